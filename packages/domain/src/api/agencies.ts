@@ -1,0 +1,71 @@
+import { isoDate, uuid } from "./common.ts";
+import { z } from "./zod-vi.ts";
+
+/** Kinds of organisation unit; `district` exists only for data from before 01/07/2025. */
+export const AGENCY_KINDS = {
+  province_committee: "UBND cấp tỉnh",
+  province_inspectorate: "Thanh tra tỉnh",
+  department: "Sở, ban, ngành",
+  department_unit: "Đơn vị thuộc Sở",
+  commune_committee: "UBND cấp xã",
+  district_committee: "UBND cấp huyện (trước 01/07/2025)",
+  government_inspectorate: "Thanh tra Chính phủ",
+  ministry: "Bộ, ngành trung ương",
+  other: "Cơ quan, tổ chức khác",
+} as const;
+export type AgencyKind = keyof typeof AGENCY_KINDS;
+export const agencyKind = z.enum(Object.keys(AGENCY_KINDS) as [AgencyKind, ...AgencyKind[]], {
+  error: "Loại cơ quan không hợp lệ.",
+});
+
+export const agency = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  kind: agencyKind,
+  parentId: z.string().nullable(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  predecessorIds: z.array(z.string()),
+  /** Units merged into this one (lineage), with their names, even when they have ended. */
+  predecessors: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), validTo: z.string().nullable() })),
+  version: z.number().int(),
+});
+export type Agency = z.infer<typeof agency>;
+
+export const agencyTreeQuery = z.object({ at: isoDate.optional(), includeEnded: z.coerce.boolean().default(false) });
+
+export const agencyCode = z
+  .string()
+  .trim()
+  .min(2, { error: "Mã cơ quan phải có ít nhất 2 ký tự." })
+  .max(40)
+  .regex(/^[A-Z0-9._-]+$/, { error: "Mã cơ quan chỉ gồm chữ in hoa không dấu, chữ số và . _ -" });
+
+export const createAgencyBody = z.strictObject({
+  code: agencyCode,
+  name: z.string().trim().min(1, { error: "Nhập tên cơ quan." }).max(200),
+  shortName: z.string().trim().max(60).nullish(),
+  kind: agencyKind,
+  parentId: uuid.nullable(),
+  validFrom: isoDate,
+  predecessorIds: z.array(uuid).max(50).default([]),
+});
+export type CreateAgencyBody = z.infer<typeof createAgencyBody>;
+
+export const updateAgencyBody = z.strictObject({
+  version: z.number().int().min(1),
+  name: z.string().trim().min(1, { error: "Nhập tên cơ quan." }).max(200).optional(),
+  shortName: z.string().trim().max(60).nullish(),
+  validTo: isoDate.nullish(),
+});
+
+export const agencyGroup = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  memberIds: z.array(z.string()),
+  memberNames: z.array(z.string()),
+});

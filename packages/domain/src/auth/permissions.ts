@@ -1,0 +1,177 @@
+/**
+ * The permission vocabulary (`resource.action`) and the roles that grant it. Roles are data so
+ * that an installation can read them, but the permissions themselves are code: every route
+ * names the permission it needs, and an unknown name is a compile error.
+ */
+export const PERMISSIONS = [
+  "agency.read",
+  "agency.manage",
+  "user.read",
+  "user.manage",
+  "audit.read",
+  "calendar.read",
+  "calendar.manage",
+  "deadline.compute",
+  "reception.read",
+  "reception.write",
+  "petition.read",
+  "petition.write",
+  "petition.transfer",
+  "case.read",
+  "case.write",
+  "case.reveal_identity",
+  "case.approve_reveal",
+  "inspection.read",
+  "inspection.write",
+  "anticorruption.read",
+  "anticorruption.write",
+  "report.read",
+  "report.write",
+  "report.submit",
+  "dashboard.read",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** How far a role's permissions reach in the agency tree. */
+export type Scope = "own" | "subtree";
+
+export const ROLE_CODES = [
+  "admin",
+  "leader",
+  "reception_officer",
+  "petition_handler",
+  "resolver",
+  "inspector",
+  "reporting_officer",
+  "anticorruption_officer",
+  "viewer",
+] as const;
+
+export type RoleCode = (typeof ROLE_CODES)[number];
+
+export interface RoleDefinition {
+  code: RoleCode;
+  name: string;
+  description: string;
+  scope: Scope;
+  permissions: readonly Permission[];
+}
+
+const BASE_READ: Permission[] = ["agency.read", "calendar.read", "deadline.compute", "dashboard.read"];
+
+export const ROLES: Record<RoleCode, RoleDefinition> = {
+  admin: {
+    code: "admin",
+    name: "Quản trị hệ thống",
+    description: "Quản lý cơ quan, tài khoản, lịch làm việc, xem nhật ký hệ thống",
+    scope: "subtree",
+    permissions: [...BASE_READ, "agency.manage", "user.read", "user.manage", "audit.read", "calendar.manage"],
+  },
+  leader: {
+    code: "leader",
+    name: "Lãnh đạo",
+    description: "Tiếp công dân định kỳ, ký quyết định, theo dõi vụ việc quá hạn",
+    scope: "subtree",
+    permissions: [
+      ...BASE_READ,
+      "user.read",
+      "reception.read",
+      "reception.write",
+      "petition.read",
+      "case.read",
+      "case.approve_reveal",
+      "inspection.read",
+      "anticorruption.read",
+      "report.read",
+      "report.submit",
+    ],
+  },
+  reception_officer: {
+    code: "reception_officer",
+    name: "Cán bộ tiếp công dân",
+    description: "Ghi sổ tiếp công dân, tiếp nhận đơn",
+    scope: "own",
+    permissions: [...BASE_READ, "reception.read", "reception.write", "petition.read", "petition.write"],
+  },
+  petition_handler: {
+    code: "petition_handler",
+    name: "Chuyên viên xử lý đơn",
+    description: "Phân loại, xử lý đơn, ban hành văn bản xử lý đơn",
+    scope: "own",
+    permissions: [...BASE_READ, "reception.read", "petition.read", "petition.write", "petition.transfer"],
+  },
+  resolver: {
+    code: "resolver",
+    name: "Người giải quyết, tổ xác minh",
+    description: "Giải quyết khiếu nại, tố cáo được giao",
+    scope: "own",
+    permissions: [...BASE_READ, "petition.read", "case.read", "case.write", "case.reveal_identity"],
+  },
+  inspector: {
+    code: "inspector",
+    name: "Thanh tra viên",
+    description: "Kế hoạch thanh tra, cuộc thanh tra, theo dõi kết luận",
+    scope: "own",
+    permissions: [...BASE_READ, "inspection.read", "inspection.write"],
+  },
+  reporting_officer: {
+    code: "reporting_officer",
+    name: "Cán bộ tổng hợp",
+    description: "Lập, kiểm tra, gửi báo cáo định kỳ",
+    scope: "subtree",
+    permissions: [
+      ...BASE_READ,
+      "reception.read",
+      "petition.read",
+      "case.read",
+      "inspection.read",
+      "anticorruption.read",
+      "report.read",
+      "report.write",
+    ],
+  },
+  anticorruption_officer: {
+    code: "anticorruption_officer",
+    name: "Cán bộ phòng, chống tham nhũng",
+    description: "Kê khai tài sản, thu nhập; chuyển đổi vị trí công tác",
+    scope: "own",
+    permissions: [...BASE_READ, "anticorruption.read", "anticorruption.write"],
+  },
+  viewer: {
+    code: "viewer",
+    name: "Chỉ xem",
+    description: "Xem dữ liệu trong phạm vi cơ quan",
+    scope: "own",
+    permissions: [
+      ...BASE_READ,
+      "reception.read",
+      "petition.read",
+      "case.read",
+      "inspection.read",
+      "anticorruption.read",
+      "report.read",
+    ],
+  },
+};
+
+export interface Grant {
+  permission: Permission;
+  scope: Scope;
+}
+
+/** The permissions a set of roles grants, each with the widest scope any of the roles gives it. */
+export function grantsOf(roles: readonly RoleCode[]): Grant[] {
+  const widest = new Map<Permission, Scope>();
+  for (const code of roles) {
+    const role = ROLES[code];
+    for (const permission of role.permissions) {
+      if (widest.get(permission) !== "subtree") widest.set(permission, role.scope);
+    }
+  }
+  return [...widest].map(([permission, scope]) => ({ permission, scope }));
+}
+
+export function isRoleCode(value: string): value is RoleCode {
+  return (ROLE_CODES as readonly string[]).includes(value);
+}

@@ -1,0 +1,52 @@
+/**
+ * Stable error codes with their Vietnamese messages, in one place. Clients get the code (for
+ * programs) and the message (for people). A code missing from the table is a compile error.
+ */
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: "Dữ liệu gửi lên không hợp lệ.",
+  MALFORMED_JSON: "Nội dung gửi lên không phải JSON hợp lệ.",
+  BODY_TOO_LARGE: "Nội dung gửi lên quá lớn.",
+  UNSUPPORTED_MEDIA_TYPE: "Định dạng nội dung không được hỗ trợ.",
+  NOT_FOUND: "Không tìm thấy.",
+  ROUTE_NOT_FOUND: "Không có chức năng này.",
+  UNAUTHENTICATED: "Phiên làm việc đã hết hạn hoặc chưa đăng nhập. Vui lòng đăng nhập lại.",
+  FORBIDDEN: "Bạn không có quyền thực hiện thao tác này.",
+  OUT_OF_SCOPE: "Dữ liệu này thuộc cơ quan ngoài phạm vi của bạn.",
+  CSRF_INVALID: "Yêu cầu không hợp lệ (thiếu mã chống giả mạo). Vui lòng tải lại trang.",
+  INVALID_CREDENTIALS: "Tên đăng nhập hoặc mật khẩu không đúng.",
+  ACCOUNT_LOCKED: "Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ít phút.",
+  ACCOUNT_DISABLED: "Tên đăng nhập hoặc mật khẩu không đúng.",
+  TOO_MANY_REQUESTS: "Quá nhiều yêu cầu. Vui lòng thử lại sau.",
+  WRONG_CURRENT_PASSWORD: "Mật khẩu hiện tại không đúng.",
+  WEAK_PASSWORD: "Mật khẩu phải có ít nhất 10 ký tự, gồm chữ hoa, chữ thường và chữ số.",
+  USERNAME_TAKEN: "Tên đăng nhập đã được sử dụng.",
+  AGENCY_CODE_TAKEN: "Mã cơ quan đã được sử dụng.",
+  AGENCY_NOT_FOUND: "Không tìm thấy cơ quan.",
+  USER_NOT_FOUND: "Không tìm thấy tài khoản.",
+  CANNOT_DISABLE_SELF: "Không thể tự khóa tài khoản của chính mình.",
+  VERSION_CONFLICT: "Dữ liệu đã được người khác thay đổi. Vui lòng tải lại và nhập lại thay đổi của bạn.",
+  UNKNOWN_RULE: "Không có quy tắc thời hạn này.",
+  INVALID_DATE: "Ngày không hợp lệ.",
+  CALENDAR_INVALID: "Lịch làm việc không hợp lệ.",
+  INTERNAL_ERROR: "Hệ thống gặp lỗi. Vui lòng thử lại; nếu lỗi lặp lại, báo quản trị viên.",
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export interface ApiErrorBody {
+  code: ErrorCode | (string & {});
+  message: string;
+  field?: string;
+}
+
+/** A business error with a stable code; the server maps it to an HTTP status. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string = ERROR_MESSAGES[code],
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}

@@ -1,0 +1,4 @@
+export * from "./errors.ts";
+export * from "./auth/permissions.ts";
+export * from "./text/normalize.ts";
+export * from "./time.ts";

@@ -1,0 +1,132 @@
+/**
+ * Builds the HTTP application: platform concerns first (errors, security headers, cookies,
+ * sessions, access control, OpenAPI), then one module per capability, then the web app.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import "@minhbach/domain/api/zod-vi";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import { ERROR_MESSAGES } from "@minhbach/domain";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { auditRoutes } from "./modules/audit/routes.ts";
+import { authRoutes } from "./modules/auth/routes.ts";
+import { calendarRoutes } from "./modules/calendar/routes.ts";
+import { healthRoutes } from "./modules/health/routes.ts";
+import { organisationRoutes } from "./modules/organisation/routes.ts";
+import { userRoutes } from "./modules/users/routes.ts";
+import { registerAccessControl } from "./platform/access.ts";
+import type { AppContext } from "./platform/context.ts";
+import { registerErrorHandling } from "./platform/errors.ts";
+import type { Api } from "./platform/http.ts";
+import { registerSessionLoader } from "./platform/sessions.ts";
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions["logger"];
+}
+
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<Api> {
+  const { config } = ctx;
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      // Logs never carry passwords, session tokens or personal identity data.
+      redact: {
+        paths: ["req.headers.cookie", "req.headers['x-csrf-token']", "req.headers.authorization", "res.headers['set-cookie']"],
+        censor: "[ẩn]",
+      },
+    },
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets inline style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Minh Bạch API",
+        description:
+          "API của hệ thống Minh Bạch. Đăng nhập bằng POST /api/auth/login; các yêu cầu thay đổi dữ liệu gửi kèm tiêu đề X-CSRF-Token lấy từ phản hồi đăng nhập hoặc GET /api/auth/me.",
+        version: "0.1.0",
+      },
+      components: {
+        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "mb_session" } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+
+  registerSessionLoader(app, ctx.db);
+  registerAccessControl(app);
+
+  await app.register(
+    async (api) => {
+      const zapi = api.withTypeProvider<ZodTypeProvider>() as Api;
+      healthRoutes(zapi, ctx);
+      authRoutes(zapi, ctx);
+      organisationRoutes(zapi, ctx);
+      userRoutes(zapi, ctx);
+      auditRoutes(zapi, ctx);
+      calendarRoutes(zapi, ctx);
+      zapi.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: "/api" },
+  );
+
+  const webDist = config.webDist;
+  const indexHtml = webDist && existsSync(path.join(webDist, "index.html")) ? path.join(webDist, "index.html") : null;
+  if (webDist && indexHtml) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === "GET" && !request.url.startsWith("/api/");
+    if (wantsPage && indexHtml) {
+      // The single-page app handles its own routes; any unknown path gets its shell.
+      return reply.type("text/html; charset=utf-8").send(readFileSync(indexHtml));
+    }
+    if (wantsPage) {
+      return reply
+        .code(404)
+        .type("text/html; charset=utf-8")
+        .send(
+          "<!doctype html><meta charset=utf-8><title>Minh Bạch</title><p>Chưa có giao diện web: chạy <code>npm run build</code> rồi khởi động lại.</p>",
+        );
+    }
+    return reply.code(404).send({ code: "ROUTE_NOT_FOUND", message: ERROR_MESSAGES.ROUTE_NOT_FOUND });
+  });
+
+  return app as unknown as Api;
+}

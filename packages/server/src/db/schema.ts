@@ -1,0 +1,163 @@
+/**
+ * Table types for Kysely, kept by hand beside the SQL migrations they describe. A column added
+ * in a migration is added here in the same commit; the API tests on both engines catch a drift.
+ */
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+
+/** A timestamptz column with a default (optional on insert). */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A timestamptz column that must be given on insert. */
+type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** A `date` column: 'YYYY-MM-DD' both ways (no time zone). */
+type DateOnly = string;
+
+export interface AgencyTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  short_name: string | null;
+  kind: string;
+  parent_id: string | null;
+  valid_from: DateOnly;
+  valid_to: DateOnly | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AgencyLineageTable {
+  successor_id: string;
+  predecessor_id: string;
+  effective_date: DateOnly;
+}
+
+export interface AgencyGroupTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  kind: string;
+}
+
+export interface AgencyGroupMemberTable {
+  group_id: string;
+  agency_id: string;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  username: string;
+  full_name: string;
+  email: string | null;
+  agency_id: string;
+  roles: string[];
+  password_hash: string;
+  disabled: Generated<boolean>;
+  must_change_password: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  last_login_at: NullableTimestamp;
+  password_changed_at: Timestamp;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserSessionTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: RequiredTimestamp;
+  client_ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditEventTable {
+  id: number;
+  at: RequiredTimestamp;
+  actor_id: string | null;
+  actor_name: string | null;
+  agency_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  summary: ColumnType<unknown, string, string>;
+  client_ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  last_id: number;
+  last_hash: string;
+}
+
+export interface AppSettingTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+}
+
+export interface SchemaMigrationTable {
+  version: string;
+  name: string;
+  checksum: string;
+  applied_at: Timestamp;
+}
+
+export interface CalendarYearTable {
+  year: number;
+  source: string | null;
+  days: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface TrackedDeadlineTable {
+  id: Generated<string>;
+  agency_id: string;
+  entity_type: string;
+  entity_id: string;
+  label: string;
+  rule_id: string;
+  rule_version: number;
+  input: ColumnType<unknown, string, string>;
+  due: DateOnly;
+  open: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DeadlineChangeTable {
+  id: Generated<number>;
+  tracked_deadline_id: string;
+  agency_id: string;
+  old_due: DateOnly;
+  new_due: DateOnly;
+  reason: string;
+  at: Timestamp;
+}
+
+export interface DB {
+  agency: AgencyTable;
+  agency_lineage: AgencyLineageTable;
+  agency_group: AgencyGroupTable;
+  agency_group_member: AgencyGroupMemberTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  audit_event: AuditEventTable;
+  audit_head: AuditHeadTable;
+  app_setting: AppSettingTable;
+  schema_migration: SchemaMigrationTable;
+  calendar_year: CalendarYearTable;
+  tracked_deadline: TrackedDeadlineTable;
+  deadline_change: DeadlineChangeTable;
+}
+
+export type AgencyRow = Selectable<AgencyTable>;
+export type AppUserRow = Selectable<AppUserTable>;
+export type NewAuditEvent = Insertable<AuditEventTable>;

@@ -1,0 +1,161 @@
+/**
+ * Organisation: the effective-dated agency tree, merge lineage and agency groups. Lists show
+ * only agencies in the caller's scope; names of predecessor units are public facts and shown.
+ */
+import { todayInVietnam } from "@minhbach/domain";
+import type { Agency, CreateAgencyBody } from "@minhbach/domain/api/agencies";
+import type { Kysely } from "kysely";
+import type { AgencyRow, DB } from "../../db/schema.ts";
+import { agenciesInScope, assertAgencyInScope, type AuthContext } from "../../platform/access.ts";
+import { recordAudit, type Actor } from "../../platform/audit.ts";
+import { fail } from "../../platform/errors.ts";
+
+export async function listAgencies(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  options: { at?: string | undefined; includeEnded?: boolean },
+): Promise<Agency[]> {
+  const ids = await agenciesInScope(db, auth, "agency.read");
+  if (ids.length === 0) return [];
+  let query = db.selectFrom("agency").selectAll().where("id", "in", ids);
+  if (!options.includeEnded) {
+    const at = options.at ?? todayInVietnam();
+    query = query.where("valid_from", "<=", at).where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", at)]));
+  }
+  const rows = await query.execute();
+  return withLineage(db, rows);
+}
+
+async function withLineage(db: Kysely<DB>, rows: AgencyRow[]): Promise<Agency[]> {
+  const ids = rows.map((r) => r.id);
+  const lineage = ids.length
+    ? await db
+        .selectFrom("agency_lineage as l")
+        .innerJoin("agency as p", "p.id", "l.predecessor_id")
+        .select(["l.successor_id", "p.id", "p.code", "p.name", "p.valid_to"])
+        .where("l.successor_id", "in", ids)
+        .execute()
+    : [];
+  return rows.map((r) => {
+    const predecessors = lineage
+      .filter((l) => l.successor_id === r.id)
+      .map((l) => ({ id: l.id, code: l.code, name: l.name, validTo: l.valid_to }));
+    return {
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      shortName: r.short_name,
+      kind: r.kind as Agency["kind"],
+      parentId: r.parent_id,
+      validFrom: r.valid_from,
+      validTo: r.valid_to,
+      predecessorIds: predecessors.map((p) => p.id),
+      predecessors,
+      version: r.version,
+    };
+  });
+}
+
+export async function getAgency(db: Kysely<DB>, auth: AuthContext, id: string): Promise<Agency> {
+  const row = await db.selectFrom("agency").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row) fail("AGENCY_NOT_FOUND");
+  await assertAgencyInScope(db, auth, "agency.read", row.id);
+  const [agency] = await withLineage(db, [row]);
+  return agency!;
+}
+
+export async function createAgency(db: Kysely<DB>, auth: AuthContext, actor: Actor, input: CreateAgencyBody): Promise<Agency> {
+  if (input.parentId) {
+    await assertAgencyInScope(db, auth, "agency.manage", input.parentId, "parentId");
+  } else {
+    // A new root (another province of the installation) only from an administrator of a root.
+    const own = await db.selectFrom("agency").select("parent_id").where("id", "=", auth.agencyId).executeTakeFirst();
+    if (own?.parent_id) fail("OUT_OF_SCOPE", "parentId");
+  }
+  if (input.kind === "district_committee" && input.validFrom >= "2025-07-01") {
+    fail("VALIDATION_FAILED", "kind", "Từ 01/07/2025 không còn cấp huyện; không thể tạo đơn vị cấp huyện mới.");
+  }
+  const taken = await db.selectFrom("agency").select("id").where("code", "=", input.code).executeTakeFirst();
+  if (taken) fail("AGENCY_CODE_TAKEN", "code");
+  const id = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("agency")
+      .values({
+        code: input.code,
+        name: input.name,
+        short_name: input.shortName ?? null,
+        kind: input.kind,
+        parent_id: input.parentId,
+        valid_from: input.validFrom,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (const predecessorId of input.predecessorIds) {
+      const predecessor = await trx.selectFrom("agency").select("id").where("id", "=", predecessorId).executeTakeFirst();
+      if (!predecessor) fail("AGENCY_NOT_FOUND", "predecessorIds");
+      await trx
+        .insertInto("agency_lineage")
+        .values({ successor_id: row.id, predecessor_id: predecessorId, effective_date: input.validFrom })
+        .execute();
+    }
+    await recordAudit(trx, actor, { action: "agency.created", entityType: "agency", entityId: row.id, summary: { after: input } });
+    return row.id;
+  });
+  return getAgency(db, auth, id);
+}
+
+export async function updateAgency(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  input: { version: number; name?: string | undefined; shortName?: string | null | undefined; validTo?: string | null | undefined },
+): Promise<Agency> {
+  const before = await db.selectFrom("agency").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!before) fail("AGENCY_NOT_FOUND");
+  await assertAgencyInScope(db, auth, "agency.manage", id);
+  if (input.validTo && input.validTo < before.valid_from) {
+    fail("VALIDATION_FAILED", "validTo", "Ngày kết thúc không được trước ngày bắt đầu hiệu lực.");
+  }
+  await db.transaction().execute(async (trx) => {
+    const changes = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.shortName !== undefined ? { short_name: input.shortName } : {}),
+      ...(input.validTo !== undefined ? { valid_to: input.validTo } : {}),
+    };
+    const result = await trx
+      .updateTable("agency")
+      .set((eb) => ({ ...changes, updated_at: new Date(), version: eb("version", "+", 1) }))
+      .where("id", "=", id)
+      .where("version", "=", input.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) fail("VERSION_CONFLICT", "version");
+    await recordAudit(trx, actor, {
+      action: "agency.updated",
+      entityType: "agency",
+      entityId: id,
+      summary: { before: { name: before.name, shortName: before.short_name, validTo: before.valid_to }, after: changes },
+    });
+  });
+  return getAgency(db, auth, id);
+}
+
+export async function listGroups(db: Kysely<DB>) {
+  const groups = await db.selectFrom("agency_group").selectAll().orderBy("name").execute();
+  const members = await db
+    .selectFrom("agency_group_member as m")
+    .innerJoin("agency as a", "a.id", "m.agency_id")
+    .select(["m.group_id", "a.id", "a.name"])
+    .execute();
+  return groups.map((g) => {
+    const own = members.filter((m) => m.group_id === g.id);
+    return {
+      id: g.id,
+      code: g.code,
+      name: g.name,
+      kind: g.kind,
+      memberIds: own.map((m) => m.id),
+      memberNames: own.map((m) => m.name),
+    };
+  });
+}

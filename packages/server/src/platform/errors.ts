@@ -1,0 +1,89 @@
+/**
+ * One error shape for every response: { code, message, field? }, Vietnamese message, no stack.
+ * Business errors are DomainError (from the domain package); this file maps codes to HTTP
+ * statuses and turns Fastify's and zod's errors into the same shape.
+ */
+import { DomainError, ERROR_MESSAGES, type ErrorCode } from "@minhbach/domain";
+import { firstIssue } from "@minhbach/domain/api/zod-vi";
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { ZodError } from "zod";
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  BODY_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  AGENCY_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_DISABLED: 401,
+  FORBIDDEN: 403,
+  OUT_OF_SCOPE: 403,
+  CSRF_INVALID: 403,
+  ACCOUNT_LOCKED: 423,
+  TOO_MANY_REQUESTS: 429,
+  USERNAME_TAKEN: 409,
+  AGENCY_CODE_TAKEN: 409,
+  VERSION_CONFLICT: 409,
+  INTERNAL_ERROR: 500,
+};
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code] ?? 400;
+}
+
+export function fail(code: ErrorCode, field?: string, message?: string): never {
+  throw new DomainError(code, message ?? ERROR_MESSAGES[code], field);
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof DomainError) {
+      return reply
+        .code(statusOf(error.code))
+        .send({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const first = error.validation[0];
+      const where = error.validationContext === "querystring" ? "query" : (error.validationContext ?? "");
+      let field = first ? first.instancePath.slice(1).replace(/\//g, ".") : "";
+      const keys = (first?.params as { keys?: string[] } | undefined)?.keys;
+      if (first?.keyword === "unrecognized_keys" && keys?.[0]) field = [field, keys[0]].filter(Boolean).join(".");
+      const message = first?.message ?? ERROR_MESSAGES.VALIDATION_FAILED;
+      return reply.code(400).send({
+        code: "VALIDATION_FAILED",
+        message: field ? `${field}: ${message}` : message,
+        field: field || where,
+      });
+    }
+    if (error instanceof ZodError) {
+      const issue = firstIssue(error);
+      return reply.code(400).send({ code: "VALIDATION_FAILED", message: issue.message, field: issue.field });
+    }
+    switch (error.code) {
+      case "FST_ERR_CTP_INVALID_JSON_BODY":
+      case "FST_ERR_CTP_EMPTY_JSON_BODY":
+        return reply.code(400).send({ code: "MALFORMED_JSON", message: ERROR_MESSAGES.MALFORMED_JSON, field: "body" });
+      case "FST_ERR_CTP_BODY_TOO_LARGE":
+        return reply.code(413).send({ code: "BODY_TOO_LARGE", message: ERROR_MESSAGES.BODY_TOO_LARGE });
+      case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+        return reply
+          .code(415)
+          .send({ code: "UNSUPPORTED_MEDIA_TYPE", message: ERROR_MESSAGES.UNSUPPORTED_MEDIA_TYPE });
+      case "FST_ERR_RATE_LIMIT_EXCEEDED":
+        return reply.code(429).send({ code: "TOO_MANY_REQUESTS", message: ERROR_MESSAGES.TOO_MANY_REQUESTS });
+    }
+    if (error.statusCode === 429) {
+      return reply.code(429).send({ code: "TOO_MANY_REQUESTS", message: ERROR_MESSAGES.TOO_MANY_REQUESTS });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).send({ code: "BAD_REQUEST", message: ERROR_MESSAGES.VALIDATION_FAILED });
+    }
+    request.log.error({ err: error }, "unhandled error");
+    return reply.code(500).send({ code: "INTERNAL_ERROR", message: ERROR_MESSAGES.INTERNAL_ERROR });
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * Opens the database, migrates it, seeds the demo data when asked, and builds the app. Shared
+ * by `npm start`, the test harness and the benchmark so they all run the same start path.
+ */
+import { buildApp, type BuildOptions } from "./app.ts";
+import type { Config } from "./config.ts";
+import { openDatabase, type Database } from "./db/connection.ts";
+import { migrate } from "./db/migrate.ts";
+import type { Api } from "./platform/http.ts";
+import { hasData, seedDemo } from "./seed/demo.ts";
+
+export interface Started {
+  app: Api;
+  database: Database;
+  seeded: boolean;
+  migrationsApplied: string[];
+  close(): Promise<void>;
+}
+
+export interface StartOptions extends BuildOptions {
+  /** On a server, work inside this schema (tests). */
+  schema?: string;
+  /** Keep the embedded database in memory instead of DATA_DIR (tests). */
+  inMemory?: boolean;
+}
+
+export async function startSystem(config: Config, options: StartOptions = {}): Promise<Started> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: options.inMemory ? undefined : config.dataDir,
+    schema: options.schema,
+  });
+  try {
+    const { applied } = await migrate(database);
+    let seeded = false;
+    if (config.demo && !(await hasData(database.db))) {
+      await seedDemo(database.db);
+      seeded = true;
+    }
+    const app = await buildApp({ database, db: database.db, config }, options);
+    await app.ready();
+    return {
+      app,
+      database,
+      seeded,
+      migrationsApplied: applied,
+      async close() {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Test harness: a fresh system on a fresh database per call — in-memory PGlite, or a new
+ * schema on the PostgreSQL server named by TEST_DATABASE_URL (dropped at close) — with the demo
+ * data, plus a small client that logs in as a demo user and carries cookie and CSRF token.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { loadConfig, type Config } from "./config.ts";
+import type { DbKind } from "./db/connection.ts";
+import type { Api } from "./platform/http.ts";
+import { DEMO_PASSWORD } from "./seed/demo.ts";
+import { startSystem, type Started } from "./start.ts";
+
+export interface TestDb {
+  kind: DbKind;
+  url?: string;
+}
+
+/** The databases the API tests run against: always PGlite, and PostgreSQL when configured. */
+export function testDatabases(): TestDb[] {
+  const url = process.env.TEST_DATABASE_URL;
+  return url ? [{ kind: "pglite" }, { kind: "postgres", url }] : [{ kind: "pglite" }];
+}
+
+export interface TestApp {
+  app: Api;
+  system: Started;
+  url: string;
+  kind: DbKind;
+  login(username: string, password?: string): Promise<TestClient>;
+  anonymous(): TestClient;
+  close(): Promise<void>;
+}
+
+export interface StartTestOptions {
+  db?: TestDb;
+  listen?: boolean;
+  demo?: boolean;
+  config?: Partial<Config>;
+}
+
+export async function startTestApp(options: StartTestOptions = {}): Promise<TestApp> {
+  const db = options.db ?? { kind: "pglite" };
+  const schema = db.kind === "postgres" ? `t_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}` : undefined;
+  const config: Config = {
+    ...loadConfig({}),
+    databaseUrl: db.url,
+    demo: options.demo ?? true,
+    logLevel: "silent",
+    loginRateLimit: 10_000,
+    ...options.config,
+  };
+  const system = await startSystem(config, { inMemory: true, ...(schema ? { schema } : {}), logger: false });
+  let url = "";
+  if (options.listen !== false) {
+    url = await system.app.listen({ port: 0, host: "127.0.0.1" });
+  }
+  const app = system.app;
+  return {
+    app,
+    system,
+    url,
+    kind: db.kind,
+    anonymous: () => new TestClient(app, null, null),
+    async login(username, password = DEMO_PASSWORD) {
+      const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === "mb_session");
+      return new TestClient(app, cookie?.value ?? null, (res.json() as { csrfToken: string }).csrfToken);
+    },
+    async close() {
+      await system.close();
+      if (schema && db.url) {
+        const client = new pg.Client({ connectionString: db.url });
+        await client.connect();
+        await client.query(`drop schema if exists ${schema} cascade`);
+        await client.end();
+      }
+    },
+  };
+}
+
+export interface TestResponse<T = unknown> {
+  status: number;
+  body: T;
+  headers: Record<string, unknown>;
+}
+
+export class TestClient {
+  constructor(
+    private readonly app: Api,
+    readonly session: string | null,
+    readonly csrfToken: string | null,
+  ) {}
+
+  async request<T = any>(
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+    url: string,
+    payload?: unknown,
+    options: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<TestResponse<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (this.session) headers.cookie = `mb_session=${this.session}`;
+    if (method !== "GET" && this.csrfToken && options.csrf !== false) headers["x-csrf-token"] = this.csrfToken;
+    const res = await this.app.inject({
+      method,
+      url,
+      headers,
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
+    let body: unknown = res.body;
+    if ((res.headers["content-type"] ?? "").toString().includes("json") && res.body) body = res.json();
+    return { status: res.statusCode, body: body as T, headers: res.headers };
+  }
+
+  get<T = any>(url: string) {
+    return this.request<T>("GET", url);
+  }
+  post<T = any>(url: string, payload?: unknown, options?: { csrf?: boolean }) {
+    return this.request<T>("POST", url, payload ?? {}, options);
+  }
+  put<T = any>(url: string, payload?: unknown) {
+    return this.request<T>("PUT", url, payload ?? {});
+  }
+  patch<T = any>(url: string, payload?: unknown) {
+    return this.request<T>("PATCH", url, payload ?? {});
+  }
+}
