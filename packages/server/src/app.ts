@@ -42,7 +42,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       level: config.logLevel,
       // Logs never carry passwords, session tokens or personal identity data.
       redact: {
-        paths: ["req.headers.cookie", "req.headers['x-csrf-token']", "req.headers.authorization", "res.headers['set-cookie']"],
+        paths: [
+          "req.headers.cookie",
+          "req.headers['x-csrf-token']",
+          "req.headers.authorization",
+          "res.headers['set-cookie']",
+        ],
         censor: "[ẩn]",
       },
     },

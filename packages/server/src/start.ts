@@ -7,6 +7,7 @@ import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/connection.ts";
 import { migrate } from "./db/migrate.ts";
 import type { Api } from "./platform/http.ts";
+import { ensureSeedNotices } from "./modules/calendar/service.ts";
 import { hasData, seedDemo } from "./seed/demo.ts";
 
 export interface Started {
@@ -32,6 +33,7 @@ export async function startSystem(config: Config, options: StartOptions = {}): P
   });
   try {
     const { applied } = await migrate(database);
+    await ensureSeedNotices(database.db);
     let seeded = false;
     if (config.demo && !(await hasData(database.db))) {
       await seedDemo(database.db);

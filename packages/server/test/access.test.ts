@@ -13,7 +13,10 @@ import { startTestApp, testDatabases, type TestApp } from "../src/testing.ts";
 const SAMPLE_ID = "00000000-0000-4000-8000-000000000000";
 
 function concreteUrl(url: string): string {
-  return url.replace(/:id\b/g, SAMPLE_ID).replace(/:year\b/g, "2026").replace(/:[a-zA-Z]+/g, "x");
+  return url
+    .replace(/:id\b/g, SAMPLE_ID)
+    .replace(/:year\b/g, "2026")
+    .replace(/:[a-zA-Z]+/g, "x");
 }
 
 function accountLacking(permission: Permission) {
@@ -37,7 +40,11 @@ for (const db of testDatabases()) {
       const anon = t.anonymous();
       for (const route of declaredRoutes.values()) {
         if (route.permission === null) continue;
-        const res = await anon.request(route.method as "GET", concreteUrl(route.url), route.method === "GET" ? undefined : {});
+        const res = await anon.request(
+          route.method as "GET",
+          concreteUrl(route.url),
+          route.method === "GET" ? undefined : {},
+        );
         assert.equal(res.status, 401, `${route.method} ${route.url} answered ${res.status} without a session`);
         assert.equal((res.body as { code: string }).code, "UNAUTHENTICATED");
       }
@@ -50,7 +57,11 @@ for (const db of testDatabases()) {
         const account = accountLacking(route.permission);
         if (!account) continue; // granted to every role (e.g. agency.read)
         const client = await t.login(account.username);
-        const res = await client.request(route.method as "GET", concreteUrl(route.url), route.method === "GET" ? undefined : {});
+        const res = await client.request(
+          route.method as "GET",
+          concreteUrl(route.url),
+          route.method === "GET" ? undefined : {},
+        );
         assert.equal(res.status, 403, `${route.method} ${route.url} as ${account.username}: ${res.status}`);
         assert.equal((res.body as { code: string }).code, "FORBIDDEN");
         checked++;

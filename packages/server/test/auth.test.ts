@@ -12,7 +12,11 @@ for (const db of testDatabases()) {
     after(() => t.close());
 
     test("login sets an httpOnly SameSite=Strict cookie and returns user, agency, permissions, CSRF token", async () => {
-      const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "admin", password: DEMO_PASSWORD } });
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username: "admin", password: DEMO_PASSWORD },
+      });
       assert.equal(res.statusCode, 200);
       const cookie = String(res.headers["set-cookie"]);
       assert.match(cookie, /mb_session=/);
@@ -67,14 +71,20 @@ for (const db of testDatabases()) {
 
     test("change password: wrong current refused, weak refused, then old password stops working", async () => {
       const c = await t.login("xem");
-      const wrong = await c.post("/api/auth/change-password", { currentPassword: "khong-dung", newPassword: "MatKhauMoi2026" });
+      const wrong = await c.post("/api/auth/change-password", {
+        currentPassword: "khong-dung",
+        newPassword: "MatKhauMoi2026",
+      });
       assert.equal(wrong.status, 400);
       assert.equal(wrong.body.code, "WRONG_CURRENT_PASSWORD");
       assert.equal(wrong.body.field, "currentPassword");
       const weak = await c.post("/api/auth/change-password", { currentPassword: DEMO_PASSWORD, newPassword: "ngan" });
       assert.equal(weak.status, 400);
       assert.equal(weak.body.field, "newPassword");
-      const ok = await c.post("/api/auth/change-password", { currentPassword: DEMO_PASSWORD, newPassword: "MatKhauMoi2026" });
+      const ok = await c.post("/api/auth/change-password", {
+        currentPassword: DEMO_PASSWORD,
+        newPassword: "MatKhauMoi2026",
+      });
       assert.equal(ok.status, 204);
       const old = await t.anonymous().post("/api/auth/login", { username: "xem", password: DEMO_PASSWORD });
       assert.equal(old.status, 401);
@@ -82,7 +92,11 @@ for (const db of testDatabases()) {
     });
 
     test("the password hash is argon2id and never leaves the server", async () => {
-      const row = await t.system.database.db.selectFrom("app_user").select("password_hash").where("username", "=", "admin").executeTakeFirstOrThrow();
+      const row = await t.system.database.db
+        .selectFrom("app_user")
+        .select("password_hash")
+        .where("username", "=", "admin")
+        .executeTakeFirstOrThrow();
       assert.match(row.password_hash, /^\$argon2id\$/);
       const users = await (await t.login("admin")).get("/api/users?pageSize=200");
       assert.doesNotMatch(JSON.stringify(users.body), /argon2|password/i);
@@ -93,7 +107,8 @@ for (const db of testDatabases()) {
       try {
         const anon = limited.anonymous();
         const codes: number[] = [];
-        for (let i = 0; i < 5; i++) codes.push((await anon.post("/api/auth/login", { username: "x", password: "y" })).status);
+        for (let i = 0; i < 5; i++)
+          codes.push((await anon.post("/api/auth/login", { username: "x", password: "y" })).status);
         assert.deepEqual(codes.slice(0, 3), [401, 401, 401]);
         assert.equal(codes[4], 429);
       } finally {

@@ -33,7 +33,10 @@ for (const db of testDatabases()) {
       assert.equal(sct.parentId, agencies.get("LC.UBND")!.id);
       assert.equal(agencies.get("LC.SCT.QLTT")!.parentId, sct.id);
       assert.deepEqual(
-        agencies.get("LC.UBND")!.predecessors.map((p) => p.code).sort(),
+        agencies
+          .get("LC.UBND")!
+          .predecessors.map((p) => p.code)
+          .sort(),
         ["OLD.UBND.LC", "OLD.UBND.YB"],
       );
       assert.ok(!agencies.has("OLD.UBND.YB"), "ended units are not in today's tree");
@@ -90,7 +93,10 @@ for (const db of testDatabases()) {
 
     test("rename with version; a stale version is a conflict; end date before start refused", async () => {
       const qltt = (await byCode(admin)).get("LC.SCT.QLTT")!;
-      const ok = await admin.patch(`/api/agencies/${qltt.id}`, { version: qltt.version, name: "Chi cục Quản lý thị trường tỉnh Lào Cai" });
+      const ok = await admin.patch(`/api/agencies/${qltt.id}`, {
+        version: qltt.version,
+        name: "Chi cục Quản lý thị trường tỉnh Lào Cai",
+      });
       assert.equal(ok.status, 200);
       assert.equal(ok.body.version, qltt.version + 1);
       const stale = await admin.patch(`/api/agencies/${qltt.id}`, { version: qltt.version, name: "Khác" });

@@ -43,7 +43,11 @@ for (const db of testDatabases()) {
       const bad = await t.app.inject({
         method: "POST",
         url: "/api/users",
-        headers: { "content-type": "application/json", cookie: `mb_session=${admin.session}`, "x-csrf-token": admin.csrfToken! },
+        headers: {
+          "content-type": "application/json",
+          cookie: `mb_session=${admin.session}`,
+          "x-csrf-token": admin.csrfToken!,
+        },
         payload: "{khong-phai-json",
       });
       assert.equal(bad.statusCode, 400);
@@ -91,7 +95,13 @@ for (const db of testDatabases()) {
         const parent = agencies.find((a) => a.code === "LC.SCT")!.id;
         const results = await Promise.all(
           Array.from({ length: 12 }, (_, i) =>
-            admin.post("/api/agencies", { code: `LC.SCT.P${i}`, name: `Phòng ${i}`, kind: "department_unit", parentId: parent, validFrom: "2026-01-01" }),
+            admin.post("/api/agencies", {
+              code: `LC.SCT.P${i}`,
+              name: `Phòng ${i}`,
+              kind: "department_unit",
+              parentId: parent,
+              validFrom: "2026-01-01",
+            }),
           ),
         );
         assert.ok(results.every((r) => r.status === 201));

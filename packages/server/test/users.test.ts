@@ -29,7 +29,11 @@ for (const db of testDatabases()) {
       const res = await admin.post("/api/users", newUser());
       assert.equal(res.status, 201, JSON.stringify(res.body));
       assert.equal(res.body.agencyName, "Chi cục Quản lý thị trường");
-      const login = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "nguyen.an", password: "MatKhau2026x" } });
+      const login = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username: "nguyen.an", password: "MatKhau2026x" },
+      });
       assert.equal(login.json().user.mustChangePassword, true);
       const audit = await admin.get(`/api/audit?action=user.created&entityType=user`);
       assert.ok(audit.body.items.some((e: { entityId: string }) => e.entityId === res.body.id));
@@ -70,11 +74,16 @@ for (const db of testDatabases()) {
       const found = await admin.get("/api/users?q=nguyen%20van");
       assert.ok(found.body.items.some((u: { fullName: string }) => u.fullName === "Nguyễn Văn Thành"));
       const leaders = await admin.get("/api/users?role=leader");
-      assert.deepEqual(leaders.body.items.map((u: { username: string }) => u.username), ["lanhdao"]);
+      assert.deepEqual(
+        leaders.body.items.map((u: { username: string }) => u.username),
+        ["lanhdao"],
+      );
       const page = await admin.get("/api/users?pageSize=2&page=2&sort=username&order=desc");
       assert.equal(page.body.items.length, 2);
       assert.equal(page.body.page, 2);
-      const all = (await admin.get("/api/users?pageSize=200&sort=username")).body.items.map((u: { username: string }) => u.username);
+      const all = (await admin.get("/api/users?pageSize=200&sort=username")).body.items.map(
+        (u: { username: string }) => u.username,
+      );
       assert.deepEqual(all, [...all].sort());
     });
 
@@ -105,13 +114,19 @@ for (const db of testDatabases()) {
     test("scope: a department admin sees and manages only their department", async () => {
       const deptAdmin = await t.login("admin.snnmt");
       const list = await deptAdmin.get("/api/users?pageSize=200");
-      assert.deepEqual(list.body.items.map((u: { username: string }) => u.username), ["admin.snnmt"]);
+      assert.deepEqual(
+        list.body.items.map((u: { username: string }) => u.username),
+        ["admin.snnmt"],
+      );
       const other = (await admin.get("/api/users?q=lanhdao")).body.items[0];
       assert.equal((await deptAdmin.get(`/api/users/${other.id}`)).status, 403);
       const patch = await deptAdmin.patch(`/api/users/${other.id}`, { version: other.version, disabled: true });
       assert.equal(patch.status, 403);
       assert.equal(patch.body.code, "OUT_OF_SCOPE");
-      const create = await deptAdmin.post("/api/users", newUser({ username: "ngoai.pham.vi", agencyId: agencies.get("LC.SCT") }));
+      const create = await deptAdmin.post(
+        "/api/users",
+        newUser({ username: "ngoai.pham.vi", agencyId: agencies.get("LC.SCT") }),
+      );
       assert.equal(create.status, 403);
       assert.equal(create.body.field, "agencyId");
       const reset = await deptAdmin.post(`/api/users/${other.id}/reset-password`, { newPassword: "MatKhauMoi2026" });
@@ -120,7 +135,10 @@ for (const db of testDatabases()) {
 
     test("reset password forces a change at next login", async () => {
       const u = (await admin.get("/api/users?q=thanhtra")).body.items[0];
-      assert.equal((await admin.post(`/api/users/${u.id}/reset-password`, { newPassword: "DatLai2026abc" })).status, 204);
+      assert.equal(
+        (await admin.post(`/api/users/${u.id}/reset-password`, { newPassword: "DatLai2026abc" })).status,
+        204,
+      );
       const login = await t.anonymous().post("/api/auth/login", { username: "thanhtra", password: "DatLai2026abc" });
       assert.equal(login.status, 200);
       assert.equal(login.body.user.mustChangePassword, true);

@@ -29,7 +29,9 @@ export const agency = z.object({
   validTo: z.string().nullable(),
   predecessorIds: z.array(z.string()),
   /** Units merged into this one (lineage), with their names, even when they have ended. */
-  predecessors: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), validTo: z.string().nullable() })),
+  predecessors: z.array(
+    z.object({ id: z.string(), code: z.string(), name: z.string(), validTo: z.string().nullable() }),
+  ),
   version: z.number().int(),
 });
 export type Agency = z.infer<typeof agency>;

@@ -68,8 +68,7 @@ export function firstIssue(error: z.ZodError): FieldIssue {
   const issue = error.issues[0];
   if (!issue) return { field: "", message: "Dữ liệu không hợp lệ." };
   const path = issue.path.map(String).join(".");
-  const field =
-    issue.code === "unrecognized_keys" ? [path, issue.keys[0]].filter(Boolean).join(".") : path;
+  const field = issue.code === "unrecognized_keys" ? [path, issue.keys[0]].filter(Boolean).join(".") : path;
   return { field, message: field ? `${field}: ${issue.message}` : issue.message };
 }
 

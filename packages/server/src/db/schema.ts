@@ -21,6 +21,7 @@ export interface AgencyTable {
   parent_id: string | null;
   valid_from: DateOnly;
   valid_to: DateOnly | null;
+  path: Generated<string>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -7,7 +7,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Grant, Permission, RoleCode, Scope } from "@minhbach/domain";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { DB } from "../db/schema.ts";
 import type { Actor } from "./audit.ts";
 import { fail } from "./errors.ts";
@@ -19,6 +19,8 @@ export interface AuthContext {
   username: string;
   fullName: string;
   agencyId: string;
+  /** Materialised path of the user's agency ('/root/…/own/'). */
+  agencyPath: string;
   roles: RoleCode[];
   grants: Grant[];
 }
@@ -58,16 +60,21 @@ export function actorOf(request: FastifyRequest): Actor {
   };
 }
 
-/** The agency and all its descendants that are valid at any time (recursive over parent_id). */
+/** The agency and all its descendants (at any time), by materialised path. */
 export async function subtreeIds(db: Kysely<DB>, rootId: string): Promise<string[]> {
-  const result = await sql<{ id: string }>`
-    with recursive tree as (
-      select id from agency where id = ${rootId}
-      union all
-      select a.id from agency a join tree t on a.parent_id = t.id
+  const rows = await db
+    .selectFrom("agency")
+    .select("id")
+    .where(
+      "path",
+      "like",
+      db
+        .selectFrom("agency")
+        .select(sql<string>`path || '%'`.as("p"))
+        .where("id", "=", rootId),
     )
-    select id from tree`.execute(db);
-  return result.rows.map((r) => r.id);
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /** The agencies whose data the user may touch with this permission. */
@@ -76,6 +83,17 @@ export async function agenciesInScope(db: Kysely<DB>, auth: AuthContext, permiss
   if (scope === null) return [];
   if (scope === "own") return [auth.agencyId];
   return subtreeIds(db, auth.agencyId);
+}
+
+/**
+ * A WHERE condition keeping rows whose agency column is in the user's scope for this
+ * permission, evaluated inside the query (one indexed prefix match, no id list sent).
+ */
+export function inScope(auth: AuthContext, permission: Permission, column: string): RawBuilder<boolean> {
+  const scope = scopeOf(auth, permission);
+  if (scope === null) return sql<boolean>`false`;
+  if (scope === "own") return sql<boolean>`${sql.ref(column)} = ${auth.agencyId}`;
+  return sql<boolean>`${sql.ref(column)} in (select id from agency where path like ${auth.agencyPath + "%"})`;
 }
 
 export async function assertAgencyInScope(
@@ -88,7 +106,15 @@ export async function assertAgencyInScope(
   const scope = scopeOf(auth, permission);
   if (scope === null) fail("FORBIDDEN");
   if (agencyId === auth.agencyId) return;
-  if (scope === "subtree" && (await subtreeIds(db, auth.agencyId)).includes(agencyId)) return;
+  if (scope === "subtree") {
+    const inside = await db
+      .selectFrom("agency")
+      .select("id")
+      .where("id", "=", agencyId)
+      .where("path", "like", auth.agencyPath + "%")
+      .executeTakeFirst();
+    if (inside) return;
+  }
   fail("OUT_OF_SCOPE", field);
 }
 

@@ -118,7 +118,11 @@ export async function verifyAuditChain(db: Kysely<DB>, onProgress?: (checked: nu
     for (const row of rows) {
       const id = Number(row.id);
       if (id !== expectedId) {
-        return { ok: false, checked, firstBroken: { id: expectedId, reason: `Thiếu sự kiện số ${expectedId} (đã bị xóa)` } };
+        return {
+          ok: false,
+          checked,
+          firstBroken: { id: expectedId, reason: `Thiếu sự kiện số ${expectedId} (đã bị xóa)` },
+        };
       }
       if (row.prev_hash !== prevHash) {
         return { ok: false, checked, firstBroken: { id, reason: "Liên kết với sự kiện trước không khớp" } };
@@ -136,7 +140,11 @@ export async function verifyAuditChain(db: Kysely<DB>, onProgress?: (checked: nu
         clientIp: row.client_ip,
       });
       if (hash !== row.hash) {
-        return { ok: false, checked, firstBroken: { id, reason: "Nội dung sự kiện đã bị thay đổi (mã băm không khớp)" } };
+        return {
+          ok: false,
+          checked,
+          firstBroken: { id, reason: "Nội dung sự kiện đã bị thay đổi (mã băm không khớp)" },
+        };
       }
       prevHash = row.hash;
       expectedId++;
@@ -150,7 +158,10 @@ export async function verifyAuditChain(db: Kysely<DB>, onProgress?: (checked: nu
     return {
       ok: false,
       checked,
-      firstBroken: { id: checked + 1, reason: `Nhật ký dừng ở sự kiện ${checked}, nhưng đầu chuỗi ghi ${head.last_id}` },
+      firstBroken: {
+        id: checked + 1,
+        reason: `Nhật ký dừng ở sự kiện ${checked}, nhưng đầu chuỗi ghi ${head.last_id}`,
+      },
     };
   }
   return { ok: true, checked, firstBroken: null };

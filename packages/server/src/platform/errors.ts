@@ -47,6 +47,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
         .code(statusOf(error.code))
         .send({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
     }
+    // The legal clock's own errors (unknown rule, too many extensions, bad suspension…).
+    const named = error as unknown as { name?: string; code?: string; field?: string; message: string };
+    if ((named.name === "DeadlineError" || named.name === "CalendarError") && typeof named.code === "string") {
+      return reply
+        .code(400)
+        .send({ code: named.code, message: named.message, ...(named.field ? { field: named.field } : {}) });
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
       const where = error.validationContext === "querystring" ? "query" : (error.validationContext ?? "");
@@ -71,9 +78,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       case "FST_ERR_CTP_BODY_TOO_LARGE":
         return reply.code(413).send({ code: "BODY_TOO_LARGE", message: ERROR_MESSAGES.BODY_TOO_LARGE });
       case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-        return reply
-          .code(415)
-          .send({ code: "UNSUPPORTED_MEDIA_TYPE", message: ERROR_MESSAGES.UNSUPPORTED_MEDIA_TYPE });
+        return reply.code(415).send({ code: "UNSUPPORTED_MEDIA_TYPE", message: ERROR_MESSAGES.UNSUPPORTED_MEDIA_TYPE });
       case "FST_ERR_RATE_LIMIT_EXCEEDED":
         return reply.code(429).send({ code: "TOO_MANY_REQUESTS", message: ERROR_MESSAGES.TOO_MANY_REQUESTS });
     }

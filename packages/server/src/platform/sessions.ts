@@ -83,6 +83,7 @@ export function registerSessionLoader(app: FastifyInstance, db: Kysely<DB>): voi
     const row = await db
       .selectFrom("user_session as s")
       .innerJoin("app_user as u", "u.id", "s.user_id")
+      .innerJoin("agency as a", "a.id", "u.agency_id")
       .select([
         "s.id",
         "s.csrf_token",
@@ -93,6 +94,7 @@ export function registerSessionLoader(app: FastifyInstance, db: Kysely<DB>): voi
         "u.username",
         "u.full_name",
         "u.agency_id",
+        "a.path as agency_path",
         "u.roles",
         "u.disabled",
       ])
@@ -100,7 +102,8 @@ export function registerSessionLoader(app: FastifyInstance, db: Kysely<DB>): voi
       .executeTakeFirst();
     if (!row) return;
     const now = Date.now();
-    const expired = new Date(row.expires_at).getTime() <= now || new Date(row.created_at).getTime() + ABSOLUTE_MS <= now;
+    const expired =
+      new Date(row.expires_at).getTime() <= now || new Date(row.created_at).getTime() + ABSOLUTE_MS <= now;
     if (expired || row.disabled) {
       await destroySession(db, id);
       return;
@@ -121,6 +124,7 @@ export function registerSessionLoader(app: FastifyInstance, db: Kysely<DB>): voi
       username: row.username,
       fullName: row.full_name,
       agencyId: row.agency_id,
+      agencyPath: row.agency_path,
       roles,
       grants: grantsOf(roles),
     };

@@ -27,23 +27,104 @@ const REFORM = "2025-07-01";
 
 const AGENCIES: AgencySeed[] = [
   // Units that ended with the reform (history, for lineage and old cases).
-  { code: "OLD.UBND.YB", name: "UBND tỉnh Yên Bái", kind: "province_committee", validFrom: "1991-10-01", validTo: "2025-06-30" },
-  { code: "OLD.UBND.LC", name: "UBND tỉnh Lào Cai (trước sáp nhập)", kind: "province_committee", validFrom: "1991-10-01", validTo: "2025-06-30" },
-  { code: "OLD.TTS.SCT.LC", name: "Thanh tra Sở Công Thương tỉnh Lào Cai", kind: "department_unit", parent: "OLD.UBND.LC", validFrom: "2008-01-01", validTo: "2025-06-30" },
-  { code: "OLD.UBND.H.BACHA", name: "UBND huyện Bắc Hà", kind: "district_committee", parent: "OLD.UBND.LC", validFrom: "1991-10-01", validTo: "2025-06-30" },
-  { code: "OLD.UBND.X.BACHA", name: "UBND thị trấn Bắc Hà", kind: "commune_committee", parent: "OLD.UBND.H.BACHA", validFrom: "1991-10-01", validTo: "2025-06-30" },
+  {
+    code: "OLD.UBND.YB",
+    name: "UBND tỉnh Yên Bái",
+    kind: "province_committee",
+    validFrom: "1991-10-01",
+    validTo: "2025-06-30",
+  },
+  {
+    code: "OLD.UBND.LC",
+    name: "UBND tỉnh Lào Cai (trước sáp nhập)",
+    kind: "province_committee",
+    validFrom: "1991-10-01",
+    validTo: "2025-06-30",
+  },
+  {
+    code: "OLD.TTS.SCT.LC",
+    name: "Thanh tra Sở Công Thương tỉnh Lào Cai",
+    kind: "department_unit",
+    parent: "OLD.UBND.LC",
+    validFrom: "2008-01-01",
+    validTo: "2025-06-30",
+  },
+  {
+    code: "OLD.UBND.H.BACHA",
+    name: "UBND huyện Bắc Hà",
+    kind: "district_committee",
+    parent: "OLD.UBND.LC",
+    validFrom: "1991-10-01",
+    validTo: "2025-06-30",
+  },
+  {
+    code: "OLD.UBND.X.BACHA",
+    name: "UBND thị trấn Bắc Hà",
+    kind: "commune_committee",
+    parent: "OLD.UBND.H.BACHA",
+    validFrom: "1991-10-01",
+    validTo: "2025-06-30",
+  },
   // The province after 01/07/2025.
-  { code: "LC.UBND", name: "UBND tỉnh Lào Cai", shortName: "UBND tỉnh", kind: "province_committee", validFrom: REFORM, predecessors: ["OLD.UBND.YB", "OLD.UBND.LC"] },
-  { code: "LC.TT", name: "Thanh tra tỉnh Lào Cai", shortName: "Thanh tra tỉnh", kind: "province_inspectorate", parent: "LC.UBND", validFrom: REFORM, predecessors: ["OLD.TTS.SCT.LC"] },
-  { code: "LC.SCT", name: "Sở Công Thương tỉnh Lào Cai", shortName: "Sở Công Thương", kind: "department", parent: "LC.UBND", validFrom: REFORM },
+  {
+    code: "LC.UBND",
+    name: "UBND tỉnh Lào Cai",
+    shortName: "UBND tỉnh",
+    kind: "province_committee",
+    validFrom: REFORM,
+    predecessors: ["OLD.UBND.YB", "OLD.UBND.LC"],
+  },
+  {
+    code: "LC.TT",
+    name: "Thanh tra tỉnh Lào Cai",
+    shortName: "Thanh tra tỉnh",
+    kind: "province_inspectorate",
+    parent: "LC.UBND",
+    validFrom: REFORM,
+    predecessors: ["OLD.TTS.SCT.LC"],
+  },
+  {
+    code: "LC.SCT",
+    name: "Sở Công Thương tỉnh Lào Cai",
+    shortName: "Sở Công Thương",
+    kind: "department",
+    parent: "LC.UBND",
+    validFrom: REFORM,
+  },
   { code: "LC.SCT.VP", name: "Văn phòng Sở Công Thương", kind: "department_unit", parent: "LC.SCT", validFrom: REFORM },
-  { code: "LC.SCT.QLTT", name: "Chi cục Quản lý thị trường", kind: "department_unit", parent: "LC.SCT", validFrom: REFORM },
-  { code: "LC.SNNMT", name: "Sở Nông nghiệp và Môi trường tỉnh Lào Cai", shortName: "Sở Nông nghiệp và Môi trường", kind: "department", parent: "LC.UBND", validFrom: REFORM },
-  { code: "LC.X.BACHA", name: "UBND xã Bắc Hà", kind: "commune_committee", parent: "LC.UBND", validFrom: REFORM, predecessors: ["OLD.UBND.X.BACHA"] },
+  {
+    code: "LC.SCT.QLTT",
+    name: "Chi cục Quản lý thị trường",
+    kind: "department_unit",
+    parent: "LC.SCT",
+    validFrom: REFORM,
+  },
+  {
+    code: "LC.SNNMT",
+    name: "Sở Nông nghiệp và Môi trường tỉnh Lào Cai",
+    shortName: "Sở Nông nghiệp và Môi trường",
+    kind: "department",
+    parent: "LC.UBND",
+    validFrom: REFORM,
+  },
+  {
+    code: "LC.X.BACHA",
+    name: "UBND xã Bắc Hà",
+    kind: "commune_committee",
+    parent: "LC.UBND",
+    validFrom: REFORM,
+    predecessors: ["OLD.UBND.X.BACHA"],
+  },
   { code: "LC.P.LAOCAI", name: "UBND phường Lào Cai", kind: "commune_committee", parent: "LC.UBND", validFrom: REFORM },
   { code: "LC.P.YENBAI", name: "UBND phường Yên Bái", kind: "commune_committee", parent: "LC.UBND", validFrom: REFORM },
   { code: "LC.P.SAPA", name: "UBND phường Sa Pa", kind: "commune_committee", parent: "LC.UBND", validFrom: REFORM },
-  { code: "LC.X.MUONGKHUONG", name: "UBND xã Mường Khương", kind: "commune_committee", parent: "LC.UBND", validFrom: REFORM },
+  {
+    code: "LC.X.MUONGKHUONG",
+    name: "UBND xã Mường Khương",
+    kind: "commune_committee",
+    parent: "LC.UBND",
+    validFrom: REFORM,
+  },
   // Other provinces of the emulation cluster (no accounts here).
   { code: "TQ.UBND", name: "UBND tỉnh Tuyên Quang", kind: "province_committee", validFrom: REFORM },
   { code: "TN.UBND", name: "UBND tỉnh Thái Nguyên", kind: "province_committee", validFrom: REFORM },
@@ -87,7 +168,10 @@ export async function hasData(db: Kysely<DB>): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function seedDemo(db: Kysely<DB>, options: { accounts?: boolean } = {}): Promise<{ agencies: number; users: number }> {
+export async function seedDemo(
+  db: Kysely<DB>,
+  options: { accounts?: boolean } = {},
+): Promise<{ agencies: number; users: number }> {
   const ids = new Map<string, string>();
   await db.transaction().execute(async (trx) => {
     for (const seed of AGENCIES) {
@@ -118,7 +202,11 @@ export async function seedDemo(db: Kysely<DB>, options: { accounts?: boolean } =
       }
     }
     for (const group of GROUPS) {
-      const existing = await trx.selectFrom("agency_group").select("id").where("code", "=", group.code).executeTakeFirst();
+      const existing = await trx
+        .selectFrom("agency_group")
+        .select("id")
+        .where("code", "=", group.code)
+        .executeTakeFirst();
       if (existing) continue;
       const row = await trx
         .insertInto("agency_group")
@@ -139,7 +227,11 @@ export async function seedDemo(db: Kysely<DB>, options: { accounts?: boolean } =
   let users = 0;
   if (options.accounts !== false) {
     for (const account of DEMO_ACCOUNTS) {
-      const existing = await db.selectFrom("app_user").select("id").where("username", "=", account.username).executeTakeFirst();
+      const existing = await db
+        .selectFrom("app_user")
+        .select("id")
+        .where("username", "=", account.username)
+        .executeTakeFirst();
       if (existing) continue;
       await insertUser(db, SYSTEM_ACTOR, {
         username: account.username,

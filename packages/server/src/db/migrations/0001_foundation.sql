@@ -20,6 +20,9 @@ create table agency (
   parent_id uuid references agency (id),
   valid_from date not null,
   valid_to date,
+  -- Materialised path '/<root id>/…/<own id>/', kept by a trigger: "this unit and everything
+  -- below it" is one indexed prefix match, used by every scope check.
+  path text not null default '',
   version integer not null default 1,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
@@ -28,6 +31,20 @@ create table agency (
   constraint agency_no_new_district check (kind <> 'district_committee' or valid_from < date '2025-07-01')
 );
 create index agency_parent_idx on agency (parent_id);
+create index agency_path_idx on agency (path text_pattern_ops);
+
+create or replace function agency_set_path() returns trigger
+  language plpgsql as $$
+begin
+  if new.parent_id is null then
+    new.path := '/' || new.id::text || '/';
+  else
+    select path || new.id::text || '/' into new.path from agency where id = new.parent_id;
+  end if;
+  return new;
+end $$;
+create trigger agency_path before insert or update of parent_id on agency
+  for each row execute function agency_set_path();
 
 create table agency_lineage (
   successor_id uuid not null references agency (id),

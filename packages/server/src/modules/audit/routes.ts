@@ -14,7 +14,12 @@ export function auditRoutes(app: Api, ctx: AppContext): void {
     "/audit",
     {
       config: { permission: "audit.read" },
-      schema: { tags, summary: "Nhật ký hệ thống (lọc, phân trang)", querystring: auditQuery, response: { 200: pageOf(auditEvent), ...errors } },
+      schema: {
+        tags,
+        summary: "Nhật ký hệ thống (lọc, phân trang)",
+        querystring: auditQuery,
+        response: { 200: pageOf(auditEvent), ...errors },
+      },
     },
     async (request) => listAuditEvents(ctx.db, requireAuth(request), request.query),
   );
@@ -23,7 +28,11 @@ export function auditRoutes(app: Api, ctx: AppContext): void {
     "/audit/verify",
     {
       config: { permission: "audit.read" },
-      schema: { tags, summary: "Kiểm tra chuỗi băm của nhật ký (phát hiện sửa, xóa)", response: { 200: auditVerifyResult, ...errors } },
+      schema: {
+        tags,
+        summary: "Kiểm tra chuỗi băm của nhật ký (phát hiện sửa, xóa)",
+        response: { 200: auditVerifyResult, ...errors },
+      },
     },
     async () => verifyAuditChain(ctx.db),
   );

@@ -1,17 +1,20 @@
 import type { AuditEvent, AuditQuery } from "@minhbach/domain/api/audit";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { agenciesInScope, type AuthContext } from "../../platform/access.ts";
+import { inScope, type AuthContext } from "../../platform/access.ts";
 
 /** Audit events of the agencies in scope; system events (no agency) only for a root's admin. */
 export async function listAuditEvents(db: Kysely<DB>, auth: AuthContext, query: AuditQuery) {
-  const scope = await agenciesInScope(db, auth, "audit.read");
   const own = await db.selectFrom("agency").select("parent_id").where("id", "=", auth.agencyId).executeTakeFirst();
   const seesSystem = own !== undefined && own.parent_id === null;
   let q = db
     .selectFrom("audit_event as e")
     .leftJoin("agency as a", "a.id", "e.agency_id")
-    .where((eb) => (seesSystem ? eb.or([eb("e.agency_id", "in", scope), eb("e.agency_id", "is", null)]) : eb("e.agency_id", "in", scope)));
+    .where((eb) =>
+      seesSystem
+        ? eb.or([inScope(auth, "audit.read", "e.agency_id"), eb("e.agency_id", "is", null)])
+        : inScope(auth, "audit.read", "e.agency_id"),
+    );
   // Dates are Vietnam calendar days: [from 00:00, to+1 00:00) at UTC+7.
   if (query.from) q = q.where("e.at", ">=", new Date(`${query.from}T00:00:00+07:00`));
   if (query.to) q = q.where("e.at", "<", new Date(new Date(`${query.to}T00:00:00+07:00`).getTime() + 86_400_000));

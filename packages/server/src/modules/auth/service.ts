@@ -35,9 +35,15 @@ export async function login(
   });
   if (!user) {
     await burnVerifyTime(input.password);
-    await db.transaction().execute((trx) =>
-      recordAudit(trx, actorOf(), { action: "auth.login_failed", entityType: "user", summary: { username, reason: "unknown_user" } }),
-    );
+    await db
+      .transaction()
+      .execute((trx) =>
+        recordAudit(trx, actorOf(), {
+          action: "auth.login_failed",
+          entityType: "user",
+          summary: { username, reason: "unknown_user" },
+        }),
+      );
     fail("INVALID_CREDENTIALS");
   }
   if (user.locked_until && new Date(user.locked_until).getTime() > Date.now()) {
@@ -73,7 +79,12 @@ export async function login(
       .where("id", "=", user.id)
       .execute();
     const session = await createSession(trx, user.id, client.ip, client.userAgent);
-    await recordAudit(trx, actorOf(user), { action: "auth.login", entityType: "user", entityId: user.id, summary: { username } });
+    await recordAudit(trx, actorOf(user), {
+      action: "auth.login",
+      entityType: "user",
+      entityId: user.id,
+      summary: { username },
+    });
     return { session, userId: user.id };
   });
 }
@@ -125,8 +136,13 @@ export async function changePassword(
   actor: Actor,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
-  const user = await db.selectFrom("app_user").select(["password_hash"]).where("id", "=", auth.userId).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) fail("WRONG_CURRENT_PASSWORD", "currentPassword");
+  const user = await db
+    .selectFrom("app_user")
+    .select(["password_hash"])
+    .where("id", "=", auth.userId)
+    .executeTakeFirstOrThrow();
+  if (!(await verifyPassword(user.password_hash, input.currentPassword)))
+    fail("WRONG_CURRENT_PASSWORD", "currentPassword");
   if (input.currentPassword === input.newPassword) {
     fail("WEAK_PASSWORD", "newPassword", "Mật khẩu mới phải khác mật khẩu hiện tại.");
   }

@@ -1,4 +1,10 @@
-import { agency, agencyGroup, agencyTreeQuery, createAgencyBody, updateAgencyBody } from "@minhbach/domain/api/agencies";
+import {
+  agency,
+  agencyGroup,
+  agencyTreeQuery,
+  createAgencyBody,
+  updateAgencyBody,
+} from "@minhbach/domain/api/agencies";
 import { apiError, uuid } from "@minhbach/domain/api/common";
 import { z } from "zod";
 import { actorOf, requireAuth } from "../../platform/access.ts";

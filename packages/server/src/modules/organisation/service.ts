@@ -4,9 +4,9 @@
  */
 import { todayInVietnam } from "@minhbach/domain";
 import type { Agency, CreateAgencyBody } from "@minhbach/domain/api/agencies";
-import type { Kysely } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { AgencyRow, DB } from "../../db/schema.ts";
-import { agenciesInScope, assertAgencyInScope, type AuthContext } from "../../platform/access.ts";
+import { assertAgencyInScope, inScope, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 
@@ -15,27 +15,29 @@ export async function listAgencies(
   auth: AuthContext,
   options: { at?: string | undefined; includeEnded?: boolean },
 ): Promise<Agency[]> {
-  const ids = await agenciesInScope(db, auth, "agency.read");
-  if (ids.length === 0) return [];
-  let query = db.selectFrom("agency").selectAll().where("id", "in", ids);
+  let query = db
+    .selectFrom("agency")
+    .selectAll()
+    .where(inScope(auth, "agency.read", "agency.id"));
   if (!options.includeEnded) {
     const at = options.at ?? todayInVietnam();
-    query = query.where("valid_from", "<=", at).where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", at)]));
+    query = query
+      .where("valid_from", "<=", at)
+      .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", at)]));
   }
   const rows = await query.execute();
-  return withLineage(db, rows);
+  return withLineage(db, rows, inScope(auth, "agency.read", "l.successor_id"));
 }
 
-async function withLineage(db: Kysely<DB>, rows: AgencyRow[]): Promise<Agency[]> {
-  const ids = rows.map((r) => r.id);
-  const lineage = ids.length
-    ? await db
-        .selectFrom("agency_lineage as l")
-        .innerJoin("agency as p", "p.id", "l.predecessor_id")
-        .select(["l.successor_id", "p.id", "p.code", "p.name", "p.valid_to"])
-        .where("l.successor_id", "in", ids)
-        .execute()
-    : [];
+/** Adds predecessors to agency rows; `successors` limits the lineage read to the rows' scope. */
+async function withLineage(db: Kysely<DB>, rows: AgencyRow[], successors: RawBuilder<boolean>): Promise<Agency[]> {
+  if (rows.length === 0) return [];
+  const lineage = await db
+    .selectFrom("agency_lineage as l")
+    .innerJoin("agency as p", "p.id", "l.predecessor_id")
+    .select(["l.successor_id", "p.id", "p.code", "p.name", "p.valid_to"])
+    .where(successors)
+    .execute();
   return rows.map((r) => {
     const predecessors = lineage
       .filter((l) => l.successor_id === r.id)
@@ -60,11 +62,16 @@ export async function getAgency(db: Kysely<DB>, auth: AuthContext, id: string): 
   const row = await db.selectFrom("agency").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) fail("AGENCY_NOT_FOUND");
   await assertAgencyInScope(db, auth, "agency.read", row.id);
-  const [agency] = await withLineage(db, [row]);
+  const [agency] = await withLineage(db, [row], sql<boolean>`l.successor_id = ${row.id}`);
   return agency!;
 }
 
-export async function createAgency(db: Kysely<DB>, auth: AuthContext, actor: Actor, input: CreateAgencyBody): Promise<Agency> {
+export async function createAgency(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  input: CreateAgencyBody,
+): Promise<Agency> {
   if (input.parentId) {
     await assertAgencyInScope(db, auth, "agency.manage", input.parentId, "parentId");
   } else {
@@ -91,14 +98,23 @@ export async function createAgency(db: Kysely<DB>, auth: AuthContext, actor: Act
       .returning("id")
       .executeTakeFirstOrThrow();
     for (const predecessorId of input.predecessorIds) {
-      const predecessor = await trx.selectFrom("agency").select("id").where("id", "=", predecessorId).executeTakeFirst();
+      const predecessor = await trx
+        .selectFrom("agency")
+        .select("id")
+        .where("id", "=", predecessorId)
+        .executeTakeFirst();
       if (!predecessor) fail("AGENCY_NOT_FOUND", "predecessorIds");
       await trx
         .insertInto("agency_lineage")
         .values({ successor_id: row.id, predecessor_id: predecessorId, effective_date: input.validFrom })
         .execute();
     }
-    await recordAudit(trx, actor, { action: "agency.created", entityType: "agency", entityId: row.id, summary: { after: input } });
+    await recordAudit(trx, actor, {
+      action: "agency.created",
+      entityType: "agency",
+      entityId: row.id,
+      summary: { after: input },
+    });
     return row.id;
   });
   return getAgency(db, auth, id);
@@ -109,7 +125,12 @@ export async function updateAgency(
   auth: AuthContext,
   actor: Actor,
   id: string,
-  input: { version: number; name?: string | undefined; shortName?: string | null | undefined; validTo?: string | null | undefined },
+  input: {
+    version: number;
+    name?: string | undefined;
+    shortName?: string | null | undefined;
+    validTo?: string | null | undefined;
+  },
 ): Promise<Agency> {
   const before = await db.selectFrom("agency").selectAll().where("id", "=", id).executeTakeFirst();
   if (!before) fail("AGENCY_NOT_FOUND");
@@ -134,7 +155,10 @@ export async function updateAgency(
       action: "agency.updated",
       entityType: "agency",
       entityId: id,
-      summary: { before: { name: before.name, shortName: before.short_name, validTo: before.valid_to }, after: changes },
+      summary: {
+        before: { name: before.name, shortName: before.short_name, validTo: before.valid_to },
+        after: changes,
+      },
     });
   });
   return getAgency(db, auth, id);

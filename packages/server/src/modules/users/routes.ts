@@ -23,7 +23,12 @@ export function userRoutes(app: Api, ctx: AppContext): void {
     "/users",
     {
       config: { permission: "user.read" },
-      schema: { tags, summary: "Danh sách tài khoản (lọc, sắp xếp, phân trang)", querystring: userListQuery, response: { 200: pageOf(user), ...errors } },
+      schema: {
+        tags,
+        summary: "Danh sách tài khoản (lọc, sắp xếp, phân trang)",
+        querystring: userListQuery,
+        response: { 200: pageOf(user), ...errors },
+      },
     },
     async (request) => listUsers(ctx.db, requireAuth(request), request.query),
   );
@@ -43,7 +48,8 @@ export function userRoutes(app: Api, ctx: AppContext): void {
       config: { permission: "user.manage" },
       schema: { tags, summary: "Tạo tài khoản", body: createUserBody, response: { 201: user, ...errors } },
     },
-    async (request, reply) => reply.code(201).send(await createUser(ctx.db, requireAuth(request), actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await createUser(ctx.db, requireAuth(request), actorOf(request), request.body)),
   );
 
   app.patch(
@@ -83,7 +89,11 @@ export function userRoutes(app: Api, ctx: AppContext): void {
     "/roles",
     {
       config: { permission: "user.read" },
-      schema: { tags, summary: "Các vai trò và quyền", response: { 200: z.object({ items: z.array(role) }), ...errors } },
+      schema: {
+        tags,
+        summary: "Các vai trò và quyền",
+        response: { 200: z.object({ items: z.array(role) }), ...errors },
+      },
     },
     async () => ({ items: ROLE_CODES.map((code) => ({ ...ROLES[code], permissions: [...ROLES[code].permissions] })) }),
   );

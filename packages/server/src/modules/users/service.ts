@@ -6,7 +6,7 @@ import { isRoleCode, type RoleCode } from "@minhbach/domain";
 import type { CreateUserBody, UpdateUserBody, User, UserListQuery } from "@minhbach/domain/api/users";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { agenciesInScope, assertAgencyInScope, type AuthContext } from "../../platform/access.ts";
+import { assertAgencyInScope, inScope, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 import { hashPassword } from "../../platform/passwords.ts";
@@ -57,9 +57,9 @@ const SORT_COLUMNS = {
 } as const;
 
 export async function listUsers(db: Kysely<DB>, auth: AuthContext, query: UserListQuery) {
-  const scope = await agenciesInScope(db, auth, "user.read");
-  if (query.agencyId && !scope.includes(query.agencyId)) fail("OUT_OF_SCOPE", "agencyId");
-  let q = baseQuery(db).where("u.agency_id", "in", query.agencyId ? [query.agencyId] : scope);
+  if (query.agencyId) await assertAgencyInScope(db, auth, "user.read", query.agencyId, "agencyId");
+  let q = baseQuery(db).where(inScope(auth, "user.read", "u.agency_id"));
+  if (query.agencyId) q = q.where("u.agency_id", "=", query.agencyId);
   if (query.q) {
     const needle = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => "\\" + c)}%`;
     q = q.where((eb) =>
@@ -92,7 +92,12 @@ export async function getUser(db: Kysely<DB>, auth: AuthContext, id: string): Pr
   return present(row);
 }
 
-export async function createUser(db: Kysely<DB>, auth: AuthContext, actor: Actor, input: CreateUserBody): Promise<User> {
+export async function createUser(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  input: CreateUserBody,
+): Promise<User> {
   await assertAgencyInScope(db, auth, "user.manage", input.agencyId, "agencyId");
   const id = await insertUser(db, actor, { ...input, mustChangePassword: true });
   return getUser(db, auth, id);

@@ -1,0 +1,68 @@
+export {
+  addDays,
+  addMonthsClamped,
+  dayNumberFromParts,
+  daysBetween,
+  daysInMonth,
+  formatVietnameseDate,
+  isLeapYear,
+  isoFromDayNumber,
+  isoFromParts,
+  isValidIsoDate,
+  parseIsoDate,
+  partsFromDayNumber,
+  toDayNumber,
+  vietnamDate,
+  VIETNAM_UTC_OFFSET_HOURS,
+  WEEKDAY_NAMES,
+  weekdayName,
+  weekdayOf,
+  yearOf,
+  type DateParts,
+  type DayNumber,
+  type IsoDate,
+} from "./iso-date.ts";
+export {
+  dayNumberToLunar,
+  formatLunarDate,
+  hungKingsDay,
+  lunarNewYear,
+  lunarToDayNumber,
+  newMoonDay,
+  sunLongitudeSector,
+  VIETNAM_TIME_ZONE,
+  type LunarDate,
+} from "./lunar.ts";
+export {
+  CALENDAR_MAX_YEAR,
+  CALENDAR_MIN_YEAR,
+  kindLabel,
+  NOTICE_DAY_KINDS,
+  validateYearNotice,
+  yearNoticeSchema,
+  type NoticeDay,
+  type NoticeDayKind,
+  type NoticeValidation,
+  type YearNotice,
+  type YearNoticeInput,
+} from "./notice-schema.ts";
+export {
+  provisionalNotice,
+  STATUTORY_REGIMES,
+  statutoryHolidays,
+  statutoryRegime,
+  type StatutoryRegime,
+} from "./statutory-holidays.ts";
+export {
+  buildCalendar,
+  changedDays,
+  type CalendarDayChange,
+  type DayInfo,
+  type DayKind,
+  type DayNumberCalendar,
+  type WorkCalendar,
+  type YearListing,
+  type YearListingDay,
+} from "./work-calendar.ts";
+export { CalendarError, calendarErrorMessage, type CalendarErrorCode, type CalendarErrorParams } from "./errors.ts";
+export { notice2025, notice2026, SEED_NOTICES } from "./notices/index.ts";
