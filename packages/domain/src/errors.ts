@@ -28,6 +28,13 @@ export const ERROR_MESSAGES = {
   UNKNOWN_RULE: "Không có quy tắc thời hạn này.",
   INVALID_DATE: "Ngày không hợp lệ.",
   CALENDAR_INVALID: "Lịch làm việc không hợp lệ.",
+  DOCUMENT_FORM_UNKNOWN: "Không có mẫu văn bản này.",
+  DOCUMENT_ALREADY_ISSUED: "Văn bản đã được ban hành: không thể sửa hoặc ban hành lại.",
+  DOCUMENT_CANCELLED: "Văn bản đã bị hủy: không thể sửa hoặc ban hành.",
+  DOCUMENT_INCOMPLETE: "Văn bản còn thiếu thông tin bắt buộc để ban hành.",
+  DOCUMENT_ISSUE_DATE_IN_FUTURE: "Ngày ban hành không được sau ngày hôm nay.",
+  DOCUMENT_ISSUE_DATE_OUT_OF_ORDER:
+    "Ngày ban hành không được trước ngày của văn bản đã ban hành gần nhất trong cùng sổ đăng ký.",
   INTERNAL_ERROR: "Hệ thống gặp lỗi. Vui lòng thử lại; nếu lỗi lặp lại, báo quản trị viên.",
 } as const;
 

@@ -12,7 +12,7 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import { ERROR_MESSAGES } from "@minhbach/domain";
-import Fastify, { type FastifyServerOptions } from "fastify";
+import Fastify from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -22,6 +22,7 @@ import {
 import { auditRoutes } from "./modules/audit/routes.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { calendarRoutes } from "./modules/calendar/routes.ts";
+import { documentRoutes } from "./modules/documents/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { organisationRoutes } from "./modules/organisation/routes.ts";
 import { userRoutes } from "./modules/users/routes.ts";
@@ -32,7 +33,9 @@ import type { Api } from "./platform/http.ts";
 import { registerSessionLoader } from "./platform/sessions.ts";
 
 export interface BuildOptions {
-  logger?: FastifyServerOptions["logger"];
+  /** false: no logging (tests); otherwise our redacting logger, to stdout or this stream. */
+  logger?: false;
+  logStream?: NodeJS.WritableStream;
 }
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<Api> {
@@ -40,7 +43,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const app = Fastify({
     logger: options.logger ?? {
       level: config.logLevel,
-      // Logs never carry passwords, session tokens or personal identity data.
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      // Logs never carry passwords, session tokens or personal identity data: bodies are not
+      // logged, and query strings (which may hold a searched name) are cut from the URL.
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url.split("?")[0], remoteAddress: req.ip }),
+      },
       redact: {
         paths: [
           "req.headers.cookie",
@@ -106,6 +114,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       userRoutes(zapi, ctx);
       auditRoutes(zapi, ctx);
       calendarRoutes(zapi, ctx);
+      documentRoutes(zapi, ctx);
       zapi.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: "/api" },

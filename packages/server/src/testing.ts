@@ -37,6 +37,8 @@ export interface StartTestOptions {
   listen?: boolean;
   demo?: boolean;
   config?: Partial<Config>;
+  /** Capture the server's log lines here instead of discarding them. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export async function startTestApp(options: StartTestOptions = {}): Promise<TestApp> {
@@ -46,11 +48,15 @@ export async function startTestApp(options: StartTestOptions = {}): Promise<Test
     ...loadConfig({}),
     databaseUrl: db.url,
     demo: options.demo ?? true,
-    logLevel: "silent",
+    logLevel: options.logStream ? "info" : "silent",
     loginRateLimit: 10_000,
     ...options.config,
   };
-  const system = await startSystem(config, { inMemory: true, ...(schema ? { schema } : {}), logger: false });
+  const system = await startSystem(config, {
+    inMemory: true,
+    ...(schema ? { schema } : {}),
+    ...(options.logStream ? { logStream: options.logStream } : { logger: false as const }),
+  });
   let url = "";
   if (options.listen !== false) {
     url = await system.app.listen({ port: 0, host: "127.0.0.1" });

@@ -124,6 +124,24 @@ for (const db of testDatabases()) {
       assert.equal(create.status, 403);
     });
 
+    test("an administrator sets the letterhead used by official documents", async () => {
+      const sct = (await byCode(admin)).get("LC.SCT")!;
+      const res = await admin.patch(`/api/agencies/${sct.id}`, {
+        version: sct.version,
+        docAbbreviation: "SCT",
+        docPlace: "Lào Cai",
+      });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.body.docAbbreviation, "SCT");
+      assert.equal(res.body.docPlace, "Lào Cai");
+      const bad = await admin.patch(`/api/agencies/${sct.id}`, {
+        version: res.body.version,
+        docAbbreviation: "S C T!",
+      });
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.field, "docAbbreviation");
+    });
+
     test("agency groups list the emulation cluster with member names", async () => {
       const res = await admin.get("/api/agency-groups");
       const cluster = res.body.items.find((g: { code: string }) => g.code === "CUM.MNPB");

@@ -1,6 +1,7 @@
 /** API conventions: health, OpenAPI, error shape, security headers, size limits, audit chain. */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { Writable } from "node:stream";
 import { sql } from "kysely";
 import { verifyAuditChain } from "../src/platform/audit.ts";
 import { startTestApp, testDatabases, type TestApp } from "../src/testing.ts";
@@ -109,6 +110,29 @@ for (const db of testDatabases()) {
         assert.equal(verify.ok, true, JSON.stringify(verify));
       } finally {
         await fresh.close();
+      }
+    });
+
+    test("logs carry neither passwords, session tokens nor searched names", async () => {
+      const lines: string[] = [];
+      const stream = new Writable({
+        write(chunk, _enc, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      });
+      const logged = await startTestApp({ db: { kind: "pglite" }, listen: false, logStream: stream });
+      try {
+        const admin = await logged.login("admin");
+        await admin.get("/api/users?q=Nguy%E1%BB%85n%20V%C4%83n%20Th%C3%A0nh");
+        await logged.anonymous().post("/api/auth/login", { username: "admin", password: "Sai-MatKhau-9" });
+        const text = lines.join("");
+        assert.match(text, /\/api\/users/, "requests are logged");
+        assert.doesNotMatch(text, /MinhBach@2026|Sai-MatKhau-9/);
+        assert.doesNotMatch(text, /Nguy|q=/);
+        assert.doesNotMatch(text, new RegExp(admin.session!));
+      } finally {
+        await logged.close();
       }
     });
 

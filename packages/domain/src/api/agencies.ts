@@ -32,6 +32,10 @@ export const agency = z.object({
   predecessors: z.array(
     z.object({ id: z.string(), code: z.string(), name: z.string(), validTo: z.string().nullable() }),
   ),
+  /** Letterhead of official documents (Nghị định 30/2020): null means derived from the tree. */
+  docAbbreviation: z.string().nullable(),
+  docPlace: z.string().nullable(),
+  docParentName: z.string().nullable(),
   version: z.number().int(),
 });
 export type Agency = z.infer<typeof agency>;
@@ -61,6 +65,14 @@ export const updateAgencyBody = z.strictObject({
   name: z.string().trim().min(1, { error: "Nhập tên cơ quan." }).max(200).optional(),
   shortName: z.string().trim().max(60).nullish(),
   validTo: isoDate.nullish(),
+  docAbbreviation: z
+    .string()
+    .trim()
+    .max(20)
+    .regex(/^[A-ZĐa-zđ0-9.&-]*$/, { error: "Chữ viết tắt chỉ gồm chữ, số và . & -" })
+    .nullish(),
+  docPlace: z.string().trim().max(60).nullish(),
+  docParentName: z.string().trim().max(120).nullish(),
 });
 
 export const agencyGroup = z.object({

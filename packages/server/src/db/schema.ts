@@ -22,6 +22,10 @@ export interface AgencyTable {
   valid_from: DateOnly;
   valid_to: DateOnly | null;
   path: Generated<string>;
+  /** Letterhead (0003_documents): symbol abbreviation, place of the date line, line above the name. */
+  doc_abbreviation: Generated<string | null>;
+  doc_place: Generated<string | null>;
+  doc_parent_name: Generated<string | null>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -143,6 +147,38 @@ export interface DeadlineChangeTable {
   at: Timestamp;
 }
 
+export interface DocumentRegisterTable {
+  agency_id: string;
+  year: number;
+  series: string;
+  next_number: Generated<number>;
+}
+
+export type OfficialDocumentStatus = "draft" | "issued" | "cancelled";
+
+export interface OfficialDocumentTable {
+  id: Generated<string>;
+  agency_id: string;
+  entity_type: string;
+  entity_id: string;
+  form_code: string;
+  series: string;
+  status: ColumnType<OfficialDocumentStatus, OfficialDocumentStatus | undefined, OfficialDocumentStatus>;
+  title: string;
+  fields: ColumnType<unknown, string, string>;
+  number: number | null;
+  symbol: string | null;
+  issued_on: DateOnly | null;
+  issued_by: string | null;
+  /** bytea: a Buffer from `pg`, a Uint8Array from PGlite. */
+  file: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
+  file_sha256: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   agency: AgencyTable;
   agency_lineage: AgencyLineageTable;
@@ -157,6 +193,8 @@ export interface DB {
   calendar_year: CalendarYearTable;
   tracked_deadline: TrackedDeadlineTable;
   deadline_change: DeadlineChangeTable;
+  document_register: DocumentRegisterTable;
+  official_document: OfficialDocumentTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

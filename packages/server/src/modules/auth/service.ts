@@ -35,15 +35,13 @@ export async function login(
   });
   if (!user) {
     await burnVerifyTime(input.password);
-    await db
-      .transaction()
-      .execute((trx) =>
-        recordAudit(trx, actorOf(), {
-          action: "auth.login_failed",
-          entityType: "user",
-          summary: { username, reason: "unknown_user" },
-        }),
-      );
+    await db.transaction().execute((trx) =>
+      recordAudit(trx, actorOf(), {
+        action: "auth.login_failed",
+        entityType: "user",
+        summary: { username, reason: "unknown_user" },
+      }),
+    );
     fail("INVALID_CREDENTIALS");
   }
   if (user.locked_until && new Date(user.locked_until).getTime() > Date.now()) {

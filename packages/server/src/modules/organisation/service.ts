@@ -3,7 +3,8 @@
  * only agencies in the caller's scope; names of predecessor units are public facts and shown.
  */
 import { todayInVietnam } from "@minhbach/domain";
-import type { Agency, CreateAgencyBody } from "@minhbach/domain/api/agencies";
+import type { Agency, CreateAgencyBody, updateAgencyBody } from "@minhbach/domain/api/agencies";
+import type { z } from "zod";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { AgencyRow, DB } from "../../db/schema.ts";
 import { assertAgencyInScope, inScope, type AuthContext } from "../../platform/access.ts";
@@ -53,6 +54,9 @@ async function withLineage(db: Kysely<DB>, rows: AgencyRow[], successors: RawBui
       validTo: r.valid_to,
       predecessorIds: predecessors.map((p) => p.id),
       predecessors,
+      docAbbreviation: r.doc_abbreviation,
+      docPlace: r.doc_place,
+      docParentName: r.doc_parent_name,
       version: r.version,
     };
   });
@@ -125,12 +129,7 @@ export async function updateAgency(
   auth: AuthContext,
   actor: Actor,
   id: string,
-  input: {
-    version: number;
-    name?: string | undefined;
-    shortName?: string | null | undefined;
-    validTo?: string | null | undefined;
-  },
+  input: z.infer<typeof updateAgencyBody>,
 ): Promise<Agency> {
   const before = await db.selectFrom("agency").selectAll().where("id", "=", id).executeTakeFirst();
   if (!before) fail("AGENCY_NOT_FOUND");
@@ -143,6 +142,9 @@ export async function updateAgency(
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.shortName !== undefined ? { short_name: input.shortName } : {}),
       ...(input.validTo !== undefined ? { valid_to: input.validTo } : {}),
+      ...(input.docAbbreviation !== undefined ? { doc_abbreviation: input.docAbbreviation || null } : {}),
+      ...(input.docPlace !== undefined ? { doc_place: input.docPlace || null } : {}),
+      ...(input.docParentName !== undefined ? { doc_parent_name: input.docParentName || null } : {}),
     };
     const result = await trx
       .updateTable("agency")

@@ -1,0 +1,499 @@
+/**
+ * Official documents: drafts from a template, edits while draft, issuing with a number from the
+ * agency's yearly register (NĐ 30/2020/NĐ-CP, Điều 15) and the frozen .docx of what was issued.
+ *
+ * Other modules call `createDraft` inside their own transaction (after their own permission
+ * check) and `issueDocument` with or without one; the generic routes call the rest. Audit events
+ * name the form, the number and the symbol, never the personal data in the fields.
+ */
+import { createHash } from "node:crypto";
+import { todayInVietnam } from "@minhbach/domain";
+import type {
+  DocumentAction,
+  DocumentSummary,
+  DocumentTemplateView,
+  OfficialDocument,
+  UpdateDocumentBody,
+} from "@minhbach/domain/api/documents";
+import { firstIssue } from "@minhbach/domain/api/zod-vi";
+import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
+import { z } from "zod";
+import type { DB, OfficialDocumentTable } from "../../db/schema.ts";
+import { assertAgencyInScope, inScope, scopeOf, type AuthContext } from "../../platform/access.ts";
+import { recordAudit, type Actor } from "../../platform/audit.ts";
+import { fail } from "../../platform/errors.ts";
+import { loadIssuingAgency } from "./letterhead.ts";
+import { renderDocument, type DocumentModel } from "./render.ts";
+import {
+  findTemplate,
+  TEMPLATES,
+  type DocumentContent,
+  type DocumentTemplate,
+  type IssuingAgency,
+} from "./templates.ts";
+
+export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** A document row without its file. */
+export type DocumentRow = Omit<Selectable<OfficialDocumentTable>, "file">;
+
+export interface NewDraft {
+  agencyId: string;
+  entityType: string;
+  entityId: string;
+  formCode: string;
+  fields: unknown;
+  title?: string | undefined;
+}
+
+const ROW_COLUMNS = [
+  "id",
+  "agency_id",
+  "entity_type",
+  "entity_id",
+  "form_code",
+  "series",
+  "status",
+  "title",
+  "fields",
+  "number",
+  "symbol",
+  "issued_on",
+  "issued_by",
+  "file_sha256",
+  "version",
+  "created_by",
+  "created_at",
+  "updated_at",
+] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Templates.
+
+function templateOf(formCode: string): DocumentTemplate {
+  const template = findTemplate(formCode);
+  if (!template) fail("DOCUMENT_FORM_UNKNOWN", "formCode");
+  return template;
+}
+
+/** Checks the fields against the form; errors name the field as "fields.<path>". */
+function validFields(template: DocumentTemplate, fields: unknown): Record<string, unknown> {
+  const result = template.fieldsSchema.safeParse(fields);
+  if (!result.success) {
+    const issue = firstIssue(result.error);
+    fail(
+      "VALIDATION_FAILED",
+      issue.field ? `fields.${issue.field}` : "fields",
+      issue.field ? `fields.${issue.message}` : issue.message,
+    );
+  }
+  return result.data as Record<string, unknown>;
+}
+
+let catalogue: DocumentTemplateView[] | null = null;
+
+/** The catalogue with each form's fields as JSON Schema (built once). */
+export function listTemplates(): DocumentTemplateView[] {
+  catalogue ??= TEMPLATES.map((t) => ({
+    formCode: t.formCode,
+    name: t.name,
+    basis: t.basis,
+    series: t.series,
+    wordingVerified: t.wordingVerified,
+    fieldsSchema: z.toJSONSchema(t.fieldsSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>,
+  }));
+  return catalogue;
+}
+
+/** Letterhead, number line and date around a template's content. */
+export function composeModel(
+  content: DocumentContent,
+  agency: IssuingAgency,
+  series: string,
+  issue: { number: number; issuedOn: string } | { draftYear: number },
+): DocumentModel {
+  const issued = "number" in issue;
+  return {
+    header: { parentName: agency.parentName, agencyName: agency.headerName },
+    numberLine: { number: issued ? issue.number : null, suffix: `${series}-${agency.abbreviation}` },
+    placeDate: {
+      place: agency.place,
+      date: issued ? issue.issuedOn : null,
+      year: issued ? Number(issue.issuedOn.slice(0, 4)) : issue.draftYear,
+    },
+    draft: !issued,
+    title: content.title,
+    subtitle: content.subtitle ?? null,
+    addressees: content.addressees ?? [],
+    paragraphs: content.paragraphs,
+    recipients: content.recipients,
+    approval: content.approval ?? null,
+    signature: content.signature ?? { authority: null, position: "(Chức vụ người ký)", name: null },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading.
+
+function baseQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom("official_document as d")
+    .innerJoin("agency as a", "a.id", "d.agency_id")
+    .leftJoin("app_user as u", "u.id", "d.issued_by")
+    .select([
+      "d.id",
+      "d.agency_id",
+      "a.name as agency_name",
+      "a.path as agency_path",
+      "d.entity_type",
+      "d.entity_id",
+      "d.form_code",
+      "d.series",
+      "d.status",
+      "d.title",
+      "d.fields",
+      "d.number",
+      "d.symbol",
+      "d.issued_on",
+      "d.issued_by",
+      "u.full_name as issued_by_name",
+      "d.file_sha256",
+      "d.version",
+      "d.created_at",
+      "d.updated_at",
+    ]);
+}
+
+type PresentRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["executeTakeFirstOrThrow"]>>;
+
+/** Whether the caller's document.issue scope reaches the agency (own, or below it). */
+function mayIssue(auth: AuthContext, agencyId: string, agencyPath: string): boolean {
+  const scope = scopeOf(auth, "document.issue");
+  if (scope === null) return false;
+  if (agencyId === auth.agencyId) return true;
+  return scope === "subtree" && agencyPath.startsWith(auth.agencyPath);
+}
+
+function actionsOf(auth: AuthContext, row: PresentRow): DocumentAction[] {
+  const actions: DocumentAction[] = [];
+  if (row.status === "draft" && mayIssue(auth, row.agency_id, row.agency_path)) actions.push("edit", "issue");
+  if (row.status !== "cancelled") actions.push("download");
+  return actions;
+}
+
+function summary(auth: AuthContext, row: PresentRow): DocumentSummary {
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    agencyName: row.agency_name,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    formCode: row.form_code,
+    formName: findTemplate(row.form_code)?.name ?? row.form_code,
+    series: row.series,
+    status: row.status,
+    title: row.title,
+    number: row.number,
+    symbol: row.symbol,
+    issuedOn: row.issued_on,
+    issuedBy: row.issued_by,
+    issuedByName: row.issued_by_name,
+    fileSha256: row.file_sha256,
+    version: row.version,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    actions: actionsOf(auth, row),
+  };
+}
+
+export async function getDocument(db: Kysely<DB>, auth: AuthContext, id: string): Promise<OfficialDocument> {
+  const row = await baseQuery(db).where("d.id", "=", id).executeTakeFirst();
+  if (!row) fail("NOT_FOUND", undefined, "Không tìm thấy văn bản.");
+  await assertAgencyInScope(db, auth, "document.read", row.agency_id);
+  return { ...summary(auth, row), fields: (row.fields ?? {}) as Record<string, unknown> };
+}
+
+/** The documents of one case, petition or other entity that the caller may read, oldest first. */
+export async function listDocuments(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  query: { entityType: string; entityId: string },
+): Promise<DocumentSummary[]> {
+  const rows = await baseQuery(db)
+    .where("d.entity_type", "=", query.entityType)
+    .where("d.entity_id", "=", query.entityId)
+    .where(inScope(auth, "document.read", "d.agency_id"))
+    .orderBy("d.created_at")
+    .orderBy("d.id")
+    .execute();
+  return rows.map((row) => summary(auth, row));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drafting.
+
+/**
+ * Creates a draft inside the caller's transaction. The caller has checked that the actor may act
+ * on the entity and its agency (the generic route checks document.issue on `agencyId`).
+ */
+export async function createDraft(trx: Transaction<DB>, actor: Actor, input: NewDraft): Promise<DocumentRow> {
+  const template = templateOf(input.formCode);
+  const fields = validFields(template, input.fields);
+  const agency = await trx.selectFrom("agency").select("id").where("id", "=", input.agencyId).executeTakeFirst();
+  if (!agency) fail("AGENCY_NOT_FOUND", "agencyId");
+  const row = await trx
+    .insertInto("official_document")
+    .values({
+      agency_id: input.agencyId,
+      entity_type: input.entityType,
+      entity_id: input.entityId,
+      form_code: template.formCode,
+      series: template.series,
+      title: input.title ?? template.defaultTitle(fields),
+      fields: JSON.stringify(fields),
+      created_by: actor.userId,
+    })
+    .returning(ROW_COLUMNS)
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, actor, {
+    action: "document.drafted",
+    entityType: "document",
+    entityId: row.id,
+    summary: {
+      formCode: template.formCode,
+      agencyId: input.agencyId,
+      entityType: input.entityType,
+      entityId: input.entityId,
+    },
+  });
+  return row;
+}
+
+/** POST /documents: a draft for an entity of an agency in the caller's document.issue scope. */
+export async function createDocument(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  input: NewDraft,
+): Promise<OfficialDocument> {
+  await assertAgencyInScope(db, auth, "document.issue", input.agencyId, "agencyId");
+  const row = await db.transaction().execute((trx) => createDraft(trx, actor, input));
+  return getDocument(db, auth, row.id);
+}
+
+async function loadForChange(db: Kysely<DB>, auth: AuthContext, id: string, lock: boolean): Promise<DocumentRow> {
+  let query = db.selectFrom("official_document").select(ROW_COLUMNS).where("id", "=", id);
+  if (lock) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) fail("NOT_FOUND", undefined, "Không tìm thấy văn bản.");
+  await assertAgencyInScope(db, auth, "document.issue", row.agency_id);
+  if (row.status === "issued") fail("DOCUMENT_ALREADY_ISSUED");
+  if (row.status === "cancelled") fail("DOCUMENT_CANCELLED");
+  return row;
+}
+
+/** Replaces the fields (and optionally the title) of a draft; `version` must be the current one. */
+export async function updateDraft(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  input: UpdateDocumentBody,
+): Promise<OfficialDocument> {
+  const before = await loadForChange(db, auth, id, false);
+  const fields = validFields(templateOf(before.form_code), input.fields);
+  const old = (before.fields ?? {}) as Record<string, unknown>;
+  const changed = [...new Set([...Object.keys(old), ...Object.keys(fields)])].filter(
+    (key) => JSON.stringify(old[key]) !== JSON.stringify(fields[key]),
+  );
+  await db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable("official_document")
+      .set((eb) => ({
+        fields: JSON.stringify(fields),
+        ...(input.title !== undefined ? { title: input.title } : {}),
+        version: eb("version", "+", 1),
+        updated_at: new Date(),
+      }))
+      .where("id", "=", id)
+      .where("version", "=", input.version)
+      .where("status", "=", "draft")
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) {
+      const now = await trx.selectFrom("official_document").select("status").where("id", "=", id).executeTakeFirst();
+      if (now?.status === "issued") fail("DOCUMENT_ALREADY_ISSUED");
+      fail("VERSION_CONFLICT", "version");
+    }
+    await recordAudit(trx, actor, {
+      action: "document.updated",
+      entityType: "document",
+      entityId: id,
+      // Which fields changed, not their content (it holds personal data).
+      summary: { formCode: before.form_code, fieldsChanged: changed, titleChanged: input.title !== undefined },
+    });
+  });
+  return getDocument(db, auth, id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issuing.
+
+/**
+ * Takes the next number of the register (agency, year, series). The row lock taken by the
+ * update queues concurrent issuers until this transaction ends; a rollback gives the number back.
+ */
+async function takeNumber(trx: Transaction<DB>, agencyId: string, year: number, series: string): Promise<number> {
+  await trx
+    .insertInto("document_register")
+    .values({ agency_id: agencyId, year, series, next_number: 1 })
+    .onConflict((oc) => oc.columns(["agency_id", "year", "series"]).doNothing())
+    .execute();
+  const row = await trx
+    .updateTable("document_register")
+    .set((eb) => ({ next_number: eb("next_number", "+", 1) }))
+    .where("agency_id", "=", agencyId)
+    .where("year", "=", year)
+    .where("series", "=", series)
+    .returning(sql<number>`next_number - 1`.as("number"))
+    .executeTakeFirstOrThrow();
+  return Number(row.number);
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * Issues a draft: number and symbol from the register, the final .docx rendered and stored with
+ * its SHA-256, status issued — all in one transaction (the caller's, when `db` is one).
+ */
+export async function issueDocument(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  input: { issuedOn?: string | undefined } = {},
+): Promise<OfficialDocument> {
+  const today = todayInVietnam();
+  const issuedOn = input.issuedOn ?? today;
+  if (issuedOn > today) fail("DOCUMENT_ISSUE_DATE_IN_FUTURE", "issuedOn");
+
+  const run = async (trx: Transaction<DB>) => {
+    // The row lock makes a second, concurrent issue of the same draft wait and then see "issued".
+    const row = await loadForChange(trx, auth, id, true);
+    const template = templateOf(row.form_code);
+    const fields = validFields(template, row.fields);
+    const agency = await loadIssuingAgency(trx, row.agency_id);
+    const content = template.build(fields, agency);
+    if (!content.signature?.name) fail("DOCUMENT_INCOMPLETE", "fields.signer", "Chưa có chức vụ và họ tên người ký.");
+
+    const year = Number(issuedOn.slice(0, 4));
+    const number = await takeNumber(trx, row.agency_id, year, row.series);
+    // Numbers follow the order of issue, so a date earlier than the last one issued would put
+    // the register out of order (checked under the register lock).
+    const last = await trx
+      .selectFrom("official_document")
+      .select((eb) => eb.fn.max("issued_on").as("last"))
+      .where("agency_id", "=", row.agency_id)
+      .where("series", "=", row.series)
+      .where("number", "is not", null)
+      .where(sql<boolean>`extract(year from issued_on) = ${year}`)
+      .executeTakeFirst();
+    if (last?.last && String(last.last) > issuedOn) fail("DOCUMENT_ISSUE_DATE_OUT_OF_ORDER", "issuedOn");
+
+    const symbol = `${number}/${row.series}-${agency.abbreviation}`;
+    const file = await renderDocument(composeModel(content, agency, row.series, { number, issuedOn }));
+    const fileSha256 = sha256(file);
+    await trx
+      .updateTable("official_document")
+      .set((eb) => ({
+        status: "issued",
+        number,
+        symbol,
+        issued_on: issuedOn,
+        issued_by: actor.userId,
+        file,
+        file_sha256: fileSha256,
+        version: eb("version", "+", 1),
+        updated_at: new Date(),
+      }))
+      .where("id", "=", id)
+      .execute();
+    await recordAudit(trx, actor, {
+      action: "document.issued",
+      entityType: "document",
+      entityId: id,
+      summary: { formCode: row.form_code, number, symbol, issuedOn, sha256: fileSha256 },
+    });
+  };
+
+  if (db.isTransaction) {
+    await run(db as Transaction<DB>);
+  } else {
+    await db.transaction().execute(run);
+  }
+  return getDocument(db, auth, id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files.
+
+/**
+ * The .docx of a document: the stored file once issued, a fresh "DỰ THẢO" rendering of a draft.
+ * Does not check access: callers do (`downloadDocument` for the API).
+ */
+export async function renderPreview(db: Kysely<DB>, id: string): Promise<Buffer> {
+  const row = await db
+    .selectFrom("official_document")
+    .select(["agency_id", "form_code", "series", "status", "fields", "file"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!row) fail("NOT_FOUND", undefined, "Không tìm thấy văn bản.");
+  if (row.status !== "draft" && row.file) return Buffer.from(row.file);
+  const template = templateOf(row.form_code);
+  const agency = await loadIssuingAgency(db, row.agency_id);
+  const content = template.build(validFields(template, row.fields), agency);
+  const draftYear = Number(todayInVietnam().slice(0, 4));
+  return renderDocument(composeModel(content, agency, row.series, { draftYear }));
+}
+
+/** "12-TB-SCT_TT05-06.docx": ASCII only, from the symbol and the form. */
+export function fileNameOf(doc: { symbol: string | null; formCode: string; id: string }): string {
+  const ascii = (s: string) =>
+    s
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .replace(/đ/g, "d")
+      .replace(/Đ/g, "D")
+      .replace(/[^A-Za-z0-9-]+/g, "-")
+      .replace(/^-+|-+$/g, "");
+  const stem = doc.symbol ? ascii(doc.symbol) : `du-thao-${doc.id.slice(0, 8)}`;
+  return `${stem}_${ascii(doc.formCode)}.docx`;
+}
+
+export interface DocumentFile {
+  fileName: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+/** GET /documents/:id/file: after the read check; the download is audited. */
+export async function downloadDocument(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+): Promise<DocumentFile> {
+  const doc = await getDocument(db, auth, id);
+  if (doc.status === "cancelled") fail("DOCUMENT_CANCELLED");
+  const bytes = await renderPreview(db, id);
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, actor, {
+      action: "document.downloaded",
+      entityType: "document",
+      entityId: id,
+      summary: { formCode: doc.formCode, symbol: doc.symbol, status: doc.status },
+    }),
+  );
+  return { fileName: fileNameOf(doc), contentType: DOCX_MIME, bytes };
+}
