@@ -48,9 +48,16 @@ for (const db of testDatabases()) {
       assert.deepEqual([...agencies.keys()], ["LC.SCT"]);
     });
 
-    test("the tree at a past date is the pre-reform structure (within scope)", async () => {
+    test("the tree at a past date is the pre-reform structure, reached through merge lineage", async () => {
       const agencies = await byCode(admin, "?at=2025-06-30");
       assert.ok(!agencies.has("LC.SCT"), "the merged department did not exist yet");
+      assert.ok(agencies.has("OLD.UBND.YB"), "the province merged into Lào Cai");
+      assert.ok(agencies.has("OLD.UBND.H.BACHA"), "its district, abolished on 01/07/2025");
+      assert.ok(!agencies.has("TQ.UBND"), "another province stays out of scope");
+      const dept = await byCode(await t.login("xulydon"), "?at=2025-06-30");
+      assert.equal(dept.size, 0, "a department formed in 2025 has no predecessors here");
+      const bad = await admin.get("/api/agencies?includeEnded=maybe");
+      assert.equal(bad.status, 400);
     });
 
     test("create a unit under the department; a district after 01/07/2025 is refused", async () => {

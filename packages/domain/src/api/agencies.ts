@@ -40,7 +40,13 @@ export const agency = z.object({
 });
 export type Agency = z.infer<typeof agency>;
 
-export const agencyTreeQuery = z.object({ at: isoDate.optional(), includeEnded: z.coerce.boolean().default(false) });
+export const agencyTreeQuery = z.object({
+  at: isoDate.optional(),
+  includeEnded: z
+    .enum(["true", "false"], { error: "includeEnded phải là true hoặc false." })
+    .default("false")
+    .transform((v) => v === "true"),
+});
 
 export const agencyCode = z
   .string()

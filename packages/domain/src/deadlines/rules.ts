@@ -98,7 +98,7 @@ export const DEFAULT_RULES: RuleSet = [
     suspensionStopsClock: true,
     validFrom: KN_FROM,
     validTo: null,
-    note: "Thời gian có trở ngại khách quan không tính vào thời hiệu: nhập như khoảng tạm dừng (câu chữ của Điều 9 [P]).",
+    note: "Thời gian có trở ngại khách quan không tính vào thời hiệu: nhập như khoảng tạm dừng (câu chữ của Điều 9 chưa đối chiếu văn bản gốc).",
   },
   {
     id: "complaint.limitation.disciplinary",
@@ -137,7 +137,7 @@ export const DEFAULT_RULES: RuleSet = [
     suspensionStopsClock: true,
     validFrom: KN_FROM,
     validTo: null,
-    note: "Việc thời gian tạm đình chỉ không tính vào thời hạn là cách hiểu [P] (LEGAL-RULES §7.6 mục 6).",
+    note: "Việc thời gian tạm đình chỉ không tính vào thời hạn là cách hiểu chưa đối chiếu văn bản gốc.",
   },
   {
     id: "complaint.reappeal.window",
@@ -178,7 +178,7 @@ export const DEFAULT_RULES: RuleSet = [
     suspensionStopsClock: true,
     validFrom: KN_FROM,
     validTo: null,
-    note: "Việc thời gian tạm đình chỉ không tính vào thời hạn là cách hiểu [P] (LEGAL-RULES §7.6 mục 6).",
+    note: "Việc thời gian tạm đình chỉ không tính vào thời hạn là cách hiểu chưa đối chiếu văn bản gốc.",
   },
 
   // ---- Denunciations (tố cáo) — LEGAL-RULES §6.3 ---------------------------------------------
@@ -232,7 +232,7 @@ export const DEFAULT_RULES: RuleSet = [
     suspensionStopsClock: false,
     validFrom: TC_FROM,
     validTo: null,
-    note: "Xác minh qua nguồn thứ cấp (LEGAL-RULES §6.3 [V secondary]).",
+    note: "Đã xác minh qua nguồn thứ cấp; cần đối chiếu văn bản gốc.",
   },
   {
     id: "denunciation.resolve",
@@ -253,7 +253,7 @@ export const DEFAULT_RULES: RuleSet = [
     suspensionStopsClock: true,
     validFrom: TC_FROM,
     validTo: null,
-    note: "Việc thời gian tạm đình chỉ không tính vào thời hạn là cách hiểu [P] (LEGAL-RULES §7.6 mục 6).",
+    note: "Việc thời gian tạm đình chỉ không tính vào thời hạn là cách hiểu chưa đối chiếu văn bản gốc.",
   },
   {
     id: "denunciation.escalation",
@@ -266,7 +266,7 @@ export const DEFAULT_RULES: RuleSet = [
     suspensionStopsClock: false,
     validFrom: TC_FROM,
     validTo: null,
-    note: "Xác minh qua nguồn thứ cấp (LEGAL-RULES §6.3 [V secondary]).",
+    note: "Đã xác minh qua nguồn thứ cấp; cần đối chiếu văn bản gốc.",
   },
   {
     id: "denunciation.escalation.report",
@@ -279,7 +279,7 @@ export const DEFAULT_RULES: RuleSet = [
     suspensionStopsClock: false,
     validFrom: TC_FROM,
     validTo: null,
-    note: "Xác minh qua nguồn thứ cấp (LEGAL-RULES §6.3 [V secondary]).",
+    note: "Đã xác minh qua nguồn thứ cấp; cần đối chiếu văn bản gốc.",
   },
 
   // ---- Petitions (xử lý đơn) — LEGAL-RULES §4.4 ----------------------------------------------
@@ -295,7 +295,7 @@ export const DEFAULT_RULES: RuleSet = [
     validFrom: "2021-11-16",
     validTo: null,
     probable: true,
-    note: "10 ngày làm việc chỉ thấy ở nguồn thứ cấp [P]; văn bản cũ ghi 10 ngày. Cấu hình được qua configureRules. Ngày hiệu lực của Thông tư 05/2021 ghi theo trí nhớ.",
+    note: "10 ngày làm việc chỉ thấy ở nguồn thứ cấp; văn bản cũ ghi 10 ngày. Cấu hình được qua configureRules. Ngày hiệu lực của Thông tư 05/2021 cần đối chiếu Công báo.",
   },
   {
     id: "petition.retention",
@@ -308,7 +308,7 @@ export const DEFAULT_RULES: RuleSet = [
     suspensionStopsClock: false,
     validFrom: "2021-11-16",
     validTo: null,
-    note: "Ngày hiệu lực của Thông tư 05/2021 ghi theo trí nhớ.",
+    note: "Ngày hiệu lực của Thông tư 05/2021 cần đối chiếu Công báo.",
   },
 
   // ---- Inspections (thanh tra) — LEGAL-RULES §8.4–8.5 ----------------------------------------

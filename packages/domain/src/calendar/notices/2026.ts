@@ -9,7 +9,7 @@ export const notice2026: YearNotice = {
   source:
     "Văn bản 12729/VPCP-KGVX ngày 25/12/2025 của Văn phòng Chính phủ (Tết Dương lịch 2026); phương án nghỉ Tết Âm lịch Bính Ngọ được Thủ tướng đồng ý theo đề xuất của Bộ Nội vụ; Bộ luật Lao động 2019, Điều 111–112",
   note:
-    "Chưa xác nhận được quyết định cuối cùng về Quốc khánh 2026 (LEGAL-RULES §7.4 [U]; có tin về đề xuất nghỉ 5 ngày): " +
+    "Chưa xác nhận được quyết định cuối cùng về Quốc khánh 2026 (có tin về đề xuất nghỉ 5 ngày): " +
     "tạm ghi 02/09 và ngày liền kề mặc định 03/09, không có hoán đổi. Cập nhật khi có thông báo chính thức.",
   days: [
     { date: "2026-01-01", kind: "holiday", name: "Tết Dương lịch" },

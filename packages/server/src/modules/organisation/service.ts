@@ -16,18 +16,38 @@ export async function listAgencies(
   auth: AuthContext,
   options: { at?: string | undefined; includeEnded?: boolean },
 ): Promise<Agency[]> {
+  const today = todayInVietnam();
+  const historical = options.includeEnded || (options.at !== undefined && options.at < today);
   let query = db
     .selectFrom("agency")
     .selectAll()
-    .where(inScope(auth, "agency.read", "agency.id"));
+    .where(historical ? inScopeWithHistory(auth) : inScope(auth, "agency.read", "agency.id"));
   if (!options.includeEnded) {
-    const at = options.at ?? todayInVietnam();
+    const at = options.at ?? today;
     query = query
       .where("valid_from", "<=", at)
       .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", at)]));
   }
   const rows = await query.execute();
-  return withLineage(db, rows, inScope(auth, "agency.read", "l.successor_id"));
+  return withLineage(db, rows, historical ? sql<boolean>`true` : inScope(auth, "agency.read", "l.successor_id"));
+}
+
+/**
+ * The user's scope extended into the past: the units their agencies were formed from (merge
+ * lineage, transitively) and everything below those units. The administrator of the province
+ * formed on 01/07/2025 sees the two provinces it was merged from, as they were.
+ */
+function inScopeWithHistory(auth: AuthContext): RawBuilder<boolean> {
+  return sql<boolean>`agency.id in (
+    with recursive visible(id, path) as (
+      select a.id, a.path from agency a where ${inScope(auth, "agency.read", "a.id")}
+      union
+      select p.id, p.path from agency_lineage l
+        join visible v on l.successor_id = v.id
+        join agency p on p.id = l.predecessor_id
+    )
+    select x.id from agency x where exists (select 1 from visible v where x.path like v.path || '%')
+  )`;
 }
 
 /** Adds predecessors to agency rows; `successors` limits the lineage read to the rows' scope. */

@@ -192,7 +192,13 @@ export async function updateUser(
           roles: before.roles,
           disabled: before.disabled,
         },
-        after: changes,
+        after: {
+          fullName: input.fullName,
+          email: input.email,
+          agencyId: input.agencyId,
+          roles: input.roles,
+          disabled: input.disabled,
+        },
       },
     });
   });

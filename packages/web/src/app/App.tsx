@@ -1,0 +1,132 @@
+import "@minhbach/domain/api/zod-vi";
+import { Button, MantineProvider, Paper, Text, Title } from "@mantine/core";
+import { DatesProvider } from "@mantine/dates";
+import { Notifications } from "@mantine/notifications";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import dayjs from "dayjs";
+import "dayjs/locale/vi";
+import { lazy, Suspense } from "react";
+import { BrowserRouter, Link, Route, Routes } from "react-router-dom";
+import { ApiError } from "../api/client.ts";
+import { RequireAuth, RequirePermission, CHANGE_PASSWORD_PATH, LOGIN_PATH } from "../features/auth/RequireAuth.tsx";
+import { SessionProvider } from "../features/auth/session.tsx";
+import { AppLayout } from "../features/shell/AppLayout.tsx";
+import { PATHS, WORK_NAV } from "../features/shell/nav.ts";
+import { SHELL_TEXT } from "../features/shell/text.ts";
+import { LoadingBlock } from "../ui/QueryState.tsx";
+import { cssVariablesResolver, theme } from "./theme.ts";
+
+dayjs.locale("vi");
+
+const LoginPage = lazy(() => import("../features/auth/LoginPage.tsx"));
+const ChangePasswordPage = lazy(() => import("../features/auth/ChangePasswordPage.tsx"));
+const HomePage = lazy(() => import("../features/dashboard/HomePage.tsx"));
+const ComingSoonPage = lazy(() => import("../features/coming-soon/ComingSoonPage.tsx"));
+const AgenciesPage = lazy(() => import("../features/agencies/AgenciesPage.tsx"));
+const UsersPage = lazy(() => import("../features/users/UsersPage.tsx"));
+const AuditPage = lazy(() => import("../features/audit/AuditPage.tsx"));
+const CalendarPage = lazy(() => import("../features/calendar/CalendarPage.tsx"));
+const DeadlineCalculatorPage = lazy(() => import("../features/deadlines/DeadlineCalculatorPage.tsx"));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // Errors the user must act on (no permission, no session) are not retried.
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+    },
+  },
+});
+
+function NotFound() {
+  return (
+    <Paper withBorder p="lg" maw={640}>
+      <Title order={1} fz="h3" mb="sm">
+        {SHELL_TEXT.notFoundTitle}
+      </Title>
+      <Text mb="md">{SHELL_TEXT.notFoundBody}</Text>
+      <Button component={Link} to="/">
+        {SHELL_TEXT.backHome}
+      </Button>
+    </Paper>
+  );
+}
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <DatesProvider settings={{ locale: "vi", firstDayOfWeek: 1, weekendDays: [0, 6] }}>
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <SessionProvider>
+              <Suspense fallback={<LoadingBlock />}>
+                <Routes>
+                  <Route path={LOGIN_PATH} element={<LoginPage />} />
+                  <Route
+                    element={
+                      <RequireAuth>
+                        <AppLayout />
+                      </RequireAuth>
+                    }
+                  >
+                    <Route index element={<HomePage />} />
+                    <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+                    {WORK_NAV.filter((item) => item.comingSoon).map((item) => (
+                      <Route key={item.path} path={item.path} element={<ComingSoonPage />} />
+                    ))}
+                    <Route
+                      path={PATHS.agencies}
+                      element={
+                        <RequirePermission permission="agency.read">
+                          <AgenciesPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path={PATHS.users}
+                      element={
+                        <RequirePermission permission="user.read">
+                          <UsersPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path={PATHS.audit}
+                      element={
+                        <RequirePermission permission="audit.read">
+                          <AuditPage />
+                        </RequirePermission>
+                      }
+                    />
+                    {[PATHS.calendar, `${PATHS.calendar}/:year`].map((path) => (
+                      <Route
+                        key={path}
+                        path={path}
+                        element={
+                          <RequirePermission permission="calendar.read">
+                            <CalendarPage />
+                          </RequirePermission>
+                        }
+                      />
+                    ))}
+                    <Route
+                      path={PATHS.deadlines}
+                      element={
+                        <RequirePermission permission="deadline.compute">
+                          <DeadlineCalculatorPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route path="*" element={<NotFound />} />
+                  </Route>
+                </Routes>
+              </Suspense>
+            </SessionProvider>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </DatesProvider>
+    </MantineProvider>
+  );
+}

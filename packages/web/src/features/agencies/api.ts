@@ -1,0 +1,53 @@
+import type { Agency, CreateAgencyBody } from "@minhbach/domain/api/agencies";
+import type { agencyGroup, updateAgencyBody } from "@minhbach/domain/api/agencies";
+import type { z } from "@minhbach/domain/api/zod-vi";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../api/client.ts";
+
+export type AgencyGroup = z.infer<typeof agencyGroup>;
+export type UpdateAgencyBody = z.infer<typeof updateAgencyBody>;
+
+export const AGENCIES_KEY = ["agencies"] as const;
+
+export function useAgencies(params: { at?: string | null; includeEnded?: boolean } = {}) {
+  return useQuery({
+    queryKey: [...AGENCIES_KEY, "list", params.at ?? null, params.includeEnded ?? false],
+    queryFn: ({ signal }) =>
+      api<{ items: Agency[] }>("/agencies", {
+        query: { at: params.at ?? undefined, includeEnded: params.includeEnded ? "true" : undefined },
+        signal,
+      }),
+    select: (data) => data.items,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** Every unit ever recorded, for names of predecessors and for pickers. */
+export function useAllAgencies() {
+  return useAgencies({ includeEnded: true });
+}
+
+export function useAgencyGroups() {
+  return useQuery({
+    queryKey: [...AGENCIES_KEY, "groups"],
+    queryFn: ({ signal }) => api<{ items: AgencyGroup[] }>("/agency-groups", { signal }),
+    select: (data) => data.items,
+  });
+}
+
+export function useCreateAgency() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateAgencyBody) => api<Agency>("/agencies", { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: AGENCIES_KEY }),
+  });
+}
+
+export function useUpdateAgency() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateAgencyBody }) =>
+      api<Agency>(`/agencies/${encodeURIComponent(id)}`, { method: "PATCH", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: AGENCIES_KEY }),
+  });
+}

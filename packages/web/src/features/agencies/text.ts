@@ -1,0 +1,71 @@
+export const AGENCY_TEXT = {
+  title: "Cơ quan, đơn vị",
+  description:
+    "Cơ cấu tổ chức theo thời gian: cơ quan, đơn vị trực thuộc, quá trình sáp nhập và các cụm, khối thi đua.",
+  atDate: "Xem cơ cấu tại ngày",
+  atDateHint: "Để trống để xem cơ cấu hiện hành",
+  includeEnded: "Hiện cả đơn vị đã hết hiệu lực",
+  search: "Tìm cơ quan, đơn vị",
+  searchPlaceholder: "Nhập tên hoặc mã, có dấu hoặc không dấu",
+  treeLabel: "Cây cơ quan, đơn vị",
+  matches: (n: string) => `Tìm thấy ${n} đơn vị phù hợp`,
+  total: (n: string) => `${n} đơn vị`,
+  empty: "Không có cơ quan, đơn vị nào.",
+  noMatch: "Không có đơn vị nào khớp với từ khóa.",
+  expand: (name: string) => `Mở rộng ${name}`,
+  collapse: (name: string) => `Thu gọn ${name}`,
+  expandAll: "Mở rộng tất cả",
+  collapseAll: "Thu gọn tất cả",
+  code: "Mã",
+  kind: "Loại",
+  kindRequired: "Chọn loại cơ quan, đơn vị.",
+  name: "Tên cơ quan, đơn vị",
+  shortName: "Tên viết tắt",
+  parent: "Trực thuộc",
+  noParent: "Không (cấp cao nhất)",
+  validFrom: "Hiệu lực từ ngày",
+  validTo: "Hiệu lực đến hết ngày",
+  validity: "Hiệu lực",
+  validityRange: (from: string, to: string) => `${from} – ${to}`,
+  validityOpen: (from: string) => `Từ ${from}`,
+  ended: "Đã hết hiệu lực",
+  predecessors: "Hình thành từ (sáp nhập, hợp nhất)",
+  predecessorsShort: "Hình thành từ",
+  /** Predecessors outside the user's scope come without a name. */
+  predecessorList: (names: string[], hidden: number) => {
+    const outside = `${hidden} đơn vị ngoài phạm vi xem của bạn`;
+    if (hidden === 0) return names.join("; ");
+    if (names.length === 0) return outside;
+    return `${names.join("; ")} và ${outside}`;
+  },
+  outsideScope: "Đơn vị ngoài phạm vi xem của bạn",
+  endedOn: (date: string) => `hết hiệu lực sau ngày ${date}`,
+  successors: "Đã sáp nhập vào",
+  children: "Đơn vị trực thuộc",
+  details: "Thông tin đơn vị",
+  selectHint: "Chọn một đơn vị trên cây để xem chi tiết.",
+  create: "Thêm đơn vị",
+  createChild: "Thêm đơn vị trực thuộc",
+  createTitle: "Thêm cơ quan, đơn vị",
+  created: "Đã thêm đơn vị.",
+  edit: "Sửa thông tin",
+  editTitle: (name: string) => `Sửa: ${name}`,
+  updated: "Đã lưu thay đổi.",
+  endDateHint: "Ngày cuối cùng đơn vị còn hoạt động, khi giải thể hoặc sáp nhập vào đơn vị khác.",
+  conflict:
+    "Đơn vị này vừa được người khác thay đổi. Nội dung bạn nhập vẫn được giữ nguyên; hãy tải lại dữ liệu mới nhất rồi lưu lại.",
+  reload: "Tải lại dữ liệu mới nhất",
+  groupsTitle: "Cụm, khối thi đua",
+  groupsDescription: "Các nhóm cơ quan không theo cây tổ chức, dùng cho thi đua và tổng hợp báo cáo.",
+  groupsEmpty: "Chưa có cụm, khối thi đua nào.",
+  members: (n: string) => `${n} thành viên`,
+  codeHint: "Chữ in hoa không dấu, chữ số và . _ -",
+} as const;
+
+export const GROUP_KIND_LABELS: Record<string, string> = {
+  emulation_cluster: "Cụm thi đua",
+  emulation_bloc: "Khối thi đua",
+  cluster: "Cụm thi đua",
+  bloc: "Khối thi đua",
+  reporting: "Nhóm tổng hợp báo cáo",
+};

@@ -1,0 +1,65 @@
+import type { Permission } from "@minhbach/domain";
+import {
+  IconBuildingCommunity,
+  IconCalendarEvent,
+  IconChartBar,
+  IconClockHour4,
+  IconFileSearch,
+  IconGavel,
+  IconHome,
+  IconListDetails,
+  IconMessageReport,
+  IconScale,
+  IconShieldLock,
+  IconUsers,
+  IconUsersGroup,
+  IconWorld,
+  type Icon,
+} from "@tabler/icons-react";
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: Icon;
+  /** Hidden from users who lack it. */
+  permission?: Permission;
+  /** Not built yet: shown with a "Sắp có" badge and opens a page that says what is coming. */
+  comingSoon?: boolean;
+}
+
+export const PATHS = {
+  home: "/",
+  reception: "/tiep-cong-dan",
+  petitions: "/xu-ly-don",
+  complaints: "/giai-quyet-khieu-nai",
+  denunciations: "/giai-quyet-to-cao",
+  inspections: "/thanh-tra",
+  anticorruption: "/phong-chong-tham-nhung",
+  reports: "/bao-cao",
+  portal: "/cong-cong-dan",
+  agencies: "/quan-tri/co-quan",
+  users: "/quan-tri/tai-khoan",
+  calendar: "/quan-tri/lich-lam-viec",
+  deadlines: "/quan-tri/tinh-thoi-han",
+  audit: "/quan-tri/nhat-ky",
+} as const;
+
+export const WORK_NAV: NavItem[] = [
+  { path: PATHS.home, label: "Tổng quan", icon: IconHome },
+  { path: PATHS.reception, label: "Tiếp công dân", icon: IconUsersGroup, comingSoon: true },
+  { path: PATHS.petitions, label: "Xử lý đơn", icon: IconMessageReport, comingSoon: true },
+  { path: PATHS.complaints, label: "Giải quyết khiếu nại", icon: IconScale, comingSoon: true },
+  { path: PATHS.denunciations, label: "Giải quyết tố cáo", icon: IconShieldLock, comingSoon: true },
+  { path: PATHS.inspections, label: "Thanh tra", icon: IconFileSearch, comingSoon: true },
+  { path: PATHS.anticorruption, label: "Phòng, chống tham nhũng", icon: IconGavel, comingSoon: true },
+  { path: PATHS.reports, label: "Báo cáo", icon: IconChartBar, comingSoon: true },
+  { path: PATHS.portal, label: "Cổng công dân", icon: IconWorld, comingSoon: true },
+];
+
+export const ADMIN_NAV: NavItem[] = [
+  { path: PATHS.agencies, label: "Cơ quan, đơn vị", icon: IconBuildingCommunity, permission: "agency.read" },
+  { path: PATHS.users, label: "Tài khoản", icon: IconUsers, permission: "user.read" },
+  { path: PATHS.calendar, label: "Lịch làm việc", icon: IconCalendarEvent, permission: "calendar.read" },
+  { path: PATHS.deadlines, label: "Tính thời hạn", icon: IconClockHour4, permission: "deadline.compute" },
+  { path: PATHS.audit, label: "Nhật ký hệ thống", icon: IconListDetails, permission: "audit.read" },
+];

@@ -1,0 +1,318 @@
+import { createUserBody, updateUserBody, type CreateUserBody, type User } from "@minhbach/domain/api/users";
+import type { RoleCode } from "@minhbach/domain";
+import { compareVietnamese } from "@minhbach/domain";
+import type { Agency } from "@minhbach/domain/api/agencies";
+import { Alert, Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Text, TextInput } from "@mantine/core";
+import { schemaResolver, useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useState } from "react";
+import { isApiError } from "../../api/client.ts";
+import { useDraft } from "../../ui/drafts.ts";
+import { applyServerError, emptyToNull } from "../../ui/forms.ts";
+import { vietnameseFilter } from "../../ui/select-filter.ts";
+import { COMMON } from "../../ui/text.ts";
+import { generatePassword, USERS_KEY, useCreateUser, useRoles, useUpdateUser } from "./api.ts";
+import { USER_TEXT } from "./text.ts";
+
+function useAgencyOptions(agencies: readonly Agency[]) {
+  return useMemo(
+    () => [...agencies].sort((a, b) => compareVietnamese(a.name, b.name)).map((a) => ({ value: a.id, label: a.name })),
+    [agencies],
+  );
+}
+
+function useRoleOptions() {
+  const roles = useRoles();
+  return useMemo(() => (roles.data ?? []).map((r) => ({ value: r.code, label: r.name })), [roles.data]);
+}
+
+interface CreateValues {
+  username: string;
+  fullName: string;
+  email: string;
+  agencyId: string | null;
+  roles: RoleCode[];
+  password: string;
+}
+
+function toCreateBody(v: CreateValues) {
+  return {
+    username: v.username.trim(),
+    fullName: v.fullName,
+    email: emptyToNull(v.email),
+    agencyId: v.agencyId,
+    roles: v.roles,
+    password: v.password,
+  };
+}
+
+export function CreateUserModal({
+  opened,
+  onClose,
+  agencies,
+  defaultAgencyId,
+}: {
+  opened: boolean;
+  onClose(): void;
+  agencies: readonly Agency[];
+  defaultAgencyId: string | null;
+}) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={USER_TEXT.createTitle} size="lg">
+      {opened ? <CreateUserForm onClose={onClose} agencies={agencies} defaultAgencyId={defaultAgencyId} /> : null}
+    </Modal>
+  );
+}
+
+function CreateUserForm({
+  onClose,
+  agencies,
+  defaultAgencyId,
+}: {
+  onClose(): void;
+  agencies: readonly Agency[];
+  defaultAgencyId: string | null;
+}) {
+  // The password is never written to the draft.
+  const draft = useDraft<CreateValues>("user-create", ["password"]);
+  const create = useCreateUser();
+  const agencyOptions = useAgencyOptions(agencies);
+  const roleOptions = useRoleOptions();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<CreateValues>({
+    initialValues: {
+      username: "",
+      fullName: "",
+      email: "",
+      agencyId: defaultAgencyId,
+      roles: [],
+      password: "",
+      ...draft.load(),
+    },
+    onValuesChange: (values) => draft.save(values),
+    validate: (values) => schemaResolver(createUserBody, { sync: true })(toCreateBody(values)),
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    setFailure(null);
+    try {
+      const user = await create.mutateAsync(toCreateBody(values) as CreateUserBody);
+      draft.clear();
+      notifications.show({ color: "green", message: USER_TEXT.created(user.username) });
+      onClose();
+    } catch (error) {
+      setFailure(applyServerError(form, error));
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="user-create-form">
+      <Stack>
+        {failure ? (
+          <Alert color="red" role="alert">
+            {failure}
+          </Alert>
+        ) : null}
+        <TextInput
+          label={USER_TEXT.username}
+          description={USER_TEXT.usernameHint}
+          required
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          {...form.getInputProps("username")}
+        />
+        <TextInput label={USER_TEXT.fullName} required autoComplete="off" {...form.getInputProps("fullName")} />
+        <TextInput label={USER_TEXT.email} type="email" autoComplete="off" {...form.getInputProps("email")} />
+        <Select
+          label={USER_TEXT.agency}
+          data={agencyOptions}
+          searchable
+          required
+          filter={vietnameseFilter}
+          nothingFoundMessage={COMMON.nothingFound}
+          {...form.getInputProps("agencyId")}
+        />
+        <MultiSelect
+          label={USER_TEXT.roles}
+          description={USER_TEXT.rolesHint}
+          data={roleOptions}
+          required
+          searchable
+          filter={vietnameseFilter}
+          {...form.getInputProps("roles")}
+        />
+        <PasswordInput
+          label={USER_TEXT.password}
+          description={USER_TEXT.passwordHint}
+          required
+          autoComplete="new-password"
+          {...form.getInputProps("password")}
+        />
+        <Group justify="space-between" wrap="wrap">
+          <Button variant="subtle" size="compact-sm" onClick={() => form.setFieldValue("password", generatePassword())}>
+            {USER_TEXT.generatePassword}
+          </Button>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              onClick={() => {
+                draft.clear();
+                onClose();
+              }}
+            >
+              {COMMON.cancel}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {COMMON.save}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+interface EditValues {
+  version: number;
+  fullName: string;
+  email: string;
+  agencyId: string | null;
+  roles: RoleCode[];
+}
+
+function editValuesOf(user: User): EditValues {
+  return {
+    version: user.version,
+    fullName: user.fullName,
+    email: user.email ?? "",
+    agencyId: user.agencyId,
+    roles: [...user.roles],
+  };
+}
+
+function toUpdateBody(v: EditValues) {
+  return {
+    version: v.version,
+    fullName: v.fullName,
+    email: emptyToNull(v.email),
+    ...(v.agencyId ? { agencyId: v.agencyId } : {}),
+    roles: v.roles,
+  };
+}
+
+export function EditUserModal({
+  user,
+  onClose,
+  agencies,
+}: {
+  user: User | null;
+  onClose(): void;
+  agencies: readonly Agency[];
+}) {
+  return (
+    <Modal opened={user !== null} onClose={onClose} title={user ? USER_TEXT.editTitle(user.username) : ""} size="lg">
+      {user ? <EditUserForm key={user.id} user={user} onClose={onClose} agencies={agencies} /> : null}
+    </Modal>
+  );
+}
+
+function EditUserForm({ user, onClose, agencies }: { user: User; onClose(): void; agencies: readonly Agency[] }) {
+  // The version is part of the draft: a draft restored after a new login still detects a conflict.
+  const draft = useDraft<EditValues>(`user-edit:${user.id}`);
+  const update = useUpdateUser();
+  const queryClient = useQueryClient();
+  const agencyOptions = useAgencyOptions(agencies);
+  const roleOptions = useRoleOptions();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [reloading, setReloading] = useState(false);
+  const form = useForm<EditValues>({
+    initialValues: { ...editValuesOf(user), ...draft.load() },
+    onValuesChange: (values) => draft.save(values),
+    validate: (values) => schemaResolver(updateUserBody, { sync: true })(toUpdateBody(values)),
+  });
+
+  useEffect(() => {
+    if (!reloading) return;
+    form.setValues(editValuesOf(user));
+    draft.clear();
+    setConflict(false);
+    setReloading(false);
+    // `form` and `draft` are stable for the life of this form.
+  }, [reloading, user]);
+
+  const reload = async () => {
+    await queryClient.refetchQueries({ queryKey: USERS_KEY });
+    setReloading(true);
+  };
+
+  const close = () => {
+    draft.clear();
+    onClose();
+  };
+
+  const submit = form.onSubmit(async (values) => {
+    setFailure(null);
+    setConflict(false);
+    try {
+      await update.mutateAsync({ id: user.id, body: toUpdateBody(values) });
+      draft.clear();
+      notifications.show({ color: "green", message: USER_TEXT.updated });
+      onClose();
+    } catch (error) {
+      if (isApiError(error, "VERSION_CONFLICT")) setConflict(true);
+      else setFailure(applyServerError(form, error));
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        {conflict ? (
+          <Alert color="orange" role="alert" data-testid="version-conflict">
+            <Text size="sm">{USER_TEXT.conflict}</Text>
+            <Button mt="sm" size="xs" variant="light" color="orange" onClick={() => void reload()}>
+              {USER_TEXT.reload}
+            </Button>
+          </Alert>
+        ) : null}
+        {failure ? (
+          <Alert color="red" role="alert">
+            {failure}
+          </Alert>
+        ) : null}
+        <TextInput label={USER_TEXT.username} value={user.username} readOnly variant="filled" />
+        <TextInput label={USER_TEXT.fullName} required {...form.getInputProps("fullName")} />
+        <TextInput label={USER_TEXT.email} type="email" {...form.getInputProps("email")} />
+        <Select
+          label={USER_TEXT.agency}
+          data={agencyOptions}
+          searchable
+          required
+          allowDeselect={false}
+          filter={vietnameseFilter}
+          nothingFoundMessage={COMMON.nothingFound}
+          {...form.getInputProps("agencyId")}
+        />
+        <MultiSelect
+          label={USER_TEXT.roles}
+          data={roleOptions}
+          required
+          searchable
+          filter={vietnameseFilter}
+          {...form.getInputProps("roles")}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {COMMON.cancel}
+          </Button>
+          <Button type="submit" loading={update.isPending}>
+            {COMMON.save}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ReactNode } from "react";
+import { ApiError, errorMessage } from "../api/client.ts";
+
+/** The part of a Mantine form that server errors need. */
+interface FormWithErrors {
+  getValues(): object;
+  setFieldError(path: string, error: ReactNode): void;
+}
+
+/**
+ * The form path whose input shows an error the server reported for `field`: "days.3.date"
+ * stays as is, "roles.0" becomes "roles" (one multi-select holds the whole list).
+ */
+function inputPath(values: Record<string, unknown>, field: string): string | null {
+  const [head, ...rest] = field.split(".");
+  if (!head || !(head in values)) return null;
+  let path = head;
+  let node: unknown = values[head];
+  for (const part of rest) {
+    if (node === null || typeof node !== "object") break;
+    if (Array.isArray(node) && node.every((item) => item === null || typeof item !== "object")) break;
+    if (!(part in node)) break;
+    path += `.${part}`;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return path;
+}
+
+/**
+ * Puts a server error on the form field it names when the form has that field; otherwise
+ * returns the message for the form-level alert.
+ */
+export function applyServerError(form: FormWithErrors, error: unknown): string | null {
+  if (error instanceof ApiError && error.field) {
+    const path = inputPath(form.getValues() as Record<string, unknown>, error.field);
+    if (path) {
+      // Validation messages arrive as "password: Mật khẩu …"; beside the field the name is noise.
+      const prefix = `${error.field}: `;
+      form.setFieldError(path, error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message);
+      return null;
+    }
+  }
+  return errorMessage(error);
+}
+
+/** Empty strings from text inputs become null for optional API fields. */
+export function emptyToNull(value: string | null | undefined): string | null {
+  const trimmed = value?.trim() ?? "";
+  return trimmed === "" ? null : trimmed;
+}
