@@ -2,3 +2,5 @@ export * from "./errors.ts";
 export * from "./auth/permissions.ts";
 export * from "./text/normalize.ts";
 export * from "./time.ts";
+export * from "./reception/index.ts";
+export * from "./petitions/index.ts";

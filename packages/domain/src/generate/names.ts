@@ -1,0 +1,186 @@
+/**
+ * Vietnamese person names for test data. Family-name shares follow the figures usually quoted from
+ * population studies (Nguyễn ≈ 38%, Trần ≈ 12%, Lê ≈ 9.5%, Phạm ≈ 7% ...); "Hoàng/Huỳnh" and "Vũ/Võ"
+ * are the northern and southern spellings of one name and are split roughly 2:1. The tail is spread
+ * over other common names.
+ */
+import type { Gender } from "../reception/identity.ts";
+import { Weighted, type Random } from "./prng.ts";
+
+export const FAMILY_NAME_SHARES: ReadonlyArray<readonly [string, number]> = [
+  ["Nguyễn", 38.4],
+  ["Trần", 12.1],
+  ["Lê", 9.5],
+  ["Phạm", 7.0],
+  ["Hoàng", 3.4],
+  ["Huỳnh", 1.7],
+  ["Phan", 4.5],
+  ["Vũ", 2.3],
+  ["Võ", 1.6],
+  ["Đặng", 2.1],
+  ["Bùi", 2.0],
+  ["Đỗ", 1.4],
+  ["Hồ", 1.3],
+  ["Ngô", 1.3],
+  ["Dương", 1.0],
+  ["Lý", 0.5],
+  ["Đinh", 1.0],
+  ["Trương", 0.9],
+  ["Đoàn", 0.8],
+  ["Lâm", 0.6],
+  ["Mai", 0.6],
+  ["Trịnh", 0.6],
+  ["Lương", 0.5],
+  ["Cao", 0.5],
+  ["Tạ", 0.4],
+  ["Hà", 0.5],
+  ["Tô", 0.3],
+  ["Chu", 0.3],
+  ["Lưu", 0.3],
+  ["Kiều", 0.2],
+  ["Quách", 0.2],
+  ["Thái", 0.2],
+  ["Triệu", 0.2],
+  ["Lục", 0.1],
+  ["Hứa", 0.1],
+];
+
+const MIDDLE_MALE: ReadonlyArray<readonly [string, number]> = [
+  ["Văn", 40],
+  ["Hữu", 6],
+  ["Đức", 8],
+  ["Minh", 8],
+  ["Quang", 6],
+  ["Công", 5],
+  ["Thành", 4],
+  ["Xuân", 4],
+  ["Ngọc", 3],
+  ["Đình", 5],
+  ["Thanh", 4],
+  ["Tiến", 3],
+  ["Duy", 3],
+  ["Quốc", 4],
+  ["Trọng", 3],
+  ["Mạnh", 2],
+  ["Gia", 2],
+  ["Hoàng", 3],
+];
+
+const MIDDLE_FEMALE: ReadonlyArray<readonly [string, number]> = [
+  ["Thị", 50],
+  ["Ngọc", 7],
+  ["Thu", 5],
+  ["Thanh", 5],
+  ["Thùy", 4],
+  ["Minh", 4],
+  ["Hồng", 4],
+  ["Phương", 3],
+  ["Kim", 3],
+  ["Mai", 2],
+  ["Bảo", 2],
+  ["Khánh", 2],
+  ["Hoài", 2],
+  ["Diệu", 2],
+  ["Lan", 2],
+];
+
+const GIVEN_MALE: readonly string[] = [
+  "Anh",
+  "Bình",
+  "Cường",
+  "Dũng",
+  "Đạt",
+  "Đức",
+  "Hải",
+  "Hiếu",
+  "Hòa",
+  "Hùng",
+  "Huy",
+  "Khánh",
+  "Khoa",
+  "Long",
+  "Minh",
+  "Nam",
+  "Phong",
+  "Phúc",
+  "Quân",
+  "Sơn",
+  "Tài",
+  "Thắng",
+  "Thành",
+  "Trung",
+  "Tuấn",
+  "Tùng",
+  "Việt",
+  "Vinh",
+  "Hưng",
+  "Lâm",
+  "Lộc",
+  "Thịnh",
+  "Toàn",
+  "Trí",
+  "Kiên",
+  "Hoàng",
+  "Tâm",
+  "Thái",
+  "Bảo",
+  "Quang",
+];
+
+const GIVEN_FEMALE: readonly string[] = [
+  "Anh",
+  "Châu",
+  "Chi",
+  "Dung",
+  "Giang",
+  "Hà",
+  "Hằng",
+  "Hạnh",
+  "Hiền",
+  "Hoa",
+  "Hồng",
+  "Hương",
+  "Huyền",
+  "Lan",
+  "Liên",
+  "Linh",
+  "Loan",
+  "Mai",
+  "My",
+  "Nga",
+  "Ngân",
+  "Ngọc",
+  "Nhung",
+  "Oanh",
+  "Phương",
+  "Quỳnh",
+  "Tâm",
+  "Thảo",
+  "Thủy",
+  "Trang",
+  "Uyên",
+  "Vân",
+  "Yến",
+  "Lý",
+  "Nhàn",
+  "Thư",
+  "Hậu",
+  "Duyên",
+  "Thoa",
+  "Xuân",
+];
+
+const FAMILY = new Weighted(FAMILY_NAME_SHARES);
+const MIDDLE: Readonly<Record<Gender, Weighted<string>>> = {
+  male: new Weighted(MIDDLE_MALE),
+  female: new Weighted(MIDDLE_FEMALE),
+};
+
+export function familyName(rng: Random): string {
+  return FAMILY.pick(rng);
+}
+
+export function personName(rng: Random, gender: Gender): string {
+  const given = rng.pick(gender === "male" ? GIVEN_MALE : GIVEN_FEMALE);
+  return `${FAMILY.pick(rng)} ${MIDDLE[gender].pick(rng)} ${given}`;
+}

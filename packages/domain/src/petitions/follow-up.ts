@@ -1,0 +1,153 @@
+/**
+ * Time limits that run on a petition, and the follow-up (theo dõi, đôn đốc) of petitions the body
+ * transferred or guided (Chương IV Thông tư 05/2021/TT-TTCP [V existence]): which are awaiting an
+ * answer, since when, and when to urge.
+ */
+import { daysBetween, type IsoDate } from "../calendar/iso-date.ts";
+import type { WorkCalendar } from "../calendar/work-calendar.ts";
+import { computeDue } from "../deadlines/engine.ts";
+import type { DeadlineInput } from "../deadlines/rule-set.ts";
+import { DEFAULT_RULES, type DeadlineRule, type RuleSet } from "../deadlines/rules.ts";
+import { isForwardedChannel } from "./channels.ts";
+import { retentionDeadline } from "./outcomes.ts";
+import type { PetitionFacts, PetitionState } from "./petition.ts";
+
+/**
+ * [U] How long to wait for the answer of the body a recommendation, feedback or complaint was sent
+ * or guided to before urging: no statutory period was found; 30 calendar days by default, configurable
+ * with configureRules like any rule.
+ */
+export const FOLLOW_UP_REPLY_RULE: DeadlineRule = {
+  id: "petition.followup.reply",
+  version: 1,
+  basis: "Chương IV Thông tư 05/2021/TT-TTCP (theo dõi, đôn đốc) — thời hạn do cơ quan quy định",
+  title: "Thời hạn chờ phản hồi trước khi đôn đốc",
+  unit: "calendar_day",
+  length: 30,
+  startEvent: "ngày gửi phiếu chuyển đơn hoặc phiếu hướng dẫn",
+  suspensionStopsClock: false,
+  validFrom: "2021-11-15",
+  validTo: null,
+  probable: true,
+  note: "Không tìm thấy thời hạn luật định [U]; cơ quan tự cấu hình.",
+};
+
+/** The default rules plus the follow-up rule of this module. */
+export const PETITION_RULES: RuleSet = [...DEFAULT_RULES, FOLLOW_UP_REPLY_RULE];
+
+export interface PetitionDeadline extends DeadlineInput {
+  purpose: string;
+}
+
+const BEFORE_OUTCOME: readonly PetitionState[] = ["RECEIVED", "REGISTERED", "CLASSIFIED", "ELIGIBLE", "NOT_ELIGIBLE"];
+const AWAITING: readonly PetitionState[] = ["AWAITING_FEEDBACK", "GUIDED", "GUIDED_MULTI"];
+const CLOSED: readonly PetitionState[] = [
+  "FILED",
+  "DESTROYED",
+  "ACCEPTED",
+  "NOT_ACCEPTED_NOTICE",
+  "CLOSED_GUIDED",
+  "RETURNED_TO_SENDER_BODY",
+  "CLOSED_TRANSFERRED",
+  "RESOLVED_REPLY",
+];
+
+/** The reply awaited for a transferred or guided petition, and from when. */
+function replyDeadline(p: PetitionFacts): PetitionDeadline | undefined {
+  if (!AWAITING.includes(p.status)) return undefined;
+  const since = p.dispatchedOn ?? p.outcome?.on;
+  if (!since) return undefined;
+  if (p.classification?.kind === "denunciation" && p.status === "AWAITING_FEEDBACK") {
+    // The body receiving a forwarded denunciation notifies the sender within 20 days (Điều 26 khoản 2 Luật Tố cáo 2018).
+    return {
+      rule: "denunciation.forwarded.reply",
+      from: since,
+      purpose: "Chờ cơ quan nhận đơn tố cáo thông báo kết quả",
+    };
+  }
+  return { rule: FOLLOW_UP_REPLY_RULE.id, from: since, purpose: "Chờ phản hồi kết quả (đôn đốc khi quá hạn)" };
+}
+
+/**
+ * Every time limit running on the petition in its current state, as inputs for the deadline engine.
+ * Compute them with `rules: PETITION_RULES` (the follow-up rule is not in DEFAULT_RULES).
+ */
+export function petitionDeadlines(p: PetitionFacts): PetitionDeadline[] {
+  const out: PetitionDeadline[] = [];
+  const c = p.classification;
+  const from = p.receivedOn;
+  if (BEFORE_OUTCOME.includes(p.status)) {
+    out.push({ rule: "petition.handle", from, purpose: "Xử lý đơn" });
+    if (c?.kind === "denunciation") {
+      out.push({ rule: "denunciation.initial", from, purpose: "Xử lý ban đầu thông tin tố cáo" });
+      if (c.competence === "not_within")
+        out.push({ rule: "denunciation.transfer", from, purpose: "Chuyển đơn tố cáo" });
+    }
+  }
+  if (
+    c?.kind === "complaint" &&
+    c.competence === "within" &&
+    (BEFORE_OUTCOME.includes(p.status) || p.status === "PROPOSED_FOR_ACCEPTANCE")
+  ) {
+    out.push({ rule: "complaint.accept", from, purpose: "Thụ lý khiếu nại" });
+  }
+  if (c?.kind === "denunciation" && isForwardedChannel(p.channel) && !CLOSED.includes(p.status)) {
+    out.push({
+      rule: "denunciation.forwarded.reply",
+      from,
+      purpose: "Thông báo kết quả xử lý cho cơ quan đã chuyển đơn tố cáo",
+    });
+  }
+  if (p.status === "FILED" && p.filedOn) out.push({ ...retentionDeadline(p.filedOn), purpose: "Lưu đơn" });
+  const reply = replyDeadline(p);
+  if (reply) out.push(reply);
+  return out;
+}
+
+export interface AwaitingAnswer {
+  petitionId: string | undefined;
+  status: PetitionState;
+  /** Day the transfer slip or guidance was sent. */
+  since: IsoDate;
+  /** Calendar days since then. */
+  daysWaiting: number;
+  urgeCount: number;
+  lastUrgedOn: IsoDate | null;
+  reply: PetitionDeadline;
+  /** With a calendar: when the answer is due, and whether it is overdue today. */
+  replyDue?: IsoDate;
+  overdue?: boolean;
+}
+
+/**
+ * Petitions transferred or guided that are still waiting for an answer, the longest-waiting first.
+ * Pass a calendar to get the due date of the answer (rules: PETITION_RULES unless given).
+ */
+export function awaitingAnswers(
+  petitions: readonly PetitionFacts[],
+  today: IsoDate,
+  options: { calendar?: WorkCalendar; rules?: RuleSet } = {},
+): AwaitingAnswer[] {
+  const rules = options.rules ?? PETITION_RULES;
+  const out: AwaitingAnswer[] = [];
+  for (const p of petitions) {
+    const reply = replyDeadline(p);
+    if (!reply) continue;
+    const urged = [...(p.urgedOn ?? [])].sort();
+    const item: AwaitingAnswer = {
+      petitionId: p.id,
+      status: p.status,
+      since: reply.from,
+      daysWaiting: daysBetween(reply.from, today),
+      urgeCount: urged.length,
+      lastUrgedOn: urged.at(-1) ?? null,
+      reply,
+    };
+    if (options.calendar) {
+      item.replyDue = computeDue(reply, { calendar: options.calendar, rules });
+      item.overdue = today > item.replyDue;
+    }
+    out.push(item);
+  }
+  return out.sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
+}
