@@ -8,6 +8,7 @@ import { openDatabase, type Database } from "./db/connection.ts";
 import { migrate } from "./db/migrate.ts";
 import type { Api } from "./platform/http.ts";
 import { ensureSeedNotices } from "./modules/calendar/service.ts";
+import { ensureFieldCatalog } from "./modules/petitions/service.ts";
 import { hasData, seedDemo } from "./seed/demo.ts";
 
 export interface Started {
@@ -34,6 +35,7 @@ export async function startSystem(config: Config, options: StartOptions = {}): P
   try {
     const { applied } = await migrate(database);
     await ensureSeedNotices(database.db);
+    await ensureFieldCatalog(database.db);
     let seeded = false;
     if (config.demo && !(await hasData(database.db))) {
       await seedDemo(database.db);

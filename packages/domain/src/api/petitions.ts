@@ -212,6 +212,8 @@ export const applyOutcomeBody = z
         outcome: z.literal("transfer"),
         ...outcomeBase,
         targetBody,
+        /** When the competent agency also works in this installation: the petition lands in its inbox. */
+        targetAgencyId: uuid.nullish(),
         documentNumber,
         notifyWriter: z.boolean({ error: "Cho biết có thông báo cho người viết đơn không." }),
       }),

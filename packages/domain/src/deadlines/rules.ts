@@ -418,6 +418,23 @@ export const DEFAULT_RULES: RuleSet = [
     validTo: null,
     note: "Số điều và ngày hiệu lực của Nghị định 130/2020 cần đối chiếu.",
   },
+  // [U] How long to wait for the answer of the body a recommendation, feedback or complaint was
+  // sent or guided to before urging (Chương IV Thông tư 05/2021/TT-TTCP): no statutory period
+  // was found; 30 calendar days by default, configurable with configureRules like any rule.
+  {
+    id: "petition.followup.reply",
+    version: 1,
+    basis: "Thông tư 05/2021/TT-TTCP, Chương IV (theo dõi, đôn đốc) — thời hạn do cơ quan quy định",
+    title: "Thời hạn chờ phản hồi trước khi đôn đốc",
+    unit: "calendar_day",
+    length: 30,
+    startEvent: "ngày gửi phiếu chuyển đơn hoặc phiếu hướng dẫn",
+    suspensionStopsClock: false,
+    validFrom: "2021-11-15",
+    validTo: null,
+    probable: true,
+    note: "Không tìm thấy thời hạn luật định [U]; cơ quan tự cấu hình.",
+  },
 ];
 
 export interface RuleOverride {

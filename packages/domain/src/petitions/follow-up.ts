@@ -12,28 +12,11 @@ import { isForwardedChannel } from "./channels.ts";
 import { retentionDeadline } from "./outcomes.ts";
 import type { PetitionFacts, PetitionState } from "./petition.ts";
 
-/**
- * [U] How long to wait for the answer of the body a recommendation, feedback or complaint was sent
- * or guided to before urging: no statutory period was found; 30 calendar days by default, configurable
- * with configureRules like any rule.
- */
-export const FOLLOW_UP_REPLY_RULE: DeadlineRule = {
-  id: "petition.followup.reply",
-  version: 1,
-  basis: "Chương IV Thông tư 05/2021/TT-TTCP (theo dõi, đôn đốc) — thời hạn do cơ quan quy định",
-  title: "Thời hạn chờ phản hồi trước khi đôn đốc",
-  unit: "calendar_day",
-  length: 30,
-  startEvent: "ngày gửi phiếu chuyển đơn hoặc phiếu hướng dẫn",
-  suspensionStopsClock: false,
-  validFrom: "2021-11-15",
-  validTo: null,
-  probable: true,
-  note: "Không tìm thấy thời hạn luật định [U]; cơ quan tự cấu hình.",
-};
+/** [U] How long to wait for an answer before urging (no statutory period found; configurable). */
+export const FOLLOW_UP_REPLY_RULE: DeadlineRule = DEFAULT_RULES.find((r) => r.id === "petition.followup.reply")!;
 
-/** The default rules plus the follow-up rule of this module. */
-export const PETITION_RULES: RuleSet = [...DEFAULT_RULES, FOLLOW_UP_REPLY_RULE];
+/** The rules the petition clocks use (the follow-up rule is one of the default rules). */
+export const PETITION_RULES: RuleSet = DEFAULT_RULES;
 
 export interface PetitionDeadline extends DeadlineInput {
   purpose: string;

@@ -187,6 +187,8 @@ export type OutcomeInput =
   | ({
       outcome: "transfer";
       targetBody: string;
+      /** The competent agency, when it also works in this installation. */
+      targetAgencyId?: string | null;
       documentNumber?: string | null;
       /** The writer is told of the transfer (Điều 24 khoản 2 Luật Tố cáo 2018 for denunciations). */
       notifyWriter: boolean;

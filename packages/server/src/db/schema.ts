@@ -179,7 +179,175 @@ export interface OfficialDocumentTable {
   updated_at: Timestamp;
 }
 
+export interface FieldCatalogTable {
+  code: string;
+  name: string;
+  field_group: string;
+  report_group: string;
+  active: Generated<boolean>;
+  sort: Generated<number>;
+}
+
+export interface MatterTable {
+  id: Generated<string>;
+  agency_id: string;
+  created_at: Timestamp;
+}
+
+export interface PetitionRegisterTable {
+  agency_id: string;
+  year: number;
+  next_seq: Generated<number>;
+}
+
+type Json = ColumnType<unknown, string, string>;
+type NullableJson = ColumnType<unknown, string | null | undefined, string | null>;
+
+export interface PetitionTable {
+  id: Generated<string>;
+  agency_id: string;
+  code: string;
+  seq_no: number;
+  received_on: DateOnly;
+  written_on: DateOnly | null;
+  channel: string;
+  visit_id: string | null;
+  forwarded_by: NullableJson;
+  transferred_from_id: string | null;
+  anonymous: boolean;
+  impersonated: boolean;
+  title: string | null;
+  summary: string | null;
+  content: string;
+  language: string;
+  field_code: string | null;
+  kind: string | null;
+  competence: string | null;
+  eligible: boolean | null;
+  state: string;
+  outcome: string | null;
+  outcome_on: DateOnly | null;
+  facts: Json;
+  matter_id: string;
+  petitioner_display: string;
+  respondent_display: Generated<string>;
+  signer_count: number;
+  search_text: string;
+  person_keys: string[];
+  respondent_keys: string[];
+  content_simhash: string | null;
+  due_on: DateOnly | null;
+  retention_until: DateOnly | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PetitionPartyTable {
+  id: Generated<string>;
+  petition_id: string;
+  role: "petitioner" | "respondent";
+  ord: number;
+  data: Json;
+}
+
+export interface PetitionEventTable {
+  id: Generated<number>;
+  petition_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  data: ColumnType<unknown, string | undefined, string>;
+  document_id: string | null;
+}
+
+export interface AttachmentTable {
+  id: Generated<string>;
+  agency_id: string;
+  entity_type: string;
+  entity_id: string;
+  file_name: string;
+  mime_type: string;
+  size: number;
+  sha256: string;
+  description: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ReceptionRegisterTable {
+  agency_id: string;
+  year: number;
+  next_seq: Generated<number>;
+}
+
+export interface ReceptionVisitTable {
+  id: Generated<string>;
+  agency_id: string;
+  register_year: number;
+  seq_no: number;
+  received_on: DateOnly;
+  received_at: NullableTimestamp;
+  kind: string;
+  receiver_name: string;
+  receiver_id: string | null;
+  presiding_head: string | null;
+  people_count: number;
+  is_crowd: boolean;
+  representatives: ColumnType<unknown, string | undefined, string>;
+  written_appointment: boolean | null;
+  visitors: ColumnType<unknown, string, string>;
+  content_summary: Generated<string>;
+  content_kind: string | null;
+  field_code: string | null;
+  competence: string | null;
+  previous_resolver: string | null;
+  documents_received: ColumnType<unknown, string | undefined, string>;
+  handling: ColumnType<unknown, string | null | undefined, string | null>;
+  handling_route: string | null;
+  petition_id: string | null;
+  state: Generated<string>;
+  follow_up: string | null;
+  notes: string | null;
+  search_text: string;
+  search_content: string;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReceptionScheduleTable {
+  id: Generated<string>;
+  agency_id: string;
+  leader_name: string;
+  leader_title: string;
+  starts_at: RequiredTimestamp;
+  ends_at: RequiredTimestamp;
+  place: string;
+  kind: string;
+  note: string | null;
+  status: Generated<string>;
+  published_at: NullableTimestamp;
+  conclusion_document_id: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
+  field_catalog: FieldCatalogTable;
+  matter: MatterTable;
+  petition_register: PetitionRegisterTable;
+  petition: PetitionTable;
+  petition_party: PetitionPartyTable;
+  petition_event: PetitionEventTable;
+  attachment: AttachmentTable;
   agency: AgencyTable;
   agency_lineage: AgencyLineageTable;
   agency_group: AgencyGroupTable;
@@ -195,6 +363,9 @@ export interface DB {
   deadline_change: DeadlineChangeTable;
   document_register: DocumentRegisterTable;
   official_document: OfficialDocumentTable;
+  reception_register: ReceptionRegisterTable;
+  reception_visit: ReceptionVisitTable;
+  reception_schedule: ReceptionScheduleTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

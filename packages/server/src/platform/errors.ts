@@ -52,6 +52,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     // The legal clock's own errors (unknown rule, too many extensions, bad suspension…).
     const named = error as unknown as { name?: string; code?: string; field?: string; message: string };
+    if (named.name === "RuleViolation" && typeof named.code === "string") {
+      const status = (error as unknown as { status?: number }).status ?? 400;
+      return reply
+        .code(status)
+        .send({ code: named.code, message: named.message, ...(named.field ? { field: named.field } : {}) });
+    }
     if ((named.name === "DeadlineError" || named.name === "CalendarError") && typeof named.code === "string") {
       return reply
         .code(400)

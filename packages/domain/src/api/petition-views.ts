@@ -1,0 +1,114 @@
+/** Response shapes of petition handling (shared with the web app). */
+import { z } from "./zod-vi.ts";
+
+const date = z.string();
+
+export const petitionListItem = z.object({
+  id: z.string(),
+  code: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  receivedOn: date,
+  channel: z.string(),
+  kind: z.string().nullable(),
+  state: z.string(),
+  stateLabel: z.string(),
+  fieldCode: z.string().nullable(),
+  fieldName: z.string().nullable(),
+  petitioner: z.string(),
+  respondent: z.string(),
+  excerpt: z.string(),
+  dueOn: date.nullable(),
+  dueStatus: z.enum(["on_time", "due_soon", "overdue"]).nullable(),
+  outcome: z.string().nullable(),
+  anonymous: z.boolean(),
+  transferredIn: z.boolean(),
+  version: z.number().int(),
+});
+export type PetitionListItem = z.infer<typeof petitionListItem>;
+
+export const petitionDetail = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  code: z.string(),
+  seqNo: z.number().int(),
+  receivedOn: date,
+  writtenOn: date.nullable(),
+  channel: z.string(),
+  visitId: z.string().nullable(),
+  forwardedBy: z.object({ agencyName: z.string(), documentNumber: z.string(), documentDate: date }).nullish(),
+  transferredFromId: z.string().nullable(),
+  anonymous: z.boolean(),
+  impersonated: z.boolean(),
+  title: z.string().nullable(),
+  summary: z.string().nullable(),
+  content: z.string(),
+  language: z.string(),
+  fieldCode: z.string().nullable(),
+  kind: z.string().nullable(),
+  competence: z.string().nullable(),
+  eligible: z.boolean().nullable(),
+  state: z.string(),
+  stateLabel: z.string(),
+  outcome: z.string().nullable(),
+  outcomeOn: date.nullable(),
+  dueOn: date.nullable(),
+  retentionUntil: date.nullable(),
+  matterId: z.string(),
+  petitionerDisplay: z.string(),
+  petitioners: z.array(z.looseObject({ kind: z.string() })),
+  respondents: z.array(z.looseObject({ name: z.string() })),
+  classification: z.looseObject({}).nullable(),
+  eligibility: z.looseObject({}).nullable(),
+  events: z.array(
+    z.object({
+      at: z.string(),
+      actorName: z.string().nullable(),
+      action: z.string(),
+      fromState: z.string().nullable(),
+      toState: z.string().nullable(),
+      data: z.unknown(),
+      documentId: z.string().nullable(),
+    }),
+  ),
+  deadlines: z.array(
+    z.object({ ruleId: z.string(), label: z.string(), due: date, open: z.boolean(), input: z.unknown() }),
+  ),
+  documents: z.array(
+    z.object({
+      id: z.string(),
+      formCode: z.string(),
+      title: z.string(),
+      status: z.string(),
+      symbol: z.string().nullable(),
+      issuedOn: date.nullable(),
+    }),
+  ),
+  allowedOutcomes: z.array(z.object({ outcome: z.string(), form: z.string().nullable(), to: z.string() })),
+  refusedOutcomes: z.array(z.object({ outcome: z.string(), reasons: z.array(z.string()) })),
+  version: z.number().int(),
+});
+export type PetitionDetail = z.infer<typeof petitionDetail>;
+
+export const duplicateMatch = z.object({
+  visible: z.boolean(),
+  id: z.string().nullable(),
+  code: z.string().nullable(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  receivedOn: date,
+  state: z.string().nullable(),
+  matterId: z.string().optional(),
+  petitioner: z.string().nullable(),
+  excerpt: z.string().nullable(),
+  score: z.number(),
+  verdict: z.enum(["same", "probable", "possible", "different"]),
+  reasons: z.array(z.string()),
+  coordinate: z.string().nullable(),
+});
+
+export const awaitingItem = z.looseObject({
+  petitionId: z.string().optional(),
+  code: z.string(),
+  petitioner: z.string(),
+});

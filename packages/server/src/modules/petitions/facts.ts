@@ -1,0 +1,98 @@
+/**
+ * From request bodies and stored rows to the facts the handling rules read, and to the derived
+ * columns lists and searches use (display names, search text, duplicate keys).
+ */
+import {
+  contentFingerprint,
+  normalizeForMatch,
+  personKey,
+  petitionerName,
+  respondentKey,
+  type PetitionFacts,
+  type PetitionKind,
+  type Petitioner,
+  type PersonLike,
+} from "@minhbach/domain";
+import type { CreatePetitionBody } from "@minhbach/domain/api/petitions";
+
+/** What lists show for the writer of a denunciation: the identity stays with the case. */
+export const DENOUNCER_MASK = "Người tố cáo (thông tin được bảo mật)";
+export const ANONYMOUS_LABEL = "Đơn nặc danh";
+
+export function personOf(p: Petitioner): PersonLike {
+  if (p.kind === "person") return { fullName: p.fullName, address: p.address, idNumber: p.identity?.number ?? null };
+  return { fullName: p.name, address: p.address, idNumber: p.taxCode ?? null };
+}
+
+/** Both keys of each writer (identity number and name + address), so letters with and without the number meet. */
+export function personKeys(petitioners: readonly Petitioner[]): string[] {
+  const keys = new Set<string>();
+  for (const p of petitioners) {
+    const person = personOf(p);
+    for (const key of [personKey(person), personKey({ fullName: person.fullName, address: person.address })]) {
+      if (key) keys.add(key);
+    }
+  }
+  return [...keys];
+}
+
+export function respondentKeys(respondents: readonly { name: string }[]): string[] {
+  return [...new Set(respondents.map((r) => respondentKey(r.name)).filter(Boolean))];
+}
+
+export function petitionerDisplay(
+  body: Pick<CreatePetitionBody, "anonymous" | "petitioners">,
+  kind: PetitionKind | null,
+): string {
+  if (body.anonymous) return ANONYMOUS_LABEL;
+  if (kind === "denunciation") return DENOUNCER_MASK;
+  const [first, ...rest] = body.petitioners;
+  if (!first) return "";
+  const person = personOf(first);
+  const name = petitionerName(first);
+  const where = person.address ? `, ${person.address}` : "";
+  return rest.length ? `${name}${where} và ${rest.length} người khác` : `${name}${where}`;
+}
+
+/**
+ * Accent-free text of everything a handler searches by. A denunciation's writer is left out
+ * once it is classified as one, so a search by name cannot reveal who denounced.
+ */
+export function searchTextOf(
+  code: string,
+  body: Pick<CreatePetitionBody, "petitioners" | "respondents" | "title" | "summary" | "content" | "forwardedBy">,
+  kind: PetitionKind | null,
+): string {
+  const parts: string[] = [code];
+  if (kind !== "denunciation") {
+    for (const p of body.petitioners) {
+      const person = personOf(p);
+      parts.push(person.fullName ?? "", person.address ?? "", person.idNumber ?? "");
+    }
+  }
+  for (const r of body.respondents) parts.push(r.name, r.address ?? "");
+  if (body.forwardedBy) parts.push(body.forwardedBy.agencyName, body.forwardedBy.documentNumber);
+  parts.push(body.title ?? "", body.summary ?? "", body.content.slice(0, 4000));
+  return normalizeForMatch(parts.filter(Boolean).join(" \u2022 "));
+}
+
+export function simhashOf(content: string): string {
+  return contentFingerprint(content).simhash;
+}
+
+export function initialFacts(body: CreatePetitionBody): PetitionFacts {
+  return {
+    status: "REGISTERED",
+    channel: body.channel,
+    receivedOn: body.receivedOn,
+    forwardedBy: body.forwardedBy ?? null,
+    anonymous: body.anonymous,
+    impersonated: body.impersonated,
+    language: body.language,
+    notarisedTranslation: body.notarisedTranslation ?? null,
+    classification: null,
+    eligibility: null,
+    outcome: null,
+    urgedOn: [],
+  };
+}

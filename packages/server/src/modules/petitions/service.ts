@@ -1,0 +1,1075 @@
+/**
+ * Petition handling (xử lý đơn, Thông tư 05/2021/TT-TTCP): intake from every channel into the
+ * agency's yearly register, duplicate detection across the installation, classification and the
+ * eligibility checklist, each outcome with its guard and its official document, the transfer to
+ * another agency of the installation, follow-up and urging. The rules are the domain's
+ * (petitionTransition and friends); this file loads facts, applies them and stores the result,
+ * each change with its timeline event, its tracked deadline and its audit event in one
+ * transaction.
+ */
+import {
+  allowedOutcomes,
+  awaitingAnswers,
+  DomainError,
+  formFor,
+  fieldByCode,
+  matterSignature,
+  PETITION_FIELDS,
+  PETITION_STATES,
+  petitionDeadlines,
+  petitionTransition,
+  sameMatterScore,
+  todayInVietnam,
+  type PetitionActionInput,
+  type PetitionFacts,
+  type PetitionKind,
+  type PetitionState,
+  type Petitioner,
+  type Problem,
+  type SameMatterVerdict,
+} from "@minhbach/domain";
+import type {
+  acceptPetitionBody,
+  ApplyOutcomeBody,
+  ClassifyPetitionBody,
+  CreatePetitionBody,
+  PetitionListQuery,
+} from "@minhbach/domain/api/petitions";
+import { sql, type Kysely, type Transaction, type Updateable } from "kysely";
+import type { z } from "zod";
+import type { DB, PetitionTable } from "../../db/schema.ts";
+import { assertAgencyInScope, inScope, scopeOf, type AuthContext } from "../../platform/access.ts";
+import { recordAudit, type Actor } from "../../platform/audit.ts";
+import { fail } from "../../platform/errors.ts";
+import { currentCalendar, trackDeadline } from "../calendar/service.ts";
+import { createDraft } from "../documents/service.ts";
+import {
+  ANONYMOUS_LABEL,
+  DENOUNCER_MASK,
+  initialFacts,
+  personKeys,
+  personOf,
+  petitionerDisplay,
+  respondentKeys,
+  searchTextOf,
+  simhashOf,
+} from "./facts.ts";
+
+/** A broken rule of the procedure, with the domain's code, field and Vietnamese message. */
+export class RuleViolation extends Error {
+  override readonly name = "RuleViolation";
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly field: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+function throwProblems(problems: readonly Problem[], prefix = ""): void {
+  const first = problems.find((p) => p.severity === "error");
+  if (!first) return;
+  const status = first.code === "WRONG_STATE" ? 409 : 400;
+  throw new RuleViolation(
+    first.code,
+    first.message,
+    prefix && first.field ? `${prefix}.${first.field}` : first.field,
+    status,
+  );
+}
+
+// ---- Field catalogue ------------------------------------------------------------------------
+
+/** Inserts the fields (lĩnh vực) shipped with the program that the catalogue does not have yet. */
+export async function ensureFieldCatalog(db: Kysely<DB>): Promise<void> {
+  const rows = PETITION_FIELDS.map((f, i) => ({
+    code: f.code,
+    name: f.name,
+    field_group: f.group,
+    report_group: f.reportGroup,
+    active: !f.retired,
+    sort: i,
+  }));
+  await db
+    .insertInto("field_catalog")
+    .values(rows)
+    .onConflict((oc) => oc.column("code").doNothing())
+    .execute();
+}
+
+// ---- Intake ---------------------------------------------------------------------------------
+
+export interface CreateOptions {
+  /** Intake into another agency's register (transfer inside the installation). */
+  agencyId?: string;
+  transferredFromId?: string;
+}
+
+/** Receives a petition into the agency's register: REGISTERED, with its handling deadline. */
+export async function createPetition(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  body: CreatePetitionBody,
+  options: CreateOptions = {},
+): Promise<{ id: string; code: string }> {
+  const agencyId = options.agencyId ?? auth.agencyId;
+  if (!options.agencyId) await assertAgencyInScope(db, auth, "petition.write", agencyId);
+  if (body.receivedOn > todayInVietnam()) {
+    fail("VALIDATION_FAILED", "receivedOn", "receivedOn: Ngày nhận đơn không được sau ngày hôm nay.");
+  }
+  return db
+    .transaction()
+    .execute((trx) => insertPetition(trx, actor, agencyId, body, options.transferredFromId ?? null));
+}
+
+async function insertPetition(
+  trx: Transaction<DB>,
+  actor: Actor,
+  agencyId: string,
+  body: CreatePetitionBody,
+  transferredFromId: string | null,
+): Promise<{ id: string; code: string }> {
+  const year = Number(body.receivedOn.slice(0, 4));
+  const agency = await trx.selectFrom("agency").select(["code"]).where("id", "=", agencyId).executeTakeFirstOrThrow();
+  await trx
+    .insertInto("petition_register")
+    .values({ agency_id: agencyId, year })
+    .onConflict((oc) => oc.columns(["agency_id", "year"]).doNothing())
+    .execute();
+  const { next_seq: seq } = await trx
+    .updateTable("petition_register")
+    .set((eb) => ({ next_seq: eb("next_seq", "+", 1) }))
+    .where("agency_id", "=", agencyId)
+    .where("year", "=", year)
+    .returning(sql<number>`next_seq - 1`.as("next_seq"))
+    .executeTakeFirstOrThrow();
+  const code = `${agency.code}-${year}-${String(seq).padStart(6, "0")}`;
+  const matter = await trx
+    .insertInto("matter")
+    .values({ agency_id: agencyId })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const facts = initialFacts(body);
+  const row = await trx
+    .insertInto("petition")
+    .values({
+      agency_id: agencyId,
+      code,
+      seq_no: seq,
+      received_on: body.receivedOn,
+      written_on: body.writtenOn ?? null,
+      channel: body.channel,
+      visit_id: body.visitId ?? null,
+      forwarded_by: body.forwardedBy ? JSON.stringify(body.forwardedBy) : null,
+      transferred_from_id: transferredFromId,
+      anonymous: body.anonymous,
+      impersonated: body.impersonated,
+      title: body.title ?? null,
+      summary: body.summary ?? null,
+      content: body.content,
+      language: body.language,
+      field_code: body.fieldCode ?? null,
+      state: facts.status,
+      facts: JSON.stringify({ ...facts, intake: intakeExtras(body) }),
+      matter_id: matter.id,
+      petitioner_display: petitionerDisplay(body, null),
+      respondent_display: body.respondents.map((r) => r.name).join("; "),
+      signer_count: body.petitioners.length,
+      search_text: searchTextOf(code, body, null),
+      person_keys: personKeys(body.petitioners),
+      respondent_keys: respondentKeys(body.respondents),
+      content_simhash: simhashOf(body.content),
+      created_by: actor.userId,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const parties = [
+    ...body.petitioners.map((p, i) => ({
+      petition_id: row.id,
+      role: "petitioner" as const,
+      ord: i,
+      data: JSON.stringify(p),
+    })),
+    ...body.respondents.map((r, i) => ({
+      petition_id: row.id,
+      role: "respondent" as const,
+      ord: i,
+      data: JSON.stringify(r),
+    })),
+  ];
+  if (parties.length) await trx.insertInto("petition_party").values(parties).execute();
+  await syncDeadlines(trx, row.id, agencyId, code, { ...facts, id: row.id });
+  await event(trx, actor, row.id, "received", null, facts.status, { channel: body.channel, transferredFromId });
+  await recordAudit(trx, actor, {
+    action: "petition.received",
+    entityType: "petition",
+    entityId: row.id,
+    summary: { code, channel: body.channel, receivedOn: body.receivedOn, transferredFromId },
+  });
+  return { id: row.id, code };
+}
+
+/** Intake data the rules do not read but later steps and documents need. */
+function intakeExtras(body: CreatePetitionBody) {
+  return { writtenOn: body.writtenOn ?? null, signed: body.signed ?? null, attachments: body.attachments };
+}
+
+async function event(
+  trx: Transaction<DB>,
+  actor: Actor,
+  petitionId: string,
+  action: string,
+  from: string | null,
+  to: string | null,
+  data: Record<string, unknown> = {},
+  documentId: string | null = null,
+): Promise<void> {
+  await trx
+    .insertInto("petition_event")
+    .values({
+      petition_id: petitionId,
+      actor_id: actor.userId,
+      actor_name: actor.name,
+      action,
+      from_state: from,
+      to_state: to,
+      data: JSON.stringify(data),
+      document_id: documentId,
+    })
+    .execute();
+}
+
+/** Registers the clocks running on the petition now, and closes those that stopped. */
+async function syncDeadlines(
+  trx: Transaction<DB>,
+  petitionId: string,
+  agencyId: string,
+  code: string,
+  facts: PetitionFacts,
+) {
+  const running = petitionDeadlines(facts);
+  await trx
+    .updateTable("tracked_deadline")
+    .set({ open: false, updated_at: new Date() })
+    .where("entity_type", "=", "petition")
+    .where("entity_id", "=", petitionId)
+    .where("rule_id", "not in", running.length ? running.map((d) => d.rule) : [""])
+    .execute();
+  let due: string | null = null;
+  for (const d of running) {
+    const { label, ...input } = d as typeof d & { label?: string };
+    const value = await trackDeadline(trx, {
+      agencyId,
+      entityType: "petition",
+      entityId: petitionId,
+      label: `Đơn ${code}: ${label ?? d.rule}`,
+      input: {
+        rule: input.rule,
+        from: input.from,
+        ...(input.variant ? { variant: input.variant } : {}),
+        ...(input.extensions ? { extensions: input.extensions } : {}),
+      },
+    });
+    if (!due || value < due) due = value;
+  }
+  await trx.updateTable("petition").set({ due_on: due }).where("id", "=", petitionId).execute();
+}
+
+// ---- Reading --------------------------------------------------------------------------------
+
+async function loadRow(db: Kysely<DB>, id: string) {
+  const row = await db.selectFrom("petition").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row) fail("NOT_FOUND", "id", "Không tìm thấy đơn.");
+  return row;
+}
+
+type PetitionRow = Awaited<ReturnType<typeof loadRow>>;
+
+function factsOf(row: PetitionRow): PetitionFacts {
+  return { ...(row.facts as PetitionFacts), id: row.id, status: row.state as PetitionState };
+}
+
+/** Earlier handling of the same matter (confirmed duplicates), for the once-only guards. */
+async function withHistory(db: Kysely<DB>, row: PetitionRow): Promise<PetitionFacts> {
+  const others = await db
+    .selectFrom("petition")
+    .select(["id", "outcome", "outcome_on"])
+    .where("matter_id", "=", row.matter_id)
+    .where("id", "<>", row.id)
+    .where("outcome", "is not", null)
+    .execute();
+  return {
+    ...factsOf(row),
+    sameContentHistory: others.map((o) => ({ petitionId: o.id, outcome: o.outcome as never, on: o.outcome_on! })),
+  };
+}
+
+export async function getPetition(db: Kysely<DB>, auth: AuthContext, id: string) {
+  const row = await loadRow(db, id);
+  await assertAgencyInScope(db, auth, "petition.read", row.agency_id);
+  const parties = await db
+    .selectFrom("petition_party")
+    .selectAll()
+    .where("petition_id", "=", id)
+    .orderBy("role")
+    .orderBy("ord")
+    .execute();
+  const events = await db
+    .selectFrom("petition_event")
+    .selectAll()
+    .where("petition_id", "=", id)
+    .orderBy("id")
+    .execute();
+  const deadlines = await db
+    .selectFrom("tracked_deadline")
+    .select(["rule_id", "label", "due", "open", "input"])
+    .where("entity_type", "=", "petition")
+    .where("entity_id", "=", id)
+    .execute();
+  const documents = await db
+    .selectFrom("official_document")
+    .select(["id", "form_code", "title", "status", "symbol", "issued_on"])
+    .where("entity_type", "=", "petition")
+    .where("entity_id", "=", id)
+    .orderBy("created_at")
+    .execute();
+  const facts = await withHistory(db, row);
+  const kind = row.kind as PetitionKind | null;
+  // A denunciation's writer is shown only to those who work on the case (issue 5 narrows this
+  // to the assigned resolvers); a read-only viewer sees the mask.
+  const revealWriter = kind !== "denunciation" || scopeOf(auth, "petition.write") !== null;
+  const canWrite = scopeOf(auth, "petition.write") !== null;
+  const outcomes = allowedOutcomes(facts);
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    code: row.code,
+    seqNo: row.seq_no,
+    receivedOn: row.received_on,
+    writtenOn: row.written_on,
+    channel: row.channel,
+    visitId: row.visit_id,
+    forwardedBy: row.forwarded_by as CreatePetitionBody["forwardedBy"],
+    transferredFromId: row.transferred_from_id,
+    anonymous: row.anonymous,
+    impersonated: row.impersonated,
+    title: row.title,
+    summary: row.summary,
+    content: row.content,
+    language: row.language,
+    fieldCode: row.field_code,
+    kind,
+    competence: row.competence,
+    eligible: row.eligible,
+    state: row.state as PetitionState,
+    stateLabel: PETITION_STATES[row.state as PetitionState],
+    outcome: row.outcome,
+    outcomeOn: row.outcome_on,
+    dueOn: row.due_on,
+    retentionUntil: row.retention_until,
+    matterId: row.matter_id,
+    petitionerDisplay: row.petitioner_display,
+    petitioners: revealWriter
+      ? parties.filter((p) => p.role === "petitioner").map((p) => p.data as { kind: string } & Record<string, unknown>)
+      : [],
+    respondents: parties
+      .filter((p) => p.role === "respondent")
+      .map((p) => p.data as { name: string } & Record<string, unknown>),
+    classification: (facts.classification ?? null) as Record<string, unknown> | null,
+    eligibility: (facts.eligibility ?? null) as Record<string, unknown> | null,
+    events: events.map((e) => ({
+      at: new Date(e.at).toISOString(),
+      actorName: e.actor_name,
+      action: e.action,
+      fromState: e.from_state,
+      toState: e.to_state,
+      data: e.data,
+      documentId: e.document_id,
+    })),
+    deadlines: deadlines.map((d) => ({ ruleId: d.rule_id, label: d.label, due: d.due, open: d.open, input: d.input })),
+    documents: documents.map((d) => ({
+      id: d.id,
+      formCode: d.form_code,
+      title: d.title,
+      status: d.status,
+      symbol: d.symbol,
+      issuedOn: d.issued_on,
+    })),
+    allowedOutcomes: canWrite ? outcomes.allowed.map((a) => ({ outcome: a.outcome, form: a.form, to: a.to })) : [],
+    refusedOutcomes: canWrite ? outcomes.notAllowed : [],
+    version: row.version,
+  };
+}
+
+const SORTS = {
+  receivedOn: "received_on",
+  due: "due_on",
+  status: "state",
+  kind: "kind",
+} as const;
+
+export async function listPetitions(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  query: PetitionListQuery,
+  today = todayInVietnam(),
+) {
+  let q = db
+    .selectFrom("petition as p")
+    .innerJoin("agency as a", "a.id", "p.agency_id")
+    .where(inScope(auth, "petition.read", "p.agency_id"));
+  if (query.status?.length) q = q.where("p.state", "in", query.status);
+  if (query.kind?.length) q = q.where("p.kind", "in", query.kind);
+  if (query.channel?.length) q = q.where("p.channel", "in", query.channel);
+  if (query.fieldCode) q = q.where("p.field_code", "=", query.fieldCode);
+  if (query.from) q = q.where("p.received_on", ">=", query.from);
+  if (query.to) q = q.where("p.received_on", "<=", query.to);
+  if (query.anonymous !== undefined) q = q.where("p.anonymous", "=", query.anonymous);
+  if (query.overdue) q = q.where("p.due_on", "<", today);
+  if (query.dueSoon) {
+    const calendar = await currentCalendar(db);
+    // Due within three working days from today (inclusive), not yet overdue.
+    q = q.where("p.due_on", ">=", today).where("p.due_on", "<=", calendar.addWorkingDays(today, 3));
+  }
+  if (query.q) {
+    const needle = normalizeNeedle(query.q);
+    if (needle) {
+      // Substring match for short needles; trigram word similarity (typo-tolerant) otherwise.
+      q = q.where((eb) =>
+        needle.length < 4
+          ? eb("p.search_text", "like", `%${needle}%`)
+          : eb.or([eb("p.search_text", "like", `%${needle}%`), sql<boolean>`${needle} <% p.search_text`]),
+      );
+    }
+  }
+  const total = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const column = SORTS[query.sort];
+  const rows = await q
+    .select([
+      "p.id",
+      "p.code",
+      "p.agency_id",
+      "a.name as agency_name",
+      "p.received_on",
+      "p.channel",
+      "p.kind",
+      "p.state",
+      "p.field_code",
+      "p.petitioner_display",
+      "p.respondent_display",
+      "p.summary",
+      "p.content",
+      "p.due_on",
+      "p.outcome",
+      "p.anonymous",
+      "p.transferred_from_id",
+      "p.version",
+    ])
+    .orderBy(`p.${column}`, (ob) => (query.order === "asc" ? ob.asc().nullsLast() : ob.desc().nullsLast()))
+    .orderBy("p.id", query.order)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  const calendar = query.overdue || query.dueSoon ? null : await currentCalendar(db);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      agencyId: r.agency_id,
+      agencyName: r.agency_name,
+      receivedOn: r.received_on,
+      channel: r.channel,
+      kind: r.kind,
+      state: r.state,
+      stateLabel: PETITION_STATES[r.state as PetitionState],
+      fieldCode: r.field_code,
+      fieldName: r.field_code ? (fieldByCode(r.field_code)?.name ?? r.field_code) : null,
+      petitioner: r.petitioner_display,
+      respondent: r.respondent_display,
+      excerpt: (r.summary ?? r.content).slice(0, 200),
+      dueOn: r.due_on,
+      dueStatus: r.due_on ? dueStatus(r.due_on, today, calendar) : null,
+      outcome: r.outcome,
+      anonymous: r.anonymous,
+      transferredIn: r.transferred_from_id !== null,
+      version: r.version,
+    })),
+    total: Number(total.n),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+function dueStatus(due: string, today: string, calendar: Awaited<ReturnType<typeof currentCalendar>> | null) {
+  if (due < today) return "overdue" as const;
+  if (!calendar) return "due_soon" as const;
+  return due <= calendar.addWorkingDays(today, 3) ? ("due_soon" as const) : ("on_time" as const);
+}
+
+function normalizeNeedle(q: string): string {
+  return q
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .replace(/[\\%_]/g, "");
+}
+
+// ---- Duplicates -----------------------------------------------------------------------------
+
+export interface DuplicateCandidate {
+  petitioners: CreatePetitionBody["petitioners"];
+  respondents: CreatePetitionBody["respondents"];
+  content: string;
+  fieldCode?: string | null;
+  excludeId?: string;
+  excludeMatterId?: string;
+}
+
+/**
+ * Petitions that look like the same matter, anywhere in the installation. Those outside the
+ * caller's scope come back without content, code or names: only that a similar petition exists
+ * in which agency and since when, so the officers can coordinate.
+ */
+export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidate: DuplicateCandidate, limit = 10) {
+  const keys = personKeys(candidate.petitioners);
+  const rkeys = respondentKeys(candidate.respondents);
+  const snippet = normalizeNeedle(candidate.content).slice(0, 160);
+  const scope = await visibleAgencies(db, auth);
+  const rows = await db
+    .selectFrom("petition as p")
+    .innerJoin("agency as a", "a.id", "p.agency_id")
+    .select([
+      "p.id",
+      "p.code",
+      "p.agency_id",
+      "a.name as agency_name",
+      "p.received_on",
+      "p.state",
+      "p.kind",
+      "p.outcome",
+      "p.field_code",
+      "p.matter_id",
+      "p.person_keys",
+      "p.respondent_keys",
+      "p.content",
+      "p.petitioner_display",
+    ])
+    .where((eb) => {
+      const ors = [];
+      if (keys.length) ors.push(sql<boolean>`p.person_keys && ${sql.val(keys)}::text[]`);
+      if (rkeys.length) ors.push(sql<boolean>`p.respondent_keys && ${sql.val(rkeys)}::text[]`);
+      if (snippet.length >= 20) ors.push(sql<boolean>`${snippet} <% p.search_text`);
+      return ors.length ? eb.or(ors) : sql<boolean>`false`;
+    })
+    .$if(candidate.excludeId !== undefined, (qb) => qb.where("p.id", "<>", candidate.excludeId!))
+    .orderBy("p.received_on", "desc")
+    .limit(200)
+    .execute();
+  const mine = matterSignature({
+    petitioners: candidate.petitioners.map(personOf),
+    respondent: candidate.respondents[0]?.name ?? null,
+    content: candidate.content,
+    fieldCode: candidate.fieldCode ?? null,
+  });
+  const scored = rows
+    .map((r) => {
+      const theirs = {
+        personKeys: r.person_keys,
+        respondentKey: r.respondent_keys[0] ?? "",
+        content: matterSignature({ petitioners: [], content: r.content }).content,
+        fieldCode: r.field_code,
+        kind: r.kind as PetitionKind | null,
+      };
+      const s = sameMatterScore(mine, theirs);
+      // Shared identity keys make a strong signal even where the wording differs.
+      const sharedPerson = r.person_keys.some((k) => keys.includes(k));
+      return { row: r, score: s.score, verdict: s.verdict as SameMatterVerdict, reasons: s.reasons, sharedPerson };
+    })
+    .filter((s) => s.verdict !== "different" || (s.sharedPerson && s.score >= 0.35))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+  return scored.map(({ row: r, score, verdict, reasons }) => {
+    const visible = scope === "all" || scope.has(r.agency_id);
+    const base = {
+      visible,
+      agencyId: r.agency_id,
+      agencyName: r.agency_name,
+      receivedOn: r.received_on,
+      score: Math.round(score * 100) / 100,
+      verdict,
+    };
+    if (!visible) {
+      return {
+        ...base,
+        id: null,
+        code: null,
+        state: null,
+        petitioner: null,
+        excerpt: null,
+        reasons: [],
+        coordinate: `Có đơn tương tự tại ${r.agency_name} (nhận ngày ${r.received_on.split("-").reverse().join("/")}). Liên hệ bộ phận xử lý đơn của cơ quan này để phối hợp.`,
+      };
+    }
+    return {
+      ...base,
+      id: r.id,
+      code: r.code,
+      state: r.state,
+      matterId: r.matter_id,
+      petitioner: r.petitioner_display,
+      excerpt: r.content.slice(0, 200),
+      reasons,
+      coordinate: null,
+    };
+  });
+}
+
+async function visibleAgencies(db: Kysely<DB>, auth: AuthContext): Promise<Set<string> | "all"> {
+  const rows = await db
+    .selectFrom("agency")
+    .select("id")
+    .where(inScope(auth, "petition.read", "agency.id"))
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Confirms that two petitions are the same matter: this one joins the other's matter. */
+export async function joinMatter(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  otherId: string,
+  version: number,
+) {
+  const row = await loadRow(db, id);
+  const other = await loadRow(db, otherId);
+  await assertAgencyInScope(db, auth, "petition.write", row.agency_id);
+  await assertAgencyInScope(db, auth, "petition.read", other.agency_id, "petitionId");
+  if (row.matter_id === other.matter_id) return;
+  await db.transaction().execute(async (trx) => {
+    await bump(trx, id, version, { matter_id: other.matter_id });
+    await event(trx, actor, id, "joined_matter", row.state, row.state, { otherId, otherCode: other.code });
+    await recordAudit(trx, actor, {
+      action: "petition.joined_matter",
+      entityType: "petition",
+      entityId: id,
+      summary: { before: { matterId: row.matter_id }, after: { matterId: other.matter_id, sameAs: other.code } },
+    });
+  });
+}
+
+/** Updates the petition if nobody changed it since `version` was read. */
+async function bump(trx: Transaction<DB>, id: string, version: number, changes: Updateable<PetitionTable>) {
+  const result = await trx
+    .updateTable("petition")
+    .set(changes)
+    .set((eb) => ({ version: eb("version", "+", 1), updated_at: new Date() }))
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) fail("VERSION_CONFLICT", "version");
+}
+
+// ---- Classification -------------------------------------------------------------------------
+
+export async function classifyPetition(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  body: ClassifyPetitionBody,
+) {
+  const row = await loadRow(db, id);
+  await assertAgencyInScope(db, auth, "petition.write", row.agency_id);
+  const facts = await withHistory(db, row);
+  const { version, eligibilityAnswers, ...classification } = body;
+  const classified = petitionTransition(facts, { action: "classify", classification });
+  throwProblems(classified.problems);
+  const afterClassify: PetitionFacts = { ...facts, status: classified.to!, classification };
+  const assessed = petitionTransition(afterClassify, { action: "assess", answers: eligibilityAnswers });
+  throwProblems(assessed.problems.map((p) => ({ ...p, field: p.field.replace(/^answers\./, "eligibilityAnswers.") })));
+  const next: PetitionFacts = { ...afterClassify, status: assessed.to!, eligibility: assessed.eligibility ?? null };
+  const parties = await db
+    .selectFrom("petition_party")
+    .select(["role", "data"])
+    .where("petition_id", "=", id)
+    .orderBy("ord")
+    .execute();
+  const petitioners = parties.filter((p) => p.role === "petitioner").map((p) => p.data as Petitioner);
+  const respondents = parties
+    .filter((p) => p.role === "respondent")
+    .map((p) => p.data as { name: string; address?: string | null });
+  const body4search = {
+    petitioners,
+    respondents,
+    title: row.title,
+    summary: row.summary,
+    content: row.content,
+    forwardedBy: row.forwarded_by as CreatePetitionBody["forwardedBy"],
+  };
+  await db.transaction().execute(async (trx) => {
+    await bump(trx, id, version, {
+      kind: classification.kind,
+      competence: classification.competence,
+      field_code: classification.fieldCode,
+      eligible: next.eligibility?.eligible ?? null,
+      state: next.status,
+      facts: JSON.stringify({ ...(row.facts as object), ...next }),
+      petitioner_display: petitionerDisplay({ anonymous: row.anonymous, petitioners }, classification.kind),
+      search_text: searchTextOf(row.code, body4search, classification.kind),
+    });
+    await syncDeadlines(trx, id, row.agency_id, row.code, next);
+    await event(trx, actor, id, "classified", row.state, next.status, {
+      kind: classification.kind,
+      competence: classification.competence,
+      eligible: next.eligibility?.eligible ?? null,
+      failed: next.eligibility?.failed?.map((f) => f.id) ?? [],
+    });
+    await recordAudit(trx, actor, {
+      action: "petition.classified",
+      entityType: "petition",
+      entityId: id,
+      summary: {
+        code: row.code,
+        before: { state: row.state },
+        after: { state: next.status, kind: classification.kind, competence: classification.competence },
+      },
+    });
+  });
+  return getPetition(db, auth, id);
+}
+
+// ---- Outcomes -------------------------------------------------------------------------------
+
+export async function applyOutcome(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  body: ApplyOutcomeBody,
+) {
+  const row = await loadRow(db, id);
+  await assertAgencyInScope(
+    db,
+    auth,
+    body.outcome === "transfer" ? "petition.transfer" : "petition.write",
+    row.agency_id,
+  );
+  if (body.on > todayInVietnam())
+    fail("VALIDATION_FAILED", "on", "on: Ngày quyết định hướng xử lý không được sau ngày hôm nay.");
+  const facts = await withHistory(db, row);
+  const { version, ...input } = body;
+  const calendar = await currentCalendar(db);
+  const result = petitionTransition(facts, { action: "outcome", input } as PetitionActionInput, { calendar });
+  throwProblems(result.problems);
+  let targetAgency: { id: string; name: string } | null = null;
+  if (input.outcome === "transfer" && input.targetAgencyId) {
+    const target = await db
+      .selectFrom("agency")
+      .select(["id", "name", "valid_to"])
+      .where("id", "=", input.targetAgencyId)
+      .executeTakeFirst();
+    if (!target || (target.valid_to && target.valid_to < todayInVietnam())) fail("AGENCY_NOT_FOUND", "targetAgencyId");
+    if (target.id === row.agency_id)
+      fail("VALIDATION_FAILED", "targetAgencyId", "targetAgencyId: Không thể chuyển đơn cho chính cơ quan mình.");
+    targetAgency = { id: target.id, name: target.name };
+  }
+  const next: PetitionFacts = {
+    ...facts,
+    status: result.to!,
+    outcome: { outcome: input.outcome, on: input.on, targetBody: "targetBody" in input ? input.targetBody : null },
+    ...(input.outcome === "archive" ? { filedOn: input.on, archiveReason: input.reason } : {}),
+  };
+  const kind = row.kind as PetitionKind | null;
+  const form = formFor(input.outcome, kind);
+  const retention = input.outcome === "archive" ? addYears(input.on, 1) : null;
+  const documentId = await db.transaction().execute(async (trx) => {
+    await bump(trx, id, version, {
+      state: next.status,
+      outcome: input.outcome,
+      outcome_on: input.on,
+      retention_until: retention,
+      facts: JSON.stringify({ ...(row.facts as object), ...withoutHistory(next), outcomeInput: input, targetAgency }),
+    });
+    let docId: string | null = null;
+    if (form) {
+      const fields = await documentFields(trx, row, form, input, targetAgency?.name ?? null);
+      const doc = await createDraft(trx, actor, {
+        agencyId: row.agency_id,
+        entityType: "petition",
+        entityId: id,
+        formCode: form,
+        fields,
+      });
+      docId = doc.id;
+    }
+    await syncDeadlines(trx, id, row.agency_id, row.code, next);
+    await event(
+      trx,
+      actor,
+      id,
+      `outcome.${input.outcome}`,
+      row.state,
+      next.status,
+      { on: input.on, form, targetAgencyId: targetAgency?.id ?? null },
+      docId,
+    );
+    await recordAudit(trx, actor, {
+      action: `petition.outcome.${input.outcome}`,
+      entityType: "petition",
+      entityId: id,
+      summary: {
+        code: row.code,
+        before: { state: row.state },
+        after: { state: next.status, form, targetAgency: targetAgency?.name ?? null },
+      },
+    });
+    return docId;
+  });
+  return { petition: await getPetition(db, auth, id), documentId };
+}
+
+function withoutHistory(f: PetitionFacts): PetitionFacts {
+  const { sameContentHistory: _h, ...rest } = f;
+  return rest;
+}
+
+function addYears(iso: string, years: number): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return `${y + years}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+/** The fields of the official document an outcome prints, filled from the petition. */
+async function documentFields(
+  trx: Transaction<DB>,
+  row: PetitionRow,
+  form: string,
+  input: ApplyOutcomeBody extends infer T ? Omit<T & object, "version"> : never,
+  targetName: string | null,
+) {
+  const parties = await trx
+    .selectFrom("petition_party")
+    .select(["role", "data"])
+    .where("petition_id", "=", row.id)
+    .orderBy("ord")
+    .execute();
+  const first = parties.find((p) => p.role === "petitioner")?.data as Petitioner | undefined;
+  const respondent = parties.find((p) => p.role === "respondent")?.data as { name: string } | undefined;
+  const person = first
+    ? {
+        fullName: first.kind === "person" ? first.fullName : first.name,
+        ...(first.address ? { address: first.address } : {}),
+      }
+    : { fullName: ANONYMOUS_LABEL };
+  const agency = await trx
+    .selectFrom("agency")
+    .select(["name"])
+    .where("id", "=", row.agency_id)
+    .executeTakeFirstOrThrow();
+  const summary = (row.summary ?? row.content).slice(0, 3900);
+  const receipt = { receivedOn: row.received_on, ...(row.written_on ? { letterDate: row.written_on } : {}) };
+  const i = input as Record<string, unknown>;
+  switch (form) {
+    case "TT05-01":
+      return {
+        to: `Thủ trưởng ${agency.name}`,
+        ...receipt,
+        petitionKind: row.kind === "denunciation" ? "denunciation" : "complaint",
+        ...(row.kind === "denunciation" ? {} : { petitioner: person }),
+        summary,
+      };
+    case "TT05-02":
+      return {
+        complainant: person,
+        ...receipt,
+        subject: summary.slice(0, 1900),
+        reasons: [String(i.reasons ?? "")].filter(Boolean),
+      };
+    case "TT05-03":
+      return { person, ...receipt, summary, competentBody: String(i.targetBody ?? "") };
+    case "TT05-04": {
+      const fwd = row.forwarded_by as { agencyName: string; documentNumber: string; documentDate: string } | null;
+      return {
+        forwardingBody: fwd?.agencyName ?? "Cơ quan chuyển đơn",
+        ...(fwd
+          ? {
+              forwardingReference: `Văn bản số ${fwd.documentNumber} ngày ${fwd.documentDate.split("-").reverse().join("/")}`,
+            }
+          : {}),
+        receivedOn: row.received_on,
+        petitioner: person,
+        summary,
+      };
+    }
+    case "TT05-05":
+      return {
+        competentBody: targetName ?? String(i.targetBody ?? ""),
+        ...receipt,
+        ...(respondent ? { denounced: respondent.name } : {}),
+        summary,
+      };
+    case "TT05-06":
+      return { competentBody: targetName ?? String(i.targetBody ?? ""), ...receipt, petitioner: person, summary };
+    case "TT05-07": {
+      const bodies = (i.targetBodies as string[] | undefined) ?? [];
+      return {
+        person,
+        ...receipt,
+        items: bodies.map((b, n) => ({ content: `Nội dung ${n + 1} của đơn`, competentBody: b })),
+      };
+    }
+    default:
+      return { ...receipt, summary };
+  }
+}
+
+// ---- After the outcome ----------------------------------------------------------------------
+
+type StepInput =
+  | { action: "accept"; body: z.infer<typeof acceptPetitionBody> }
+  | { action: "dispatch"; body: { version: number; documentNumber: string; sentOn: string } }
+  | { action: "urge"; body: { version: number; on: string; documentNumber?: string | null | undefined } }
+  | {
+      action: "record_feedback";
+      body: { version: number; receivedOn: string; result: string; documentNumber?: string | null | undefined };
+    }
+  | { action: "close_guided"; body: { version: number; note?: string | null | undefined } }
+  | { action: "destroy"; body: { version: number; decisionNumber: string; decisionDate: string; decidedBy: string } };
+
+/** Acceptance, dispatch of the transfer slip, urging, feedback, closing, destruction. */
+export async function petitionStep(db: Kysely<DB>, auth: AuthContext, actor: Actor, id: string, step: StepInput) {
+  const row = await loadRow(db, id);
+  await assertAgencyInScope(
+    db,
+    auth,
+    step.action === "dispatch" ? "petition.transfer" : "petition.write",
+    row.agency_id,
+  );
+  const { version, ...rest } = step.body;
+  for (const key of ["sentOn", "on", "receivedOn", "decisionDate"] as const) {
+    const value = (rest as Record<string, unknown>)[key];
+    if (typeof value === "string" && value > todayInVietnam())
+      fail("VALIDATION_FAILED", key, `${key}: Ngày không được sau ngày hôm nay.`);
+  }
+  const facts = await withHistory(db, row);
+  const calendar = await currentCalendar(db);
+  const result = petitionTransition(facts, { action: step.action, ...rest } as PetitionActionInput, { calendar });
+  throwProblems(result.problems);
+  const next: PetitionFacts = { ...facts, status: result.to! };
+  if (step.action === "dispatch") next.dispatchedOn = step.body.sentOn;
+  if (step.action === "urge") next.urgedOn = [...(facts.urgedOn ?? []), step.body.on];
+  const stored = row.facts as { targetAgency?: { id: string; name: string } | null };
+  let transferredTo: { id: string; code: string } | null = null;
+  await db.transaction().execute(async (trx) => {
+    await bump(trx, id, version, {
+      state: next.status,
+      facts: JSON.stringify({ ...(row.facts as object), ...withoutHistory(next) }),
+    });
+    // Transfer inside the installation: the petition lands in the competent agency's inbox
+    // with its parties, content and documents; nothing is typed twice.
+    if (step.action === "dispatch" && stored.targetAgency) {
+      transferredTo = await transferInside(trx, actor, row, stored.targetAgency.id, step.body);
+    }
+    await syncDeadlines(trx, id, row.agency_id, row.code, next);
+    await event(trx, actor, id, step.action, row.state, next.status, { ...rest, transferredTo });
+    await recordAudit(trx, actor, {
+      action: `petition.${step.action}`,
+      entityType: "petition",
+      entityId: id,
+      summary: { code: row.code, before: { state: row.state }, after: { state: next.status, transferredTo } },
+    });
+  });
+  return {
+    petition: await getPetition(db, auth, id),
+    transferredTo: transferredTo as { id: string; code: string } | null,
+  };
+}
+
+async function transferInside(
+  trx: Transaction<DB>,
+  actor: Actor,
+  row: PetitionRow,
+  targetAgencyId: string,
+  dispatch: { documentNumber: string; sentOn: string },
+): Promise<{ id: string; code: string }> {
+  const source = await trx
+    .selectFrom("agency")
+    .select(["name"])
+    .where("id", "=", row.agency_id)
+    .executeTakeFirstOrThrow();
+  const parties = await trx
+    .selectFrom("petition_party")
+    .select(["role", "data"])
+    .where("petition_id", "=", row.id)
+    .orderBy("ord")
+    .execute();
+  const body: CreatePetitionBody = {
+    channel: "transferred",
+    receivedOn: dispatch.sentOn,
+    writtenOn: row.written_on,
+    forwardedBy: { agencyName: source.name, documentNumber: dispatch.documentNumber, documentDate: dispatch.sentOn },
+    petitioners: parties.filter((p) => p.role === "petitioner").map((p) => p.data as Petitioner),
+    anonymous: row.anonymous,
+    impersonated: row.impersonated,
+    respondents: parties
+      .filter((p) => p.role === "respondent")
+      .map((p) => p.data as { name: string; address?: string | null }),
+    title: row.title,
+    summary: row.summary,
+    content: row.content,
+    fieldCode: row.field_code,
+    language: row.language as "vi" | "other",
+    attachments:
+      (row.facts as { intake?: { attachments?: CreatePetitionBody["attachments"] } }).intake?.attachments ?? [],
+  };
+  const created = await insertPetition(trx, actor, targetAgencyId, body, row.id);
+  // The documents of the source petition travel with it (the issued slip first of all).
+  const docs = await trx
+    .selectFrom("official_document")
+    .select(["id"])
+    .where("entity_type", "=", "petition")
+    .where("entity_id", "=", row.id)
+    .where("status", "=", "issued")
+    .execute();
+  await event(trx, actor, created.id, "transferred_in", null, "REGISTERED", {
+    fromCode: row.code,
+    fromAgency: source.name,
+    documents: docs.map((d) => d.id),
+  });
+  return created;
+}
+
+/** Transferred or guided petitions still waiting for an answer (đôn đốc). */
+export async function listAwaiting(db: Kysely<DB>, auth: AuthContext, today = todayInVietnam()) {
+  const rows = await db
+    .selectFrom("petition")
+    .select(["id", "code", "state", "facts", "petitioner_display", "agency_id"])
+    .where(inScope(auth, "petition.read", "petition.agency_id"))
+    .where("state", "in", ["TRANSFERRED", "AWAITING_FEEDBACK", "GUIDED", "GUIDED_MULTI"])
+    .orderBy("outcome_on")
+    .limit(1000)
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const calendar = await currentCalendar(db);
+  const awaiting = awaitingAnswers(
+    rows.map((r) => ({ ...(r.facts as PetitionFacts), id: r.id, status: r.state as PetitionState })),
+    today,
+    { calendar },
+  );
+  return awaiting.map((a) => ({
+    ...a,
+    code: byId.get(a.petitionId!)?.code ?? "",
+    petitioner: byId.get(a.petitionId!)?.petitioner_display ?? "",
+  }));
+}
+
+export { DENOUNCER_MASK, DomainError };
