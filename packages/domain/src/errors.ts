@@ -35,6 +35,17 @@ export const ERROR_MESSAGES = {
   DOCUMENT_ISSUE_DATE_IN_FUTURE: "Ngày ban hành không được sau ngày hôm nay.",
   DOCUMENT_ISSUE_DATE_OUT_OF_ORDER:
     "Ngày ban hành không được trước ngày của văn bản đã ban hành gần nhất trong cùng sổ đăng ký.",
+  VISIT_WRONG_STATE: "Lượt tiếp công dân không ở trạng thái cho phép thao tác này.",
+  VISIT_DATE_IN_FUTURE: "Ngày tiếp công dân không được sau ngày hôm nay.",
+  VISIT_YEAR_LOCKED:
+    "Không đổi được năm của ngày tiếp: số thứ tự trong sổ tiếp công dân đã được cấp theo năm. Hủy lượt tiếp này và ghi lượt mới.",
+  VISIT_ALREADY_PETITION: "Lượt tiếp đã được chuyển thành đơn.",
+  VISIT_PETITION_NOT_ALLOWED: "Lượt tiếp bị từ chối hoặc chưa có nội dung nên không chuyển thành đơn được.",
+  REFUSAL_NOTICE_DATE_IN_FUTURE: "Ngày Thông báo từ chối tiếp công dân không được sau ngày hôm nay.",
+  EARLIER_MATTER_NOT_FOUND: "Không tìm thấy vụ việc đã giải quyết trước đó.",
+  SCHEDULE_WRONG_STATUS: "Lịch tiếp công dân không ở trạng thái cho phép thao tác này.",
+  SCHEDULE_NOT_HELD_YET: "Buổi tiếp công dân chưa diễn ra: chưa lập được thông báo kết luận.",
+  SCHEDULE_CONCLUSION_EXISTS: "Buổi tiếp công dân đã có thông báo kết luận.",
   INTERNAL_ERROR: "Hệ thống gặp lỗi. Vui lòng thử lại; nếu lỗi lặp lại, báo quản trị viên.",
 } as const;
 

@@ -25,6 +25,7 @@ import { calendarRoutes } from "./modules/calendar/routes.ts";
 import { documentRoutes } from "./modules/documents/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { organisationRoutes } from "./modules/organisation/routes.ts";
+import { receptionRoutes } from "./modules/reception/routes.ts";
 import { petitionRoutes } from "./modules/petitions/routes.ts";
 import { userRoutes } from "./modules/users/routes.ts";
 import { registerAccessControl } from "./platform/access.ts";
@@ -117,6 +118,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       calendarRoutes(zapi, ctx);
       petitionRoutes(zapi, ctx);
       documentRoutes(zapi, ctx);
+      receptionRoutes(zapi, ctx);
       zapi.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: "/api" },

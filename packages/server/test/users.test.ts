@@ -116,7 +116,7 @@ for (const db of testDatabases()) {
       const list = await deptAdmin.get("/api/users?pageSize=200");
       assert.deepEqual(
         list.body.items.map((u: { username: string }) => u.username),
-        ["admin.snnmt"],
+        ["admin.snnmt", "xulydon.snnmt"],
       );
       const other = (await admin.get("/api/users?q=lanhdao")).body.items[0];
       assert.equal((await deptAdmin.get(`/api/users/${other.id}`)).status, 403);

@@ -232,10 +232,13 @@ export interface PetitionTable {
   petitioner_display: string;
   respondent_display: Generated<string>;
   signer_count: number;
+  search_names: Generated<string>;
   search_text: string;
+  search_tsv: ColumnType<string, never, never>;
   person_keys: string[];
   respondent_keys: string[];
   content_simhash: string | null;
+  content_bands: Generated<string[]>;
   due_on: DateOnly | null;
   retention_until: DateOnly | null;
   version: Generated<number>;

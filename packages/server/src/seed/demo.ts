@@ -160,6 +160,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: "pctn", fullName: "Đặng Quốc Huy", agency: "LC.SCT", roles: ["anticorruption_officer"] },
   { username: "xem", fullName: "Bùi Thị Mai", agency: "LC.SCT", roles: ["viewer"] },
   { username: "admin.snnmt", fullName: "Đỗ Văn Nam", agency: "LC.SNNMT", roles: ["admin"] },
+  { username: "xulydon.snnmt", fullName: "Trịnh Văn Bình", agency: "LC.SNNMT", roles: ["petition_handler"] },
 ];
 
 /** True when the database already holds agencies (then the seed does nothing). */

@@ -59,12 +59,19 @@ create table petition (
   petitioner_display text not null,
   respondent_display text not null default '',
   signer_count integer not null default 0,
-  -- Accent-free, lower-case text of names, addresses, respondents, codes and content: one
-  -- trigram index serves search and typo tolerance.
+  -- Search, accent-free and lower-case: the short `search_names` (writers unless a
+  -- denunciation, respondents, codes, document numbers) takes substring and typo-tolerant
+  -- trigram matching; the long `search_text` (those plus the content) takes full-text search.
+  search_names text not null default '',
   search_text text not null,
+  search_tsv tsvector generated always as (to_tsvector('simple'::regconfig, search_text)) stored,
+  -- Duplicate detection: identity keys of the writers and respondents, and the content's
+  -- 64-bit simhash cut into four 16-bit bands; near-identical wording (≤ 3 bits apart) shares
+  -- at least one band, so one indexed array overlap finds it.
   person_keys text[] not null default '{}',
   respondent_keys text[] not null default '{}',
   content_simhash text,
+  content_bands text[] not null default '{}',
   due_on date,
   retention_until date,
   version integer not null default 1,
@@ -76,7 +83,9 @@ create table petition (
 create index petition_agency_received_idx on petition (agency_id, received_on desc, id desc);
 create index petition_agency_state_idx on petition (agency_id, state, received_on desc);
 create index petition_agency_due_idx on petition (agency_id, due_on) where due_on is not null;
-create index petition_search_trgm_idx on petition using gin (search_text gin_trgm_ops);
+create index petition_search_names_trgm_idx on petition using gin (search_names gin_trgm_ops);
+create index petition_search_tsv_idx on petition using gin (search_tsv);
+create index petition_content_bands_idx on petition using gin (content_bands);
 create index petition_person_keys_idx on petition using gin (person_keys);
 create index petition_respondent_keys_idx on petition using gin (respondent_keys);
 create index petition_matter_idx on petition (matter_id);

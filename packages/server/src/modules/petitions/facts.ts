@@ -72,12 +72,38 @@ export function searchTextOf(
   }
   for (const r of body.respondents) parts.push(r.name, r.address ?? "");
   if (body.forwardedBy) parts.push(body.forwardedBy.agencyName, body.forwardedBy.documentNumber);
-  parts.push(body.title ?? "", body.summary ?? "", body.content.slice(0, 4000));
+  // The first 1,000 characters: enough for the matter and the names in it, and it keeps the
+  // trigram index of a million petitions to a size one server holds in memory.
+  parts.push(body.title ?? "", body.summary ?? "", body.content.slice(0, 1000));
+  return normalizeForMatch(parts.filter(Boolean).join(" \u2022 "));
+}
+
+/** Names, respondents, codes and document numbers, accent-free: the short text names are searched in. */
+export function searchNamesOf(
+  code: string,
+  body: Pick<CreatePetitionBody, "petitioners" | "respondents" | "forwardedBy">,
+  kind: PetitionKind | null,
+): string {
+  const parts: string[] = [code];
+  if (kind !== "denunciation") {
+    for (const p of body.petitioners) {
+      const person = personOf(p);
+      parts.push(person.fullName ?? "", person.idNumber ?? "");
+    }
+  }
+  for (const r of body.respondents) parts.push(r.name);
+  if (body.forwardedBy) parts.push(body.forwardedBy.documentNumber);
   return normalizeForMatch(parts.filter(Boolean).join(" \u2022 "));
 }
 
 export function simhashOf(content: string): string {
   return contentFingerprint(content).simhash;
+}
+
+/** The simhash cut into four 16-bit bands tagged by position ("0:3fa2"), for the overlap index. */
+export function contentBands(simhash: string): string[] {
+  if (/^0+$/.test(simhash)) return [];
+  return [0, 1, 2, 3].map((i) => `${i}:${simhash.slice(i * 4, i * 4 + 4)}`);
 }
 
 export function initialFacts(body: CreatePetitionBody): PetitionFacts {

@@ -72,7 +72,7 @@ export function petitionRoutes(app: Api, ctx: AppContext): void {
         summary:
           "Danh sách đơn: lọc theo trạng thái, loại, lĩnh vực, nguồn, thời gian, sắp đến hạn, quá hạn; tìm không dấu",
         querystring: petitionListQuery,
-        response: { 200: pageOf(petitionListItem), ...errors },
+        response: { 200: pageOf(petitionListItem).extend({ totalCapped: z.boolean() }), ...errors },
       },
     },
     async (request) => listPetitions(ctx.db, requireAuth(request), request.query),

@@ -45,12 +45,14 @@ import { currentCalendar, trackDeadline } from "../calendar/service.ts";
 import { createDraft } from "../documents/service.ts";
 import {
   ANONYMOUS_LABEL,
+  contentBands,
   DENOUNCER_MASK,
   initialFacts,
   personKeys,
   personOf,
   petitionerDisplay,
   respondentKeys,
+  searchNamesOf,
   searchTextOf,
   simhashOf,
 } from "./facts.ts";
@@ -153,6 +155,7 @@ async function insertPetition(
     .returning("id")
     .executeTakeFirstOrThrow();
   const facts = initialFacts(body);
+  const simhash = simhashOf(body.content);
   const row = await trx
     .insertInto("petition")
     .values({
@@ -178,10 +181,12 @@ async function insertPetition(
       petitioner_display: petitionerDisplay(body, null),
       respondent_display: body.respondents.map((r) => r.name).join("; "),
       signer_count: body.petitioners.length,
+      search_names: searchNamesOf(code, body, null),
       search_text: searchTextOf(code, body, null),
       person_keys: personKeys(body.petitioners),
       respondent_keys: respondentKeys(body.respondents),
-      content_simhash: simhashOf(body.content),
+      content_simhash: simhash,
+      content_bands: contentBands(simhash),
       created_by: actor.userId,
     })
     .returning("id")
@@ -404,6 +409,9 @@ export async function getPetition(db: Kysely<DB>, auth: AuthContext, id: string)
   };
 }
 
+/** Lists count matches exactly up to this many and say "more than" beyond it. */
+const COUNT_CAP = 10_000;
+
 const SORTS = {
   receivedOn: "received_on",
   due: "due_on",
@@ -417,10 +425,7 @@ export async function listPetitions(
   query: PetitionListQuery,
   today = todayInVietnam(),
 ) {
-  let q = db
-    .selectFrom("petition as p")
-    .innerJoin("agency as a", "a.id", "p.agency_id")
-    .where(inScope(auth, "petition.read", "p.agency_id"));
+  let q = db.selectFrom("petition as p").where(inScope(auth, "petition.read", "p.agency_id"));
   if (query.status?.length) q = q.where("p.state", "in", query.status);
   if (query.kind?.length) q = q.where("p.kind", "in", query.kind);
   if (query.channel?.length) q = q.where("p.channel", "in", query.channel);
@@ -437,42 +442,72 @@ export async function listPetitions(
   if (query.q) {
     const needle = normalizeNeedle(query.q);
     if (needle) {
-      // Substring match for short needles; trigram word similarity (typo-tolerant) otherwise.
-      q = q.where((eb) =>
-        needle.length < 4
-          ? eb("p.search_text", "like", `%${needle}%`)
-          : eb.or([eb("p.search_text", "like", `%${needle}%`), sql<boolean>`${needle} <% p.search_text`]),
-      );
+      // Names and codes by substring, content by words (full-text); when neither finds
+      // anything, names again with typo tolerance (trigram word similarity).
+      const exact = sql<boolean>`(p.search_names like ${`%${needle}%`} or p.search_tsv @@ plainto_tsquery('simple', ${needle}))`;
+      const found = await q.select("p.id").where(exact).limit(1).executeTakeFirst();
+      q = found ? q.where(exact) : q.where(sql<boolean>`${needle} <% p.search_names`);
     }
   }
-  const total = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  // Counting a million matches costs more than the page itself: count up to a cap, and say
+  // when the real number is larger.
+  const counted = await db
+    .selectFrom(
+      q
+        .select(sql<number>`1`.as("one"))
+        .limit(COUNT_CAP + 1)
+        .as("c"),
+    )
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   const column = SORTS[query.sort];
-  const rows = await q
-    .select([
-      "p.id",
-      "p.code",
-      "p.agency_id",
-      "a.name as agency_name",
-      "p.received_on",
-      "p.channel",
-      "p.kind",
-      "p.state",
-      "p.field_code",
-      "p.petitioner_display",
-      "p.respondent_display",
-      "p.summary",
-      "p.content",
-      "p.due_on",
-      "p.outcome",
-      "p.anonymous",
-      "p.transferred_from_id",
-      "p.version",
-    ])
-    .orderBy(`p.${column}`, (ob) => (query.order === "asc" ? ob.asc().nullsLast() : ob.desc().nullsLast()))
-    .orderBy("p.id", query.order)
+  const direction = query.order;
+  // Deferred join: find the page's ids on the narrow index first (an index-only scan even deep
+  // into the list), then read only those fifty rows.
+  const pageIds = q
+    .select("p.id")
+    .$call((qb) =>
+      column === "due_on"
+        ? qb.orderBy("p.due_on", (ob) => (direction === "asc" ? ob.asc().nullsLast() : ob.desc().nullsLast()))
+        : qb.orderBy(`p.${column}`, direction),
+    )
+    .orderBy("p.id", direction)
     .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
+    .offset((query.page - 1) * query.pageSize);
+  const ids = await pageIds.execute();
+  const unordered = !ids.length
+    ? []
+    : await db
+        .selectFrom("petition as p")
+        .innerJoin("agency as a", "a.id", "p.agency_id")
+        .select([
+          "p.id",
+          "p.code",
+          "p.agency_id",
+          "a.name as agency_name",
+          "p.received_on",
+          "p.channel",
+          "p.kind",
+          "p.state",
+          "p.field_code",
+          "p.petitioner_display",
+          "p.respondent_display",
+          "p.summary",
+          "p.content",
+          "p.due_on",
+          "p.outcome",
+          "p.anonymous",
+          "p.transferred_from_id",
+          "p.version",
+        ])
+        .where(
+          "p.id",
+          "in",
+          ids.map((r) => r.id),
+        )
+        .execute();
+  const position = new Map(ids.map((r, i) => [r.id, i]));
+  const rows = unordered.sort((x, y) => position.get(x.id)! - position.get(y.id)!);
   const calendar = query.overdue || query.dueSoon ? null : await currentCalendar(db);
   return {
     items: rows.map((r) => ({
@@ -497,7 +532,8 @@ export async function listPetitions(
       transferredIn: r.transferred_from_id !== null,
       version: r.version,
     })),
-    total: Number(total.n),
+    total: Math.min(Number(counted.n), COUNT_CAP),
+    totalCapped: Number(counted.n) > COUNT_CAP,
     page: query.page,
     pageSize: query.pageSize,
   };
@@ -540,7 +576,7 @@ export interface DuplicateCandidate {
 export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidate: DuplicateCandidate, limit = 10) {
   const keys = personKeys(candidate.petitioners);
   const rkeys = respondentKeys(candidate.respondents);
-  const snippet = normalizeNeedle(candidate.content).slice(0, 160);
+  const bands = contentBands(simhashOf(candidate.content));
   const scope = await visibleAgencies(db, auth);
   const rows = await db
     .selectFrom("petition as p")
@@ -565,7 +601,7 @@ export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidat
       const ors = [];
       if (keys.length) ors.push(sql<boolean>`p.person_keys && ${sql.val(keys)}::text[]`);
       if (rkeys.length) ors.push(sql<boolean>`p.respondent_keys && ${sql.val(rkeys)}::text[]`);
-      if (snippet.length >= 20) ors.push(sql<boolean>`${snippet} <% p.search_text`);
+      if (bands.length) ors.push(sql<boolean>`p.content_bands && ${sql.val(bands)}::text[]`);
       return ors.length ? eb.or(ors) : sql<boolean>`false`;
     })
     .$if(candidate.excludeId !== undefined, (qb) => qb.where("p.id", "<>", candidate.excludeId!))
@@ -724,6 +760,7 @@ export async function classifyPetition(
       state: next.status,
       facts: JSON.stringify({ ...(row.facts as object), ...next }),
       petitioner_display: petitionerDisplay({ anonymous: row.anonymous, petitioners }, classification.kind),
+      search_names: searchNamesOf(row.code, body4search, classification.kind),
       search_text: searchTextOf(row.code, body4search, classification.kind),
     });
     await syncDeadlines(trx, id, row.agency_id, row.code, next);

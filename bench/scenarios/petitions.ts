@@ -1,0 +1,201 @@
+/**
+ * Petition lists, search and the duplicate check on intake, over generated realistic petitions:
+ * 1,000,000 on PostgreSQL and 100,000 on PGlite by default (BENCH_PETITIONS_PG,
+ * BENCH_PETITIONS_PGLITE). Rows are loaded straight into the tables with the same derived columns
+ * the service writes (search text, person and respondent keys, content simhash); each
+ * measurement then goes through the whole HTTP stack (session, permission, scope, zod, query).
+ */
+import { randomUUID } from "node:crypto";
+import { PetitionGenerator, type GeneratedPetition } from "@minhbach/domain/generate/index";
+import { sql } from "kysely";
+import {
+  contentBands,
+  personKeys,
+  petitionerDisplay,
+  respondentKeys,
+  searchNamesOf,
+  searchTextOf,
+  simhashOf,
+} from "../../packages/server/src/modules/petitions/facts.ts";
+import { startTestApp, type TestApp, type TestClient, type TestDb } from "../../packages/server/src/testing.ts";
+import { percentile, type DbKind, type Report, type Scenario } from "../lib.ts";
+
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
+
+/** The indexes of 0004_petitions.sql that serve search and duplicate detection. */
+const INDEXES = [
+  "petition_search_names_trgm_idx on petition using gin (search_names gin_trgm_ops)",
+  "petition_search_tsv_idx on petition using gin (search_tsv)",
+  "petition_content_bands_idx on petition using gin (content_bands)",
+  "petition_person_keys_idx on petition using gin (person_keys)",
+  "petition_respondent_keys_idx on petition using gin (respondent_keys)",
+];
+
+function bodyOf(g: GeneratedPetition) {
+  return {
+    petitioners: g.petitioners.map(({ birthYear: _b, gender: _g, ...p }) => p),
+    respondents: g.respondents,
+    title: g.title,
+    summary: g.summary,
+    content: g.content,
+    forwardedBy: g.forwardedBy,
+    anonymous: g.anonymous,
+  };
+}
+
+async function load(t: TestApp, n: number, log: (line: string) => void) {
+  const { db } = t.system.database;
+  const agencies = await db
+    .selectFrom("agency")
+    .select(["id", "code"])
+    .where("code", "in", ["LC.SCT", "LC.SNNMT", "LC.TT"])
+    .execute();
+  const sct = agencies.find((a) => a.code === "LC.SCT")!;
+  const others = agencies.filter((a) => a.code !== "LC.SCT");
+  // Build the search and duplicate indexes after the load, as one would for a bulk import.
+  for (const index of INDEXES) await sql.raw(`drop index ${index.split(" ")[0]}`).execute(db);
+  const generator = new PetitionGenerator(20261122, { from: "2024-01-01", to: "2026-11-20" });
+  const probes: GeneratedPetition[] = [];
+  const started = performance.now();
+  const batch = 1000;
+  const seqByYear = new Map<string, number>();
+  for (let done = 0; done < n; done += batch) {
+    const rows = [];
+    const matters = [];
+    for (let i = 0; i < Math.min(batch, n - done); i++) {
+      const g = generator.next();
+      if ((done + i) % Math.max(1, Math.floor(n / 500)) === 0) probes.push(g);
+      const agency = (done + i) % 5 === 0 ? others[(done + i) % others.length]! : sct;
+      const year = g.receivedOn.slice(0, 4);
+      const key = `${agency.code}-${year}`;
+      const seq = (seqByYear.get(key) ?? 0) + 1;
+      seqByYear.set(key, seq);
+      const code = `${key}-${String(seq).padStart(6, "0")}`;
+      const body = bodyOf(g);
+      const kind = g.kind;
+      const matterId = randomUUID();
+      const simhash = simhashOf(g.content);
+      matters.push({ id: matterId, agency_id: agency.id });
+      rows.push({
+        agency_id: agency.id,
+        code,
+        seq_no: seq,
+        received_on: g.receivedOn,
+        written_on: g.writtenOn,
+        channel: g.channel,
+        forwarded_by: g.forwardedBy ? JSON.stringify(g.forwardedBy) : null,
+        anonymous: g.anonymous,
+        impersonated: g.impersonated,
+        title: g.title,
+        summary: g.summary,
+        content: g.content,
+        language: "vi",
+        field_code: g.fieldCode,
+        kind,
+        state: "REGISTERED",
+        facts: JSON.stringify({ status: "REGISTERED", channel: g.channel, receivedOn: g.receivedOn }),
+        matter_id: matterId,
+        petitioner_display: petitionerDisplay(body, kind),
+        respondent_display: g.respondents.map((r) => r.name).join("; "),
+        signer_count: g.petitioners.length,
+        search_names: searchNamesOf(code, body, kind),
+        search_text: searchTextOf(code, body, kind),
+        person_keys: personKeys(body.petitioners),
+        respondent_keys: respondentKeys(g.respondents),
+        content_simhash: simhash,
+        content_bands: contentBands(simhash),
+        due_on: g.receivedOn,
+      });
+    }
+    await db.insertInto("matter").values(matters).execute();
+    await db.insertInto("petition").values(rows).execute();
+    if ((done / batch) % 100 === 99) log(`  đã nạp ${(done + batch).toLocaleString("vi-VN")} đơn…`);
+  }
+  const loadSeconds = (performance.now() - started) / 1000;
+  const indexStart = performance.now();
+  for (const index of INDEXES) await sql.raw(`create index ${index}`).execute(db);
+  const indexSeconds = (performance.now() - indexStart) / 1000;
+  await sql`analyze petition`.execute(db);
+  return { probes, loadSeconds, indexSeconds };
+}
+
+async function timeRequests(samples: number, run: (i: number) => Promise<{ status: number }>) {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const start = performance.now();
+    const res = await run(i);
+    times.push(performance.now() - start);
+    if (res.status !== 200) throw new Error(`status ${res.status}`);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+async function runOn(db: TestDb, n: number, report: Report, log: (line: string) => void) {
+  const kind: DbKind = db.kind;
+  const t = await startTestApp({ db, listen: false });
+  try {
+    log(`${kind}: nạp ${n.toLocaleString("vi-VN")} đơn…`);
+    const { probes, loadSeconds, indexSeconds } = await load(t, n, log);
+    report("petitions_loaded", n, "rows", kind);
+    report("load_rows_per_second", n / loadSeconds, "1/s", kind);
+    report("search_and_duplicate_index_build", indexSeconds, "s", kind);
+    const handler: TestClient = await t.login("xulydon");
+    const leader: TestClient = await t.login("lanhdao");
+    const measure = async (name: string, run: (i: number) => Promise<{ status: number }>) => {
+      await timeRequests(10, run); // warm-up
+      const r = await timeRequests(SAMPLES, run);
+      log(`${kind} ${name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`);
+      report(`${name}.p50`, r.p50, "ms", kind);
+      report(`${name}.p95`, r.p95, "ms", kind);
+    };
+    await measure("list_first_pages", (i) => handler.get(`/api/petitions?page=${1 + (i % 20)}&pageSize=50`));
+    await measure("list_leader_subtree_by_due", (i) =>
+      leader.get(`/api/petitions?page=${1 + (i % 20)}&pageSize=50&sort=due&order=asc`),
+    );
+    await measure("list_deep_page", (i) => handler.get(`/api/petitions?page=${1000 + i}&pageSize=50`));
+    await measure("list_filtered", (i) =>
+      handler.get(
+        `/api/petitions?status=REGISTERED&kind=${i % 2 ? "complaint" : "denunciation"}&from=2026-01-01&to=2026-06-30&pageSize=50`,
+      ),
+    );
+    const names = probes.filter((p) => !p.anonymous && p.petitioners[0]).map((p) => p.petitioners[0]!.fullName);
+    const respondents = probes.map((p) => p.respondents[0]?.name).filter((r): r is string => Boolean(r));
+    await measure("search_name", (i) =>
+      handler.get(`/api/petitions?q=${encodeURIComponent(unaccentish(names[i % names.length]!))}`),
+    );
+    await measure("search_respondent_typo", (i) => {
+      const r = respondents[i % respondents.length]!;
+      const typo = r.length > 8 ? r.slice(0, 4) + r.slice(5) : r;
+      return handler.get(`/api/petitions?q=${encodeURIComponent(typo)}`);
+    });
+    await measure("duplicate_check", (i) => {
+      const p = probes[i % probes.length]!;
+      return handler.post("/api/petitions/duplicates", {
+        petitioners: p.petitioners.map(({ birthYear: _b, gender: _g, ...x }) => x),
+        respondents: p.respondents,
+        content: p.content,
+      });
+    });
+  } finally {
+    await t.close();
+  }
+}
+
+function unaccentish(name: string): string {
+  return name.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+}
+
+const scenario: Scenario = {
+  name: "petitions",
+  description:
+    "Danh sách, tìm kiếm và kiểm tra đơn trùng trên dữ liệu sinh ngẫu nhiên (PostgreSQL 1.000.000 đơn, PGlite 100.000 đơn)",
+  async run(report, log) {
+    const nLite = Number(process.env.BENCH_PETITIONS_PGLITE ?? 100_000);
+    const nPg = Number(process.env.BENCH_PETITIONS_PG ?? 1_000_000);
+    if (nLite > 0) await runOn({ kind: "pglite" }, nLite, report, log);
+    const url =
+      process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+    if (nPg > 0) await runOn({ kind: "postgres", url }, nPg, report, log);
+  },
+};
+export default scenario;

@@ -1,0 +1,729 @@
+/**
+ * Reception visits (lượt tiếp công dân, LEGAL-RULES §3): recording, editing, handling (OPEN →
+ * HANDLED → FOLLOWED_UP by the domain state machine), listing and search. The rules live in
+ * @minhbach/domain/reception; this file applies them to stored rows with the options of the
+ * installation (the "đoàn đông người" threshold, the current year for birth years).
+ *
+ * Confidentiality of denouncers (Điều 9 khoản 1 Luật Tố cáo 2018; LEGAL-RULES §3.4, §6.6): when a
+ * visit's content is a denunciation, the people who came are shown only to callers holding
+ * reception.write on the visit's agency — the officers who record and handle it and their leaders.
+ * Everyone else (read-only users, report officers) gets a masked visitor list, and a search by name
+ * does not find denunciation visits for them (names are searched only where they may be shown).
+ * An unmasked read of one denunciation visit is audited.
+ */
+import {
+  checkVisitHandling,
+  checkVisitRecord,
+  allowedVisitActions,
+  DEFAULT_CROWD_THRESHOLD,
+  fieldByCode,
+  MASKED_DENOUNCER,
+  normalizeForMatch,
+  todayInVietnam,
+  visitTransition,
+  type Problem,
+  type ReceptionVisit,
+  type VisitHandling,
+  type VisitRecordOptions,
+  type VisitState,
+} from "@minhbach/domain";
+import type { VisitListQuery } from "@minhbach/domain/api/reception";
+import type {
+  CreateVisitRequest,
+  UpdateVisitRequest,
+  VisitAction,
+  VisitorView,
+  VisitView,
+} from "@minhbach/domain/api/reception-views";
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { DB } from "../../db/schema.ts";
+import { assertAgencyInScope, can, inScope, scopeOf, type AuthContext } from "../../platform/access.ts";
+import { recordAudit, type Actor } from "../../platform/audit.ts";
+import { fail } from "../../platform/errors.ts";
+
+/** app_setting key of the "đoàn đông người" threshold (LEGAL-RULES §3.5: a parameter, default 5). */
+export const CROWD_THRESHOLD_SETTING = "reception.crowd_threshold";
+
+const VISIT_NOT_FOUND = "Không tìm thấy lượt tiếp công dân.";
+
+// ---------------------------------------------------------------------------------------------
+// Reading.
+
+export function visitQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom("reception_visit as v")
+    .innerJoin("agency as a", "a.id", "v.agency_id")
+    .select([
+      "v.id",
+      "v.agency_id",
+      "a.name as agency_name",
+      "a.path as agency_path",
+      "v.register_year",
+      "v.seq_no",
+      "v.received_on",
+      "v.received_at",
+      "v.kind",
+      "v.receiver_name",
+      "v.receiver_id",
+      "v.presiding_head",
+      "v.people_count",
+      "v.is_crowd",
+      "v.representatives",
+      "v.written_appointment",
+      "v.visitors",
+      "v.content_summary",
+      "v.content_kind",
+      "v.field_code",
+      "v.competence",
+      "v.previous_resolver",
+      "v.documents_received",
+      "v.handling",
+      "v.handling_route",
+      "v.petition_id",
+      "v.state",
+      "v.follow_up",
+      "v.notes",
+      "v.version",
+      "v.created_at",
+      "v.updated_at",
+    ]);
+}
+
+export type VisitRow = Awaited<ReturnType<ReturnType<typeof visitQuery>["executeTakeFirstOrThrow"]>>;
+
+/** The stored row as the domain sees a visit. */
+export function toDomainVisit(row: VisitRow): ReceptionVisit & { documentsReceived: DocumentReceived[] } {
+  return {
+    id: row.id,
+    kind: row.kind as ReceptionVisit["kind"],
+    receivedOn: row.received_on,
+    receiverName: row.receiver_name,
+    presidingHead: row.presiding_head,
+    visitors: row.visitors as ReceptionVisit["visitors"],
+    peopleCount: row.people_count,
+    representatives: (row.representatives ?? []) as ReceptionVisit["representatives"],
+    writtenAppointment: row.written_appointment,
+    contentSummary: row.content_summary,
+    contentKind: row.content_kind as ReceptionVisit["contentKind"],
+    fieldCode: row.field_code,
+    competence: row.competence as ReceptionVisit["competence"],
+    previousResolver: row.previous_resolver,
+    status: row.state as VisitState,
+    handling: (row.handling ?? null) as VisitHandling | null,
+    followUp: row.follow_up,
+    notes: row.notes,
+    documentsReceived: (row.documents_received ?? []) as DocumentReceived[],
+  };
+}
+
+interface DocumentReceived {
+  name: string;
+  pages?: number | null | undefined;
+}
+
+/** Whether the caller's reception.write scope reaches the agency (own, or below it). */
+export function mayWriteAgency(auth: AuthContext, agencyId: string, agencyPath: string): boolean {
+  const scope = scopeOf(auth, "reception.write");
+  if (scope === null) return false;
+  if (agencyId === auth.agencyId) return true;
+  return scope === "subtree" && agencyPath.startsWith(auth.agencyPath);
+}
+
+/** A denunciation visit seen by someone without reception.write on its agency. */
+function identityHidden(auth: AuthContext, row: Pick<VisitRow, "content_kind" | "agency_id" | "agency_path">) {
+  return row.content_kind === "denunciation" && !mayWriteAgency(auth, row.agency_id, row.agency_path);
+}
+
+const MASKED_VISITOR: VisitorView = {
+  fullName: MASKED_DENOUNCER,
+  address: "",
+  identity: null,
+  gender: null,
+  capacity: "self",
+  authorisationPaper: null,
+};
+
+function actionsOf(auth: AuthContext, row: VisitRow, visit: ReceptionVisit): VisitAction[] {
+  if (!mayWriteAgency(auth, row.agency_id, row.agency_path)) return [];
+  const actions: VisitAction[] = ["edit"];
+  for (const action of allowedVisitActions(visit)) actions.push(action);
+  if (
+    row.petition_id === null &&
+    row.handling_route !== "refused" &&
+    row.content_summary.trim() !== "" &&
+    can(auth, "petition.write")
+  ) {
+    actions.push("create_petition");
+  }
+  return actions;
+}
+
+export function presentVisit(auth: AuthContext, row: VisitRow): VisitView {
+  const visit = toDomainVisit(row);
+  const hidden = identityHidden(auth, row);
+  const visitors: VisitorView[] = hidden
+    ? visit.visitors.map(() => MASKED_VISITOR)
+    : visit.visitors.map((v) => ({
+        fullName: v.fullName,
+        address: v.address ?? "",
+        identity: v.identity ?? null,
+        gender: v.gender ?? null,
+        capacity: v.capacity ?? "self",
+        authorisationPaper: v.authorisationPaper ?? null,
+      }));
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    agencyName: row.agency_name,
+    registerYear: row.register_year,
+    seqNo: row.seq_no,
+    receivedOn: row.received_on,
+    receivedAt: row.received_at ? new Date(row.received_at).toISOString() : null,
+    kind: visit.kind,
+    receiverName: row.receiver_name,
+    receiverId: row.receiver_id,
+    presidingHead: row.presiding_head,
+    peopleCount: row.people_count,
+    isCrowd: row.is_crowd,
+    identityMasked: hidden,
+    visitors,
+    representatives: hidden
+      ? visit.representatives.map(() => ({ fullName: MASKED_DENOUNCER, idNumber: null }))
+      : visit.representatives.map((r) => ({ fullName: r.fullName, idNumber: r.idNumber ?? null })),
+    writtenAppointment: row.written_appointment,
+    contentSummary: row.content_summary,
+    contentKind: row.content_kind,
+    fieldCode: row.field_code,
+    competence: row.competence,
+    previousResolver: row.previous_resolver,
+    // A paper's title ("Đơn tố cáo của ông …") can name the denouncer.
+    documentsReceived: visit.documentsReceived.map((d) => ({
+      name: hidden ? "Tài liệu kèm theo (được giữ bí mật)" : d.name,
+      pages: d.pages ?? null,
+    })),
+    handling: visit.handling ?? null,
+    petitionId: row.petition_id,
+    status: visit.status,
+    followUp: row.follow_up,
+    notes: row.notes,
+    version: row.version,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    actions: actionsOf(auth, row, visit),
+  };
+}
+
+/** Loads one visit the caller may read (404 when missing, 403 outside the scope). */
+export async function loadVisit(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  id: string,
+  permission: "reception.read" | "reception.write" = "reception.read",
+): Promise<VisitRow> {
+  const row = await visitQuery(db).where("v.id", "=", id).executeTakeFirst();
+  if (!row) fail("NOT_FOUND", undefined, VISIT_NOT_FOUND);
+  await assertAgencyInScope(db, auth, permission, row.agency_id);
+  return row;
+}
+
+/** GET /reception/visits/:id. Showing a denouncer's identity is recorded in the audit trail. */
+export async function getVisit(db: Kysely<DB>, auth: AuthContext, actor: Actor, id: string): Promise<VisitView> {
+  const row = await loadVisit(db, auth, id);
+  const view = presentVisit(auth, row);
+  if (row.content_kind === "denunciation" && !view.identityMasked) {
+    await db.transaction().execute((trx) =>
+      recordAudit(trx, actor, {
+        action: "reception.visit.identity_viewed",
+        entityType: "reception_visit",
+        entityId: id,
+        summary: { seqNo: row.seq_no, year: row.register_year },
+      }),
+    );
+  }
+  return view;
+}
+
+const SORTS = {
+  receivedOn: ["v.received_on", "v.seq_no"],
+  peopleCount: ["v.people_count", "v.received_on"],
+  status: ["v.state", "v.received_on"],
+} as const;
+
+/** The filters of GET /reception/visits (also used by its Excel export). */
+export function filteredVisits(db: Kysely<DB>, auth: AuthContext, query: VisitListQuery) {
+  let q = visitQuery(db).where(inScope(auth, "reception.read", "v.agency_id"));
+  if (query.status?.length) q = q.where("v.state", "in", query.status);
+  if (query.kind?.length) q = q.where("v.kind", "in", query.kind);
+  if (query.route?.length) q = q.where("v.handling_route", "in", query.route);
+  if (query.contentKind?.length) q = q.where("v.content_kind", "in", query.contentKind);
+  if (query.fieldCode) q = q.where("v.field_code", "=", query.fieldCode);
+  if (query.from) q = q.where("v.received_on", ">=", query.from);
+  if (query.to) q = q.where("v.received_on", "<=", query.to);
+  if (query.crowd !== undefined) q = q.where("v.is_crowd", "=", query.crowd);
+  const words = query.q ? normalizeForMatch(query.q) : "";
+  if (words) {
+    const needle = `%${words.replace(/[\\%_]/g, (c) => "\\" + c)}%`;
+    // Names are searched only where the caller may see them (see the file comment).
+    q = q
+      .where("v.search_text", "like", needle)
+      .where((eb) =>
+        eb.or([
+          eb("v.content_kind", "is", null),
+          eb("v.content_kind", "!=", "denunciation"),
+          inScope(auth, "reception.write", "v.agency_id"),
+          eb("v.search_content", "like", needle),
+        ]),
+      );
+  }
+  return q;
+}
+
+export async function listVisits(db: Kysely<DB>, auth: AuthContext, query: VisitListQuery) {
+  const q = filteredVisits(db, auth, query);
+  const countRow = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const [first, second] = SORTS[query.sort];
+  const rows = await q
+    .orderBy(first, query.order)
+    .orderBy(second, query.order)
+    .orderBy("v.id")
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return {
+    items: rows.map((row) => presentVisit(auth, row)),
+    total: Number(countRow.n),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** Every visit matching the filters, in list order, for the Excel export (at most `limit`). */
+export async function allVisits(db: Kysely<DB>, auth: AuthContext, query: VisitListQuery, limit: number) {
+  const [first, second] = SORTS[query.sort];
+  const rows = await filteredVisits(db, auth, query)
+    .orderBy(first, query.order)
+    .orderBy(second, query.order)
+    .orderBy("v.id")
+    .limit(limit)
+    .execute();
+  return rows.map((row) => presentVisit(auth, row));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks that need the database or the clock.
+
+/** The options the domain rules take here: the configured crowd threshold and this year. */
+export async function ruleOptions(db: Kysely<DB>): Promise<VisitRecordOptions & { threshold: number }> {
+  const row = await db
+    .selectFrom("app_setting")
+    .select("value")
+    .where("key", "=", CROWD_THRESHOLD_SETTING)
+    .executeTakeFirst();
+  const value = Number(row?.value);
+  const threshold = Number.isInteger(value) && value >= 2 && value <= 1000 ? value : DEFAULT_CROWD_THRESHOLD;
+  return { threshold, referenceYear: Number(todayInVietnam().slice(0, 4)) };
+}
+
+/** Stops at the first error of a domain check, naming its field. */
+function failOnProblems(problems: readonly Problem[]): void {
+  const first = problems.find((p) => p.severity === "error");
+  if (!first) return;
+  if (first.code === "WRONG_STATE" || first.code === "REFUSED_NO_FOLLOW_UP") {
+    fail("VISIT_WRONG_STATE", first.field || undefined, first.message);
+  }
+  fail("VALIDATION_FAILED", first.field || undefined, first.field ? `${first.field}: ${first.message}` : first.message);
+}
+
+/** Dates a person could not have written yet: the visit day and the refusal notice (not after today). */
+function checkDates(
+  receivedOn: string,
+  receivedAt: string | null | undefined,
+  handling: VisitHandling | null | undefined,
+): void {
+  const today = todayInVietnam();
+  if (receivedOn > today) fail("VISIT_DATE_IN_FUTURE", "receivedOn");
+  if (receivedAt) {
+    if (todayInVietnam(new Date(receivedAt)) !== receivedOn) {
+      fail("VALIDATION_FAILED", "receivedAt", "receivedAt: Giờ tiếp phải thuộc ngày tiếp (giờ Việt Nam).");
+    }
+    if (Date.parse(receivedAt) > Date.now() + 5 * 60_000) fail("VISIT_DATE_IN_FUTURE", "receivedAt");
+  }
+  const notice = handling?.refusal?.refusalNotice;
+  if (notice && notice.date > today) fail("REFUSAL_NOTICE_DATE_IN_FUTURE", "handling.refusal.refusalNotice.date");
+}
+
+/** A petition is linked only by turning the visit into one (POST …/petition), never typed in. */
+function keepPetitionLink(handling: VisitHandling | null | undefined, stored: string | null): VisitHandling | null {
+  if (!handling) return null;
+  if (handling.petitionId && handling.petitionId !== stored) {
+    fail(
+      "VALIDATION_FAILED",
+      "handling.petitionId",
+      "handling.petitionId: Đơn được gắn khi chuyển lượt tiếp thành đơn, không nhập trực tiếp.",
+    );
+  }
+  return { ...handling, petitionId: stored };
+}
+
+/** Identity numbers as the rules normalise them (no spaces, passports in capitals). */
+function normaliseVisitors(visitors: CreateVisitRequest["visitors"]): CreateVisitRequest["visitors"] {
+  return visitors.map((v) => {
+    if (!v.identity) return v;
+    const number =
+      v.identity.kind === "other"
+        ? v.identity.number.trim().replace(/\s+/g, " ")
+        : v.identity.number.replace(/\s+/g, "").toUpperCase();
+    return { ...v, identity: { ...v.identity, number } };
+  });
+}
+
+function searchTexts(visit: ReceptionVisit & { receiverName: string }): { all: string; content: string } {
+  const people = [
+    ...visit.visitors.flatMap((v) => [v.fullName, v.address, v.identity?.number ?? ""]),
+    ...visit.representatives.map((r) => r.fullName),
+  ];
+  const field = visit.fieldCode ? (fieldByCode(visit.fieldCode)?.name ?? "") : "";
+  const content = normalizeForMatch([visit.contentSummary, visit.previousResolver ?? "", field].join(" "));
+  const all = normalizeForMatch(
+    [
+      ...people,
+      visit.contentSummary,
+      visit.previousResolver ?? "",
+      field,
+      visit.receiverName,
+      visit.presidingHead ?? "",
+    ]
+      .filter(Boolean)
+      .join(" "),
+  );
+  return { all, content };
+}
+
+/** The user named as receiver, when exactly one account of the agency has that name (the caller first). */
+async function receiverIdOf(db: Kysely<DB>, auth: AuthContext, agencyId: string, name: string) {
+  if (normalizeForMatch(name) === normalizeForMatch(auth.fullName)) return auth.userId;
+  const rows = await db
+    .selectFrom("app_user")
+    .select("id")
+    .where("agency_id", "=", agencyId)
+    .where("disabled", "=", false)
+    .where(sql<boolean>`f_unaccent(lower(full_name)) = f_unaccent(lower(${name.trim()}))`)
+    .limit(2)
+    .execute();
+  return rows.length === 1 ? rows[0]!.id : null;
+}
+
+/**
+ * Takes the next number of the agency's register for the year. The row lock of the update queues
+ * concurrent recorders until this transaction ends; a rollback gives the number back.
+ */
+async function takeSeq(trx: Transaction<DB>, agencyId: string, year: number): Promise<number> {
+  await trx
+    .insertInto("reception_register")
+    .values({ agency_id: agencyId, year, next_seq: 1 })
+    .onConflict((oc) => oc.columns(["agency_id", "year"]).doNothing())
+    .execute();
+  const row = await trx
+    .updateTable("reception_register")
+    .set((eb) => ({ next_seq: eb("next_seq", "+", 1) }))
+    .where("agency_id", "=", agencyId)
+    .where("year", "=", year)
+    .returning(sql<number>`next_seq - 1`.as("seq"))
+    .executeTakeFirstOrThrow();
+  return Number(row.seq);
+}
+
+/** What the audit trail keeps of a visit: its number and classification, no personal data. */
+function auditFacts(visit: ReceptionVisit, seqNo: number, year: number) {
+  return {
+    seqNo,
+    year,
+    kind: visit.kind,
+    peopleCount: visit.peopleCount,
+    contentKind: visit.contentKind ?? null,
+    route: visit.handling?.route ?? null,
+    status: visit.status,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing.
+
+/** POST /reception/visits: a visit of the caller's agency, numbered in its register. */
+export async function createVisit(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  body: CreateVisitRequest,
+): Promise<VisitView> {
+  const agencyId = auth.agencyId;
+  await assertAgencyInScope(db, auth, "reception.write", agencyId);
+  checkDates(body.receivedOn, body.receivedAt, body.handling);
+  const options = await ruleOptions(db);
+  const handling = keepPetitionLink(body.handling, null);
+  const followUp = body.followUp?.trim() || null;
+  const status: VisitState = !handling ? "OPEN" : followUp ? "FOLLOWED_UP" : "HANDLED";
+  const visit: ReceptionVisit = {
+    kind: body.kind,
+    receivedOn: body.receivedOn,
+    receiverName: body.receiverName,
+    presidingHead: body.presidingHead ?? null,
+    visitors: normaliseVisitors(body.visitors),
+    peopleCount: body.peopleCount,
+    representatives: body.representatives,
+    writtenAppointment: body.writtenAppointment ?? null,
+    contentSummary: body.contentSummary,
+    contentKind: body.contentKind ?? null,
+    fieldCode: body.fieldCode ?? null,
+    competence: body.competence ?? null,
+    previousResolver: body.previousResolver ?? null,
+    status,
+    handling,
+    followUp,
+    notes: body.notes ?? null,
+  };
+  failOnProblems(handling ? checkVisitHandling(visit, handling, options) : checkVisitRecord(visit, options));
+  if (followUp && !handling) {
+    fail("VISIT_WRONG_STATE", "followUp", "Lượt tiếp chưa được xử lý nên chưa có kết quả để theo dõi.");
+  }
+  if (followUp && handling?.route === "refused") {
+    fail("VISIT_WRONG_STATE", "followUp", "Lượt tiếp đã bị từ chối nên không có kết quả giải quyết để theo dõi.");
+  }
+
+  const receivedAt =
+    body.receivedAt !== undefined ? body.receivedAt : body.receivedOn === todayInVietnam() ? new Date() : null;
+  const receiverId = await receiverIdOf(db, auth, agencyId, body.receiverName);
+  const year = Number(body.receivedOn.slice(0, 4));
+  const search = searchTexts(visit);
+
+  const id = await db.transaction().execute(async (trx) => {
+    const seqNo = await takeSeq(trx, agencyId, year);
+    const row = await trx
+      .insertInto("reception_visit")
+      .values({
+        agency_id: agencyId,
+        register_year: year,
+        seq_no: seqNo,
+        received_on: visit.receivedOn,
+        received_at: receivedAt,
+        kind: visit.kind,
+        receiver_name: visit.receiverName,
+        receiver_id: receiverId,
+        presiding_head: visit.presidingHead ?? null,
+        people_count: visit.peopleCount,
+        is_crowd: visit.peopleCount >= options.threshold,
+        representatives: JSON.stringify(visit.representatives),
+        written_appointment: visit.writtenAppointment ?? null,
+        visitors: JSON.stringify(visit.visitors),
+        content_summary: visit.contentSummary,
+        content_kind: visit.contentKind ?? null,
+        field_code: visit.fieldCode ?? null,
+        competence: visit.competence ?? null,
+        previous_resolver: visit.previousResolver ?? null,
+        documents_received: JSON.stringify(body.documentsReceived),
+        handling: handling ? JSON.stringify(handling) : null,
+        handling_route: handling?.route ?? null,
+        state: status,
+        follow_up: followUp,
+        notes: visit.notes ?? null,
+        search_text: search.all,
+        search_content: search.content,
+        created_by: actor.userId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: "reception.visit.created",
+      entityType: "reception_visit",
+      entityId: row.id,
+      summary: auditFacts(visit, seqNo, year),
+    });
+    return row.id;
+  });
+  return presentVisit(auth, await loadVisit(db, auth, id));
+}
+
+/**
+ * PATCH /reception/visits/:id: corrects the record. The whole merged record is checked again (as
+ * recorded while OPEN, as handled afterwards). Handling is first given by POST …/handle and the
+ * follow-up by POST …/follow-up; here they can only be corrected once they exist.
+ */
+export async function updateVisit(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  body: UpdateVisitRequest,
+): Promise<VisitView> {
+  const row = await loadVisit(db, auth, id, "reception.write");
+  const before = toDomainVisit(row);
+  if (body.handling !== undefined && before.status === "OPEN") {
+    fail(
+      "VISIT_WRONG_STATE",
+      "handling",
+      "Lượt tiếp chưa được xử lý: dùng thao tác Xử lý lượt tiếp để ghi hướng xử lý.",
+    );
+  }
+  if (body.handling === null && before.status !== "OPEN") {
+    fail("VISIT_WRONG_STATE", "handling", "Lượt tiếp đã được xử lý: không xóa hướng xử lý, chỉ sửa cho đúng.");
+  }
+  if (body.followUp !== undefined && before.status !== "FOLLOWED_UP") {
+    fail("VISIT_WRONG_STATE", "followUp", "Ghi kết quả theo dõi bằng thao tác Theo dõi kết quả.");
+  }
+  const receivedOn = body.receivedOn ?? before.receivedOn;
+  if (Number(receivedOn.slice(0, 4)) !== row.register_year) fail("VISIT_YEAR_LOCKED", "receivedOn");
+  const handling =
+    body.handling !== undefined ? keepPetitionLink(body.handling, row.petition_id) : (before.handling ?? null);
+  checkDates(receivedOn, body.receivedAt, body.handling);
+  if (body.receivedOn && body.receivedAt === undefined && row.received_at) {
+    // The stored time must still fall on the (changed) day.
+    checkDates(receivedOn, new Date(row.received_at).toISOString(), null);
+  }
+
+  const visit: ReceptionVisit = {
+    ...before,
+    kind: body.kind ?? before.kind,
+    receivedOn,
+    receiverName: body.receiverName ?? before.receiverName,
+    presidingHead: body.presidingHead !== undefined ? body.presidingHead : before.presidingHead,
+    visitors: body.visitors !== undefined ? normaliseVisitors(body.visitors) : before.visitors,
+    peopleCount: body.peopleCount ?? before.peopleCount,
+    representatives: body.representatives ?? before.representatives,
+    writtenAppointment: body.writtenAppointment !== undefined ? body.writtenAppointment : before.writtenAppointment,
+    contentSummary: body.contentSummary ?? before.contentSummary,
+    contentKind: body.contentKind !== undefined ? body.contentKind : before.contentKind,
+    fieldCode: body.fieldCode !== undefined ? body.fieldCode : before.fieldCode,
+    competence: body.competence !== undefined ? body.competence : before.competence,
+    previousResolver: body.previousResolver !== undefined ? body.previousResolver : before.previousResolver,
+    handling,
+    followUp: body.followUp !== undefined ? body.followUp?.trim() || null : before.followUp,
+    notes: body.notes !== undefined ? body.notes : before.notes,
+  };
+  if (visit.status === "FOLLOWED_UP" && !visit.followUp) {
+    fail("VALIDATION_FAILED", "followUp", "followUp: Ghi tiến độ hoặc kết quả giải quyết.");
+  }
+  if (handling?.route === "refused" && row.petition_id) {
+    fail("VISIT_WRONG_STATE", "handling.route", "Lượt tiếp đã được chuyển thành đơn nên không ghi là từ chối tiếp.");
+  }
+  const options = await ruleOptions(db);
+  failOnProblems(handling ? checkVisitHandling(visit, handling, options) : checkVisitRecord(visit, options));
+
+  const changed = Object.keys(body).filter((key) => key !== "version");
+  const search = searchTexts(visit);
+  const receiverId =
+    body.receiverName !== undefined ? await receiverIdOf(db, auth, row.agency_id, visit.receiverName) : row.receiver_id;
+  await db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable("reception_visit")
+      .set((eb) => ({
+        received_on: visit.receivedOn,
+        ...(body.receivedAt !== undefined ? { received_at: body.receivedAt } : {}),
+        kind: visit.kind,
+        receiver_name: visit.receiverName,
+        receiver_id: receiverId,
+        presiding_head: visit.presidingHead ?? null,
+        people_count: visit.peopleCount,
+        is_crowd: visit.peopleCount >= options.threshold,
+        representatives: JSON.stringify(visit.representatives),
+        written_appointment: visit.writtenAppointment ?? null,
+        visitors: JSON.stringify(visit.visitors),
+        content_summary: visit.contentSummary,
+        content_kind: visit.contentKind ?? null,
+        field_code: visit.fieldCode ?? null,
+        competence: visit.competence ?? null,
+        previous_resolver: visit.previousResolver ?? null,
+        ...(body.documentsReceived !== undefined ? { documents_received: JSON.stringify(body.documentsReceived) } : {}),
+        handling: handling ? JSON.stringify(handling) : null,
+        handling_route: handling?.route ?? null,
+        follow_up: visit.followUp ?? null,
+        notes: visit.notes ?? null,
+        search_text: search.all,
+        search_content: search.content,
+        version: eb("version", "+", 1),
+        updated_at: new Date(),
+      }))
+      .where("id", "=", id)
+      .where("version", "=", body.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) fail("VERSION_CONFLICT", "version");
+    await recordAudit(trx, actor, {
+      action: "reception.visit.updated",
+      entityType: "reception_visit",
+      entityId: id,
+      // Which fields changed, not their content (it holds personal data).
+      summary: { ...auditFacts(visit, row.seq_no, row.register_year), fieldsChanged: changed },
+    });
+  });
+  return presentVisit(auth, await loadVisit(db, auth, id));
+}
+
+/** Locks the visit, checks the version and runs one transition of the state machine. */
+async function transition(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  version: number,
+  input: Parameters<typeof visitTransition>[1],
+): Promise<VisitView> {
+  await loadVisit(db, auth, id, "reception.write");
+  const options = await ruleOptions(db);
+  await db.transaction().execute(async (trx) => {
+    const row = await visitQuery(trx).where("v.id", "=", id).forUpdate("v").executeTakeFirstOrThrow();
+    if (row.version !== version) fail("VERSION_CONFLICT", "version");
+    const visit = toDomainVisit(row);
+    const result = visitTransition(visit, input, options);
+    failOnProblems(result.problems);
+    const to = result.to as VisitState;
+    const handling = input.action === "handle" ? keepPetitionLink(input.handling, row.petition_id) : null;
+    if (handling) checkDates(visit.receivedOn, null, handling);
+    await trx
+      .updateTable("reception_visit")
+      .set((eb) => ({
+        state: to,
+        ...(handling ? { handling: JSON.stringify(handling), handling_route: handling.route } : {}),
+        ...(input.action === "follow_up" ? { follow_up: input.followUp.followUp.trim() } : {}),
+        version: eb("version", "+", 1),
+        updated_at: new Date(),
+      }))
+      .where("id", "=", id)
+      .execute();
+    const after = { ...visit, status: to, handling: handling ?? visit.handling };
+    await recordAudit(trx, actor, {
+      action: input.action === "handle" ? "reception.visit.handled" : "reception.visit.followed_up",
+      entityType: "reception_visit",
+      entityId: id,
+      summary: {
+        ...auditFacts(after, row.seq_no, row.register_year),
+        from: visit.status,
+        ...(handling?.refusal ? { refusalReason: handling.refusal.reason } : {}),
+      },
+    });
+  });
+  return presentVisit(auth, await loadVisit(db, auth, id));
+}
+
+/** POST /reception/visits/:id/handle: OPEN → HANDLED (accepted, guided, transferred or refused). */
+export function handleVisit(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  body: { version: number; handling: VisitHandling },
+): Promise<VisitView> {
+  return transition(db, auth, actor, id, body.version, { action: "handle", handling: body.handling });
+}
+
+/** POST /reception/visits/:id/follow-up: records progress or the outcome (register column 11). */
+export function followUpVisit(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  body: { version: number; followUp: string },
+): Promise<VisitView> {
+  return transition(db, auth, actor, id, body.version, { action: "follow_up", followUp: { followUp: body.followUp } });
+}
