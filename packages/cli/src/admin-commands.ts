@@ -7,7 +7,7 @@ import { openDatabase } from "@minhbach/server/db/connection";
 import { migrate } from "@minhbach/server/db/migrate";
 import { SYSTEM_ACTOR, verifyAuditChain } from "@minhbach/server/platform/audit";
 import { insertUser } from "@minhbach/server/modules/users/service";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@minhbach/server/seed/demo";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedDemoPetitions } from "@minhbach/server/seed/demo";
 import type { Command } from "commander";
 import type { z } from "zod";
 import { CliError, readStdin, withDatabase } from "./io.ts";
@@ -43,10 +43,14 @@ export function registerAdminCommands(program: Command): void {
     .command("demo")
     .description("nạp dữ liệu trình diễn và tài khoản trình diễn / load demo data and demo accounts")
     .option("--no-accounts", "không tạo tài khoản trình diễn / without demo accounts")
-    .action(async (options: { accounts: boolean }) => {
+    .option("--no-petitions", "không nạp đơn mẫu / without the generated demo petitions")
+    .action(async (options: { accounts: boolean; petitions: boolean }) => {
       await withDatabase(async ({ db }) => {
         const result = await seedDemo(db, { accounts: options.accounts });
-        console.log(`Đã nạp ${result.agencies} cơ quan, đơn vị và ${result.users} tài khoản trình diễn.`);
+        const petitions = options.petitions ? await seedDemoPetitions(db) : 0;
+        console.log(
+          `Đã nạp ${result.agencies} cơ quan, đơn vị, ${result.users} tài khoản trình diễn và ${petitions} đơn mẫu.`,
+        );
         if (options.accounts && result.users > 0) {
           console.log(`CẢNH BÁO: các tài khoản trình diễn dùng mật khẩu công khai ${DEMO_PASSWORD}.`);
           for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(12)} ${a.roles.join(", ")}`);

@@ -9,7 +9,7 @@ import { migrate } from "./db/migrate.ts";
 import type { Api } from "./platform/http.ts";
 import { ensureSeedNotices } from "./modules/calendar/service.ts";
 import { ensureFieldCatalog } from "./modules/petitions/service.ts";
-import { hasData, seedDemo } from "./seed/demo.ts";
+import { hasData, seedDemo, seedDemoPetitions } from "./seed/demo.ts";
 
 export interface Started {
   app: Api;
@@ -24,6 +24,8 @@ export interface StartOptions extends BuildOptions {
   schema?: string;
   /** Keep the embedded database in memory instead of DATA_DIR (tests). */
   inMemory?: boolean;
+  /** Demo mode also loads generated petitions (default); tests start without them. */
+  demoPetitions?: boolean;
 }
 
 export async function startSystem(config: Config, options: StartOptions = {}): Promise<Started> {
@@ -39,6 +41,7 @@ export async function startSystem(config: Config, options: StartOptions = {}): P
     let seeded = false;
     if (config.demo && !(await hasData(database.db))) {
       await seedDemo(database.db);
+      if (options.demoPetitions !== false) await seedDemoPetitions(database.db);
       seeded = true;
     }
     const app = await buildApp({ database, db: database.db, config }, options);

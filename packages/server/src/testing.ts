@@ -37,6 +37,8 @@ export interface StartTestOptions {
   listen?: boolean;
   demo?: boolean;
   config?: Partial<Config>;
+  /** Load the demo's generated petitions too (off by default: tests make their own). */
+  demoPetitions?: boolean;
   /** Capture the server's log lines here instead of discarding them. */
   logStream?: NodeJS.WritableStream;
 }
@@ -54,6 +56,7 @@ export async function startTestApp(options: StartTestOptions = {}): Promise<Test
   };
   const system = await startSystem(config, {
     inMemory: true,
+    demoPetitions: options.demoPetitions ?? false,
     ...(schema ? { schema } : {}),
     ...(options.logStream ? { logStream: options.logStream } : { logger: false as const }),
   });

@@ -103,6 +103,23 @@ export async function ensureFieldCatalog(db: Kysely<DB>): Promise<void> {
 
 // ---- Intake ---------------------------------------------------------------------------------
 
+/**
+ * Demo and import path: receives many petitions for one agency in one transaction, exactly as
+ * intake does (register numbers, clocks, timeline, audit), without a signed-in user.
+ */
+export async function receiveMany(
+  db: Kysely<DB>,
+  actor: Actor,
+  agencyId: string,
+  bodies: readonly CreatePetitionBody[],
+) {
+  return db.transaction().execute(async (trx) => {
+    const created: { id: string; code: string }[] = [];
+    for (const body of bodies) created.push(await insertPetition(trx, actor, agencyId, body, null));
+    return created;
+  });
+}
+
 export interface CreateOptions {
   /** Intake into another agency's register (transfer inside the installation). */
   agencyId?: string;
