@@ -4,7 +4,8 @@ import { firstIssue } from "@minhbach/domain/api/zod-vi";
 import { fullName as fullNameSchema } from "@minhbach/domain/api/users";
 import { loadConfig } from "@minhbach/server/config";
 import { openDatabase } from "@minhbach/server/db/connection";
-import { migrate } from "@minhbach/server/db/migrate";
+import { currentMigration } from "@minhbach/server/db/migrate";
+import { prepareDatabase } from "@minhbach/server/start";
 import { SYSTEM_ACTOR, verifyAuditChain } from "@minhbach/server/platform/audit";
 import { insertUser } from "@minhbach/server/modules/users/service";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedDemoPetitions } from "@minhbach/server/seed/demo";
@@ -26,13 +27,13 @@ export function registerAdminCommands(program: Command): void {
       const config = loadConfig();
       const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
-        const result = await migrate(database);
+        const applied = await prepareDatabase(database);
         console.log(
-          result.applied.length
-            ? `Đã áp dụng ${result.applied.length} di chuyển: ${result.applied.join(", ")}`
+          applied.length
+            ? `Đã áp dụng ${applied.length} di chuyển: ${applied.join(", ")}`
             : "Cơ sở dữ liệu đã ở phiên bản mới nhất.",
         );
-        console.log(`Phiên bản hiện tại: ${result.current ?? "(chưa có)"}`);
+        console.log(`Phiên bản hiện tại: ${(await currentMigration(database)) ?? "(chưa có)"}`);
       } finally {
         await database.close();
       }

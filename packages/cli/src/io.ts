@@ -1,7 +1,6 @@
 import { loadConfig } from "@minhbach/server/config";
 import { openDatabase, type Database } from "@minhbach/server/db/connection";
-import { migrate } from "@minhbach/server/db/migrate";
-import { ensureSeedNotices } from "@minhbach/server/modules/calendar/service";
+import { prepareDatabase } from "@minhbach/server/start";
 
 export class CliError extends Error {
   constructor(
@@ -17,8 +16,7 @@ export async function withDatabase<T>(fn: (database: Database) => Promise<T>): P
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    await migrate(database);
-    await ensureSeedNotices(database.db);
+    await prepareDatabase(database);
     return await fn(database);
   } finally {
     await database.close();

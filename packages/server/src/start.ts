@@ -28,6 +28,14 @@ export interface StartOptions extends BuildOptions {
   demoPetitions?: boolean;
 }
 
+/** Migrations, then the reference data shipped with the program (holiday notices, fields). */
+export async function prepareDatabase(database: Database): Promise<string[]> {
+  const { applied } = await migrate(database);
+  await ensureSeedNotices(database.db);
+  await ensureFieldCatalog(database.db);
+  return applied;
+}
+
 export async function startSystem(config: Config, options: StartOptions = {}): Promise<Started> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -35,9 +43,7 @@ export async function startSystem(config: Config, options: StartOptions = {}): P
     schema: options.schema,
   });
   try {
-    const { applied } = await migrate(database);
-    await ensureSeedNotices(database.db);
-    await ensureFieldCatalog(database.db);
+    const applied = await prepareDatabase(database);
     let seeded = false;
     if (config.demo && !(await hasData(database.db))) {
       await seedDemo(database.db);
