@@ -247,6 +247,10 @@ export interface PetitionTable {
   updated_at: Timestamp;
 }
 
+export interface SearchWordTable {
+  word: string;
+}
+
 export interface PetitionPartyTable {
   id: Generated<string>;
   petition_id: string;
@@ -349,6 +353,7 @@ export interface DB {
   petition_register: PetitionRegisterTable;
   petition: PetitionTable;
   petition_party: PetitionPartyTable;
+  search_word: SearchWordTable;
   petition_event: PetitionEventTable;
   attachment: AttachmentTable;
   agency: AgencyTable;

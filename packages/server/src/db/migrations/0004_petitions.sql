@@ -91,6 +91,13 @@ create index petition_respondent_keys_idx on petition using gin (respondent_keys
 create index petition_matter_idx on petition (matter_id);
 create index petition_transferred_from_idx on petition (transferred_from_id);
 
+-- The words that occur in petitions' names and codes: a mistyped word of a search is corrected
+-- to the nearest known word (trigram similarity over this small table) before the search runs.
+create table search_word (
+  word text primary key
+);
+create index search_word_trgm_idx on search_word using gin (word gin_trgm_ops);
+
 create table petition_party (
   id uuid primary key default gen_random_uuid(),
   petition_id uuid not null references petition (id) on delete cascade,

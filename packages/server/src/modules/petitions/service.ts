@@ -208,6 +208,7 @@ async function insertPetition(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  await rememberWords(trx, searchNamesOf(code, body, null));
   const parties = [
     ...body.petitioners.map((p, i) => ({
       petition_id: row.id,
@@ -232,6 +233,41 @@ async function insertPetition(
     summary: { code, channel: body.channel, receivedOn: body.receivedOn, transferredFromId },
   });
   return { id: row.id, code };
+}
+
+/** Adds the words of a search_names text to the vocabulary used to correct typos. */
+export async function rememberWords(trx: Transaction<DB>, text: string): Promise<void> {
+  const words = [...new Set(text.split(" ").filter((w) => w.length >= 2 && w.length <= 40 && w !== "\u2022"))];
+  if (!words.length) return;
+  await trx
+    .insertInto("search_word")
+    .values(words.map((word) => ({ word })))
+    .onConflict((oc) => oc.column("word").doNothing())
+    .execute();
+}
+
+/** Each word of the needle that no petition contains, replaced by the most similar known word. */
+async function correctedNeedle(db: Kysely<DB>, needle: string): Promise<string | null> {
+  let changed = false;
+  const out: string[] = [];
+  for (const word of needle.split(" ")) {
+    const known = await db.selectFrom("search_word").select("word").where("word", "=", word).executeTakeFirst();
+    if (known || word.length < 3) {
+      out.push(word);
+      continue;
+    }
+    const nearest = await db
+      .selectFrom("search_word")
+      .select("word")
+      .where(sql<boolean>`word % ${word}`)
+      .orderBy(sql`word <-> ${word}`)
+      .limit(1)
+      .executeTakeFirst();
+    if (!nearest) return null;
+    out.push(nearest.word);
+    changed = true;
+  }
+  return changed ? out.join(" ") : null;
 }
 
 /** Intake data the rules do not read but later steps and documents need. */
@@ -461,9 +497,11 @@ export async function listPetitions(
     if (needle) {
       // Names and codes by substring, content by words (full-text); when neither finds
       // anything, names again with typo tolerance (trigram word similarity).
-      const exact = sql<boolean>`(p.search_names like ${`%${needle}%`} or p.search_tsv @@ plainto_tsquery('simple', ${needle}))`;
-      const found = await q.select("p.id").where(exact).limit(1).executeTakeFirst();
-      q = found ? q.where(exact) : q.where(sql<boolean>`${needle} <% p.search_names`);
+      const exact = (n: string) =>
+        sql<boolean>`(p.search_names like ${`%${n}%`} or p.search_tsv @@ plainto_tsquery('simple', ${n}))`;
+      const found = await q.select("p.id").where(exact(needle)).limit(1).executeTakeFirst();
+      const corrected = found ? null : await correctedNeedle(db, needle);
+      q = q.where(exact(corrected ?? needle));
     }
   }
   // Counting a million matches costs more than the page itself: count up to a cap, and say
