@@ -121,6 +121,39 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** "attachment; filename=\"x.docx\"; filename*=UTF-8''x.docx" → the file name, if any. */
+function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
+}
+
+/**
+ * A file from the API (a .docx, an .xlsx register) with the same errors as `api`, saved under
+ * the server's file name (or `fallbackName`).
+ */
+export async function apiDownload(
+  path: string,
+  fallbackName: string,
+  query?: Record<string, QueryValue>,
+): Promise<{ fileName: string; blob: Blob }> {
+  const response = await send(path, { ...(query ? { query } : {}) });
+  if (!response.ok) {
+    const error = await readError(response);
+    if (response.status === 401) unauthorizedHandler?.();
+    throw new ApiError(response.status, error);
+  }
+  const blob = await response.blob();
+  return { fileName: fileNameOf(response.headers.get("content-disposition")) ?? fallbackName, blob };
+}
+
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return ERROR_MESSAGES.INTERNAL_ERROR;

@@ -27,6 +27,12 @@ const UsersPage = lazy(() => import("../features/users/UsersPage.tsx"));
 const AuditPage = lazy(() => import("../features/audit/AuditPage.tsx"));
 const CalendarPage = lazy(() => import("../features/calendar/CalendarPage.tsx"));
 const DeadlineCalculatorPage = lazy(() => import("../features/deadlines/DeadlineCalculatorPage.tsx"));
+const PetitionsPage = lazy(() => import("../features/petitions/PetitionsPage.tsx"));
+const PetitionIntakePage = lazy(() => import("../features/petitions/PetitionIntakePage.tsx"));
+const PetitionPage = lazy(() => import("../features/petitions/PetitionPage.tsx"));
+const ReceptionPage = lazy(() => import("../features/reception/ReceptionPage.tsx"));
+const VisitFormPage = lazy(() => import("../features/reception/VisitFormPage.tsx"));
+const VisitPage = lazy(() => import("../features/reception/VisitPage.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -116,6 +122,62 @@ export function App() {
                       element={
                         <RequirePermission permission="deadline.compute">
                           <DeadlineCalculatorPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path={PATHS.petitions}
+                      element={
+                        <RequirePermission permission="petition.read">
+                          <PetitionsPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path={`${PATHS.petitions}/tiep-nhan`}
+                      element={
+                        <RequirePermission permission="petition.write">
+                          <PetitionIntakePage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path={`${PATHS.petitions}/:id`}
+                      element={
+                        <RequirePermission permission="petition.read">
+                          <PetitionPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path={PATHS.reception}
+                      element={
+                        <RequirePermission permission="reception.read">
+                          <ReceptionPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path={`${PATHS.reception}/tiep-moi`}
+                      element={
+                        <RequirePermission permission="reception.write">
+                          <VisitFormPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path={`${PATHS.reception}/:id/sua`}
+                      element={
+                        <RequirePermission permission="reception.write">
+                          <VisitFormPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path={`${PATHS.reception}/:id`}
+                      element={
+                        <RequirePermission permission="reception.read">
+                          <VisitPage />
                         </RequirePermission>
                       }
                     />

@@ -43,6 +43,18 @@ export function applyServerError(form: FormWithErrors, error: unknown): string |
   return errorMessage(error);
 }
 
+/**
+ * Like `applyServerError`, but always returns the message for the form-level alert too: in long
+ * forms (or when the field is not on screen, such as a rule about the record as a whole) the
+ * officer must not be left with a save button that seems to do nothing.
+ */
+export function reportServerError(form: FormWithErrors, error: unknown): string {
+  const message = applyServerError(form, error);
+  if (!(error instanceof ApiError)) return message ?? errorMessage(error);
+  const { field, message: text } = error;
+  return field && text.startsWith(`${field}: `) ? text.slice(field.length + 2) : text;
+}
+
 /** Empty strings from text inputs become null for optional API fields. */
 export function emptyToNull(value: string | null | undefined): string | null {
   const trimmed = value?.trim() ?? "";

@@ -31,4 +31,5 @@ export const COMMON = {
   nothingFound: "Không có kết quả phù hợp.",
   sortAscending: "tăng dần",
   sortDescending: "giảm dần",
+  errorSummary: (n: number) => `Chưa lưu được: còn ${n} lỗi cần sửa.`,
 } as const;

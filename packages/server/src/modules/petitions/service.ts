@@ -318,17 +318,16 @@ async function syncDeadlines(
     .execute();
   let due: string | null = null;
   for (const d of running) {
-    const { label, ...input } = d as typeof d & { label?: string };
     const value = await trackDeadline(trx, {
       agencyId,
       entityType: "petition",
       entityId: petitionId,
-      label: `Đơn ${code}: ${label ?? d.rule}`,
+      label: `Đơn ${code}: ${d.purpose}`,
       input: {
-        rule: input.rule,
-        from: input.from,
-        ...(input.variant ? { variant: input.variant } : {}),
-        ...(input.extensions ? { extensions: input.extensions } : {}),
+        rule: d.rule,
+        from: d.from,
+        ...(d.variant ? { variant: d.variant } : {}),
+        ...(d.extensions ? { extensions: d.extensions } : {}),
       },
     });
     if (!due || value < due) due = value;

@@ -78,6 +78,7 @@ export function AppLayout() {
 
   useEffect(() => close(), [pathname, close]);
 
+  const workItems = WORK_NAV.filter((item) => !item.permission || can(item.permission));
   const adminItems = ADMIN_NAV.filter((item) => !item.permission || can(item.permission));
   const doLogout = async () => {
     await logout();
@@ -176,7 +177,7 @@ export function AppLayout() {
 
       <AppShell.Navbar id="main-navigation" aria-label={SHELL_TEXT.mainNavigation} component="nav">
         <ScrollArea type="auto" p="xs">
-          <NavSection title={SHELL_TEXT.sectionWork} items={WORK_NAV} pathname={pathname} />
+          <NavSection title={SHELL_TEXT.sectionWork} items={workItems} pathname={pathname} />
           <NavSection title={SHELL_TEXT.sectionAdmin} items={adminItems} pathname={pathname} />
         </ScrollArea>
       </AppShell.Navbar>

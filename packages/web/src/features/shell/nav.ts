@@ -46,8 +46,8 @@ export const PATHS = {
 
 export const WORK_NAV: NavItem[] = [
   { path: PATHS.home, label: "Tổng quan", icon: IconHome },
-  { path: PATHS.reception, label: "Tiếp công dân", icon: IconUsersGroup, comingSoon: true },
-  { path: PATHS.petitions, label: "Xử lý đơn", icon: IconMessageReport, comingSoon: true },
+  { path: PATHS.reception, label: "Tiếp công dân", icon: IconUsersGroup, permission: "reception.read" },
+  { path: PATHS.petitions, label: "Xử lý đơn", icon: IconMessageReport, permission: "petition.read" },
   { path: PATHS.complaints, label: "Giải quyết khiếu nại", icon: IconScale, comingSoon: true },
   { path: PATHS.denunciations, label: "Giải quyết tố cáo", icon: IconShieldLock, comingSoon: true },
   { path: PATHS.inspections, label: "Thanh tra", icon: IconFileSearch, comingSoon: true },

@@ -1,0 +1,412 @@
+import type { DocumentSummary, OfficialDocument } from "@minhbach/domain/api/documents";
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { IconDownload, IconPencil, IconRubberStamp } from "@tabler/icons-react";
+import { useEffect, useState } from "react";
+import { errorMessage, isApiError } from "../../api/client.ts";
+import { saveFromApi } from "../../ui/download.ts";
+import { reportServerError } from "../../ui/forms.ts";
+import { formatDate } from "../../ui/format.ts";
+import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
+import { usePhone } from "../../ui/responsive.ts";
+import { COMMON } from "../../ui/text.ts";
+import { useDocument, useEntityDocuments, useIssueDocument, useUpdateDocument } from "./api.ts";
+import { DOCUMENT_FIELD_LABELS, DOCUMENT_TEXT, LONG_DOCUMENT_FIELDS } from "./text.ts";
+
+const STATUS_COLORS: Record<string, string> = { draft: "yellow", issued: "green", cancelled: "gray" };
+
+export function documentStatusLabel(status: string): string {
+  return status === "issued"
+    ? DOCUMENT_TEXT.issued
+    : status === "cancelled"
+      ? DOCUMENT_TEXT.cancelled
+      : DOCUMENT_TEXT.draft;
+}
+
+/** Saves the .docx of a document, with a notification either way. */
+export async function downloadDocumentFile(doc: { id: string; title: string }) {
+  try {
+    const name = await saveFromApi(`/documents/${encodeURIComponent(doc.id)}/file`, `${doc.title}.docx`);
+    notifications.show({ color: "green", message: DOCUMENT_TEXT.downloaded(name), autoClose: 3000 });
+  } catch (error) {
+    notifications.show({ color: "red", message: errorMessage(error) });
+  }
+}
+
+/**
+ * The official documents of a case, petition or reception: each draft can be completed (signer,
+ * recipients, wording) and issued, and every document downloaded as the Word file.
+ */
+export function DocumentsPanel({
+  entityType,
+  entityId,
+  editing,
+  onEdit,
+}: {
+  entityType: string;
+  entityId: string;
+  editing: string | null;
+  onEdit(id: string | null): void;
+}) {
+  const documents = useEntityDocuments(entityType, entityId);
+  const [issuing, setIssuing] = useState<DocumentSummary | null>(null);
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby={`documents-${entityId}`}>
+      <Title order={2} fz="h4" mb="sm" id={`documents-${entityId}`}>
+        {DOCUMENT_TEXT.title}
+      </Title>
+      {documents.isPending ? <LoadingBlock /> : null}
+      {documents.isError ? <ErrorBlock error={documents.error} onRetry={() => void documents.refetch()} /> : null}
+      {documents.data && documents.data.length === 0 ? <Text size="sm">{DOCUMENT_TEXT.noDocuments}</Text> : null}
+      <Stack gap="sm">
+        {documents.data?.map((doc) => (
+          <DocumentRow key={doc.id} doc={doc} onEdit={() => onEdit(doc.id)} onIssue={() => setIssuing(doc)} />
+        ))}
+      </Stack>
+      <DocumentEditModal documentId={editing} onClose={() => onEdit(null)} />
+      <IssueModal doc={issuing} onClose={() => setIssuing(null)} />
+    </Paper>
+  );
+}
+
+export function DocumentRow({
+  doc,
+  onEdit,
+  onIssue,
+}: {
+  doc: DocumentSummary;
+  onEdit?: () => void;
+  onIssue?: () => void;
+}) {
+  return (
+    <Paper withBorder p="sm" data-testid="document-row" data-form={doc.formCode} data-status={doc.status}>
+      <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
+        <Stack gap={2} style={{ flex: "1 1 240px", minWidth: 0 }}>
+          <Text fw={700} size="sm">
+            {doc.title}
+          </Text>
+          <Text size="xs" c="gray.7">
+            {doc.formName} ({doc.formCode})
+          </Text>
+          <Group gap="xs" wrap="wrap">
+            <Badge variant="light" color={STATUS_COLORS[doc.status] ?? "gray"} tt="none">
+              {documentStatusLabel(doc.status)}
+            </Badge>
+            {doc.symbol ? (
+              <Text size="sm" data-testid="document-symbol">
+                {DOCUMENT_TEXT.symbol}: <b>{doc.symbol}</b>
+              </Text>
+            ) : null}
+            {doc.issuedOn ? (
+              <Text size="sm">
+                {DOCUMENT_TEXT.issuedOn}: {formatDate(doc.issuedOn)}
+              </Text>
+            ) : null}
+          </Group>
+        </Stack>
+        <Group gap="xs" wrap="wrap">
+          {doc.actions.includes("edit") && onEdit ? (
+            <Button size="xs" variant="light" leftSection={<IconPencil size={14} aria-hidden />} onClick={onEdit}>
+              {DOCUMENT_TEXT.edit}
+            </Button>
+          ) : null}
+          {doc.actions.includes("issue") && onIssue ? (
+            <Button size="xs" leftSection={<IconRubberStamp size={14} aria-hidden />} onClick={onIssue}>
+              {DOCUMENT_TEXT.issue}
+            </Button>
+          ) : null}
+          {doc.actions.includes("download") ? (
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconDownload size={14} aria-hidden />}
+              aria-label={DOCUMENT_TEXT.downloadFor(doc.title)}
+              onClick={() => void downloadDocumentFile(doc)}
+            >
+              {DOCUMENT_TEXT.download}
+            </Button>
+          ) : null}
+        </Group>
+      </Group>
+    </Paper>
+  );
+}
+
+function IssueModal({ doc, onClose }: { doc: DocumentSummary | null; onClose(): void }) {
+  const issue = useIssueDocument();
+  const [failure, setFailure] = useState<string | null>(null);
+  const close = () => {
+    setFailure(null);
+    onClose();
+  };
+  const confirm = async () => {
+    if (!doc) return;
+    setFailure(null);
+    try {
+      const issued = await issue.mutateAsync(doc.id);
+      notifications.show({ color: "green", message: DOCUMENT_TEXT.issuedOk(issued.symbol ?? "") });
+      close();
+    } catch (error) {
+      setFailure(isApiError(error, "DOCUMENT_INCOMPLETE") ? DOCUMENT_TEXT.needSigner : errorMessage(error));
+    }
+  };
+  return (
+    <Modal opened={doc !== null} onClose={close} title={DOCUMENT_TEXT.issueConfirmTitle}>
+      <Stack>
+        <Text>{doc ? DOCUMENT_TEXT.issueConfirm(doc.title) : ""}</Text>
+        {failure ? (
+          <Alert color="red" role="alert">
+            {failure}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {COMMON.cancel}
+          </Button>
+          <Button
+            onClick={() => void confirm()}
+            loading={issue.isPending}
+            leftSection={<IconRubberStamp size={16} aria-hidden />}
+          >
+            {DOCUMENT_TEXT.issue}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+// ---- Editing a draft ---------------------------------------------------------------------------
+
+interface DocumentValues {
+  title: string;
+  fields: {
+    signer: { authority: string; position: string; name: string };
+    recipients: string;
+    text: Record<string, string>;
+  };
+}
+
+/** Top-level text fields of the form the officer may reword (dates and people stay as generated). */
+function editableKeys(fields: Record<string, unknown>): string[] {
+  return Object.keys(DOCUMENT_FIELD_LABELS).filter((key) => typeof fields[key] === "string");
+}
+
+function valuesOf(doc: OfficialDocument): DocumentValues {
+  const f = doc.fields;
+  const signer = (f.signer ?? {}) as { authority?: string; position?: string; name?: string };
+  const recipients = Array.isArray(f.recipients) ? (f.recipients as string[]) : [];
+  return {
+    title: doc.title,
+    fields: {
+      signer: { authority: signer.authority ?? "", position: signer.position ?? "", name: signer.name ?? "" },
+      recipients: recipients.join("\n"),
+      text: Object.fromEntries(editableKeys(f).map((key) => [key, String(f[key])])),
+    },
+  };
+}
+
+function fieldsOf(doc: OfficialDocument, v: DocumentValues): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...doc.fields };
+  for (const [key, value] of Object.entries(v.fields.text)) {
+    if (value.trim()) out[key] = value.trim();
+    else delete out[key];
+  }
+  const s = v.fields.signer;
+  if (s.position.trim() || s.name.trim() || s.authority.trim()) {
+    out.signer = {
+      ...(s.authority.trim() ? { authority: s.authority.trim() } : {}),
+      position: s.position.trim(),
+      ...(s.name.trim() ? { name: s.name.trim() } : {}),
+    };
+  } else delete out.signer;
+  const recipients = v.fields.recipients
+    .split("\n")
+    .map((line) => line.replace(/^[\s\-–•]+/, "").trim())
+    .filter(Boolean);
+  if (recipients.length) out.recipients = recipients;
+  else delete out.recipients;
+  return out;
+}
+
+/** "fields.summary" → "summary" when that field is edited as text here. */
+function textKeyOf(field: string, values: DocumentValues): string | null {
+  const key = field.replace(/^fields\./, "").split(".")[0] ?? "";
+  return field.startsWith("fields.") && key in values.fields.text ? key : null;
+}
+
+export function DocumentEditModal({ documentId, onClose }: { documentId: string | null; onClose(): void }) {
+  const doc = useDocument(documentId);
+  const phone = usePhone();
+  return (
+    <Modal
+      opened={documentId !== null}
+      onClose={onClose}
+      title={doc.data ? DOCUMENT_TEXT.editTitle(doc.data.title) : DOCUMENT_TEXT.edit}
+      size="lg"
+      fullScreen={phone}
+    >
+      {doc.isPending && documentId ? <LoadingBlock /> : null}
+      {doc.isError ? <ErrorBlock error={doc.error} onRetry={() => void doc.refetch()} /> : null}
+      {doc.data && documentId ? (
+        <DocumentForm key={doc.data.id} doc={doc.data} onClose={onClose} onReload={() => doc.refetch()} />
+      ) : null}
+    </Modal>
+  );
+}
+
+function DocumentForm({
+  doc,
+  onClose,
+  onReload,
+}: {
+  doc: OfficialDocument;
+  onClose(): void;
+  onReload(): Promise<unknown>;
+}) {
+  const update = useUpdateDocument();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [reloaded, setReloaded] = useState<OfficialDocument | null>(null);
+  const form = useForm<DocumentValues>({
+    initialValues: valuesOf(doc),
+    validate: {
+      fields: {
+        signer: {
+          position: (value, values) =>
+            !value.trim() && (values.fields.signer.name.trim() || values.fields.signer.authority.trim())
+              ? DOCUMENT_TEXT.needPosition
+              : null,
+        },
+      },
+    },
+  });
+
+  // After "reload", the latest version replaces what was typed.
+  useEffect(() => {
+    if (!reloaded) return;
+    form.setValues(valuesOf(reloaded));
+    setConflict(false);
+    setReloaded(null);
+    // `form` is stable for the life of this form.
+  }, [reloaded]);
+
+  const submit = form.onSubmit(async (values) => {
+    setFailure(null);
+    setConflict(false);
+    try {
+      await update.mutateAsync({
+        id: doc.id,
+        body: { version: doc.version, title: values.title.trim() || doc.title, fields: fieldsOf(doc, values) },
+      });
+      notifications.show({ color: "green", message: DOCUMENT_TEXT.saved });
+      onClose();
+    } catch (error) {
+      if (isApiError(error, "VERSION_CONFLICT")) setConflict(true);
+      else if (isApiError(error) && error.field && textKeyOf(error.field, values)) {
+        form.setFieldError(`fields.text.${textKeyOf(error.field, values)}`, error.message.replace(/^[\w.]+: /, ""));
+      } else setFailure(reportServerError(form, error));
+    }
+  });
+
+  const keys = Object.keys(form.values.fields.text);
+  return (
+    <form onSubmit={submit} noValidate data-testid="document-form">
+      <Stack gap="sm">
+        {conflict ? (
+          <Alert color="orange" role="alert">
+            <Text size="sm">{DOCUMENT_TEXT.conflict}</Text>
+            <Button
+              mt="sm"
+              size="xs"
+              variant="light"
+              color="orange"
+              onClick={() =>
+                void onReload().then((result) => {
+                  const latest = (result as { data?: OfficialDocument }).data;
+                  if (latest) setReloaded(latest);
+                })
+              }
+            >
+              {DOCUMENT_TEXT.reload}
+            </Button>
+          </Alert>
+        ) : null}
+        {failure ? (
+          <Alert color="red" role="alert">
+            {failure}
+          </Alert>
+        ) : null}
+        <TextInput label={DOCUMENT_TEXT.docTitle} {...form.getInputProps("title")} />
+        {keys.map((key) =>
+          LONG_DOCUMENT_FIELDS.has(key) ? (
+            <Textarea
+              key={key}
+              label={DOCUMENT_FIELD_LABELS[key]}
+              autosize
+              minRows={2}
+              maxRows={10}
+              {...form.getInputProps(`fields.text.${key}`)}
+            />
+          ) : (
+            <TextInput key={key} label={DOCUMENT_FIELD_LABELS[key]} {...form.getInputProps(`fields.text.${key}`)} />
+          ),
+        )}
+        <Title order={3} fz="h5" mt="xs">
+          {DOCUMENT_TEXT.signer}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput
+            label={DOCUMENT_TEXT.signerAuthority}
+            description={DOCUMENT_TEXT.signerAuthorityHint}
+            {...form.getInputProps("fields.signer.authority")}
+          />
+          <TextInput
+            label={DOCUMENT_TEXT.signerPosition}
+            description={DOCUMENT_TEXT.signerPositionHint}
+            {...form.getInputProps("fields.signer.position")}
+          />
+        </SimpleGrid>
+        <TextInput label={DOCUMENT_TEXT.signerName} {...form.getInputProps("fields.signer.name")} />
+        <Textarea
+          label={DOCUMENT_TEXT.recipients}
+          description={DOCUMENT_TEXT.recipientsHint}
+          autosize
+          minRows={3}
+          {...form.getInputProps("fields.recipients")}
+        />
+        <Group justify="space-between" wrap="wrap">
+          <Button
+            variant="subtle"
+            leftSection={<IconDownload size={16} aria-hidden />}
+            onClick={() => void downloadDocumentFile(doc)}
+          >
+            {DOCUMENT_TEXT.download}
+          </Button>
+          <Group gap="xs">
+            <Button variant="default" onClick={onClose}>
+              {COMMON.cancel}
+            </Button>
+            <Button type="submit" loading={update.isPending}>
+              {DOCUMENT_TEXT.saveDraft}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,268 @@
+import { PETITION_TRANSITIONS, type PetitionAction } from "@minhbach/domain";
+import {
+  acceptPetitionBody,
+  destroyPetitionBody,
+  dispatchPetitionBody,
+  recordFeedbackBody,
+  urgePetitionBody,
+} from "@minhbach/domain/api/petitions";
+import { z } from "@minhbach/domain/api/zod-vi";
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { schemaResolver, useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { useState } from "react";
+import { isApiError } from "../../api/client.ts";
+import { DateField } from "../../ui/DateField.tsx";
+import { useDraft } from "../../ui/drafts.ts";
+import { emptyToNull, reportServerError } from "../../ui/forms.ts";
+import { todayIso } from "../../ui/format.ts";
+import { COMMON } from "../../ui/text.ts";
+import { usePetitionStep, type PetitionDetail, type PetitionStep } from "./api.ts";
+import { PETITION_TEXT } from "./text.ts";
+
+/** Route of each step and the domain action (its label, its states) behind it. */
+export const STEPS: Record<PetitionStep, PetitionAction> = {
+  accept: "accept",
+  dispatch: "dispatch",
+  urge: "urge",
+  feedback: "record_feedback",
+  close: "close_guided",
+  destroy: "destroy",
+};
+
+export function stepTransition(step: PetitionStep) {
+  return PETITION_TRANSITIONS.find((t) => t.action === STEPS[step])!;
+}
+
+/** The steps the petition's state allows now, in the order of the procedure. */
+export function stepsFor(state: string): PetitionStep[] {
+  return (Object.keys(STEPS) as PetitionStep[]).filter((s) =>
+    stepTransition(s).from.includes(state as (typeof PETITION_TRANSITIONS)[number]["from"][number]),
+  );
+}
+
+const closeBody = z.strictObject({ version: z.number().int().min(1), note: z.string().max(2000).nullish() });
+
+const SCHEMAS = {
+  accept: acceptPetitionBody,
+  dispatch: dispatchPetitionBody,
+  urge: urgePetitionBody,
+  feedback: recordFeedbackBody,
+  close: closeBody,
+  destroy: destroyPetitionBody,
+} as const;
+
+interface StepValues {
+  decisionNumber: string;
+  decisionDate: string | null;
+  documentNumber: string;
+  sentOn: string | null;
+  on: string | null;
+  receivedOn: string | null;
+  result: string;
+  note: string;
+  decidedBy: string;
+}
+
+function toBody(step: PetitionStep, v: StepValues, version: number) {
+  switch (step) {
+    case "accept":
+      return { version, decisionNumber: v.decisionNumber, decisionDate: v.decisionDate ?? undefined };
+    case "dispatch":
+      return { version, documentNumber: v.documentNumber, sentOn: v.sentOn ?? undefined };
+    case "urge":
+      return { version, on: v.on ?? undefined, documentNumber: emptyToNull(v.documentNumber) };
+    case "feedback":
+      return {
+        version,
+        receivedOn: v.receivedOn ?? undefined,
+        result: v.result,
+        documentNumber: emptyToNull(v.documentNumber),
+      };
+    case "close":
+      return { version, note: emptyToNull(v.note) };
+    case "destroy":
+      return {
+        version,
+        decisionNumber: v.decisionNumber,
+        decisionDate: v.decisionDate ?? undefined,
+        decidedBy: v.decidedBy,
+      };
+  }
+}
+
+export function StepModal({
+  petition,
+  step,
+  onClose,
+  onReload,
+}: {
+  petition: PetitionDetail;
+  step: PetitionStep | null;
+  onClose(): void;
+  onReload(): Promise<unknown>;
+}) {
+  return (
+    <Modal opened={step !== null} onClose={onClose} title={step ? stepTransition(step).label : ""} size="lg">
+      {step ? <StepForm key={step} petition={petition} step={step} onClose={onClose} onReload={onReload} /> : null}
+    </Modal>
+  );
+}
+
+function StepForm({
+  petition,
+  step,
+  onClose,
+  onReload,
+}: {
+  petition: PetitionDetail;
+  step: PetitionStep;
+  onClose(): void;
+  onReload(): Promise<unknown>;
+}) {
+  const transition = stepTransition(step);
+  const slip = petition.documents.find((d) => d.formCode === "TT05-05" || d.formCode === "TT05-06");
+  const draft = useDraft<StepValues>(`petition-step:${petition.id}:${step}`);
+  const run = usePetitionStep();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const today = todayIso();
+  const form = useForm<StepValues>({
+    initialValues: {
+      decisionNumber: "",
+      decisionDate: today,
+      documentNumber: step === "dispatch" ? (slip?.symbol ?? "") : "",
+      sentOn: today,
+      on: today,
+      receivedOn: today,
+      result: "",
+      note: "",
+      decidedBy: "",
+      ...draft.load(),
+    },
+    onValuesChange: (values) => draft.save(values),
+    validate: (values) => schemaResolver(SCHEMAS[step], { sync: true })(toBody(step, values, petition.version)),
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    setFailure(null);
+    setConflict(false);
+    try {
+      const result = await run.mutateAsync({
+        id: petition.id,
+        step,
+        body: toBody(step, values, petition.version) as Record<string, unknown>,
+      });
+      draft.clear();
+      notifications.show({ color: "green", message: PETITION_TEXT.stepDone(transition.label) });
+      if (result.transferredTo) {
+        notifications.show({ color: "green", message: PETITION_TEXT.transferredTo(result.transferredTo.code) });
+      }
+      onClose();
+    } catch (error) {
+      if (isApiError(error, "VERSION_CONFLICT")) setConflict(true);
+      else setFailure(reportServerError(form, error));
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="step-form" data-step={step}>
+      <Stack gap="sm">
+        {transition.basis ? (
+          <Text size="xs" c="gray.7">
+            {PETITION_TEXT.basis}: {transition.basis}
+          </Text>
+        ) : null}
+        {step === "dispatch" && slip && slip.status !== "issued" ? (
+          <Alert color="orange">{PETITION_TEXT.slipNotIssued}</Alert>
+        ) : null}
+        {conflict ? (
+          <Alert color="orange" role="alert">
+            <Text size="sm">{PETITION_TEXT.conflict}</Text>
+            <Button
+              mt="sm"
+              size="xs"
+              variant="light"
+              color="orange"
+              onClick={() => void onReload().then(() => setConflict(false))}
+            >
+              {PETITION_TEXT.reload}
+            </Button>
+          </Alert>
+        ) : null}
+        {failure ? (
+          <Alert color="red" role="alert">
+            {failure}
+          </Alert>
+        ) : null}
+        {step === "accept" || step === "destroy" ? (
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput
+              label={step === "accept" ? PETITION_TEXT.decisionNumber : PETITION_TEXT.destroyNumber}
+              required
+              {...form.getInputProps("decisionNumber")}
+            />
+            <DateField
+              label={step === "accept" ? PETITION_TEXT.decisionDate : PETITION_TEXT.destroyDate}
+              required
+              maxDate={today}
+              {...form.getInputProps("decisionDate")}
+            />
+          </SimpleGrid>
+        ) : null}
+        {step === "destroy" ? (
+          <TextInput label={PETITION_TEXT.destroyBy} required {...form.getInputProps("decidedBy")} />
+        ) : null}
+        {step === "dispatch" ? (
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput label={PETITION_TEXT.dispatchNumber} required {...form.getInputProps("documentNumber")} />
+            <DateField label={PETITION_TEXT.sentOn} required maxDate={today} {...form.getInputProps("sentOn")} />
+          </SimpleGrid>
+        ) : null}
+        {step === "urge" ? (
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <DateField label={PETITION_TEXT.urgeOn} required maxDate={today} {...form.getInputProps("on")} />
+            <TextInput label={PETITION_TEXT.urgeNumber} {...form.getInputProps("documentNumber")} />
+          </SimpleGrid>
+        ) : null}
+        {step === "feedback" ? (
+          <>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <DateField
+                label={PETITION_TEXT.feedbackOn}
+                required
+                maxDate={today}
+                {...form.getInputProps("receivedOn")}
+              />
+              <TextInput label={PETITION_TEXT.feedbackNumber} {...form.getInputProps("documentNumber")} />
+            </SimpleGrid>
+            <Textarea
+              label={PETITION_TEXT.feedbackResult}
+              required
+              autosize
+              minRows={3}
+              {...form.getInputProps("result")}
+            />
+          </>
+        ) : null}
+        {step === "close" ? (
+          <Textarea label={PETITION_TEXT.closeNote} autosize minRows={2} {...form.getInputProps("note")} />
+        ) : null}
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            onClick={() => {
+              draft.clear();
+              onClose();
+            }}
+          >
+            {COMMON.cancel}
+          </Button>
+          <Button type="submit" loading={run.isPending}>
+            {transition.label}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

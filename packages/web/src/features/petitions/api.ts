@@ -1,0 +1,205 @@
+import type { OfficialDocument, DocumentSummary, UpdateDocumentBody } from "@minhbach/domain/api/documents";
+import type { duplicateMatch, PetitionDetail, PetitionListItem } from "@minhbach/domain/api/petition-views";
+import type {
+  ApplyOutcomeBody,
+  ClassifyPetitionBody,
+  CreatePetitionBody,
+  PetitionListQuery,
+} from "@minhbach/domain/api/petitions";
+import type { z } from "@minhbach/domain/api/zod-vi";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../api/client.ts";
+
+export type DuplicateMatch = z.infer<typeof duplicateMatch>;
+export type { PetitionDetail, PetitionListItem };
+
+export const PETITIONS_KEY = ["petitions"] as const;
+export const DOCUMENTS_KEY = ["documents"] as const;
+
+export interface PetitionPage {
+  items: PetitionListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** List filters as the query string carries them (lists as "a,b"). */
+export type PetitionFilters = {
+  [K in keyof Omit<PetitionListQuery, "page" | "pageSize">]?: string;
+};
+
+export function fetchPetitions(query: PetitionFilters & { page: number; pageSize: number }, signal?: AbortSignal) {
+  return api<PetitionPage>("/petitions", { query, ...(signal ? { signal } : {}) });
+}
+
+export function usePetitions(query: PetitionFilters & { page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: [...PETITIONS_KEY, "list", query],
+    queryFn: ({ signal }) => fetchPetitions(query, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every page of the filtered list, for export. */
+export async function fetchAllPetitions(filters: PetitionFilters, onProgress: (done: number, total: number) => void) {
+  const pageSize = 200;
+  const all: PetitionListItem[] = [];
+  for (let page = 1; ; page++) {
+    const result = await fetchPetitions({ ...filters, page, pageSize });
+    all.push(...result.items);
+    onProgress(all.length, result.total);
+    if (result.items.length < pageSize || all.length >= result.total) return all;
+  }
+}
+
+/** A transferred or guided petition waiting for an answer (GET /petitions/awaiting). */
+export interface AwaitingItem {
+  petitionId: string;
+  code: string;
+  petitioner: string;
+  status: string;
+  since: string;
+  daysWaiting: number;
+  urgeCount: number;
+  lastUrgedOn: string | null;
+  reply: { rule: string; from: string; purpose: string };
+  replyDue?: string;
+  overdue?: boolean;
+}
+
+export function useAwaiting() {
+  return useQuery({
+    queryKey: [...PETITIONS_KEY, "awaiting"],
+    queryFn: ({ signal }) => api<{ items: AwaitingItem[] }>("/petitions/awaiting", { signal }),
+    select: (data) => data.items,
+  });
+}
+
+export function usePetition(id: string) {
+  return useQuery({
+    queryKey: [...PETITIONS_KEY, "detail", id],
+    queryFn: ({ signal }) => api<PetitionDetail>(`/petitions/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+export function usePetitionDuplicates(id: string) {
+  return useQuery({
+    queryKey: [...PETITIONS_KEY, "detail", id, "duplicates"],
+    queryFn: ({ signal }) =>
+      api<{ items: DuplicateMatch[] }>(`/petitions/${encodeURIComponent(id)}/duplicates`, { signal }),
+    select: (data) => data.items,
+  });
+}
+
+export interface DuplicateProbe {
+  petitioners: CreatePetitionBody["petitioners"];
+  respondents: CreatePetitionBody["respondents"];
+  content: string;
+  fieldCode?: string | null;
+}
+
+export function findDuplicates(probe: DuplicateProbe, signal?: AbortSignal) {
+  return api<{ items: DuplicateMatch[] }>("/petitions/duplicates", {
+    method: "POST",
+    body: probe,
+    ...(signal ? { signal } : {}),
+  });
+}
+
+export function useCreatePetition() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreatePetitionBody) => api<{ id: string; code: string }>("/petitions", { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: PETITIONS_KEY }),
+  });
+}
+
+function usePetitionMutation<B, R>(path: (id: string) => string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: B }) => api<R>(path(id), { method: "POST", body }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: PETITIONS_KEY }),
+        queryClient.invalidateQueries({ queryKey: DOCUMENTS_KEY }),
+      ]),
+  });
+}
+
+export function useClassifyPetition() {
+  return usePetitionMutation<ClassifyPetitionBody, PetitionDetail>((id) => `/petitions/${id}/classify`);
+}
+
+export function useApplyOutcome() {
+  return usePetitionMutation<ApplyOutcomeBody, { petition: PetitionDetail; documentId: string | null }>(
+    (id) => `/petitions/${id}/outcome`,
+  );
+}
+
+export function useJoinMatter() {
+  return usePetitionMutation<{ version: number; petitionId: string }, PetitionDetail>(
+    (id) => `/petitions/${id}/matter`,
+  );
+}
+
+/** The steps after an outcome, by the path of their route. */
+export type PetitionStep = "accept" | "dispatch" | "urge" | "feedback" | "close" | "destroy";
+
+export interface StepResult {
+  petition: PetitionDetail;
+  transferredTo: { id: string; code: string } | null;
+}
+
+export function usePetitionStep() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, step, body }: { id: string; step: PetitionStep; body: Record<string, unknown> }) =>
+      api<StepResult>(`/petitions/${encodeURIComponent(id)}/${step}`, { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: PETITIONS_KEY }),
+  });
+}
+
+// ---- Official documents ------------------------------------------------------------------------
+
+export function useEntityDocuments(entityType: string, entityId: string) {
+  return useQuery({
+    queryKey: [...DOCUMENTS_KEY, "entity", entityType, entityId],
+    queryFn: ({ signal }) =>
+      api<{ items: DocumentSummary[] }>("/documents", { query: { entityType, entityId }, signal }),
+    select: (data) => data.items,
+  });
+}
+
+export function useDocument(id: string | null) {
+  return useQuery({
+    queryKey: [...DOCUMENTS_KEY, "one", id],
+    queryFn: ({ signal }) => api<OfficialDocument>(`/documents/${encodeURIComponent(id ?? "")}`, { signal }),
+    enabled: id !== null,
+  });
+}
+
+export function useUpdateDocument() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateDocumentBody }) =>
+      api<OfficialDocument>(`/documents/${encodeURIComponent(id)}`, { method: "PATCH", body }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: DOCUMENTS_KEY }),
+        queryClient.invalidateQueries({ queryKey: PETITIONS_KEY }),
+      ]),
+  });
+}
+
+export function useIssueDocument() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api<OfficialDocument>(`/documents/${encodeURIComponent(id)}/issue`, { method: "POST", body: {} }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: DOCUMENTS_KEY }),
+        queryClient.invalidateQueries({ queryKey: PETITIONS_KEY }),
+      ]),
+  });
+}

@@ -1,0 +1,426 @@
+import {
+  HANDLING_ROUTES,
+  VISIT_KINDS,
+  VISIT_STATES,
+  type HandlingRoute,
+  type VisitKind,
+  type VisitState,
+} from "@minhbach/domain";
+import { Anchor, Badge, Button, Chip, Group, Paper, Select, Stack, Table, Tabs, Text, TextInput } from "@mantine/core";
+import { useDebouncedCallback, useMediaQuery } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { IconFileSpreadsheet, IconPlus, IconSearch } from "@tabler/icons-react";
+import { useState } from "react";
+import { Link } from "react-router-dom";
+import { errorMessage } from "../../api/client.ts";
+import { DateField } from "../../ui/DateField.tsx";
+import { Pager, SortableTh, type SortOrder } from "../../ui/DataTable.tsx";
+import { saveFromApi } from "../../ui/download.ts";
+import { ExportMenu } from "../../ui/ExportMenu.tsx";
+import { formatDate, formatNumber } from "../../ui/format.ts";
+import { PageHeader } from "../../ui/PageHeader.tsx";
+import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
+import { vietnameseFilter } from "../../ui/select-filter.ts";
+import { COMMON } from "../../ui/text.ts";
+import { useUrlState } from "../../ui/url-state.ts";
+import { useSession } from "../auth/session.tsx";
+import { FIELD_OPTIONS, fieldName, KIND_OPTIONS, kindLabel } from "../petitions/labels.ts";
+import { PATHS } from "../shell/nav.ts";
+import { fetchAllVisits, useVisits, type VisitFilters, type VisitView } from "./api.ts";
+import { SchedulePanel } from "./SchedulePanel.tsx";
+import { RECEPTION_TEXT, VISIT_STATUS_COLORS } from "./text.ts";
+
+type SortKey = "receivedOn" | "peopleCount" | "status";
+const SORT_KEYS: readonly SortKey[] = ["receivedOn", "peopleCount", "status"];
+
+export const NEW_VISIT_PATH = `${PATHS.reception}/tiep-moi`;
+export const visitPath = (id: string) => `${PATHS.reception}/${id}`;
+
+const STATUS_OPTIONS = Object.entries(VISIT_STATES).map(([value, label]) => ({ value, label }));
+const VISIT_KIND_OPTIONS = Object.entries(VISIT_KINDS).map(([value, info]) => ({ value, label: info.label }));
+const ROUTE_OPTIONS = Object.entries(HANDLING_ROUTES).map(([value, label]) => ({ value, label }));
+
+export function visitNumber(v: Pick<VisitView, "seqNo" | "registerYear">): string {
+  return RECEPTION_TEXT.numberOf(v.seqNo, v.registerYear);
+}
+
+export function visitorsText(v: VisitView): string {
+  const first = v.visitors[0]?.fullName ?? "";
+  return RECEPTION_TEXT.visitorsMore(first, Math.max(0, v.peopleCount - 1));
+}
+
+export function VisitStatusBadge({ status }: { status: string }) {
+  return (
+    <Badge variant="light" color={VISIT_STATUS_COLORS[status] ?? "gray"} tt="none">
+      {VISIT_STATES[status as VisitState] ?? status}
+    </Badge>
+  );
+}
+
+export default function ReceptionPage() {
+  const { can } = useSession();
+  const { params, update } = useUrlState();
+  const tab = params.get("tab") === "schedule" ? "schedule" : "register";
+  return (
+    <>
+      <PageHeader
+        title={RECEPTION_TEXT.title}
+        description={RECEPTION_TEXT.description}
+        actions={
+          can("reception.write") ? (
+            <Button component={Link} to={NEW_VISIT_PATH} leftSection={<IconPlus size={18} aria-hidden />}>
+              {RECEPTION_TEXT.newVisit}
+            </Button>
+          ) : null
+        }
+      />
+      <Tabs
+        value={tab}
+        onChange={(value) => update({ tab: value === "schedule" ? "schedule" : null })}
+        keepMounted={false}
+      >
+        <Tabs.List aria-label={RECEPTION_TEXT.tabsLabel} mb="md">
+          <Tabs.Tab value="register">{RECEPTION_TEXT.tabRegister}</Tabs.Tab>
+          <Tabs.Tab value="schedule">{RECEPTION_TEXT.tabSchedule}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="register">
+          <VisitList />
+        </Tabs.Panel>
+        <Tabs.Panel value="schedule">
+          <SchedulePanel />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
+
+function VisitList() {
+  const { params, update, page, pageSize } = useUrlState();
+  const phone = useMediaQuery("(max-width: 48em)");
+  const q = params.get("q") ?? "";
+  const status = params.get("status");
+  const kind = params.get("kind");
+  const route = params.get("route");
+  const contentKind = params.get("contentKind");
+  const fieldCode = params.get("fieldCode");
+  const from = params.get("from");
+  const to = params.get("to");
+  const crowd = params.get("crowd") === "true";
+  const sortParam = params.get("sort") as SortKey | null;
+  const sort: SortKey = sortParam && SORT_KEYS.includes(sortParam) ? sortParam : "receivedOn";
+  const order: SortOrder = params.get("order") === "asc" ? "asc" : "desc";
+  const [searchText, setSearchText] = useState(q);
+  const pushSearch = useDebouncedCallback((value: string) => update({ q: value.trim() || null }), 300);
+  const [downloading, setDownloading] = useState(false);
+
+  const filters: VisitFilters = {
+    ...(q ? { q } : {}),
+    ...(status ? { status } : {}),
+    ...(kind ? { kind } : {}),
+    ...(route ? { route } : {}),
+    ...(contentKind ? { contentKind } : {}),
+    ...(fieldCode ? { fieldCode } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(crowd ? { crowd: "true" } : {}),
+    sort,
+    order,
+  };
+  const visits = useVisits({ ...filters, page, pageSize });
+  const onSort = (column: SortKey, next: SortOrder) => update({ sort: column, order: next });
+  const hasFilters = Boolean(q || status || kind || route || contentKind || fieldCode || from || to || crowd);
+
+  const loadExport = async (onProgress: (done: number, total: number) => void) => {
+    const items = await fetchAllVisits(filters, onProgress);
+    return {
+      headers: [
+        RECEPTION_TEXT.number,
+        RECEPTION_TEXT.receivedOn,
+        RECEPTION_TEXT.kind,
+        RECEPTION_TEXT.visitors,
+        RECEPTION_TEXT.peopleCount,
+        RECEPTION_TEXT.content,
+        RECEPTION_TEXT.contentKind,
+        RECEPTION_TEXT.filterField,
+        RECEPTION_TEXT.route,
+        RECEPTION_TEXT.status,
+      ],
+      rows: items.map((v) => [
+        visitNumber(v),
+        formatDate(v.receivedOn),
+        VISIT_KINDS[v.kind].label,
+        v.visitors.map((p) => p.fullName).join("; "),
+        v.peopleCount,
+        v.contentSummary,
+        kindLabel(v.contentKind),
+        fieldName(v.fieldCode),
+        v.handling ? HANDLING_ROUTES[v.handling.route] : "",
+        VISIT_STATES[v.status],
+      ]),
+    };
+  };
+
+  const downloadRegister = async () => {
+    setDownloading(true);
+    try {
+      const name = await saveFromApi("/reception/register.xlsx", "so-tiep-cong-dan.xlsx", { from, to });
+      notifications.show({ color: "green", message: RECEPTION_TEXT.registerDownloaded(name) });
+    } catch (error) {
+      notifications.show({ color: "red", message: errorMessage(error) });
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  return (
+    <>
+      <Paper withBorder p="md" mb="md" role="search" aria-label={RECEPTION_TEXT.filters}>
+        <Stack gap="sm">
+          <Group align="flex-end" gap="sm" wrap="wrap">
+            <TextInput
+              label={RECEPTION_TEXT.search}
+              placeholder={RECEPTION_TEXT.searchPlaceholder}
+              leftSection={<IconSearch size={16} aria-hidden />}
+              type="search"
+              value={searchText}
+              onChange={(e) => {
+                setSearchText(e.currentTarget.value);
+                pushSearch(e.currentTarget.value);
+              }}
+              style={{ flex: "3 1 260px" }}
+            />
+            <Select
+              label={RECEPTION_TEXT.filterKind}
+              placeholder={RECEPTION_TEXT.allKinds}
+              data={VISIT_KIND_OPTIONS}
+              value={kind}
+              onChange={(value) => update({ kind: value })}
+              clearable
+              comboboxProps={{ width: 340, position: "bottom-start" }}
+              style={{ flex: "2 1 200px" }}
+            />
+            <Select
+              label={RECEPTION_TEXT.filterStatus}
+              placeholder={RECEPTION_TEXT.allStatuses}
+              data={STATUS_OPTIONS}
+              value={status}
+              onChange={(value) => update({ status: value })}
+              clearable
+              style={{ flex: "1 1 160px" }}
+            />
+          </Group>
+          <Group align="flex-end" gap="sm" wrap="wrap">
+            <Select
+              label={RECEPTION_TEXT.filterRoute}
+              placeholder={RECEPTION_TEXT.allRoutes}
+              data={ROUTE_OPTIONS}
+              value={route}
+              onChange={(value) => update({ route: value })}
+              clearable
+              comboboxProps={{ width: 380, position: "bottom-start" }}
+              style={{ flex: "2 1 200px" }}
+            />
+            <Select
+              label={RECEPTION_TEXT.filterContentKind}
+              placeholder={RECEPTION_TEXT.allContentKinds}
+              data={KIND_OPTIONS}
+              value={contentKind}
+              onChange={(value) => update({ contentKind: value })}
+              clearable
+              style={{ flex: "1 1 160px" }}
+            />
+            <Select
+              label={RECEPTION_TEXT.filterField}
+              placeholder={RECEPTION_TEXT.allFields}
+              data={FIELD_OPTIONS}
+              value={fieldCode}
+              onChange={(value) => update({ fieldCode: value })}
+              clearable
+              searchable
+              filter={vietnameseFilter}
+              nothingFoundMessage={COMMON.nothingFound}
+              style={{ flex: "2 1 180px" }}
+            />
+            <DateField
+              label={RECEPTION_TEXT.filterFrom}
+              value={from}
+              onChange={(value) => update({ from: value })}
+              style={{ flex: "1 1 140px" }}
+            />
+            <DateField
+              label={RECEPTION_TEXT.filterTo}
+              value={to}
+              onChange={(value) => update({ to: value })}
+              style={{ flex: "1 1 140px" }}
+            />
+          </Group>
+          <Group justify="space-between" gap="sm" wrap="wrap">
+            <Group gap="xs">
+              <Chip checked={crowd} onChange={(checked) => update({ crowd: checked })}>
+                {RECEPTION_TEXT.crowdOnly}
+              </Chip>
+              {hasFilters ? (
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  onClick={() => {
+                    setSearchText("");
+                    update({
+                      q: null,
+                      status: null,
+                      kind: null,
+                      route: null,
+                      contentKind: null,
+                      fieldCode: null,
+                      from: null,
+                      to: null,
+                      crowd: null,
+                    });
+                  }}
+                >
+                  {COMMON.clearFilters}
+                </Button>
+              ) : null}
+            </Group>
+            <Group gap="xs">
+              <Button
+                variant="default"
+                leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
+                loading={downloading}
+                onClick={() => void downloadRegister()}
+                title={RECEPTION_TEXT.downloadRegisterHint}
+              >
+                {RECEPTION_TEXT.downloadRegister}
+              </Button>
+              <ExportMenu
+                fileName={RECEPTION_TEXT.exportFileName}
+                sheetName={RECEPTION_TEXT.exportSheet}
+                load={loadExport}
+                progressText={(done, total) => RECEPTION_TEXT.exportProgress(formatNumber(done), formatNumber(total))}
+                doneText={(n) => RECEPTION_TEXT.exported(formatNumber(n))}
+              />
+            </Group>
+          </Group>
+        </Stack>
+      </Paper>
+
+      <Paper withBorder p="md">
+        {visits.isPending ? <LoadingBlock /> : null}
+        {visits.isError ? <ErrorBlock error={visits.error} onRetry={() => void visits.refetch()} /> : null}
+        {visits.data ? (
+          <>
+            <Text size="sm" fw={700} mb="xs" role="status">
+              {RECEPTION_TEXT.total(formatNumber(visits.data.total))}
+            </Text>
+            {visits.data.items.length === 0 ? <Text>{RECEPTION_TEXT.empty}</Text> : null}
+            {phone ? (
+              <Stack gap="sm">
+                {visits.data.items.map((v) => (
+                  <Paper key={v.id} withBorder p="sm">
+                    <Group justify="space-between" gap="xs">
+                      <Anchor component={Link} to={visitPath(v.id)} fw={700}>
+                        {visitNumber(v)}
+                      </Anchor>
+                      <Text size="sm">{formatDate(v.receivedOn)}</Text>
+                    </Group>
+                    <Text size="sm" fw={600}>
+                      {visitorsText(v)}
+                    </Text>
+                    <Text size="sm" lineClamp={2}>
+                      {v.contentSummary}
+                    </Text>
+                    <Group gap="xs" mt={6}>
+                      <VisitStatusBadge status={v.status} />
+                      {v.isCrowd ? (
+                        <Badge color="grape" variant="light" tt="none">
+                          {RECEPTION_TEXT.crowd}
+                        </Badge>
+                      ) : null}
+                    </Group>
+                  </Paper>
+                ))}
+              </Stack>
+            ) : visits.data.items.length > 0 ? (
+              <Table.ScrollContainer minWidth={980}>
+                <Table striped highlightOnHover verticalSpacing="xs" data-testid="visits-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{RECEPTION_TEXT.number}</Table.Th>
+                      <SortableTh column="receivedOn" sort={sort} order={order} onSort={onSort}>
+                        {RECEPTION_TEXT.receivedOn}
+                      </SortableTh>
+                      <Table.Th>{RECEPTION_TEXT.visitors}</Table.Th>
+                      <SortableTh column="peopleCount" sort={sort} order={order} onSort={onSort}>
+                        {RECEPTION_TEXT.peopleCount}
+                      </SortableTh>
+                      <Table.Th>{RECEPTION_TEXT.content}</Table.Th>
+                      <Table.Th>{RECEPTION_TEXT.route}</Table.Th>
+                      <SortableTh column="status" sort={sort} order={order} onSort={onSort}>
+                        {RECEPTION_TEXT.status}
+                      </SortableTh>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {visits.data.items.map((v) => (
+                      <Table.Tr key={v.id} data-visit={v.id}>
+                        <Table.Td>
+                          <Anchor component={Link} to={visitPath(v.id)} fw={700} size="sm">
+                            {visitNumber(v)}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>
+                          {formatDate(v.receivedOn)}
+                          <Text size="xs" c="gray.7">
+                            {VISIT_KINDS[v.kind as VisitKind]?.label}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td maw={220}>{visitorsText(v)}</Table.Td>
+                        <Table.Td>
+                          {formatNumber(v.peopleCount)}
+                          {v.isCrowd ? (
+                            <Badge ml={6} size="xs" color="grape" variant="light" tt="none">
+                              {RECEPTION_TEXT.crowd}
+                            </Badge>
+                          ) : null}
+                        </Table.Td>
+                        <Table.Td maw={320}>
+                          <Text size="sm" lineClamp={2}>
+                            {v.contentSummary}
+                          </Text>
+                          {v.contentKind ? (
+                            <Text size="xs" c="gray.7">
+                              {kindLabel(v.contentKind)}
+                              {v.fieldCode ? ` · ${fieldName(v.fieldCode)}` : ""}
+                            </Text>
+                          ) : null}
+                        </Table.Td>
+                        <Table.Td maw={220}>
+                          {v.handling ? HANDLING_ROUTES[v.handling.route as HandlingRoute] : RECEPTION_TEXT.notHandled}
+                          {v.petitionId ? (
+                            <Text size="xs" c="gray.7">
+                              {RECEPTION_TEXT.hasPetition}
+                            </Text>
+                          ) : null}
+                        </Table.Td>
+                        <Table.Td>
+                          <VisitStatusBadge status={v.status} />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            ) : null}
+            <Pager
+              page={page}
+              pageSize={pageSize}
+              total={visits.data.total}
+              onPage={(p) => update({ page: p }, false)}
+              onPageSize={(size) => update({ pageSize: size })}
+            />
+          </>
+        ) : null}
+      </Paper>
+    </>
+  );
+}
