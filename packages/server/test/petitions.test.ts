@@ -217,6 +217,17 @@ for (const db of testDatabases()) {
       assert.equal(arrived.content, CONTENT);
       assert.equal(arrived.petitioners[0].fullName, "Nguyễn Văn An");
       assert.equal(arrived.transferredFromId, id);
+      // The issued slip travels with the petition: the receiving agency reads and downloads it;
+      // the sender's drafts do not travel.
+      assert.ok(arrived.documents.some((d: { id: string }) => d.id === documentId));
+      assert.equal((await otherHandler.get(`/api/documents/${documentId}`)).status, 200);
+      assert.equal((await otherHandler.get(`/api/documents/${documentId}/file`)).status, 200);
+      const directory = await otherHandler.get("/api/agencies/directory");
+      assert.ok(directory.body.items.some((a: { code: string }) => a.code === "LC.SCT"));
+      assert.ok(
+        !directory.body.items.some((a: { code: string }) => a.code === "OLD.UBND.YB"),
+        "ended units are not offered",
+      );
 
       // Each agency sees only its own petition.
       assert.equal((await otherHandler.get(`/api/petitions/${id}`)).status, 403);

@@ -7,7 +7,7 @@
  * name the form, the number and the symbol, never the personal data in the fields.
  */
 import { createHash } from "node:crypto";
-import { todayInVietnam } from "@minhbach/domain";
+import { DomainError, todayInVietnam } from "@minhbach/domain";
 import type {
   DocumentAction,
   DocumentSummary,
@@ -206,10 +206,37 @@ function summary(auth: AuthContext, row: PresentRow): DocumentSummary {
   };
 }
 
+/**
+ * Read access: the issuing agency's scope, or — for an issued document of a petition — the
+ * scope of an agency that received that petition by transfer (the documents travel with it).
+ */
+async function assertCanRead(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  row: { agency_id: string; status: string; entity_type: string; entity_id: string },
+): Promise<void> {
+  try {
+    await assertAgencyInScope(db, auth, "document.read", row.agency_id);
+    return;
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== "OUT_OF_SCOPE") throw error;
+    if (row.status === "issued" && row.entity_type === "petition") {
+      const received = await db
+        .selectFrom("petition")
+        .select("id")
+        .where("transferred_from_id", "=", row.entity_id)
+        .where(inScope(auth, "document.read", "petition.agency_id"))
+        .executeTakeFirst();
+      if (received) return;
+    }
+    throw error;
+  }
+}
+
 export async function getDocument(db: Kysely<DB>, auth: AuthContext, id: string): Promise<OfficialDocument> {
   const row = await baseQuery(db).where("d.id", "=", id).executeTakeFirst();
   if (!row) fail("NOT_FOUND", undefined, "Không tìm thấy văn bản.");
-  await assertAgencyInScope(db, auth, "document.read", row.agency_id);
+  await assertCanRead(db, auth, row);
   return { ...summary(auth, row), fields: (row.fields ?? {}) as Record<string, unknown> };
 }
 

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { actorOf, requireAuth } from "../../platform/access.ts";
 import type { AppContext } from "../../platform/context.ts";
 import type { Api } from "../../platform/http.ts";
-import { createAgency, getAgency, listAgencies, listGroups, updateAgency } from "./service.ts";
+import { agencyDirectory, createAgency, getAgency, listAgencies, listGroups, updateAgency } from "./service.ts";
 
 const tags = ["Tổ chức"];
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
@@ -34,6 +34,32 @@ export function organisationRoutes(app: Api, ctx: AppContext): void {
         includeEnded: request.query.includeEnded,
       }),
     }),
+  );
+
+  app.get(
+    "/agencies/directory",
+    {
+      config: { permission: "agency.read" },
+      schema: {
+        tags,
+        summary: "Danh bạ các cơ quan đang hoạt động trong hệ thống (chọn nơi chuyển đơn…)",
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                code: z.string(),
+                name: z.string(),
+                kind: z.string(),
+                parentId: z.string().nullable(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async () => ({ items: await agencyDirectory(ctx.db) }),
   );
 
   app.get(

@@ -186,6 +186,21 @@ export async function updateAgency(
   return getAgency(db, auth, id);
 }
 
+/**
+ * Every agency of the installation in force today: names of public bodies, for pickers such as
+ * the target of a transfer. No scope applies; nothing but the name, code and kind is shown.
+ */
+export async function agencyDirectory(db: Kysely<DB>, today = todayInVietnam()) {
+  const rows = await db
+    .selectFrom("agency")
+    .select(["id", "code", "name", "kind", "parent_id"])
+    .where("valid_from", "<=", today)
+    .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", today)]))
+    .orderBy("name")
+    .execute();
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, parentId: r.parent_id }));
+}
+
 export async function listGroups(db: Kysely<DB>) {
   const groups = await db.selectFrom("agency_group").selectAll().orderBy("name").execute();
   const members = await db

@@ -386,11 +386,19 @@ export async function getPetition(db: Kysely<DB>, auth: AuthContext, id: string)
     .where("entity_type", "=", "petition")
     .where("entity_id", "=", id)
     .execute();
+  // Its own documents, and the issued ones of the petition it was transferred from.
   const documents = await db
     .selectFrom("official_document")
     .select(["id", "form_code", "title", "status", "symbol", "issued_on"])
     .where("entity_type", "=", "petition")
-    .where("entity_id", "=", id)
+    .where((eb) =>
+      row.transferred_from_id
+        ? eb.or([
+            eb("entity_id", "=", id),
+            eb.and([eb("entity_id", "=", row.transferred_from_id), eb("status", "=", "issued")]),
+          ])
+        : eb("entity_id", "=", id),
+    )
     .orderBy("created_at")
     .execute();
   const facts = await withHistory(db, row);

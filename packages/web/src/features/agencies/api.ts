@@ -35,6 +35,25 @@ export function useAgencyGroups() {
   });
 }
 
+export interface DirectoryAgency {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+}
+
+/** Every agency of the installation in force today (names only), e.g. to pick a transfer target. */
+export function useAgencyDirectory(enabled = true) {
+  return useQuery({
+    queryKey: [...AGENCIES_KEY, "directory"],
+    queryFn: ({ signal }) => api<{ items: DirectoryAgency[] }>("/agencies/directory", { signal }),
+    select: (data) => data.items,
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
 export function useCreateAgency() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -37,7 +37,7 @@ import { emptyToNull, reportServerError } from "../../ui/forms.ts";
 import { todayIso } from "../../ui/format.ts";
 import { vietnameseFilter } from "../../ui/select-filter.ts";
 import { COMMON } from "../../ui/text.ts";
-import { useAgencies, useAgencyGroups } from "../agencies/api.ts";
+import { useAgencies, useAgencyDirectory, useAgencyGroups } from "../agencies/api.ts";
 import { useMe } from "../auth/session.tsx";
 import { useApplyOutcome, usePetitionDuplicates, type PetitionDetail } from "./api.ts";
 import { PETITION_TEXT } from "./text.ts";
@@ -145,6 +145,7 @@ function useTargetAgencies(petition: PetitionDetail, enabled: boolean) {
   const me = useMe();
   const scope = useAgencies();
   const groups = useAgencyGroups();
+  const directory = useAgencyDirectory(enabled);
   const duplicates = usePetitionDuplicates(petition.id);
   return useMemo(() => {
     if (!enabled) return [];
@@ -158,12 +159,14 @@ function useTargetAgencies(petition: PetitionDetail, enabled: boolean) {
     const fromGroups = take(
       (groups.data ?? []).flatMap((g) => g.memberIds.map((id, i) => ({ value: id, label: g.memberNames[i] ?? id }))),
     );
+    const fromDirectory = take((directory.data ?? []).map((a) => ({ value: a.id, label: a.name })));
     return [
       { group: PETITION_TEXT.targetAgencyGroupDuplicates, items: fromDuplicates },
       { group: PETITION_TEXT.targetAgencyGroupScope, items: fromScope },
       { group: PETITION_TEXT.targetAgencyGroupClusters, items: fromGroups },
+      { group: PETITION_TEXT.targetAgencyGroupDirectory, items: fromDirectory },
     ].filter((g) => g.items.length > 0);
-  }, [enabled, me.agency.id, petition.agencyId, duplicates.data, scope.data, groups.data]);
+  }, [enabled, me.agency.id, petition.agencyId, duplicates.data, scope.data, groups.data, directory.data]);
 }
 
 function OutcomeForm({

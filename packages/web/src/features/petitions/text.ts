@@ -234,6 +234,7 @@ export const PETITION_TEXT = {
   targetAgencyGroupScope: "Cơ quan, đơn vị trong phạm vi của bạn",
   targetAgencyGroupDuplicates: "Cơ quan đang có đơn tương tự",
   targetAgencyGroupClusters: "Cơ quan trong cùng nhóm, cụm",
+  targetAgencyGroupDirectory: "Các cơ quan khác trong hệ thống",
   documentNumber: "Số văn bản (nếu đã có)",
   notifyWriter: "Thông báo cho người viết đơn về việc chuyển đơn",
   replySummary: "Nội dung trả lời",
