@@ -5,6 +5,7 @@ import { PageHeader } from "../../ui/PageHeader.tsx";
 import { useMe, useSession } from "../auth/session.tsx";
 import { ADMIN_NAV, WORK_NAV, type NavItem } from "../shell/nav.ts";
 import classes from "./HomePage.module.css";
+import { MovedDeadlines } from "./MovedDeadlines.tsx";
 import { DASHBOARD_TEXT } from "./text.ts";
 
 function AreaCard({ item }: { item: NavItem }) {
@@ -69,6 +70,8 @@ export default function HomePage() {
           {DASHBOARD_TEXT.intro}
         </Text>
       </Paper>
+
+      <MovedDeadlines />
 
       <Card withBorder mb="lg" component="section" aria-labelledby="ready-heading">
         <Title order={2} fz="h4" mb="sm" id="ready-heading">
