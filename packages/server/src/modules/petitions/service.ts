@@ -14,6 +14,7 @@ import {
   formFor,
   fieldByCode,
   matterSignature,
+  normalizeForMatch,
   PETITION_FIELDS,
   PETITION_STATES,
   petitionDeadlines,
@@ -607,16 +608,9 @@ function dueStatus(due: string, today: string, calendar: Awaited<ReturnType<type
   return due <= calendar.addWorkingDays(today, 3) ? ("due_soon" as const) : ("on_time" as const);
 }
 
+/** The search needle as the search columns hold text: accent-free, lower-case, no punctuation. */
 function normalizeNeedle(q: string): string {
-  return q
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()
-    .replace(/[\\%_]/g, "");
+  return normalizeForMatch(q);
 }
 
 // ---- Duplicates -----------------------------------------------------------------------------
