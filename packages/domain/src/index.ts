@@ -4,3 +4,4 @@ export * from "./text/normalize.ts";
 export * from "./time.ts";
 export * from "./reception/index.ts";
 export * from "./petitions/index.ts";
+export * from "./cases/index.ts";
