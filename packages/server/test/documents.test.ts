@@ -223,11 +223,12 @@ describe("documents: layout rules", () => {
     const agency = issuingAgencyOf(facts({ name: "Sở Công Thương tỉnh Lào Cai", shortName: "Sở Công Thương" }), [
       province,
     ]);
+    // The forms of petition follow-up and of cases come after these (documents-cases.test.ts).
     assert.deepEqual(
-      TEMPLATES.map((t) => t.formCode),
+      TEMPLATES.slice(0, 9).map((t) => t.formCode),
       ["TT05-01", "TT05-02", "TT05-03", "TT05-04", "TT05-05", "TT05-06", "TT05-07", "TCD-KL", "TB"],
     );
-    for (const template of TEMPLATES) {
+    for (const template of TEMPLATES.slice(0, 9)) {
       const fields = SAMPLES[template.formCode];
       assert.ok(fields, `sample for ${template.formCode}`);
       const content = template.build(fields, agency);

@@ -156,6 +156,62 @@ export const multiGuidanceFields = z.strictObject({
 });
 
 // ---------------------------------------------------------------------------------------------
+// Follow-up of handled petitions (Thông tư 05/2021/TT-TTCP, Chương IV; Điều 28).
+
+/**
+ * DD — Công văn đôn đốc giải quyết đơn, to the body a petition was transferred or guided to.
+ * Fields: targetBody (Kính gửi), receivedOn / letterDate? (when this body received the
+ * petition), petitionKind?, handledAs ("transfer" | "guide"), reference? / referenceDate? (the
+ * transfer slip or guidance: "Phiếu chuyển đơn số 15/PC-SCT"), petitioner? (must be left out for
+ * a denunciation: the letter names no one), summary, reportBy (date by which to report the
+ * result), urgeCount? (the how-many-th urging), recipients?, signer?.
+ */
+export const urgeFields = z
+  .strictObject({
+    targetBody: text(300),
+    ...receipt,
+    petitionKind: z.enum(["complaint", "denunciation", "recommendation", "feedback", "other"]).optional(),
+    handledAs: z.enum(["transfer", "guide"]),
+    reference: text(300).optional(),
+    referenceDate: isoDate.optional(),
+    petitioner: documentPerson.optional(),
+    summary: text(4000),
+    reportBy: isoDate,
+    urgeCount: z.number().int().min(1).max(50).optional(),
+    ...common,
+  })
+  .refine((f) => f.petitionKind !== "denunciation" || !f.petitioner, {
+    error: "Công văn đôn đốc đơn tố cáo không ghi thông tin người tố cáo (Điều 9 Luật Tố cáo năm 2018).",
+    path: ["petitioner"],
+  });
+
+/**
+ * QD-HUY — Quyết định hủy (tiêu hủy) đơn đã hết thời hạn lưu (Điều 28 khoản 2 Thông tư 05/2021).
+ * Fields: petitions (code, receivedOn, archiveReason in words, retentionUntil), decidedBy (the
+ * head who decides, printed under the signature when no signer is set), deciderTitle? ("Giám đốc
+ * Sở Công Thương": the authority line; "Thủ trưởng <agency>" when absent), executingUnit? (who
+ * destroys the papers and records it), recipients?, signer?. No petitioner appears: the list
+ * identifies petitions by their register code only.
+ */
+export const destructionFields = z.strictObject({
+  petitions: z
+    .array(
+      z.strictObject({
+        code: text(60),
+        receivedOn: isoDate,
+        archiveReason: text(500),
+        retentionUntil: isoDate,
+      }),
+    )
+    .min(1)
+    .max(2000),
+  decidedBy: text(120),
+  deciderTitle: text(200).optional(),
+  executingUnit: text(300).optional(),
+  ...common,
+});
+
+// ---------------------------------------------------------------------------------------------
 // Other notices.
 
 /** Thông báo kết luận tiếp công dân (Thông tư 04/2021/TT-TTCP). */

@@ -66,6 +66,16 @@ export interface DocumentModel {
   recipients: string[] | null;
   /** A box for the leader's decision, in place of "Nơi nhận" (Phiếu đề xuất). */
   approval?: { heading: string } | null;
+  /**
+   * A công văn: no name of the type; the trích yếu ("V/v …", from `subtitle`) stands under the
+   * number in the left column of the letterhead (NĐ 30/2020, Phụ lục I).
+   */
+  letter?: boolean | null;
+  /**
+   * Minutes (biên bản): the signature columns of the parties, two to a row, in place of "Nơi
+   * nhận" and the single signature block.
+   */
+  signatures?: { title: string; name: string | null }[] | null;
   signature: {
     /** "KT. GIÁM ĐỐC", "TL. GIÁM ĐỐC"… */
     authority?: string | null;
@@ -206,13 +216,18 @@ function letterhead(model: DocumentModel): Table {
   const { place, date, year } = model.placeDate;
   const when = date ? formatIssueDate(date) : blankIssueDate(year);
   const dateText = place ? `${place}, ${when}` : when;
+  const numberCell = [para([run(numberText, 13)], { alignment: center, spacing: { before: 60, after: 0 } })];
+  // A công văn carries its trích yếu under the number, 12 pt, centred.
+  if (model.letter && model.subtitle) {
+    numberCell.push(para([run(model.subtitle, 12)], { alignment: center, spacing: { before: 60, after: 0 } }));
+  }
 
   return grid(
     [HEADER_LEFT, HEADER_RIGHT],
     [
       [names, national],
       [
-        [para([run(numberText, 13)], { alignment: center, spacing: { before: 60, after: 0 } })],
+        numberCell,
         [para([run(dateText, 14, { italic: true })], { alignment: center, spacing: { before: 60, after: 0 } })],
       ],
     ],
@@ -220,6 +235,7 @@ function letterhead(model: DocumentModel): Table {
 }
 
 function headings(model: DocumentModel): Paragraph[] {
+  if (model.letter) return [para([], { spacing: { before: 240 } })];
   const out: Paragraph[] = [
     para([run(upper(model.title), 14, { bold: true })], {
       alignment: AlignmentType.CENTER,
@@ -327,6 +343,26 @@ function signatureBlock(model: DocumentModel): Paragraph[] {
   return out;
 }
 
+/** The parties' signature columns of a biên bản, two to a row, each with room to sign. */
+function signatureColumns(columns: { title: string; name: string | null }[]): Table {
+  const half = Math.round(TEXT_WIDTH / 2);
+  const center = AlignmentType.CENTER;
+  const cellOf = (column: { title: string; name: string | null } | undefined): Paragraph[] =>
+    column
+      ? [
+          para([run(upper(column.title), 13, { bold: true })], { alignment: center, keepNext: true }),
+          para([run("(Ký, ghi rõ họ tên)", 13, { italic: true })], { alignment: center, keepNext: true }),
+          para([run(column.name ?? "", 14, { bold: true })], {
+            alignment: center,
+            spacing: { before: mm(22), after: mm(6) },
+          }),
+        ]
+      : [para([])];
+  const rows: [Paragraph[], Paragraph[]][] = [];
+  for (let i = 0; i < columns.length; i += 2) rows.push([cellOf(columns[i]), cellOf(columns[i + 1])]);
+  return grid([half, TEXT_WIDTH - half], rows);
+}
+
 function draftMark(): Paragraph {
   const width = textWidth("DỰ THẢO", 13, true) + mm(8);
   return new Paragraph({
@@ -349,7 +385,7 @@ export async function renderDocument(model: DocumentModel): Promise<Buffer> {
   });
   const doc = new Document({
     creator: model.header.agencyName,
-    title: model.title,
+    title: model.title || (model.subtitle ?? ""),
     styles: {
       default: {
         document: { run: { font: FONT, size: pt(14), language: { value: "vi-VN" } } },
@@ -376,7 +412,9 @@ export async function renderDocument(model: DocumentModel): Promise<Buffer> {
           ...(model.addressees?.length ? [] : [para([], { spacing: { before: 120 } })]),
           ...body(model.paragraphs),
           para([], { spacing: { before: 60 } }),
-          grid([FOOT_LEFT, FOOT_RIGHT], [[recipientsBlock(model), signatureBlock(model)]]),
+          model.signatures?.length
+            ? signatureColumns(model.signatures)
+            : grid([FOOT_LEFT, FOOT_RIGHT], [[recipientsBlock(model), signatureBlock(model)]]),
         ],
       },
     ],

@@ -105,6 +105,14 @@ export function listTemplates(): DocumentTemplateView[] {
   return catalogue;
 }
 
+/**
+ * What follows the number: "TB-SCT" for a document of a named type, the agency's abbreviation
+ * alone for a công văn ("12/SCT"), whose register series is "CV" (NĐ 30/2020, Phụ lục III).
+ */
+export function symbolSuffix(series: string, abbreviation: string): string {
+  return series === "CV" ? abbreviation : `${series}-${abbreviation}`;
+}
+
 /** Letterhead, number line and date around a template's content. */
 export function composeModel(
   content: DocumentContent,
@@ -115,7 +123,7 @@ export function composeModel(
   const issued = "number" in issue;
   return {
     header: { parentName: agency.parentName, agencyName: agency.headerName },
-    numberLine: { number: issued ? issue.number : null, suffix: `${series}-${agency.abbreviation}` },
+    numberLine: { number: issued ? issue.number : null, suffix: symbolSuffix(series, agency.abbreviation) },
     placeDate: {
       place: agency.place,
       date: issued ? issue.issuedOn : null,
@@ -128,6 +136,8 @@ export function composeModel(
     paragraphs: content.paragraphs,
     recipients: content.recipients,
     approval: content.approval ?? null,
+    letter: content.letter ?? null,
+    signatures: content.signatures ?? null,
     signature: content.signature ?? { authority: null, position: "(Chức vụ người ký)", name: null },
   };
 }
@@ -428,7 +438,7 @@ export async function issueDocument(
       .executeTakeFirst();
     if (last?.last && String(last.last) > issuedOn) fail("DOCUMENT_ISSUE_DATE_OUT_OF_ORDER", "issuedOn");
 
-    const symbol = `${number}/${row.series}-${agency.abbreviation}`;
+    const symbol = `${number}/${symbolSuffix(row.series, agency.abbreviation)}`;
     const file = await renderDocument(composeModel(content, agency, row.series, { number, issuedOn }));
     const fileSha256 = sha256(file);
     await trx

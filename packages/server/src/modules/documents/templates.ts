@@ -6,6 +6,9 @@
  * conclusion notice is a close reconstruction written the way an officer drafts these papers;
  * the official appendix was not read (LEGAL-RULES §4.5). `wordingVerified: false` says so in the
  * catalogue until someone checks each form against the text published in Công báo.
+ *
+ * The forms of petition follow-up (templates-petitions.ts) and of complaint and denunciation
+ * cases (templates-cases.ts) join the catalogue here.
  */
 import {
   complaintNotAcceptedFields,
@@ -17,128 +20,35 @@ import {
   receptionConclusionFields,
   returnForwardedFields,
   transferFields,
-  type DocumentPerson,
-  type DocumentSigner,
 } from "@minhbach/domain/api/documents";
-import type { z } from "zod";
-import type { BodyParagraph, DocumentModel } from "./render.ts";
+import type { BodyParagraph } from "./render.ts";
+import { CASE_TEMPLATES } from "./templates-cases.ts";
+import { PETITION_TEMPLATES } from "./templates-petitions.ts";
+import {
+  addressed,
+  AS_ABOVE,
+  attachmentsLine,
+  defineTemplate,
+  FILED,
+  labelled,
+  ofPerson,
+  pronoun,
+  receivedLine,
+  sentence,
+  signatureOf,
+  textDate,
+  TT05,
+  type DocumentTemplate,
+} from "./template-kit.ts";
 
-/** The issuing agency as the letterhead and the text name it. */
-export interface IssuingAgency {
-  /** Full name, first mention in the text: "Sở Công Thương tỉnh Lào Cai". */
-  name: string;
-  /** Later mentions: "Sở Công Thương". */
-  shortName: string;
-  /** Letterhead line of the agency (upper-cased by the renderer). */
-  headerName: string;
-  /** Letterhead line above it, or null. */
-  parentName: string | null;
-  /** In the symbol: "SCT" of "12/TB-SCT". */
-  abbreviation: string;
-  /** In the date line: "Lào Cai". */
-  place: string;
-}
-
-/** What a template writes; the service adds letterhead, number and date. */
-export type DocumentContent = Pick<
-  DocumentModel,
-  "title" | "subtitle" | "addressees" | "paragraphs" | "recipients" | "approval"
-> & { signature: DocumentModel["signature"] | null };
-
-export interface DocumentTemplate {
-  formCode: string;
-  name: string;
-  basis: string;
-  /** Register series: TB thông báo, PC phiếu chuyển, HD hướng dẫn, ĐX đề xuất… */
-  series: string;
-  wordingVerified: boolean;
-  fieldsSchema: z.ZodType;
-  /** Title of the document in lists, from its fields. */
-  defaultTitle(fields: unknown): string;
-  build(fields: unknown, agency: IssuingAgency): DocumentContent;
-}
-
-interface TemplateSpec<S extends z.ZodType> {
-  formCode: string;
-  name: string;
-  basis: string;
-  series: string;
-  wordingVerified?: boolean;
-  fieldsSchema: S;
-  defaultTitle(fields: z.output<S>): string;
-  build(fields: z.output<S>, agency: IssuingAgency): DocumentContent;
-}
-
-function defineTemplate<S extends z.ZodType>(spec: TemplateSpec<S>): DocumentTemplate {
-  return {
-    formCode: spec.formCode,
-    name: spec.name,
-    basis: spec.basis,
-    series: spec.series,
-    wordingVerified: spec.wordingVerified ?? false,
-    fieldsSchema: spec.fieldsSchema,
-    defaultTitle: (fields) => spec.defaultTitle(spec.fieldsSchema.parse(fields)),
-    build: (fields, agency) => spec.build(spec.fieldsSchema.parse(fields), agency),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Wording helpers.
-
-/** "05/3/2026" in running text (leading zero for days below 10 and for January, February). */
-export function textDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  return `${String(d).padStart(2, "0")}/${m < 3 ? String(m).padStart(2, "0") : m}/${y}`;
-}
-
-/** "Ông Nguyễn Văn An" when addressed; "ông/bà" when the honorific is unknown. */
-function addressed(person: DocumentPerson): string {
-  return `${person.honorific ?? "Ông/Bà"} ${person.fullName}`;
-}
-
-/** The pronoun for the rest of the text: "ông", "bà" or "ông/bà". */
-function pronoun(person: DocumentPerson): string {
-  return person.honorific ? person.honorific.toLowerCase() : "ông/bà";
-}
-
-/** "của ông Nguyễn Văn An, địa chỉ: …" */
-function ofPerson(person: DocumentPerson): string {
-  return `của ${pronoun(person)} ${person.fullName}${person.address ? `, địa chỉ: ${person.address}` : ""}`;
-}
-
-function sentence(text: string): string {
-  const t = text.trim();
-  return /[.!?…:]$/.test(t) ? t : `${t}.`;
-}
-
-function labelled(label: string, text: string): BodyParagraph {
-  return { runs: [{ text: `${label}: ` }, { text: sentence(text) }] };
-}
-
-function attachmentsLine(text: string): BodyParagraph {
-  return {
-    runs: [
-      { text: "Kèm theo: ", italic: true },
-      { text: sentence(text), italic: true },
-    ],
-  };
-}
-
-function receivedLine(agency: IssuingAgency, receivedOn: string, what: string, letterDate?: string): string {
-  const dated = letterDate ? ` đề ngày ${textDate(letterDate)}` : "";
-  return `Ngày ${textDate(receivedOn)}, ${agency.name} nhận được ${what}${dated}`;
-}
-
-function signatureOf(signer: DocumentSigner | undefined): DocumentContent["signature"] {
-  if (!signer) return null;
-  return { authority: signer.authority ?? null, position: signer.position, name: signer.name ?? null };
-}
-
-const AS_ABOVE = "Như trên";
-const FILED = "Lưu: VT, hồ sơ";
-
-const TT05 =
-  "Thông tư số 05/2021/TT-TTCP ngày 01/10/2021 của Thanh tra Chính phủ quy định quy trình xử lý đơn khiếu nại, đơn tố cáo, đơn kiến nghị, phản ánh";
+export {
+  formatArea,
+  formatMoney,
+  textDate,
+  type DocumentContent,
+  type DocumentTemplate,
+  type IssuingAgency,
+} from "./template-kit.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Thông tư 05/2021/TT-TTCP, Mẫu số 01–07.
@@ -422,6 +332,8 @@ export const TEMPLATES: readonly DocumentTemplate[] = [
   multiGuidance,
   receptionConclusion,
   notice,
+  ...PETITION_TEMPLATES,
+  ...CASE_TEMPLATES,
 ];
 
 const BY_CODE = new Map(TEMPLATES.map((t) => [t.formCode, t]));
