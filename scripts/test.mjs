@@ -49,6 +49,8 @@ const result = spawnSync(
     "tsx",
     "--test",
     "--test-concurrency=2",
+    // A hung test fails after five minutes instead of holding CI until its own limit.
+    "--test-timeout=300000",
     "--test-reporter=spec",
     "--test-reporter-destination=stdout",
     "--test-reporter=tap",

@@ -5,7 +5,7 @@ import { fullName as fullNameSchema } from "@minhbach/domain/api/users";
 import { loadConfig } from "@minhbach/server/config";
 import { openDatabase } from "@minhbach/server/db/connection";
 import { currentMigration } from "@minhbach/server/db/migrate";
-import { prepareDatabase } from "@minhbach/server/start";
+import { loadKeys, prepareDatabase } from "@minhbach/server/start";
 import { SYSTEM_ACTOR, verifyAuditChain } from "@minhbach/server/platform/audit";
 import { insertUser } from "@minhbach/server/modules/users/service";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedDemoPetitions } from "@minhbach/server/seed/demo";
@@ -25,6 +25,7 @@ export function registerAdminCommands(program: Command): void {
     .description("áp dụng các di chuyển cơ sở dữ liệu còn thiếu / apply pending database migrations")
     .action(async () => {
       const config = loadConfig();
+      loadKeys(config);
       const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         const applied = await prepareDatabase(database);

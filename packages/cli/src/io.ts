@@ -1,6 +1,6 @@
 import { loadConfig } from "@minhbach/server/config";
 import { openDatabase, type Database } from "@minhbach/server/db/connection";
-import { prepareDatabase } from "@minhbach/server/start";
+import { loadKeys, prepareDatabase } from "@minhbach/server/start";
 
 export class CliError extends Error {
   constructor(
@@ -14,6 +14,7 @@ export class CliError extends Error {
 /** Opens the configured database (DATABASE_URL or DATA_DIR), migrated, for one command. */
 export async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  loadKeys(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await prepareDatabase(database);

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { registerAdminCommands } from "./admin-commands.ts";
 import { registerClockCommands } from "./clock-commands.ts";
+import { registerKeyCommands } from "./key-commands.ts";
 import { CliError } from "./io.ts";
 
 const program = new Command();
@@ -18,6 +19,7 @@ program
 
 registerAdminCommands(program);
 registerClockCommands(program);
+registerKeyCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -46,6 +46,19 @@ export const ERROR_MESSAGES = {
   SCHEDULE_WRONG_STATUS: "Lịch tiếp công dân không ở trạng thái cho phép thao tác này.",
   SCHEDULE_NOT_HELD_YET: "Buổi tiếp công dân chưa diễn ra: chưa lập được thông báo kết luận.",
   SCHEDULE_CONCLUSION_EXISTS: "Buổi tiếp công dân đã có thông báo kết luận.",
+  IDENTITY_PROTECTED:
+    "Danh tính người tố cáo được bảo mật: chỉ người được giao giải quyết vụ việc, hoặc người có yêu cầu đã được lãnh đạo phê duyệt, mới được xem.",
+  IDENTITY_REQUEST_PENDING: "Bạn đã có một yêu cầu xem danh tính đang chờ phê duyệt cho vụ việc này.",
+  IDENTITY_REQUEST_NOT_PENDING: "Yêu cầu này đã được xử lý.",
+  IDENTITY_REQUEST_SELF: "Không được tự phê duyệt yêu cầu xem danh tính của chính mình.",
+  IDENTITY_NOT_NEEDED: "Bạn đã được xem danh tính trong vụ việc này, không cần gửi yêu cầu.",
+  CASE_NOT_FOUND: "Không tìm thấy vụ việc.",
+  CASE_EXISTS: "Đơn này đã được chuyển thành vụ việc giải quyết.",
+  CASE_PETITION_NOT_READY: "Chỉ mở vụ việc giải quyết từ đơn đã được đề xuất thụ lý.",
+  CASE_NOT_ASSIGNED: "Bạn không được giao giải quyết vụ việc này.",
+  CASE_ASSIGNEE_INVALID:
+    "Người được giao phải là cán bộ đang hoạt động của cơ quan giải quyết, có quyền giải quyết vụ việc.",
+  KEYS_UNAVAILABLE: "Chưa nạp khóa bảo vệ danh tính; liên hệ quản trị viên.",
   INTERNAL_ERROR: "Hệ thống gặp lỗi. Vui lòng thử lại; nếu lỗi lặp lại, báo quản trị viên.",
 } as const;
 

@@ -19,9 +19,11 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { attachmentRoutes } from "./modules/attachments/routes.ts";
 import { auditRoutes } from "./modules/audit/routes.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { calendarRoutes } from "./modules/calendar/routes.ts";
+import { caseRoutes } from "./modules/cases/routes.ts";
 import { documentRoutes } from "./modules/documents/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { organisationRoutes } from "./modules/organisation/routes.ts";
@@ -33,6 +35,7 @@ import type { AppContext } from "./platform/context.ts";
 import { registerErrorHandling } from "./platform/errors.ts";
 import type { Api } from "./platform/http.ts";
 import { registerSessionLoader } from "./platform/sessions.ts";
+import { keyRing } from "./platform/vault.ts";
 
 export interface BuildOptions {
   /** false: no logging (tests); otherwise our redacting logger, to stdout or this stream. */
@@ -117,8 +120,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       auditRoutes(zapi, ctx);
       calendarRoutes(zapi, ctx);
       petitionRoutes(zapi, ctx);
+      // Scans of a letter may show a denouncer's handwriting: every file is encrypted at rest.
+      attachmentRoutes(zapi, ctx, { keys: (id) => keyRing().rawKey(id) });
       documentRoutes(zapi, ctx);
       receptionRoutes(zapi, ctx);
+      caseRoutes(zapi, ctx);
       zapi.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: "/api" },

@@ -15,6 +15,13 @@ export interface Config {
   loginRateLimit: number;
   bodyLimit: number;
   logLevel: string;
+  /** Where attachment files are kept (ATTACHMENT_DIR, default `<DATA_DIR>/files`). */
+  storageDir: string;
+  /** Largest attachment accepted, in bytes (MAX_UPLOAD_MB, default 20). */
+  maxUploadBytes: number;
+  /** The identity key ring (platform/vault.ts): JSON from MINHBACH_KEYS, else this file. */
+  keysJson: string | undefined;
+  keyFile: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -32,5 +39,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
     bodyLimit: Number(env.BODY_LIMIT ?? 1_048_576),
     logLevel: env.LOG_LEVEL ?? "info",
+    storageDir: path.resolve(cwd, env.ATTACHMENT_DIR ?? path.join(env.DATA_DIR ?? "data", "files")),
+    maxUploadBytes: Math.round(Number(env.MAX_UPLOAD_MB ?? 20) * 1024 * 1024),
+    keysJson: env.MINHBACH_KEYS || undefined,
+    keyFile: path.resolve(
+      cwd,
+      env.MINHBACH_KEY_FILE ?? path.join(env.DATA_DIR ?? "data", "keys", "identity-keys.json"),
+    ),
   };
 }

@@ -9,6 +9,9 @@ import { migrate } from "./db/migrate.ts";
 import type { Api } from "./platform/http.ts";
 import { ensureSeedNotices } from "./modules/calendar/service.ts";
 import { ensureFieldCatalog } from "./modules/petitions/service.ts";
+import { sealClearWriters } from "./modules/petitions/parties.ts";
+import { refreshPersonKeys } from "./modules/petitions/service.ts";
+import { hasKeyRing, KeyRing, loadKeyRing, useKeyRing, type LoadedKeyRing } from "./platform/vault.ts";
 import { hasData, seedDemo, seedDemoPetitions } from "./seed/demo.ts";
 
 export interface Started {
@@ -28,15 +31,41 @@ export interface StartOptions extends BuildOptions {
   demoPetitions?: boolean;
 }
 
-/** Migrations, then the reference data shipped with the program (holiday notices, fields). */
+/**
+ * Loads the identity key ring (platform/vault.ts) for this process: MINHBACH_KEYS, else the key
+ * file, created on first start. In-memory systems (tests) get a fresh random ring.
+ */
+export function loadKeys(config: Config, inMemory = false): LoadedKeyRing | null {
+  if (inMemory) {
+    if (!hasKeyRing()) useKeyRing(KeyRing.generate("test"));
+    return null;
+  }
+  const loaded = loadKeyRing({ json: config.keysJson, file: config.keyFile, create: true });
+  useKeyRing(loaded.ring);
+  return loaded;
+}
+
+/**
+ * Migrations, then the reference data shipped with the program (holiday notices, fields), then
+ * sealing any writer an earlier version stored in clear (needs the key ring loaded).
+ */
 export async function prepareDatabase(database: Database): Promise<string[]> {
   const { applied } = await migrate(database);
   await ensureSeedNotices(database.db);
   await ensureFieldCatalog(database.db);
+  if (hasKeyRing()) {
+    const sealed = await sealClearWriters(database.db);
+    if (sealed.petitions.length) await refreshPersonKeys(database.db, sealed.petitions);
+  }
   return applied;
 }
 
 export async function startSystem(config: Config, options: StartOptions = {}): Promise<Started> {
+  const keys = loadKeys(config, options.inMemory);
+  if (keys?.origin === "created")
+    console.warn(
+      `Đã tạo tệp khóa bảo vệ danh tính người tố cáo: ${keys.file}. Hãy sao lưu tệp này riêng, ngoài bản sao lưu cơ sở dữ liệu: mất tệp là mất danh tính đã mã hóa.`,
+    );
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: options.inMemory ? undefined : config.dataDir,

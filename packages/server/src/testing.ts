@@ -4,6 +4,9 @@
  * data, plus a small client that logs in as a demo user and carries cookie and CSRF token.
  */
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { loadConfig, type Config } from "./config.ts";
 import type { DbKind } from "./db/connection.ts";
@@ -54,6 +57,10 @@ export async function startTestApp(options: StartTestOptions = {}): Promise<Test
     loginRateLimit: 10_000,
     ...options.config,
   };
+  // Attachment files go to a folder of this run (created on the first upload), removed at close
+  // unless the test chose the folder.
+  const ownStorage = options.config?.storageDir === undefined;
+  if (ownStorage) config.storageDir = path.join(os.tmpdir(), `minhbach-files-${randomBytes(8).toString("hex")}`);
   const system = await startSystem(config, {
     inMemory: true,
     demoPetitions: options.demoPetitions ?? false,
@@ -79,6 +86,7 @@ export async function startTestApp(options: StartTestOptions = {}): Promise<Test
     },
     async close() {
       await system.close();
+      if (ownStorage) rmSync(config.storageDir, { recursive: true, force: true });
       if (schema && db.url) {
         const client = new pg.Client({ connectionString: db.url });
         await client.connect();

@@ -27,6 +27,15 @@ export const petitionListItem = z.object({
 });
 export type PetitionListItem = z.infer<typeof petitionListItem>;
 
+/** What the caller may do about a writer's identity (a denouncer's is protected). */
+export const identityAccessView = z.object({
+  protected: z.boolean(),
+  canView: z.boolean(),
+  canRequest: z.boolean(),
+  pendingRequestId: z.string().nullable(),
+  caseId: z.string().nullable(),
+});
+
 export const petitionDetail = z.object({
   id: z.string(),
   agencyId: z.string(),
@@ -56,7 +65,9 @@ export const petitionDetail = z.object({
   retentionUntil: date.nullable(),
   matterId: z.string(),
   petitionerDisplay: z.string(),
+  /** Empty when the writer is a denouncer: the identity has its own audited route. */
   petitioners: z.array(z.looseObject({ kind: z.string() })),
+  identity: identityAccessView,
   respondents: z.array(z.looseObject({ name: z.string() })),
   classification: z.looseObject({}).nullable(),
   eligibility: z.looseObject({}).nullable(),

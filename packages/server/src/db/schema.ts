@@ -257,6 +257,8 @@ export interface PetitionPartyTable {
   role: "petitioner" | "respondent";
   ord: number;
   data: Json;
+  /** The whole party sealed by the vault (writers); `data` then holds only {kind}. */
+  sealed: string | null;
 }
 
 export interface PetitionEventTable {
@@ -284,6 +286,13 @@ export interface AttachmentTable {
   description: string | null;
   created_by: string | null;
   created_at: Timestamp;
+  /** Which storage holds the bytes ("local"; later "s3"). */
+  storage: Generated<string>;
+  encrypted: Generated<boolean>;
+  /** AES-256-GCM: the key's id in the key ring, the IV and the tag (base64url), when encrypted. */
+  key_id: string | null;
+  iv: string | null;
+  auth_tag: string | null;
 }
 
 export interface ReceptionRegisterTable {
@@ -347,7 +356,73 @@ export interface ReceptionScheduleTable {
   updated_at: Timestamp;
 }
 
+export interface ResolutionCaseTable {
+  id: Generated<string>;
+  agency_id: string;
+  petition_id: string;
+  matter_id: string | null;
+  code: string;
+  kind: "complaint" | "denunciation";
+  instance: number | null;
+  state: string;
+  facts: Json;
+  received_on: string;
+  accepted_on: string | null;
+  due_on: string | null;
+  due_rule: string | null;
+  outcome: string | null;
+  holder_id: string | null;
+  first_case_id: string | null;
+  repeated_of_id: string | null;
+  title: string;
+  respondent_display: Generated<string>;
+  search_text: Generated<string>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CaseAssignmentTable {
+  case_id: string;
+  user_id: string;
+  role: "lead" | "member";
+  assigned_by: string | null;
+  assigned_at: Generated<Date>;
+}
+
+export interface CaseEventTable {
+  id: Generated<number>;
+  case_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  data: ColumnType<unknown, string | undefined, string>;
+  document_id: string | null;
+}
+
+export interface IdentityRequestTable {
+  id: Generated<string>;
+  case_id: string;
+  agency_id: string;
+  requested_by: string;
+  reason: string;
+  status: "pending" | "approved" | "refused";
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+  expires_at: Date | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
+  resolution_case: ResolutionCaseTable;
+  case_assignment: CaseAssignmentTable;
+  case_event: CaseEventTable;
+  identity_request: IdentityRequestTable;
   field_catalog: FieldCatalogTable;
   matter: MatterTable;
   petition_register: PetitionRegisterTable;

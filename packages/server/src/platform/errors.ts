@@ -36,6 +36,16 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   VISIT_ALREADY_PETITION: 409,
   SCHEDULE_WRONG_STATUS: 409,
   SCHEDULE_CONCLUSION_EXISTS: 409,
+  IDENTITY_PROTECTED: 403,
+  IDENTITY_REQUEST_PENDING: 409,
+  IDENTITY_REQUEST_NOT_PENDING: 409,
+  IDENTITY_REQUEST_SELF: 403,
+  IDENTITY_NOT_NEEDED: 409,
+  CASE_NOT_FOUND: 404,
+  CASE_EXISTS: 409,
+  CASE_PETITION_NOT_READY: 409,
+  CASE_NOT_ASSIGNED: 403,
+  KEYS_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
 };
 
@@ -66,6 +76,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply
         .code(400)
         .send({ code: named.code, message: named.message, ...(named.field ? { field: named.field } : {}) });
+    }
+    if (named.name === "VaultError") {
+      request.log.error({ err: named.message }, "identity key ring");
+      return reply.code(503).send({ code: "KEYS_UNAVAILABLE", message: ERROR_MESSAGES.KEYS_UNAVAILABLE });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];

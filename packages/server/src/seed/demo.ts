@@ -159,6 +159,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: "tiepdan", fullName: "Trần Thị Hoa", agency: "LC.SCT", roles: ["reception_officer"] },
   { username: "xulydon", fullName: "Lê Minh Tuấn", agency: "LC.SCT", roles: ["petition_handler"] },
   { username: "xacminh", fullName: "Phạm Thu Hằng", agency: "LC.SCT", roles: ["resolver"] },
+  { username: "xacminh2", fullName: "Đinh Văn Khoa", agency: "LC.SCT", roles: ["resolver"] },
   { username: "thanhtra", fullName: "Hoàng Đức Long", agency: "LC.TT", roles: ["inspector"] },
   { username: "tonghop", fullName: "Vũ Thị Lan", agency: "LC.SCT", roles: ["reporting_officer"] },
   { username: "pctn", fullName: "Đặng Quốc Huy", agency: "LC.SCT", roles: ["anticorruption_officer"] },

@@ -14,6 +14,7 @@ import {
   type PersonLike,
 } from "@minhbach/domain";
 import type { CreatePetitionBody } from "@minhbach/domain/api/petitions";
+import { keyRing } from "../../platform/vault.ts";
 
 /** What lists show for the writer of a denunciation: the identity stays with the case. */
 export const DENOUNCER_MASK = "Người tố cáo (thông tin được bảo mật)";
@@ -24,13 +25,19 @@ export function personOf(p: Petitioner): PersonLike {
   return { fullName: p.name, address: p.address, idNumber: p.taxCode ?? null };
 }
 
-/** Both keys of each writer (identity number and name + address), so letters with and without the number meet. */
+/**
+ * Both keys of each writer (identity number and name + address), so letters with and without the
+ * number meet. Stored and compared as keyed hashes: the index finds "the same person" without the
+ * database holding who that person is (a writer may be a denouncer).
+ */
 export function personKeys(petitioners: readonly Petitioner[]): string[] {
+  const ring = keyRing();
   const keys = new Set<string>();
   for (const p of petitioners) {
     const person = personOf(p);
     for (const key of [personKey(person), personKey({ fullName: person.fullName, address: person.address })]) {
-      if (key) keys.add(key);
+      // The kind of key stays readable ("id:" = an identity number), the person does not.
+      if (key) keys.add(key.startsWith("id:") ? `id:${ring.blind(key)}` : ring.blind(key));
     }
   }
   return [...keys];

@@ -18,6 +18,8 @@ import { z } from "zod";
 import { actorOf, requireAuth } from "../../platform/access.ts";
 import type { AppContext } from "../../platform/context.ts";
 import type { Api } from "../../platform/http.ts";
+import { revealWriters } from "../cases/identity.ts";
+import { petitionFollowUpRoutes } from "./follow-up-routes.ts";
 import {
   applyOutcome,
   classifyPetition,
@@ -36,6 +38,8 @@ const idParams = z.object({ id: uuid });
 const stepResult = z.object({
   petition: petitionDetail,
   transferredTo: z.object({ id: z.string(), code: z.string() }).nullable(),
+  /** The draft the step wrote: the urging letter (DD), the destruction decision (QD-HUY). */
+  documentId: z.string().nullable(),
 });
 
 const duplicateQuery = z.strictObject({
@@ -46,6 +50,31 @@ const duplicateQuery = z.strictObject({
 });
 
 export function petitionRoutes(app: Api, ctx: AppContext): void {
+  // Retention and destruction, the Excel export, the field catalogue.
+  petitionFollowUpRoutes(app, ctx);
+
+  app.get(
+    "/petitions/:id/identity",
+    {
+      config: { permission: "petition.read" },
+      schema: {
+        tags,
+        summary:
+          "Xem danh tính người viết đơn. Với đơn tố cáo: chỉ người được giao giải quyết hoặc được lãnh đạo phê duyệt; mọi lần xem được ghi nhật ký",
+        params: idParams,
+        response: {
+          200: z.object({ petitioners: z.array(z.looseObject({ kind: z.string() })), ground: z.string() }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await revealWriters(ctx.db, requireAuth(request), actorOf(request), request.params.id, "petition");
+      void reply.header("cache-control", "no-store");
+      return result as unknown as { petitioners: { kind: string }[]; ground: string };
+    },
+  );
+
   app.post(
     "/petitions",
     {

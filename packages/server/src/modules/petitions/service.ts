@@ -25,8 +25,6 @@ import {
   type PetitionFacts,
   type PetitionKind,
   type PetitionState,
-  type Petitioner,
-  type Problem,
   type SameMatterVerdict,
 } from "@minhbach/domain";
 import type {
@@ -42,6 +40,7 @@ import type { DB, PetitionTable } from "../../db/schema.ts";
 import { assertAgencyInScope, inScope, scopeOf, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
+import { RuleViolation, throwProblems } from "../../platform/problems.ts";
 import { currentCalendar, trackDeadline } from "../calendar/service.ts";
 import { createDraft } from "../documents/service.ts";
 import {
@@ -50,38 +49,17 @@ import {
   DENOUNCER_MASK,
   initialFacts,
   personKeys,
-  personOf,
   petitionerDisplay,
   respondentKeys,
   searchNamesOf,
   searchTextOf,
   simhashOf,
 } from "./facts.ts";
+import { identityAccess } from "../cases/identity.ts";
+import { readParties, readRespondents, writeParties } from "./parties.ts";
+import { destructionDocumentFields, URGE_REPORT_WORKING_DAYS, urgeDocumentFields } from "./follow-up-documents.ts";
 
-/** A broken rule of the procedure, with the domain's code, field and Vietnamese message. */
-export class RuleViolation extends Error {
-  override readonly name = "RuleViolation";
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly field: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
-
-function throwProblems(problems: readonly Problem[], prefix = ""): void {
-  const first = problems.find((p) => p.severity === "error");
-  if (!first) return;
-  const status = first.code === "WRONG_STATE" ? 409 : 400;
-  throw new RuleViolation(
-    first.code,
-    first.message,
-    prefix && first.field ? `${prefix}.${first.field}` : first.field,
-    status,
-  );
-}
+export { RuleViolation };
 
 // ---- Field catalogue ------------------------------------------------------------------------
 
@@ -210,21 +188,7 @@ async function insertPetition(
     .returning("id")
     .executeTakeFirstOrThrow();
   await rememberWords(trx, searchNamesOf(code, body, null));
-  const parties = [
-    ...body.petitioners.map((p, i) => ({
-      petition_id: row.id,
-      role: "petitioner" as const,
-      ord: i,
-      data: JSON.stringify(p),
-    })),
-    ...body.respondents.map((r, i) => ({
-      petition_id: row.id,
-      role: "respondent" as const,
-      ord: i,
-      data: JSON.stringify(r),
-    })),
-  ];
-  if (parties.length) await trx.insertInto("petition_party").values(parties).execute();
+  await writeParties(trx, row.id, body.petitioners, body.respondents);
   await syncDeadlines(trx, row.id, agencyId, code, { ...facts, id: row.id });
   await event(trx, actor, row.id, "received", null, facts.status, { channel: body.channel, transferredFromId });
   await recordAudit(trx, actor, {
@@ -234,6 +198,18 @@ async function insertPetition(
     summary: { code, channel: body.channel, receivedOn: body.receivedOn, transferredFromId },
   });
   return { id: row.id, code };
+}
+
+/** Recomputes the duplicate keys of petitions from their (unsealed) writers: after sealing or a new index key. */
+export async function refreshPersonKeys(db: Kysely<DB>, petitionIds: readonly string[]): Promise<void> {
+  for (const id of petitionIds) {
+    const { petitioners } = await readParties(db, id);
+    await db
+      .updateTable("petition")
+      .set({ person_keys: personKeys(petitioners) })
+      .where("id", "=", id)
+      .execute();
+  }
 }
 
 /** Adds the words of a search_names text to the vocabulary used to correct typos. */
@@ -276,7 +252,8 @@ function intakeExtras(body: CreatePetitionBody) {
   return { writtenOn: body.writtenOn ?? null, signed: body.signed ?? null, attachments: body.attachments };
 }
 
-async function event(
+/** A timeline event of the petition (exported for the other files of this module). */
+export async function event(
   trx: Transaction<DB>,
   actor: Actor,
   petitionId: string,
@@ -302,7 +279,7 @@ async function event(
 }
 
 /** Registers the clocks running on the petition now, and closes those that stopped. */
-async function syncDeadlines(
+export async function syncDeadlines(
   trx: Transaction<DB>,
   petitionId: string,
   agencyId: string,
@@ -344,9 +321,9 @@ async function loadRow(db: Kysely<DB>, id: string) {
   return row;
 }
 
-type PetitionRow = Awaited<ReturnType<typeof loadRow>>;
+export type PetitionRow = Awaited<ReturnType<typeof loadRow>>;
 
-function factsOf(row: PetitionRow): PetitionFacts {
+export function factsOf(row: PetitionRow): PetitionFacts {
   return { ...(row.facts as PetitionFacts), id: row.id, status: row.state as PetitionState };
 }
 
@@ -368,13 +345,11 @@ async function withHistory(db: Kysely<DB>, row: PetitionRow): Promise<PetitionFa
 export async function getPetition(db: Kysely<DB>, auth: AuthContext, id: string) {
   const row = await loadRow(db, id);
   await assertAgencyInScope(db, auth, "petition.read", row.agency_id);
-  const parties = await db
-    .selectFrom("petition_party")
-    .selectAll()
-    .where("petition_id", "=", id)
-    .orderBy("role")
-    .orderBy("ord")
-    .execute();
+  // A denouncer's identity never travels with the detail: it has its own audited route.
+  const identity = await identityAccess(db, auth, row);
+  const parties = identity.protected
+    ? { petitioners: [], respondents: await readRespondents(db, id) }
+    : await readParties(db, id);
   const events = await db
     .selectFrom("petition_event")
     .selectAll()
@@ -404,9 +379,6 @@ export async function getPetition(db: Kysely<DB>, auth: AuthContext, id: string)
     .execute();
   const facts = await withHistory(db, row);
   const kind = row.kind as PetitionKind | null;
-  // A denunciation's writer is shown only to those who work on the case (issue 5 narrows this
-  // to the assigned resolvers); a read-only viewer sees the mask.
-  const revealWriter = kind !== "denunciation" || scopeOf(auth, "petition.write") !== null;
   const canWrite = scopeOf(auth, "petition.write") !== null;
   const outcomes = allowedOutcomes(facts);
   return {
@@ -438,12 +410,15 @@ export async function getPetition(db: Kysely<DB>, auth: AuthContext, id: string)
     retentionUntil: row.retention_until,
     matterId: row.matter_id,
     petitionerDisplay: row.petitioner_display,
-    petitioners: revealWriter
-      ? parties.filter((p) => p.role === "petitioner").map((p) => p.data as { kind: string } & Record<string, unknown>)
-      : [],
-    respondents: parties
-      .filter((p) => p.role === "respondent")
-      .map((p) => p.data as { name: string } & Record<string, unknown>),
+    petitioners: parties.petitioners as unknown as ({ kind: string } & Record<string, unknown>)[],
+    identity: {
+      protected: identity.protected,
+      canView: identity.canView,
+      canRequest: identity.canRequest,
+      pendingRequestId: identity.pendingRequestId,
+      caseId: identity.caseId,
+    },
+    respondents: parties.respondents as unknown as ({ name: string } & Record<string, unknown>)[],
     classification: (facts.classification ?? null) as Record<string, unknown> | null,
     eligibility: (facts.eligibility ?? null) as Record<string, unknown> | null,
     events: events.map((e) => ({
@@ -480,10 +455,14 @@ const SORTS = {
   kind: "kind",
 } as const;
 
-export async function listPetitions(
+/**
+ * The petitions of the caller's scope matching the list filters (GET /petitions and its Excel
+ * export share it, so both find the same rows).
+ */
+export async function filteredPetitions(
   db: Kysely<DB>,
   auth: AuthContext,
-  query: PetitionListQuery,
+  query: Omit<PetitionListQuery, "page" | "pageSize" | "sort" | "order">,
   today = todayInVietnam(),
 ) {
   let q = db.selectFrom("petition as p").where(inScope(auth, "petition.read", "p.agency_id"));
@@ -512,6 +491,32 @@ export async function listPetitions(
       q = q.where(exact(corrected ?? needle));
     }
   }
+  return q;
+}
+
+type FilteredPetitions = Awaited<ReturnType<typeof filteredPetitions>>;
+
+/** The ids of the matches in the list's order (sort column, then id). */
+export function orderedIds(q: FilteredPetitions, query: Pick<PetitionListQuery, "sort" | "order">) {
+  const column = SORTS[query.sort];
+  const direction = query.order;
+  return q
+    .select("p.id")
+    .$call((qb) =>
+      column === "due_on"
+        ? qb.orderBy("p.due_on", (ob) => (direction === "asc" ? ob.asc().nullsLast() : ob.desc().nullsLast()))
+        : qb.orderBy(`p.${column}`, direction),
+    )
+    .orderBy("p.id", direction);
+}
+
+export async function listPetitions(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  query: PetitionListQuery,
+  today = todayInVietnam(),
+) {
+  const q = await filteredPetitions(db, auth, query, today);
   // Counting a million matches costs more than the page itself: count up to a cap, and say
   // when the real number is larger.
   const counted = await db
@@ -523,18 +528,9 @@ export async function listPetitions(
     )
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
-  const column = SORTS[query.sort];
-  const direction = query.order;
   // Deferred join: find the page's ids on the narrow index first (an index-only scan even deep
   // into the list), then read only those fifty rows.
-  const pageIds = q
-    .select("p.id")
-    .$call((qb) =>
-      column === "due_on"
-        ? qb.orderBy("p.due_on", (ob) => (direction === "asc" ? ob.asc().nullsLast() : ob.desc().nullsLast()))
-        : qb.orderBy(`p.${column}`, direction),
-    )
-    .orderBy("p.id", direction)
+  const pageIds = orderedIds(q, query)
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const ids = await pageIds.execute();
@@ -664,16 +660,23 @@ export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidat
     .orderBy("p.received_on", "desc")
     .limit(200)
     .execute();
-  const mine = matterSignature({
-    petitioners: candidate.petitioners.map(personOf),
-    respondent: candidate.respondents[0]?.name ?? null,
-    content: candidate.content,
-    fieldCode: candidate.fieldCode ?? null,
-  });
+  const mine = {
+    ...matterSignature({
+      petitioners: [],
+      respondent: candidate.respondents[0]?.name ?? null,
+      content: candidate.content,
+      fieldCode: candidate.fieldCode ?? null,
+    }),
+    // Stored keys are keyed hashes: compare like with like.
+    personKeys: keys,
+  };
   const scored = rows
     .map((r) => {
+      // A denunciation is never matched by its writer: "same person as the denouncer" would tell
+      // the reader who denounced. Content and respondent still find a repeated denunciation.
+      const protectedWriter = r.kind === "denunciation";
       const theirs = {
-        personKeys: r.person_keys,
+        personKeys: protectedWriter ? [] : r.person_keys,
         respondentKey: r.respondent_keys[0] ?? "",
         content: matterSignature({ petitioners: [], content: r.content }).content,
         fieldCode: r.field_code,
@@ -681,7 +684,7 @@ export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidat
       };
       const s = sameMatterScore(mine, theirs);
       // Shared identity keys make a strong signal even where the wording differs.
-      const sharedPerson = r.person_keys.some((k) => keys.includes(k));
+      const sharedPerson = !protectedWriter && r.person_keys.some((k) => keys.includes(k));
       return { row: r, score: s.score, verdict: s.verdict as SameMatterVerdict, reasons: s.reasons, sharedPerson };
     })
     .filter((s) => s.verdict !== "different" || (s.sharedPerson && s.score >= 0.35))
@@ -759,7 +762,7 @@ export async function joinMatter(
 }
 
 /** Updates the petition if nobody changed it since `version` was read. */
-async function bump(trx: Transaction<DB>, id: string, version: number, changes: Updateable<PetitionTable>) {
+export async function bump(trx: Transaction<DB>, id: string, version: number, changes: Updateable<PetitionTable>) {
   const result = await trx
     .updateTable("petition")
     .set(changes)
@@ -789,16 +792,7 @@ export async function classifyPetition(
   const assessed = petitionTransition(afterClassify, { action: "assess", answers: eligibilityAnswers });
   throwProblems(assessed.problems.map((p) => ({ ...p, field: p.field.replace(/^answers\./, "eligibilityAnswers.") })));
   const next: PetitionFacts = { ...afterClassify, status: assessed.to!, eligibility: assessed.eligibility ?? null };
-  const parties = await db
-    .selectFrom("petition_party")
-    .select(["role", "data"])
-    .where("petition_id", "=", id)
-    .orderBy("ord")
-    .execute();
-  const petitioners = parties.filter((p) => p.role === "petitioner").map((p) => p.data as Petitioner);
-  const respondents = parties
-    .filter((p) => p.role === "respondent")
-    .map((p) => p.data as { name: string; address?: string | null });
+  const { petitioners, respondents } = await readParties(db, id);
   const body4search = {
     petitioners,
     respondents,
@@ -930,7 +924,7 @@ export async function applyOutcome(
   return { petition: await getPetition(db, auth, id), documentId };
 }
 
-function withoutHistory(f: PetitionFacts): PetitionFacts {
+export function withoutHistory(f: PetitionFacts): PetitionFacts {
   const { sameContentHistory: _h, ...rest } = f;
   return rest;
 }
@@ -949,14 +943,9 @@ async function documentFields(
   input: ApplyOutcomeBody extends infer T ? Omit<T & object, "version"> : never,
   targetName: string | null,
 ) {
-  const parties = await trx
-    .selectFrom("petition_party")
-    .select(["role", "data"])
-    .where("petition_id", "=", row.id)
-    .orderBy("ord")
-    .execute();
-  const first = parties.find((p) => p.role === "petitioner")?.data as Petitioner | undefined;
-  const respondent = parties.find((p) => p.role === "respondent")?.data as { name: string } | undefined;
+  const parties = await readParties(trx, row.id);
+  const first = parties.petitioners[0];
+  const respondent = parties.respondents[0];
   const person = first
     ? {
         fullName: first.kind === "person" ? first.fullName : first.name,
@@ -1062,7 +1051,7 @@ export async function petitionStep(db: Kysely<DB>, auth: AuthContext, actor: Act
   if (step.action === "urge") next.urgedOn = [...(facts.urgedOn ?? []), step.body.on];
   const stored = row.facts as { targetAgency?: { id: string; name: string } | null };
   let transferredTo: { id: string; code: string } | null = null;
-  await db.transaction().execute(async (trx) => {
+  const documentId = await db.transaction().execute(async (trx) => {
     await bump(trx, id, version, {
       state: next.status,
       facts: JSON.stringify({ ...(row.facts as object), ...withoutHistory(next) }),
@@ -1072,18 +1061,38 @@ export async function petitionStep(db: Kysely<DB>, auth: AuthContext, actor: Act
     if (step.action === "dispatch" && stored.targetAgency) {
       transferredTo = await transferInside(trx, actor, row, stored.targetAgency.id, step.body);
     }
+    // Urging and destruction each write their paper, as outcomes do: a draft to complete and issue.
+    const draft = async (formCode: string, fields: unknown) => {
+      const doc = await createDraft(trx, actor, {
+        agencyId: row.agency_id,
+        entityType: "petition",
+        entityId: id,
+        formCode,
+        fields,
+      });
+      return doc.id;
+    };
+    let docId: string | null = null;
+    if (step.action === "urge") {
+      const reportBy = calendar.addWorkingDays(step.body.on, URGE_REPORT_WORKING_DAYS);
+      const urgeCount = next.urgedOn?.length ?? 1;
+      docId = await draft("DD", await urgeDocumentFields(trx, row, { on: step.body.on, reportBy, urgeCount }));
+    }
+    if (step.action === "destroy") docId = await draft("QD-HUY", destructionDocumentFields([row], step.body));
     await syncDeadlines(trx, id, row.agency_id, row.code, next);
-    await event(trx, actor, id, step.action, row.state, next.status, { ...rest, transferredTo });
+    await event(trx, actor, id, step.action, row.state, next.status, { ...rest, transferredTo }, docId);
     await recordAudit(trx, actor, {
       action: `petition.${step.action}`,
       entityType: "petition",
       entityId: id,
       summary: { code: row.code, before: { state: row.state }, after: { state: next.status, transferredTo } },
     });
+    return docId;
   });
   return {
     petition: await getPetition(db, auth, id),
     transferredTo: transferredTo as { id: string; code: string } | null,
+    documentId,
   };
 }
 
@@ -1099,23 +1108,16 @@ async function transferInside(
     .select(["name"])
     .where("id", "=", row.agency_id)
     .executeTakeFirstOrThrow();
-  const parties = await trx
-    .selectFrom("petition_party")
-    .select(["role", "data"])
-    .where("petition_id", "=", row.id)
-    .orderBy("ord")
-    .execute();
+  const parties = await readParties(trx, row.id);
   const body: CreatePetitionBody = {
     channel: "transferred",
     receivedOn: dispatch.sentOn,
     writtenOn: row.written_on,
     forwardedBy: { agencyName: source.name, documentNumber: dispatch.documentNumber, documentDate: dispatch.sentOn },
-    petitioners: parties.filter((p) => p.role === "petitioner").map((p) => p.data as Petitioner),
+    petitioners: parties.petitioners,
     anonymous: row.anonymous,
     impersonated: row.impersonated,
-    respondents: parties
-      .filter((p) => p.role === "respondent")
-      .map((p) => p.data as { name: string; address?: string | null }),
+    respondents: parties.respondents,
     title: row.title,
     summary: row.summary,
     content: row.content,
@@ -1141,11 +1143,34 @@ async function transferInside(
   return created;
 }
 
+/**
+ * A case opened from a petition proposed for acceptance takes it over: the petition moves to
+ * ACCEPTED through its own rule, inside the opening transaction. The caller (cases/service.ts)
+ * has checked the opener's permission on the agency.
+ */
+export async function handOverToCase(trx: Transaction<DB>, actor: Actor, petitionId: string, caseCode: string) {
+  const row = await loadRow(trx as unknown as Kysely<DB>, petitionId);
+  const facts = factsOf(row);
+  const result = petitionTransition(facts, {
+    action: "accept",
+    decisionNumber: caseCode,
+    decisionDate: todayInVietnam(),
+  });
+  throwProblems(result.problems);
+  const next: PetitionFacts = { ...facts, status: result.to! };
+  await bump(trx, petitionId, row.version, {
+    state: next.status,
+    facts: JSON.stringify({ ...(row.facts as object), ...withoutHistory(next) }),
+  });
+  await syncDeadlines(trx, petitionId, row.agency_id, row.code, next);
+  await event(trx, actor, petitionId, "handed_to_case", row.state, next.status, { caseCode });
+}
+
 /** Transferred or guided petitions still waiting for an answer (đôn đốc). */
 export async function listAwaiting(db: Kysely<DB>, auth: AuthContext, today = todayInVietnam()) {
   const rows = await db
     .selectFrom("petition")
-    .select(["id", "code", "state", "facts", "petitioner_display", "agency_id"])
+    .select(["id", "code", "state", "facts", "petitioner_display", "agency_id", "version"])
     .where(inScope(auth, "petition.read", "petition.agency_id"))
     .where("state", "in", ["TRANSFERRED", "AWAITING_FEEDBACK", "GUIDED", "GUIDED_MULTI"])
     .orderBy("outcome_on")
@@ -1162,6 +1187,8 @@ export async function listAwaiting(db: Kysely<DB>, auth: AuthContext, today = to
     ...a,
     code: byId.get(a.petitionId!)?.code ?? "",
     petitioner: byId.get(a.petitionId!)?.petitioner_display ?? "",
+    // The list urges straight from a row: the version the step needs.
+    version: byId.get(a.petitionId!)?.version ?? 0,
   }));
 }
 

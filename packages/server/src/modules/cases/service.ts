@@ -1,0 +1,670 @@
+/**
+ * Complaint and denunciation cases (giải quyết khiếu nại, tố cáo): opened from a petition proposed
+ * for acceptance, worked by the people assigned to them, each step checked by the domain's case
+ * rules (caseTransition), stored with its timeline event, its official document draft, its
+ * tracked deadline and its audit event in one transaction. The denouncer's identity is not here:
+ * it stays sealed with the petition's writers and has its own audited route (identity.ts).
+ */
+import {
+  allowedCaseActions,
+  CASE_ACTIONS,
+  CASE_STATES,
+  caseDeadlines,
+  caseMainDue,
+  caseTransition,
+  FINAL_STATES,
+  normalizeForMatch,
+  openCase as openCaseFacts,
+  todayInVietnam,
+  type CaseAction,
+  type CaseActionInput,
+  type CaseFacts,
+  type CaseState,
+  type OpenCaseInput,
+} from "@minhbach/domain";
+import type { CaseActionBody, CaseListQuery, OpenCaseBody } from "@minhbach/domain/api/cases";
+import { computeDeadline } from "@minhbach/domain/legal-clock";
+import { sql, type Kysely, type Transaction, type Updateable } from "kysely";
+import type { DB, ResolutionCaseTable } from "../../db/schema.ts";
+import { assertAgencyInScope, can, inScope, scopeOf, type AuthContext } from "../../platform/access.ts";
+import { recordAudit, type Actor } from "../../platform/audit.ts";
+import { fail } from "../../platform/errors.ts";
+import { throwProblems } from "../../platform/problems.ts";
+import { currentCalendar, trackDeadline } from "../calendar/service.ts";
+import { createDraft } from "../documents/service.ts";
+import { handOverToCase } from "../petitions/service.ts";
+import { readRespondents } from "../petitions/parties.ts";
+import { caseDocumentFields } from "./documents.ts";
+import { identityAccess, isAssigned } from "./identity.ts";
+
+type CaseRow = Awaited<ReturnType<typeof loadCase>>;
+
+async function loadCase(db: Kysely<DB> | Transaction<DB>, id: string) {
+  const row = await db.selectFrom("resolution_case").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row) fail("CASE_NOT_FOUND");
+  return row;
+}
+
+function factsOf(row: CaseRow): CaseFacts {
+  return row.facts as CaseFacts;
+}
+
+async function context(db: Kysely<DB> | Transaction<DB>, today = todayInVietnam()) {
+  return { calendar: await currentCalendar(db), today };
+}
+
+// ---- Opening --------------------------------------------------------------------------------
+
+/** Users who may be assigned: active, of the case's agency, holding a role with case.write. */
+async function checkAssignees(db: Kysely<DB> | Transaction<DB>, agencyId: string, ids: readonly string[]) {
+  if (!ids.length) return;
+  const rows = await db
+    .selectFrom("app_user")
+    .select(["id", "roles", "agency_id", "disabled"])
+    .where("id", "in", [...ids])
+    .execute();
+  for (const [i, id] of ids.entries()) {
+    const user = rows.find((r) => r.id === id);
+    const roles = (user?.roles ?? []) as string[];
+    if (!user || user.agency_id !== agencyId || user.disabled || !roles.includes("resolver"))
+      fail("CASE_ASSIGNEE_INVALID", `assignees.${i}`);
+  }
+}
+
+export async function openCase(db: Kysely<DB>, auth: AuthContext, actor: Actor, body: OpenCaseBody) {
+  const petition = await db.selectFrom("petition").selectAll().where("id", "=", body.petitionId).executeTakeFirst();
+  if (!petition) fail("NOT_FOUND", "petitionId", "Không tìm thấy đơn.");
+  // A leader opens and assigns; a resolver may open a case and take it.
+  const permission = can(auth, "case.assign") ? "case.assign" : "case.write";
+  await assertAgencyInScope(db, auth, permission, petition.agency_id, "petitionId");
+  const existing = await db
+    .selectFrom("resolution_case")
+    .select("id")
+    .where("petition_id", "=", petition.id)
+    .executeTakeFirst();
+  if (existing) fail("CASE_EXISTS", "petitionId");
+  if (petition.state !== "PROPOSED_FOR_ACCEPTANCE") fail("CASE_PETITION_NOT_READY", "petitionId");
+  if (petition.kind !== "complaint" && petition.kind !== "denunciation")
+    fail(
+      "CASE_PETITION_NOT_READY",
+      "petitionId",
+      "Chỉ đơn đã phân loại là khiếu nại hoặc tố cáo mới mở vụ việc giải quyết.",
+    );
+  const { petitionId: _petitionId, assignees: requested, ...rest } = body;
+  const assignees = requested?.length ? requested : can(auth, "case.write") ? [auth.userId] : [];
+  if (!assignees.length) fail("CASE_ASSIGNEE_INVALID", "assignees", "Chọn người được giao giải quyết vụ việc.");
+  await checkAssignees(db, petition.agency_id, assignees);
+
+  // The earlier case a second instance or a repeated denunciation refers to, when it is here.
+  const linked = { firstCaseId: rest.firstInstance?.caseId ?? null, repeatedOfId: rest.repeatedOf ?? null };
+  for (const [key, value] of [
+    ["firstInstance.caseId", linked.firstCaseId],
+    ["repeatedOf", linked.repeatedOfId],
+  ] as const) {
+    if (!value) continue;
+    const other = await db
+      .selectFrom("resolution_case")
+      .select(["agency_id"])
+      .where("id", "=", value)
+      .executeTakeFirst();
+    if (!other) fail("CASE_NOT_FOUND", key);
+    await assertAgencyInScope(db, auth, "case.read", other.agency_id, key);
+  }
+
+  const ctx = await context(db);
+  const opened = openCaseFacts(
+    { ...rest, kind: petition.kind, receivedOn: petition.received_on } as OpenCaseInput,
+    ctx,
+  );
+  throwProblems(opened.problems);
+  const facts = opened.facts!;
+  const respondents = await readRespondents(db, petition.id);
+  const prefix = petition.kind === "complaint" ? "KN" : "TC";
+  const code = `${prefix}-${petition.code}`;
+  const title = (petition.summary ?? petition.content).slice(0, 300);
+  const main = caseMainDue(facts, ctx.calendar);
+  const id = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("resolution_case")
+      .values({
+        agency_id: petition.agency_id,
+        petition_id: petition.id,
+        matter_id: petition.matter_id,
+        code,
+        kind: petition.kind as "complaint" | "denunciation",
+        instance: facts.instance,
+        state: facts.state,
+        facts: JSON.stringify(facts),
+        received_on: petition.received_on,
+        accepted_on: facts.acceptedOn,
+        due_on: main?.due ?? null,
+        due_rule: main?.ruleId ?? null,
+        outcome: facts.outcome,
+        holder_id: assignees[0]!,
+        first_case_id: linked.firstCaseId,
+        repeated_of_id: linked.repeatedOfId,
+        title,
+        respondent_display: respondents.map((r) => r.name).join("; "),
+        search_text: normalizeForMatch([code, respondents.map((r) => r.name).join(" "), title].join(" \u2022 ")),
+        created_by: actor.userId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("case_assignment")
+      .values(
+        assignees.map((userId, i) => ({
+          case_id: row.id,
+          user_id: userId,
+          role: i === 0 ? ("lead" as const) : ("member" as const),
+          assigned_by: actor.userId,
+        })),
+      )
+      .execute();
+    await handOverToCase(trx, actor, petition.id, code);
+    await syncDeadlines(trx, row.id, petition.agency_id, code, facts);
+    await caseEvent(trx, actor, row.id, "opened", null, facts.state, { petition: petition.code, assignees });
+    await recordAudit(trx, actor, {
+      action: "case.opened",
+      entityType: "case",
+      entityId: row.id,
+      summary: { code, kind: petition.kind, petition: petition.code, assignees },
+    });
+    return row.id;
+  });
+  return getCase(db, auth, id);
+}
+
+// ---- Reading --------------------------------------------------------------------------------
+
+async function caseEvent(
+  trx: Transaction<DB>,
+  actor: Actor,
+  caseId: string,
+  action: string,
+  from: string | null,
+  to: string | null,
+  data: Record<string, unknown> = {},
+  documentId: string | null = null,
+) {
+  await trx
+    .insertInto("case_event")
+    .values({
+      case_id: caseId,
+      actor_id: actor.userId,
+      actor_name: actor.name,
+      action,
+      from_state: from,
+      to_state: to,
+      data: JSON.stringify(data),
+      document_id: documentId,
+    })
+    .execute();
+}
+
+async function syncDeadlines(trx: Transaction<DB>, caseId: string, agencyId: string, code: string, facts: CaseFacts) {
+  const all = caseDeadlines(facts);
+  const open = all.filter((d) => d.open);
+  await trx
+    .updateTable("tracked_deadline")
+    .set({ open: false, updated_at: new Date() })
+    .where("entity_type", "=", "case")
+    .where("entity_id", "=", caseId)
+    .where("rule_id", "not in", open.length ? open.map((d) => d.ruleId) : [""])
+    .execute();
+  for (const d of open) {
+    await trackDeadline(trx, {
+      agencyId,
+      entityType: "case",
+      entityId: caseId,
+      label: `Vụ việc ${code}: ${d.label}`,
+      input: d.input,
+    });
+  }
+  const calendar = await currentCalendar(trx);
+  const main = caseMainDue(facts, calendar);
+  return main;
+}
+
+export async function getCase(db: Kysely<DB>, auth: AuthContext, id: string, today = todayInVietnam()) {
+  const row = await loadCase(db, id);
+  await assertAgencyInScope(db, auth, "case.read", row.agency_id);
+  const facts = factsOf(row);
+  const petition = await db
+    .selectFrom("petition")
+    .select(["id", "code", "kind", "agency_id", "received_on", "channel", "summary", "content", "petitioner_display"])
+    .where("id", "=", row.petition_id)
+    .executeTakeFirstOrThrow();
+  const [events, assignments, documents, deadlines, identity, respondents, requests] = await Promise.all([
+    db.selectFrom("case_event").selectAll().where("case_id", "=", id).orderBy("id").execute(),
+    db
+      .selectFrom("case_assignment as ca")
+      .innerJoin("app_user as u", "u.id", "ca.user_id")
+      .select(["ca.user_id", "ca.role", "ca.assigned_at", "u.full_name"])
+      .where("ca.case_id", "=", id)
+      .orderBy("ca.role")
+      .orderBy("u.full_name")
+      .execute(),
+    db
+      .selectFrom("official_document")
+      .select(["id", "form_code", "title", "status", "symbol", "issued_on"])
+      .where("entity_type", "=", "case")
+      .where("entity_id", "=", id)
+      .orderBy("created_at")
+      .execute(),
+    db
+      .selectFrom("tracked_deadline")
+      .select(["rule_id", "label", "due", "open", "input"])
+      .where("entity_type", "=", "case")
+      .where("entity_id", "=", id)
+      .execute(),
+    identityAccess(db, auth, petition),
+    readRespondents(db, petition.id),
+    db
+      .selectFrom("identity_request as r")
+      .innerJoin("app_user as u", "u.id", "r.requested_by")
+      .select(["r.id", "r.status", "r.reason", "r.created_at", "r.decided_at", "r.expires_at", "u.full_name"])
+      .where("r.case_id", "=", id)
+      .orderBy("r.created_at", "desc")
+      .execute(),
+  ]);
+  const ctx = await context(db, today);
+  const assigned = assignments.some((a) => a.user_id === auth.userId);
+  const mayAct = assigned && can(auth, "case.write");
+  const main = caseMainDue(facts, ctx.calendar);
+  const mainDeadline = main ? computeDeadline(main.input, { calendar: ctx.calendar, today }) : null;
+  const approver = can(auth, "case.approve_reveal");
+  return {
+    id: row.id,
+    code: row.code,
+    agencyId: row.agency_id,
+    kind: row.kind,
+    instance: row.instance,
+    state: row.state,
+    stateLabel: CASE_STATES[row.state as CaseState] ?? row.state,
+    receivedOn: row.received_on,
+    acceptedOn: row.accepted_on,
+    dueOn: row.due_on,
+    outcome: row.outcome,
+    title: row.title,
+    respondents: respondents.map((r) => ({ name: r.name, address: r.address ?? null })),
+    // Lists and details show the petition's display name: masked for a denunciation.
+    petitioner: petition.petitioner_display,
+    petition: { id: petition.id, code: petition.code, receivedOn: petition.received_on, channel: petition.channel },
+    firstCaseId: row.first_case_id,
+    repeatedOfId: row.repeated_of_id,
+    facts: facts as unknown as Record<string, unknown>,
+    assignments: assignments.map((a) => ({ userId: a.user_id, name: a.full_name, role: a.role })),
+    holder: assignments.find((a) => a.role === "lead")?.full_name ?? null,
+    events: events.map((e) => ({
+      at: new Date(e.at).toISOString(),
+      actorName: e.actor_name,
+      action: e.action,
+      actionLabel:
+        e.action in CASE_ACTIONS ? CASE_ACTIONS[e.action as CaseAction].label : (EVENT_LABELS[e.action] ?? e.action),
+      fromState: e.from_state,
+      toState: e.to_state,
+      data: e.data as Record<string, unknown>,
+      documentId: e.document_id,
+    })),
+    documents: documents.map((d) => ({
+      id: d.id,
+      formCode: d.form_code,
+      title: d.title,
+      status: d.status,
+      symbol: d.symbol,
+      issuedOn: d.issued_on,
+    })),
+    deadlines: deadlines.map((d) => ({ ruleId: d.rule_id, label: d.label, due: d.due, open: d.open, input: d.input })),
+    mainDeadline,
+    identity: {
+      protected: identity.protected,
+      canView: identity.canView,
+      canRequest: identity.canRequest,
+      pendingRequestId: identity.pendingRequestId,
+      caseId: identity.caseId,
+    },
+    // Who asked to see the identity is visible to the assigned people and to approvers; the
+    // reasons are theirs to read, the identity never appears here.
+    identityRequests:
+      assigned || approver
+        ? requests.map((r) => ({
+            id: r.id,
+            requester: r.full_name,
+            reason: r.reason,
+            status: r.status,
+            at: new Date(r.created_at).toISOString(),
+            decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
+            expiresAt: r.expires_at ? new Date(r.expires_at).toISOString() : null,
+          }))
+        : [],
+    assigned,
+    allowedActions: mayAct
+      ? allowedCaseActions(facts, ctx).map((a) => ({
+          action: a,
+          label: CASE_ACTIONS[a].label,
+          basis: CASE_ACTIONS[a].basis,
+        }))
+      : [],
+    canAssign: scopeOf(auth, "case.assign") !== null,
+    version: row.version,
+  };
+}
+
+const EVENT_LABELS: Record<string, string> = {
+  opened: "Mở vụ việc giải quyết",
+  assigned: "Giao người giải quyết",
+  identity_requested: "Đề nghị xem danh tính người tố cáo",
+  identity_approved: "Phê duyệt xem danh tính người tố cáo",
+  identity_refused: "Từ chối xem danh tính người tố cáo",
+};
+
+// ---- Lists and the leader's dashboard -------------------------------------------------------
+
+const SORTS = { due_on: "c.due_on", accepted_on: "c.accepted_on", received_on: "c.received_on" } as const;
+
+export async function listCases(db: Kysely<DB>, auth: AuthContext, query: CaseListQuery, today = todayInVietnam()) {
+  let q = db.selectFrom("resolution_case as c").where(inScope(auth, "case.read", "c.agency_id"));
+  if (query.kind) q = q.where("c.kind", "=", query.kind);
+  if (query.state?.length) q = q.where("c.state", "in", query.state);
+  if (query.instance) q = q.where("c.instance", "=", query.instance);
+  if (query.overdue) q = q.where("c.due_on", "<", today);
+  if (query.dueWithinDays !== undefined)
+    q = q.where("c.due_on", ">=", today).where("c.due_on", "<=", addDays(today, query.dueWithinDays));
+  if (query.assignedToMe)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("case_assignment as ca")
+          .select("ca.case_id")
+          .whereRef("ca.case_id", "=", "c.id")
+          .where("ca.user_id", "=", auth.userId),
+      ),
+    );
+  if (query.holderId) q = q.where("c.holder_id", "=", query.holderId);
+  if (query.awaitingSignature) q = q.where(awaitingSignature());
+  if (query.q) {
+    const needle = normalizeForMatch(query.q);
+    if (needle) q = q.where("c.search_text", "like", `%${needle}%`);
+  }
+  const counted = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const column = SORTS[query.sort];
+  const rows = await q
+    .innerJoin("petition as p", "p.id", "c.petition_id")
+    .leftJoin("app_user as h", "h.id", "c.holder_id")
+    .select([
+      "c.id",
+      "c.code",
+      "c.kind",
+      "c.instance",
+      "c.state",
+      "c.received_on",
+      "c.accepted_on",
+      "c.due_on",
+      "c.outcome",
+      "c.title",
+      "c.respondent_display",
+      "c.agency_id",
+      "c.version",
+      "p.petitioner_display",
+      "h.full_name as holder_name",
+    ])
+    .orderBy(column, (ob) => (query.order === "asc" ? ob.asc().nullsLast() : ob.desc().nullsLast()))
+    .orderBy("c.id")
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  const calendar = await currentCalendar(db);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      kind: r.kind,
+      instance: r.instance,
+      state: r.state,
+      stateLabel: CASE_STATES[r.state as CaseState] ?? r.state,
+      receivedOn: r.received_on,
+      acceptedOn: r.accepted_on,
+      dueOn: r.due_on,
+      dueStatus: r.due_on ? dueStatus(r.due_on, today, calendar) : null,
+      outcome: r.outcome,
+      title: r.title,
+      respondent: r.respondent_display,
+      petitioner: r.petitioner_display,
+      holder: r.holder_name,
+      agencyId: r.agency_id,
+      version: r.version,
+    })),
+    total: Number(counted.n),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+function awaitingSignature() {
+  return sql<boolean>`exists (select 1 from official_document d where d.entity_type = 'case' and d.entity_id = c.id::text and d.status = 'draft')`;
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function dueStatus(due: string, today: string, calendar: Awaited<ReturnType<typeof currentCalendar>>) {
+  if (due < today) return "overdue" as const;
+  return due <= calendar.addWorkingDays(today, 3) ? ("due_soon" as const) : ("on_time" as const);
+}
+
+const CLOSED_STATES = new Set<string>(FINAL_STATES);
+
+/** The leader's dashboard: overdue, due soon, per resolver, awaiting signature; each opens its list. */
+export async function caseDashboard(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  dueWithinDays: number,
+  today = todayInVietnam(),
+) {
+  // Open cases: not in a final state (a suspended case is open but has no running due date).
+  const base = db
+    .selectFrom("resolution_case as c")
+    .where(inScope(auth, "case.read", "c.agency_id"))
+    .where("c.state", "not in", [...FINAL_STATES]);
+  const [overdue, dueSoon, awaiting, perHolder, byKind, pending] = await Promise.all([
+    base
+      .where("c.due_on", "<", today)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
+    base
+      .where("c.due_on", ">=", today)
+      .where("c.due_on", "<=", addDays(today, dueWithinDays))
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("resolution_case as c")
+      .where(inScope(auth, "case.read", "c.agency_id"))
+      .where(awaitingSignature())
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
+    base
+      .innerJoin("app_user as u", "u.id", "c.holder_id")
+      .select((eb) => [
+        "u.id as user_id",
+        "u.full_name",
+        eb.fn.countAll<number>().as("open"),
+        eb.fn.sum<number>(sql`case when c.due_on is not null and c.due_on < ${today} then 1 else 0 end`).as("overdue"),
+      ])
+      .groupBy(["u.id", "u.full_name"])
+      .orderBy("u.full_name")
+      .execute(),
+    base
+      .select((eb) => ["c.kind", eb.fn.countAll<number>().as("n")])
+      .groupBy("c.kind")
+      .execute(),
+    db
+      .selectFrom("identity_request as r")
+      .where(inScope(auth, "case.approve_reveal", "r.agency_id"))
+      .where("r.status", "=", "pending")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    today,
+    dueWithinDays,
+    overdue: Number(overdue.n),
+    dueSoon: Number(dueSoon.n),
+    awaitingSignature: Number(awaiting.n),
+    pendingIdentityRequests: Number(pending.n),
+    open: byKind.reduce((s, r) => s + Number(r.n), 0),
+    byKind: Object.fromEntries(byKind.map((r) => [r.kind, Number(r.n)])),
+    perResolver: perHolder.map((r) => ({
+      userId: r.user_id,
+      name: r.full_name,
+      open: Number(r.open),
+      overdue: Number(r.overdue ?? 0),
+    })),
+  };
+}
+
+/** The current user's cases due within the next days: the in-app reminders. */
+export async function myReminders(db: Kysely<DB>, auth: AuthContext, days: number, today = todayInVietnam()) {
+  const rows = await db
+    .selectFrom("resolution_case as c")
+    .innerJoin("case_assignment as ca", "ca.case_id", "c.id")
+    .select(["c.id", "c.code", "c.kind", "c.state", "c.due_on", "c.title"])
+    .where("ca.user_id", "=", auth.userId)
+    .where("c.due_on", "is not", null)
+    .where("c.due_on", "<=", addDays(today, days))
+    .orderBy("c.due_on")
+    .limit(100)
+    .execute();
+  return rows
+    .filter((r) => !CLOSED_STATES.has(r.state))
+    .map((r) => ({
+      id: r.id,
+      code: r.code,
+      kind: r.kind,
+      state: r.state,
+      stateLabel: CASE_STATES[r.state as CaseState] ?? r.state,
+      dueOn: r.due_on!,
+      overdue: r.due_on! < today,
+      title: r.title,
+    }));
+}
+
+// ---- Working a case -------------------------------------------------------------------------
+
+async function bump(trx: Transaction<DB>, id: string, version: number, changes: Updateable<ResolutionCaseTable>) {
+  const result = await trx
+    .updateTable("resolution_case")
+    .set(changes)
+    .set((eb) => ({ version: eb("version", "+", 1), updated_at: new Date() }))
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) fail("VERSION_CONFLICT", "version");
+}
+
+/** Only the people assigned to a case act on it (and only with case.write in its scope). */
+async function assertMayAct(db: Kysely<DB>, auth: AuthContext, row: CaseRow) {
+  await assertAgencyInScope(db, auth, "case.write", row.agency_id);
+  if (!(await isAssigned(db, row.id, auth.userId))) fail("CASE_NOT_ASSIGNED");
+}
+
+export async function applyCaseAction(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  body: CaseActionBody,
+) {
+  const row = await loadCase(db, id);
+  await assertMayAct(db, auth, row);
+  const { version, ...input } = body;
+  const facts = factsOf(row);
+  const ctx = await context(db);
+  const result = caseTransition(facts, input as CaseActionInput, ctx);
+  throwProblems(result.problems);
+  const next = result.facts!;
+  await db.transaction().execute(async (trx) => {
+    let documentId: string | null = null;
+    if (result.documentForm) {
+      const fields = await caseDocumentFields(trx, row, next, result.documentForm, input as CaseActionInput);
+      const doc = await createDraft(trx, actor, {
+        agencyId: row.agency_id,
+        entityType: "case",
+        entityId: row.id,
+        formCode: result.documentForm,
+        fields,
+      });
+      documentId = doc.id;
+    }
+    const calendar = await currentCalendar(trx);
+    const main = caseMainDue(next, calendar);
+    await bump(trx, id, version, {
+      state: next.state,
+      facts: JSON.stringify(next),
+      accepted_on: next.acceptedOn,
+      outcome: next.outcome,
+      due_on: main?.due ?? null,
+      due_rule: main?.ruleId ?? null,
+    });
+    await syncDeadlines(trx, id, row.agency_id, row.code, next);
+    await caseEvent(trx, actor, id, input.action, row.state, next.state, { ...eventData(input) }, documentId);
+    await recordAudit(trx, actor, {
+      action: `case.${input.action}`,
+      entityType: "case",
+      entityId: id,
+      summary: { code: row.code, before: { state: row.state }, after: { state: next.state }, documentId },
+    });
+  });
+  return getCase(db, auth, id);
+}
+
+/** What the timeline keeps of an action's input: everything but long texts (those are in the facts). */
+function eventData(input: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) {
+    if (k === "action") continue;
+    if (typeof v === "string" && v.length > 300) out[k] = `${v.slice(0, 300)}…`;
+    else out[k] = v;
+  }
+  return out;
+}
+
+export async function setAssignments(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  body: { version: number; leadId: string; memberIds: string[] },
+) {
+  const row = await loadCase(db, id);
+  await assertAgencyInScope(db, auth, "case.assign", row.agency_id);
+  const ids = [body.leadId, ...body.memberIds.filter((m) => m !== body.leadId)];
+  await checkAssignees(db, row.agency_id, ids);
+  const before = await db.selectFrom("case_assignment").select(["user_id", "role"]).where("case_id", "=", id).execute();
+  await db.transaction().execute(async (trx) => {
+    await bump(trx, id, body.version, { holder_id: body.leadId });
+    await trx.deleteFrom("case_assignment").where("case_id", "=", id).execute();
+    await trx
+      .insertInto("case_assignment")
+      .values(
+        ids.map((userId, i) => ({
+          case_id: id,
+          user_id: userId,
+          role: i === 0 ? ("lead" as const) : ("member" as const),
+          assigned_by: actor.userId,
+        })),
+      )
+      .execute();
+    await caseEvent(trx, actor, id, "assigned", row.state, row.state, { lead: body.leadId, members: ids.slice(1) });
+    await recordAudit(trx, actor, {
+      action: "case.assigned",
+      entityType: "case",
+      entityId: id,
+      summary: { code: row.code, before, after: ids },
+    });
+  });
+  return getCase(db, auth, id);
+}
