@@ -321,12 +321,18 @@ test("tiếp công dân đoàn đông người → chuyển thành đơn → ph�
     const awaiting = page.getByTestId("awaiting-table");
     await awaiting.getByRole("link", { name: code, exact: true }).waitFor();
     await shoot(page, "10-cho-phan-hoi");
-    // Urging from the waiting list opens the petition with the urge dialog.
-    await awaiting.getByRole("link", { name: `Đôn đốc đơn ${code}` }).click();
-    const urge = page.getByTestId("step-form");
+    // Urging from the waiting list records the urging and opens the draft urging letter (công văn).
+    await awaiting.getByRole("button", { name: `Đôn đốc đơn ${code}` }).click();
+    const urge = page.getByTestId("urge-form");
     await urge.getByLabel("Số văn bản đôn đốc (nếu có)").fill("25/SCT-TTr");
-    await urge.getByRole("button", { name: "Đôn đốc giải quyết" }).click();
+    await urge.getByRole("button", { name: "Đôn đốc và lập dự thảo" }).click();
     await urge.waitFor({ state: "detached" });
+    const letter = page.getByTestId("document-form");
+    await letter.waitFor();
+    await page.keyboard.press("Escape");
+    await letter.waitFor({ state: "detached" });
+    await page.goto(`${app.url}/xu-ly-don`);
+    await page.getByRole("link", { name: code, exact: true }).first().click();
     await page.getByTestId("petition-timeline").getByText("Đôn đốc giải quyết").waitFor();
     await logout(page);
 

@@ -30,9 +30,13 @@ const DeadlineCalculatorPage = lazy(() => import("../features/deadlines/Deadline
 const PetitionsPage = lazy(() => import("../features/petitions/PetitionsPage.tsx"));
 const PetitionIntakePage = lazy(() => import("../features/petitions/PetitionIntakePage.tsx"));
 const PetitionPage = lazy(() => import("../features/petitions/PetitionPage.tsx"));
+const FieldCatalogPage = lazy(() => import("../features/petitions/FieldCatalogPage.tsx"));
 const ReceptionPage = lazy(() => import("../features/reception/ReceptionPage.tsx"));
 const VisitFormPage = lazy(() => import("../features/reception/VisitFormPage.tsx"));
 const VisitPage = lazy(() => import("../features/reception/VisitPage.tsx"));
+const CasesPage = lazy(() => import("../features/cases/CasesPage.tsx"));
+const CasePage = lazy(() => import("../features/cases/CasePage.tsx"));
+const IdentityRequestsPage = lazy(() => import("../features/cases/IdentityRequestsPage.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -118,6 +122,14 @@ export function App() {
                       />
                     ))}
                     <Route
+                      path={PATHS.petitionFields}
+                      element={
+                        <RequirePermission permission="agency.manage">
+                          <FieldCatalogPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
                       path={PATHS.deadlines}
                       element={
                         <RequirePermission permission="deadline.compute">
@@ -178,6 +190,37 @@ export function App() {
                       element={
                         <RequirePermission permission="reception.read">
                           <VisitPage />
+                        </RequirePermission>
+                      }
+                    />
+                    {(["complaint", "denunciation"] as const).map((kind) => {
+                      const base = kind === "complaint" ? PATHS.complaints : PATHS.denunciations;
+                      return [
+                        <Route
+                          key={base}
+                          path={base}
+                          element={
+                            <RequirePermission permission="case.read">
+                              <CasesPage key={kind} kind={kind} />
+                            </RequirePermission>
+                          }
+                        />,
+                        <Route
+                          key={`${base}/:id`}
+                          path={`${base}/:id`}
+                          element={
+                            <RequirePermission permission="case.read">
+                              <CasePage kind={kind} />
+                            </RequirePermission>
+                          }
+                        />,
+                      ];
+                    })}
+                    <Route
+                      path={PATHS.identityRequests}
+                      element={
+                        <RequirePermission permission="case.approve_reveal">
+                          <IdentityRequestsPage />
                         </RequirePermission>
                       }
                     />

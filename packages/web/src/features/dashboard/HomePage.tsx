@@ -3,6 +3,7 @@ import { Badge, Card, Group, Paper, SimpleGrid, Stack, Text, Title, UnstyledButt
 import { Link } from "react-router-dom";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { useMe, useSession } from "../auth/session.tsx";
+import { CasesOverview } from "../cases/CasesOverview.tsx";
 import { ADMIN_NAV, WORK_NAV, type NavItem } from "../shell/nav.ts";
 import classes from "./HomePage.module.css";
 import { MovedDeadlines } from "./MovedDeadlines.tsx";
@@ -72,6 +73,8 @@ export default function HomePage() {
       </Paper>
 
       <MovedDeadlines />
+
+      {can("case.read") ? <CasesOverview /> : null}
 
       <Card withBorder mb="lg" component="section" aria-labelledby="ready-heading">
         <Title order={2} fz="h4" mb="sm" id="ready-heading">

@@ -1,19 +1,45 @@
-import { Anchor, Badge, Button, Group, Paper, Table, Text } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
 import { IconBellRinging } from "@tabler/icons-react";
+import { useState } from "react";
 import { Link } from "react-router-dom";
+import { isApiError } from "../../api/client.ts";
+import { DateField } from "../../ui/DateField.tsx";
 import { ExportMenu } from "../../ui/ExportMenu.tsx";
-import { formatDate, formatNumber } from "../../ui/format.ts";
+import { emptyToNull, reportServerError } from "../../ui/forms.ts";
+import { formatDate, formatNumber, todayIso } from "../../ui/format.ts";
 import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
+import { COMMON } from "../../ui/text.ts";
 import { useSession } from "../auth/session.tsx";
-import { useAwaiting } from "./api.ts";
+import { useAwaiting, usePetitionStep, type AwaitingItem } from "./api.ts";
 import { petitionPath, PetitionStateBadge } from "./components.tsx";
+import { DocumentEditModal } from "./DocumentsPanel.tsx";
 import { stateLabel } from "./labels.ts";
-import { PETITION_TEXT } from "./text.ts";
+import { FOLLOW_UP_TEXT, PETITION_TEXT } from "./text.ts";
 
-/** "Chờ phản hồi, đôn đốc": transferred or guided petitions still waiting for an answer. */
+/**
+ * "Chờ phản hồi, đôn đốc": transferred or guided petitions still waiting for an answer. Each row
+ * can be urged from here: the urging is recorded and its letter drafted, then opened to complete.
+ */
 export function AwaitingList() {
   const awaiting = useAwaiting();
   const { can } = useSession();
+  const [urging, setUrging] = useState<AwaitingItem | null>(null);
+  const [draftId, setDraftId] = useState<string | null>(null);
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" align="flex-start" gap="sm" mb="sm" wrap="wrap">
@@ -101,8 +127,7 @@ export function AwaitingList() {
                     <Table.Td>
                       {a.status !== "TRANSFERRED" ? (
                         <Button
-                          component={Link}
-                          to={`${petitionPath(a.petitionId)}?thao-tac=urge`}
+                          onClick={() => setUrging(a)}
                           size="xs"
                           variant={a.overdue ? "filled" : "light"}
                           color={a.overdue ? "red" : "blue"}
@@ -120,6 +145,95 @@ export function AwaitingList() {
           </Table>
         </Table.ScrollContainer>
       ) : null}
+      <UrgeModal
+        item={urging}
+        onClose={() => setUrging(null)}
+        onDraft={(id) => setDraftId(id)}
+        onReload={() => awaiting.refetch()}
+      />
+      <DocumentEditModal documentId={draftId} onClose={() => setDraftId(null)} />
     </Paper>
+  );
+}
+
+function UrgeModal({
+  item,
+  onClose,
+  onDraft,
+  onReload,
+}: {
+  item: AwaitingItem | null;
+  onClose(): void;
+  onDraft(documentId: string): void;
+  onReload(): Promise<unknown>;
+}) {
+  return (
+    <Modal opened={item !== null} onClose={onClose} title={item ? FOLLOW_UP_TEXT.urgeTitle(item.code) : ""}>
+      {item ? (
+        <UrgeForm key={item.petitionId} item={item} onClose={onClose} onDraft={onDraft} onReload={onReload} />
+      ) : null}
+    </Modal>
+  );
+}
+
+function UrgeForm({
+  item,
+  onClose,
+  onDraft,
+  onReload,
+}: {
+  item: AwaitingItem;
+  onClose(): void;
+  onDraft(documentId: string): void;
+  onReload(): Promise<unknown>;
+}) {
+  const run = usePetitionStep();
+  const today = todayIso();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<{ on: string | null; documentNumber: string }>({
+    initialValues: { on: today, documentNumber: "" },
+    validate: { on: (value) => (value ? null : FOLLOW_UP_TEXT.urgeOnRequired) },
+  });
+  const submit = form.onSubmit(async (values) => {
+    setFailure(null);
+    try {
+      const result = await run.mutateAsync({
+        id: item.petitionId,
+        step: "urge",
+        body: { version: item.version, on: values.on, documentNumber: emptyToNull(values.documentNumber) },
+      });
+      notifications.show({ color: "green", message: FOLLOW_UP_TEXT.urgeDone(item.code) });
+      onClose();
+      if (result.documentId) onDraft(result.documentId);
+    } catch (error) {
+      if (isApiError(error, "VERSION_CONFLICT")) {
+        setFailure(PETITION_TEXT.conflict);
+        void onReload();
+      } else setFailure(reportServerError(form, error));
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate data-testid="urge-form">
+      <Stack gap="sm">
+        <Text size="sm">{FOLLOW_UP_TEXT.urgeIntro}</Text>
+        {failure ? (
+          <Alert color="red" role="alert">
+            {failure}
+          </Alert>
+        ) : null}
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <DateField label={PETITION_TEXT.urgeOn} required maxDate={today} {...form.getInputProps("on")} />
+          <TextInput label={PETITION_TEXT.urgeNumber} {...form.getInputProps("documentNumber")} />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {COMMON.cancel}
+          </Button>
+          <Button type="submit" loading={run.isPending} leftSection={<IconBellRinging size={16} aria-hidden />}>
+            {FOLLOW_UP_TEXT.urgeSubmit}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

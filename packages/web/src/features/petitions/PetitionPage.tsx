@@ -26,7 +26,10 @@ import { errorMessage, isApiError } from "../../api/client.ts";
 import { formatDate, formatDateTime } from "../../ui/format.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
+import { AttachmentsPanel } from "../attachments/AttachmentsPanel.tsx";
 import { useSession } from "../auth/session.tsx";
+import { PetitionProtectedWriters } from "../cases/IdentityPanel.tsx";
+import { PetitionCaseCard } from "../cases/OpenCaseModal.tsx";
 import { computeDeadline, useDeadlineRules } from "../deadlines/api.ts";
 import { DeadlineExplanation } from "../deadlines/DeadlineExplanation.tsx";
 import { DueDateBadge } from "../deadlines/DueDateBadge.tsx";
@@ -104,6 +107,7 @@ function PetitionView({ petition: p, reload }: { petition: PetitionDetail; reloa
               onOutcome={setOutcome}
               onStep={setStep}
             />
+            <PetitionCaseCard petition={p} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 8 }} order={{ base: 2, lg: 1 }}>
@@ -112,6 +116,7 @@ function PetitionView({ petition: p, reload }: { petition: PetitionDetail; reloa
             <PartiesCard petition={p} />
             {p.classification ? <ClassificationCard petition={p} /> : null}
             <DocumentsPanel entityType="petition" entityId={p.id} editing={editingDoc} onEdit={setEditingDoc} />
+            <AttachmentsPanel petitionId={p.id} />
             <TransferredDocuments petition={p} />
             <DuplicatesCard petition={p} canWrite={canWrite} />
             <TimelineCard petition={p} />
@@ -128,7 +133,13 @@ function PetitionView({ petition: p, reload }: { petition: PetitionDetail; reloa
             onReload={reload}
             onDocument={setEditingDoc}
           />
-          <StepModal petition={p} step={step} onClose={() => setStep(null)} onReload={reload} />
+          <StepModal
+            petition={p}
+            step={step}
+            onClose={() => setStep(null)}
+            onReload={reload}
+            onDocument={setEditingDoc}
+          />
         </>
       ) : null}
     </>
@@ -397,8 +408,8 @@ function PartiesCard({ petition: p }: { petition: PetitionDetail }) {
         ) : null}
         <Detail label={PETITION_TEXT.sectionWriters}>
           {p.petitioners.length === 0 ? (
-            p.kind === "denunciation" && !p.anonymous ? (
-              PETITION_TEXT.writersHidden
+            p.identity.protected ? (
+              <PetitionProtectedWriters petition={p} />
             ) : (
               p.petitionerDisplay || PETITION_TEXT.noWriters
             )

@@ -19,7 +19,6 @@ import { useState } from "react";
 import { Link } from "react-router-dom";
 import { DateField } from "../../ui/DateField.tsx";
 import { Pager, SortableTh, type SortOrder } from "../../ui/DataTable.tsx";
-import { ExportMenu } from "../../ui/ExportMenu.tsx";
 import { formatDate, formatNumber } from "../../ui/format.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
@@ -32,7 +31,12 @@ import { fetchAllPetitions, usePetitions, type PetitionFilters, type PetitionLis
 import { AwaitingList } from "./AwaitingList.tsx";
 import { ListDueBadge, petitionPath, PetitionStateBadge } from "./components.tsx";
 import { CHANNEL_OPTIONS, channelLabel, FIELD_OPTIONS, KIND_OPTIONS, kindLabel, STATE_OPTIONS } from "./labels.ts";
-import { PETITION_TEXT } from "./text.ts";
+import { PetitionExportMenu } from "./PetitionExportMenu.tsx";
+import { RetentionList } from "./RetentionList.tsx";
+import { FOLLOW_UP_TEXT, PETITION_TEXT } from "./text.ts";
+
+const TABS = ["list", "awaiting", "retention"] as const;
+type Tab = (typeof TABS)[number];
 
 type SortKey = "receivedOn" | "due" | "status" | "kind";
 const SORT_KEYS: readonly SortKey[] = ["receivedOn", "due", "status", "kind"];
@@ -42,7 +46,8 @@ export const INTAKE_PATH = `${PATHS.petitions}/tiep-nhan`;
 export default function PetitionsPage() {
   const { can } = useSession();
   const { params, update } = useUrlState();
-  const tab = params.get("tab") === "awaiting" ? "awaiting" : "list";
+  const requested = params.get("tab") as Tab | null;
+  const tab: Tab = requested && TABS.includes(requested) ? requested : "list";
   return (
     <>
       <PageHeader
@@ -58,18 +63,22 @@ export default function PetitionsPage() {
       />
       <Tabs
         value={tab}
-        onChange={(value) => update({ tab: value === "awaiting" ? "awaiting" : null })}
+        onChange={(value) => update({ tab: value && value !== "list" && TABS.includes(value as Tab) ? value : null })}
         keepMounted={false}
       >
         <Tabs.List aria-label={PETITION_TEXT.tabsLabel} mb="md">
           <Tabs.Tab value="list">{PETITION_TEXT.tabList}</Tabs.Tab>
           <Tabs.Tab value="awaiting">{PETITION_TEXT.tabAwaiting}</Tabs.Tab>
+          <Tabs.Tab value="retention">{FOLLOW_UP_TEXT.tabRetention}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="list">
           <PetitionList />
         </Tabs.Panel>
         <Tabs.Panel value="awaiting">
           <AwaitingList />
+        </Tabs.Panel>
+        <Tabs.Panel value="retention">
+          <RetentionList />
         </Tabs.Panel>
       </Tabs>
     </>
@@ -249,13 +258,7 @@ function PetitionList() {
               onChange={(value) => update({ to: value })}
               style={{ flex: "1 1 150px" }}
             />
-            <ExportMenu
-              fileName={PETITION_TEXT.exportFileName}
-              sheetName={PETITION_TEXT.exportSheet}
-              load={loadExport}
-              progressText={(done, total) => PETITION_TEXT.exportProgress(formatNumber(done), formatNumber(total))}
-              doneText={(n) => PETITION_TEXT.exported(formatNumber(n))}
-            />
+            <PetitionExportMenu filters={filters} loadCsv={loadExport} />
           </Group>
         </Stack>
       </Paper>

@@ -18,7 +18,7 @@ import { emptyToNull, reportServerError } from "../../ui/forms.ts";
 import { todayIso } from "../../ui/format.ts";
 import { COMMON } from "../../ui/text.ts";
 import { usePetitionStep, type PetitionDetail, type PetitionStep } from "./api.ts";
-import { PETITION_TEXT } from "./text.ts";
+import { FOLLOW_UP_TEXT, PETITION_TEXT } from "./text.ts";
 
 /** Route of each step and the domain action (its label, its states) behind it. */
 export const STEPS: Record<PetitionStep, PetitionAction> = {
@@ -96,15 +96,27 @@ export function StepModal({
   step,
   onClose,
   onReload,
+  onDocument,
 }: {
   petition: PetitionDetail;
   step: PetitionStep | null;
   onClose(): void;
   onReload(): Promise<unknown>;
+  /** Urging and destruction draft their letter or decision: opened here to complete. */
+  onDocument?(documentId: string): void;
 }) {
   return (
     <Modal opened={step !== null} onClose={onClose} title={step ? stepTransition(step).label : ""} size="lg">
-      {step ? <StepForm key={step} petition={petition} step={step} onClose={onClose} onReload={onReload} /> : null}
+      {step ? (
+        <StepForm
+          key={step}
+          petition={petition}
+          step={step}
+          onClose={onClose}
+          onReload={onReload}
+          {...(onDocument ? { onDocument } : {})}
+        />
+      ) : null}
     </Modal>
   );
 }
@@ -114,11 +126,13 @@ function StepForm({
   step,
   onClose,
   onReload,
+  onDocument,
 }: {
   petition: PetitionDetail;
   step: PetitionStep;
   onClose(): void;
   onReload(): Promise<unknown>;
+  onDocument?(documentId: string): void;
 }) {
   const transition = stepTransition(step);
   const slip = petition.documents.find((d) => d.formCode === "TT05-05" || d.formCode === "TT05-06");
@@ -158,7 +172,9 @@ function StepForm({
       if (result.transferredTo) {
         notifications.show({ color: "green", message: PETITION_TEXT.transferredTo(result.transferredTo.code) });
       }
+      if (result.documentId) notifications.show({ color: "green", message: FOLLOW_UP_TEXT.stepDraft });
       onClose();
+      if (result.documentId) onDocument?.(result.documentId);
     } catch (error) {
       if (isApiError(error, "VERSION_CONFLICT")) setConflict(true);
       else setFailure(reportServerError(form, error));

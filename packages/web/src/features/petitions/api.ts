@@ -7,8 +7,16 @@ import type {
   PetitionListQuery,
 } from "@minhbach/domain/api/petitions";
 import type { z } from "@minhbach/domain/api/zod-vi";
+import type {
+  CreatePetitionFieldBody,
+  DestroyBatchBody,
+  PetitionFieldView,
+  RetentionDueItem,
+  UpdatePetitionFieldBody,
+} from "@minhbach/domain/api/petition-follow-up";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client.ts";
+import { saveFromApi } from "../../ui/download.ts";
 
 export type DuplicateMatch = z.infer<typeof duplicateMatch>;
 export type { PetitionDetail, PetitionListItem };
@@ -55,6 +63,8 @@ export async function fetchAllPetitions(filters: PetitionFilters, onProgress: (d
 /** A transferred or guided petition waiting for an answer (GET /petitions/awaiting). */
 export interface AwaitingItem {
   petitionId: string;
+  /** For urging straight from the list. */
+  version: number;
   code: string;
   petitioner: string;
   status: string;
@@ -148,6 +158,8 @@ export type PetitionStep = "accept" | "dispatch" | "urge" | "feedback" | "close"
 export interface StepResult {
   petition: PetitionDetail;
   transferredTo: { id: string; code: string } | null;
+  /** The draft the step wrote: the urging letter, the destruction decision. */
+  documentId: string | null;
 }
 
 export function usePetitionStep() {
@@ -201,5 +213,74 @@ export function useIssueDocument() {
         queryClient.invalidateQueries({ queryKey: DOCUMENTS_KEY }),
         queryClient.invalidateQueries({ queryKey: PETITIONS_KEY }),
       ]),
+  });
+}
+
+// ---- Follow-up: retention, destruction, server export ----------------------------------------
+
+export type { PetitionFieldView, RetentionDueItem };
+
+export function useRetentionDue() {
+  return useQuery({
+    queryKey: [...PETITIONS_KEY, "retention-due"],
+    queryFn: ({ signal }) => api<{ items: RetentionDueItem[] }>("/petitions/retention-due", { signal }),
+    select: (data) => data.items,
+  });
+}
+
+export function useDestroyPetitions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DestroyBatchBody) =>
+      api<{ documentId: string; destroyed: { id: string; code: string }[] }>("/petitions/destroy", {
+        method: "POST",
+        body,
+      }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: PETITIONS_KEY }),
+        queryClient.invalidateQueries({ queryKey: DOCUMENTS_KEY }),
+      ]),
+  });
+}
+
+/** Every petition matching the filters, as the server writes it (up to 50,000 rows). */
+export function downloadPetitionsXlsx(filters: PetitionFilters, fallbackName: string) {
+  return saveFromApi("/petitions/export.xlsx", fallbackName, filters);
+}
+
+// ---- Field catalogue -------------------------------------------------------------------------
+
+const FIELDS_KEY = ["petition-fields"] as const;
+
+export function usePetitionFields() {
+  return useQuery({
+    queryKey: FIELDS_KEY,
+    queryFn: ({ signal }) => api<{ items: PetitionFieldView[] }>("/petition-fields", { signal }),
+    select: (data) => data.items,
+  });
+}
+
+export function useSavePetitionField() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      input: { code: null; body: CreatePetitionFieldBody } | { code: string; body: UpdatePetitionFieldBody },
+    ) =>
+      input.code === null
+        ? api<PetitionFieldView>("/petition-fields", { method: "POST", body: input.body })
+        : api<PetitionFieldView>(`/petition-fields/${encodeURIComponent(input.code)}`, {
+            method: "PATCH",
+            body: input.body,
+          }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: FIELDS_KEY }),
+  });
+}
+
+export function useDeletePetitionField() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => api<void>(`/petition-fields/${encodeURIComponent(code)}`, { method: "DELETE" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: FIELDS_KEY }),
   });
 }

@@ -328,6 +328,11 @@ export const DOCUMENT_FIELD_LABELS: Record<string, string> = {
   forwardingReference: "Văn bản chuyển đơn",
   denounced: "Người (cơ quan, tổ chức) bị tố cáo",
   subject: "Nội dung khiếu nại",
+  targetBody: "Kính gửi (cơ quan được đôn đốc)",
+  reference: "Văn bản chuyển đơn, hướng dẫn",
+  decidedBy: "Người đứng đầu quyết định",
+  deciderTitle: "Chức danh người quyết định (in trên quyết định)",
+  executingUnit: "Đơn vị tổ chức hủy đơn",
   summary: "Tóm tắt nội dung",
   assessment: "Nhận xét, đánh giá",
   proposal: "Đề xuất",
@@ -363,3 +368,70 @@ export function stateColor(state: string): string {
     return "orange";
   return "green";
 }
+
+/** Urging from the waiting list, the list of petitions past retention and their destruction, the server export. */
+export const FOLLOW_UP_TEXT = {
+  urgeTitle: (code: string) => `Đôn đốc giải quyết đơn ${code}`,
+  urgeIntro:
+    "Hệ thống ghi lần đôn đốc và lập dự thảo công văn đôn đốc gửi cơ quan đã nhận đơn. Hoàn thiện người ký rồi ban hành.",
+  urgeSubmit: "Đôn đốc và lập dự thảo",
+  urgeOnRequired: "Nhập ngày đôn đốc.",
+  urgeDone: (code: string) => `Đã đôn đốc đơn ${code}. Hãy hoàn thiện và ban hành công văn đôn đốc.`,
+  stepDraft: "Đã lập dự thảo văn bản. Hãy hoàn thiện và ban hành.",
+
+  tabRetention: "Đơn hết thời hạn lưu",
+  retentionIntro:
+    "Đơn đã lưu quá 01 năm kể từ ngày lưu. Người đứng đầu cơ quan quyết định tiêu hủy (Điều 28 khoản 2 Thông tư 05/2021/TT-TTCP). Chọn các đơn rồi lập một quyết định tiêu hủy cho cả danh sách.",
+  retentionEmpty: "Không có đơn nào đã hết thời hạn lưu.",
+  filedOn: "Ngày lưu đơn",
+  archiveReason: "Lý do lưu đơn",
+  retentionUntil: "Hết hạn lưu",
+  selectAll: "Chọn tất cả đơn",
+  selectOne: (code: string) => `Chọn đơn ${code}`,
+  selected: (n: string) => `Đã chọn ${n} đơn`,
+  destroySelected: "Lập quyết định tiêu hủy",
+  destroyTitle: (n: string) => `Tiêu hủy ${n} đơn theo một quyết định`,
+  destroyIntro:
+    "Tất cả các đơn đã chọn cùng chuyển sang trạng thái đã tiêu hủy, hoặc không đơn nào nếu có đơn chưa đủ điều kiện. Hệ thống lập dự thảo quyết định để hoàn thiện và ban hành.",
+  destroyNumber: "Số quyết định tiêu hủy",
+  destroyDate: "Ngày quyết định",
+  destroyBy: "Người đứng đầu quyết định tiêu hủy",
+  deciderTitle: "Chức danh (in trên quyết định)",
+  deciderTitleHint: "Ví dụ: Giám đốc Sở Công Thương",
+  destroyed: (n: string) => `Đã tiêu hủy ${n} đơn. Hãy hoàn thiện và ban hành quyết định.`,
+  oneAgency: "Mỗi quyết định chỉ gồm đơn của một cơ quan: chọn đơn của cùng một cơ quan.",
+
+  exportAll: "Xuất Excel (.xlsx): tất cả đơn theo bộ lọc",
+  exportAllHint: "Tối đa 50.000 dòng, do máy chủ lập",
+  exportAllDone: (name: string) => `Đã tải ${name}.`,
+  exportAllFileName: "Danh-sach-don.xlsx",
+} as const;
+
+/** The field catalogue page (Quản trị › Danh mục lĩnh vực). */
+export const FIELD_CATALOG_TEXT = {
+  title: "Danh mục lĩnh vực",
+  description:
+    "Lĩnh vực dùng để phân loại đơn và lượt tiếp công dân trong toàn hệ thống. Mã lĩnh vực không đổi; lĩnh vực đã dùng chỉ được ngừng sử dụng, không xóa.",
+  add: "Thêm lĩnh vực",
+  edit: "Sửa",
+  editFor: (name: string) => `Sửa lĩnh vực ${name}`,
+  remove: "Xóa",
+  removeFor: (name: string) => `Xóa lĩnh vực ${name}`,
+  removeConfirm: (name: string) => `Xóa lĩnh vực “${name}”? Lĩnh vực chưa được dùng cho đơn nào.`,
+  removed: "Đã xóa lĩnh vực.",
+  saved: "Đã lưu lĩnh vực.",
+  code: "Mã",
+  codeHint: "Tiền tố và tên viết hoa không dấu, ví dụ CT.KHUYEN_CONG. Không sửa được sau khi lưu.",
+  name: "Tên lĩnh vực",
+  group: "Nhóm",
+  reportGroup: "Nhóm trong báo cáo",
+  active: "Đang sử dụng",
+  inactive: "Ngừng sử dụng",
+  sort: "Thứ tự",
+  inUse: "Số đơn, lượt tiếp",
+  builtIn: "Có sẵn",
+  status: "Tình trạng",
+  actions: "Thao tác",
+  empty: "Danh mục trống.",
+  readOnly: "Chỉ quản trị viên của cơ quan cấp cao nhất được sửa danh mục dùng chung.",
+} as const;

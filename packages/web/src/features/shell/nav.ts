@@ -4,6 +4,7 @@ import {
   IconCalendarEvent,
   IconChartBar,
   IconClockHour4,
+  IconEyeCheck,
   IconFileSearch,
   IconGavel,
   IconHome,
@@ -11,6 +12,7 @@ import {
   IconMessageReport,
   IconScale,
   IconShieldLock,
+  IconTags,
   IconUsers,
   IconUsersGroup,
   IconWorld,
@@ -42,14 +44,16 @@ export const PATHS = {
   calendar: "/quan-tri/lich-lam-viec",
   deadlines: "/quan-tri/tinh-thoi-han",
   audit: "/quan-tri/nhat-ky",
+  identityRequests: "/quan-tri/de-nghi-xem-danh-tinh",
+  petitionFields: "/quan-tri/danh-muc-linh-vuc",
 } as const;
 
 export const WORK_NAV: NavItem[] = [
   { path: PATHS.home, label: "Tổng quan", icon: IconHome },
   { path: PATHS.reception, label: "Tiếp công dân", icon: IconUsersGroup, permission: "reception.read" },
   { path: PATHS.petitions, label: "Xử lý đơn", icon: IconMessageReport, permission: "petition.read" },
-  { path: PATHS.complaints, label: "Giải quyết khiếu nại", icon: IconScale, comingSoon: true },
-  { path: PATHS.denunciations, label: "Giải quyết tố cáo", icon: IconShieldLock, comingSoon: true },
+  { path: PATHS.complaints, label: "Giải quyết khiếu nại", icon: IconScale, permission: "case.read" },
+  { path: PATHS.denunciations, label: "Giải quyết tố cáo", icon: IconShieldLock, permission: "case.read" },
   { path: PATHS.inspections, label: "Thanh tra", icon: IconFileSearch, comingSoon: true },
   { path: PATHS.anticorruption, label: "Phòng, chống tham nhũng", icon: IconGavel, comingSoon: true },
   { path: PATHS.reports, label: "Báo cáo", icon: IconChartBar, comingSoon: true },
@@ -62,4 +66,11 @@ export const ADMIN_NAV: NavItem[] = [
   { path: PATHS.calendar, label: "Lịch làm việc", icon: IconCalendarEvent, permission: "calendar.read" },
   { path: PATHS.deadlines, label: "Tính thời hạn", icon: IconClockHour4, permission: "deadline.compute" },
   { path: PATHS.audit, label: "Nhật ký hệ thống", icon: IconListDetails, permission: "audit.read" },
+  { path: PATHS.petitionFields, label: "Danh mục lĩnh vực", icon: IconTags, permission: "agency.manage" },
+  {
+    path: PATHS.identityRequests,
+    label: "Đề nghị xem danh tính",
+    icon: IconEyeCheck,
+    permission: "case.approve_reveal",
+  },
 ];

@@ -1,0 +1,140 @@
+/**
+ * Attachments over the API. Listing and deleting go through the shared client; uploads use
+ * XMLHttpRequest for its upload progress, with the same CSRF header and error shape.
+ */
+import { ERROR_MESSAGES, type ApiErrorBody } from "@minhbach/domain";
+import type { Me } from "@minhbach/domain/api/auth";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, ApiError, setCsrfToken } from "../../api/client.ts";
+import { ME_KEY } from "../auth/session.tsx";
+import { ATTACHMENT_TEXT } from "./text.ts";
+
+export interface Attachment {
+  id: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  description: string | null;
+  createdAt: string;
+  createdBy: { id: string; name: string } | null;
+  encrypted: boolean;
+  actions: ("download" | "delete")[];
+}
+
+export interface AttachmentList {
+  items: Attachment[];
+  canUpload: boolean;
+  maxUploadBytes: number;
+  maxFiles: number;
+  /** Extensions for the file picker (".pdf", ".docx", …). */
+  accept: string[];
+}
+
+export const ATTACHMENTS_KEY = ["attachments"] as const;
+
+export function usePetitionAttachments(petitionId: string) {
+  return useQuery({
+    queryKey: [...ATTACHMENTS_KEY, "petition", petitionId],
+    queryFn: ({ signal }) =>
+      api<AttachmentList>(`/petitions/${encodeURIComponent(petitionId)}/attachments`, { signal }),
+  });
+}
+
+/** The API path of a file's content (for saveFromApi) and its URL (for links). */
+export function downloadPath(id: string): string {
+  return `/attachments/${encodeURIComponent(id)}/download`;
+}
+
+export function downloadUrl(id: string): string {
+  return `/api${downloadPath(id)}`;
+}
+
+export function useDeleteAttachment(petitionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/attachments/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [...ATTACHMENTS_KEY, "petition", petitionId] }),
+  });
+}
+
+export interface UploadInput {
+  files: File[];
+  description: string;
+  /** 0…1 while the bytes are sent. */
+  onProgress(fraction: number): void;
+  signal: AbortSignal;
+}
+
+function fallbackError(status: number): ApiErrorBody {
+  if (status === 401) return { code: "UNAUTHENTICATED", message: ERROR_MESSAGES.UNAUTHENTICATED };
+  if (status === 403) return { code: "FORBIDDEN", message: ERROR_MESSAGES.FORBIDDEN };
+  if (status === 413) return { code: "BODY_TOO_LARGE", message: ATTACHMENT_TEXT.tooLargeForServer };
+  return { code: "INTERNAL_ERROR", message: ERROR_MESSAGES.INTERNAL_ERROR };
+}
+
+function post(
+  url: string,
+  form: FormData,
+  csrfToken: string | null,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal,
+): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new DOMException("Aborted", "AbortError"));
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", url);
+    xhr.setRequestHeader("Accept", "application/json");
+    if (csrfToken) xhr.setRequestHeader("X-CSRF-Token", csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        // not JSON: a proxy's page
+      }
+      resolve({ status: xhr.status, body });
+    };
+    xhr.onerror = () => reject(new ApiError(0, { code: "NETWORK", message: ATTACHMENT_TEXT.network }));
+    xhr.onabort = () => reject(new DOMException("Aborted", "AbortError"));
+    signal.addEventListener("abort", () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
+}
+
+function errorBody(status: number, body: unknown): ApiErrorBody {
+  const b = body as Partial<ApiErrorBody> | null;
+  if (b && typeof b.code === "string" && typeof b.message === "string") {
+    return { code: b.code, message: b.message, ...(b.field ? { field: b.field } : {}) };
+  }
+  return fallbackError(status);
+}
+
+export function useUploadAttachments(petitionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ files, description, onProgress, signal }: UploadInput) => {
+      const url = `/api/petitions/${encodeURIComponent(petitionId)}/attachments`;
+      const form = new FormData();
+      if (description.trim()) form.append("description", description.trim());
+      for (const file of files) form.append("files", file, file.name);
+      const token = () => queryClient.getQueryData<Me | null>(ME_KEY)?.csrfToken ?? null;
+      let result = await post(url, form, token(), onProgress, signal);
+      // A stale token (another tab logged in again): take a fresh one and send once more.
+      if (result.status === 403 && errorBody(403, result.body).code === "CSRF_INVALID") {
+        const me = await api<Me>("/auth/me", { expectUnauthorized: true });
+        setCsrfToken(me.csrfToken);
+        queryClient.setQueryData(ME_KEY, me);
+        onProgress(0);
+        result = await post(url, form, me.csrfToken, onProgress, signal);
+      }
+      if (result.status === 401) void queryClient.invalidateQueries({ queryKey: ME_KEY });
+      if (result.status !== 201) throw new ApiError(result.status, errorBody(result.status, result.body));
+      return (result.body as { items: Attachment[] }).items;
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [...ATTACHMENTS_KEY, "petition", petitionId] }),
+  });
+}
