@@ -515,5 +515,27 @@ for (const db of testDatabases()) {
       assert.ok(!list.includes("HC.TAM_THOI"));
       assert.ok(list.includes("HC.THI_DUA"));
     });
+
+    test("field catalogue: a field added by the administrator is offered and accepted at intake; a deactivated one is refused", async () => {
+      const body = {
+        code: "CT.KHUYEN_NONG",
+        name: "Khuyến công, khuyến nông",
+        group: "industry_trade",
+        reportGroup: "administrative",
+      };
+      assert.equal((await admin.post("/api/petition-fields", body)).status, 201);
+      const offered = await handler.get("/api/petitions/fields");
+      const added = offered.body.items.find((f: { code: string }) => f.code === "CT.KHUYEN_NONG");
+      assert.deepEqual(added, { ...body, active: true });
+      const accepted = await handler.post("/api/petitions", letter({ fieldCode: "CT.KHUYEN_NONG" }));
+      assert.equal(accepted.status, 201, JSON.stringify(accepted.body));
+      assert.equal((await admin.patch("/api/petition-fields/CT.KHUYEN_NONG", { active: false })).status, 200);
+      const refused = await handler.post("/api/petitions", letter({ fieldCode: "CT.KHUYEN_NONG" }));
+      assert.equal(refused.status, 400);
+      assert.equal(refused.body.field, "fieldCode");
+      // Lists still name the retired field.
+      const listed = await handler.get(`/api/petitions?fieldCode=CT.KHUYEN_NONG`);
+      assert.equal(listed.body.items[0].fieldName, "Khuyến công, khuyến nông");
+    });
   });
 }

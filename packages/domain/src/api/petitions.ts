@@ -10,7 +10,16 @@ import { PETITION_STATE_LIST } from "../petitions/petition.ts";
 import { checkClassification } from "../petitions/petition-machine.ts";
 import { validateTaxCode } from "../petitions/tax-code.ts";
 import { isoDate, pageQuery, uuid } from "./common.ts";
-import { addProblems, competence, csvOf, fieldCode, identityDocument, personName, petitionKind } from "./reception.ts";
+import {
+  addProblems,
+  anyFieldCode,
+  competence,
+  csvOf,
+  fieldCode,
+  identityDocument,
+  personName,
+  petitionKind,
+} from "./reception.ts";
 import { z } from "./zod-vi.ts";
 
 const text = (max: number, label: string) =>
@@ -277,7 +286,7 @@ export const petitionListQuery = pageQuery
     status: csvOf(PETITION_STATE_LIST, "Trạng thái").optional(),
     kind: csvOf(PETITION_KIND_LIST, "Loại đơn").optional(),
     channel: csvOf(CHANNEL_LIST, "Nguồn đơn").optional(),
-    fieldCode: fieldCode.optional(),
+    fieldCode: anyFieldCode.optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
     dueSoon: z.stringbool({ error: "Giá trị đúng/sai không hợp lệ." }).optional(),

@@ -3,7 +3,7 @@
  * form and the server give the same Vietnamese message for the same field.
  */
 import { COMPETENCE_LABELS, PETITION_KIND_LIST, type Competence } from "../petitions/kinds.ts";
-import { isActiveFieldCode } from "../petitions/fields.ts";
+import { fieldByCode, isActiveFieldCode } from "../petitions/fields.ts";
 import { checkGroupRepresentation } from "../reception/group.ts";
 import { IDENTITY_DOCUMENT_KINDS, validateIdentityDocument, type IdentityDocumentKind } from "../reception/identity.ts";
 import type { Problem } from "../reception/problem.ts";
@@ -84,6 +84,10 @@ export const competence = z.enum(Object.keys(COMPETENCE_LABELS) as [Competence, 
   error: "Chọn thuộc hoặc không thuộc thẩm quyền.",
 });
 export const fieldCode = z.string().refine(isActiveFieldCode, { error: "Lĩnh vực không có trong danh mục." });
+/** A field to filter by: retired fields too, since past records were filed under them. */
+export const anyFieldCode = z
+  .string()
+  .refine((code) => fieldByCode(code) !== undefined, { error: "Lĩnh vực không có trong danh mục." });
 
 export const visitor = z.strictObject({
   fullName: personName,

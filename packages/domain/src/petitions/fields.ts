@@ -55,15 +55,29 @@ export const PETITION_FIELDS: readonly PetitionField[] = [
   { code: "HC.KHAC", name: "Khác", group: "administrative", reportGroup: "other" },
 ];
 
-const BY_CODE = new Map(PETITION_FIELDS.map((f) => [f.code, f]));
-
 export const PETITION_FIELD_CODES = PETITION_FIELDS.map((f) => f.code) as [string, ...string[]];
 
+// The catalogue in use. The fields above are the seed; administrators edit the installation's
+// catalogue (table field_catalog), and the server — and the web app, from the API — install it
+// here with installFieldCatalog, so every check and every label reads the same list.
+let catalogue: readonly PetitionField[] = PETITION_FIELDS;
+let byCode = new Map(catalogue.map((f) => [f.code, f]));
+
+export function installFieldCatalog(fields: readonly PetitionField[]): void {
+  catalogue = [...fields];
+  byCode = new Map(catalogue.map((f) => [f.code, f]));
+}
+
+/** Every field of the catalogue in use, retired ones included, in their order. */
+export function fieldCatalog(): readonly PetitionField[] {
+  return catalogue;
+}
+
 export function fieldByCode(code: string): PetitionField | undefined {
-  return BY_CODE.get(code);
+  return byCode.get(code);
 }
 
 export function isActiveFieldCode(code: string): boolean {
-  const field = BY_CODE.get(code);
+  const field = byCode.get(code);
   return field !== undefined && !field.retired;
 }

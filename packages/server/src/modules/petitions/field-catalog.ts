@@ -21,6 +21,7 @@ import { can, scopeOf, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 import { RuleViolation } from "../../platform/problems.ts";
+import { loadFieldCatalog } from "./service.ts";
 
 const BUILT_IN = new Set(PETITION_FIELDS.map((f) => f.code));
 
@@ -94,7 +95,7 @@ export async function createField(
   body: CreatePetitionFieldBody,
 ): Promise<PetitionFieldView> {
   assertCatalogueAdmin(auth);
-  return db.transaction().execute(async (trx) => {
+  const created = await db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom("field_catalog").select("code").where("code", "=", body.code).executeTakeFirst();
     if (taken) throw new RuleViolation("FIELD_CODE_TAKEN", "Mã lĩnh vực đã có trong danh mục.", "code", 409);
     const last = await trx
@@ -119,6 +120,8 @@ export async function createField(
     });
     return one(trx, body.code);
   });
+  await loadFieldCatalog(db);
+  return created;
 }
 
 export async function updateField(
@@ -129,7 +132,7 @@ export async function updateField(
   body: UpdatePetitionFieldBody,
 ): Promise<PetitionFieldView> {
   assertCatalogueAdmin(auth);
-  return db.transaction().execute(async (trx) => {
+  const updated = await db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom("field_catalog")
       .selectAll()
@@ -156,6 +159,8 @@ export async function updateField(
     });
     return one(trx, code);
   });
+  await loadFieldCatalog(db);
+  return updated;
 }
 
 export async function deleteField(db: Kysely<DB>, auth: AuthContext, actor: Actor, code: string): Promise<void> {
@@ -192,4 +197,5 @@ export async function deleteField(db: Kysely<DB>, auth: AuthContext, actor: Acto
       summary: { code },
     });
   });
+  await loadFieldCatalog(db);
 }

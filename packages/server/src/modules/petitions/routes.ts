@@ -13,7 +13,7 @@ import {
   respondent,
   urgePetitionBody,
 } from "@minhbach/domain/api/petitions";
-import { PETITION_FIELDS } from "@minhbach/domain";
+import { fieldCatalog } from "@minhbach/domain";
 import { z } from "zod";
 import { actorOf, requireAuth } from "../../platform/access.ts";
 import type { AppContext } from "../../platform/context.ts";
@@ -142,13 +142,30 @@ export function petitionRoutes(app: Api, ctx: AppContext): void {
         tags,
         summary: "Danh mục lĩnh vực",
         response: {
-          200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), group: z.string() })) }),
+          200: z.object({
+            items: z.array(
+              z.object({
+                code: z.string(),
+                name: z.string(),
+                group: z.enum(["industry_trade", "administrative"]),
+                reportGroup: z.enum(["administrative", "judicial", "corruption", "other"]),
+                active: z.boolean(),
+              }),
+            ),
+          }),
           ...errors,
         },
       },
     },
+    // Retired fields too: lists still name them; pickers offer only the active ones.
     async () => ({
-      items: PETITION_FIELDS.filter((f) => !f.retired).map((f) => ({ code: f.code, name: f.name, group: f.group })),
+      items: fieldCatalog().map((f) => ({
+        code: f.code,
+        name: f.name,
+        group: f.group,
+        reportGroup: f.reportGroup,
+        active: !f.retired,
+      })),
     }),
   );
 

@@ -13,6 +13,7 @@ import {
   DomainError,
   formFor,
   fieldByCode,
+  installFieldCatalog,
   matterSignature,
   normalizeForMatch,
   PETITION_FIELDS,
@@ -23,8 +24,10 @@ import {
   todayInVietnam,
   type PetitionActionInput,
   type PetitionFacts,
+  type FieldGroup,
   type PetitionKind,
   type PetitionState,
+  type ReportFieldGroup,
   type SameMatterVerdict,
 } from "@minhbach/domain";
 import type {
@@ -78,6 +81,21 @@ export async function ensureFieldCatalog(db: Kysely<DB>): Promise<void> {
     .values(rows)
     .onConflict((oc) => oc.column("code").doNothing())
     .execute();
+  await loadFieldCatalog(db);
+}
+
+/** Installs the installation's catalogue (as administrators keep it) for every check and label. */
+export async function loadFieldCatalog(db: Kysely<DB> | Transaction<DB>): Promise<void> {
+  const rows = await db.selectFrom("field_catalog").selectAll().orderBy("sort").orderBy("code").execute();
+  installFieldCatalog(
+    rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      group: r.field_group as FieldGroup,
+      reportGroup: r.report_group as ReportFieldGroup,
+      ...(r.active ? {} : { retired: true }),
+    })),
+  );
 }
 
 // ---- Intake ---------------------------------------------------------------------------------

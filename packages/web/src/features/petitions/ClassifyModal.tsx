@@ -33,7 +33,7 @@ import { reportServerError } from "../../ui/forms.ts";
 import { vietnameseFilter } from "../../ui/select-filter.ts";
 import { COMMON } from "../../ui/text.ts";
 import { useClassifyPetition, type PetitionDetail } from "./api.ts";
-import { COMPETENCE_OPTIONS, FIELD_OPTIONS, KIND_OPTIONS } from "./labels.ts";
+import { COMPETENCE_OPTIONS, fieldOptions, KIND_OPTIONS } from "./labels.ts";
 import { PETITION_TEXT } from "./text.ts";
 
 type Answer = "yes" | "no" | null;
@@ -226,7 +226,7 @@ function ClassifyForm({
           />
           <Select
             label={PETITION_TEXT.field}
-            data={FIELD_OPTIONS}
+            data={fieldOptions()}
             required
             searchable
             filter={vietnameseFilter}

@@ -35,7 +35,7 @@ import { COMMON } from "../../ui/text.ts";
 import { PATHS } from "../shell/nav.ts";
 import { findDuplicates, useCreatePetition, type DuplicateProbe } from "./api.ts";
 import { DuplicateCard, petitionPath } from "./components.tsx";
-import { CHANNEL_OPTIONS, FIELD_OPTIONS } from "./labels.ts";
+import { CHANNEL_OPTIONS, fieldOptions } from "./labels.ts";
 import { emptyPetitioner, PetitionerFields, petitionerBody, type PetitionerValues } from "./PartyFields.tsx";
 import { PETITION_TEXT } from "./text.ts";
 
@@ -361,7 +361,7 @@ export default function PetitionIntakePage() {
                     <Select
                       label={PETITION_TEXT.field}
                       placeholder={PETITION_TEXT.fieldPlaceholder}
-                      data={FIELD_OPTIONS}
+                      data={fieldOptions()}
                       searchable
                       clearable
                       filter={vietnameseFilter}

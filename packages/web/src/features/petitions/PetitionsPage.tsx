@@ -30,7 +30,7 @@ import { PATHS } from "../shell/nav.ts";
 import { fetchAllPetitions, usePetitions, type PetitionFilters, type PetitionListItem } from "./api.ts";
 import { AwaitingList } from "./AwaitingList.tsx";
 import { ListDueBadge, petitionPath, PetitionStateBadge } from "./components.tsx";
-import { CHANNEL_OPTIONS, channelLabel, FIELD_OPTIONS, KIND_OPTIONS, kindLabel, STATE_OPTIONS } from "./labels.ts";
+import { CHANNEL_OPTIONS, channelLabel, fieldOptions, KIND_OPTIONS, kindLabel, STATE_OPTIONS } from "./labels.ts";
 import { PetitionExportMenu } from "./PetitionExportMenu.tsx";
 import { RetentionList } from "./RetentionList.tsx";
 import { FOLLOW_UP_TEXT, PETITION_TEXT } from "./text.ts";
@@ -237,7 +237,7 @@ function PetitionList() {
             <Select
               label={PETITION_TEXT.filterField}
               placeholder={PETITION_TEXT.allFields}
-              data={FIELD_OPTIONS}
+              data={fieldOptions()}
               value={fieldCode}
               onChange={(value) => update({ fieldCode: value })}
               clearable

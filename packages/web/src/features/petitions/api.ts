@@ -14,6 +14,7 @@ import type {
   RetentionDueItem,
   UpdatePetitionFieldBody,
 } from "@minhbach/domain/api/petition-follow-up";
+import { installFieldCatalog, type FieldGroup, type ReportFieldGroup } from "@minhbach/domain";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client.ts";
 import { saveFromApi } from "../../ui/download.ts";
@@ -273,7 +274,11 @@ export function useSavePetitionField() {
             method: "PATCH",
             body: input.body,
           }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: FIELDS_KEY }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: FIELDS_KEY }),
+        queryClient.invalidateQueries({ queryKey: CATALOG_KEY }),
+      ]),
   });
 }
 
@@ -281,6 +286,47 @@ export function useDeletePetitionField() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (code: string) => api<void>(`/petition-fields/${encodeURIComponent(code)}`, { method: "DELETE" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: FIELDS_KEY }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: FIELDS_KEY }),
+        queryClient.invalidateQueries({ queryKey: CATALOG_KEY }),
+      ]),
   });
 }
+
+const CATALOG_KEY = ["field-catalog"] as const;
+
+interface CatalogItem {
+  code: string;
+  name: string;
+  group: FieldGroup;
+  reportGroup: ReportFieldGroup;
+  active: boolean;
+}
+
+/**
+ * Installs the installation's field catalogue (as administrators keep it) for every picker, label
+ * and form check of the web app; until it arrives, the catalogue shipped with the program serves.
+ */
+export function useFieldCatalogSync(enabled: boolean): void {
+  const query = useQuery({
+    queryKey: CATALOG_KEY,
+    enabled,
+    staleTime: 5 * 60_000,
+    queryFn: ({ signal }) => api<{ items: CatalogItem[] }>("/petitions/fields", { signal }),
+  });
+  if (query.data && installed !== query.data) {
+    installed = query.data;
+    installFieldCatalog(
+      query.data.items.map((f) => ({
+        code: f.code,
+        name: f.name,
+        group: f.group,
+        reportGroup: f.reportGroup,
+        ...(f.active ? {} : { retired: true }),
+      })),
+    );
+  }
+}
+
+let installed: unknown = null;

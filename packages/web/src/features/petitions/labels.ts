@@ -4,8 +4,8 @@ import {
   COMPETENCE_LABELS,
   FIELD_GROUPS,
   fieldByCode,
+  fieldCatalog,
   IDENTITY_DOCUMENT_KINDS,
-  PETITION_FIELDS,
   PETITION_KINDS,
   PETITION_STATES,
   type ChannelCode,
@@ -53,8 +53,12 @@ export const CHANNEL_OPTIONS = Object.entries(CHANNELS).map(([value, info]) => (
 export const IDENTITY_OPTIONS = Object.entries(IDENTITY_DOCUMENT_KINDS).map(([value, label]) => ({ value, label }));
 export const COMPETENCE_OPTIONS = Object.entries(COMPETENCE_LABELS).map(([value, label]) => ({ value, label }));
 
-/** Active fields grouped as the catalogue groups them. */
-export const FIELD_OPTIONS = Object.entries(FIELD_GROUPS).map(([group, name]) => ({
-  group: name,
-  items: PETITION_FIELDS.filter((f) => f.group === group && !f.retired).map((f) => ({ value: f.code, label: f.name })),
-}));
+/** Active fields of the installation's catalogue, grouped as the catalogue groups them. */
+export function fieldOptions() {
+  return Object.entries(FIELD_GROUPS).map(([group, name]) => ({
+    group: name,
+    items: fieldCatalog()
+      .filter((f) => f.group === group && !f.retired)
+      .map((f) => ({ value: f.code, label: f.name })),
+  }));
+}

@@ -24,7 +24,7 @@ import { vietnameseFilter } from "../../ui/select-filter.ts";
 import { COMMON } from "../../ui/text.ts";
 import { useUrlState } from "../../ui/url-state.ts";
 import { useSession } from "../auth/session.tsx";
-import { FIELD_OPTIONS, fieldName, KIND_OPTIONS, kindLabel } from "../petitions/labels.ts";
+import { fieldOptions, fieldName, KIND_OPTIONS, kindLabel } from "../petitions/labels.ts";
 import { PATHS } from "../shell/nav.ts";
 import { fetchAllVisits, useVisits, type VisitFilters, type VisitView } from "./api.ts";
 import { SchedulePanel } from "./SchedulePanel.tsx";
@@ -232,7 +232,7 @@ function VisitList() {
             <Select
               label={RECEPTION_TEXT.filterField}
               placeholder={RECEPTION_TEXT.allFields}
-              data={FIELD_OPTIONS}
+              data={fieldOptions()}
               value={fieldCode}
               onChange={(value) => update({ fieldCode: value })}
               clearable

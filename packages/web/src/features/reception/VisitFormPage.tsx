@@ -53,7 +53,7 @@ import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
 import { vietnameseFilter } from "../../ui/select-filter.ts";
 import { COMMON } from "../../ui/text.ts";
 import { useMe } from "../auth/session.tsx";
-import { COMPETENCE_OPTIONS, FIELD_OPTIONS, KIND_OPTIONS } from "../petitions/labels.ts";
+import { COMPETENCE_OPTIONS, fieldOptions, KIND_OPTIONS } from "../petitions/labels.ts";
 import {
   EMPTY_IDENTITY,
   identityBody,
@@ -555,7 +555,7 @@ function VisitForm({ visit, onReload }: { visit: VisitView | null; onReload?: ()
                 />
                 <Select
                   label={RECEPTION_TEXT.filterField}
-                  data={FIELD_OPTIONS}
+                  data={fieldOptions()}
                   searchable
                   clearable
                   filter={vietnameseFilter}

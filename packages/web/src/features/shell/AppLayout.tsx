@@ -24,6 +24,7 @@ import { COMMON } from "../../ui/text.ts";
 import { AUTH_TEXT } from "../auth/text.ts";
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from "../auth/RequireAuth.tsx";
 import { useMe, useSession } from "../auth/session.tsx";
+import { useFieldCatalogSync } from "../petitions/api.ts";
 import { ADMIN_NAV, WORK_NAV, type NavItem } from "./nav.ts";
 import classes from "./AppLayout.module.css";
 import { SHELL_TEXT } from "./text.ts";
@@ -72,6 +73,7 @@ function NavSection({ title, items, pathname }: { title: string; items: NavItem[
 export function AppLayout() {
   const me = useMe();
   const { can, logout } = useSession();
+  useFieldCatalogSync(can("petition.read") || can("reception.read"));
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
