@@ -10,7 +10,7 @@ import type { Api } from "./platform/http.ts";
 import { ensureSeedNotices } from "./modules/calendar/service.ts";
 import { ensureFieldCatalog } from "./modules/petitions/service.ts";
 import { sealClearWriters } from "./modules/petitions/parties.ts";
-import { refreshPersonKeys } from "./modules/petitions/service.ts";
+import { refreshPersonKeys, refreshPublicTexts } from "./modules/petitions/service.ts";
 import { hasKeyRing, KeyRing, loadKeyRing, useKeyRing, type LoadedKeyRing } from "./platform/vault.ts";
 import { hasData, seedDemo, seedDemoPetitions } from "./seed/demo.ts";
 
@@ -56,6 +56,7 @@ export async function prepareDatabase(database: Database): Promise<string[]> {
   if (hasKeyRing()) {
     const sealed = await sealClearWriters(database.db);
     if (sealed.petitions.length) await refreshPersonKeys(database.db, sealed.petitions);
+    await refreshPublicTexts(database.db);
   }
   return applied;
 }

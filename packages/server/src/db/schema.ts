@@ -219,6 +219,8 @@ export interface PetitionTable {
   title: string | null;
   summary: string | null;
   content: string;
+  /** Short text for lists; a denunciation's with the denouncer's data masked. */
+  excerpt: string | null;
   language: string;
   field_code: string | null;
   kind: string | null;

@@ -17,6 +17,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { currentCalendar } from "../calendar/service.ts";
 import { loadIssuingAgency } from "../documents/letterhead.ts";
+import { publicTexts } from "../petitions/facts.ts";
 import { readParties, readRespondents } from "../petitions/parties.ts";
 import { formatVietnameseDate } from "@minhbach/domain/legal-clock";
 
@@ -84,7 +85,16 @@ export async function caseDocumentFields(
   const respondents = await readRespondents(trx, row.petition_id);
   const calendar = await currentCalendar(trx);
   const due = caseMainDue(facts, calendar)?.due ?? null;
-  const subject = (petition.summary ?? petition.content).slice(0, 2000);
+  // Documents of a denunciation go to others: its text with the denouncer's data masked.
+  const texts =
+    row.kind === "denunciation"
+      ? publicTexts(
+          { summary: petition.summary, content: petition.content },
+          "denunciation",
+          (await readParties(trx, row.petition_id)).petitioners,
+        )
+      : { summary: petition.summary, content: petition.content };
+  const subject = (texts.summary || texts.content).slice(0, 2000);
   const acceptanceDecision = facts.acceptance
     ? facts.acceptance.documentNumber
       ? `Quyết định số ${facts.acceptance.documentNumber} ngày ${formatVietnameseDate(facts.acceptance.on)}`
@@ -198,7 +208,7 @@ export async function caseDocumentFields(
         return {
           resolverTitle,
           ...complaint,
-          claims: petition.content.slice(0, 4000),
+          claims: texts.content.slice(0, 4000),
           ...(facts.firstInstance
             ? {
                 firstDecision: `Quyết định số ${facts.firstInstance.decisionNumber} ngày ${formatVietnameseDate(facts.firstInstance.decisionDate)} của ${facts.firstInstance.decidedBy}`,

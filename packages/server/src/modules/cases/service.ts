@@ -33,7 +33,8 @@ import { throwProblems } from "../../platform/problems.ts";
 import { currentCalendar, trackDeadline } from "../calendar/service.ts";
 import { createDraft } from "../documents/service.ts";
 import { handOverToCase } from "../petitions/service.ts";
-import { readRespondents } from "../petitions/parties.ts";
+import { excerptOf, publicTexts } from "../petitions/facts.ts";
+import { readParties, readRespondents } from "../petitions/parties.ts";
 import { caseDocumentFields } from "./documents.ts";
 import { identityAccess, isAssigned } from "./identity.ts";
 
@@ -121,7 +122,14 @@ export async function openCase(db: Kysely<DB>, auth: AuthContext, actor: Actor, 
   const respondents = await readRespondents(db, petition.id);
   const prefix = petition.kind === "complaint" ? "KN" : "TC";
   const code = `${prefix}-${petition.code}`;
-  const title = (petition.summary ?? petition.content).slice(0, 300);
+  // The title lists show: a denunciation's with the denouncer's data masked.
+  const title = excerptOf(
+    publicTexts(
+      { summary: petition.summary, content: petition.content },
+      petition.kind,
+      petition.kind === "denunciation" ? (await readParties(db, petition.id)).petitioners : [],
+    ),
+  );
   const main = caseMainDue(facts, ctx.calendar);
   const id = await db.transaction().execute(async (trx) => {
     const row = await trx

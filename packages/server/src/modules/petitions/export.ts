@@ -109,6 +109,7 @@ export async function exportPetitions(
             "p.respondent_display",
             "p.summary",
             "p.content",
+            "p.excerpt",
             "p.kind",
             "p.field_code",
             "p.state",
@@ -128,7 +129,8 @@ export async function exportPetitions(
               CHANNELS[r.channel as ChannelCode]?.label ?? r.channel,
               r.petitioner_display,
               r.respondent_display,
-              (r.summary ?? r.content).slice(0, 500),
+              // A denunciation's excerpt has the denouncer's data masked.
+              (r.excerpt ?? (r.kind === "denunciation" ? "" : (r.summary ?? r.content))).slice(0, 500),
               r.kind ? (PETITION_KINDS[r.kind as PetitionKind] ?? r.kind) : "",
               r.field_code ? (fieldByCode(r.field_code)?.name ?? r.field_code) : "",
               PETITION_STATES[r.state as PetitionState] ?? r.state,

@@ -7,8 +7,10 @@ import {
   normalizeForMatch,
   personKey,
   petitionerName,
+  redactPersonalData,
   respondentKey,
   type PetitionFacts,
+  type RedactionSubject,
   type PetitionKind,
   type Petitioner,
   type PersonLike,
@@ -128,4 +130,40 @@ export function initialFacts(body: CreatePetitionBody): PetitionFacts {
     outcome: null,
     urgedOn: [],
   };
+}
+
+/** What the redaction looks for in a letter's text: every writer's name, address, numbers, contacts. */
+export function redactionSubjects(petitioners: readonly Petitioner[]): RedactionSubject[] {
+  return petitioners.flatMap((p) => {
+    const any = p as unknown as Record<string, unknown>;
+    const contact = { phone: any.phone as string | null, email: any.email as string | null };
+    if (p.kind === "person")
+      return [{ name: p.fullName, address: p.address, numbers: [p.identity?.number], ...contact }];
+    // An organisation that denounces: its name, address, tax code and its representative.
+    const rep = any.representativeIdentity as { number?: string } | null | undefined;
+    return [
+      { name: p.name, address: p.address, numbers: [p.taxCode], ...contact },
+      { name: any.representativeName as string | null, numbers: [rep?.number] },
+    ];
+  });
+}
+
+/**
+ * A letter's texts as someone who may not see a denouncer reads them: the writers' personal data
+ * masked. Texts of other petitions are returned as they are.
+ */
+export function publicTexts<T extends { title?: string | null; summary?: string | null; content: string }>(
+  texts: T,
+  kind: PetitionKind | null,
+  petitioners: readonly Petitioner[],
+): T {
+  if (kind !== "denunciation") return texts;
+  const subjects = redactionSubjects(petitioners);
+  const mask = (t: string | null | undefined) => (t ? redactPersonalData(t, subjects) : t);
+  return { ...texts, title: mask(texts.title), summary: mask(texts.summary), content: mask(texts.content) ?? "" };
+}
+
+/** The short text lists, duplicate matches and exports show. */
+export function excerptOf(texts: { summary?: string | null; content: string }): string {
+  return (texts.summary || texts.content).slice(0, 300);
 }

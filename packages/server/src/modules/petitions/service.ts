@@ -57,6 +57,8 @@ import {
   searchNamesOf,
   searchTextOf,
   simhashOf,
+  excerptOf,
+  publicTexts,
 } from "./facts.ts";
 import { identityAccess } from "../cases/identity.ts";
 import { readParties, readRespondents, writeParties } from "./parties.ts";
@@ -197,6 +199,7 @@ async function insertPetition(
       signer_count: body.petitioners.length,
       search_names: searchNamesOf(code, body, null),
       search_text: searchTextOf(code, body, null),
+      excerpt: excerptOf(body),
       person_keys: personKeys(body.petitioners),
       respondent_keys: respondentKeys(body.respondents),
       content_simhash: simhash,
@@ -228,6 +231,45 @@ export async function refreshPersonKeys(db: Kysely<DB>, petitionIds: readonly st
       .where("id", "=", id)
       .execute();
   }
+}
+
+/**
+ * Fills the list text of rows written by earlier versions; a denunciation's list and search texts
+ * are rewritten with the denouncer's data masked (needs the key ring to find what to mask).
+ */
+export async function refreshPublicTexts(db: Kysely<DB>): Promise<number> {
+  await db
+    .updateTable("petition")
+    .set({ excerpt: sql<string>`left(coalesce(nullif(summary, ''), content), 300)` })
+    .where("excerpt", "is", null)
+    .where((eb) => eb.or([eb("kind", "is", null), eb("kind", "<>", "denunciation")]))
+    .execute();
+  const rows = await db
+    .selectFrom("petition")
+    .selectAll()
+    .where("excerpt", "is", null)
+    .where("kind", "=", "denunciation")
+    .execute();
+  for (const row of rows) {
+    const { petitioners, respondents } = await readParties(db, row.id);
+    const texts = publicTexts(
+      { title: row.title, summary: row.summary, content: row.content },
+      "denunciation",
+      petitioners,
+    );
+    const body = {
+      petitioners,
+      respondents,
+      ...texts,
+      forwardedBy: row.forwarded_by as CreatePetitionBody["forwardedBy"],
+    };
+    await db
+      .updateTable("petition")
+      .set({ excerpt: excerptOf(texts), search_text: searchTextOf(row.code, body, "denunciation") })
+      .where("id", "=", row.id)
+      .execute();
+  }
+  return rows.length;
 }
 
 /** Adds the words of a search_names text to the vocabulary used to correct typos. */
@@ -368,6 +410,16 @@ export async function getPetition(db: Kysely<DB>, auth: AuthContext, id: string)
   const parties = identity.protected
     ? { petitioners: [], respondents: await readRespondents(db, id) }
     : await readParties(db, id);
+  // Who may not see the denouncer reads the letter with the denouncer's data masked (the writers
+  // are unsealed here only to find what to mask; they are not returned).
+  const texts =
+    identity.protected && !identity.canView
+      ? publicTexts(
+          { title: row.title, summary: row.summary, content: row.content },
+          "denunciation",
+          (await readParties(db, id)).petitioners,
+        )
+      : { title: row.title, summary: row.summary, content: row.content };
   const events = await db
     .selectFrom("petition_event")
     .selectAll()
@@ -412,9 +464,9 @@ export async function getPetition(db: Kysely<DB>, auth: AuthContext, id: string)
     transferredFromId: row.transferred_from_id,
     anonymous: row.anonymous,
     impersonated: row.impersonated,
-    title: row.title,
-    summary: row.summary,
-    content: row.content,
+    title: texts.title,
+    summary: texts.summary,
+    content: texts.content,
     language: row.language,
     fieldCode: row.field_code,
     kind,
@@ -571,6 +623,7 @@ export async function listPetitions(
           "p.respondent_display",
           "p.summary",
           "p.content",
+          "p.excerpt",
           "p.due_on",
           "p.outcome",
           "p.anonymous",
@@ -601,7 +654,7 @@ export async function listPetitions(
       fieldName: r.field_code ? (fieldByCode(r.field_code)?.name ?? r.field_code) : null,
       petitioner: r.petitioner_display,
       respondent: r.respondent_display,
-      excerpt: (r.summary ?? r.content).slice(0, 200),
+      excerpt: (r.excerpt ?? excerptOf(r)).slice(0, 200),
       dueOn: r.due_on,
       dueStatus: r.due_on ? dueStatus(r.due_on, today, calendar) : null,
       outcome: r.outcome,
@@ -665,6 +718,7 @@ export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidat
       "p.person_keys",
       "p.respondent_keys",
       "p.content",
+      "p.excerpt",
       "p.petitioner_display",
     ])
     .where((eb) => {
@@ -737,7 +791,7 @@ export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidat
       state: r.state,
       matterId: r.matter_id,
       petitioner: r.petitioner_display,
-      excerpt: r.content.slice(0, 200),
+      excerpt: (r.excerpt ?? excerptOf(r)).slice(0, 200),
       reasons,
       coordinate: null,
     };
@@ -811,12 +865,16 @@ export async function classifyPetition(
   throwProblems(assessed.problems.map((p) => ({ ...p, field: p.field.replace(/^answers\./, "eligibilityAnswers.") })));
   const next: PetitionFacts = { ...afterClassify, status: assessed.to!, eligibility: assessed.eligibility ?? null };
   const { petitioners, respondents } = await readParties(db, id);
+  // A denunciation is searched and listed by its text with the denouncer's data masked.
+  const texts = publicTexts(
+    { title: row.title, summary: row.summary, content: row.content },
+    classification.kind,
+    petitioners,
+  );
   const body4search = {
     petitioners,
     respondents,
-    title: row.title,
-    summary: row.summary,
-    content: row.content,
+    ...texts,
     forwardedBy: row.forwarded_by as CreatePetitionBody["forwardedBy"],
   };
   await db.transaction().execute(async (trx) => {
@@ -830,6 +888,7 @@ export async function classifyPetition(
       petitioner_display: petitionerDisplay({ anonymous: row.anonymous, petitioners }, classification.kind),
       search_names: searchNamesOf(row.code, body4search, classification.kind),
       search_text: searchTextOf(row.code, body4search, classification.kind),
+      excerpt: excerptOf(texts),
     });
     await syncDeadlines(trx, id, row.agency_id, row.code, next);
     await event(trx, actor, id, "classified", row.state, next.status, {
