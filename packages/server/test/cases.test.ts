@@ -318,6 +318,32 @@ for (const db of testDatabases()) {
         completed: true,
       });
       assert.equal(enforced.status, 200, JSON.stringify(enforced.body));
+      // Evidence and minutes go with the case: uploaded by those assigned, read by those in scope.
+      const boundary = "----minhbachevidence";
+      const minutes = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="bien-ban-lam-viec.txt"\r\n` +
+            "Content-Type: text/plain\r\n\r\n",
+        ),
+        Buffer.from("Biên bản làm việc với Đội Quản lý thị trường số 3.\n"),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const upload = (who: TestClient) =>
+        who.request("POST", `/api/cases/${c.id}/attachments`, minutes, {
+          headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+        });
+      assert.equal((await upload(resolver)).status, 201);
+      const notAssigned = await upload(other);
+      assert.equal(notAssigned.status, 403);
+      assert.equal(notAssigned.body.code, "CASE_NOT_ASSIGNED");
+      assert.equal((await upload(viewer)).status, 403);
+      const evidence = await viewer.get(`/api/cases/${c.id}/attachments`);
+      assert.equal(evidence.status, 200);
+      assert.equal(evidence.body.items[0].fileName, "bien-ban-lam-viec.txt");
+      assert.equal(evidence.body.canUpload, false);
+      assert.equal((await resolver.get(`/api/cases/${c.id}/attachments`)).body.canUpload, true);
+      assert.equal((await otherAgency.get(`/api/cases/${c.id}/attachments`)).status, 403);
+
       const closed = await resolver.post(`/api/cases/${c.id}/actions`, {
         action: "close",
         version: enforced.body.version,

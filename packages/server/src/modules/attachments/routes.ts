@@ -84,61 +84,70 @@ export function attachmentRoutes(app: Api, ctx: AppContext, options: AttachmentO
     });
     const api = scope.withTypeProvider<ZodTypeProvider>() as unknown as Api;
 
-    api.post(
-      "/petitions/:id/attachments",
-      {
-        config: { permission: "petition.write" },
-        schema: {
-          tags,
-          summary: "Tải tệp đính kèm lên hồ sơ đơn (multipart/form-data)",
-          description: `Trường "files": một hoặc nhiều tệp (tối đa ${MAX_FILES} tệp, mỗi tệp tối đa ${Math.round(deps.maxUploadBytes / 1048576)} MB); trường "description" (không bắt buộc): mô tả chung. Loại tệp được xác định theo nội dung: PDF, ảnh JPEG/PNG/TIFF, Word, Excel, văn bản thuần, âm thanh MP3/M4A, video MP4. Tất cả hoặc không: một tệp bị từ chối thì không tệp nào được lưu.`,
-          params: idParams,
-          response: { 201: z.object({ items: z.array(attachmentView) }), 413: apiError, 415: apiError, ...errors },
-        },
-      },
-      async (request, reply) => {
-        const auth = requireAuth(request);
-        if (!request.isMultipart())
-          fail("UNSUPPORTED_MEDIA_TYPE", "body", "Gửi tệp đính kèm dưới dạng multipart/form-data.");
-        const items = await uploadAttachments(
-          deps,
-          auth,
-          actorOf(request),
-          { entityType: "petition", entityId: request.params.id },
-          request.parts() as AsyncIterable<UploadPart>,
-        );
-        return reply.code(201).send({ items });
-      },
-    );
-
-    api.get(
-      "/petitions/:id/attachments",
-      {
-        config: { permission: "petition.read" },
-        schema: {
-          tags,
-          summary: "Danh sách tệp đính kèm của đơn, giới hạn tải lên và thao tác được phép",
-          params: idParams,
-          response: {
-            200: z.object({
-              items: z.array(attachmentView),
-              canUpload: z.boolean(),
-              maxUploadBytes: z.number(),
-              maxFiles: z.number(),
-              accept: z.array(z.string()),
-            }),
-            ...errors,
+    // The records that hold files: a petition (the letter, its scans) and a case (evidence,
+    // plans, minutes). The service checks the owner's agency scope — and, for a case, that the
+    // uploader is assigned to it — every time.
+    for (const owner of [
+      { path: "petitions", entityType: "petition", read: "petition.read", write: "petition.write", name: "đơn" },
+      { path: "cases", entityType: "case", read: "case.read", write: "case.write", name: "vụ việc" },
+    ] as const) {
+      api.post(
+        `/${owner.path}/:id/attachments`,
+        {
+          config: { permission: owner.write },
+          schema: {
+            tags,
+            summary: `Tải tệp đính kèm lên hồ sơ ${owner.name} (multipart/form-data)`,
+            description: `Trường "files": một hoặc nhiều tệp (tối đa ${MAX_FILES} tệp, mỗi tệp tối đa ${Math.round(deps.maxUploadBytes / 1048576)} MB); trường "description" (không bắt buộc): mô tả chung. Loại tệp được xác định theo nội dung: PDF, ảnh JPEG/PNG/TIFF, Word, Excel, văn bản thuần, âm thanh MP3/M4A, video MP4. Tất cả hoặc không: một tệp bị từ chối thì không tệp nào được lưu.`,
+            params: idParams,
+            response: { 201: z.object({ items: z.array(attachmentView) }), 413: apiError, 415: apiError, ...errors },
           },
         },
-      },
-      async (request) =>
-        listAttachments(deps, requireAuth(request), { entityType: "petition", entityId: request.params.id }),
-    );
+        async (request, reply) => {
+          const auth = requireAuth(request);
+          if (!request.isMultipart())
+            fail("UNSUPPORTED_MEDIA_TYPE", "body", "Gửi tệp đính kèm dưới dạng multipart/form-data.");
+          const items = await uploadAttachments(
+            deps,
+            auth,
+            actorOf(request),
+            { entityType: owner.entityType, entityId: request.params.id },
+            request.parts() as AsyncIterable<UploadPart>,
+          );
+          return reply.code(201).send({ items });
+        },
+      );
+
+      api.get(
+        `/${owner.path}/:id/attachments`,
+        {
+          config: { permission: owner.read },
+          schema: {
+            tags,
+            summary: `Danh sách tệp đính kèm của ${owner.name}, giới hạn tải lên và thao tác được phép`,
+            params: idParams,
+            response: {
+              200: z.object({
+                items: z.array(attachmentView),
+                canUpload: z.boolean(),
+                maxUploadBytes: z.number(),
+                maxFiles: z.number(),
+                accept: z.array(z.string()),
+              }),
+              ...errors,
+            },
+          },
+        },
+        async (request) =>
+          listAttachments(deps, requireAuth(request), { entityType: owner.entityType, entityId: request.params.id }),
+      );
+    }
 
     api.get(
       "/attachments/:id/download",
       {
-        config: { permission: "petition.read" },
+        // The permission depends on the record holding the file; the service checks it.
+        config: { permission: "session" },
         schema: {
           tags,
           summary: "Tải xuống tệp đính kèm (kiểm tra quyền theo hồ sơ chứa tệp, ghi nhật ký)",
@@ -172,7 +181,7 @@ export function attachmentRoutes(app: Api, ctx: AppContext, options: AttachmentO
     api.delete(
       "/attachments/:id",
       {
-        config: { permission: "petition.write" },
+        config: { permission: "session" },
         schema: {
           tags,
           summary: "Xóa tệp đính kèm (khi đơn chưa kết thúc; ghi nhật ký)",

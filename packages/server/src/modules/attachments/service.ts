@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import { finished, pipeline } from "node:stream/promises";
-import { DomainError, type Permission } from "@minhbach/domain";
+import { DomainError, FINAL_STATES, type CaseState, type Permission } from "@minhbach/domain";
 import { sql, type Kysely, type Selectable } from "kysely";
 import type { AttachmentTable, DB } from "../../db/schema.ts";
 import { assertAgencyInScope, type AuthContext } from "../../platform/access.ts";
@@ -16,7 +16,7 @@ import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 import { ACCEPTED_EXTENSIONS, ACCEPTED_KINDS, FileInspector, type FileKind } from "./file-types.ts";
 import type { Encryption, FileStorage } from "./storage.ts";
-import { identityAccess } from "../cases/identity.ts";
+import { identityAccess, isAssigned } from "../cases/identity.ts";
 
 /** Files per upload request. */
 export const MAX_FILES = 20;
@@ -47,6 +47,8 @@ interface OwnerKind {
   notFound: string;
   locked: string;
   load(db: Kysely<DB>, id: string): Promise<Owner | null>;
+  /** Who may add or remove files beyond the write permission (a case: only those assigned). */
+  mayWrite?(db: Kysely<DB>, auth: AuthContext, id: string): Promise<boolean>;
 }
 
 const OWNERS: Record<string, OwnerKind> = {
@@ -71,6 +73,34 @@ const OWNERS: Record<string, OwnerKind> = {
     },
   },
 };
+
+OWNERS.case = {
+  read: "case.read",
+  write: "case.write",
+  notFound: "Không tìm thấy vụ việc.",
+  locked: "Vụ việc đã kết thúc: không thêm, xóa tệp đính kèm được nữa.",
+  // Evidence, plans and minutes of the verification. A denunciation's files are protected like
+  // its letter: the evidence often names or shows the denouncer.
+  async load(db, id) {
+    const row = await db
+      .selectFrom("resolution_case")
+      .select(["agency_id", "state", "kind", "petition_id"])
+      .where("id", "=", id)
+      .executeTakeFirst();
+    if (!row) return null;
+    return {
+      agencyId: row.agency_id,
+      open: !FINAL_STATES.includes(row.state as CaseState),
+      petition: { id: row.petition_id, agency_id: row.agency_id, kind: row.kind },
+    };
+  },
+  mayWrite: (db, auth, id) => isAssigned(db, id, auth.userId),
+};
+
+/** Refuses a writer the owner does not accept (not assigned to the case). */
+async function assertMayWrite(db: Kysely<DB>, auth: AuthContext, kind: OwnerKind, id: string) {
+  if (kind.mayWrite && !(await kind.mayWrite(db, auth, id))) fail("CASE_NOT_ASSIGNED");
+}
 
 export interface Target {
   entityType: string;
@@ -176,7 +206,10 @@ export async function listAttachments(
     .orderBy("a.created_at")
     .orderBy("a.id")
     .execute();
-  const canWrite = owner.open && (await allowed(deps.db, auth, kind.write, owner.agencyId));
+  const canWrite =
+    owner.open &&
+    (await allowed(deps.db, auth, kind.write, owner.agencyId)) &&
+    (!kind.mayWrite || (await kind.mayWrite(deps.db, auth, target.entityId)));
   // The files of a denunciation (scans of the letter show the denouncer's handwriting, names are
   // often in the file name) are for those who may see the identity: others see that files exist.
   const identity = await identityAccess(deps.db, auth, owner.petition);
@@ -282,6 +315,7 @@ export async function uploadAttachments(
 ): Promise<AttachmentView[]> {
   const { kind, owner } = await ownerOf(deps.db, target);
   await assertAgencyInScope(deps.db, auth, kind.write, owner.agencyId);
+  await assertMayWrite(deps.db, auth, kind, target.entityId);
   if (!owner.open) throw new AttachmentsLocked(kind.locked);
 
   const received: Received[] = [];
@@ -462,6 +496,7 @@ export async function deleteAttachment(
     if (!row) fail("NOT_FOUND", "id", "Không tìm thấy tệp đính kèm.");
     const { kind, owner } = await ownerOf(trx, { entityType: row.entity_type, entityId: row.entity_id });
     await assertAgencyInScope(trx, auth, kind.write, owner.agencyId);
+    await assertMayWrite(trx, auth, kind, row.entity_id);
     if (!owner.open) throw new AttachmentsLocked(kind.locked);
     await trx.deleteFrom("attachment").where("id", "=", id).execute();
     await recordAudit(trx, actor, {

@@ -26,10 +26,11 @@ import {
   downloadPath,
   downloadUrl,
   useDeleteAttachment,
-  usePetitionAttachments,
+  useAttachments,
   useUploadAttachments,
   type Attachment,
   type AttachmentList,
+  type AttachmentOwner,
 } from "./api.ts";
 import { ATTACHMENT_TEXT, formatFileSize } from "./text.ts";
 
@@ -37,10 +38,11 @@ import { ATTACHMENT_TEXT, formatFileSize } from "./text.ts";
  * The files attached to a petition: the list with download links, an upload form with progress
  * (when the server says the user may upload), and deletion after a confirmation.
  */
-export function AttachmentsPanel({ petitionId }: { petitionId: string }) {
-  const list = usePetitionAttachments(petitionId);
+export function AttachmentsPanel({ owner }: { owner: AttachmentOwner }) {
+  const list = useAttachments(owner);
+  const ownerId = owner.replace("/", "-");
   const [deleting, setDeleting] = useState<Attachment | null>(null);
-  const titleId = `attachments-${petitionId}`;
+  const titleId = `attachments-${ownerId}`;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={titleId} data-testid="attachments-panel">
       <Title order={2} fz="h4" mb="sm" id={titleId}>
@@ -55,10 +57,10 @@ export function AttachmentsPanel({ petitionId }: { petitionId: string }) {
           ) : (
             <AttachmentTable items={list.data.items} onDelete={setDeleting} />
           )}
-          {list.data.canUpload ? <UploadForm petitionId={petitionId} limits={list.data} /> : null}
+          {list.data.canUpload ? <UploadForm owner={owner} limits={list.data} /> : null}
         </Stack>
       ) : null}
-      <DeleteModal petitionId={petitionId} attachment={deleting} onClose={() => setDeleting(null)} />
+      <DeleteModal owner={owner} attachment={deleting} onClose={() => setDeleting(null)} />
     </Paper>
   );
 }
@@ -174,8 +176,9 @@ function precheck(files: File[], limits: AttachmentList): string | null {
   return null;
 }
 
-function UploadForm({ petitionId, limits }: { petitionId: string; limits: AttachmentList }) {
-  const upload = useUploadAttachments(petitionId);
+function UploadForm({ owner, limits }: { owner: AttachmentOwner; limits: AttachmentList }) {
+  const upload = useUploadAttachments(owner);
+  const ownerId = owner.replace("/", "-");
   const [files, setFiles] = useState<File[]>([]);
   const [description, setDescription] = useState("");
   const [progress, setProgress] = useState<number | null>(null);
@@ -219,9 +222,9 @@ function UploadForm({ petitionId, limits }: { petitionId: string; limits: Attach
 
   const uploading = progress !== null;
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`upload-${petitionId}`}>
+    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`upload-${ownerId}`}>
       <Stack gap="sm">
-        <Title order={3} fz="h5" id={`upload-${petitionId}`}>
+        <Title order={3} fz="h5" id={`upload-${ownerId}`}>
           {ATTACHMENT_TEXT.uploadTitle}
         </Title>
         <FileInput
@@ -278,15 +281,15 @@ function UploadForm({ petitionId, limits }: { petitionId: string; limits: Attach
 }
 
 function DeleteModal({
-  petitionId,
+  owner,
   attachment,
   onClose,
 }: {
-  petitionId: string;
+  owner: AttachmentOwner;
   attachment: Attachment | null;
   onClose(): void;
 }) {
-  const remove = useDeleteAttachment(petitionId);
+  const remove = useDeleteAttachment(owner);
   const [failure, setFailure] = useState<string | null>(null);
   const close = () => {
     setFailure(null);

@@ -33,11 +33,13 @@ export interface AttachmentList {
 
 export const ATTACHMENTS_KEY = ["attachments"] as const;
 
-export function usePetitionAttachments(petitionId: string) {
+/** The record that holds the files, as its API path: "petitions/<id>" or "cases/<id>". */
+export type AttachmentOwner = `${"petitions" | "cases"}/${string}`;
+
+export function useAttachments(owner: AttachmentOwner) {
   return useQuery({
-    queryKey: [...ATTACHMENTS_KEY, "petition", petitionId],
-    queryFn: ({ signal }) =>
-      api<AttachmentList>(`/petitions/${encodeURIComponent(petitionId)}/attachments`, { signal }),
+    queryKey: [...ATTACHMENTS_KEY, owner],
+    queryFn: ({ signal }) => api<AttachmentList>(`/${owner}/attachments`, { signal }),
   });
 }
 
@@ -50,11 +52,11 @@ export function downloadUrl(id: string): string {
   return `/api${downloadPath(id)}`;
 }
 
-export function useDeleteAttachment(petitionId: string) {
+export function useDeleteAttachment(owner: AttachmentOwner) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api<void>(`/attachments/${encodeURIComponent(id)}`, { method: "DELETE" }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: [...ATTACHMENTS_KEY, "petition", petitionId] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [...ATTACHMENTS_KEY, owner] }),
   });
 }
 
@@ -113,11 +115,11 @@ function errorBody(status: number, body: unknown): ApiErrorBody {
   return fallbackError(status);
 }
 
-export function useUploadAttachments(petitionId: string) {
+export function useUploadAttachments(owner: AttachmentOwner) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ files, description, onProgress, signal }: UploadInput) => {
-      const url = `/api/petitions/${encodeURIComponent(petitionId)}/attachments`;
+      const url = `/api/${owner}/attachments`;
       const form = new FormData();
       if (description.trim()) form.append("description", description.trim());
       for (const file of files) form.append("files", file, file.name);
@@ -135,6 +137,6 @@ export function useUploadAttachments(petitionId: string) {
       if (result.status !== 201) throw new ApiError(result.status, errorBody(result.status, result.body));
       return (result.body as { items: Attachment[] }).items;
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: [...ATTACHMENTS_KEY, "petition", petitionId] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [...ATTACHMENTS_KEY, owner] }),
   });
 }

@@ -24,6 +24,7 @@ import { useSession } from "../auth/session.tsx";
 import { DeadlineExplanation } from "../deadlines/DeadlineExplanation.tsx";
 import { DueDateBadge } from "../deadlines/DueDateBadge.tsx";
 import { Detail } from "../petitions/components.tsx";
+import { AttachmentsPanel } from "../attachments/AttachmentsPanel.tsx";
 import { documentStatusLabel, DocumentsPanel, downloadDocumentFile } from "../petitions/DocumentsPanel.tsx";
 import { channelLabel } from "../petitions/labels.ts";
 import { PATHS } from "../shell/nav.ts";
@@ -94,6 +95,7 @@ function CaseView({ detail: c, reload }: { detail: CaseDetail; reload(): Promise
           <Stack gap="md">
             <ContentCard detail={c} />
             <DocumentsPanel entityType="case" entityId={c.id} editing={editingDoc} onEdit={setEditingDoc} />
+            <AttachmentsPanel owner={`cases/${c.id}`} />
             {c.identityRequests.length > 0 ? (
               <Section title={CASE_TEXT.identityRequests} id="case-identity-requests">
                 <IdentityRequestList requests={c.identityRequests} />

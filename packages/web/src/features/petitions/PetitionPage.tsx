@@ -116,7 +116,7 @@ function PetitionView({ petition: p, reload }: { petition: PetitionDetail; reloa
             <PartiesCard petition={p} />
             {p.classification ? <ClassificationCard petition={p} /> : null}
             <DocumentsPanel entityType="petition" entityId={p.id} editing={editingDoc} onEdit={setEditingDoc} />
-            <AttachmentsPanel petitionId={p.id} />
+            <AttachmentsPanel owner={`petitions/${p.id}`} />
             <TransferredDocuments petition={p} />
             <DuplicatesCard petition={p} canWrite={canWrite} />
             <TimelineCard petition={p} />
