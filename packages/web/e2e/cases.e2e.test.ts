@@ -11,19 +11,21 @@
  * Set E2E_SCREENSHOTS=/some/dir to keep screenshots (desktop 1366 px, phone 390 px) of each page.
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
-import path from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { todayInVietnam } from "@minhbach/domain";
+import {
+  choose,
+  ensureWebBuilt,
+  field,
+  PASSWORD,
+  launchBrowser,
+  login as signIn,
+  logout,
+  newPage as openPage,
+  shoot,
+} from "./support.ts";
 import { startTestApp, type TestApp, type TestClient } from "@minhbach/server/testing";
-
-const PASSWORD = "MinhBach@2026";
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const SHOTS = process.env.E2E_SCREENSHOTS ?? "";
-const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 const ALL_YES = {
   language: true,
@@ -55,29 +57,10 @@ let browser: Browser;
 let handler: TestClient;
 
 before(async () => {
-  if (!existsSync(path.join(webRoot, "dist/index.html"))) {
-    const built = spawnSync("npm", ["run", "build", "-w", "@minhbach/web"], {
-      cwd: path.resolve(webRoot, "../.."),
-      stdio: "inherit",
-    });
-    assert.equal(built.status, 0, "vite build failed");
-  }
-  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+  ensureWebBuilt();
   app = await startTestApp();
   handler = await app.login("xulydon");
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -85,58 +68,8 @@ after(async () => {
   await app?.close();
 });
 
-async function newPage(width = 1366, height = 900): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: "vi-VN",
-    timezoneId: "Asia/Ho_Chi_Minh",
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-async function login(page: Page, username: string, password = PASSWORD): Promise<void> {
-  await page.goto(`${app.url}/dang-nhap`);
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/dang-nhap"));
-}
-
-async function logout(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Đăng xuất" }).click();
-  await page.getByRole("heading", { name: "Đăng nhập" }).waitFor();
-}
-
-/** Screenshots at desktop and phone widths, when E2E_SCREENSHOTS is set. */
-async function shoot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  const size = page.viewportSize()!;
-  for (const width of [1366, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(400);
-    const height = await page.evaluate<number>("document.documentElement.scrollHeight");
-    await page.setViewportSize({ width, height: Math.min(Math.max(height, 600), width < 500 ? 1800 : 4000) });
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`) });
-  }
-  await page.setViewportSize(size);
-  await page.waitForTimeout(200);
-}
-
-/** The input labelled exactly `label` (a required field's label ends with an asterisk). */
-function field(scope: Page | Locator, label: string) {
-  return scope.getByLabel(new RegExp(`^${label.replace(/[()²]/g, "\\$&")}( \\*)?$`));
-}
-
-/** Picks an option of a Mantine select by its label. */
-async function choose(page: Page, scope: Page | Locator, label: string, option: string) {
-  const box = scope.getByRole("textbox", { name: label, exact: true }).or(scope.getByRole("combobox", { name: label }));
-  await box.first().click();
-  await page.getByRole("option", { name: option, exact: true }).click();
-}
+const newPage = (width?: number, height?: number) => openPage(browser, width, height);
+const login = (page: Page, username: string, password?: string) => signIn(page, app.url, username, password);
 
 /** A petition of the Department of Industry and Trade, classified and proposed for acceptance. */
 async function proposedPetition(kind: "complaint" | "denunciation"): Promise<{ id: string; code: string }> {

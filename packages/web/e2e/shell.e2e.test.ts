@@ -3,45 +3,21 @@
  * driving Debian's Chromium through playwright-core. No browser is ever downloaded.
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { ensureWebBuilt, launchBrowser } from "./support.ts";
 import { startTestApp } from "@minhbach/server/testing";
 
 const ADMIN = { username: "admin", password: "MinhBach@2026" };
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 let app: { url: string; close(): Promise<void> };
 let browser: Browser;
 
 before(async () => {
-  // `npm test` builds the web app first; a direct run builds it here if it is missing.
-  if (!existsSync(path.join(webRoot, "dist/index.html"))) {
-    const built = spawnSync("npm", ["run", "build", "-w", "@minhbach/web"], {
-      cwd: path.resolve(webRoot, "../.."),
-      stdio: "inherit",
-    });
-    assert.equal(built.status, 0, "vite build failed");
-  }
+  ensureWebBuilt();
   app = await startTestApp();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
