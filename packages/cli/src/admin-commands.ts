@@ -9,6 +9,7 @@ import { loadKeys, prepareDatabase } from "@minhbach/server/start";
 import { SYSTEM_ACTOR, verifyAuditChain } from "@minhbach/server/platform/audit";
 import { insertUser } from "@minhbach/server/modules/users/service";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedDemoPetitions } from "@minhbach/server/seed/demo";
+import { seedDemoCases } from "@minhbach/server/seed/demo-cases";
 import type { Command } from "commander";
 import type { z } from "zod";
 import { CliError, readStdin, withDatabase } from "./io.ts";
@@ -50,8 +51,10 @@ export function registerAdminCommands(program: Command): void {
       await withDatabase(async ({ db }) => {
         const result = await seedDemo(db, { accounts: options.accounts });
         const petitions = options.petitions ? await seedDemoPetitions(db) : 0;
+        // The demo cases need the demo accounts: without them seedDemoCases does nothing.
+        const cases = options.petitions ? await seedDemoCases(db) : 0;
         console.log(
-          `Đã nạp ${result.agencies} cơ quan, đơn vị, ${result.users} tài khoản trình diễn và ${petitions} đơn mẫu.`,
+          `Đã nạp ${result.agencies} cơ quan, đơn vị, ${result.users} tài khoản trình diễn, ${petitions} đơn mẫu và ${cases} vụ việc giải quyết khiếu nại, tố cáo mẫu.`,
         );
         if (options.accounts && result.users > 0) {
           console.log(`CẢNH BÁO: các tài khoản trình diễn dùng mật khẩu công khai ${DEMO_PASSWORD}.`);

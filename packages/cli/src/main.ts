@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import { registerAdminCommands } from "./admin-commands.ts";
 import { registerClockCommands } from "./clock-commands.ts";
 import { registerKeyCommands } from "./key-commands.ts";
+import { registerReminderCommands } from "./reminder-commands.ts";
 import { CliError } from "./io.ts";
 
 const program = new Command();
@@ -20,6 +21,7 @@ program
 registerAdminCommands(program);
 registerClockCommands(program);
 registerKeyCommands(program);
+registerReminderCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -22,6 +22,16 @@ export interface Config {
   /** The identity key ring (platform/vault.ts): JSON from MINHBACH_KEYS, else this file. */
   keysJson: string | undefined;
   keyFile: string;
+  /** Reminder e-mails (modules/reminders): the SMTP server (SMTP_URL); unset = no e-mail, nothing scheduled. */
+  smtpUrl: string | undefined;
+  /** Sender of the reminder e-mails (MAIL_FROM). */
+  mailFrom: string;
+  /** Cases due within this many days (and overdue ones) are in the daily digest (REMINDER_DAYS, default 3). */
+  reminderDays: number;
+  /** Hour of the day, Vietnam time, from which the daily digest is sent (REMINDER_HOUR, default 7). */
+  reminderHour: number;
+  /** The address users open the app at, for links in e-mails (PUBLIC_URL). */
+  publicUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -46,5 +56,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       cwd,
       env.MINHBACH_KEY_FILE ?? path.join(env.DATA_DIR ?? "data", "keys", "identity-keys.json"),
     ),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || "Minh Bạch <no-reply@localhost>",
+    reminderDays: Number(env.REMINDER_DAYS ?? 3),
+    reminderHour: Number(env.REMINDER_HOUR ?? 7),
+    publicUrl: (env.PUBLIC_URL || "http://localhost:3000").replace(/\/+$/, ""),
   };
 }

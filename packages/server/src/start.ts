@@ -13,6 +13,8 @@ import { sealClearWriters } from "./modules/petitions/parties.ts";
 import { refreshPersonKeys, refreshPublicTexts } from "./modules/petitions/service.ts";
 import { hasKeyRing, KeyRing, loadKeyRing, useKeyRing, type LoadedKeyRing } from "./platform/vault.ts";
 import { hasData, seedDemo, seedDemoPetitions } from "./seed/demo.ts";
+import { seedDemoCases } from "./seed/demo-cases.ts";
+import { scheduleReminders } from "./modules/reminders/reminders.ts";
 
 export interface Started {
   app: Api;
@@ -77,17 +79,23 @@ export async function startSystem(config: Config, options: StartOptions = {}): P
     let seeded = false;
     if (config.demo && !(await hasData(database.db))) {
       await seedDemo(database.db);
-      if (options.demoPetitions !== false) await seedDemoPetitions(database.db);
+      if (options.demoPetitions !== false) {
+        await seedDemoPetitions(database.db);
+        await seedDemoCases(database.db);
+      }
       seeded = true;
     }
     const app = await buildApp({ database, db: database.db, config }, options);
     await app.ready();
+    // Reminder e-mails only with an SMTP server, and never from the test harness (in memory).
+    const reminders = config.smtpUrl && !options.inMemory ? scheduleReminders(database.db, config, app.log) : null;
     return {
       app,
       database,
       seeded,
       migrationsApplied: applied,
       async close() {
+        await reminders?.stop();
         await app.close();
         await database.close();
       },

@@ -420,7 +420,21 @@ export interface IdentityRequestTable {
   created_at: Generated<Date>;
 }
 
+/** One reminder digest per user and day (modules/reminders). */
+export interface ReminderMailTable {
+  user_id: string;
+  sent_on: DateOnly;
+  status: "sending" | "sent" | "failed";
+  case_ids: ColumnType<string[], string[] | undefined, string[]>;
+  attempts: Generated<number>;
+  error: string | null;
+  message_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
+  reminder_mail: ReminderMailTable;
   resolution_case: ResolutionCaseTable;
   case_assignment: CaseAssignmentTable;
   case_event: CaseEventTable;

@@ -1,0 +1,293 @@
+/**
+ * Reminders before a due date by e-mail (issue 5; the in-app list is cases/service.ts myReminders):
+ * once a day, each user with an e-mail address who is assigned to open cases due within
+ * REMINDER_DAYS days, or overdue, gets one digest of them.
+ *
+ * reminder_mail holds one row per user and Vietnamese day. A run first claims the row (insert, or
+ * take over a failed one), then sends, then records `sent` with its audit event: a user gets at
+ * most one digest a day even when the server restarts or two servers share the database, and a
+ * failed send stays visible (status, error) until a later run of the same day sends it.
+ */
+import { FINAL_STATES, todayInVietnam, type CaseKind } from "@minhbach/domain";
+import { addDays } from "@minhbach/domain/legal-clock";
+import type { Kysely } from "kysely";
+import type { Config } from "../../config.ts";
+import type { DB } from "../../db/schema.ts";
+import { recordAudit, SYSTEM_ACTOR, type Actor } from "../../platform/audit.ts";
+import { composeDigest, createMailTransport, type DigestCase, type MailTransport } from "./mail.ts";
+
+export const REMINDER_ACTOR: Actor = { ...SYSTEM_ACTOR, name: "Nhắc hạn tự động" };
+
+/** A claim older than this belongs to a run that died: the next run takes the row over. */
+const STALE_CLAIM_MS = 15 * 60 * 1000;
+
+export interface ReminderOptions {
+  /** Cases due within this many days, plus overdue ones (REMINDER_DAYS, default 3). */
+  days?: number;
+  /** Sender (MAIL_FROM). */
+  from?: string;
+  /** Base of the links (PUBLIC_URL). */
+  publicUrl?: string;
+  /** List who would get what; send and record nothing. */
+  dryRun?: boolean;
+}
+
+export interface PlannedDigest {
+  userId: string;
+  username: string;
+  email: string;
+  fullName: string;
+  cases: DigestCase[];
+}
+
+/** sent, failed: by this run; already_sent: earlier today; in_progress: another run holds it. */
+export type DigestStatus = "sent" | "failed" | "already_sent" | "in_progress" | "would_send";
+
+export interface ReminderRunResult {
+  today: string;
+  days: number;
+  dryRun: boolean;
+  sent: number;
+  failed: number;
+  skipped: number;
+  digests: { userId: string; username: string; email: string; caseCodes: string[]; status: DigestStatus }[];
+}
+
+/** Users with an e-mail address and the open cases assigned to them that are due soon or overdue. */
+export async function plannedDigests(db: Kysely<DB>, today: string, days: number): Promise<PlannedDigest[]> {
+  const rows = await db
+    .selectFrom("case_assignment as ca")
+    .innerJoin("resolution_case as c", "c.id", "ca.case_id")
+    .innerJoin("app_user as u", "u.id", "ca.user_id")
+    .select([
+      "u.id as user_id",
+      "u.username",
+      "u.email",
+      "u.full_name",
+      "c.id",
+      "c.code",
+      "c.kind",
+      "c.state",
+      "c.due_on",
+    ])
+    .where("u.email", "is not", null)
+    .where("u.email", "<>", "")
+    .where("u.disabled", "=", false)
+    .where("c.state", "not in", [...FINAL_STATES])
+    .where("c.due_on", "is not", null)
+    .where("c.due_on", "<=", addDays(today, days))
+    .orderBy("u.username")
+    .orderBy("c.due_on")
+    .orderBy("c.code")
+    .execute();
+  const byUser = new Map<string, PlannedDigest>();
+  for (const r of rows) {
+    let digest = byUser.get(r.user_id);
+    if (!digest) {
+      digest = { userId: r.user_id, username: r.username, email: r.email!, fullName: r.full_name, cases: [] };
+      byUser.set(r.user_id, digest);
+    }
+    digest.cases.push({ id: r.id, code: r.code, kind: r.kind as CaseKind, state: r.state, dueOn: r.due_on! });
+  }
+  return [...byUser.values()];
+}
+
+/** Takes the user's row of the day for this run; false when it was sent or another run holds it. */
+async function claim(db: Kysely<DB>, userId: string, today: string, caseIds: string[]): Promise<boolean> {
+  const staleBefore = new Date(Date.now() - STALE_CLAIM_MS);
+  const row = await db
+    .insertInto("reminder_mail")
+    .values({ user_id: userId, sent_on: today, status: "sending", case_ids: caseIds })
+    .onConflict((oc) =>
+      oc
+        .columns(["user_id", "sent_on"])
+        .doUpdateSet((eb) => ({
+          status: "sending",
+          case_ids: eb.ref("excluded.case_ids"),
+          attempts: eb("reminder_mail.attempts", "+", 1),
+          updated_at: new Date(),
+        }))
+        .where((eb) =>
+          eb.or([
+            eb("reminder_mail.status", "=", "failed"),
+            eb.and([eb("reminder_mail.status", "=", "sending"), eb("reminder_mail.updated_at", "<", staleBefore)]),
+          ]),
+        ),
+    )
+    .returning("user_id")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Sends today's digests that are not sent yet (or failed earlier today). `today` is the Vietnamese
+ * date the cases are counted against and the day the digest is recorded for.
+ */
+export async function runReminderDigest(
+  db: Kysely<DB>,
+  transport: MailTransport | null,
+  today: string = todayInVietnam(),
+  options: ReminderOptions = {},
+): Promise<ReminderRunResult> {
+  const days = options.days ?? 3;
+  const from = options.from ?? "Minh Bạch <no-reply@localhost>";
+  const publicUrl = options.publicUrl ?? "http://localhost:3000";
+  const dryRun = options.dryRun === true || transport === null;
+  const planned = await plannedDigests(db, today, days);
+  const result: ReminderRunResult = { today, days, dryRun, sent: 0, failed: 0, skipped: 0, digests: [] };
+  const userIds = planned.map((p) => p.userId);
+  const sentToday = userIds.length
+    ? await db
+        .selectFrom("reminder_mail")
+        .select("user_id")
+        .where("sent_on", "=", today)
+        .where("status", "=", "sent")
+        .where("user_id", "in", userIds)
+        .execute()
+    : [];
+  const done = new Set(sentToday.map((r) => r.user_id));
+  for (const digest of planned) {
+    const entry = {
+      userId: digest.userId,
+      username: digest.username,
+      email: digest.email,
+      caseCodes: digest.cases.map((c) => c.code),
+    };
+    if (done.has(digest.userId)) {
+      result.skipped++;
+      result.digests.push({ ...entry, status: "already_sent" });
+      continue;
+    }
+    if (dryRun) {
+      result.digests.push({ ...entry, status: "would_send" });
+      continue;
+    }
+    const caseIds = digest.cases.map((c) => c.id);
+    if (!(await claim(db, digest.userId, today, caseIds))) {
+      result.skipped++;
+      result.digests.push({ ...entry, status: "in_progress" });
+      continue;
+    }
+    const mail = composeDigest({ recipientName: digest.fullName, cases: digest.cases, today, days, publicUrl });
+    try {
+      const info = await transport!.sendMail({ from, to: digest.email, ...mail });
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable("reminder_mail")
+          .set({ status: "sent", error: null, message_id: info.messageId ?? null, updated_at: new Date() })
+          .where("user_id", "=", digest.userId)
+          .where("sent_on", "=", today)
+          .execute();
+        // Who and how many, never what: the codes are in reminder_mail, the names nowhere.
+        await recordAudit(trx, REMINDER_ACTOR, {
+          action: "reminder.mailed",
+          entityType: "user",
+          entityId: digest.userId,
+          summary: { userId: digest.userId, cases: caseIds.length, on: today },
+        });
+      });
+      result.sent++;
+      result.digests.push({ ...entry, status: "sent" });
+    } catch (error) {
+      await db
+        .updateTable("reminder_mail")
+        .set({
+          status: "failed",
+          error: String((error as Error)?.message ?? error).slice(0, 1000),
+          updated_at: new Date(),
+        })
+        .where("user_id", "=", digest.userId)
+        .where("sent_on", "=", today)
+        .execute();
+      result.failed++;
+      result.digests.push({ ...entry, status: "failed" });
+    }
+  }
+  return result;
+}
+
+/** The hour of the day in Vietnam (UTC+7, no daylight saving). */
+export function vietnamHour(now: Date = new Date()): number {
+  return (now.getUTCHours() + 7) % 24;
+}
+
+export interface ReminderLog {
+  info(message: string): void;
+  error(message: string): void;
+}
+
+export interface ReminderSchedule {
+  /** Runs one check now (what the timer does every hour). */
+  check(now?: Date): Promise<ReminderRunResult | null>;
+  /** Stops the timer and waits for a run in progress. */
+  stop(): Promise<void>;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** What is wrong with REMINDER_DAYS or REMINDER_HOUR, in Vietnamese; null when both are usable. */
+export function reminderConfigProblem(config: Pick<Config, "reminderDays" | "reminderHour">): string | null {
+  if (!Number.isInteger(config.reminderHour) || config.reminderHour < 0 || config.reminderHour > 23)
+    return "REMINDER_HOUR phải là số nguyên từ 0 đến 23 (giờ Việt Nam).";
+  if (!Number.isInteger(config.reminderDays) || config.reminderDays < 0 || config.reminderDays > 90)
+    return "REMINDER_DAYS phải là số nguyên từ 0 đến 90.";
+  return null;
+}
+
+/**
+ * The daily digest: every hour, once the Vietnamese hour has reached REMINDER_HOUR, a run sends
+ * the digests of the day not sent yet (none after the first successful run; failed ones again).
+ */
+export function scheduleReminders(
+  db: Kysely<DB>,
+  config: Pick<Config, "smtpUrl" | "mailFrom" | "reminderDays" | "reminderHour" | "publicUrl">,
+  log: ReminderLog,
+  transport: MailTransport = createMailTransport(config.smtpUrl!),
+): ReminderSchedule {
+  const problem = reminderConfigProblem(config);
+  if (problem) throw new Error(problem);
+  let running: Promise<ReminderRunResult | null> | null = null;
+  let stopped = false;
+
+  async function run(now: Date): Promise<ReminderRunResult | null> {
+    if (vietnamHour(now) < config.reminderHour) return null;
+    const result = await runReminderDigest(db, transport, todayInVietnam(now), {
+      days: config.reminderDays,
+      from: config.mailFrom,
+      publicUrl: config.publicUrl,
+    });
+    if (result.sent || result.failed)
+      log.info(`Nhắc hạn qua thư điện tử ngày ${result.today}: đã gửi ${result.sent}, lỗi ${result.failed}.`);
+    return result;
+  }
+
+  function check(now = new Date()): Promise<ReminderRunResult | null> {
+    if (stopped) return Promise.resolve(null);
+    if (running) return running;
+    running = run(now)
+      .catch((error: unknown) => {
+        log.error(`Nhắc hạn qua thư điện tử thất bại: ${(error as Error)?.message ?? String(error)}`);
+        return null;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+
+  // A first check soon after start (a server started after the hour sends that day), then hourly.
+  const first = setTimeout(() => void check(), 10_000);
+  const timer = setInterval(() => void check(), HOUR_MS);
+  first.unref();
+  timer.unref();
+  return {
+    check,
+    async stop() {
+      stopped = true;
+      clearTimeout(first);
+      clearInterval(timer);
+      await running;
+      transport.close?.();
+    },
+  };
+}
