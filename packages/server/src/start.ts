@@ -10,6 +10,7 @@ import type { Api } from "./platform/http.ts";
 import { ensureSeedNotices } from "./modules/calendar/service.ts";
 import { ensureFieldCatalog } from "./modules/petitions/service.ts";
 import { sealClearWriters } from "./modules/petitions/parties.ts";
+import { sealClearVisitors } from "./modules/reception/visits.ts";
 import { refreshPersonKeys, refreshPublicTexts } from "./modules/petitions/service.ts";
 import { hasKeyRing, KeyRing, loadKeyRing, useKeyRing, type LoadedKeyRing } from "./platform/vault.ts";
 import { hasData, seedDemo, seedDemoPetitions } from "./seed/demo.ts";
@@ -59,6 +60,7 @@ export async function prepareDatabase(database: Database): Promise<string[]> {
     const sealed = await sealClearWriters(database.db);
     if (sealed.petitions.length) await refreshPersonKeys(database.db, sealed.petitions);
     await refreshPublicTexts(database.db);
+    await sealClearVisitors(database.db);
   }
   return applied;
 }

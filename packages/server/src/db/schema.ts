@@ -319,6 +319,8 @@ export interface ReceptionVisitTable {
   representatives: ColumnType<unknown, string | undefined, string>;
   written_appointment: boolean | null;
   visitors: ColumnType<unknown, string, string>;
+  /** Visitors and representatives sealed by the vault; the two columns above hold placeholders. */
+  people_sealed: string | null;
   content_summary: Generated<string>;
   content_kind: string | null;
   field_code: string | null;

@@ -11,6 +11,7 @@
  * does not find denunciation visits for them (names are searched only where they may be shown).
  * An unmasked read of one denunciation visit is audited.
  */
+import { randomUUID } from "node:crypto";
 import {
   checkVisitHandling,
   checkVisitRecord,
@@ -38,6 +39,7 @@ import type {
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { assertAgencyInScope, can, inScope, scopeOf, type AuthContext } from "../../platform/access.ts";
+import { keyRing } from "../../platform/vault.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 
@@ -71,6 +73,7 @@ export function visitQuery(db: Kysely<DB>) {
       "v.representatives",
       "v.written_appointment",
       "v.visitors",
+      "v.people_sealed",
       "v.content_summary",
       "v.content_kind",
       "v.field_code",
@@ -91,17 +94,65 @@ export function visitQuery(db: Kysely<DB>) {
 
 export type VisitRow = Awaited<ReturnType<ReturnType<typeof visitQuery>["executeTakeFirstOrThrow"]>>;
 
+interface SealedPeople {
+  visitors: ReceptionVisit["visitors"];
+  representatives: ReceptionVisit["representatives"];
+}
+
+const peopleContext = (id: string) => `reception_visit:${id}`;
+
+/**
+ * The columns that store a visit's people: the people sealed (the keys are outside the database),
+ * and placeholders of the same count in the clear columns.
+ */
+export function sealedPeople(id: string, people: SealedPeople) {
+  return {
+    people_sealed: keyRing().seal(
+      JSON.stringify({ visitors: people.visitors, representatives: people.representatives }),
+      peopleContext(id),
+    ),
+    visitors: JSON.stringify(people.visitors.map(() => ({ fullName: "" }))),
+    representatives: JSON.stringify(people.representatives.map(() => ({ fullName: "" }))),
+  };
+}
+
+function peopleOf(row: Pick<VisitRow, "id" | "people_sealed" | "visitors" | "representatives">): SealedPeople {
+  if (row.people_sealed) return JSON.parse(keyRing().open(row.people_sealed, peopleContext(row.id))) as SealedPeople;
+  return {
+    visitors: row.visitors as ReceptionVisit["visitors"],
+    representatives: (row.representatives ?? []) as ReceptionVisit["representatives"],
+  };
+}
+
+/** Seals the people of visits stored in clear by an earlier version (at start). */
+export async function sealClearVisitors(db: Kysely<DB>): Promise<number> {
+  const rows = await db
+    .selectFrom("reception_visit")
+    .select(["id", "visitors", "representatives", "people_sealed"])
+    .where("people_sealed", "is", null)
+    .execute();
+  for (const row of rows) {
+    await db
+      .updateTable("reception_visit")
+      .set(sealedPeople(row.id, peopleOf(row)))
+      .where("id", "=", row.id)
+      .execute();
+  }
+  return rows.length;
+}
+
 /** The stored row as the domain sees a visit. */
 export function toDomainVisit(row: VisitRow): ReceptionVisit & { documentsReceived: DocumentReceived[] } {
+  const people = peopleOf(row);
   return {
     id: row.id,
     kind: row.kind as ReceptionVisit["kind"],
     receivedOn: row.received_on,
     receiverName: row.receiver_name,
     presidingHead: row.presiding_head,
-    visitors: row.visitors as ReceptionVisit["visitors"],
+    visitors: people.visitors,
     peopleCount: row.people_count,
-    representatives: (row.representatives ?? []) as ReceptionVisit["representatives"],
+    representatives: people.representatives,
     writtenAppointment: row.written_appointment,
     contentSummary: row.content_summary,
     contentKind: row.content_kind as ReceptionVisit["contentKind"],
@@ -381,10 +432,14 @@ function normaliseVisitors(visitors: CreateVisitRequest["visitors"]): CreateVisi
 }
 
 function searchTexts(visit: ReceptionVisit & { receiverName: string }): { all: string; content: string } {
-  const people = [
-    ...visit.visitors.flatMap((v) => [v.fullName, v.address, v.identity?.number ?? ""]),
-    ...visit.representatives.map((r) => r.fullName),
-  ];
+  // Who came to denounce is not searchable: a search by name must not reveal a denouncer.
+  const people =
+    visit.contentKind === "denunciation"
+      ? []
+      : [
+          ...visit.visitors.flatMap((v) => [v.fullName, v.address, v.identity?.number ?? ""]),
+          ...visit.representatives.map((r) => r.fullName),
+        ];
   const field = visit.fieldCode ? (fieldByCode(visit.fieldCode)?.name ?? "") : "";
   const content = normalizeForMatch([visit.contentSummary, visit.previousResolver ?? "", field].join(" "));
   const all = normalizeForMatch(
@@ -501,9 +556,12 @@ export async function createVisit(
 
   const id = await db.transaction().execute(async (trx) => {
     const seqNo = await takeSeq(trx, agencyId, year);
+    const visitId = randomUUID();
     const row = await trx
       .insertInto("reception_visit")
       .values({
+        id: visitId,
+        ...sealedPeople(visitId, visit),
         agency_id: agencyId,
         register_year: year,
         seq_no: seqNo,
@@ -515,9 +573,7 @@ export async function createVisit(
         presiding_head: visit.presidingHead ?? null,
         people_count: visit.peopleCount,
         is_crowd: visit.peopleCount >= options.threshold,
-        representatives: JSON.stringify(visit.representatives),
         written_appointment: visit.writtenAppointment ?? null,
-        visitors: JSON.stringify(visit.visitors),
         content_summary: visit.contentSummary,
         content_kind: visit.contentKind ?? null,
         field_code: visit.fieldCode ?? null,
@@ -627,9 +683,8 @@ export async function updateVisit(
         presiding_head: visit.presidingHead ?? null,
         people_count: visit.peopleCount,
         is_crowd: visit.peopleCount >= options.threshold,
-        representatives: JSON.stringify(visit.representatives),
+        ...sealedPeople(id, visit),
         written_appointment: visit.writtenAppointment ?? null,
-        visitors: JSON.stringify(visit.visitors),
         content_summary: visit.contentSummary,
         content_kind: visit.contentKind ?? null,
         field_code: visit.fieldCode ?? null,
