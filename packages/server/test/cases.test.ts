@@ -8,19 +8,7 @@ import assert from "node:assert/strict";
 import { inflateRawSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
-
-const ALL_YES = {
-  language: true,
-  date: true,
-  writer_identity: true,
-  signature: true,
-  complaint_respondent: true,
-  complaint_content: true,
-  denunciation_subject: true,
-  denunciation_act: true,
-  denunciation_contact: true,
-  recommendation_content: true,
-};
+import { proposedPetition } from "./support/petitions.ts";
 
 const DENOUNCER = "Vương Thị Thanh Xuân";
 const DENOUNCER_ID = "010195067890";
@@ -114,28 +102,8 @@ for (const db of testDatabases()) {
     after(() => t.close());
 
     /** Registers, classifies and proposes acceptance of a letter; returns the petition. */
-    async function proposed(body: Record<string, unknown>, kind: "complaint" | "denunciation") {
-      const created = await handler.post("/api/petitions", body);
-      assert.equal(created.status, 201, JSON.stringify(created.body));
-      let p = (await handler.get(`/api/petitions/${created.body.id}`)).body;
-      const classified = await handler.post(`/api/petitions/${p.id}/classify`, {
-        version: p.version,
-        kind,
-        competence: "within",
-        fieldCode: "CT.QUAN_LY_THI_TRUONG",
-        ...(kind === "complaint" ? { complaintAcceptable: true } : {}),
-        eligibilityAnswers: ALL_YES,
-      });
-      assert.equal(classified.status, 200, JSON.stringify(classified.body));
-      p = classified.body;
-      const outcome = await handler.post(`/api/petitions/${p.id}/outcome`, {
-        version: p.version,
-        outcome: "propose_acceptance",
-        on: "2026-11-05",
-      });
-      assert.equal(outcome.status, 200, JSON.stringify(outcome.body));
-      return outcome.body.petition as { id: string; state: string; version: number };
-    }
+    const proposed = (body: Record<string, unknown>, kind: "complaint" | "denunciation") =>
+      proposedPetition(handler, body, kind, "2026-11-05");
 
     test("complaint: opened by the leader, accepted, verified, dialogue, decided, enforced, closed", async () => {
       const petition = await proposed(complaintLetter(), "complaint");

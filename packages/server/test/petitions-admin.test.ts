@@ -11,19 +11,7 @@ import { todayInVietnam } from "@minhbach/domain";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
-
-const ALL_YES = {
-  language: true,
-  date: true,
-  writer_identity: true,
-  signature: true,
-  complaint_respondent: true,
-  complaint_content: true,
-  denunciation_subject: true,
-  denunciation_act: true,
-  denunciation_contact: true,
-  recommendation_content: true,
-};
+import { ALL_YES } from "./support/petitions.ts";
 
 const WRITER = "Nguyễn Văn An";
 const DENOUNCER = "Hoàng Thị Diệu";

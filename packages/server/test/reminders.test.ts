@@ -13,19 +13,7 @@ import nodemailer from "nodemailer";
 import { composeDigest, type MailMessage, type MailTransport } from "../src/modules/reminders/mail.ts";
 import { runReminderDigest, scheduleReminders } from "../src/modules/reminders/reminders.ts";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
-
-const ALL_YES = {
-  language: true,
-  date: true,
-  writer_identity: true,
-  signature: true,
-  complaint_respondent: true,
-  complaint_content: true,
-  denunciation_subject: true,
-  denunciation_act: true,
-  denunciation_contact: true,
-  recommendation_content: true,
-};
+import { proposedPetition } from "./support/petitions.ts";
 
 const DENOUNCER = "Vương Thị Thanh Xuân";
 const DENOUNCER_ID = "010195067890";
@@ -91,30 +79,12 @@ for (const db of testDatabases()) {
 
     /** Letter → classified → proposed for acceptance → opened by the leader for xacminh → accepted. */
     async function acceptedCase(kind: "complaint" | "denunciation", letter: Record<string, unknown>) {
-      const created = await handler.post("/api/petitions", {
-        channel: "post",
-        receivedOn,
-        writtenOn: addDays(receivedOn, -3),
-        fieldCode: "CT.QUAN_LY_THI_TRUONG",
-        ...letter,
-      });
-      assert.equal(created.status, 201, JSON.stringify(created.body));
-      const p = (await handler.get(`/api/petitions/${created.body.id}`)).body;
-      const classified = await handler.post(`/api/petitions/${p.id}/classify`, {
-        version: p.version,
+      const p = await proposedPetition(
+        handler,
+        { channel: "post", receivedOn, writtenOn: addDays(receivedOn, -3), ...letter },
         kind,
-        competence: "within",
-        fieldCode: "CT.QUAN_LY_THI_TRUONG",
-        ...(kind === "complaint" ? { complaintAcceptable: true } : {}),
-        eligibilityAnswers: ALL_YES,
-      });
-      assert.equal(classified.status, 200, JSON.stringify(classified.body));
-      const proposed = await handler.post(`/api/petitions/${p.id}/outcome`, {
-        version: classified.body.version,
-        outcome: "propose_acceptance",
-        on: addDays(receivedOn, 2),
-      });
-      assert.equal(proposed.status, 200, JSON.stringify(proposed.body));
+        addDays(receivedOn, 2),
+      );
       const opened = await leader.post("/api/cases", {
         petitionId: p.id,
         ...(kind === "complaint" ? { instance: 1 } : {}),
