@@ -1,0 +1,190 @@
+/**
+ * The petition list after its speed work (0010_petition_speed.sql, scope resolved before the
+ * query, count skipped when the page tells it): the same rows in the same order, and the same
+ * totals, as the plain query over `inScope` — for one agency, a one-agency subtree and a subtree
+ * of several agencies, every sort, forward and back, and pages past the end. Behaviour only:
+ * timing belongs to the benchmark.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { grantsOf } from "@minhbach/domain";
+import type { PetitionListQuery } from "@minhbach/domain/api/petitions";
+import { sql } from "kysely";
+import type { AuthContext } from "../src/platform/access.ts";
+import { inScope } from "../src/platform/access.ts";
+import { SYSTEM_ACTOR } from "../src/platform/audit.ts";
+import { findDuplicates, listPetitions, receiveMany } from "../src/modules/petitions/service.ts";
+import { startTestApp, testDatabases, type TestApp } from "../src/testing.ts";
+
+const NAMES = ["Nguyễn Văn An", "Trần Thị Bích", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em"];
+const RESPONDENTS = ["UBND xã Bắc Hà", "Công ty TNHH Minh Phát", "Cửa hàng xăng dầu Số 2"];
+
+function body(i: number) {
+  const day = String(1 + (i % 9)).padStart(2, "0"); // many petitions share a day: ties broken by id
+  return {
+    channel: "post" as const,
+    receivedOn: `2026-0${1 + (i % 3)}-${day}`,
+    petitioners: [
+      {
+        kind: "person" as const,
+        fullName: NAMES[i % NAMES.length]!,
+        address: `Thôn ${i % 4}, xã Bắc Hà, tỉnh Lào Cai`,
+      },
+    ],
+    anonymous: false,
+    impersonated: false,
+    respondents: [{ name: RESPONDENTS[i % RESPONDENTS.length]! }],
+    content: `Đề nghị kiểm tra việc số ${i % 7}: cửa hàng bán hàng không rõ nguồn gốc, người dân phản ánh nhiều lần.`,
+    language: "vi" as const,
+    attachments: [],
+  };
+}
+
+function query(over: Partial<PetitionListQuery> = {}): PetitionListQuery {
+  return { page: 1, pageSize: 12, sort: "receivedOn", order: "desc", ...over } as PetitionListQuery;
+}
+
+for (const db of testDatabases()) {
+  describe(`petition list speed work keeps results (${db.kind})`, () => {
+    let t: TestApp;
+    let own: AuthContext;
+    let leader: AuthContext;
+    let province: AuthContext;
+
+    before(async () => {
+      t = await startTestApp({ db, listen: false });
+      const kdb = t.system.database.db;
+      const agencies = await kdb.selectFrom("agency").select(["id", "code", "path"]).execute();
+      const byCode = (code: string) => agencies.find((a) => a.code === code)!;
+      const sct = byCode("LC.SCT");
+      const root = byCode("LC.UBND"); // the province: its subtree holds SCT, SNNMT and TT
+      const base = {
+        sessionId: "s",
+        csrfToken: "c",
+        userId: "00000000-0000-0000-0000-000000000000",
+        username: "x",
+        fullName: "x",
+      };
+      own = {
+        ...base,
+        agencyId: sct.id,
+        agencyPath: sct.path,
+        roles: ["petition_handler"],
+        grants: grantsOf(["petition_handler"]),
+      };
+      leader = { ...base, agencyId: sct.id, agencyPath: sct.path, roles: ["leader"], grants: grantsOf(["leader"]) };
+      province = { ...base, agencyId: root.id, agencyPath: root.path, roles: ["leader"], grants: grantsOf(["leader"]) };
+      const targets = [sct, sct, byCode("LC.SNNMT"), byCode("LC.TT")];
+      for (const [n, agency] of targets.entries()) {
+        await receiveMany(
+          kdb,
+          SYSTEM_ACTOR,
+          agency.id,
+          Array.from({ length: 14 }, (_, i) => body(n * 14 + i)),
+        );
+      }
+      // Some rows without a deadline, some in other states and kinds, so every sort has ties and nulls.
+      await sql`update petition set due_on = null where seq_no % 5 = 0`.execute(kdb);
+      await sql`update petition set state = 'CLASSIFIED', kind = 'complaint' where seq_no % 3 = 0`.execute(kdb);
+      await sql`update petition set kind = 'denunciation' where seq_no % 4 = 1`.execute(kdb);
+    });
+    after(() => t.close());
+
+    /** The plain query the list answered before: scope by `inScope`, sort column then id. */
+    async function reference(auth: AuthContext, q: PetitionListQuery) {
+      const kdb = t.system.database.db;
+      const column = { receivedOn: "received_on", due: "due_on", status: "state", kind: "kind" }[q.sort];
+      const dir = q.order === "asc" ? sql`asc` : sql`desc`;
+      const nulls = column === "due_on" ? sql`nulls last` : sql``;
+      let b = kdb
+        .selectFrom("petition as p")
+        .select("p.id")
+        .where(inScope(auth, "petition.read", "p.agency_id"));
+      if (q.status?.length) b = b.where("p.state", "in", q.status);
+      if (q.kind?.length) b = b.where("p.kind", "in", q.kind);
+      if (q.from) b = b.where("p.received_on", ">=", q.from);
+      const rows = await b
+        .orderBy(sql`${sql.ref(`p.${column}`)} ${dir} ${nulls}`)
+        .orderBy("p.id", q.order)
+        .execute();
+      return rows.map((r) => r.id);
+    }
+
+    async function walk(auth: AuthContext, q: PetitionListQuery) {
+      const kdb = t.system.database.db;
+      const expected = await reference(auth, q);
+      const seen: string[] = [];
+      const pages = Math.ceil(expected.length / q.pageSize) + 1; // one past the end
+      for (let page = 1; page <= pages; page++) {
+        const res = await listPetitions(kdb, auth, { ...q, page });
+        assert.equal(res.total, expected.length, `total on page ${page}`);
+        assert.equal(res.totalCapped, false);
+        seen.push(...res.items.map((r) => r.id));
+      }
+      assert.deepEqual(seen, expected);
+      return expected.length;
+    }
+
+    test("every sort and order, for one agency, a one-agency subtree and a subtree of several", async () => {
+      for (const auth of [own, leader, province]) {
+        for (const sort of ["receivedOn", "due", "status", "kind"] as const) {
+          for (const order of ["asc", "desc"] as const) {
+            await walk(auth, query({ sort, order }));
+          }
+        }
+      }
+      // The province's subtree holds the other agencies' petitions too.
+      assert.ok((await walk(province, query())) > (await walk(own, query())));
+    });
+
+    test("filters by state, kind and date keep the same rows and totals", async () => {
+      for (const auth of [own, province]) {
+        await walk(auth, query({ status: ["REGISTERED"], kind: ["denunciation"], from: "2026-02-01" } as never));
+        await walk(auth, query({ status: ["CLASSIFIED", "REGISTERED"], sort: "due", order: "asc" } as never));
+      }
+    });
+
+    test("a page past the end is empty and still counts the matches; an empty scope is 0", async () => {
+      const kdb = t.system.database.db;
+      const all = await reference(own, query());
+      const far = await listPetitions(kdb, own, query({ page: 50 }));
+      assert.deepEqual(far.items, []);
+      assert.equal(far.total, all.length);
+      const none = await listPetitions(kdb, own, query({ status: ["DESTROYED"] } as never));
+      assert.equal(none.total, 0);
+      assert.deepEqual(none.items, []);
+    });
+
+    test("search by name keeps the list's order and totals across pages", async () => {
+      const kdb = t.system.database.db;
+      const q = query({ q: "tran thi bich", pageSize: 5 } as never);
+      const first = await listPetitions(kdb, province, q);
+      assert.ok(first.total > 5);
+      const seen: string[] = [];
+      for (let page = 1; page <= Math.ceil(first.total / 5) + 1; page++) {
+        const res = await listPetitions(kdb, province, { ...q, page });
+        assert.equal(res.total, first.total);
+        seen.push(...res.items.map((r) => r.id));
+      }
+      const all = await reference(province, query());
+      const ranked = seen.map((id) => all.indexOf(id));
+      assert.equal(new Set(seen).size, first.total);
+      assert.ok(
+        ranked.every((r, i) => r >= 0 && (i === 0 || ranked[i - 1]! < r)),
+        "same order as the list",
+      );
+    });
+
+    test("duplicates: a popular respondent still yields the most recent candidates, scored", async () => {
+      const kdb = t.system.database.db;
+      const b = body(3);
+      const found = await findDuplicates(kdb, own, {
+        petitioners: b.petitioners,
+        respondents: b.respondents,
+        content: b.content,
+      });
+      assert.ok(found.length >= 1);
+      assert.ok(found.every((f, i) => i === 0 || found[i - 1]!.score >= f.score));
+    });
+  });
+}
