@@ -314,13 +314,15 @@ for (const db of testDatabases()) {
       const noCsrfDelete = await handler.request("DELETE", `/api/attachments/${first.id}`, undefined, { csrf: false });
       assert.equal(noCsrfDelete.status, 403);
 
-      // A viewer of the same agency reads and downloads but may not change anything.
+      // A viewer of the same agency: while the letter is not classified (it may be a denunciation)
+      // the files are listed without their names and not served; never changed by a viewer.
       const viewer = await t.login("xem");
       const seen = await viewer.get(`/api/petitions/${petitionId}/attachments`);
       assert.equal(seen.status, 200);
       assert.equal(seen.body.canUpload, false);
-      assert.deepEqual(seen.body.items[0].actions, ["download"]);
-      assert.equal((await download(viewer, first.id)).statusCode, 200);
+      assert.deepEqual(seen.body.items[0].actions, []);
+      assert.doesNotMatch(seen.body.items[0].fileName, /Nguyen-Van-An/);
+      assert.equal((await download(viewer, first.id)).statusCode, 403);
       assert.equal((await upload(viewer, petitionId, [{ name: "a.pdf", data: pdf() }])).status, 403);
     });
 

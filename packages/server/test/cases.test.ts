@@ -568,6 +568,31 @@ for (const db of testDatabases()) {
       assert.equal(verified.body.ok, true, JSON.stringify(verified.body));
     });
 
+    test("a letter not yet classified is read only by its handlers: it may be a denunciation", async () => {
+      const created = await handler.post("/api/petitions", {
+        ...denunciationLetter(),
+        petitioners: [{ ...denunciationLetter().petitioners[0], fullName: "Trịnh Thị Hồng Nhung" }],
+        content: "Tôi tên là Trịnh Thị Hồng Nhung, tôi tố cáo cán bộ thu tiền sai quy định khi cấp giấy phép.",
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const id = created.body.id as string;
+      const own = await handler.get(`/api/petitions/${id}`);
+      assert.equal(own.body.petitioners[0].fullName, "Trịnh Thị Hồng Nhung");
+      for (const who of [viewer, leader, other]) {
+        const seen = await who.get(`/api/petitions/${id}`);
+        if (seen.status !== 200) continue;
+        assert.deepEqual(seen.body.petitioners, []);
+        assert.doesNotMatch(JSON.stringify(seen.body), /Hồng Nhung/);
+        const listed = await who.get("/api/petitions?pageSize=200");
+        assert.doesNotMatch(JSON.stringify(listed.body), /Hồng Nhung/);
+        const found = await who.get(`/api/petitions?q=${encodeURIComponent("trinh thi hong nhung")}`);
+        assert.ok(!found.body.items.some((i: { id: string }) => i.id === id));
+        assert.equal((await who.get(`/api/petitions/${id}/identity`)).status, 403);
+      }
+      const byHandler = await handler.get(`/api/petitions?q=${encodeURIComponent("trinh thi hong nhung")}`);
+      assert.ok(byHandler.body.items.some((i: { id: string }) => i.id === id));
+    });
+
     test("the leader's dashboard and the resolver's reminders count the cases", async () => {
       const dashboard = await leader.get("/api/cases/dashboard?days=60");
       assert.equal(dashboard.status, 200, JSON.stringify(dashboard.body));

@@ -15,6 +15,7 @@ import type { DB } from "../../db/schema.ts";
 import { assertAgencyInScope, can, inScope, scopeOf, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
+import { handlesLettersOf } from "../petitions/facts.ts";
 import { readParties } from "../petitions/parties.ts";
 
 /** How long an approved request lets its requester see the identity. */
@@ -85,6 +86,17 @@ export async function identityAccess(
     .executeTakeFirst();
   const denunciation = petition.kind === "denunciation" || kase?.kind === "denunciation";
   const none = { pendingRequestId: null, caseId: kase?.id ?? null };
+  // A letter not yet classified may be a denunciation: only its handlers read its writer.
+  if (petition.kind === null && !kase) {
+    const handler = handlesLettersOf(auth, petition.agency_id);
+    return {
+      protected: !handler,
+      canView: handler,
+      ground: handler ? "not_protected" : null,
+      canRequest: false,
+      ...none,
+    };
+  }
   if (!denunciation) return { protected: false, canView: true, ground: "not_protected", canRequest: false, ...none };
   if (kase) {
     if (await isAssigned(db, kase.id, auth.userId))

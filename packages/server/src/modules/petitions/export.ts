@@ -22,6 +22,7 @@ import type { DB } from "../../db/schema.ts";
 import type { AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { FONT } from "../reception/excel.ts";
+import { listedTexts } from "./facts.ts";
 import { filteredPetitions, orderedIds } from "./service.ts";
 
 export const EXPORT_LIMIT = 50_000;
@@ -103,6 +104,7 @@ export async function exportPetitions(
           .select([
             "p.id",
             "p.code",
+            "p.agency_id",
             "p.received_on",
             "p.channel",
             "p.petitioner_display",
@@ -127,10 +129,11 @@ export async function exportPetitions(
               r.code,
               excelDate(r.received_on),
               CHANNELS[r.channel as ChannelCode]?.label ?? r.channel,
-              r.petitioner_display,
+              listedTexts(auth, r).petitioner,
               r.respondent_display,
-              // A denunciation's excerpt has the denouncer's data masked.
-              (r.excerpt ?? (r.kind === "denunciation" ? "" : (r.summary ?? r.content))).slice(0, 500),
+              // A denunciation's excerpt has the denouncer's data masked; an unclassified letter's
+              // text is for its handlers only.
+              listedTexts(auth, r).excerpt,
               r.kind ? (PETITION_KINDS[r.kind as PetitionKind] ?? r.kind) : "",
               r.field_code ? (fieldByCode(r.field_code)?.name ?? r.field_code) : "",
               PETITION_STATES[r.state as PetitionState] ?? r.state,

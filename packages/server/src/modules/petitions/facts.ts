@@ -21,6 +21,37 @@ import { keyRing } from "../../platform/vault.ts";
 /** What lists show for the writer of a denunciation: the identity stays with the case. */
 export const DENOUNCER_MASK = "Người tố cáo (thông tin được bảo mật)";
 export const ANONYMOUS_LABEL = "Đơn nặc danh";
+/** A letter not yet classified may be a denunciation: shown like one to all but its handlers. */
+export const UNCLASSIFIED_WRITER_MASK = "Người viết đơn (bảo mật cho đến khi đơn được phân loại)";
+export const UNCLASSIFIED_TEXT_MASK = "(Nội dung được che cho đến khi đơn được phân loại)";
+
+/**
+ * Whether the caller handles the letters of an agency (petition.write there): the only people who
+ * read a letter before it is classified, since it may turn out to be a denunciation.
+ */
+export function handlesLettersOf(
+  auth: { agencyId: string; grants: readonly { permission: string }[] },
+  agencyId: string,
+) {
+  return auth.agencyId === agencyId && auth.grants.some((g) => g.permission === "petition.write");
+}
+
+/** The writer and text a list row shows to the caller. */
+export function listedTexts(
+  auth: { agencyId: string; grants: readonly { permission: string }[] },
+  row: {
+    agency_id: string;
+    kind: string | null;
+    petitioner_display: string;
+    excerpt: string | null;
+    summary?: string | null;
+    content: string;
+  },
+): { petitioner: string; excerpt: string } {
+  if (row.kind === null && !handlesLettersOf(auth, row.agency_id))
+    return { petitioner: UNCLASSIFIED_WRITER_MASK, excerpt: UNCLASSIFIED_TEXT_MASK };
+  return { petitioner: row.petitioner_display, excerpt: (row.excerpt ?? excerptOf(row)).slice(0, 200) };
+}
 
 export function personOf(p: Petitioner): PersonLike {
   if (p.kind === "person") return { fullName: p.fullName, address: p.address, idNumber: p.identity?.number ?? null };

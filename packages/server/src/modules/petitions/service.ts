@@ -40,7 +40,7 @@ import type {
 import { sql, type Kysely, type Transaction, type Updateable } from "kysely";
 import type { z } from "zod";
 import type { DB, PetitionTable } from "../../db/schema.ts";
-import { assertAgencyInScope, inScope, scopeOf, type AuthContext } from "../../platform/access.ts";
+import { assertAgencyInScope, can, inScope, scopeOf, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 import { RuleViolation, throwProblems } from "../../platform/problems.ts";
@@ -58,7 +58,9 @@ import {
   searchTextOf,
   simhashOf,
   excerptOf,
+  listedTexts,
   publicTexts,
+  UNCLASSIFIED_WRITER_MASK,
 } from "./facts.ts";
 import { identityAccess } from "../cases/identity.ts";
 import { readParties, readRespondents, writeParties } from "./parties.ts";
@@ -484,7 +486,8 @@ export async function getPetition(db: Kysely<DB>, auth: AuthContext, id: string)
     dueOn: row.due_on,
     retentionUntil: row.retention_until,
     matterId: row.matter_id,
-    petitionerDisplay: row.petitioner_display,
+    petitionerDisplay:
+      row.kind === null && identity.protected && !identity.canView ? UNCLASSIFIED_WRITER_MASK : row.petitioner_display,
     petitioners: parties.petitioners as unknown as ({ kind: string } & Record<string, unknown>)[],
     identity: {
       protected: identity.protected,
@@ -560,8 +563,13 @@ export async function filteredPetitions(
     if (needle) {
       // Names and codes by substring, content by words (full-text); when neither finds
       // anything, names again with typo tolerance (trigram word similarity).
+      // A letter not yet classified is searched by text only by those who handle it: it may be a
+      // denunciation, whose writer a search must not reveal.
+      const handled = can(auth, "petition.write")
+        ? sql<boolean>`(p.kind is not null or p.agency_id = ${auth.agencyId})`
+        : sql<boolean>`p.kind is not null`;
       const exact = (n: string) =>
-        sql<boolean>`(p.search_names like ${`%${n}%`} or p.search_tsv @@ plainto_tsquery('simple', ${n}))`;
+        sql<boolean>`((p.search_names like ${`%${n}%`} or p.search_tsv @@ plainto_tsquery('simple', ${n})) and ${handled})`;
       const found = await q
         .where(scopeCondition(scope))
         .select("p.id")
@@ -742,9 +750,8 @@ export async function listPetitions(
       stateLabel: PETITION_STATES[r.state as PetitionState],
       fieldCode: r.field_code,
       fieldName: r.field_code ? (fieldByCode(r.field_code)?.name ?? r.field_code) : null,
-      petitioner: r.petitioner_display,
+      ...listedTexts(auth, r),
       respondent: r.respondent_display,
-      excerpt: (r.excerpt ?? excerptOf(r)).slice(0, 200),
       dueOn: r.due_on,
       dueStatus: r.due_on ? dueStatus(r.due_on, today, calendar) : null,
       outcome: r.outcome,
@@ -917,8 +924,7 @@ export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidat
       code: r.code,
       state: r.state,
       matterId: r.matter_id,
-      petitioner: r.petitioner_display,
-      excerpt: (r.excerpt ?? excerptOf(r)).slice(0, 200),
+      ...listedTexts(auth, r),
       reasons,
       coordinate: null,
     };

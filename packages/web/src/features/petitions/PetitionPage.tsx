@@ -408,7 +408,7 @@ function PartiesCard({ petition: p }: { petition: PetitionDetail }) {
         ) : null}
         <Detail label={PETITION_TEXT.sectionWriters}>
           {p.petitioners.length === 0 ? (
-            p.identity.protected ? (
+            p.identity.protected && p.kind !== null ? (
               <PetitionProtectedWriters petition={p} />
             ) : (
               p.petitionerDisplay || PETITION_TEXT.noWriters
