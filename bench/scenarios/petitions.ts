@@ -10,8 +10,10 @@ import { PetitionGenerator, type GeneratedPetition } from "@minhbach/domain/gene
 import { sql } from "kysely";
 import {
   contentBands,
+  excerptOf,
   personKeys,
   petitionerDisplay,
+  publicTexts,
   respondentKeys,
   searchNamesOf,
   searchTextOf,
@@ -75,6 +77,8 @@ async function load(t: TestApp, n: number, log: (line: string) => void) {
       const kind = g.kind;
       const matterId = randomUUID();
       const simhash = simhashOf(g.content);
+      // A denunciation's list and search texts have the writers' data masked, as the service does.
+      const texts = publicTexts({ title: g.title, summary: g.summary, content: g.content }, kind, body.petitioners);
       matters.push({ id: matterId, agency_id: agency.id });
       rows.push({
         agency_id: agency.id,
@@ -99,7 +103,8 @@ async function load(t: TestApp, n: number, log: (line: string) => void) {
         respondent_display: g.respondents.map((r) => r.name).join("; "),
         signer_count: g.petitioners.length,
         search_names: searchNamesOf(code, body, kind),
-        search_text: searchTextOf(code, body, kind),
+        search_text: searchTextOf(code, { ...body, ...texts }, kind),
+        excerpt: excerptOf(texts),
         person_keys: personKeys(body.petitioners),
         respondent_keys: respondentKeys(g.respondents),
         content_simhash: simhash,

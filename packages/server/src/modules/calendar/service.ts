@@ -8,6 +8,7 @@ import {
   buildCalendar,
   computeDeadline,
   computeDue,
+  DEFAULT_DUE_SOON_DAYS,
   DEFAULT_RULES,
   diffCalendars,
   ruleInForce,
@@ -57,6 +58,17 @@ async function stampOf(db: Kysely<DB>): Promise<string> {
 async function readNotices(db: Kysely<DB>): Promise<YearNotice[]> {
   const rows = await db.selectFrom("calendar_year").select(["days"]).orderBy("year").execute();
   return rows.map((r) => r.days as YearNotice);
+}
+
+/**
+ * The status a list shows beside a due date: overdue, due soon (within the default number of
+ * working days of the deadline engine), or on time. Without a calendar the caller has already
+ * kept only what is due soon.
+ */
+export function listDueStatus(due: string, today: string, calendar: WorkCalendar | null) {
+  if (due < today) return "overdue" as const;
+  if (!calendar) return "due_soon" as const;
+  return due <= calendar.addWorkingDays(today, DEFAULT_DUE_SOON_DAYS) ? ("due_soon" as const) : ("on_time" as const);
 }
 
 /** The calendar as the database holds it now (cached until a notice changes). */

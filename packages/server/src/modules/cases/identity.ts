@@ -160,6 +160,13 @@ export async function revealWriters(
   return { petitioners, ground: access.ground };
 }
 
+/** The writers of a case's petition (GET /cases/:id/identity): the case found, then as above. */
+export async function revealCaseWriters(db: Kysely<DB>, auth: AuthContext, actor: Actor, caseId: string) {
+  const kase = await db.selectFrom("resolution_case").select("petition_id").where("id", "=", caseId).executeTakeFirst();
+  if (!kase) fail("CASE_NOT_FOUND");
+  return revealWriters(db, auth, actor, kase.petition_id, "case");
+}
+
 // ---- Requests to see an identity, decided by a leader ---------------------------------------
 
 async function caseForRequest(db: Kysely<DB>, caseId: string) {

@@ -15,7 +15,7 @@ import { z } from "zod";
 import { actorOf, requireAuth } from "../../platform/access.ts";
 import type { AppContext } from "../../platform/context.ts";
 import type { Api } from "../../platform/http.ts";
-import { decideIdentityRequest, listIdentityRequests, requestIdentity, revealWriters } from "./identity.ts";
+import { decideIdentityRequest, listIdentityRequests, requestIdentity, revealCaseWriters } from "./identity.ts";
 import {
   applyCaseAction,
   caseDashboard,
@@ -165,9 +165,7 @@ export function caseRoutes(app: Api, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const auth = requireAuth(request);
-      const kase = await getCase(ctx.db, auth, request.params.id);
-      const result = await revealWriters(ctx.db, auth, actorOf(request), kase.petition.id, "case");
+      const result = await revealCaseWriters(ctx.db, requireAuth(request), actorOf(request), request.params.id);
       void reply.header("cache-control", "no-store");
       return result as unknown as z.infer<typeof identityReveal>;
     },

@@ -23,14 +23,14 @@ import {
   type OpenCaseInput,
 } from "@minhbach/domain";
 import type { CaseActionBody, CaseListQuery, OpenCaseBody } from "@minhbach/domain/api/cases";
-import { computeDeadline } from "@minhbach/domain/legal-clock";
+import { addDays, computeDeadline } from "@minhbach/domain/legal-clock";
 import { sql, type Kysely, type Transaction, type Updateable } from "kysely";
 import type { DB, ResolutionCaseTable } from "../../db/schema.ts";
 import { assertAgencyInScope, can, inScope, scopeOf, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 import { throwProblems } from "../../platform/problems.ts";
-import { currentCalendar, trackDeadline } from "../calendar/service.ts";
+import { currentCalendar, listDueStatus, trackDeadline } from "../calendar/service.ts";
 import { createDraft } from "../documents/service.ts";
 import { handOverToCase } from "../petitions/service.ts";
 import { excerptOf, publicTexts } from "../petitions/facts.ts";
@@ -229,9 +229,6 @@ async function syncDeadlines(trx: Transaction<DB>, caseId: string, agencyId: str
       input: d.input,
     });
   }
-  const calendar = await currentCalendar(trx);
-  const main = caseMainDue(facts, calendar);
-  return main;
 }
 
 export async function getCase(db: Kysely<DB>, auth: AuthContext, id: string, today = todayInVietnam()) {
@@ -434,7 +431,7 @@ export async function listCases(db: Kysely<DB>, auth: AuthContext, query: CaseLi
       receivedOn: r.received_on,
       acceptedOn: r.accepted_on,
       dueOn: r.due_on,
-      dueStatus: r.due_on ? dueStatus(r.due_on, today, calendar) : null,
+      dueStatus: r.due_on ? listDueStatus(r.due_on, today, calendar) : null,
       outcome: r.outcome,
       title: r.title,
       respondent: r.respondent_display,
@@ -451,17 +448,6 @@ export async function listCases(db: Kysely<DB>, auth: AuthContext, query: CaseLi
 
 function awaitingSignature() {
   return sql<boolean>`exists (select 1 from official_document d where d.entity_type = 'case' and d.entity_id = c.id::text and d.status = 'draft')`;
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-function dueStatus(due: string, today: string, calendar: Awaited<ReturnType<typeof currentCalendar>>) {
-  if (due < today) return "overdue" as const;
-  return due <= calendar.addWorkingDays(today, 3) ? ("due_soon" as const) : ("on_time" as const);
 }
 
 const CLOSED_STATES = new Set<string>(FINAL_STATES);

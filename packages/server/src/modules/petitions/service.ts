@@ -44,7 +44,8 @@ import { assertAgencyInScope, can, inScope, scopeOf, type AuthContext } from "..
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 import { RuleViolation, throwProblems } from "../../platform/problems.ts";
-import { currentCalendar, trackDeadline } from "../calendar/service.ts";
+import { currentCalendar, listDueStatus, trackDeadline } from "../calendar/service.ts";
+import { DEFAULT_DUE_SOON_DAYS } from "@minhbach/domain/legal-clock";
 import { createDraft } from "../documents/service.ts";
 import {
   ANONYMOUS_LABEL,
@@ -414,19 +415,17 @@ export async function getPetition(db: Kysely<DB>, auth: AuthContext, id: string)
   await assertAgencyInScope(db, auth, "petition.read", row.agency_id);
   // A denouncer's identity never travels with the detail: it has its own audited route.
   const identity = await identityAccess(db, auth, row);
-  const parties = identity.protected
-    ? { petitioners: [], respondents: await readRespondents(db, id) }
-    : await readParties(db, id);
-  // Who may not see the denouncer reads the letter with the denouncer's data masked (the writers
-  // are unsealed here only to find what to mask; they are not returned).
-  const texts =
-    identity.protected && !identity.canView
-      ? publicTexts(
-          { title: row.title, summary: row.summary, content: row.content },
-          "denunciation",
-          (await readParties(db, id)).petitioners,
-        )
-      : { title: row.title, summary: row.summary, content: row.content };
+  const hidden = identity.protected && !identity.canView;
+  // Writers are unsealed when returned, or when the caller may not see them, to find what to mask
+  // in the text (then they are not returned); one who may see a protected writer uses its route.
+  const read =
+    identity.protected && !hidden
+      ? { petitioners: [], respondents: await readRespondents(db, id) }
+      : await readParties(db, id);
+  const parties = identity.protected ? { petitioners: [], respondents: read.respondents } : read;
+  const texts = hidden
+    ? publicTexts({ title: row.title, summary: row.summary, content: row.content }, "denunciation", read.petitioners)
+    : { title: row.title, summary: row.summary, content: row.content };
   const events = await db
     .selectFrom("petition_event")
     .selectAll()
@@ -556,7 +555,7 @@ export async function filteredPetitions(
   if (query.dueSoon) {
     const calendar = await currentCalendar(db);
     // Due within three working days from today (inclusive), not yet overdue.
-    q = q.where("p.due_on", ">=", today).where("p.due_on", "<=", calendar.addWorkingDays(today, 3));
+    q = q.where("p.due_on", ">=", today).where("p.due_on", "<=", calendar.addWorkingDays(today, DEFAULT_DUE_SOON_DAYS));
   }
   if (query.q) {
     const needle = normalizeNeedle(query.q);
@@ -753,7 +752,7 @@ export async function listPetitions(
       ...listedTexts(auth, r),
       respondent: r.respondent_display,
       dueOn: r.due_on,
-      dueStatus: r.due_on ? dueStatus(r.due_on, today, calendar) : null,
+      dueStatus: r.due_on ? listDueStatus(r.due_on, today, calendar) : null,
       outcome: r.outcome,
       anonymous: r.anonymous,
       transferredIn: r.transferred_from_id !== null,
@@ -801,12 +800,6 @@ async function countWithPage(db: Kysely<DB>, q: FilteredPetitions, query: Petiti
   const row = rows[0]!;
   const ids = typeof row.ids === "string" ? (JSON.parse(row.ids) as string[]) : (row.ids ?? []);
   return { n: Number(row.n), ids };
-}
-
-function dueStatus(due: string, today: string, calendar: Awaited<ReturnType<typeof currentCalendar>> | null) {
-  if (due < today) return "overdue" as const;
-  if (!calendar) return "due_soon" as const;
-  return due <= calendar.addWorkingDays(today, 3) ? ("due_soon" as const) : ("on_time" as const);
 }
 
 /** The search needle as the search columns hold text: accent-free, lower-case, no punctuation. */
