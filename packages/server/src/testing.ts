@@ -44,11 +44,19 @@ export interface StartTestOptions {
   demoPetitions?: boolean;
   /** Capture the server's log lines here instead of discarding them. */
   logStream?: NodeJS.WritableStream;
+  /**
+   * On PostgreSQL, work in this schema (created if missing) and keep it at close: the benchmark
+   * reuses a loaded million-row data set across runs. By default a fresh schema, dropped at close.
+   */
+  keepSchema?: string;
 }
 
 export async function startTestApp(options: StartTestOptions = {}): Promise<TestApp> {
   const db = options.db ?? { kind: "pglite" };
-  const schema = db.kind === "postgres" ? `t_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}` : undefined;
+  const schema =
+    db.kind === "postgres"
+      ? (options.keepSchema ?? `t_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`)
+      : undefined;
   const config: Config = {
     ...loadConfig({}),
     databaseUrl: db.url,
@@ -87,7 +95,7 @@ export async function startTestApp(options: StartTestOptions = {}): Promise<Test
     async close() {
       await system.close();
       if (ownStorage) rmSync(config.storageDir, { recursive: true, force: true });
-      if (schema && db.url) {
+      if (schema && db.url && !options.keepSchema) {
         const client = new pg.Client({ connectionString: db.url });
         await client.connect();
         await client.query(`drop schema if exists ${schema} cascade`);
