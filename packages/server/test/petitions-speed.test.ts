@@ -189,5 +189,53 @@ for (const db of testDatabases()) {
       assert.ok(found.length >= 1);
       assert.ok(found.every((f, i) => i === 0 || found[i - 1]!.score >= f.score));
     });
+
+    test("duplicates: the same writer's old letter is found behind many newer ones about the same respondent", async () => {
+      const kdb = t.system.database.db;
+      const sct = own.agencyId;
+      const writer = {
+        kind: "person" as const,
+        fullName: "Đỗ Thị Hằng",
+        address: "Thôn 9, xã Si Ma Cai, tỉnh Lào Cai",
+      };
+      const letter = (i: number, person: typeof writer, receivedOn: string) => ({
+        ...body(i),
+        receivedOn,
+        petitioners: [person],
+        respondents: [{ name: "Công ty Điện lực Lào Cai" }],
+        content: `Việc thứ ${i}: ${"mất điện kéo dài, hóa đơn tính sai chỉ số công tơ ".repeat(1 + (i % 3))}tại thôn ${i}.`,
+      });
+      const [old] = await receiveMany(kdb, SYSTEM_ACTOR, sct, [letter(900, writer, "2025-01-06")]);
+      // More newer letters about the same respondent (by other writers) than the check once read.
+      await receiveMany(
+        kdb,
+        SYSTEM_ACTOR,
+        sct,
+        Array.from({ length: 210 }, (_, i) =>
+          letter(i, { ...writer, fullName: `Người viết ${i}`, address: `Thôn ${i}, xã Bảo Nhai` }, "2026-02-03"),
+        ),
+      );
+      const probe = letter(901, writer, "2026-03-01");
+      const found = await findDuplicates(kdb, own, {
+        petitioners: probe.petitioners,
+        respondents: probe.respondents,
+        content: "Nhà tôi bị cắt điện không báo trước, đề nghị kiểm tra.",
+      });
+      const hit = found.find((f) => f.id === old!.id);
+      assert.ok(hit, JSON.stringify(found.map((f) => [f.code, f.score])));
+      assert.ok(hit.reasons.some((r) => /người viết đơn/.test(r)));
+
+      // The respondent index follows a change of respondents, whatever writes it.
+      await sql`update petition set respondent_keys = '{"thuy dien ngoi phat"}' where id = ${old!.id}`.execute(kdb);
+      const keys = await kdb
+        .selectFrom("petition_respondent_key")
+        .select("key")
+        .where("petition_id", "=", old!.id)
+        .execute();
+      assert.deepEqual(
+        keys.map((k) => k.key),
+        ["thuy dien ngoi phat"],
+      );
+    });
   });
 }

@@ -145,12 +145,17 @@ function mix32(h: number): number {
   return h >>> 0;
 }
 
-export function contentFingerprint(text: string): ContentFingerprint {
+/** The sorted, distinct hashes of the text's two-syllable shingles (what `similarity` compares). */
+export function contentShingles(text: string): Uint32Array {
   const tokens = normalizeForMatch(text).split(" ").filter(Boolean);
   const set = new Set<number>();
   if (tokens.length === 1) set.add(fnv1a(tokens[0] as string));
   for (let i = 0; i + 1 < tokens.length; i++) set.add(fnv1a(`${tokens[i]} ${tokens[i + 1]}`));
-  const shingles = Uint32Array.from(set).sort();
+  return Uint32Array.from(set).sort();
+}
+
+export function contentFingerprint(text: string): ContentFingerprint {
+  const shingles = contentShingles(text);
 
   const votes = new Int32Array(64);
   for (const h of shingles) {

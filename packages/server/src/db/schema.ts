@@ -249,6 +249,13 @@ export interface PetitionTable {
   updated_at: Timestamp;
 }
 
+/** Respondent keys with their petitions in date order (kept by a trigger, 0013). */
+export interface PetitionRespondentKeyTable {
+  key: string;
+  received_on: DateOnly;
+  petition_id: string;
+}
+
 export interface SearchWordTable {
   word: string;
 }
@@ -445,6 +452,7 @@ export interface DB {
   matter: MatterTable;
   petition_register: PetitionRegisterTable;
   petition: PetitionTable;
+  petition_respondent_key: PetitionRespondentKeyTable;
   petition_party: PetitionPartyTable;
   search_word: SearchWordTable;
   petition_event: PetitionEventTable;

@@ -14,6 +14,7 @@ import {
   formFor,
   fieldByCode,
   installFieldCatalog,
+  contentShingles,
   matterSignature,
   normalizeForMatch,
   PETITION_FIELDS,
@@ -826,39 +827,36 @@ export interface DuplicateCandidate {
 export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidate: DuplicateCandidate, limit = 10) {
   const keys = personKeys(candidate.petitioners);
   const rkeys = respondentKeys(candidate.respondents);
-  const bands = contentBands(simhashOf(candidate.content));
+  const simhash = simhashOf(candidate.content);
+  const bands = contentBands(simhash);
   const scope = await visibleAgencies(db, auth);
-  const rows = await db
-    .selectFrom("petition as p")
-    .innerJoin("agency as a", "a.id", "p.agency_id")
-    .select([
-      "p.id",
-      "p.code",
-      "p.agency_id",
-      "a.name as agency_name",
-      "p.received_on",
-      "p.state",
-      "p.kind",
-      "p.outcome",
-      "p.field_code",
-      "p.matter_id",
-      "p.person_keys",
-      "p.respondent_keys",
-      "p.content",
-      "p.excerpt",
-      "p.petitioner_display",
-    ])
-    .where((eb) => {
-      const ors = [];
-      if (keys.length) ors.push(sql<boolean>`p.person_keys && ${sql.val(keys)}::text[]`);
-      if (rkeys.length) ors.push(sql<boolean>`p.respondent_keys && ${sql.val(rkeys)}::text[]`);
-      if (bands.length) ors.push(sql<boolean>`p.content_bands && ${sql.val(bands)}::text[]`);
-      return ors.length ? eb.or(ors) : sql<boolean>`false`;
-    })
-    .$if(candidate.excludeId !== undefined, (qb) => qb.where("p.id", "<>", candidate.excludeId!))
-    .orderBy("p.received_on", "desc")
-    .limit(200)
-    .execute();
+  const ids = await duplicateCandidateIds(db, keys, rkeys, simhash, bands);
+  const rows = !ids.length
+    ? []
+    : await db
+        .selectFrom("petition as p")
+        .innerJoin("agency as a", "a.id", "p.agency_id")
+        .select([
+          "p.id",
+          "p.code",
+          "p.agency_id",
+          "a.name as agency_name",
+          "p.received_on",
+          "p.state",
+          "p.kind",
+          "p.outcome",
+          "p.field_code",
+          "p.matter_id",
+          "p.person_keys",
+          "p.respondent_keys",
+          "p.content",
+          "p.content_simhash",
+          "p.excerpt",
+          "p.petitioner_display",
+        ])
+        .where("p.id", "in", ids)
+        .$if(candidate.excludeId !== undefined, (qb) => qb.where("p.id", "<>", candidate.excludeId!))
+        .execute();
   const mine = {
     ...matterSignature({
       petitioners: [],
@@ -877,7 +875,8 @@ export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidat
       const theirs = {
         personKeys: protectedWriter ? [] : r.person_keys,
         respondentKey: r.respondent_keys[0] ?? "",
-        content: matterSignature({ petitioners: [], content: r.content }).content,
+        // Only the shingles are compared; the simhash is the stored one.
+        content: { shingles: contentShingles(r.content), simhash: r.content_simhash ?? "" },
         fieldCode: r.field_code,
         kind: r.kind as PetitionKind | null,
       };
@@ -922,6 +921,44 @@ export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidat
       coordinate: null,
     };
   });
+}
+
+/** How many petitions of the same writer, and of the same respondent, the duplicate check scores. */
+const SAME_PERSON_CANDIDATES = 50;
+const SAME_RESPONDENT_CANDIDATES = 30;
+/**
+ * A letter sharing a simhash band by chance differs in about 32 of the 64 bits; near-identical
+ * wording in at most 3 (which is why it shares a band). Up to this distance a band match is scored.
+ */
+const NEAR_CONTENT_BITS = 16;
+
+/**
+ * The candidates of the duplicate check, each kind read from its own index and bounded, so the
+ * check costs the same with a thousand petitions or five million: every petition of the same
+ * writer (the newest 50), near-identical content (shared simhash band, close in all 64 bits), and
+ * the newest 30 about each respondent (petition_respondent_key, 0013_duplicate_candidates.sql).
+ */
+async function duplicateCandidateIds(
+  db: Kysely<DB>,
+  keys: readonly string[],
+  rkeys: readonly string[],
+  simhash: string,
+  bands: readonly string[],
+): Promise<string[]> {
+  const parts = [];
+  if (keys.length)
+    parts.push(sql`(select p.id from petition p where p.person_keys && ${sql.val(keys)}::text[]
+      order by p.received_on desc limit ${SAME_PERSON_CANDIDATES})`);
+  if (bands.length)
+    parts.push(sql`(select p.id from petition p where p.content_bands && ${sql.val(bands)}::text[]
+      and bit_count(('x' || p.content_simhash)::bit(64) # ${"x" + simhash}::bit(64)) <= ${NEAR_CONTENT_BITS})`);
+  if (rkeys.length)
+    parts.push(sql`(select r.petition_id as id from unnest(${sql.val(rkeys)}::text[]) as k (key)
+      cross join lateral (select petition_id from petition_respondent_key rk where rk.key = k.key
+        order by rk.received_on desc, rk.petition_id desc limit ${SAME_RESPONDENT_CANDIDATES}) r)`);
+  if (!parts.length) return [];
+  const { rows } = await sql<{ id: string }>`${sql.join(parts, sql` union `)}`.execute(db);
+  return rows.map((r) => r.id);
 }
 
 async function visibleAgencies(db: Kysely<DB>, auth: AuthContext): Promise<Set<string> | "all"> {
