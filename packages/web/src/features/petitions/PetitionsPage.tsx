@@ -269,7 +269,9 @@ function PetitionList() {
         {petitions.data ? (
           <>
             <Text size="sm" fw={700} mb="xs" role="status">
-              {PETITION_TEXT.total(formatNumber(petitions.data.total))}
+              {(petitions.data.totalCapped ? PETITION_TEXT.totalCapped : PETITION_TEXT.total)(
+                formatNumber(petitions.data.total),
+              )}
             </Text>
             {petitions.data.items.length === 0 ? <Text>{PETITION_TEXT.empty}</Text> : null}
             {phone ? (

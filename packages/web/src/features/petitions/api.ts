@@ -28,6 +28,8 @@ export const DOCUMENTS_KEY = ["documents"] as const;
 export interface PetitionPage {
   items: PetitionListItem[];
   total: number;
+  /** More matches than the server counts: `total` is the cap. */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }

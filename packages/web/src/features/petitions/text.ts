@@ -46,6 +46,7 @@ export const PETITION_TEXT = {
   transferredIn: "Chuyển đến",
   anonymous: "Nặc danh",
   total: (n: string) => `${n} đơn`,
+  totalCapped: (n: string) => `Hơn ${n} đơn (chỉ đếm đến ${n}; lọc hoặc tìm hẹp hơn để đếm chính xác)`,
   empty: "Không có đơn nào phù hợp với bộ lọc.",
   exportFileName: "danh-sach-don",
   exportSheet: "Đơn",
