@@ -11,7 +11,6 @@ import { fileURLToPath } from "node:url";
 import { PetitionGenerator, type GeneratedPetition } from "@minhbach/domain/generate/index";
 import { sql } from "kysely";
 import {
-  contentBands,
   excerptOf,
   personKeys,
   petitionerDisplay,
@@ -27,11 +26,9 @@ import { percentile, type DbKind, type Report, type Scenario } from "../lib.ts";
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 
-/** The indexes of 0004_petitions.sql that serve search and duplicate detection (built after the load). */
+/** The indexes that serve search and duplicate detection (0004), built after the load. */
 const INDEXES = [
-  "petition_search_names_trgm_idx on petition using gin (search_names gin_trgm_ops)",
   "petition_search_tsv_idx on petition using gin (search_tsv)",
-  "petition_content_bands_idx on petition using gin (content_bands)",
   "petition_person_keys_idx on petition using gin (person_keys)",
 ];
 
@@ -127,7 +124,6 @@ async function load(t: TestApp, n: number, log: (line: string) => void, reuse: b
         person_keys: personKeys(body.petitioners),
         respondent_keys: respondentKeys(g.respondents),
         content_simhash: simhash,
-        content_bands: contentBands(simhash),
         due_on: g.receivedOn,
       });
     }
@@ -183,7 +179,10 @@ async function runOn(db: TestDb, n: number, report: Report, log: (line: string) 
     }
     const handler: TestClient = await t.login("xulydon");
     const leader: TestClient = await t.login("lanhdao");
+    // BENCH_ONLY=search,duplicate measures only the cases whose names start with one of these.
+    const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);
     const measure = async (name: string, run: (i: number) => Promise<{ status: number }>) => {
+      if (only && !only.some((o) => name.startsWith(o))) return;
       await timeRequests(10, run); // warm-up
       const r = await timeRequests(SAMPLES, run);
       log(`${kind} ${name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`);

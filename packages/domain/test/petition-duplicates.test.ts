@@ -170,6 +170,18 @@ describe("same matter likelihood", () => {
     assert.equal(r.verdict, "probable");
   });
 
+  test("the same words with nothing else recorded (no writer, no respondent): probable", () => {
+    const bare = { petitioners: [], content: base.content };
+    const copy = sameMatterScore(matterSignature(bare), matterSignature({ ...bare, content: `${base.content} ` }));
+    assert.equal(copy.verdict, "probable");
+    assert.equal(copy.score, 0.55);
+    const reworded = sameMatterScore(
+      matterSignature(bare),
+      matterSignature({ ...bare, content: "Cửa hàng Minh Phát bán thiếu xăng, đề nghị Sở xuống kiểm tra ngay." }),
+    );
+    assert.equal(reworded.verdict, "different");
+  });
+
   test("the same person on another matter: different; scores order accordingly", () => {
     const otherMatter = matterSignature({
       ...base,

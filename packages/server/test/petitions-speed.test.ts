@@ -190,6 +190,23 @@ for (const db of testDatabases()) {
       assert.ok(found.every((f, i) => i === 0 || found[i - 1]!.score >= f.score));
     });
 
+    test("duplicates: an anonymous letter sent again is found by its wording alone", async () => {
+      const kdb = t.system.database.db;
+      const words =
+        "Tôi không dám ghi tên vì sợ bị trù dập. Trạm trộn bê tông ở cuối thôn Lùng Phình xả nước thải " +
+        "xuống suối Nậm Sán từ tháng 3, cá chết trắng suối, dân phải mua nước uống; cán bộ xã biết mà không xử lý.";
+      const [first] = await receiveMany(kdb, SYSTEM_ACTOR, own.agencyId, [
+        { ...body(5), anonymous: true, petitioners: [], respondents: [], content: words },
+      ]);
+      const found = await findDuplicates(kdb, own, {
+        petitioners: [],
+        respondents: [],
+        content: words.replace("từ tháng 3", "từ tháng ba"),
+      });
+      assert.equal(found[0]?.id, first!.id, JSON.stringify(found));
+      assert.ok(found[0]!.reasons.some((r) => /Nội dung giống nhau/.test(r)));
+    });
+
     test("duplicates: the same writer's old letter is found behind many newer ones about the same respondent", async () => {
       const kdb = t.system.database.db;
       const sct = own.agencyId;

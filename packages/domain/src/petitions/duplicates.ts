@@ -260,6 +260,8 @@ export const SAME_MATTER_VERDICTS: Readonly<Record<SameMatterVerdict, string>> =
 /** Weights of the score; they add up to 1. */
 export const SAME_MATTER_WEIGHTS = { person: 0.35, respondent: 0.2, content: 0.4, field: 0.05 } as const;
 export const SAME_MATTER_THRESHOLDS = { same: 0.75, probable: 0.55, possible: 0.45 } as const;
+/** Content similarity from which two letters are taken for copies of one letter. */
+export const NEAR_IDENTICAL_CONTENT = 0.9;
 
 export interface SameMatterResult {
   score: number;
@@ -306,7 +308,10 @@ export function sameMatterScore(a: MatterSignature, b: MatterSignature): SameMat
   if (field) reasons.push("Cùng lĩnh vực");
 
   const w = SAME_MATTER_WEIGHTS;
-  const score = Math.min(1, w.person * person + w.respondent * respondent + w.content * content + w.field * field);
+  let score = Math.min(1, w.person * person + w.respondent * respondent + w.content * content + w.field * field);
+  // Near-identical wording is the same letter sent again or to several agencies, even when no
+  // writer or respondent was recorded to match (an anonymous letter): at least "probable".
+  if (content >= NEAR_IDENTICAL_CONTENT) score = Math.max(score, SAME_MATTER_THRESHOLDS.probable);
   const t = SAME_MATTER_THRESHOLDS;
   const verdict: SameMatterVerdict =
     score >= t.same ? "same" : score >= t.probable ? "probable" : score >= t.possible ? "possible" : "different";

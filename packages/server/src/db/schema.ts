@@ -240,7 +240,6 @@ export interface PetitionTable {
   person_keys: string[];
   respondent_keys: string[];
   content_simhash: string | null;
-  content_bands: Generated<string[]>;
   due_on: DateOnly | null;
   retention_until: DateOnly | null;
   version: Generated<number>;

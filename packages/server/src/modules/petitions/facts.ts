@@ -140,12 +140,6 @@ export function simhashOf(content: string): string {
   return contentFingerprint(content).simhash;
 }
 
-/** The simhash cut into four 16-bit bands tagged by position ("0:3fa2"), for the overlap index. */
-export function contentBands(simhash: string): string[] {
-  if (/^0+$/.test(simhash)) return [];
-  return [0, 1, 2, 3].map((i) => `${i}:${simhash.slice(i * 4, i * 4 + 4)}`);
-}
-
 export function initialFacts(body: CreatePetitionBody): PetitionFacts {
   return {
     status: "REGISTERED",

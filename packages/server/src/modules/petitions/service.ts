@@ -50,7 +50,6 @@ import { DEFAULT_DUE_SOON_DAYS } from "@minhbach/domain/legal-clock";
 import { createDraft } from "../documents/service.ts";
 import {
   ANONYMOUS_LABEL,
-  contentBands,
   DENOUNCER_MASK,
   initialFacts,
   personKeys,
@@ -207,7 +206,6 @@ async function insertPetition(
       person_keys: personKeys(body.petitioners),
       respondent_keys: respondentKeys(body.respondents),
       content_simhash: simhash,
-      content_bands: contentBands(simhash),
       created_by: actor.userId,
     })
     .returning("id")
@@ -828,9 +826,8 @@ export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidat
   const keys = personKeys(candidate.petitioners);
   const rkeys = respondentKeys(candidate.respondents);
   const simhash = simhashOf(candidate.content);
-  const bands = contentBands(simhash);
   const scope = await visibleAgencies(db, auth);
-  const ids = await duplicateCandidateIds(db, keys, rkeys, simhash, bands);
+  const ids = await duplicateCandidateIds(db, keys, rkeys, simhash);
   const rows = !ids.length
     ? []
     : await db
@@ -923,39 +920,48 @@ export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidat
   });
 }
 
-/** How many petitions of the same writer, and of the same respondent, the duplicate check scores. */
+/** How many petitions of the same writer, of the same respondent, and of the nearest wording are scored. */
 const SAME_PERSON_CANDIDATES = 50;
 const SAME_RESPONDENT_CANDIDATES = 30;
+const NEAR_CONTENT_CANDIDATES = 20;
 /**
- * A letter sharing a simhash band by chance differs in about 32 of the 64 bits; near-identical
- * wording in at most 3 (which is why it shares a band). Up to this distance a band match is scored.
+ * Letters sharing a simhash band by chance differ in about 32 of the 64 bits, letters written on
+ * one pattern in 5 to 16, near-identical wording in at most 3 (which is why it shares a band).
  */
-const NEAR_CONTENT_BITS = 16;
+const NEAR_CONTENT_BITS = 12;
+const EMPTY_SIMHASH = "0000000000000000";
 
 /**
  * The candidates of the duplicate check, each kind read from its own index and bounded, so the
- * check costs the same with a thousand petitions or five million: every petition of the same
- * writer (the newest 50), near-identical content (shared simhash band, close in all 64 bits), and
- * the newest 30 about each respondent (petition_respondent_key, 0013_duplicate_candidates.sql).
+ * check costs about the same with a thousand petitions or millions: the newest 50 of the same
+ * writer, the newest 30 about each respondent (petition_respondent_key, 0013), and the 20 nearest
+ * in wording among those sharing a simhash band (measured on the band indexes alone, 0014).
  */
 async function duplicateCandidateIds(
   db: Kysely<DB>,
   keys: readonly string[],
   rkeys: readonly string[],
   simhash: string,
-  bands: readonly string[],
 ): Promise<string[]> {
   const parts = [];
   if (keys.length)
     parts.push(sql`(select p.id from petition p where p.person_keys && ${sql.val(keys)}::text[]
       order by p.received_on desc limit ${SAME_PERSON_CANDIDATES})`);
-  if (bands.length)
-    parts.push(sql`(select p.id from petition p where p.content_bands && ${sql.val(bands)}::text[]
-      and bit_count(('x' || p.content_simhash)::bit(64) # ${"x" + simhash}::bit(64)) <= ${NEAR_CONTENT_BITS})`);
   if (rkeys.length)
     parts.push(sql`(select r.petition_id as id from unnest(${sql.val(rkeys)}::text[]) as k (key)
       cross join lateral (select petition_id from petition_respondent_key rk where rk.key = k.key
         order by rk.received_on desc, rk.petition_id desc limit ${SAME_RESPONDENT_CANDIDATES}) r)`);
+  if (simhash !== EMPTY_SIMHASH) {
+    // One branch per band, each an index-only scan of its band index (0014_duplicate_near_content.sql).
+    const bands = [0, 1, 2, 3].map(
+      (k) => sql`(select p.id, p.content_simhash from petition p
+        where substr(p.content_simhash, ${sql.lit(4 * k + 1)}, 4) = ${simhash.slice(4 * k, 4 * k + 4)}
+          and p.content_simhash <> ${sql.lit(EMPTY_SIMHASH)})`,
+    );
+    const distance = sql`bit_count(('x' || b.content_simhash)::bit(64) # ${"x" + simhash}::bit(64))`;
+    parts.push(sql`(select b.id from (${sql.join(bands, sql` union `)}) b
+      where ${distance} <= ${NEAR_CONTENT_BITS} order by ${distance} limit ${NEAR_CONTENT_CANDIDATES})`);
+  }
   if (!parts.length) return [];
   const { rows } = await sql<{ id: string }>`${sql.join(parts, sql` union `)}`.execute(db);
   return rows.map((r) => r.id);
