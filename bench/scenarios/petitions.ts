@@ -26,10 +26,11 @@ import { percentile, type DbKind, type Report, type Scenario } from "../lib.ts";
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 
-/** The indexes that serve search and duplicate detection (0004), built after the load. */
+/** The indexes that serve search and duplicate detection (0004, 0015), built after the load. */
 const INDEXES = [
   "petition_search_tsv_idx on petition using gin (search_tsv)",
   "petition_person_keys_idx on petition using gin (person_keys)",
+  "petition_search_pairs_idx on petition using gin (search_pairs)",
 ];
 
 function bodyOf(g: GeneratedPetition) {

@@ -13,7 +13,7 @@ import { sql } from "kysely";
 import type { AuthContext } from "../src/platform/access.ts";
 import { inScope } from "../src/platform/access.ts";
 import { SYSTEM_ACTOR } from "../src/platform/audit.ts";
-import { findDuplicates, listPetitions, receiveMany } from "../src/modules/petitions/service.ts";
+import { SEARCH_LIMITS, findDuplicates, listPetitions, receiveMany } from "../src/modules/petitions/service.ts";
 import { startTestApp, testDatabases, type TestApp } from "../src/testing.ts";
 
 const NAMES = ["Nguyễn Văn An", "Trần Thị Bích", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em"];
@@ -176,6 +176,63 @@ for (const db of testDatabases()) {
         ranked.every((r, i) => r >= 0 && (i === 0 || ranked[i - 1]! < r)),
         "same order as the list",
       );
+    });
+
+    test("search: the first count, the walk of the list's first rows and the full count give the same pages", async () => {
+      const kdb = t.system.database.db;
+      await sql`update petition set kind = 'complaint' where kind is null`.execute(kdb);
+      const saved = { ...SEARCH_LIMITS };
+      // Default limits (everything counted), then limits small enough for these few rows to take
+      // the walk (page among the first rows), its fallback (count to the cap) and pages past the cap.
+      const settings = [saved, { cap: 6, first: 3, walkRows: 40 }, { cap: 6, first: 3, walkRows: 4 }];
+      try {
+        for (const auth of [own, province]) {
+          const order = await reference(auth, query());
+          let expected: string[] | null = null;
+          for (const limits of settings) {
+            Object.assign(SEARCH_LIMITS, limits);
+            const seen: string[] = [];
+            for (let page = 1; page <= 40; page++) {
+              const res = await listPetitions(kdb, auth, query({ q: "tran thi bich", pageSize: 2, page } as never));
+              if (!res.items.length) break;
+              seen.push(...res.items.map((r) => r.id));
+            }
+            const ranks = seen.map((id) => order.indexOf(id));
+            assert.ok(
+              ranks.every((r, i) => r >= 0 && (i === 0 || ranks[i - 1]! < r)),
+              `list order with ${JSON.stringify(limits)}`,
+            );
+            expected ??= seen;
+            assert.deepEqual(seen, expected, JSON.stringify(limits));
+          }
+          assert.ok(expected!.length > 3);
+        }
+      } finally {
+        Object.assign(SEARCH_LIMITS, saved);
+      }
+    });
+
+    test("search: a name is a phrase; its syllables anywhere only when the phrase is nowhere", async () => {
+      const kdb = t.system.database.db;
+      const letter = (i: number, fullName: string, content: string) => ({
+        ...body(i),
+        petitioners: [{ kind: "person" as const, fullName, address: "Thôn 2, xã Mường Khương" }],
+        content,
+      });
+      const [byName, inText, scattered] = await receiveMany(kdb, SYSTEM_ACTOR, own.agencyId, [
+        letter(1, "Vũ Đình Khôi", "Đề nghị xem xét việc cấp giấy chứng nhận quyền sử dụng đất cho gia đình tôi."),
+        letter(2, "Lý Thị Mai", "Ông Vũ Đình Khôi ở thôn bên lấn chiếm lối đi chung của xóm."),
+        letter(3, "Lý Thị Mai", "Ông Khôi đã đình chỉ việc sửa đường, nhà họ Vũ không được đi qua."),
+      ]);
+      const search = async (q: string) =>
+        (await listPetitions(kdb, own, query({ q, pageSize: 50 } as never))).items.map((r) => r.id).sort();
+      // "vũ", "đình" and "khôi" are all in the third letter, but not as the name.
+      assert.deepEqual(await search("Vũ Đình Khôi"), [byName!.id, inText!.id].sort());
+      assert.deepEqual(await search("vu dinh khoi"), [byName!.id, inText!.id].sort());
+      // No letter holds "khôi đình vũ": every letter with the three syllables anywhere.
+      assert.deepEqual(await search("khoi dinh vu"), [byName!.id, inText!.id, scattered!.id].sort());
+      // A mistyped syllable is corrected to a known one, then searched the same way.
+      assert.deepEqual(await search("vu dinh khoii"), [byName!.id, inText!.id].sort());
     });
 
     test("duplicates: a popular respondent still yields the most recent candidates, scored", async () => {

@@ -237,6 +237,8 @@ export interface PetitionTable {
   search_names: Generated<string>;
   search_text: string;
   search_tsv: ColumnType<string, never, never>;
+  /** Neighbouring syllable pairs of search_text as lexemes (generated, 0015). */
+  search_pairs: ColumnType<string, never, never>;
   person_keys: string[];
   respondent_keys: string[];
   content_simhash: string | null;

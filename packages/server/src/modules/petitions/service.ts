@@ -38,7 +38,7 @@ import type {
   CreatePetitionBody,
   PetitionListQuery,
 } from "@minhbach/domain/api/petitions";
-import { sql, type Kysely, type Transaction, type Updateable } from "kysely";
+import { sql, type Kysely, type RawBuilder, type Transaction, type Updateable } from "kysely";
 import type { z } from "zod";
 import type { DB, PetitionTable } from "../../db/schema.ts";
 import { assertAgencyInScope, can, inScope, scopeOf, type AuthContext } from "../../platform/access.ts";
@@ -523,6 +523,17 @@ export async function getPetition(db: Kysely<DB>, auth: AuthContext, id: string)
 
 /** Lists count matches exactly up to this many and say "more than" beyond it. */
 const COUNT_CAP = 10_000;
+/**
+ * How a search counts and pages (tests lower them to reach every path with a few rows).
+ * - `cap`: a search counts up to this many. Up to it, its matches are fetched through the search
+ *   indexes and sorted, cheaper than walking the list while they are that few; beyond it, the page
+ *   is found by walking the list in order. A search that finds more is refined, not read to the
+ *   end: counting ten thousand matches of a common subject cost more than the page.
+ * - `first`: what a search counts first; beyond it the page may come from the walk below.
+ * - `walkRows`: how many of the list's first rows that walk checks (a page of matches at about
+ *   one row in forty).
+ */
+export const SEARCH_LIMITS = { cap: 5_000, first: 1_000, walkRows: 2_000 };
 
 const SORTS = {
   receivedOn: "received_on",
@@ -543,6 +554,8 @@ export async function filteredPetitions(
 ) {
   const scope = await scopeAgencies(db, auth);
   let q = db.selectFrom("petition as p");
+  let unsearched: typeof q | null = null;
+  let searchMatch: RawBuilder<boolean> | null = null;
   if (query.status?.length) q = q.where("p.state", "in", query.status);
   if (query.kind?.length) q = q.where("p.kind", "in", query.kind);
   if (query.channel?.length) q = q.where("p.channel", "in", query.channel);
@@ -559,26 +572,37 @@ export async function filteredPetitions(
   if (query.q) {
     const needle = normalizeNeedle(query.q);
     if (needle) {
-      // Names and codes by substring, content by words (full-text); when neither finds
-      // anything, names again with typo tolerance (trigram word similarity).
       // A letter not yet classified is searched by text only by those who handle it: it may be a
       // denunciation, whose writer a search must not reveal.
       const handled = can(auth, "petition.write")
         ? sql<boolean>`(p.kind is not null or p.agency_id = ${auth.agencyId})`
         : sql<boolean>`p.kind is not null`;
-      const exact = (n: string) =>
-        sql<boolean>`((p.search_names like ${`%${n}%`} or p.search_tsv @@ plainto_tsquery('simple', ${n})) and ${handled})`;
-      const found = await q
-        .where(scopeCondition(scope))
-        .select("p.id")
-        .where(exact(needle))
-        .limit(1)
-        .executeTakeFirst();
-      const corrected = found ? null : await correctedNeedle(db, needle);
-      q = q.where(exact(corrected ?? needle));
+      const found = async (match: RawBuilder<boolean>) =>
+        Boolean(
+          await q.where(scopeCondition(scope)).where(match).where(handled).select("p.id").limit(1).executeTakeFirst(),
+        );
+      const firstFound = async (tiers: RawBuilder<boolean>[]) => {
+        for (const tier of tiers) if (await found(tier)) return tier;
+        return null;
+      };
+      // The phrase first, then its words anywhere, then the same with mistyped words corrected:
+      // the first that finds anything is the search.
+      let match = await firstFound(searchTiers(needle));
+      if (!match) {
+        const corrected = await correctedNeedle(db, needle);
+        if (corrected) match = await firstFound(searchTiers(corrected));
+      }
+      unsearched = q;
+      searchMatch = sql<boolean>`(${match ?? sql<boolean>`false`} and ${handled})`;
+      q = q.where(searchMatch);
     }
   }
   const scoped = q.where(scopeCondition(scope));
+  if (unsearched && searchMatch) {
+    const base = unsearched.where(scopeCondition(scope));
+    if (scope.length > 1) perAgency.set(base, { db, agencies: scope, unscoped: unsearched });
+    searches.set(scoped, { base, match: searchMatch });
+  }
   if (scope.length > 1) perAgency.set(scoped, { db, agencies: scope, unscoped: q });
   return scoped;
 }
@@ -614,6 +638,9 @@ function scopeCondition(agencies: readonly string[]) {
 const MERGE_MAX_AGENCIES = 64;
 
 /** The same filters without the scope, for the per-agency merge of a subtree (see orderedIds). */
+/** A search's list without the search (scope and filters only) and its condition, for walkNewest. */
+const searches = new WeakMap<object, { base: FilteredPetitions; match: RawBuilder<boolean> }>();
+
 const perAgency = new WeakMap<object, { db: Kysely<DB>; agencies: readonly string[]; unscoped: FilteredPetitions }>();
 
 /** The ids of the matches in the list's order (sort column, then id). */
@@ -664,6 +691,7 @@ export async function listPetitions(
   today = todayInVietnam(),
 ) {
   const q = await filteredPetitions(db, auth, query, today);
+  const cap = query.q ? SEARCH_LIMITS.cap : COUNT_CAP;
   // Counting a million matches costs more than the page itself: count up to a cap, and say
   // when the real number is larger.
   const count = async () => {
@@ -671,7 +699,7 @@ export async function listPetitions(
       .selectFrom(
         q
           .select(sql<number>`1`.as("one"))
-          .limit(COUNT_CAP + 1)
+          .limit(cap + 1)
           .as("c"),
       )
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -681,26 +709,54 @@ export async function listPetitions(
   // Deferred join: find the page's ids on the narrow index first (an index-only scan even deep
   // into the list), then read only those fifty rows.
   const offset = (query.page - 1) * query.pageSize;
-  const page = async () =>
-    (
-      await orderedIds(q, query, offset + query.pageSize)
-        .limit(query.pageSize)
-        .offset(offset)
-        .execute()
-    ).map((r) => r.id);
+  const page = async () => {
+    const ordered = orderedIds(q, query, offset + query.pageSize)
+      .limit(query.pageSize)
+      .offset(offset)
+      .compile();
+    if (!query.q) return (await db.executeQuery(ordered)).rows.map((r) => r.id);
+    // A search with more matches than the cap: walk the list's index in order, checking each row,
+    // and stop at the page. The planner cannot tell how common a phrase is and would otherwise
+    // gather every match (a hundred thousand for "xăng dầu") to sort them for fifty.
+    return db.transaction().execute(async (trx) => {
+      await sql`set local enable_bitmapscan = off`.execute(trx);
+      await sql`set local enable_seqscan = off`.execute(trx);
+      return (await trx.executeQuery(ordered)).rows.map((r) => r.id);
+    });
+  };
   let total: number;
   let ids: string[];
-  if (offset >= COUNT_CAP) {
+  /** Up to how many the total is exact. */
+  let counted = cap;
+  if (offset >= cap) {
     // Past the cap a non-empty page already says "more than the cap".
     ids = await page();
     total = ids.length ? offset + ids.length : await count();
+  } else if (query.q) {
+    // A search: its matches up to a first, small cap through the search indexes. Few: the page
+    // is sorted out of them. Many: they may be common enough for the list's first rows, checked
+    // one by one, to hold the page. Otherwise (thousands, spread thin) the count goes on to the cap.
+    const first = await countWithPage(db, q, query, offset, SEARCH_LIMITS.first);
+    const walked = first.n > SEARCH_LIMITS.first ? await walkNewest(db, q, query, offset) : null;
+    if (first.n <= SEARCH_LIMITS.first) {
+      total = first.n;
+      ids = first.ids;
+    } else if (walked) {
+      counted = SEARCH_LIMITS.first;
+      total = first.n;
+      ids = walked;
+    } else {
+      const all = await countWithPage(db, q, query, offset, cap);
+      total = all.n;
+      ids = all.n > cap ? await page() : all.ids;
+    }
   } else if (narrowed(query)) {
-    // Filters or a search: one scan takes up to cap + 1 matches with their sort key; when there
+    // Filters: one scan takes up to cap + 1 matches with their sort key; when there
     // are no more than the cap, the page is sorted out of them (whatever the planner guesses of
     // the filters' selectivity), otherwise the ordered index walk finds it among many matches.
-    const first = await countWithPage(db, q, query, offset);
+    const first = await countWithPage(db, q, query, offset, cap);
     total = first.n;
-    ids = first.n > COUNT_CAP ? await page() : first.ids;
+    ids = first.n > cap ? await page() : first.ids;
   } else {
     [total, ids] = await Promise.all([count(), page()]);
   }
@@ -757,8 +813,8 @@ export async function listPetitions(
       transferredIn: r.transferred_from_id !== null,
       version: r.version,
     })),
-    total: Math.min(total, COUNT_CAP),
-    totalCapped: total > COUNT_CAP,
+    total: Math.min(total, counted),
+    totalCapped: total > counted,
     page: query.page,
     pageSize: query.pageSize,
   };
@@ -785,11 +841,17 @@ function narrowed(query: PetitionListQuery): boolean {
  * page out of them: exact when there are no more than the cap (the same order as orderedIds:
  * sort column, then id).
  */
-async function countWithPage(db: Kysely<DB>, q: FilteredPetitions, query: PetitionListQuery, offset: number) {
+async function countWithPage(
+  db: Kysely<DB>,
+  q: FilteredPetitions,
+  query: PetitionListQuery,
+  offset: number,
+  cap: number,
+) {
   const column = SORTS[query.sort];
   const dir = query.order === "asc" ? sql`asc` : sql`desc`;
   const nulls = column === "due_on" ? sql`nulls last` : sql``;
-  const matches = q.select(["p.id", sql.ref(`p.${column}`).as("k")]).limit(COUNT_CAP + 1);
+  const matches = q.select(["p.id", sql.ref(`p.${column}`).as("k")]).limit(cap + 1);
   const { rows } = await sql<{ n: number | string; ids: string[] | string | null }>`
     with m as materialized (${matches})
     select (select count(*) from m)::int as n,
@@ -799,6 +861,64 @@ async function countWithPage(db: Kysely<DB>, q: FilteredPetitions, query: Petiti
   const row = rows[0]!;
   const ids = typeof row.ids === "string" ? (JSON.parse(row.ids) as string[]) : (row.ids ?? []);
   return { n: Number(row.n), ids };
+}
+
+/**
+ * The conditions a search needle is tried with, most precise first; the first that finds anything
+ * is the search. Vietnamese words are written syllable by syllable, and "văn" alone is in half
+ * the letters, so a needle of several syllables is a phrase: first as typed, then with its last
+ * syllable as a prefix ("nguyen van a" finds "Nguyễn Văn Anh"), then, when the phrase is nowhere,
+ * all its syllables anywhere ("xăng dầu Minh Phát bán thiếu" finds "… Minh Phát tại xã Bắc Hà
+ * bán xăng thiếu lít"). The phrase is found through its syllable pairs
+ * (0015_search_syllable_pairs.sql) and checked exactly on the positions of search_tsv. One
+ * syllable (a code's number, an identity number) is a prefix from three characters on. The text
+ * searched holds names, codes and document numbers as well as the letter.
+ */
+function searchTiers(needle: string): RawBuilder<boolean>[] {
+  // Lexemes are the needle's own syllables (letters and digits only), quoted for tsquery.
+  const words = needle.split(" ");
+  if (words.length === 1) {
+    const lexeme = needle.length >= 3 ? `'${needle}':*` : `'${needle}'`;
+    return [sql<boolean>`p.search_tsv @@ ${lexeme}::tsquery`];
+  }
+  const phrase = (lastAsPrefix: boolean) => {
+    const pairs = words.slice(1).map((w, i) => `'${words[i]}_${w}'`);
+    const inOrder = words.map((w) => `'${w}'`);
+    const suffix = lastAsPrefix ? ":*" : "";
+    // The pairs on their index; the phrase row by row, called as a function (ts_match_vq is what
+    // @@ calls) so the planner does not read the search_tsv index for it as well.
+    return sql<boolean>`(p.search_pairs @@ ${pairs.join(" & ") + suffix}::tsquery
+      and ts_match_vq(p.search_tsv, ${inOrder.join(" <-> ") + suffix}::tsquery))`;
+  };
+  return [phrase(false), phrase(true), sql<boolean>`p.search_tsv @@ plainto_tsquery('simple', ${needle})`];
+}
+
+/**
+ * The page of a search found among the first `walkRows` rows of the list (scope and filters, in the
+ * list's order, read from its index), each checked against the search; null when fewer than the
+ * page's matches are there. The check is a lateral subquery behind `offset 0` so that it stays a
+ * lookup per row: as a join, the planner gathered every match of the search to join them. Common matches ("xăng dầu": one letter in ten) are found this way in
+ * a few thousand row checks, where gathering them all through the search index meant a hundred
+ * thousand.
+ */
+async function walkNewest(
+  db: Kysely<DB>,
+  q: FilteredPetitions,
+  query: PetitionListQuery,
+  offset: number,
+): Promise<string[] | null> {
+  const search = searches.get(q);
+  if (!search || offset + query.pageSize > SEARCH_LIMITS.walkRows) return null;
+  const first = orderedIds(search.base, query, SEARCH_LIMITS.walkRows).limit(SEARCH_LIMITS.walkRows);
+  const { rows } = await sql<{ id: string; hits: number | string }>`
+    select w.id, count(*) over () as hits
+    from (select o.id, row_number() over () as r from (${first}) o) w
+    cross join lateral (select ${search.match} as hit from petition p where p.id = w.id offset 0) x
+    where x.hit
+    order by w.r
+    limit ${query.pageSize} offset ${offset}`.execute(db);
+  const hits = Number(rows[0]?.hits ?? 0);
+  return hits >= offset + query.pageSize ? rows.map((r) => r.id) : null;
 }
 
 /** The search needle as the search columns hold text: accent-free, lower-case, no punctuation. */

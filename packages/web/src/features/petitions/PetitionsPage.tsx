@@ -193,6 +193,7 @@ function PetitionList() {
             <TextInput
               label={PETITION_TEXT.search}
               placeholder={PETITION_TEXT.searchPlaceholder}
+              description={PETITION_TEXT.searchHint}
               leftSection={<IconSearch size={16} aria-hidden />}
               type="search"
               value={searchText}

@@ -20,6 +20,7 @@ export const PETITION_TEXT = {
   quickOverdue: "Quá hạn",
   search: "Tìm kiếm",
   searchPlaceholder: "Số đơn, người viết đơn, nội dung (gõ không dấu được)",
+  searchHint: "Tìm đúng cụm từ trước (họ tên, tên tổ chức); không có cụm từ đó thì tìm các tiếng ở bất kỳ đâu.",
   filterStatus: "Trạng thái",
   filterKind: "Loại đơn",
   filterChannel: "Nguồn đơn",
