@@ -20,6 +20,7 @@ import {
   searchTextOf,
   simhashOf,
 } from "../../packages/server/src/modules/petitions/facts.ts";
+import { SEARCH_LIMITS } from "../../packages/server/src/modules/petitions/service.ts";
 import { KeyRing, useKeyRing, writeKeyRing, type KeyRingFile } from "../../packages/server/src/platform/vault.ts";
 import { startTestApp, type TestApp, type TestClient, type TestDb } from "../../packages/server/src/testing.ts";
 import { percentile, type DbKind, type Report, type Scenario } from "../lib.ts";
@@ -180,6 +181,8 @@ async function runOn(db: TestDb, n: number, report: Report, log: (line: string) 
     }
     const handler: TestClient = await t.login("xulydon");
     const leader: TestClient = await t.login("lanhdao");
+    // BENCH_SEARCH_LIMITS='{"cap":1000}' measures search with other limits (petitions/service.ts).
+    if (process.env.BENCH_SEARCH_LIMITS) Object.assign(SEARCH_LIMITS, JSON.parse(process.env.BENCH_SEARCH_LIMITS));
     // BENCH_ONLY=search,duplicate measures only the cases whose names start with one of these.
     const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);
     const measure = async (name: string, run: (i: number) => Promise<{ status: number }>) => {

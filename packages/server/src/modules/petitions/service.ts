@@ -524,16 +524,13 @@ export async function getPetition(db: Kysely<DB>, auth: AuthContext, id: string)
 /** Lists count matches exactly up to this many and say "more than" beyond it. */
 const COUNT_CAP = 10_000;
 /**
- * How a search counts and pages (tests lower them to reach every path with a few rows).
- * - `cap`: a search counts up to this many. Up to it, its matches are fetched through the search
- *   indexes and sorted, cheaper than walking the list while they are that few; beyond it, the page
- *   is found by walking the list in order. A search that finds more is refined, not read to the
- *   end: counting ten thousand matches of a common subject cost more than the page.
- * - `first`: what a search counts first; beyond it the page may come from the walk below.
- * - `walkRows`: how many of the list's first rows that walk checks (a page of matches at about
- *   one row in forty).
+ * A search counts up to `cap` matches (tests lower it to reach both paths with a few rows). Up to
+ * it, the matches are fetched through the search indexes and sorted, cheaper than walking the
+ * list for the page while they are that few; beyond it, the list's index is walked in order. A
+ * search that finds more is refined, not read to the end: counting ten thousand matches of a
+ * common subject cost more than the page.
  */
-export const SEARCH_LIMITS = { cap: 5_000, first: 1_000, walkRows: 2_000 };
+export const SEARCH_LIMITS = { cap: 5_000 };
 
 const SORTS = {
   receivedOn: "received_on",
@@ -554,8 +551,6 @@ export async function filteredPetitions(
 ) {
   const scope = await scopeAgencies(db, auth);
   let q = db.selectFrom("petition as p");
-  let unsearched: typeof q | null = null;
-  let searchMatch: RawBuilder<boolean> | null = null;
   if (query.status?.length) q = q.where("p.state", "in", query.status);
   if (query.kind?.length) q = q.where("p.kind", "in", query.kind);
   if (query.channel?.length) q = q.where("p.channel", "in", query.channel);
@@ -592,17 +587,10 @@ export async function filteredPetitions(
         const corrected = await correctedNeedle(db, needle);
         if (corrected) match = await firstFound(searchTiers(corrected));
       }
-      unsearched = q;
-      searchMatch = sql<boolean>`(${match ?? sql<boolean>`false`} and ${handled})`;
-      q = q.where(searchMatch);
+      q = q.where(match ?? sql<boolean>`false`).where(handled);
     }
   }
   const scoped = q.where(scopeCondition(scope));
-  if (unsearched && searchMatch) {
-    const base = unsearched.where(scopeCondition(scope));
-    if (scope.length > 1) perAgency.set(base, { db, agencies: scope, unscoped: unsearched });
-    searches.set(scoped, { base, match: searchMatch });
-  }
   if (scope.length > 1) perAgency.set(scoped, { db, agencies: scope, unscoped: q });
   return scoped;
 }
@@ -638,9 +626,6 @@ function scopeCondition(agencies: readonly string[]) {
 const MERGE_MAX_AGENCIES = 64;
 
 /** The same filters without the scope, for the per-agency merge of a subtree (see orderedIds). */
-/** A search's list without the search (scope and filters only) and its condition, for walkNewest. */
-const searches = new WeakMap<object, { base: FilteredPetitions; match: RawBuilder<boolean> }>();
-
 const perAgency = new WeakMap<object, { db: Kysely<DB>; agencies: readonly string[]; unscoped: FilteredPetitions }>();
 
 /** The ids of the matches in the list's order (sort column, then id). */
@@ -726,32 +711,12 @@ export async function listPetitions(
   };
   let total: number;
   let ids: string[];
-  /** Up to how many the total is exact. */
-  let counted = cap;
   if (offset >= cap) {
     // Past the cap a non-empty page already says "more than the cap".
     ids = await page();
     total = ids.length ? offset + ids.length : await count();
-  } else if (query.q) {
-    // A search: its matches up to a first, small cap through the search indexes. Few: the page
-    // is sorted out of them. Many: they may be common enough for the list's first rows, checked
-    // one by one, to hold the page. Otherwise (thousands, spread thin) the count goes on to the cap.
-    const first = await countWithPage(db, q, query, offset, SEARCH_LIMITS.first);
-    const walked = first.n > SEARCH_LIMITS.first ? await walkNewest(db, q, query, offset) : null;
-    if (first.n <= SEARCH_LIMITS.first) {
-      total = first.n;
-      ids = first.ids;
-    } else if (walked) {
-      counted = SEARCH_LIMITS.first;
-      total = first.n;
-      ids = walked;
-    } else {
-      const all = await countWithPage(db, q, query, offset, cap);
-      total = all.n;
-      ids = all.n > cap ? await page() : all.ids;
-    }
   } else if (narrowed(query)) {
-    // Filters: one scan takes up to cap + 1 matches with their sort key; when there
+    // Filters or a search: one scan takes up to cap + 1 matches with their sort key; when there
     // are no more than the cap, the page is sorted out of them (whatever the planner guesses of
     // the filters' selectivity), otherwise the ordered index walk finds it among many matches.
     const first = await countWithPage(db, q, query, offset, cap);
@@ -813,8 +778,8 @@ export async function listPetitions(
       transferredIn: r.transferred_from_id !== null,
       version: r.version,
     })),
-    total: Math.min(total, counted),
-    totalCapped: total > counted,
+    total: Math.min(total, cap),
+    totalCapped: total > cap,
     page: query.page,
     pageSize: query.pageSize,
   };
@@ -891,34 +856,6 @@ function searchTiers(needle: string): RawBuilder<boolean>[] {
       and ts_match_vq(p.search_tsv, ${inOrder.join(" <-> ") + suffix}::tsquery))`;
   };
   return [phrase(false), phrase(true), sql<boolean>`p.search_tsv @@ plainto_tsquery('simple', ${needle})`];
-}
-
-/**
- * The page of a search found among the first `walkRows` rows of the list (scope and filters, in the
- * list's order, read from its index), each checked against the search; null when fewer than the
- * page's matches are there. The check is a lateral subquery behind `offset 0` so that it stays a
- * lookup per row: as a join, the planner gathered every match of the search to join them. Common matches ("xăng dầu": one letter in ten) are found this way in
- * a few thousand row checks, where gathering them all through the search index meant a hundred
- * thousand.
- */
-async function walkNewest(
-  db: Kysely<DB>,
-  q: FilteredPetitions,
-  query: PetitionListQuery,
-  offset: number,
-): Promise<string[] | null> {
-  const search = searches.get(q);
-  if (!search || offset + query.pageSize > SEARCH_LIMITS.walkRows) return null;
-  const first = orderedIds(search.base, query, SEARCH_LIMITS.walkRows).limit(SEARCH_LIMITS.walkRows);
-  const { rows } = await sql<{ id: string; hits: number | string }>`
-    select w.id, count(*) over () as hits
-    from (select o.id, row_number() over () as r from (${first}) o) w
-    cross join lateral (select ${search.match} as hit from petition p where p.id = w.id offset 0) x
-    where x.hit
-    order by w.r
-    limit ${query.pageSize} offset ${offset}`.execute(db);
-  const hits = Number(rows[0]?.hits ?? 0);
-  return hits >= offset + query.pageSize ? rows.map((r) => r.id) : null;
 }
 
 /** The search needle as the search columns hold text: accent-free, lower-case, no punctuation. */
