@@ -5,6 +5,7 @@
  * unsealed to find what to mask, text masked) against the detail of a complaint read by the same
  * user (writers unsealed and returned).
  */
+import { ELIGIBLE_ANSWERS } from "../../packages/domain/src/petitions/eligibility.ts";
 import { redactPersonalData } from "../../packages/domain/src/text/redact.ts";
 import { KeyRing } from "../../packages/server/src/platform/vault.ts";
 import { startTestApp } from "../../packages/server/src/testing.ts";
@@ -89,18 +90,7 @@ const scenario: Scenario = {
           competence: "within",
           fieldCode: "CT.QUAN_LY_THI_TRUONG",
           ...(kind === "complaint" ? { complaintAcceptable: true } : {}),
-          eligibilityAnswers: {
-            language: true,
-            date: true,
-            writer_identity: true,
-            signature: true,
-            complaint_respondent: true,
-            complaint_content: true,
-            denunciation_subject: true,
-            denunciation_act: true,
-            denunciation_contact: true,
-            recommendation_content: true,
-          },
+          eligibilityAnswers: ELIGIBLE_ANSWERS,
         });
         ids[kind] = p.id;
       }

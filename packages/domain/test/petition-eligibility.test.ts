@@ -9,6 +9,7 @@ import {
   applicableEligibilityItems,
   assessEligibility,
   ELIGIBILITY_ITEMS,
+  ELIGIBLE_ANSWERS,
   type EligibilityAnswers,
   type EligibilityItemId,
   type EligibilityPetition,
@@ -48,6 +49,24 @@ describe("the checklist as data", () => {
     ]);
     assert.equal(ids(applicableEligibilityItems(denunciation)).includes("anonymous_concrete_evidence"), false);
     assert.equal(ids(applicableEligibilityItems(anonymous)).includes("anonymous_concrete_evidence"), true);
+  });
+
+  test("a letter in order: every item of an identified writer's letter is met, of every kind", () => {
+    assert.deepEqual(Object.keys(ELIGIBLE_ANSWERS), [
+      "language",
+      "date",
+      "writer_identity",
+      "signature",
+      "complaint_respondent",
+      "complaint_content",
+      "denunciation_subject",
+      "denunciation_act",
+      "denunciation_contact",
+      "recommendation_content",
+    ]);
+    for (const kind of ["complaint", "denunciation", "recommendation"] as const) {
+      assert.equal(assessEligibility({ ...complaint, kind }, ELIGIBLE_ANSWERS).eligible, true, kind);
+    }
   });
 });
 

@@ -7,11 +7,10 @@
 import assert from "node:assert/strict";
 import { inflateRawSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
-import { todayInVietnam } from "@minhbach/domain";
+import { ELIGIBLE_ANSWERS, todayInVietnam } from "@minhbach/domain";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
-import { ALL_YES } from "./support/petitions.ts";
 
 const WRITER = "Nguyễn Văn An";
 const DENOUNCER = "Hoàng Thị Diệu";
@@ -90,7 +89,7 @@ for (const db of testDatabases()) {
       return (await handler.get(`/api/petitions/${id}`)).body;
     }
 
-    async function classify(id: string, kind: string, competence: string, answers = ALL_YES) {
+    async function classify(id: string, kind: string, competence: string, answers = ELIGIBLE_ANSWERS) {
       const p = await detail(id);
       const res = await handler.post(`/api/petitions/${id}/classify`, {
         version: p.version,
@@ -106,7 +105,7 @@ for (const db of testDatabases()) {
     /** A petition received and filed on `on`: kept one year from then. */
     async function filed(on: string, over: Record<string, unknown> = {}, kind = "recommendation"): Promise<string> {
       const id = await receive({ receivedOn: on, ...over });
-      const p = await classify(id, kind, "within", { ...ALL_YES, signature: false });
+      const p = await classify(id, kind, "within", { ...ELIGIBLE_ANSWERS, signature: false });
       assert.equal(p.state, "NOT_ELIGIBLE");
       const res = await handler.post(`/api/petitions/${id}/outcome`, {
         version: p.version,

@@ -5,21 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { todayInVietnam } from "@minhbach/domain";
+import { ELIGIBLE_ANSWERS, todayInVietnam } from "@minhbach/domain";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
-
-const ALL_YES = {
-  language: true,
-  date: true,
-  writer_identity: true,
-  signature: true,
-  complaint_respondent: true,
-  complaint_content: true,
-  denunciation_subject: true,
-  denunciation_act: true,
-  denunciation_contact: true,
-  recommendation_content: true,
-};
 
 const CONTENT =
   "Tôi đề nghị Sở Công Thương kiểm tra việc cửa hàng xăng dầu Minh Phát tại xã Bắc Hà bán xăng thiếu lít, " +
@@ -149,7 +136,7 @@ for (const db of testDatabases()) {
         kind: "recommendation",
         competence: "not_within",
         fieldCode: "CT.XANG_DAU",
-        eligibilityAnswers: ALL_YES,
+        eligibilityAnswers: ELIGIBLE_ANSWERS,
       });
       assert.equal(classified.status, 200, JSON.stringify(classified.body));
       assert.equal(classified.body.state, "ELIGIBLE");
@@ -253,7 +240,7 @@ for (const db of testDatabases()) {
         kind: "denunciation",
         competence: "within",
         fieldCode: "CT.QUAN_LY_THI_TRUONG",
-        eligibilityAnswers: ALL_YES,
+        eligibilityAnswers: ELIGIBLE_ANSWERS,
       });
       assert.equal(classified.status, 200, JSON.stringify(classified.body));
       const list = await handler.get("/api/petitions?kind=denunciation");

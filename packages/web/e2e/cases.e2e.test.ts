@@ -13,7 +13,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser, Locator, Page } from "playwright-core";
-import { todayInVietnam } from "@minhbach/domain";
+import { ELIGIBLE_ANSWERS, todayInVietnam } from "@minhbach/domain";
 import {
   choose,
   ensureWebBuilt,
@@ -26,18 +26,6 @@ import {
   shoot,
 } from "./support.ts";
 import { startTestApp, type TestApp, type TestClient } from "@minhbach/server/testing";
-
-const ALL_YES = {
-  language: true,
-  date: true,
-  writer_identity: true,
-  signature: true,
-  complaint_respondent: true,
-  complaint_content: true,
-  denunciation_subject: true,
-  denunciation_act: true,
-  denunciation_contact: true,
-};
 
 const WRITER = { complaint: "Nguyễn Văn An", denunciation: "Hoàng Thị Diệu" } as const;
 /** Citizen identity numbers carry the year of birth (digits 4–6): 1988 and 1990. */
@@ -102,7 +90,7 @@ async function proposedPetition(kind: "complaint" | "denunciation"): Promise<{ i
     competence: "within",
     fieldCode: "CT.QUAN_LY_THI_TRUONG",
     ...(kind === "complaint" ? { complaintAcceptable: true } : {}),
-    eligibilityAnswers: ALL_YES,
+    eligibilityAnswers: ELIGIBLE_ANSWERS,
   });
   assert.equal(classified.status, 200, JSON.stringify(classified.body));
   const proposed = await handler.post(`/api/petitions/${petition.id}/outcome`, {

@@ -132,6 +132,14 @@ export const ELIGIBILITY_ITEMS: readonly EligibilityItem[] = [
 
 const BY_ID = new Map(ELIGIBILITY_ITEMS.map((i) => [i.id, i]));
 
+/**
+ * Every item asked of a letter that is not anonymous, answered "yes": the checklist of a letter in
+ * order (demo data, tests, benchmarks), derived from the catalogue so it cannot miss an item.
+ */
+export const ELIGIBLE_ANSWERS: Readonly<Partial<Record<EligibilityItemId, boolean>>> = Object.fromEntries(
+  ELIGIBILITY_ITEMS.filter((i) => !i.anonymousException).map((i) => [i.id, true]),
+);
+
 export function eligibilityItem(id: EligibilityItemId): EligibilityItem {
   return BY_ID.get(id) as EligibilityItem;
 }

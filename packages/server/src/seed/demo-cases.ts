@@ -10,7 +10,7 @@
  * counted back from `today` onto working days and are never later than today.
  */
 import { addDays, toDayNumber } from "@minhbach/domain/legal-clock";
-import { grantsOf, isRoleCode, todayInVietnam, type CaseKind } from "@minhbach/domain";
+import { ELIGIBLE_ANSWERS, grantsOf, isRoleCode, todayInVietnam, type CaseKind } from "@minhbach/domain";
 import { caseActionBody, openCaseBody } from "@minhbach/domain/api/cases";
 import { applyOutcomeBody, classifyPetitionBody, createPetitionBody } from "@minhbach/domain/api/petitions";
 import { PetitionGenerator, petitionBodyOf, type GeneratedPetition } from "@minhbach/domain/generate/index";
@@ -23,20 +23,6 @@ import { applyCaseAction, openCase } from "../modules/cases/service.ts";
 import { applyOutcome, classifyPetition, receiveMany } from "../modules/petitions/service.ts";
 
 const ACTOR: Actor = { ...SYSTEM_ACTOR, name: "Dữ liệu trình diễn" };
-
-/** The checklist of Thông tư 05/2021/TT-TTCP, all met: the letters are in order. */
-const ALL_YES = {
-  language: true,
-  date: true,
-  writer_identity: true,
-  signature: true,
-  complaint_respondent: true,
-  complaint_content: true,
-  denunciation_subject: true,
-  denunciation_act: true,
-  denunciation_contact: true,
-  recommendation_content: true,
-};
 
 interface DemoStep {
   /** Days before today the step is dated (moved back to a working day, never before the previous step). */
@@ -275,7 +261,7 @@ export async function seedDemoCases(db: Kysely<DB>, today = todayInVietnam()): P
         competence: "within",
         fieldCode: letter.fieldCode,
         ...(plan.kind === "complaint" ? { complaintAcceptable: true } : {}),
-        eligibilityAnswers: ALL_YES,
+        eligibilityAnswers: ELIGIBLE_ANSWERS,
       }),
     );
     await applyOutcome(

@@ -1,24 +1,11 @@
 /**
- * Small factories for the API tests that need a petition at a given point of its handling:
- * the eligibility checklist all answered yes, and a letter received, classified and proposed for
+ * Small factories for the API tests that need a petition at a given point of its handling: a
+ * letter received, classified (checklist: the domain's ELIGIBLE_ANSWERS) and proposed for
  * acceptance (the point where a complaint or denunciation case can be opened).
  */
 import assert from "node:assert/strict";
+import { ELIGIBLE_ANSWERS } from "@minhbach/domain";
 import type { TestClient } from "../../src/testing.ts";
-
-/** Every item of the TT 05/2021 Điều 6 checklist answered "yes". */
-export const ALL_YES: Record<string, boolean> = {
-  language: true,
-  date: true,
-  writer_identity: true,
-  signature: true,
-  complaint_respondent: true,
-  complaint_content: true,
-  denunciation_subject: true,
-  denunciation_act: true,
-  denunciation_contact: true,
-  recommendation_content: true,
-};
 
 export interface ProposedPetition {
   id: string;
@@ -44,7 +31,7 @@ export async function proposedPetition(
     competence: "within",
     fieldCode,
     ...(kind === "complaint" ? { complaintAcceptable: true } : {}),
-    eligibilityAnswers: ALL_YES,
+    eligibilityAnswers: ELIGIBLE_ANSWERS,
   });
   assert.equal(classified.status, 200, JSON.stringify(classified.body));
   const outcome = await handler.post(`/api/petitions/${p.id}/outcome`, {
