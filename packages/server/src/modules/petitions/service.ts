@@ -882,9 +882,19 @@ export interface DuplicateCandidate {
 export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidate: DuplicateCandidate, limit = 10) {
   const keys = personKeys(candidate.petitioners);
   const rkeys = respondentKeys(candidate.respondents);
-  const simhash = simhashOf(candidate.content);
+  // The letter's fingerprint, computed once: its simhash finds candidates, its shingles score them.
+  const mine = {
+    ...matterSignature({
+      petitioners: [],
+      respondent: candidate.respondents[0]?.name ?? null,
+      content: candidate.content,
+      fieldCode: candidate.fieldCode ?? null,
+    }),
+    // Stored keys are keyed hashes: compare like with like.
+    personKeys: keys,
+  };
   const scope = await visibleAgencies(db, auth);
-  const ids = await duplicateCandidateIds(db, keys, rkeys, simhash);
+  const ids = await duplicateCandidateIds(db, keys, rkeys, mine.content.simhash);
   const rows = !ids.length
     ? []
     : await db
@@ -911,16 +921,6 @@ export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidat
         .where("p.id", "in", ids)
         .$if(candidate.excludeId !== undefined, (qb) => qb.where("p.id", "<>", candidate.excludeId!))
         .execute();
-  const mine = {
-    ...matterSignature({
-      petitioners: [],
-      respondent: candidate.respondents[0]?.name ?? null,
-      content: candidate.content,
-      fieldCode: candidate.fieldCode ?? null,
-    }),
-    // Stored keys are keyed hashes: compare like with like.
-    personKeys: keys,
-  };
   const scored = rows
     .map((r) => {
       // A denunciation is never matched by its writer: "same person as the denouncer" would tell
