@@ -34,6 +34,16 @@ const INDEXES = [
   "petition_search_pairs_idx on petition using gin (search_pairs)",
 ];
 
+/** The generated petitions, the same on every run: a kept data set is drawn again for its probes. */
+function dataSet() {
+  return new PetitionGenerator(20261122, { from: "2024-01-01", to: "2026-11-20" });
+}
+
+/** The 500 petitions, spread over the data set, whose writers, respondents and words are searched. */
+function isProbe(i: number, n: number): boolean {
+  return i % Math.max(1, Math.floor(n / 500)) === 0;
+}
+
 function bodyOf(g: GeneratedPetition) {
   return {
     petitioners: g.petitioners.map(({ birthYear: _b, gender: _g, ...p }) => p),
@@ -55,11 +65,11 @@ async function load(t: TestApp, n: number, log: (line: string) => void, reuse: b
       .executeTakeFirstOrThrow();
     if (Number(count) >= n) {
       // The kept data set: draw the same probes from the same generator without loading again.
-      const generator = new PetitionGenerator(20261122, { from: "2024-01-01", to: "2026-11-20" });
+      const generator = dataSet();
       const probes: GeneratedPetition[] = [];
       for (let i = 0; i < n; i++) {
         const g = generator.next();
-        if (i % Math.max(1, Math.floor(n / 500)) === 0) probes.push(g);
+        if (isProbe(i, n)) probes.push(g);
       }
       log(`  dùng lại ${Number(count).toLocaleString("vi-VN")} đơn đã nạp`);
       return { probes, loadSeconds: NaN, indexSeconds: NaN };
@@ -74,7 +84,7 @@ async function load(t: TestApp, n: number, log: (line: string) => void, reuse: b
   const others = agencies.filter((a) => a.code !== "LC.SCT");
   // Build the search and duplicate indexes after the load, as one would for a bulk import.
   for (const index of INDEXES) await sql.raw(`drop index ${index.split(" ")[0]}`).execute(db);
-  const generator = new PetitionGenerator(20261122, { from: "2024-01-01", to: "2026-11-20" });
+  const generator = dataSet();
   const probes: GeneratedPetition[] = [];
   const started = performance.now();
   const batch = 1000;
@@ -84,7 +94,7 @@ async function load(t: TestApp, n: number, log: (line: string) => void, reuse: b
     const matters = [];
     for (let i = 0; i < Math.min(batch, n - done); i++) {
       const g = generator.next();
-      if ((done + i) % Math.max(1, Math.floor(n / 500)) === 0) probes.push(g);
+      if (isProbe(done + i, n)) probes.push(g);
       const agency = (done + i) % 5 === 0 ? others[(done + i) % others.length]! : sct;
       const year = g.receivedOn.slice(0, 4);
       const key = `${agency.code}-${year}`;
