@@ -147,8 +147,8 @@ async function load(t: TestApp, n: number, log: (line: string) => void, reuse: b
   const indexStart = performance.now();
   for (const index of INDEXES) await sql.raw(`create index ${index}`).execute(db);
   await sql`insert into search_word (word)
-    select distinct w from petition, unnest(string_to_array(search_names, ' ')) as w
-    where length(w) between 2 and 40 and w <> '•'
+    select distinct w from petition, unnest(string_to_array(search_text, ' ')) as w
+    where length(w) between 2 and 40
     on conflict do nothing`.execute(db);
   const indexSeconds = (performance.now() - indexStart) / 1000;
   // A server's autovacuum sets the visibility map of a bulk-loaded table (insert-triggered

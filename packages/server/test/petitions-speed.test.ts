@@ -13,7 +13,13 @@ import { sql } from "kysely";
 import type { AuthContext } from "../src/platform/access.ts";
 import { inScope } from "../src/platform/access.ts";
 import { SYSTEM_ACTOR } from "../src/platform/audit.ts";
-import { SEARCH_LIMITS, findDuplicates, listPetitions, receiveMany } from "../src/modules/petitions/service.ts";
+import {
+  SEARCH_LIMITS,
+  findDuplicates,
+  listPetitions,
+  receiveMany,
+  slipsOf,
+} from "../src/modules/petitions/service.ts";
 import { startTestApp, testDatabases, type TestApp } from "../src/testing.ts";
 
 const NAMES = ["Nguyễn Văn An", "Trần Thị Bích", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em"];
@@ -183,8 +189,14 @@ for (const db of testDatabases()) {
       await sql`update petition set kind = 'complaint' where kind is null`.execute(kdb);
       const saved = { ...SEARCH_LIMITS };
       // The default cap (everything counted), then one small enough for these few rows to be
-      // walked for, on the first page and past the cap.
-      const settings = [saved, { cap: 3 }];
+      // found beyond it: by sorting all matches, by walking the list, and as the estimate chooses,
+      // on the first page and past the cap.
+      const settings = [
+        saved,
+        { cap: 3, beyondCap: "sort" as const },
+        { cap: 3, beyondCap: "walk" as const },
+        { cap: 3, beyondCap: "estimate" as const },
+      ];
       try {
         for (const auth of [own, province]) {
           const order = await reference(auth, query());
@@ -233,6 +245,34 @@ for (const db of testDatabases()) {
       assert.deepEqual(await search("khoi dinh vu"), [byName!.id, inText!.id, scattered!.id].sort());
       // A mistyped syllable is corrected to a known one, then searched the same way.
       assert.deepEqual(await search("vu dinh khoii"), [byName!.id, inText!.id].sort());
+    });
+
+    test("search: a slip is read by the words around it", async () => {
+      const kdb = t.system.database.db;
+      const about = (i: number, respondent: string, content: string) => ({
+        ...body(i),
+        respondents: [{ name: respondent }],
+        content,
+      });
+      const [shop, sieve, power, market] = await receiveMany(kdb, SYSTEM_ACTOR, own.agencyId, [
+        about(11, "Cửa hàng vật tư Phúc Lâm", "Cửa hàng bán phân bón giả, không có hóa đơn."),
+        about(12, "Hộ kinh doanh Lò Văn Sàng", "Máy sàng cát đặt sát nhà dân, bụi và ồn cả ngày."),
+        about(13, "Công ty Điện lực Lào Cai", "Hóa đơn tiền điện tháng 5 tăng gấp ba so với tháng trước."),
+        about(14, "Đội Quản lý thị trường số 3", "Đội không xử lý cơ sở bán hàng giả dù đã được báo."),
+      ]);
+      const search = async (q: string) =>
+        (await listPetitions(kdb, own, query({ q, pageSize: 50 } as never))).items.map((r) => r.id);
+      // "àng" drops the h of "hàng"; "sàng" is a word too, but "cửa sàng" is in no letter.
+      assert.deepEqual(await search("Cửa àng vật tư Phúc Lâm"), [shop!.id]);
+      assert.ok(!(await search("Cửa àng vật tư Phúc Lâm")).includes(sieve!.id));
+      // Two words run together.
+      assert.deepEqual(await search("Côngty Điện lực Lào Cai"), [power!.id]);
+      // A first letter dropped from a word that is then no word at all.
+      assert.deepEqual(await search("Đội uản lý thị trường số 3"), [market!.id]);
+      // Readings one slip away: dropped, added, replaced, swapped letters, and a split.
+      const slips = slipsOf("ang");
+      for (const reading of ["hang", "ag", "anng", "ong", "nag", "a ng"]) assert.ok(slips.includes(reading), reading);
+      assert.ok(!slips.includes("ang"));
     });
 
     test("duplicates: a popular respondent still yields the most recent candidates, scored", async () => {
