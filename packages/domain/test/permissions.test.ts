@@ -44,6 +44,34 @@ describe("Vietnamese text", () => {
     assert.equal(normalizeForMatch("Nguyễn Văn A, Xã X"), normalizeForMatch("nguyen van a , xa x"));
   });
 
+  test("folding Latin text one character at a time gives what the definition gives", () => {
+    // The definition: whole-string NFD, marks dropped, đ → d, lower case, runs of anything but
+    // letters and digits to one space, trimmed.
+    const definition = (v: string) =>
+      unaccent(v)
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, " ")
+        .trim();
+    const samples = [
+      "Nguyễn Văn A, Xã X",
+      "  ĐƠN KHIẾU NẠI (lần 2) — về việc: thu hồi đất!!  ",
+      // Decomposed: a combining mark after its letter, and one after a space.
+      "Nguye\u0302\u0303n Va\u0306n \u0301An",
+      "Số 12/QĐ-UBND ngày 05/3/2026; CCCD 001234567890",
+      "Straße, Ærø, İstanbul, ŉ, ǅ, ½ ² 3",
+      "Ωμέγα ΣΟΦΟΣ", // Greek lower-cases by context: the slow way
+      "tab\tnew\nline\u00a0nbsp",
+    ];
+    // Every character of the fast range alone and between letters.
+    for (let code = 0; code < 0x1f00; code++) {
+      if (code === 0x250) code = 0x300;
+      if (code === 0x370) code = 0x1e00;
+      const c = String.fromCharCode(code);
+      samples.push(c, `a${c}b`, `${c} x${c}`);
+    }
+    for (const s of samples) assert.equal(normalizeForMatch(s), definition(s), JSON.stringify(s));
+  });
+
   test("dictionary order puts Đ after D and accents after the bare letter", () => {
     const sorted = ["Đào", "Dương", "An", "Ân", "Bình"].sort(compareVietnamese);
     assert.deepEqual(sorted, ["An", "Ân", "Bình", "Dương", "Đào"]);
