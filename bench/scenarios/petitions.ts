@@ -195,8 +195,24 @@ async function runOn(db: TestDb, n: number, report: Report, log: (line: string) 
     if (process.env.BENCH_SEARCH_LIMITS) Object.assign(SEARCH_LIMITS, JSON.parse(process.env.BENCH_SEARCH_LIMITS));
     // BENCH_ONLY=search,duplicate measures only the cases whose names start with one of these.
     const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);
+    // BENCH_PREWARM=1 reads the PostgreSQL data set into the operating system's cache before each
+    // case (pg_prewarm), for the figures of a server whose memory holds it. Without it, a machine
+    // that reclaims idle page cache (this one did) serves much of each case from the disk.
+    const prewarm = kind === "postgres" && process.env.BENCH_PREWARM === "1";
+    if (prewarm) await sql`create extension if not exists pg_prewarm`.execute(t.system.database.db);
     const measure = async (name: string, run: (i: number) => Promise<{ status: number }>) => {
       if (only && !only.some((o) => name.startsWith(o))) return;
+      if (prewarm) {
+        await sql`with base as (
+            select c.oid, c.reltoastrelid from pg_class c
+            where c.oid in ('petition'::regclass, 'petition_respondent_key'::regclass, 'search_word'::regclass)
+          ), rel as (
+            select oid from base union select reltoastrelid from base where reltoastrelid <> 0
+          )
+          select sum(pg_prewarm(r.oid, 'read')) from (
+            select oid from rel union select indexrelid from pg_index where indrelid in (select oid from rel)
+          ) r`.execute(t.system.database.db);
+      }
       await timeRequests(10, run); // warm-up
       const r = await timeRequests(SAMPLES, run);
       log(`${kind} ${name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`);
