@@ -1233,15 +1233,19 @@ async function duplicateCandidateIds(
       cross join lateral (select petition_id from petition_respondent_key rk where rk.key = k.key
         order by rk.received_on desc, rk.petition_id desc limit ${SAME_RESPONDENT_CANDIDATES}) r)`);
   if (simhash !== EMPTY_SIMHASH) {
-    // One branch per band, each an index-only scan of its band index (0014_duplicate_near_content.sql).
+    // One branch per band, each an index-only scan of its band index (0014_duplicate_near_content.sql)
+    // keeping its own nearest: letters written on one pattern crowd a band (36,000 of a million
+    // in one, 29,000 of them within 12 bits), and gathering every branch's rows before choosing
+    // spent 18 ms removing the rows two bands share.
+    const distance = sql`bit_count(('x' || p.content_simhash)::bit(64) # ${"x" + simhash}::bit(64))`;
     const bands = [0, 1, 2, 3].map(
-      (k) => sql`(select p.id, p.content_simhash from petition p
+      (k) => sql`(select p.id, ${distance} as d from petition p
         where substr(p.content_simhash, ${sql.lit(4 * k + 1)}, 4) = ${simhash.slice(4 * k, 4 * k + 4)}
-          and p.content_simhash <> ${sql.lit(EMPTY_SIMHASH)})`,
+          and p.content_simhash <> ${sql.lit(EMPTY_SIMHASH)} and ${distance} <= ${NEAR_CONTENT_BITS}
+        order by d, p.id limit ${NEAR_CONTENT_CANDIDATES})`,
     );
-    const distance = sql`bit_count(('x' || b.content_simhash)::bit(64) # ${"x" + simhash}::bit(64))`;
-    parts.push(sql`(select b.id from (${sql.join(bands, sql` union `)}) b
-      where ${distance} <= ${NEAR_CONTENT_BITS} order by ${distance} limit ${NEAR_CONTENT_CANDIDATES})`);
+    parts.push(sql`(select b.id from (${sql.join(bands, sql` union all `)}) b
+      group by b.id order by min(b.d), b.id limit ${NEAR_CONTENT_CANDIDATES})`);
   }
   if (!parts.length) return [];
   const { rows } = await sql<{ id: string }>`${sql.join(parts, sql` union `)}`.execute(db);
