@@ -189,13 +189,17 @@ for (const db of testDatabases()) {
       await sql`update petition set kind = 'complaint' where kind is null`.execute(kdb);
       const saved = { ...SEARCH_LIMITS };
       // The default cap (everything counted), then one small enough for these few rows to be
-      // found beyond it: by sorting all matches, by walking the list, and as the estimate chooses,
+      // found beyond it: by sorting all matches, by walking the list, as the estimate chooses,
       // on the first page and past the cap.
+      // A match is also counted by walking the list when it is common among the newest letters:
+      // never (share above 1) or always (share 0).
       const settings = [
         saved,
-        { cap: 3, beyondCap: "sort" as const },
-        { cap: 3, beyondCap: "walk" as const },
-        { cap: 3, beyondCap: "estimate" as const },
+        { cap: 3, beyondCap: "sort" as const, commonShare: 2 },
+        { cap: 3, beyondCap: "walk" as const, commonShare: 2 },
+        { cap: 3, beyondCap: "estimate" as const, commonShare: 2 },
+        { cap: 3, commonShare: 0 },
+        { ...saved, commonShare: 0 },
       ];
       try {
         for (const auth of [own, province]) {

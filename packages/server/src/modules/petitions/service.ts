@@ -608,9 +608,24 @@ const COUNT_CAP = 10_000;
  * the matches (a name shared by a few thousand letters) or walks the list's index in order until
  * the page is full (a subject in one letter of ten); tests force "sort" or "walk" to compare them.
  */
-export const SEARCH_LIMITS: { cap: number; beyondCap: "estimate" | "sort" | "walk" } = {
+export const SEARCH_LIMITS: {
+  cap: number;
+  beyondCap: "estimate" | "sort" | "walk";
+  /** The share of the newest letters a match is in from which it is common (see SAMPLE). */
+  commonShare: number;
+  /**
+   * What testing one row costs in a walk down the list's index, against reading one match through
+   * a bitmap of a search index. The walk reads the table nearly in its physical order (letters
+   * are stored as they arrive) and tests the text kept in the row; the bitmap reads matches
+   * scattered over the table. Of 0,1, 0,3 and 1, tried in turn at a million letters (search
+   * p95, prewarmed): 0,3 was best for names and mistyped names, 1 for common subjects.
+   */
+  walkedRowCost: number;
+} = {
   cap: 1_000,
   beyondCap: "estimate",
+  commonShare: 0.2,
+  walkedRowCost: 0.3,
 };
 
 const SORTS = {
@@ -656,6 +671,10 @@ export async function filteredPetitions(
       // Every probe below goes through the search indexes (bitmaps only). Asked whether one row
       // exists, the planner walks the agency's index testing each row's tsvector, expecting a
       // match soon: for a phrase no letter holds, that read the whole agency (8 s at a million).
+      const tiers = searchTiers(needle);
+      // The newest letters in reach first: a match found among them is common, and is then
+      // counted by walking the list (listPetitions), never through a bitmap of its index.
+      const sample = await sampleShares(db, q.where(handled), scope, tiers);
       const match = await db.transaction().execute(async (trx) => {
         await throughBitmaps(trx);
         const found = async (tier: SearchTier) =>
@@ -665,12 +684,12 @@ export async function filteredPetitions(
             )
           ).rows.length > 0;
         const firstFound = async (tiers: SearchTier[]) => {
-          for (const tier of tiers) if (await found(tier)) return tier;
+          for (const tier of tiers) if ((sample.get(tier) ?? 0) > 0 || (await found(tier))) return tier;
           return null;
         };
         // The phrase first, then its words anywhere, then the same with mistyped words corrected:
         // the first that finds anything is the search.
-        const first = await firstFound(searchTiers(needle));
+        const first = await firstFound(tiers);
         if (first) return first;
         // Which of these needles are found as a phrase within the search's reach, in one query.
         const phrasesFound = async (needles: string[]) => {
@@ -696,6 +715,7 @@ export async function filteredPetitions(
       walkable.set(q, walk);
       const scoped = q.where(scopeCondition(scope));
       walkable.set(scoped, walkScoped);
+      if (match && (sample.get(match) ?? 0) >= SEARCH_LIMITS.commonShare) common.add(scoped);
       if (scope.length > 1) {
         perAgency.set(scoped, { db, agencies: scope, unscoped: q });
         perAgency.set(walkScoped, { db, agencies: scope, unscoped: walk });
@@ -737,6 +757,40 @@ function scopeCondition(agencies: readonly string[]) {
 
 /** Up to this many agencies, a scope's list is merged from one ordered index scan per agency. */
 const MERGE_MAX_AGENCIES = 64;
+
+/** The searches whose match is common (SEARCH_LIMITS.commonShare): counted by walking the list. */
+const common = new WeakSet<object>();
+
+/**
+ * How many of the newest letters a search tests itself on before it uses its indexes. A match in
+ * SEARCH_LIMITS.commonShare of them is common: for a word in a fifth of the letters, building the
+ * bitmap of its index took longer (50 to 100 ms at a million) than walking the list for the first
+ * thousand matches (15 to 20 ms); for a word in one letter of ten, the walk was the slower.
+ */
+const SAMPLE = { rows: 200 };
+
+/**
+ * The share of the newest SAMPLE.rows letters within the scope and filters that each tier whose
+ * row test is cheap matches (one query).
+ */
+async function sampleShares(
+  db: Kysely<DB>,
+  unscoped: FilteredPetitions,
+  scope: readonly string[],
+  tiers: readonly SearchTier[],
+): Promise<Map<SearchTier, number>> {
+  const cheap = tiers.filter((t) => t.cheap);
+  if (!cheap.length || !scope.length) return new Map();
+  const base = unscoped.where(scopeCondition(scope));
+  if (scope.length > 1) perAgency.set(base, { db, agencies: scope, unscoped });
+  const newest = orderedIds(base, { sort: "receivedOn", order: "desc" }, SAMPLE.rows).limit(SAMPLE.rows);
+  const { rows } = await sql<Record<string, number | string>>`
+    select count(*) as n, ${sql.join(cheap.map((t, i) => sql`count(*) filter (where ${t.row}) as ${sql.ref(`k${i}`)}`))}
+    from petition p where p.id in (${newest})`.execute(db);
+  const row = rows[0] ?? {};
+  const n = Number(row.n ?? 0);
+  return new Map(cheap.map((t, i) => [t, n ? Number(row[`k${i}`]) / n : 0]));
+}
 
 /**
  * A search's filters with its match tested on each row only (SearchTier.row), for walking the
@@ -813,11 +867,12 @@ export async function listPetitions(
   // Deferred join: find the page's ids on the narrow index first (an index-only scan even deep
   // into the list), then read only those fifty rows.
   const offset = (query.page - 1) * query.pageSize;
-  const page = async () => {
+  const page = (limit = query.pageSize, skip = offset) => walked(limit, skip);
+  const walked = async (limit: number, skip: number) => {
     const walk = walkable.get(q);
-    const ordered = orderedIds(walk ?? q, query, offset + query.pageSize)
-      .limit(query.pageSize)
-      .offset(offset)
+    const ordered = orderedIds(walk ?? q, query, skip + limit)
+      .limit(limit)
+      .offset(skip)
       .compile();
     if (!walk) return (await db.executeQuery(ordered)).rows.map((r) => r.id);
     // A search with many matches: walk the list's index in order, testing each row's own text,
@@ -840,21 +895,38 @@ export async function listPetitions(
     // Filters or a search: one scan takes up to cap + 1 matches with their sort key; when there
     // are no more than the cap, the page is sorted out of them (whatever the planner guesses of
     // the filters' selectivity), otherwise the ordered index walk finds it among many matches.
-    const first = await countWithPage(db, q, query, offset, cap);
+    const first = common.has(q)
+      ? // A common match: the first cap + 1 matches in the list's order are its count and its page.
+        await (async () => {
+          const all = await walked(cap + 1, 0);
+          const fits = all.length <= cap || offset + query.pageSize <= all.length;
+          return {
+            n: all.length,
+            ids: fits ? all.slice(offset, offset + query.pageSize) : await page(),
+            reach: 0,
+            rows: 0,
+          };
+        })()
+      : await countWithPage(db, q, query, offset, cap);
     total = first.n;
-    if (first.n <= cap) ids = first.ids;
+    if (first.n <= cap || common.has(q)) ids = first.ids;
     else if (!query.q) ids = await page();
     else {
       // More matches than the cap. The count read them in the table's physical order, so the share
       // of the table it went through estimates how many there are in all (letters are stored as
       // they arrive, and a word is about as common in every month). Walking the list for a page
-      // reads about (offset + page size) × rows / matches rows; sorting all matches reads them all.
+      // tests about (offset + page size) × rows / matches rows, each cheaper than a match read
+      // through a bitmap (SEARCH_LIMITS.walkedRowCost); sorting all matches reads them all.
+      const need = offset + query.pageSize;
       const limit =
-        SEARCH_LIMITS.beyondCap === "sort" ? null : Math.ceil(2 * Math.sqrt((offset + query.pageSize) * first.rows));
+        SEARCH_LIMITS.beyondCap === "sort"
+          ? null
+          : Math.ceil(2 * Math.sqrt(need * first.rows * SEARCH_LIMITS.walkedRowCost));
       const estimated = first.reach > 0 ? (cap + 1) / first.reach : Infinity;
       const sort =
         SEARCH_LIMITS.beyondCap === "sort" ||
-        (SEARCH_LIMITS.beyondCap === "estimate" && estimated * estimated < (offset + query.pageSize) * first.rows);
+        (SEARCH_LIMITS.beyondCap === "estimate" &&
+          estimated * estimated < need * first.rows * SEARCH_LIMITS.walkedRowCost);
       // The estimate misses when the matches crowd one end of the table (a word new this month):
       // past the limit, the walk finds them.
       const all = sort ? await countWithPage(db, q, query, offset, limit) : null;
@@ -1021,6 +1093,8 @@ interface SearchTier {
   index: RawBuilder<boolean>;
   exact: boolean;
   row: RawBuilder<boolean>;
+  /** Whether `row` reads only the names and the text (a few microseconds), not a tsvector. */
+  cheap: boolean;
 }
 
 /**
@@ -1056,11 +1130,12 @@ function searchTiers(needle: string): SearchTier[] {
       index: sql<boolean>`p.search_tsv @@ ${`'${needle}'`}::tsquery`,
       exact: true,
       row: inText(false),
+      cheap: true,
     };
     if (needle.length < 3) return [whole];
     return [
       whole,
-      { index: sql<boolean>`p.search_tsv @@ ${`'${needle}':*`}::tsquery`, exact: true, row: inText(true) },
+      { index: sql<boolean>`p.search_tsv @@ ${`'${needle}':*`}::tsquery`, exact: true, row: inText(true), cheap: true },
     ];
   }
   const phrase = (lastAsPrefix: boolean): SearchTier => {
@@ -1069,12 +1144,13 @@ function searchTiers(needle: string): SearchTier[] {
       index: sql<boolean>`p.search_pairs @@ ${pairs.join(" & ") + (lastAsPrefix ? ":*" : "")}::tsquery`,
       exact: words.length === 2,
       row: inText(lastAsPrefix),
+      cheap: true,
     };
   };
   // Tested on the row, the tsvector is read once, where one test per syllable would read the text
   // once each.
   const anywhere = sql<boolean>`p.search_tsv @@ plainto_tsquery('simple', ${needle})`;
-  return [phrase(false), phrase(true), { index: anywhere, exact: true, row: anywhere }];
+  return [phrase(false), phrase(true), { index: anywhere, exact: true, row: anywhere, cheap: false }];
 }
 
 /** A search tier's condition through its index, tested on the row where the index is not exact. */
