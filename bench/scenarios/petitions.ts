@@ -199,7 +199,14 @@ async function runOn(db: TestDb, n: number, report: Report, log: (line: string) 
     // case (pg_prewarm), for the figures of a server whose memory holds it. Without it, a machine
     // that reclaims idle page cache (this one did) serves much of each case from the disk.
     const prewarm = kind === "postgres" && process.env.BENCH_PREWARM === "1";
-    if (prewarm) await sql`create extension if not exists pg_prewarm`.execute(t.system.database.db);
+    // In public, so that every kept schema sees it; called by its schema wherever an earlier run put it.
+    if (prewarm) await sql`create extension if not exists pg_prewarm with schema public`.execute(t.system.database.db);
+    const prewarmFn = prewarm
+      ? (
+          await sql<{ schema: string }>`select extnamespace::regnamespace::text as schema from pg_extension
+            where extname = 'pg_prewarm'`.execute(t.system.database.db)
+        ).rows[0]!.schema
+      : "";
     const measure = async (name: string, run: (i: number) => Promise<{ status: number }>) => {
       if (only && !only.some((o) => name.startsWith(o))) return;
       if (prewarm) {
@@ -209,7 +216,7 @@ async function runOn(db: TestDb, n: number, report: Report, log: (line: string) 
           ), rel as (
             select oid from base union select reltoastrelid from base where reltoastrelid <> 0
           )
-          select sum(pg_prewarm(r.oid, 'read')) from (
+          select sum(${sql.id(prewarmFn, "pg_prewarm")}(r.oid, 'read')) from (
             select oid from rel union select indexrelid from pg_index where indrelid in (select oid from rel)
           ) r`.execute(t.system.database.db);
       }
