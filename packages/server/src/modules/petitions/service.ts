@@ -367,13 +367,9 @@ async function correctedNeedle(
  */
 async function knownWords(trx: Transaction<DB>, words: readonly string[]): Promise<string[]> {
   if (!words.length) return [];
-  await sql`select set_config('enable_indexscan', 'on', true), set_config('enable_bitmapscan', 'off', true)`.execute(
-    trx,
-  );
+  await scansLocally(trx, { indexscan: true, bitmapscan: false });
   const rows = await trx.selectFrom("search_word").select("word").where("word", "in", words).execute();
-  await sql`select set_config('enable_indexscan', 'off', true), set_config('enable_bitmapscan', 'on', true)`.execute(
-    trx,
-  );
+  await scansLocally(trx, { indexscan: false, bitmapscan: true });
   return rows.map((r) => r.word);
 }
 
@@ -682,13 +678,13 @@ export async function filteredPetitions(
       const handled = can(auth, "petition.write")
         ? sql<boolean>`(p.kind is not null or p.agency_id = ${auth.agencyId})`
         : sql<boolean>`p.kind is not null`;
-      // Every probe below goes through the search indexes (bitmaps only). Asked whether one row
-      // exists, the planner walks the agency's index testing each row's tsvector, expecting a
-      // match soon: for a phrase no letter holds, that read the whole agency (8 s at a million).
       const tiers = searchTiers(needle);
       // The newest letters in reach first: a match found among them is common, and is then
       // counted by walking the list (listPetitions), never through a bitmap of its index.
       const sample = await sampleShares(db, q.where(handled), scope, tiers);
+      // Every probe below goes through the search indexes (bitmaps only). Asked whether one row
+      // exists, the planner walks the agency's index testing each row's tsvector, expecting a
+      // match soon: for a phrase no letter holds, that read the whole agency (8 s at a million).
       const match = await db.transaction().execute(async (trx) => {
         await throughBitmaps(trx);
         const found = async (tier: SearchTier) =>
@@ -881,8 +877,7 @@ export async function listPetitions(
   // Deferred join: find the page's ids on the narrow index first (an index-only scan even deep
   // into the list), then read only those fifty rows.
   const offset = (query.page - 1) * query.pageSize;
-  const page = (limit = query.pageSize, skip = offset) => walked(limit, skip);
-  const walked = async (limit: number, skip: number) => {
+  const page = async (limit = query.pageSize, skip = offset) => {
     const walk = walkable.get(q);
     const ordered = orderedIds(walk ?? q, query, skip + limit)
       .limit(limit)
@@ -893,9 +888,7 @@ export async function listPetitions(
     // and stop at the page. The planner cannot tell how common a phrase is and would otherwise
     // gather every match (a hundred thousand for "xăng dầu") to sort them for fifty.
     return db.transaction().execute(async (trx) => {
-      await sql`select set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)`.execute(
-        trx,
-      );
+      await scansLocally(trx, { bitmapscan: false, seqscan: false });
       return (await trx.executeQuery(ordered)).rows.map((r) => r.id);
     });
   };
@@ -905,25 +898,20 @@ export async function listPetitions(
     // Past the cap a non-empty page already says "more than the cap".
     ids = await page();
     total = ids.length ? offset + ids.length : await count();
+  } else if (common.has(q)) {
+    // A search with a common match: the first cap + 1 matches in the list's order are its count
+    // and its page.
+    const all = await page(cap + 1, 0);
+    total = all.length;
+    const fits = all.length <= cap || offset + query.pageSize <= all.length;
+    ids = fits ? all.slice(offset, offset + query.pageSize) : await page();
   } else if (narrowed(query)) {
     // Filters or a search: one scan takes up to cap + 1 matches with their sort key; when there
     // are no more than the cap, the page is sorted out of them (whatever the planner guesses of
     // the filters' selectivity), otherwise the ordered index walk finds it among many matches.
-    const first = common.has(q)
-      ? // A common match: the first cap + 1 matches in the list's order are its count and its page.
-        await (async () => {
-          const all = await walked(cap + 1, 0);
-          const fits = all.length <= cap || offset + query.pageSize <= all.length;
-          return {
-            n: all.length,
-            ids: fits ? all.slice(offset, offset + query.pageSize) : await page(),
-            reach: 0,
-            rows: 0,
-          };
-        })()
-      : await countWithPage(db, q, query, offset, cap);
+    const first = await countWithPage(db, q, query, offset, cap);
     total = first.n;
-    if (first.n <= cap || common.has(q)) ids = first.ids;
+    if (first.n <= cap) ids = first.ids;
     else if (!query.q) ids = await page();
     else {
       // More matches than the cap. The count read them in the table's physical order, so the share
@@ -1094,14 +1082,24 @@ async function countWithPage(
  * 357,000 letters holding "điện" of a million.)
  */
 async function throughBitmaps(trx: Transaction<DB>): Promise<void> {
-  await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`.execute(trx);
+  await scansLocally(trx, { seqscan: false, indexscan: false });
+}
+
+/** Allows or forbids kinds of scan to the planner until the end of the transaction, in one query. */
+async function scansLocally(
+  trx: Transaction<DB>,
+  scans: Partial<Record<"seqscan" | "indexscan" | "bitmapscan", boolean>>,
+): Promise<void> {
+  const settings = Object.entries(scans).map(
+    ([scan, on]) => sql`set_config(${`enable_${scan}`}, ${on ? "on" : "off"}, true)`,
+  );
+  await sql`select ${sql.join(settings)}`.execute(trx);
 }
 
 /**
  * One way of matching a needle: `index` finds the matches through a search index (all of them,
- * and only them when `exact`), `row` tests one row alone, for a walk down the list's own index.
- * Both read the row's search data from the TOAST table, once per row: the count avoids it when
- * the index is exact.
+ * and only them when `exact`), `row` tests one row alone, for a walk down the list's own index
+ * and where the index is not exact.
  */
 interface SearchTier {
   index: RawBuilder<boolean>;
@@ -1118,8 +1116,8 @@ interface SearchTier {
  * syllable as a prefix ("nguyen van a" finds "Nguyễn Văn Anh"), then, when the phrase is nowhere,
  * all its syllables anywhere ("xăng dầu Minh Phát bán thiếu" finds "… Minh Phát tại xã Bắc Hà
  * bán xăng thiếu lít"). One syllable is itself, then (a code's number, an identity number) a
- * prefix from three characters on. The text searched holds names, codes and document numbers as well as the
- * letter.
+ * prefix from three characters on. The text searched holds names, codes and document numbers as
+ * well as the letter.
  *
  * A phrase is found through its syllable pairs (0015_search_syllable_pairs.sql): two syllables
  * are one pair, which the index decides alone; three or more are then tested in the names and the
