@@ -20,7 +20,7 @@ import {
   searchTextOf,
   simhashOf,
 } from "../../packages/server/src/modules/petitions/facts.ts";
-import { SEARCH_LIMITS } from "../../packages/server/src/modules/petitions/service.ts";
+import { DUPLICATE_LIMITS, SEARCH_LIMITS } from "../../packages/server/src/modules/petitions/service.ts";
 import { KeyRing, useKeyRing, writeKeyRing, type KeyRingFile } from "../../packages/server/src/platform/vault.ts";
 import { startTestApp, type TestApp, type TestClient, type TestDb } from "../../packages/server/src/testing.ts";
 import { percentile, type DbKind, type Report, type Scenario } from "../lib.ts";
@@ -193,6 +193,9 @@ async function runOn(db: TestDb, n: number, report: Report, log: (line: string) 
     const leader: TestClient = await t.login("lanhdao");
     // BENCH_SEARCH_LIMITS='{"cap":1000}' measures search with other limits (petitions/service.ts).
     if (process.env.BENCH_SEARCH_LIMITS) Object.assign(SEARCH_LIMITS, JSON.parse(process.env.BENCH_SEARCH_LIMITS));
+    // BENCH_DUPLICATE_LIMITS='{"window":500}' likewise for the duplicate check.
+    if (process.env.BENCH_DUPLICATE_LIMITS)
+      Object.assign(DUPLICATE_LIMITS, JSON.parse(process.env.BENCH_DUPLICATE_LIMITS));
     // BENCH_ONLY=search,duplicate measures only the cases whose names start with one of these.
     const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);
     // BENCH_PREWARM=1 reads the PostgreSQL data set into the operating system's cache before each
@@ -251,14 +254,42 @@ async function runOn(db: TestDb, n: number, report: Report, log: (line: string) 
     await measure("search_common_subject", (i) =>
       handler.get(`/api/petitions?q=${encodeURIComponent(subjects[i % subjects.length]!)}`),
     );
-    await measure("duplicate_check", (i) => {
+    const check = (i: number) => {
       const p = probes[i % probes.length]!;
-      return handler.post("/api/petitions/duplicates", {
-        petitioners: p.petitioners.map(({ birthYear: _b, gender: _g, ...x }) => x),
-        respondents: p.respondents,
-        content: p.content,
-      });
-    });
+      return handler.post<{ items: { id: string | null; agencyId: string; receivedOn: string; score: number }[] }>(
+        "/api/petitions/duplicates",
+        {
+          petitioners: p.petitioners.map(({ birthYear: _b, gender: _g, ...x }) => x),
+          respondents: p.respondents,
+          content: p.content,
+        },
+      );
+    };
+    await measure("duplicate_check", check);
+    if (!only || only.some((o) => "duplicate_check".startsWith(o))) {
+      // What reading only a window of each simhash band (DUPLICATE_LIMITS.window) changes, against
+      // every letter of the band read: the share of checks with the same findings, and with
+      // findings as good (no lower score at any rank). Letters written on one pattern score alike,
+      // and which of them fill the last places is a matter of ties.
+      const window = DUPLICATE_LIMITS.window;
+      let same = 0;
+      let asGood = 0;
+      const n = Math.min(100, probes.length);
+      for (let i = 0; i < n; i++) {
+        const windowed = (await check(i)).body.items;
+        DUPLICATE_LIMITS.window = 1_000_000_000;
+        const whole = (await check(i)).body.items;
+        DUPLICATE_LIMITS.window = window;
+        const key = (items: typeof whole) => items.map((d) => d.id ?? `${d.agencyId}:${d.receivedOn}`).join(",");
+        if (key(windowed) === key(whole)) same++;
+        if (windowed.length >= whole.length && whole.every((d, k) => windowed[k]!.score >= d.score)) asGood++;
+      }
+      log(
+        `${kind} duplicate_check: ${same}/${n} kết quả như khi đọc cả dải simhash, ${asGood}/${n} không kém ở thứ hạng nào`,
+      );
+      report("duplicate_check.same_as_whole_band", same / n, "ratio", kind);
+      report("duplicate_check.as_good_as_whole_band", asGood / n, "ratio", kind);
+    }
   } finally {
     await t.close();
   }

@@ -13,8 +13,11 @@ import { sql } from "kysely";
 import type { AuthContext } from "../src/platform/access.ts";
 import { inScope } from "../src/platform/access.ts";
 import { SYSTEM_ACTOR } from "../src/platform/audit.ts";
+import { simhashOf } from "../src/modules/petitions/facts.ts";
 import {
+  DUPLICATE_LIMITS,
   SEARCH_LIMITS,
+  duplicateCandidateIds,
   findDuplicates,
   listPetitions,
   receiveMany,
@@ -306,6 +309,45 @@ for (const db of testDatabases()) {
       });
       assert.equal(found[0]?.id, first!.id, JSON.stringify(found));
       assert.ok(found[0]!.reasons.some((r) => /Nội dung giống nhau/.test(r)));
+    });
+
+    test("duplicates: a letter one bit away is found among a crowd sharing its bands", async () => {
+      const kdb = t.system.database.db;
+      const words =
+        "Cơ sở giết mổ gia súc ở đầu bản Pha Long xả chất thải ra mương tưới, ruộng lúa của 12 hộ " +
+        "bị chết vàng; đã báo trưởng bản nhiều lần nhưng chưa được xử lý.";
+      const own64 = simhashOf(words);
+      const letters = await receiveMany(
+        kdb,
+        SYSTEM_ACTOR,
+        own.agencyId,
+        Array.from({ length: 31 }, (_, i) => ({ ...body(i), content: `Thư số ${i} về việc khác hẳn.` })),
+      );
+      // The one bit apart (the top bit of band 2), and thirty letters sharing bands 0 and 1 with it
+      // and random in the rest: in band 0's order they stand between the letter and its near twin.
+      const flipped = own64.slice(0, 8) + (parseInt(own64[8]!, 16) ^ 8).toString(16) + own64.slice(9);
+      let x = 12345;
+      const random16 = () =>
+        Array.from({ length: 4 }, () => {
+          x = (x * 1103515245 + 12345) % 2147483648;
+          return (x >> 16) % 16;
+        })
+          .map((d) => d.toString(16))
+          .join("");
+      const [twin, ...crowd] = letters;
+      await sql`update petition set content_simhash = ${flipped} where id = ${twin!.id}`.execute(kdb);
+      for (const letter of crowd)
+        await sql`update petition set content_simhash = ${own64.slice(0, 8) + random16() + random16()}
+          where id = ${letter.id}`.execute(kdb);
+      const window = DUPLICATE_LIMITS.window;
+      DUPLICATE_LIMITS.window = 3;
+      try {
+        const ids = await duplicateCandidateIds(kdb, [], [], own64);
+        assert.ok(ids.includes(twin!.id), "the near twin is a candidate");
+        assert.ok(ids.length <= 20);
+      } finally {
+        DUPLICATE_LIMITS.window = window;
+      }
     });
 
     test("duplicates: the same writer's old letter is found behind many newer ones about the same respondent", async () => {

@@ -1299,14 +1299,34 @@ const NEAR_CONTENT_CANDIDATES = 20;
  */
 const NEAR_CONTENT_BITS = 12;
 const EMPTY_SIMHASH = "0000000000000000";
+/**
+ * How many letters of a band the check reads on each side of its own simhash, in the band's
+ * order (0017_duplicate_simhash_rotations.sql). A band holds a few dozen letters by chance, but
+ * tens of thousands when they are written on one pattern; the window then keeps those sharing
+ * the following band as well, nearest first. Letters one bit apart are always found: three of
+ * their bands in a row are the same, so one band and the next are.
+ */
+export const DUPLICATE_LIMITS = { window: 1_000 };
+
+/** Band k's rotation of the stored simhash (k × 16 bits to the left), as its index holds it (0017). */
+function simhashRotation(k: number): RawBuilder<string> {
+  return k === 0
+    ? sql<string>`('x' || p.content_simhash)::bit(64)::bigint`
+    : sql<string>`('x' || substr(p.content_simhash || p.content_simhash, ${sql.lit(4 * k + 1)}, 16))::bit(64)::bigint`;
+}
+
+/** The same rotation of a simhash in hex, as a signed 64-bit integer in decimal. */
+function rotatedSimhash(simhash: string, k: number): bigint {
+  return BigInt.asIntN(64, BigInt(`0x${(simhash + simhash).slice(4 * k, 4 * k + 16)}`));
+}
 
 /**
  * The candidates of the duplicate check, each kind read from its own index and bounded, so the
  * check costs about the same with a thousand petitions or millions: the newest 50 of the same
  * writer, the newest 30 about each respondent (petition_respondent_key, 0013), and the 20 nearest
- * in wording among those sharing a simhash band (measured on the band indexes alone, 0014).
+ * in wording among the letters of each simhash band nearest its own (0017).
  */
-async function duplicateCandidateIds(
+export async function duplicateCandidateIds(
   db: Kysely<DB>,
   keys: readonly string[],
   rkeys: readonly string[],
@@ -1321,17 +1341,24 @@ async function duplicateCandidateIds(
       cross join lateral (select petition_id from petition_respondent_key rk where rk.key = k.key
         order by rk.received_on desc, rk.petition_id desc limit ${SAME_RESPONDENT_CANDIDATES}) r)`);
   if (simhash !== EMPTY_SIMHASH) {
-    // One branch per band, each an index-only scan of its band index (0014_duplicate_near_content.sql)
-    // keeping its own nearest: letters written on one pattern crowd a band (36,000 of a million
-    // in one, 29,000 of them within 12 bits), and gathering every branch's rows before choosing
-    // spent 18 ms removing the rows two bands share.
-    const distance = sql`bit_count(('x' || p.content_simhash)::bit(64) # ${"x" + simhash}::bit(64))`;
-    const bands = [0, 1, 2, 3].map(
-      (k) => sql`(select p.id, ${distance} as d from petition p
-        where substr(p.content_simhash, ${sql.lit(4 * k + 1)}, 4) = ${simhash.slice(4 * k, 4 * k + 4)}
-          and p.content_simhash <> ${sql.lit(EMPTY_SIMHASH)} and ${distance} <= ${NEAR_CONTENT_BITS}
-        order by d, p.id limit ${NEAR_CONTENT_CANDIDATES})`,
-    );
+    // Per band, two index-only scans from the letter's own place in the band's order, one each
+    // way, each keeping its own nearest: gathering every branch's rows before choosing spent
+    // 18 ms removing the rows two bands share.
+    const bands = [0, 1, 2, 3].map((k) => {
+      const rotation = simhashRotation(k);
+      const own = rotatedSimhash(simhash, k);
+      // The band is the top 16 bits: a range of the signed 64-bit rotation.
+      const low = BigInt.asIntN(64, BigInt(`0x${simhash.slice(4 * k, 4 * k + 4)}`) << 48n);
+      const high = low + (1n << 48n) - 1n;
+      const side = (up: boolean) => sql`(select p.id, bit_count((${rotation} # ${own.toString()}::bigint)::bit(64)) as d
+        from petition p
+        where ${rotation} between ${low.toString()}::bigint and ${high.toString()}::bigint
+          and ${rotation} ${up ? sql`>=` : sql`<`} ${own.toString()}::bigint
+          and p.content_simhash <> ${sql.lit(EMPTY_SIMHASH)}
+        order by ${rotation} ${up ? sql`asc` : sql`desc`} limit ${DUPLICATE_LIMITS.window})`;
+      return sql`(select w.id, w.d from (${side(true)} union all ${side(false)}) w
+        where w.d <= ${NEAR_CONTENT_BITS} order by w.d, w.id limit ${NEAR_CONTENT_CANDIDATES})`;
+    });
     parts.push(sql`(select b.id from (${sql.join(bands, sql` union all `)}) b
       group by b.id order by min(b.d), b.id limit ${NEAR_CONTENT_CANDIDATES})`);
   }
