@@ -6,7 +6,7 @@
  * measurement then goes through the whole HTTP stack (session, permission, scope, zod, query).
  */
 import { randomUUID } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PetitionGenerator, type GeneratedPetition } from "@minhbach/domain/generate/index";
 import { sql } from "kysely";
@@ -87,61 +87,96 @@ async function load(t: TestApp, n: number, log: (line: string) => void, reuse: b
   const generator = dataSet();
   const probes: GeneratedPetition[] = [];
   const started = performance.now();
-  const batch = 1000;
-  const seqByYear = new Map<string, number>();
-  for (let done = 0; done < n; done += batch) {
-    const rows = [];
-    const matters = [];
-    for (let i = 0; i < Math.min(batch, n - done); i++) {
+  // A register holds letters in the order they arrive: rows are written to the table in order of
+  // receipt (code numbers follow it), as an agency's own intake writes them, not in the order the
+  // generator draws them (any day of three years, then a re-sent letter months later). The rows
+  // are drawn first into one file per month under bench/tmp, then loaded month by month.
+  const spool = fileURLToPath(new URL(`../tmp/load-${randomUUID()}/`, import.meta.url));
+  mkdirSync(spool, { recursive: true });
+  const months = new Map<string, string[]>();
+  const flush = (month: string) => {
+    const lines = months.get(month)!;
+    appendFileSync(`${spool}${month}.ndjson`, lines.join(""));
+    months.set(month, []);
+  };
+  try {
+    for (let i = 0; i < n; i++) {
       const g = generator.next();
-      if (isProbe(done + i, n)) probes.push(g);
-      const agency = (done + i) % 5 === 0 ? others[(done + i) % others.length]! : sct;
-      const year = g.receivedOn.slice(0, 4);
-      const key = `${agency.code}-${year}`;
-      const seq = (seqByYear.get(key) ?? 0) + 1;
-      seqByYear.set(key, seq);
-      const code = `${key}-${String(seq).padStart(6, "0")}`;
-      const body = bodyOf(g);
-      const kind = g.kind;
-      const matterId = randomUUID();
-      const simhash = simhashOf(g.content);
-      // A denunciation's list and search texts have the writers' data masked, as the service does.
-      const texts = publicTexts({ title: g.title, summary: g.summary, content: g.content }, kind, body.petitioners);
-      matters.push({ id: matterId, agency_id: agency.id });
-      rows.push({
-        agency_id: agency.id,
-        code,
-        seq_no: seq,
-        received_on: g.receivedOn,
-        written_on: g.writtenOn,
-        channel: g.channel,
-        forwarded_by: g.forwardedBy ? JSON.stringify(g.forwardedBy) : null,
-        anonymous: g.anonymous,
-        impersonated: g.impersonated,
-        title: g.title,
-        summary: g.summary,
-        content: g.content,
-        language: "vi",
-        field_code: g.fieldCode,
-        kind,
-        state: "REGISTERED",
-        facts: JSON.stringify({ status: "REGISTERED", channel: g.channel, receivedOn: g.receivedOn }),
-        matter_id: matterId,
-        petitioner_display: petitionerDisplay(body, kind),
-        respondent_display: g.respondents.map((r) => r.name).join("; "),
-        signer_count: g.petitioners.length,
-        search_names: searchNamesOf(code, body, kind),
-        search_text: searchTextOf(code, { ...body, ...texts }, kind),
-        excerpt: excerptOf(texts),
-        person_keys: personKeys(body.petitioners),
-        respondent_keys: respondentKeys(g.respondents),
-        content_simhash: simhash,
-        due_on: g.receivedOn,
-      });
+      if (isProbe(i, n)) probes.push(g);
+      const month = g.receivedOn.slice(0, 7);
+      const lines = months.get(month) ?? [];
+      months.set(month, lines);
+      lines.push(JSON.stringify({ i, g }) + "\n");
+      if (lines.length >= 2000) flush(month);
     }
-    await db.insertInto("matter").values(matters).execute();
-    await db.insertInto("petition").values(rows).execute();
-    if ((done / batch) % 100 === 99) log(`  đã nạp ${(done + batch).toLocaleString("vi-VN")} đơn…`);
+    for (const month of months.keys()) flush(month);
+    const batch = 1000;
+    const seqByYear = new Map<string, number>();
+    let done = 0;
+    for (const month of [...months.keys()].sort()) {
+      const drawn = readFileSync(`${spool}${month}.ndjson`, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { i: number; g: GeneratedPetition })
+        .sort((a, b) => a.g.receivedOn.localeCompare(b.g.receivedOn) || a.i - b.i);
+      for (let from = 0; from < drawn.length; from += batch) {
+        const rows = [];
+        const matters = [];
+        for (const { i, g } of drawn.slice(from, from + batch)) {
+          const agency = i % 5 === 0 ? others[i % others.length]! : sct;
+          const year = g.receivedOn.slice(0, 4);
+          const key = `${agency.code}-${year}`;
+          const seq = (seqByYear.get(key) ?? 0) + 1;
+          seqByYear.set(key, seq);
+          const code = `${key}-${String(seq).padStart(6, "0")}`;
+          const body = bodyOf(g);
+          const kind = g.kind;
+          const matterId = randomUUID();
+          const simhash = simhashOf(g.content);
+          // A denunciation's list and search texts have the writers' data masked, as the service does.
+          const texts = publicTexts({ title: g.title, summary: g.summary, content: g.content }, kind, body.petitioners);
+          matters.push({ id: matterId, agency_id: agency.id });
+          rows.push({
+            agency_id: agency.id,
+            code,
+            seq_no: seq,
+            received_on: g.receivedOn,
+            written_on: g.writtenOn,
+            channel: g.channel,
+            forwarded_by: g.forwardedBy ? JSON.stringify(g.forwardedBy) : null,
+            anonymous: g.anonymous,
+            impersonated: g.impersonated,
+            title: g.title,
+            summary: g.summary,
+            content: g.content,
+            language: "vi",
+            field_code: g.fieldCode,
+            kind,
+            state: "REGISTERED",
+            facts: JSON.stringify({ status: "REGISTERED", channel: g.channel, receivedOn: g.receivedOn }),
+            matter_id: matterId,
+            petitioner_display: petitionerDisplay(body, kind),
+            respondent_display: g.respondents.map((r) => r.name).join("; "),
+            signer_count: g.petitioners.length,
+            search_names: searchNamesOf(code, body, kind),
+            search_text: searchTextOf(code, { ...body, ...texts }, kind),
+            excerpt: excerptOf(texts),
+            person_keys: personKeys(body.petitioners),
+            respondent_keys: respondentKeys(g.respondents),
+            content_simhash: simhash,
+            due_on: g.receivedOn,
+          });
+        }
+        await db.insertInto("matter").values(matters).execute();
+        await db.insertInto("petition").values(rows).execute();
+        const before = done;
+        done += rows.length;
+        if (Math.floor(done / 100_000) > Math.floor(before / 100_000))
+          log(`  đã nạp ${done.toLocaleString("vi-VN")} đơn (đến tháng ${month})…`);
+      }
+    }
+  } finally {
+    rmSync(spool, { recursive: true, force: true });
   }
   const loadSeconds = (performance.now() - started) / 1000;
   const indexStart = performance.now();
