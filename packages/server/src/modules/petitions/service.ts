@@ -317,26 +317,41 @@ export function slipsOf(word: string): string[] {
  * every word is known but the phrase is nowhere, the words with no known neighbour are. Each is
  * replaced by its readings one slip away that are known words (syllables of the letters'
  * search texts), and the first reading that makes the whole needle a phrase some letter holds is
- * the correction: the words around a slip tell "cửa hàng" from "cửa sàng". Failing that, the
- * nearest known word by trigrams, as before.
+ * the correction: the words around a slip tell "cửa hàng" from "cửa sàng".
  */
 async function correctedNeedle(
   db: Transaction<DB>,
   needle: string,
   /** Which of these needles some letter within the search's reach holds as a phrase. */
   found: (needles: string[]) => Promise<Set<string>>,
+  /** Pairs of the needle's words already seen among the newest letters (sampleShares). */
+  seenPairs: ReadonlySet<string>,
 ): Promise<string | null> {
   const words = needle.split(" ");
   const known = new Set(await knownWords(db, words));
   let suspects = words.map((w, i) => i).filter((i) => !known.has(words[i]!) && words[i]!.length >= 2);
   if (!suspects.length && words.length > 1) {
     // Every word is known: the slip made another word ("ang", "ich"). Suspect the words that
-    // pair with neither neighbour.
+    // pair with neither neighbour. A pair in many letters ("ubnd xa", in one of six) costs
+    // 20 to 40 ms to find through its index, and the newest letters nearly always show it.
     const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
-    const paired = await found(pairs);
+    const unseen = pairs.filter((p) => !seenPairs.has(p));
+    const paired = new Set([...pairs.filter((p) => seenPairs.has(p)), ...(unseen.length ? await found(unseen) : [])]);
     suspects = words
       .map((w, i) => i)
       .filter((i) => (i === 0 || !paired.has(pairs[i - 1]!)) && (i === words.length - 1 || !paired.has(pairs[i]!)));
+    if (!suspects.length && words.length > 2) {
+      // Each pair is in some letter, but not the whole ("bà Tần Thị Lý": "bà tần" and "tần thị"
+      // are both names somewhere). Suspect the words of the runs of three no letter holds, those
+      // in the most of them first.
+      const runs = words.slice(2).map((w, i) => `${words[i]} ${words[i + 1]} ${w}`);
+      const held = await found(runs);
+      const unheld = (i: number) => runs.filter((r, j) => !held.has(r) && j <= i && i <= j + 2).length;
+      suspects = words
+        .map((w, i) => i)
+        .filter((i) => unheld(i) > 0)
+        .sort((a, b) => unheld(b) - unheld(a) || a - b);
+    }
   }
   suspects = suspects.slice(0, CORRECTIONS.words);
   if (!suspects.length) return null;
@@ -350,13 +365,19 @@ async function correctedNeedle(
       // Two words run together before a letter dropped or added: "cong ty" reads "congty".
       .sort((a, b) => Number(b.includes(" ")) - Number(a.includes(" "))),
   );
-  let candidates: string[][] = [words];
-  suspects.forEach((i, k) => {
-    candidates = candidates.flatMap((c) => readings[k]!.map((r) => c.map((w, j) => (j === i ? r : w))));
-  });
-  const needles = candidates.slice(0, CORRECTIONS.needles).map((c) => c.join(" "));
+  // One slip in one suspect first, then one in each; only the latter when two words are in no
+  // letter (either left as it is would still be nowhere).
+  const reading = (c: string[], i: number, r: string) => c.map((w, j) => (j === i ? r : w));
+  const twoUnknown = suspects.filter((i) => !known.has(words[i]!)).length > 1;
+  const single = twoUnknown ? [] : suspects.flatMap((i, k) => readings[k]!.map((r) => reading(words, i, r)));
+  let both: string[][] = suspects.length > 1 ? [words] : [];
+  if (both.length)
+    suspects.forEach((i, k) => {
+      both = both.flatMap((c) => readings[k]!.map((r) => reading(c, i, r)));
+    });
+  const needles = [...new Set([...single, ...both].map((c) => c.join(" ")))].slice(0, CORRECTIONS.needles);
   const held = needles.length ? await found(needles) : new Set<string>();
-  return needles.find((n) => held.has(n)) ?? nearestByTrigrams(db, words, known);
+  return needles.find((n) => held.has(n)) ?? null;
 }
 
 /**
@@ -377,7 +398,9 @@ async function knownWords(trx: Transaction<DB>, words: readonly string[]): Promi
  * Each unknown word of the needle replaced by the most similar known word. In the caller's
  * transaction, which keeps the planner off a scan of the whole vocabulary.
  */
-async function nearestByTrigrams(trx: Transaction<DB>, words: string[], known: Set<string>): Promise<string | null> {
+async function nearestByTrigrams(trx: Transaction<DB>, needle: string): Promise<string | null> {
+  const words = needle.split(" ");
+  const known = new Set(await knownWords(trx, words));
   let changed = false;
   const out: string[] = [];
   for (const word of words) {
@@ -631,11 +654,19 @@ export const SEARCH_LIMITS: {
    * p95, prewarmed): 0,3 was best for names and mistyped names, 1 for common subjects.
    */
   walkedRowCost: number;
+  /**
+   * How many matches a search none of the newest letters matched reads at once, counting and
+   * sorting them in one scan. Such a match is in fewer than about one letter in a hundred; at a
+   * million letters, the names shared by a few thousand were sorted faster than walked (p95
+   * 73 ms against 136 ms).
+   */
+  sortUpTo: number;
 } = {
   cap: 1_000,
   beyondCap: "estimate",
   commonShare: 0.2,
   walkedRowCost: 0.3,
+  sortUpTo: 8_000,
 };
 
 const SORTS = {
@@ -678,10 +709,13 @@ export async function filteredPetitions(
       const handled = can(auth, "petition.write")
         ? sql<boolean>`(p.kind is not null or p.agency_id = ${auth.agencyId})`
         : sql<boolean>`p.kind is not null`;
-      const tiers = searchTiers(needle);
+      const shares = await wordShares(db);
+      const tiers = searchTiers(needle, shares);
+      const words = needle.split(" ");
+      const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
       // The newest letters in reach first: a match found among them is common, and is then
       // counted by walking the list (listPetitions), never through a bitmap of its index.
-      const sample = await sampleShares(db, q.where(handled), scope, tiers);
+      const sample = await sampleShares(db, q.where(handled), scope, tiers, pairs);
       // Every probe below goes through the search indexes (bitmaps only). Asked whether one row
       // exists, the planner walks the agency's index testing each row's tsvector, expecting a
       // match soon: for a phrase no letter holds, that read the whole agency (8 s at a million).
@@ -694,12 +728,15 @@ export async function filteredPetitions(
             )
           ).rows.length > 0;
         const firstFound = async (tiers: SearchTier[]) => {
-          for (const tier of tiers) if ((sample.get(tier) ?? 0) > 0 || (await found(tier))) return tier;
+          for (const tier of tiers) if ((sample.shares.get(tier) ?? 0) > 0 || (await found(tier))) return tier;
           return null;
         };
-        // The phrase first, then its words anywhere, then the same with mistyped words corrected:
-        // the first that finds anything is the search.
-        const first = await firstFound(tiers);
+        // The phrase first; then the phrase with a mistyped word corrected, before its words
+        // anywhere: "Chủ ịch UBND xã Tân Tiến" means "Chủ tịch UBND xã Tân Tiến", not every
+        // letter holding "chủ", "ích", "UBND", "xã", "tân" and "tiến" somewhere (a thousand).
+        // Last, the nearest known words by trigrams.
+        const phrases = tiers.filter((t) => !t.scattered);
+        const first = await firstFound(phrases);
         if (first) return first;
         // Which of these needles are found as a phrase within the search's reach, in one query.
         const phrasesFound = async (needles: string[]) => {
@@ -714,8 +751,13 @@ export async function filteredPetitions(
           const { rows } = await sql<{ i: number }>`${sql.join(probes, sql` union all `)}`.execute(trx);
           return new Set(rows.map((r) => needles[Number(r.i)]!));
         };
-        const corrected = await correctedNeedle(trx, needle, phrasesFound);
-        return corrected ? firstFound(searchTiers(corrected)) : null;
+        const corrected = await correctedNeedle(trx, needle, phrasesFound, sample.pairs);
+        // Found as a phrase: no second probe.
+        if (corrected) return searchTiers(corrected)[0]!;
+        const scattered = await firstFound(tiers.filter((t) => t.scattered));
+        if (scattered) return scattered;
+        const nearest = await nearestByTrigrams(trx, needle);
+        return nearest ? firstFound(searchTiers(nearest, shares)) : null;
       });
       const none = sql<boolean>`false`;
       // The same search tested on each row alone, for a walk down the list's own index.
@@ -725,7 +767,9 @@ export async function filteredPetitions(
       walkable.set(q, walk);
       const scoped = q.where(scopeCondition(scope));
       walkable.set(scoped, walkScoped);
-      if (match && (sample.get(match) ?? 0) >= SEARCH_LIMITS.commonShare) common.add(scoped);
+      const share = match ? (sample.shares.get(match) ?? 0) : 0;
+      if (share >= SEARCH_LIMITS.commonShare) common.add(scoped);
+      if (share === 0) unseen.add(scoped);
       if (scope.length > 1) {
         perAgency.set(scoped, { db, agencies: scope, unscoped: q });
         perAgency.set(walkScoped, { db, agencies: scope, unscoped: walk });
@@ -770,6 +814,8 @@ const MERGE_MAX_AGENCIES = 64;
 
 /** The searches whose match is common (SEARCH_LIMITS.commonShare): counted by walking the list. */
 const common = new WeakSet<object>();
+/** The searches whose match none of the newest letters holds, or not tested on them (a correction). */
+const unseen = new WeakSet<object>();
 
 /**
  * How many of the newest letters a search tests itself on before it uses its indexes. A match in
@@ -777,29 +823,37 @@ const common = new WeakSet<object>();
  * bitmap of its index took longer (50 to 100 ms at a million) than walking the list for the first
  * thousand matches (15 to 20 ms); for a word in one letter of ten, the walk was the slower.
  */
-const SAMPLE = { rows: 200 };
+export const SAMPLE = { rows: 200 };
 
 /**
- * The share of the newest SAMPLE.rows letters within the scope and filters that each tier whose
- * row test is cheap matches (one query).
+ * The share of the newest SAMPLE.rows letters within the scope and filters that each tier
+ * matches, and which of the given pairs of words they hold (one query).
  */
 async function sampleShares(
   db: Kysely<DB>,
   unscoped: FilteredPetitions,
   scope: readonly string[],
   tiers: readonly SearchTier[],
-): Promise<Map<SearchTier, number>> {
-  const cheap = tiers.filter((t) => t.cheap);
-  if (!cheap.length || !scope.length) return new Map();
+  pairs: readonly string[],
+): Promise<{ shares: Map<SearchTier, number>; pairs: Set<string> }> {
+  if (!scope.length) return { shares: new Map(), pairs: new Set() };
   const base = unscoped.where(scopeCondition(scope));
   if (scope.length > 1) perAgency.set(base, { db, agencies: scope, unscoped });
   const newest = orderedIds(base, { sort: "receivedOn", order: "desc" }, SAMPLE.rows).limit(SAMPLE.rows);
+  const tests = [...tiers.map((t) => t.row), ...pairs.map((pair) => textHolds(pair))];
+  // The text is decompressed once per letter, not once per test.
   const { rows } = await sql<Record<string, number | string>>`
-    select count(*) as n, ${sql.join(cheap.map((t, i) => sql`count(*) filter (where ${t.row}) as ${sql.ref(`k${i}`)}`))}
-    from petition p where p.id in (${newest})`.execute(db);
+    with s as materialized (
+      select p.search_names, p.search_text || '' as search_text from petition p where p.id in (${newest})
+    )
+    select count(*) as n, ${sql.join(tests.map((test, i) => sql`count(*) filter (where ${test}) as ${sql.ref(`k${i}`)}`))}
+    from s as p`.execute(db);
   const row = rows[0] ?? {};
   const n = Number(row.n ?? 0);
-  return new Map(cheap.map((t, i) => [t, n ? Number(row[`k${i}`]) / n : 0]));
+  return {
+    shares: new Map(tiers.map((t, i) => [t, n ? Number(row[`k${i}`]) / n : 0])),
+    pairs: new Set(pairs.filter((_, j) => Number(row[`k${tiers.length + j}`] ?? 0) > 0)),
+  };
 }
 
 /**
@@ -909,9 +963,13 @@ export async function listPetitions(
     // Filters or a search: one scan takes up to cap + 1 matches with their sort key; when there
     // are no more than the cap, the page is sorted out of them (whatever the planner guesses of
     // the filters' selectivity), otherwise the ordered index walk finds it among many matches.
-    const first = await countWithPage(db, q, query, offset, cap);
+    // A search whose match none of the newest letters holds is rare, or at most a few thousand:
+    // one scan reads up to SEARCH_LIMITS.sortUpTo of them, where counting to the cap first and
+    // then sorting them all read a thousand twice.
+    const reads = query.q && unseen.has(q) && SEARCH_LIMITS.beyondCap === "estimate" ? SEARCH_LIMITS.sortUpTo : cap;
+    const first = await countWithPage(db, q, query, offset, Math.max(cap, reads));
     total = first.n;
-    if (first.n <= cap) ids = first.ids;
+    if (first.n <= Math.max(cap, reads)) ids = first.ids;
     else if (!query.q) ids = await page();
     else {
       // More matches than the cap. The count read them in the table's physical order, so the share
@@ -924,7 +982,7 @@ export async function listPetitions(
         SEARCH_LIMITS.beyondCap === "sort"
           ? null
           : Math.ceil(2 * Math.sqrt(need * first.rows * SEARCH_LIMITS.walkedRowCost));
-      const estimated = first.reach > 0 ? (cap + 1) / first.reach : Infinity;
+      const estimated = first.reach > 0 ? (Math.max(cap, reads) + 1) / first.reach : Infinity;
       const sort =
         SEARCH_LIMITS.beyondCap === "sort" ||
         (SEARCH_LIMITS.beyondCap === "estimate" &&
@@ -1105,26 +1163,26 @@ interface SearchTier {
   index: RawBuilder<boolean>;
   exact: boolean;
   row: RawBuilder<boolean>;
-  /** Whether `row` reads only the names and the text (a few microseconds), not a tsvector. */
-  cheap: boolean;
+  /** The needle's words anywhere, not as a phrase. */
+  scattered: boolean;
 }
 
 /**
  * The ways a search needle is tried, most precise first; the first that finds anything is the
- * search. Vietnamese words are written syllable by syllable, and "văn" alone is in half the
- * letters, so a needle of several syllables is a phrase: first as typed, then with its last
- * syllable as a prefix ("nguyen van a" finds "Nguyễn Văn Anh"), then, when the phrase is nowhere,
- * all its syllables anywhere ("xăng dầu Minh Phát bán thiếu" finds "… Minh Phát tại xã Bắc Hà
- * bán xăng thiếu lít"). One syllable is itself, then (a code's number, an identity number) a
- * prefix from three characters on. The text searched holds names, codes and document numbers as
- * well as the letter.
+ * search (filteredPetitions tries a corrected phrase before the scattered tier). Vietnamese words
+ * are written syllable by syllable, and "văn" alone is in half the letters, so a needle of several
+ * syllables is a phrase: first as typed, then with its last syllable as a prefix ("nguyen van a"
+ * finds "Nguyễn Văn Anh"), then, when the phrase is nowhere, all its syllables anywhere ("xăng
+ * dầu Minh Phát bán thiếu" finds "… Minh Phát tại xã Bắc Hà bán xăng thiếu lít"). One syllable is
+ * itself, then (a code's number, an identity number) a prefix from three characters on. The text
+ * searched holds names, codes and document numbers as well as the letter.
  *
  * A phrase is found through its syllable pairs (0015_search_syllable_pairs.sql): two syllables
  * are one pair, which the index decides alone; three or more are then tested in the names and the
  * text. Both are normalised as the needle is (words of letters and digits, one space apart), so a
  * phrase is a space-bounded substring of them.
  */
-function searchTiers(needle: string): SearchTier[] {
+function searchTiers(needle: string, shares: ReadonlyMap<string, number> = new Map()): SearchTier[] {
   // Lexemes are the needle's own syllables (letters and digits only), quoted for tsquery.
   const words = needle.split(" ");
   // Names first: search_names is short and kept in the row, where search_text is read from the
@@ -1142,12 +1200,17 @@ function searchTiers(needle: string): SearchTier[] {
       index: sql<boolean>`p.search_tsv @@ ${`'${needle}'`}::tsquery`,
       exact: true,
       row: inText(false),
-      cheap: true,
+      scattered: false,
     };
     if (needle.length < 3) return [whole];
     return [
       whole,
-      { index: sql<boolean>`p.search_tsv @@ ${`'${needle}':*`}::tsquery`, exact: true, row: inText(true), cheap: true },
+      {
+        index: sql<boolean>`p.search_tsv @@ ${`'${needle}':*`}::tsquery`,
+        exact: true,
+        row: inText(true),
+        scattered: false,
+      },
     ];
   }
   const phrase = (lastAsPrefix: boolean): SearchTier => {
@@ -1156,13 +1219,54 @@ function searchTiers(needle: string): SearchTier[] {
       index: sql<boolean>`p.search_pairs @@ ${pairs.join(" & ") + (lastAsPrefix ? ":*" : "")}::tsquery`,
       exact: words.length === 2,
       row: inText(lastAsPrefix),
-      cheap: true,
+      scattered: false,
     };
   };
-  // Tested on the row, the tsvector is read once, where one test per syllable would read the text
-  // once each.
-  const anywhere = sql<boolean>`p.search_tsv @@ plainto_tsquery('simple', ${needle})`;
-  return [phrase(false), phrase(true), { index: anywhere, exact: true, row: anywhere, cheap: false }];
+  // Through the index, the rarest syllables only: with many common ones ("công", "xã", "UBND",
+  // each in a third of the letters or more), building the bitmap of all of them took 40 to 70 ms
+  // at a million letters. On the row, every syllable is looked for in the text, read once (the
+  // tsvector is in the TOAST table, the text compressed in the row).
+  const distinct = [...new Set(words)];
+  const rarest = [...distinct].sort((a, b) => (shares.get(a) ?? 0) - (shares.get(b) ?? 0)).slice(0, SCATTERED_INDEXED);
+  const anywhere: SearchTier = {
+    index: sql<boolean>`p.search_tsv @@ plainto_tsquery('simple', ${rarest.join(" ")})`,
+    exact: rarest.length === distinct.length,
+    row: sql<boolean>`(' ' || p.search_text || ' ') like all (${sql.val(distinct.map((w) => `% ${w} %`))}::text[])`,
+    scattered: true,
+  };
+  return [phrase(false), phrase(true), anywhere];
+}
+
+/** How many of a needle's syllables, the rarest, find its scattered matches through the index. */
+const SCATTERED_INDEXED = 3;
+
+/** The shares of the letters holding the commonest words, from the planner's statistics, by database. */
+const wordShareCache = new WeakMap<Kysely<DB>, { at: number; shares: Promise<Map<string, number>> }>();
+
+/**
+ * The share of the letters holding each of the commonest words of the search text (a few hundred,
+ * each in at least about one letter in two hundred), as the last analyze of the petitions found
+ * it; a word not listed is rarer. Read again every ten minutes.
+ */
+async function wordShares(db: Kysely<DB>): Promise<Map<string, number>> {
+  const cached = wordShareCache.get(db);
+  if (cached && Date.now() - cached.at < 600_000) return cached.shares;
+  const shares = sql<{ word: string; share: number }>`
+    select u.word, u.share from pg_stats s,
+      unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as u (word, share)
+    where s.schemaname = current_schema() and s.tablename = 'petition' and s.attname = 'search_tsv'
+      and u.word is not null`
+    .execute(db)
+    .then(({ rows }) => new Map(rows.map((r) => [r.word, Number(r.share)])))
+    // Without statistics every syllable counts as rare: the search stays right, only slower.
+    .catch(() => new Map<string, number>());
+  wordShareCache.set(db, { at: Date.now(), shares });
+  return shares;
+}
+
+/** Whether the row's search text holds this phrase (normalised as the needle is). */
+function textHolds(phrase: string): RawBuilder<boolean> {
+  return sql<boolean>`strpos(' ' || p.search_text || ' ', ${` ${phrase} `}) > 0`;
 }
 
 /** A search tier's condition through its index, tested on the row where the index is not exact. */
