@@ -287,8 +287,11 @@ export async function rememberWords(trx: Transaction<DB>, text: string): Promise
 
 /** The letters and digits of an accent-free needle (normalizeForMatch). */
 const NEEDLE_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-/** How many corrected needles a search tries at most, and how many mistyped words it corrects. */
-const CORRECTIONS = { needles: 60, words: 2 };
+/**
+ * How many corrected needles a search tries at most (the first few in a query of their own), and
+ * how many mistyped words it corrects.
+ */
+const CORRECTIONS = { needles: 60, words: 2, firstBatch: 12 };
 
 /**
  * The readings of a mistyped word one slip away: a letter dropped ("àng" for "hàng"), added,
@@ -326,16 +329,18 @@ async function correctedNeedle(
   known: ReadonlySet<string>,
   /** Which of these needles some letter within the search's reach holds as a phrase. */
   found: (needles: string[]) => Promise<Set<string>>,
-  /** Pairs of the needle's words already seen among the newest letters (sampleShares). */
-  seenPairs: ReadonlySet<string>,
+  /** Which of these pairs of words the newest letters hold (sampleShares). */
+  pairsSeen: (pairs: string[]) => Promise<Set<string>>,
+  /** The commonest words' shares of the letters (wordShares). */
+  shares: ReadonlyMap<string, number>,
 ): Promise<string | null> {
   const words = needle.split(" ");
   let suspects = words.map((w, i) => i).filter((i) => !isKnown(known, words[i]!));
   if (!suspects.length && words.length > 1) {
     // Every word is known: the slip made another word ("ang", "ich"). Suspect the words that
-    // pair with neither neighbour. A pair in many letters ("ubnd xa", in one of six) costs
-    // 20 to 40 ms to find through its index, and the newest letters nearly always show it.
+    // pair with neither neighbour. A pair in many letters is nearly always among the newest.
     const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
+    const seenPairs = await pairsSeen(pairs);
     const unseen = pairs.filter((p) => !seenPairs.has(p));
     const paired = new Set([...pairs.filter((p) => seenPairs.has(p)), ...(unseen.length ? await found(unseen) : [])]);
     suspects = words
@@ -363,8 +368,9 @@ async function correctedNeedle(
     slips
       .get(i)!
       .filter((s) => s.split(" ").every((w) => vocabulary.has(w)))
-      // Two words run together before a letter dropped or added: "cong ty" reads "congty".
-      .sort((a, b) => Number(b.includes(" ")) - Number(a.includes(" "))),
+      // Two words run together before a letter dropped or added: "cong ty" reads "congty"; then
+      // the commoner word first ("tịch" before "bích" for "ịch").
+      .sort((a, b) => Number(b.includes(" ")) - Number(a.includes(" ")) || (shares.get(b) ?? 0) - (shares.get(a) ?? 0)),
   );
   // One slip in one suspect first, then one in each; only the latter when two words are in no
   // letter (either left as it is would still be nowhere).
@@ -377,8 +383,14 @@ async function correctedNeedle(
       both = both.flatMap((c) => readings[k]!.map((r) => reading(c, i, r)));
     });
   const needles = [...new Set([...single, ...both].map((c) => c.join(" ")))].slice(0, CORRECTIONS.needles);
-  const held = needles.length ? await found(needles) : new Set<string>();
-  return needles.find((n) => held.has(n)) ?? null;
+  // The likeliest readings first, in a query of their own: each reading tested costs its probe.
+  for (const batch of [needles.slice(0, CORRECTIONS.firstBatch), needles.slice(CORRECTIONS.firstBatch)]) {
+    if (!batch.length) continue;
+    const held = await found(batch);
+    const first = batch.find((n) => held.has(n));
+    if (first) return first;
+  }
+  return null;
 }
 
 /**
@@ -721,10 +733,16 @@ export async function filteredPetitions(
       const shares = await wordShares(db);
       const tiers = searchTiers(needle, shares);
       const words = needle.split(" ");
-      const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
-      // The newest letters in reach first: a match found among them is common, and is then
+      // The newest letters in reach first: a phrase found among them is common, and is then
       // counted by walking the list (listPetitions), never through a bitmap of its index.
-      const sample = await sampleShares(db, q.where(handled), scope, tiers, pairs);
+      const phrases = tiers.filter((t) => !t.scattered);
+      const sampled = await sampleShares(
+        db,
+        q.where(handled),
+        scope,
+        phrases.map((t) => t.row),
+      );
+      const sample = new Map(phrases.map((t, i) => [t, sampled[i]!]));
       // Every probe below goes through the search indexes (bitmaps only). Asked whether one row
       // exists, the planner walks the agency's index testing each row's tsvector, expecting a
       // match soon: for a phrase no letter holds, that read the whole agency (8 s at a million).
@@ -737,7 +755,7 @@ export async function filteredPetitions(
             )
           ).rows.length > 0;
         const firstFound = async (tiers: SearchTier[]) => {
-          for (const tier of tiers) if ((sample.shares.get(tier) ?? 0) > 0 || (await found(tier))) return tier;
+          for (const tier of tiers) if ((sample.get(tier) ?? 0) > 0 || (await found(tier))) return tier;
           return null;
         };
         // The phrase first; then the phrase with a mistyped word corrected, before its words
@@ -764,7 +782,15 @@ export async function filteredPetitions(
           const { rows } = await sql<{ i: number }>`${sql.join(probes, sql` union all `)}`.execute(trx);
           return new Set(rows.map((r) => needles[Number(r.i)]!));
         };
-        const corrected = await correctedNeedle(trx, needle, known, phrasesFound, sample.pairs);
+        // Which pairs of words the newest letters hold, tested on them (a common pair, such as
+        // "ubnd xa" in one letter of six, costs 20 to 40 ms to find through its index).
+        const pairsSeen = async (pairs: string[]) => {
+          await scansLocally(trx, { indexscan: true });
+          const seen = await sampleShares(trx, q.where(handled), scope, pairs.map(textHolds));
+          await scansLocally(trx, { indexscan: false });
+          return new Set(pairs.filter((_, i) => seen[i]! > 0));
+        };
+        const corrected = await correctedNeedle(trx, needle, known, phrasesFound, pairsSeen, shares);
         // Found as a phrase: no second probe.
         if (corrected) return searchTiers(corrected)[0]!;
         const scattered = await firstFound(tiers.filter((t) => t.scattered));
@@ -780,7 +806,7 @@ export async function filteredPetitions(
       walkable.set(q, walk);
       const scoped = q.where(scopeCondition(scope));
       walkable.set(scoped, walkScoped);
-      const share = match ? (sample.shares.get(match) ?? 0) : 0;
+      const share = match ? (sample.get(match) ?? 0) : 0;
       if (share >= SEARCH_LIMITS.commonShare) common.add(scoped);
       if (share === 0) unseen.add(scoped);
       if (scope.length > 1) {
@@ -839,34 +865,25 @@ const unseen = new WeakSet<object>();
 export const SAMPLE = { rows: 200 };
 
 /**
- * The share of the newest SAMPLE.rows letters within the scope and filters that each tier
- * matches, and which of the given pairs of words they hold (one query).
+ * The share of the newest SAMPLE.rows letters within the scope and filters that passes each test
+ * (one query; on its own executor, or in a transaction that keeps to bitmaps).
  */
 async function sampleShares(
   db: Kysely<DB>,
   unscoped: FilteredPetitions,
   scope: readonly string[],
-  tiers: readonly SearchTier[],
-  pairs: readonly string[],
-): Promise<{ shares: Map<SearchTier, number>; pairs: Set<string> }> {
-  if (!scope.length) return { shares: new Map(), pairs: new Set() };
+  tests: readonly RawBuilder<boolean>[],
+): Promise<number[]> {
+  if (!scope.length || !tests.length) return tests.map(() => 0);
   const base = unscoped.where(scopeCondition(scope));
   if (scope.length > 1) perAgency.set(base, { db, agencies: scope, unscoped });
   const newest = orderedIds(base, { sort: "receivedOn", order: "desc" }, SAMPLE.rows).limit(SAMPLE.rows);
-  const tests = [...tiers.map((t) => t.row), ...pairs.map((pair) => textHolds(pair))];
-  // The text is decompressed once per letter, not once per test.
   const { rows } = await sql<Record<string, number | string>>`
-    with s as materialized (
-      select p.search_names, p.search_text || '' as search_text from petition p where p.id in (${newest})
-    )
     select count(*) as n, ${sql.join(tests.map((test, i) => sql`count(*) filter (where ${test}) as ${sql.ref(`k${i}`)}`))}
-    from s as p`.execute(db);
+    from petition p where p.id in (${newest})`.execute(db);
   const row = rows[0] ?? {};
   const n = Number(row.n ?? 0);
-  return {
-    shares: new Map(tiers.map((t, i) => [t, n ? Number(row[`k${i}`]) / n : 0])),
-    pairs: new Set(pairs.filter((_, j) => Number(row[`k${tiers.length + j}`] ?? 0) > 0)),
-  };
+  return tests.map((_, i) => (n ? Number(row[`k${i}`]) / n : 0));
 }
 
 /**
