@@ -754,15 +754,15 @@ export async function filteredPetitions(
               q.where(scopeCondition(scope)).where(throughIndex(tier)).where(handled).select("p.id").limit(1).compile(),
             )
           ).rows.length > 0;
-        const firstFound = async (tiers: SearchTier[]) => {
-          for (const tier of tiers) if ((sample.get(tier) ?? 0) > 0 || (await found(tier))) return tier;
+        const firstFound = async (candidates: SearchTier[]) => {
+          for (const tier of candidates) if ((sample.get(tier) ?? 0) > 0 || (await found(tier))) return tier;
           return null;
         };
         // The phrase first; then the phrase with a mistyped word corrected, before its words
         // anywhere: "Chủ ịch UBND xã Tân Tiến" means "Chủ tịch UBND xã Tân Tiến", not every
         // letter holding "chủ", "ích", "UBND", "xã", "tân" and "tiến" somewhere (a thousand).
         // Last, the nearest known words by trigrams.
-        const [exact, prefix] = tiers.filter((t) => !t.scattered);
+        const [exact, prefix] = phrases;
         if (await firstFound([exact!])) return exact!;
         // A word before the last that no letter holds: no phrase begins with the needle either,
         // and the prefix's index probe (every pair the last syllable begins, 5 to 12 ms) is spared.
