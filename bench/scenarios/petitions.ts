@@ -233,6 +233,7 @@ async function runOn(db: TestDb, n: number, report: Report, log: (line: string) 
       Object.assign(DUPLICATE_LIMITS, JSON.parse(process.env.BENCH_DUPLICATE_LIMITS));
     // BENCH_ONLY=search,duplicate measures only the cases whose names start with one of these.
     const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);
+    const wanted = (name: string) => !only || only.some((o) => name.startsWith(o));
     // BENCH_PREWARM=1 reads the PostgreSQL data set into the operating system's cache before each
     // case (pg_prewarm), for the figures of a server whose memory holds it. Without it, a machine
     // that reclaims idle page cache (this one did) serves much of each case from the disk.
@@ -246,7 +247,7 @@ async function runOn(db: TestDb, n: number, report: Report, log: (line: string) 
         ).rows[0]!.schema
       : "";
     const measure = async (name: string, run: (i: number) => Promise<{ status: number }>) => {
-      if (only && !only.some((o) => name.startsWith(o))) return;
+      if (!wanted(name)) return;
       if (prewarm) {
         await sql`with base as (
             select c.oid, c.reltoastrelid from pg_class c
@@ -301,7 +302,7 @@ async function runOn(db: TestDb, n: number, report: Report, log: (line: string) 
       );
     };
     await measure("duplicate_check", check);
-    if (!only || only.some((o) => "duplicate_check".startsWith(o))) {
+    if (wanted("duplicate_check")) {
       // What reading only a window of each simhash band (DUPLICATE_LIMITS.window) changes, against
       // every letter of the band read: the share of checks with the same findings, and with
       // findings as good (no lower score at any rank). Letters written on one pattern score alike,

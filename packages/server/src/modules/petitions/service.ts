@@ -342,7 +342,7 @@ async function correctedNeedle(
     const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
     const seenPairs = await pairsSeen(pairs);
     const unseen = pairs.filter((p) => !seenPairs.has(p));
-    const paired = new Set([...pairs.filter((p) => seenPairs.has(p)), ...(unseen.length ? await found(unseen) : [])]);
+    const paired = new Set([...seenPairs, ...(unseen.length ? await found(unseen) : [])]);
     suspects = words
       .map((w, i) => i)
       .filter((i) => (i === 0 || !paired.has(pairs[i - 1]!)) && (i === words.length - 1 || !paired.has(pairs[i]!)));
@@ -377,11 +377,10 @@ async function correctedNeedle(
   const reading = (c: string[], i: number, r: string) => c.map((w, j) => (j === i ? r : w));
   const twoUnknown = suspects.filter((i) => !isKnown(known, words[i]!)).length > 1;
   const single = twoUnknown ? [] : suspects.flatMap((i, k) => readings[k]!.map((r) => reading(words, i, r)));
-  let both: string[][] = suspects.length > 1 ? [words] : [];
-  if (both.length)
-    suspects.forEach((i, k) => {
-      both = both.flatMap((c) => readings[k]!.map((r) => reading(c, i, r)));
-    });
+  const both =
+    suspects.length > 1
+      ? suspects.reduce((cs, i, k) => cs.flatMap((c) => readings[k]!.map((r) => reading(c, i, r))), [words])
+      : [];
   const needles = [...new Set([...single, ...both].map((c) => c.join(" ")))].slice(0, CORRECTIONS.needles);
   // The likeliest readings first, in a query of their own: each reading tested costs its probe.
   for (const batch of [needles.slice(0, CORRECTIONS.firstBatch), needles.slice(CORRECTIONS.firstBatch)]) {
@@ -409,9 +408,9 @@ function isKnown(known: ReadonlySet<string>, word: string): boolean {
  */
 async function knownWords(trx: Transaction<DB>, words: readonly string[]): Promise<string[]> {
   if (!words.length) return [];
-  await scansLocally(trx, { indexscan: true, bitmapscan: false });
-  const rows = await trx.selectFrom("search_word").select("word").where("word", "in", words).execute();
-  await scansLocally(trx, { indexscan: false, bitmapscan: true });
+  const rows = await besideBitmaps(trx, { indexscan: true, bitmapscan: false }, () =>
+    trx.selectFrom("search_word").select("word").where("word", "in", words).execute(),
+  );
   return rows.map((r) => r.word);
 }
 
@@ -785,9 +784,9 @@ export async function filteredPetitions(
         // Which pairs of words the newest letters hold, tested on them (a common pair, such as
         // "ubnd xa" in one letter of six, costs 20 to 40 ms to find through its index).
         const pairsSeen = async (pairs: string[]) => {
-          await scansLocally(trx, { indexscan: true });
-          const seen = await sampleShares(trx, q.where(handled), scope, pairs.map(textHolds));
-          await scansLocally(trx, { indexscan: false });
+          const seen = await besideBitmaps(trx, { indexscan: true }, () =>
+            sampleShares(trx, q.where(handled), scope, pairs.map(textHolds)),
+          );
           return new Set(pairs.filter((_, i) => seen[i]! > 0));
         };
         const corrected = await correctedNeedle(trx, needle, known, phrasesFound, pairsSeen, shares);
@@ -996,10 +995,11 @@ export async function listPetitions(
     // A search whose match none of the newest letters holds is rare, or at most a few thousand:
     // one scan reads up to SEARCH_LIMITS.sortUpTo of them, where counting to the cap first and
     // then sorting them all read a thousand twice.
-    const reads = query.q && unseen.has(q) && SEARCH_LIMITS.beyondCap === "estimate" ? SEARCH_LIMITS.sortUpTo : cap;
-    const first = await countWithPage(db, q, query, offset, Math.max(cap, reads));
+    const reads =
+      query.q && unseen.has(q) && SEARCH_LIMITS.beyondCap === "estimate" ? Math.max(cap, SEARCH_LIMITS.sortUpTo) : cap;
+    const first = await countWithPage(db, q, query, offset, reads);
     total = first.n;
-    if (first.n <= Math.max(cap, reads)) ids = first.ids;
+    if (first.n <= reads) ids = first.ids;
     else if (!query.q) ids = await page();
     else {
       // More matches than the cap. The count read them in the table's physical order, so the share
@@ -1012,7 +1012,7 @@ export async function listPetitions(
         SEARCH_LIMITS.beyondCap === "sort"
           ? null
           : Math.ceil(2 * Math.sqrt(need * first.rows * SEARCH_LIMITS.walkedRowCost));
-      const estimated = first.reach > 0 ? (Math.max(cap, reads) + 1) / first.reach : Infinity;
+      const estimated = first.reach > 0 ? (reads + 1) / first.reach : Infinity;
       const sort =
         SEARCH_LIMITS.beyondCap === "sort" ||
         (SEARCH_LIMITS.beyondCap === "estimate" &&
@@ -1171,6 +1171,18 @@ async function countWithPage(
  */
 async function throughBitmaps(trx: Transaction<DB>): Promise<void> {
   await scansLocally(trx, { seqscan: false, indexscan: false });
+}
+
+/** In a transaction kept to bitmaps (throughBitmaps), one query with other scans, then bitmaps only again. */
+async function besideBitmaps<T>(
+  trx: Transaction<DB>,
+  scans: Partial<Record<"indexscan" | "bitmapscan", boolean>>,
+  run: () => Promise<T>,
+): Promise<T> {
+  await scansLocally(trx, scans);
+  const result = await run();
+  await scansLocally(trx, { indexscan: false, bitmapscan: true });
+  return result;
 }
 
 /** Allows or forbids kinds of scan to the planner until the end of the transaction, in one query. */
