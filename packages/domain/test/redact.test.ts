@@ -42,3 +42,8 @@ test("several denouncers are all masked", () => {
     `Chúng tôi gồm ${M} và ${M} cùng tố cáo.`,
   );
 });
+
+test("punctuation and spaces outside ASCII separate words; letters outside Latin are part of them", () => {
+  const text = "Người viết: “Lò\u00a0Văn – Pao”, và Lò Văn Paoσ, Lò Văn Pao.";
+  assert.equal(redactPersonalData(text, [{ name: "Lò Văn Pao" }]), `Người viết: “${M}”, và Lò Văn Paoσ, ${M}.`);
+});
