@@ -74,7 +74,11 @@ function digitsPattern(value: string): string | null {
 }
 
 export function redactPersonalData(text: string, subjects: readonly RedactionSubject[]): string {
-  if (!text || !subjects.length) return text;
+  return redactorFor(subjects)(text);
+}
+
+/** The masking of these writers' data, for the several texts of one letter: its pattern built once. */
+export function redactorFor(subjects: readonly RedactionSubject[]): (text: string) => string {
   const patterns: string[] = [];
   for (const s of subjects) {
     for (const value of [s.name, s.address, s.email]) {
@@ -92,19 +96,22 @@ export function redactPersonalData(text: string, subjects: readonly RedactionSub
       if (p) patterns.push(p);
     }
   }
-  if (!patterns.length) return text;
+  if (!patterns.length) return (text) => text;
   // Longest first, so a full name is masked before its last two words.
   patterns.sort((a, b) => b.length - a.length);
-  const { folded, origin } = fold(text);
   // A match starts and ends at a word's edge: after and before a gap or the end of the text.
   const re = new RegExp(`(?<!${WORD})(?:${patterns.join("|")})(?!${WORD})`, "gu");
-  let out = "";
-  let last = 0;
-  for (const m of folded.matchAll(re)) {
-    const start = origin[m.index]!;
-    const end = origin[m.index + m[0].length]!;
-    out += text.slice(last, start) + REDACTION_MASK;
-    last = end;
-  }
-  return last === 0 ? text : out + text.slice(last);
+  return (text) => {
+    if (!text) return text;
+    const { folded, origin } = fold(text);
+    let out = "";
+    let last = 0;
+    for (const m of folded.matchAll(re)) {
+      const start = origin[m.index]!;
+      const end = origin[m.index + m[0].length]!;
+      out += text.slice(last, start) + REDACTION_MASK;
+      last = end;
+    }
+    return last === 0 ? text : out + text.slice(last);
+  };
 }

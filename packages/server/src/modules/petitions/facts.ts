@@ -7,7 +7,7 @@ import {
   normalizeForMatch,
   personKey,
   petitionerName,
-  redactPersonalData,
+  redactorFor,
   respondentKey,
   type PetitionFacts,
   type RedactionSubject,
@@ -183,8 +183,8 @@ export function publicTexts<T extends { title?: string | null; summary?: string 
   petitioners: readonly Petitioner[],
 ): T {
   if (kind !== "denunciation") return texts;
-  const subjects = redactionSubjects(petitioners);
-  const mask = (t: string | null | undefined) => (t ? redactPersonalData(t, subjects) : t);
+  const redact = redactorFor(redactionSubjects(petitioners));
+  const mask = (t: string | null | undefined) => (t ? redact(t) : t);
   return { ...texts, title: mask(texts.title), summary: mask(texts.summary), content: mask(texts.content) ?? "" };
 }
 
