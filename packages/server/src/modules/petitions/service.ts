@@ -331,7 +331,7 @@ async function correctedNeedle(
   found: (needles: string[]) => Promise<Set<string>>,
   /** Which of these pairs of words the newest letters hold (sampleShares). */
   pairsSeen: (pairs: string[]) => Promise<Set<string>>,
-  /** The commonest words' shares of the letters (wordShares). */
+  /** The commonest words' shares of the letters (searchStatistics). */
   shares: ReadonlyMap<string, number>,
 ): Promise<string | null> {
   const words = needle.split(" ");
@@ -675,10 +675,10 @@ export const SEARCH_LIMITS: {
    */
   walkedRowCost: number;
   /**
-   * How many matches a search none of the newest letters matched reads at once, counting and
-   * sorting them in one scan. Such a match is in fewer than about one letter in a hundred; at a
-   * million letters, the names shared by a few thousand were sorted faster than walked (p95
-   * 73 ms against 136 ms).
+   * How many matches a search reads at once, counting and sorting them in one scan, when none of
+   * the newest letters matched, or their share of the table's letters is no more than this. Such
+   * a match is in fewer than about one letter in a hundred; at a million letters, the names
+   * shared by a few thousand were sorted faster than walked (p95 73 ms against 136 ms).
    */
   sortUpTo: number;
 } = {
@@ -729,7 +729,7 @@ export async function filteredPetitions(
       const handled = can(auth, "petition.write")
         ? sql<boolean>`(p.kind is not null or p.agency_id = ${auth.agencyId})`
         : sql<boolean>`p.kind is not null`;
-      const shares = await wordShares(db);
+      const { shares, rows } = await searchStatistics(db);
       const tiers = searchTiers(needle, shares);
       const words = needle.split(" ");
       // The newest letters in reach first: a phrase found among them is common, and is then
@@ -807,7 +807,10 @@ export async function filteredPetitions(
       walkable.set(scoped, walkScoped);
       const share = match ? (sample.get(match) ?? 0) : 0;
       if (isCommonMatch(share, match?.share ?? 0)) common.add(scoped);
-      if (share === 0) unseen.add(scoped);
+      // None of the newest letters holds the match, or so few that the share of the table they
+      // make fits in one scan: "Nguyễn Thị Hoa", in one of the newest 200 letters and in about
+      // 3,000 of a million, was counted to a thousand, then read again to sort its page.
+      if (share * rows <= SEARCH_LIMITS.sortUpTo) fewMatches.add(scoped);
       if (scope.length > 1) {
         perAgency.set(scoped, { db, agencies: scope, unscoped: q });
         perAgency.set(walkScoped, { db, agencies: scope, unscoped: walk });
@@ -852,8 +855,11 @@ const MERGE_MAX_AGENCIES = 64;
 
 /** The searches whose match is common (SEARCH_LIMITS.commonShare): counted by walking the list. */
 const common = new WeakSet<object>();
-/** The searches whose match none of the newest letters holds, or not tested on them (a correction). */
-const unseen = new WeakSet<object>();
+/**
+ * The searches whose matches should fit in one scan of SEARCH_LIMITS.sortUpTo: none of the newest
+ * letters holds the match (or none was tested: a correction), or few enough for the table's size.
+ */
+const fewMatches = new WeakSet<object>();
 
 /**
  * How many of the newest letters a search tests itself on before it uses its indexes. A match in
@@ -1005,11 +1011,13 @@ export async function listPetitions(
     // Filters or a search: one scan takes up to cap + 1 matches with their sort key; when there
     // are no more than the cap, the page is sorted out of them (whatever the planner guesses of
     // the filters' selectivity), otherwise the ordered index walk finds it among many matches.
-    // A search whose match none of the newest letters holds is rare, or at most a few thousand:
-    // one scan reads up to SEARCH_LIMITS.sortUpTo of them, where counting to the cap first and
-    // then sorting them all read a thousand twice.
+    // A search whose match none or few of the newest letters hold is rare, or at most a few
+    // thousand: one scan reads up to SEARCH_LIMITS.sortUpTo of them, where counting to the cap
+    // first and then sorting them all read a thousand twice.
     const reads =
-      query.q && unseen.has(q) && SEARCH_LIMITS.beyondCap === "estimate" ? Math.max(cap, SEARCH_LIMITS.sortUpTo) : cap;
+      query.q && fewMatches.has(q) && SEARCH_LIMITS.beyondCap === "estimate"
+        ? Math.max(cap, SEARCH_LIMITS.sortUpTo)
+        : cap;
     const first = await countWithPage(db, q, query, offset, reads);
     total = first.n;
     if (first.n <= reads) ids = first.ids;
@@ -1304,18 +1312,25 @@ function searchTiers(needle: string, shares: ReadonlyMap<string, number> = new M
 /** How many of a needle's syllables, the rarest, find its scattered matches through the index. */
 const SCATTERED_INDEXED = 3;
 
-/** The shares of the letters holding the commonest words and pairs, from the planner's statistics, by database. */
-const wordShareCache = new WeakMap<Kysely<DB>, { at: number; shares: Promise<Map<string, number>> }>();
+interface SearchStatistics {
+  /** The share of the letters holding each of the commonest words and pairs. */
+  shares: Map<string, number>;
+  /** The planner's estimate of the petitions in the table (0 before its first analyze). */
+  rows: number;
+}
+
+/** The search's figures from the planner's statistics, by database. */
+const statisticsCache = new WeakMap<Kysely<DB>, { at: number; statistics: Promise<SearchStatistics> }>();
 
 /**
  * The share of the letters holding each of the commonest words of the search text and of its
  * syllable pairs ("xang_dau"; a few hundred of each, each in at least about one letter in two
- * hundred), as the last analyze of the petitions found it; one not listed is rarer. Read again
- * every ten minutes.
+ * hundred), as the last analyze of the petitions found it; one not listed is rarer; and the number
+ * of letters. Read again every ten minutes.
  */
-async function wordShares(db: Kysely<DB>): Promise<Map<string, number>> {
-  const cached = wordShareCache.get(db);
-  if (cached && Date.now() - cached.at < 600_000) return cached.shares;
+async function searchStatistics(db: Kysely<DB>): Promise<SearchStatistics> {
+  const cached = statisticsCache.get(db);
+  if (cached && Date.now() - cached.at < 600_000) return cached.statistics;
   const shares = sql<{ word: string; share: number }>`
     select u.word, u.share from pg_stats s,
       unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as u (word, share)
@@ -1325,8 +1340,14 @@ async function wordShares(db: Kysely<DB>): Promise<Map<string, number>> {
     .then(({ rows }) => new Map(rows.map((r) => [r.word, Number(r.share)])))
     // Without statistics every syllable counts as rare: the search stays right, only slower.
     .catch(() => new Map<string, number>());
-  wordShareCache.set(db, { at: Date.now(), shares });
-  return shares;
+  const rows = sql<{ rows: number | string }>`
+    select greatest(reltuples, 0) as rows from pg_class where oid = 'petition'::regclass`
+    .execute(db)
+    .then(({ rows }) => Number(rows[0]?.rows ?? 0))
+    .catch(() => 0);
+  const statistics = Promise.all([shares, rows]).then(([shares, rows]) => ({ shares, rows }));
+  statisticsCache.set(db, { at: Date.now(), statistics });
+  return statistics;
 }
 
 /** Whether the row's search text holds this phrase (normalised as the needle is). */
