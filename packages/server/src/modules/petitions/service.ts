@@ -343,9 +343,15 @@ async function correctedNeedle(
     const seenPairs = await pairsSeen(pairs);
     const unseen = pairs.filter((p) => !seenPairs.has(p));
     const paired = new Set([...seenPairs, ...(unseen.length ? await found(unseen) : [])]);
+    // A slip inside the needle leaves both its pairs nowhere, one at either end only its one: the
+    // words unpaired on both sides first ("bà V Thị Thư": "v" before "bà", whose sixty readings
+    // filled the tries before "vũ" was reached).
+    const unpairedSides = (i: number) =>
+      Number(i > 0 && !paired.has(pairs[i - 1]!)) + Number(i < words.length - 1 && !paired.has(pairs[i]!));
     suspects = words
       .map((w, i) => i)
-      .filter((i) => (i === 0 || !paired.has(pairs[i - 1]!)) && (i === words.length - 1 || !paired.has(pairs[i]!)));
+      .filter((i) => (i === 0 || !paired.has(pairs[i - 1]!)) && (i === words.length - 1 || !paired.has(pairs[i]!)))
+      .sort((a, b) => unpairedSides(b) - unpairedSides(a) || a - b);
     if (!suspects.length && words.length > 2) {
       // Each pair is in some letter, but not the whole ("bà Tần Thị Lý": "bà tần" and "tần thị"
       // are both names somewhere). Suspect the words of the runs of three no letter holds, those
