@@ -11,7 +11,8 @@ import { ensureSeedNotices } from "./modules/calendar/service.ts";
 import { ensureFieldCatalog } from "./modules/petitions/service.ts";
 import { sealClearWriters } from "./modules/petitions/parties.ts";
 import { sealClearVisitors } from "./modules/reception/visits.ts";
-import { refreshPersonKeys, refreshPublicTexts } from "./modules/petitions/service.ts";
+import { forgetSearchStatistics, refreshPersonKeys, refreshPublicTexts } from "./modules/petitions/service.ts";
+import { scheduleStatistics } from "./db/statistics.ts";
 import { hasKeyRing, KeyRing, loadKeyRing, useKeyRing, type LoadedKeyRing } from "./platform/vault.ts";
 import { hasData, seedDemo, seedDemoPetitions } from "./seed/demo.ts";
 import { seedDemoCases } from "./seed/demo-cases.ts";
@@ -91,6 +92,18 @@ export async function startSystem(config: Config, options: StartOptions = {}): P
     await app.ready();
     // Reminder e-mails only with an SMTP server, and never from the test harness (in memory).
     const reminders = config.smtpUrl && !options.inMemory ? scheduleReminders(database.db, config, app.log) : null;
+    // The embedded database's statistics, which no autovacuum keeps (db/statistics.ts).
+    const statistics = options.inMemory
+      ? null
+      : await scheduleStatistics(
+          database,
+          (ms) => {
+            forgetSearchStatistics(database.db);
+            app.log.info(`Đã cập nhật thống kê của cơ sở dữ liệu nhúng (${Math.round(ms)} ms).`);
+          },
+          (error) =>
+            app.log.error(`Cập nhật thống kê cơ sở dữ liệu thất bại: ${(error as Error)?.message ?? String(error)}`),
+        );
     return {
       app,
       database,
@@ -98,6 +111,7 @@ export async function startSystem(config: Config, options: StartOptions = {}): P
       migrationsApplied: applied,
       async close() {
         await reminders?.stop();
+        await statistics?.stop();
         await app.close();
         await database.close();
       },

@@ -815,8 +815,9 @@ export async function filteredPetitions(
       if (isCommonMatch(share, match?.share ?? 0)) common.add(scoped);
       // None of the newest letters holds the match, or so few that the share of the table they
       // make fits in one scan: "Nguyễn Thị Hoa", in one of the newest 200 letters and in about
-      // 3,000 of a million, was counted to a thousand, then read again to sort its page.
-      if (share * rows <= SEARCH_LIMITS.sortUpTo) fewMatches.add(scoped);
+      // 3,000 of a million, was counted to a thousand, then read again to sort its page. A table
+      // never analysed has no size to tell.
+      if (share === 0 || (rows > 0 && share * rows <= SEARCH_LIMITS.sortUpTo)) fewMatches.add(scoped);
       if (scope.length > 1) {
         perAgency.set(scoped, { db, agencies: scope, unscoped: q });
         perAgency.set(walkScoped, { db, agencies: scope, unscoped: walk });
@@ -1354,6 +1355,11 @@ async function searchStatistics(db: Kysely<DB>): Promise<SearchStatistics> {
   const statistics = Promise.all([shares, rows]).then(([shares, rows]) => ({ shares, rows }));
   statisticsCache.set(db, { at: Date.now(), statistics });
   return statistics;
+}
+
+/** Reads the statistics again at the next search (after a bulk load and its analyze). */
+export function forgetSearchStatistics(db: Kysely<DB>): void {
+  statisticsCache.delete(db);
 }
 
 /** Whether the row's search text holds this phrase (normalised as the needle is). */
