@@ -424,9 +424,12 @@ async function knownWords(trx: Transaction<DB>, words: readonly string[]): Promi
  * Each unknown word of the needle replaced by the most similar known word. In the caller's
  * transaction, which keeps the planner off a scan of the whole vocabulary.
  */
-async function nearestByTrigrams(trx: Transaction<DB>, needle: string): Promise<string | null> {
-  const words = needle.split(" ");
-  const known = new Set(await knownWords(trx, words));
+async function nearestByTrigrams(
+  trx: Transaction<DB>,
+  words: readonly string[],
+  /** The needle's words the vocabulary holds (knownWords). */
+  known: ReadonlySet<string>,
+): Promise<string | null> {
   let changed = false;
   const out: string[] = [];
   for (const word of words) {
@@ -800,7 +803,7 @@ export async function filteredPetitions(
         if (corrected) return searchTiers(corrected)[0]!;
         const scattered = await firstFound(tiers.filter((t) => t.scattered));
         if (scattered) return scattered;
-        const nearest = await nearestByTrigrams(trx, needle);
+        const nearest = await nearestByTrigrams(trx, words, known);
         return nearest ? firstFound(searchTiers(nearest, shares)) : null;
       });
       const none = sql<boolean>`false`;
