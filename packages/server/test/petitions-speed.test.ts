@@ -263,6 +263,55 @@ for (const db of testDatabases()) {
       }
     });
 
+    test("search: a match probed for is counted by its probe, with the pages and totals of the right spelling", async () => {
+      const kdb = t.system.database.db;
+      await sql`update petition set kind = 'complaint' where kind is null`.execute(kdb);
+      const saved = { ...SEARCH_LIMITS };
+      const sampleRows = SAMPLE.rows;
+      // No newest letter tested: every match is probed for through its index, and that probe
+      // (of the phrase, or of a reading of the slip) counts the matches and sorts the page.
+      SAMPLE.rows = 0;
+      const pages = async (auth: AuthContext, needle: string) => {
+        const seen: string[] = [];
+        const totals = new Set<number>();
+        for (let page = 1; page <= 40; page++) {
+          const res = await listPetitions(kdb, auth, query({ q: needle, pageSize: 2, page } as never));
+          totals.add(res.total);
+          if (!res.items.length) break;
+          seen.push(...res.items.map((r) => r.id));
+        }
+        return { seen, totals: [...totals] };
+      };
+      try {
+        for (const auth of [own, province]) {
+          Object.assign(SEARCH_LIMITS, saved);
+          const right = await pages(auth, "tran thi bich");
+          assert.ok(right.seen.length > 3);
+          assert.deepEqual(right.totals, [right.seen.length]);
+          for (const limits of [
+            {},
+            { cap: 3, commonShare: 2 },
+            { cap: 3, beyondCap: "sort" as const },
+            { cap: 3, beyondCap: "walk" as const },
+          ]) {
+            Object.assign(SEARCH_LIMITS, saved, limits);
+            for (const needle of ["tran thi bich", "tran thii bich", "trn thi bich", "tran thi bch"]) {
+              const got = await pages(auth, needle);
+              assert.deepEqual(got.seen, right.seen, `${needle}: ${JSON.stringify(limits)}`);
+              const cap = SEARCH_LIMITS.cap;
+              assert.ok(
+                got.totals.every((n) => n === Math.min(right.seen.length, cap)),
+                `${needle}: totals ${got.totals.join(", ")} with ${JSON.stringify(limits)}`,
+              );
+            }
+          }
+        }
+      } finally {
+        Object.assign(SEARCH_LIMITS, saved);
+        SAMPLE.rows = sampleRows;
+      }
+    });
+
     test("search: a name is a phrase; its syllables anywhere only when the phrase is nowhere", async () => {
       const kdb = t.system.database.db;
       const letter = (i: number, fullName: string, content: string) => ({

@@ -333,6 +333,8 @@ async function correctedNeedle(
   pairsSeen: (pairs: string[]) => Promise<Set<string>>,
   /** The commonest words' shares of the letters (searchStatistics). */
   shares: ReadonlyMap<string, number>,
+  /** Whether some letter within reach holds this one needle as a phrase. */
+  foundAlone: (needle: string) => Promise<boolean> = async (n) => (await found([n])).has(n),
 ): Promise<string | null> {
   const words = needle.split(" ");
   let suspects = words.map((w, i) => i).filter((i) => !isKnown(known, words[i]!));
@@ -370,13 +372,27 @@ async function correctedNeedle(
   const slips = new Map(suspects.map((i) => [i, slipsOf(words[i]!)]));
   const lookup = [...new Set([...slips.values()].flat().flatMap((s) => s.split(" ")))];
   const vocabulary = new Set(await knownWords(db, lookup));
+  // How common the pairs are that a reading makes with the words around it, and within itself.
+  const pairing = (i: number, r: string) => {
+    const run = [words[i - 1], ...r.split(" "), words[i + 1]].filter((w) => w !== undefined);
+    return run.slice(1).reduce((sum, w, j) => sum + (shares.get(`${run[j]}_${w}`) ?? 0), 0);
+  };
   const readings = suspects.map((i) =>
     slips
       .get(i)!
       .filter((s) => s.split(" ").every((w) => vocabulary.has(w)))
-      // Two words run together before a letter dropped or added: "cong ty" reads "congty"; then
-      // the commoner word first ("tịch" before "bích" for "ịch").
-      .sort((a, b) => Number(b.includes(" ")) - Number(a.includes(" ")) || (shares.get(b) ?? 0) - (shares.get(a) ?? 0)),
+      .map((r) => ({ r, pairing: pairing(i, r) }))
+      // The reading that pairs most often with the words around it first ("cửa hàng", in a sixth
+      // of the letters, before "cửa dang" for "cửa àng"); then two words run together before a
+      // letter dropped or added ("cong ty" for "congty"); then the commoner word ("tịch" before
+      // "bích" for "ịch").
+      .sort(
+        (a, b) =>
+          b.pairing - a.pairing ||
+          Number(b.r.includes(" ")) - Number(a.r.includes(" ")) ||
+          (shares.get(b.r) ?? 0) - (shares.get(a.r) ?? 0),
+      )
+      .map(({ r }) => r),
   );
   // One slip in one suspect first, then one in each; only the latter when two words are in no
   // letter (either left as it is would still be nowhere).
@@ -388,8 +404,12 @@ async function correctedNeedle(
       ? suspects.reduce((cs, i, k) => cs.flatMap((c) => readings[k]!.map((r) => reading(c, i, r))), [words])
       : [];
   const needles = [...new Set([...single, ...both].map((c) => c.join(" ")))].slice(0, CORRECTIONS.needles);
-  // The likeliest readings first, in a query of their own: each reading tested costs its probe.
-  for (const batch of [needles.slice(0, CORRECTIONS.firstBatch), needles.slice(CORRECTIONS.firstBatch)]) {
+  if (!needles.length) return null;
+  // The likeliest reading alone (the right one, mostly, and its probe may be the search's count),
+  // then the next likeliest in a query of their own: each reading tested costs its probe.
+  if (await foundAlone(needles[0]!)) return needles[0]!;
+  const rest = needles.slice(1);
+  for (const batch of [rest.slice(0, CORRECTIONS.firstBatch - 1), rest.slice(CORRECTIONS.firstBatch - 1)]) {
     if (!batch.length) continue;
     const held = await found(batch);
     const first = batch.find((n) => held.has(n));
@@ -714,6 +734,8 @@ export async function filteredPetitions(
   auth: AuthContext,
   query: Omit<PetitionListQuery, "page" | "pageSize" | "sort" | "order">,
   today = todayInVietnam(),
+  /** The list's page, when a search's probe is to count the matches for it (see probeCounts). */
+  counting?: Counting,
 ) {
   const scope = await scopeAgencies(db, auth);
   let q = db.selectFrom("petition as p");
@@ -751,17 +773,21 @@ export async function filteredPetitions(
         phrases.map((t) => t.row),
       );
       const sample = new Map(phrases.map((t, i) => [t, sampled[i]!]));
+      // What a probe counted for the list's page, by tier.
+      const counts = new Map<SearchTier, Counted>();
       // Every probe below goes through the search indexes (bitmaps only). Asked whether one row
       // exists, the planner walks the agency's index testing each row's tsvector, expecting a
       // match soon: for a phrase no letter holds, that read the whole agency (8 s at a million).
       const match = await db.transaction().execute(async (trx) => {
         await throughBitmaps(trx);
-        const found = async (tier: SearchTier) =>
-          (
-            await trx.executeQuery(
-              q.where(scopeCondition(scope)).where(throughIndex(tier)).where(handled).select("p.id").limit(1).compile(),
-            )
-          ).rows.length > 0;
+        const found = async (tier: SearchTier) => {
+          const matches = q.where(scopeCondition(scope)).where(throughIndex(tier)).where(handled);
+          if (!counting) return (await trx.executeQuery(matches.select("p.id").limit(1).compile())).rows.length > 0;
+          // The list counts the match next, through the same bitmap: the probe is that count.
+          const counted = await countWithPage(db, matches, counting.query, counting.offset, counting.reads, trx);
+          counts.set(tier, counted);
+          return counted.n > 0;
+        };
         const firstFound = async (candidates: SearchTier[]) => {
           for (const tier of candidates) if ((sample.get(tier) ?? 0) > 0 || (await found(tier))) return tier;
           return null;
@@ -798,9 +824,16 @@ export async function filteredPetitions(
           );
           return new Set(pairs.filter((_, i) => seen[i]! > 0));
         };
-        const corrected = await correctedNeedle(trx, needle, known, phrasesFound, pairsSeen, shares);
+        // The likeliest reading is probed alone, by the count when the list wants one.
+        const readings = new Map<string, SearchTier>();
+        const readingFound = async (reading: string) => {
+          const tier = searchTiers(reading)[0]!;
+          readings.set(reading, tier);
+          return found(tier);
+        };
+        const corrected = await correctedNeedle(trx, needle, known, phrasesFound, pairsSeen, shares, readingFound);
         // Found as a phrase: no second probe.
-        if (corrected) return searchTiers(corrected)[0]!;
+        if (corrected) return readings.get(corrected) ?? searchTiers(corrected)[0]!;
         const scattered = await firstFound(tiers.filter((t) => t.scattered));
         if (scattered) return scattered;
         const nearest = await nearestByTrigrams(trx, words, known);
@@ -816,6 +849,8 @@ export async function filteredPetitions(
       walkable.set(scoped, walkScoped);
       const share = match ? (sample.get(match) ?? 0) : 0;
       if (isCommonMatch(share, match?.share ?? 0)) common.add(scoped);
+      const counted = match && counts.get(match);
+      if (counting && counted) probeCounts.set(scoped, { reads: counting.reads, counted });
       // How many matches to expect: none of the newest letters holds the match (few), or the
       // share of the table they make; a table never analysed has no size to tell.
       expectedMatches.set(scoped, {
@@ -871,6 +906,21 @@ const common = new WeakSet<object>();
  * (0 when none of them holds the match, or none was tested: a correction).
  */
 const expectedMatches = new WeakMap<object, { matches: number; rows: number }>();
+
+/** A list's page, for a search's probe to count the matches as listPetitions would (countWithPage). */
+interface Counting {
+  query: PetitionListQuery;
+  offset: number;
+  /** How many matches to count at most (+ 1). */
+  reads: number;
+}
+/**
+ * The searches whose probe counted their matches for the page. A match none of the newest letters
+ * holds is probed through its index before the list counts it; the probe building the bitmap of
+ * a phrase in a few thousand letters (6 ms at a million) and the count building it again was a
+ * fifth of a mistyped name's search.
+ */
+const probeCounts = new WeakMap<object, { reads: number; counted: Counted }>();
 
 /**
  * How many of the newest letters a search tests itself on before it uses its indexes. A match in
@@ -971,8 +1021,20 @@ export async function listPetitions(
   query: PetitionListQuery,
   today = todayInVietnam(),
 ) {
-  const q = await filteredPetitions(db, auth, query, today);
   const cap = query.q ? SEARCH_LIMITS.cap : COUNT_CAP;
+  const offset = (query.page - 1) * query.pageSize;
+  // How many matches a search reads at once when it expects few (see oneScan below).
+  const fewReads = Math.max(cap, SEARCH_LIMITS.sortUpTo);
+  // A match the search probes its index for (none of the newest letters holds it) is counted
+  // next, as one expecting few: the probe is then that count.
+  const probeReads = SEARCH_LIMITS.beyondCap === "estimate" ? fewReads : cap;
+  const q = await filteredPetitions(
+    db,
+    auth,
+    query,
+    today,
+    query.q && offset < cap ? { query, offset, reads: probeReads } : undefined,
+  );
   // Counting a million matches costs more than the page itself: count up to a cap, and say
   // when the real number is larger.
   const count = async () => {
@@ -989,7 +1051,6 @@ export async function listPetitions(
   };
   // Deferred join: find the page's ids on the narrow index first (an index-only scan even deep
   // into the list), then read only those fifty rows.
-  const offset = (query.page - 1) * query.pageSize;
   const page = async (limit = query.pageSize, skip = offset) => {
     const walk = walkable.get(q);
     const ordered = orderedIds(walk ?? q, query, skip + limit)
@@ -1039,8 +1100,9 @@ export async function listPetitions(
       (expected.matches === 0 ||
         expected.matches * (expected.matches - cap) <
           (offset + query.pageSize) * expected.rows * SEARCH_LIMITS.walkedRowCost);
-    const reads = oneScan ? Math.max(cap, SEARCH_LIMITS.sortUpTo) : cap;
-    const first = await countWithPage(db, q, query, offset, reads);
+    const probed = probeCounts.get(q);
+    const reads = probed?.reads ?? (oneScan ? fewReads : cap);
+    const first = probed?.counted ?? (await countWithPage(db, q, query, offset, reads));
     total = first.n;
     if (first.n <= reads) ids = first.ids;
     else if (!query.q) ids = await page();
@@ -1156,7 +1218,9 @@ async function countWithPage(
   offset: number,
   /** Count up to cap + 1 matches; null counts them all. */
   cap: number | null,
-) {
+  /** A search's transaction already kept to bitmaps (throughBitmaps) to count in. */
+  inBitmaps?: Transaction<DB>,
+): Promise<Counted> {
   const column = SORTS[query.sort];
   const dir = query.order === "asc" ? sql`asc` : sql`desc`;
   const nulls = column === "due_on" ? sql`nulls last` : sql``;
@@ -1187,23 +1251,33 @@ async function countWithPage(
   // row reads its tsvector from the TOAST table: 0.17 s for the first 5,000 matches at 100,000
   // petitions, against 0.04 s through the search index. And a bitmap reads the table in order,
   // which the estimate of listPetitions relies on.
-  const { rows } = query.q
-    ? await db.transaction().execute(async (trx) => {
-        await throughBitmaps(trx);
-        return counted.execute(trx);
-      })
-    : await counted.execute(db);
+  const { rows } = inBitmaps
+    ? await counted.execute(inBitmaps)
+    : query.q
+      ? await db.transaction().execute(async (trx) => {
+          await throughBitmaps(trx);
+          return counted.execute(trx);
+        })
+      : await counted.execute(db);
   const row = rows[0]!;
   const ids = typeof row.ids === "string" ? (JSON.parse(row.ids) as string[]) : (row.ids ?? []);
   const blocks = Number(row.blocks);
   return {
     n: Number(row.n),
     ids,
-    /** The share of the table's blocks the count read (in order, on a bitmap scan). */
     reach: row.last_block === null || !blocks ? 0 : (Number(row.last_block) + 1) / blocks,
-    /** The planner's estimate of the table's rows (0 before its first analyze). */
     rows: Number(row.rows),
   };
+}
+
+/** The matches countWithPage counted (up to its cap + 1), and the page sorted out of them. */
+interface Counted {
+  n: number;
+  ids: string[];
+  /** The share of the table's blocks the count read (in order, on a bitmap scan). */
+  reach: number;
+  /** The planner's estimate of the table's rows (0 before its first analyze). */
+  rows: number;
 }
 
 /**
