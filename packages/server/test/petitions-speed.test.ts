@@ -336,6 +336,17 @@ for (const db of testDatabases()) {
       assert.deepEqual(await search("vũ đình khôi thôn bên xóm chung"), [inText!.id]);
       // A mistyped syllable is corrected to a known one, then searched the same way.
       assert.deepEqual(await search("vu dinh khoii"), [byName!.id, inText!.id].sort());
+      // The list says how it searched, where that was not the words as typed.
+      const searchedAs = async (q?: string) =>
+        (await listPetitions(kdb, own, query({ ...(q ? { q } : {}), pageSize: 50 } as never))).searchedAs;
+      assert.deepEqual(await searchedAs("Vũ Đình Khôi"), { way: "phrase", needle: "vu dinh khoi" });
+      assert.deepEqual(await searchedAs("Vũ Đình Kh"), { way: "prefix", needle: "vu dinh kh" });
+      assert.deepEqual(await searchedAs("vu dinh khoii"), { way: "corrected", needle: "vu dinh khoi" });
+      assert.deepEqual(await searchedAs("khoi dinh vu"), { way: "words", needle: "khoi dinh vu" });
+      // Two slips in one word: no reading one slip away; the nearest known word by its trigrams.
+      assert.deepEqual(await searchedAs("Vũ Đình Khooiii"), { way: "nearest", needle: "vu dinh khoi" });
+      assert.equal(await searchedAs("zzqxw"), null);
+      assert.equal(await searchedAs(), null);
     });
 
     test("search: a slip is read by the words around it", async () => {

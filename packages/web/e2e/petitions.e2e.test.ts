@@ -283,6 +283,14 @@ test("tiếp công dân đoàn đông người → chuyển thành đơn → ph�
     await page.getByText(`Nhận chuyển từ đơn ${code} của Sở Công Thương tỉnh Lào Cai`).first().waitFor();
     assert.match(await page.getByTestId("petition-content").innerText(), /chế biến gỗ Hưng Thịnh/);
     await shoot(page, "12-don-chuyen-den");
+    // A slip in a search is read by the words around it, and the list says what it searched for.
+    await page.goto(`${app.url}/xu-ly-don?q=${encodeURIComponent("chế biến gỗ Hưng Thnh")}`);
+    await page
+      .getByTestId("searched-as")
+      .getByText("Đang hiện kết quả cho “chế biến gỗ Hưng thinh”", { exact: false })
+      .waitFor();
+    await page.getByTestId("petitions-table").locator('tr[data-code$="-000002"]').waitFor();
+    await shoot(page, "12b-tim-kiem-go-nham");
 
     // 8. A new letter from the same person: the intake form warns before saving, across agencies.
     await page.goto(`${app.url}/xu-ly-don/tiep-nhan`);

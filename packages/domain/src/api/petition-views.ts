@@ -27,6 +27,17 @@ export const petitionListItem = z.object({
 });
 export type PetitionListItem = z.infer<typeof petitionListItem>;
 
+/**
+ * How a list search found its matches, where that was not the words as typed: a mistyped word
+ * read another way ("corrected"), the nearest known words ("nearest"), or every word anywhere in
+ * the letter rather than as a phrase ("words"). `needle` is what was searched, accent-free.
+ */
+export const searchedAs = z.object({
+  way: z.enum(["phrase", "prefix", "corrected", "nearest", "words"]),
+  needle: z.string(),
+});
+export type SearchedAs = z.infer<typeof searchedAs>;
+
 /** What the caller may do about a writer's identity (a denouncer's is protected). */
 export const identityAccessView = z.object({
   protected: z.boolean(),

@@ -12,6 +12,31 @@ export function normalizeForMatch(value: string): string {
   return foldLatin(value) ?? normalizeSlowly(value);
 }
 
+/**
+ * A normalised phrase (what a search looked for) written back with the words as they were typed,
+ * where a typed word folds to the same word: "Chủ ịch UBND" searched as "chu tich ubnd" reads
+ * "Chủ tich UBND". The words no typed word folds to stay as they are.
+ */
+export function respell(typed: string, normalised: string): string {
+  const words = typed.split(/\s+/).flatMap((w) => {
+    const folded = normalizeForMatch(w);
+    // "xã," keeps its punctuation out; "ô-tô" folds to two words, kept as typed only whole.
+    return folded && !folded.includes(" ")
+      ? [{ typed: w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""), folded }]
+      : [];
+  });
+  const used = new Set<number>();
+  return normalised
+    .split(" ")
+    .map((word) => {
+      const i = words.findIndex((w, j) => !used.has(j) && w.folded === word);
+      if (i < 0) return word;
+      used.add(i);
+      return words[i]!.typed;
+    })
+    .join(" ");
+}
+
 function normalizeSlowly(value: string): string {
   return unaccent(value)
     .toLowerCase()

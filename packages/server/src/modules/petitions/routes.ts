@@ -1,5 +1,11 @@
 import { apiError, pageOf, uuid } from "@minhbach/domain/api/common";
-import { awaitingItem, duplicateMatch, petitionDetail, petitionListItem } from "@minhbach/domain/api/petition-views";
+import {
+  awaitingItem,
+  duplicateMatch,
+  petitionDetail,
+  petitionListItem,
+  searchedAs,
+} from "@minhbach/domain/api/petition-views";
 import {
   acceptPetitionBody,
   applyOutcomeBody,
@@ -101,7 +107,10 @@ export function petitionRoutes(app: Api, ctx: AppContext): void {
         summary:
           "Danh sách đơn: lọc theo trạng thái, loại, lĩnh vực, nguồn, thời gian, sắp đến hạn, quá hạn; tìm không dấu",
         querystring: petitionListQuery,
-        response: { 200: pageOf(petitionListItem).extend({ totalCapped: z.boolean() }), ...errors },
+        response: {
+          200: pageOf(petitionListItem).extend({ totalCapped: z.boolean(), searchedAs: searchedAs.nullable() }),
+          ...errors,
+        },
       },
     },
     async (request) => listPetitions(ctx.db, requireAuth(request), request.query),

@@ -38,6 +38,7 @@ import type {
   CreatePetitionBody,
   PetitionListQuery,
 } from "@minhbach/domain/api/petitions";
+import type { SearchedAs } from "@minhbach/domain/api/petition-views";
 import { sql, type Kysely, type RawBuilder, type Transaction, type Updateable } from "kysely";
 import type { z } from "zod";
 import type { DB, PetitionTable } from "../../db/schema.ts";
@@ -775,6 +776,12 @@ export async function filteredPetitions(
       const sample = new Map(phrases.map((t, i) => [t, sampled[i]!]));
       // What a probe counted for the list's page, by tier.
       const counts = new Map<SearchTier, Counted>();
+      // How the match was found, for the list to say so.
+      let searched: SearchedAs = { way: "phrase", needle };
+      const foundAs = (way: SearchedAs["way"], as: string, tier: SearchTier | null) => {
+        searched = { way, needle: as };
+        return tier;
+      };
       // Every probe below goes through the search indexes (bitmaps only). Asked whether one row
       // exists, the planner walks the agency's index testing each row's tsvector, expecting a
       // match soon: for a phrase no letter holds, that read the whole agency (8 s at a million).
@@ -797,12 +804,12 @@ export async function filteredPetitions(
         // letter holding "chủ", "ích", "UBND", "xã", "tân" and "tiến" somewhere (a thousand).
         // Last, the nearest known words by trigrams.
         const [exact, prefix] = phrases;
-        if (await firstFound([exact!])) return exact!;
+        if (await firstFound([exact!])) return foundAs("phrase", needle, exact!);
         // A word before the last that no letter holds: no phrase begins with the needle either,
         // and the prefix's index probe (every pair the last syllable begins, 5 to 12 ms) is spared.
         const known = new Set(await knownWords(trx, words));
         const broken = words.length > 1 && words.slice(0, -1).some((w) => !isKnown(known, w));
-        if (prefix && !broken && (await firstFound([prefix]))) return prefix;
+        if (prefix && !broken && (await firstFound([prefix]))) return foundAs("prefix", needle, prefix);
         // Which of these needles are found as a phrase within the search's reach, in one query.
         const phrasesFound = async (needles: string[]) => {
           const probes = needles.map(
@@ -833,11 +840,11 @@ export async function filteredPetitions(
         };
         const corrected = await correctedNeedle(trx, needle, known, phrasesFound, pairsSeen, shares, readingFound);
         // Found as a phrase: no second probe.
-        if (corrected) return readings.get(corrected) ?? searchTiers(corrected)[0]!;
+        if (corrected) return foundAs("corrected", corrected, readings.get(corrected) ?? searchTiers(corrected)[0]!);
         const scattered = await firstFound(tiers.filter((t) => t.scattered));
-        if (scattered) return scattered;
+        if (scattered) return foundAs("words", needle, scattered);
         const nearest = await nearestByTrigrams(trx, words, known);
-        return nearest ? firstFound(searchTiers(nearest, shares)) : null;
+        return nearest ? foundAs("nearest", nearest, await firstFound(searchTiers(nearest, shares))) : null;
       });
       const none = sql<boolean>`false`;
       // The same search tested on each row alone, for a walk down the list's own index.
@@ -851,6 +858,7 @@ export async function filteredPetitions(
       if (isCommonMatch(share, match?.share ?? 0)) common.add(scoped);
       const counted = match && counts.get(match);
       if (counting && counted) probeCounts.set(scoped, { reads: counting.reads, counted });
+      if (match) searchedAsOf.set(scoped, searched);
       // How many matches to expect: none of the newest letters holds the match (few), or the
       // share of the table they make; a table never analysed has no size to tell.
       expectedMatches.set(scoped, {
@@ -906,6 +914,9 @@ const common = new WeakSet<object>();
  * (0 when none of them holds the match, or none was tested: a correction).
  */
 const expectedMatches = new WeakMap<object, { matches: number; rows: number }>();
+
+/** How each search found its matches (see SearchedAs). */
+const searchedAsOf = new WeakMap<object, SearchedAs>();
 
 /** A list's page, for a search's probe to count the matches as listPetitions would (countWithPage). */
 interface Counting {
@@ -1185,6 +1196,8 @@ export async function listPetitions(
     })),
     total: Math.min(total, cap),
     totalCapped: total > cap,
+    /** How a search found its matches; null without one, or when it found none. */
+    searchedAs: searchedAsOf.get(q) ?? null,
     page: query.page,
     pageSize: query.pageSize,
   };

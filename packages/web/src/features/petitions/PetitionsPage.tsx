@@ -14,7 +14,9 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useDebouncedCallback, useMediaQuery } from "@mantine/hooks";
-import { IconPlus, IconSearch } from "@tabler/icons-react";
+import { IconInfoCircle, IconPlus, IconSearch } from "@tabler/icons-react";
+import { respell } from "@minhbach/domain";
+import type { SearchedAs } from "@minhbach/domain/api/petition-views";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { DateField } from "../../ui/DateField.tsx";
@@ -274,6 +276,7 @@ function PetitionList() {
                 formatNumber(petitions.data.total),
               )}
             </Text>
+            {petitions.data.searchedAs ? <SearchedAsNote typed={q} searched={petitions.data.searchedAs} /> : null}
             {petitions.data.items.length === 0 ? <Text>{PETITION_TEXT.empty}</Text> : null}
             {phone ? (
               <PetitionCards items={petitions.data.items} />
@@ -354,6 +357,29 @@ function PetitionList() {
         ) : null}
       </Paper>
     </>
+  );
+}
+
+/**
+ * What the search looked for, when it was not the words as typed: a slip read another way, the
+ * nearest known words, or the words anywhere in the letter rather than as a phrase.
+ */
+function SearchedAsNote({ typed, searched }: { typed: string; searched: SearchedAs }) {
+  const as = respell(typed, searched.needle);
+  const text =
+    searched.way === "corrected"
+      ? PETITION_TEXT.searchedCorrected(typed, as)
+      : searched.way === "nearest"
+        ? PETITION_TEXT.searchedNearest(typed, as)
+        : searched.way === "words"
+          ? PETITION_TEXT.searchedWords(typed)
+          : null;
+  if (!text) return null;
+  return (
+    <Group gap={6} wrap="nowrap" align="flex-start" mb="xs" data-testid="searched-as">
+      <IconInfoCircle size={18} aria-hidden style={{ flex: "none", marginTop: 2 }} />
+      <Text size="sm">{text}</Text>
+    </Group>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { OfficialDocument, DocumentSummary, UpdateDocumentBody } from "@minhbach/domain/api/documents";
-import type { duplicateMatch, PetitionDetail, PetitionListItem } from "@minhbach/domain/api/petition-views";
+import type { duplicateMatch, PetitionDetail, PetitionListItem, SearchedAs } from "@minhbach/domain/api/petition-views";
 import type {
   ApplyOutcomeBody,
   ClassifyPetitionBody,
@@ -30,6 +30,8 @@ export interface PetitionPage {
   total: number;
   /** More matches than the server counts: `total` is the cap. */
   totalCapped: boolean;
+  /** How the search found its matches (null without a search, or when it found none). */
+  searchedAs: SearchedAs | null;
   page: number;
   pageSize: number;
 }

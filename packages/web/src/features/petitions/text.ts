@@ -49,6 +49,12 @@ export const PETITION_TEXT = {
   total: (n: string) => `${n} đơn`,
   totalCapped: (n: string) => `Hơn ${n} đơn (chỉ đếm đến ${n}; lọc hoặc tìm hẹp hơn để đếm chính xác)`,
   empty: "Không có đơn nào phù hợp với bộ lọc.",
+  searchedCorrected: (typed: string, as: string) =>
+    `Không có đơn nào chứa đúng “${typed}”, có thể do gõ nhầm. Đang hiện kết quả cho “${as}”.`,
+  searchedNearest: (typed: string, as: string) =>
+    `Không có đơn nào chứa “${typed}”. Đang hiện kết quả cho các từ gần giống nhất: “${as}”.`,
+  searchedWords: (typed: string) =>
+    `Không có đơn nào chứa nguyên cụm “${typed}”. Đang hiện các đơn có đủ các từ này ở bất kỳ chỗ nào trong đơn.`,
   exportFileName: "danh-sach-don",
   exportSheet: "Đơn",
   exportProgress: (done: string, total: string) => `Đang xuất ${done}/${total} đơn…`,
