@@ -11,6 +11,17 @@ test("respell: what a search looked for, with the words as typed where they are 
   assert.equal(respell("bà V Thị Thư, công chức", "ba vu thi thu cong chuc"), "bà vu Thị Thư công chức");
   // A repeated word is taken once per time it was typed.
   assert.equal(respell("Văn văn", "van van"), "Văn văn");
+  // As the letters found write it, where one of them holds it.
+  assert.equal(
+    respell("Chủ ịch UBND xã Tân Tiến", "chu tich ubnd xa tan tien", [
+      "Bà Lò Thị Hoa",
+      "Ông Chủ tịch UBND xã Tân Tiến, huyện Bảo Yên",
+    ]),
+    "Chủ tịch UBND xã Tân Tiến",
+  );
+  assert.equal(respell("Côngty Điện lực", "cong ty dien luc", ["Công ty Điện lực Lào Cai"]), "Công ty Điện lực");
+  // Not as a run of whole words: the typed words again.
+  assert.equal(respell("Côngty", "cong ty", ["Công tyre"]), "cong ty");
   // Nothing typed in common.
   assert.equal(respell("", "nguyen van a"), "nguyen van a");
 });

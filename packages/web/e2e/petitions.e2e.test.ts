@@ -287,7 +287,7 @@ test("tiếp công dân đoàn đông người → chuyển thành đơn → ph�
     await page.goto(`${app.url}/xu-ly-don?q=${encodeURIComponent("chế biến gỗ Hưng Thnh")}`);
     await page
       .getByTestId("searched-as")
-      .getByText("Đang hiện kết quả cho “chế biến gỗ Hưng thinh”", { exact: false })
+      .getByText("Đang hiện kết quả cho “chế biến gỗ Hưng Thịnh”", { exact: false })
       .waitFor();
     await page.getByTestId("petitions-table").locator('tr[data-code$="-000002"]').waitFor();
     await shoot(page, "12b-tim-kiem-go-nham");

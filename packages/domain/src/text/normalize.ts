@@ -13,11 +13,16 @@ export function normalizeForMatch(value: string): string {
 }
 
 /**
- * A normalised phrase (what a search looked for) written back with the words as they were typed,
- * where a typed word folds to the same word: "Chủ ịch UBND" searched as "chu tich ubnd" reads
- * "Chủ tich UBND". The words no typed word folds to stay as they are.
+ * A normalised phrase (what a search looked for) written back as one of these texts writes it (the
+ * letters it found: "chu tich ubnd" reads "Chủ tịch UBND" in "… Chủ tịch UBND xã …"), or else with
+ * the words as they were typed, where a typed word folds to the same word ("Chủ ịch UBND" reads
+ * "Chủ tich UBND"); the words no typed word folds to stay as they are.
  */
-export function respell(typed: string, normalised: string): string {
+export function respell(typed: string, normalised: string, texts: readonly string[] = []): string {
+  for (const text of texts) {
+    const span = spanOf(text, normalised);
+    if (span) return span;
+  }
   const words = typed.split(/\s+/).flatMap((w) => {
     const folded = normalizeForMatch(w);
     // "xã," keeps its punctuation out; "ô-tô" folds to two words, kept as typed only whole.
@@ -80,4 +85,20 @@ const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true })
 /** Sort Vietnamese strings in dictionary order (PGlite has no Vietnamese collation). */
 export function compareVietnamese(a: string, b: string): number {
   return collator.compare(a, b);
+}
+
+/** The first run of words of a text that normalises to this phrase, as the text writes it. */
+function spanOf(text: string, normalised: string): string | null {
+  const target = normalised.split(" ");
+  const words = [...text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    folded: normalizeForMatch(m[0]),
+  }));
+  for (let i = 0; i + target.length <= words.length; i++) {
+    if (target.every((w, k) => words[i + k]!.folded === w)) {
+      return text.slice(words[i]!.start, words[i + target.length - 1]!.end);
+    }
+  }
+  return null;
 }

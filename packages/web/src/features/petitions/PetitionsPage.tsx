@@ -276,7 +276,9 @@ function PetitionList() {
                 formatNumber(petitions.data.total),
               )}
             </Text>
-            {petitions.data.searchedAs ? <SearchedAsNote typed={q} searched={petitions.data.searchedAs} /> : null}
+            {petitions.data.searchedAs ? (
+              <SearchedAsNote typed={q} searched={petitions.data.searchedAs} items={petitions.data.items} />
+            ) : null}
             {petitions.data.items.length === 0 ? <Text>{PETITION_TEXT.empty}</Text> : null}
             {phone ? (
               <PetitionCards items={petitions.data.items} />
@@ -364,8 +366,21 @@ function PetitionList() {
  * What the search looked for, when it was not the words as typed: a slip read another way, the
  * nearest known words, or the words anywhere in the letter rather than as a phrase.
  */
-function SearchedAsNote({ typed, searched }: { typed: string; searched: SearchedAs }) {
-  const as = respell(typed, searched.needle);
+function SearchedAsNote({
+  typed,
+  searched,
+  items,
+}: {
+  typed: string;
+  searched: SearchedAs;
+  items: PetitionListItem[];
+}) {
+  // Written as the letters found write it, where the page shows it.
+  const as = respell(
+    typed,
+    searched.needle,
+    items.flatMap((p) => [p.respondent, p.petitioner, p.excerpt]),
+  );
   const text =
     searched.way === "corrected"
       ? PETITION_TEXT.searchedCorrected(typed, as)
