@@ -1,5 +1,5 @@
 /** Dates in Vietnam time (UTC+7, no daylight saving): the legal day starts at 00:00 in Hà Nội. */
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+export const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** Today's date in Vietnam as 'YYYY-MM-DD'. */
 export function todayInVietnam(now: Date = new Date()): string {

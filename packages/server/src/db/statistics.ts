@@ -7,6 +7,7 @@
  * The embedded database is analysed each night, and at start when that has not happened for a
  * day (an office's computer may be off at night).
  */
+import { VN_OFFSET_MS } from "@minhbach/domain";
 import { sql } from "kysely";
 import type { Database } from "./connection.ts";
 
@@ -46,7 +47,7 @@ export async function lastAnalysed(database: Database): Promise<Date | null> {
 
 /** Milliseconds from `now` to the next NIGHTLY_HOUR o'clock in Vietnam (UTC+7). */
 export function untilNight(now: Date = new Date()): number {
-  const vietnam = new Date(now.getTime() + 7 * 3_600_000);
+  const vietnam = new Date(now.getTime() + VN_OFFSET_MS);
   const next = Date.UTC(vietnam.getUTCFullYear(), vietnam.getUTCMonth(), vietnam.getUTCDate(), NIGHTLY_HOUR);
   const target = next > vietnam.getTime() ? next : next + 86_400_000;
   return target - vietnam.getTime();

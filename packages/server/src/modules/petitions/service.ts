@@ -334,8 +334,8 @@ async function correctedNeedle(
   pairsSeen: (pairs: string[]) => Promise<Set<string>>,
   /** The commonest words' shares of the letters (searchStatistics). */
   shares: ReadonlyMap<string, number>,
-  /** Whether some letter within reach holds this one needle as a phrase. */
-  foundAlone: (needle: string) => Promise<boolean> = async (n) => (await found([n])).has(n),
+  /** Whether some letter within reach holds this one needle as a phrase (probed on its own). */
+  foundAlone: (needle: string) => Promise<boolean>,
 ): Promise<string | null> {
   const words = needle.split(" ");
   let suspects = words.map((w, i) => i).filter((i) => !isKnown(known, words[i]!));
@@ -776,16 +776,13 @@ export async function filteredPetitions(
       const sample = new Map(phrases.map((t, i) => [t, sampled[i]!]));
       // What a probe counted for the list's page, by tier.
       const counts = new Map<SearchTier, Counted>();
-      // How the match was found, for the list to say so.
-      let searched: SearchedAs = { way: "phrase", needle };
-      const foundAs = (way: SearchedAs["way"], as: string, tier: SearchTier | null) => {
-        searched = { way, needle: as };
-        return tier;
-      };
       // Every probe below goes through the search indexes (bitmaps only). Asked whether one row
       // exists, the planner walks the agency's index testing each row's tsvector, expecting a
       // match soon: for a phrase no letter holds, that read the whole agency (8 s at a million).
-      const match = await db.transaction().execute(async (trx) => {
+      // The match, and how it was found (for the list to say so).
+      const searched = await db.transaction().execute(async (trx): Promise<FoundMatch | null> => {
+        const foundAs = (way: SearchedAs["way"], as: string, tier: SearchTier | null) =>
+          tier && { tier, as: { way, needle: as } };
         await throughBitmaps(trx);
         const found = async (tier: SearchTier) => {
           const matches = q.where(scopeCondition(scope)).where(throughIndex(tier)).where(handled);
@@ -846,6 +843,7 @@ export async function filteredPetitions(
         const nearest = await nearestByTrigrams(trx, words, known);
         return nearest ? foundAs("nearest", nearest, await firstFound(searchTiers(nearest, shares))) : null;
       });
+      const match = searched?.tier ?? null;
       const none = sql<boolean>`false`;
       // The same search tested on each row alone, for a walk down the list's own index.
       const walk = q.where(match?.row ?? none).where(handled);
@@ -858,7 +856,7 @@ export async function filteredPetitions(
       if (isCommonMatch(share, match?.share ?? 0)) common.add(scoped);
       const counted = match && counts.get(match);
       if (counting && counted) probeCounts.set(scoped, { reads: counting.reads, counted });
-      if (match) searchedAsOf.set(scoped, searched);
+      if (searched) searchedAsOf.set(scoped, searched.as);
       // How many matches to expect: none of the newest letters holds the match (few), or the
       // share of the table they make; a table never analysed has no size to tell.
       expectedMatches.set(scoped, {
@@ -1342,6 +1340,12 @@ interface SearchTier {
    * looks up one lexeme (one syllable, or the pair of a two-syllable phrase); null otherwise.
    */
   share: number | null;
+}
+
+/** A search's match, and how it was found (for the list to say so). */
+interface FoundMatch {
+  tier: SearchTier;
+  as: SearchedAs;
 }
 
 /**

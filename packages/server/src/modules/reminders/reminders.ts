@@ -8,7 +8,7 @@
  * most one digest a day even when the server restarts or two servers share the database, and a
  * failed send stays visible (status, error) until a later run of the same day sends it.
  */
-import { FINAL_STATES, todayInVietnam, type CaseKind } from "@minhbach/domain";
+import { FINAL_STATES, todayInVietnam, VN_OFFSET_MS, type CaseKind } from "@minhbach/domain";
 import { addDays } from "@minhbach/domain/legal-clock";
 import type { Kysely } from "kysely";
 import type { Config } from "../../config.ts";
@@ -208,7 +208,7 @@ export async function runReminderDigest(
 
 /** The hour of the day in Vietnam (UTC+7, no daylight saving). */
 export function vietnamHour(now: Date = new Date()): number {
-  return (now.getUTCHours() + 7) % 24;
+  return new Date(now.getTime() + VN_OFFSET_MS).getUTCHours();
 }
 
 export interface ReminderLog {
