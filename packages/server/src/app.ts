@@ -33,7 +33,7 @@ import { userRoutes } from "./modules/users/routes.ts";
 import { registerAccessControl } from "./platform/access.ts";
 import type { AppContext } from "./platform/context.ts";
 import { registerErrorHandling } from "./platform/errors.ts";
-import type { Api } from "./platform/http.ts";
+import { registerTextChecks, type Api } from "./platform/http.ts";
 import { registerSessionLoader } from "./platform/sessions.ts";
 import { keyRing } from "./platform/vault.ts";
 
@@ -109,6 +109,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   registerSessionLoader(app, ctx.db);
   registerAccessControl(app);
+  registerTextChecks(app);
 
   await app.register(
     async (api) => {
