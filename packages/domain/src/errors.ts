@@ -5,6 +5,7 @@
 export const ERROR_MESSAGES = {
   VALIDATION_FAILED: "Dữ liệu gửi lên không hợp lệ.",
   MALFORMED_JSON: "Nội dung gửi lên không phải JSON hợp lệ.",
+  MALFORMED_MULTIPART: "Biểu mẫu tải tệp (multipart/form-data) không hợp lệ hoặc bị cắt giữa chừng. Vui lòng gửi lại.",
   BODY_TOO_LARGE: "Nội dung gửi lên quá lớn.",
   UNSUPPORTED_MEDIA_TYPE: "Định dạng nội dung không được hỗ trợ.",
   NOT_FOUND: "Không tìm thấy.",
