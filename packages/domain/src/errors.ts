@@ -5,10 +5,13 @@
 export const ERROR_MESSAGES = {
   VALIDATION_FAILED: "Dữ liệu gửi lên không hợp lệ.",
   MALFORMED_JSON: "Nội dung gửi lên không phải JSON hợp lệ.",
+  MALFORMED_MULTIPART: "Biểu mẫu tải tệp (multipart/form-data) không hợp lệ hoặc bị cắt giữa chừng. Vui lòng gửi lại.",
   BODY_TOO_LARGE: "Nội dung gửi lên quá lớn.",
   UNSUPPORTED_MEDIA_TYPE: "Định dạng nội dung không được hỗ trợ.",
   NOT_FOUND: "Không tìm thấy.",
   ROUTE_NOT_FOUND: "Không có chức năng này.",
+  URL_INVALID: "Địa chỉ yêu cầu không hợp lệ (mã hóa phần trăm sai).",
+  URL_TOO_LONG: "Địa chỉ yêu cầu có một thành phần quá dài.",
   UNAUTHENTICATED: "Phiên làm việc đã hết hạn hoặc chưa đăng nhập. Vui lòng đăng nhập lại.",
   FORBIDDEN: "Bạn không có quyền thực hiện thao tác này.",
   OUT_OF_SCOPE: "Dữ liệu này thuộc cơ quan ngoài phạm vi của bạn.",

@@ -32,8 +32,8 @@ import { petitionRoutes } from "./modules/petitions/routes.ts";
 import { userRoutes } from "./modules/users/routes.ts";
 import { registerAccessControl } from "./platform/access.ts";
 import type { AppContext } from "./platform/context.ts";
-import { registerErrorHandling } from "./platform/errors.ts";
-import type { Api } from "./platform/http.ts";
+import { frameworkErrors, registerErrorHandling } from "./platform/errors.ts";
+import { registerTextChecks, type Api } from "./platform/http.ts";
 import { registerSessionLoader } from "./platform/sessions.ts";
 import { keyRing } from "./platform/vault.ts";
 
@@ -66,6 +66,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -109,6 +110,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   registerSessionLoader(app, ctx.db);
   registerAccessControl(app);
+  registerTextChecks(app);
 
   await app.register(
     async (api) => {

@@ -137,28 +137,83 @@ async function openPGlite(dataDir: string | undefined): Promise<Database> {
 
 /**
  * PGlite has no multi-process locking: two processes on one folder lose writes. The lock file
- * holds the owner's pid; a stale lock (its process gone) is taken over.
+ * says who holds the folder: the process id and, where the system tells it (/proc), when that
+ * process started. A stale lock (its process gone, or the id now used by another program after
+ * a crash and a reboot or a container restart) is taken over.
  */
 function takeLock(dataDir: string): () => void {
   const lockFile = path.join(dataDir, "minhbach.lock");
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockFile, "wx");
-      writeSync(fd, String(process.pid));
+      writeSync(fd, JSON.stringify({ pid: process.pid, started: processStart(process.pid), program: "minhbach" }));
       closeSync(fd);
       return () => rmSync(lockFile, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const pid = Number(readFileSync(lockFile, "utf8"));
-      if (pid && pid !== process.pid && isAlive(pid)) {
+      const holder = readLock(readFileSync(lockFile, "utf8"));
+      if (holder && holder.pid !== process.pid && holdsLock(holder)) {
         throw new Error(
-          `Thư mục dữ liệu ${dataDir} đang được tiến trình ${pid} sử dụng. Chỉ một tiến trình được mở cơ sở dữ liệu nhúng.`,
+          `Thư mục dữ liệu ${dataDir} đang được tiến trình ${holder.pid} sử dụng. Chỉ một tiến trình được mở cơ sở dữ liệu nhúng.`,
         );
       }
       rmSync(lockFile, { force: true });
     }
   }
   throw new Error(`Không lấy được khóa thư mục dữ liệu ${dataDir}`);
+}
+
+export interface LockHolder {
+  pid: number;
+  /** The process's start time (clock ticks after boot, /proc/PID/stat), when known. */
+  started: string | null;
+}
+
+/** The lock file's content: JSON, or (written by an earlier version) the bare process id. */
+export function readLock(text: string): LockHolder | null {
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed === "number") return parsed > 0 ? { pid: parsed, started: null } : null;
+    const { pid, started } = (parsed ?? {}) as { pid?: unknown; started?: unknown };
+    if (typeof pid !== "number" || !(pid > 0)) return null;
+    return { pid, started: typeof started === "string" ? started : null };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the recorded holder is still running: its id is alive, and it is the same process
+ * (same start time) — or, for a lock without a start time, a Node.js program.
+ */
+export function holdsLock(holder: LockHolder): boolean {
+  if (!isAlive(holder.pid)) return false;
+  const started = processStart(holder.pid);
+  if (started !== null && holder.started !== null) return started === holder.started;
+  const command = processCommand(holder.pid);
+  if (command !== null) return /node|minhbach/i.test(command);
+  // No /proc (macOS, Windows): an alive id is taken to be the holder.
+  return true;
+}
+
+/** Field 22 of /proc/PID/stat, the start time in clock ticks since boot; null without /proc. */
+export function processStart(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) is in parentheses and may contain spaces and parentheses.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return fields[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function processCommand(pid: number): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\u0000", " ");
+  } catch {
+    return null;
+  }
 }
 
 function isAlive(pid: number): boolean {

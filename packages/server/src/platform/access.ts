@@ -135,7 +135,11 @@ export interface DeclaredRoute {
 /** Every API route declared in this process with what it needs (the tests walk this list). */
 export const declaredRoutes = new Map<string, DeclaredRoute>();
 
-/** Installs the route-config checks: authentication, permission, CSRF. */
+/**
+ * Installs the route-config checks: authentication, permission, CSRF. They run when the request
+ * arrives (after the session loader), before its body is read: a request without a session
+ * gets 401 whatever it sends, and no body of someone not allowed is ever parsed.
+ */
 export function registerAccessControl(app: FastifyInstance): void {
   app.addHook("onRoute", (route) => {
     if (!route.url.startsWith("/api/")) return;
@@ -148,7 +152,7 @@ export function registerAccessControl(app: FastifyInstance): void {
       throw new Error(`Route ${route.method} ${route.url} declares neither a permission nor public: true`);
     }
   });
-  app.addHook("preValidation", async (request) => {
+  app.addHook("onRequest", async (request) => {
     const config = request.routeOptions.config;
     if (config.public) return;
     if (!config.permission) return;

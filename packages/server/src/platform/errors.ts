@@ -5,17 +5,20 @@
  */
 import { DomainError, ERROR_MESSAGES, type ErrorCode } from "@minhbach/domain";
 import { firstIssue } from "@minhbach/domain/api/zod-vi";
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { ZodError } from "zod";
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
+  MALFORMED_MULTIPART: 400,
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
+  URL_INVALID: 400,
+  URL_TOO_LONG: 414,
   AGENCY_NOT_FOUND: 404,
   USER_NOT_FOUND: 404,
   UNAUTHENTICATED: 401,
@@ -55,6 +58,24 @@ export function statusOf(code: ErrorCode): number {
 
 export function fail(code: ErrorCode, field?: string, message?: string): never {
   throw new DomainError(code, message ?? ERROR_MESSAGES[code], field);
+}
+
+/**
+ * The errors Fastify raises before a route is chosen (Fastify's `frameworkErrors` option): a path
+ * with broken percent-encoding, a path segment longer than a parameter may be. Answered in the
+ * same shape as every other error, and without echoing the path (it may carry a searched name).
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const code: ErrorCode =
+    error.code === "FST_ERR_BAD_URL"
+      ? "URL_INVALID"
+      : error.code === "FST_ERR_MAX_PARAM_LENGTH"
+        ? "URL_TOO_LONG"
+        : "INTERNAL_ERROR";
+  void reply
+    .code(statusOf(code))
+    .header("content-type", "application/json; charset=utf-8")
+    .send(JSON.stringify({ code, message: ERROR_MESSAGES[code] }));
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

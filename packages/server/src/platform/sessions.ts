@@ -42,7 +42,8 @@ export async function createSession(
       csrf_token: csrfToken,
       expires_at: expiresAt,
       client_ip: clientIp,
-      user_agent: userAgent?.slice(0, 300) ?? null,
+      // Text in PostgreSQL cannot hold U+0000, which a header sent through a proxy might carry.
+      user_agent: userAgent?.replaceAll("\u0000", "").slice(0, 300) ?? null,
     })
     .execute();
   return { token, csrfToken, expiresAt };

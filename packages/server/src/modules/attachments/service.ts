@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import { finished, pipeline } from "node:stream/promises";
-import { DomainError, FINAL_STATES, type CaseState, type Permission } from "@minhbach/domain";
+import { DomainError, ERROR_MESSAGES, FINAL_STATES, type CaseState, type Permission } from "@minhbach/domain";
 import { sql, type Kysely, type Selectable } from "kysely";
 import type { AttachmentTable, DB } from "../../db/schema.ts";
 import { assertAgencyInScope, type AuthContext } from "../../platform/access.ts";
@@ -276,6 +276,9 @@ export async function receiveFile(
   const inspector = new FileInspector(fileName, options.maxBytes);
   // Both sides settle before returning, so a refused file's temp file is already gone. A store
   // that fails before reading stops the source too (instead of leaving it to buffer).
+  // An error of the request's own stream (a body cut off mid-part) is the client's, not ours.
+  let sourceError: unknown = null;
+  source.once("error", (error) => (sourceError = error));
   const [put, fed] = await Promise.allSettled([
     storage.put(id, inspector, { encrypt: options.encrypt }).catch((error: unknown) => {
       inspector.destroy(error as Error);
@@ -285,7 +288,10 @@ export async function receiveFile(
   ]);
   if (put.status === "rejected" || fed.status === "rejected") {
     const errors = [put, fed].flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
-    throw errors.find((e) => e instanceof DomainError) ?? errors[0];
+    const refusal = errors.find((e) => e instanceof DomainError);
+    if (refusal) throw refusal;
+    if (sourceError ?? source.errored) throw malformedMultipart();
+    throw errors[0];
   }
   const { size, sha256, kind } = inspector.result;
   return { id, fileName, size, sha256, kind, encryption: put.value.encryption };
@@ -297,13 +303,23 @@ async function drain(stream: Readable): Promise<void> {
   await finished(stream).catch(() => {});
 }
 
+function malformedMultipart(): DomainError {
+  return new DomainError("MALFORMED_MULTIPART", ERROR_MESSAGES.MALFORMED_MULTIPART, "body");
+}
+
+/**
+ * What reading the parts threw, as the answer to the client: limits by name, and anything else
+ * the parser raised (no boundary, a body cut off mid-part, a broken part header) as a malformed
+ * form. Only the request's own bytes are read here: the files are stored in receiveFile.
+ */
 function multipartFailure(error: unknown): unknown {
+  if (error instanceof DomainError) return error;
   const code = (error as { code?: string }).code;
   if (code === "FST_FILES_LIMIT")
     return new DomainError("BODY_TOO_LARGE", `Mỗi lần chỉ tải lên được tối đa ${MAX_FILES} tệp.`, "files");
   if (code === "FST_PARTS_LIMIT" || code === "FST_FIELDS_LIMIT")
     return new DomainError("VALIDATION_FAILED", "Biểu mẫu tải tệp có quá nhiều trường.", "files");
-  return error;
+  return malformedMultipart();
 }
 
 export async function uploadAttachments(
@@ -326,7 +342,13 @@ export async function uploadAttachments(
       if (part.type === "field") {
         if (part.fieldname !== "description") continue;
         const text = String(part.value ?? "").trim();
-        if (part.valueTruncated || text.length > MAX_DESCRIPTION)
+        if (text.includes("\u0000"))
+          failure ??= new DomainError(
+            "VALIDATION_FAILED",
+            "Trường “description” chứa ký tự NUL không hợp lệ.",
+            "description",
+          );
+        else if (part.valueTruncated || text.length > MAX_DESCRIPTION)
           failure ??= new DomainError(
             "VALIDATION_FAILED",
             `Mô tả tệp đính kèm dài tối đa ${MAX_DESCRIPTION} ký tự.`,
