@@ -7,7 +7,12 @@
  */
 import { ELIGIBLE_ANSWERS } from "../../packages/domain/src/petitions/eligibility.ts";
 import { redactPersonalData } from "../../packages/domain/src/text/redact.ts";
-import { KeyRing } from "../../packages/server/src/platform/vault.ts";
+import {
+  clearLetterTexts,
+  sealLetterTexts,
+  openLetterTexts,
+} from "../../packages/server/src/modules/petitions/letter-texts.ts";
+import { KeyRing, useKeyRing } from "../../packages/server/src/platform/vault.ts";
 import { startTestApp } from "../../packages/server/src/testing.ts";
 import { percentile, type Scenario } from "../lib.ts";
 
@@ -68,6 +73,30 @@ const scenario: Scenario = {
       "1/s",
     );
 
+    // A letter that may be a denunciation is stored masked, its original sealed; its handler
+    // reads it unsealed.
+    useKeyRing(ring);
+    const raw = { title: null, summary: null, content: LETTER };
+    const writers = [WRITER] as unknown as Parameters<typeof clearLetterTexts>[2];
+    report(
+      "letter_mask_for_storage_per_second",
+      perSecond(Math.min(N, 20_000), () => clearLetterTexts(raw, null, writers)),
+      "1/s",
+    );
+    const letterSealed = sealLetterTexts("x", raw);
+    report(
+      "letter_seal_per_second",
+      perSecond(N, () => sealLetterTexts("x", raw)),
+      "1/s",
+    );
+    report(
+      "letter_open_per_second",
+      perSecond(N, () =>
+        openLetterTexts({ id: "x", texts_sealed: letterSealed, title: null, summary: null, content: "" }),
+      ),
+      "1/s",
+    );
+
     // Through the HTTP stack: the same viewer reads a denunciation (masked) and a complaint.
     const t = await startTestApp({ listen: false });
     try {
@@ -94,6 +123,33 @@ const scenario: Scenario = {
         });
         ids[kind] = p.id;
       }
+      const unclassified = await handler.post("/api/petitions", {
+        channel: "post",
+        receivedOn: "2026-11-02",
+        petitioners: [WRITER],
+        respondents: [{ name: "Ông Hà Văn Cường, Đội trưởng Đội Quản lý thị trường số 3" }],
+        content: LETTER,
+        fieldCode: "CT.QUAN_LY_THI_TRUONG",
+      });
+      // The handler reads the unclassified letter (texts unsealed) and the complaint (in clear).
+      const handled: Record<string, number[]> = { unclassified: [], complaint: [] };
+      for (let i = 0; i < REQUESTS; i++) {
+        for (const [which, id] of [
+          ["unclassified", unclassified.body.id],
+          ["complaint", ids.complaint],
+        ] as const) {
+          const t0 = performance.now();
+          const res = await handler.get(`/api/petitions/${id}`);
+          handled[which]!.push(performance.now() - t0);
+          if (res.status !== 200) throw new Error(`detail ${which}: ${res.status}`);
+        }
+      }
+      report(
+        "detail_sealed_unclassified_vs_complaint_handler_p50",
+        percentile(handled.unclassified!, 50) / percentile(handled.complaint!, 50),
+        "x",
+        "pglite",
+      );
       const times: Record<string, number[]> = { complaint: [], denunciation: [] };
       for (let i = 0; i < REQUESTS; i++) {
         for (const kind of ["complaint", "denunciation"] as const) {

@@ -10,16 +10,8 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "nod
 import { fileURLToPath } from "node:url";
 import { PetitionGenerator, type GeneratedPetition } from "@minhbach/domain/generate/index";
 import { sql } from "kysely";
-import {
-  excerptOf,
-  personKeys,
-  petitionerDisplay,
-  publicTexts,
-  respondentKeys,
-  searchNamesOf,
-  searchTextOf,
-  simhashOf,
-} from "../../packages/server/src/modules/petitions/facts.ts";
+import { personKeys, respondentKeys, simhashOf } from "../../packages/server/src/modules/petitions/facts.ts";
+import { letterColumns } from "../../packages/server/src/modules/petitions/letter-texts.ts";
 import { DUPLICATE_LIMITS, SEARCH_LIMITS } from "../../packages/server/src/modules/petitions/service.ts";
 import { KeyRing, useKeyRing, writeKeyRing, type KeyRingFile } from "../../packages/server/src/platform/vault.ts";
 import { startTestApp, type TestApp, type TestClient, type TestDb } from "../../packages/server/src/testing.ts";
@@ -131,10 +123,19 @@ async function load(t: TestApp, n: number, log: (line: string) => void, reuse: b
           const kind = g.kind;
           const matterId = randomUUID();
           const simhash = simhashOf(g.content);
-          // A denunciation's list and search texts have the writers' data masked, as the service does.
-          const texts = publicTexts({ title: g.title, summary: g.summary, content: g.content }, kind, body.petitioners);
+          // A letter that may be a denunciation has its texts sealed and its columns masked, as the
+          // service stores it.
+          const id = randomUUID();
+          const columns = letterColumns(
+            { id, code, forwarded_by: g.forwardedBy, anonymous: g.anonymous },
+            { title: g.title, summary: g.summary, content: g.content },
+            kind,
+            body,
+          );
           matters.push({ id: matterId, agency_id: agency.id });
           rows.push({
+            ...columns,
+            id,
             agency_id: agency.id,
             code,
             seq_no: seq,
@@ -144,21 +145,14 @@ async function load(t: TestApp, n: number, log: (line: string) => void, reuse: b
             forwarded_by: g.forwardedBy ? JSON.stringify(g.forwardedBy) : null,
             anonymous: g.anonymous,
             impersonated: g.impersonated,
-            title: g.title,
-            summary: g.summary,
-            content: g.content,
             language: "vi",
             field_code: g.fieldCode,
             kind,
             state: "REGISTERED",
             facts: JSON.stringify({ status: "REGISTERED", channel: g.channel, receivedOn: g.receivedOn }),
             matter_id: matterId,
-            petitioner_display: petitionerDisplay(body, kind),
             respondent_display: g.respondents.map((r) => r.name).join("; "),
             signer_count: g.petitioners.length,
-            search_names: searchNamesOf(code, body, kind),
-            search_text: searchTextOf(code, { ...body, ...texts }, kind),
-            excerpt: excerptOf(texts),
             person_keys: personKeys(body.petitioners),
             respondent_keys: respondentKeys(g.respondents),
             content_simhash: simhash,

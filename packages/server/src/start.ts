@@ -11,7 +11,7 @@ import { ensureSeedNotices } from "./modules/calendar/service.ts";
 import { ensureFieldCatalog } from "./modules/petitions/service.ts";
 import { sealClearWriters } from "./modules/petitions/parties.ts";
 import { sealClearVisitors } from "./modules/reception/visits.ts";
-import { forgetSearchStatistics, refreshPersonKeys, refreshPublicTexts } from "./modules/petitions/service.ts";
+import { forgetSearchStatistics, refreshPersonKeys, sealClearLetters } from "./modules/petitions/service.ts";
 import { scheduleStatistics } from "./db/statistics.ts";
 import { hasKeyRing, KeyRing, loadKeyRing, useKeyRing, type LoadedKeyRing } from "./platform/vault.ts";
 import { hasData, seedDemo, seedDemoPetitions } from "./seed/demo.ts";
@@ -60,7 +60,7 @@ export async function prepareDatabase(database: Database): Promise<string[]> {
   if (hasKeyRing()) {
     const sealed = await sealClearWriters(database.db);
     if (sealed.petitions.length) await refreshPersonKeys(database.db, sealed.petitions);
-    await refreshPublicTexts(database.db);
+    await sealClearLetters(database.db);
     await sealClearVisitors(database.db);
   }
   return applied;

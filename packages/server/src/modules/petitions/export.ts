@@ -22,6 +22,7 @@ import type { DB } from "../../db/schema.ts";
 import type { AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { FONT } from "../reception/excel.ts";
+import { revealUnclassified } from "./letter-texts.ts";
 import { listedTexts } from "./facts.ts";
 import { filteredPetitions, orderedIds } from "./service.ts";
 
@@ -113,6 +114,9 @@ export async function exportPetitions(
             "p.content",
             "p.excerpt",
             "p.kind",
+            "p.anonymous",
+            "p.title",
+            "p.texts_sealed",
             "p.field_code",
             "p.state",
             "p.due_on",
@@ -121,6 +125,7 @@ export async function exportPetitions(
           .where("p.id", "in", slice)
           .execute();
         const byId = new Map(rows.map((r) => [r.id, r]));
+        const revealed = await revealUnclassified(db, auth, rows);
         for (const id of slice) {
           const r = byId.get(id);
           if (!r) continue;
@@ -129,11 +134,11 @@ export async function exportPetitions(
               r.code,
               excelDate(r.received_on),
               CHANNELS[r.channel as ChannelCode]?.label ?? r.channel,
-              listedTexts(auth, r).petitioner,
+              listedTexts(auth, r, revealed).petitioner,
               r.respondent_display,
               // A denunciation's excerpt has the denouncer's data masked; an unclassified letter's
               // text is for its handlers only.
-              listedTexts(auth, r).excerpt,
+              listedTexts(auth, r, revealed).excerpt,
               r.kind ? (PETITION_KINDS[r.kind as PetitionKind] ?? r.kind) : "",
               r.field_code ? (fieldByCode(r.field_code)?.name ?? r.field_code) : "",
               PETITION_STATES[r.state as PetitionState] ?? r.state,

@@ -36,10 +36,11 @@ export function handlesLettersOf(
   return auth.agencyId === agencyId && auth.grants.some((g) => g.permission === "petition.write");
 }
 
-/** The writer and text a list row shows to the caller. */
+/** The writer and text a list row shows to the caller (`revealed`: see revealUnclassified). */
 export function listedTexts(
   auth: { agencyId: string; grants: readonly { permission: string }[] },
   row: {
+    id: string;
     agency_id: string;
     kind: string | null;
     petitioner_display: string;
@@ -47,9 +48,12 @@ export function listedTexts(
     summary?: string | null;
     content: string;
   },
+  revealed?: ReadonlyMap<string, { petitioner: string; excerpt: string }>,
 ): { petitioner: string; excerpt: string } {
-  if (row.kind === null && !handlesLettersOf(auth, row.agency_id))
-    return { petitioner: UNCLASSIFIED_WRITER_MASK, excerpt: UNCLASSIFIED_TEXT_MASK };
+  if (row.kind === null) {
+    const shown = handlesLettersOf(auth, row.agency_id) ? revealed?.get(row.id) : undefined;
+    return shown ?? { petitioner: UNCLASSIFIED_WRITER_MASK, excerpt: UNCLASSIFIED_TEXT_MASK };
+  }
   return { petitioner: row.petitioner_display, excerpt: (row.excerpt ?? excerptOf(row)).slice(0, 200) };
 }
 
@@ -86,6 +90,15 @@ export function petitionerDisplay(
 ): string {
   if (body.anonymous) return ANONYMOUS_LABEL;
   if (kind === "denunciation") return DENOUNCER_MASK;
+  // Stored as the column lists read: an unclassified letter's writer is shown to its handlers
+  // from the sealed writers (writerShown), never from a column in clear.
+  if (kind === null) return UNCLASSIFIED_WRITER_MASK;
+  return writerShown(body);
+}
+
+/** The writer as a list shows it to one who may see the writers: name, address, co-signers. */
+export function writerShown(body: Pick<CreatePetitionBody, "anonymous" | "petitioners">): string {
+  if (body.anonymous) return ANONYMOUS_LABEL;
   const [first, ...rest] = body.petitioners;
   if (!first) return "";
   const person = personOf(first);
@@ -95,8 +108,9 @@ export function petitionerDisplay(
 }
 
 /**
- * Accent-free text of everything a handler searches by. A denunciation's writer is left out
- * once it is classified as one, so a search by name cannot reveal who denounced.
+ * Accent-free text of everything a handler searches by. The writer of a letter that is, or may
+ * yet be, a denunciation is left out, so a search by name cannot reveal who denounced (an
+ * unclassified letter's handlers find it by its writer through letter-texts.ts writerKeys).
  */
 export function searchTextOf(
   code: string,
@@ -104,7 +118,7 @@ export function searchTextOf(
   kind: PetitionKind | null,
 ): string {
   const parts: string[] = [code];
-  if (kind !== "denunciation") {
+  if (kind !== null && kind !== "denunciation") {
     for (const p of body.petitioners) {
       const person = personOf(p);
       parts.push(person.fullName ?? "", person.address ?? "", person.idNumber ?? "");
@@ -125,7 +139,7 @@ export function searchNamesOf(
   kind: PetitionKind | null,
 ): string {
   const parts: string[] = [code];
-  if (kind !== "denunciation") {
+  if (kind !== null && kind !== "denunciation") {
     for (const p of body.petitioners) {
       const person = personOf(p);
       parts.push(person.fullName ?? "", person.idNumber ?? "");

@@ -70,6 +70,29 @@ export async function readParties(db: Kysely<DB> | Transaction<DB>, petitionId: 
   };
 }
 
+/** The writers of several petitions, unsealed: call only for a purpose the caller has checked. */
+export async function readWritersOf(
+  db: Kysely<DB> | Transaction<DB>,
+  petitionIds: readonly string[],
+): Promise<Map<string, Petitioner[]>> {
+  const writers = new Map<string, Petitioner[]>(petitionIds.map((id) => [id, []]));
+  if (!petitionIds.length) return writers;
+  const rows = await db
+    .selectFrom("petition_party")
+    .select(["id", "petition_id", "data", "sealed"])
+    .where("petition_id", "in", petitionIds)
+    .where("role", "=", "petitioner")
+    .orderBy("petition_id")
+    .orderBy("ord")
+    .execute();
+  const ring = keyRing();
+  for (const r of rows) {
+    const p = r.sealed ? (JSON.parse(ring.open(r.sealed, context(r.id))) as Petitioner) : (r.data as Petitioner);
+    writers.get(r.petition_id)!.push(p);
+  }
+  return writers;
+}
+
 /** Respondents only: never touches the sealed writers. */
 export async function readRespondents(db: Kysely<DB> | Transaction<DB>, petitionId: string): Promise<Respondent[]> {
   const rows = await db

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 /**
  * Petition handling (xử lý đơn, Thông tư 05/2021/TT-TTCP): intake from every channel into the
  * agency's yearly register, duplicate detection across the installation, classification and the
@@ -61,11 +62,20 @@ import {
   simhashOf,
   excerptOf,
   listedTexts,
-  publicTexts,
   UNCLASSIFIED_WRITER_MASK,
 } from "./facts.ts";
 import { identityAccess } from "../cases/identity.ts";
 import { readParties, readRespondents, writeParties } from "./parties.ts";
+import {
+  clearLetterTexts,
+  letterColumns,
+  mayBeDenunciation,
+  openLetterTexts,
+  revealUnclassified,
+  sealedColumn,
+  writerKeys,
+  writerNeedleKeys,
+} from "./letter-texts.ts";
 import { destructionDocumentFields, URGE_REPORT_WORKING_DAYS, urgeDocumentFields } from "./follow-up-documents.ts";
 
 export { RuleViolation };
@@ -176,9 +186,14 @@ async function insertPetition(
     .executeTakeFirstOrThrow();
   const facts = initialFacts(body);
   const simhash = simhashOf(body.content);
+  // Unclassified, the letter may be a denunciation: its texts are sealed, its columns masked.
+  const id = randomUUID();
+  const clear = { ...body, ...clearLetterTexts(lettersOf(body), null, body.petitioners) };
+  const searchText = searchTextOf(code, clear, null);
   const row = await trx
     .insertInto("petition")
     .values({
+      id,
       agency_id: agencyId,
       code,
       seq_no: seq,
@@ -190,9 +205,11 @@ async function insertPetition(
       transferred_from_id: transferredFromId,
       anonymous: body.anonymous,
       impersonated: body.impersonated,
-      title: body.title ?? null,
-      summary: body.summary ?? null,
-      content: body.content,
+      title: clear.title,
+      summary: clear.summary,
+      content: clear.content,
+      texts_sealed: sealedColumn(id, lettersOf(body), null),
+      writer_keys: writerKeys(body.petitioners),
       language: body.language,
       field_code: body.fieldCode ?? null,
       state: facts.status,
@@ -201,9 +218,9 @@ async function insertPetition(
       petitioner_display: petitionerDisplay(body, null),
       respondent_display: body.respondents.map((r) => r.name).join("; "),
       signer_count: body.petitioners.length,
-      search_names: searchNamesOf(code, body, null),
-      search_text: searchTextOf(code, body, null),
-      excerpt: excerptOf(body),
+      search_names: searchNamesOf(code, clear, null),
+      search_text: searchText,
+      excerpt: excerptOf(clear),
       person_keys: personKeys(body.petitioners),
       respondent_keys: respondentKeys(body.respondents),
       content_simhash: simhash,
@@ -211,7 +228,7 @@ async function insertPetition(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await rememberWords(trx, searchTextOf(code, body, null));
+  await rememberWords(trx, searchText);
   await writeParties(trx, row.id, body.petitioners, body.respondents);
   await syncDeadlines(trx, row.id, agencyId, code, { ...facts, id: row.id });
   await event(trx, actor, row.id, "received", null, facts.status, { channel: body.channel, transferredFromId });
@@ -236,43 +253,47 @@ export async function refreshPersonKeys(db: Kysely<DB>, petitionIds: readonly st
   }
 }
 
+/** A letter's texts as typed, in the shape letter-texts.ts keeps them. */
+function lettersOf(body: Pick<CreatePetitionBody, "title" | "summary" | "content">) {
+  return { title: body.title ?? null, summary: body.summary ?? null, content: body.content };
+}
+
 /**
- * Fills the list text of rows written by earlier versions; a denunciation's list and search texts
- * are rewritten with the denouncer's data masked (needs the key ring to find what to mask).
+ * Seals the texts of letters an earlier version left in clear (and fills a missing list text):
+ * every letter that is, or may be, a denunciation ends with its texts sealed and its columns
+ * masked. Needs the key ring. Returns how many letters were rewritten.
  */
-export async function refreshPublicTexts(db: Kysely<DB>): Promise<number> {
+export async function sealClearLetters(db: Kysely<DB>, batch = 200): Promise<number> {
   await db
     .updateTable("petition")
     .set({ excerpt: sql<string>`left(coalesce(nullif(summary, ''), content), 300)` })
     .where("excerpt", "is", null)
-    .where((eb) => eb.or([eb("kind", "is", null), eb("kind", "<>", "denunciation")]))
+    .where("kind", "is not", null)
+    .where("kind", "<>", "denunciation")
     .execute();
-  const rows = await db
-    .selectFrom("petition")
-    .selectAll()
-    .where("excerpt", "is", null)
-    .where("kind", "=", "denunciation")
-    .execute();
-  for (const row of rows) {
-    const { petitioners, respondents } = await readParties(db, row.id);
-    const texts = publicTexts(
-      { title: row.title, summary: row.summary, content: row.content },
-      "denunciation",
-      petitioners,
-    );
-    const body = {
-      petitioners,
-      respondents,
-      ...texts,
-      forwardedBy: row.forwarded_by as CreatePetitionBody["forwardedBy"],
-    };
-    await db
-      .updateTable("petition")
-      .set({ excerpt: excerptOf(texts), search_text: searchTextOf(row.code, body, "denunciation") })
-      .where("id", "=", row.id)
+  let done = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom("petition")
+      .selectAll()
+      .where("texts_sealed", "is", null)
+      .where((eb) => eb.or([eb("kind", "is", null), eb("kind", "=", "denunciation")]))
+      .limit(batch)
       .execute();
+    if (!rows.length) return done;
+    await db.transaction().execute(async (trx) => {
+      for (const row of rows) {
+        const parties = await readParties(trx, row.id);
+        const raw = { title: row.title, summary: row.summary, content: row.content };
+        await trx
+          .updateTable("petition")
+          .set(letterColumns(row, raw, row.kind as PetitionKind | null, parties))
+          .where("id", "=", row.id)
+          .execute();
+      }
+    });
+    done += rows.length;
   }
-  return rows.length;
 }
 
 /** Adds the words of a search text to the vocabulary used to correct typos. */
@@ -575,16 +596,12 @@ export async function getPetition(db: Kysely<DB>, auth: AuthContext, id: string)
   // A denouncer's identity never travels with the detail: it has its own audited route.
   const identity = await identityAccess(db, auth, row);
   const hidden = identity.protected && !identity.canView;
-  // Writers are unsealed when returned, or when the caller may not see them, to find what to mask
-  // in the text (then they are not returned); one who may see a protected writer uses its route.
-  const read =
-    identity.protected && !hidden
-      ? { petitioners: [], respondents: await readRespondents(db, id) }
-      : await readParties(db, id);
-  const parties = identity.protected ? { petitioners: [], respondents: read.respondents } : read;
-  const texts = hidden
-    ? publicTexts({ title: row.title, summary: row.summary, content: row.content }, "denunciation", read.petitioners)
-    : { title: row.title, summary: row.summary, content: row.content };
+  // Writers are returned only when not protected; one who may see a protected writer uses its
+  // route. The clear columns of a protected letter are its masked texts; the original is sealed.
+  const parties = identity.protected
+    ? { petitioners: [], respondents: await readRespondents(db, id) }
+    : await readParties(db, id);
+  const texts = hidden ? { title: row.title, summary: row.summary, content: row.content } : openLetterTexts(row);
   const events = await db
     .selectFrom("petition_event")
     .selectAll()
@@ -761,6 +778,9 @@ export async function filteredPetitions(
       const handled = can(auth, "petition.write")
         ? sql<boolean>`(p.kind is not null or p.agency_id = ${auth.agencyId})`
         : sql<boolean>`p.kind is not null`;
+      // Its search text leaves an unclassified letter's writers out; its handlers find it by a
+      // writer's full name, number or e-mail through the writers' keyed hashes.
+      const byWriter = can(auth, "petition.write") ? await unclassifiedByWriter(db, auth.agencyId, query.q) : [];
       const { shares, rows } = await searchStatistics(db);
       const tiers = searchTiers(needle, shares);
       const words = needle.split(" ");
@@ -846,15 +866,17 @@ export async function filteredPetitions(
       const match = searched?.tier ?? null;
       const none = sql<boolean>`false`;
       // The same search tested on each row alone, for a walk down the list's own index.
-      const walk = q.where(match?.row ?? none).where(handled);
-      q = q.where(match ? throughIndex(match) : none).where(handled);
+      const orWriter = (found: RawBuilder<boolean>) =>
+        byWriter.length ? sql<boolean>`(${found} or p.id in (${sql.join(byWriter)}))` : found;
+      const walk = q.where(orWriter(match?.row ?? none)).where(handled);
+      q = q.where(orWriter(match ? throughIndex(match) : none)).where(handled);
       const walkScoped = walk.where(scopeCondition(scope));
       walkable.set(q, walk);
       const scoped = q.where(scopeCondition(scope));
       walkable.set(scoped, walkScoped);
       const share = match ? (sample.get(match) ?? 0) : 0;
-      if (isCommonMatch(share, match?.share ?? 0)) common.add(scoped);
-      const counted = match && counts.get(match);
+      if (isCommonMatch(share, match?.share ?? 0) && !byWriter.length) common.add(scoped);
+      const counted = match && !byWriter.length && counts.get(match);
       if (counting && counted) probeCounts.set(scoped, { reads: counting.reads, counted });
       if (searched) searchedAsOf.set(scoped, searched.as);
       // How many matches to expect: none of the newest letters holds the match (few), or the
@@ -876,6 +898,24 @@ export async function filteredPetitions(
 }
 
 type FilteredPetitions = Awaited<ReturnType<typeof filteredPetitions>>;
+
+/** The agency's unclassified letters one of whose writers the needle names (letter-texts.ts writerKeys). */
+async function unclassifiedByWriter(db: Kysely<DB>, agencyId: string, needle: string): Promise<string[]> {
+  const keys = writerNeedleKeys(needle);
+  if (!keys.length) return [];
+  const rows = await db
+    .selectFrom("petition")
+    .select("id")
+    .where("kind", "is", null)
+    .where("agency_id", "=", agencyId)
+    .where(sql<boolean>`writer_keys && ${sql.val(keys)}::text[]`)
+    .limit(SEARCH_BY_WRITER_LIMIT)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** How many unclassified letters a search by one writer finds at most (a writer, not a crowd). */
+const SEARCH_BY_WRITER_LIMIT = 200;
 
 /**
  * The agencies whose rows `inScope(auth, "petition.read", "p.agency_id")` keeps, resolved first
@@ -1159,6 +1199,8 @@ export async function listPetitions(
           "p.summary",
           "p.content",
           "p.excerpt",
+          "p.title",
+          "p.texts_sealed",
           "p.due_on",
           "p.outcome",
           "p.anonymous",
@@ -1170,6 +1212,7 @@ export async function listPetitions(
   const position = new Map(ids.map((id, i) => [id, i]));
   const rows = unordered.sort((x, y) => position.get(x.id)! - position.get(y.id)!);
   const calendar = query.overdue || query.dueSoon ? null : await currentCalendar(db);
+  const revealed = await revealUnclassified(db, auth, rows);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -1183,7 +1226,7 @@ export async function listPetitions(
       stateLabel: PETITION_STATES[r.state as PetitionState],
       fieldCode: r.field_code,
       fieldName: r.field_code ? (fieldByCode(r.field_code)?.name ?? r.field_code) : null,
-      ...listedTexts(auth, r),
+      ...listedTexts(auth, r, revealed),
       respondent: r.respondent_display,
       dueOn: r.due_on,
       dueStatus: r.due_on ? listDueStatus(r.due_on, today, calendar) : null,
@@ -1741,31 +1784,20 @@ export async function classifyPetition(
   const assessed = petitionTransition(afterClassify, { action: "assess", answers: eligibilityAnswers });
   throwProblems(assessed.problems.map((p) => ({ ...p, field: p.field.replace(/^answers\./, "eligibilityAnswers.") })));
   const next: PetitionFacts = { ...afterClassify, status: assessed.to!, eligibility: assessed.eligibility ?? null };
-  const { petitioners, respondents } = await readParties(db, id);
-  // A denunciation is searched and listed by its text with the denouncer's data masked.
-  const texts = publicTexts(
-    { title: row.title, summary: row.summary, content: row.content },
-    classification.kind,
-    petitioners,
-  );
-  const body4search = {
-    petitioners,
-    respondents,
-    ...texts,
-    forwardedBy: row.forwarded_by as CreatePetitionBody["forwardedBy"],
-  };
+  const parties = await readParties(db, id);
+  // A denunciation keeps its texts sealed and is searched and listed by them masked; any other
+  // kind goes back to its texts in clear, writers included.
+  const columns = letterColumns(row, openLetterTexts(row), classification.kind, parties);
   await db.transaction().execute(async (trx) => {
+    if (!mayBeDenunciation(classification.kind)) await rememberWords(trx, columns.search_text);
     await bump(trx, id, version, {
+      ...columns,
       kind: classification.kind,
       competence: classification.competence,
       field_code: classification.fieldCode,
       eligible: next.eligibility?.eligible ?? null,
       state: next.status,
       facts: JSON.stringify({ ...(row.facts as object), ...next }),
-      petitioner_display: petitionerDisplay({ anonymous: row.anonymous, petitioners }, classification.kind),
-      search_names: searchNamesOf(row.code, body4search, classification.kind),
-      search_text: searchTextOf(row.code, body4search, classification.kind),
-      excerpt: excerptOf(texts),
     });
     await syncDeadlines(trx, id, row.agency_id, row.code, next);
     await event(trx, actor, id, "classified", row.state, next.status, {
@@ -2072,9 +2104,7 @@ async function transferInside(
     anonymous: row.anonymous,
     impersonated: row.impersonated,
     respondents: parties.respondents,
-    title: row.title,
-    summary: row.summary,
-    content: row.content,
+    ...openLetterTexts(row),
     fieldCode: row.field_code,
     language: row.language as "vi" | "other",
     attachments:
