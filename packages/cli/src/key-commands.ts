@@ -4,7 +4,7 @@
  * confirms no row still needs it.
  */
 import { loadConfig } from "@minhbach/server/config";
-import { resealWriters, sealedByKey } from "@minhbach/server/modules/petitions/parties";
+import { resealAll, sealedByKey } from "@minhbach/server/platform/sealed-columns";
 import { keyRing, loadKeyRing, useKeyRing, writeKeyRing } from "@minhbach/server/platform/vault";
 import type { Command } from "commander";
 import { CliError, withDatabase } from "./io.ts";
@@ -48,7 +48,7 @@ export function registerKeyCommands(program: Command): void {
       useKeyRing(next);
       console.log(`Đã thêm khóa chính mới ${next.primaryId} vào ${file}; đang mã hóa lại…`);
       await withDatabase(async ({ db }) => {
-        const n = await resealWriters(db, (done) => process.stdout.write(`\r  đã mã hóa lại ${done} bản ghi`));
+        const n = await resealAll(db, (done) => process.stdout.write(`\r  đã mã hóa lại ${done} bản ghi`));
         console.log(
           `\nXong: ${n} bản ghi. Khóa cũ ${current.primaryId} vẫn giữ trong tệp; bỏ bằng \`minhbach keys retire ${current.primaryId}\`.`,
         );
@@ -60,7 +60,7 @@ export function registerKeyCommands(program: Command): void {
     .description("mã hóa lại mọi bản ghi bằng khóa chính hiện tại / re-seal every row under the primary key")
     .action(async () => {
       await withDatabase(async ({ db }) => {
-        const n = await resealWriters(db, (done) => process.stdout.write(`\r  đã mã hóa lại ${done} bản ghi`));
+        const n = await resealAll(db, (done) => process.stdout.write(`\r  đã mã hóa lại ${done} bản ghi`));
         console.log(`\nXong: ${n} bản ghi được mã hóa lại bằng khóa ${keyRing().primaryId}.`);
       });
     });

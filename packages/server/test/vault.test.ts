@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { resealWriters, sealedByKey } from "../src/modules/petitions/parties.ts";
+import { resealAll, sealedByKey } from "../src/platform/sealed-columns.ts";
 import { keyRing, KeyRing, loadKeyRing, useKeyRing, VaultError, writeKeyRing } from "../src/platform/vault.ts";
 import { startTestApp, testDatabases, type TestApp } from "../src/testing.ts";
 
@@ -115,7 +115,7 @@ for (const db of testDatabases()) {
       // The rotated ring stays in use: it opens what both keys sealed, for the rest of the process.
       useKeyRing(before.rotated(`rot${db.kind}`));
       {
-        assert.ok((await resealWriters(kysely)) >= 1);
+        assert.ok((await resealAll(kysely)) >= 1);
         const counts = await sealedByKey(kysely);
         assert.equal(counts[before.primaryId] ?? 0, 0);
         assert.ok((counts[`rot${db.kind}`] ?? 0) >= 1);

@@ -16,6 +16,7 @@ import type { CreatePetitionBody } from "@minhbach/domain/api/petitions";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { AuthContext } from "../../platform/access.ts";
+import { SEALED } from "../../platform/sealed-columns.ts";
 import { keyRing } from "../../platform/vault.ts";
 import {
   excerptOf,
@@ -34,7 +35,7 @@ export interface LetterTexts {
   content: string;
 }
 
-const context = (petitionId: string) => `petition_texts:${petitionId}`;
+const context = SEALED.letterTexts.context;
 
 /** Whether a letter of this kind keeps its texts sealed: it is, or may yet be, a denunciation. */
 export function mayBeDenunciation(kind: PetitionKind | string | null): boolean {

@@ -10,6 +10,7 @@ import type { Petitioner } from "@minhbach/domain";
 import type { CreatePetitionBody } from "@minhbach/domain/api/petitions";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
+import { SEALED } from "../../platform/sealed-columns.ts";
 import { keyRing } from "../../platform/vault.ts";
 
 export type Respondent = CreatePetitionBody["respondents"][number];
@@ -19,7 +20,7 @@ export interface Parties {
   respondents: Respondent[];
 }
 
-const context = (id: string) => `petition_party:${id}`;
+const context = SEALED.writer.context;
 
 export async function writeParties(
   trx: Transaction<DB>,
@@ -136,67 +137,4 @@ export async function sealClearWriters(db: Kysely<DB>, batch = 500): Promise<{ r
     total += rows.length;
   }
   return { rows: total, petitions: [...petitions] };
-}
-
-/** Re-seals every writer under the ring's primary key (after a rotation). */
-export async function resealWriters(db: Kysely<DB>, onProgress?: (done: number) => void, batch = 500): Promise<number> {
-  const ring = keyRing();
-  const primary = `v1.${ring.primaryId}.`;
-  let done = 0;
-  let after = "00000000-0000-0000-0000-000000000000";
-  for (;;) {
-    const rows = await db
-      .selectFrom("petition_party")
-      .select(["id", "sealed"])
-      .where("role", "=", "petitioner")
-      .where("sealed", "is not", null)
-      .where("id", ">", after)
-      .orderBy("id")
-      .limit(batch)
-      .execute();
-    if (!rows.length) break;
-    after = rows[rows.length - 1]!.id;
-    const stale = rows.filter((r) => !r.sealed!.startsWith(primary));
-    if (stale.length) {
-      await db.transaction().execute(async (trx) => {
-        for (const r of stale) {
-          const plain = ring.open(r.sealed!, context(r.id));
-          await trx
-            .updateTable("petition_party")
-            .set({ sealed: ring.seal(plain, context(r.id)) })
-            .where("id", "=", r.id)
-            .execute();
-        }
-      });
-    }
-    done += stale.length;
-    onProgress?.(done);
-  }
-  return done;
-}
-
-/**
- * How many sealed writers and encrypted files each key holds (for `minhbach keys status` and
- * retiring a key). Files keep the key they were written with: a key is retired only when none
- * of either kind needs it.
- */
-export async function sealedByKey(db: Kysely<DB>): Promise<Record<string, number>> {
-  const parties = await db
-    .selectFrom("petition_party")
-    .select((eb) => [
-      eb.fn<string>("split_part", ["sealed", eb.val("."), eb.val(2)]).as("key"),
-      eb.fn.countAll<number>().as("n"),
-    ])
-    .where("sealed", "is not", null)
-    .groupBy("key")
-    .execute();
-  const files = await db
-    .selectFrom("attachment")
-    .select((eb) => ["key_id as key", eb.fn.countAll<number>().as("n")])
-    .where("key_id", "is not", null)
-    .groupBy("key_id")
-    .execute();
-  const counts: Record<string, number> = {};
-  for (const r of [...parties, ...files]) if (r.key) counts[r.key] = (counts[r.key] ?? 0) + Number(r.n);
-  return counts;
 }

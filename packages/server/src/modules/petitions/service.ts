@@ -496,8 +496,20 @@ async function nearestByTrigrams(
 }
 
 /** Intake data the rules do not read but later steps and documents need. */
+/**
+ * What the intake records beside the facts. The list of papers handed in is written with the
+ * writers' data masked in its names and descriptions: the letter may be a denunciation, and this
+ * list is not sealed.
+ */
 function intakeExtras(body: CreatePetitionBody) {
-  return { writtenOn: body.writtenOn ?? null, signed: body.signed ?? null, attachments: body.attachments };
+  const mask = (text: string) =>
+    clearLetterTexts({ title: null, summary: null, content: text }, null, body.petitioners).content;
+  const attachments = body.attachments.map((a) => ({
+    ...a,
+    fileName: mask(a.fileName),
+    description: a.description ? mask(a.description) : a.description,
+  }));
+  return { writtenOn: body.writtenOn ?? null, signed: body.signed ?? null, attachments };
 }
 
 /** A timeline event of the petition (exported for the other files of this module). */

@@ -1,0 +1,94 @@
+/**
+ * Every column the key ring seals, in one list: a writer of a letter, a letter's own texts, the
+ * people of a reception visit… Key rotation re-seals them all and `minhbach keys retire` counts
+ * them all before a key may go, so a column missing here would be lost with a retired key. A
+ * module that seals a new column adds it here and takes its context from here.
+ *
+ * A sealed value is bound to its row (the context names the row's id): copied to another row, it
+ * does not open.
+ */
+import { sql, type Kysely } from "kysely";
+import type { DB } from "../db/schema.ts";
+import { keyRing } from "./vault.ts";
+
+export interface SealedColumn {
+  table: string;
+  column: string;
+  /** The context a value of the row `id` is sealed with. */
+  context: (id: string) => string;
+}
+
+function sealed(table: string, column: string, prefix: string): SealedColumn {
+  return { table, column, context: (id) => `${prefix}:${id}` };
+}
+
+export const SEALED = {
+  /** A letter's writer (petitions/parties.ts). */
+  writer: sealed("petition_party", "sealed", "petition_party"),
+  /** The original texts of a letter that may be a denunciation (petitions/letter-texts.ts). */
+  letterTexts: sealed("petition", "texts_sealed", "petition_texts"),
+  /** The people who came to a reception visit (reception/visits.ts). */
+  visitPeople: sealed("reception_visit", "people_sealed", "reception_visit"),
+} satisfies Record<string, SealedColumn>;
+
+export const SEALED_COLUMNS: readonly SealedColumn[] = Object.values(SEALED);
+
+const FIRST_ID = "00000000-0000-0000-0000-000000000000";
+
+/** Re-seals every sealed value not under the ring's primary key (after a rotation). */
+export async function resealAll(db: Kysely<DB>, onProgress?: (done: number) => void, batch = 500): Promise<number> {
+  const ring = keyRing();
+  const primary = `v1.${ring.primaryId}.`;
+  let done = 0;
+  for (const col of SEALED_COLUMNS) {
+    let after = FIRST_ID;
+    for (;;) {
+      const { rows } = await sql<{ id: string; value: string }>`
+        select id, ${sql.ref(col.column)} as value from ${sql.table(col.table)}
+        where ${sql.ref(col.column)} is not null and id > ${after}
+        order by id limit ${batch}`.execute(db);
+      if (!rows.length) break;
+      after = rows[rows.length - 1]!.id;
+      const stale = rows.filter((r) => !r.value.startsWith(primary));
+      if (stale.length) {
+        await db.transaction().execute(async (trx) => {
+          for (const r of stale) {
+            const value = ring.seal(ring.open(r.value, col.context(r.id)), col.context(r.id));
+            await sql`update ${sql.table(col.table)} set ${sql.ref(col.column)} = ${value} where id = ${r.id}`.execute(
+              trx,
+            );
+          }
+        });
+      }
+      done += stale.length;
+      onProgress?.(done);
+    }
+  }
+  return done;
+}
+
+/**
+ * How many sealed values and encrypted files each key holds (for `minhbach keys status` and
+ * retiring a key). Files keep the key they were written with: a key is retired only when nothing
+ * of either kind needs it.
+ */
+export async function sealedByKey(db: Kysely<DB>): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  const add = (key: string | null, n: unknown) => {
+    if (key) counts[key] = (counts[key] ?? 0) + Number(n);
+  };
+  for (const col of SEALED_COLUMNS) {
+    const { rows } = await sql<{ key: string | null; n: string }>`
+      select split_part(${sql.ref(col.column)}, '.', 2) as key, count(*) as n from ${sql.table(col.table)}
+      where ${sql.ref(col.column)} is not null group by 1`.execute(db);
+    for (const r of rows) add(r.key, r.n);
+  }
+  const files = await db
+    .selectFrom("attachment")
+    .select((eb) => ["key_id as key", eb.fn.countAll<number>().as("n")])
+    .where("key_id", "is not", null)
+    .groupBy("key_id")
+    .execute();
+  for (const r of files) add(r.key, r.n);
+  return counts;
+}
