@@ -72,6 +72,7 @@ for (const db of testDatabases()) {
     test("its handler reads the original, lists it by the writer and finds it by name, number, phone, e-mail", async () => {
       const detail = (await handler.get(`/api/petitions/${id}`)).body;
       assert.equal(detail.content, TEXT);
+      assert.match(detail.petitionerDisplay, /^Đặng Thị Phương Thảo, Số 12/);
       const list = (await handler.get("/api/petitions")).body.items.find((p: { id: string }) => p.id === id);
       assert.match(list.petitioner, /Đặng Thị Phương Thảo/);
       assert.match(list.excerpt, /0987 654 321/);

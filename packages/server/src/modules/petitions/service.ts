@@ -62,7 +62,7 @@ import {
   simhashOf,
   excerptOf,
   listedTexts,
-  UNCLASSIFIED_WRITER_MASK,
+  writerShown,
 } from "./facts.ts";
 import { identityAccess } from "../cases/identity.ts";
 import { readParties, readRespondents, writeParties } from "./parties.ts";
@@ -673,8 +673,11 @@ export async function getPetition(db: Kysely<DB>, auth: AuthContext, id: string)
     dueOn: row.due_on,
     retentionUntil: row.retention_until,
     matterId: row.matter_id,
+    // Stored masked until classification; its handlers see the writer.
     petitionerDisplay:
-      row.kind === null && identity.protected && !identity.canView ? UNCLASSIFIED_WRITER_MASK : row.petitioner_display,
+      row.kind === null && !hidden
+        ? writerShown({ anonymous: row.anonymous, petitioners: (await readParties(db, id)).petitioners })
+        : row.petitioner_display,
     petitioners: parties.petitioners as unknown as ({ kind: string } & Record<string, unknown>)[],
     identity: {
       protected: identity.protected,
