@@ -177,11 +177,11 @@ function both(text: string): string {
   return alone;
 }
 
-test("unknown mobile phones in every grouping and with +84, 84 or (+84) are masked", () => {
+test("unknown mobile phones in every grouping and with +84, 84, (+84) or +84 (0) are masked", () => {
   const text =
     "Gọi +84 388 123 456, (+84) 977.654.321, +84561234567, 84 912 345 678, 0868 123 456, " +
-    "0912.345.678, 0706-123-456, 091 234 5678, (+84) 0912 345 678.";
-  assert.equal(both(text), `Gọi ${M}, ${M}, ${M}, ${M}, ${M}, ${M}, ${M}, ${M}, ${M}.`);
+    "0912.345.678, 0706-123-456, 091 234 5678, (+84) 0912 345 678, +84 (0) 912 345 678, +84(0)912.345.678.";
+  assert.equal(both(text), `Gọi ${M}, ${M}, ${M}, ${M}, ${M}, ${M}, ${M}, ${M}, ${M}, ${M}, ${M}.`);
 });
 
 test("unknown landlines with their area code apart, in parentheses or international are masked", () => {

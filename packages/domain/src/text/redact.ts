@@ -396,7 +396,8 @@ const SEP = "(?: {0,2}[.-] {0,2}| {1,2})";
  */
 const RUN = new RegExp(
   `(?<!${WORD}|_|${WORD}-)` +
-    `(?:(?<cc>\\(\\s?\\+?\\s?84\\s?\\)|\\+\\s?84)${SEP}?)?` +
+    // "+84 (0) 912 345 678": the trunk zero in parentheses after the country code.
+    `(?:(?<cc>\\(\\s?\\+?\\s?84\\s?\\)|\\+\\s?84)${SEP}?(?<trunk>\\(\\s?0\\s?\\)${SEP}?)?)?` +
     `(?:\\((?<area>0\\d{1,3})\\)${SEP}?)?` +
     `\\d+(?:${SEP}\\d+)*`,
   "g",
@@ -534,7 +535,10 @@ function contactSpans(folded: string, out: [number, number][]): void {
     const groups: Run["groups"] = [];
     const body = m[0];
     let prev = -1;
-    const skip = (m.groups?.cc?.length ?? 0) + (m.groups?.area ? m.groups.area.length + 2 : 0);
+    // Past the country code and a trunk zero "(0)" after it: neither is a group of the number.
+    const cc = m.groups?.cc?.length ?? 0;
+    const prefix = m.groups?.trunk ? body.indexOf(")", cc) + 1 : cc;
+    const skip = prefix + (m.groups?.area ? m.groups.area.length + 2 : 0);
     for (const g of body.slice(skip).matchAll(GROUP)) {
       const start = m.index + skip + g.index;
       const sep = prev < 0 ? "" : folded.slice(prev, start).trim() || " ";
