@@ -6,7 +6,6 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import "@minhbach/domain/api/zod-vi";
 import fastifyCookie from "@fastify/cookie";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
@@ -34,6 +33,7 @@ import { registerAccessControl } from "./platform/access.ts";
 import type { AppContext } from "./platform/context.ts";
 import { frameworkErrors, registerErrorHandling } from "./platform/errors.ts";
 import { registerTextChecks, type Api } from "./platform/http.ts";
+import { registerSecurityHeaders } from "./platform/security-headers.ts";
 import { registerSessionLoader } from "./platform/sessions.ts";
 import { keyRing } from "./platform/vault.ts";
 
@@ -66,30 +66,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
-    frameworkErrors,
+    frameworkErrors: frameworkErrors({ trustProxy: config.trustProxy }),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine sets inline style attributes.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        fontSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-      },
-    },
-  });
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {

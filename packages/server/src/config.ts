@@ -3,7 +3,13 @@ import path from "node:path";
 
 export interface Config {
   port: number;
+  /**
+   * Where the server listens (HOST). Unset: every address, except in demo mode, whose accounts
+   * share a published password: there only this machine (127.0.0.1).
+   */
   host: string;
+  /** HOST was unset and demo mode chose 127.0.0.1 (the start-up message says how to open it up). */
+  demoLocalOnly: boolean;
   databaseUrl: string | undefined;
   dataDir: string;
   /** Seed demo data and demo accounts on an empty database. */
@@ -36,13 +42,16 @@ export interface Config {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
+  // Demo data is the default on the embedded database only; a server gets it by `seed demo`.
+  const demo = env.DEMO ? env.DEMO === "1" || env.DEMO === "true" : !databaseUrl;
+  const demoLocalOnly = demo && !env.HOST;
   return {
     port: Number(env.PORT ?? 3000),
-    host: env.HOST ?? "0.0.0.0",
+    host: env.HOST || (demoLocalOnly ? "127.0.0.1" : "0.0.0.0"),
+    demoLocalOnly,
     databaseUrl,
     dataDir: path.resolve(cwd, env.DATA_DIR ?? "data"),
-    // Demo data is the default on the embedded database only; a server gets it by `seed demo`.
-    demo: env.DEMO ? env.DEMO === "1" || env.DEMO === "true" : !databaseUrl,
+    demo,
     webDist: env.WEB_DIST ?? path.resolve(import.meta.dirname, "../../web/dist"),
     cookieSecure: env.COOKIE_SECURE === "1" || env.COOKIE_SECURE === "true",
     trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",

@@ -49,10 +49,18 @@ export interface StartTestOptions {
    * reuses a loaded million-row data set across runs. By default a fresh schema, dropped at close.
    */
   keepSchema?: string;
+  /**
+   * Keep the embedded database in files in this folder, with the attachment files and the
+   * identity key file under it (`files/`, `keys/identity-keys.json`), as `npm start` does: for a
+   * test that looks at the data at rest. The folder is the test's: it is kept at close.
+   */
+  dataDir?: string;
 }
 
 export async function startTestApp(options: StartTestOptions = {}): Promise<TestApp> {
   const db = options.db ?? { kind: "pglite" };
+  const dataDir = options.dataDir;
+  if (dataDir && db.kind !== "pglite") throw new Error("dataDir is for the embedded database (PGlite) only");
   const schema =
     db.kind === "postgres"
       ? (options.keepSchema ?? `t_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`)
@@ -63,14 +71,21 @@ export async function startTestApp(options: StartTestOptions = {}): Promise<Test
     demo: options.demo ?? true,
     logLevel: options.logStream ? "info" : "silent",
     loginRateLimit: 10_000,
+    ...(dataDir
+      ? {
+          dataDir,
+          storageDir: path.join(dataDir, "files"),
+          keyFile: path.join(dataDir, "keys", "identity-keys.json"),
+        }
+      : {}),
     ...options.config,
   };
   // Attachment files go to a folder of this run (created on the first upload), removed at close
   // unless the test chose the folder.
-  const ownStorage = options.config?.storageDir === undefined;
+  const ownStorage = options.config?.storageDir === undefined && !dataDir;
   if (ownStorage) config.storageDir = path.join(os.tmpdir(), `minhbach-files-${randomBytes(8).toString("hex")}`);
   const system = await startSystem(config, {
-    inMemory: true,
+    inMemory: !dataDir,
     demoPetitions: options.demoPetitions ?? false,
     ...(schema ? { schema } : {}),
     ...(options.logStream ? { logStream: options.logStream } : { logger: false as const }),

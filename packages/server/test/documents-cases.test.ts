@@ -7,59 +7,13 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
-import { inflateRawSync } from "node:zlib";
 import { z } from "zod";
 import { issuingAgencyOf, type AgencyFacts } from "../src/modules/documents/letterhead.ts";
 import { renderDocument } from "../src/modules/documents/render.ts";
 import { composeModel } from "../src/modules/documents/service.ts";
 import { findTemplate, formatArea, formatMoney, TEMPLATES } from "../src/modules/documents/templates.ts";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
-
-// ---------------------------------------------------------------------------------------------
-// Reading a .docx (the same small reader as documents.test.ts).
-
-function zipEntry(zip: Buffer, name: string): Buffer {
-  let end = zip.length - 22;
-  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
-  assert.ok(end >= 0, "not a zip file");
-  const count = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < count; i++) {
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extraLength = zip.readUInt16LE(at + 30);
-    const commentLength = zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    if (zip.toString("utf8", at + 46, at + 46 + nameLength) === name) {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      return method === 0 ? data : inflateRawSync(data);
-    }
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  throw new Error(`${name} not in the zip`);
-}
-
-const XML_ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'" };
-
-function docxText(file: Buffer): string {
-  const xml = ["word/header1.xml", "word/header2.xml", "word/document.xml"]
-    .map((name) => {
-      try {
-        return zipEntry(file, name).toString("utf8");
-      } catch {
-        return "";
-      }
-    })
-    .join("");
-  return xml
-    .split("</w:p>")
-    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""))
-    .map((line) => line.replace(/&\w+;/g, (e) => XML_ENTITIES[e] ?? e))
-    .filter((line) => line.length > 0)
-    .join("\n");
-}
+import { docxText } from "./support/zip.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Samples, as the case module would fill them.

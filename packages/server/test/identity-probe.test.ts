@@ -16,9 +16,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { Document, Packer, Paragraph, TextRun } from "docx";
 import ExcelJS from "exceljs";
-import { loadConfig } from "../src/config.ts";
 import { DEMO_ACCOUNTS } from "../src/seed/demo.ts";
-import { startSystem } from "../src/start.ts";
 import { startTestApp, testDatabases, type TestApp } from "../src/testing.ts";
 import {
   ALL_NEEDLES,
@@ -35,7 +33,6 @@ import {
   relationOf,
   columnsHolding,
   SKIPPED,
-  testAppOf,
   walkApi,
   type Scenario,
 } from "./support/identity-probe.ts";
@@ -181,24 +178,15 @@ describe("identity probe: the embedded database's files at rest", () => {
     async () => {
       const dataDir = mkdtempSync(path.join(os.tmpdir(), "minhbach-identity-probe-"));
       try {
-        const config = {
-          ...loadConfig({}, dataDir),
-          dataDir,
-          storageDir: path.join(dataDir, "files"),
-          keyFile: path.join(dataDir, "keys", "identity-keys.json"),
-          demo: true,
-          logLevel: "silent",
-          loginRateLimit: 10_000,
-        };
-        const system = await startSystem(config, { logger: false, demoPetitions: false });
+        const t = await startTestApp({ dataDir });
         let relations = new Map<string, string>();
         let columns: Awaited<ReturnType<typeof columnsHolding>> = [];
         try {
-          await runScenario(testAppOf(system));
-          relations = await relationFiles(system.database);
-          columns = await columnsHolding(system.database);
+          await runScenario(t);
+          relations = await relationFiles(t.system.database);
+          columns = await columnsHolding(t.system.database);
         } finally {
-          await system.close();
+          await t.close();
         }
         const hits = scanFiles(dataDir);
         const byFile = new Map<string, string[]>();

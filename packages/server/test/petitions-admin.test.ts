@@ -5,12 +5,12 @@
  * administrators — and who is refused each of them.
  */
 import assert from "node:assert/strict";
-import { inflateRawSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
 import { ELIGIBLE_ANSWERS, todayInVietnam } from "@minhbach/domain";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
+import { docxText } from "./support/zip.ts";
 
 const WRITER = "Nguyễn Văn An";
 const DENOUNCER = "Hoàng Thị Diệu";
@@ -33,29 +33,6 @@ function letter(over: Record<string, unknown> = {}) {
     fieldCode: "CT.XANG_DAU",
     ...over,
   };
-}
-
-/** The text of a .docx (document part only), one line per paragraph. */
-function docxText(zip: Buffer): string {
-  let end = zip.length - 22;
-  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
-    const nameLength = zip.readUInt16LE(at + 28);
-    const local = zip.readUInt32LE(at + 42);
-    if (zip.toString("utf8", at + 46, at + 46 + nameLength) === "word/document.xml") {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + zip.readUInt32LE(at + 20));
-      const xml = (zip.readUInt16LE(at + 10) === 0 ? data : inflateRawSync(data)).toString("utf8");
-      return xml
-        .split("</w:p>")
-        .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""))
-        .filter(Boolean)
-        .join("\n");
-    }
-    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-  throw new Error("no word/document.xml");
 }
 
 for (const db of testDatabases()) {

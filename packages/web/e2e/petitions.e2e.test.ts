@@ -13,7 +13,6 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { inflateRawSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import {
   choose,
@@ -26,6 +25,8 @@ import {
   shoot,
 } from "./support.ts";
 import { startTestApp } from "@minhbach/server/testing";
+// The server tests' zip reader (a test helper, not part of the package's exports).
+import { docxText } from "../../server/test/support/zip.ts";
 
 const CONTENT =
   "Phản ánh cơ sở chế biến gỗ Hưng Thịnh tại thôn Na Hối, xã Bắc Hà xả nước thải chưa qua xử lý ra suối Nậm Khánh, " +
@@ -47,41 +48,6 @@ after(async () => {
 
 const newPage = (width?: number, height?: number) => openPage(browser, width, height);
 const login = (page: Page, username: string, password?: string) => signIn(page, app.url, username, password);
-
-// ---- Reading a .docx: a zip whose word/document.xml holds the text ------------------------------
-
-function zipEntry(zip: Buffer, name: string): Buffer {
-  let end = zip.length - 22;
-  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
-  assert.ok(end >= 0, "not a zip file");
-  const count = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < count; i++) {
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extraLength = zip.readUInt16LE(at + 30);
-    const commentLength = zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    if (zip.toString("utf8", at + 46, at + 46 + nameLength) === name) {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      return method === 0 ? data : inflateRawSync(data);
-    }
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  throw new Error(`${name} not in the zip`);
-}
-
-function docxText(file: Buffer): string {
-  const xml = zipEntry(file, "word/document.xml").toString("utf8");
-  return xml
-    .split("</w:p>")
-    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""))
-    .map((line) => line.replace(/&amp;/g, "&").replace(/&quot;/g, '"'))
-    .filter((line) => line.length > 0)
-    .join("\n");
-}
 
 // ---------------------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ import { firstIssue } from "@minhbach/domain/api/zod-vi";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { ZodError } from "zod";
+import { setSecurityHeaders } from "./security-headers.ts";
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   VALIDATION_FAILED: 400,
@@ -64,18 +65,23 @@ export function fail(code: ErrorCode, field?: string, message?: string): never {
  * The errors Fastify raises before a route is chosen (Fastify's `frameworkErrors` option): a path
  * with broken percent-encoding, a path segment longer than a parameter may be. Answered in the
  * same shape as every other error, and without echoing the path (it may carry a searched name).
+ * No hook runs for them, so the security headers are set here (over HTTPS behind a trusted proxy
+ * too, hence `trustProxy`).
  */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  const code: ErrorCode =
-    error.code === "FST_ERR_BAD_URL"
-      ? "URL_INVALID"
-      : error.code === "FST_ERR_MAX_PARAM_LENGTH"
-        ? "URL_TOO_LONG"
-        : "INTERNAL_ERROR";
-  void reply
-    .code(statusOf(code))
-    .header("content-type", "application/json; charset=utf-8")
-    .send(JSON.stringify({ code, message: ERROR_MESSAGES[code] }));
+export function frameworkErrors(options: { trustProxy: boolean }) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    setSecurityHeaders(request, reply, options.trustProxy);
+    const code: ErrorCode =
+      error.code === "FST_ERR_BAD_URL"
+        ? "URL_INVALID"
+        : error.code === "FST_ERR_MAX_PARAM_LENGTH"
+          ? "URL_TOO_LONG"
+          : "INTERNAL_ERROR";
+    void reply
+      .code(statusOf(code))
+      .header("content-type", "application/json; charset=utf-8")
+      .send(JSON.stringify({ code, message: ERROR_MESSAGES[code] }));
+  };
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

@@ -14,15 +14,15 @@
  *   e-mail, the address.
  * - `scanFiles` does the same over the bytes of a folder (the embedded database at rest).
  *
- * The probe trusts nothing of the code it checks: its own folding, its own zip reader.
+ * The probe trusts nothing of the code it checks: its own folding, its own zip reader (./zip.ts).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { inflateRawSync } from "node:zlib";
 import { ELIGIBLE_ANSWERS, encodePersonalId, grantsOf, todayInVietnam } from "@minhbach/domain";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../src/seed/demo.ts";
+import { DEMO_ACCOUNTS } from "../../src/seed/demo.ts";
 import type { Started } from "../../src/start.ts";
-import { TestClient, type TestApp } from "../../src/testing.ts";
+import type { TestApp, TestClient } from "../../src/testing.ts";
+import { unescapeXml, zipEntries } from "./zip.ts";
 
 // ---------------------------------------------------------------------------------------------
 // The people.
@@ -214,42 +214,13 @@ export function findIdentities(pieces: readonly Piece[], needles: readonly Needl
 // ---------------------------------------------------------------------------------------------
 // Reading an answer.
 
-const XML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
 function xmlText(xml: string): string {
-  return xml
-    .replace(/<\/(w:p|w:tc|si|c|row|text:p|a:p)>/g, "\n")
-    .replace(/<w:(tab|br)\b[^>]*\/>/g, " ")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) =>
-      name[0] === "#"
-        ? String.fromCodePoint(name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1)))
-        : (XML_ENTITIES[name] ?? whole),
-    );
-}
-
-/** The entries of a zip file (its central directory), inflated. */
-export function unzip(zip: Buffer): { name: string; data: Buffer }[] {
-  let end = zip.length - 22;
-  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
-  if (end < 0) throw new Error("not a zip file");
-  const count = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  const entries: { name: string; data: Buffer }[] = [];
-  for (let i = 0; i < count; i++) {
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extraLength = zip.readUInt16LE(at + 30);
-    const commentLength = zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    const name = zip.toString("utf8", at + 46, at + 46 + nameLength);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + size);
-    entries.push({ name, data: method === 0 ? data : inflateRawSync(data) });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
+  return unescapeXml(
+    xml
+      .replace(/<\/(w:p|w:tc|si|c|row|text:p|a:p)>/g, "\n")
+      .replace(/<w:(tab|br)\b[^>]*\/>/g, " ")
+      .replace(/<[^>]+>/g, ""),
+  );
 }
 
 function jsonPieces(value: unknown, at: string, out: Piece[]): void {
@@ -274,7 +245,7 @@ export function decodeAnswer(headers: Record<string, unknown>, body: Buffer): Pi
   const type = String(headers["content-type"] ?? "");
   if (body.length >= 4 && body.readUInt32LE(0) === 0x04034b50) {
     try {
-      for (const entry of unzip(body)) {
+      for (const entry of zipEntries(body)) {
         if (/\.(xml|rels)$/.test(entry.name))
           pieces.push({ where: entry.name, text: xmlText(entry.data.toString("utf8")) });
         else pieces.push({ where: entry.name, text: entry.data.toString("utf8") });
@@ -625,28 +596,6 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
       calendar: [today.slice(0, 4)],
     },
     documentOwners: [...documentOwners.values()],
-  };
-}
-
-/**
- * A system started by `startSystem` itself (the at-rest test: a file-backed embedded database)
- * seen as a test app, enough for `runScenario`.
- */
-export function testAppOf(system: Started): TestApp {
-  const app = system.app;
-  return {
-    app,
-    system,
-    url: "",
-    kind: "pglite",
-    anonymous: () => new TestClient(app, null, null),
-    async login(username, password = DEMO_PASSWORD) {
-      const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
-      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-      const cookie = res.cookies.find((c) => c.name === "mb_session");
-      return new TestClient(app, cookie?.value ?? null, (res.json() as { csrfToken: string }).csrfToken);
-    },
-    close: () => system.close(),
   };
 }
 

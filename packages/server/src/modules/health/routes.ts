@@ -6,8 +6,10 @@ import type { Api } from "../../platform/http.ts";
 const health = z.object({
   status: z.literal("ok"),
   database: z.enum(["pglite", "postgres"]),
-  migration: z.string().nullable(),
-  demo: z.boolean(),
+  // Only to a signed-in user: an anonymous caller learns neither the schema version (which tells
+  // which release runs) nor whether demo accounts with their published password are active.
+  migration: z.string().nullable().optional(),
+  demo: z.boolean().optional(),
 });
 
 export function healthRoutes(app: Api, ctx: AppContext): void {
@@ -15,13 +17,17 @@ export function healthRoutes(app: Api, ctx: AppContext): void {
     "/health",
     {
       config: { public: true },
-      schema: { tags: ["Hệ thống"], summary: "Tình trạng hệ thống", response: { 200: health } },
+      schema: {
+        tags: ["Hệ thống"],
+        summary: "Tình trạng hệ thống",
+        description: "Phiên bản lược đồ cơ sở dữ liệu và chế độ trình diễn chỉ hiện cho người đã đăng nhập.",
+        response: { 200: health },
+      },
     },
-    async () => ({
-      status: "ok" as const,
-      database: ctx.database.kind,
-      migration: await currentMigration(ctx.database),
-      demo: ctx.config.demo,
-    }),
+    async (request) => {
+      const status = { status: "ok" as const, database: ctx.database.kind };
+      if (!request.auth) return status;
+      return { ...status, migration: await currentMigration(ctx.database), demo: ctx.config.demo };
+    },
   );
 }
