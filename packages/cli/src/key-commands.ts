@@ -5,9 +5,24 @@
  */
 import { loadConfig } from "@minhbach/server/config";
 import { resealWriters, sealedByKey } from "@minhbach/server/modules/petitions/parties";
+import { resealVisits, visitsSealedByKey } from "@minhbach/server/modules/reception/visit-identity";
 import { keyRing, loadKeyRing, useKeyRing, writeKeyRing } from "@minhbach/server/platform/vault";
 import type { Command } from "commander";
 import { CliError, withDatabase } from "./io.ts";
+
+/** Rows sealed by each key: petition writers, encrypted files, reception visits (people and texts). */
+async function countsByKey(db: Parameters<typeof sealedByKey>[0]): Promise<Record<string, number>> {
+  const counts = await sealedByKey(db);
+  for (const [key, n] of Object.entries(await visitsSealedByKey(db))) counts[key] = (counts[key] ?? 0) + n;
+  return counts;
+}
+
+/** Re-seals every kind of sealed row under the primary key; the number of rows moved. */
+async function resealAll(db: Parameters<typeof sealedByKey>[0]): Promise<number> {
+  const writers = await resealWriters(db, (done) => process.stdout.write(`\r  đã mã hóa lại ${done} bản ghi`));
+  const visits = await resealVisits(db, (done) => process.stdout.write(`\r  đã mã hóa lại ${writers + done} bản ghi`));
+  return writers + visits;
+}
 
 function keyFileOrFail() {
   const config = loadConfig();
@@ -28,7 +43,7 @@ export function registerKeyCommands(program: Command): void {
     .action(async () => {
       await withDatabase(async ({ db }) => {
         const ring = keyRing();
-        const counts = await sealedByKey(db);
+        const counts = await countsByKey(db);
         console.log(`Khóa chính: ${ring.primaryId}`);
         for (const id of ring.keyIds) console.log(`  ${id.padEnd(24)} ${counts[id] ?? 0} bản ghi`);
         const unknown = Object.keys(counts).filter((id) => !ring.keyIds.includes(id));
@@ -48,7 +63,7 @@ export function registerKeyCommands(program: Command): void {
       useKeyRing(next);
       console.log(`Đã thêm khóa chính mới ${next.primaryId} vào ${file}; đang mã hóa lại…`);
       await withDatabase(async ({ db }) => {
-        const n = await resealWriters(db, (done) => process.stdout.write(`\r  đã mã hóa lại ${done} bản ghi`));
+        const n = await resealAll(db);
         console.log(
           `\nXong: ${n} bản ghi. Khóa cũ ${current.primaryId} vẫn giữ trong tệp; bỏ bằng \`minhbach keys retire ${current.primaryId}\`.`,
         );
@@ -60,7 +75,7 @@ export function registerKeyCommands(program: Command): void {
     .description("mã hóa lại mọi bản ghi bằng khóa chính hiện tại / re-seal every row under the primary key")
     .action(async () => {
       await withDatabase(async ({ db }) => {
-        const n = await resealWriters(db, (done) => process.stdout.write(`\r  đã mã hóa lại ${done} bản ghi`));
+        const n = await resealAll(db);
         console.log(`\nXong: ${n} bản ghi được mã hóa lại bằng khóa ${keyRing().primaryId}.`);
       });
     });
@@ -71,7 +86,7 @@ export function registerKeyCommands(program: Command): void {
     .action(async (id: string) => {
       const file = keyFileOrFail();
       await withDatabase(async ({ db }) => {
-        const counts = await sealedByKey(db);
+        const counts = await countsByKey(db);
         if (counts[id])
           throw new CliError(
             `Còn ${counts[id]} bản ghi mã hóa bằng khóa ${id}: chạy \`minhbach keys reseal\` trước.`,

@@ -10,7 +10,9 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { ELIGIBLE_ANSWERS, encodePersonalId, MASKED_DENOUNCER, todayInVietnam } from "@minhbach/domain";
 import ExcelJS from "exceljs";
+import { resealVisits, visitsSealedByKey } from "../src/modules/reception/visit-identity.ts";
 import { sealClearVisitTexts } from "../src/modules/reception/visits.ts";
+import { keyRing, useKeyRing } from "../src/platform/vault.ts";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
 
 const NAME = "Hoàng Thị Nguyệt";
@@ -368,6 +370,19 @@ for (const db of testDatabases()) {
       assert.equal(officer.body.contentSummary, SUMMARY);
       assert.equal(officer.body.notes, NOTES);
       assertNoSecret(JSON.stringify((await xem.get(`/api/reception/visits/${created.body.id}`)).body), "xem");
+    });
+
+    test("a new primary key: the visits' people and texts are resealed, and an old key is no longer needed", async () => {
+      const database = t.system.database.db;
+      const before = keyRing();
+      assert.ok((await visitsSealedByKey(database))[before.primaryId]! >= 2, "people and texts counted");
+      useKeyRing(before.rotated(`visits-${db.kind}`));
+      assert.ok((await resealVisits(database)) >= 1);
+      assert.equal(await resealVisits(database), 0, "nothing left under the old key");
+      assert.deepEqual(Object.keys(await visitsSealedByKey(database)), [keyRing().primaryId]);
+      const officer = await tiepdan.get(`/api/reception/visits/${visitId}`);
+      assert.equal(officer.body.visitors[0].fullName, NAME);
+      assert.equal(officer.body.contentSummary, SUMMARY);
     });
   });
 }

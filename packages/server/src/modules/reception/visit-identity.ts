@@ -207,3 +207,69 @@ export async function maySeeIdentityOf(
 ): Promise<boolean> {
   return (await identityVisibleFor(db, auth, [row])).has(row.id);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Keys: what `minhbach keys status | rotate | reseal | retire` must know of visits.
+
+/** The id of the key a sealed value names ("v1.<key>.…"). */
+const keyOfSealed = (sealed: string) => sealed.split(".")[1] ?? "";
+
+/**
+ * How many sealed values of reception visits (people, free texts) each key holds: a key is retired
+ * only when no visit needs it either, or the visit could no longer be opened.
+ */
+export async function visitsSealedByKey(db: Kysely<DB>): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const column of ["people_sealed", "texts_sealed"] as const) {
+    const rows = await db
+      .selectFrom("reception_visit")
+      .select((eb) => [
+        eb.fn<string>("split_part", [column, eb.val("."), eb.val(2)]).as("key"),
+        eb.fn.countAll<number>().as("n"),
+      ])
+      .where(column, "is not", null)
+      .groupBy("key")
+      .execute();
+    for (const r of rows) if (r.key) counts[r.key] = (counts[r.key] ?? 0) + Number(r.n);
+  }
+  return counts;
+}
+
+/** Re-seals under the primary key every visit's people and texts sealed by an older key. */
+export async function resealVisits(db: Kysely<DB>, onProgress?: (done: number) => void, batch = 500): Promise<number> {
+  const ring = keyRing();
+  const stale = (sealed: string | null) => sealed !== null && keyOfSealed(sealed) !== ring.primaryId;
+  let done = 0;
+  let after = "00000000-0000-0000-0000-000000000000";
+  for (;;) {
+    const rows = await db
+      .selectFrom("reception_visit")
+      .select(["id", "people_sealed", "texts_sealed"])
+      .where("id", ">", after)
+      .orderBy("id")
+      .limit(batch)
+      .execute();
+    if (!rows.length) break;
+    after = rows[rows.length - 1]!.id;
+    const todo = rows.filter((r) => stale(r.people_sealed) || stale(r.texts_sealed));
+    if (todo.length) {
+      await db.transaction().execute(async (trx) => {
+        for (const r of todo) {
+          const reseal = (sealed: string | null, context: string) =>
+            sealed && stale(sealed) ? ring.seal(ring.open(sealed, context), context) : sealed;
+          await trx
+            .updateTable("reception_visit")
+            .set({
+              people_sealed: reseal(r.people_sealed, peopleContext(r.id)),
+              texts_sealed: reseal(r.texts_sealed, textsContext(r.id)),
+            })
+            .where("id", "=", r.id)
+            .execute();
+        }
+      });
+    }
+    done += todo.length;
+    onProgress?.(done);
+  }
+  return done;
+}
