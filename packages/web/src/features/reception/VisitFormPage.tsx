@@ -312,6 +312,13 @@ export default function VisitFormPage() {
   if (!id) return <VisitForm visit={null} />;
   if (visit.isPending) return <LoadingBlock />;
   if (visit.isError) return <ErrorBlock error={visit.error} onRetry={() => void visit.refetch()} />;
+  // The form would carry the masks back as the record: the server refuses such an edit anyway.
+  if (visit.data.identityMasked)
+    return (
+      <Alert color="gray" role="alert">
+        {RECEPTION_TEXT.editMasked}
+      </Alert>
+    );
   return <VisitForm key={visit.data.version} visit={visit.data} onReload={() => visit.refetch()} />;
 }
 

@@ -137,6 +137,8 @@ export const RECEPTION_TEXT = {
   followUpText: "Tiến độ, kết quả giải quyết",
   masking:
     "Nội dung tố cáo: họ tên, địa chỉ, giấy tờ và liên lạc của người tố cáo được bảo mật, kể cả trong tóm tắt, ghi chú và tài liệu nhận. Chỉ người tiếp công dân và người được giao giải quyết vụ việc được xem.",
+  editMasked:
+    "Lượt tiếp có nội dung tố cáo: chỉ người tiếp công dân và người được giao giải quyết vụ việc được sửa người đến và nội dung.",
   actions: "Thao tác",
 
   // Schedule
