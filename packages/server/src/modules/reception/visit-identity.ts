@@ -179,24 +179,17 @@ export async function identityVisibleFor(
   auth: AuthContext,
   rows: readonly Pick<StoredVisitIdentity, "id" | "content_kind" | "receiver_id" | "created_by">[],
 ): Promise<Set<string>> {
-  const visible = new Set<string>();
-  const toCheck: string[] = [];
-  for (const row of rows) {
-    if (
-      maySeeVisitIdentity({ contentKind: row.content_kind, isReceiver: isReceiverOf(auth, row), assignedToCase: false })
-    )
-      visible.add(row.id);
-    else toCheck.push(row.id);
-  }
-  const assigned = await assignedVisits(db, auth.userId, toCheck);
-  for (const row of rows) {
-    if (
-      assigned.has(row.id) &&
-      maySeeVisitIdentity({ contentKind: row.content_kind, isReceiver: false, assignedToCase: true })
-    )
-      visible.add(row.id);
-  }
-  return visible;
+  // Only a denunciation the caller did not receive needs the look at the cases.
+  const unsure = rows.filter((r) => visitIdentityProtected(r.content_kind) && !isReceiverOf(auth, r)).map((r) => r.id);
+  const assigned = await assignedVisits(db, auth.userId, unsure);
+  const visible = rows.filter((r) =>
+    maySeeVisitIdentity({
+      contentKind: r.content_kind,
+      isReceiver: isReceiverOf(auth, r),
+      assignedToCase: assigned.has(r.id),
+    }),
+  );
+  return new Set(visible.map((r) => r.id));
 }
 
 /** Whether the caller may see the identity of one visit. */
