@@ -372,6 +372,33 @@ for (const db of testDatabases()) {
       assertNoSecret(JSON.stringify((await xem.get(`/api/reception/visits/${created.body.id}`)).body), "xem");
     });
 
+    test("a refusal's explanation is a free text too: masked for others and at rest", async () => {
+      const explanation = `Đã giải thích cho ${NAME} (ĐT ${PHONE}) về nội quy nơi tiếp công dân.`;
+      const created = await tiepdan.post("/api/reception/visits", {
+        kind: "regular",
+        receivedOn: today,
+        receiverName: "Trần Thị Hoa",
+        visitors: [{ fullName: NAME, address: ADDRESS, identity: IDENTITY }],
+        peopleCount: 1,
+        contentSummary: "Tố cáo việc thu tiền sai quy định",
+        contentKind: "denunciation",
+        handling: { route: "refused", refusal: { reason: 2, explanation } },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      assert.equal(created.body.handling.refusal.explanation, explanation);
+      const seen = await xem.get(`/api/reception/visits/${created.body.id}`);
+      assert.match(seen.body.handling.refusal.explanation, /nội quy/);
+      assertNoSecret(JSON.stringify(seen.body), "xem, refused visit");
+      const row = await t.system.database.db
+        .selectFrom("reception_visit")
+        .select(["handling"])
+        .where("id", "=", created.body.id)
+        .executeTakeFirstOrThrow();
+      assertNoSecret(JSON.stringify(row.handling), "stored handling");
+      const officer = await tiepdan.get(`/api/reception/visits/${created.body.id}`);
+      assert.equal(officer.body.handling.refusal.explanation, explanation);
+    });
+
     test("a new primary key: the visits' people and texts are resealed, and an old key is no longer needed", async () => {
       const database = t.system.database.db;
       const before = keyRing();

@@ -56,6 +56,8 @@ export interface VisitTexts {
   notes: string | null;
   followUp: string | null;
   documentsReceived: { name: string; pages?: number | null | undefined }[];
+  /** What the receiver explained to a person refused (Điều 4 Thông tư 04/2021/TT-TTCP). */
+  refusalExplanation?: string | null | undefined;
 }
 
 /**
@@ -74,6 +76,7 @@ export function maskVisitTexts(
     notes: texts.notes === null ? null : mask(texts.notes),
     followUp: texts.followUp === null ? null : mask(texts.followUp),
     documentsReceived: texts.documentsReceived.map((d) => ({ ...d, name: mask(d.name) })),
+    ...(texts.refusalExplanation != null ? { refusalExplanation: mask(texts.refusalExplanation) } : {}),
   };
 }
 

@@ -9,6 +9,7 @@
  * the same moment could both pass the first check; the second then finds the visit linked and
  * answers VISIT_ALREADY_PETITION, and its petition shows as a duplicate in petition handling.
  */
+import type { VisitHandling } from "@minhbach/domain";
 import { createPetitionBody } from "@minhbach/domain/api/petitions";
 import type { VisitView } from "@minhbach/domain/api/reception-views";
 import { firstIssue } from "@minhbach/domain/api/zod-vi";
@@ -82,7 +83,9 @@ export async function visitToPetition(
   const petition = await createPetition(db, auth, actor, parsed.data);
 
   await db.transaction().execute(async (trx) => {
-    const handling = visit.handling ? JSON.stringify({ ...visit.handling, petitionId: petition.id }) : null;
+    // The stored handling: for a denunciation its refusal explanation is the masked one.
+    const stored = (row.handling ?? null) as VisitHandling | null;
+    const handling = stored ? JSON.stringify({ ...stored, petitionId: petition.id }) : null;
     const result = await trx
       .updateTable("reception_visit")
       .set((eb) => ({

@@ -59,10 +59,23 @@ export interface DocumentReceived {
 
 export type DomainVisit = ReceptionVisit & { documentsReceived: DocumentReceived[] };
 
+/**
+ * The handling with the refusal's explanation put back (a free text: for a denunciation the clear
+ * column holds it masked, the seal as written). Unchanged when `explanation` is undefined.
+ */
+export function withExplanation(
+  handling: VisitHandling | null,
+  explanation: string | null | undefined,
+): VisitHandling | null {
+  if (!handling?.refusal || explanation === undefined) return handling;
+  return { ...handling, refusal: { ...handling.refusal, explanation } };
+}
+
 /** The stored row as the domain sees a visit: people and free texts as written. */
 export function toDomainVisit(row: VisitRow): DomainVisit {
   const people = peopleOf(row);
   const texts = textsOf(row);
+  const handling = (row.handling ?? null) as VisitHandling | null;
   return {
     id: row.id,
     kind: row.kind as ReceptionVisit["kind"],
@@ -79,7 +92,7 @@ export function toDomainVisit(row: VisitRow): DomainVisit {
     competence: row.competence as ReceptionVisit["competence"],
     previousResolver: row.previous_resolver,
     status: row.state as VisitState,
-    handling: (row.handling ?? null) as VisitHandling | null,
+    handling: withExplanation(handling, texts.refusalExplanation),
     followUp: texts.followUp,
     notes: texts.notes,
     documentsReceived: texts.documentsReceived,

@@ -6,7 +6,7 @@ import { allowedVisitActions, MASKED_DENOUNCER, type ReceptionVisit } from "@min
 import type { VisitAction, VisitorView, VisitView } from "@minhbach/domain/api/reception-views";
 import { can, scopeOf, type AuthContext } from "../../platform/access.ts";
 import { maskedTextsOf } from "./visit-identity.ts";
-import { toDomainVisit, type VisitRow } from "./visit-rows.ts";
+import { toDomainVisit, withExplanation, type VisitRow } from "./visit-rows.ts";
 
 /** Whether the caller's reception.write scope reaches the agency (own, or below it). */
 export function mayWriteAgency(auth: AuthContext, agencyId: string, agencyPath: string): boolean {
@@ -57,6 +57,7 @@ export function presentVisit(auth: AuthContext, row: VisitRow, identityVisible: 
     notes: visit.notes ?? null,
     followUp: visit.followUp ?? null,
     documentsReceived: visit.documentsReceived,
+    refusalExplanation: visit.handling?.refusal?.explanation ?? null,
   };
   const texts = hidden ? maskedTextsOf(written, visit) : written;
   const visitors: VisitorView[] = hidden
@@ -98,7 +99,7 @@ export function presentVisit(auth: AuthContext, row: VisitRow, identityVisible: 
     previousResolver: row.previous_resolver,
     // A paper's title ("Đơn tố cáo của ông …") can name the denouncer: masked like the other texts.
     documentsReceived: texts.documentsReceived.map((d) => ({ name: d.name, pages: d.pages ?? null })),
-    handling: visit.handling ?? null,
+    handling: hidden ? withExplanation(visit.handling ?? null, texts.refusalExplanation) : (visit.handling ?? null),
     petitionId: row.petition_id,
     status: visit.status,
     followUp: texts.followUp,

@@ -37,7 +37,7 @@ import { assertAgencyInScope, inScope, type AuthContext } from "../../platform/a
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 import { identityVisibleFor, maySeeIdentityOf, sealedPeople, textColumns } from "./visit-identity.ts";
-import { toDomainVisit, visitQuery, type DomainVisit, type VisitRow } from "./visit-rows.ts";
+import { toDomainVisit, visitQuery, withExplanation, type DomainVisit, type VisitRow } from "./visit-rows.ts";
 import { presentVisit } from "./visit-view.ts";
 
 /** app_setting key of the "đoàn đông người" threshold (LEGAL-RULES §3.5: a parameter, default 5). */
@@ -255,10 +255,17 @@ function storedTexts(id: string, visit: ReceptionVisit, documentsReceived: Domai
     notes: visit.notes ?? null,
     followUp: visit.followUp ?? null,
     documentsReceived,
+    refusalExplanation: visit.handling?.refusal?.explanation ?? null,
   };
   const { columns, searchable } = textColumns(id, visit.contentKind, texts, visit);
   const search = searchTexts(visit, searchable);
-  return { ...columns, search_text: search.all, search_content: search.content };
+  const handling = withExplanation(visit.handling ?? null, searchable.refusalExplanation ?? null);
+  return {
+    ...columns,
+    handling: handling ? JSON.stringify(handling) : null,
+    search_text: search.all,
+    search_content: search.content,
+  };
 }
 
 /** Seals the free texts of denunciation visits an earlier version stored in clear (at start). */
@@ -399,7 +406,6 @@ export async function createVisit(
         field_code: visit.fieldCode ?? null,
         competence: visit.competence ?? null,
         previous_resolver: visit.previousResolver ?? null,
-        handling: handling ? JSON.stringify(handling) : null,
         handling_route: handling?.route ?? null,
         state: status,
         created_by: actor.userId,
@@ -528,7 +534,6 @@ export async function updateVisit(
         field_code: visit.fieldCode ?? null,
         competence: visit.competence ?? null,
         previous_resolver: visit.previousResolver ?? null,
-        handling: handling ? JSON.stringify(handling) : null,
         handling_route: handling?.route ?? null,
         version: eb("version", "+", 1),
         updated_at: new Date(),
@@ -572,8 +577,11 @@ async function transition(
       .updateTable("reception_visit")
       .set((eb) => ({
         state: to,
-        ...(handling ? { handling: JSON.stringify(handling), handling_route: handling.route } : {}),
-        // A follow-up is a free text: sealed and masked with the others for a denunciation.
+        // The follow-up and a refusal's explanation are free texts: sealed and masked with the others
+        // for a denunciation.
+        ...(handling
+          ? { ...storedTexts(id, { ...visit, handling }, visit.documentsReceived), handling_route: handling.route }
+          : {}),
         ...(input.action === "follow_up"
           ? storedTexts(id, { ...visit, followUp: input.followUp.followUp.trim() }, visit.documentsReceived)
           : {}),
