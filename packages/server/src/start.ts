@@ -10,7 +10,8 @@ import type { Api } from "./platform/http.ts";
 import { ensureSeedNotices } from "./modules/calendar/service.ts";
 import { ensureFieldCatalog } from "./modules/petitions/service.ts";
 import { sealClearWriters } from "./modules/petitions/parties.ts";
-import { sealClearVisitors } from "./modules/reception/visits.ts";
+import { sealClearVisitors } from "./modules/reception/visit-identity.ts";
+import { sealClearVisitTexts } from "./modules/reception/visits.ts";
 import { forgetSearchStatistics, refreshPersonKeys, sealClearLetters } from "./modules/petitions/service.ts";
 import { scheduleStatistics } from "./db/statistics.ts";
 import { hasKeyRing, KeyRing, loadKeyRing, useKeyRing, type LoadedKeyRing } from "./platform/vault.ts";
@@ -62,6 +63,7 @@ export async function prepareDatabase(database: Database): Promise<string[]> {
     if (sealed.petitions.length) await refreshPersonKeys(database.db, sealed.petitions);
     await sealClearLetters(database.db);
     await sealClearVisitors(database.db);
+    await sealClearVisitTexts(database.db);
   }
   return applied;
 }

@@ -376,8 +376,12 @@ for (const db of testDatabases()) {
         .executeTakeFirstOrThrow();
       assert.doesNotMatch(JSON.stringify(stored), /Tráng|trang|777001/);
 
+      // Issue 14: holding reception.write is no ground to see a denouncer; the leader is masked like
+      // any reader, and the receiving officer's read is the audited one.
       const leader = await lanhdao.get(`/api/reception/visits/${den.body.id}`);
-      assert.equal(leader.body.identityMasked, false);
+      assert.equal(leader.body.identityMasked, true);
+      const officerRead = await tiepdan.get(`/api/reception/visits/${den.body.id}`);
+      assert.equal(officerRead.body.identityMasked, false);
       const audit = await admin.get("/api/audit?action=reception.visit.identity_viewed");
       assert.ok(audit.body.items.some((e: { entityId: string }) => e.entityId === den.body.id));
 

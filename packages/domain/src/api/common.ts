@@ -13,6 +13,13 @@ export const isoDate = z
     { error: "Ngày không tồn tại trong lịch." },
   );
 
+/** A phone number as written at a desk or on a letter ("+84 912 345 678", "0912.345.678"). */
+export const phoneNumber = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 .-]{8,20}$/, { error: "Số điện thoại không hợp lệ." });
+export const emailAddress = z.email({ error: "Địa chỉ thư điện tử không hợp lệ." }).max(200);
+
 export const uuid = z.uuid({ error: "Mã định danh không hợp lệ." });
 
 export const pageQuery = z.object({

@@ -58,6 +58,8 @@ export const visitorView = z.object({
   gender: z.string().nullable(),
   capacity: z.string(),
   authorisationPaper: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
 });
 export type VisitorView = z.infer<typeof visitorView>;
 
@@ -91,7 +93,10 @@ export const visitView = z.object({
   presidingHead: z.string().nullable(),
   peopleCount: z.number().int(),
   isCrowd: z.boolean(),
-  /** True when the visitors' identity is hidden from this caller (a denunciation, no reception.write). */
+  /**
+   * True when the visitors' identity is hidden from this caller: a denunciation, and the caller neither
+   * received it nor is assigned to the case opened from it. The free texts are then masked too.
+   */
   identityMasked: z.boolean(),
   visitors: z.array(visitorView),
   representatives: z.array(z.object({ fullName: z.string(), idNumber: z.string().nullish() })),

@@ -17,7 +17,7 @@ import {
   type VisitState,
 } from "../reception/visit.ts";
 import { checkRefusal, checkVisitHandling, checkVisitRecord } from "../reception/visit-machine.ts";
-import { isoDate, pageQuery, uuid } from "./common.ts";
+import { emailAddress, isoDate, pageQuery, phoneNumber, uuid } from "./common.ts";
 import { z } from "./zod-vi.ts";
 
 /**
@@ -96,6 +96,9 @@ export const visitor = z.strictObject({
   gender: gender.nullish(),
   capacity: z.enum(VISITOR_CAPACITY_LIST, { error: "Tư cách người đến không hợp lệ." }).default("self"),
   authorisationPaper: text(200, "Giấy tờ ủy quyền, giới thiệu").nullish(),
+  // Validated as a petitioner's contacts (api/petitions.ts), which they become with the visit's letter.
+  phone: phoneNumber.nullish(),
+  email: emailAddress.nullish(),
 });
 
 export const groupPerson = z.strictObject({

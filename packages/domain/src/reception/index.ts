@@ -5,3 +5,4 @@ export * from "./group.ts";
 export * from "./visit.ts";
 export * from "./visit-machine.ts";
 export * from "./register.ts";
+export * from "./visit-identity.ts";

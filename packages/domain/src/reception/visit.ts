@@ -129,6 +129,9 @@ export interface Visitor {
   capacity?: VisitorCapacity;
   /** Number or description of the authorisation / introduction / representation paper. */
   authorisationPaper?: string | null;
+  /** Contacts given at the desk (sealed with the person; a denouncer's contacts are protected too). */
+  phone?: string | null;
+  email?: string | null;
 }
 
 export interface RefusalInput {

@@ -347,6 +347,12 @@ export interface ReceptionVisitTable {
   notes: string | null;
   search_text: string;
   search_content: string;
+  /**
+   * A denunciation visit's free texts as written (summary, notes, follow-up, papers received), sealed
+   * by the vault; content_summary, notes, follow_up, documents_received and the search columns then
+   * hold the masked texts. Null for other visits.
+   */
+  texts_sealed: string | null;
   version: Generated<number>;
   created_by: string | null;
   created_at: Timestamp;

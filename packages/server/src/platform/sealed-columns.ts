@@ -27,8 +27,10 @@ export const SEALED = {
   writer: sealed("petition_party", "sealed", "petition_party"),
   /** The original texts of a letter that may be a denunciation (petitions/letter-texts.ts). */
   letterTexts: sealed("petition", "texts_sealed", "petition_texts"),
-  /** The people who came to a reception visit (reception/visits.ts). */
+  /** The people who came to a reception visit (reception/visit-identity.ts). */
   visitPeople: sealed("reception_visit", "people_sealed", "reception_visit"),
+  /** A denunciation visit's free texts as written (reception/visit-identity.ts). */
+  visitTexts: sealed("reception_visit", "texts_sealed", "visit_texts"),
 } satisfies Record<string, SealedColumn>;
 
 export const SEALED_COLUMNS: readonly SealedColumn[] = Object.values(SEALED);

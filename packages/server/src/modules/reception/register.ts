@@ -1,8 +1,8 @@
 /**
  * The reception register (Sổ tiếp công dân, Mẫu số 03 Thông tư 04/2021/TT-TTCP) of one agency for a
  * period: one row per visit in register order, 12 columns filled by the domain's `toRegisterRow`,
- * as JSON and as the printable Excel book. Denouncers are masked unless the caller holds
- * reception.write on the agency (see visits.ts); every Excel export is audited.
+ * as JSON and as the printable Excel book. A denunciation's people and texts are masked unless the
+ * caller received it or is assigned to its case (visit-identity.ts); every Excel export is audited.
  */
 import {
   REGISTER_COLUMNS,
@@ -20,7 +20,25 @@ import { assertAgencyInScope, type AuthContext } from "../../platform/access.ts"
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 import { banner, dataRows, headerCell, newSheet, newWorkbook } from "./excel.ts";
-import { mayWriteAgency, ruleOptions, toDomainVisit, visitQuery } from "./visits.ts";
+import { identityVisibleFor, maskedTextsOf } from "./visit-identity.ts";
+import { toDomainVisit, visitQuery, type VisitRow } from "./visit-rows.ts";
+import { ruleOptions } from "./visits.ts";
+
+/** The visit as its register row may show it: the free texts masked for a caller not entitled. */
+function registerVisit(row: VisitRow, visible: boolean) {
+  const visit = toDomainVisit(row);
+  if (visible) return visit;
+  const masked = maskedTextsOf(
+    {
+      contentSummary: visit.contentSummary,
+      notes: visit.notes ?? null,
+      followUp: visit.followUp ?? null,
+      documentsReceived: visit.documentsReceived,
+    },
+    visit,
+  );
+  return { ...visit, contentSummary: masked.contentSummary, notes: masked.notes, followUp: masked.followUp };
+}
 
 /** The period asked for; a missing end takes the calendar year of the other one (default: this year). */
 function periodOf(query: RegisterQuery): { from: string; to: string } {
@@ -31,11 +49,10 @@ function periodOf(query: RegisterQuery): { from: string; to: string } {
 export async function registerOf(db: Kysely<DB>, auth: AuthContext, query: RegisterQuery): Promise<RegisterView> {
   const agencyId = query.agencyId ?? auth.agencyId;
   await assertAgencyInScope(db, auth, "reception.read", agencyId, "agencyId");
-  const agency = await db.selectFrom("agency").select(["name", "path"]).where("id", "=", agencyId).executeTakeFirst();
+  const agency = await db.selectFrom("agency").select("name").where("id", "=", agencyId).executeTakeFirst();
   if (!agency) fail("AGENCY_NOT_FOUND", "agencyId");
   const { from, to } = periodOf(query);
   const options = await ruleOptions(db);
-  const mask = !mayWriteAgency(auth, agencyId, agency.path);
   const rows = await visitQuery(db)
     .where("v.agency_id", "=", agencyId)
     .where("v.received_on", ">=", from)
@@ -43,6 +60,7 @@ export async function registerOf(db: Kysely<DB>, auth: AuthContext, query: Regis
     .orderBy("v.register_year")
     .orderBy("v.seq_no")
     .execute();
+  const visible = await identityVisibleFor(db, auth, rows);
   return {
     agencyId,
     agencyName: agency.name,
@@ -56,8 +74,8 @@ export async function registerOf(db: Kysely<DB>, auth: AuthContext, query: Regis
     })),
     rows: rows.map((row) => ({
       visitId: row.id,
-      ...toRegisterRow(toDomainVisit(row), row.seq_no, {
-        maskDenouncerIdentity: mask,
+      ...toRegisterRow(registerVisit(row, visible.has(row.id)), row.seq_no, {
+        maskDenouncerIdentity: !visible.has(row.id),
         crowdThreshold: options.threshold,
       }),
     })),

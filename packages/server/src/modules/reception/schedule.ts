@@ -30,7 +30,7 @@ import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 import { createDraft, getDocument } from "../documents/service.ts";
 import { buildICalendar, type ICalEntry } from "./ical.ts";
-import { mayWriteAgency } from "./visits.ts";
+import { mayWriteAgency } from "./visit-view.ts";
 
 const SCHEDULE_NOT_FOUND = "Không tìm thấy lịch tiếp công dân.";
 

@@ -9,6 +9,7 @@
  * the same moment could both pass the first check; the second then finds the visit linked and
  * answers VISIT_ALREADY_PETITION, and its petition shows as a duplicate in petition handling.
  */
+import type { VisitHandling } from "@minhbach/domain";
 import { createPetitionBody } from "@minhbach/domain/api/petitions";
 import type { VisitView } from "@minhbach/domain/api/reception-views";
 import { firstIssue } from "@minhbach/domain/api/zod-vi";
@@ -18,7 +19,9 @@ import type { AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 import { createPetition } from "../petitions/service.ts";
-import { loadVisit, presentVisit, toDomainVisit } from "./visits.ts";
+import { maySeeIdentityOf } from "./visit-identity.ts";
+import { toDomainVisit } from "./visit-rows.ts";
+import { loadVisit, viewOf, VISIT_IDENTITY_PROTECTED } from "./visits.ts";
 
 /** A petition field named in an error, as the field of the visit it came from. */
 function visitField(field: string): string {
@@ -37,6 +40,8 @@ export async function visitToPetition(
   const row = await loadVisit(db, auth, id, "reception.write");
   if (row.version !== body.version) fail("VERSION_CONFLICT", "version");
   if (row.petition_id) fail("VISIT_ALREADY_PETITION", "petitionId");
+  // The petition would carry the denouncer's identity to someone not entitled to it.
+  if (!(await maySeeIdentityOf(db, auth, row))) fail("IDENTITY_PROTECTED", undefined, VISIT_IDENTITY_PROTECTED);
   const visit = toDomainVisit(row);
   if (visit.handling?.route === "refused") {
     fail("VISIT_PETITION_NOT_ALLOWED", "handling.route", "Lượt tiếp đã bị từ chối tiếp nên không chuyển thành đơn.");
@@ -58,6 +63,8 @@ export async function visitToPetition(
       fullName: v.fullName,
       address: v.address ?? "",
       identity: v.identity ?? null,
+      phone: v.phone ?? null,
+      email: v.email ?? null,
     })),
     summary: summary.length <= 1000 ? summary : null,
     content: summary,
@@ -76,7 +83,9 @@ export async function visitToPetition(
   const petition = await createPetition(db, auth, actor, parsed.data);
 
   await db.transaction().execute(async (trx) => {
-    const handling = visit.handling ? JSON.stringify({ ...visit.handling, petitionId: petition.id }) : null;
+    // The stored handling: for a denunciation its refusal explanation is the masked one.
+    const stored = (row.handling ?? null) as VisitHandling | null;
+    const handling = stored ? JSON.stringify({ ...stored, petitionId: petition.id }) : null;
     const result = await trx
       .updateTable("reception_visit")
       .set((eb) => ({
@@ -96,5 +105,5 @@ export async function visitToPetition(
       summary: { seqNo: row.seq_no, year: row.register_year, petitionId: petition.id, petitionCode: petition.code },
     });
   });
-  return { visit: presentVisit(auth, await loadVisit(db, auth, id)), petition };
+  return { visit: await viewOf(db, auth, id), petition };
 }

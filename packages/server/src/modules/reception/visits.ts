@@ -5,264 +5,50 @@
  * installation (the "đoàn đông người" threshold, the current year for birth years).
  *
  * Confidentiality of denouncers (Điều 9 khoản 1 Luật Tố cáo 2018; LEGAL-RULES §3.4, §6.6): when a
- * visit's content is a denunciation, the people who came are shown only to callers holding
- * reception.write on the visit's agency — the officers who record and handle it and their leaders.
- * Everyone else (read-only users, report officers) gets a masked visitor list, and a search by name
- * does not find denunciation visits for them (names are searched only where they may be shown).
- * An unmasked read of one denunciation visit is audited.
+ * visit's content is a denunciation, the people who came and what they said about themselves are
+ * shown only to the officer who received them and the people assigned to the case opened from the
+ * visit (visit-identity.ts). Everyone else, leaders included, gets masked people and masked texts;
+ * the search columns hold only masked texts, so a search by a denouncer's name, number or contact
+ * finds nothing. An unmasked read of one denunciation visit is audited.
  */
 import { randomUUID } from "node:crypto";
 import {
   checkVisitHandling,
   checkVisitRecord,
-  allowedVisitActions,
   DEFAULT_CROWD_THRESHOLD,
   fieldByCode,
-  MASKED_DENOUNCER,
   normalizeForMatch,
   todayInVietnam,
+  visitIdentityProtected,
   visitTransition,
+  withoutMasks,
   type Problem,
   type ReceptionVisit,
   type VisitHandling,
   type VisitRecordOptions,
   type VisitState,
+  type VisitTexts,
 } from "@minhbach/domain";
 import type { VisitListQuery } from "@minhbach/domain/api/reception";
-import type {
-  CreateVisitRequest,
-  UpdateVisitRequest,
-  VisitAction,
-  VisitorView,
-  VisitView,
-} from "@minhbach/domain/api/reception-views";
+import type { CreateVisitRequest, UpdateVisitRequest, VisitView } from "@minhbach/domain/api/reception-views";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { assertAgencyInScope, can, inScope, scopeOf, type AuthContext } from "../../platform/access.ts";
-import { keyRing } from "../../platform/vault.ts";
+import { assertAgencyInScope, inScope, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
+import { identityVisibleFor, maySeeIdentityOf, sealedPeople, textColumns } from "./visit-identity.ts";
+import { toDomainVisit, visitQuery, withExplanation, type DomainVisit, type VisitRow } from "./visit-rows.ts";
+import { presentVisit } from "./visit-view.ts";
 
 /** app_setting key of the "đoàn đông người" threshold (LEGAL-RULES §3.5: a parameter, default 5). */
 export const CROWD_THRESHOLD_SETTING = "reception.crowd_threshold";
 
 const VISIT_NOT_FOUND = "Không tìm thấy lượt tiếp công dân.";
+export const VISIT_IDENTITY_PROTECTED =
+  "Lượt tiếp có nội dung tố cáo: chỉ người tiếp công dân và người được giao giải quyết vụ việc mới được xem, sửa người đến và nội dung hoặc chuyển thành đơn.";
 
 // ---------------------------------------------------------------------------------------------
 // Reading.
-
-export function visitQuery(db: Kysely<DB>) {
-  return db
-    .selectFrom("reception_visit as v")
-    .innerJoin("agency as a", "a.id", "v.agency_id")
-    .select([
-      "v.id",
-      "v.agency_id",
-      "a.name as agency_name",
-      "a.path as agency_path",
-      "v.register_year",
-      "v.seq_no",
-      "v.received_on",
-      "v.received_at",
-      "v.kind",
-      "v.receiver_name",
-      "v.receiver_id",
-      "v.presiding_head",
-      "v.people_count",
-      "v.is_crowd",
-      "v.representatives",
-      "v.written_appointment",
-      "v.visitors",
-      "v.people_sealed",
-      "v.content_summary",
-      "v.content_kind",
-      "v.field_code",
-      "v.competence",
-      "v.previous_resolver",
-      "v.documents_received",
-      "v.handling",
-      "v.handling_route",
-      "v.petition_id",
-      "v.state",
-      "v.follow_up",
-      "v.notes",
-      "v.version",
-      "v.created_at",
-      "v.updated_at",
-    ]);
-}
-
-export type VisitRow = Awaited<ReturnType<ReturnType<typeof visitQuery>["executeTakeFirstOrThrow"]>>;
-
-interface SealedPeople {
-  visitors: ReceptionVisit["visitors"];
-  representatives: ReceptionVisit["representatives"];
-}
-
-const peopleContext = (id: string) => `reception_visit:${id}`;
-
-/**
- * The columns that store a visit's people: the people sealed (the keys are outside the database),
- * and placeholders of the same count in the clear columns.
- */
-export function sealedPeople(id: string, people: SealedPeople) {
-  return {
-    people_sealed: keyRing().seal(
-      JSON.stringify({ visitors: people.visitors, representatives: people.representatives }),
-      peopleContext(id),
-    ),
-    visitors: JSON.stringify(people.visitors.map(() => ({ fullName: "" }))),
-    representatives: JSON.stringify(people.representatives.map(() => ({ fullName: "" }))),
-  };
-}
-
-function peopleOf(row: Pick<VisitRow, "id" | "people_sealed" | "visitors" | "representatives">): SealedPeople {
-  if (row.people_sealed) return JSON.parse(keyRing().open(row.people_sealed, peopleContext(row.id))) as SealedPeople;
-  return {
-    visitors: row.visitors as ReceptionVisit["visitors"],
-    representatives: (row.representatives ?? []) as ReceptionVisit["representatives"],
-  };
-}
-
-/** Seals the people of visits stored in clear by an earlier version (at start). */
-export async function sealClearVisitors(db: Kysely<DB>): Promise<number> {
-  const rows = await db
-    .selectFrom("reception_visit")
-    .select(["id", "visitors", "representatives", "people_sealed"])
-    .where("people_sealed", "is", null)
-    .execute();
-  for (const row of rows) {
-    await db
-      .updateTable("reception_visit")
-      .set(sealedPeople(row.id, peopleOf(row)))
-      .where("id", "=", row.id)
-      .execute();
-  }
-  return rows.length;
-}
-
-/** The stored row as the domain sees a visit. */
-export function toDomainVisit(row: VisitRow): ReceptionVisit & { documentsReceived: DocumentReceived[] } {
-  const people = peopleOf(row);
-  return {
-    id: row.id,
-    kind: row.kind as ReceptionVisit["kind"],
-    receivedOn: row.received_on,
-    receiverName: row.receiver_name,
-    presidingHead: row.presiding_head,
-    visitors: people.visitors,
-    peopleCount: row.people_count,
-    representatives: people.representatives,
-    writtenAppointment: row.written_appointment,
-    contentSummary: row.content_summary,
-    contentKind: row.content_kind as ReceptionVisit["contentKind"],
-    fieldCode: row.field_code,
-    competence: row.competence as ReceptionVisit["competence"],
-    previousResolver: row.previous_resolver,
-    status: row.state as VisitState,
-    handling: (row.handling ?? null) as VisitHandling | null,
-    followUp: row.follow_up,
-    notes: row.notes,
-    documentsReceived: (row.documents_received ?? []) as DocumentReceived[],
-  };
-}
-
-interface DocumentReceived {
-  name: string;
-  pages?: number | null | undefined;
-}
-
-/** Whether the caller's reception.write scope reaches the agency (own, or below it). */
-export function mayWriteAgency(auth: AuthContext, agencyId: string, agencyPath: string): boolean {
-  const scope = scopeOf(auth, "reception.write");
-  if (scope === null) return false;
-  if (agencyId === auth.agencyId) return true;
-  return scope === "subtree" && agencyPath.startsWith(auth.agencyPath);
-}
-
-/** A denunciation visit seen by someone without reception.write on its agency. */
-function identityHidden(auth: AuthContext, row: Pick<VisitRow, "content_kind" | "agency_id" | "agency_path">) {
-  return row.content_kind === "denunciation" && !mayWriteAgency(auth, row.agency_id, row.agency_path);
-}
-
-const MASKED_VISITOR: VisitorView = {
-  fullName: MASKED_DENOUNCER,
-  address: "",
-  identity: null,
-  gender: null,
-  capacity: "self",
-  authorisationPaper: null,
-};
-
-function actionsOf(auth: AuthContext, row: VisitRow, visit: ReceptionVisit): VisitAction[] {
-  if (!mayWriteAgency(auth, row.agency_id, row.agency_path)) return [];
-  const actions: VisitAction[] = ["edit"];
-  for (const action of allowedVisitActions(visit)) actions.push(action);
-  if (
-    row.petition_id === null &&
-    row.handling_route !== "refused" &&
-    row.content_summary.trim() !== "" &&
-    can(auth, "petition.write")
-  ) {
-    actions.push("create_petition");
-  }
-  return actions;
-}
-
-export function presentVisit(auth: AuthContext, row: VisitRow): VisitView {
-  const visit = toDomainVisit(row);
-  const hidden = identityHidden(auth, row);
-  const visitors: VisitorView[] = hidden
-    ? visit.visitors.map(() => MASKED_VISITOR)
-    : visit.visitors.map((v) => ({
-        fullName: v.fullName,
-        address: v.address ?? "",
-        identity: v.identity ?? null,
-        gender: v.gender ?? null,
-        capacity: v.capacity ?? "self",
-        authorisationPaper: v.authorisationPaper ?? null,
-      }));
-  return {
-    id: row.id,
-    agencyId: row.agency_id,
-    agencyName: row.agency_name,
-    registerYear: row.register_year,
-    seqNo: row.seq_no,
-    receivedOn: row.received_on,
-    receivedAt: row.received_at ? new Date(row.received_at).toISOString() : null,
-    kind: visit.kind,
-    receiverName: row.receiver_name,
-    receiverId: row.receiver_id,
-    presidingHead: row.presiding_head,
-    peopleCount: row.people_count,
-    isCrowd: row.is_crowd,
-    identityMasked: hidden,
-    visitors,
-    representatives: hidden
-      ? visit.representatives.map(() => ({ fullName: MASKED_DENOUNCER, idNumber: null }))
-      : visit.representatives.map((r) => ({ fullName: r.fullName, idNumber: r.idNumber ?? null })),
-    writtenAppointment: row.written_appointment,
-    contentSummary: row.content_summary,
-    contentKind: row.content_kind,
-    fieldCode: row.field_code,
-    competence: row.competence,
-    previousResolver: row.previous_resolver,
-    // A paper's title ("Đơn tố cáo của ông …") can name the denouncer.
-    documentsReceived: visit.documentsReceived.map((d) => ({
-      name: hidden ? "Tài liệu kèm theo (được giữ bí mật)" : d.name,
-      pages: d.pages ?? null,
-    })),
-    handling: visit.handling ?? null,
-    petitionId: row.petition_id,
-    status: visit.status,
-    followUp: row.follow_up,
-    notes: row.notes,
-    version: row.version,
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
-    actions: actionsOf(auth, row, visit),
-  };
-}
 
 /** Loads one visit the caller may read (404 when missing, 403 outside the scope). */
 export async function loadVisit(
@@ -277,11 +63,17 @@ export async function loadVisit(
   return row;
 }
 
+/** One visit as the caller may see it. */
+export async function viewOf(db: Kysely<DB>, auth: AuthContext, id: string): Promise<VisitView> {
+  const row = await loadVisit(db, auth, id);
+  return presentVisit(auth, row, await maySeeIdentityOf(db, auth, row));
+}
+
 /** GET /reception/visits/:id. Showing a denouncer's identity is recorded in the audit trail. */
 export async function getVisit(db: Kysely<DB>, auth: AuthContext, actor: Actor, id: string): Promise<VisitView> {
   const row = await loadVisit(db, auth, id);
-  const view = presentVisit(auth, row);
-  if (row.content_kind === "denunciation" && !view.identityMasked) {
+  const view = presentVisit(auth, row, await maySeeIdentityOf(db, auth, row));
+  if (visitIdentityProtected(row.content_kind) && !view.identityMasked) {
     await db.transaction().execute((trx) =>
       recordAudit(trx, actor, {
         action: "reception.visit.identity_viewed",
@@ -314,17 +106,8 @@ export function filteredVisits(db: Kysely<DB>, auth: AuthContext, query: VisitLi
   const words = query.q ? normalizeForMatch(query.q) : "";
   if (words) {
     const needle = `%${words.replace(/[\\%_]/g, (c) => "\\" + c)}%`;
-    // Names are searched only where the caller may see them (see the file comment).
-    q = q
-      .where("v.search_text", "like", needle)
-      .where((eb) =>
-        eb.or([
-          eb("v.content_kind", "is", null),
-          eb("v.content_kind", "!=", "denunciation"),
-          inScope(auth, "reception.write", "v.agency_id"),
-          eb("v.search_content", "like", needle),
-        ]),
-      );
+    // A denunciation's search text holds neither its people nor their data (see searchTexts).
+    q = q.where("v.search_text", "like", needle);
   }
   return q;
 }
@@ -343,8 +126,9 @@ export async function listVisits(db: Kysely<DB>, auth: AuthContext, query: Visit
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
+  const visible = await identityVisibleFor(db, auth, rows);
   return {
-    items: rows.map((row) => presentVisit(auth, row)),
+    items: rows.map((row) => presentVisit(auth, row, visible.has(row.id))),
     total: Number(countRow.n),
     page: query.page,
     pageSize: query.pageSize,
@@ -360,7 +144,8 @@ export async function allVisits(db: Kysely<DB>, auth: AuthContext, query: VisitL
     .orderBy("v.id")
     .limit(limit)
     .execute();
-  return rows.map((row) => presentVisit(auth, row));
+  const visible = await identityVisibleFor(db, auth, rows);
+  return rows.map((row) => presentVisit(auth, row, visible.has(row.id)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -431,30 +216,73 @@ function normaliseVisitors(visitors: CreateVisitRequest["visitors"]): CreateVisi
   });
 }
 
-function searchTexts(visit: ReceptionVisit & { receiverName: string }): { all: string; content: string } {
-  // Who came to denounce is not searchable: a search by name must not reveal a denouncer.
-  const people =
-    visit.contentKind === "denunciation"
-      ? []
-      : [
-          ...visit.visitors.flatMap((v) => [v.fullName, v.address, v.identity?.number ?? ""]),
-          ...visit.representatives.map((r) => r.fullName),
-        ];
+/**
+ * What a visit is found by. For a denunciation, neither its people nor their data: only the texts
+ * as stored in the clear (masked, without the masks' words), so a search by a name, a number or a
+ * contact never reveals a denouncer, whoever searches.
+ */
+function searchTexts(visit: ReceptionVisit, texts: VisitTexts): { all: string; content: string } {
+  const people = visitIdentityProtected(visit.contentKind)
+    ? []
+    : [
+        ...visit.visitors.flatMap((v) => [
+          v.fullName,
+          v.address,
+          v.identity?.number ?? "",
+          v.phone ?? "",
+          v.email ?? "",
+        ]),
+        ...visit.representatives.map((r) => r.fullName),
+      ];
+  const summary = withoutMasks(texts.contentSummary);
   const field = visit.fieldCode ? (fieldByCode(visit.fieldCode)?.name ?? "") : "";
-  const content = normalizeForMatch([visit.contentSummary, visit.previousResolver ?? "", field].join(" "));
+  const content = normalizeForMatch([summary, visit.previousResolver ?? "", field].join(" "));
   const all = normalizeForMatch(
-    [
-      ...people,
-      visit.contentSummary,
-      visit.previousResolver ?? "",
-      field,
-      visit.receiverName,
-      visit.presidingHead ?? "",
-    ]
+    [...people, summary, visit.previousResolver ?? "", field, visit.receiverName, visit.presidingHead ?? ""]
       .filter(Boolean)
       .join(" "),
   );
   return { all, content };
+}
+
+/**
+ * The columns of a visit's free texts and its search columns: for a denunciation the texts sealed
+ * and masked in the clear (visit-identity.ts), the search built from the masked texts.
+ */
+function storedTexts(id: string, visit: ReceptionVisit, documentsReceived: DomainVisit["documentsReceived"]) {
+  const texts: VisitTexts = {
+    contentSummary: visit.contentSummary,
+    notes: visit.notes ?? null,
+    followUp: visit.followUp ?? null,
+    documentsReceived,
+    refusalExplanation: visit.handling?.refusal?.explanation ?? null,
+  };
+  const { columns, searchable } = textColumns(id, visit.contentKind, texts, visit);
+  const search = searchTexts(visit, searchable);
+  const handling = withExplanation(visit.handling ?? null, searchable.refusalExplanation ?? null);
+  return {
+    ...columns,
+    handling: handling ? JSON.stringify(handling) : null,
+    search_text: search.all,
+    search_content: search.content,
+  };
+}
+
+/** Seals the free texts of denunciation visits an earlier version stored in clear (at start). */
+export async function sealClearVisitTexts(db: Kysely<DB>): Promise<number> {
+  const rows = await visitQuery(db)
+    .where("v.content_kind", "=", "denunciation")
+    .where("v.texts_sealed", "is", null)
+    .execute();
+  for (const row of rows) {
+    const visit = toDomainVisit(row);
+    await db
+      .updateTable("reception_visit")
+      .set(storedTexts(row.id, visit, visit.documentsReceived))
+      .where("id", "=", row.id)
+      .execute();
+  }
+  return rows.length;
 }
 
 /** The user named as receiver, when exactly one account of the agency has that name (the caller first). */
@@ -552,7 +380,6 @@ export async function createVisit(
     body.receivedAt !== undefined ? body.receivedAt : body.receivedOn === todayInVietnam() ? new Date() : null;
   const receiverId = await receiverIdOf(db, auth, agencyId, body.receiverName);
   const year = Number(body.receivedOn.slice(0, 4));
-  const search = searchTexts(visit);
 
   const id = await db.transaction().execute(async (trx) => {
     const seqNo = await takeSeq(trx, agencyId, year);
@@ -574,19 +401,13 @@ export async function createVisit(
         people_count: visit.peopleCount,
         is_crowd: visit.peopleCount >= options.threshold,
         written_appointment: visit.writtenAppointment ?? null,
-        content_summary: visit.contentSummary,
+        ...storedTexts(visitId, visit, body.documentsReceived),
         content_kind: visit.contentKind ?? null,
         field_code: visit.fieldCode ?? null,
         competence: visit.competence ?? null,
         previous_resolver: visit.previousResolver ?? null,
-        documents_received: JSON.stringify(body.documentsReceived),
-        handling: handling ? JSON.stringify(handling) : null,
         handling_route: handling?.route ?? null,
         state: status,
-        follow_up: followUp,
-        notes: visit.notes ?? null,
-        search_text: search.all,
-        search_content: search.content,
         created_by: actor.userId,
       })
       .returning("id")
@@ -599,7 +420,29 @@ export async function createVisit(
     });
     return row.id;
   });
-  return presentVisit(auth, await loadVisit(db, auth, id));
+  return viewOf(db, auth, id);
+}
+
+/** What a visitor said or handed in, and who they are: what someone not entitled may not rewrite. */
+const IDENTITY_FIELDS = [
+  "visitors",
+  "representatives",
+  "contentSummary",
+  "notes",
+  "documentsReceived",
+  "followUp",
+] as const satisfies readonly (keyof UpdateVisitRequest)[];
+
+/**
+ * Someone who may not see a denouncer does not edit the people or the free texts of the visit (the
+ * form would show them), nor turn it into something else than a denunciation (that would unmask it).
+ */
+async function assertMayEditIdentity(db: Kysely<DB>, auth: AuthContext, row: VisitRow, body: UpdateVisitRequest) {
+  if (!visitIdentityProtected(row.content_kind) || (await maySeeIdentityOf(db, auth, row))) return;
+  const field =
+    IDENTITY_FIELDS.find((key) => body[key] !== undefined) ??
+    (body.contentKind !== undefined && body.contentKind !== row.content_kind ? "contentKind" : undefined);
+  if (field) fail("IDENTITY_PROTECTED", field, VISIT_IDENTITY_PROTECTED);
 }
 
 /**
@@ -615,6 +458,7 @@ export async function updateVisit(
   body: UpdateVisitRequest,
 ): Promise<VisitView> {
   const row = await loadVisit(db, auth, id, "reception.write");
+  await assertMayEditIdentity(db, auth, row, body);
   const before = toDomainVisit(row);
   if (body.handling !== undefined && before.status === "OPEN") {
     fail(
@@ -668,7 +512,7 @@ export async function updateVisit(
   failOnProblems(handling ? checkVisitHandling(visit, handling, options) : checkVisitRecord(visit, options));
 
   const changed = Object.keys(body).filter((key) => key !== "version");
-  const search = searchTexts(visit);
+  const documentsReceived = body.documentsReceived ?? before.documentsReceived;
   const receiverId =
     body.receiverName !== undefined ? await receiverIdOf(db, auth, row.agency_id, visit.receiverName) : row.receiver_id;
   await db.transaction().execute(async (trx) => {
@@ -684,19 +528,13 @@ export async function updateVisit(
         people_count: visit.peopleCount,
         is_crowd: visit.peopleCount >= options.threshold,
         ...sealedPeople(id, visit),
+        ...storedTexts(id, visit, documentsReceived),
         written_appointment: visit.writtenAppointment ?? null,
-        content_summary: visit.contentSummary,
         content_kind: visit.contentKind ?? null,
         field_code: visit.fieldCode ?? null,
         competence: visit.competence ?? null,
         previous_resolver: visit.previousResolver ?? null,
-        ...(body.documentsReceived !== undefined ? { documents_received: JSON.stringify(body.documentsReceived) } : {}),
-        handling: handling ? JSON.stringify(handling) : null,
         handling_route: handling?.route ?? null,
-        follow_up: visit.followUp ?? null,
-        notes: visit.notes ?? null,
-        search_text: search.all,
-        search_content: search.content,
         version: eb("version", "+", 1),
         updated_at: new Date(),
       }))
@@ -712,7 +550,7 @@ export async function updateVisit(
       summary: { ...auditFacts(visit, row.seq_no, row.register_year), fieldsChanged: changed },
     });
   });
-  return presentVisit(auth, await loadVisit(db, auth, id));
+  return viewOf(db, auth, id);
 }
 
 /** Locks the visit, checks the version and runs one transition of the state machine. */
@@ -739,8 +577,14 @@ async function transition(
       .updateTable("reception_visit")
       .set((eb) => ({
         state: to,
-        ...(handling ? { handling: JSON.stringify(handling), handling_route: handling.route } : {}),
-        ...(input.action === "follow_up" ? { follow_up: input.followUp.followUp.trim() } : {}),
+        // The follow-up and a refusal's explanation are free texts: sealed and masked with the others
+        // for a denunciation.
+        ...(handling
+          ? { ...storedTexts(id, { ...visit, handling }, visit.documentsReceived), handling_route: handling.route }
+          : {}),
+        ...(input.action === "follow_up"
+          ? storedTexts(id, { ...visit, followUp: input.followUp.followUp.trim() }, visit.documentsReceived)
+          : {}),
         version: eb("version", "+", 1),
         updated_at: new Date(),
       }))
@@ -758,7 +602,7 @@ async function transition(
       },
     });
   });
-  return presentVisit(auth, await loadVisit(db, auth, id));
+  return viewOf(db, auth, id);
 }
 
 /** POST /reception/visits/:id/handle: OPEN → HANDLED (accepted, guided, transferred or refused). */

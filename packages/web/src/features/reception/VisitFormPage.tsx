@@ -22,7 +22,6 @@ import {
   Alert,
   Button,
   Checkbox,
-  Fieldset,
   Group,
   List,
   NumberInput,
@@ -54,16 +53,11 @@ import { vietnameseFilter } from "../../ui/select-filter.ts";
 import { COMMON } from "../../ui/text.ts";
 import { useMe } from "../auth/session.tsx";
 import { COMPETENCE_OPTIONS, fieldOptions, KIND_OPTIONS } from "../petitions/labels.ts";
-import {
-  EMPTY_IDENTITY,
-  identityBody,
-  IdentityFields,
-  type FormInputs,
-  type IdentityValues,
-} from "../petitions/PartyFields.tsx";
+import { EMPTY_IDENTITY, identityBody, type FormInputs, type IdentityValues } from "../petitions/PartyFields.tsx";
 import { PATHS } from "../shell/nav.ts";
 import { useCreateVisit, useUpdateVisit, useVisit } from "./api.ts";
 import { visitNumber, visitPath } from "./ReceptionPage.tsx";
+import { VisitorFieldset } from "./VisitorFieldset.tsx";
 import { RECEPTION_TEXT } from "./text.ts";
 
 interface VisitorValues {
@@ -72,6 +66,8 @@ interface VisitorValues {
   identity: IdentityValues;
   capacity: string;
   authorisationPaper: string;
+  phone: string;
+  email: string;
   representative: boolean;
 }
 
@@ -117,6 +113,8 @@ function emptyVisitor(): VisitorValues {
     identity: { ...EMPTY_IDENTITY },
     capacity: "self",
     authorisationPaper: "",
+    phone: "",
+    email: "",
     representative: false,
   };
 }
@@ -215,6 +213,8 @@ function toBody(v: VisitValues) {
         gender: (p.identity.gender || null) as "male" | "female" | null,
         capacity: p.capacity,
         authorisationPaper: paper ? emptyToNull(p.authorisationPaper) : null,
+        phone: emptyToNull(p.phone),
+        email: emptyToNull(p.email),
       };
     }),
     peopleCount: people,
@@ -272,6 +272,8 @@ function valuesOfVisit(visit: VisitView): VisitValues {
         : { ...EMPTY_IDENTITY, gender: p.gender },
       capacity: p.capacity,
       authorisationPaper: p.authorisationPaper ?? "",
+      phone: p.phone ?? "",
+      email: p.email ?? "",
       representative: reps.has(p.fullName),
     })),
     peopleCount: visit.peopleCount,
@@ -310,6 +312,13 @@ export default function VisitFormPage() {
   if (!id) return <VisitForm visit={null} />;
   if (visit.isPending) return <LoadingBlock />;
   if (visit.isError) return <ErrorBlock error={visit.error} onRetry={() => void visit.refetch()} />;
+  // The form would carry the masks back as the record: the server refuses such an edit anyway.
+  if (visit.data.identityMasked)
+    return (
+      <Alert color="gray" role="alert">
+        {RECEPTION_TEXT.editMasked}
+      </Alert>
+    );
   return <VisitForm key={visit.data.version} visit={visit.data} onReload={() => visit.refetch()} />;
 }
 
@@ -459,64 +468,16 @@ function VisitForm({ visit, onReload }: { visit: VisitView | null; onReload?: ()
                   {...form.getInputProps("writtenAppointment", { type: "checkbox" })}
                 />
               ) : null}
-              {v.visitors.map((p, i) => {
-                const capacity = VISITOR_CAPACITIES[p.capacity as VisitorCapacity];
-                return (
-                  <Fieldset key={i} legend={RECEPTION_TEXT.visitorNumber(i + 1)} data-testid={`visitor-${i}`}>
-                    <Stack gap="sm">
-                      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                        <TextInput
-                          label={RECEPTION_TEXT.fullName}
-                          required
-                          {...form.getInputProps(`visitors.${i}.fullName`)}
-                        />
-                        <TextInput
-                          label={RECEPTION_TEXT.address}
-                          required
-                          {...form.getInputProps(`visitors.${i}.address`)}
-                        />
-                      </SimpleGrid>
-                      <IdentityFields form={form} path={`visitors.${i}.identity`} />
-                      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                        <Select
-                          label={RECEPTION_TEXT.capacity}
-                          data={Object.entries(VISITOR_CAPACITIES).map(([value, c]) => ({ value, label: c.label }))}
-                          allowDeselect={false}
-                          {...form.getInputProps(`visitors.${i}.capacity`)}
-                        />
-                        {capacity?.paper ? (
-                          <TextInput
-                            label={RECEPTION_TEXT.authorisationPaper(capacity.paper)}
-                            required
-                            {...form.getInputProps(`visitors.${i}.authorisationPaper`)}
-                          />
-                        ) : null}
-                      </SimpleGrid>
-                      <Group justify="space-between" wrap="wrap">
-                        {people >= 5 ? (
-                          <Checkbox
-                            label={RECEPTION_TEXT.representative}
-                            {...form.getInputProps(`visitors.${i}.representative`, { type: "checkbox" })}
-                          />
-                        ) : (
-                          <span />
-                        )}
-                        {v.visitors.length > 1 ? (
-                          <Button
-                            variant="subtle"
-                            color="red"
-                            size="compact-sm"
-                            leftSection={<IconTrash size={16} aria-hidden />}
-                            onClick={() => form.removeListItem("visitors", i)}
-                          >
-                            {RECEPTION_TEXT.removeVisitor(i + 1)}
-                          </Button>
-                        ) : null}
-                      </Group>
-                    </Stack>
-                  </Fieldset>
-                );
-              })}
+              {v.visitors.map((p, i) => (
+                <VisitorFieldset
+                  key={i}
+                  form={form}
+                  index={i}
+                  capacity={p.capacity}
+                  group={people >= 5}
+                  onRemove={v.visitors.length > 1 ? () => form.removeListItem("visitors", i) : null}
+                />
+              ))}
               {form.errors.visitors ? (
                 <Text c="red.8" size="sm" role="alert">
                   {form.errors.visitors}

@@ -171,6 +171,7 @@ function VisitView({ visit: v, reload }: { visit: VisitView; reload(): Promise<u
                       <Table.Th>{RECEPTION_TEXT.fullName}</Table.Th>
                       <Table.Th>{RECEPTION_TEXT.address}</Table.Th>
                       <Table.Th>{RECEPTION_TEXT.identity}</Table.Th>
+                      <Table.Th>{RECEPTION_TEXT.contacts}</Table.Th>
                       <Table.Th>{RECEPTION_TEXT.capacity}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
@@ -189,6 +190,7 @@ function VisitView({ visit: v, reload }: { visit: VisitView; reload(): Promise<u
                         <Table.Td>
                           {p.identity ? `${IDENTITY_SHORT[p.identity.kind] ?? ""} ${p.identity.number}` : "—"}
                         </Table.Td>
+                        <Table.Td>{[p.phone, p.email].filter(Boolean).join(" · ") || "—"}</Table.Td>
                         <Table.Td>
                           {VISITOR_CAPACITIES[p.capacity as VisitorCapacity]?.label ?? p.capacity}
                           {p.authorisationPaper ? (

@@ -69,6 +69,9 @@ export const RECEPTION_TEXT = {
   visitorNumber: (n: number) => `Người đến thứ ${n}`,
   fullName: "Họ và tên",
   address: "Địa chỉ",
+  phone: "Số điện thoại",
+  email: "Thư điện tử",
+  contacts: "Điện thoại, thư điện tử",
   capacity: "Tư cách",
   authorisationPaper: (paper: string) => `Số hoặc mô tả ${paper}`,
   representative: "Là người đại diện của nhóm",
@@ -132,7 +135,10 @@ export const RECEPTION_TEXT = {
   handleTitle: "Ghi hướng xử lý lượt tiếp",
   followUpTitle: "Ghi kết quả theo dõi (cột 11 sổ tiếp công dân)",
   followUpText: "Tiến độ, kết quả giải quyết",
-  masking: "Nội dung tố cáo: thông tin người tố cáo được bảo mật.",
+  masking:
+    "Nội dung tố cáo: họ tên, địa chỉ, giấy tờ và liên lạc của người tố cáo được bảo mật, kể cả trong tóm tắt, ghi chú và tài liệu nhận. Chỉ người tiếp công dân và người được giao giải quyết vụ việc được xem.",
+  editMasked:
+    "Lượt tiếp có nội dung tố cáo: chỉ người tiếp công dân và người được giao giải quyết vụ việc được sửa người đến và nội dung.",
   actions: "Thao tác",
 
   // Schedule
