@@ -4,10 +4,27 @@
  * confirms no row still needs it.
  */
 import { loadConfig } from "@minhbach/server/config";
+import { resealProtectedRecords, sealedRecordsByKey } from "@minhbach/server/modules/documents/protected-records";
 import { resealWriters, sealedByKey } from "@minhbach/server/modules/petitions/parties";
 import { keyRing, loadKeyRing, useKeyRing, writeKeyRing } from "@minhbach/server/platform/vault";
 import type { Command } from "commander";
 import { CliError, withDatabase } from "./io.ts";
+
+/** Rows sealed by each key: writers, encrypted files, and documents' and files' sealed originals. */
+async function countsByKey(db: Parameters<typeof sealedByKey>[0]): Promise<Record<string, number>> {
+  const counts = await sealedByKey(db);
+  for (const [id, n] of Object.entries(await sealedRecordsByKey(db))) counts[id] = (counts[id] ?? 0) + n;
+  return counts;
+}
+
+/** Re-seals the writers, then the documents' and files' sealed originals. */
+async function resealAll(db: Parameters<typeof resealWriters>[0]): Promise<number> {
+  const writers = await resealWriters(db, (done) => process.stdout.write(`\r  đã mã hóa lại ${done} bản ghi`));
+  const records = await resealProtectedRecords(db, (done) =>
+    process.stdout.write(`\r  đã mã hóa lại ${writers + done} bản ghi`),
+  );
+  return writers + records;
+}
 
 function keyFileOrFail() {
   const config = loadConfig();
@@ -28,7 +45,7 @@ export function registerKeyCommands(program: Command): void {
     .action(async () => {
       await withDatabase(async ({ db }) => {
         const ring = keyRing();
-        const counts = await sealedByKey(db);
+        const counts = await countsByKey(db);
         console.log(`Khóa chính: ${ring.primaryId}`);
         for (const id of ring.keyIds) console.log(`  ${id.padEnd(24)} ${counts[id] ?? 0} bản ghi`);
         const unknown = Object.keys(counts).filter((id) => !ring.keyIds.includes(id));
@@ -48,7 +65,7 @@ export function registerKeyCommands(program: Command): void {
       useKeyRing(next);
       console.log(`Đã thêm khóa chính mới ${next.primaryId} vào ${file}; đang mã hóa lại…`);
       await withDatabase(async ({ db }) => {
-        const n = await resealWriters(db, (done) => process.stdout.write(`\r  đã mã hóa lại ${done} bản ghi`));
+        const n = await resealAll(db);
         console.log(
           `\nXong: ${n} bản ghi. Khóa cũ ${current.primaryId} vẫn giữ trong tệp; bỏ bằng \`minhbach keys retire ${current.primaryId}\`.`,
         );
@@ -60,7 +77,7 @@ export function registerKeyCommands(program: Command): void {
     .description("mã hóa lại mọi bản ghi bằng khóa chính hiện tại / re-seal every row under the primary key")
     .action(async () => {
       await withDatabase(async ({ db }) => {
-        const n = await resealWriters(db, (done) => process.stdout.write(`\r  đã mã hóa lại ${done} bản ghi`));
+        const n = await resealAll(db);
         console.log(`\nXong: ${n} bản ghi được mã hóa lại bằng khóa ${keyRing().primaryId}.`);
       });
     });
@@ -71,7 +88,7 @@ export function registerKeyCommands(program: Command): void {
     .action(async (id: string) => {
       const file = keyFileOrFail();
       await withDatabase(async ({ db }) => {
-        const counts = await sealedByKey(db);
+        const counts = await countsByKey(db);
         if (counts[id])
           throw new CliError(
             `Còn ${counts[id]} bản ghi mã hóa bằng khóa ${id}: chạy \`minhbach keys reseal\` trước.`,

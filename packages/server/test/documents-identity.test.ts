@@ -8,7 +8,9 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { inflateRawSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
+import { resealProtectedRecords, sealedRecordsByKey } from "../src/modules/documents/protected-records.ts";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
+import { keyRing, useKeyRing } from "../src/platform/vault.ts";
 import { proposedPetition } from "./support/petitions.ts";
 
 const WRITER = "Trương Thị Mỹ Duyên";
@@ -77,6 +79,7 @@ for (const db of testDatabases()) {
     let other: TestClient;
     let reception: TestClient;
     let resolverId: string;
+    let issuedId: string;
 
     before(async () => {
       t = await startTestApp({ db, listen: false });
@@ -179,6 +182,7 @@ for (const db of testDatabases()) {
       noLeak(after.fields, "issued fields");
       noLeak(docxText(Buffer.from(after.file!)), "the clear issued file");
       assert.ok(after.file_sealed);
+      issuedId = proposal.id;
     });
 
     test("a document of an unclassified letter: its handlers read it, the leader reads it masked", async () => {
@@ -259,6 +263,30 @@ for (const db of testDatabases()) {
       });
       assert.equal(download.statusCode, 200);
       assert.match(String(download.headers["content-disposition"]), /Truong-Thi-My-Duyen/);
+    });
+
+    test("a key rotation seals documents' and files' originals again, issued ones included", async () => {
+      const database = t.system.database.db;
+      const old = keyRing();
+      const next = old.rotated();
+      useKeyRing(next);
+      const resealed = await resealProtectedRecords(database);
+      assert.ok(resealed >= 3, `resealed ${resealed}`);
+      const counts = await sealedRecordsByKey(database);
+      assert.equal(counts[old.primaryId] ?? 0, 0);
+      assert.ok((counts[next.primaryId] ?? 0) >= 3);
+      const row = await stored(issuedId);
+      assert.ok(row.fields_sealed!.startsWith(`v1.${next.primaryId}.`));
+      assert.match((await resolver.get(`/api/documents/${issuedId}`)).body.fields.summary, /Trương Thị Mỹ Duyên/);
+      assert.match(docxText((await file(resolver, issuedId)).rawPayload), /Trương Thị Mỹ Duyên/);
+      // Anything else stays frozen: the same key cannot replace an issued document's original.
+      await assert.rejects(
+        database
+          .updateTable("official_document")
+          .set({ fields_sealed: next.seal("{}", `document_fields:${issuedId}`) })
+          .where("id", "=", issuedId)
+          .execute(),
+      );
     });
 
     test("duplicates by identity number: no code or reason for a reader who may not see the writer", async () => {

@@ -16,7 +16,14 @@ alter table official_document add column file_sealed text;
 -- then hold the masked copy.
 alter table attachment add column names_sealed text;
 
--- An issued document stays as issued: its sealed original cannot change either.
+-- An issued document stays as issued: its sealed original cannot change either, except to be
+-- sealed again under another key (`minhbach keys reseal`: "v1.<key id>.…" names the key).
+create or replace function official_document_sealed_changed(a text, b text) returns boolean
+  language sql immutable as $$
+  select a is distinct from b
+    and (a is null or b is null or split_part(a, '.', 2) = split_part(b, '.', 2))
+$$;
+
 create or replace function official_document_frozen() returns trigger
   language plpgsql as $$
 begin
@@ -24,8 +31,8 @@ begin
        new.fields is distinct from old.fields or new.number is distinct from old.number
        or new.symbol is distinct from old.symbol or new.issued_on is distinct from old.issued_on
        or new.file is distinct from old.file or new.file_sha256 is distinct from old.file_sha256
-       or new.fields_sealed is distinct from old.fields_sealed
-       or new.file_sealed is distinct from old.file_sealed
+       or official_document_sealed_changed(old.fields_sealed, new.fields_sealed)
+       or official_document_sealed_changed(old.file_sealed, new.file_sealed)
        or new.form_code is distinct from old.form_code or new.agency_id is distinct from old.agency_id
        or new.status = 'draft') then
     raise exception 'official_document % is issued and cannot be changed', old.id;

@@ -7,7 +7,7 @@
  * is sealed under the key ring, bound to its row (migration 0020).
  */
 import { redactorFor } from "@minhbach/domain";
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { AuthContext } from "../../platform/access.ts";
 import { keyRing } from "../../platform/vault.ts";
@@ -126,4 +126,60 @@ export function sealJson(value: unknown, context: string): string {
 
 export function openJson<T>(sealed: string, context: string): T {
   return JSON.parse(keyRing().open(sealed, context)) as T;
+}
+
+// ---- Keys ---------------------------------------------------------------------------------------
+
+/** The sealed columns of this module's rows (migration 0020), with the context each is bound to. */
+const SEALED_COLUMNS = [
+  { table: "official_document", column: "fields_sealed", context: documentFieldsContext },
+  { table: "official_document", column: "file_sealed", context: documentFileContext },
+  { table: "attachment", column: "names_sealed", context: attachmentNamesContext },
+] as const;
+
+/** How many sealed document contents, files and file names each key holds (`minhbach keys status`, `retire`). */
+export async function sealedRecordsByKey(db: Kysely<DB>): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const { table, column } of SEALED_COLUMNS) {
+    const { rows } = await sql<{ key: string; n: number }>`
+      select split_part(${sql.ref(column)}, '.', 2) as key, count(*)::int as n
+      from ${sql.table(table)} where ${sql.ref(column)} is not null group by 1`.execute(db);
+    for (const r of rows) counts[r.key] = (counts[r.key] ?? 0) + Number(r.n);
+  }
+  return counts;
+}
+
+/** Seals every sealed document content, file and file name again under the ring's primary key. */
+export async function resealProtectedRecords(
+  db: Kysely<DB>,
+  onProgress?: (done: number) => void,
+  batch = 200,
+): Promise<number> {
+  const ring = keyRing();
+  const primary = `v1.${ring.primaryId}.`;
+  let done = 0;
+  for (const { table, column, context } of SEALED_COLUMNS) {
+    let after = "00000000-0000-0000-0000-000000000000";
+    for (;;) {
+      const { rows } = await sql<{ id: string; sealed: string }>`
+        select id::text as id, ${sql.ref(column)} as sealed from ${sql.table(table)}
+        where ${sql.ref(column)} is not null and id > ${after}::uuid order by id limit ${batch}`.execute(db);
+      if (!rows.length) break;
+      after = rows[rows.length - 1]!.id;
+      const stale = rows.filter((r) => !r.sealed.startsWith(primary));
+      if (stale.length) {
+        await db.transaction().execute(async (trx) => {
+          for (const r of stale) {
+            const resealed = ring.seal(ring.open(r.sealed, context(r.id)), context(r.id));
+            await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${resealed} where id = ${r.id}::uuid`.execute(
+              trx,
+            );
+          }
+        });
+      }
+      done += stale.length;
+      onProgress?.(done);
+    }
+  }
+  return done;
 }
