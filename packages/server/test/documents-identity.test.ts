@@ -80,6 +80,7 @@ for (const db of testDatabases()) {
     let reception: TestClient;
     let resolverId: string;
     let issuedId: string;
+    let denunciationId: string;
 
     before(async () => {
       t = await startTestApp({ db, listen: false });
@@ -183,6 +184,36 @@ for (const db of testDatabases()) {
       noLeak(docxText(Buffer.from(after.file!)), "the clear issued file");
       assert.ok(after.file_sealed);
       issuedId = proposal.id;
+      denunciationId = petition.id;
+    });
+
+    test("what a reader who may not see the writer types comes back as typed: the masking is no oracle", async () => {
+      const me = (await leader.get("/api/auth/me")).body;
+      const agencyId = (me.user?.agency?.id ?? me.agency?.id) as string;
+      const guess = `Có phải ${WRITER} là người tố cáo? Gọi 0912 000 111.`;
+      const created = await leader.post("/api/documents", {
+        formCode: "TT05-01",
+        entityType: "petition",
+        entityId: denunciationId,
+        agencyId,
+        fields: {
+          to: "Giám đốc Sở Công Thương",
+          receivedOn: "2026-11-02",
+          petitionKind: "denunciation",
+          summary: guess,
+        },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      assert.match(created.body.fields.summary, /Có phải Trương Thị Mỹ Duyên là người tố cáo\?/);
+      assert.doesNotMatch(created.body.fields.summary, /0912 000 111/, "contacts are masked by their shape");
+      const edited = await leader.patch(`/api/documents/${created.body.id}`, {
+        version: created.body.version,
+        fields: { ...created.body.fields, assessment: `Ông ${WRITER} ở ${ADDRESS}.` },
+      });
+      assert.equal(edited.status, 200, JSON.stringify(edited.body));
+      assert.equal(edited.body.fields.assessment, `Ông ${WRITER} ở ${ADDRESS}.`);
+      assert.match(edited.body.fields.summary, /Có phải Trương Thị Mỹ Duyên/);
+      assert.match(docxText((await file(leader, created.body.id)).rawPayload), /Ông Trương Thị Mỹ Duyên ở Tổ 7/);
     });
 
     test("a document of an unclassified letter: its handlers read it, the leader reads it masked", async () => {

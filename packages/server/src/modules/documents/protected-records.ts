@@ -6,7 +6,7 @@
  * Tố cáo 2018; LEGAL-RULES §6.6). At rest the clear columns hold the masked copy and the original
  * is sealed under the key ring, bound to its row (migration 0020).
  */
-import { redactorFor } from "@minhbach/domain";
+import { maskContacts, redactorFor } from "@minhbach/domain";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { AuthContext } from "../../platform/access.ts";
@@ -94,24 +94,38 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /**
  * An edit by someone who saw the masked copy, applied to the original: what they left as it was
  * shown keeps its original (the writer's name in a notice to the writer stays), what they changed
- * is theirs. Objects and equal-length lists are compared part by part.
+ * is theirs, passed through `typed`. Objects and equal-length lists are compared part by part.
  */
-export function applyEdit(original: unknown, shown: unknown, submitted: unknown): unknown {
+export function applyEdit(
+  original: unknown,
+  shown: unknown,
+  submitted: unknown,
+  typed: (value: unknown) => unknown = (value) => value,
+): unknown {
   if (same(submitted, shown)) return original;
   if (Array.isArray(submitted) && Array.isArray(shown) && Array.isArray(original)) {
-    if (submitted.length !== shown.length || shown.length !== original.length) return submitted;
-    return submitted.map((v: unknown, i) => applyEdit(original[i], shown[i], v));
+    if (submitted.length !== shown.length || shown.length !== original.length) return typed(submitted);
+    return submitted.map((v: unknown, i) => applyEdit(original[i], shown[i], v, typed));
   }
   const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
   if (isObject(submitted) && isObject(shown) && isObject(original)) {
     return Object.fromEntries(
       Object.entries(submitted).map(([k, v]) => [
         k,
-        k in shown && k in original ? applyEdit(original[k], shown[k], v) : v,
+        k in shown && k in original ? applyEdit(original[k], shown[k], v, typed) : typed(v),
       ]),
     );
   }
-  return submitted;
+  return typed(submitted);
+}
+
+/**
+ * The masked copy of what someone who may not see the writers typed: contacts and identity
+ * numbers by their shape only. Masking a name they typed because it is the writer's would
+ * answer "is this the denouncer?" to whoever reads the copy back.
+ */
+export function maskTyped<T>(value: T): T {
+  return maskDeep(value, maskContacts);
 }
 
 // ---- Sealing ----------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ import {
   documentFieldsContext,
   documentFileContext,
   maskDeep,
+  maskTyped,
   maySeeWriters,
   openJson,
   protectedRecord,
@@ -164,14 +165,40 @@ interface Content {
   title: string;
 }
 
-/** The columns a document's content is stored in: masked in the clear and sealed when the record is protected. */
-function storedContent(id: string, record: ProtectedRecord | null, content: Content) {
+/**
+ * The columns a document's content is stored in: for a protected record, the original sealed and
+ * in the clear `clear`, or else the original with the writers' data masked.
+ */
+function storedContent(id: string, record: ProtectedRecord | null, content: Content, clear?: Content) {
   if (!record) return { fields: JSON.stringify(content.fields), title: content.title, fields_sealed: null };
+  const masked = clear ?? { fields: maskDeep(content.fields, record.redact), title: record.redact(content.title) };
   return {
-    fields: JSON.stringify(maskDeep(content.fields, record.redact)),
-    title: record.redact(content.title),
+    fields: JSON.stringify(masked.fields),
+    title: masked.title,
     fields_sealed: sealJson(content, documentFieldsContext(id)),
   };
+}
+
+/** The stored masked copy of a sealed row, as it is read and edited by those who may not see the writers. */
+function clearOf(row: StoredContent): Content {
+  return { fields: (row.fields ?? {}) as Record<string, unknown>, title: row.title };
+}
+
+/**
+ * The fields a reader who may not see the writers gets rendered: the stored masked copy (it may
+ * hold what such a reader typed, masked by shape only), or the original masked.
+ */
+function maskedFields(
+  template: DocumentTemplate,
+  record: ProtectedRecord,
+  row: StoredContent,
+  original: Record<string, unknown>,
+): Record<string, unknown> {
+  if (row.fields_sealed) {
+    const parsed = template.fieldsSchema.safeParse(row.fields);
+    if (parsed.success) return parsed.data as Record<string, unknown>;
+  }
+  return maskDeep(original, record.redact);
 }
 
 interface StoredContent {
@@ -203,8 +230,9 @@ async function readerView(
   const found = await protectedRecord(db, row.entity_type, row.entity_id);
   if (!found || (await maySeeWriters(db, auth, found)))
     return { original: true, record: found, content: originalOf(row) };
-  // The clear columns are masked since 0020; masked again as they are read, for rows of earlier
-  // versions and for documents written before their letter was classified as a denunciation.
+  // The clear columns are masked since 0020. Rows of earlier versions, and documents written
+  // before their letter was classified as a denunciation, are masked as they are read.
+  if (row.fields_sealed) return { original: false, record: found, content: clearOf(row) };
   return {
     original: false,
     record: found,
@@ -351,7 +379,9 @@ export async function listDocuments(
   // One record, so one look at who may see its writers for the whole list.
   const record = await protectedRecord(db, query.entityType, query.entityId);
   const original = !record || (await maySeeWriters(db, auth, record));
-  const titles = rows.map((row) => (original ? originalOf(row).title : record.redact(row.title)));
+  const titles = rows.map((row) =>
+    original ? originalOf(row).title : row.fields_sealed ? row.title : record.redact(row.title),
+  );
   return rows.map((row, i) => summary(auth, row, titles[i]!));
 }
 
@@ -361,8 +391,15 @@ export async function listDocuments(
 /**
  * Creates a draft inside the caller's transaction. The caller has checked that the actor may act
  * on the entity and its agency (the generic route checks document.issue on `agencyId`).
+ * `typedUnseen`: the fields were typed by someone who may not see the writers of the protected
+ * record (the generic route), so the clear copy masks them by shape only (maskTyped).
  */
-export async function createDraft(trx: Transaction<DB>, actor: Actor, input: NewDraft): Promise<DocumentRow> {
+export async function createDraft(
+  trx: Transaction<DB>,
+  actor: Actor,
+  input: NewDraft,
+  options: { typedUnseen?: boolean } = {},
+): Promise<DocumentRow> {
   const template = templateOf(input.formCode);
   const fields = validFields(template, input.fields);
   const agency = await trx.selectFrom("agency").select("id").where("id", "=", input.agencyId).executeTakeFirst();
@@ -370,6 +407,7 @@ export async function createDraft(trx: Transaction<DB>, actor: Actor, input: New
   // The id is chosen here: a protected record's original is sealed bound to it.
   const id = randomUUID();
   const record = await protectedRecord(trx, input.entityType, input.entityId);
+  const content = { fields, title: input.title ?? template.defaultTitle(fields) };
   const row = await trx
     .insertInto("official_document")
     .values({
@@ -379,7 +417,12 @@ export async function createDraft(trx: Transaction<DB>, actor: Actor, input: New
       entity_id: input.entityId,
       form_code: template.formCode,
       series: template.series,
-      ...storedContent(id, record, { fields, title: input.title ?? template.defaultTitle(fields) }),
+      ...storedContent(
+        id,
+        record,
+        content,
+        options.typedUnseen ? { fields: maskTyped(fields), title: maskTyped(content.title) } : undefined,
+      ),
       created_by: actor.userId,
     })
     .returning(ROW_COLUMNS)
@@ -406,7 +449,9 @@ export async function createDocument(
   input: NewDraft,
 ): Promise<OfficialDocument> {
   await assertAgencyInScope(db, auth, "document.issue", input.agencyId, "agencyId");
-  const row = await db.transaction().execute((trx) => createDraft(trx, actor, input));
+  const record = await protectedRecord(db, input.entityType, input.entityId);
+  const typedUnseen = record !== null && !(await maySeeWriters(db, auth, record));
+  const row = await db.transaction().execute((trx) => createDraft(trx, actor, input, { typedUnseen }));
   return getDocument(db, auth, row.id);
 }
 
@@ -437,7 +482,15 @@ export async function updateDraft(
   const fields = validFields(templateOf(before.form_code), submitted);
   const title =
     input.title === undefined || (!view.original && input.title === view.content.title) ? original.title : input.title;
-  const stored = storedContent(id, view.record, { fields, title });
+  // Their masked copy keeps what was shown, and what they typed masked by shape only.
+  const clear = view.original
+    ? undefined
+    : {
+        fields: applyEdit(view.content.fields, view.content.fields, input.fields, maskTyped) as Record<string, unknown>,
+        title:
+          input.title === undefined || input.title === view.content.title ? view.content.title : maskTyped(input.title),
+      };
+  const stored = storedContent(id, view.record, { fields, title }, clear);
   const old = original.fields;
   const changed = [...new Set([...Object.keys(old), ...Object.keys(fields)])].filter(
     (key) => JSON.stringify(old[key]) !== JSON.stringify(fields[key]),
@@ -546,7 +599,7 @@ export async function issueDocument(
     const record = await protectedRecord(trx, row.entity_type, row.entity_id);
     const clearFile = record
       ? await renderDocument(
-          composeModel(template.build(maskDeep(fields, record.redact), agency), agency, row.series, {
+          composeModel(template.build(maskedFields(template, record, row, fields), agency), agency, row.series, {
             number,
             issuedOn,
           }),
@@ -560,7 +613,7 @@ export async function issueDocument(
         symbol,
         issued_on: issuedOn,
         issued_by: actor.userId,
-        ...storedContent(id, record, original),
+        ...storedContent(id, record, original, row.fields_sealed ? clearOf(row) : undefined),
         file: clearFile,
         file_sealed: record ? keyRing().seal(Buffer.from(file).toString("base64"), documentFileContext(id)) : null,
         file_sha256: fileSha256,
@@ -631,7 +684,7 @@ export async function renderPreview(
   const template = templateOf(row.form_code);
   const agency = await loadIssuingAgency(db, row.agency_id);
   const fields = validFields(template, originalOf(row).fields);
-  const built = template.build(masked ? maskDeep(fields, record.redact) : fields, agency);
+  const built = template.build(masked ? maskedFields(template, record, row, fields) : fields, agency);
   if (row.status !== "draft" && row.number !== null && row.issued_on) {
     return renderDocument(composeModel(built, agency, row.series, { number: row.number, issuedOn: row.issued_on }));
   }
