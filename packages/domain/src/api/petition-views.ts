@@ -118,7 +118,8 @@ export const duplicateMatch = z.object({
   code: z.string().nullable(),
   agencyId: z.string(),
   agencyName: z.string(),
-  receivedOn: date,
+  /** Null for a letter found only through a writer the caller may not see (a possible denouncer). */
+  receivedOn: date.nullable(),
   state: z.string().nullable(),
   matterId: z.string().optional(),
   petitioner: z.string().nullable(),

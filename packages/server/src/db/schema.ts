@@ -172,7 +172,12 @@ export interface OfficialDocumentTable {
   issued_by: string | null;
   /** bytea: a Buffer from `pg`, a Uint8Array from PGlite. */
   file: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
+  /** SHA-256 of the issued file as signed (the sealed one when `file_sealed` is set). */
   file_sha256: string | null;
+  /** Sealed {fields, title} of a protected record's document; `fields` and `title` are then masked (0020). */
+  fields_sealed: string | null;
+  /** Sealed base64 of the issued .docx as signed, when `file` is its masked rendering (0020). */
+  file_sealed: string | null;
   version: Generated<number>;
   created_by: string | null;
   created_at: Timestamp;
@@ -307,6 +312,8 @@ export interface AttachmentTable {
   key_id: string | null;
   iv: string | null;
   auth_tag: string | null;
+  /** Sealed {fileName, description} of a protected record's file; the clear columns are masked (0020). */
+  names_sealed: string | null;
 }
 
 export interface ReceptionRegisterTable {

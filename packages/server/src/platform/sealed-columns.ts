@@ -31,6 +31,12 @@ export const SEALED = {
   visitPeople: sealed("reception_visit", "people_sealed", "reception_visit"),
   /** A denunciation visit's free texts as written (reception/visit-identity.ts). */
   visitTexts: sealed("reception_visit", "texts_sealed", "visit_texts"),
+  /** A protected record's document: its fields and title as written (documents/protected-records.ts). */
+  documentFields: sealed("official_document", "fields_sealed", "document_fields"),
+  /** The signed .docx of a protected record's issued document (documents/service.ts). */
+  documentFile: sealed("official_document", "file_sealed", "document_file"),
+  /** An attachment's file name and description as given (attachments/service.ts). */
+  attachmentNames: sealed("attachment", "names_sealed", "attachment_names"),
 } satisfies Record<string, SealedColumn>;
 
 export const SEALED_COLUMNS: readonly SealedColumn[] = Object.values(SEALED);

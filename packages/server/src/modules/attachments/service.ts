@@ -17,6 +17,13 @@ import { fail } from "../../platform/errors.ts";
 import { ACCEPTED_EXTENSIONS, ACCEPTED_KINDS, FileInspector, type FileKind } from "./file-types.ts";
 import type { Encryption, FileStorage } from "./storage.ts";
 import { identityAccess, isAssigned } from "../cases/identity.ts";
+import {
+  attachmentNamesContext,
+  openJson,
+  protectedRecord,
+  sealJson,
+  type ProtectedRecord,
+} from "../documents/protected-records.ts";
 
 /** Files per upload request. */
 export const MAX_FILES = 20;
@@ -148,14 +155,40 @@ export interface AttachmentView {
 
 type Row = Selectable<AttachmentTable> & { creator_name: string | null };
 
-function viewOf(row: Row, canDelete: boolean): AttachmentView {
+interface Names {
+  fileName: string;
+  description: string | null;
+}
+
+/**
+ * A file's name and description as given. Those of a protected record's file (the letter's
+ * writer may be a denouncer) are sealed and the clear columns masked (0020); only those who may
+ * see the identity read them, the others do not even see the masked copy (maskedView).
+ */
+function namesOf(row: Pick<Selectable<AttachmentTable>, "id" | "file_name" | "description" | "names_sealed">): Names {
+  if (row.names_sealed) return openJson<Names>(row.names_sealed, attachmentNamesContext(row.id));
+  return { fileName: row.file_name, description: row.description };
+}
+
+/** The columns a file's name and description are stored in. */
+function storedNames(id: string, record: ProtectedRecord | null, names: Names) {
+  if (!record) return { file_name: names.fileName, description: names.description, names_sealed: null };
+  return {
+    file_name: record.redact(names.fileName),
+    description: names.description === null ? null : record.redact(names.description),
+    names_sealed: sealJson(names, attachmentNamesContext(id)),
+  };
+}
+
+/** A file as someone who may read its names sees it. */
+function viewOf(row: Row, canDelete: boolean, names: Names = namesOf(row)): AttachmentView {
   return {
     id: row.id,
-    fileName: row.file_name,
+    fileName: names.fileName,
     mimeType: row.mime_type,
     size: Number(row.size),
     sha256: row.sha256,
-    description: row.description,
+    description: names.description,
     createdAt: new Date(row.created_at).toISOString(),
     createdBy: row.created_by ? { id: row.created_by, name: row.creator_name ?? "" } : null,
     encrypted: row.encrypted,
@@ -166,7 +199,8 @@ function viewOf(row: Row, canDelete: boolean): AttachmentView {
 function maskedView(row: Row, index: number): AttachmentView {
   const ext = /\.[A-Za-z0-9]{1,8}$/.exec(row.file_name)?.[0] ?? "";
   return {
-    ...viewOf(row, false),
+    // The sealed names are not even opened.
+    ...viewOf(row, false, { fileName: "", description: null }),
     fileName: `Tệp đính kèm ${index + 1}${ext} (bảo mật)`,
     description: null,
     sha256: "",
@@ -390,6 +424,7 @@ export async function uploadAttachments(
       // Checked again inside the transaction: the petition may have been closed meanwhile.
       const current = await ownerOf(trx, target);
       if (!current.owner.open) throw new AttachmentsLocked(kind.locked);
+      const record = await protectedRecord(trx, target.entityType, target.entityId);
       const out: Row[] = [];
       for (const file of received) {
         const row = await trx
@@ -399,11 +434,10 @@ export async function uploadAttachments(
             agency_id: current.owner.agencyId,
             entity_type: target.entityType,
             entity_id: target.entityId,
-            file_name: file.fileName,
+            ...storedNames(file.id, record, { fileName: file.fileName, description }),
             mime_type: file.kind.mime,
             size: file.size,
             sha256: file.sha256,
-            description,
             created_by: actor.userId,
             // The files of one request keep their order (now() is the same for the whole transaction).
             created_at: sql<Date>`clock_timestamp()`,
@@ -431,6 +465,10 @@ export async function uploadAttachments(
       }
       return out;
     });
+    // The uploader reads back what they may read in a list (a petition's handler who is not
+    // assigned to the denunciation case opened from it sees that files exist).
+    const identity = await identityAccess(deps.db, auth, owner.petition);
+    if (identity.protected && !identity.canView) return rows.map((row, i) => maskedView(row, i));
     return rows.map((row) => viewOf(row, true));
   } catch (error) {
     await discard();
@@ -497,7 +535,7 @@ export async function openDownload(
     throw error;
   }
   return {
-    fileName: row.file_name,
+    fileName: namesOf(row).fileName,
     mimeType: SERVABLE.has(row.mime_type) ? row.mime_type : "application/octet-stream",
     size: Number(row.size),
     stream,

@@ -6,7 +6,7 @@
  * check) and `issueDocument` with or without one; the generic routes call the rest. Audit events
  * name the form, the number and the symbol, never the personal data in the fields.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { DomainError, todayInVietnam } from "@minhbach/domain";
 import type {
   DocumentAction,
@@ -22,7 +22,20 @@ import type { DB, OfficialDocumentTable } from "../../db/schema.ts";
 import { assertAgencyInScope, inScope, scopeOf, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
+import { keyRing } from "../../platform/vault.ts";
 import { loadIssuingAgency } from "./letterhead.ts";
+import {
+  applyEdit,
+  documentFieldsContext,
+  documentFileContext,
+  maskDeep,
+  maskTyped,
+  maySeeWriters,
+  openJson,
+  protectedRecord,
+  sealJson,
+  type ProtectedRecord,
+} from "./protected-records.ts";
 import { renderDocument, type DocumentModel } from "./render.ts";
 import {
   findTemplate,
@@ -35,7 +48,7 @@ import {
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** A document row without its file. */
-export type DocumentRow = Omit<Selectable<OfficialDocumentTable>, "file">;
+export type DocumentRow = Omit<Selectable<OfficialDocumentTable>, "file" | "file_sealed">;
 
 export interface NewDraft {
   agencyId: string;
@@ -56,6 +69,7 @@ const ROW_COLUMNS = [
   "status",
   "title",
   "fields",
+  "fields_sealed",
   "number",
   "symbol",
   "issued_on",
@@ -143,6 +157,93 @@ export function composeModel(
 }
 
 // ---------------------------------------------------------------------------------------------
+// The writers' identity (protected-records.ts).
+
+/** What a document says: its fields and title. */
+interface Content {
+  fields: Record<string, unknown>;
+  title: string;
+}
+
+/**
+ * The columns a document's content is stored in: for a protected record, the original sealed and
+ * in the clear `clear`, or else the original with the writers' data masked.
+ */
+function storedContent(id: string, record: ProtectedRecord | null, content: Content, clear?: Content) {
+  if (!record) return { fields: JSON.stringify(content.fields), title: content.title, fields_sealed: null };
+  const masked = clear ?? { fields: maskDeep(content.fields, record.redact), title: record.redact(content.title) };
+  return {
+    fields: JSON.stringify(masked.fields),
+    title: masked.title,
+    fields_sealed: sealJson(content, documentFieldsContext(id)),
+  };
+}
+
+/** The stored masked copy of a sealed row, as it is read and edited by those who may not see the writers. */
+function clearOf(row: StoredContent): Content {
+  return { fields: (row.fields ?? {}) as Record<string, unknown>, title: row.title };
+}
+
+/**
+ * The fields a reader who may not see the writers gets rendered: the stored masked copy (it may
+ * hold what such a reader typed, masked by shape only), or the original masked.
+ */
+function maskedFields(
+  template: DocumentTemplate,
+  record: ProtectedRecord,
+  row: StoredContent,
+  original: Record<string, unknown>,
+): Record<string, unknown> {
+  if (row.fields_sealed) {
+    const parsed = template.fieldsSchema.safeParse(row.fields);
+    if (parsed.success) return parsed.data as Record<string, unknown>;
+  }
+  return maskDeep(original, record.redact);
+}
+
+interface StoredContent {
+  id: string;
+  fields: unknown;
+  title: string;
+  fields_sealed: string | null;
+}
+
+/** The content as drafted or last edited: the sealed original when there is one. */
+function originalOf(row: StoredContent): Content {
+  if (row.fields_sealed) return openJson<Content>(row.fields_sealed, documentFieldsContext(row.id));
+  return { fields: (row.fields ?? {}) as Record<string, unknown>, title: row.title };
+}
+
+interface ReaderView {
+  /** The caller reads the original (nothing is protected, or they may see the writers). */
+  original: boolean;
+  record: ProtectedRecord | null;
+  content: Content;
+}
+
+/** The content one caller may read, masked for whoever may not see the writers of the record's letter. */
+async function readerView(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  row: StoredContent & { entity_type: string; entity_id: string },
+): Promise<ReaderView> {
+  const found = await protectedRecord(db, row.entity_type, row.entity_id);
+  if (!found || (await maySeeWriters(db, auth, found)))
+    return { original: true, record: found, content: originalOf(row) };
+  // The clear columns are masked since 0020. Rows of earlier versions, and documents written
+  // before their letter was classified as a denunciation, are masked as they are read.
+  if (row.fields_sealed) return { original: false, record: found, content: clearOf(row) };
+  return {
+    original: false,
+    record: found,
+    content: {
+      fields: maskDeep((row.fields ?? {}) as Record<string, unknown>, found.redact),
+      title: found.redact(row.title),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Reading.
 
 function baseQuery(db: Kysely<DB>) {
@@ -162,6 +263,7 @@ function baseQuery(db: Kysely<DB>) {
       "d.status",
       "d.title",
       "d.fields",
+      "d.fields_sealed",
       "d.number",
       "d.symbol",
       "d.issued_on",
@@ -191,7 +293,7 @@ function actionsOf(auth: AuthContext, row: PresentRow): DocumentAction[] {
   return actions;
 }
 
-function summary(auth: AuthContext, row: PresentRow): DocumentSummary {
+function summary(auth: AuthContext, row: PresentRow, title: string): DocumentSummary {
   return {
     id: row.id,
     agencyId: row.agency_id,
@@ -202,7 +304,7 @@ function summary(auth: AuthContext, row: PresentRow): DocumentSummary {
     formName: findTemplate(row.form_code)?.name ?? row.form_code,
     series: row.series,
     status: row.status,
-    title: row.title,
+    title,
     number: row.number,
     symbol: row.symbol,
     issuedOn: row.issued_on,
@@ -243,11 +345,21 @@ async function assertCanRead(
   }
 }
 
-export async function getDocument(db: Kysely<DB>, auth: AuthContext, id: string): Promise<OfficialDocument> {
+/** A document as the caller may read it, and whether that is the original. */
+async function readDocument(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  id: string,
+): Promise<{ document: OfficialDocument; view: ReaderView }> {
   const row = await baseQuery(db).where("d.id", "=", id).executeTakeFirst();
   if (!row) fail("NOT_FOUND", undefined, "Không tìm thấy văn bản.");
   await assertCanRead(db, auth, row);
-  return { ...summary(auth, row), fields: (row.fields ?? {}) as Record<string, unknown> };
+  const view = await readerView(db, auth, row);
+  return { document: { ...summary(auth, row, view.content.title), fields: view.content.fields }, view };
+}
+
+export async function getDocument(db: Kysely<DB>, auth: AuthContext, id: string): Promise<OfficialDocument> {
+  return (await readDocument(db, auth, id)).document;
 }
 
 /** The documents of one case, petition or other entity that the caller may read, oldest first. */
@@ -263,7 +375,14 @@ export async function listDocuments(
     .orderBy("d.created_at")
     .orderBy("d.id")
     .execute();
-  return rows.map((row) => summary(auth, row));
+  if (!rows.length) return [];
+  // One record, so one look at who may see its writers for the whole list.
+  const record = await protectedRecord(db, query.entityType, query.entityId);
+  const original = !record || (await maySeeWriters(db, auth, record));
+  const titles = rows.map((row) =>
+    original ? originalOf(row).title : row.fields_sealed ? row.title : record.redact(row.title),
+  );
+  return rows.map((row, i) => summary(auth, row, titles[i]!));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -272,22 +391,38 @@ export async function listDocuments(
 /**
  * Creates a draft inside the caller's transaction. The caller has checked that the actor may act
  * on the entity and its agency (the generic route checks document.issue on `agencyId`).
+ * `typedUnseen`: the fields were typed by someone who may not see the writers of the protected
+ * record (the generic route), so the clear copy masks them by shape only (maskTyped).
  */
-export async function createDraft(trx: Transaction<DB>, actor: Actor, input: NewDraft): Promise<DocumentRow> {
+export async function createDraft(
+  trx: Transaction<DB>,
+  actor: Actor,
+  input: NewDraft,
+  options: { typedUnseen?: boolean } = {},
+): Promise<DocumentRow> {
   const template = templateOf(input.formCode);
   const fields = validFields(template, input.fields);
   const agency = await trx.selectFrom("agency").select("id").where("id", "=", input.agencyId).executeTakeFirst();
   if (!agency) fail("AGENCY_NOT_FOUND", "agencyId");
+  // The id is chosen here: a protected record's original is sealed bound to it.
+  const id = randomUUID();
+  const record = await protectedRecord(trx, input.entityType, input.entityId);
+  const content = { fields, title: input.title ?? template.defaultTitle(fields) };
   const row = await trx
     .insertInto("official_document")
     .values({
+      id,
       agency_id: input.agencyId,
       entity_type: input.entityType,
       entity_id: input.entityId,
       form_code: template.formCode,
       series: template.series,
-      title: input.title ?? template.defaultTitle(fields),
-      fields: JSON.stringify(fields),
+      ...storedContent(
+        id,
+        record,
+        content,
+        options.typedUnseen ? { fields: maskTyped(fields), title: maskTyped(content.title) } : undefined,
+      ),
       created_by: actor.userId,
     })
     .returning(ROW_COLUMNS)
@@ -314,7 +449,9 @@ export async function createDocument(
   input: NewDraft,
 ): Promise<OfficialDocument> {
   await assertAgencyInScope(db, auth, "document.issue", input.agencyId, "agencyId");
-  const row = await db.transaction().execute((trx) => createDraft(trx, actor, input));
+  const record = await protectedRecord(db, input.entityType, input.entityId);
+  const typedUnseen = record !== null && !(await maySeeWriters(db, auth, record));
+  const row = await db.transaction().execute((trx) => createDraft(trx, actor, input, { typedUnseen }));
   return getDocument(db, auth, row.id);
 }
 
@@ -338,8 +475,23 @@ export async function updateDraft(
   input: UpdateDocumentBody,
 ): Promise<OfficialDocument> {
   const before = await loadForChange(db, auth, id, false);
-  const fields = validFields(templateOf(before.form_code), input.fields);
-  const old = (before.fields ?? {}) as Record<string, unknown>;
+  // Someone who reads the masked copy edits it: what they leave as shown keeps the original.
+  const view = await readerView(db, auth, before);
+  const original = originalOf(before);
+  const submitted = view.original ? input.fields : applyEdit(original.fields, view.content.fields, input.fields);
+  const fields = validFields(templateOf(before.form_code), submitted);
+  const title =
+    input.title === undefined || (!view.original && input.title === view.content.title) ? original.title : input.title;
+  // Their masked copy keeps what was shown, and what they typed masked by shape only.
+  const clear = view.original
+    ? undefined
+    : {
+        fields: applyEdit(view.content.fields, view.content.fields, input.fields, maskTyped) as Record<string, unknown>,
+        title:
+          input.title === undefined || input.title === view.content.title ? view.content.title : maskTyped(input.title),
+      };
+  const stored = storedContent(id, view.record, { fields, title }, clear);
+  const old = original.fields;
   const changed = [...new Set([...Object.keys(old), ...Object.keys(fields)])].filter(
     (key) => JSON.stringify(old[key]) !== JSON.stringify(fields[key]),
   );
@@ -347,8 +499,7 @@ export async function updateDraft(
     const result = await trx
       .updateTable("official_document")
       .set((eb) => ({
-        fields: JSON.stringify(fields),
-        ...(input.title !== undefined ? { title: input.title } : {}),
+        ...stored,
         version: eb("version", "+", 1),
         updated_at: new Date(),
       }))
@@ -419,7 +570,8 @@ export async function issueDocument(
     // The row lock makes a second, concurrent issue of the same draft wait and then see "issued".
     const row = await loadForChange(trx, auth, id, true);
     const template = templateOf(row.form_code);
-    const fields = validFields(template, row.fields);
+    const original = originalOf(row);
+    const fields = validFields(template, original.fields);
     const agency = await loadIssuingAgency(trx, row.agency_id);
     const content = template.build(fields, agency);
     if (!content.signature?.name) fail("DOCUMENT_INCOMPLETE", "fields.signer", "Chưa có chức vụ và họ tên người ký.");
@@ -441,6 +593,18 @@ export async function issueDocument(
     const symbol = `${number}/${symbolSuffix(row.series, agency.abbreviation)}`;
     const file = await renderDocument(composeModel(content, agency, row.series, { number, issuedOn }));
     const fileSha256 = sha256(file);
+    // A protected record's document is kept as signed, sealed; the clear file is its masked
+    // rendering, for readers who may not see the writers. The content is stored again the same
+    // way (a draft of an earlier version may still hold it in the clear).
+    const record = await protectedRecord(trx, row.entity_type, row.entity_id);
+    const clearFile = record
+      ? await renderDocument(
+          composeModel(template.build(maskedFields(template, record, row, fields), agency), agency, row.series, {
+            number,
+            issuedOn,
+          }),
+        )
+      : file;
     await trx
       .updateTable("official_document")
       .set((eb) => ({
@@ -449,7 +613,9 @@ export async function issueDocument(
         symbol,
         issued_on: issuedOn,
         issued_by: actor.userId,
-        file,
+        ...storedContent(id, record, original, row.fields_sealed ? clearOf(row) : undefined),
+        file: clearFile,
+        file_sealed: record ? keyRing().seal(Buffer.from(file).toString("base64"), documentFileContext(id)) : null,
         file_sha256: fileSha256,
         version: eb("version", "+", 1),
         updated_at: new Date(),
@@ -477,21 +643,53 @@ export async function issueDocument(
 
 /**
  * The .docx of a document: the stored file once issued, a fresh "DỰ THẢO" rendering of a draft.
- * Does not check access: callers do (`downloadDocument` for the API).
+ * `reader` says whether the caller may see the writers of a protected record ("original") or
+ * reads the masked copy; it changes nothing for other records. Does not check access: callers
+ * do (`downloadDocument` for the API).
  */
-export async function renderPreview(db: Kysely<DB>, id: string): Promise<Buffer> {
+export async function renderPreview(
+  db: Kysely<DB>,
+  id: string,
+  reader: "original" | "masked" = "masked",
+): Promise<Buffer> {
   const row = await db
     .selectFrom("official_document")
-    .select(["agency_id", "form_code", "series", "status", "fields", "file"])
+    .select([
+      "id",
+      "agency_id",
+      "entity_type",
+      "entity_id",
+      "form_code",
+      "series",
+      "status",
+      "title",
+      "fields",
+      "fields_sealed",
+      "number",
+      "issued_on",
+      "file",
+      "file_sealed",
+    ])
     .where("id", "=", id)
     .executeTakeFirst();
   if (!row) fail("NOT_FOUND", undefined, "Không tìm thấy văn bản.");
-  if (row.status !== "draft" && row.file) return Buffer.from(row.file);
+  const record = reader === "masked" ? await protectedRecord(db, row.entity_type, row.entity_id) : null;
+  const masked = record !== null;
+  if (row.status !== "draft" && row.file) {
+    if (!masked && row.file_sealed)
+      return Buffer.from(keyRing().open(row.file_sealed, documentFileContext(row.id)), "base64");
+    // The clear file of a protected record is its masked rendering, except for one issued before 0020.
+    if (!masked || row.file_sealed) return Buffer.from(row.file);
+  }
   const template = templateOf(row.form_code);
   const agency = await loadIssuingAgency(db, row.agency_id);
-  const content = template.build(validFields(template, row.fields), agency);
+  const fields = validFields(template, originalOf(row).fields);
+  const built = template.build(masked ? maskedFields(template, record, row, fields) : fields, agency);
+  if (row.status !== "draft" && row.number !== null && row.issued_on) {
+    return renderDocument(composeModel(built, agency, row.series, { number: row.number, issuedOn: row.issued_on }));
+  }
   const draftYear = Number(todayInVietnam().slice(0, 4));
-  return renderDocument(composeModel(content, agency, row.series, { draftYear }));
+  return renderDocument(composeModel(built, agency, row.series, { draftYear }));
 }
 
 /** "12-TB-SCT_TT05-06.docx": ASCII only, from the symbol and the form. */
@@ -521,15 +719,21 @@ export async function downloadDocument(
   actor: Actor,
   id: string,
 ): Promise<DocumentFile> {
-  const doc = await getDocument(db, auth, id);
+  const { document: doc, view } = await readDocument(db, auth, id);
   if (doc.status === "cancelled") fail("DOCUMENT_CANCELLED");
-  const bytes = await renderPreview(db, id);
+  const bytes = await renderPreview(db, id, view.original ? "original" : "masked");
   await db.transaction().execute((trx) =>
     recordAudit(trx, actor, {
       action: "document.downloaded",
       entityType: "document",
       entityId: id,
-      summary: { formCode: doc.formCode, symbol: doc.symbol, status: doc.status },
+      summary: {
+        formCode: doc.formCode,
+        symbol: doc.symbol,
+        status: doc.status,
+        // A protected record's document: whether the writers' data came masked.
+        ...(view.record ? { writers: view.original ? "shown" : "masked" } : {}),
+      },
     }),
   );
   return { fileName: fileNameOf(doc), contentType: DOCX_MIME, bytes };

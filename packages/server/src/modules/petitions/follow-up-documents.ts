@@ -1,11 +1,19 @@
 /**
  * The fields of the documents the follow-up of a petition prints — the urging letter (DD) and
  * the destruction decision (QD-HUY) — filled from the petition, its parties and its documents.
- * A denunciation's writer never goes into them (Luật Tố cáo 2018, Điều 9).
+ * A denunciation's writer never goes into them (Luật Tố cáo 2018, Điều 9), nor the writer of a
+ * letter not yet classified, which may be one.
  */
-import { ARCHIVE_REASONS, type ArchiveReason, type PetitionFacts, type Petitioner } from "@minhbach/domain";
+import {
+  ARCHIVE_REASONS,
+  redactorFor,
+  type ArchiveReason,
+  type PetitionFacts,
+  type Petitioner,
+} from "@minhbach/domain";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
+import { redactionSubjects } from "./facts.ts";
 import { readParties } from "./parties.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -21,6 +29,22 @@ export interface PetitionForDocuments {
   summary: string | null;
   content: string;
   facts: unknown;
+}
+
+/** A denunciation's writer is protected, and so is the writer of a letter not yet classified. */
+export function writerProtected(kind: string | null): boolean {
+  return kind === null || kind === "denunciation";
+}
+
+/**
+ * What the documents of a letter quote of it: for a protected letter, the text with its writers'
+ * name, address, numbers and contacts masked, and every phone, e-mail and identity number by its
+ * shape. Documents go to leaders, other officers and other agencies; a notice addressed to the
+ * writer names them in its own fields, which the documents module seals (documents/protected-records.ts).
+ */
+export function documentTextMasker(kind: string | null, petitioners: readonly Petitioner[]): (text: string) => string {
+  if (!writerProtected(kind)) return (text) => text;
+  return redactorFor(redactionSubjects(petitioners));
 }
 
 /**
@@ -86,9 +110,10 @@ export async function urgeDocumentFields(
     facts.outcomeInput?.targetBodies?.join("; ") ??
     "Cơ quan có thẩm quyền";
   const kind = kindOf(row.kind);
-  // A denunciation's writer stays out of the letter; an anonymous letter has none.
-  const petitioner =
-    kind === "denunciation" || row.anonymous ? undefined : personOf((await readParties(db, row.id)).petitioners[0]);
+  const { petitioners } = await readParties(db, row.id);
+  // A protected writer stays out of the letter; an anonymous letter has none.
+  const petitioner = writerProtected(row.kind) || row.anonymous ? undefined : personOf(petitioners[0]);
+  const mask = documentTextMasker(row.kind, petitioners);
   const { reference, referenceDate } = await referenceOf(db, row, handledAs);
   return {
     targetBody: targetBody.slice(0, 300),
@@ -99,7 +124,7 @@ export async function urgeDocumentFields(
     ...(reference ? { reference } : {}),
     ...(referenceDate ? { referenceDate } : {}),
     ...(petitioner ? { petitioner } : {}),
-    summary: (row.summary ?? row.content).slice(0, 3900),
+    summary: mask(row.summary ?? row.content).slice(0, 3900),
     reportBy: input.reportBy,
     urgeCount: input.urgeCount,
   };

@@ -76,7 +76,13 @@ import {
   writerKeys,
   writerNeedleKeys,
 } from "./letter-texts.ts";
-import { destructionDocumentFields, URGE_REPORT_WORKING_DAYS, urgeDocumentFields } from "./follow-up-documents.ts";
+import {
+  destructionDocumentFields,
+  documentTextMasker,
+  URGE_REPORT_WORKING_DAYS,
+  urgeDocumentFields,
+  writerProtected,
+} from "./follow-up-documents.ts";
 
 export { RuleViolation };
 
@@ -1556,6 +1562,12 @@ export interface DuplicateCandidate {
  * Petitions that look like the same matter, anywhere in the installation. Those outside the
  * caller's scope come back without content, code or names: only that a similar petition exists
  * in which agency and since when, so the officers can coordinate.
+ *
+ * A letter whose writer is protected (a denunciation, or a letter not yet classified, which may
+ * be one) is matched by its writer only for those who may see that writer (cases/identity.ts):
+ * "same identity document as letter X" would tell anyone else who denounced. For them it is
+ * scored on its respondent and wording alone, as any letter; found only through the writer, it is
+ * reported as "a related letter exists at this agency", with no code, date, excerpt or reason.
  */
 export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidate: DuplicateCandidate, limit = 10) {
   const keys = personKeys(candidate.petitioners);
@@ -1599,46 +1611,76 @@ export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidat
         .where("p.id", "in", ids)
         .$if(candidate.excludeId !== undefined, (qb) => qb.where("p.id", "<>", candidate.excludeId!))
         .execute();
+  const isVisible = (agencyId: string) => scope === "all" || scope.has(agencyId);
+  // Whose protected writer the caller may see, asked only of letters that share a writer's key.
+  const writerSeen = new Set<string>();
+  for (const r of rows) {
+    if (!writerProtected(r.kind) || !isVisible(r.agency_id)) continue;
+    if (!r.person_keys.some((k) => keys.includes(k))) continue;
+    if ((await identityAccess(db, auth, r)).canView) writerSeen.add(r.id);
+  }
   const scored = rows
     .map((r) => {
-      // A denunciation is never matched by its writer: "same person as the denouncer" would tell
-      // the reader who denounced. Content and respondent still find a repeated denunciation.
-      const protectedWriter = r.kind === "denunciation";
+      const sharesPerson = r.person_keys.some((k) => keys.includes(k));
+      const byWriter = !writerProtected(r.kind) || writerSeen.has(r.id);
       const theirs = {
-        personKeys: protectedWriter ? [] : r.person_keys,
+        personKeys: r.person_keys,
         respondentKey: r.respondent_keys[0] ?? "",
         // Only the shingles are compared; the simhash is the stored one.
         content: { shingles: contentShingles(r.content), simhash: r.content_simhash ?? "" },
         fieldCode: r.field_code,
         kind: r.kind as PetitionKind | null,
       };
-      const s = sameMatterScore(mine, theirs);
       // Shared identity keys make a strong signal even where the wording differs.
-      const sharedPerson = !protectedWriter && r.person_keys.some((k) => keys.includes(k));
-      return { row: r, score: s.score, verdict: s.verdict as SameMatterVerdict, reasons: s.reasons, sharedPerson };
+      const kept = (s: { verdict: string; score: number }, shared: boolean) =>
+        s.verdict !== "different" || (shared && s.score >= 0.35);
+      const full = sameMatterScore(mine, theirs);
+      const s = byWriter ? full : sameMatterScore(mine, { ...theirs, personKeys: [] });
+      const hiddenWriter = !byWriter && sharesPerson && !kept(s, false) && kept(full, true);
+      return {
+        row: r,
+        score: s.score,
+        verdict: s.verdict as SameMatterVerdict,
+        reasons: s.reasons,
+        keep: kept(s, byWriter && sharesPerson),
+        hiddenWriter,
+        // Ordered by what the match is worth, also where the caller is not told.
+        rank: hiddenWriter ? full.score : s.score,
+      };
     })
-    .filter((s) => s.verdict !== "different" || (s.sharedPerson && s.score >= 0.35))
-    .sort((a, b) => b.score - a.score)
+    .filter((s) => s.keep || s.hiddenWriter)
+    .sort((a, b) => b.rank - a.rank);
+  const seenAgencies = new Set<string>();
+  const matches = scored
+    // One note per agency for letters found only through a protected writer: how many there are
+    // is not the caller's to know either.
+    .filter((s) => !s.hiddenWriter || (!seenAgencies.has(s.row.agency_id) && !!seenAgencies.add(s.row.agency_id)))
     .slice(0, limit);
-  return scored.map(({ row: r, score, verdict, reasons }) => {
-    const visible = scope === "all" || scope.has(r.agency_id);
+  return matches.map(({ row: r, score, verdict, reasons, hiddenWriter }) => {
+    const visible = isVisible(r.agency_id) && !hiddenWriter;
     const base = {
       visible,
       agencyId: r.agency_id,
       agencyName: r.agency_name,
-      receivedOn: r.received_on,
+      receivedOn: r.received_on as string | null,
       score: Math.round(score * 100) / 100,
       verdict,
     };
+    const hidden = { id: null, code: null, state: null, petitioner: null, excerpt: null, reasons: [] };
+    if (hiddenWriter) {
+      return {
+        ...base,
+        ...hidden,
+        receivedOn: null,
+        score: 0,
+        verdict: "possible" as SameMatterVerdict,
+        coordinate: `Có đơn liên quan tại ${r.agency_name}. Liên hệ bộ phận xử lý đơn của cơ quan này để phối hợp.`,
+      };
+    }
     if (!visible) {
       return {
         ...base,
-        id: null,
-        code: null,
-        state: null,
-        petitioner: null,
-        excerpt: null,
-        reasons: [],
+        ...hidden,
         coordinate: `Có đơn tương tự tại ${r.agency_name} (nhận ngày ${r.received_on.split("-").reverse().join("/")}). Liên hệ bộ phận xử lý đơn của cơ quan này để phối hợp.`,
       };
     }
@@ -1958,7 +2000,15 @@ async function documentFields(
     .select(["name"])
     .where("id", "=", row.agency_id)
     .executeTakeFirstOrThrow();
-  const summary = (row.summary ?? row.content).slice(0, 3900);
+  // The documents of a letter that may be a denunciation are stored with their original sealed
+  // and read masked by whoever may not see the writer (documents/protected-records.ts). What
+  // leaves the agency without being addressed to the writer quotes the letter masked even as
+  // signed: the denunciation transfer slip (the letter itself travels with it).
+  const protectedWriter = writerProtected(row.kind);
+  // The letter's own words: its documents are sealed and masked for each reader (documents/).
+  const letter = openLetterTexts(row);
+  const summary = (letter.summary ?? letter.content).slice(0, 3900);
+  const quoted = documentTextMasker(row.kind, parties.petitioners)(letter.summary ?? letter.content).slice(0, 3900);
   const receipt = { receivedOn: row.received_on, ...(row.written_on ? { letterDate: row.written_on } : {}) };
   const i = input as Record<string, unknown>;
   switch (form) {
@@ -1967,7 +2017,7 @@ async function documentFields(
         to: `Thủ trưởng ${agency.name}`,
         ...receipt,
         petitionKind: row.kind === "denunciation" ? "denunciation" : "complaint",
-        ...(row.kind === "denunciation" ? {} : { petitioner: person }),
+        ...(protectedWriter ? {} : { petitioner: person }),
         summary,
       };
     case "TT05-02":
@@ -1998,7 +2048,7 @@ async function documentFields(
         competentBody: targetName ?? String(i.targetBody ?? ""),
         ...receipt,
         ...(respondent ? { denounced: respondent.name } : {}),
-        summary,
+        summary: quoted,
       };
     case "TT05-06":
       return { competentBody: targetName ?? String(i.targetBody ?? ""), ...receipt, petitioner: person, summary };
