@@ -32,6 +32,7 @@ import {
   createPetition,
   findDuplicates,
   getPetition,
+  duplicatesOfPetition,
   joinMatter,
   listAwaiting,
   listPetitions,
@@ -204,16 +205,7 @@ export function petitionRoutes(app: Api, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const auth = requireAuth(request);
-      const p = await getPetition(ctx.db, auth, request.params.id);
-      const items = await findDuplicates(ctx.db, auth, {
-        petitioners: p.petitioners as never,
-        respondents: p.respondents as never,
-        content: p.content,
-        fieldCode: p.fieldCode,
-        excludeId: p.id,
-      });
-      return { items: items.filter((d) => !d.visible || !("matterId" in d) || d.matterId !== p.matterId) };
+      return { items: await duplicatesOfPetition(ctx.db, requireAuth(request), request.params.id) };
     },
   );
 

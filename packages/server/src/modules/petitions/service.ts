@@ -1583,6 +1583,12 @@ export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidat
     // Stored keys are keyed hashes: compare like with like.
     personKeys: keys,
   };
+  // A letter that may be a denunciation is stored with its writers' data masked (letter-texts.ts):
+  // its wording is compared with this letter's masked the same way (the same writers mask alike).
+  const masked = clearLetterTexts({ title: null, summary: null, content: candidate.content }, null, [
+    ...candidate.petitioners,
+  ]).content;
+  const mineMasked = { ...mine, content: { ...mine.content, shingles: contentShingles(masked) } };
   const scope = await visibleAgencies(db, auth);
   const ids = await duplicateCandidateIds(db, keys, rkeys, mine.content.simhash);
   const rows = !ids.length
@@ -1634,8 +1640,9 @@ export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidat
       // Shared identity keys make a strong signal even where the wording differs.
       const kept = (s: { verdict: string; score: number }, shared: boolean) =>
         s.verdict !== "different" || (shared && s.score >= 0.35);
-      const full = sameMatterScore(mine, theirs);
-      const s = byWriter ? full : sameMatterScore(mine, { ...theirs, personKeys: [] });
+      const ours = mayBeDenunciation(r.kind) ? mineMasked : mine;
+      const full = sameMatterScore(ours, theirs);
+      const s = byWriter ? full : sameMatterScore(ours, { ...theirs, personKeys: [] });
       const hiddenWriter = !byWriter && sharesPerson && !kept(s, false) && kept(full, true);
       return {
         row: r,
@@ -1695,6 +1702,27 @@ export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidat
       coordinate: null,
     };
   });
+}
+
+/**
+ * The letters that may be the same matter as a stored one (its duplicates panel). Its writers
+ * are matched only when the caller may see them: "same person as letter X" would otherwise tell
+ * who wrote a letter that may be a denunciation.
+ */
+export async function duplicatesOfPetition(db: Kysely<DB>, auth: AuthContext, id: string) {
+  const row = await loadRow(db, id);
+  await assertAgencyInScope(db, auth, "petition.read", row.agency_id);
+  const identity = await identityAccess(db, auth, row);
+  const parties = await readParties(db, id);
+  const texts = identity.protected && !identity.canView ? row : openLetterTexts(row);
+  const items = await findDuplicates(db, auth, {
+    petitioners: identity.protected && !identity.canView ? [] : parties.petitioners,
+    respondents: parties.respondents,
+    content: texts.content,
+    fieldCode: row.field_code,
+    excludeId: row.id,
+  });
+  return items.filter((d) => !d.visible || !("matterId" in d) || d.matterId !== row.matter_id);
 }
 
 /** How many petitions of the same writer, of the same respondent, and of the nearest wording are scored. */
