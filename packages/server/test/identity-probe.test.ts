@@ -138,79 +138,91 @@ for (const db of testDatabases()) {
       assert.deepEqual([...who.X3].sort(), ["tiepdan", "xulydon"]);
     });
 
-    test(
-      "no answer shows a denouncer's identity to anyone not entitled to it",
-      {
-        todo: "issue 14 open: the leaks this probe finds are listed in the closing note; drop this once they are fixed",
-      },
-      async () => {
-        const started = Date.now();
-        const walk = await walkApi(t, s, USERNAMES);
-        const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        // A new route is covered the day it is added: a parameter the walk cannot fill fails here.
-        assert.deepEqual(walk.unfilled, [], `the walk cannot fill: ${walk.unfilled.join("; ")}`);
-        assert.ok(walk.operations.length >= 45, `only ${walk.operations.length} operations`);
-        // Each operation answered 200 to someone (otherwise the walk proves nothing about it).
-        const neverOk = walk.operations.filter((op) => !walk.statuses.get(op)?.has(200));
-        assert.deepEqual(neverOk, [], `never answered 200: ${neverOk.join(", ")}`);
-        // The finder works on the real answers: each identity is seen where it may be seen.
-        for (const key of ["X1", "X2", "X3"] as const) {
-          assert.ok(walk.seenByEntitled.get(key)?.size, `${key} is seen nowhere, not even by those entitled to it`);
-        }
-        console.log(
-          `identity probe (${db.kind}): ${walk.operations.length} operations (skipped: ${Object.keys(SKIPPED).length}), ` +
-            `${walk.requests} requests as ${USERNAMES.length} accounts and anonymous, ${seconds} s`,
+    test("no answer shows a denouncer's identity to anyone not entitled to it", async () => {
+      const started = Date.now();
+      const walk = await walkApi(t, s, USERNAMES);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      // A new route is covered the day it is added: a parameter the walk cannot fill fails here.
+      assert.deepEqual(walk.unfilled, [], `the walk cannot fill: ${walk.unfilled.join("; ")}`);
+      assert.ok(walk.operations.length >= 45, `only ${walk.operations.length} operations`);
+      // Each operation answered 200 to someone (otherwise the walk proves nothing about it).
+      const neverOk = walk.operations.filter((op) => !walk.statuses.get(op)?.has(200));
+      assert.deepEqual(neverOk, [], `never answered 200: ${neverOk.join(", ")}`);
+      // The finder works on the real answers: each identity is seen where it may be seen.
+      for (const key of ["X1", "X2", "X3"] as const) {
+        assert.ok(walk.seenByEntitled.get(key)?.size, `${key} is seen nowhere, not even by those entitled to it`);
+      }
+      console.log(
+        `identity probe (${db.kind}): ${walk.operations.length} operations (skipped: ${Object.keys(SKIPPED).length}), ` +
+          `${walk.requests} requests as ${USERNAMES.length} accounts and anonymous, ${seconds} s`,
+      );
+      // IDENTITY_PROBE_REPORT=file writes the list there too, to compare two runs.
+      if (process.env.IDENTITY_PROBE_REPORT) {
+        appendFileSync(process.env.IDENTITY_PROBE_REPORT, `## ${db.kind}\n${formatFindings(walk.findings)}\n`);
+      }
+      assert.equal(walk.findings.length, 0, `${walk.findings.length} leaks:\n${formatFindings(walk.findings)}`);
+    });
+
+    test("the walk fails on a deliberately exposed field (the probe can fail)", async () => {
+      // X1's letter's list text is made to carry X1's name, as a mistake in a column would.
+      const x1 = identityByKey("X1");
+      const { db: kdb } = t.system.database;
+      const id = s.records.X1.petitionId;
+      const saved = await kdb.selectFrom("petition").select(["excerpt"]).where("id", "=", id).executeTakeFirstOrThrow();
+      await kdb
+        .updateTable("petition")
+        .set({ excerpt: `Đơn của ${x1.fullName}` })
+        .where("id", "=", id)
+        .execute();
+      try {
+        const walk = await walkApi(t, s, ["xem"]);
+        const exposed = walk.findings.filter(
+          (f) => f.identity === "X1" && f.operation === "GET /api/petitions" && f.where === "items[].excerpt",
         );
-        // IDENTITY_PROBE_REPORT=file writes the list there too, to compare two runs.
-        if (process.env.IDENTITY_PROBE_REPORT) {
-          appendFileSync(process.env.IDENTITY_PROBE_REPORT, `## ${db.kind}\n${formatFindings(walk.findings)}\n`);
-        }
-        assert.equal(walk.findings.length, 0, `${walk.findings.length} leaks:\n${formatFindings(walk.findings)}`);
-      },
-    );
+        assert.ok(exposed.length > 0, `not found: ${formatFindings(walk.findings)}`);
+      } finally {
+        await kdb.updateTable("petition").set({ excerpt: saved.excerpt }).where("id", "=", id).execute();
+      }
+    });
   });
 }
 
 describe("identity probe: the embedded database's files at rest", () => {
-  test(
-    "no denouncer's name, ID number or phone in any file of the data folder",
-    { todo: "issue 14 open: the leaks this probe finds are listed in the closing note; drop this once they are fixed" },
-    async () => {
-      const dataDir = mkdtempSync(path.join(os.tmpdir(), "minhbach-identity-probe-"));
+  test("no denouncer's name, ID number or phone in any file of the data folder", async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "minhbach-identity-probe-"));
+    try {
+      const t = await startTestApp({ dataDir });
+      let relations = new Map<string, string>();
+      let columns: Awaited<ReturnType<typeof columnsHolding>> = [];
       try {
-        const t = await startTestApp({ dataDir });
-        let relations = new Map<string, string>();
-        let columns: Awaited<ReturnType<typeof columnsHolding>> = [];
-        try {
-          await runScenario(t);
-          relations = await relationFiles(t.system.database);
-          columns = await columnsHolding(t.system.database);
-        } finally {
-          await t.close();
-        }
-        const hits = scanFiles(dataDir);
-        const byFile = new Map<string, string[]>();
-        for (const h of hits) {
-          const file = `${h.file}${relationOf(h.file, relations) ? ` = ${relationOf(h.file, relations)}` : ""}`;
-          byFile.set(file, [...(byFile.get(file) ?? []), `${h.identity} ${h.what} ×${h.count}`]);
-        }
-        const byColumn = new Map<string, Map<string, string[]>>();
-        for (const c of columns) {
-          const perIdentity = byColumn.get(c.column) ?? new Map<string, string[]>();
-          perIdentity.set(c.identity, [...(perIdentity.get(c.identity) ?? []), c.what]);
-          byColumn.set(c.column, perIdentity);
-        }
-        assert.equal(
-          hits.length,
-          0,
-          `identities found in ${byFile.size} files:\n${[...byFile].map(([f, w]) => `  ${f}: ${w.join(", ")}`).join("\n")}\n` +
-            `readable in these columns:\n${[...byColumn]
-              .map(([c, m]) => `  ${c}: ${[...m].map(([x, w]) => `${x} (${w.join(", ")})`).join("; ")}`)
-              .join("\n")}`,
-        );
+        await runScenario(t);
+        relations = await relationFiles(t.system.database);
+        columns = await columnsHolding(t.system.database);
       } finally {
-        rmSync(dataDir, { recursive: true, force: true });
+        await t.close();
       }
-    },
-  );
+      const hits = scanFiles(dataDir);
+      const byFile = new Map<string, string[]>();
+      for (const h of hits) {
+        const file = `${h.file}${relationOf(h.file, relations) ? ` = ${relationOf(h.file, relations)}` : ""}`;
+        byFile.set(file, [...(byFile.get(file) ?? []), `${h.identity} ${h.what} ×${h.count}`]);
+      }
+      const byColumn = new Map<string, Map<string, string[]>>();
+      for (const c of columns) {
+        const perIdentity = byColumn.get(c.column) ?? new Map<string, string[]>();
+        perIdentity.set(c.identity, [...(perIdentity.get(c.identity) ?? []), c.what]);
+        byColumn.set(c.column, perIdentity);
+      }
+      assert.equal(
+        hits.length,
+        0,
+        `identities found in ${byFile.size} files:\n${[...byFile].map(([f, w]) => `  ${f}: ${w.join(", ")}`).join("\n")}\n` +
+          `readable in these columns:\n${[...byColumn]
+            .map(([c, m]) => `  ${c}: ${[...m].map(([x, w]) => `${x} (${w.join(", ")})`).join("; ")}`)
+            .join("\n")}`,
+      );
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
