@@ -103,15 +103,16 @@ const scenario: Scenario = {
       const handler = await t.login("xulydon");
       const viewer = await t.login("xem");
       const ids: Record<string, string> = {};
+      const letter = {
+        channel: "post",
+        receivedOn: "2026-11-02",
+        petitioners: [WRITER],
+        respondents: [{ name: "Ông Hà Văn Cường, Đội trưởng Đội Quản lý thị trường số 3" }],
+        content: LETTER,
+        fieldCode: "CT.QUAN_LY_THI_TRUONG",
+      };
       for (const kind of ["complaint", "denunciation"] as const) {
-        const created = await handler.post("/api/petitions", {
-          channel: "post",
-          receivedOn: "2026-11-02",
-          petitioners: [WRITER],
-          respondents: [{ name: "Ông Hà Văn Cường, Đội trưởng Đội Quản lý thị trường số 3" }],
-          content: LETTER,
-          fieldCode: "CT.QUAN_LY_THI_TRUONG",
-        });
+        const created = await handler.post("/api/petitions", letter);
         const p = (await handler.get(`/api/petitions/${created.body.id}`)).body;
         await handler.post(`/api/petitions/${p.id}/classify`, {
           version: p.version,
@@ -123,14 +124,7 @@ const scenario: Scenario = {
         });
         ids[kind] = p.id;
       }
-      const unclassified = await handler.post("/api/petitions", {
-        channel: "post",
-        receivedOn: "2026-11-02",
-        petitioners: [WRITER],
-        respondents: [{ name: "Ông Hà Văn Cường, Đội trưởng Đội Quản lý thị trường số 3" }],
-        content: LETTER,
-        fieldCode: "CT.QUAN_LY_THI_TRUONG",
-      });
+      const unclassified = await handler.post("/api/petitions", letter);
       // The handler reads the unclassified letter (texts unsealed) and the complaint (in clear).
       const handled: Record<string, number[]> = { unclassified: [], complaint: [] };
       for (let i = 0; i < REQUESTS; i++) {

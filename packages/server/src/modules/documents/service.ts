@@ -654,22 +654,7 @@ export async function renderPreview(
 ): Promise<Buffer> {
   const row = await db
     .selectFrom("official_document")
-    .select([
-      "id",
-      "agency_id",
-      "entity_type",
-      "entity_id",
-      "form_code",
-      "series",
-      "status",
-      "title",
-      "fields",
-      "fields_sealed",
-      "number",
-      "issued_on",
-      "file",
-      "file_sealed",
-    ])
+    .select([...ROW_COLUMNS, "file", "file_sealed"])
     .where("id", "=", id)
     .executeTakeFirst();
   if (!row) fail("NOT_FOUND", undefined, "Không tìm thấy văn bản.");
