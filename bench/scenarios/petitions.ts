@@ -12,7 +12,8 @@ import { PetitionGenerator, type GeneratedPetition } from "@minhbach/domain/gene
 import { sql } from "kysely";
 import { personKeys, respondentKeys, simhashOf } from "../../packages/server/src/modules/petitions/facts.ts";
 import { letterColumns } from "../../packages/server/src/modules/petitions/letter-texts.ts";
-import { DUPLICATE_LIMITS, SEARCH_LIMITS } from "../../packages/server/src/modules/petitions/service.ts";
+import { SEARCH_LIMITS } from "../../packages/server/src/modules/petitions/service.ts";
+import { DUPLICATE_LIMITS } from "../../packages/server/src/modules/petitions/duplicates.ts";
 import { KeyRing, useKeyRing, writeKeyRing, type KeyRingFile } from "../../packages/server/src/platform/vault.ts";
 import { startTestApp, type TestApp, type TestClient, type TestDb } from "../../packages/server/src/testing.ts";
 import { percentile, type DbKind, type Report, type Scenario } from "../lib.ts";

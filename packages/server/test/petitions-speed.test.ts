@@ -18,11 +18,8 @@ import { inScope } from "../src/platform/access.ts";
 import { SYSTEM_ACTOR } from "../src/platform/audit.ts";
 import { simhashOf } from "../src/modules/petitions/facts.ts";
 import {
-  DUPLICATE_LIMITS,
   SAMPLE,
   SEARCH_LIMITS,
-  duplicateCandidateIds,
-  findDuplicates,
   forgetSearchStatistics,
   isCommonMatch,
   listPetitions,
@@ -30,6 +27,7 @@ import {
   rememberWords,
   slipsOf,
 } from "../src/modules/petitions/service.ts";
+import { DUPLICATE_LIMITS, duplicateCandidateIds, findDuplicates } from "../src/modules/petitions/duplicates.ts";
 import { startTestApp, testDatabases, type TestApp } from "../src/testing.ts";
 
 const NAMES = ["Nguyễn Văn An", "Trần Thị Bích", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em"];

@@ -30,14 +30,13 @@ import {
   applyOutcome,
   classifyPetition,
   createPetition,
-  findDuplicates,
   getPetition,
-  duplicatesOfPetition,
   joinMatter,
   listAwaiting,
   listPetitions,
   petitionStep,
 } from "./service.ts";
+import { findDuplicates, duplicatesOfPetition } from "./duplicates.ts";
 
 const tags = ["Xử lý đơn"];
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
