@@ -1,4 +1,5 @@
 export * from "./errors.ts";
+export * from "./problem.ts";
 export * from "./auth/permissions.ts";
 export * from "./text/normalize.ts";
 export * from "./text/redact.ts";

@@ -6,7 +6,7 @@ import { COMPETENCE_LABELS, PETITION_KIND_LIST, type Competence } from "../petit
 import { fieldByCode, isActiveFieldCode } from "../petitions/fields.ts";
 import { checkGroupRepresentation } from "../reception/group.ts";
 import { IDENTITY_DOCUMENT_KINDS, validateIdentityDocument, type IdentityDocumentKind } from "../reception/identity.ts";
-import type { Problem } from "../reception/problem.ts";
+import type { Problem } from "../problem.ts";
 import {
   HANDLING_ROUTE_LIST,
   REFUSAL_REASON_CODES,

@@ -6,7 +6,7 @@
  * case-steps.ts.
  */
 import { isValidIsoDate, type IsoDate } from "../calendar/iso-date.ts";
-import { hasErrors, type Problem } from "../reception/problem.ts";
+import { hasErrors, type Problem } from "../problem.ts";
 import { CASE_ACTION_LIST, CASE_ACTIONS, type CaseAction, type CaseActionInput } from "./actions.ts";
 import { COMPLEXITY_LEVELS, complexityOf } from "./catalogues.ts";
 import { applyStep } from "./case-steps.ts";

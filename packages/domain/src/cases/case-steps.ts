@@ -4,7 +4,7 @@
  */
 import type { IsoDate } from "../calendar/iso-date.ts";
 import type { DeadlineInput } from "../deadlines/rule-set.ts";
-import { hasErrors } from "../reception/problem.ts";
+import { hasErrors } from "../problem.ts";
 import { CASE_ACTIONS, type CaseAction, type CaseActionInput } from "./actions.ts";
 import {
   COMPLAINT_REJECTION_GROUNDS,

@@ -6,7 +6,7 @@ import { formatVietnameseDate, isValidIsoDate, type IsoDate } from "../calendar/
 import { computeDue } from "../deadlines/engine.ts";
 import { DeadlineError } from "../deadlines/errors.ts";
 import type { DeadlineInput } from "../deadlines/rule-set.ts";
-import type { Problem } from "../reception/problem.ts";
+import type { Problem } from "../problem.ts";
 import type { CaseAction, CaseActionInput } from "./actions.ts";
 import {
   AMOUNT_FIELD_LIST,

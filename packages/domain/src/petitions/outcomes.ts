@@ -16,7 +16,7 @@ import type { WorkCalendar } from "../calendar/work-calendar.ts";
 import { computeDue } from "../deadlines/engine.ts";
 import type { DeadlineInput } from "../deadlines/rule-set.ts";
 import type { RuleSet } from "../deadlines/rules.ts";
-import type { Problem } from "../reception/problem.ts";
+import type { Problem } from "../problem.ts";
 import { isForwardedChannel } from "./channels.ts";
 import type { PetitionFormCode } from "./forms.ts";
 import { PETITION_KINDS, type Competence, type PetitionKind } from "./kinds.ts";

@@ -6,7 +6,7 @@
 import type { IsoDate } from "../calendar/iso-date.ts";
 import type { WorkCalendar } from "../calendar/work-calendar.ts";
 import type { RuleSet } from "../deadlines/rules.ts";
-import { hasErrors, type Problem } from "../reception/problem.ts";
+import { hasErrors, type Problem } from "../problem.ts";
 import { assessEligibility, type EligibilityAnswers, type EligibilityResult } from "./eligibility.ts";
 import { fieldByCode } from "./fields.ts";
 import { COMPETENCE_LABELS, PETITION_KINDS, isRecommendationLike } from "./kinds.ts";

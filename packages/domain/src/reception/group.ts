@@ -9,7 +9,7 @@
  *   is a parameter and does not change the representation bands, which are law.
  */
 import { normalizeForMatch } from "../text/normalize.ts";
-import type { Problem } from "./problem.ts";
+import type { Problem } from "../problem.ts";
 
 export const REPRESENTATION_BASIS = "Điều 7 Nghị định 124/2020/NĐ-CP";
 export const DEFAULT_CROWD_THRESHOLD = 5;

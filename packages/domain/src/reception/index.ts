@@ -1,5 +1,4 @@
 /** Citizen reception (tiếp công dân): identity papers, visits, groups, the register. LEGAL-RULES §3. */
-export * from "./problem.ts";
 export * from "./identity.ts";
 export * from "./group.ts";
 export * from "./visit.ts";

@@ -5,7 +5,7 @@
  */
 import { checkGroupRepresentation, representativeRange, type GroupOptions } from "./group.ts";
 import { validateIdentityDocument, type IdentityOptions } from "./identity.ts";
-import { hasErrors, type Problem } from "./problem.ts";
+import { hasErrors, type Problem } from "../problem.ts";
 import {
   HANDLING_ROUTES,
   REFUSAL_REASONS,

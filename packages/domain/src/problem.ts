@@ -1,7 +1,7 @@
 /**
  * A rule problem: a stable code for programs, a Vietnamese sentence for people, and the path of
- * the field it is about, so the web form can put the message next to the right input. Shared by
- * reception and petitions (the two capabilities that check citizens' data at the desk).
+ * the field it is about, so the web form can put the message next to the right input. Every
+ * capability's rules (reception, petitions, cases, and those to come) answer with these.
  */
 export type Severity = "error" | "warning";
 
