@@ -22,6 +22,7 @@ import type { DB, OfficialDocumentTable } from "../../db/schema.ts";
 import { assertAgencyInScope, inScope, scopeOf, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
+import { takeRegisterNumber } from "../../platform/registers.ts";
 import { keyRing } from "../../platform/vault.ts";
 import { loadIssuingAgency } from "./letterhead.ts";
 import {
@@ -526,25 +527,9 @@ export async function updateDraft(
 // ---------------------------------------------------------------------------------------------
 // Issuing.
 
-/**
- * Takes the next number of the register (agency, year, series). The row lock taken by the
- * update queues concurrent issuers until this transaction ends; a rollback gives the number back.
- */
-async function takeNumber(trx: Transaction<DB>, agencyId: string, year: number, series: string): Promise<number> {
-  await trx
-    .insertInto("document_register")
-    .values({ agency_id: agencyId, year, series, next_number: 1 })
-    .onConflict((oc) => oc.columns(["agency_id", "year", "series"]).doNothing())
-    .execute();
-  const row = await trx
-    .updateTable("document_register")
-    .set((eb) => ({ next_number: eb("next_number", "+", 1) }))
-    .where("agency_id", "=", agencyId)
-    .where("year", "=", year)
-    .where("series", "=", series)
-    .returning(sql<number>`next_number - 1`.as("number"))
-    .executeTakeFirstOrThrow();
-  return Number(row.number);
+/** Takes the next number of the agency's register of this series for the year. */
+function takeNumber(trx: Transaction<DB>, agencyId: string, year: number, series: string): Promise<number> {
+  return takeRegisterNumber(trx, "document", { agencyId, year, series });
 }
 
 function sha256(bytes: Uint8Array): string {

@@ -42,6 +42,7 @@ import type { DB, PetitionTable } from "../../db/schema.ts";
 import { assertAgencyInScope, can, inScope, scopeOf, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
+import { takeRegisterNumber } from "../../platform/registers.ts";
 import { RuleViolation, throwProblems } from "../../platform/problems.ts";
 import { currentCalendar, listDueStatus, trackDeadline } from "../calendar/service.ts";
 import { DEFAULT_DUE_SOON_DAYS } from "@minhbach/domain/legal-clock";
@@ -168,18 +169,7 @@ async function insertPetition(
 ): Promise<{ id: string; code: string }> {
   const year = Number(body.receivedOn.slice(0, 4));
   const agency = await trx.selectFrom("agency").select(["code"]).where("id", "=", agencyId).executeTakeFirstOrThrow();
-  await trx
-    .insertInto("petition_register")
-    .values({ agency_id: agencyId, year })
-    .onConflict((oc) => oc.columns(["agency_id", "year"]).doNothing())
-    .execute();
-  const { next_seq: seq } = await trx
-    .updateTable("petition_register")
-    .set((eb) => ({ next_seq: eb("next_seq", "+", 1) }))
-    .where("agency_id", "=", agencyId)
-    .where("year", "=", year)
-    .returning(sql<number>`next_seq - 1`.as("next_seq"))
-    .executeTakeFirstOrThrow();
+  const seq = await takeRegisterNumber(trx, "petition", { agencyId, year });
   const code = `${agency.code}-${year}-${String(seq).padStart(6, "0")}`;
   const matter = await trx
     .insertInto("matter")

@@ -36,6 +36,7 @@ import type { DB } from "../../db/schema.ts";
 import { assertAgencyInScope, inScope, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
+import { takeRegisterNumber } from "../../platform/registers.ts";
 import { identityVisibleFor, maySeeIdentityOf, sealedPeople, textColumns } from "./visit-identity.ts";
 import { toDomainVisit, visitQuery, withExplanation, type DomainVisit, type VisitRow } from "./visit-rows.ts";
 import { presentVisit } from "./visit-view.ts";
@@ -299,24 +300,9 @@ async function receiverIdOf(db: Kysely<DB>, auth: AuthContext, agencyId: string,
   return rows.length === 1 ? rows[0]!.id : null;
 }
 
-/**
- * Takes the next number of the agency's register for the year. The row lock of the update queues
- * concurrent recorders until this transaction ends; a rollback gives the number back.
- */
-async function takeSeq(trx: Transaction<DB>, agencyId: string, year: number): Promise<number> {
-  await trx
-    .insertInto("reception_register")
-    .values({ agency_id: agencyId, year, next_seq: 1 })
-    .onConflict((oc) => oc.columns(["agency_id", "year"]).doNothing())
-    .execute();
-  const row = await trx
-    .updateTable("reception_register")
-    .set((eb) => ({ next_seq: eb("next_seq", "+", 1) }))
-    .where("agency_id", "=", agencyId)
-    .where("year", "=", year)
-    .returning(sql<number>`next_seq - 1`.as("seq"))
-    .executeTakeFirstOrThrow();
-  return Number(row.seq);
+/** Takes the next number of the agency's reception register for the year. */
+function takeSeq(trx: Transaction<DB>, agencyId: string, year: number): Promise<number> {
+  return takeRegisterNumber(trx, "reception", { agencyId, year });
 }
 
 /** What the audit trail keeps of a visit: its number and classification, no personal data. */
