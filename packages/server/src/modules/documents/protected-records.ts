@@ -13,7 +13,7 @@ import type { AuthContext } from "../../platform/access.ts";
 import { SEALED } from "../../platform/sealed-columns.ts";
 import { keyRing } from "../../platform/vault.ts";
 import { identityAccess } from "../cases/identity.ts";
-import { redactionSubjects } from "../petitions/facts.ts";
+import { mayBeDenunciation, redactionSubjects } from "../petitions/facts.ts";
 import { readParties } from "../petitions/parties.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -26,11 +26,6 @@ export interface ProtectedRecord {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A letter not yet classified may be a denunciation: its writer is protected until it is classified. */
-function protectedKind(kind: string | null): boolean {
-  return kind === null || kind === "denunciation";
-}
 
 /**
  * The petition behind a record of type "petition" or "case" when its writers are protected, with
@@ -60,7 +55,7 @@ export async function protectedRecord(db: Db, entityType: string, entityId: stri
     .where("id", "=", petitionId)
     .executeTakeFirst();
   if (!petition) return null;
-  if (entityType === "petition" && !protectedKind(petition.kind)) {
+  if (entityType === "petition" && !mayBeDenunciation(petition.kind)) {
     // A letter classified otherwise but whose case is a denunciation is still protected.
     const kase = await db
       .selectFrom("resolution_case")
@@ -70,7 +65,7 @@ export async function protectedRecord(db: Db, entityType: string, entityId: stri
       .executeTakeFirst();
     if (!kase) return null;
   }
-  if (entityType === "case" && caseKind !== "denunciation" && !protectedKind(petition.kind)) return null;
+  if (entityType === "case" && caseKind !== "denunciation" && !mayBeDenunciation(petition.kind)) return null;
   const { petitioners } = await readParties(db, petition.id);
   return { petition, redact: redactorFor(redactionSubjects(petitioners)) };
 }

@@ -16,9 +16,8 @@ import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { assertAgencyInScope, inScope, type AuthContext } from "../../platform/access.ts";
 import { identityAccess } from "../cases/identity.ts";
-import { listedTexts, personKeys, respondentKeys } from "./facts.ts";
-import { writerProtected } from "./follow-up-documents.ts";
-import { clearLetterTexts, mayBeDenunciation, openLetterTexts } from "./letter-texts.ts";
+import { listedTexts, mayBeDenunciation, personKeys, respondentKeys } from "./facts.ts";
+import { clearLetterTexts, openLetterTexts } from "./letter-texts.ts";
 import { readParties } from "./parties.ts";
 import { loadRow } from "./service.ts";
 
@@ -94,14 +93,14 @@ export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidat
   // Whose protected writer the caller may see, asked only of letters that share a writer's key.
   const writerSeen = new Set<string>();
   for (const r of rows) {
-    if (!writerProtected(r.kind) || !isVisible(r.agency_id)) continue;
+    if (!mayBeDenunciation(r.kind) || !isVisible(r.agency_id)) continue;
     if (!r.person_keys.some((k) => keys.includes(k))) continue;
     if ((await identityAccess(db, auth, r)).canView) writerSeen.add(r.id);
   }
   const scored = rows
     .map((r) => {
       const sharesPerson = r.person_keys.some((k) => keys.includes(k));
-      const byWriter = !writerProtected(r.kind) || writerSeen.has(r.id);
+      const byWriter = !mayBeDenunciation(r.kind) || writerSeen.has(r.id);
       const theirs = {
         personKeys: r.person_keys,
         respondentKey: r.respondent_keys[0] ?? "",

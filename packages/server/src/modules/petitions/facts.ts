@@ -36,6 +36,14 @@ export function handlesLettersOf(
   return auth.agencyId === agencyId && auth.grants.some((g) => g.permission === "petition.write");
 }
 
+/**
+ * Whether a letter of this kind may be, or is, a denunciation: not yet classified, or classified
+ * as one. Its writer is protected (Điều 9 khoản 1 Luật Tố cáo 2018) and its texts sealed.
+ */
+export function mayBeDenunciation(kind: string | null): boolean {
+  return kind === null || kind === "denunciation";
+}
+
 /** The writer and text a list row shows to the caller (`revealed`: see revealUnclassified). */
 export function listedTexts(
   auth: { agencyId: string; grants: readonly { permission: string }[] },

@@ -13,7 +13,7 @@ import {
 } from "@minhbach/domain";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { redactionSubjects } from "./facts.ts";
+import { mayBeDenunciation, redactionSubjects } from "./facts.ts";
 import { readParties } from "./parties.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -31,11 +31,6 @@ export interface PetitionForDocuments {
   facts: unknown;
 }
 
-/** A denunciation's writer is protected, and so is the writer of a letter not yet classified. */
-export function writerProtected(kind: string | null): boolean {
-  return kind === null || kind === "denunciation";
-}
-
 /**
  * What the documents of a letter quote of it: for a protected letter, the text with its writers'
  * name, address, numbers and contacts masked, and every phone, e-mail and identity number by its
@@ -43,7 +38,7 @@ export function writerProtected(kind: string | null): boolean {
  * writer names them in its own fields, which the documents module seals (documents/protected-records.ts).
  */
 export function documentTextMasker(kind: string | null, petitioners: readonly Petitioner[]): (text: string) => string {
-  if (!writerProtected(kind)) return (text) => text;
+  if (!mayBeDenunciation(kind)) return (text) => text;
   return redactorFor(redactionSubjects(petitioners));
 }
 
@@ -112,7 +107,7 @@ export async function urgeDocumentFields(
   const kind = kindOf(row.kind);
   const { petitioners } = await readParties(db, row.id);
   // A protected writer stays out of the letter; an anonymous letter has none.
-  const petitioner = writerProtected(row.kind) || row.anonymous ? undefined : personOf(petitioners[0]);
+  const petitioner = mayBeDenunciation(row.kind) || row.anonymous ? undefined : personOf(petitioners[0]);
   const mask = documentTextMasker(row.kind, petitioners);
   const { reference, referenceDate } = await referenceOf(db, row, handledAs);
   return {

@@ -11,7 +11,7 @@
  * Once a letter is classified as anything else, its texts go back to the clear columns and the
  * sealed copy is dropped: a complaint's writer is not secret.
  */
-import { maskContacts, normalizeForMatch, type PetitionKind, type Petitioner } from "@minhbach/domain";
+import { normalizeForMatch, type PetitionKind, type Petitioner } from "@minhbach/domain";
 import type { CreatePetitionBody } from "@minhbach/domain/api/petitions";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
@@ -21,6 +21,7 @@ import { keyRing } from "../../platform/vault.ts";
 import {
   excerptOf,
   handlesLettersOf,
+  mayBeDenunciation,
   petitionerDisplay,
   publicTexts,
   searchNamesOf,
@@ -36,11 +37,6 @@ export interface LetterTexts {
 }
 
 const context = SEALED.letterTexts.context;
-
-/** Whether a letter of this kind keeps its texts sealed: it is, or may yet be, a denunciation. */
-export function mayBeDenunciation(kind: PetitionKind | string | null): boolean {
-  return kind === null || kind === "denunciation";
-}
 
 export function sealLetterTexts(petitionId: string, texts: LetterTexts): string {
   const { title, summary, content } = texts;
@@ -61,18 +57,15 @@ export function openLetterTexts(row: {
 
 /**
  * The texts stored in clear for a letter of this kind: as they are when it is not a possible
- * denunciation, else with its writers' data masked, and any phone number or e-mail address
- * (which a writer may give in the text alone) masked too.
+ * denunciation, else with its writers' data masked, and any phone number, e-mail address or
+ * identity number (which a writer may give in the text alone) masked by its shape too.
  */
 export function clearLetterTexts(
   texts: LetterTexts,
   kind: PetitionKind | null,
   writers: readonly Petitioner[],
 ): LetterTexts {
-  if (!mayBeDenunciation(kind)) return texts;
-  const masked = publicTexts(texts, "denunciation", writers);
-  const contacts = (t: string | null) => (t ? maskContacts(t) : t);
-  return { title: contacts(masked.title), summary: contacts(masked.summary), content: maskContacts(masked.content) };
+  return mayBeDenunciation(kind) ? publicTexts(texts, "denunciation", writers) : texts;
 }
 
 /**
@@ -102,7 +95,7 @@ export function letterColumns(
 }
 
 /** The sealed copy for the clear columns' texts: only when they were masked. */
-export function sealedColumn(petitionId: string, raw: LetterTexts, kind: PetitionKind | null): string | null {
+function sealedColumn(petitionId: string, raw: LetterTexts, kind: PetitionKind | null): string | null {
   return mayBeDenunciation(kind) ? sealLetterTexts(petitionId, raw) : null;
 }
 

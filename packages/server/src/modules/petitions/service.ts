@@ -52,25 +52,18 @@ import {
   DENOUNCER_MASK,
   initialFacts,
   personKeys,
-  petitionerDisplay,
   respondentKeys,
-  searchNamesOf,
-  searchTextOf,
   simhashOf,
-  excerptOf,
   listedTexts,
+  mayBeDenunciation,
   writerShown,
 } from "./facts.ts";
 import { identityAccess } from "../cases/identity.ts";
 import { readParties, readRespondents, writeParties } from "./parties.ts";
 import {
-  clearLetterTexts,
   letterColumns,
-  mayBeDenunciation,
   openLetterTexts,
   revealUnclassified,
-  sealedColumn,
-  writerKeys,
   writerNeedleKeys,
 } from "./letter-texts.ts";
 import {
@@ -78,7 +71,6 @@ import {
   documentTextMasker,
   URGE_REPORT_WORKING_DAYS,
   urgeDocumentFields,
-  writerProtected,
 } from "./follow-up-documents.ts";
 
 export { RuleViolation };
@@ -180,8 +172,12 @@ async function insertPetition(
   const simhash = simhashOf(body.content);
   // Unclassified, the letter may be a denunciation: its texts are sealed, its columns masked.
   const id = randomUUID();
-  const clear = { ...body, ...clearLetterTexts(lettersOf(body), null, body.petitioners) };
-  const searchText = searchTextOf(code, clear, null);
+  const columns = letterColumns(
+    { id, code, forwarded_by: body.forwardedBy ?? null, anonymous: body.anonymous },
+    lettersOf(body),
+    null,
+    body,
+  );
   const row = await trx
     .insertInto("petition")
     .values({
@@ -197,22 +193,14 @@ async function insertPetition(
       transferred_from_id: transferredFromId,
       anonymous: body.anonymous,
       impersonated: body.impersonated,
-      title: clear.title,
-      summary: clear.summary,
-      content: clear.content,
-      texts_sealed: sealedColumn(id, lettersOf(body), null),
-      writer_keys: writerKeys(body.petitioners),
+      ...columns,
       language: body.language,
       field_code: body.fieldCode ?? null,
       state: facts.status,
       facts: JSON.stringify({ ...facts, intake: intakeExtras(body) }),
       matter_id: matter.id,
-      petitioner_display: petitionerDisplay(body, null),
       respondent_display: body.respondents.map((r) => r.name).join("; "),
       signer_count: body.petitioners.length,
-      search_names: searchNamesOf(code, clear, null),
-      search_text: searchText,
-      excerpt: excerptOf(clear),
       person_keys: personKeys(body.petitioners),
       respondent_keys: respondentKeys(body.respondents),
       content_simhash: simhash,
@@ -220,7 +208,7 @@ async function insertPetition(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await rememberWords(trx, searchText);
+  await rememberWords(trx, columns.search_text);
   await writeParties(trx, row.id, body.petitioners, body.respondents);
   await syncDeadlines(trx, row.id, agencyId, code, { ...facts, id: row.id });
   await event(trx, actor, row.id, "received", null, facts.status, { channel: body.channel, transferredFromId });
@@ -494,8 +482,7 @@ async function nearestByTrigrams(
  * list is not sealed.
  */
 function intakeExtras(body: CreatePetitionBody) {
-  const mask = (text: string) =>
-    clearLetterTexts({ title: null, summary: null, content: text }, null, body.petitioners).content;
+  const mask = documentTextMasker(null, body.petitioners);
   const attachments = body.attachments.map((a) => ({
     ...a,
     fileName: mask(a.fileName),
@@ -1753,7 +1740,7 @@ async function documentFields(
   // and read masked by whoever may not see the writer (documents/protected-records.ts). What
   // leaves the agency without being addressed to the writer quotes the letter masked even as
   // signed: the denunciation transfer slip (the letter itself travels with it).
-  const protectedWriter = writerProtected(row.kind);
+  const protectedWriter = mayBeDenunciation(row.kind);
   // The letter's own words: its documents are sealed and masked for each reader (documents/).
   const letter = openLetterTexts(row);
   const summary = (letter.summary ?? letter.content).slice(0, 3900);
