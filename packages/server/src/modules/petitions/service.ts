@@ -60,12 +60,7 @@ import {
 } from "./facts.ts";
 import { identityAccess } from "../cases/identity.ts";
 import { readParties, readRespondents, writeParties } from "./parties.ts";
-import {
-  letterColumns,
-  openLetterTexts,
-  revealUnclassified,
-  writerNeedleKeys,
-} from "./letter-texts.ts";
+import { letterColumns, openLetterTexts, revealUnclassified, writerNeedleKeys } from "./letter-texts.ts";
 import {
   destructionDocumentFields,
   documentTextMasker,
