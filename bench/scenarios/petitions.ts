@@ -12,7 +12,7 @@ import { PetitionGenerator, type GeneratedPetition } from "@minhbach/domain/gene
 import { sql } from "kysely";
 import { personKeys, respondentKeys, simhashOf } from "../../packages/server/src/modules/petitions/facts.ts";
 import { letterColumns } from "../../packages/server/src/modules/petitions/letter-texts.ts";
-import { SEARCH_LIMITS } from "../../packages/server/src/modules/petitions/service.ts";
+import { SEARCH_LIMITS } from "../../packages/server/src/modules/petitions/search/limits.ts";
 import { DUPLICATE_LIMITS } from "../../packages/server/src/modules/petitions/duplicates.ts";
 import { KeyRing, useKeyRing, writeKeyRing, type KeyRingFile } from "../../packages/server/src/platform/vault.ts";
 import { startTestApp, type TestApp, type TestClient, type TestDb } from "../../packages/server/src/testing.ts";
@@ -219,7 +219,7 @@ async function runOn(db: TestDb, n: number, report: Report, log: (line: string) 
     }
     const handler: TestClient = await t.login("xulydon");
     const leader: TestClient = await t.login("lanhdao");
-    // BENCH_SEARCH_LIMITS='{"cap":1000}' measures search with other limits (petitions/service.ts).
+    // BENCH_SEARCH_LIMITS='{"cap":1000}' measures search with other limits (petitions/search/limits.ts).
     if (process.env.BENCH_SEARCH_LIMITS) Object.assign(SEARCH_LIMITS, JSON.parse(process.env.BENCH_SEARCH_LIMITS));
     // BENCH_DUPLICATE_LIMITS='{"window":500}' likewise for the duplicate check.
     if (process.env.BENCH_DUPLICATE_LIMITS)

@@ -17,16 +17,12 @@ import type { AuthContext } from "../src/platform/access.ts";
 import { inScope } from "../src/platform/access.ts";
 import { SYSTEM_ACTOR } from "../src/platform/audit.ts";
 import { simhashOf } from "../src/modules/petitions/facts.ts";
-import {
-  SAMPLE,
-  SEARCH_LIMITS,
-  forgetSearchStatistics,
-  isCommonMatch,
-  listPetitions,
-  receiveMany,
-  rememberWords,
-  slipsOf,
-} from "../src/modules/petitions/service.ts";
+import { receiveMany } from "../src/modules/petitions/intake.ts";
+import { listPetitions } from "../src/modules/petitions/list.ts";
+import { SAMPLE, SEARCH_LIMITS, isCommonMatch } from "../src/modules/petitions/search/limits.ts";
+import { forgetSearchStatistics } from "../src/modules/petitions/search/statistics.ts";
+import { slipsOf } from "../src/modules/petitions/search/typos.ts";
+import { rememberWords } from "../src/modules/petitions/search/vocabulary.ts";
 import { DUPLICATE_LIMITS, duplicateCandidateIds, findDuplicates } from "../src/modules/petitions/duplicates.ts";
 import { startTestApp, testDatabases, type TestApp } from "../src/testing.ts";
 

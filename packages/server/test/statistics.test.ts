@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { sql } from "kysely";
 import { analyzeDatabase, lastAnalysed, scheduleStatistics, untilNight } from "../src/db/statistics.ts";
-import { receiveMany } from "../src/modules/petitions/service.ts";
+import { receiveMany } from "../src/modules/petitions/intake.ts";
 import { SYSTEM_ACTOR } from "../src/platform/audit.ts";
 import { startTestApp, testDatabases, type TestApp } from "../src/testing.ts";
 

@@ -2,7 +2,7 @@
  * The planner's statistics of the embedded database. A PostgreSQL server's autovacuum analyses a
  * table once enough of it has changed; PGlite runs no background worker, so its tables were never
  * analysed: every estimate was the planner's default, and the search's own figures
- * (petitions/service.ts searchStatistics: the share of the letters holding each common word, the
+ * (petitions/search/statistics.ts searchStatistics: the share of the letters holding each common word, the
  * number of letters) were empty, where the benchmark, which analyses after its load, had them.
  * The embedded database is analysed each night, and at start when that has not happened for a
  * day (an office's computer may be off at night).

@@ -20,7 +20,8 @@ import type { AuthContext } from "../platform/access.ts";
 import { SYSTEM_ACTOR, type Actor } from "../platform/audit.ts";
 import { currentCalendar } from "../modules/calendar/service.ts";
 import { applyCaseAction, openCase } from "../modules/cases/service.ts";
-import { applyOutcome, classifyPetition, receiveMany } from "../modules/petitions/service.ts";
+import { receiveMany } from "../modules/petitions/intake.ts";
+import { applyOutcome, classifyPetition } from "../modules/petitions/workflow.ts";
 
 const ACTOR: Actor = { ...SYSTEM_ACTOR, name: "Dữ liệu trình diễn" };
 

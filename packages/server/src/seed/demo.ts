@@ -8,7 +8,7 @@ import { isoFromDayNumber, toDayNumber } from "@minhbach/domain/legal-clock";
 import { todayInVietnam, type RoleCode } from "@minhbach/domain";
 import { createPetitionBody } from "@minhbach/domain/api/petitions";
 import { PetitionGenerator, petitionBodyOf } from "@minhbach/domain/generate/index";
-import { receiveMany } from "../modules/petitions/service.ts";
+import { receiveMany } from "../modules/petitions/intake.ts";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.ts";
 import { recordAudit, SYSTEM_ACTOR } from "../platform/audit.ts";

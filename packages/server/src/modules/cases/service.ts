@@ -32,7 +32,7 @@ import { fail } from "../../platform/errors.ts";
 import { throwProblems } from "../../platform/problems.ts";
 import { currentCalendar, listDueStatus, trackDeadline } from "../calendar/service.ts";
 import { createDraft } from "../documents/service.ts";
-import { handOverToCase } from "../petitions/service.ts";
+import { handOverToCase } from "../petitions/workflow.ts";
 import { excerptOf, publicTexts } from "../petitions/facts.ts";
 import { readParties, readRespondents } from "../petitions/parties.ts";
 import { caseDocumentFields } from "./documents.ts";

@@ -19,7 +19,7 @@ import { identityAccess } from "../cases/identity.ts";
 import { listedTexts, mayBeDenunciation, personKeys, respondentKeys } from "./facts.ts";
 import { clearLetterTexts, openLetterTexts } from "./letter-texts.ts";
 import { readParties } from "./parties.ts";
-import { loadRow } from "./service.ts";
+import { loadRow } from "./rows.ts";
 
 export interface DuplicateCandidate {
   petitioners: CreatePetitionBody["petitioners"];

@@ -24,7 +24,8 @@ import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { FONT } from "../reception/excel.ts";
 import { revealUnclassified } from "./letter-texts.ts";
 import { listedTexts } from "./facts.ts";
-import { filteredPetitions, orderedIds } from "./service.ts";
+import { filteredPetitions } from "./list.ts";
+import { orderedIds } from "./list-rows.ts";
 
 export const EXPORT_LIMIT = 50_000;
 const BATCH = 1000;
@@ -63,8 +64,8 @@ export async function exportPetitions(
   query: Omit<PetitionListQuery, "page" | "pageSize">,
 ): Promise<PetitionExport> {
   const today = todayInVietnam();
-  const q = await filteredPetitions(db, auth, query, today);
-  const ids = (await orderedIds(q, query).limit(EXPORT_LIMIT).execute()).map((r) => r.id);
+  const plan = await filteredPetitions(db, auth, query, today);
+  const ids = (await orderedIds(plan.rows, query).limit(EXPORT_LIMIT).execute()).map((r) => r.id);
   await db.transaction().execute((trx) =>
     recordAudit(trx, actor, {
       action: "petition.exported",

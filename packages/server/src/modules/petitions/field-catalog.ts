@@ -9,7 +9,7 @@
  * administrators who keep it); changing it takes agency.manage held at the top of the agency tree
  * (an administrator of one department cannot rename a field every other department uses).
  */
-import { PETITION_FIELDS } from "@minhbach/domain";
+import { installFieldCatalog, PETITION_FIELDS, type FieldGroup, type ReportFieldGroup } from "@minhbach/domain";
 import type {
   CreatePetitionFieldBody,
   PetitionFieldView,
@@ -21,9 +21,40 @@ import { can, scopeOf, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 import { RuleViolation } from "../../platform/problems.ts";
-import { loadFieldCatalog } from "./service.ts";
 
 const BUILT_IN = new Set(PETITION_FIELDS.map((f) => f.code));
+
+/** Inserts the fields (lĩnh vực) shipped with the program that the catalogue does not have yet. */
+export async function ensureFieldCatalog(db: Kysely<DB>): Promise<void> {
+  const rows = PETITION_FIELDS.map((f, i) => ({
+    code: f.code,
+    name: f.name,
+    field_group: f.group,
+    report_group: f.reportGroup,
+    active: !f.retired,
+    sort: i,
+  }));
+  await db
+    .insertInto("field_catalog")
+    .values(rows)
+    .onConflict((oc) => oc.column("code").doNothing())
+    .execute();
+  await loadFieldCatalog(db);
+}
+
+/** Installs the installation's catalogue (as administrators keep it) for every check and label. */
+export async function loadFieldCatalog(db: Kysely<DB> | Transaction<DB>): Promise<void> {
+  const rows = await db.selectFrom("field_catalog").selectAll().orderBy("sort").orderBy("code").execute();
+  installFieldCatalog(
+    rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      group: r.field_group as FieldGroup,
+      reportGroup: r.report_group as ReportFieldGroup,
+      ...(r.active ? {} : { retired: true }),
+    })),
+  );
+}
 
 /** Changing the installation's catalogue: agency.manage over the whole tree (a root agency). */
 function assertCatalogueAdmin(auth: AuthContext): void {

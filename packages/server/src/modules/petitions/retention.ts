@@ -22,7 +22,7 @@ import { RuleViolation, throwProblems } from "../../platform/problems.ts";
 import { currentCalendar } from "../calendar/service.ts";
 import { createDraft } from "../documents/service.ts";
 import { archiveReasonLabel, destructionDocumentFields } from "./follow-up-documents.ts";
-import { bump, event, factsOf, syncDeadlines, withoutHistory, type PetitionRow } from "./service.ts";
+import { bump, event, factsOf, syncDeadlines, withoutHistory, type PetitionRow } from "./rows.ts";
 
 /** A batch decision's document belongs to no single petition: it is filed under this entity. */
 export const DESTRUCTION_ENTITY = "petition_destruction";

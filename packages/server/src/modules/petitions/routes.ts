@@ -26,16 +26,10 @@ import type { AppContext } from "../../platform/context.ts";
 import type { Api } from "../../platform/http.ts";
 import { revealWriters } from "../cases/identity.ts";
 import { petitionFollowUpRoutes } from "./follow-up-routes.ts";
-import {
-  applyOutcome,
-  classifyPetition,
-  createPetition,
-  getPetition,
-  joinMatter,
-  listAwaiting,
-  listPetitions,
-  petitionStep,
-} from "./service.ts";
+import { createPetition } from "./intake.ts";
+import { listPetitions } from "./list.ts";
+import { getPetition } from "./read.ts";
+import { applyOutcome, classifyPetition, joinMatter, listAwaiting, petitionStep } from "./workflow.ts";
 import { findDuplicates, duplicatesOfPetition } from "./duplicates.ts";
 
 const tags = ["Xử lý đơn"];
