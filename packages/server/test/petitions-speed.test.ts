@@ -18,7 +18,7 @@ import { inScope } from "../src/platform/access.ts";
 import { SYSTEM_ACTOR } from "../src/platform/audit.ts";
 import { simhashOf } from "../src/modules/petitions/facts.ts";
 import { receiveMany } from "../src/modules/petitions/intake.ts";
-import { listPetitions } from "../src/modules/petitions/list.ts";
+import { filteredPetitions, listPetitions } from "../src/modules/petitions/list.ts";
 import { SAMPLE, SEARCH_LIMITS, isCommonMatch } from "../src/modules/petitions/search/limits.ts";
 import { forgetSearchStatistics } from "../src/modules/petitions/search/statistics.ts";
 import { slipsOf } from "../src/modules/petitions/search/typos.ts";
@@ -203,6 +203,24 @@ for (const db of testDatabases()) {
       const none = await listPetitions(kdb, own, query({ status: ["DESTROYED"] } as never));
       assert.equal(none.total, 0);
       assert.deepEqual(none.items, []);
+    });
+
+    test("the filter step's plan: a subtree's per-agency merge, a search's walk and how it found its match", async () => {
+      const kdb = t.system.database.db;
+      const plain = await filteredPetitions(kdb, own, query());
+      assert.equal(plain.search, null);
+      assert.equal(plain.rows.perAgency, null);
+      assert.ok((await filteredPetitions(kdb, province, query())).rows.perAgency!.agencies.length > 1);
+      // A needle of no letter or digit searches nothing.
+      assert.equal((await filteredPetitions(kdb, own, query({ q: "!?" } as never))).search, null);
+      await classifyRows(kdb, "complaint", sql<boolean>`kind is null`);
+      const searched = await filteredPetitions(kdb, province, query({ q: "Trần Thị Bích" } as never));
+      assert.deepEqual(searched.search?.searchedAs, { way: "phrase", needle: "tran thi bich" });
+      assert.ok(searched.search.walk.perAgency!.agencies.length > 1);
+      // Without the list's page to count for, the search's probe counts nothing.
+      assert.equal(searched.search.probed, null);
+      const nowhere = await filteredPetitions(kdb, own, query({ q: "zzqxw" } as never));
+      assert.equal(nowhere.search?.searchedAs, null);
     });
 
     test("search by name keeps the list's order and totals across pages", async () => {
