@@ -27,6 +27,7 @@ import {
   type ComplexityCriterion,
   type DenunciationRejectionGround,
 } from "../cases/catalogues.ts";
+import { cite } from "../law/acts.ts";
 import { isoDate } from "./common.ts";
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -380,8 +381,7 @@ export const denunciationExtensionFields = z
     ...common,
   })
   .refine((f) => f.extension === 1 || new Set(f.criteria).size >= 2, {
-    error:
-      "Gia hạn lần thứ hai chỉ áp dụng cho vụ việc đặc biệt phức tạp (từ 02 tiêu chí trở lên, Điều 3 Nghị định 31/2019/NĐ-CP).",
+    error: `Gia hạn lần thứ hai chỉ áp dụng cho vụ việc đặc biệt phức tạp (từ 02 tiêu chí trở lên, Điều 3 ${cite("ND31")}).`,
     path: ["criteria"],
   });
 

@@ -21,6 +21,7 @@
 import { dayNumberFromParts, isoFromDayNumber, isWeekendDayNumber, type DayNumber } from "./iso-date.ts";
 import { dayNumberToLunar, formatLunarDate, hungKingsDay, lunarNewYear } from "./lunar.ts";
 import { describeDay, type NoticeDay, type YearNotice } from "./notice-schema.ts";
+import { cite } from "../law/acts.ts";
 
 export interface StatutoryRegime {
   fromYear: number;
@@ -34,32 +35,32 @@ export interface StatutoryRegime {
 export const STATUTORY_REGIMES: readonly StatutoryRegime[] = [
   {
     fromYear: 1990,
-    basis: "Điều 73 Bộ luật Lao động 1994",
-    compensatoryBasis: "Điều 73 khoản 2 Bộ luật Lao động 1994",
+    basis: `Điều 73 ${cite("BLLD_1994")}`,
+    compensatoryBasis: `Điều 73 khoản 2 ${cite("BLLD_1994")}`,
     tetDays: 4,
     nationalDayDays: 1,
     hungKings: false,
   },
   {
     fromYear: 2007,
-    basis: "Điều 73 Bộ luật Lao động 1994 (sửa đổi năm 2007)",
-    compensatoryBasis: "Điều 73 khoản 2 Bộ luật Lao động 1994",
+    basis: `Điều 73 ${cite("BLLD_1994")} (sửa đổi năm 2007)`,
+    compensatoryBasis: `Điều 73 khoản 2 ${cite("BLLD_1994")}`,
     tetDays: 4,
     nationalDayDays: 1,
     hungKings: true,
   },
   {
     fromYear: 2014,
-    basis: "Điều 115 Bộ luật Lao động 2012",
-    compensatoryBasis: "Điều 115 khoản 3 Bộ luật Lao động 2012",
+    basis: `Điều 115 ${cite("BLLD_2012")}`,
+    compensatoryBasis: `Điều 115 khoản 3 ${cite("BLLD_2012")}`,
     tetDays: 5,
     nationalDayDays: 1,
     hungKings: true,
   },
   {
     fromYear: 2021,
-    basis: "Điều 112 Bộ luật Lao động 2019",
-    compensatoryBasis: "Điều 111 khoản 3 Bộ luật Lao động 2019",
+    basis: `Điều 112 ${cite("BLLD")}`,
+    compensatoryBasis: `Điều 111 khoản 3 ${cite("BLLD")}`,
     tetDays: 5,
     nationalDayDays: 2,
     hungKings: true,

@@ -2,9 +2,11 @@
  * Checklists and catalogues of complaint and denunciation resolution, as data: each item once, with
  * its article. Items marked [P] were read only in secondary sources (LEGAL-RULES §0.1).
  */
-const LKN = "Luật Khiếu nại 2011";
-const LTC = "Luật Tố cáo 2018";
-const ND31 = "Nghị định 31/2019/NĐ-CP";
+import { cite } from "../law/acts.ts";
+
+const LKN = cite("LKN");
+const LTC = cite("LTC");
+const ND31 = cite("ND31");
 
 export interface CatalogueItem {
   label: string;

@@ -29,10 +29,11 @@ import {
   type PetitionState,
   type PriorHandling,
 } from "./petition.ts";
+import { cite } from "../law/acts.ts";
 
-const TT05 = "Thông tư 05/2021/TT-TTCP";
-const LKN = "Luật Khiếu nại 2011";
-const LTC = "Luật Tố cáo 2018";
+const TT05 = cite("TT05");
+const LKN = cite("LKN");
+const LTC = cite("LTC");
 
 export interface OutcomeDefinition {
   outcome: PetitionOutcome;
@@ -538,10 +539,9 @@ export function checkOutcome<O extends PetitionOutcome>(
     problems.push({
       code: "ADMINISTRATIVE_REGULATION",
       field: "outcome",
-      message:
-        "Kiến nghị, phản ánh về quy định hành chính được xử lý theo Nghị định 20/2008/NĐ-CP, không theo Thông tư 05/2021/TT-TTCP.",
+      message: `Kiến nghị, phản ánh về quy định hành chính được xử lý theo Nghị định 20/2008/NĐ-CP, không theo ${TT05}.`,
       severity: "warning",
-      basis: "Điều 1 Thông tư 05/2021/TT-TTCP",
+      basis: `Điều 1 ${TT05}`,
     });
   }
 

@@ -19,6 +19,7 @@ import {
   type OutcomeInput,
 } from "./outcomes.ts";
 import { PETITION_STATES, type PetitionClassification, type PetitionFacts, type PetitionState } from "./petition.ts";
+import { cite } from "../law/acts.ts";
 
 export type PetitionAction =
   | "register"
@@ -43,7 +44,7 @@ export interface PetitionTransition {
   basis?: string;
 }
 
-const TT05 = "Thông tư 05/2021/TT-TTCP";
+const TT05 = cite("TT05");
 
 export const PETITION_TRANSITIONS: readonly PetitionTransition[] = [
   { action: "register", from: ["RECEIVED"], to: "REGISTERED", label: "Vào sổ tiếp nhận đơn", basis: TT05 },

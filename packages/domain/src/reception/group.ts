@@ -10,8 +10,9 @@
  */
 import { normalizeForMatch } from "../text/normalize.ts";
 import type { Problem } from "../problem.ts";
+import { cite } from "../law/acts.ts";
 
-export const REPRESENTATION_BASIS = "Điều 7 Nghị định 124/2020/NĐ-CP";
+export const REPRESENTATION_BASIS = `Điều 7 ${cite("ND124")}`;
 export const DEFAULT_CROWD_THRESHOLD = 5;
 
 export interface GroupPerson {

@@ -13,9 +13,10 @@ import { DEFAULT_CROWD_THRESHOLD } from "./group.ts";
 import { IDENTITY_DOCUMENT_KINDS, type IdentityDocumentInput } from "./identity.ts";
 import { normalizeForMatch } from "../text/normalize.ts";
 import type { ReceptionVisit, Visitor } from "./visit.ts";
+import { numbered } from "../law/acts.ts";
 
 export const REGISTER_TITLE = "SỔ TIẾP CÔNG DÂN";
-export const REGISTER_FORM = "Mẫu số 03 ban hành kèm theo Thông tư số 04/2021/TT-TTCP";
+export const REGISTER_FORM = `Mẫu số 03 ban hành kèm theo ${numbered("TT04")}`;
 
 export type RegisterColumnKey =
   | "sequence"

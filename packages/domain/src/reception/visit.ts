@@ -6,8 +6,9 @@ import type { IsoDate } from "../calendar/iso-date.ts";
 import type { Competence, PetitionKind } from "../petitions/kinds.ts";
 import type { GroupPerson } from "./group.ts";
 import type { Gender, IdentityDocumentInput } from "./identity.ts";
+import { cite } from "../law/acts.ts";
 
-const LUAT_TCD = "Luật Tiếp công dân 2013";
+const LUAT_TCD = cite("LTCD");
 
 export type VisitKind = "regular" | "periodic" | "ad_hoc";
 
@@ -22,7 +23,7 @@ export const VISIT_KINDS: Readonly<Record<VisitKind, VisitKindInfo>> = {
   regular: {
     label: "Tiếp công dân thường xuyên",
     needsPresidingHead: false,
-    basis: `${LUAT_TCD}; Thông tư 04/2021/TT-TTCP`,
+    basis: `${LUAT_TCD}; ${cite("TT04")}`,
   },
   periodic: {
     label: "Tiếp công dân định kỳ của người đứng đầu",
@@ -88,7 +89,7 @@ export const REFUSAL_REASONS: Readonly<Record<RefusalReasonCode, RefusalReason>>
     code: 3,
     label:
       "Người khiếu nại, tố cáo về vụ việc đã giải quyết đúng chính sách, pháp luật, được cơ quan nhà nước có thẩm quyền kiểm tra, rà soát, thông báo bằng văn bản và đã được tiếp, giải thích, hướng dẫn nhưng vẫn cố tình khiếu nại, tố cáo kéo dài",
-    basis: `Điều 9 khoản 3 ${LUAT_TCD}; Điều 4 Thông tư 04/2021/TT-TTCP`,
+    basis: `Điều 9 khoản 3 ${LUAT_TCD}; Điều 4 ${cite("TT04")}`,
     needsEarlierMatter: true,
     needsRefusalNotice: true,
     needsLegalBasis: false,

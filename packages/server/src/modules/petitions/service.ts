@@ -46,6 +46,7 @@ import { takeRegisterNumber } from "../../platform/registers.ts";
 import { RuleViolation, throwProblems } from "../../platform/problems.ts";
 import { currentCalendar, listDueStatus, trackDeadline } from "../calendar/service.ts";
 import { DEFAULT_DUE_SOON_DAYS } from "@minhbach/domain/legal-clock";
+import { retentionAnniversary, URGE_REPORT_WORKING_DAYS } from "@minhbach/domain/law/periods";
 import { createDraft } from "../documents/service.ts";
 import {
   ANONYMOUS_LABEL,
@@ -61,12 +62,7 @@ import {
 import { identityAccess } from "../cases/identity.ts";
 import { readParties, readRespondents, writeParties } from "./parties.ts";
 import { letterColumns, openLetterTexts, revealUnclassified, writerNeedleKeys } from "./letter-texts.ts";
-import {
-  destructionDocumentFields,
-  documentTextMasker,
-  URGE_REPORT_WORKING_DAYS,
-  urgeDocumentFields,
-} from "./follow-up-documents.ts";
+import { destructionDocumentFields, documentTextMasker, urgeDocumentFields } from "./follow-up-documents.ts";
 
 export { RuleViolation };
 
@@ -1651,7 +1647,7 @@ export async function applyOutcome(
   };
   const kind = row.kind as PetitionKind | null;
   const form = formFor(input.outcome, kind);
-  const retention = input.outcome === "archive" ? addYears(input.on, 1) : null;
+  const retention = input.outcome === "archive" ? retentionAnniversary(input.on) : null;
   const documentId = await db.transaction().execute(async (trx) => {
     await bump(trx, id, version, {
       state: next.status,
@@ -1701,12 +1697,6 @@ export async function applyOutcome(
 export function withoutHistory(f: PetitionFacts): PetitionFacts {
   const { sameContentHistory: _h, ...rest } = f;
   return rest;
-}
-
-function addYears(iso: string, years: number): string {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
-  return `${y + years}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
 }
 
 /** The fields of the official document an outcome prints, filled from the petition. */

@@ -2,6 +2,7 @@
  * Words of the complaint and denunciation resolution screens. Legal labels (states, steps,
  * checklists, catalogues, forms, amounts) come from the domain catalogues, never retyped here.
  */
+import { CASE_DUE_SOON_DAYS } from "@minhbach/domain";
 import type { CaseKind } from "./paths.ts";
 
 const BY_KIND = <T>(complaint: T, denunciation: T) => ({ complaint, denunciation }) as Record<CaseKind, T>;
@@ -18,7 +19,7 @@ export const CASE_TEXT = {
   quickAll: "Tất cả vụ việc",
   quickMine: "Được giao cho tôi",
   quickOverdue: "Quá hạn",
-  quickDueSoon: "Đến hạn trong 7 ngày",
+  quickDueSoon: `Đến hạn trong ${CASE_DUE_SOON_DAYS} ngày`,
   quickAwaitingSignature: "Có văn bản chờ ký ban hành",
   search: "Tìm kiếm",
   searchPlaceholder: "Số vụ việc, người bị khiếu nại, tố cáo, nội dung (gõ không dấu được)",
