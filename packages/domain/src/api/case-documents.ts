@@ -11,7 +11,7 @@
  * - `recipients` and `signer` are optional everywhere: each form has a default "Nơi nhận", and a
  *   draft may leave the signer for the clerk (a document is issued only with one).
  *
- * CONFIDENTIALITY (Luật Tố cáo 2018, Điều 9 khoản 1 điểm a; LEGAL-RULES §6.6): the denunciation
+ * CONFIDENTIALITY (Luật Tố cáo 2018, Điều 9 khoản 1 điểm a; docs/LAW.md §6.6): the denunciation
  * schemas have no field for the denouncer at all — no name, address, contact, handwriting. They
  * are strict, so a field such as `denouncer` or `denouncerName` is refused, and the documents
  * speak of "người tố cáo" without naming anyone. The complaint schemas do name the complainant.
@@ -57,7 +57,7 @@ export const teamMember = officialPerson.extend({
   role: z.enum(["leader", "deputy", "member"]).default("member"),
 });
 
-/** Outcome of a complaint or a denunciation as reports count it (LEGAL-RULES §5.4, §6.5). */
+/** Outcome of a complaint or a denunciation as reports count it (docs/LAW.md §5.4, §6.5). */
 export const verdict = z.enum(["right", "partly_right", "wrong"]);
 export type Verdict = z.infer<typeof verdict>;
 

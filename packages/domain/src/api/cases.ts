@@ -72,7 +72,7 @@ const people = (
     | "investigationPersons",
 ) => count(AMOUNT_FIELDS[key].label).default(0);
 
-/** Figures of a decision or conclusion (LEGAL-RULES §5.4, §6.5); omitted ones are 0. */
+/** Figures of a decision or conclusion (docs/LAW.md §5.4, §6.5); omitted ones are 0. */
 export const caseAmounts = z
   .strictObject({
     moneyToState: money("moneyToState"),

@@ -3,7 +3,7 @@
  * notice has been imported. The result has the same shape as an imported notice, so the calendar
  * treats both alike; only `isProvisional(year)` tells them apart.
  *
- * Current law — Bộ luật Lao động 2019, Điều 112 khoản 1 (LEGAL-RULES §7.3): Tết Dương lịch 1 day
+ * Current law — Bộ luật Lao động 2019, Điều 112 khoản 1 (docs/LAW.md §7.3): Tết Dương lịch 1 day
  * (1/1); Tết Âm lịch 5 days; Ngày Chiến thắng (30/4); Quốc tế lao động (1/5); Quốc khánh 2 days
  * (2/9 and one adjacent day); Giỗ Tổ Hùng Vương (10/3 lunar). The Prime Minister fixes each year
  * which 5 days of Tết and which day next to 2/9 (khoản 3); until the notice exists we use:

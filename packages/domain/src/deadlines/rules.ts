@@ -1,20 +1,20 @@
 /**
  * Statutory time limits as data. Each rule is written once, with its legal basis; one engine
- * (engine.ts) applies them all. Source: LEGAL-RULES §5.2, §6.3, §7, §8.3–8.5, §10.1, §13.2.
+ * (engine.ts) applies them all. Source: docs/LAW.md §5.2, §6.3, §7, §8.3–8.5, §10.1, §13.2.
  *
  * Conventions
  * - `length` is in `unit`: "ngày" in a text means calendar days, "ngày làm việc" working days
- *   (LEGAL-RULES §7.2).
+ *   (docs/LAW.md §7.2).
  * - `variants` gives the length of a special case (complex case, remote area, ...); the
  *   Vietnamese wording of each variant is in VARIANT_LABELS.
  * - `extensions.length` is added per extension, in the rule's unit, to the period counted from
  *   the start (i.e. from the original due date before any roll-forward).
  * - `validFrom`/`validTo` are the first and last day (inclusive) a version is in force; a case uses
- *   the version in force on its start date (LEGAL-RULES §13.1(1)). `validTo: null` = still in force.
+ *   the version in force on its start date (docs/LAW.md §13.1(1)). `validTo: null` = still in force.
  *   The law amending the Citizen Reception, Complaints and Denunciations laws takes effect on
  *   01/07/2026 [P], but its text was not obtained: no second versions are invented here; when it is
  *   read, add a version with `validFrom: "2026-07-01"` and close the old one on "2026-06-30".
- * - `probable: true` marks rules found only in secondary sources ([P] in LEGAL-RULES); their
+ * - `probable: true` marks rules found only in secondary sources ([P] in docs/LAW.md §0.1); their
  *   length can be overridden by configuration (configureRules) and the explanation warns about it.
  */
 import type { IsoDate } from "../calendar/iso-date.ts";
@@ -88,7 +88,7 @@ const TT_FROM = ACTS.LTTR.inForceFrom;
 const PCTN_FROM = ACTS.LPCTN.inForceFrom;
 
 export const DEFAULT_RULES: RuleSet = [
-  // ---- Complaints (khiếu nại) — LEGAL-RULES §5.2 ---------------------------------------------
+  // ---- Complaints (khiếu nại) — docs/LAW.md §5.2 ---------------------------------------------
   {
     id: "complaint.limitation",
     version: 1,
@@ -184,7 +184,7 @@ export const DEFAULT_RULES: RuleSet = [
     note: "Việc thời gian tạm đình chỉ không tính vào thời hạn là cách hiểu chưa đối chiếu văn bản gốc.",
   },
 
-  // ---- Denunciations (tố cáo) — LEGAL-RULES §6.3 ---------------------------------------------
+  // ---- Denunciations (tố cáo) — docs/LAW.md §6.3 ---------------------------------------------
   {
     id: "denunciation.initial",
     version: 1,
@@ -285,7 +285,7 @@ export const DEFAULT_RULES: RuleSet = [
     note: "Đã xác minh qua nguồn thứ cấp; cần đối chiếu văn bản gốc.",
   },
 
-  // ---- Petitions (xử lý đơn) — LEGAL-RULES §4.4 ----------------------------------------------
+  // ---- Petitions (xử lý đơn) — docs/LAW.md §4.4 ----------------------------------------------
   {
     id: "petition.handle",
     version: 1,
@@ -316,7 +316,7 @@ export const DEFAULT_RULES: RuleSet = [
     note: "Ngày hiệu lực của Thông tư 05/2021 cần đối chiếu Công báo.",
   },
 
-  // ---- Inspections (thanh tra) — LEGAL-RULES §8.4–8.5 ----------------------------------------
+  // ---- Inspections (thanh tra) — docs/LAW.md §8.4–8.5 ----------------------------------------
   {
     id: "inspection.conclusion.assign",
     version: 1,
@@ -369,7 +369,7 @@ export const DEFAULT_RULES: RuleSet = [
     validTo: null,
   },
 
-  // ---- Asset and income declaration (kê khai tài sản) — LEGAL-RULES §10.1 --------------------
+  // ---- Asset and income declaration (kê khai tài sản) — docs/LAW.md §10.1 --------------------
   {
     id: "asset.declaration.annual",
     version: 1,

@@ -1,5 +1,5 @@
 /**
- * Status of a deadline on a given day (LEGAL-RULES §7.6 item 7): on time, due soon, overdue, with
+ * Status of a deadline on a given day (docs/LAW.md §7.6 item 7): on time, due soon, overdue, with
  * the days remaining counted in the rule's own unit — working days for working-day rules, calendar
  * days otherwise (months, years and fixed dates are followed day by day as they approach).
  */

@@ -1,6 +1,6 @@
 /**
  * Is a petition eligible for handling (đơn đủ điều kiện xử lý)? The checklist of Điều 6 khoản 2
- * điểm a Thông tư 05/2021/TT-TTCP as data (LEGAL-RULES §4.3), with the exception of Điều 25 khoản 2
+ * điểm a Thông tư 05/2021/TT-TTCP as data (docs/LAW.md §4.3), with the exception of Điều 25 khoản 2
  * Luật Tố cáo 2018 for anonymous or impersonated denunciations that identify the wrongdoer, carry
  * concrete evidence and can be verified.
  *

@@ -1,7 +1,7 @@
 /**
  * Forms printed while handling petitions (biểu mẫu, Thông tư 05/2021/TT-TTCP), as data.
  *
- * [P] The official annex was not read (LEGAL-RULES §4.5): the list and order follow a production
+ * [P] The official annex was not read (docs/LAW.md §4.5): the list and order follow a production
  * system implementing the circular and match the usual numbering Mẫu số 01–07. The effective date is
  * 15/11/2021 per the Ministry of Home Affairs of Nam Định's summary ("có hiệu lực thi hành từ ngày
  * 15/11/2021") — the deadline rules currently carry 16/11/2021 "from memory" [U].

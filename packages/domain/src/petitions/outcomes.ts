@@ -1,5 +1,5 @@
 /**
- * Outcomes of handling a petition (LEGAL-RULES §4.4), each with the form it prints (§4.5), what the
+ * Outcomes of handling a petition (docs/LAW.md §4.4), each with the form it prints (§4.5), what the
  * petition must be for it, and the guards of §4.6 / §13.4:
  *  - guidance is given only once for the same content;
  *  - a denunciation is transferred only once for the same content, within 5 working days of receipt
@@ -149,7 +149,7 @@ export const ARCHIVE_REASONS: Readonly<Record<ArchiveReason, ArchiveReasonInfo>>
 
 export const ARCHIVE_REASON_LIST = Object.keys(ARCHIVE_REASONS) as [ArchiveReason, ...ArchiveReason[]];
 
-/** The form printed for an outcome (LEGAL-RULES §4.5 [P]); null when the circular has none. */
+/** The form printed for an outcome (docs/LAW.md §4.5 [P]); null when the circular has none. */
 export function formFor(outcome: PetitionOutcome, kind: PetitionKind | null | undefined): PetitionFormCode | null {
   switch (outcome) {
     case "propose_acceptance":

@@ -1,5 +1,5 @@
 /**
- * The petition state machine (LEGAL-RULES §4.6) as a transition table. The outcome transitions and
+ * The petition state machine (docs/LAW.md §4.6) as a transition table. The outcome transitions and
  * their guards are in outcomes.ts; this file adds intake (register, classify, assess) and what
  * follows an outcome (acceptance, dispatch and answer of a transfer, urging, destruction).
  */

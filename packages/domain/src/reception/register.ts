@@ -1,9 +1,9 @@
 /**
  * The reception register (Sổ tiếp công dân, Mẫu số 03 ban hành kèm theo Thông tư 04/2021/TT-TTCP):
- * one row per visit, 12 columns, filled as in LEGAL-RULES §3.6. The server writes these rows to
+ * one row per visit, 12 columns, filled as in docs/LAW.md §3.6. The server writes these rows to
  * Excel; the headers below are what it prints.
  *
- * [P] The column order and meaning are [V] (LEGAL-RULES §3.6); the exact header wording was not read
+ * [P] The column order and meaning are [V] (docs/LAW.md §3.6); the exact header wording was not read
  * from the official annex — it follows the wording vendors' software prints for this form. Correct it
  * here, in one place, when the annex is read.
  */

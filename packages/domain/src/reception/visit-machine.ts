@@ -1,5 +1,5 @@
 /**
- * The reception visit state machine (LEGAL-RULES §13.3): OPEN → HANDLED (accepted / guided /
+ * The reception visit state machine (docs/LAW.md §13.3): OPEN → HANDLED (accepted / guided /
  * transferred / refused) → FOLLOWED_UP. A transition is data (from, action, to) plus a guard that
  * lists what stands in the way, in Vietnamese, with the field it is about.
  */

@@ -1,6 +1,6 @@
 /**
  * A reception visit (lượt tiếp công dân): its kinds, how it can be handled, and the grounds on which
- * the receiver may refuse to receive someone. LEGAL-RULES §3.
+ * the receiver may refuse to receive someone. docs/LAW.md §3.
  */
 import type { IsoDate } from "../calendar/iso-date.ts";
 import type { Competence, PetitionKind } from "../petitions/kinds.ts";
@@ -28,7 +28,7 @@ export const VISIT_KINDS: Readonly<Record<VisitKind, VisitKindInfo>> = {
   periodic: {
     label: "Tiếp công dân định kỳ của người đứng đầu",
     needsPresidingHead: true,
-    // Điều 12 khoản 5, Điều 15 khoản 2 điểm d, Điều 18 khoản 2 và 4 (frequency per level, LEGAL-RULES §3.2).
+    // Điều 12 khoản 5, Điều 15 khoản 2 điểm d, Điều 18 khoản 2 và 4 (frequency per level, docs/LAW.md §3.2).
     basis: `Điều 12, 15, 18 ${LUAT_TCD}`,
   },
   ad_hoc: {
@@ -166,7 +166,7 @@ export const VISIT_STATES: Readonly<Record<VisitState, string>> = {
   FOLLOWED_UP: "Đã theo dõi kết quả",
 };
 
-/** The reception record (LEGAL-RULES §3.6, minimum record; a superset of the register). */
+/** The reception record (docs/LAW.md §3.6, minimum record; a superset of the register). */
 export interface ReceptionVisit {
   id?: string;
   kind: VisitKind;

@@ -51,7 +51,7 @@ const INSTANCE_OPTIONS = [
 const MAX_PAGE_SIZE = 100;
 const SOON_DAYS = CASE_DUE_SOON_DAYS;
 
-/** States that only one kind of case goes through (LEGAL-RULES §5.5, §6.7): left out of the other's filter. */
+/** States that only one kind of case goes through (docs/LAW.md §5.5, §6.7): left out of the other's filter. */
 const OTHER_KIND_ONLY: Record<CaseKind, readonly CaseState[]> = {
   complaint: ["INITIAL_PROCESSING", "TRANSFERRED", "CONCLUDED", "CONCLUSION_HANDLED"],
   denunciation: ["AWAITING_ACCEPTANCE", "DIALOGUE_HELD", "DECIDED"],
