@@ -13,6 +13,7 @@ import {
   citeInYear,
   formalCitation,
   inForce,
+  lawOfDate,
   legalGround,
   numbered,
   type ActId,
@@ -131,6 +132,12 @@ describe("the words printed, as they were before the catalogue", () => {
     );
     assert.equal(formalCitation("ND30"), "Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư");
     assert.equal(legalGround("ND124"), `Căn cứ ${formalCitation("ND124")}`);
+    // The legal basis listed in a complaint case's documents writes the dates in words.
+    assert.equal(lawOfDate("LKN"), "Luật Khiếu nại ngày 11 tháng 11 năm 2011");
+    assert.equal(
+      formalCitation("ND124", { inWords: true }),
+      "Nghị định số 124/2020/NĐ-CP ngày 19 tháng 10 năm 2020 của Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Khiếu nại",
+    );
     assert.equal(numbered("TT04"), "Thông tư số 04/2021/TT-TTCP");
   });
 

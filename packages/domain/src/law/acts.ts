@@ -300,11 +300,19 @@ export function numbered(id: ActId): string {
 
 /**
  * "Nghị định số 124/2020/NĐ-CP ngày 19/10/2020 của Chính phủ quy định chi tiết …": the full
- * citation, the date written as NĐ 30/2020 wants it (a day below 10 and the months 1 and 2 with a 0).
+ * citation, the date written as NĐ 30/2020 wants it (a day below 10 and the months 1 and 2 with a 0),
+ * in figures or, with `inWords`, "ngày 19 tháng 10 năm 2020".
  */
-export function formalCitation(id: ActId): string {
+export function formalCitation(id: ActId, options: { inWords?: boolean } = {}): string {
   const a = ACTS[id];
-  return `${numbered(id)} ngày ${slashDate(a.signed)} của ${a.issuer} ${a.title}`;
+  const date = options.inWords ? wordDate(a.signed) : `ngày ${slashDate(a.signed)}`;
+  return `${numbered(id)} ${date} của ${a.issuer} ${a.title}`;
+}
+
+/** "Luật Khiếu nại ngày 11 tháng 11 năm 2011": a law by its name and the day it was passed. */
+export function lawOfDate(id: ActId): string {
+  const a = ACTS[id];
+  return `${a.name} ${wordDate(a.signed)}`;
 }
 
 /**
@@ -313,8 +321,7 @@ export function formalCitation(id: ActId): string {
  */
 export function legalGround(id: ActId): string {
   const a = ACTS[id];
-  if (a.type === "Luật" || a.type === "Bộ luật") return `Căn cứ ${a.name} ${wordDate(a.signed)}`;
-  return `Căn cứ ${formalCitation(id)}`;
+  return `Căn cứ ${a.type === "Luật" || a.type === "Bộ luật" ? lawOfDate(id) : formalCitation(id)}`;
 }
 
 function parts(iso: string): [number, number, number] {
