@@ -160,7 +160,7 @@ describe("the words printed, as they were before the catalogue", () => {
 });
 
 describe("periods taken from the law", () => {
-  test("'due soon': 3 working days for petitions, 7 calendar days for cases, one definition", () => {
+  test("'due soon': 3 days in lists, 7 calendar days on the cases' dashboard, one definition each", () => {
     assert.equal(DEFAULT_DUE_SOON_DAYS, 3);
     assert.equal(FROM_LEGAL_CLOCK, DEFAULT_DUE_SOON_DAYS);
     assert.equal(CASE_DUE_SOON_DAYS, 7);

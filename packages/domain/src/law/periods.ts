@@ -7,13 +7,14 @@ import { addMonthsClamped, isoFromDayNumber, toDayNumber, type IsoDate } from ".
 
 // ---- "Due soon" ---------------------------------------------------------------------------------
 // No text says when a time limit is "close": the amber warning of docs/LAW.md §7.6 item 7 is the
-// system's own. Petitions are handled in working days (docs/LAW.md §4.4), so their warning counts
-// working days; cases run for weeks in calendar days (docs/LAW.md §5.2, §6.3), so a week.
+// system's own. Every deadline's badge counts DEFAULT_DUE_SOON_DAYS in working days (petitions are
+// handled in working days, docs/LAW.md §4.4); the cases' dashboard and quick filter look a week
+// ahead in calendar days, the unit of most case periods (docs/LAW.md §5.2, §6.3).
 
-/** A deadline is "due soon" when at most this many days of its own unit remain (petitions: working days). */
+/** A deadline is "due soon" when at most this many days remain (lists: working days; the engine: the rule's unit). */
 export const DEFAULT_DUE_SOON_DAYS = 3;
 
-/** Complaint and denunciation cases are "due soon" within this many calendar days. */
+/** The cases' dashboard and quick filter ("Đến hạn trong 7 ngày"): due within this many calendar days. */
 export const CASE_DUE_SOON_DAYS = 7;
 
 // ---- Retention of filed petitions ---------------------------------------------------------------
