@@ -4,6 +4,7 @@ export * from "./auth/permissions.ts";
 export * from "./text/normalize.ts";
 export * from "./text/redact.ts";
 export * from "./time.ts";
+export * from "./law/index.ts";
 export * from "./reception/index.ts";
 export * from "./petitions/index.ts";
 export * from "./cases/index.ts";

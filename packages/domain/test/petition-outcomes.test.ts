@@ -1,5 +1,5 @@
 /**
- * Outcomes of petition handling and their guards (LEGAL-RULES §4.4–4.6, §13.4). Due dates are worked
+ * Outcomes of petition handling and their guards (docs/LAW.md §4.4–4.6, §13.4). Due dates are worked
  * out by hand on the 2026 calendar in the comments.
  */
 import { describe, test } from "node:test";

@@ -1,4 +1,4 @@
-/** Group visits and their representatives (Điều 7 Nghị định 124/2020/NĐ-CP; LEGAL-RULES §3.5). */
+/** Group visits and their representatives (Điều 7 Nghị định 124/2020/NĐ-CP; docs/LAW.md §3.5). */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";

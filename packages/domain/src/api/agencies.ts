@@ -1,14 +1,16 @@
+import { DISTRICT_LEVEL_ENDS } from "../law/periods.ts";
+import { formatDateVn } from "../time.ts";
 import { isoDate, uuid } from "./common.ts";
 import { z } from "./zod-vi.ts";
 
-/** Kinds of organisation unit; `district` exists only for data from before 01/07/2025. */
+/** Kinds of organisation unit; `district` exists only for data from before DISTRICT_LEVEL_ENDS. */
 export const AGENCY_KINDS = {
   province_committee: "UBND cấp tỉnh",
   province_inspectorate: "Thanh tra tỉnh",
   department: "Sở, ban, ngành",
   department_unit: "Đơn vị thuộc Sở",
   commune_committee: "UBND cấp xã",
-  district_committee: "UBND cấp huyện (trước 01/07/2025)",
+  district_committee: `UBND cấp huyện (trước ${formatDateVn(DISTRICT_LEVEL_ENDS)})`,
   government_inspectorate: "Thanh tra Chính phủ",
   ministry: "Bộ, ngành trung ương",
   other: "Cơ quan, tổ chức khác",

@@ -11,7 +11,7 @@
  * - `recipients` and `signer` are optional everywhere: each form has a default "Nơi nhận", and a
  *   draft may leave the signer for the clerk (a document is issued only with one).
  *
- * CONFIDENTIALITY (Luật Tố cáo 2018, Điều 9 khoản 1 điểm a; LEGAL-RULES §6.6): the denunciation
+ * CONFIDENTIALITY (Luật Tố cáo 2018, Điều 9 khoản 1 điểm a; docs/LAW.md §6.6): the denunciation
  * schemas have no field for the denouncer at all — no name, address, contact, handwriting. They
  * are strict, so a field such as `denouncer` or `denouncerName` is refused, and the documents
  * speak of "người tố cáo" without naming anyone. The complaint schemas do name the complainant.
@@ -27,6 +27,7 @@ import {
   type ComplexityCriterion,
   type DenunciationRejectionGround,
 } from "../cases/catalogues.ts";
+import { cite } from "../law/acts.ts";
 import { isoDate } from "./common.ts";
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -56,7 +57,7 @@ export const teamMember = officialPerson.extend({
   role: z.enum(["leader", "deputy", "member"]).default("member"),
 });
 
-/** Outcome of a complaint or a denunciation as reports count it (LEGAL-RULES §5.4, §6.5). */
+/** Outcome of a complaint or a denunciation as reports count it (docs/LAW.md §5.4, §6.5). */
 export const verdict = z.enum(["right", "partly_right", "wrong"]);
 export type Verdict = z.infer<typeof verdict>;
 
@@ -380,8 +381,7 @@ export const denunciationExtensionFields = z
     ...common,
   })
   .refine((f) => f.extension === 1 || new Set(f.criteria).size >= 2, {
-    error:
-      "Gia hạn lần thứ hai chỉ áp dụng cho vụ việc đặc biệt phức tạp (từ 02 tiêu chí trở lên, Điều 3 Nghị định 31/2019/NĐ-CP).",
+    error: `Gia hạn lần thứ hai chỉ áp dụng cho vụ việc đặc biệt phức tạp (từ 02 tiêu chí trở lên, Điều 3 ${cite("ND31")}).`,
     path: ["criteria"],
   });
 

@@ -15,6 +15,7 @@ import {
   PROTECTION_STATUS_LIST,
   PUBLICATION_METHOD_LIST,
 } from "../cases/catalogues.ts";
+import { cite } from "../law/acts.ts";
 import { uuid } from "./common.ts";
 import { csvOf } from "./reception.ts";
 import { z } from "./zod-vi.ts";
@@ -71,7 +72,7 @@ const people = (
     | "investigationPersons",
 ) => count(AMOUNT_FIELDS[key].label).default(0);
 
-/** Figures of a decision or conclusion (LEGAL-RULES §5.4, §6.5); omitted ones are 0. */
+/** Figures of a decision or conclusion (docs/LAW.md §5.4, §6.5); omitted ones are 0. */
 export const caseAmounts = z
   .strictObject({
     moneyToState: money("moneyToState"),
@@ -153,7 +154,7 @@ export type OpenCaseBody = z.infer<typeof openCaseBody>;
 // ---- Steps ---------------------------------------------------------------------------------------
 
 const complaintGround = z.enum(COMPLAINT_REJECTION_GROUND_LIST, {
-  error: "Trường hợp không thụ lý không có trong Điều 11 Luật Khiếu nại 2011.",
+  error: `Trường hợp không thụ lý không có trong Điều 11 ${cite("LKN")}.`,
 });
 const rejectionGround = z.enum([...COMPLAINT_REJECTION_GROUND_LIST, ...DENUNCIATION_REJECTION_GROUND_LIST], {
   error: "Trường hợp không thụ lý không hợp lệ.",

@@ -2,6 +2,7 @@
  * Official documents (văn bản đi): API shapes and the fields of each form, shared by the server
  * (which validates and renders them) and the web app (which builds the edit form from them).
  */
+import { citeInYear } from "../law/acts.ts";
 import { isoDate, uuid } from "./common.ts";
 import { z } from "./zod-vi.ts";
 
@@ -181,7 +182,7 @@ export const urgeFields = z
     ...common,
   })
   .refine((f) => f.petitionKind !== "denunciation" || !f.petitioner, {
-    error: "Công văn đôn đốc đơn tố cáo không ghi thông tin người tố cáo (Điều 9 Luật Tố cáo năm 2018).",
+    error: `Công văn đôn đốc đơn tố cáo không ghi thông tin người tố cáo (Điều 9 ${citeInYear("LTC")}).`,
     path: ["petitioner"],
   });
 

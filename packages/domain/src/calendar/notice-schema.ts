@@ -4,7 +4,7 @@
  * For civil servants the ministry in charge of labour matters (Bộ Nội vụ since the 2025 merger)
  * publishes, after the Prime Minister's approval, the exact Tết and National Day days,
  * compensatory days (nghỉ bù, Bộ luật Lao động 2019 Điều 111 khoản 3) and swapped days
- * (hoán đổi: a weekday off, a Saturday worked). LEGAL-RULES §7.4, §13.1(3).
+ * (hoán đổi: a weekday off, a Saturday worked). docs/LAW.md §7.4, §13.1(3).
  *
  * Only days that differ from the plain Monday–Friday week need listing, but holidays falling on a
  * weekend should be listed too (they explain the compensatory day that follows).

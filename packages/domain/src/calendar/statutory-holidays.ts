@@ -3,7 +3,7 @@
  * notice has been imported. The result has the same shape as an imported notice, so the calendar
  * treats both alike; only `isProvisional(year)` tells them apart.
  *
- * Current law — Bộ luật Lao động 2019, Điều 112 khoản 1 (LEGAL-RULES §7.3): Tết Dương lịch 1 day
+ * Current law — Bộ luật Lao động 2019, Điều 112 khoản 1 (docs/LAW.md §7.3): Tết Dương lịch 1 day
  * (1/1); Tết Âm lịch 5 days; Ngày Chiến thắng (30/4); Quốc tế lao động (1/5); Quốc khánh 2 days
  * (2/9 and one adjacent day); Giỗ Tổ Hùng Vương (10/3 lunar). The Prime Minister fixes each year
  * which 5 days of Tết and which day next to 2/9 (khoản 3); until the notice exists we use:
@@ -21,6 +21,7 @@
 import { dayNumberFromParts, isoFromDayNumber, isWeekendDayNumber, type DayNumber } from "./iso-date.ts";
 import { dayNumberToLunar, formatLunarDate, hungKingsDay, lunarNewYear } from "./lunar.ts";
 import { describeDay, type NoticeDay, type YearNotice } from "./notice-schema.ts";
+import { cite } from "../law/acts.ts";
 
 export interface StatutoryRegime {
   fromYear: number;
@@ -34,32 +35,32 @@ export interface StatutoryRegime {
 export const STATUTORY_REGIMES: readonly StatutoryRegime[] = [
   {
     fromYear: 1990,
-    basis: "Điều 73 Bộ luật Lao động 1994",
-    compensatoryBasis: "Điều 73 khoản 2 Bộ luật Lao động 1994",
+    basis: `Điều 73 ${cite("BLLD_1994")}`,
+    compensatoryBasis: `Điều 73 khoản 2 ${cite("BLLD_1994")}`,
     tetDays: 4,
     nationalDayDays: 1,
     hungKings: false,
   },
   {
     fromYear: 2007,
-    basis: "Điều 73 Bộ luật Lao động 1994 (sửa đổi năm 2007)",
-    compensatoryBasis: "Điều 73 khoản 2 Bộ luật Lao động 1994",
+    basis: `Điều 73 ${cite("BLLD_1994")} (sửa đổi năm 2007)`,
+    compensatoryBasis: `Điều 73 khoản 2 ${cite("BLLD_1994")}`,
     tetDays: 4,
     nationalDayDays: 1,
     hungKings: true,
   },
   {
     fromYear: 2014,
-    basis: "Điều 115 Bộ luật Lao động 2012",
-    compensatoryBasis: "Điều 115 khoản 3 Bộ luật Lao động 2012",
+    basis: `Điều 115 ${cite("BLLD_2012")}`,
+    compensatoryBasis: `Điều 115 khoản 3 ${cite("BLLD_2012")}`,
     tetDays: 5,
     nationalDayDays: 1,
     hungKings: true,
   },
   {
     fromYear: 2021,
-    basis: "Điều 112 Bộ luật Lao động 2019",
-    compensatoryBasis: "Điều 111 khoản 3 Bộ luật Lao động 2019",
+    basis: `Điều 112 ${cite("BLLD")}`,
+    compensatoryBasis: `Điều 111 khoản 3 ${cite("BLLD")}`,
     tetDays: 5,
     nationalDayDays: 2,
     hungKings: true,

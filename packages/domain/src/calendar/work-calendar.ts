@@ -1,5 +1,5 @@
 /**
- * The working-day calendar of state agencies (LEGAL-RULES §7.5): Monday–Friday, minus public
+ * The working-day calendar of state agencies (docs/LAW.md §7.5): Monday–Friday, minus public
  * holidays, compensatory days and days made free by the yearly notice, plus the Saturdays the
  * notice turns into working days.
  *

@@ -19,6 +19,7 @@ import {
   type CaseOutcome,
   type CaseState,
 } from "./case.ts";
+import { cite } from "../law/acts.ts";
 
 type Text = string | null | undefined;
 type OptionalDate = IsoDate | null | undefined;
@@ -155,10 +156,10 @@ export interface CaseActionDefinition {
   forms: Readonly<Partial<Record<CaseKind, CaseFormCode>>>;
 }
 
-const LKN = "Luật Khiếu nại 2011";
-const LTC = "Luật Tố cáo 2018";
-const ND124 = "Nghị định 124/2020/NĐ-CP";
-const ND31 = "Nghị định 31/2019/NĐ-CP";
+const LKN = cite("LKN");
+const LTC = cite("LTC");
+const ND124 = cite("ND124");
+const ND31 = cite("ND31");
 const BOTH: readonly CaseKind[] = ["complaint", "denunciation"];
 const COMPLAINT: readonly CaseKind[] = ["complaint"];
 const DENUNCIATION: readonly CaseKind[] = ["denunciation"];

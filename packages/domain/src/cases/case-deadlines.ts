@@ -1,6 +1,6 @@
 /**
  * The time limits running on a case, as inputs for the deadline engine (deadlines/rules.ts holds the
- * rules and their articles; nothing is counted here). LEGAL-RULES §5.2, §6.3, §7, §13.2.
+ * rules and their articles; nothing is counted here). docs/LAW.md §5.2, §6.3, §7, §13.2.
  *
  * Suspensions: the suspended days are from the suspension's first day to the day before resumption
  * (the day resolution resumes is a day of work again). Whether they stop the clock is the rule's

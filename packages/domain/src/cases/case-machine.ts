@@ -1,5 +1,5 @@
 /**
- * The complaint and denunciation case machine (LEGAL-RULES §5.5, §6.7, §13.3–13.4): opening a case,
+ * The complaint and denunciation case machine (docs/LAW.md §5.5, §6.7, §13.3–13.4): opening a case,
  * the guards that depend on the case alone (state, kind, dialogue, extensions left, publication), and
  * the transition. Pure: a refused step returns `facts: null` and leaves the given facts untouched; an
  * allowed one returns new facts with a history entry. The checks of each step's input are in

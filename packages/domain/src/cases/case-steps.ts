@@ -61,7 +61,7 @@ function acceptComplaint(f: CaseFacts, input: In<"accept">, c: Checks): Step | n
   const grounds = input.grounds ?? [];
   grounds.forEach((g, i) => {
     if (!Object.hasOwn(COMPLAINT_REJECTION_GROUNDS, g)) {
-      c.error("GROUND_UNKNOWN", `grounds.${i}`, "Trường hợp không thụ lý không có trong Điều 11 Luật Khiếu nại 2011.");
+      c.error("GROUND_UNKNOWN", `grounds.${i}`, `Trường hợp không thụ lý không có trong Điều 11 ${LKN}.`);
       return;
     }
     const ground = COMPLAINT_REJECTION_GROUNDS[g];

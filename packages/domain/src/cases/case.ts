@@ -1,7 +1,7 @@
 /**
  * The facts of a complaint case (khiếu nại — Luật Khiếu nại 2011, Nghị định 124/2020/NĐ-CP) or a
  * denunciation case (tố cáo — Luật Tố cáo 2018, Nghị định 31/2019/NĐ-CP) that the rules look at.
- * JSON-serialisable: the server stores the whole object. LEGAL-RULES §5, §6, §13.3–13.4.
+ * JSON-serialisable: the server stores the whole object. docs/LAW.md §5, §6, §13.3–13.4.
  */
 import type { IsoDate } from "../calendar/iso-date.ts";
 import type { WorkCalendar } from "../calendar/work-calendar.ts";
@@ -24,7 +24,7 @@ export const CASE_KINDS: Readonly<Record<CaseKind, string>> = {
 export const CASE_KIND_LIST = Object.keys(CASE_KINDS) as [CaseKind, ...CaseKind[]];
 
 /**
- * States of LEGAL-RULES §5.5 (complaints) and §6.7 (denunciations). Extensions of a denunciation are
+ * States of docs/LAW.md §5.5 (complaints) and §6.7 (denunciations). Extensions of a denunciation are
  * a count, not states (EXTENDED_1/2 of §6.7); sending and publishing a decision are records, not states.
  */
 export type CaseState =
@@ -79,7 +79,7 @@ export const RESOLVING_STATES: readonly CaseState[] = ["ACCEPTED", "VERIFYING", 
 /** Final states: nothing but protection records (denunciations) may be added. */
 export const FINAL_STATES: readonly CaseState[] = ["NOT_ACCEPTED", "TRANSFERRED", "CLOSED", "WITHDRAWN", "TERMINATED"];
 
-/** Classification of a decision or conclusion used in reporting (LEGAL-RULES §5.4, §6.5). */
+/** Classification of a decision or conclusion used in reporting (docs/LAW.md §5.4, §6.5). */
 export type CaseOutcome = "right" | "partly_right" | "wrong";
 
 export const CASE_OUTCOMES: Readonly<Record<CaseKind, Readonly<Record<CaseOutcome, string>>>> = {
@@ -138,7 +138,7 @@ export interface FirstInstanceReference {
 
 /**
  * Money in million VND (triệu đồng), land in m², people and bodies as counts: the figures of the
- * reporting forms (LEGAL-RULES §5.4, §6.5).
+ * reporting forms (docs/LAW.md §5.4, §6.5).
  */
 export interface CaseAmounts {
   /** Money recommended to be returned (recovered) to the State. */

@@ -1,17 +1,19 @@
 /**
  * Checklists and catalogues of complaint and denunciation resolution, as data: each item once, with
- * its article. Items marked [P] were read only in secondary sources (LEGAL-RULES §0.1).
+ * its article. Items marked [P] were read only in secondary sources (docs/LAW.md §0.1).
  */
-const LKN = "Luật Khiếu nại 2011";
-const LTC = "Luật Tố cáo 2018";
-const ND31 = "Nghị định 31/2019/NĐ-CP";
+import { cite } from "../law/acts.ts";
+
+const LKN = cite("LKN");
+const LTC = cite("LTC");
+const ND31 = cite("ND31");
 
 export interface CatalogueItem {
   label: string;
   basis: string;
 }
 
-// ---- Complaints not accepted — Điều 11 Luật Khiếu nại 2011 (LEGAL-RULES §5.3) ----------------------
+// ---- Complaints not accepted — Điều 11 Luật Khiếu nại 2011 (docs/LAW.md §5.3) ----------------------
 
 export type ComplaintRejectionGround =
   | "internal_or_normative"
@@ -72,7 +74,7 @@ export const COMPLAINT_REJECTION_GROUND_LIST = Object.keys(COMPLAINT_REJECTION_G
   ...ComplaintRejectionGround[],
 ];
 
-// ---- Denunciations not accepted — Điều 27, Điều 29 Luật Tố cáo 2018 (LEGAL-RULES §6.5 [P]) ---------
+// ---- Denunciations not accepted — Điều 27, Điều 29 Luật Tố cáo 2018 (docs/LAW.md §6.5 [P]) ---------
 
 export type DenunciationRejectionGround =
   "already_resolved_no_new_facts" | "no_basis_to_identify" | "cannot_verify" | "no_capacity_no_representative";
@@ -128,7 +130,7 @@ export const DENUNCIATION_ACCEPTANCE_CONDITION_LIST = Object.keys(DENUNCIATION_A
   ...DenunciationAcceptanceCondition[],
 ];
 
-// ---- Complexity of a denunciation — Điều 3 Nghị định 31/2019/NĐ-CP (LEGAL-RULES §6.4) --------------
+// ---- Complexity of a denunciation — Điều 3 Nghị định 31/2019/NĐ-CP (docs/LAW.md §6.4) --------------
 
 export type ComplexityCriterion = "a" | "b" | "c" | "d" | "dd" | "e" | "g";
 

@@ -16,11 +16,12 @@ import {
   type CaseAmounts,
   type CaseContext,
 } from "./case.ts";
+import { cite } from "../law/acts.ts";
 
-export const LKN = "Luật Khiếu nại 2011";
-export const LTC = "Luật Tố cáo 2018";
-export const ND124 = "Nghị định 124/2020/NĐ-CP";
-export const ND31 = "Nghị định 31/2019/NĐ-CP";
+export const LKN = cite("LKN");
+export const LTC = cite("LTC");
+export const ND124 = cite("ND124");
+export const ND31 = cite("ND31");
 
 /** Stable codes of the problems this machine reports. */
 export type CaseProblemCode =

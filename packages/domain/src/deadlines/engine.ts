@@ -1,7 +1,7 @@
 /**
  * The deadline engine: one function applies every rule of rules.ts.
  *
- * Counting (Bộ luật Dân sự 2015, Điều 147–148; LEGAL-RULES §7.1, §7.6):
+ * Counting (Bộ luật Dân sự 2015, Điều 147–148; docs/LAW.md §7.1, §7.6):
  *  - the start day is not counted; counting begins the next day (Điều 147);
  *  - calendar-day periods end on the N-th day; months/years on the corresponding day of the last
  *    month/year, or that month's last day when it has no such day (31/1 + 1 month → 28 or 29/2;

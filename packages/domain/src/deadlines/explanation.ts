@@ -15,10 +15,11 @@ import type { DayKind, WorkCalendar } from "../calendar/work-calendar.ts";
 import type { DeadlineResult, DueDays } from "./engine.ts";
 import type { ResolvedInput } from "./rule-set.ts";
 import { variantLabel, type DeadlineUnit } from "./rules.ts";
+import { cite } from "../law/acts.ts";
 
-const BLDS_147 = "Điều 147 Bộ luật Dân sự 2015";
-const BLDS_148_1 = "Điều 148 khoản 1 Bộ luật Dân sự 2015";
-const BLDS_148_2 = "Điều 148 khoản 2 Bộ luật Dân sự 2015";
+const BLDS_147 = `Điều 147 ${cite("BLDS")}`;
+const BLDS_148_1 = `Điều 148 khoản 1 ${cite("BLDS")}`;
+const BLDS_148_2 = `Điều 148 khoản 2 ${cite("BLDS")}`;
 
 /**
  * One step. `date`, when present, is the day the step reached (the start, a skipped day, the end

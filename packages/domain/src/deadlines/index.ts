@@ -44,10 +44,5 @@ export {
   type RuleOverride,
   type RuleSet,
 } from "./rules.ts";
-export {
-  DEFAULT_DUE_SOON_DAYS,
-  deadlineStatus,
-  type DeadlineStatus,
-  type StatusOptions,
-  type StatusUnit,
-} from "./status.ts";
+export { DEFAULT_DUE_SOON_DAYS } from "../law/periods.ts";
+export { deadlineStatus, type DeadlineStatus, type StatusOptions, type StatusUnit } from "./status.ts";

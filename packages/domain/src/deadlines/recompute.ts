@@ -1,6 +1,6 @@
 /**
  * When an administrator imports or corrects a year's notice, every open due date is recomputed
- * (LEGAL-RULES §13.1(4)) and officers are shown which ones moved.
+ * (docs/LAW.md §13.1(4)) and officers are shown which ones moved.
  */
 import type { IsoDate } from "../calendar/iso-date.ts";
 import type { WorkCalendar } from "../calendar/work-calendar.ts";

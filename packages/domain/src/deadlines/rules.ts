@@ -1,23 +1,25 @@
 /**
  * Statutory time limits as data. Each rule is written once, with its legal basis; one engine
- * (engine.ts) applies them all. Source: LEGAL-RULES §5.2, §6.3, §7, §8.3–8.5, §10.1, §13.2.
+ * (engine.ts) applies them all. Source: docs/LAW.md §5.2, §6.3, §7, §8.3–8.5, §10.1, §13.2.
  *
  * Conventions
  * - `length` is in `unit`: "ngày" in a text means calendar days, "ngày làm việc" working days
- *   (LEGAL-RULES §7.2).
+ *   (docs/LAW.md §7.2).
  * - `variants` gives the length of a special case (complex case, remote area, ...); the
  *   Vietnamese wording of each variant is in VARIANT_LABELS.
  * - `extensions.length` is added per extension, in the rule's unit, to the period counted from
  *   the start (i.e. from the original due date before any roll-forward).
  * - `validFrom`/`validTo` are the first and last day (inclusive) a version is in force; a case uses
- *   the version in force on its start date (LEGAL-RULES §13.1(1)). `validTo: null` = still in force.
+ *   the version in force on its start date (docs/LAW.md §13.1(1)). `validTo: null` = still in force.
  *   The law amending the Citizen Reception, Complaints and Denunciations laws takes effect on
  *   01/07/2026 [P], but its text was not obtained: no second versions are invented here; when it is
  *   read, add a version with `validFrom: "2026-07-01"` and close the old one on "2026-06-30".
- * - `probable: true` marks rules found only in secondary sources ([P] in LEGAL-RULES); their
+ * - `probable: true` marks rules found only in secondary sources ([P] in docs/LAW.md §0.1); their
  *   length can be overridden by configuration (configureRules) and the explanation warns about it.
  */
 import type { IsoDate } from "../calendar/iso-date.ts";
+import { ACTS, cite } from "../law/acts.ts";
+import { PETITION_RETENTION_YEARS } from "../law/periods.ts";
 
 export type DeadlineUnit = "calendar_day" | "working_day" | "month" | "year" | "fixed_date";
 
@@ -76,16 +78,17 @@ export function variantLabel(variant: string): string {
   return VARIANT_LABELS[variant] ?? variant;
 }
 
-const KN = "Luật Khiếu nại 2011";
-const TC = "Luật Tố cáo 2018";
-const TT = "Luật Thanh tra 2025";
-const KN_FROM = "2012-07-01"; // Luật Khiếu nại số 02/2011/QH13 in force
-const TC_FROM = "2019-01-01"; // Luật Tố cáo số 25/2018/QH14 in force
-const TT_FROM = "2025-07-01"; // Luật Thanh tra số 84/2025/QH15 in force
-const PCTN_FROM = "2019-07-01"; // Luật Phòng, chống tham nhũng số 36/2018/QH14 in force
+const KN = cite("LKN");
+const TC = cite("LTC");
+const TT = cite("LTTR");
+const TT05 = cite("TT05");
+const KN_FROM = ACTS.LKN.inForceFrom;
+const TC_FROM = ACTS.LTC.inForceFrom;
+const TT_FROM = ACTS.LTTR.inForceFrom;
+const PCTN_FROM = ACTS.LPCTN.inForceFrom;
 
 export const DEFAULT_RULES: RuleSet = [
-  // ---- Complaints (khiếu nại) — LEGAL-RULES §5.2 ---------------------------------------------
+  // ---- Complaints (khiếu nại) — docs/LAW.md §5.2 ---------------------------------------------
   {
     id: "complaint.limitation",
     version: 1,
@@ -181,7 +184,7 @@ export const DEFAULT_RULES: RuleSet = [
     note: "Việc thời gian tạm đình chỉ không tính vào thời hạn là cách hiểu chưa đối chiếu văn bản gốc.",
   },
 
-  // ---- Denunciations (tố cáo) — LEGAL-RULES §6.3 ---------------------------------------------
+  // ---- Denunciations (tố cáo) — docs/LAW.md §6.3 ---------------------------------------------
   {
     id: "denunciation.initial",
     version: 1,
@@ -282,16 +285,17 @@ export const DEFAULT_RULES: RuleSet = [
     note: "Đã xác minh qua nguồn thứ cấp; cần đối chiếu văn bản gốc.",
   },
 
-  // ---- Petitions (xử lý đơn) — LEGAL-RULES §4.4 ----------------------------------------------
+  // ---- Petitions (xử lý đơn) — docs/LAW.md §4.4 ----------------------------------------------
   {
     id: "petition.handle",
     version: 1,
-    basis: "Thông tư 05/2021/TT-TTCP",
+    basis: TT05,
     title: "Thời hạn xử lý đơn",
     unit: "working_day",
     length: 10,
     startEvent: "ngày nhận được đơn",
     suspensionStopsClock: false,
+    // A day after TT 05/2021 came into force (ACTS.TT05): kept, a rule's validity is part of its version.
     validFrom: "2021-11-16",
     validTo: null,
     probable: true,
@@ -300,18 +304,19 @@ export const DEFAULT_RULES: RuleSet = [
   {
     id: "petition.retention",
     version: 1,
-    basis: "Điều 28 khoản 2 Thông tư 05/2021/TT-TTCP",
+    basis: `Điều 28 khoản 2 ${TT05}`,
     title: "Thời hạn lưu đơn",
     unit: "year",
-    length: 1,
+    length: PETITION_RETENTION_YEARS,
     startEvent: "ngày lưu đơn",
     suspensionStopsClock: false,
+    // A day after TT 05/2021 came into force (ACTS.TT05): kept, a rule's validity is part of its version.
     validFrom: "2021-11-16",
     validTo: null,
     note: "Ngày hiệu lực của Thông tư 05/2021 cần đối chiếu Công báo.",
   },
 
-  // ---- Inspections (thanh tra) — LEGAL-RULES §8.4–8.5 ----------------------------------------
+  // ---- Inspections (thanh tra) — docs/LAW.md §8.4–8.5 ----------------------------------------
   {
     id: "inspection.conclusion.assign",
     version: 1,
@@ -364,11 +369,11 @@ export const DEFAULT_RULES: RuleSet = [
     validTo: null,
   },
 
-  // ---- Asset and income declaration (kê khai tài sản) — LEGAL-RULES §10.1 --------------------
+  // ---- Asset and income declaration (kê khai tài sản) — docs/LAW.md §10.1 --------------------
   {
     id: "asset.declaration.annual",
     version: 1,
-    basis: "Điều 36 Luật Phòng, chống tham nhũng 2018",
+    basis: `Điều 36 ${cite("LPCTN")}`,
     title: "Hạn hoàn thành kê khai tài sản, thu nhập hằng năm",
     unit: "fixed_date",
     length: 0,
@@ -381,7 +386,7 @@ export const DEFAULT_RULES: RuleSet = [
   {
     id: "asset.declaration.supplementary",
     version: 1,
-    basis: "Điều 36 Luật Phòng, chống tham nhũng 2018",
+    basis: `Điều 36 ${cite("LPCTN")}`,
     title: "Hạn hoàn thành kê khai tài sản, thu nhập bổ sung",
     unit: "fixed_date",
     length: 0,
@@ -394,27 +399,27 @@ export const DEFAULT_RULES: RuleSet = [
   {
     id: "asset.verification.plan",
     version: 1,
-    basis: "Nghị định 130/2020/NĐ-CP (Điều 15)",
+    basis: `${cite("ND130")} (Điều 15)`,
     title: "Hạn ban hành kế hoạch xác minh tài sản, thu nhập hằng năm",
     unit: "fixed_date",
     length: 0,
     startEvent: "năm kế hoạch",
     fixed: { month: 1, day: 31 },
     suspensionStopsClock: false,
-    validFrom: "2020-12-20",
+    validFrom: ACTS.ND130.inForceFrom,
     validTo: null,
     note: 'Văn bản ghi "trước ngày 31 tháng 01": hệ thống hiển thị 31/01 làm mốc; nếu hiểu chặt là chậm nhất 30/01 thì cần sửa. Số điều và ngày hiệu lực của Nghị định 130/2020 cần đối chiếu.',
   },
   {
     id: "asset.verification.selection",
     version: 1,
-    basis: "Nghị định 130/2020/NĐ-CP (Điều 15)",
+    basis: `${cite("ND130")} (Điều 15)`,
     title: "Thời hạn lựa chọn ngẫu nhiên người được xác minh",
     unit: "calendar_day",
     length: 10,
     startEvent: "ngày ban hành kế hoạch xác minh",
     suspensionStopsClock: false,
-    validFrom: "2020-12-20",
+    validFrom: ACTS.ND130.inForceFrom,
     validTo: null,
     note: "Số điều và ngày hiệu lực của Nghị định 130/2020 cần đối chiếu.",
   },
@@ -424,13 +429,13 @@ export const DEFAULT_RULES: RuleSet = [
   {
     id: "petition.followup.reply",
     version: 1,
-    basis: "Thông tư 05/2021/TT-TTCP, Chương IV (theo dõi, đôn đốc) — thời hạn do cơ quan quy định",
+    basis: `${TT05}, Chương IV (theo dõi, đôn đốc) — thời hạn do cơ quan quy định`,
     title: "Thời hạn chờ phản hồi trước khi đôn đốc",
     unit: "calendar_day",
     length: 30,
     startEvent: "ngày gửi phiếu chuyển đơn hoặc phiếu hướng dẫn",
     suspensionStopsClock: false,
-    validFrom: "2021-11-15",
+    validFrom: ACTS.TT05.inForceFrom,
     validTo: null,
     probable: true,
     note: "Không tìm thấy thời hạn luật định [U]; cơ quan tự cấu hình.",

@@ -1,5 +1,5 @@
 /**
- * Status of a deadline on a given day (LEGAL-RULES §7.6 item 7): on time, due soon, overdue, with
+ * Status of a deadline on a given day (docs/LAW.md §7.6 item 7): on time, due soon, overdue, with
  * the days remaining counted in the rule's own unit — working days for working-day rules, calendar
  * days otherwise (months, years and fixed dates are followed day by day as they approach).
  */
@@ -7,9 +7,10 @@ import { parseIsoDate, type IsoDate } from "../calendar/iso-date.ts";
 import type { WorkCalendar } from "../calendar/work-calendar.ts";
 import { DeadlineError } from "./errors.ts";
 import type { DeadlineUnit } from "./rules.ts";
+import { DEFAULT_DUE_SOON_DAYS } from "../law/periods.ts";
 
 export interface StatusOptions {
-  /** "Due soon" when at most this many days (in the status unit) remain. Default 3. */
+  /** "Due soon" when at most this many days (in the status unit) remain. Default DEFAULT_DUE_SOON_DAYS. */
   dueSoonDays?: number;
   /**
    * Alternatively, "due soon" when at most this fraction of the whole period remains (e.g. 0.2 for
@@ -28,8 +29,6 @@ export interface DeadlineStatus {
   remaining: number;
   unit: StatusUnit;
 }
-
-export const DEFAULT_DUE_SOON_DAYS = 3;
 
 export function deadlineStatus(
   due: IsoDate,

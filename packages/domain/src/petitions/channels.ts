@@ -1,5 +1,5 @@
 /**
- * Where a petition comes from and who wrote it (LEGAL-RULES §4.1: received directly, by post, via
+ * Where a petition comes from and who wrote it (docs/LAW.md §4.1: received directly, by post, via
  * reception, or forwarded by other bodies).
  */
 import type { IsoDate } from "../calendar/iso-date.ts";

@@ -1,6 +1,6 @@
 /**
  * Is this petition the same matter as an earlier one? Needed for the "only once" rules (guidance and
- * transfer of the same content, LEGAL-RULES §13.4) and for counting first-time vs repeated petitions.
+ * transfer of the same content, docs/LAW.md §13.4) and for counting first-time vs repeated petitions.
  *
  * Three keys, normalised the same way on both sides (the database's trigram search narrows the
  * candidates; these functions score them):

@@ -1,6 +1,6 @@
 /**
  * Is a petition eligible for handling (đơn đủ điều kiện xử lý)? The checklist of Điều 6 khoản 2
- * điểm a Thông tư 05/2021/TT-TTCP as data (LEGAL-RULES §4.3), with the exception of Điều 25 khoản 2
+ * điểm a Thông tư 05/2021/TT-TTCP as data (docs/LAW.md §4.3), with the exception of Điều 25 khoản 2
  * Luật Tố cáo 2018 for anonymous or impersonated denunciations that identify the wrongdoer, carry
  * concrete evidence and can be verified.
  *
@@ -9,9 +9,10 @@
  * (outcomes.ts), not items here.
  */
 import type { PetitionKind } from "./kinds.ts";
+import { cite } from "../law/acts.ts";
 
-const TT05_6_2_A = "Điều 6 khoản 2 điểm a Thông tư 05/2021/TT-TTCP";
-const LTC_25_2 = "Điều 25 khoản 2 Luật Tố cáo 2018";
+const TT05_6_2_A = `Điều 6 khoản 2 điểm a ${cite("TT05")}`;
+const LTC_25_2 = `Điều 25 khoản 2 ${cite("LTC")}`;
 
 export type EligibilityItemId =
   | "language"

@@ -1,11 +1,12 @@
 /**
  * Forms printed while handling petitions (biểu mẫu, Thông tư 05/2021/TT-TTCP), as data.
  *
- * [P] The official annex was not read (LEGAL-RULES §4.5): the list and order follow a production
+ * [P] The official annex was not read (docs/LAW.md §4.5): the list and order follow a production
  * system implementing the circular and match the usual numbering Mẫu số 01–07. The effective date is
  * 15/11/2021 per the Ministry of Home Affairs of Nam Định's summary ("có hiệu lực thi hành từ ngày
  * 15/11/2021") — the deadline rules currently carry 16/11/2021 "from memory" [U].
  */
+import { cite } from "../law/acts.ts";
 export type PetitionFormCode = "TT05-01" | "TT05-02" | "TT05-03" | "TT05-04" | "TT05-05" | "TT05-06" | "TT05-07";
 
 export interface PetitionForm {
@@ -20,7 +21,7 @@ export interface PetitionForm {
   probable: true;
 }
 
-const BASIS = "Phụ lục Thông tư 05/2021/TT-TTCP";
+const BASIS = `Phụ lục ${cite("TT05")}`;
 const FROM = "2021-11-15";
 
 function form(code: PetitionFormCode, name: string, when: string): PetitionForm {

@@ -1,4 +1,4 @@
-/** Petition handling (xử lý đơn) under Thông tư 05/2021/TT-TTCP. LEGAL-RULES §4, §6.2, §13.3–13.4. */
+/** Petition handling (xử lý đơn) under Thông tư 05/2021/TT-TTCP. docs/LAW.md §4, §6.2, §13.3–13.4. */
 export * from "./kinds.ts";
 export * from "./channels.ts";
 export * from "./tax-code.ts";

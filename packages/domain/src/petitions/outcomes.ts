@@ -1,5 +1,5 @@
 /**
- * Outcomes of handling a petition (LEGAL-RULES §4.4), each with the form it prints (§4.5), what the
+ * Outcomes of handling a petition (docs/LAW.md §4.4), each with the form it prints (§4.5), what the
  * petition must be for it, and the guards of §4.6 / §13.4:
  *  - guidance is given only once for the same content;
  *  - a denunciation is transferred only once for the same content, within 5 working days of receipt
@@ -29,10 +29,11 @@ import {
   type PetitionState,
   type PriorHandling,
 } from "./petition.ts";
+import { cite } from "../law/acts.ts";
 
-const TT05 = "Thông tư 05/2021/TT-TTCP";
-const LKN = "Luật Khiếu nại 2011";
-const LTC = "Luật Tố cáo 2018";
+const TT05 = cite("TT05");
+const LKN = cite("LKN");
+const LTC = cite("LTC");
 
 export interface OutcomeDefinition {
   outcome: PetitionOutcome;
@@ -148,7 +149,7 @@ export const ARCHIVE_REASONS: Readonly<Record<ArchiveReason, ArchiveReasonInfo>>
 
 export const ARCHIVE_REASON_LIST = Object.keys(ARCHIVE_REASONS) as [ArchiveReason, ...ArchiveReason[]];
 
-/** The form printed for an outcome (LEGAL-RULES §4.5 [P]); null when the circular has none. */
+/** The form printed for an outcome (docs/LAW.md §4.5 [P]); null when the circular has none. */
 export function formFor(outcome: PetitionOutcome, kind: PetitionKind | null | undefined): PetitionFormCode | null {
   switch (outcome) {
     case "propose_acceptance":
@@ -538,10 +539,9 @@ export function checkOutcome<O extends PetitionOutcome>(
     problems.push({
       code: "ADMINISTRATIVE_REGULATION",
       field: "outcome",
-      message:
-        "Kiến nghị, phản ánh về quy định hành chính được xử lý theo Nghị định 20/2008/NĐ-CP, không theo Thông tư 05/2021/TT-TTCP.",
+      message: `Kiến nghị, phản ánh về quy định hành chính được xử lý theo Nghị định 20/2008/NĐ-CP, không theo ${TT05}.`,
       severity: "warning",
-      basis: "Điều 1 Thông tư 05/2021/TT-TTCP",
+      basis: `Điều 1 ${TT05}`,
     });
   }
 

@@ -1,5 +1,5 @@
 /**
- * The petition state machine (LEGAL-RULES §4.6) as a transition table. The outcome transitions and
+ * The petition state machine (docs/LAW.md §4.6) as a transition table. The outcome transitions and
  * their guards are in outcomes.ts; this file adds intake (register, classify, assess) and what
  * follows an outcome (acceptance, dispatch and answer of a transfer, urging, destruction).
  */
@@ -19,6 +19,7 @@ import {
   type OutcomeInput,
 } from "./outcomes.ts";
 import { PETITION_STATES, type PetitionClassification, type PetitionFacts, type PetitionState } from "./petition.ts";
+import { cite } from "../law/acts.ts";
 
 export type PetitionAction =
   | "register"
@@ -43,7 +44,7 @@ export interface PetitionTransition {
   basis?: string;
 }
 
-const TT05 = "Thông tư 05/2021/TT-TTCP";
+const TT05 = cite("TT05");
 
 export const PETITION_TRANSITIONS: readonly PetitionTransition[] = [
   { action: "register", from: ["RECEIVED"], to: "REGISTERED", label: "Vào sổ tiếp nhận đơn", basis: TT05 },

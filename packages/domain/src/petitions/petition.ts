@@ -7,7 +7,7 @@ import type { ChannelCode, ForwardedBy } from "./channels.ts";
 import type { EligibilityResult } from "./eligibility.ts";
 import type { Competence, PetitionKind, SingleContentKind } from "./kinds.ts";
 
-/** LEGAL-RULES §4.6, plus PROPOSED_FOR_CHECK for anonymous denunciations with evidence (Điều 25 khoản 2 Luật Tố cáo). */
+/** docs/LAW.md §4.6, plus PROPOSED_FOR_CHECK for anonymous denunciations with evidence (Điều 25 khoản 2 Luật Tố cáo). */
 export type PetitionState =
   | "RECEIVED"
   | "REGISTERED"
@@ -71,7 +71,7 @@ export interface PetitionClassification {
   newEvidence?: boolean | null;
 }
 
-/** Outcomes of handling (LEGAL-RULES §4.4). */
+/** Outcomes of handling (docs/LAW.md §4.4). */
 export type PetitionOutcome =
   | "propose_acceptance"
   | "propose_check"

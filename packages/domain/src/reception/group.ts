@@ -1,5 +1,5 @@
 /**
- * Several people coming on the same matter (LEGAL-RULES §3.5).
+ * Several people coming on the same matter (docs/LAW.md §3.5).
  *
  * - Representation (Điều 7 Nghị định 124/2020/NĐ-CP, carrying Điều 5 Nghị định 75/2012/NĐ-CP [P] on
  *   the article number; the bands are [V]): 5 to 10 people appoint 1 or 2 representatives; more than
@@ -10,8 +10,9 @@
  */
 import { normalizeForMatch } from "../text/normalize.ts";
 import type { Problem } from "../problem.ts";
+import { cite } from "../law/acts.ts";
 
-export const REPRESENTATION_BASIS = "Điều 7 Nghị định 124/2020/NĐ-CP";
+export const REPRESENTATION_BASIS = `Điều 7 ${cite("ND124")}`;
 export const DEFAULT_CROWD_THRESHOLD = 5;
 
 export interface GroupPerson {

@@ -1,4 +1,4 @@
-/** Citizen reception (tiếp công dân): identity papers, visits, groups, the register. LEGAL-RULES §3. */
+/** Citizen reception (tiếp công dân): identity papers, visits, groups, the register. docs/LAW.md §3. */
 export * from "./identity.ts";
 export * from "./group.ts";
 export * from "./visit.ts";

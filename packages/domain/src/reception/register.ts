@@ -1,9 +1,9 @@
 /**
  * The reception register (Sổ tiếp công dân, Mẫu số 03 ban hành kèm theo Thông tư 04/2021/TT-TTCP):
- * one row per visit, 12 columns, filled as in LEGAL-RULES §3.6. The server writes these rows to
+ * one row per visit, 12 columns, filled as in docs/LAW.md §3.6. The server writes these rows to
  * Excel; the headers below are what it prints.
  *
- * [P] The column order and meaning are [V] (LEGAL-RULES §3.6); the exact header wording was not read
+ * [P] The column order and meaning are [V] (docs/LAW.md §3.6); the exact header wording was not read
  * from the official annex — it follows the wording vendors' software prints for this form. Correct it
  * here, in one place, when the annex is read.
  */
@@ -13,9 +13,10 @@ import { DEFAULT_CROWD_THRESHOLD } from "./group.ts";
 import { IDENTITY_DOCUMENT_KINDS, type IdentityDocumentInput } from "./identity.ts";
 import { normalizeForMatch } from "../text/normalize.ts";
 import type { ReceptionVisit, Visitor } from "./visit.ts";
+import { numbered } from "../law/acts.ts";
 
 export const REGISTER_TITLE = "SỔ TIẾP CÔNG DÂN";
-export const REGISTER_FORM = "Mẫu số 03 ban hành kèm theo Thông tư số 04/2021/TT-TTCP";
+export const REGISTER_FORM = `Mẫu số 03 ban hành kèm theo ${numbered("TT04")}`;
 
 export type RegisterColumnKey =
   | "sequence"

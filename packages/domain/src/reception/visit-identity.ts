@@ -1,6 +1,6 @@
 /**
  * Who may see the identity of someone who came to denounce (Điều 9 khoản 1, Điều 47–48 Luật Tố cáo
- * 2018; Thông tư 04/2021/TT-TTCP Điều 6; LEGAL-RULES §3.4, §6.6), and the masking of a visit's free
+ * 2018; Thông tư 04/2021/TT-TTCP Điều 6; docs/LAW.md §3.4, §6.6), and the masking of a visit's free
  * texts for everyone else.
  *
  * The rule is the one of a resolution case: only the officer who received the denouncer (the

@@ -1,11 +1,12 @@
 /**
- * The reception visit state machine (LEGAL-RULES §13.3): OPEN → HANDLED (accepted / guided /
+ * The reception visit state machine (docs/LAW.md §13.3): OPEN → HANDLED (accepted / guided /
  * transferred / refused) → FOLLOWED_UP. A transition is data (from, action, to) plus a guard that
  * lists what stands in the way, in Vietnamese, with the field it is about.
  */
 import { checkGroupRepresentation, representativeRange, type GroupOptions } from "./group.ts";
 import { validateIdentityDocument, type IdentityOptions } from "./identity.ts";
 import { hasErrors, type Problem } from "../problem.ts";
+import { cite } from "../law/acts.ts";
 import {
   HANDLING_ROUTES,
   REFUSAL_REASONS,
@@ -16,6 +17,8 @@ import {
   type VisitHandling,
   type VisitState,
 } from "./visit.ts";
+
+const TT04 = cite("TT04");
 
 export type VisitAction = "handle" | "follow_up";
 
@@ -86,14 +89,7 @@ export function checkVisitRecord(
     const at = `visitors.${i}`;
     if (blank(v.fullName)) problems.push(error("VISITOR_NAME_REQUIRED", `${at}.fullName`, "Nhập họ và tên người đến."));
     if (!refused && blank(v.address)) {
-      problems.push(
-        error(
-          "VISITOR_ADDRESS_REQUIRED",
-          `${at}.address`,
-          "Nhập địa chỉ người đến.",
-          "Điều 5 Thông tư 04/2021/TT-TTCP",
-        ),
-      );
+      problems.push(error("VISITOR_ADDRESS_REQUIRED", `${at}.address`, "Nhập địa chỉ người đến.", `Điều 5 ${TT04}`));
     }
     if (v.identity) {
       const check = validateIdentityDocument(v.identity, options);
@@ -104,7 +100,7 @@ export function checkVisitRecord(
           "IDENTITY_REQUIRED",
           `${at}.identity`,
           "Người đến phải xuất trình giấy tờ tùy thân (căn cước, hộ chiếu hoặc giấy tờ khác); ghi số giấy tờ.",
-          "Điều 5, Điều 6 Thông tư 04/2021/TT-TTCP",
+          `Điều 5, Điều 6 ${TT04}`,
         ),
       );
     }
@@ -115,7 +111,7 @@ export function checkVisitRecord(
           "AUTHORISATION_PAPER_REQUIRED",
           `${at}.authorisationPaper`,
           `${capacity.label} phải xuất trình ${capacity.paper}; ghi số hoặc mô tả giấy tờ.`,
-          "Điều 5, Điều 6 Thông tư 04/2021/TT-TTCP",
+          `Điều 5, Điều 6 ${TT04}`,
         ),
       );
     }
@@ -126,7 +122,7 @@ export function checkVisitRecord(
         "IDENTITY_REQUIRED",
         "visitors.0.identity",
         "Ghi giấy tờ tùy thân của ít nhất người đại diện của nhóm.",
-        "Điều 5, Điều 6 Thông tư 04/2021/TT-TTCP",
+        `Điều 5, Điều 6 ${TT04}`,
       ),
     );
   }
@@ -218,7 +214,7 @@ export function checkVisitHandling(
             "ACCEPT_NEEDS_COMPETENCE",
             "competence",
             "Chỉ thụ lý khi vụ việc thuộc thẩm quyền giải quyết của cơ quan; xác định thẩm quyền trước.",
-            "Mẫu số 03 Thông tư 04/2021/TT-TTCP (cột 8)",
+            `Mẫu số 03 ${TT04} (cột 8)`,
           ),
         );
       }
@@ -252,7 +248,7 @@ export function checkVisitHandling(
           field: "handling.documentNumber",
           message: `Sổ tiếp công dân ghi số văn bản ${verb}; nhập khi đã có số.`,
           severity: "warning",
-          basis: "Mẫu số 03 Thông tư 04/2021/TT-TTCP",
+          basis: `Mẫu số 03 ${TT04}`,
         });
       }
       break;

@@ -1,13 +1,14 @@
 /**
  * A reception visit (lượt tiếp công dân): its kinds, how it can be handled, and the grounds on which
- * the receiver may refuse to receive someone. LEGAL-RULES §3.
+ * the receiver may refuse to receive someone. docs/LAW.md §3.
  */
 import type { IsoDate } from "../calendar/iso-date.ts";
 import type { Competence, PetitionKind } from "../petitions/kinds.ts";
 import type { GroupPerson } from "./group.ts";
 import type { Gender, IdentityDocumentInput } from "./identity.ts";
+import { cite } from "../law/acts.ts";
 
-const LUAT_TCD = "Luật Tiếp công dân 2013";
+const LUAT_TCD = cite("LTCD");
 
 export type VisitKind = "regular" | "periodic" | "ad_hoc";
 
@@ -22,12 +23,12 @@ export const VISIT_KINDS: Readonly<Record<VisitKind, VisitKindInfo>> = {
   regular: {
     label: "Tiếp công dân thường xuyên",
     needsPresidingHead: false,
-    basis: `${LUAT_TCD}; Thông tư 04/2021/TT-TTCP`,
+    basis: `${LUAT_TCD}; ${cite("TT04")}`,
   },
   periodic: {
     label: "Tiếp công dân định kỳ của người đứng đầu",
     needsPresidingHead: true,
-    // Điều 12 khoản 5, Điều 15 khoản 2 điểm d, Điều 18 khoản 2 và 4 (frequency per level, LEGAL-RULES §3.2).
+    // Điều 12 khoản 5, Điều 15 khoản 2 điểm d, Điều 18 khoản 2 và 4 (frequency per level, docs/LAW.md §3.2).
     basis: `Điều 12, 15, 18 ${LUAT_TCD}`,
   },
   ad_hoc: {
@@ -88,7 +89,7 @@ export const REFUSAL_REASONS: Readonly<Record<RefusalReasonCode, RefusalReason>>
     code: 3,
     label:
       "Người khiếu nại, tố cáo về vụ việc đã giải quyết đúng chính sách, pháp luật, được cơ quan nhà nước có thẩm quyền kiểm tra, rà soát, thông báo bằng văn bản và đã được tiếp, giải thích, hướng dẫn nhưng vẫn cố tình khiếu nại, tố cáo kéo dài",
-    basis: `Điều 9 khoản 3 ${LUAT_TCD}; Điều 4 Thông tư 04/2021/TT-TTCP`,
+    basis: `Điều 9 khoản 3 ${LUAT_TCD}; Điều 4 ${cite("TT04")}`,
     needsEarlierMatter: true,
     needsRefusalNotice: true,
     needsLegalBasis: false,
@@ -165,7 +166,7 @@ export const VISIT_STATES: Readonly<Record<VisitState, string>> = {
   FOLLOWED_UP: "Đã theo dõi kết quả",
 };
 
-/** The reception record (LEGAL-RULES §3.6, minimum record; a superset of the register). */
+/** The reception record (docs/LAW.md §3.6, minimum record; a superset of the register). */
 export interface ReceptionVisit {
   id?: string;
   kind: VisitKind;

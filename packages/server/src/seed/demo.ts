@@ -5,7 +5,7 @@
  * them, an emulation cluster of northern mountain provinces, and one demo account per role.
  */
 import { isoFromDayNumber, toDayNumber } from "@minhbach/domain/legal-clock";
-import { todayInVietnam, type RoleCode } from "@minhbach/domain";
+import { DISTRICT_LEVEL_ENDS, todayInVietnam, type RoleCode } from "@minhbach/domain";
 import { createPetitionBody } from "@minhbach/domain/api/petitions";
 import { PetitionGenerator, petitionBodyOf } from "@minhbach/domain/generate/index";
 import { receiveMany } from "../modules/petitions/intake.ts";
@@ -27,7 +27,7 @@ interface AgencySeed {
   predecessors?: string[];
 }
 
-const REFORM = "2025-07-01";
+const REFORM = DISTRICT_LEVEL_ENDS;
 
 const AGENCIES: AgencySeed[] = [
   // Units that ended with the reform (history, for lineage and old cases).

@@ -8,6 +8,8 @@
  */
 import {
   caseMainDue,
+  formalCitation,
+  lawOfDate,
   type CaseActionInput,
   type CaseFacts,
   type CaseFormCode,
@@ -37,10 +39,7 @@ export function headTitleOf(agencyName: string, shortName: string): string {
   return `Thủ trưởng ${agencyName}`;
 }
 
-const LEGAL_BASIS_COMPLAINT = [
-  "Luật Khiếu nại ngày 11 tháng 11 năm 2011",
-  "Nghị định số 124/2020/NĐ-CP ngày 19 tháng 10 năm 2020 của Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Khiếu nại",
-];
+const LEGAL_BASIS_COMPLAINT = [lawOfDate("LKN"), formalCitation("ND124", { inWords: true })];
 
 const toVnd = (million: number | undefined) => (million ? Math.round(million * 1_000_000) : undefined);
 

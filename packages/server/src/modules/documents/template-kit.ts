@@ -4,6 +4,7 @@
  * "Nơi nhận" lines, the parts of a decision). The catalogues (templates.ts, templates-cases.ts,
  * templates-petitions.ts) import from here, so none of them imports another.
  */
+import { formalCitation } from "@minhbach/domain";
 import type { DocumentPerson, DocumentSigner } from "@minhbach/domain/api/documents";
 import type { z } from "zod";
 import type { BodyParagraph, DocumentModel } from "./render.ts";
@@ -161,8 +162,7 @@ export function item(marker: string, text: string, last: boolean): BodyParagraph
   return `${marker} ${clause(text)}${last ? "." : ";"}`;
 }
 
-export const TT05 =
-  "Thông tư số 05/2021/TT-TTCP ngày 01/10/2021 của Thanh tra Chính phủ quy định quy trình xử lý đơn khiếu nại, đơn tố cáo, đơn kiến nghị, phản ánh";
+export const TT05 = formalCitation("TT05");
 
 // ---------------------------------------------------------------------------------------------
 // Decisions (Quyết định): NĐ 30/2020, Phụ lục III — the authority line, the "Căn cứ" lines in

@@ -12,6 +12,7 @@
  * Confidentiality (Luật Tố cáo 2018, Điều 9): no denunciation template can print the denouncer —
  * their schemas have no such field — and the text says "người tố cáo" only.
  */
+import { citeInYear, formalCitation, legalGround } from "@minhbach/domain";
 import {
   COMPLAINT_REFUSAL_GROUNDS,
   complaintAcceptedFields,
@@ -62,14 +63,12 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Legal texts as the "Căn cứ" lines cite them.
 
-const LKN = "Luật Khiếu nại năm 2011";
-const LKN_GROUND = "Căn cứ Luật Khiếu nại ngày 11 tháng 11 năm 2011";
-const ND124 =
-  "Nghị định số 124/2020/NĐ-CP ngày 19/10/2020 của Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Khiếu nại";
-const LTC = "Luật Tố cáo năm 2018";
-const LTC_GROUND = "Căn cứ Luật Tố cáo ngày 12 tháng 6 năm 2018";
-const ND31 =
-  "Nghị định số 31/2019/NĐ-CP ngày 10/4/2019 của Chính phủ quy định chi tiết một số điều và biện pháp tổ chức thi hành Luật Tố cáo";
+const LKN = citeInYear("LKN");
+const LKN_GROUND = legalGround("LKN");
+const ND124 = formalCitation("ND124");
+const LTC = citeInYear("LTC");
+const LTC_GROUND = legalGround("LTC");
+const ND31 = formalCitation("ND31");
 
 /** A denunciation's sender is told separately, in a sealed envelope, never named in the list. */
 const DENOUNCER_COPY = "Người tố cáo (thông báo riêng)";

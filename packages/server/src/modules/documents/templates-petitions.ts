@@ -8,6 +8,7 @@
  * a decision (NĐ 30/2020, Phụ lục III). The wording is written the way an officer drafts these
  * papers; `wordingVerified: false` until checked.
  */
+import { act } from "@minhbach/domain";
 import { destructionFields, urgeFields } from "@minhbach/domain/api/documents";
 import type { BodyParagraph } from "./render.ts";
 import {
@@ -64,7 +65,7 @@ const urge = defineTemplate({
     ];
     if (secret) {
       paragraphs.push(
-        `Đề nghị ${f.targetBody} giữ bí mật họ tên, địa chỉ, bút tích và các thông tin cá nhân khác của người tố cáo theo quy định của Luật Tố cáo.`,
+        `Đề nghị ${f.targetBody} giữ bí mật họ tên, địa chỉ, bút tích và các thông tin cá nhân khác của người tố cáo theo quy định của ${act("LTC").name}.`,
       );
     }
     return {

@@ -21,6 +21,7 @@ import {
   returnForwardedFields,
   transferFields,
 } from "@minhbach/domain/api/documents";
+import { act, citeInYear, formalCitation } from "@minhbach/domain";
 import type { BodyParagraph } from "./render.ts";
 import { CASE_TEMPLATES } from "./templates-cases.ts";
 import { PETITION_TEMPLATES } from "./templates-petitions.ts";
@@ -50,6 +51,9 @@ export {
   type IssuingAgency,
 } from "./template-kit.ts";
 
+const LKN = citeInYear("LKN");
+const LTC = citeInYear("LTC");
+
 // ---------------------------------------------------------------------------------------------
 // Thông tư 05/2021/TT-TTCP, Mẫu số 01–07.
 
@@ -68,8 +72,8 @@ const proposeAcceptance = defineTemplate({
     const kind = f.petitionKind === "complaint" ? "khiếu nại" : "tố cáo";
     const law =
       f.petitionKind === "complaint"
-        ? "thuộc thẩm quyền giải quyết và đủ điều kiện thụ lý theo quy định tại Điều 27 Luật Khiếu nại năm 2011 (không thuộc các trường hợp không được thụ lý quy định tại Điều 11 Luật Khiếu nại)"
-        : "thuộc thẩm quyền giải quyết và đủ điều kiện thụ lý theo quy định tại Điều 29 Luật Tố cáo năm 2018";
+        ? `thuộc thẩm quyền giải quyết và đủ điều kiện thụ lý theo quy định tại Điều 27 ${LKN} (không thuộc các trường hợp không được thụ lý quy định tại Điều 11 ${act("LKN").name})`
+        : `thuộc thẩm quyền giải quyết và đủ điều kiện thụ lý theo quy định tại Điều 29 ${LTC}`;
     const from = f.petitioner ? ` ${ofPerson(f.petitioner)}` : "";
     const fromName = f.petitioner ? ` ${ofPerson({ ...f.petitioner, address: undefined })}` : "";
     const paragraphs: BodyParagraph[] = [
@@ -99,7 +103,7 @@ const proposeAcceptance = defineTemplate({
 const complaintNotAccepted = defineTemplate({
   formCode: "TT05-02",
   name: "Thông báo về việc khiếu nại không đủ điều kiện thụ lý giải quyết",
-  basis: `${TT05}, Mẫu số 02; Điều 11, Điều 27 Luật Khiếu nại năm 2011`,
+  basis: `${TT05}, Mẫu số 02; Điều 11, Điều 27 ${LKN}`,
   series: "TB",
   fieldsSchema: complaintNotAcceptedFields,
   defaultTitle: (f) => `Thông báo không thụ lý khiếu nại của ${f.complainant.fullName}`,
@@ -112,7 +116,7 @@ const complaintNotAccepted = defineTemplate({
       paragraphs: [
         `${receivedLine(agency, f.receivedOn, "đơn khiếu nại", f.letterDate)} ${ofPerson(f.complainant)}.`,
         labelled("Nội dung khiếu nại", f.subject),
-        `Sau khi xem xét nội dung đơn và các tài liệu kèm theo, căn cứ Điều 11 và Điều 27 Luật Khiếu nại năm 2011, ${agency.shortName} thông báo khiếu nại của ${you} không đủ điều kiện thụ lý giải quyết vì lý do sau đây:`,
+        `Sau khi xem xét nội dung đơn và các tài liệu kèm theo, căn cứ Điều 11 và Điều 27 ${LKN}, ${agency.shortName} thông báo khiếu nại của ${you} không đủ điều kiện thụ lý giải quyết vì lý do sau đây:`,
         ...f.reasons.map((reason) => `- ${sentence(reason)}`),
         `${agency.shortName} thông báo để ${you} được biết.`,
       ],
@@ -178,7 +182,7 @@ const returnForwarded = defineTemplate({
 const denunciationTransfer = defineTemplate({
   formCode: "TT05-05",
   name: "Phiếu chuyển đơn tố cáo",
-  basis: `${TT05}, Mẫu số 05; khoản 2 Điều 24 Luật Tố cáo năm 2018`,
+  basis: `${TT05}, Mẫu số 05; khoản 2 Điều 24 ${LTC}`,
   series: "PC",
   fieldsSchema: denunciationTransferFields,
   defaultTitle: (f) => `Chuyển đơn tố cáo đến ${f.competentBody}`,
@@ -190,8 +194,8 @@ const denunciationTransfer = defineTemplate({
       paragraphs: [
         `${receivedLine(agency, f.receivedOn, "đơn tố cáo", f.letterDate)}${against}.`,
         labelled("Nội dung tố cáo", f.summary),
-        `Căn cứ khoản 2 Điều 24 Luật Tố cáo năm 2018, nội dung tố cáo không thuộc thẩm quyền giải quyết của ${agency.shortName}. ${agency.shortName} chuyển đơn tố cáo và thông tin, tài liệu kèm theo đến ${f.competentBody} để xem xét, giải quyết theo thẩm quyền.`,
-        `Đề nghị ${f.competentBody} giữ bí mật họ tên, địa chỉ, bút tích và các thông tin cá nhân khác của người tố cáo theo quy định của Luật Tố cáo.`,
+        `Căn cứ khoản 2 Điều 24 ${LTC}, nội dung tố cáo không thuộc thẩm quyền giải quyết của ${agency.shortName}. ${agency.shortName} chuyển đơn tố cáo và thông tin, tài liệu kèm theo đến ${f.competentBody} để xem xét, giải quyết theo thẩm quyền.`,
+        `Đề nghị ${f.competentBody} giữ bí mật họ tên, địa chỉ, bút tích và các thông tin cá nhân khác của người tố cáo theo quy định của ${act("LTC").name}.`,
         attachmentsLine(f.attachments ?? "Đơn tố cáo và thông tin, tài liệu kèm theo (nếu có)"),
       ],
       // The denouncer is told of the transfer without being named on the slip.
@@ -265,8 +269,7 @@ const multiGuidance = defineTemplate({
 const receptionConclusion = defineTemplate({
   formCode: "TCD-KL",
   name: "Thông báo kết luận tiếp công dân",
-  basis:
-    "Luật Tiếp công dân năm 2013; Thông tư số 04/2021/TT-TTCP ngày 01/10/2021 của Thanh tra Chính phủ quy định quy trình tiếp công dân",
+  basis: `${citeInYear("LTCD")}; ${formalCitation("TT04")}`,
   series: "TB",
   fieldsSchema: receptionConclusionFields,
   defaultTitle: (f) => `Thông báo kết luận tiếp công dân ngày ${textDate(f.receptionDate)}`,
@@ -304,7 +307,7 @@ const receptionConclusion = defineTemplate({
 const notice = defineTemplate({
   formCode: "TB",
   name: "Thông báo",
-  basis: "Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư (thể thức văn bản hành chính)",
+  basis: `${formalCitation("ND30")} (thể thức văn bản hành chính)`,
   series: "TB",
   // A free text: nothing to reconstruct, the layout is that of NĐ 30/2020.
   wordingVerified: true,

@@ -2,7 +2,7 @@
  * Organisation: the effective-dated agency tree, merge lineage and agency groups. Lists show
  * only agencies in the caller's scope; names of predecessor units are public facts and shown.
  */
-import { todayInVietnam } from "@minhbach/domain";
+import { DISTRICT_LEVEL_ENDS, districtLevelAllowed, formatDateVn, todayInVietnam } from "@minhbach/domain";
 import type { Agency, CreateAgencyBody, updateAgencyBody } from "@minhbach/domain/api/agencies";
 import type { z } from "zod";
 import { sql, type Kysely, type RawBuilder } from "kysely";
@@ -103,8 +103,12 @@ export async function createAgency(
     const own = await db.selectFrom("agency").select("parent_id").where("id", "=", auth.agencyId).executeTakeFirst();
     if (own?.parent_id) fail("OUT_OF_SCOPE", "parentId");
   }
-  if (input.kind === "district_committee" && input.validFrom >= "2025-07-01") {
-    fail("VALIDATION_FAILED", "kind", "Từ 01/07/2025 không còn cấp huyện; không thể tạo đơn vị cấp huyện mới.");
+  if (input.kind === "district_committee" && !districtLevelAllowed(input.validFrom)) {
+    fail(
+      "VALIDATION_FAILED",
+      "kind",
+      `Từ ${formatDateVn(DISTRICT_LEVEL_ENDS)} không còn cấp huyện; không thể tạo đơn vị cấp huyện mới.`,
+    );
   }
   const taken = await db.selectFrom("agency").select("id").where("code", "=", input.code).executeTakeFirst();
   if (taken) fail("AGENCY_CODE_TAKEN", "code");

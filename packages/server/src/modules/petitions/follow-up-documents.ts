@@ -42,13 +42,6 @@ export function documentTextMasker(kind: string | null, petitioners: readonly Pe
   return redactorFor(redactionSubjects(petitioners));
 }
 
-/**
- * [U] How long the urged body is given to report: no statutory period was found (LEGAL-RULES
- * §4.4, Chương IV). The letter's date plus this many working days; the officer may change it in
- * the draft.
- */
-export const URGE_REPORT_WORKING_DAYS = 10;
-
 function kindOf(kind: string | null): "complaint" | "denunciation" | "recommendation" | "feedback" | "other" {
   return kind === "complaint" || kind === "denunciation" || kind === "recommendation" || kind === "feedback"
     ? kind

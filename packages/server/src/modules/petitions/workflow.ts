@@ -34,7 +34,8 @@ import { currentCalendar } from "../calendar/service.ts";
 import { createDraft } from "../documents/service.ts";
 import { documentFields } from "./documents.ts";
 import { mayBeDenunciation } from "./facts.ts";
-import { destructionDocumentFields, URGE_REPORT_WORKING_DAYS, urgeDocumentFields } from "./follow-up-documents.ts";
+import { retentionAnniversary, URGE_REPORT_WORKING_DAYS } from "@minhbach/domain/law/periods";
+import { destructionDocumentFields, urgeDocumentFields } from "./follow-up-documents.ts";
 import { insertPetition } from "./intake.ts";
 import { letterColumns, openLetterTexts } from "./letter-texts.ts";
 import { readParties } from "./parties.ts";
@@ -140,7 +141,7 @@ export async function applyOutcome(
   };
   const kind = row.kind as PetitionKind | null;
   const form = formFor(input.outcome, kind);
-  const retention = input.outcome === "archive" ? addYears(input.on, 1) : null;
+  const retention = input.outcome === "archive" ? retentionAnniversary(input.on) : null;
   const documentId = await db.transaction().execute(async (trx) => {
     await bump(trx, id, version, {
       state: next.status,
@@ -185,12 +186,6 @@ export async function applyOutcome(
     return docId;
   });
   return { petition: await getPetition(db, auth, id), documentId };
-}
-
-function addYears(iso: string, years: number): string {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
-  return `${y + years}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
 }
 
 // ---- After the outcome ----------------------------------------------------------------------

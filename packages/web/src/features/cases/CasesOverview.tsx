@@ -1,3 +1,4 @@
+import { CASE_DUE_SOON_DAYS } from "@minhbach/domain";
 import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "react-router-dom";
 import { formatDate, formatNumber } from "../../ui/format.ts";
@@ -9,7 +10,7 @@ import { CaseStateBadge } from "./components.tsx";
 import { casePath, casesListPath } from "./paths.ts";
 import { CASE_TEXT } from "./text.ts";
 
-const DAYS = 7;
+const DAYS = CASE_DUE_SOON_DAYS;
 
 function Tile({
   label,

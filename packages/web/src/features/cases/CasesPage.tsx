@@ -1,4 +1,4 @@
-import { CASE_STATE_LIST, CASE_STATES, type CaseState } from "@minhbach/domain";
+import { CASE_DUE_SOON_DAYS, CASE_STATE_LIST, CASE_STATES, type CaseState } from "@minhbach/domain";
 import {
   Anchor,
   Chip,
@@ -49,9 +49,9 @@ const INSTANCE_OPTIONS = [
 ];
 /** The server's largest page (caseListQuery). */
 const MAX_PAGE_SIZE = 100;
-const SOON_DAYS = 7;
+const SOON_DAYS = CASE_DUE_SOON_DAYS;
 
-/** States that only one kind of case goes through (LEGAL-RULES §5.5, §6.7): left out of the other's filter. */
+/** States that only one kind of case goes through (docs/LAW.md §5.5, §6.7): left out of the other's filter. */
 const OTHER_KIND_ONLY: Record<CaseKind, readonly CaseState[]> = {
   complaint: ["INITIAL_PROCESSING", "TRANSFERRED", "CONCLUDED", "CONCLUSION_HANDLED"],
   denunciation: ["AWAITING_ACCEPTANCE", "DIALOGUE_HELD", "DECIDED"],

@@ -2,6 +2,7 @@
  * Words of the complaint and denunciation resolution screens. Legal labels (states, steps,
  * checklists, catalogues, forms, amounts) come from the domain catalogues, never retyped here.
  */
+import { CASE_DUE_SOON_DAYS, cite } from "@minhbach/domain";
 import type { CaseKind } from "./paths.ts";
 
 const BY_KIND = <T>(complaint: T, denunciation: T) => ({ complaint, denunciation }) as Record<CaseKind, T>;
@@ -10,15 +11,15 @@ export const CASE_TEXT = {
   // Lists
   title: BY_KIND("Giải quyết khiếu nại", "Giải quyết tố cáo"),
   description: BY_KIND(
-    "Thụ lý, xác minh, đối thoại, ra quyết định giải quyết khiếu nại theo Luật Khiếu nại 2011 và Nghị định 124/2020/NĐ-CP.",
-    "Thụ lý, xác minh, kết luận nội dung tố cáo và bảo vệ người tố cáo theo Luật Tố cáo 2018 và Nghị định 31/2019/NĐ-CP.",
+    `Thụ lý, xác minh, đối thoại, ra quyết định giải quyết khiếu nại theo ${cite("LKN")} và ${cite("ND124")}.`,
+    `Thụ lý, xác minh, kết luận nội dung tố cáo và bảo vệ người tố cáo theo ${cite("LTC")} và ${cite("ND31")}.`,
   ),
   filters: "Lọc danh sách vụ việc",
   quickFilters: "Lọc nhanh",
   quickAll: "Tất cả vụ việc",
   quickMine: "Được giao cho tôi",
   quickOverdue: "Quá hạn",
-  quickDueSoon: "Đến hạn trong 7 ngày",
+  quickDueSoon: `Đến hạn trong ${CASE_DUE_SOON_DAYS} ngày`,
   quickAwaitingSignature: "Có văn bản chờ ký ban hành",
   search: "Tìm kiếm",
   searchPlaceholder: "Số vụ việc, người bị khiếu nại, tố cáo, nội dung (gõ không dấu được)",
@@ -139,7 +140,7 @@ export const CASE_TEXT = {
   openCaseExists: "Xem vụ việc giải quyết của đơn này",
   openDone: (code: string) => `Đã mở vụ việc ${code}.`,
   openInstance: "Lần giải quyết",
-  openInstanceHint: "Khiếu nại lần hai: khiếu nại quyết định giải quyết lần đầu (Điều 33 Luật Khiếu nại 2011).",
+  openInstanceHint: `Khiếu nại lần hai: khiếu nại quyết định giải quyết lần đầu (Điều 33 ${cite("LKN")}).`,
   openFirstInstance: "Quyết định giải quyết khiếu nại lần đầu",
   openFirstNumber: "Số quyết định giải quyết lần đầu",
   openFirstDate: "Ngày quyết định giải quyết lần đầu",
@@ -160,8 +161,7 @@ export const CASE_TEXT = {
   // Identity of the denouncer
   identityTitle: "Người tố cáo",
   identityProtected: "Người tố cáo (thông tin được bảo mật)",
-  identityProtectedHint:
-    "Họ tên, địa chỉ, bút tích và thông tin cá nhân khác của người tố cáo được giữ bí mật (Điều 9, Điều 47 Luật Tố cáo 2018).",
+  identityProtectedHint: `Họ tên, địa chỉ, bút tích và thông tin cá nhân khác của người tố cáo được giữ bí mật (Điều 9, Điều 47 ${cite("LTC")}).`,
   identityShow: "Xem danh tính người tố cáo",
   identityHide: "Ẩn danh tính",
   identityAudited: "Mỗi lần xem được ghi nhật ký",
@@ -240,12 +240,12 @@ export const FIELD_TEXT = {
   acceptOn: "Ngày thụ lý",
   rejectOn: "Ngày thông báo không thụ lý",
   documentNumber: "Số văn bản (nếu đã có)",
-  complaintGroundsAccept: "Rà soát các trường hợp không thụ lý (Điều 11 Luật Khiếu nại 2011)",
+  complaintGroundsAccept: `Rà soát các trường hợp không thụ lý (Điều 11 ${cite("LKN")})`,
   complaintGroundsAcceptHint: "Chỉ thụ lý khi không có trường hợp nào dưới đây.",
   learnedOn: "Ngày người khiếu nại nhận được hoặc biết được quyết định, hành vi bị khiếu nại",
   learnedOnSecond: "Ngày người khiếu nại nhận được quyết định giải quyết lần đầu",
   forceMajeure: "Trở ngại khách quan làm quá thời hiệu (nếu có)",
-  conditions: "Điều kiện thụ lý tố cáo (Điều 29 Luật Tố cáo 2018)",
+  conditions: `Điều kiện thụ lý tố cáo (Điều 29 ${cite("LTC")})`,
   conditionsHint: "Đánh dấu các điều kiện đã đáp ứng; thụ lý khi đáp ứng tất cả.",
   note: "Ghi chú",
   grounds: "Lý do không thụ lý",
@@ -303,7 +303,7 @@ export const FIELD_TEXT = {
   transferOn: "Ngày chuyển đơn",
   targetBody: "Cơ quan, người có thẩm quyền nhận",
   notifyDenouncer: "Thông báo cho người tố cáo về việc chuyển đơn",
-  criteria: "Tiêu chí xác định vụ việc phức tạp (Điều 3 Nghị định 31/2019/NĐ-CP)",
+  criteria: `Tiêu chí xác định vụ việc phức tạp (Điều 3 ${cite("ND31")})`,
   criteriaResult: (label: string, n: number) => `Mức độ: ${label} (${n} tiêu chí)`,
   extendNumber: "Số quyết định gia hạn",
   extendDate: "Ngày quyết định gia hạn",

@@ -2,10 +2,10 @@
  * Words of the petition-handling screens. Legal labels (states, kinds, channels, outcomes,
  * checklist items, forms) come from the domain catalogues, never retyped here.
  */
+import { cite } from "@minhbach/domain";
 export const PETITION_TEXT = {
   title: "Xử lý đơn",
-  description:
-    "Tiếp nhận, phân loại và xử lý đơn khiếu nại, tố cáo, kiến nghị, phản ánh theo Thông tư 05/2021/TT-TTCP.",
+  description: `Tiếp nhận, phân loại và xử lý đơn khiếu nại, tố cáo, kiến nghị, phản ánh theo ${cite("TT05")}.`,
   intake: "Tiếp nhận đơn",
   tabList: "Danh sách đơn",
   tabAwaiting: "Chờ phản hồi, đôn đốc",
@@ -169,7 +169,7 @@ export const PETITION_TEXT = {
   eligibleYes: "Đủ điều kiện xử lý",
   eligibleNo: "Không đủ điều kiện xử lý",
   failedItems: "Không đáp ứng",
-  anonymousException: "Đủ điều kiện theo ngoại lệ tố cáo nặc danh, mạo danh (Điều 25 khoản 2 Luật Tố cáo 2018)",
+  anonymousException: `Đủ điều kiện theo ngoại lệ tố cáo nặc danh, mạo danh (Điều 25 khoản 2 ${cite("LTC")})`,
   parties: "Người viết đơn và người bị khiếu nại, tố cáo",
   writersHidden: "Thông tin người tố cáo được bảo mật.",
   noWriters: "Không có người đứng tên.",
@@ -202,11 +202,10 @@ export const PETITION_TEXT = {
 
   // Classify dialog
   classifyTitle: (code: string) => `Phân loại đơn ${code}`,
-  classifyIntro:
-    "Phân loại theo nội dung, mục đích, yêu cầu của người viết đơn, không theo tiêu đề đơn (Điều 6 khoản 1 Thông tư 05/2021/TT-TTCP).",
+  classifyIntro: `Phân loại theo nội dung, mục đích, yêu cầu của người viết đơn, không theo tiêu đề đơn (Điều 6 khoản 1 ${cite("TT05")}).`,
   contentKinds: "Loại của từng nội dung",
   severalBodies: "Các nội dung thuộc thẩm quyền của nhiều cơ quan",
-  complaintAcceptable: "Khiếu nại đủ điều kiện thụ lý (không thuộc trường hợp Điều 11 Luật Khiếu nại 2011)",
+  complaintAcceptable: `Khiếu nại đủ điều kiện thụ lý (không thuộc trường hợp Điều 11 ${cite("LKN")})`,
   aboutRegulations: "Kiến nghị, phản ánh về quy định hành chính (Nghị định 20/2008/NĐ-CP)",
   alreadyResolved: "Vụ việc đã được giải quyết trước đây",
   newEvidence: "Có tình tiết, chứng cứ mới",
@@ -218,8 +217,7 @@ export const PETITION_TEXT = {
   fromFacts: "Theo thông tin đơn",
   basis: "Căn cứ",
   assessEligible: "Đơn đủ điều kiện xử lý.",
-  assessEligibleAnonymous:
-    "Đơn đủ điều kiện xử lý theo ngoại lệ tố cáo nặc danh, mạo danh (Điều 25 khoản 2 Luật Tố cáo 2018).",
+  assessEligibleAnonymous: `Đơn đủ điều kiện xử lý theo ngoại lệ tố cáo nặc danh, mạo danh (Điều 25 khoản 2 ${cite("LTC")}).`,
   assessNotEligible: (n: number) => `Đơn không đủ điều kiện xử lý: ${n} điều kiện không đáp ứng.`,
   assessOpen: (n: number) => `Còn ${n} điều kiện chưa đánh giá.`,
   saveClassification: "Lưu phân loại",
@@ -388,8 +386,7 @@ export const FOLLOW_UP_TEXT = {
   stepDraft: "Đã lập dự thảo văn bản. Hãy hoàn thiện và ban hành.",
 
   tabRetention: "Đơn hết thời hạn lưu",
-  retentionIntro:
-    "Đơn đã lưu quá 01 năm kể từ ngày lưu. Người đứng đầu cơ quan quyết định tiêu hủy (Điều 28 khoản 2 Thông tư 05/2021/TT-TTCP). Chọn các đơn rồi lập một quyết định tiêu hủy cho cả danh sách.",
+  retentionIntro: `Đơn đã lưu quá 01 năm kể từ ngày lưu. Người đứng đầu cơ quan quyết định tiêu hủy (Điều 28 khoản 2 ${cite("TT05")}). Chọn các đơn rồi lập một quyết định tiêu hủy cho cả danh sách.`,
   retentionEmpty: "Không có đơn nào đã hết thời hạn lưu.",
   filedOn: "Ngày lưu đơn",
   archiveReason: "Lý do lưu đơn",

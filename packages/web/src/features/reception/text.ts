@@ -2,10 +2,10 @@
  * Words of the citizen-reception screens. Legal labels (visit kinds, handling routes, refusal
  * grounds, visitor capacities, identity papers) come from the domain catalogues.
  */
+import { cite } from "@minhbach/domain";
 export const RECEPTION_TEXT = {
   title: "Tiếp công dân",
-  description:
-    "Sổ tiếp công dân (Mẫu số 03 Thông tư 04/2021/TT-TTCP), tiếp công dân định kỳ, đột xuất của lãnh đạo và lịch tiếp công dân.",
+  description: `Sổ tiếp công dân (Mẫu số 03 ${cite("TT04")}), tiếp công dân định kỳ, đột xuất của lãnh đạo và lịch tiếp công dân.`,
   newVisit: "Tiếp công dân mới",
   tabRegister: "Sổ tiếp công dân",
   tabSchedule: "Lịch tiếp của lãnh đạo",
@@ -100,7 +100,7 @@ export const RECEPTION_TEXT = {
   handleLater: "Lượt tiếp chưa có hướng xử lý: dùng nút “Ghi hướng xử lý” trên trang lượt tiếp.",
   targetBody: "Cơ quan có thẩm quyền",
   documentNumber: "Số văn bản hướng dẫn, chuyển đơn (nếu đã có)",
-  refusalReason: "Lý do từ chối tiếp công dân (Điều 9 Luật Tiếp công dân 2013)",
+  refusalReason: `Lý do từ chối tiếp công dân (Điều 9 ${cite("LTCD")})`,
   refusalExplanation: "Nội dung đã giải thích cho người đến",
   earlierMatter: "Vụ việc đã được giải quyết trước đó (số đơn, số vụ việc)",
   refusalNoticeNumber: "Số Thông báo từ chối tiếp công dân",
