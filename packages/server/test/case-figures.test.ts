@@ -108,6 +108,7 @@ for (const db of testDatabases()) {
       kind: "complaint" | "denunciation",
       dates: { received: string; written: string; proposed: string },
       steps: Record<string, unknown>[],
+      opening: Record<string, unknown> = kind === "complaint" ? { instance: 1 } : {},
     ): Promise<string> {
       const petition = await proposedPetition(
         handler,
@@ -117,7 +118,7 @@ for (const db of testDatabases()) {
       );
       const opened = await leader.post("/api/cases", {
         petitionId: petition.id,
-        ...(kind === "complaint" ? { instance: 1 } : {}),
+        ...opening,
         assignees: [resolverId],
       });
       assert.equal(opened.status, 201, JSON.stringify(opened.body));
@@ -166,7 +167,7 @@ for (const db of testDatabases()) {
           date: "2026-11-20",
           signer: "Nguyễn Văn Thành",
           outcome: "partly_right",
-          amounts: { moneyToState: 3, moneyToOthers: 12.5, restoredIndividuals: 1 },
+          amounts: { moneyToState: 0.1, moneyToOthers: 12.5, restoredIndividuals: 1 },
         },
         {
           action: "record_enforcement",
@@ -191,6 +192,37 @@ for (const db of testDatabases()) {
         { action: "record_verification", on: "2026-09-30", summary: "Kết quả xác minh", differsFromDemand: false },
         { action: "decide", number: "26/QĐ-SCT", date: "2026-11-12", signer: "Nguyễn Văn Thành", outcome: "wrong" },
       ]);
+      // K6: second instance, accepted 12/11, dialogue, decided 24/11 right, the first decision
+      // annulled; 45 days from 12/11 end Sun 27/12, moved to Mon 28/12: on time.
+      ids.k6 = await worked(
+        "complaint",
+        november,
+        [
+          accept("2026-11-12"),
+          { action: "assign_verification", on: "2026-11-13", assignee: { kind: "person", name: "Phạm Thu Hằng" } },
+          { action: "record_verification", on: "2026-11-16", summary: "Kết quả xác minh", differsFromDemand: true },
+          {
+            action: "hold_dialogue",
+            on: "2026-11-18",
+            participants: ["Người khiếu nại", "Đại diện Sở"],
+            agreedPoints: "Quyết định lần đầu chưa đúng",
+            disputedPoints: "Không",
+          },
+          {
+            action: "decide",
+            number: "27/QĐ-SCT",
+            date: "2026-11-24",
+            signer: "Nguyễn Văn Thành",
+            outcome: "right",
+            firstDecisionUpheld: false,
+            amounts: { moneyToState: 0.2 },
+          },
+        ],
+        {
+          instance: 2,
+          firstInstance: { decisionNumber: "5/QĐ-UBND", decisionDate: "2026-10-15", decidedBy: "Chủ tịch UBND xã" },
+        },
+      );
       // D1: accepted 10/11, concluded 25/11 right (30 days: Thu 10/12): on time.
       ids.d1 = await worked("denunciation", november, [
         DENUNCIATION_ACCEPT,
@@ -219,7 +251,7 @@ for (const db of testDatabases()) {
         from: "2026-11-10",
         to: "2026-11-30",
       });
-      const complaint = totals({
+      const first = totals({
         carriedOver: 2, // K1, K5
         accepted: 2, // K2, K3
         inProgressAtEnd: 1, // K3
@@ -231,15 +263,47 @@ for (const db of testDatabases()) {
         onTime: 1,
         late: 1,
         dialogues: 1,
-        moneyToState: 3,
+        moneyToState: 0.1,
         moneyToOthers: 12.5,
         restoredIndividuals: 1,
         moneyReturned: 12.5,
         enforcementCompleted: 1,
       });
-      assert.deepEqual(report.complaint, complaint);
-      assert.deepEqual(report.complaintFirst, complaint);
-      assert.deepEqual(report.complaintSecond, totals({}));
+      const second = totals({
+        accepted: 1,
+        resolved: 1,
+        right: 1,
+        firstDecisionChanged: 1,
+        onTime: 1,
+        dialogues: 1,
+        moneyToState: 0.2,
+      });
+      assert.deepEqual(report.complaintFirst, first);
+      assert.deepEqual(report.complaintSecond, second);
+      // The database adds the instances: 0.1 + 0.2 is 0.3, not JavaScript's 0.30000000000000004.
+      assert.deepEqual(
+        report.complaint,
+        totals({
+          carriedOver: 2,
+          accepted: 3,
+          inProgressAtEnd: 1,
+          resolved: 3,
+          right: 1,
+          partlyRight: 1,
+          wrong: 1,
+          firstDecisionChanged: 1,
+          withdrawn: 1,
+          notAccepted: 1,
+          onTime: 2,
+          late: 1,
+          dialogues: 2,
+          moneyToState: 0.3,
+          moneyToOthers: 12.5,
+          restoredIndividuals: 1,
+          moneyReturned: 12.5,
+          enforcementCompleted: 1,
+        }),
+      );
       assert.deepEqual(
         report.denunciation,
         totals({
@@ -297,6 +361,7 @@ for (const db of testDatabases()) {
       assert.equal(byId.get(ids.k5!)?.resolution_due_on, "2026-10-07");
       assert.equal(byId.get(ids.k5!)?.on_time, false);
       assert.equal(byId.get(ids.d1!)?.resolution_due_on, "2026-12-10");
+      assert.equal(byId.get(ids.k6!)?.resolution_due_on, "2026-12-28");
       assert.equal(byId.get(ids.k3!)?.ended_by, null);
       assert.equal(byId.get(ids.k3!)?.resolution_due_on, null);
     });
@@ -310,7 +375,7 @@ for (const db of testDatabases()) {
           Object.fromEntries(compared.map((c) => [c, String(r[c as keyof typeof r])])),
         );
       const written = await read();
-      assert.equal(written.length, 7);
+      assert.equal(written.length, 8);
       const script = readFileSync(MIGRATION, "utf8");
       const backfill = script.slice(script.indexOf("with c as ("));
       await db.deleteFrom("case_figures").execute();
@@ -320,7 +385,7 @@ for (const db of testDatabases()) {
       const withoutDue = (rows: typeof written) => rows.map((r) => ({ ...r, resolution_due_on: "-", on_time: "-" }));
       assert.deepEqual(withoutDue(backfilled), withoutDue(written));
       assert.equal(backfilled.filter((r) => r.resolution_due_on !== "null").length, 0);
-      assert.equal(await completeCaseFigures(db), 3); // K1, K5, D1
+      assert.equal(await completeCaseFigures(db), 4); // K1, K5, K6, D1
       assert.deepEqual(await read(), written);
       assert.equal(await completeCaseFigures(db), 0);
     });

@@ -5,6 +5,7 @@
 
 select "kind",
  "instance",
+ grouping(instance) as "all_instances",
  count(*) filter(where ("accepted_on" < $1 and ("ended_on" is null or "ended_on" >= $2))) as "carried_over",
  count(*) filter(where ("accepted_on" >= $3 and "accepted_on" <= $4)) as "accepted",
  count(*) filter(where ("accepted_on" <= $5 and ("ended_on" is null or "ended_on" > $6))) as "in_progress_at_end",
@@ -41,8 +42,8 @@ select "kind",
  count(*) filter(where (("ended_by" in ($136, $137) and "ended_on" >= $138 and "ended_on" <= $139) and "enforcement_completed" = $140)) as "enforcement_completed"
 from "case_figures"
 where "agency_id" in ($141, $142) and (("ended_on" is null or "ended_on" >= $143) and ("accepted_on" <= $144 or "ended_on" <= $145))
-group by "kind",
- "instance"
+group by grouping sets ((kind, instance), (kind))
 order by "kind",
- instance nulls first;
+ instance nulls first,
+ "all_instances";
 -- parameters: ["2025-12-15","2025-12-15","2025-12-15","2026-06-14","2026-06-14","2026-06-14","decided","concluded","2025-12-15","2026-06-14","decided","concluded","2025-12-15","2026-06-14","right","decided","concluded","2025-12-15","2026-06-14","partly_right","decided","concluded","2025-12-15","2026-06-14","wrong",true,"2025-12-15","2026-06-14",true,"decided","concluded","2025-12-15","2026-06-14",true,"decided","concluded","2025-12-15","2026-06-14","right",true,"decided","concluded","2025-12-15","2026-06-14","partly_right",true,"decided","concluded","2025-12-15","2026-06-14","wrong","decided","concluded","2025-12-15","2026-06-14",true,"decided","concluded","2025-12-15","2026-06-14",false,"withdrawn","2025-12-15","2026-06-14","terminated","2025-12-15","2026-06-14","not_accepted","2025-12-15","2026-06-14","transferred","2025-12-15","2026-06-14","decided","concluded","2025-12-15","2026-06-14",true,"decided","concluded","2025-12-15","2026-06-14",false,"decided","concluded","2025-12-15","2026-06-14","decided","concluded","2025-12-15","2026-06-14","decided","concluded","2025-12-15","2026-06-14","decided","concluded","2025-12-15","2026-06-14","decided","concluded","2025-12-15","2026-06-14","decided","concluded","2025-12-15","2026-06-14","decided","concluded","2025-12-15","2026-06-14","decided","concluded","2025-12-15","2026-06-14","decided","concluded","2025-12-15","2026-06-14","decided","concluded","2025-12-15","2026-06-14","decided","concluded","2025-12-15","2026-06-14","decided","concluded","2025-12-15","2026-06-14","decided","concluded","2025-12-15","2026-06-14","decided","concluded","2025-12-15","2026-06-14",true,"00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002","2025-12-15","2026-06-14","2026-06-14"]

@@ -173,7 +173,10 @@ export interface CaseFiguresReport {
   denunciation: CaseFigureTotals;
 }
 
-/** The report-shaped query: one row per kind and instance (exported for the SQL snapshot test). */
+/**
+ * The report-shaped query: one row per kind and instance, and one per kind over its instances
+ * (exported for the SQL snapshot test).
+ */
 export function caseFiguresQuery(db: Kysely<DB>, period: CaseFiguresPeriod) {
   const { from, to } = period;
   type Eb = ExpressionBuilder<DB, "case_figures">;
@@ -189,6 +192,8 @@ export function caseFiguresQuery(db: Kysely<DB>, period: CaseFiguresPeriod) {
     .select((eb) => [
       "kind",
       "instance",
+      // 1 on a kind's total over its instances, so that PostgreSQL adds the amounts, not JavaScript.
+      sql<number>`grouping(instance)`.as("all_instances"),
       count(eb, (eb) =>
         eb.and([eb("accepted_on", "<", from), eb.or([eb("ended_on", "is", null), eb("ended_on", ">=", from)])]),
       ).as("carried_over"),
@@ -235,9 +240,10 @@ export function caseFiguresQuery(db: Kysely<DB>, period: CaseFiguresPeriod) {
         eb.or([eb("accepted_on", "<=", to), eb("ended_on", "<=", to)]),
       ]),
     )
-    .groupBy(["kind", "instance"])
+    .groupBy(sql`grouping sets ((kind, instance), (kind))`)
     .orderBy("kind")
-    .orderBy(sql`instance nulls first`);
+    .orderBy(sql`instance nulls first`)
+    .orderBy("all_instances");
 }
 
 type FiguresRow = Awaited<ReturnType<ReturnType<typeof caseFiguresQuery>["execute"]>>[number];
@@ -276,9 +282,11 @@ function emptyTotals(): CaseFigureTotals {
   return Object.fromEntries(TOTAL_KEYS.map((key) => [key, 0])) as unknown as CaseFigureTotals;
 }
 
-/** Adds a row's figures into `into` (sums of numeric columns arrive as strings from pg). */
-function addRow(into: CaseFigureTotals, row: FiguresRow): void {
-  for (const key of TOTAL_KEYS) into[key] += Number(row[TOTAL_COLUMNS[key]] ?? 0);
+/** A row's figures (sums of numeric columns arrive as strings from pg). */
+function totalsOf(row: FiguresRow): CaseFigureTotals {
+  return Object.fromEntries(
+    TOTAL_KEYS.map((key) => [key, Number(row[TOTAL_COLUMNS[key]] ?? 0)]),
+  ) as unknown as CaseFigureTotals;
 }
 
 /** The figures of the cases of `agencyIds` for the report period from … to (inclusive). */
@@ -291,12 +299,12 @@ export async function caseFiguresForPeriod(db: Kysely<DB>, period: CaseFiguresPe
   };
   if (period.agencyIds.length === 0) return report;
   for (const row of await caseFiguresQuery(db, period).execute()) {
+    const all = Number(row.all_instances) === 1;
     if (row.kind === "denunciation") {
-      addRow(report.denunciation, row);
-      continue;
-    }
-    addRow(report.complaint, row);
-    addRow(row.instance === 2 ? report.complaintSecond : report.complaintFirst, row);
+      if (all) report.denunciation = totalsOf(row);
+    } else if (all) report.complaint = totalsOf(row);
+    else if (row.instance === 2) report.complaintSecond = totalsOf(row);
+    else report.complaintFirst = totalsOf(row);
   }
   return report;
 }
