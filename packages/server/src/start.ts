@@ -18,6 +18,7 @@ import { scheduleStatistics } from "./db/statistics.ts";
 import { hasKeyRing, KeyRing, loadKeyRing, useKeyRing, type LoadedKeyRing } from "./platform/vault.ts";
 import { hasData, seedDemo, seedDemoPetitions } from "./seed/demo.ts";
 import { seedDemoCases } from "./seed/demo-cases.ts";
+import { completeCaseFigures } from "./modules/cases/figures.ts";
 import { scheduleReminders } from "./modules/reminders/reminders.ts";
 
 export interface Started {
@@ -66,6 +67,7 @@ export async function prepareDatabase(database: Database): Promise<string[]> {
     await sealClearVisitors(database.db);
     await sealClearVisitTexts(database.db);
   }
+  await completeCaseFigures(database.db);
   return applied;
 }
 

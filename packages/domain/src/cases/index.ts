@@ -7,3 +7,4 @@ export * from "./catalogues.ts";
 export * from "./actions.ts";
 export * from "./case-deadlines.ts";
 export * from "./case-machine.ts";
+export * from "./figures.ts";

@@ -1,6 +1,7 @@
 /**
  * Table types for Kysely, kept by hand beside the SQL migrations they describe. A column added
- * in a migration is added here in the same commit; the API tests on both engines catch a drift.
+ * in a migration is added here in the same commit; test/schema.test.ts compares every table,
+ * column and nullability with the migrated database on both engines.
  */
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 
@@ -412,6 +413,43 @@ export interface ResolutionCaseTable {
   updated_at: Generated<Date>;
 }
 
+/** A `numeric` column with a default: the drivers give a string (pg) or a number; read it with Number(). */
+type Numeric = ColumnType<string | number, number | undefined, number>;
+/** A `bigint` count with a default (connection.ts reads int8 as a number). */
+type Count = ColumnType<number, number | undefined, number>;
+
+/** The report figures of a case (0021_case_figures; domain cases/figures.ts). */
+export interface CaseFiguresTable {
+  case_id: string;
+  agency_id: string;
+  kind: "complaint" | "denunciation";
+  instance: number | null;
+  repeated: Generated<boolean>;
+  received_on: DateOnly;
+  accepted_on: DateOnly | null;
+  ended_by: "not_accepted" | "transferred" | "decided" | "concluded" | "withdrawn" | "terminated" | null;
+  ended_on: DateOnly | null;
+  outcome: "right" | "partly_right" | "wrong" | null;
+  first_decision_upheld: boolean | null;
+  resolution_due_on: DateOnly | null;
+  on_time: boolean | null;
+  dialogues: Generated<number>;
+  money_to_state: Numeric;
+  money_to_others: Numeric;
+  land_to_state: Numeric;
+  land_to_others: Numeric;
+  restored_organisations: Count;
+  restored_individuals: Count;
+  discipline_recommended: Count;
+  discipline_cadres: Count;
+  investigation_cases: Count;
+  investigation_persons: Count;
+  money_returned: Numeric;
+  land_returned: Numeric;
+  enforcement_completed: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
 export interface CaseAssignmentTable {
   case_id: string;
   user_id: string;
@@ -463,6 +501,7 @@ export interface ReminderMailTable {
 export interface DB {
   reminder_mail: ReminderMailTable;
   resolution_case: ResolutionCaseTable;
+  case_figures: CaseFiguresTable;
   case_assignment: CaseAssignmentTable;
   case_event: CaseEventTable;
   identity_request: IdentityRequestTable;

@@ -36,6 +36,7 @@ import { handOverToCase } from "../petitions/workflow.ts";
 import { excerptOf, publicTexts } from "../petitions/facts.ts";
 import { readParties, readRespondents } from "../petitions/parties.ts";
 import { caseDocumentFields } from "./documents.ts";
+import { writeCaseFigures } from "./figures.ts";
 import { identityAccess, isAssigned } from "./identity.ts";
 
 type CaseRow = Awaited<ReturnType<typeof loadCase>>;
@@ -171,6 +172,7 @@ export async function openCase(db: Kysely<DB>, auth: AuthContext, actor: Actor, 
       .execute();
     await handOverToCase(trx, actor, petition.id, code);
     await syncDeadlines(trx, row.id, petition.agency_id, code, facts);
+    await writeCaseFigures(trx, { id: row.id, agency_id: petition.agency_id, facts });
     await caseEvent(trx, actor, row.id, "opened", null, facts.state, { petition: petition.code, assignees });
     await recordAudit(trx, actor, {
       action: "case.opened",
@@ -604,6 +606,7 @@ export async function applyCaseAction(
       due_rule: main?.ruleId ?? null,
     });
     await syncDeadlines(trx, id, row.agency_id, row.code, next);
+    await writeCaseFigures(trx, { id, agency_id: row.agency_id, facts: next });
     await caseEvent(trx, actor, id, input.action, row.state, next.state, { ...eventData(input) }, documentId);
     await recordAudit(trx, actor, {
       action: `case.${input.action}`,
