@@ -11,12 +11,12 @@ import { grantsOf } from "@minhbach/domain";
 import type { PetitionListQuery } from "@minhbach/domain/api/petitions";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { DB } from "../src/db/schema.ts";
-import { letterColumns, openLetterTexts } from "../src/modules/petitions/letter-texts.ts";
-import { readParties } from "../src/modules/petitions/parties.ts";
+import { letterColumns, simhashOf } from "../src/modules/petitions/facts.ts";
+import { openLetterTexts } from "../src/modules/identity/letter-texts.ts";
+import { readParties } from "../src/modules/identity/parties.ts";
 import type { AuthContext } from "../src/platform/access.ts";
 import { inScope } from "../src/platform/access.ts";
 import { SYSTEM_ACTOR } from "../src/platform/audit.ts";
-import { simhashOf } from "../src/modules/petitions/facts.ts";
 import {
   SAMPLE,
   SEARCH_LIMITS,

@@ -15,10 +15,11 @@ import type { CreatePetitionBody } from "@minhbach/domain/api/petitions";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { assertAgencyInScope, inScope, type AuthContext } from "../../platform/access.ts";
-import { identityAccess } from "../cases/identity.ts";
-import { listedTexts, mayBeDenunciation, personKeys, respondentKeys } from "./facts.ts";
-import { clearLetterTexts, openLetterTexts } from "./letter-texts.ts";
-import { readParties } from "./parties.ts";
+import { identityAccess, mayBeDenunciation } from "../identity/access.ts";
+import { clearLetterTexts, openLetterTexts } from "../identity/letter-texts.ts";
+import { listedTexts } from "../identity/masks.ts";
+import { readParties } from "../identity/parties.ts";
+import { personKeys, respondentKeys } from "./facts.ts";
 import { loadRow } from "./service.ts";
 
 export interface DuplicateCandidate {

@@ -22,8 +22,8 @@ import type { DB } from "../../db/schema.ts";
 import type { AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { FONT } from "../reception/excel.ts";
-import { revealUnclassified } from "./letter-texts.ts";
-import { listedTexts } from "./facts.ts";
+import { revealUnclassified } from "../identity/letter-texts.ts";
+import { listedTexts } from "../identity/masks.ts";
 import { filteredPetitions, orderedIds } from "./service.ts";
 
 export const EXPORT_LIMIT = 50_000;

@@ -47,20 +47,11 @@ import { RuleViolation, throwProblems } from "../../platform/problems.ts";
 import { currentCalendar, listDueStatus, trackDeadline } from "../calendar/service.ts";
 import { DEFAULT_DUE_SOON_DAYS } from "@minhbach/domain/legal-clock";
 import { createDraft } from "../documents/service.ts";
-import {
-  ANONYMOUS_LABEL,
-  DENOUNCER_MASK,
-  initialFacts,
-  personKeys,
-  respondentKeys,
-  simhashOf,
-  listedTexts,
-  mayBeDenunciation,
-  writerShown,
-} from "./facts.ts";
-import { identityAccess } from "../cases/identity.ts";
-import { readParties, readRespondents, writeParties } from "./parties.ts";
-import { letterColumns, openLetterTexts, revealUnclassified, writerNeedleKeys } from "./letter-texts.ts";
+import { initialFacts, letterColumns, personKeys, respondentKeys, simhashOf } from "./facts.ts";
+import { identityAccess, mayBeDenunciation } from "../identity/access.ts";
+import { openLetterTexts, revealUnclassified, writerNeedleKeys } from "../identity/letter-texts.ts";
+import { ANONYMOUS_LABEL, DENOUNCER_MASK, listedTexts, writerShown } from "../identity/masks.ts";
+import { readParties, readRespondents, writeParties } from "../identity/parties.ts";
 import {
   destructionDocumentFields,
   documentTextMasker,
