@@ -19,7 +19,7 @@ import type { DB } from "../../db/schema.ts";
 import { assertAgencyInScope, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
-import { banner, dataRows, headerCell, newSheet, newWorkbook } from "./excel.ts";
+import { banner, dataRows, headerCell, newSheet, newWorkbook } from "../../platform/excel.ts";
 import { identityVisibleFor, maskedTextsOf } from "../identity/visits.ts";
 import { toDomainVisit, visitQuery, type VisitRow } from "./visit-rows.ts";
 import { ruleOptions } from "./visits.ts";
