@@ -6,10 +6,12 @@
  * reception can all stand on it.
  * - access.ts (this file): who may see a letter's writers, and the only routes that show them;
  * - requests.ts: requests to see an identity, decided by a leader;
- * - masks.ts: what lists, searches and texts show in place of a protected writer;
+ * - masks.ts: what lists and texts show in place of a protected writer;
  * - parties.ts, letter-texts.ts: a letter's writers and texts, sealed at rest;
  * - protected-records.ts: the documents and files of a record whose writer is protected;
  * - visits.ts: the people of a reception visit and what they said.
+ * The columns these files seal are listed with every other in platform/sealed-columns.ts, which
+ * key rotation reads.
  *
  * Who may see a denouncer's identity, and the only ways to see it:
  * - the people assigned to the case opened from the letter;
