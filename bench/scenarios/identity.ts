@@ -11,7 +11,7 @@ import {
   clearLetterTexts,
   sealLetterTexts,
   openLetterTexts,
-} from "../../packages/server/src/modules/petitions/letter-texts.ts";
+} from "../../packages/server/src/modules/identity/letter-texts.ts";
 import { KeyRing, useKeyRing } from "../../packages/server/src/platform/vault.ts";
 import { startTestApp } from "../../packages/server/src/testing.ts";
 import { percentile, type Scenario } from "../lib.ts";

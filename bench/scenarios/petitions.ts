@@ -10,8 +10,12 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "nod
 import { fileURLToPath } from "node:url";
 import { PetitionGenerator, type GeneratedPetition } from "@minhbach/domain/generate/index";
 import { sql } from "kysely";
-import { personKeys, respondentKeys, simhashOf } from "../../packages/server/src/modules/petitions/facts.ts";
-import { letterColumns } from "../../packages/server/src/modules/petitions/letter-texts.ts";
+import {
+  letterColumns,
+  personKeys,
+  respondentKeys,
+  simhashOf,
+} from "../../packages/server/src/modules/petitions/facts.ts";
 import { SEARCH_LIMITS } from "../../packages/server/src/modules/petitions/search/limits.ts";
 import { DUPLICATE_LIMITS } from "../../packages/server/src/modules/petitions/duplicates.ts";
 import { KeyRing, useKeyRing, writeKeyRing, type KeyRingFile } from "../../packages/server/src/platform/vault.ts";

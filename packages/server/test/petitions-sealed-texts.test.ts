@@ -1,5 +1,5 @@
 /**
- * A letter that may be a denunciation keeps its texts sealed (petitions/letter-texts.ts): what
+ * A letter that may be a denunciation keeps its texts sealed (identity/letter-texts.ts): what
  * the database holds in clear, what its handler reads and finds, and what classification changes.
  * Both databases.
  */

@@ -247,7 +247,7 @@ export interface PetitionTable {
   search_pairs: ColumnType<string, never, never>;
   person_keys: string[];
   respondent_keys: string[];
-  /** The original texts of a letter that may be a denunciation, sealed (0018, letter-texts.ts). */
+  /** The original texts of a letter that may be a denunciation, sealed (0018, identity/letter-texts.ts). */
   texts_sealed: string | null;
   /** Keyed hashes of an unclassified letter's writers, for its handlers' search (0018). */
   writer_keys: Generated<string[]>;

@@ -23,15 +23,15 @@ function sealed(table: string, column: string, prefix: string): SealedColumn {
 }
 
 export const SEALED = {
-  /** A letter's writer (petitions/parties.ts). */
+  /** A letter's writer (identity/parties.ts). */
   writer: sealed("petition_party", "sealed", "petition_party"),
-  /** The original texts of a letter that may be a denunciation (petitions/letter-texts.ts). */
+  /** The original texts of a letter that may be a denunciation (identity/letter-texts.ts). */
   letterTexts: sealed("petition", "texts_sealed", "petition_texts"),
-  /** The people who came to a reception visit (reception/visit-identity.ts). */
+  /** The people who came to a reception visit (identity/visits.ts). */
   visitPeople: sealed("reception_visit", "people_sealed", "reception_visit"),
-  /** A denunciation visit's free texts as written (reception/visit-identity.ts). */
+  /** A denunciation visit's free texts as written (identity/visits.ts). */
   visitTexts: sealed("reception_visit", "texts_sealed", "visit_texts"),
-  /** A protected record's document: its fields and title as written (documents/protected-records.ts). */
+  /** A protected record's document: its fields and title as written (identity/protected-records.ts). */
   documentFields: sealed("official_document", "fields_sealed", "document_fields"),
   /** The signed .docx of a protected record's issued document (documents/service.ts). */
   documentFile: sealed("official_document", "file_sealed", "document_file"),

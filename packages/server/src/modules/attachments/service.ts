@@ -16,14 +16,14 @@ import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 import { ACCEPTED_EXTENSIONS, ACCEPTED_KINDS, FileInspector, type FileKind } from "./file-types.ts";
 import type { Encryption, FileStorage } from "./storage.ts";
-import { identityAccess, isAssigned } from "../cases/identity.ts";
+import { identityAccess, isAssigned } from "../identity/access.ts";
 import {
   attachmentNamesContext,
   openJson,
   protectedRecord,
   sealJson,
   type ProtectedRecord,
-} from "../documents/protected-records.ts";
+} from "../identity/protected-records.ts";
 
 /** Files per upload request. */
 export const MAX_FILES = 20;

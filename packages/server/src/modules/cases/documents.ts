@@ -19,8 +19,8 @@ import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { currentCalendar } from "../calendar/service.ts";
 import { loadIssuingAgency } from "../documents/letterhead.ts";
-import { publicTexts } from "../petitions/facts.ts";
-import { readParties, readRespondents } from "../petitions/parties.ts";
+import { publicTexts } from "../identity/masks.ts";
+import { readParties, readRespondents } from "../identity/parties.ts";
 import { formatVietnameseDate } from "@minhbach/domain/legal-clock";
 
 interface CaseRowLike {

@@ -15,7 +15,8 @@ import { z } from "zod";
 import { actorOf, requireAuth } from "../../platform/access.ts";
 import type { AppContext } from "../../platform/context.ts";
 import type { Api } from "../../platform/http.ts";
-import { decideIdentityRequest, listIdentityRequests, requestIdentity, revealCaseWriters } from "./identity.ts";
+import { revealCaseWriters } from "../identity/access.ts";
+import { decideIdentityRequest, listIdentityRequests, requestIdentity } from "../identity/requests.ts";
 import {
   applyCaseAction,
   caseDashboard,

@@ -33,11 +33,11 @@ import { throwProblems } from "../../platform/problems.ts";
 import { currentCalendar, listDueStatus, trackDeadline } from "../calendar/service.ts";
 import { createDraft } from "../documents/service.ts";
 import { handOverToCase } from "../petitions/workflow.ts";
-import { excerptOf, publicTexts } from "../petitions/facts.ts";
-import { readParties, readRespondents } from "../petitions/parties.ts";
+import { excerptOf, publicTexts } from "../identity/masks.ts";
+import { readParties, readRespondents } from "../identity/parties.ts";
 import { caseDocumentFields } from "./documents.ts";
 import { writeCaseFigures } from "./figures.ts";
-import { identityAccess, isAssigned } from "./identity.ts";
+import { identityAccess, isAssigned } from "../identity/access.ts";
 
 type CaseRow = Awaited<ReturnType<typeof loadCase>>;
 

@@ -36,7 +36,7 @@ import {
   protectedRecord,
   sealJson,
   type ProtectedRecord,
-} from "./protected-records.ts";
+} from "../identity/protected-records.ts";
 import { renderDocument, type DocumentModel } from "./render.ts";
 import {
   findTemplate,
@@ -158,7 +158,7 @@ export function composeModel(
 }
 
 // ---------------------------------------------------------------------------------------------
-// The writers' identity (protected-records.ts).
+// The writers' identity (identity/protected-records.ts).
 
 /** What a document says: its fields and title. */
 interface Content {

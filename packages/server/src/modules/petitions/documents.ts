@@ -5,10 +5,11 @@
 import type { ApplyOutcomeBody } from "@minhbach/domain/api/petitions";
 import type { Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { ANONYMOUS_LABEL, mayBeDenunciation } from "./facts.ts";
+import { mayBeDenunciation } from "../identity/access.ts";
+import { ANONYMOUS_LABEL } from "../identity/masks.ts";
 import { documentTextMasker } from "./follow-up-documents.ts";
-import { openLetterTexts } from "./letter-texts.ts";
-import { readParties } from "./parties.ts";
+import { openLetterTexts } from "../identity/letter-texts.ts";
+import { readParties } from "../identity/parties.ts";
 import type { PetitionRow } from "./rows.ts";
 
 /** The fields of the official document an outcome prints, filled from the petition. */
@@ -34,7 +35,7 @@ export async function documentFields(
     .where("id", "=", row.agency_id)
     .executeTakeFirstOrThrow();
   // The documents of a letter that may be a denunciation are stored with their original sealed
-  // and read masked by whoever may not see the writer (documents/protected-records.ts). What
+  // and read masked by whoever may not see the writer (identity/protected-records.ts). What
   // leaves the agency without being addressed to the writer quotes the letter masked even as
   // signed: the denunciation transfer slip (the letter itself travels with it).
   const protectedWriter = mayBeDenunciation(row.kind);

@@ -15,10 +15,11 @@ import type { CreatePetitionBody } from "@minhbach/domain/api/petitions";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { assertAgencyInScope, inScope, type AuthContext } from "../../platform/access.ts";
-import { identityAccess } from "../cases/identity.ts";
-import { listedTexts, mayBeDenunciation, personKeys, respondentKeys } from "./facts.ts";
-import { clearLetterTexts, openLetterTexts } from "./letter-texts.ts";
-import { readParties } from "./parties.ts";
+import { identityAccess, mayBeDenunciation } from "../identity/access.ts";
+import { clearLetterTexts, openLetterTexts } from "../identity/letter-texts.ts";
+import { listedTexts } from "../identity/masks.ts";
+import { readParties } from "../identity/parties.ts";
+import { personKeys, respondentKeys } from "./facts.ts";
 import { loadRow } from "./rows.ts";
 
 export interface DuplicateCandidate {
@@ -36,7 +37,7 @@ export interface DuplicateCandidate {
  * in which agency and since when, so the officers can coordinate.
  *
  * A letter whose writer is protected (a denunciation, or a letter not yet classified, which may
- * be one) is matched by its writer only for those who may see that writer (cases/identity.ts):
+ * be one) is matched by its writer only for those who may see that writer (identity/access.ts):
  * "same identity document as letter X" would tell anyone else who denounced. For them it is
  * scored on its respondent and wording alone, as any letter; found only through the writer, it is
  * reported as "a related letter exists at this agency", with no code, date, excerpt or reason.
@@ -55,7 +56,7 @@ export async function findDuplicates(db: Kysely<DB>, auth: AuthContext, candidat
     // Stored keys are keyed hashes: compare like with like.
     personKeys: keys,
   };
-  // A letter that may be a denunciation is stored with its writers' data masked (letter-texts.ts):
+  // A letter that may be a denunciation is stored with its writers' data masked (identity/letter-texts.ts):
   // its wording is compared with this letter's masked the same way (the same writers mask alike).
   const masked = clearLetterTexts({ title: null, summary: null, content: candidate.content }, null, [
     ...candidate.petitioners,

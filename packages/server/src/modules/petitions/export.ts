@@ -21,9 +21,9 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
-import { FONT } from "../reception/excel.ts";
-import { revealUnclassified } from "./letter-texts.ts";
-import { listedTexts } from "./facts.ts";
+import { FONT } from "../../platform/excel.ts";
+import { revealUnclassified } from "../identity/letter-texts.ts";
+import { listedTexts } from "../identity/masks.ts";
 import { filteredPetitions } from "./list.ts";
 import { orderedIds } from "./list-rows.ts";
 

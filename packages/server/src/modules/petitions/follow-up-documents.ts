@@ -13,8 +13,9 @@ import {
 } from "@minhbach/domain";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { mayBeDenunciation, redactionSubjects } from "./facts.ts";
-import { readParties } from "./parties.ts";
+import { mayBeDenunciation } from "../identity/access.ts";
+import { redactionSubjects } from "../identity/masks.ts";
+import { readParties } from "../identity/parties.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -35,7 +36,7 @@ export interface PetitionForDocuments {
  * What the documents of a letter quote of it: for a protected letter, the text with its writers'
  * name, address, numbers and contacts masked, and every phone, e-mail and identity number by its
  * shape. Documents go to leaders, other officers and other agencies; a notice addressed to the
- * writer names them in its own fields, which the documents module seals (documents/protected-records.ts).
+ * writer names them in its own fields, which the documents module seals (identity/protected-records.ts).
  */
 export function documentTextMasker(kind: string | null, petitioners: readonly Petitioner[]): (text: string) => string {
   if (!mayBeDenunciation(kind)) return (text) => text;

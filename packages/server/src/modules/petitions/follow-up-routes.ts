@@ -16,7 +16,7 @@ import { z } from "zod";
 import { actorOf, requireAuth } from "../../platform/access.ts";
 import type { AppContext } from "../../platform/context.ts";
 import type { Api } from "../../platform/http.ts";
-import { attachmentHeader, XLSX_MIME } from "../reception/excel.ts";
+import { attachmentHeader, XLSX_MIME } from "../../platform/excel.ts";
 import { EXPORT_LIMIT, exportPetitions } from "./export.ts";
 import { createField, deleteField, listFieldCatalog, updateField } from "./field-catalog.ts";
 import { destroyPetitions, listRetentionDue } from "./retention.ts";

@@ -1,6 +1,6 @@
 /**
  * Intake (tiếp nhận đơn) from every channel into the agency's yearly register: its number, facts
- * and clocks, its parties, its letter stored as letter-texts.ts keeps it (sealed while it may be a
+ * and clocks, its parties, its letter stored as identity/letter-texts.ts keeps it (sealed while it may be a
  * denunciation), its timeline and audit events. And the upkeep of stored letters: sealing those an
  * earlier version left in clear, recomputing the writers' duplicate keys.
  */
@@ -13,10 +13,9 @@ import { assertAgencyInScope, type AuthContext } from "../../platform/access.ts"
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 import { takeRegisterNumber } from "../../platform/registers.ts";
-import { initialFacts, personKeys, respondentKeys, simhashOf } from "./facts.ts";
+import { initialFacts, letterColumns, personKeys, respondentKeys, simhashOf } from "./facts.ts";
 import { documentTextMasker } from "./follow-up-documents.ts";
-import { letterColumns } from "./letter-texts.ts";
-import { readParties, writeParties } from "./parties.ts";
+import { readParties, writeParties } from "../identity/parties.ts";
 import { event, syncDeadlines } from "./rows.ts";
 import { rememberWords } from "./search/vocabulary.ts";
 
@@ -143,7 +142,7 @@ export async function refreshPersonKeys(db: Kysely<DB>, petitionIds: readonly st
   }
 }
 
-/** A letter's texts as typed, in the shape letter-texts.ts keeps them. */
+/** A letter's texts as typed, in the shape identity/letter-texts.ts keeps them. */
 function lettersOf(body: Pick<CreatePetitionBody, "title" | "summary" | "content">) {
   return { title: body.title ?? null, summary: body.summary ?? null, content: body.content };
 }

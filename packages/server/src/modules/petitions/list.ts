@@ -11,8 +11,8 @@ import { sql, type Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { AuthContext } from "../../platform/access.ts";
 import { currentCalendar, listDueStatus } from "../calendar/service.ts";
-import { listedTexts } from "./facts.ts";
-import { revealUnclassified } from "./letter-texts.ts";
+import { listedTexts } from "../identity/masks.ts";
+import { revealUnclassified } from "../identity/letter-texts.ts";
 import {
   countWithPage,
   orderedIds,

@@ -7,10 +7,10 @@ import type { CreatePetitionBody } from "@minhbach/domain/api/petitions";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { assertAgencyInScope, scopeOf, type AuthContext } from "../../platform/access.ts";
-import { identityAccess } from "../cases/identity.ts";
-import { writerShown } from "./facts.ts";
-import { openLetterTexts } from "./letter-texts.ts";
-import { readParties, readRespondents } from "./parties.ts";
+import { identityAccess } from "../identity/access.ts";
+import { writerShown } from "../identity/masks.ts";
+import { openLetterTexts } from "../identity/letter-texts.ts";
+import { readParties, readRespondents } from "../identity/parties.ts";
 import { loadRow, withHistory } from "./rows.ts";
 
 export async function getPetition(db: Kysely<DB>, auth: AuthContext, id: string) {

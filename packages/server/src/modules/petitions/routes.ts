@@ -24,7 +24,7 @@ import { z } from "zod";
 import { actorOf, requireAuth } from "../../platform/access.ts";
 import type { AppContext } from "../../platform/context.ts";
 import type { Api } from "../../platform/http.ts";
-import { revealWriters } from "../cases/identity.ts";
+import { revealWriters } from "../identity/access.ts";
 import { petitionFollowUpRoutes } from "./follow-up-routes.ts";
 import { createPetition } from "./intake.ts";
 import { listPetitions } from "./list.ts";

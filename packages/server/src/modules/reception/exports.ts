@@ -18,7 +18,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
-import { tableWorkbook } from "./excel.ts";
+import { tableWorkbook } from "../../platform/excel.ts";
 import { allSchedule } from "./schedule.ts";
 import { allVisits } from "./visits.ts";
 

@@ -2,7 +2,7 @@
  * The reception register (Sổ tiếp công dân, Mẫu số 03 Thông tư 04/2021/TT-TTCP) of one agency for a
  * period: one row per visit in register order, 12 columns filled by the domain's `toRegisterRow`,
  * as JSON and as the printable Excel book. A denunciation's people and texts are masked unless the
- * caller received it or is assigned to its case (visit-identity.ts); every Excel export is audited.
+ * caller received it or is assigned to its case (identity/visits.ts); every Excel export is audited.
  */
 import {
   REGISTER_COLUMNS,
@@ -19,8 +19,8 @@ import type { DB } from "../../db/schema.ts";
 import { assertAgencyInScope, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
-import { banner, dataRows, headerCell, newSheet, newWorkbook } from "./excel.ts";
-import { identityVisibleFor, maskedTextsOf } from "./visit-identity.ts";
+import { banner, dataRows, headerCell, newSheet, newWorkbook } from "../../platform/excel.ts";
+import { identityVisibleFor, maskedTextsOf } from "../identity/visits.ts";
 import { toDomainVisit, visitQuery, type VisitRow } from "./visit-rows.ts";
 import { ruleOptions } from "./visits.ts";
 

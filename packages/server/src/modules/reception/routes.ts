@@ -22,7 +22,7 @@ import { z } from "zod";
 import { actorOf, requireAuth } from "../../platform/access.ts";
 import type { AppContext } from "../../platform/context.ts";
 import type { Api } from "../../platform/http.ts";
-import { attachmentHeader, XLSX_MIME } from "./excel.ts";
+import { attachmentHeader, XLSX_MIME } from "../../platform/excel.ts";
 import { exportSchedule, exportVisits } from "./exports.ts";
 import { exportRegister, registerOf } from "./register.ts";
 import {

@@ -19,7 +19,7 @@ import type { AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 import { createPetition } from "../petitions/intake.ts";
-import { maySeeIdentityOf } from "./visit-identity.ts";
+import { maySeeIdentityOf } from "../identity/visits.ts";
 import { toDomainVisit } from "./visit-rows.ts";
 import { loadVisit, viewOf, VISIT_IDENTITY_PROTECTED } from "./visits.ts";
 

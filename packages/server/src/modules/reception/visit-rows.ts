@@ -5,7 +5,7 @@
 import type { ReceptionVisit, VisitHandling, VisitState } from "@minhbach/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { peopleOf, textsOf } from "./visit-identity.ts";
+import { peopleOf, textsOf } from "../identity/visits.ts";
 
 export function visitQuery(db: Kysely<DB>) {
   return db

@@ -1,11 +1,11 @@
 /**
  * A visit as the API shows it to one caller: the actions the caller may take, and the people and free
- * texts masked when the content is a denunciation the caller is not entitled to (visit-identity.ts).
+ * texts masked when the content is a denunciation the caller is not entitled to (identity/visits.ts).
  */
 import { allowedVisitActions, MASKED_DENOUNCER, type ReceptionVisit } from "@minhbach/domain";
 import type { VisitAction, VisitorView, VisitView } from "@minhbach/domain/api/reception-views";
 import { can, scopeOf, type AuthContext } from "../../platform/access.ts";
-import { maskedTextsOf } from "./visit-identity.ts";
+import { maskedTextsOf } from "../identity/visits.ts";
 import { toDomainVisit, withExplanation, type VisitRow } from "./visit-rows.ts";
 
 /** Whether the caller's reception.write scope reaches the agency (own, or below it). */

@@ -7,7 +7,7 @@
  * Confidentiality of denouncers (Điều 9 khoản 1 Luật Tố cáo 2018; LEGAL-RULES §3.4, §6.6): when a
  * visit's content is a denunciation, the people who came and what they said about themselves are
  * shown only to the officer who received them and the people assigned to the case opened from the
- * visit (visit-identity.ts). Everyone else, leaders included, gets masked people and masked texts;
+ * visit (identity/visits.ts). Everyone else, leaders included, gets masked people and masked texts;
  * the search columns hold only masked texts, so a search by a denouncer's name, number or contact
  * finds nothing. An unmasked read of one denunciation visit is audited.
  */
@@ -37,7 +37,7 @@ import { assertAgencyInScope, inScope, type AuthContext } from "../../platform/a
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 import { takeRegisterNumber } from "../../platform/registers.ts";
-import { identityVisibleFor, maySeeIdentityOf, sealedPeople, textColumns } from "./visit-identity.ts";
+import { identityVisibleFor, maySeeIdentityOf, sealedPeople, textColumns } from "../identity/visits.ts";
 import { toDomainVisit, visitQuery, withExplanation, type DomainVisit, type VisitRow } from "./visit-rows.ts";
 import { presentVisit } from "./visit-view.ts";
 
@@ -248,7 +248,7 @@ function searchTexts(visit: ReceptionVisit, texts: VisitTexts): { all: string; c
 
 /**
  * The columns of a visit's free texts and its search columns: for a denunciation the texts sealed
- * and masked in the clear (visit-identity.ts), the search built from the masked texts.
+ * and masked in the clear (identity/visits.ts), the search built from the masked texts.
  */
 function storedTexts(id: string, visit: ReceptionVisit, documentsReceived: DomainVisit["documentsReceived"]) {
   const texts: VisitTexts = {

@@ -9,7 +9,7 @@ import type { SearchedAs } from "@minhbach/domain/api/petition-views";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { DB } from "../../../db/schema.ts";
 import { can, type AuthContext } from "../../../platform/access.ts";
-import { writerNeedleKeys } from "../letter-texts.ts";
+import { writerNeedleKeys } from "../../identity/letter-texts.ts";
 import {
   countWithPage,
   orderedIds,
@@ -189,7 +189,7 @@ interface FoundMatch {
   as: SearchedAs;
 }
 
-/** The agency's unclassified letters one of whose writers the needle names (letter-texts.ts writerKeys). */
+/** The agency's unclassified letters one of whose writers the needle names (identity/letter-texts.ts writerKeys). */
 async function unclassifiedByWriter(db: Kysely<DB>, agencyId: string, needle: string): Promise<string[]> {
   const keys = writerNeedleKeys(needle);
   if (!keys.length) return [];

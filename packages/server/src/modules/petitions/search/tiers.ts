@@ -1,7 +1,7 @@
 /**
  * How a search needle is matched: the tiers it is tried in (phrase, prefix, words anywhere), each
  * as a condition through a search index and as a test of one row, over the search columns that
- * intake and classification write (letter-texts.ts).
+ * intake and classification write (identity/letter-texts.ts).
  */
 import { normalizeForMatch } from "@minhbach/domain";
 import { sql, type RawBuilder } from "kysely";

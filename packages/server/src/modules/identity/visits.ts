@@ -155,7 +155,7 @@ export function isReceiverOf(auth: AuthContext, row: Pick<StoredVisitIdentity, "
  * The visits among `ids` whose letter became a petition, from which a case was opened that the
  * caller is assigned to. The link is petition.visit_id (set when the visit's letter is turned into
  * a petition) or the visit's own petition_id; a case points at its petition. Read from the tables of
- * the petitions and cases modules in one query, as their `isAssigned` does for one case.
+ * the petitions and cases modules in one query, as access.ts `isAssigned` does for one case.
  */
 async function assignedVisits(db: Kysely<DB>, userId: string, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

@@ -12,22 +12,13 @@
  * sealed copy is dropped: a complaint's writer is not secret.
  */
 import { normalizeForMatch, type PetitionKind, type Petitioner } from "@minhbach/domain";
-import type { CreatePetitionBody } from "@minhbach/domain/api/petitions";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { AuthContext } from "../../platform/access.ts";
 import { SEALED } from "../../platform/sealed-columns.ts";
 import { keyRing } from "../../platform/vault.ts";
-import {
-  excerptOf,
-  handlesLettersOf,
-  mayBeDenunciation,
-  petitionerDisplay,
-  publicTexts,
-  searchNamesOf,
-  searchTextOf,
-  writerShown,
-} from "./facts.ts";
+import { handlesLettersOf, mayBeDenunciation } from "./access.ts";
+import { excerptOf, publicTexts, writerShown } from "./masks.ts";
 import { readWritersOf } from "./parties.ts";
 
 export interface LetterTexts {
@@ -68,34 +59,8 @@ export function clearLetterTexts(
   return mayBeDenunciation(kind) ? publicTexts(texts, "denunciation", writers) : texts;
 }
 
-/**
- * The columns derived from a letter's texts for its kind: the clear texts (masked when it may be
- * a denunciation), their sealed original, the list excerpt, the search texts and the writer keys
- * of its handlers' search.
- */
-export function letterColumns(
-  row: { id: string; code: string; forwarded_by: unknown; anonymous: boolean },
-  raw: { title: string | null; summary: string | null; content: string },
-  kind: PetitionKind | null,
-  parties: { petitioners: Petitioner[]; respondents: CreatePetitionBody["respondents"] },
-) {
-  const clear = clearLetterTexts(raw, kind, parties.petitioners);
-  const body = { ...parties, ...clear, forwardedBy: row.forwarded_by as CreatePetitionBody["forwardedBy"] };
-  return {
-    title: clear.title,
-    summary: clear.summary,
-    content: clear.content,
-    texts_sealed: sealedColumn(row.id, raw, kind),
-    writer_keys: kind === null ? writerKeys(parties.petitioners) : [],
-    petitioner_display: petitionerDisplay({ anonymous: row.anonymous, petitioners: parties.petitioners }, kind),
-    search_names: searchNamesOf(row.code, body, kind),
-    search_text: searchTextOf(row.code, body, kind),
-    excerpt: excerptOf(clear),
-  };
-}
-
 /** The sealed copy for the clear columns' texts: only when they were masked. */
-function sealedColumn(petitionId: string, raw: LetterTexts, kind: PetitionKind | null): string | null {
+export function sealedLetterTexts(petitionId: string, raw: LetterTexts, kind: PetitionKind | null): string | null {
   return mayBeDenunciation(kind) ? sealLetterTexts(petitionId, raw) : null;
 }
 

@@ -1,7 +1,7 @@
 /**
- * Excel files of the reception module: the layout every exported list shares (agency, title,
- * period, a bordered table in Times New Roman, the header repeated on each printed page, A4
- * landscape), so a printed list looks like the papers an office files.
+ * Excel files of every module (reception registers, petition lists…): the layout every exported
+ * list shares (agency, title, period, a bordered table in Times New Roman, the header repeated on
+ * each printed page, A4 landscape), so a printed list looks like the papers an office files.
  */
 import ExcelJS from "exceljs";
 

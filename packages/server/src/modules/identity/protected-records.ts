@@ -1,7 +1,7 @@
 /**
  * The documents and files of a record whose writer may be a denouncer: a letter not yet
  * classified (it may be a denunciation), a denunciation, or a case opened from one. What they
- * name or quote of the writers is for those who may see the identity (cases/identity.ts); every
+ * name or quote of the writers is for those who may see the identity (access.ts); every
  * other reader gets a copy with the writers' personal data masked (Điều 9 khoản 1, Điều 47 Luật
  * Tố cáo 2018; LEGAL-RULES §6.6). At rest the clear columns hold the masked copy and the original
  * is sealed under the key ring, bound to its row (migration 0020).
@@ -12,9 +12,9 @@ import type { DB } from "../../db/schema.ts";
 import type { AuthContext } from "../../platform/access.ts";
 import { SEALED } from "../../platform/sealed-columns.ts";
 import { keyRing } from "../../platform/vault.ts";
-import { identityAccess } from "../cases/identity.ts";
-import { mayBeDenunciation, redactionSubjects } from "../petitions/facts.ts";
-import { readParties } from "../petitions/parties.ts";
+import { identityAccess, mayBeDenunciation } from "./access.ts";
+import { redactionSubjects } from "./masks.ts";
+import { readParties } from "./parties.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 

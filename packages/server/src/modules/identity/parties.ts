@@ -3,7 +3,7 @@
  * writer of a letter may turn out to be a denouncer, whose identity the law keeps secret — Điều 9
  * khoản 1 Luật Tố cáo 2018 — so no writer is ever stored in clear, whatever the letter becomes).
  * Only this file reads or writes petition_party; who may see a writer is decided elsewhere
- * (cases/identity.ts) before anything here is called for a denunciation.
+ * (access.ts) before anything here is called for a denunciation.
  */
 import { randomUUID } from "node:crypto";
 import type { Petitioner } from "@minhbach/domain";

@@ -1,25 +1,53 @@
 /**
- * Who may see a denouncer's identity, and the only ways to see it (Điều 9 khoản 1, Điều 47–48
- * Luật Tố cáo 2018; LEGAL-RULES §6.6):
+ * The identity module: the protection of the people who write or bring a letter that is, or may
+ * yet be, a denunciation (Điều 9 khoản 1, Điều 47–48 Luật Tố cáo 2018; LEGAL-RULES §6.6). Every
+ * other module asks it who may see a writer and gets from it the masked copy for everyone else;
+ * it imports only platform, db and domain, so petitions, cases, documents, attachments and
+ * reception can all stand on it.
+ * - access.ts (this file): who may see a letter's writers, and the only routes that show them;
+ * - requests.ts: requests to see an identity, decided by a leader;
+ * - masks.ts: what lists and texts show in place of a protected writer;
+ * - parties.ts, letter-texts.ts: a letter's writers and texts, sealed at rest;
+ * - protected-records.ts: the documents and files of a record whose writer is protected;
+ * - visits.ts: the people of a reception visit and what they said.
+ * The columns these files seal are listed with every other in platform/sealed-columns.ts, which
+ * key rotation reads.
+ *
+ * Who may see a denouncer's identity, and the only ways to see it:
  * - the people assigned to the case opened from the letter;
  * - before a case exists, the petition handlers of the receiving agency, who must check the
  *   denouncer's identity during initial processing (Điều 24 khoản 1);
  * - anyone else in scope only through a request that a leader with `case.approve_reveal` approved,
- *   for that case, for a limited time.
+ *   for that case, for a limited time (requests.ts).
  * Every view is an audit event (what was viewed and on what ground, never the identity itself).
  * The identity never travels with a detail, a list, a search or an export: it has its own route.
  */
 import type { Petitioner } from "@minhbach/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { assertAgencyInScope, can, inScope, scopeOf, type AuthContext } from "../../platform/access.ts";
+import { assertAgencyInScope, can, scopeOf, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
-import { handlesLettersOf } from "../petitions/facts.ts";
-import { readParties } from "../petitions/parties.ts";
+import { readParties } from "./parties.ts";
 
-/** How long an approved request lets its requester see the identity. */
-export const APPROVAL_HOURS = 72;
+/**
+ * Whether the caller handles the letters of an agency (petition.write there): the only people who
+ * read a letter before it is classified, since it may turn out to be a denunciation.
+ */
+export function handlesLettersOf(
+  auth: { agencyId: string; grants: readonly { permission: string }[] },
+  agencyId: string,
+) {
+  return auth.agencyId === agencyId && auth.grants.some((g) => g.permission === "petition.write");
+}
+
+/**
+ * Whether a letter of this kind may be, or is, a denunciation: not yet classified, or classified
+ * as one. Its writer is protected (Điều 9 khoản 1 Luật Tố cáo 2018) and its texts sealed.
+ */
+export function mayBeDenunciation(kind: string | null): boolean {
+  return kind === null || kind === "denunciation";
+}
 
 export type IdentityGround = "not_protected" | "assigned" | "approved" | "initial_handling";
 
@@ -165,125 +193,4 @@ export async function revealCaseWriters(db: Kysely<DB>, auth: AuthContext, actor
   const kase = await db.selectFrom("resolution_case").select("petition_id").where("id", "=", caseId).executeTakeFirst();
   if (!kase) fail("CASE_NOT_FOUND");
   return revealWriters(db, auth, actor, kase.petition_id, "case");
-}
-
-// ---- Requests to see an identity, decided by a leader ---------------------------------------
-
-async function caseForRequest(db: Kysely<DB>, caseId: string) {
-  const row = await db
-    .selectFrom("resolution_case")
-    .select(["id", "agency_id", "petition_id", "kind", "code"])
-    .where("id", "=", caseId)
-    .executeTakeFirst();
-  if (!row) fail("CASE_NOT_FOUND");
-  return row;
-}
-
-/** Someone in scope who is not assigned asks to see the denouncer's identity of one case. */
-export async function requestIdentity(db: Kysely<DB>, auth: AuthContext, actor: Actor, caseId: string, reason: string) {
-  const kase = await caseForRequest(db, caseId);
-  await assertAgencyInScope(db, auth, "case.read", kase.agency_id);
-  const access = await identityAccess(db, auth, { id: kase.petition_id, agency_id: kase.agency_id, kind: kase.kind });
-  if (!access.protected || access.canView) fail("IDENTITY_NOT_NEEDED");
-  if (access.pendingRequestId) fail("IDENTITY_REQUEST_PENDING");
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto("identity_request")
-      .values({ case_id: kase.id, agency_id: kase.agency_id, requested_by: auth.userId, reason, status: "pending" })
-      .returning(["id"])
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto("case_event")
-      .values({
-        case_id: kase.id,
-        actor_id: actor.userId,
-        actor_name: actor.name,
-        action: "identity_requested",
-        data: JSON.stringify({ requestId: row.id }),
-      })
-      .execute();
-    await recordAudit(trx, actor, {
-      action: "identity.requested",
-      entityType: "case",
-      entityId: kase.id,
-      summary: { code: kase.code, requestId: row.id },
-    });
-    return { id: row.id, status: "pending" as const };
-  });
-}
-
-/** A leader with case.approve_reveal approves (for APPROVAL_HOURS) or refuses; never their own request. */
-export async function decideIdentityRequest(
-  db: Kysely<DB>,
-  auth: AuthContext,
-  actor: Actor,
-  requestId: string,
-  body: { approve: boolean; note?: string | null | undefined },
-) {
-  const request = await db.selectFrom("identity_request").selectAll().where("id", "=", requestId).executeTakeFirst();
-  if (!request) fail("NOT_FOUND", "id", "Không tìm thấy yêu cầu.");
-  await assertAgencyInScope(db, auth, "case.approve_reveal", request.agency_id);
-  if (request.requested_by === auth.userId) fail("IDENTITY_REQUEST_SELF");
-  const kase = await caseForRequest(db, request.case_id);
-  const status = body.approve ? ("approved" as const) : ("refused" as const);
-  const expiresAt = body.approve ? new Date(Date.now() + APPROVAL_HOURS * 3600_000) : null;
-  await db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable("identity_request")
-      .set({
-        status,
-        decided_by: auth.userId,
-        decided_at: new Date(),
-        decision_note: body.note ?? null,
-        expires_at: expiresAt,
-      })
-      .where("id", "=", requestId)
-      .where("status", "=", "pending")
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) fail("IDENTITY_REQUEST_NOT_PENDING");
-    await trx
-      .insertInto("case_event")
-      .values({
-        case_id: kase.id,
-        actor_id: actor.userId,
-        actor_name: actor.name,
-        action: body.approve ? "identity_approved" : "identity_refused",
-        data: JSON.stringify({ requestId }),
-      })
-      .execute();
-    await recordAudit(trx, actor, {
-      action: body.approve ? "identity.request_approved" : "identity.request_refused",
-      entityType: "case",
-      entityId: kase.id,
-      summary: { code: kase.code, requestId, requestedBy: request.requested_by, expiresAt },
-    });
-  });
-  return { id: requestId, status, expiresAt: expiresAt?.toISOString() ?? null };
-}
-
-/** Requests waiting for (or decided by) the leaders in scope. */
-export async function listIdentityRequests(
-  db: Kysely<DB>,
-  auth: AuthContext,
-  status: "pending" | "approved" | "refused",
-) {
-  const rows = await db
-    .selectFrom("identity_request as r")
-    .innerJoin("resolution_case as c", "c.id", "r.case_id")
-    .innerJoin("app_user as u", "u.id", "r.requested_by")
-    .select(["r.id", "r.case_id", "c.code", "u.full_name", "r.reason", "r.status", "r.created_at"])
-    .where(inScope(auth, "case.approve_reveal", "r.agency_id"))
-    .where("r.status", "=", status)
-    .orderBy("r.created_at", "desc")
-    .limit(200)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    caseId: r.case_id,
-    caseCode: r.code,
-    requester: r.full_name,
-    reason: r.reason,
-    status: r.status,
-    at: new Date(r.created_at).toISOString(),
-  }));
 }
