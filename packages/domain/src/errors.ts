@@ -20,6 +20,8 @@ export interface ErrorEntry {
 /** The API's own codes: requests, sessions, access and the business refusals of the services. */
 const API_ERRORS = {
   VALIDATION_FAILED: { status: 400, message: "Dữ liệu gửi lên không hợp lệ." },
+  // Fastify's other client errors keep the status they come with (platform/errors.ts).
+  BAD_REQUEST: { status: 400, message: "Dữ liệu gửi lên không hợp lệ." },
   MALFORMED_JSON: { status: 400, message: "Nội dung gửi lên không phải JSON hợp lệ." },
   MALFORMED_MULTIPART: {
     status: 400,
