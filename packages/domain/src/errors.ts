@@ -2,8 +2,10 @@
  * The error catalogue: every stable error code the system answers with, its Vietnamese message
  * and its HTTP status, in one place. Clients get the code (for programs) and the message (for
  * people); the server takes the status from here, so there is no default status to fall back on.
- * Each family of errors has its own table typed by the family's codes: a code missing from its
- * table, or one a family does not have, is a compile error.
+ * Each family of errors has its own table. The legal clock's, the calendar's and the identity
+ * papers' tables are typed by their family's codes, so a code missing from them (or one the
+ * family does not have) is a compile error; a rule Problem's code must be a key of the rule
+ * tables (problem.ts), so a rule with a code that has no entry here does not compile either.
  */
 import type { CalendarErrorCode } from "./calendar/errors.ts";
 import type { DeadlineErrorCode } from "./deadlines/errors.ts";
@@ -380,7 +382,7 @@ export interface ApiErrorBody {
   field?: string;
 }
 
-/** A business error with a stable code; the server maps it to an HTTP status. */
+/** A business error with a stable code; the server answers it with the code's status here. */
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
