@@ -3,9 +3,11 @@
  * the field it is about, so the web form can put the message next to the right input. Every
  * capability's rules (reception, petitions, cases, and those to come) answer with these.
  */
+import type { RuleCode } from "./errors.ts";
+
 export type Severity = "error" | "warning";
 
-export interface Problem<C extends string = string> {
+export interface Problem<C extends RuleCode = RuleCode> {
   code: C;
   /** Dot-separated path relative to the checked object ("representatives.1"); "" = the whole object. */
   field: string;
@@ -21,7 +23,7 @@ export function hasErrors(problems: readonly Problem[]): boolean {
 }
 
 /** Re-roots problems found on a nested object: field "number" under "visitors.2.identity". */
-export function prefixProblems<C extends string>(problems: readonly Problem<C>[], prefix: string): Problem<C>[] {
+export function prefixProblems<C extends RuleCode>(problems: readonly Problem<C>[], prefix: string): Problem<C>[] {
   if (!prefix) return [...problems];
   return problems.map((p) => ({ ...p, field: p.field ? `${prefix}.${p.field}` : prefix }));
 }

@@ -214,15 +214,18 @@ export interface OutcomeCheckOptions {
 
 const blank = (value: string | null | undefined): boolean => !value || value.trim() === "";
 
-function problem(code: string, field: string, message: string, basis?: string): Problem {
+function problem(code: Problem["code"], field: string, message: string, basis?: string): Problem {
   return basis ? { code, field, message, severity: "error", basis } : { code, field, message, severity: "error" };
 }
+
+/** The input fields an outcome may require (each has its code, "REASONS_REQUIRED"...). */
+type Needed = "reasons" | "targetBody" | "replySummary" | "duplicateOf" | "resolvedBy";
 
 /** Problems of the input alone (shared with the API schema): required fields per outcome. */
 export function outcomeInputProblems(input: OutcomeInput): Problem[] {
   const out: Problem[] = [];
-  const need = (field: string, value: string | null | undefined, message: string) => {
-    if (blank(value)) out.push(problem(`${field.toUpperCase()}_REQUIRED`, field, message));
+  const need = (field: Needed, value: string | null | undefined, message: string) => {
+    if (blank(value)) out.push(problem(`${field.toUpperCase() as Uppercase<Needed>}_REQUIRED`, field, message));
   };
   switch (input.outcome) {
     case "notify_not_accepted":
@@ -276,7 +279,8 @@ function lastOf(history: readonly PriorHandling[] | undefined, outcomes: readonl
 export function outcomeBlockers(p: PetitionFacts, outcome: PetitionOutcome): Problem[] {
   const d = OUTCOMES[outcome];
   const out: Problem[] = [];
-  const add = (code: string, message: string, basis?: string) => out.push(problem(code, "outcome", message, basis));
+  const add = (code: Problem["code"], message: string, basis?: string) =>
+    out.push(problem(code, "outcome", message, basis));
 
   if (!d.from.includes(p.status)) {
     const allowed = d.from.map((s) => `"${PETITION_STATES[s]}"`).join(" hoặc ");

@@ -123,7 +123,7 @@ export interface PetitionTransitionResult {
 
 const blank = (value: string | null | undefined): boolean => !value || value.trim() === "";
 
-function err(code: string, field: string, message: string, basis?: string): Problem {
+function err(code: Problem["code"], field: string, message: string, basis?: string): Problem {
   return basis ? { code, field, message, severity: "error", basis } : { code, field, message, severity: "error" };
 }
 

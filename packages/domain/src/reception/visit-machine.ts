@@ -52,7 +52,7 @@ export interface VisitTransitionResult {
 
 const blank = (value: string | null | undefined): boolean => !value || value.trim() === "";
 
-function error(code: string, field: string, message: string, basis?: string): Problem {
+function error(code: Problem["code"], field: string, message: string, basis?: string): Problem {
   return basis ? { code, field, message, severity: "error", basis } : { code, field, message, severity: "error" };
 }
 

@@ -1,61 +1,19 @@
 /**
  * One error shape for every response: { code, message, field? }, Vietnamese message, no stack.
- * Business errors are DomainError (from the domain package); this file maps codes to HTTP
- * statuses and turns Fastify's and zod's errors into the same shape.
+ * Each code's status and message come from the domain's error catalogue (ERRORS); this file
+ * turns the families' errors (DomainError, rule violations, the legal clock's, the key ring's)
+ * and Fastify's and zod's into that shape.
  */
-import { DomainError, ERROR_MESSAGES, type ErrorCode } from "@minhbach/domain";
+import { DomainError, ERROR_MESSAGES, statusOf, type ErrorCode } from "@minhbach/domain";
 import { firstIssue } from "@minhbach/domain/api/zod-vi";
+import { CalendarError } from "@minhbach/domain/calendar/errors";
+import { DeadlineError } from "@minhbach/domain/deadlines/errors";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { ZodError } from "zod";
+import { RuleViolation } from "./problems.ts";
 import { setSecurityHeaders } from "./security-headers.ts";
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  VALIDATION_FAILED: 400,
-  MALFORMED_JSON: 400,
-  MALFORMED_MULTIPART: 400,
-  BODY_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  NOT_FOUND: 404,
-  ROUTE_NOT_FOUND: 404,
-  URL_INVALID: 400,
-  URL_TOO_LONG: 414,
-  AGENCY_NOT_FOUND: 404,
-  USER_NOT_FOUND: 404,
-  UNAUTHENTICATED: 401,
-  INVALID_CREDENTIALS: 401,
-  ACCOUNT_DISABLED: 401,
-  FORBIDDEN: 403,
-  OUT_OF_SCOPE: 403,
-  CSRF_INVALID: 403,
-  ACCOUNT_LOCKED: 423,
-  TOO_MANY_REQUESTS: 429,
-  USERNAME_TAKEN: 409,
-  AGENCY_CODE_TAKEN: 409,
-  VERSION_CONFLICT: 409,
-  DOCUMENT_ALREADY_ISSUED: 409,
-  DOCUMENT_CANCELLED: 409,
-  DOCUMENT_FORM_UNKNOWN: 400,
-  VISIT_WRONG_STATE: 409,
-  VISIT_ALREADY_PETITION: 409,
-  SCHEDULE_WRONG_STATUS: 409,
-  SCHEDULE_CONCLUSION_EXISTS: 409,
-  IDENTITY_PROTECTED: 403,
-  IDENTITY_REQUEST_PENDING: 409,
-  IDENTITY_REQUEST_NOT_PENDING: 409,
-  IDENTITY_REQUEST_SELF: 403,
-  IDENTITY_NOT_NEEDED: 409,
-  CASE_NOT_FOUND: 404,
-  CASE_EXISTS: 409,
-  CASE_PETITION_NOT_READY: 409,
-  CASE_NOT_ASSIGNED: 403,
-  KEYS_UNAVAILABLE: 503,
-  INTERNAL_ERROR: 500,
-};
-
-export function statusOf(code: ErrorCode): number {
-  return STATUS[code] ?? 400;
-}
+import { VaultError } from "./vault.ts";
 
 export function fail(code: ErrorCode, field?: string, message?: string): never {
   throw new DomainError(code, message ?? ERROR_MESSAGES[code], field);
@@ -84,29 +42,26 @@ export function frameworkErrors(options: { trustProxy: boolean }) {
   };
 }
 
+/** Answers a code with the catalogue's status and message. */
+function send(reply: FastifyReply, code: ErrorCode, field?: string): FastifyReply {
+  return reply.code(statusOf(code)).send({ code, message: ERROR_MESSAGES[code], ...(field ? { field } : {}) });
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof DomainError) {
+    if (
+      error instanceof DomainError ||
+      error instanceof RuleViolation ||
+      error instanceof DeadlineError ||
+      error instanceof CalendarError
+    ) {
       return reply
         .code(statusOf(error.code))
         .send({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
     }
-    // The legal clock's own errors (unknown rule, too many extensions, bad suspension…).
-    const named = error as unknown as { name?: string; code?: string; field?: string; message: string };
-    if (named.name === "RuleViolation" && typeof named.code === "string") {
-      const status = (error as unknown as { status?: number }).status ?? 400;
-      return reply
-        .code(status)
-        .send({ code: named.code, message: named.message, ...(named.field ? { field: named.field } : {}) });
-    }
-    if ((named.name === "DeadlineError" || named.name === "CalendarError") && typeof named.code === "string") {
-      return reply
-        .code(400)
-        .send({ code: named.code, message: named.message, ...(named.field ? { field: named.field } : {}) });
-    }
-    if (named.name === "VaultError") {
-      request.log.error({ err: named.message }, "identity key ring");
-      return reply.code(503).send({ code: "KEYS_UNAVAILABLE", message: ERROR_MESSAGES.KEYS_UNAVAILABLE });
+    if (error instanceof VaultError) {
+      request.log.error({ err: error.message }, "identity key ring");
+      return send(reply, error.code);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
@@ -115,7 +70,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const keys = (first?.params as { keys?: string[] } | undefined)?.keys;
       if (first?.keyword === "unrecognized_keys" && keys?.[0]) field = [field, keys[0]].filter(Boolean).join(".");
       const message = first?.message ?? ERROR_MESSAGES.VALIDATION_FAILED;
-      return reply.code(400).send({
+      return reply.code(statusOf("VALIDATION_FAILED")).send({
         code: "VALIDATION_FAILED",
         message: field ? `${field}: ${message}` : message,
         field: field || where,
@@ -123,26 +78,28 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (error instanceof ZodError) {
       const issue = firstIssue(error);
-      return reply.code(400).send({ code: "VALIDATION_FAILED", message: issue.message, field: issue.field });
+      return reply
+        .code(statusOf("VALIDATION_FAILED"))
+        .send({ code: "VALIDATION_FAILED", message: issue.message, field: issue.field });
     }
     switch (error.code) {
       case "FST_ERR_CTP_INVALID_JSON_BODY":
       case "FST_ERR_CTP_EMPTY_JSON_BODY":
-        return reply.code(400).send({ code: "MALFORMED_JSON", message: ERROR_MESSAGES.MALFORMED_JSON, field: "body" });
+        return send(reply, "MALFORMED_JSON", "body");
       case "FST_ERR_CTP_BODY_TOO_LARGE":
-        return reply.code(413).send({ code: "BODY_TOO_LARGE", message: ERROR_MESSAGES.BODY_TOO_LARGE });
+        return send(reply, "BODY_TOO_LARGE");
       case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-        return reply.code(415).send({ code: "UNSUPPORTED_MEDIA_TYPE", message: ERROR_MESSAGES.UNSUPPORTED_MEDIA_TYPE });
+        return send(reply, "UNSUPPORTED_MEDIA_TYPE");
       case "FST_ERR_RATE_LIMIT_EXCEEDED":
-        return reply.code(429).send({ code: "TOO_MANY_REQUESTS", message: ERROR_MESSAGES.TOO_MANY_REQUESTS });
+        return send(reply, "TOO_MANY_REQUESTS");
     }
-    if (error.statusCode === 429) {
-      return reply.code(429).send({ code: "TOO_MANY_REQUESTS", message: ERROR_MESSAGES.TOO_MANY_REQUESTS });
-    }
+    if (error.statusCode === 429) return send(reply, "TOO_MANY_REQUESTS");
+    // Another client error of Fastify's or a plugin's: its own status tells the client more
+    // than the catalogue's 400 would (the code and message still are the catalogue's).
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.code(error.statusCode).send({ code: "BAD_REQUEST", message: ERROR_MESSAGES.VALIDATION_FAILED });
+      return reply.code(error.statusCode).send({ code: "BAD_REQUEST", message: ERROR_MESSAGES.BAD_REQUEST });
     }
     request.log.error({ err: error }, "unhandled error");
-    return reply.code(500).send({ code: "INTERNAL_ERROR", message: ERROR_MESSAGES.INTERNAL_ERROR });
+    return send(reply, "INTERNAL_ERROR");
   });
 }

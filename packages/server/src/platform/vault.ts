@@ -17,6 +17,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { VaultErrorCode } from "@minhbach/domain";
 import { z } from "zod";
 
 const KEY_BYTES = 32;
@@ -35,7 +36,9 @@ export const keyRingFile = z.strictObject({
 });
 export type KeyRingFile = z.infer<typeof keyRingFile>;
 
+/** The message is for the log (it names keys and files); clients get the catalogue's code only. */
 export class VaultError extends Error {
+  readonly code: VaultErrorCode = "KEYS_UNAVAILABLE";
   constructor(message: string) {
     super(message);
     this.name = "VaultError";

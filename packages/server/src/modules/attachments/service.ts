@@ -14,6 +14,7 @@ import type { AttachmentTable, DB } from "../../db/schema.ts";
 import { assertAgencyInScope, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
+import { RuleViolation } from "../../platform/problems.ts";
 import { ACCEPTED_EXTENSIONS, ACCEPTED_KINDS, FileInspector, type FileKind } from "./file-types.ts";
 import type { Encryption, FileStorage } from "./storage.ts";
 import { identityAccess, isAssigned } from "../identity/access.ts";
@@ -122,11 +123,10 @@ async function ownerOf(db: Kysely<DB>, target: Target): Promise<{ kind: OwnerKin
 }
 
 /** A state refusal, answered like the procedure's own (409 with a code and the reason). */
-class AttachmentsLocked extends Error {
-  override readonly name = "RuleViolation";
-  readonly code = "ATTACHMENTS_LOCKED";
-  readonly field = "id";
-  readonly status = 409;
+class AttachmentsLocked extends RuleViolation {
+  constructor(message: string) {
+    super("ATTACHMENTS_LOCKED", message, "id");
+  }
 }
 
 async function allowed(db: Kysely<DB>, auth: AuthContext, permission: Permission, agencyId: string) {

@@ -128,7 +128,7 @@ export async function createField(
   assertCatalogueAdmin(auth);
   const created = await db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom("field_catalog").select("code").where("code", "=", body.code).executeTakeFirst();
-    if (taken) throw new RuleViolation("FIELD_CODE_TAKEN", "Mã lĩnh vực đã có trong danh mục.", "code", 409);
+    if (taken) throw new RuleViolation("FIELD_CODE_TAKEN", "Mã lĩnh vực đã có trong danh mục.", "code");
     const last = await trx
       .selectFrom("field_catalog")
       .select((eb) => eb.fn.max("sort").as("max"))
@@ -209,7 +209,6 @@ export async function deleteField(db: Kysely<DB>, auth: AuthContext, actor: Acto
         "FIELD_BUILT_IN",
         "Lĩnh vực có sẵn của chương trình không xóa được; chỉ ngừng sử dụng.",
         "code",
-        409,
       );
     }
     const used = (await usage(trx, code)).get(code) ?? 0;
@@ -218,7 +217,6 @@ export async function deleteField(db: Kysely<DB>, auth: AuthContext, actor: Acto
         "FIELD_IN_USE",
         `Lĩnh vực đã được dùng cho ${used} đơn, lượt tiếp: không xóa được, chỉ ngừng sử dụng.`,
         "code",
-        409,
       );
     }
     await trx.deleteFrom("field_catalog").where("code", "=", code).execute();

@@ -115,7 +115,6 @@ export async function destroyPetitions(db: Kysely<DB>, auth: AuthContext, actor:
         "DESTRUCTION_MIXED_AGENCIES",
         "Mỗi quyết định tiêu hủy chỉ gồm đơn của một cơ quan.",
         "ids",
-        400,
       );
     }
     const agencyId = rows[0]!.agency_id;
