@@ -13,8 +13,8 @@
  *
  * Concurrency: by default a step reads and rules outside the transaction and the write checks the
  * version (optimistic). With `lock`, the row is read again FOR UPDATE in the transaction and its
- * version checked before the rule runs: for a rule whose outcome depends on more than the row the
- * caller saw (reception visits).
+ * version checked before the rule runs, so the rule judges the row as it will be written over
+ * (reception visits).
  */
 import type { Kysely, Selectable, Transaction, Updateable } from "kysely";
 import type { DB, EventTable } from "../db/schema.ts";
