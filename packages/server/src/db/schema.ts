@@ -281,9 +281,9 @@ export interface PetitionPartyTable {
   sealed: string | null;
 }
 
-export interface PetitionEventTable {
+/** The shape of every timeline's event table, less its owner's id (platform/procedure.ts). */
+export interface EventTable {
   id: Generated<number>;
-  petition_id: string;
   at: Timestamp;
   actor_id: string | null;
   actor_name: string | null;
@@ -292,6 +292,10 @@ export interface PetitionEventTable {
   to_state: string | null;
   data: ColumnType<unknown, string | undefined, string>;
   document_id: string | null;
+}
+
+export interface PetitionEventTable extends EventTable {
+  petition_id: string;
 }
 
 export interface AttachmentTable {
@@ -458,17 +462,8 @@ export interface CaseAssignmentTable {
   assigned_at: Generated<Date>;
 }
 
-export interface CaseEventTable {
-  id: Generated<number>;
+export interface CaseEventTable extends EventTable {
   case_id: string;
-  at: Timestamp;
-  actor_id: string | null;
-  actor_name: string | null;
-  action: string;
-  from_state: string | null;
-  to_state: string | null;
-  data: ColumnType<unknown, string | undefined, string>;
-  document_id: string | null;
 }
 
 export interface IdentityRequestTable {

@@ -24,11 +24,12 @@ import {
 } from "@minhbach/domain";
 import type { CaseActionBody, CaseListQuery, OpenCaseBody } from "@minhbach/domain/api/cases";
 import { addDays, computeDeadline } from "@minhbach/domain/legal-clock";
-import { sql, type Kysely, type Transaction, type Updateable } from "kysely";
-import type { DB, ResolutionCaseTable } from "../../db/schema.ts";
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { DB } from "../../db/schema.ts";
 import { assertAgencyInScope, can, inScope, scopeOf, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
+import { readTimeline, runStep, writeEvent, type Procedure } from "../../platform/procedure.ts";
 import { throwProblems } from "../../platform/problems.ts";
 import { currentCalendar, listDueStatus, trackDeadline } from "../calendar/service.ts";
 import { createDraft } from "../documents/service.ts";
@@ -50,6 +51,16 @@ async function loadCase(db: Kysely<DB> | Transaction<DB>, id: string) {
 function factsOf(row: CaseRow): CaseFacts {
   return row.facts as CaseFacts;
 }
+
+/** A case as a procedure of the kit (platform/procedure.ts). */
+const CASE: Procedure<"resolution_case", CaseRow, CaseFacts> = {
+  table: "resolution_case",
+  entityType: "case",
+  timeline: "case",
+  load: loadCase,
+  syncDeadlines: (trx, row, facts) => syncDeadlines(trx, row.id, row.agency_id, row.code, facts),
+  writeFigures: (trx, row, facts) => writeCaseFigures(trx, { id: row.id, agency_id: row.agency_id, facts }),
+};
 
 async function context(db: Kysely<DB> | Transaction<DB>, today = todayInVietnam()) {
   return { calendar: await currentCalendar(db), today };
@@ -173,7 +184,11 @@ export async function openCase(db: Kysely<DB>, auth: AuthContext, actor: Actor, 
     await handOverToCase(trx, actor, petition.id, code);
     await syncDeadlines(trx, row.id, petition.agency_id, code, facts);
     await writeCaseFigures(trx, { id: row.id, agency_id: petition.agency_id, facts });
-    await caseEvent(trx, actor, row.id, "opened", null, facts.state, { petition: petition.code, assignees });
+    await writeEvent(trx, "case", row.id, actor, {
+      action: "opened",
+      to: facts.state,
+      data: { petition: petition.code, assignees },
+    });
     await recordAudit(trx, actor, {
       action: "case.opened",
       entityType: "case",
@@ -186,31 +201,6 @@ export async function openCase(db: Kysely<DB>, auth: AuthContext, actor: Actor, 
 }
 
 // ---- Reading --------------------------------------------------------------------------------
-
-async function caseEvent(
-  trx: Transaction<DB>,
-  actor: Actor,
-  caseId: string,
-  action: string,
-  from: string | null,
-  to: string | null,
-  data: Record<string, unknown> = {},
-  documentId: string | null = null,
-) {
-  await trx
-    .insertInto("case_event")
-    .values({
-      case_id: caseId,
-      actor_id: actor.userId,
-      actor_name: actor.name,
-      action,
-      from_state: from,
-      to_state: to,
-      data: JSON.stringify(data),
-      document_id: documentId,
-    })
-    .execute();
-}
 
 async function syncDeadlines(trx: Transaction<DB>, caseId: string, agencyId: string, code: string, facts: CaseFacts) {
   const all = caseDeadlines(facts);
@@ -243,7 +233,7 @@ export async function getCase(db: Kysely<DB>, auth: AuthContext, id: string, tod
     .where("id", "=", row.petition_id)
     .executeTakeFirstOrThrow();
   const [events, assignments, documents, deadlines, identity, respondents, requests] = await Promise.all([
-    db.selectFrom("case_event").selectAll().where("case_id", "=", id).orderBy("id").execute(),
+    readTimeline(db, "case", id),
     db
       .selectFrom("case_assignment as ca")
       .innerJoin("app_user as u", "u.id", "ca.user_id")
@@ -304,15 +294,15 @@ export async function getCase(db: Kysely<DB>, auth: AuthContext, id: string, tod
     assignments: assignments.map((a) => ({ userId: a.user_id, name: a.full_name, role: a.role })),
     holder: assignments.find((a) => a.role === "lead")?.full_name ?? null,
     events: events.map((e) => ({
-      at: new Date(e.at).toISOString(),
-      actorName: e.actor_name,
+      at: e.at,
+      actorName: e.actorName,
       action: e.action,
       actionLabel:
         e.action in CASE_ACTIONS ? CASE_ACTIONS[e.action as CaseAction].label : (EVENT_LABELS[e.action] ?? e.action),
-      fromState: e.from_state,
-      toState: e.to_state,
+      fromState: e.fromState,
+      toState: e.toState,
       data: e.data as Record<string, unknown>,
-      documentId: e.document_id,
+      documentId: e.documentId,
     })),
     documents: documents.map((d) => ({
       id: d.id,
@@ -550,17 +540,6 @@ export async function myReminders(db: Kysely<DB>, auth: AuthContext, days: numbe
 
 // ---- Working a case -------------------------------------------------------------------------
 
-async function bump(trx: Transaction<DB>, id: string, version: number, changes: Updateable<ResolutionCaseTable>) {
-  const result = await trx
-    .updateTable("resolution_case")
-    .set(changes)
-    .set((eb) => ({ version: eb("version", "+", 1), updated_at: new Date() }))
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) fail("VERSION_CONFLICT", "version");
-}
-
 /** Only the people assigned to a case act on it (and only with case.write in its scope). */
 async function assertMayAct(db: Kysely<DB>, auth: AuthContext, row: CaseRow) {
   await assertAgencyInScope(db, auth, "case.write", row.agency_id);
@@ -574,46 +553,53 @@ export async function applyCaseAction(
   id: string,
   body: CaseActionBody,
 ) {
-  const row = await loadCase(db, id);
-  await assertMayAct(db, auth, row);
   const { version, ...input } = body;
-  const facts = factsOf(row);
-  const ctx = await context(db);
-  const result = caseTransition(facts, input as CaseActionInput, ctx);
-  throwProblems(result.problems);
-  const next = result.facts!;
-  await db.transaction().execute(async (trx) => {
-    let documentId: string | null = null;
-    if (result.documentForm) {
-      const fields = await caseDocumentFields(trx, row, next, result.documentForm, input as CaseActionInput);
+  let documentForm: ReturnType<typeof caseTransition>["documentForm"] = null;
+  await runStep(db, actor, CASE, {
+    id,
+    version,
+    authorize: (row) => assertMayAct(db, auth, row),
+    transition: async (row) => {
+      const result = caseTransition(factsOf(row), input as CaseActionInput, await context(db));
+      throwProblems(result.problems);
+      documentForm = result.documentForm;
+      return result.facts!;
+    },
+    workFirst: true,
+    work: async (trx, row, next) => {
+      if (!documentForm) return null;
+      const fields = await caseDocumentFields(trx, row, next, documentForm, input as CaseActionInput);
       const doc = await createDraft(trx, actor, {
         agencyId: row.agency_id,
         entityType: "case",
         entityId: row.id,
-        formCode: result.documentForm,
+        formCode: documentForm,
         fields,
       });
-      documentId = doc.id;
-    }
-    const calendar = await currentCalendar(trx);
-    const main = caseMainDue(next, calendar);
-    await bump(trx, id, version, {
-      state: next.state,
-      facts: JSON.stringify(next),
-      accepted_on: next.acceptedOn,
-      outcome: next.outcome,
-      due_on: main?.due ?? null,
-      due_rule: main?.ruleId ?? null,
-    });
-    await syncDeadlines(trx, id, row.agency_id, row.code, next);
-    await writeCaseFigures(trx, { id, agency_id: row.agency_id, facts: next });
-    await caseEvent(trx, actor, id, input.action, row.state, next.state, { ...eventData(input) }, documentId);
-    await recordAudit(trx, actor, {
+      return doc.id;
+    },
+    changes: async (trx, _row, next) => {
+      const main = caseMainDue(next, await currentCalendar(trx));
+      return {
+        state: next.state,
+        facts: JSON.stringify(next),
+        accepted_on: next.acceptedOn,
+        outcome: next.outcome,
+        due_on: main?.due ?? null,
+        due_rule: main?.ruleId ?? null,
+      };
+    },
+    event: (row, next, documentId) => ({
+      action: input.action,
+      from: row.state,
+      to: next.state,
+      data: { ...eventData(input) },
+      documentId,
+    }),
+    audit: (row, next, documentId) => ({
       action: `case.${input.action}`,
-      entityType: "case",
-      entityId: id,
       summary: { code: row.code, before: { state: row.state }, after: { state: next.state }, documentId },
-    });
+    }),
   });
   return getCase(db, auth, id);
 }
@@ -636,32 +622,43 @@ export async function setAssignments(
   id: string,
   body: { version: number; leadId: string; memberIds: string[] },
 ) {
-  const row = await loadCase(db, id);
-  await assertAgencyInScope(db, auth, "case.assign", row.agency_id);
   const ids = [body.leadId, ...body.memberIds.filter((m) => m !== body.leadId)];
-  await checkAssignees(db, row.agency_id, ids);
-  const before = await db.selectFrom("case_assignment").select(["user_id", "role"]).where("case_id", "=", id).execute();
-  await db.transaction().execute(async (trx) => {
-    await bump(trx, id, body.version, { holder_id: body.leadId });
-    await trx.deleteFrom("case_assignment").where("case_id", "=", id).execute();
-    await trx
-      .insertInto("case_assignment")
-      .values(
-        ids.map((userId, i) => ({
-          case_id: id,
-          user_id: userId,
-          role: i === 0 ? ("lead" as const) : ("member" as const),
-          assigned_by: actor.userId,
-        })),
-      )
-      .execute();
-    await caseEvent(trx, actor, id, "assigned", row.state, row.state, { lead: body.leadId, members: ids.slice(1) });
-    await recordAudit(trx, actor, {
-      action: "case.assigned",
-      entityType: "case",
-      entityId: id,
-      summary: { code: row.code, before, after: ids },
-    });
+  let before: { user_id: string; role: "lead" | "member" }[] = [];
+  await runStep(db, actor, CASE, {
+    id,
+    version: body.version,
+    authorize: async (row) => {
+      await assertAgencyInScope(db, auth, "case.assign", row.agency_id);
+      await checkAssignees(db, row.agency_id, ids);
+    },
+    // Who held the case is what the audit trail keeps; the facts do not change.
+    transition: async (row) => {
+      before = await db.selectFrom("case_assignment").select(["user_id", "role"]).where("case_id", "=", id).execute();
+      return factsOf(row);
+    },
+    changes: () => ({ holder_id: body.leadId }),
+    work: async (trx) => {
+      await trx.deleteFrom("case_assignment").where("case_id", "=", id).execute();
+      await trx
+        .insertInto("case_assignment")
+        .values(
+          ids.map((userId, i) => ({
+            case_id: id,
+            user_id: userId,
+            role: i === 0 ? ("lead" as const) : ("member" as const),
+            assigned_by: actor.userId,
+          })),
+        )
+        .execute();
+    },
+    deadlines: false,
+    event: (row) => ({
+      action: "assigned",
+      from: row.state,
+      to: row.state,
+      data: { lead: body.leadId, members: ids.slice(1) },
+    }),
+    audit: (row) => ({ action: "case.assigned", summary: { code: row.code, before, after: ids } }),
   });
   return getCase(db, auth, id);
 }

@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { assertAgencyInScope, inScope, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
+import { writeEvent } from "../../platform/procedure.ts";
 import { fail } from "../../platform/errors.ts";
 import { identityAccess } from "./access.ts";
 
@@ -36,16 +37,7 @@ export async function requestIdentity(db: Kysely<DB>, auth: AuthContext, actor: 
       .values({ case_id: kase.id, agency_id: kase.agency_id, requested_by: auth.userId, reason, status: "pending" })
       .returning(["id"])
       .executeTakeFirstOrThrow();
-    await trx
-      .insertInto("case_event")
-      .values({
-        case_id: kase.id,
-        actor_id: actor.userId,
-        actor_name: actor.name,
-        action: "identity_requested",
-        data: JSON.stringify({ requestId: row.id }),
-      })
-      .execute();
+    await writeEvent(trx, "case", kase.id, actor, { action: "identity_requested", data: { requestId: row.id } });
     await recordAudit(trx, actor, {
       action: "identity.requested",
       entityType: "case",
@@ -85,16 +77,10 @@ export async function decideIdentityRequest(
       .where("status", "=", "pending")
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) fail("IDENTITY_REQUEST_NOT_PENDING");
-    await trx
-      .insertInto("case_event")
-      .values({
-        case_id: kase.id,
-        actor_id: actor.userId,
-        actor_name: actor.name,
-        action: body.approve ? "identity_approved" : "identity_refused",
-        data: JSON.stringify({ requestId }),
-      })
-      .execute();
+    await writeEvent(trx, "case", kase.id, actor, {
+      action: body.approve ? "identity_approved" : "identity_refused",
+      data: { requestId },
+    });
     await recordAudit(trx, actor, {
       action: body.approve ? "identity.request_approved" : "identity.request_refused",
       entityType: "case",

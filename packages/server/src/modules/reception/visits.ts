@@ -36,6 +36,7 @@ import type { DB } from "../../db/schema.ts";
 import { assertAgencyInScope, inScope, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
+import { bumpVersion, runStep, type Procedure } from "../../platform/procedure.ts";
 import { takeRegisterNumber } from "../../platform/registers.ts";
 import { identityVisibleFor, maySeeIdentityOf, sealedPeople, textColumns } from "../identity/visits.ts";
 import { toDomainVisit, visitQuery, withExplanation, type DomainVisit, type VisitRow } from "./visit-rows.ts";
@@ -51,6 +52,26 @@ export const VISIT_IDENTITY_PROTECTED =
 // ---------------------------------------------------------------------------------------------
 // Reading.
 
+/** What a step of the visit's state machine leads to. */
+interface VisitStep {
+  visit: DomainVisit;
+  to: VisitState;
+  /** The handling given by the step (with the stored petition link), null for a follow-up. */
+  handling: VisitHandling | null;
+}
+
+/** A visit as a procedure of the kit (platform/procedure.ts): no timeline, no tracked deadline. */
+const VISIT: Procedure<"reception_visit", VisitRow, VisitStep> = {
+  table: "reception_visit",
+  entityType: "reception_visit",
+  async load(db, id, lock) {
+    const query = visitQuery(db).where("v.id", "=", id);
+    const row = await (lock ? query.forUpdate("v") : query).executeTakeFirst();
+    if (!row) fail("NOT_FOUND", undefined, VISIT_NOT_FOUND);
+    return row;
+  },
+};
+
 /** Loads one visit the caller may read (404 when missing, 403 outside the scope). */
 export async function loadVisit(
   db: Kysely<DB>,
@@ -58,8 +79,7 @@ export async function loadVisit(
   id: string,
   permission: "reception.read" | "reception.write" = "reception.read",
 ): Promise<VisitRow> {
-  const row = await visitQuery(db).where("v.id", "=", id).executeTakeFirst();
-  if (!row) fail("NOT_FOUND", undefined, VISIT_NOT_FOUND);
+  const row = await VISIT.load(db, id);
   await assertAgencyInScope(db, auth, permission, row.agency_id);
   return row;
 }
@@ -502,32 +522,24 @@ export async function updateVisit(
   const receiverId =
     body.receiverName !== undefined ? await receiverIdOf(db, auth, row.agency_id, visit.receiverName) : row.receiver_id;
   await db.transaction().execute(async (trx) => {
-    const result = await trx
-      .updateTable("reception_visit")
-      .set((eb) => ({
-        received_on: visit.receivedOn,
-        ...(body.receivedAt !== undefined ? { received_at: body.receivedAt } : {}),
-        kind: visit.kind,
-        receiver_name: visit.receiverName,
-        receiver_id: receiverId,
-        presiding_head: visit.presidingHead ?? null,
-        people_count: visit.peopleCount,
-        is_crowd: visit.peopleCount >= options.threshold,
-        ...sealedPeople(id, visit),
-        ...storedTexts(id, visit, documentsReceived),
-        written_appointment: visit.writtenAppointment ?? null,
-        content_kind: visit.contentKind ?? null,
-        field_code: visit.fieldCode ?? null,
-        competence: visit.competence ?? null,
-        previous_resolver: visit.previousResolver ?? null,
-        handling_route: handling?.route ?? null,
-        version: eb("version", "+", 1),
-        updated_at: new Date(),
-      }))
-      .where("id", "=", id)
-      .where("version", "=", body.version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) fail("VERSION_CONFLICT", "version");
+    await bumpVersion(trx, "reception_visit", id, body.version, {
+      received_on: visit.receivedOn,
+      ...(body.receivedAt !== undefined ? { received_at: body.receivedAt } : {}),
+      kind: visit.kind,
+      receiver_name: visit.receiverName,
+      receiver_id: receiverId,
+      presiding_head: visit.presidingHead ?? null,
+      people_count: visit.peopleCount,
+      is_crowd: visit.peopleCount >= options.threshold,
+      ...sealedPeople(id, visit),
+      ...storedTexts(id, visit, documentsReceived),
+      written_appointment: visit.writtenAppointment ?? null,
+      content_kind: visit.contentKind ?? null,
+      field_code: visit.fieldCode ?? null,
+      competence: visit.competence ?? null,
+      previous_resolver: visit.previousResolver ?? null,
+      handling_route: handling?.route ?? null,
+    });
     await recordAudit(trx, actor, {
       action: "reception.visit.updated",
       entityType: "reception_visit",
@@ -539,7 +551,10 @@ export async function updateVisit(
   return viewOf(db, auth, id);
 }
 
-/** Locks the visit, checks the version and runs one transition of the state machine. */
+/**
+ * One transition of the state machine. The visit is locked and its version checked before the rule
+ * runs: the rule reads the stored handling, which the lock keeps from changing under it.
+ */
 async function transition(
   db: Kysely<DB>,
   auth: AuthContext,
@@ -548,45 +563,39 @@ async function transition(
   version: number,
   input: Parameters<typeof visitTransition>[1],
 ): Promise<VisitView> {
-  await loadVisit(db, auth, id, "reception.write");
   const options = await ruleOptions(db);
-  await db.transaction().execute(async (trx) => {
-    const row = await visitQuery(trx).where("v.id", "=", id).forUpdate("v").executeTakeFirstOrThrow();
-    if (row.version !== version) fail("VERSION_CONFLICT", "version");
-    const visit = toDomainVisit(row);
-    const result = visitTransition(visit, input, options);
-    failOnProblems(result.problems);
-    const to = result.to as VisitState;
-    const handling = input.action === "handle" ? keepPetitionLink(input.handling, row.petition_id) : null;
-    if (handling) checkDates(visit.receivedOn, null, handling);
-    await trx
-      .updateTable("reception_visit")
-      .set((eb) => ({
-        state: to,
-        // The follow-up and a refusal's explanation are free texts: sealed and masked with the others
-        // for a denunciation.
-        ...(handling
-          ? { ...storedTexts(id, { ...visit, handling }, visit.documentsReceived), handling_route: handling.route }
-          : {}),
-        ...(input.action === "follow_up"
-          ? storedTexts(id, { ...visit, followUp: input.followUp.followUp.trim() }, visit.documentsReceived)
-          : {}),
-        version: eb("version", "+", 1),
-        updated_at: new Date(),
-      }))
-      .where("id", "=", id)
-      .execute();
-    const after = { ...visit, status: to, handling: handling ?? visit.handling };
-    await recordAudit(trx, actor, {
+  await runStep(db, actor, VISIT, {
+    id,
+    version,
+    lock: true,
+    authorize: (row) => assertAgencyInScope(db, auth, "reception.write", row.agency_id),
+    transition: (row) => {
+      const visit = toDomainVisit(row);
+      const result = visitTransition(visit, input, options);
+      failOnProblems(result.problems);
+      const handling = input.action === "handle" ? keepPetitionLink(input.handling, row.petition_id) : null;
+      if (handling) checkDates(visit.receivedOn, null, handling);
+      return { visit, to: result.to as VisitState, handling };
+    },
+    changes: (_trx, _row, { visit, to, handling }) => ({
+      state: to,
+      // The follow-up and a refusal's explanation are free texts: sealed and masked with the others
+      // for a denunciation.
+      ...(handling
+        ? { ...storedTexts(id, { ...visit, handling }, visit.documentsReceived), handling_route: handling.route }
+        : {}),
+      ...(input.action === "follow_up"
+        ? storedTexts(id, { ...visit, followUp: input.followUp.followUp.trim() }, visit.documentsReceived)
+        : {}),
+    }),
+    audit: (row, { visit, to, handling }) => ({
       action: input.action === "handle" ? "reception.visit.handled" : "reception.visit.followed_up",
-      entityType: "reception_visit",
-      entityId: id,
       summary: {
-        ...auditFacts(after, row.seq_no, row.register_year),
+        ...auditFacts({ ...visit, status: to, handling: handling ?? visit.handling }, row.seq_no, row.register_year),
         from: visit.status,
         ...(handling?.refusal ? { refusalReason: handling.refusal.reason } : {}),
       },
-    });
+    }),
   });
   return viewOf(db, auth, id);
 }

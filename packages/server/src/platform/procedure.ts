@@ -1,0 +1,201 @@
+/**
+ * The procedure kit: one step of a procedure (a petition, a case, a reception visit) runs the same
+ * sequence everywhere. Read the row, check that the caller may act on it, ask the domain for the
+ * transition, then in one transaction: write the row if its version is still the one the caller
+ * read (VERSION_CONFLICT otherwise), the step's own writes (drafts, assignments), the tracked
+ * deadlines, the timeline event and the audit event. A rule broken or a version changed leaves
+ * nothing behind.
+ *
+ * A procedure plugs in with a `Procedure` (its table, audit entity type, timeline, how a row is
+ * read, how its deadlines follow its facts) and describes each step with a `Step` given to
+ * `runStep`. A step already inside another transaction (a petition handed over to the case being
+ * opened) uses the parts: `bumpVersion`, `writeEvent`, the procedure's `syncDeadlines`.
+ *
+ * Concurrency: by default a step reads and rules outside the transaction and the write checks the
+ * version (optimistic). With `lock`, the row is read again FOR UPDATE in the transaction and its
+ * version checked before the rule runs, so the rule judges the row as it will be written over
+ * (reception visits).
+ */
+import type { Kysely, Selectable, Transaction, Updateable } from "kysely";
+import type { DB, EventTable } from "../db/schema.ts";
+import { recordAudit, type Actor } from "./audit.ts";
+import { fail } from "./errors.ts";
+
+// ---- Timelines ------------------------------------------------------------------------------
+
+/** The procedures with a timeline; each has its event table of the one shape (EventTable). */
+export type Timeline = "petition" | "case";
+
+/** One entry of a timeline as written. */
+export interface TimelineEvent {
+  action: string;
+  from?: string | null;
+  to?: string | null;
+  data?: Record<string, unknown>;
+  documentId?: string | null;
+}
+
+/** One entry of a timeline as the detail views show it. */
+export interface TimelineEntry {
+  at: string;
+  actorName: string | null;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  data: unknown;
+  documentId: string | null;
+}
+
+/** Writes one event on the timeline of a petition or a case, in the caller's transaction. */
+export async function writeEvent(
+  trx: Transaction<DB>,
+  timeline: Timeline,
+  ownerId: string,
+  actor: Actor,
+  event: TimelineEvent,
+): Promise<void> {
+  const columns = {
+    actor_id: actor.userId,
+    actor_name: actor.name,
+    action: event.action,
+    from_state: event.from ?? null,
+    to_state: event.to ?? null,
+    data: JSON.stringify(event.data ?? {}),
+    document_id: event.documentId ?? null,
+  };
+  if (timeline === "case")
+    await trx
+      .insertInto("case_event")
+      .values({ case_id: ownerId, ...columns })
+      .execute();
+  else
+    await trx
+      .insertInto("petition_event")
+      .values({ petition_id: ownerId, ...columns })
+      .execute();
+}
+
+/** The timeline of a petition or a case, oldest first. */
+export async function readTimeline(db: Kysely<DB>, timeline: Timeline, ownerId: string): Promise<TimelineEntry[]> {
+  const rows: Selectable<EventTable>[] =
+    timeline === "case"
+      ? await db.selectFrom("case_event").selectAll().where("case_id", "=", ownerId).orderBy("id").execute()
+      : await db.selectFrom("petition_event").selectAll().where("petition_id", "=", ownerId).orderBy("id").execute();
+  return rows.map((e) => ({
+    at: new Date(e.at).toISOString(),
+    actorName: e.actor_name,
+    action: e.action,
+    fromState: e.from_state,
+    toState: e.to_state,
+    data: e.data,
+    documentId: e.document_id,
+  }));
+}
+
+// ---- Versioned rows -------------------------------------------------------------------------
+
+/** The tables of the procedures' rows: each has an id, a version and an updated_at. */
+export type ProcedureTable = "petition" | "resolution_case" | "reception_visit";
+
+interface VersionedColumns {
+  id: string;
+  version: number;
+  updated_at: Date;
+}
+
+/** Writes the row if nobody changed it since `version` was read; VERSION_CONFLICT otherwise. */
+export async function bumpVersion<T extends ProcedureTable>(
+  trx: Transaction<DB>,
+  table: T,
+  id: string,
+  version: number,
+  changes: Updateable<DB[T]>,
+): Promise<void> {
+  // The builder types no column of a union of tables: it sees the one table by its shared columns.
+  const versioned = trx as unknown as Transaction<{ procedure_row: VersionedColumns }>;
+  const result = await versioned
+    .updateTable(table as unknown as "procedure_row")
+    .set(changes as Updateable<VersionedColumns>)
+    .set((eb) => ({ version: eb("version", "+", 1), updated_at: new Date() }))
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) fail("VERSION_CONFLICT", "version");
+}
+
+// ---- Steps ----------------------------------------------------------------------------------
+
+export interface Procedure<T extends ProcedureTable, Row extends { id: string; version: number }, Facts> {
+  table: T;
+  /** The entity type of its audit events. */
+  entityType: string;
+  timeline?: Timeline;
+  /** Reads one row (failing with the procedure's "not found"); `lock` reads it FOR UPDATE in `db`. */
+  load(db: Kysely<DB>, id: string, lock?: boolean): Promise<Row>;
+  /** Opens the deadlines the facts run and closes those that stopped. */
+  syncDeadlines?(trx: Transaction<DB>, row: Row, facts: Facts): Promise<void>;
+  /** Rewrites what is derived from the facts for counting (the report figures), in the same transaction. */
+  writeFigures?(trx: Transaction<DB>, row: Row, facts: Facts): Promise<void>;
+}
+
+/** What the audit trail keeps of a step (the entity is the step's row). */
+export interface StepAudit {
+  action: string;
+  summary: Record<string, unknown>;
+}
+
+export interface Step<T extends ProcedureTable, Row extends { id: string; version: number }, Facts, Work = void> {
+  id: string;
+  /** The version the caller read. */
+  version: number;
+  lock?: boolean;
+  /** Fails when the caller may not take this step on the row (agency scope, assignment). */
+  authorize(row: Row): Promise<void>;
+  /** The domain's rule: the facts after the step, or its first problem thrown. */
+  transition(row: Row): Facts | Promise<Facts>;
+  /** The row's new columns (the version and updated_at are the kit's). */
+  changes(trx: Transaction<DB>, row: Row, next: Facts): Updateable<DB[T]> | Promise<Updateable<DB[T]>>;
+  /** The step's own writes in the transaction, after the row's (before with `workFirst`). */
+  work?(trx: Transaction<DB>, row: Row, next: Facts): Promise<Work>;
+  workFirst?: boolean;
+  /** False for a step that moves no clock (the procedure's deadlines are synced otherwise). */
+  deadlines?: boolean;
+  event?(row: Row, next: Facts, work: Work): TimelineEvent;
+  audit(row: Row, next: Facts, work: Work): StepAudit;
+}
+
+/** Runs one step of a procedure; returns the row as read, the facts after it and its work's result. */
+export async function runStep<T extends ProcedureTable, Row extends { id: string; version: number }, Facts, Work>(
+  db: Kysely<DB>,
+  actor: Actor,
+  procedure: Procedure<T, Row, Facts>,
+  step: Step<T, Row, Facts, Work>,
+): Promise<{ row: Row; next: Facts; work: Work }> {
+  const read = await procedure.load(db, step.id);
+  await step.authorize(read);
+  const ruled = step.lock ? null : { row: read, next: await step.transition(read) };
+  return db.transaction().execute(async (trx) => {
+    let row = read;
+    let next: Facts;
+    if (ruled) {
+      next = ruled.next;
+    } else {
+      row = await procedure.load(trx, step.id, true);
+      if (row.version !== step.version) fail("VERSION_CONFLICT", "version");
+      next = await step.transition(row);
+    }
+    const done = step.workFirst && step.work ? await step.work(trx, row, next) : undefined;
+    await bumpVersion(trx, procedure.table, row.id, step.version, await step.changes(trx, row, next));
+    const work = (step.workFirst || !step.work ? done : await step.work(trx, row, next)) as Work;
+    if (procedure.syncDeadlines && step.deadlines !== false) await procedure.syncDeadlines(trx, row, next);
+    if (procedure.writeFigures) await procedure.writeFigures(trx, row, next);
+    if (procedure.timeline && step.event)
+      await writeEvent(trx, procedure.timeline, row.id, actor, step.event(row, next, work));
+    await recordAudit(trx, actor, {
+      entityType: procedure.entityType,
+      entityId: row.id,
+      ...step.audit(row, next, work),
+    });
+    return { row, next, work };
+  });
+}
