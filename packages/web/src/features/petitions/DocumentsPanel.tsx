@@ -21,7 +21,7 @@ import { errorMessage, isApiError } from "../../api/client.ts";
 import { saveFromApi } from "../../ui/download.ts";
 import { reportServerError } from "../../ui/forms.ts";
 import { formatDate } from "../../ui/format.ts";
-import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
+import { ErrorBlock, LoadingBlock, QueryStatus } from "../../ui/QueryState.tsx";
 import { usePhone } from "../../ui/responsive.ts";
 import { COMMON } from "../../ui/text.ts";
 import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConflict.tsx";
@@ -70,8 +70,7 @@ export function DocumentsPanel({
       <Title order={2} fz="h4" mb="sm" id={`documents-${entityId}`}>
         {DOCUMENT_TEXT.title}
       </Title>
-      {documents.isPending ? <LoadingBlock /> : null}
-      {documents.isError ? <ErrorBlock error={documents.error} onRetry={() => void documents.refetch()} /> : null}
+      <QueryStatus query={documents} />
       {documents.data && documents.data.length === 0 ? <Text size="sm">{DOCUMENT_TEXT.noDocuments}</Text> : null}
       <Stack gap="sm">
         {documents.data?.map((doc) => (
