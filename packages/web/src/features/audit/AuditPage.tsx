@@ -45,7 +45,7 @@ function fetchAudit(query: Record<string, string | number | undefined>, signal?:
 export default function AuditPage() {
   const { can } = useSession();
   const list = useListState({ filters: FILTERS, defaultPageSize: 50 });
-  const { update, page, pageSize } = list;
+  const { page, pageSize } = list;
   const filters = list.query;
   const [expanded, setExpanded] = useState<Set<number>>(new Set());
 
@@ -161,25 +161,14 @@ export default function AuditPage() {
 
       <FilterPanel label={AUDIT_TEXT.filters}>
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <DateField
-            label={AUDIT_TEXT.from}
-            value={list.values.from}
-            onChange={(v) => update({ from: v })}
-            style={{ flex: "0 1 170px" }}
-          />
-          <DateField
-            label={AUDIT_TEXT.to}
-            value={list.values.to}
-            onChange={(v) => update({ to: v })}
-            style={{ flex: "0 1 170px" }}
-          />
+          <DateField label={AUDIT_TEXT.from} {...list.field("from")} style={{ flex: "0 1 170px" }} />
+          <DateField label={AUDIT_TEXT.to} {...list.field("to")} style={{ flex: "0 1 170px" }} />
           {can("user.read") ? (
             <Select
               label={AUDIT_TEXT.actor}
               placeholder={AUDIT_TEXT.allActors}
               data={actorOptions}
-              value={list.values.actorId}
-              onChange={(v) => update({ actorId: v })}
+              {...list.field("actorId")}
               searchable
               clearable
               filter={vietnameseFilter}

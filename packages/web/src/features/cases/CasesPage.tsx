@@ -79,14 +79,7 @@ export default function CasesPage({ kind }: { kind: CaseKind }) {
     maxPageSize: MAX_PAGE_SIZE,
   });
   const { update, sort, order, onSort } = list;
-  const {
-    state,
-    overdue,
-    dueWithinDays: dueWithin,
-    assignedToMe: mine,
-    holderId,
-    awaitingSignature: awaiting,
-  } = list.values;
+  const { state, overdue, dueWithinDays: dueWithin, assignedToMe: mine, awaitingSignature: awaiting } = list.values;
   const instance = "instance" in list.values ? (list.values.instance as string | null) : null;
   const phone = usePhone();
   const holders = useHolderOptions();
@@ -165,8 +158,7 @@ export default function CasesPage({ kind }: { kind: CaseKind }) {
               label={CASE_TEXT.filterState}
               placeholder={state ? undefined : CASE_TEXT.allStates}
               data={stateOptions(kind)}
-              value={state ? state.split(",") : []}
-              onChange={(values) => update({ state: values.join(",") || null })}
+              {...list.multi("state")}
               clearable
               searchable
               filter={vietnameseFilter}
@@ -189,8 +181,7 @@ export default function CasesPage({ kind }: { kind: CaseKind }) {
               label={CASE_TEXT.filterHolder}
               placeholder={CASE_TEXT.allHolders}
               data={holders}
-              value={holderId}
-              onChange={(value) => update({ holderId: value })}
+              {...list.field("holderId")}
               clearable
               searchable
               filter={vietnameseFilter}

@@ -104,7 +104,7 @@ function PetitionList() {
     sort: { keys: SORT_KEYS, default: "receivedOn", order: "desc" },
   });
   const { update, sort, order, onSort, values } = list;
-  const { q, status, kind, channel, fieldCode, from, to, dueSoon, overdue } = values;
+  const { q, status, channel, dueSoon, overdue } = values;
   const phone = useMediaQuery("(max-width: 48em)");
 
   const filters: PetitionFilters = { ...list.query, sort, order };
@@ -173,8 +173,7 @@ function PetitionList() {
               label={PETITION_TEXT.filterStatus}
               placeholder={status ? undefined : PETITION_TEXT.allStatuses}
               data={STATE_OPTIONS}
-              value={status ? status.split(",") : []}
-              onChange={(values) => update({ status: values.join(",") || null })}
+              {...list.multi("status")}
               clearable
               searchable
               filter={vietnameseFilter}
@@ -184,8 +183,7 @@ function PetitionList() {
               label={PETITION_TEXT.filterKind}
               placeholder={PETITION_TEXT.allKinds}
               data={KIND_OPTIONS}
-              value={kind}
-              onChange={(value) => update({ kind: value })}
+              {...list.field("kind")}
               clearable
               style={{ flex: "1 1 170px" }}
             />
@@ -195,8 +193,7 @@ function PetitionList() {
               label={PETITION_TEXT.filterChannel}
               placeholder={PETITION_TEXT.allChannels}
               data={CHANNEL_OPTIONS}
-              value={channel}
-              onChange={(value) => update({ channel: value })}
+              {...list.field("channel")}
               clearable
               comboboxProps={{ width: 420, position: "bottom-start" }}
               style={{ flex: "2 1 220px" }}
@@ -205,26 +202,15 @@ function PetitionList() {
               label={PETITION_TEXT.filterField}
               placeholder={PETITION_TEXT.allFields}
               data={fieldOptions()}
-              value={fieldCode}
-              onChange={(value) => update({ fieldCode: value })}
+              {...list.field("fieldCode")}
               clearable
               searchable
               filter={vietnameseFilter}
               nothingFoundMessage={COMMON.nothingFound}
               style={{ flex: "2 1 200px" }}
             />
-            <DateField
-              label={PETITION_TEXT.filterFrom}
-              value={from}
-              onChange={(value) => update({ from: value })}
-              style={{ flex: "1 1 150px" }}
-            />
-            <DateField
-              label={PETITION_TEXT.filterTo}
-              value={to}
-              onChange={(value) => update({ to: value })}
-              style={{ flex: "1 1 150px" }}
-            />
+            <DateField label={PETITION_TEXT.filterFrom} {...list.field("from")} style={{ flex: "1 1 150px" }} />
+            <DateField label={PETITION_TEXT.filterTo} {...list.field("to")} style={{ flex: "1 1 150px" }} />
             <PetitionExportMenu filters={filters} loadCsv={loadExport} />
           </Group>
         </Stack>

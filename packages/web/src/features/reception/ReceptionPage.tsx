@@ -112,7 +112,7 @@ function VisitList() {
     sort: { keys: SORT_KEYS, default: "receivedOn", order: "desc" },
   });
   const { update, sort, order, onSort } = list;
-  const { status, kind, route, contentKind, fieldCode, from, to, crowd } = list.values;
+  const { from, to, crowd } = list.values;
   const phone = useMediaQuery("(max-width: 48em)");
   const [downloading, setDownloading] = useState(false);
 
@@ -176,8 +176,7 @@ function VisitList() {
               label={RECEPTION_TEXT.filterKind}
               placeholder={RECEPTION_TEXT.allKinds}
               data={VISIT_KIND_OPTIONS}
-              value={kind}
-              onChange={(value) => update({ kind: value })}
+              {...list.field("kind")}
               clearable
               comboboxProps={{ width: 340, position: "bottom-start" }}
               style={{ flex: "2 1 200px" }}
@@ -186,8 +185,7 @@ function VisitList() {
               label={RECEPTION_TEXT.filterStatus}
               placeholder={RECEPTION_TEXT.allStatuses}
               data={STATUS_OPTIONS}
-              value={status}
-              onChange={(value) => update({ status: value })}
+              {...list.field("status")}
               clearable
               style={{ flex: "1 1 160px" }}
             />
@@ -197,8 +195,7 @@ function VisitList() {
               label={RECEPTION_TEXT.filterRoute}
               placeholder={RECEPTION_TEXT.allRoutes}
               data={ROUTE_OPTIONS}
-              value={route}
-              onChange={(value) => update({ route: value })}
+              {...list.field("route")}
               clearable
               comboboxProps={{ width: 380, position: "bottom-start" }}
               style={{ flex: "2 1 200px" }}
@@ -207,8 +204,7 @@ function VisitList() {
               label={RECEPTION_TEXT.filterContentKind}
               placeholder={RECEPTION_TEXT.allContentKinds}
               data={KIND_OPTIONS}
-              value={contentKind}
-              onChange={(value) => update({ contentKind: value })}
+              {...list.field("contentKind")}
               clearable
               style={{ flex: "1 1 160px" }}
             />
@@ -216,26 +212,15 @@ function VisitList() {
               label={RECEPTION_TEXT.filterField}
               placeholder={RECEPTION_TEXT.allFields}
               data={fieldOptions()}
-              value={fieldCode}
-              onChange={(value) => update({ fieldCode: value })}
+              {...list.field("fieldCode")}
               clearable
               searchable
               filter={vietnameseFilter}
               nothingFoundMessage={COMMON.nothingFound}
               style={{ flex: "2 1 180px" }}
             />
-            <DateField
-              label={RECEPTION_TEXT.filterFrom}
-              value={from}
-              onChange={(value) => update({ from: value })}
-              style={{ flex: "1 1 140px" }}
-            />
-            <DateField
-              label={RECEPTION_TEXT.filterTo}
-              value={to}
-              onChange={(value) => update({ to: value })}
-              style={{ flex: "1 1 140px" }}
-            />
+            <DateField label={RECEPTION_TEXT.filterFrom} {...list.field("from")} style={{ flex: "1 1 140px" }} />
+            <DateField label={RECEPTION_TEXT.filterTo} {...list.field("to")} style={{ flex: "1 1 140px" }} />
           </Group>
           <Group justify="space-between" gap="sm" wrap="wrap">
             <Group gap="xs">

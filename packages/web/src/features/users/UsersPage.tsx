@@ -36,7 +36,6 @@ export default function UsersPage() {
     sort: { keys: SORT_KEYS, default: "username", order: "asc" },
   });
   const { params, update, sort, order, onSort } = list;
-  const { agencyId, role, status } = list.values;
   const filters: UserFilters = { ...(list.query as Omit<UserFilters, "sort" | "order">), sort, order };
   const users = useUsers({ ...filters, page: list.page, pageSize: list.pageSize });
   const all = useAllAgencies();
@@ -111,8 +110,7 @@ export default function UsersPage() {
             label={USER_TEXT.filterAgency}
             placeholder={USER_TEXT.allAgencies}
             data={agencyOptions}
-            value={agencyId}
-            onChange={(value) => update({ agencyId: value })}
+            {...list.field("agencyId")}
             searchable
             clearable
             filter={vietnameseFilter}
@@ -123,8 +121,7 @@ export default function UsersPage() {
             label={USER_TEXT.filterRole}
             placeholder={USER_TEXT.allRoles}
             data={roleOptions}
-            value={role}
-            onChange={(value) => update({ role: value })}
+            {...list.field("role")}
             clearable
             style={{ flex: "1 1 180px" }}
           />
@@ -135,8 +132,7 @@ export default function UsersPage() {
               { value: "active", label: USER_TEXT.statusActive },
               { value: "disabled", label: USER_TEXT.statusDisabled },
             ]}
-            value={status}
-            onChange={(value) => update({ status: value })}
+            {...list.field("status")}
             clearable
             style={{ flex: "1 1 160px" }}
           />

@@ -18,6 +18,7 @@ export type FilterValues<D extends FilterDescriptor> = {
 /** The filters as the list endpoints take them: only those set, flags as "true". */
 export type FilterQuery<D extends FilterDescriptor> = { [K in keyof D]?: string };
 
+type TextKeys<D extends FilterDescriptor> = { [K in keyof D]: D[K] extends "text" ? K : never }[keyof D] & string;
 type SearchKeys<D extends FilterDescriptor> = { [K in keyof D]: D[K] extends "search" ? K : never }[keyof D] & string;
 
 export interface SortSpec<S extends string> {
@@ -91,6 +92,19 @@ export function useListState<D extends FilterDescriptor, S extends string = neve
       pageSize,
       onPage: (p: number) => update({ page: p }, false),
       onPageSize: (size: number) => update({ pageSize: maxPageSize ? Math.min(size, maxPageSize) : size }),
+    },
+    /** Value and change handler of a Select or DateField bound to a filter. */
+    field: (key: TextKeys<D>) => ({
+      value: values[key] as string | null,
+      onChange: (value: string | null) => update({ [key]: value }),
+    }),
+    /** The same for a MultiSelect: the URL carries the choices as "a,b". */
+    multi: (key: TextKeys<D>) => {
+      const value = values[key] as string | null;
+      return {
+        value: value ? value.split(",") : [],
+        onChange: (chosen: string[]) => update({ [key]: chosen.join(",") || null }),
+      };
     },
     /** Value and change handler of a search box: what is typed shows at once, the URL follows. */
     text: (key: SearchKeys<D>) => ({
