@@ -6,7 +6,6 @@ import { formatDate, formatNumber } from "../../ui/format.ts";
 import { FilterPanel, ListExport, ListResults, QuickFilters, SearchField } from "../../ui/list-page/ListPage.tsx";
 import { useListState } from "../../ui/list-page/list-state.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
-import { usePhone } from "../../ui/responsive.ts";
 import { vietnameseFilter } from "../../ui/select-filter.ts";
 import { COMMON } from "../../ui/text.ts";
 import { useMe, useSession } from "../auth/session.tsx";
@@ -78,10 +77,9 @@ export default function CasesPage({ kind }: { kind: CaseKind }) {
     sort: { keys: SORT_KEYS, default: "due_on", order: "asc" },
     maxPageSize: MAX_PAGE_SIZE,
   });
-  const { update, sort, order, onSort } = list;
+  const { update, sort, order } = list;
   const { state, overdue, dueWithinDays: dueWithin, assignedToMe: mine, awaitingSignature: awaiting } = list.values;
   const instance = "instance" in list.values ? (list.values.instance as string | null) : null;
-  const phone = usePhone();
   const holders = useHolderOptions();
 
   const filters: CaseFilters = { kind, ...list.query, sort, order };
@@ -237,72 +235,69 @@ export default function CasesPage({ kind }: { kind: CaseKind }) {
         paging={list.paging}
         count={(data) => CASE_TEXT.total(formatNumber(data.total))}
         empty={CASE_TEXT.empty}
+        cards={(data) => <CaseCards kind={kind} items={data.items} />}
       >
-        {(data) =>
-          phone ? (
-            <CaseCards kind={kind} items={data.items} />
-          ) : data.items.length > 0 ? (
-            <Table.ScrollContainer minWidth={1080}>
-              <Table striped highlightOnHover verticalSpacing="xs" data-testid="cases-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={180}>{CASE_TEXT.code}</Table.Th>
-                    <SortableTh column="received_on" sort={sort} order={order} onSort={onSort} w={105}>
-                      {CASE_TEXT.receivedOn}
-                    </SortableTh>
-                    <SortableTh column="accepted_on" sort={sort} order={order} onSort={onSort} w={105}>
-                      {CASE_TEXT.acceptedOn}
-                    </SortableTh>
-                    <Table.Th w={150}>{CASE_TEXT.petitioner[kind]}</Table.Th>
-                    <Table.Th>{CASE_TEXT.content}</Table.Th>
-                    {kind === "complaint" ? <Table.Th w={80}>{CASE_TEXT.instance}</Table.Th> : null}
-                    <Table.Th w={140}>{CASE_TEXT.state}</Table.Th>
-                    <Table.Th w={140}>{CASE_TEXT.holder}</Table.Th>
-                    <SortableTh column="due_on" sort={sort} order={order} onSort={onSort} w={150}>
-                      {CASE_TEXT.due}
-                    </SortableTh>
+        {(data) => (
+          <Table.ScrollContainer minWidth={1080}>
+            <Table striped highlightOnHover verticalSpacing="xs" data-testid="cases-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={180}>{CASE_TEXT.code}</Table.Th>
+                  <SortableTh column="received_on" {...list.sorting} w={105}>
+                    {CASE_TEXT.receivedOn}
+                  </SortableTh>
+                  <SortableTh column="accepted_on" {...list.sorting} w={105}>
+                    {CASE_TEXT.acceptedOn}
+                  </SortableTh>
+                  <Table.Th w={150}>{CASE_TEXT.petitioner[kind]}</Table.Th>
+                  <Table.Th>{CASE_TEXT.content}</Table.Th>
+                  {kind === "complaint" ? <Table.Th w={80}>{CASE_TEXT.instance}</Table.Th> : null}
+                  <Table.Th w={140}>{CASE_TEXT.state}</Table.Th>
+                  <Table.Th w={140}>{CASE_TEXT.holder}</Table.Th>
+                  <SortableTh column="due_on" {...list.sorting} w={150}>
+                    {CASE_TEXT.due}
+                  </SortableTh>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((c) => (
+                  <Table.Tr key={c.id} data-code={c.code}>
+                    <Table.Td>
+                      <Anchor component={Link} to={casePath(kind, c.id)} fw={700} size="sm">
+                        {c.code}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{formatDate(c.receivedOn)}</Table.Td>
+                    <Table.Td>{c.acceptedOn ? formatDate(c.acceptedOn) : CASE_TEXT.notAccepted}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" lineClamp={3}>
+                        {c.petitioner}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" lineClamp={2}>
+                        {c.title}
+                      </Text>
+                      {c.respondent ? (
+                        <Text size="xs" c="gray.7" lineClamp={1}>
+                          {CASE_TEXT.respondent[kind]}: {c.respondent}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    {kind === "complaint" ? <Table.Td>{CASE_TEXT.instanceLabel(c.instance)}</Table.Td> : null}
+                    <Table.Td>
+                      <CaseStateBadge state={c.state} label={c.stateLabel} />
+                    </Table.Td>
+                    <Table.Td>{c.holder ?? COMMON.none}</Table.Td>
+                    <Table.Td>
+                      <ListDueBadge due={c.dueOn} status={c.dueStatus} />
+                    </Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.items.map((c) => (
-                    <Table.Tr key={c.id} data-code={c.code}>
-                      <Table.Td>
-                        <Anchor component={Link} to={casePath(kind, c.id)} fw={700} size="sm">
-                          {c.code}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{formatDate(c.receivedOn)}</Table.Td>
-                      <Table.Td>{c.acceptedOn ? formatDate(c.acceptedOn) : CASE_TEXT.notAccepted}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm" lineClamp={3}>
-                          {c.petitioner}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" lineClamp={2}>
-                          {c.title}
-                        </Text>
-                        {c.respondent ? (
-                          <Text size="xs" c="gray.7" lineClamp={1}>
-                            {CASE_TEXT.respondent[kind]}: {c.respondent}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                      {kind === "complaint" ? <Table.Td>{CASE_TEXT.instanceLabel(c.instance)}</Table.Td> : null}
-                      <Table.Td>
-                        <CaseStateBadge state={c.state} label={c.stateLabel} />
-                      </Table.Td>
-                      <Table.Td>{c.holder ?? COMMON.none}</Table.Td>
-                      <Table.Td>
-                        <ListDueBadge due={c.dueOn} status={c.dueStatus} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          ) : null
-        }
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
       </ListResults>
     </>
   );

@@ -12,7 +12,6 @@ import {
   Tabs,
   Text,
 } from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
 import { IconInfoCircle, IconPlus } from "@tabler/icons-react";
 import { respell } from "@minhbach/domain";
 import type { SearchedAs } from "@minhbach/domain/api/petition-views";
@@ -103,9 +102,8 @@ function PetitionList() {
     filters: LIST_FILTERS,
     sort: { keys: SORT_KEYS, default: "receivedOn", order: "desc" },
   });
-  const { update, sort, order, onSort, values } = list;
+  const { update, sort, order, values } = list;
   const { q, status, channel, dueSoon, overdue } = values;
-  const phone = useMediaQuery("(max-width: 48em)");
 
   const filters: PetitionFilters = { ...list.query, sort, order };
   const petitions = usePetitions({ ...filters, page: list.page, pageSize: list.pageSize });
@@ -224,77 +222,74 @@ function PetitionList() {
           data.searchedAs ? <SearchedAsNote typed={q} searched={data.searchedAs} items={data.items} /> : null
         }
         empty={PETITION_TEXT.empty}
+        cards={(data) => <PetitionCards items={data.items} />}
       >
-        {(data) =>
-          phone ? (
-            <PetitionCards items={data.items} />
-          ) : data.items.length > 0 ? (
-            <Table.ScrollContainer minWidth={960}>
-              <Table striped highlightOnHover verticalSpacing="xs" data-testid="petitions-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={170}>{PETITION_TEXT.code}</Table.Th>
-                    <SortableTh column="receivedOn" sort={sort} order={order} onSort={onSort} w={105}>
-                      {PETITION_TEXT.receivedOn}
-                    </SortableTh>
-                    <Table.Th w={170}>{PETITION_TEXT.petitioner}</Table.Th>
-                    <Table.Th>{PETITION_TEXT.content}</Table.Th>
-                    <SortableTh column="kind" sort={sort} order={order} onSort={onSort} w={105}>
-                      {PETITION_TEXT.kind}
-                    </SortableTh>
-                    <SortableTh column="status" sort={sort} order={order} onSort={onSort} w={135}>
-                      {PETITION_TEXT.status}
-                    </SortableTh>
-                    <SortableTh column="due" sort={sort} order={order} onSort={onSort} w={145}>
-                      {PETITION_TEXT.due}
-                    </SortableTh>
+        {(data) => (
+          <Table.ScrollContainer minWidth={960}>
+            <Table striped highlightOnHover verticalSpacing="xs" data-testid="petitions-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={170}>{PETITION_TEXT.code}</Table.Th>
+                  <SortableTh column="receivedOn" {...list.sorting} w={105}>
+                    {PETITION_TEXT.receivedOn}
+                  </SortableTh>
+                  <Table.Th w={170}>{PETITION_TEXT.petitioner}</Table.Th>
+                  <Table.Th>{PETITION_TEXT.content}</Table.Th>
+                  <SortableTh column="kind" {...list.sorting} w={105}>
+                    {PETITION_TEXT.kind}
+                  </SortableTh>
+                  <SortableTh column="status" {...list.sorting} w={135}>
+                    {PETITION_TEXT.status}
+                  </SortableTh>
+                  <SortableTh column="due" {...list.sorting} w={145}>
+                    {PETITION_TEXT.due}
+                  </SortableTh>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((p) => (
+                  <Table.Tr key={p.id} data-code={p.code}>
+                    <Table.Td>
+                      <Anchor component={Link} to={petitionPath(p.id)} fw={700} size="sm">
+                        {p.code}
+                      </Anchor>
+                      {p.transferredIn ? (
+                        <div>
+                          <Badge size="xs" variant="light" color="grape" tt="none">
+                            {PETITION_TEXT.transferredIn}
+                          </Badge>
+                        </div>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>{formatDate(p.receivedOn)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" lineClamp={3}>
+                        {p.petitioner}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" lineClamp={2}>
+                        {p.excerpt}
+                      </Text>
+                      {p.fieldName ? (
+                        <Text size="xs" c="gray.7">
+                          {p.fieldName}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>{p.kind ? kindLabel(p.kind) : PETITION_TEXT.notClassified}</Table.Td>
+                    <Table.Td>
+                      <PetitionStateBadge state={p.state} label={p.stateLabel} />
+                    </Table.Td>
+                    <Table.Td>
+                      <ListDueBadge due={p.dueOn} status={p.dueStatus} />
+                    </Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.items.map((p) => (
-                    <Table.Tr key={p.id} data-code={p.code}>
-                      <Table.Td>
-                        <Anchor component={Link} to={petitionPath(p.id)} fw={700} size="sm">
-                          {p.code}
-                        </Anchor>
-                        {p.transferredIn ? (
-                          <div>
-                            <Badge size="xs" variant="light" color="grape" tt="none">
-                              {PETITION_TEXT.transferredIn}
-                            </Badge>
-                          </div>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td>{formatDate(p.receivedOn)}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm" lineClamp={3}>
-                          {p.petitioner}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" lineClamp={2}>
-                          {p.excerpt}
-                        </Text>
-                        {p.fieldName ? (
-                          <Text size="xs" c="gray.7">
-                            {p.fieldName}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td>{p.kind ? kindLabel(p.kind) : PETITION_TEXT.notClassified}</Table.Td>
-                      <Table.Td>
-                        <PetitionStateBadge state={p.state} label={p.stateLabel} />
-                      </Table.Td>
-                      <Table.Td>
-                        <ListDueBadge due={p.dueOn} status={p.dueStatus} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          ) : null
-        }
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
       </ListResults>
     </>
   );

@@ -7,7 +7,6 @@ import {
   type VisitState,
 } from "@minhbach/domain";
 import { Anchor, Badge, Button, Chip, Group, Paper, Select, Stack, Table, Tabs, Text } from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconFileSpreadsheet, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
@@ -111,9 +110,8 @@ function VisitList() {
     filters: LIST_FILTERS,
     sort: { keys: SORT_KEYS, default: "receivedOn", order: "desc" },
   });
-  const { update, sort, order, onSort } = list;
+  const { update, sort, order } = list;
   const { from, to, crowd } = list.values;
-  const phone = useMediaQuery("(max-width: 48em)");
   const [downloading, setDownloading] = useState(false);
 
   const filters: VisitFilters = { ...list.query, sort, order };
@@ -250,107 +248,106 @@ function VisitList() {
         paging={list.paging}
         count={(data) => RECEPTION_TEXT.total(formatNumber(data.total))}
         empty={RECEPTION_TEXT.empty}
+        cards={(data) => (
+          <Stack gap="sm">
+            {data.items.map((v) => (
+              <Paper key={v.id} withBorder p="sm">
+                <Group justify="space-between" gap="xs">
+                  <Anchor component={Link} to={visitPath(v.id)} fw={700}>
+                    {visitNumber(v)}
+                  </Anchor>
+                  <Text size="sm">{formatDate(v.receivedOn)}</Text>
+                </Group>
+                <Text size="sm" fw={600}>
+                  {visitorsText(v)}
+                </Text>
+                <Text size="sm" lineClamp={2}>
+                  {v.contentSummary}
+                </Text>
+                <Group gap="xs" mt={6}>
+                  <VisitStatusBadge status={v.status} />
+                  {v.isCrowd ? (
+                    <Badge color="grape" variant="light" tt="none">
+                      {RECEPTION_TEXT.crowd}
+                    </Badge>
+                  ) : null}
+                </Group>
+              </Paper>
+            ))}
+          </Stack>
+        )}
       >
-        {(data) =>
-          phone ? (
-            <Stack gap="sm">
-              {data.items.map((v) => (
-                <Paper key={v.id} withBorder p="sm">
-                  <Group justify="space-between" gap="xs">
-                    <Anchor component={Link} to={visitPath(v.id)} fw={700}>
-                      {visitNumber(v)}
-                    </Anchor>
-                    <Text size="sm">{formatDate(v.receivedOn)}</Text>
-                  </Group>
-                  <Text size="sm" fw={600}>
-                    {visitorsText(v)}
-                  </Text>
-                  <Text size="sm" lineClamp={2}>
-                    {v.contentSummary}
-                  </Text>
-                  <Group gap="xs" mt={6}>
-                    <VisitStatusBadge status={v.status} />
-                    {v.isCrowd ? (
-                      <Badge color="grape" variant="light" tt="none">
-                        {RECEPTION_TEXT.crowd}
-                      </Badge>
-                    ) : null}
-                  </Group>
-                </Paper>
-              ))}
-            </Stack>
-          ) : data.items.length > 0 ? (
-            <Table.ScrollContainer minWidth={980}>
-              <Table striped highlightOnHover verticalSpacing="xs" data-testid="visits-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{RECEPTION_TEXT.number}</Table.Th>
-                    <SortableTh column="receivedOn" sort={sort} order={order} onSort={onSort}>
-                      {RECEPTION_TEXT.receivedOn}
-                    </SortableTh>
-                    <Table.Th>{RECEPTION_TEXT.visitors}</Table.Th>
-                    <SortableTh column="peopleCount" sort={sort} order={order} onSort={onSort}>
-                      {RECEPTION_TEXT.peopleCount}
-                    </SortableTh>
-                    <Table.Th>{RECEPTION_TEXT.content}</Table.Th>
-                    <Table.Th>{RECEPTION_TEXT.route}</Table.Th>
-                    <SortableTh column="status" sort={sort} order={order} onSort={onSort}>
-                      {RECEPTION_TEXT.status}
-                    </SortableTh>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.items.map((v) => (
-                    <Table.Tr key={v.id} data-visit={v.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={visitPath(v.id)} fw={700} size="sm">
-                          {visitNumber(v)}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        {formatDate(v.receivedOn)}
+        {(data) => (
+          <Table.ScrollContainer minWidth={980}>
+            <Table striped highlightOnHover verticalSpacing="xs" data-testid="visits-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{RECEPTION_TEXT.number}</Table.Th>
+                  <SortableTh column="receivedOn" {...list.sorting}>
+                    {RECEPTION_TEXT.receivedOn}
+                  </SortableTh>
+                  <Table.Th>{RECEPTION_TEXT.visitors}</Table.Th>
+                  <SortableTh column="peopleCount" {...list.sorting}>
+                    {RECEPTION_TEXT.peopleCount}
+                  </SortableTh>
+                  <Table.Th>{RECEPTION_TEXT.content}</Table.Th>
+                  <Table.Th>{RECEPTION_TEXT.route}</Table.Th>
+                  <SortableTh column="status" {...list.sorting}>
+                    {RECEPTION_TEXT.status}
+                  </SortableTh>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((v) => (
+                  <Table.Tr key={v.id} data-visit={v.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={visitPath(v.id)} fw={700} size="sm">
+                        {visitNumber(v)}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      {formatDate(v.receivedOn)}
+                      <Text size="xs" c="gray.7">
+                        {VISIT_KINDS[v.kind as VisitKind]?.label}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td maw={220}>{visitorsText(v)}</Table.Td>
+                    <Table.Td>
+                      {formatNumber(v.peopleCount)}
+                      {v.isCrowd ? (
+                        <Badge ml={6} size="xs" color="grape" variant="light" tt="none">
+                          {RECEPTION_TEXT.crowd}
+                        </Badge>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td maw={320}>
+                      <Text size="sm" lineClamp={2}>
+                        {v.contentSummary}
+                      </Text>
+                      {v.contentKind ? (
                         <Text size="xs" c="gray.7">
-                          {VISIT_KINDS[v.kind as VisitKind]?.label}
+                          {kindLabel(v.contentKind)}
+                          {v.fieldCode ? ` · ${fieldName(v.fieldCode)}` : ""}
                         </Text>
-                      </Table.Td>
-                      <Table.Td maw={220}>{visitorsText(v)}</Table.Td>
-                      <Table.Td>
-                        {formatNumber(v.peopleCount)}
-                        {v.isCrowd ? (
-                          <Badge ml={6} size="xs" color="grape" variant="light" tt="none">
-                            {RECEPTION_TEXT.crowd}
-                          </Badge>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td maw={320}>
-                        <Text size="sm" lineClamp={2}>
-                          {v.contentSummary}
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td maw={220}>
+                      {v.handling ? HANDLING_ROUTES[v.handling.route as HandlingRoute] : RECEPTION_TEXT.notHandled}
+                      {v.petitionId ? (
+                        <Text size="xs" c="gray.7">
+                          {RECEPTION_TEXT.hasPetition}
                         </Text>
-                        {v.contentKind ? (
-                          <Text size="xs" c="gray.7">
-                            {kindLabel(v.contentKind)}
-                            {v.fieldCode ? ` · ${fieldName(v.fieldCode)}` : ""}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td maw={220}>
-                        {v.handling ? HANDLING_ROUTES[v.handling.route as HandlingRoute] : RECEPTION_TEXT.notHandled}
-                        {v.petitionId ? (
-                          <Text size="xs" c="gray.7">
-                            {RECEPTION_TEXT.hasPetition}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td>
-                        <VisitStatusBadge status={v.status} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          ) : null
-        }
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>
+                      <VisitStatusBadge status={v.status} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
       </ListResults>
     </>
   );

@@ -35,7 +35,7 @@ export default function UsersPage() {
     filters: FILTERS,
     sort: { keys: SORT_KEYS, default: "username", order: "asc" },
   });
-  const { params, update, sort, order, onSort } = list;
+  const { params, update, sort, order } = list;
   const filters: UserFilters = { ...(list.query as Omit<UserFilters, "sort" | "order">), sort, order };
   const users = useUsers({ ...filters, page: list.page, pageSize: list.pageSize });
   const all = useAllAgencies();
@@ -149,19 +149,19 @@ export default function UsersPage() {
               </Table.Caption>
               <Table.Thead>
                 <Table.Tr>
-                  <SortableTh column="username" sort={sort} order={order} onSort={onSort}>
+                  <SortableTh column="username" {...list.sorting}>
                     {USER_TEXT.username}
                   </SortableTh>
-                  <SortableTh column="fullName" sort={sort} order={order} onSort={onSort}>
+                  <SortableTh column="fullName" {...list.sorting}>
                     {USER_TEXT.fullName}
                   </SortableTh>
                   <Table.Th>{USER_TEXT.agency}</Table.Th>
                   <Table.Th>{USER_TEXT.roles}</Table.Th>
                   <Table.Th>{USER_TEXT.status}</Table.Th>
-                  <SortableTh column="lastLoginAt" sort={sort} order={order} onSort={onSort}>
+                  <SortableTh column="lastLoginAt" {...list.sorting}>
                     {USER_TEXT.lastLogin}
                   </SortableTh>
-                  <SortableTh column="createdAt" sort={sort} order={order} onSort={onSort}>
+                  <SortableTh column="createdAt" {...list.sorting}>
                     {USER_TEXT.createdAt}
                   </SortableTh>
                   {canManage ? <Table.Th w={70}>{USER_TEXT.actions}</Table.Th> : null}

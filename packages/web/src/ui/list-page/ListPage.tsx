@@ -6,6 +6,7 @@ import { Pager } from "../DataTable.tsx";
 import { ExportMenu } from "../ExportMenu.tsx";
 import { formatNumber } from "../format.ts";
 import { QueryStatus } from "../QueryState.tsx";
+import { usePhone } from "../responsive.ts";
 import { COMMON } from "../text.ts";
 
 /** The filters of a list, announced to screen readers as the page's search region. */
@@ -87,6 +88,7 @@ export function ListResults<T extends { total: number; items: readonly unknown[]
   count,
   notice,
   empty,
+  cards,
   children,
 }: {
   query: ListQuery<T>;
@@ -95,8 +97,11 @@ export function ListResults<T extends { total: number; items: readonly unknown[]
   /** Shown under the count, e.g. how a search was read. */
   notice?: (data: T) => ReactNode;
   empty?: ReactNode;
+  /** The list on a phone, one card per row, instead of the wide table that `children` draws. */
+  cards?: (data: T) => ReactNode;
   children(data: T): ReactNode;
 }) {
+  const phone = usePhone();
   const data = query.data;
   return (
     <Paper withBorder p="md">
@@ -110,7 +115,7 @@ export function ListResults<T extends { total: number; items: readonly unknown[]
           ) : null}
           {notice ? notice(data) : null}
           {empty && data.items.length === 0 ? <Text>{empty}</Text> : null}
-          {children(data)}
+          {!cards ? children(data) : phone ? cards(data) : data.items.length > 0 ? children(data) : null}
           <Pager {...paging} total={data.total} />
         </>
       ) : null}

@@ -83,7 +83,8 @@ export function useListState<D extends FilterDescriptor, S extends string = neve
     active,
     sort: sort as S,
     order,
-    onSort: (column: S, next: SortOrder) => update({ sort: column, order: next }),
+    /** Props for each SortableTh of the list. */
+    sorting: { sort: sort as S, order, onSort: (column: S, next: SortOrder) => update({ sort: column, order: next }) },
     page,
     pageSize,
     /** Props for the list's Pager. */
