@@ -166,6 +166,45 @@ test("tạo tài khoản mới và thấy trong danh sách", async () => {
   }
 });
 
+test("danh sách tài khoản: bộ lọc và sắp xếp nằm trong địa chỉ, tải lại vẫn giữ, xóa bộ lọc", async () => {
+  const page = await newPage();
+  try {
+    await login(page);
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.goto(`${app.url}/quan-tri/tai-khoan`);
+    await page.getByTestId("users-table").waitFor();
+
+    const nameHeader = page.getByRole("columnheader", { name: "Họ và tên" });
+    await nameHeader.getByRole("button").click();
+    await page.waitForURL((url) => url.searchParams.get("sort") === "fullName");
+    assert.equal(await nameHeader.getAttribute("aria-sort"), "ascending");
+    await nameHeader.getByRole("button").click();
+    await page.waitForURL((url) => url.searchParams.get("order") === "desc");
+    assert.equal(await nameHeader.getAttribute("aria-sort"), "descending");
+
+    const clear = page.getByRole("button", { name: "Xóa bộ lọc" });
+    assert.equal(await clear.count(), 0);
+    await page.getByLabel("Tìm kiếm").fill("admin");
+    await page.waitForURL((url) => url.searchParams.get("q") === "admin");
+    await clear.waitFor();
+
+    // A bookmarked or reloaded list comes back as it was left.
+    await page.reload();
+    await page.getByTestId("users-table").waitFor();
+    assert.equal(await page.getByLabel("Tìm kiếm").inputValue(), "admin");
+    assert.equal(await nameHeader.getAttribute("aria-sort"), "descending");
+    await page.locator('tr[data-username="admin"]').waitFor();
+
+    await clear.click();
+    await page.waitForURL((url) => !url.searchParams.has("q"));
+    await clear.waitFor({ state: "detached" });
+    assert.equal(await page.getByLabel("Tìm kiếm").inputValue(), "");
+    assert.equal(new URL(page.url()).searchParams.get("sort"), "fullName");
+  } finally {
+    await page.context().close();
+  }
+});
+
 test("phiên hết hạn khi đang nhập: đăng nhập lại và nội dung biểu mẫu vẫn còn", async () => {
   const page = await newPage();
   try {

@@ -26,3 +26,17 @@ export function ErrorBlock({ error, onRetry }: { error: unknown; onRetry?: () =>
     </Alert>
   );
 }
+
+/** The loading and error states of a query, in the place where its data will show. */
+export function QueryStatus({
+  query,
+}: {
+  query: { isPending: boolean; isError: boolean; error: unknown; refetch(): Promise<unknown> };
+}) {
+  return (
+    <>
+      {query.isPending ? <LoadingBlock /> : null}
+      {query.isError ? <ErrorBlock error={query.error} onRetry={() => void query.refetch()} /> : null}
+    </>
+  );
+}

@@ -4,7 +4,7 @@ import { useSearchParams } from "react-router-dom";
  * List state kept in the URL (filters, sort, page), so a list can be bookmarked, shared and
  * restored after a new login. `update` changes some keys and, unless told, goes back to page 1.
  */
-export function useUrlState() {
+export function useUrlState(defaultPageSize = 20) {
   const [params, setParams] = useSearchParams();
   const update = (changes: Record<string, string | number | boolean | null | undefined>, resetPage = true) => {
     const next = new URLSearchParams(params);
@@ -16,6 +16,6 @@ export function useUrlState() {
     setParams(next, { replace: true });
   };
   const page = Math.max(1, Number(params.get("page") ?? 1) || 1);
-  const pageSize = Math.min(200, Math.max(1, Number(params.get("pageSize") ?? 20) || 20));
+  const pageSize = Math.min(200, Math.max(1, Number(params.get("pageSize") ?? defaultPageSize) || defaultPageSize));
   return { params, update, page, pageSize };
 }

@@ -4,11 +4,11 @@ import { Button, Checkbox, Grid, Group, List, Paper, Stack, Table, Text, TextInp
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconPencil, IconPlus, IconSearch } from "@tabler/icons-react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useSearchParams } from "react-router-dom";
 import { DateField } from "../../ui/DateField.tsx";
 import { formatDate, formatNumber, todayIso } from "../../ui/format.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
-import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
+import { QueryStatus } from "../../ui/QueryState.tsx";
+import { useUrlState } from "../../ui/url-state.ts";
 import { useSession } from "../auth/session.tsx";
 import { useAgencies, useAllAgencies } from "./api.ts";
 import { AgencyGroups } from "./AgencyGroups.tsx";
@@ -20,7 +20,7 @@ import { allIds, buildAgencyTree, visibleForSearch } from "./tree.ts";
 export default function AgenciesPage() {
   const { can } = useSession();
   const canManage = can("agency.manage");
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlState();
   const at = params.get("at");
   const includeEnded = params.get("ended") === "1";
   const [search, setSearch] = useState(params.get("q") ?? "");
@@ -50,12 +50,7 @@ export default function AgenciesPage() {
     if (expanded === null && roots.length > 0) setExpanded(new Set(roots.map((r) => r.agency.id)));
   }, [roots, expanded]);
 
-  const setParam = (name: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
+  const setParam = (name: string, value: string | null) => update({ [name]: value }, false);
 
   const selected = selectedId ? (lookup.get(selectedId) ?? null) : null;
   const editing = editingId ? (lookup.get(editingId) ?? null) : null;
@@ -142,8 +137,7 @@ export default function AgenciesPage() {
                 ? AGENCY_TEXT.matches(formatNumber(search_.matches))
                 : AGENCY_TEXT.total(formatNumber(items.length))}
             </Text>
-            {list.isPending ? <LoadingBlock /> : null}
-            {list.isError ? <ErrorBlock error={list.error} onRetry={() => void list.refetch()} /> : null}
+            <QueryStatus query={list} />
             {list.isSuccess && items.length === 0 ? <Text>{AGENCY_TEXT.empty}</Text> : null}
             {search_ && search_.matches === 0 ? <Text>{AGENCY_TEXT.noMatch}</Text> : null}
             <AgencyTree

@@ -12,13 +12,13 @@ import { schemaResolver, useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
-import { isApiError } from "../../api/client.ts";
 import { DateField } from "../../ui/DateField.tsx";
 import { useDraft } from "../../ui/drafts.ts";
 import { applyServerError, emptyToNull } from "../../ui/forms.ts";
 import { todayIso } from "../../ui/format.ts";
 import { vietnameseFilter } from "../../ui/select-filter.ts";
 import { COMMON } from "../../ui/text.ts";
+import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConflict.tsx";
 import { AGENCIES_KEY, useCreateAgency, useUpdateAgency } from "./api.ts";
 import { AGENCY_TEXT } from "./text.ts";
 
@@ -210,7 +210,6 @@ export function EditAgencyModal({ agency, onClose }: { agency: Agency | null; on
 function EditAgencyForm({ agency, onClose }: { agency: Agency; onClose(): void }) {
   const update = useUpdateAgency();
   const [failure, setFailure] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
   // The version the form was started from; replaced only when the user reloads explicitly.
   const [version, setVersion] = useState(agency.version);
   const form = useForm<EditValues>({
@@ -220,45 +219,35 @@ function EditAgencyForm({ agency, onClose }: { agency: Agency; onClose(): void }
 
   const queryClient = useQueryClient();
   const [reloading, setReloading] = useState(false);
-  const reload = async () => {
+  const conflict = useVersionConflict(async () => {
     await queryClient.refetchQueries({ queryKey: AGENCIES_KEY });
     setReloading(true);
-  };
+  });
   // Once the list has the newest data, the form shows it (the parent passes the fresh agency).
   useEffect(() => {
     if (!reloading) return;
     form.setValues({ name: agency.name, shortName: agency.shortName ?? "", validTo: agency.validTo });
     setVersion(agency.version);
-    setConflict(false);
+    conflict.reset();
     setReloading(false);
   }, [reloading, agency]);
 
   const submit = form.onSubmit(async (values) => {
     setFailure(null);
-    setConflict(false);
+    conflict.reset();
     try {
       await update.mutateAsync({ id: agency.id, body: toUpdate(values, version) });
       notifications.show({ color: "green", message: AGENCY_TEXT.updated });
       onClose();
     } catch (error) {
-      if (isApiError(error, "VERSION_CONFLICT")) setConflict(true);
-      else setFailure(applyServerError(form, error));
+      if (!conflict.caught(error)) setFailure(applyServerError(form, error));
     }
   });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {conflict ? (
-          <Alert color="orange" role="alert">
-            {AGENCY_TEXT.conflict}
-            <div>
-              <Button mt="sm" size="xs" variant="light" color="orange" onClick={() => void reload()}>
-                {AGENCY_TEXT.reload}
-              </Button>
-            </div>
-          </Alert>
-        ) : null}
+        <VersionConflictAlert conflict={conflict} text={AGENCY_TEXT} />
         {failure ? (
           <Alert color="red" role="alert">
             {failure}

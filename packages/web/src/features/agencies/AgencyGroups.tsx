@@ -1,5 +1,5 @@
 import { Badge, Card, Group, Paper, SimpleGrid, Text, Title } from "@mantine/core";
-import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
+import { QueryStatus } from "../../ui/QueryState.tsx";
 import { formatNumber } from "../../ui/format.ts";
 import { useAgencyGroups } from "./api.ts";
 import { AGENCY_TEXT, GROUP_KIND_LABELS } from "./text.ts";
@@ -14,8 +14,7 @@ export function AgencyGroups() {
       <Text size="sm" c="dimmed" mb="sm">
         {AGENCY_TEXT.groupsDescription}
       </Text>
-      {groups.isPending ? <LoadingBlock /> : null}
-      {groups.isError ? <ErrorBlock error={groups.error} onRetry={() => void groups.refetch()} /> : null}
+      <QueryStatus query={groups} />
       {groups.data && groups.data.length === 0 ? <Text>{AGENCY_TEXT.groupsEmpty}</Text> : null}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {groups.data?.map((group) => (

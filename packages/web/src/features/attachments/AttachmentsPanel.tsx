@@ -20,7 +20,7 @@ import { useRef, useState, type FormEvent, type MouseEvent } from "react";
 import { errorMessage } from "../../api/client.ts";
 import { saveFromApi } from "../../ui/download.ts";
 import { formatDateTime } from "../../ui/format.ts";
-import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
+import { QueryStatus } from "../../ui/QueryState.tsx";
 import { COMMON } from "../../ui/text.ts";
 import {
   downloadPath,
@@ -48,8 +48,7 @@ export function AttachmentsPanel({ owner }: { owner: AttachmentOwner }) {
       <Title order={2} fz="h4" mb="sm" id={titleId}>
         {ATTACHMENT_TEXT.title}
       </Title>
-      {list.isPending ? <LoadingBlock /> : null}
-      {list.isError ? <ErrorBlock error={list.error} onRetry={() => void list.refetch()} /> : null}
+      <QueryStatus query={list} />
       {list.data ? (
         <Stack gap="md">
           {list.data.items.length === 0 ? (

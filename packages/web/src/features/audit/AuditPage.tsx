@@ -1,30 +1,15 @@
 import type { AuditEvent } from "@minhbach/domain/api/audit";
 import { compareVietnamese } from "@minhbach/domain";
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Code,
-  Group,
-  Paper,
-  Select,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from "@mantine/core";
-import { useDebouncedCallback } from "@mantine/hooks";
-import { IconChevronDown, IconChevronRight, IconSearch, IconShieldCheck } from "@tabler/icons-react";
+import { ActionIcon, Alert, Button, Code, Group, Select, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
+import { IconChevronDown, IconChevronRight, IconShieldCheck } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { Fragment, useMemo, useState } from "react";
-import { useSearchParams } from "react-router-dom";
 import { api, errorMessage } from "../../api/client.ts";
-import { Pager } from "../../ui/DataTable.tsx";
 import { DateField } from "../../ui/DateField.tsx";
-import { ExportMenu } from "../../ui/ExportMenu.tsx";
 import { formatDateTime, formatNumber } from "../../ui/format.ts";
+import { ClearFilters, FilterPanel, ListExport, ListResults, SearchField } from "../../ui/list-page/ListPage.tsx";
+import { useListState } from "../../ui/list-page/list-state.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
-import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
 import { vietnameseFilter } from "../../ui/select-filter.ts";
 import { COMMON } from "../../ui/text.ts";
 import { useSession } from "../auth/session.tsx";
@@ -44,7 +29,14 @@ interface VerifyResult {
   firstBroken: { id: number; reason: string } | null;
 }
 
-const FILTER_KEYS = ["from", "to", "action", "entityType", "actorId", "q"] as const;
+const FILTERS = {
+  from: "text",
+  to: "text",
+  action: "search",
+  entityType: "search",
+  actorId: "text",
+  q: "search",
+} as const;
 
 function fetchAudit(query: Record<string, string | number | undefined>, signal?: AbortSignal) {
   return api<AuditPage>("/audit", { query, ...(signal ? { signal } : {}) });
@@ -52,29 +44,10 @@ function fetchAudit(query: Record<string, string | number | undefined>, signal?:
 
 export default function AuditPage() {
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
-  const filters: Record<string, string | undefined> = Object.fromEntries(
-    FILTER_KEYS.map((key) => [key, params.get(key) ?? undefined]),
-  );
-  const page = Math.max(1, Number(params.get("page") ?? 1) || 1);
-  const pageSize = Math.min(200, Math.max(1, Number(params.get("pageSize") ?? 50) || 50));
+  const list = useListState({ filters: FILTERS, defaultPageSize: 50 });
+  const { page, pageSize } = list;
+  const filters = list.query;
   const [expanded, setExpanded] = useState<Set<number>>(new Set());
-  const [text, setText] = useState({
-    action: filters.action ?? "",
-    entityType: filters.entityType ?? "",
-    q: filters.q ?? "",
-  });
-
-  const update = (changes: Record<string, string | number | null | undefined>, resetPage = true) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null || value === undefined || value === "") next.delete(key);
-      else next.set(key, String(value));
-    }
-    if (resetPage && !("page" in changes)) next.delete("page");
-    setParams(next, { replace: true });
-  };
-  const pushText = useDebouncedCallback((key: string, value: string) => update({ [key]: value.trim() || null }), 300);
 
   const events = useQuery({
     queryKey: ["audit", filters, page, pageSize],
@@ -147,13 +120,7 @@ export default function AuditPage() {
         description={AUDIT_TEXT.description}
         actions={
           <>
-            <ExportMenu
-              fileName={AUDIT_TEXT.exportFileName}
-              sheetName={AUDIT_TEXT.exportSheet}
-              load={loadExport}
-              progressText={(d, t) => AUDIT_TEXT.exportProgress(formatNumber(d), formatNumber(t))}
-              doneText={(n) => AUDIT_TEXT.exported(formatNumber(n))}
-            />
+            <ListExport texts={AUDIT_TEXT} load={loadExport} />
             <Button
               leftSection={<IconShieldCheck size={18} aria-hidden />}
               onClick={() => verify.mutate()}
@@ -192,27 +159,16 @@ export default function AuditPage() {
         ) : null}
       </div>
 
-      <Paper withBorder p="md" mb="md" role="search" aria-label={AUDIT_TEXT.filters}>
+      <FilterPanel label={AUDIT_TEXT.filters}>
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <DateField
-            label={AUDIT_TEXT.from}
-            value={filters.from ?? null}
-            onChange={(v) => update({ from: v })}
-            style={{ flex: "0 1 170px" }}
-          />
-          <DateField
-            label={AUDIT_TEXT.to}
-            value={filters.to ?? null}
-            onChange={(v) => update({ to: v })}
-            style={{ flex: "0 1 170px" }}
-          />
+          <DateField label={AUDIT_TEXT.from} {...list.field("from")} style={{ flex: "0 1 170px" }} />
+          <DateField label={AUDIT_TEXT.to} {...list.field("to")} style={{ flex: "0 1 170px" }} />
           {can("user.read") ? (
             <Select
               label={AUDIT_TEXT.actor}
               placeholder={AUDIT_TEXT.allActors}
               data={actorOptions}
-              value={filters.actorId ?? null}
-              onChange={(v) => update({ actorId: v })}
+              {...list.field("actorId")}
               searchable
               clearable
               filter={vietnameseFilter}
@@ -223,161 +179,119 @@ export default function AuditPage() {
           <TextInput
             label={AUDIT_TEXT.action}
             placeholder={AUDIT_TEXT.actionPlaceholder}
-            value={text.action}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              setText((t) => ({ ...t, action: value }));
-              pushText("action", value);
-            }}
+            {...list.text("action")}
             style={{ flex: "1 1 160px" }}
           />
           <TextInput
             label={AUDIT_TEXT.entityType}
             placeholder={AUDIT_TEXT.entityTypePlaceholder}
-            value={text.entityType}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              setText((t) => ({ ...t, entityType: value }));
-              pushText("entityType", value);
-            }}
+            {...list.text("entityType")}
             style={{ flex: "1 1 140px" }}
           />
-          <TextInput
-            label={AUDIT_TEXT.search}
-            type="search"
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={text.q}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              setText((t) => ({ ...t, q: value }));
-              pushText("q", value);
-            }}
-            style={{ flex: "2 1 200px" }}
-          />
-          {FILTER_KEYS.some((k) => filters[k]) ? (
-            <Button
-              variant="subtle"
-              onClick={() => {
-                setText({ action: "", entityType: "", q: "" });
-                update(Object.fromEntries(FILTER_KEYS.map((k) => [k, null])));
-              }}
-            >
-              {COMMON.clearFilters}
-            </Button>
-          ) : null}
+          <SearchField label={AUDIT_TEXT.search} {...list.text("q")} style={{ flex: "2 1 200px" }} />
+          <ClearFilters active={list.active} onClear={list.clear} />
         </Group>
-      </Paper>
+      </FilterPanel>
 
-      <Paper withBorder p="md">
-        {events.isPending ? <LoadingBlock /> : null}
-        {events.isError ? <ErrorBlock error={events.error} onRetry={() => void events.refetch()} /> : null}
-        {events.data ? (
-          <>
-            <Table.ScrollContainer minWidth={860}>
-              <Table verticalSpacing="xs" data-testid="audit-table">
-                <Table.Caption style={{ captionSide: "top", textAlign: "left" }}>
-                  {AUDIT_TEXT.total(formatNumber(events.data.total))}
-                </Table.Caption>
-                <Table.Thead>
+      <ListResults query={events} paging={list.paging}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={860}>
+            <Table verticalSpacing="xs" data-testid="audit-table">
+              <Table.Caption style={{ captionSide: "top", textAlign: "left" }}>
+                {AUDIT_TEXT.total(formatNumber(data.total))}
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={44}>
+                    <VisuallyHidden>{AUDIT_TEXT.details}</VisuallyHidden>
+                  </Table.Th>
+                  <Table.Th w={70}>Số</Table.Th>
+                  <Table.Th w={170}>{AUDIT_TEXT.at}</Table.Th>
+                  <Table.Th>{AUDIT_TEXT.actor}</Table.Th>
+                  <Table.Th>{AUDIT_TEXT.action}</Table.Th>
+                  <Table.Th>{AUDIT_TEXT.entity}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.length === 0 ? (
                   <Table.Tr>
-                    <Table.Th w={44}>
-                      <VisuallyHidden>{AUDIT_TEXT.details}</VisuallyHidden>
-                    </Table.Th>
-                    <Table.Th w={70}>Số</Table.Th>
-                    <Table.Th w={170}>{AUDIT_TEXT.at}</Table.Th>
-                    <Table.Th>{AUDIT_TEXT.actor}</Table.Th>
-                    <Table.Th>{AUDIT_TEXT.action}</Table.Th>
-                    <Table.Th>{AUDIT_TEXT.entity}</Table.Th>
+                    <Table.Td colSpan={6}>{AUDIT_TEXT.empty}</Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {events.data.items.length === 0 ? (
-                    <Table.Tr>
-                      <Table.Td colSpan={6}>{AUDIT_TEXT.empty}</Table.Td>
-                    </Table.Tr>
-                  ) : null}
-                  {events.data.items.map((e) => {
-                    const open = expanded.has(e.id);
-                    const detailId = `audit-detail-${e.id}`;
-                    return (
-                      <Fragment key={e.id}>
-                        <Table.Tr>
-                          <Table.Td>
-                            <ActionIcon
-                              variant="subtle"
-                              color="gray"
-                              onClick={() => toggle(e.id)}
-                              aria-expanded={open}
-                              aria-controls={open ? detailId : undefined}
-                              aria-label={
-                                open ? AUDIT_TEXT.hideDetails(String(e.id)) : AUDIT_TEXT.showDetails(String(e.id))
-                              }
-                            >
-                              {open ? (
-                                <IconChevronDown size={18} aria-hidden />
-                              ) : (
-                                <IconChevronRight size={18} aria-hidden />
-                              )}
-                            </ActionIcon>
-                          </Table.Td>
-                          <Table.Td>{e.id}</Table.Td>
-                          <Table.Td>{formatDateTime(e.at, true)}</Table.Td>
-                          <Table.Td>
-                            {e.actorName ?? AUDIT_TEXT.system}
-                            {e.agencyName ? (
+                ) : null}
+                {data.items.map((e) => {
+                  const open = expanded.has(e.id);
+                  const detailId = `audit-detail-${e.id}`;
+                  return (
+                    <Fragment key={e.id}>
+                      <Table.Tr>
+                        <Table.Td>
+                          <ActionIcon
+                            variant="subtle"
+                            color="gray"
+                            onClick={() => toggle(e.id)}
+                            aria-expanded={open}
+                            aria-controls={open ? detailId : undefined}
+                            aria-label={
+                              open ? AUDIT_TEXT.hideDetails(String(e.id)) : AUDIT_TEXT.showDetails(String(e.id))
+                            }
+                          >
+                            {open ? (
+                              <IconChevronDown size={18} aria-hidden />
+                            ) : (
+                              <IconChevronRight size={18} aria-hidden />
+                            )}
+                          </ActionIcon>
+                        </Table.Td>
+                        <Table.Td>{e.id}</Table.Td>
+                        <Table.Td>{formatDateTime(e.at, true)}</Table.Td>
+                        <Table.Td>
+                          {e.actorName ?? AUDIT_TEXT.system}
+                          {e.agencyName ? (
+                            <Text size="xs" c="gray.7">
+                              {e.agencyName}
+                            </Text>
+                          ) : null}
+                        </Table.Td>
+                        <Table.Td>
+                          <Code>{e.action}</Code>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{e.entityType}</Text>
+                          {e.entityId ? (
+                            <Text size="xs" c="gray.7" ff="monospace" style={{ wordBreak: "break-all" }}>
+                              {e.entityId}
+                            </Text>
+                          ) : null}
+                        </Table.Td>
+                      </Table.Tr>
+                      {open ? (
+                        <Table.Tr id={detailId}>
+                          <Table.Td colSpan={6} bg="gray.0">
+                            <Text size="sm" fw={600} mb={4}>
+                              {AUDIT_TEXT.summary}
+                            </Text>
+                            <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-word" }}>
+                              {JSON.stringify(e.summary ?? null, null, 2)}
+                            </Code>
+                            <Group gap="lg" mt="xs">
                               <Text size="xs" c="gray.7">
-                                {e.agencyName}
+                                {AUDIT_TEXT.clientIp}: {e.clientIp ?? COMMON.none}
                               </Text>
-                            ) : null}
-                          </Table.Td>
-                          <Table.Td>
-                            <Code>{e.action}</Code>
-                          </Table.Td>
-                          <Table.Td>
-                            <Text size="sm">{e.entityType}</Text>
-                            {e.entityId ? (
                               <Text size="xs" c="gray.7" ff="monospace" style={{ wordBreak: "break-all" }}>
-                                {e.entityId}
+                                {AUDIT_TEXT.hash}: {e.hash}
                               </Text>
-                            ) : null}
+                            </Group>
                           </Table.Td>
                         </Table.Tr>
-                        {open ? (
-                          <Table.Tr id={detailId}>
-                            <Table.Td colSpan={6} bg="gray.0">
-                              <Text size="sm" fw={600} mb={4}>
-                                {AUDIT_TEXT.summary}
-                              </Text>
-                              <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-word" }}>
-                                {JSON.stringify(e.summary ?? null, null, 2)}
-                              </Code>
-                              <Group gap="lg" mt="xs">
-                                <Text size="xs" c="gray.7">
-                                  {AUDIT_TEXT.clientIp}: {e.clientIp ?? COMMON.none}
-                                </Text>
-                                <Text size="xs" c="gray.7" ff="monospace" style={{ wordBreak: "break-all" }}>
-                                  {AUDIT_TEXT.hash}: {e.hash}
-                                </Text>
-                              </Group>
-                            </Table.Td>
-                          </Table.Tr>
-                        ) : null}
-                      </Fragment>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <Pager
-              page={page}
-              pageSize={pageSize}
-              total={events.data.total}
-              onPage={(p) => update({ page: p }, false)}
-              onPageSize={(size) => update({ pageSize: size })}
-            />
-          </>
-        ) : null}
-      </Paper>
+                      ) : null}
+                    </Fragment>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListResults>
     </>
   );
 }

@@ -14,7 +14,7 @@ import {
   weekdayName,
 } from "../../ui/format.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
-import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
+import { QueryStatus } from "../../ui/QueryState.tsx";
 import { useSession } from "../auth/session.tsx";
 import { PATHS } from "../shell/nav.ts";
 import { useCalendar } from "./api.ts";
@@ -136,8 +136,7 @@ function CalendarYearView({ year, currentYear }: { year: number; currentYear: nu
         }
       />
 
-      {calendar.isPending ? <LoadingBlock /> : null}
-      {calendar.isError ? <ErrorBlock error={calendar.error} onRetry={() => void calendar.refetch()} /> : null}
+      <QueryStatus query={calendar} />
 
       {calendar.data ? (
         <>

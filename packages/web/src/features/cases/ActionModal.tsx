@@ -30,7 +30,6 @@ import {
 import { schemaResolver, useForm, type UseFormReturnType } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMemo, useState } from "react";
-import { isApiError } from "../../api/client.ts";
 import { DateField } from "../../ui/DateField.tsx";
 import { useDraft } from "../../ui/drafts.ts";
 import { ErrorSummary } from "../../ui/ErrorSummary.tsx";
@@ -38,6 +37,7 @@ import { reportServerError } from "../../ui/forms.ts";
 import { todayIso } from "../../ui/format.ts";
 import { usePhone } from "../../ui/responsive.ts";
 import { COMMON } from "../../ui/text.ts";
+import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConflict.tsx";
 import { fieldsOf, initialValues, toBody, type FieldSpec, type Values } from "./action-fields.ts";
 import { useCaseAction, type CaseDetail } from "./api.ts";
 import { CASE_TEXT, FIELD_TEXT } from "./text.ts";
@@ -88,8 +88,10 @@ function ActionForm({
   const draft = useDraft<Values>(`case-action:${detail.id}:${action}`);
   const run = useCaseAction();
   const [failure, setFailure] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
-  const [reloading, setReloading] = useState(false);
+  const conflict = useVersionConflict(async () => {
+    await onReload();
+    notifications.show({ color: "blue", message: CASE_TEXT.reloaded });
+  });
   const [submitted, setSubmitted] = useState(false);
   const form = useForm<Values>({
     initialValues: { ...initialValues(action, specs, detail), ...draft.load() },
@@ -101,7 +103,7 @@ function ActionForm({
   const submit = form.onSubmit(
     async (values) => {
       setFailure(null);
-      setConflict(false);
+      conflict.reset();
       const before = new Set(detail.documents.map((d) => d.id));
       try {
         // The version of the case as last loaded: after "reload" it is the new one.
@@ -116,23 +118,11 @@ function ActionForm({
         });
         onClose();
       } catch (error) {
-        if (isApiError(error, "VERSION_CONFLICT")) setConflict(true);
-        else setFailure(reportServerError(form, error));
+        if (!conflict.caught(error)) setFailure(reportServerError(form, error));
       }
     },
     () => setSubmitted(true),
   );
-
-  const reload = async () => {
-    setReloading(true);
-    try {
-      await onReload();
-      setConflict(false);
-      notifications.show({ color: "blue", message: CASE_TEXT.reloaded });
-    } finally {
-      setReloading(false);
-    }
-  };
 
   return (
     <form onSubmit={submit} noValidate data-testid="case-action-form" data-action={action}>
@@ -145,15 +135,8 @@ function ActionForm({
             {CASE_TEXT.formWillBe(CASE_FORMS[formCode])}
           </Alert>
         ) : null}
-        {conflict ? (
-          <Alert color="orange" role="alert" data-testid="case-conflict">
-            <Text size="sm">{CASE_TEXT.conflict}</Text>
-            <Button mt="sm" size="xs" variant="light" color="orange" loading={reloading} onClick={() => void reload()}>
-              {CASE_TEXT.reload}
-            </Button>
-          </Alert>
-        ) : null}
-        {!stillAllowed && !conflict ? (
+        <VersionConflictAlert conflict={conflict} text={CASE_TEXT} testId="case-conflict" />
+        {!stillAllowed && !conflict.shown ? (
           <Alert color="yellow" role="status">
             {CASE_TEXT.noLongerAllowed}
           </Alert>

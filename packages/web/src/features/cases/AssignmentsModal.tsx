@@ -1,13 +1,13 @@
 import { assignmentBody } from "@minhbach/domain/api/case-views";
-import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, Text } from "@mantine/core";
+import { Alert, Button, Group, Modal, MultiSelect, Select, Stack } from "@mantine/core";
 import { schemaResolver, useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
-import { isApiError } from "../../api/client.ts";
 import { reportServerError } from "../../ui/forms.ts";
 import { usePhone } from "../../ui/responsive.ts";
 import { vietnameseFilter } from "../../ui/select-filter.ts";
 import { COMMON } from "../../ui/text.ts";
+import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConflict.tsx";
 import { useSession } from "../auth/session.tsx";
 import { useResolvers, useSetAssignments, type CaseDetail } from "./api.ts";
 import { CASE_TEXT } from "./text.ts";
@@ -61,7 +61,7 @@ function AssignmentsForm({
   const save = useSetAssignments();
   const { options, loading } = useResolverOptions(detail.agencyId, detail.assignments);
   const [failure, setFailure] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const conflict = useVersionConflict(onReload);
   const body = (v: AssignmentValues) => ({
     version: detail.version,
     leadId: v.leadId ?? "",
@@ -76,33 +76,19 @@ function AssignmentsForm({
   });
   const submit = form.onSubmit(async (values) => {
     setFailure(null);
-    setConflict(false);
+    conflict.reset();
     try {
       await save.mutateAsync({ id: detail.id, body: body(values) });
       notifications.show({ color: "green", message: CASE_TEXT.assigned });
       onClose();
     } catch (error) {
-      if (isApiError(error, "VERSION_CONFLICT")) setConflict(true);
-      else setFailure(reportServerError(form, error));
+      if (!conflict.caught(error)) setFailure(reportServerError(form, error));
     }
   });
   return (
     <form onSubmit={submit} noValidate data-testid="assignments-form">
       <Stack gap="sm">
-        {conflict ? (
-          <Alert color="orange" role="alert">
-            <Text size="sm">{CASE_TEXT.conflict}</Text>
-            <Button
-              mt="sm"
-              size="xs"
-              variant="light"
-              color="orange"
-              onClick={() => void onReload().then(() => setConflict(false))}
-            >
-              {CASE_TEXT.reload}
-            </Button>
-          </Alert>
-        ) : null}
+        <VersionConflictAlert conflict={conflict} text={CASE_TEXT} />
         {failure ? (
           <Alert color="red" role="alert">
             {failure}

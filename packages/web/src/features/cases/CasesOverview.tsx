@@ -2,7 +2,7 @@ import { CASE_DUE_SOON_DAYS } from "@minhbach/domain";
 import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "react-router-dom";
 import { formatDate, formatNumber } from "../../ui/format.ts";
-import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
+import { ErrorBlock, QueryStatus } from "../../ui/QueryState.tsx";
 import { useSession } from "../auth/session.tsx";
 import { PATHS } from "../shell/nav.ts";
 import { useCaseDashboard, useCaseReminders } from "./api.ts";
@@ -123,8 +123,7 @@ function Reminders() {
       <Title order={3} fz="h5" id="reminders-heading">
         {CASE_TEXT.remindersTitle}
       </Title>
-      {reminders.isPending ? <LoadingBlock /> : null}
-      {reminders.isError ? <ErrorBlock error={reminders.error} onRetry={() => void reminders.refetch()} /> : null}
+      <QueryStatus query={reminders} />
       {reminders.data && reminders.data.length === 0 ? <Text size="sm">{CASE_TEXT.remindersEmpty(DAYS)}</Text> : null}
       {reminders.data && reminders.data.length > 0 ? (
         <Table.ScrollContainer minWidth={560}>

@@ -1,30 +1,13 @@
 import { CASE_DUE_SOON_DAYS, CASE_STATE_LIST, CASE_STATES, type CaseState } from "@minhbach/domain";
-import {
-  Anchor,
-  Chip,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
-import { useDebouncedCallback } from "@mantine/hooks";
-import { IconSearch } from "@tabler/icons-react";
-import { useState } from "react";
+import { Anchor, Chip, Group, MultiSelect, NumberInput, Paper, Select, Stack, Table, Text } from "@mantine/core";
 import { Link } from "react-router-dom";
-import { Pager, SortableTh, type SortOrder } from "../../ui/DataTable.tsx";
-import { ExportMenu } from "../../ui/ExportMenu.tsx";
+import { SortableTh } from "../../ui/DataTable.tsx";
 import { formatDate, formatNumber } from "../../ui/format.ts";
+import { FilterPanel, ListExport, ListResults, QuickFilters, SearchField } from "../../ui/list-page/ListPage.tsx";
+import { useListState } from "../../ui/list-page/list-state.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
-import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
-import { usePhone } from "../../ui/responsive.ts";
 import { vietnameseFilter } from "../../ui/select-filter.ts";
 import { COMMON } from "../../ui/text.ts";
-import { useUrlState } from "../../ui/url-state.ts";
 import { useMe, useSession } from "../auth/session.tsx";
 import { ListDueBadge } from "../petitions/components.tsx";
 import { fetchAllCases, useCaseDashboard, useCases, useResolvers, type CaseFilters, type CaseListItem } from "./api.ts";
@@ -76,56 +59,31 @@ function useHolderOptions() {
   return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, "vi"));
 }
 
+const FILTERS = {
+  q: "search",
+  state: "text",
+  overdue: "flag",
+  dueWithinDays: "text",
+  assignedToMe: "flag",
+  holderId: "text",
+  awaitingSignature: "flag",
+} as const;
+/** The instance (lần đầu, lần hai) is a filter of complaints only. */
+const COMPLAINT_FILTERS = { ...FILTERS, instance: "text" } as const;
+
 export default function CasesPage({ kind }: { kind: CaseKind }) {
-  const { params, update, page, pageSize: requestedSize } = useUrlState();
-  const pageSize = Math.min(requestedSize, MAX_PAGE_SIZE);
-  const phone = usePhone();
+  const list = useListState({
+    filters: kind === "complaint" ? COMPLAINT_FILTERS : FILTERS,
+    sort: { keys: SORT_KEYS, default: "due_on", order: "asc" },
+    maxPageSize: MAX_PAGE_SIZE,
+  });
+  const { update, sort, order } = list;
+  const { state, overdue, dueWithinDays: dueWithin, assignedToMe: mine, awaitingSignature: awaiting } = list.values;
+  const instance = "instance" in list.values ? (list.values.instance as string | null) : null;
   const holders = useHolderOptions();
 
-  const q = params.get("q") ?? "";
-  const state = params.get("state") ?? "";
-  const instance = kind === "complaint" ? params.get("instance") : null;
-  const overdue = params.get("overdue") === "true";
-  const dueWithin = params.get("dueWithinDays");
-  const mine = params.get("assignedToMe") === "true";
-  const holderId = params.get("holderId");
-  const awaiting = params.get("awaitingSignature") === "true";
-  const sortParam = params.get("sort") as SortKey | null;
-  const sort: SortKey = sortParam && SORT_KEYS.includes(sortParam) ? sortParam : "due_on";
-  const order: SortOrder = params.get("order") === "desc" ? "desc" : "asc";
-
-  const [searchText, setSearchText] = useState(q);
-  const pushSearch = useDebouncedCallback((value: string) => update({ q: value.trim() || null }), 300);
-
-  const filters: CaseFilters = {
-    kind,
-    ...(q ? { q } : {}),
-    ...(state ? { state } : {}),
-    ...(instance ? { instance } : {}),
-    ...(overdue ? { overdue: "true" } : {}),
-    ...(dueWithin ? { dueWithinDays: dueWithin } : {}),
-    ...(mine ? { assignedToMe: "true" } : {}),
-    ...(holderId ? { holderId } : {}),
-    ...(awaiting ? { awaitingSignature: "true" } : {}),
-    sort,
-    order,
-  };
-  const cases = useCases({ ...filters, page, pageSize });
-  const onSort = (column: SortKey, next: SortOrder) => update({ sort: column, order: next });
-  const hasFilters = Boolean(q || state || instance || overdue || dueWithin || mine || holderId || awaiting);
-  const clearFilters = () => {
-    setSearchText("");
-    update({
-      q: null,
-      state: null,
-      instance: null,
-      overdue: null,
-      dueWithinDays: null,
-      assignedToMe: null,
-      holderId: null,
-      awaitingSignature: null,
-    });
-  };
+  const filters: CaseFilters = { kind, ...list.query, sort, order };
+  const cases = useCases({ ...filters, page: list.page, pageSize: list.pageSize });
 
   const loadExport = async (onProgress: (done: number, total: number) => void) => {
     const items = await fetchAllCases(filters, onProgress);
@@ -160,10 +118,10 @@ export default function CasesPage({ kind }: { kind: CaseKind }) {
   return (
     <>
       <PageHeader title={CASE_TEXT.title[kind]} description={CASE_TEXT.description[kind]} />
-      <Paper withBorder p="md" mb="md" role="search" aria-label={CASE_TEXT.filters}>
+      <FilterPanel label={CASE_TEXT.filters}>
         <Stack gap="sm">
-          <Group gap="xs" wrap="wrap" role="group" aria-label={CASE_TEXT.quickFilters}>
-            <Chip checked={!hasFilters} onChange={clearFilters}>
+          <QuickFilters label={CASE_TEXT.quickFilters}>
+            <Chip checked={!list.active} onChange={list.clear}>
               {CASE_TEXT.quickAll}
             </Chip>
             <Chip checked={mine} onChange={(checked) => update({ assignedToMe: checked })}>
@@ -186,26 +144,19 @@ export default function CasesPage({ kind }: { kind: CaseKind }) {
             <Chip checked={awaiting} onChange={(checked) => update({ awaitingSignature: checked })}>
               {CASE_TEXT.quickAwaitingSignature}
             </Chip>
-          </Group>
+          </QuickFilters>
           <Group align="flex-end" gap="sm" wrap="wrap">
-            <TextInput
+            <SearchField
               label={CASE_TEXT.search}
               placeholder={CASE_TEXT.searchPlaceholder}
-              leftSection={<IconSearch size={16} aria-hidden />}
-              type="search"
-              value={searchText}
-              onChange={(e) => {
-                setSearchText(e.currentTarget.value);
-                pushSearch(e.currentTarget.value);
-              }}
+              {...list.text("q")}
               style={{ flex: "3 1 260px" }}
             />
             <MultiSelect
               label={CASE_TEXT.filterState}
               placeholder={state ? undefined : CASE_TEXT.allStates}
               data={stateOptions(kind)}
-              value={state ? state.split(",") : []}
-              onChange={(values) => update({ state: values.join(",") || null })}
+              {...list.multi("state")}
               clearable
               searchable
               filter={vietnameseFilter}
@@ -228,8 +179,7 @@ export default function CasesPage({ kind }: { kind: CaseKind }) {
               label={CASE_TEXT.filterHolder}
               placeholder={CASE_TEXT.allHolders}
               data={holders}
-              value={holderId}
-              onChange={(value) => update({ holderId: value })}
+              {...list.field("holderId")}
               clearable
               searchable
               filter={vietnameseFilter}
@@ -268,99 +218,87 @@ export default function CasesPage({ kind }: { kind: CaseKind }) {
               allowDeselect={false}
               style={{ flex: "1 1 120px" }}
             />
-            <ExportMenu
-              fileName={CASE_TEXT.exportFileName[kind]}
-              sheetName={CASE_TEXT.exportSheet[kind]}
+            <ListExport
+              texts={{
+                ...CASE_TEXT,
+                exportFileName: CASE_TEXT.exportFileName[kind],
+                exportSheet: CASE_TEXT.exportSheet[kind],
+              }}
               load={loadExport}
-              progressText={(done, total) => CASE_TEXT.exportProgress(formatNumber(done), formatNumber(total))}
-              doneText={(n) => CASE_TEXT.exported(formatNumber(n))}
             />
           </Group>
         </Stack>
-      </Paper>
+      </FilterPanel>
 
-      <Paper withBorder p="md">
-        {cases.isPending ? <LoadingBlock /> : null}
-        {cases.isError ? <ErrorBlock error={cases.error} onRetry={() => void cases.refetch()} /> : null}
-        {cases.data ? (
-          <>
-            <Text size="sm" fw={700} mb="xs" role="status">
-              {CASE_TEXT.total(formatNumber(cases.data.total))}
-            </Text>
-            {cases.data.items.length === 0 ? <Text>{CASE_TEXT.empty}</Text> : null}
-            {phone ? (
-              <CaseCards kind={kind} items={cases.data.items} />
-            ) : cases.data.items.length > 0 ? (
-              <Table.ScrollContainer minWidth={1080}>
-                <Table striped highlightOnHover verticalSpacing="xs" data-testid="cases-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th w={180}>{CASE_TEXT.code}</Table.Th>
-                      <SortableTh column="received_on" sort={sort} order={order} onSort={onSort} w={105}>
-                        {CASE_TEXT.receivedOn}
-                      </SortableTh>
-                      <SortableTh column="accepted_on" sort={sort} order={order} onSort={onSort} w={105}>
-                        {CASE_TEXT.acceptedOn}
-                      </SortableTh>
-                      <Table.Th w={150}>{CASE_TEXT.petitioner[kind]}</Table.Th>
-                      <Table.Th>{CASE_TEXT.content}</Table.Th>
-                      {kind === "complaint" ? <Table.Th w={80}>{CASE_TEXT.instance}</Table.Th> : null}
-                      <Table.Th w={140}>{CASE_TEXT.state}</Table.Th>
-                      <Table.Th w={140}>{CASE_TEXT.holder}</Table.Th>
-                      <SortableTh column="due_on" sort={sort} order={order} onSort={onSort} w={150}>
-                        {CASE_TEXT.due}
-                      </SortableTh>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {cases.data.items.map((c) => (
-                      <Table.Tr key={c.id} data-code={c.code}>
-                        <Table.Td>
-                          <Anchor component={Link} to={casePath(kind, c.id)} fw={700} size="sm">
-                            {c.code}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>{formatDate(c.receivedOn)}</Table.Td>
-                        <Table.Td>{c.acceptedOn ? formatDate(c.acceptedOn) : CASE_TEXT.notAccepted}</Table.Td>
-                        <Table.Td>
-                          <Text size="sm" lineClamp={3}>
-                            {c.petitioner}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm" lineClamp={2}>
-                            {c.title}
-                          </Text>
-                          {c.respondent ? (
-                            <Text size="xs" c="gray.7" lineClamp={1}>
-                              {CASE_TEXT.respondent[kind]}: {c.respondent}
-                            </Text>
-                          ) : null}
-                        </Table.Td>
-                        {kind === "complaint" ? <Table.Td>{CASE_TEXT.instanceLabel(c.instance)}</Table.Td> : null}
-                        <Table.Td>
-                          <CaseStateBadge state={c.state} label={c.stateLabel} />
-                        </Table.Td>
-                        <Table.Td>{c.holder ?? COMMON.none}</Table.Td>
-                        <Table.Td>
-                          <ListDueBadge due={c.dueOn} status={c.dueStatus} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            ) : null}
-            <Pager
-              page={page}
-              pageSize={pageSize}
-              total={cases.data.total}
-              onPage={(p) => update({ page: p }, false)}
-              onPageSize={(size) => update({ pageSize: Math.min(size, MAX_PAGE_SIZE) })}
-            />
-          </>
-        ) : null}
-      </Paper>
+      <ListResults
+        query={cases}
+        paging={list.paging}
+        count={(data) => CASE_TEXT.total(formatNumber(data.total))}
+        empty={CASE_TEXT.empty}
+        cards={(data) => <CaseCards kind={kind} items={data.items} />}
+      >
+        {(data) => (
+          <Table.ScrollContainer minWidth={1080}>
+            <Table striped highlightOnHover verticalSpacing="xs" data-testid="cases-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={180}>{CASE_TEXT.code}</Table.Th>
+                  <SortableTh column="received_on" {...list.sorting} w={105}>
+                    {CASE_TEXT.receivedOn}
+                  </SortableTh>
+                  <SortableTh column="accepted_on" {...list.sorting} w={105}>
+                    {CASE_TEXT.acceptedOn}
+                  </SortableTh>
+                  <Table.Th w={150}>{CASE_TEXT.petitioner[kind]}</Table.Th>
+                  <Table.Th>{CASE_TEXT.content}</Table.Th>
+                  {kind === "complaint" ? <Table.Th w={80}>{CASE_TEXT.instance}</Table.Th> : null}
+                  <Table.Th w={140}>{CASE_TEXT.state}</Table.Th>
+                  <Table.Th w={140}>{CASE_TEXT.holder}</Table.Th>
+                  <SortableTh column="due_on" {...list.sorting} w={150}>
+                    {CASE_TEXT.due}
+                  </SortableTh>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((c) => (
+                  <Table.Tr key={c.id} data-code={c.code}>
+                    <Table.Td>
+                      <Anchor component={Link} to={casePath(kind, c.id)} fw={700} size="sm">
+                        {c.code}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{formatDate(c.receivedOn)}</Table.Td>
+                    <Table.Td>{c.acceptedOn ? formatDate(c.acceptedOn) : CASE_TEXT.notAccepted}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" lineClamp={3}>
+                        {c.petitioner}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" lineClamp={2}>
+                        {c.title}
+                      </Text>
+                      {c.respondent ? (
+                        <Text size="xs" c="gray.7" lineClamp={1}>
+                          {CASE_TEXT.respondent[kind]}: {c.respondent}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    {kind === "complaint" ? <Table.Td>{CASE_TEXT.instanceLabel(c.instance)}</Table.Td> : null}
+                    <Table.Td>
+                      <CaseStateBadge state={c.state} label={c.stateLabel} />
+                    </Table.Td>
+                    <Table.Td>{c.holder ?? COMMON.none}</Table.Td>
+                    <Table.Td>
+                      <ListDueBadge due={c.dueOn} status={c.dueStatus} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListResults>
     </>
   );
 }

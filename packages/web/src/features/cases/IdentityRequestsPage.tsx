@@ -8,7 +8,7 @@ import { Link } from "react-router-dom";
 import { emptyToNull, reportServerError } from "../../ui/forms.ts";
 import { formatDateTime } from "../../ui/format.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
-import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
+import { QueryStatus } from "../../ui/QueryState.tsx";
 import { usePhone } from "../../ui/responsive.ts";
 import { COMMON } from "../../ui/text.ts";
 import { useUrlState } from "../../ui/url-state.ts";
@@ -50,8 +50,7 @@ function RequestList({ status }: { status: IdentityRequestStatus }) {
   const [deciding, setDeciding] = useState<{ request: IdentityRequestItem; approve: boolean } | null>(null);
   return (
     <Paper withBorder p="md">
-      {requests.isPending ? <LoadingBlock /> : null}
-      {requests.isError ? <ErrorBlock error={requests.error} onRetry={() => void requests.refetch()} /> : null}
+      <QueryStatus query={requests} />
       {requests.data && requests.data.length === 0 ? <Text>{CASE_TEXT.requestsEmpty[status]}</Text> : null}
       {requests.data && requests.data.length > 0 ? (
         <Table.ScrollContainer minWidth={760}>

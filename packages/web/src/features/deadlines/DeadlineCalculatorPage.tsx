@@ -22,7 +22,7 @@ import { useDraft } from "../../ui/drafts.ts";
 import { applyServerError } from "../../ui/forms.ts";
 import { formatDate, todayIso, weekdayName } from "../../ui/format.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
-import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
+import { QueryStatus } from "../../ui/QueryState.tsx";
 import { vietnameseFilter } from "../../ui/select-filter.ts";
 import { COMMON } from "../../ui/text.ts";
 import { useComputeDeadline, useDeadlineRules } from "./api.ts";
@@ -96,8 +96,7 @@ export default function DeadlineCalculatorPage() {
   return (
     <>
       <PageHeader title={DEADLINE_TEXT.title} description={DEADLINE_TEXT.description} />
-      {rules.isPending ? <LoadingBlock /> : null}
-      {rules.isError ? <ErrorBlock error={rules.error} onRetry={() => void rules.refetch()} /> : null}
+      <QueryStatus query={rules} />
       {rules.data ? (
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 6 }}>

@@ -19,10 +19,10 @@ import { useState } from "react";
 import { Link } from "react-router-dom";
 import { isApiError } from "../../api/client.ts";
 import { DateField } from "../../ui/DateField.tsx";
-import { ExportMenu } from "../../ui/ExportMenu.tsx";
 import { emptyToNull, reportServerError } from "../../ui/forms.ts";
 import { formatDate, formatNumber, todayIso } from "../../ui/format.ts";
-import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
+import { ListExport } from "../../ui/list-page/ListPage.tsx";
+import { QueryStatus } from "../../ui/QueryState.tsx";
 import { COMMON } from "../../ui/text.ts";
 import { useSession } from "../auth/session.tsx";
 import { useAwaiting, usePetitionStep, type AwaitingItem } from "./api.ts";
@@ -46,9 +46,12 @@ export function AwaitingList() {
         <Text size="sm" style={{ flex: "1 1 320px" }}>
           {PETITION_TEXT.awaitingIntro}
         </Text>
-        <ExportMenu
-          fileName={PETITION_TEXT.awaitingFileName}
-          sheetName={PETITION_TEXT.tabAwaiting}
+        <ListExport
+          texts={{
+            ...PETITION_TEXT,
+            exportFileName: PETITION_TEXT.awaitingFileName,
+            exportSheet: PETITION_TEXT.tabAwaiting,
+          }}
           load={async (onProgress) => {
             const items = awaiting.data ?? (await awaiting.refetch()).data ?? [];
             onProgress(items.length, items.length);
@@ -73,12 +76,9 @@ export function AwaitingList() {
               ]),
             };
           }}
-          progressText={(done, total) => PETITION_TEXT.exportProgress(formatNumber(done), formatNumber(total))}
-          doneText={(n) => PETITION_TEXT.exported(formatNumber(n))}
         />
       </Group>
-      {awaiting.isPending ? <LoadingBlock /> : null}
-      {awaiting.isError ? <ErrorBlock error={awaiting.error} onRetry={() => void awaiting.refetch()} /> : null}
+      <QueryStatus query={awaiting} />
       {awaiting.data && awaiting.data.length === 0 ? <Text>{PETITION_TEXT.awaitingEmpty}</Text> : null}
       {awaiting.data && awaiting.data.length > 0 ? (
         <Table.ScrollContainer minWidth={900}>

@@ -26,12 +26,12 @@ import {
 import { schemaResolver, useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
-import { isApiError } from "../../api/client.ts";
 import { useDraft } from "../../ui/drafts.ts";
 import { usePhone } from "../../ui/responsive.ts";
 import { reportServerError } from "../../ui/forms.ts";
 import { vietnameseFilter } from "../../ui/select-filter.ts";
 import { COMMON } from "../../ui/text.ts";
+import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConflict.tsx";
 import { useClassifyPetition, type PetitionDetail } from "./api.ts";
 import { COMPETENCE_OPTIONS, fieldOptions, KIND_OPTIONS } from "./labels.ts";
 import { PETITION_TEXT } from "./text.ts";
@@ -156,7 +156,7 @@ function ClassifyForm({
   const draft = useDraft<ClassifyValues>(`petition-classify:${petition.id}`);
   const classify = useClassifyPetition();
   const [failure, setFailure] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const conflict = useVersionConflict(onReload);
   const form = useForm<ClassifyValues>({
     initialValues: { ...initialValues(petition), ...draft.load() },
     onValuesChange: (values) => draft.save(values),
@@ -181,15 +181,14 @@ function ClassifyForm({
 
   const submit = form.onSubmit(async (values) => {
     setFailure(null);
-    setConflict(false);
+    conflict.reset();
     try {
       await classify.mutateAsync({ id: petition.id, body: toBody(values, petition) as ClassifyPetitionBody });
       draft.clear();
       notifications.show({ color: "green", message: PETITION_TEXT.classified });
       onClose();
     } catch (error) {
-      if (isApiError(error, "VERSION_CONFLICT")) setConflict(true);
-      else setFailure(reportServerError(form, error));
+      if (!conflict.caught(error)) setFailure(reportServerError(form, error));
     }
   });
 
@@ -197,20 +196,7 @@ function ClassifyForm({
     <form onSubmit={submit} noValidate data-testid="classify-form">
       <Stack gap="md">
         <Text size="sm">{PETITION_TEXT.classifyIntro}</Text>
-        {conflict ? (
-          <Alert color="orange" role="alert">
-            <Text size="sm">{PETITION_TEXT.conflict}</Text>
-            <Button
-              mt="sm"
-              size="xs"
-              variant="light"
-              color="orange"
-              onClick={() => void onReload().then(() => setConflict(false))}
-            >
-              {PETITION_TEXT.reload}
-            </Button>
-          </Alert>
-        ) : null}
+        <VersionConflictAlert conflict={conflict} text={PETITION_TEXT} />
         {failure ? (
           <Alert color="red" role="alert">
             {failure}

@@ -21,9 +21,10 @@ import { errorMessage, isApiError } from "../../api/client.ts";
 import { saveFromApi } from "../../ui/download.ts";
 import { reportServerError } from "../../ui/forms.ts";
 import { formatDate } from "../../ui/format.ts";
-import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
+import { ErrorBlock, LoadingBlock, QueryStatus } from "../../ui/QueryState.tsx";
 import { usePhone } from "../../ui/responsive.ts";
 import { COMMON } from "../../ui/text.ts";
+import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConflict.tsx";
 import { useDocument, useEntityDocuments, useIssueDocument, useUpdateDocument } from "./api.ts";
 import { DOCUMENT_FIELD_LABELS, DOCUMENT_TEXT, LONG_DOCUMENT_FIELDS } from "./text.ts";
 
@@ -69,8 +70,7 @@ export function DocumentsPanel({
       <Title order={2} fz="h4" mb="sm" id={`documents-${entityId}`}>
         {DOCUMENT_TEXT.title}
       </Title>
-      {documents.isPending ? <LoadingBlock /> : null}
-      {documents.isError ? <ErrorBlock error={documents.error} onRetry={() => void documents.refetch()} /> : null}
+      <QueryStatus query={documents} />
       {documents.data && documents.data.length === 0 ? <Text size="sm">{DOCUMENT_TEXT.noDocuments}</Text> : null}
       <Stack gap="sm">
         {documents.data?.map((doc) => (
@@ -280,7 +280,10 @@ function DocumentForm({
 }) {
   const update = useUpdateDocument();
   const [failure, setFailure] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const conflict = useVersionConflict(async () => {
+    const latest = ((await onReload()) as { data?: OfficialDocument }).data;
+    if (latest) setReloaded(latest);
+  });
   const [reloaded, setReloaded] = useState<OfficialDocument | null>(null);
   const form = useForm<DocumentValues>({
     initialValues: valuesOf(doc),
@@ -300,14 +303,14 @@ function DocumentForm({
   useEffect(() => {
     if (!reloaded) return;
     form.setValues(valuesOf(reloaded));
-    setConflict(false);
+    conflict.reset();
     setReloaded(null);
     // `form` is stable for the life of this form.
   }, [reloaded]);
 
   const submit = form.onSubmit(async (values) => {
     setFailure(null);
-    setConflict(false);
+    conflict.reset();
     try {
       await update.mutateAsync({
         id: doc.id,
@@ -316,8 +319,8 @@ function DocumentForm({
       notifications.show({ color: "green", message: DOCUMENT_TEXT.saved });
       onClose();
     } catch (error) {
-      if (isApiError(error, "VERSION_CONFLICT")) setConflict(true);
-      else if (isApiError(error) && error.field && textKeyOf(error.field, values)) {
+      if (conflict.caught(error)) return;
+      if (isApiError(error) && error.field && textKeyOf(error.field, values)) {
         form.setFieldError(`fields.text.${textKeyOf(error.field, values)}`, error.message.replace(/^[\w.]+: /, ""));
       } else setFailure(reportServerError(form, error));
     }
@@ -327,25 +330,7 @@ function DocumentForm({
   return (
     <form onSubmit={submit} noValidate data-testid="document-form">
       <Stack gap="sm">
-        {conflict ? (
-          <Alert color="orange" role="alert">
-            <Text size="sm">{DOCUMENT_TEXT.conflict}</Text>
-            <Button
-              mt="sm"
-              size="xs"
-              variant="light"
-              color="orange"
-              onClick={() =>
-                void onReload().then((result) => {
-                  const latest = (result as { data?: OfficialDocument }).data;
-                  if (latest) setReloaded(latest);
-                })
-              }
-            >
-              {DOCUMENT_TEXT.reload}
-            </Button>
-          </Alert>
-        ) : null}
+        <VersionConflictAlert conflict={conflict} text={DOCUMENT_TEXT} />
         {failure ? (
           <Alert color="red" role="alert">
             {failure}

@@ -30,7 +30,7 @@ import { errorMessage } from "../../api/client.ts";
 import { reportServerError } from "../../ui/forms.ts";
 import { formatNumber } from "../../ui/format.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
-import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
+import { QueryStatus } from "../../ui/QueryState.tsx";
 import { COMMON } from "../../ui/text.ts";
 import { useSession } from "../auth/session.tsx";
 import { useDeletePetitionField, usePetitionFields, useSavePetitionField, type PetitionFieldView } from "./api.ts";
@@ -77,8 +77,7 @@ export default function FieldCatalogPage() {
         }
       />
       <Paper withBorder p="md">
-        {fields.isPending ? <LoadingBlock /> : null}
-        {fields.isError ? <ErrorBlock error={fields.error} onRetry={() => void fields.refetch()} /> : null}
+        <QueryStatus query={fields} />
         {fields.data && fields.data.length === 0 ? <Text>{T.empty}</Text> : null}
         {fields.data && fields.data.length > 0 ? (
           <Table.ScrollContainer minWidth={900}>

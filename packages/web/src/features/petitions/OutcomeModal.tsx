@@ -29,7 +29,6 @@ import {
 import { schemaResolver, useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMemo, useState } from "react";
-import { isApiError } from "../../api/client.ts";
 import { DateField } from "../../ui/DateField.tsx";
 import { useDraft } from "../../ui/drafts.ts";
 import { usePhone } from "../../ui/responsive.ts";
@@ -37,6 +36,7 @@ import { emptyToNull, reportServerError } from "../../ui/forms.ts";
 import { todayIso } from "../../ui/format.ts";
 import { vietnameseFilter } from "../../ui/select-filter.ts";
 import { COMMON } from "../../ui/text.ts";
+import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConflict.tsx";
 import { useAgencies, useAgencyDirectory, useAgencyGroups } from "../agencies/api.ts";
 import { useMe } from "../auth/session.tsx";
 import { useApplyOutcome, usePetitionDuplicates, type PetitionDetail } from "./api.ts";
@@ -189,7 +189,7 @@ function OutcomeForm({
   const draft = useDraft<OutcomeValues>(`petition-outcome:${petition.id}:${outcome}`);
   const apply = useApplyOutcome();
   const [failure, setFailure] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const conflict = useVersionConflict(onReload);
   const agencyOptions = useTargetAgencies(petition, outcome === "transfer");
   const formState = useForm<OutcomeValues>({
     initialValues: {
@@ -214,7 +214,7 @@ function OutcomeForm({
 
   const submit = formState.onSubmit(async (values) => {
     setFailure(null);
-    setConflict(false);
+    conflict.reset();
     try {
       const result = await apply.mutateAsync({
         id: petition.id,
@@ -230,8 +230,7 @@ function OutcomeForm({
       onClose();
       if (result.documentId) onDocument(result.documentId);
     } catch (error) {
-      if (isApiError(error, "VERSION_CONFLICT")) setConflict(true);
-      else setFailure(reportServerError(formState, error));
+      if (!conflict.caught(error)) setFailure(reportServerError(formState, error));
     }
   });
 
@@ -256,20 +255,7 @@ function OutcomeForm({
         <Alert color="blue" variant="light">
           {form ? PETITION_TEXT.formWillBe(PETITION_TEXT.formLabel(form.number, form.name)) : PETITION_TEXT.noForm}
         </Alert>
-        {conflict ? (
-          <Alert color="orange" role="alert">
-            <Text size="sm">{PETITION_TEXT.conflict}</Text>
-            <Button
-              mt="sm"
-              size="xs"
-              variant="light"
-              color="orange"
-              onClick={() => void onReload().then(() => setConflict(false))}
-            >
-              {PETITION_TEXT.reload}
-            </Button>
-          </Alert>
-        ) : null}
+        <VersionConflictAlert conflict={conflict} text={PETITION_TEXT} />
         {failure ? (
           <Alert color="red" role="alert">
             {failure}

@@ -11,19 +11,17 @@ import {
   Table,
   Tabs,
   Text,
-  TextInput,
 } from "@mantine/core";
-import { useDebouncedCallback, useMediaQuery } from "@mantine/hooks";
-import { IconInfoCircle, IconPlus, IconSearch } from "@tabler/icons-react";
+import { IconInfoCircle, IconPlus } from "@tabler/icons-react";
 import { respell } from "@minhbach/domain";
 import type { SearchedAs } from "@minhbach/domain/api/petition-views";
-import { useState } from "react";
 import { Link } from "react-router-dom";
 import { DateField } from "../../ui/DateField.tsx";
-import { Pager, SortableTh, type SortOrder } from "../../ui/DataTable.tsx";
+import { SortableTh } from "../../ui/DataTable.tsx";
 import { formatDate, formatNumber } from "../../ui/format.ts";
+import { FilterPanel, ListResults, QuickFilters, SearchField } from "../../ui/list-page/ListPage.tsx";
+import { useListState } from "../../ui/list-page/list-state.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
-import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
 import { vietnameseFilter } from "../../ui/select-filter.ts";
 import { COMMON } from "../../ui/text.ts";
 import { useUrlState } from "../../ui/url-state.ts";
@@ -87,42 +85,28 @@ export default function PetitionsPage() {
   );
 }
 
+const LIST_FILTERS = {
+  q: "search",
+  status: "text",
+  kind: "text",
+  channel: "text",
+  fieldCode: "text",
+  from: "text",
+  to: "text",
+  dueSoon: "flag",
+  overdue: "flag",
+} as const;
+
 function PetitionList() {
-  const { params, update, page, pageSize } = useUrlState();
-  const phone = useMediaQuery("(max-width: 48em)");
+  const list = useListState({
+    filters: LIST_FILTERS,
+    sort: { keys: SORT_KEYS, default: "receivedOn", order: "desc" },
+  });
+  const { update, sort, order, values } = list;
+  const { q, status, channel, dueSoon, overdue } = values;
 
-  const q = params.get("q") ?? "";
-  const status = params.get("status") ?? "";
-  const kind = params.get("kind");
-  const channel = params.get("channel");
-  const fieldCode = params.get("fieldCode");
-  const from = params.get("from");
-  const to = params.get("to");
-  const dueSoon = params.get("dueSoon") === "true";
-  const overdue = params.get("overdue") === "true";
-  const sortParam = params.get("sort") as SortKey | null;
-  const sort: SortKey = sortParam && SORT_KEYS.includes(sortParam) ? sortParam : "receivedOn";
-  const order: SortOrder = params.get("order") === "asc" ? "asc" : "desc";
-
-  const [searchText, setSearchText] = useState(q);
-  const pushSearch = useDebouncedCallback((value: string) => update({ q: value.trim() || null }), 300);
-
-  const filters: PetitionFilters = {
-    ...(q ? { q } : {}),
-    ...(status ? { status } : {}),
-    ...(kind ? { kind } : {}),
-    ...(channel ? { channel } : {}),
-    ...(fieldCode ? { fieldCode } : {}),
-    ...(from ? { from } : {}),
-    ...(to ? { to } : {}),
-    ...(dueSoon ? { dueSoon: "true" } : {}),
-    ...(overdue ? { overdue: "true" } : {}),
-    sort,
-    order,
-  };
-  const petitions = usePetitions({ ...filters, page, pageSize });
-  const onSort = (column: SortKey, next: SortOrder) => update({ sort: column, order: next });
-  const hasFilters = Boolean(q || status || kind || channel || fieldCode || from || to || dueSoon || overdue);
+  const filters: PetitionFilters = { ...list.query, sort, order };
+  const petitions = usePetitions({ ...filters, page: list.page, pageSize: list.pageSize });
 
   const loadExport = async (onProgress: (done: number, total: number) => void) => {
     const items = await fetchAllPetitions(filters, onProgress);
@@ -156,26 +140,10 @@ function PetitionList() {
 
   return (
     <>
-      <Paper withBorder p="md" mb="md" role="search" aria-label={PETITION_TEXT.filters}>
+      <FilterPanel label={PETITION_TEXT.filters}>
         <Stack gap="sm">
-          <Group gap="xs" wrap="wrap" role="group" aria-label={PETITION_TEXT.quickFilters}>
-            <Chip
-              checked={!hasFilters}
-              onChange={() => {
-                setSearchText("");
-                update({
-                  q: null,
-                  status: null,
-                  kind: null,
-                  channel: null,
-                  fieldCode: null,
-                  from: null,
-                  to: null,
-                  dueSoon: null,
-                  overdue: null,
-                });
-              }}
-            >
+          <QuickFilters label={PETITION_TEXT.quickFilters}>
+            <Chip checked={!list.active} onChange={list.clear}>
               {PETITION_TEXT.quickAll}
             </Chip>
             <Chip
@@ -190,27 +158,20 @@ function PetitionList() {
             <Chip checked={overdue} onChange={(checked) => update({ overdue: checked, dueSoon: null })} color="red">
               {PETITION_TEXT.quickOverdue}
             </Chip>
-          </Group>
+          </QuickFilters>
           <Group align="flex-end" gap="sm" wrap="wrap">
-            <TextInput
+            <SearchField
               label={PETITION_TEXT.search}
               placeholder={PETITION_TEXT.searchPlaceholder}
               description={PETITION_TEXT.searchHint}
-              leftSection={<IconSearch size={16} aria-hidden />}
-              type="search"
-              value={searchText}
-              onChange={(e) => {
-                setSearchText(e.currentTarget.value);
-                pushSearch(e.currentTarget.value);
-              }}
+              {...list.text("q")}
               style={{ flex: "3 1 260px" }}
             />
             <MultiSelect
               label={PETITION_TEXT.filterStatus}
               placeholder={status ? undefined : PETITION_TEXT.allStatuses}
               data={STATE_OPTIONS}
-              value={status ? status.split(",") : []}
-              onChange={(values) => update({ status: values.join(",") || null })}
+              {...list.multi("status")}
               clearable
               searchable
               filter={vietnameseFilter}
@@ -220,8 +181,7 @@ function PetitionList() {
               label={PETITION_TEXT.filterKind}
               placeholder={PETITION_TEXT.allKinds}
               data={KIND_OPTIONS}
-              value={kind}
-              onChange={(value) => update({ kind: value })}
+              {...list.field("kind")}
               clearable
               style={{ flex: "1 1 170px" }}
             />
@@ -231,8 +191,7 @@ function PetitionList() {
               label={PETITION_TEXT.filterChannel}
               placeholder={PETITION_TEXT.allChannels}
               data={CHANNEL_OPTIONS}
-              value={channel}
-              onChange={(value) => update({ channel: value })}
+              {...list.field("channel")}
               clearable
               comboboxProps={{ width: 420, position: "bottom-start" }}
               style={{ flex: "2 1 220px" }}
@@ -241,123 +200,97 @@ function PetitionList() {
               label={PETITION_TEXT.filterField}
               placeholder={PETITION_TEXT.allFields}
               data={fieldOptions()}
-              value={fieldCode}
-              onChange={(value) => update({ fieldCode: value })}
+              {...list.field("fieldCode")}
               clearable
               searchable
               filter={vietnameseFilter}
               nothingFoundMessage={COMMON.nothingFound}
               style={{ flex: "2 1 200px" }}
             />
-            <DateField
-              label={PETITION_TEXT.filterFrom}
-              value={from}
-              onChange={(value) => update({ from: value })}
-              style={{ flex: "1 1 150px" }}
-            />
-            <DateField
-              label={PETITION_TEXT.filterTo}
-              value={to}
-              onChange={(value) => update({ to: value })}
-              style={{ flex: "1 1 150px" }}
-            />
+            <DateField label={PETITION_TEXT.filterFrom} {...list.field("from")} style={{ flex: "1 1 150px" }} />
+            <DateField label={PETITION_TEXT.filterTo} {...list.field("to")} style={{ flex: "1 1 150px" }} />
             <PetitionExportMenu filters={filters} loadCsv={loadExport} />
           </Group>
         </Stack>
-      </Paper>
+      </FilterPanel>
 
-      <Paper withBorder p="md">
-        {petitions.isPending ? <LoadingBlock /> : null}
-        {petitions.isError ? <ErrorBlock error={petitions.error} onRetry={() => void petitions.refetch()} /> : null}
-        {petitions.data ? (
-          <>
-            <Text size="sm" fw={700} mb="xs" role="status">
-              {(petitions.data.totalCapped ? PETITION_TEXT.totalCapped : PETITION_TEXT.total)(
-                formatNumber(petitions.data.total),
-              )}
-            </Text>
-            {petitions.data.searchedAs ? (
-              <SearchedAsNote typed={q} searched={petitions.data.searchedAs} items={petitions.data.items} />
-            ) : null}
-            {petitions.data.items.length === 0 ? <Text>{PETITION_TEXT.empty}</Text> : null}
-            {phone ? (
-              <PetitionCards items={petitions.data.items} />
-            ) : petitions.data.items.length > 0 ? (
-              <Table.ScrollContainer minWidth={960}>
-                <Table striped highlightOnHover verticalSpacing="xs" data-testid="petitions-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th w={170}>{PETITION_TEXT.code}</Table.Th>
-                      <SortableTh column="receivedOn" sort={sort} order={order} onSort={onSort} w={105}>
-                        {PETITION_TEXT.receivedOn}
-                      </SortableTh>
-                      <Table.Th w={170}>{PETITION_TEXT.petitioner}</Table.Th>
-                      <Table.Th>{PETITION_TEXT.content}</Table.Th>
-                      <SortableTh column="kind" sort={sort} order={order} onSort={onSort} w={105}>
-                        {PETITION_TEXT.kind}
-                      </SortableTh>
-                      <SortableTh column="status" sort={sort} order={order} onSort={onSort} w={135}>
-                        {PETITION_TEXT.status}
-                      </SortableTh>
-                      <SortableTh column="due" sort={sort} order={order} onSort={onSort} w={145}>
-                        {PETITION_TEXT.due}
-                      </SortableTh>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {petitions.data.items.map((p) => (
-                      <Table.Tr key={p.id} data-code={p.code}>
-                        <Table.Td>
-                          <Anchor component={Link} to={petitionPath(p.id)} fw={700} size="sm">
-                            {p.code}
-                          </Anchor>
-                          {p.transferredIn ? (
-                            <div>
-                              <Badge size="xs" variant="light" color="grape" tt="none">
-                                {PETITION_TEXT.transferredIn}
-                              </Badge>
-                            </div>
-                          ) : null}
-                        </Table.Td>
-                        <Table.Td>{formatDate(p.receivedOn)}</Table.Td>
-                        <Table.Td>
-                          <Text size="sm" lineClamp={3}>
-                            {p.petitioner}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm" lineClamp={2}>
-                            {p.excerpt}
-                          </Text>
-                          {p.fieldName ? (
-                            <Text size="xs" c="gray.7">
-                              {p.fieldName}
-                            </Text>
-                          ) : null}
-                        </Table.Td>
-                        <Table.Td>{p.kind ? kindLabel(p.kind) : PETITION_TEXT.notClassified}</Table.Td>
-                        <Table.Td>
-                          <PetitionStateBadge state={p.state} label={p.stateLabel} />
-                        </Table.Td>
-                        <Table.Td>
-                          <ListDueBadge due={p.dueOn} status={p.dueStatus} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            ) : null}
-            <Pager
-              page={page}
-              pageSize={pageSize}
-              total={petitions.data.total}
-              onPage={(p) => update({ page: p }, false)}
-              onPageSize={(size) => update({ pageSize: size })}
-            />
-          </>
-        ) : null}
-      </Paper>
+      <ListResults
+        query={petitions}
+        paging={list.paging}
+        count={(data) => (data.totalCapped ? PETITION_TEXT.totalCapped : PETITION_TEXT.total)(formatNumber(data.total))}
+        notice={(data) =>
+          data.searchedAs ? <SearchedAsNote typed={q} searched={data.searchedAs} items={data.items} /> : null
+        }
+        empty={PETITION_TEXT.empty}
+        cards={(data) => <PetitionCards items={data.items} />}
+      >
+        {(data) => (
+          <Table.ScrollContainer minWidth={960}>
+            <Table striped highlightOnHover verticalSpacing="xs" data-testid="petitions-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={170}>{PETITION_TEXT.code}</Table.Th>
+                  <SortableTh column="receivedOn" {...list.sorting} w={105}>
+                    {PETITION_TEXT.receivedOn}
+                  </SortableTh>
+                  <Table.Th w={170}>{PETITION_TEXT.petitioner}</Table.Th>
+                  <Table.Th>{PETITION_TEXT.content}</Table.Th>
+                  <SortableTh column="kind" {...list.sorting} w={105}>
+                    {PETITION_TEXT.kind}
+                  </SortableTh>
+                  <SortableTh column="status" {...list.sorting} w={135}>
+                    {PETITION_TEXT.status}
+                  </SortableTh>
+                  <SortableTh column="due" {...list.sorting} w={145}>
+                    {PETITION_TEXT.due}
+                  </SortableTh>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((p) => (
+                  <Table.Tr key={p.id} data-code={p.code}>
+                    <Table.Td>
+                      <Anchor component={Link} to={petitionPath(p.id)} fw={700} size="sm">
+                        {p.code}
+                      </Anchor>
+                      {p.transferredIn ? (
+                        <div>
+                          <Badge size="xs" variant="light" color="grape" tt="none">
+                            {PETITION_TEXT.transferredIn}
+                          </Badge>
+                        </div>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>{formatDate(p.receivedOn)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" lineClamp={3}>
+                        {p.petitioner}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" lineClamp={2}>
+                        {p.excerpt}
+                      </Text>
+                      {p.fieldName ? (
+                        <Text size="xs" c="gray.7">
+                          {p.fieldName}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>{p.kind ? kindLabel(p.kind) : PETITION_TEXT.notClassified}</Table.Td>
+                    <Table.Td>
+                      <PetitionStateBadge state={p.state} label={p.stateLabel} />
+                    </Table.Td>
+                    <Table.Td>
+                      <ListDueBadge due={p.dueOn} status={p.dueStatus} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListResults>
     </>
   );
 }

@@ -21,7 +21,7 @@ import { Link } from "react-router-dom";
 import { DateField } from "../../ui/DateField.tsx";
 import { reportServerError } from "../../ui/forms.ts";
 import { formatDate, formatNumber, todayIso } from "../../ui/format.ts";
-import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
+import { QueryStatus } from "../../ui/QueryState.tsx";
 import { COMMON } from "../../ui/text.ts";
 import { useSession } from "../auth/session.tsx";
 import { useDestroyPetitions, useRetentionDue, type RetentionDueItem } from "./api.ts";
@@ -59,8 +59,7 @@ export function RetentionList() {
       <Text size="sm" mb="sm">
         {FOLLOW_UP_TEXT.retentionIntro}
       </Text>
-      {due.isPending ? <LoadingBlock /> : null}
-      {due.isError ? <ErrorBlock error={due.error} onRetry={() => void due.refetch()} /> : null}
+      <QueryStatus query={due} />
       {due.data && items.length === 0 ? <Text>{FOLLOW_UP_TEXT.retentionEmpty}</Text> : null}
       {items.length > 0 ? (
         <>

@@ -11,12 +11,12 @@ import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInp
 import { schemaResolver, useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
-import { isApiError } from "../../api/client.ts";
 import { DateField } from "../../ui/DateField.tsx";
 import { useDraft } from "../../ui/drafts.ts";
 import { emptyToNull, reportServerError } from "../../ui/forms.ts";
 import { todayIso } from "../../ui/format.ts";
 import { COMMON } from "../../ui/text.ts";
+import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConflict.tsx";
 import { usePetitionStep, type PetitionDetail, type PetitionStep } from "./api.ts";
 import { FOLLOW_UP_TEXT, PETITION_TEXT } from "./text.ts";
 
@@ -139,7 +139,7 @@ function StepForm({
   const draft = useDraft<StepValues>(`petition-step:${petition.id}:${step}`);
   const run = usePetitionStep();
   const [failure, setFailure] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const conflict = useVersionConflict(onReload);
   const today = todayIso();
   const form = useForm<StepValues>({
     initialValues: {
@@ -160,7 +160,7 @@ function StepForm({
 
   const submit = form.onSubmit(async (values) => {
     setFailure(null);
-    setConflict(false);
+    conflict.reset();
     try {
       const result = await run.mutateAsync({
         id: petition.id,
@@ -176,8 +176,7 @@ function StepForm({
       onClose();
       if (result.documentId) onDocument?.(result.documentId);
     } catch (error) {
-      if (isApiError(error, "VERSION_CONFLICT")) setConflict(true);
-      else setFailure(reportServerError(form, error));
+      if (!conflict.caught(error)) setFailure(reportServerError(form, error));
     }
   });
 
@@ -192,20 +191,7 @@ function StepForm({
         {step === "dispatch" && slip && slip.status !== "issued" ? (
           <Alert color="orange">{PETITION_TEXT.slipNotIssued}</Alert>
         ) : null}
-        {conflict ? (
-          <Alert color="orange" role="alert">
-            <Text size="sm">{PETITION_TEXT.conflict}</Text>
-            <Button
-              mt="sm"
-              size="xs"
-              variant="light"
-              color="orange"
-              onClick={() => void onReload().then(() => setConflict(false))}
-            >
-              {PETITION_TEXT.reload}
-            </Button>
-          </Alert>
-        ) : null}
+        <VersionConflictAlert conflict={conflict} text={PETITION_TEXT} />
         {failure ? (
           <Alert color="red" role="alert">
             {failure}

@@ -6,20 +6,19 @@ import {
   type VisitKind,
   type VisitState,
 } from "@minhbach/domain";
-import { Anchor, Badge, Button, Chip, Group, Paper, Select, Stack, Table, Tabs, Text, TextInput } from "@mantine/core";
-import { useDebouncedCallback, useMediaQuery } from "@mantine/hooks";
+import { Anchor, Badge, Button, Chip, Group, Paper, Select, Stack, Table, Tabs, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconFileSpreadsheet, IconPlus, IconSearch } from "@tabler/icons-react";
+import { IconFileSpreadsheet, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { errorMessage } from "../../api/client.ts";
 import { DateField } from "../../ui/DateField.tsx";
-import { Pager, SortableTh, type SortOrder } from "../../ui/DataTable.tsx";
+import { SortableTh } from "../../ui/DataTable.tsx";
 import { saveFromApi } from "../../ui/download.ts";
-import { ExportMenu } from "../../ui/ExportMenu.tsx";
 import { formatDate, formatNumber } from "../../ui/format.ts";
+import { ClearFilters, FilterPanel, ListExport, ListResults, SearchField } from "../../ui/list-page/ListPage.tsx";
+import { useListState } from "../../ui/list-page/list-state.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
-import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
 import { vietnameseFilter } from "../../ui/select-filter.ts";
 import { COMMON } from "../../ui/text.ts";
 import { useUrlState } from "../../ui/url-state.ts";
@@ -94,41 +93,29 @@ export default function ReceptionPage() {
   );
 }
 
+const LIST_FILTERS = {
+  q: "search",
+  status: "text",
+  kind: "text",
+  route: "text",
+  contentKind: "text",
+  fieldCode: "text",
+  from: "text",
+  to: "text",
+  crowd: "flag",
+} as const;
+
 function VisitList() {
-  const { params, update, page, pageSize } = useUrlState();
-  const phone = useMediaQuery("(max-width: 48em)");
-  const q = params.get("q") ?? "";
-  const status = params.get("status");
-  const kind = params.get("kind");
-  const route = params.get("route");
-  const contentKind = params.get("contentKind");
-  const fieldCode = params.get("fieldCode");
-  const from = params.get("from");
-  const to = params.get("to");
-  const crowd = params.get("crowd") === "true";
-  const sortParam = params.get("sort") as SortKey | null;
-  const sort: SortKey = sortParam && SORT_KEYS.includes(sortParam) ? sortParam : "receivedOn";
-  const order: SortOrder = params.get("order") === "asc" ? "asc" : "desc";
-  const [searchText, setSearchText] = useState(q);
-  const pushSearch = useDebouncedCallback((value: string) => update({ q: value.trim() || null }), 300);
+  const list = useListState({
+    filters: LIST_FILTERS,
+    sort: { keys: SORT_KEYS, default: "receivedOn", order: "desc" },
+  });
+  const { update, sort, order } = list;
+  const { from, to, crowd } = list.values;
   const [downloading, setDownloading] = useState(false);
 
-  const filters: VisitFilters = {
-    ...(q ? { q } : {}),
-    ...(status ? { status } : {}),
-    ...(kind ? { kind } : {}),
-    ...(route ? { route } : {}),
-    ...(contentKind ? { contentKind } : {}),
-    ...(fieldCode ? { fieldCode } : {}),
-    ...(from ? { from } : {}),
-    ...(to ? { to } : {}),
-    ...(crowd ? { crowd: "true" } : {}),
-    sort,
-    order,
-  };
-  const visits = useVisits({ ...filters, page, pageSize });
-  const onSort = (column: SortKey, next: SortOrder) => update({ sort: column, order: next });
-  const hasFilters = Boolean(q || status || kind || route || contentKind || fieldCode || from || to || crowd);
+  const filters: VisitFilters = { ...list.query, sort, order };
+  const visits = useVisits({ ...filters, page: list.page, pageSize: list.pageSize });
 
   const loadExport = async (onProgress: (done: number, total: number) => void) => {
     const items = await fetchAllVisits(filters, onProgress);
@@ -174,27 +161,20 @@ function VisitList() {
 
   return (
     <>
-      <Paper withBorder p="md" mb="md" role="search" aria-label={RECEPTION_TEXT.filters}>
+      <FilterPanel label={RECEPTION_TEXT.filters}>
         <Stack gap="sm">
           <Group align="flex-end" gap="sm" wrap="wrap">
-            <TextInput
+            <SearchField
               label={RECEPTION_TEXT.search}
               placeholder={RECEPTION_TEXT.searchPlaceholder}
-              leftSection={<IconSearch size={16} aria-hidden />}
-              type="search"
-              value={searchText}
-              onChange={(e) => {
-                setSearchText(e.currentTarget.value);
-                pushSearch(e.currentTarget.value);
-              }}
+              {...list.text("q")}
               style={{ flex: "3 1 260px" }}
             />
             <Select
               label={RECEPTION_TEXT.filterKind}
               placeholder={RECEPTION_TEXT.allKinds}
               data={VISIT_KIND_OPTIONS}
-              value={kind}
-              onChange={(value) => update({ kind: value })}
+              {...list.field("kind")}
               clearable
               comboboxProps={{ width: 340, position: "bottom-start" }}
               style={{ flex: "2 1 200px" }}
@@ -203,8 +183,7 @@ function VisitList() {
               label={RECEPTION_TEXT.filterStatus}
               placeholder={RECEPTION_TEXT.allStatuses}
               data={STATUS_OPTIONS}
-              value={status}
-              onChange={(value) => update({ status: value })}
+              {...list.field("status")}
               clearable
               style={{ flex: "1 1 160px" }}
             />
@@ -214,8 +193,7 @@ function VisitList() {
               label={RECEPTION_TEXT.filterRoute}
               placeholder={RECEPTION_TEXT.allRoutes}
               data={ROUTE_OPTIONS}
-              value={route}
-              onChange={(value) => update({ route: value })}
+              {...list.field("route")}
               clearable
               comboboxProps={{ width: 380, position: "bottom-start" }}
               style={{ flex: "2 1 200px" }}
@@ -224,8 +202,7 @@ function VisitList() {
               label={RECEPTION_TEXT.filterContentKind}
               placeholder={RECEPTION_TEXT.allContentKinds}
               data={KIND_OPTIONS}
-              value={contentKind}
-              onChange={(value) => update({ contentKind: value })}
+              {...list.field("contentKind")}
               clearable
               style={{ flex: "1 1 160px" }}
             />
@@ -233,54 +210,22 @@ function VisitList() {
               label={RECEPTION_TEXT.filterField}
               placeholder={RECEPTION_TEXT.allFields}
               data={fieldOptions()}
-              value={fieldCode}
-              onChange={(value) => update({ fieldCode: value })}
+              {...list.field("fieldCode")}
               clearable
               searchable
               filter={vietnameseFilter}
               nothingFoundMessage={COMMON.nothingFound}
               style={{ flex: "2 1 180px" }}
             />
-            <DateField
-              label={RECEPTION_TEXT.filterFrom}
-              value={from}
-              onChange={(value) => update({ from: value })}
-              style={{ flex: "1 1 140px" }}
-            />
-            <DateField
-              label={RECEPTION_TEXT.filterTo}
-              value={to}
-              onChange={(value) => update({ to: value })}
-              style={{ flex: "1 1 140px" }}
-            />
+            <DateField label={RECEPTION_TEXT.filterFrom} {...list.field("from")} style={{ flex: "1 1 140px" }} />
+            <DateField label={RECEPTION_TEXT.filterTo} {...list.field("to")} style={{ flex: "1 1 140px" }} />
           </Group>
           <Group justify="space-between" gap="sm" wrap="wrap">
             <Group gap="xs">
               <Chip checked={crowd} onChange={(checked) => update({ crowd: checked })}>
                 {RECEPTION_TEXT.crowdOnly}
               </Chip>
-              {hasFilters ? (
-                <Button
-                  variant="subtle"
-                  size="compact-sm"
-                  onClick={() => {
-                    setSearchText("");
-                    update({
-                      q: null,
-                      status: null,
-                      kind: null,
-                      route: null,
-                      contentKind: null,
-                      fieldCode: null,
-                      from: null,
-                      to: null,
-                      crowd: null,
-                    });
-                  }}
-                >
-                  {COMMON.clearFilters}
-                </Button>
-              ) : null}
+              <ClearFilters active={list.active} onClear={list.clear} size="compact-sm" />
             </Group>
             <Group gap="xs">
               <Button
@@ -292,135 +237,118 @@ function VisitList() {
               >
                 {RECEPTION_TEXT.downloadRegister}
               </Button>
-              <ExportMenu
-                fileName={RECEPTION_TEXT.exportFileName}
-                sheetName={RECEPTION_TEXT.exportSheet}
-                load={loadExport}
-                progressText={(done, total) => RECEPTION_TEXT.exportProgress(formatNumber(done), formatNumber(total))}
-                doneText={(n) => RECEPTION_TEXT.exported(formatNumber(n))}
-              />
+              <ListExport texts={RECEPTION_TEXT} load={loadExport} />
             </Group>
           </Group>
         </Stack>
-      </Paper>
+      </FilterPanel>
 
-      <Paper withBorder p="md">
-        {visits.isPending ? <LoadingBlock /> : null}
-        {visits.isError ? <ErrorBlock error={visits.error} onRetry={() => void visits.refetch()} /> : null}
-        {visits.data ? (
-          <>
-            <Text size="sm" fw={700} mb="xs" role="status">
-              {RECEPTION_TEXT.total(formatNumber(visits.data.total))}
-            </Text>
-            {visits.data.items.length === 0 ? <Text>{RECEPTION_TEXT.empty}</Text> : null}
-            {phone ? (
-              <Stack gap="sm">
-                {visits.data.items.map((v) => (
-                  <Paper key={v.id} withBorder p="sm">
-                    <Group justify="space-between" gap="xs">
-                      <Anchor component={Link} to={visitPath(v.id)} fw={700}>
+      <ListResults
+        query={visits}
+        paging={list.paging}
+        count={(data) => RECEPTION_TEXT.total(formatNumber(data.total))}
+        empty={RECEPTION_TEXT.empty}
+        cards={(data) => (
+          <Stack gap="sm">
+            {data.items.map((v) => (
+              <Paper key={v.id} withBorder p="sm">
+                <Group justify="space-between" gap="xs">
+                  <Anchor component={Link} to={visitPath(v.id)} fw={700}>
+                    {visitNumber(v)}
+                  </Anchor>
+                  <Text size="sm">{formatDate(v.receivedOn)}</Text>
+                </Group>
+                <Text size="sm" fw={600}>
+                  {visitorsText(v)}
+                </Text>
+                <Text size="sm" lineClamp={2}>
+                  {v.contentSummary}
+                </Text>
+                <Group gap="xs" mt={6}>
+                  <VisitStatusBadge status={v.status} />
+                  {v.isCrowd ? (
+                    <Badge color="grape" variant="light" tt="none">
+                      {RECEPTION_TEXT.crowd}
+                    </Badge>
+                  ) : null}
+                </Group>
+              </Paper>
+            ))}
+          </Stack>
+        )}
+      >
+        {(data) => (
+          <Table.ScrollContainer minWidth={980}>
+            <Table striped highlightOnHover verticalSpacing="xs" data-testid="visits-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{RECEPTION_TEXT.number}</Table.Th>
+                  <SortableTh column="receivedOn" {...list.sorting}>
+                    {RECEPTION_TEXT.receivedOn}
+                  </SortableTh>
+                  <Table.Th>{RECEPTION_TEXT.visitors}</Table.Th>
+                  <SortableTh column="peopleCount" {...list.sorting}>
+                    {RECEPTION_TEXT.peopleCount}
+                  </SortableTh>
+                  <Table.Th>{RECEPTION_TEXT.content}</Table.Th>
+                  <Table.Th>{RECEPTION_TEXT.route}</Table.Th>
+                  <SortableTh column="status" {...list.sorting}>
+                    {RECEPTION_TEXT.status}
+                  </SortableTh>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((v) => (
+                  <Table.Tr key={v.id} data-visit={v.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={visitPath(v.id)} fw={700} size="sm">
                         {visitNumber(v)}
                       </Anchor>
-                      <Text size="sm">{formatDate(v.receivedOn)}</Text>
-                    </Group>
-                    <Text size="sm" fw={600}>
-                      {visitorsText(v)}
-                    </Text>
-                    <Text size="sm" lineClamp={2}>
-                      {v.contentSummary}
-                    </Text>
-                    <Group gap="xs" mt={6}>
-                      <VisitStatusBadge status={v.status} />
+                    </Table.Td>
+                    <Table.Td>
+                      {formatDate(v.receivedOn)}
+                      <Text size="xs" c="gray.7">
+                        {VISIT_KINDS[v.kind as VisitKind]?.label}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td maw={220}>{visitorsText(v)}</Table.Td>
+                    <Table.Td>
+                      {formatNumber(v.peopleCount)}
                       {v.isCrowd ? (
-                        <Badge color="grape" variant="light" tt="none">
+                        <Badge ml={6} size="xs" color="grape" variant="light" tt="none">
                           {RECEPTION_TEXT.crowd}
                         </Badge>
                       ) : null}
-                    </Group>
-                  </Paper>
+                    </Table.Td>
+                    <Table.Td maw={320}>
+                      <Text size="sm" lineClamp={2}>
+                        {v.contentSummary}
+                      </Text>
+                      {v.contentKind ? (
+                        <Text size="xs" c="gray.7">
+                          {kindLabel(v.contentKind)}
+                          {v.fieldCode ? ` · ${fieldName(v.fieldCode)}` : ""}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td maw={220}>
+                      {v.handling ? HANDLING_ROUTES[v.handling.route as HandlingRoute] : RECEPTION_TEXT.notHandled}
+                      {v.petitionId ? (
+                        <Text size="xs" c="gray.7">
+                          {RECEPTION_TEXT.hasPetition}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>
+                      <VisitStatusBadge status={v.status} />
+                    </Table.Td>
+                  </Table.Tr>
                 ))}
-              </Stack>
-            ) : visits.data.items.length > 0 ? (
-              <Table.ScrollContainer minWidth={980}>
-                <Table striped highlightOnHover verticalSpacing="xs" data-testid="visits-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{RECEPTION_TEXT.number}</Table.Th>
-                      <SortableTh column="receivedOn" sort={sort} order={order} onSort={onSort}>
-                        {RECEPTION_TEXT.receivedOn}
-                      </SortableTh>
-                      <Table.Th>{RECEPTION_TEXT.visitors}</Table.Th>
-                      <SortableTh column="peopleCount" sort={sort} order={order} onSort={onSort}>
-                        {RECEPTION_TEXT.peopleCount}
-                      </SortableTh>
-                      <Table.Th>{RECEPTION_TEXT.content}</Table.Th>
-                      <Table.Th>{RECEPTION_TEXT.route}</Table.Th>
-                      <SortableTh column="status" sort={sort} order={order} onSort={onSort}>
-                        {RECEPTION_TEXT.status}
-                      </SortableTh>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {visits.data.items.map((v) => (
-                      <Table.Tr key={v.id} data-visit={v.id}>
-                        <Table.Td>
-                          <Anchor component={Link} to={visitPath(v.id)} fw={700} size="sm">
-                            {visitNumber(v)}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>
-                          {formatDate(v.receivedOn)}
-                          <Text size="xs" c="gray.7">
-                            {VISIT_KINDS[v.kind as VisitKind]?.label}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td maw={220}>{visitorsText(v)}</Table.Td>
-                        <Table.Td>
-                          {formatNumber(v.peopleCount)}
-                          {v.isCrowd ? (
-                            <Badge ml={6} size="xs" color="grape" variant="light" tt="none">
-                              {RECEPTION_TEXT.crowd}
-                            </Badge>
-                          ) : null}
-                        </Table.Td>
-                        <Table.Td maw={320}>
-                          <Text size="sm" lineClamp={2}>
-                            {v.contentSummary}
-                          </Text>
-                          {v.contentKind ? (
-                            <Text size="xs" c="gray.7">
-                              {kindLabel(v.contentKind)}
-                              {v.fieldCode ? ` · ${fieldName(v.fieldCode)}` : ""}
-                            </Text>
-                          ) : null}
-                        </Table.Td>
-                        <Table.Td maw={220}>
-                          {v.handling ? HANDLING_ROUTES[v.handling.route as HandlingRoute] : RECEPTION_TEXT.notHandled}
-                          {v.petitionId ? (
-                            <Text size="xs" c="gray.7">
-                              {RECEPTION_TEXT.hasPetition}
-                            </Text>
-                          ) : null}
-                        </Table.Td>
-                        <Table.Td>
-                          <VisitStatusBadge status={v.status} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            ) : null}
-            <Pager
-              page={page}
-              pageSize={pageSize}
-              total={visits.data.total}
-              onPage={(p) => update({ page: p }, false)}
-              onPageSize={(size) => update({ pageSize: size })}
-            />
-          </>
-        ) : null}
-      </Paper>
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListResults>
     </>
   );
 }

@@ -53,7 +53,7 @@ import {
   WEEKDAY_SHORT_MONDAY_FIRST,
   weekdayName,
 } from "../../ui/format.ts";
-import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
+import { QueryStatus } from "../../ui/QueryState.tsx";
 import { usePhone } from "../../ui/responsive.ts";
 import { COMMON } from "../../ui/text.ts";
 import { useUrlState } from "../../ui/url-state.ts";
@@ -178,8 +178,7 @@ export function SchedulePanel() {
         </Group>
       </Paper>
       <Paper withBorder p="md">
-        {schedule.isPending ? <LoadingBlock /> : null}
-        {schedule.isError ? <ErrorBlock error={schedule.error} onRetry={() => void schedule.refetch()} /> : null}
+        <QueryStatus query={schedule} />
         {schedule.data ? (
           view === "calendar" ? (
             <MonthGrid year={year} month={m} items={items} onOpen={setOpen} />

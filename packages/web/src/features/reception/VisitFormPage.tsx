@@ -41,7 +41,6 @@ import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
-import { isApiError } from "../../api/client.ts";
 import { DateField } from "../../ui/DateField.tsx";
 import { ErrorSummary } from "../../ui/ErrorSummary.tsx";
 import { useDraft } from "../../ui/drafts.ts";
@@ -51,6 +50,7 @@ import { PageHeader } from "../../ui/PageHeader.tsx";
 import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
 import { vietnameseFilter } from "../../ui/select-filter.ts";
 import { COMMON } from "../../ui/text.ts";
+import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConflict.tsx";
 import { useMe } from "../auth/session.tsx";
 import { COMPETENCE_OPTIONS, fieldOptions, KIND_OPTIONS } from "../petitions/labels.ts";
 import { EMPTY_IDENTITY, identityBody, type FormInputs, type IdentityValues } from "../petitions/PartyFields.tsx";
@@ -329,7 +329,7 @@ function VisitForm({ visit, onReload }: { visit: VisitView | null; onReload?: ()
   const create = useCreateVisit();
   const update = useUpdateVisit();
   const [failure, setFailure] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const conflict = useVersionConflict(onReload);
   const [invalid, setInvalid] = useState(false);
   const form = useForm<VisitValues>({
     initialValues: { ...(visit ? valuesOfVisit(visit) : emptyValues(me.user.fullName)), ...draft.load() },
@@ -354,7 +354,7 @@ function VisitForm({ visit, onReload }: { visit: VisitView | null; onReload?: ()
     async (values) => {
       setInvalid(false);
       setFailure(null);
-      setConflict(false);
+      conflict.reset();
       try {
         if (visit) {
           const saved = await update.mutateAsync({
@@ -371,8 +371,7 @@ function VisitForm({ visit, onReload }: { visit: VisitView | null; onReload?: ()
           navigate(visitPath(saved.id));
         }
       } catch (error) {
-        if (isApiError(error, "VERSION_CONFLICT")) setConflict(true);
-        else setFailure(reportServerError(form, error));
+        if (!conflict.caught(error)) setFailure(reportServerError(form, error));
       }
     },
     () => setInvalid(true),
@@ -394,16 +393,7 @@ function VisitForm({ visit, onReload }: { visit: VisitView | null; onReload?: ()
       />
       <form onSubmit={submit} noValidate data-testid="visit-form">
         <Stack gap="md" maw={1100}>
-          {conflict ? (
-            <Alert color="orange" role="alert">
-              <Text size="sm">{RECEPTION_TEXT.conflict}</Text>
-              {onReload ? (
-                <Button mt="sm" size="xs" variant="light" color="orange" onClick={() => void onReload()}>
-                  {RECEPTION_TEXT.reload}
-                </Button>
-              ) : null}
-            </Alert>
-          ) : null}
+          <VersionConflictAlert conflict={conflict} text={RECEPTION_TEXT} />
 
           <Paper withBorder p="md" component="section" aria-labelledby="visit-section">
             <Title order={2} fz="h4" mb="sm" id="visit-section">

@@ -29,12 +29,13 @@ import { notifications } from "@mantine/notifications";
 import { IconArrowLeft, IconFileArrowRight, IconPencil } from "@tabler/icons-react";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
-import { errorMessage, isApiError } from "../../api/client.ts";
+import { errorMessage } from "../../api/client.ts";
 import { reportServerError } from "../../ui/forms.ts";
 import { formatDate, formatDateTime, formatNumber } from "../../ui/format.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
 import { COMMON } from "../../ui/text.ts";
+import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConflict.tsx";
 import { Detail, petitionPath } from "../petitions/components.tsx";
 import { competenceLabel, fieldName, IDENTITY_SHORT, kindLabel } from "../petitions/labels.ts";
 import { PATHS } from "../shell/nav.ts";
@@ -281,7 +282,7 @@ function VisitView({ visit: v, reload }: { visit: VisitView; reload(): Promise<u
 function HandleForm({ visit, onClose, onReload }: { visit: VisitView; onClose(): void; onReload(): Promise<unknown> }) {
   const handle = useHandleVisit();
   const [failure, setFailure] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const conflict = useVersionConflict(onReload);
   const form = useForm<{ handling: HandlingValues }>({
     initialValues: { handling: emptyHandling() },
     validate: (values) =>
@@ -292,7 +293,7 @@ function HandleForm({ visit, onClose, onReload }: { visit: VisitView; onClose():
   });
   const submit = form.onSubmit(async (values) => {
     setFailure(null);
-    setConflict(false);
+    conflict.reset();
     try {
       await handle.mutateAsync({
         id: visit.id,
@@ -301,21 +302,13 @@ function HandleForm({ visit, onClose, onReload }: { visit: VisitView; onClose():
       notifications.show({ color: "green", message: COMMON.saved });
       onClose();
     } catch (error) {
-      if (isApiError(error, "VERSION_CONFLICT")) setConflict(true);
-      else setFailure(reportServerError(form, error));
+      if (!conflict.caught(error)) setFailure(reportServerError(form, error));
     }
   });
   return (
     <form onSubmit={submit} noValidate data-testid="visit-handle-form">
       <Stack gap="sm">
-        {conflict ? (
-          <Alert color="orange" role="alert">
-            <Text size="sm">{RECEPTION_TEXT.conflict}</Text>
-            <Button mt="sm" size="xs" variant="light" color="orange" onClick={() => void onReload()}>
-              {RECEPTION_TEXT.reload}
-            </Button>
-          </Alert>
-        ) : null}
+        <VersionConflictAlert conflict={conflict} text={RECEPTION_TEXT} />
         {failure ? (
           <Alert color="red" role="alert">
             {failure}

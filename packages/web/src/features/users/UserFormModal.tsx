@@ -2,16 +2,16 @@ import { createUserBody, updateUserBody, type CreateUserBody, type User } from "
 import type { RoleCode } from "@minhbach/domain";
 import { compareVietnamese } from "@minhbach/domain";
 import type { Agency } from "@minhbach/domain/api/agencies";
-import { Alert, Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, TextInput } from "@mantine/core";
 import { schemaResolver, useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
-import { isApiError } from "../../api/client.ts";
 import { useDraft } from "../../ui/drafts.ts";
 import { applyServerError, emptyToNull } from "../../ui/forms.ts";
 import { vietnameseFilter } from "../../ui/select-filter.ts";
 import { COMMON } from "../../ui/text.ts";
+import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConflict.tsx";
 import { generatePassword, USERS_KEY, useCreateUser, useRoles, useUpdateUser } from "./api.ts";
 import { USER_TEXT } from "./text.ts";
 
@@ -226,8 +226,11 @@ function EditUserForm({ user, onClose, agencies }: { user: User; onClose(): void
   const agencyOptions = useAgencyOptions(agencies);
   const roleOptions = useRoleOptions();
   const [failure, setFailure] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
   const [reloading, setReloading] = useState(false);
+  const conflict = useVersionConflict(async () => {
+    await queryClient.refetchQueries({ queryKey: USERS_KEY });
+    setReloading(true);
+  });
   const form = useForm<EditValues>({
     initialValues: { ...editValuesOf(user), ...draft.load() },
     onValuesChange: (values) => draft.save(values),
@@ -238,15 +241,10 @@ function EditUserForm({ user, onClose, agencies }: { user: User; onClose(): void
     if (!reloading) return;
     form.setValues(editValuesOf(user));
     draft.clear();
-    setConflict(false);
+    conflict.reset();
     setReloading(false);
     // `form` and `draft` are stable for the life of this form.
   }, [reloading, user]);
-
-  const reload = async () => {
-    await queryClient.refetchQueries({ queryKey: USERS_KEY });
-    setReloading(true);
-  };
 
   const close = () => {
     draft.clear();
@@ -255,29 +253,21 @@ function EditUserForm({ user, onClose, agencies }: { user: User; onClose(): void
 
   const submit = form.onSubmit(async (values) => {
     setFailure(null);
-    setConflict(false);
+    conflict.reset();
     try {
       await update.mutateAsync({ id: user.id, body: toUpdateBody(values) });
       draft.clear();
       notifications.show({ color: "green", message: USER_TEXT.updated });
       onClose();
     } catch (error) {
-      if (isApiError(error, "VERSION_CONFLICT")) setConflict(true);
-      else setFailure(applyServerError(form, error));
+      if (!conflict.caught(error)) setFailure(applyServerError(form, error));
     }
   });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {conflict ? (
-          <Alert color="orange" role="alert" data-testid="version-conflict">
-            <Text size="sm">{USER_TEXT.conflict}</Text>
-            <Button mt="sm" size="xs" variant="light" color="orange" onClick={() => void reload()}>
-              {USER_TEXT.reload}
-            </Button>
-          </Alert>
-        ) : null}
+        <VersionConflictAlert conflict={conflict} text={USER_TEXT} testId="version-conflict" />
         {failure ? (
           <Alert color="red" role="alert">
             {failure}

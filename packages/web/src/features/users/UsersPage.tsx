@@ -1,30 +1,15 @@
 import { ROLE_CODES, ROLES, compareVietnamese, type RoleCode } from "@minhbach/domain";
 import type { User } from "@minhbach/domain/api/users";
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Menu,
-  Modal,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
-import { useDebouncedCallback } from "@mantine/hooks";
+import { ActionIcon, Badge, Button, Group, Menu, Modal, Select, Stack, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconDots, IconKey, IconLock, IconLockOpen, IconPencil, IconPlus, IconSearch } from "@tabler/icons-react";
+import { IconDots, IconKey, IconLock, IconLockOpen, IconPencil, IconPlus } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
-import { useSearchParams } from "react-router-dom";
 import { errorMessage, isApiError } from "../../api/client.ts";
-import { Pager, SortableTh, type SortOrder } from "../../ui/DataTable.tsx";
-import { ExportMenu } from "../../ui/ExportMenu.tsx";
+import { SortableTh } from "../../ui/DataTable.tsx";
 import { formatDateTime, formatNumber } from "../../ui/format.ts";
+import { ClearFilters, FilterPanel, ListExport, ListResults, SearchField } from "../../ui/list-page/ListPage.tsx";
+import { useListState } from "../../ui/list-page/list-state.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
-import { ErrorBlock, LoadingBlock } from "../../ui/QueryState.tsx";
 import { vietnameseFilter } from "../../ui/select-filter.ts";
 import { COMMON } from "../../ui/text.ts";
 import { useAgencies, useAllAgencies } from "../agencies/api.ts";
@@ -36,6 +21,7 @@ import { USER_TEXT } from "./text.ts";
 
 type SortKey = "username" | "fullName" | "createdAt" | "lastLoginAt";
 const SORT_KEYS: readonly SortKey[] = ["username", "fullName", "createdAt", "lastLoginAt"];
+const FILTERS = { q: "search", agencyId: "text", role: "text", status: "text" } as const;
 
 function roleName(code: RoleCode): string {
   return ROLES[code]?.name ?? code;
@@ -45,40 +31,13 @@ export default function UsersPage() {
   const me = useMe();
   const { can } = useSession();
   const canManage = can("user.manage");
-  const [params, setParams] = useSearchParams();
-
-  const q = params.get("q") ?? "";
-  const agencyId = params.get("agencyId");
-  const role = params.get("role") as RoleCode | null;
-  const status = params.get("status") as "active" | "disabled" | null;
-  const sortParam = params.get("sort") as SortKey | null;
-  const sort: SortKey = sortParam && SORT_KEYS.includes(sortParam) ? sortParam : "username";
-  const order: SortOrder = params.get("order") === "desc" ? "desc" : "asc";
-  const page = Math.max(1, Number(params.get("page") ?? 1) || 1);
-  const pageSize = Math.min(200, Math.max(1, Number(params.get("pageSize") ?? 20) || 20));
-
-  const update = (changes: Record<string, string | number | null>, resetPage = true) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null || value === "") next.delete(key);
-      else next.set(key, String(value));
-    }
-    if (resetPage && !("page" in changes)) next.delete("page");
-    setParams(next, { replace: true });
-  };
-
-  const [searchText, setSearchText] = useState(q);
-  const pushSearch = useDebouncedCallback((value: string) => update({ q: value.trim() || null }), 300);
-
-  const filters: UserFilters = {
-    ...(q ? { q } : {}),
-    ...(agencyId ? { agencyId } : {}),
-    ...(role ? { role } : {}),
-    ...(status ? { status } : {}),
-    sort,
-    order,
-  };
-  const users = useUsers({ ...filters, page, pageSize });
+  const list = useListState({
+    filters: FILTERS,
+    sort: { keys: SORT_KEYS, default: "username", order: "asc" },
+  });
+  const { params, update, sort, order } = list;
+  const filters: UserFilters = { ...(list.query as Omit<UserFilters, "sort" | "order">), sort, order };
+  const users = useUsers({ ...filters, page: list.page, pageSize: list.pageSize });
   const all = useAllAgencies();
   const current = useAgencies();
   const agencyOptions = useMemo(
@@ -95,8 +54,6 @@ export default function UsersPage() {
   const editing = editingId ? (users.data?.items.find((u) => u.id === editingId) ?? null) : null;
   const [resetting, setResetting] = useState<User | null>(null);
   const [toggling, setToggling] = useState<User | null>(null);
-
-  const onSort = (column: SortKey, nextOrder: SortOrder) => update({ sort: column, order: nextOrder });
 
   const loadExport = async (onProgress: (done: number, total: number) => void) => {
     const items = await fetchAllUsers(filters, onProgress);
@@ -124,8 +81,6 @@ export default function UsersPage() {
     };
   };
 
-  const hasFilters = Boolean(q || agencyId || role || status);
-
   return (
     <>
       <PageHeader
@@ -133,13 +88,7 @@ export default function UsersPage() {
         description={USER_TEXT.description}
         actions={
           <>
-            <ExportMenu
-              fileName={USER_TEXT.exportFileName}
-              sheetName={USER_TEXT.exportSheet}
-              load={loadExport}
-              progressText={(done, total) => USER_TEXT.exportProgress(formatNumber(done), formatNumber(total))}
-              doneText={(n) => USER_TEXT.exported(formatNumber(n))}
-            />
+            <ListExport texts={USER_TEXT} load={loadExport} />
             {canManage ? (
               <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => update({ new: "1" }, false)}>
                 {USER_TEXT.create}
@@ -149,26 +98,19 @@ export default function UsersPage() {
         }
       />
 
-      <Paper withBorder p="md" mb="md" role="search" aria-label={USER_TEXT.filters}>
+      <FilterPanel label={USER_TEXT.filters}>
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <TextInput
+          <SearchField
             label={USER_TEXT.search}
             placeholder={USER_TEXT.searchPlaceholder}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            type="search"
-            value={searchText}
-            onChange={(e) => {
-              setSearchText(e.currentTarget.value);
-              pushSearch(e.currentTarget.value);
-            }}
+            {...list.text("q")}
             style={{ flex: "2 1 240px" }}
           />
           <Select
             label={USER_TEXT.filterAgency}
             placeholder={USER_TEXT.allAgencies}
             data={agencyOptions}
-            value={agencyId}
-            onChange={(value) => update({ agencyId: value })}
+            {...list.field("agencyId")}
             searchable
             clearable
             filter={vietnameseFilter}
@@ -179,8 +121,7 @@ export default function UsersPage() {
             label={USER_TEXT.filterRole}
             placeholder={USER_TEXT.allRoles}
             data={roleOptions}
-            value={role}
-            onChange={(value) => update({ role: value })}
+            {...list.field("role")}
             clearable
             style={{ flex: "1 1 180px" }}
           />
@@ -191,153 +132,128 @@ export default function UsersPage() {
               { value: "active", label: USER_TEXT.statusActive },
               { value: "disabled", label: USER_TEXT.statusDisabled },
             ]}
-            value={status}
-            onChange={(value) => update({ status: value })}
+            {...list.field("status")}
             clearable
             style={{ flex: "1 1 160px" }}
           />
-          {hasFilters ? (
-            <Button
-              variant="subtle"
-              onClick={() => {
-                setSearchText("");
-                update({ q: null, agencyId: null, role: null, status: null });
-              }}
-            >
-              {COMMON.clearFilters}
-            </Button>
-          ) : null}
+          <ClearFilters active={list.active} onClear={list.clear} />
         </Group>
-      </Paper>
+      </FilterPanel>
 
-      <Paper withBorder p="md">
-        {users.isPending ? <LoadingBlock /> : null}
-        {users.isError ? <ErrorBlock error={users.error} onRetry={() => void users.refetch()} /> : null}
-        {users.data ? (
-          <>
-            <Table.ScrollContainer minWidth={900}>
-              <Table striped highlightOnHover verticalSpacing="xs" data-testid="users-table">
-                <Table.Caption style={{ captionSide: "top", textAlign: "left" }}>
-                  {USER_TEXT.total(formatNumber(users.data.total))}
-                </Table.Caption>
-                <Table.Thead>
+      <ListResults query={users} paging={list.paging}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped highlightOnHover verticalSpacing="xs" data-testid="users-table">
+              <Table.Caption style={{ captionSide: "top", textAlign: "left" }}>
+                {USER_TEXT.total(formatNumber(data.total))}
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <SortableTh column="username" {...list.sorting}>
+                    {USER_TEXT.username}
+                  </SortableTh>
+                  <SortableTh column="fullName" {...list.sorting}>
+                    {USER_TEXT.fullName}
+                  </SortableTh>
+                  <Table.Th>{USER_TEXT.agency}</Table.Th>
+                  <Table.Th>{USER_TEXT.roles}</Table.Th>
+                  <Table.Th>{USER_TEXT.status}</Table.Th>
+                  <SortableTh column="lastLoginAt" {...list.sorting}>
+                    {USER_TEXT.lastLogin}
+                  </SortableTh>
+                  <SortableTh column="createdAt" {...list.sorting}>
+                    {USER_TEXT.createdAt}
+                  </SortableTh>
+                  {canManage ? <Table.Th w={70}>{USER_TEXT.actions}</Table.Th> : null}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.length === 0 ? (
                   <Table.Tr>
-                    <SortableTh column="username" sort={sort} order={order} onSort={onSort}>
-                      {USER_TEXT.username}
-                    </SortableTh>
-                    <SortableTh column="fullName" sort={sort} order={order} onSort={onSort}>
-                      {USER_TEXT.fullName}
-                    </SortableTh>
-                    <Table.Th>{USER_TEXT.agency}</Table.Th>
-                    <Table.Th>{USER_TEXT.roles}</Table.Th>
-                    <Table.Th>{USER_TEXT.status}</Table.Th>
-                    <SortableTh column="lastLoginAt" sort={sort} order={order} onSort={onSort}>
-                      {USER_TEXT.lastLogin}
-                    </SortableTh>
-                    <SortableTh column="createdAt" sort={sort} order={order} onSort={onSort}>
-                      {USER_TEXT.createdAt}
-                    </SortableTh>
-                    {canManage ? <Table.Th w={70}>{USER_TEXT.actions}</Table.Th> : null}
+                    <Table.Td colSpan={canManage ? 8 : 7}>{USER_TEXT.empty}</Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {users.data.items.length === 0 ? (
-                    <Table.Tr>
-                      <Table.Td colSpan={canManage ? 8 : 7}>{USER_TEXT.empty}</Table.Td>
-                    </Table.Tr>
-                  ) : null}
-                  {users.data.items.map((u) => (
-                    <Table.Tr key={u.id} data-username={u.username}>
-                      <Table.Td>
-                        <Text size="sm" ff="monospace">
-                          {u.username}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {u.fullName}
-                        {u.id === me.user.id ? (
-                          <Badge ml={6} size="xs" variant="light" color="blue">
-                            {USER_TEXT.self}
-                          </Badge>
-                        ) : null}
-                        {u.email ? (
-                          <Text size="xs" c="gray.7">
-                            {u.email}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td>{u.agencyName}</Table.Td>
-                      <Table.Td>
-                        <Stack gap={2}>
-                          {u.roles.map((code) => (
-                            <Text key={code} size="sm">
-                              {roleName(code)}
-                            </Text>
-                          ))}
-                        </Stack>
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        <Badge variant="light" color={u.disabled ? "red" : "green"}>
-                          {u.disabled ? USER_TEXT.statusDisabled : USER_TEXT.statusActive}
+                ) : null}
+                {data.items.map((u) => (
+                  <Table.Tr key={u.id} data-username={u.username}>
+                    <Table.Td>
+                      <Text size="sm" ff="monospace">
+                        {u.username}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {u.fullName}
+                      {u.id === me.user.id ? (
+                        <Badge ml={6} size="xs" variant="light" color="blue">
+                          {USER_TEXT.self}
                         </Badge>
-                      </Table.Td>
-                      <Table.Td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : USER_TEXT.neverLoggedIn}</Table.Td>
-                      <Table.Td>{formatDateTime(u.createdAt)}</Table.Td>
-                      {canManage ? (
-                        <Table.Td>
-                          <Menu position="bottom-end" withinPortal>
-                            <Menu.Target>
-                              <ActionIcon variant="subtle" color="gray" aria-label={USER_TEXT.actionsFor(u.username)}>
-                                <IconDots size={18} aria-hidden />
-                              </ActionIcon>
-                            </Menu.Target>
-                            <Menu.Dropdown>
-                              <Menu.Item
-                                leftSection={<IconPencil size={16} aria-hidden />}
-                                onClick={() => update({ edit: u.id }, false)}
-                              >
-                                {USER_TEXT.edit}
-                              </Menu.Item>
-                              <Menu.Item
-                                leftSection={<IconKey size={16} aria-hidden />}
-                                onClick={() => setResetting(u)}
-                              >
-                                {USER_TEXT.resetPassword}
-                              </Menu.Item>
-                              {u.id !== me.user.id ? (
-                                <Menu.Item
-                                  color={u.disabled ? undefined : "red"}
-                                  leftSection={
-                                    u.disabled ? (
-                                      <IconLockOpen size={16} aria-hidden />
-                                    ) : (
-                                      <IconLock size={16} aria-hidden />
-                                    )
-                                  }
-                                  onClick={() => setToggling(u)}
-                                >
-                                  {u.disabled ? USER_TEXT.enable : USER_TEXT.disable}
-                                </Menu.Item>
-                              ) : null}
-                            </Menu.Dropdown>
-                          </Menu>
-                        </Table.Td>
                       ) : null}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <Pager
-              page={page}
-              pageSize={pageSize}
-              total={users.data.total}
-              onPage={(p) => update({ page: p }, false)}
-              onPageSize={(size) => update({ pageSize: size })}
-            />
-          </>
-        ) : null}
-      </Paper>
+                      {u.email ? (
+                        <Text size="xs" c="gray.7">
+                          {u.email}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>{u.agencyName}</Table.Td>
+                    <Table.Td>
+                      <Stack gap={2}>
+                        {u.roles.map((code) => (
+                          <Text key={code} size="sm">
+                            {roleName(code)}
+                          </Text>
+                        ))}
+                      </Stack>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>
+                      <Badge variant="light" color={u.disabled ? "red" : "green"}>
+                        {u.disabled ? USER_TEXT.statusDisabled : USER_TEXT.statusActive}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : USER_TEXT.neverLoggedIn}</Table.Td>
+                    <Table.Td>{formatDateTime(u.createdAt)}</Table.Td>
+                    {canManage ? (
+                      <Table.Td>
+                        <Menu position="bottom-end" withinPortal>
+                          <Menu.Target>
+                            <ActionIcon variant="subtle" color="gray" aria-label={USER_TEXT.actionsFor(u.username)}>
+                              <IconDots size={18} aria-hidden />
+                            </ActionIcon>
+                          </Menu.Target>
+                          <Menu.Dropdown>
+                            <Menu.Item
+                              leftSection={<IconPencil size={16} aria-hidden />}
+                              onClick={() => update({ edit: u.id }, false)}
+                            >
+                              {USER_TEXT.edit}
+                            </Menu.Item>
+                            <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setResetting(u)}>
+                              {USER_TEXT.resetPassword}
+                            </Menu.Item>
+                            {u.id !== me.user.id ? (
+                              <Menu.Item
+                                color={u.disabled ? undefined : "red"}
+                                leftSection={
+                                  u.disabled ? (
+                                    <IconLockOpen size={16} aria-hidden />
+                                  ) : (
+                                    <IconLock size={16} aria-hidden />
+                                  )
+                                }
+                                onClick={() => setToggling(u)}
+                              >
+                                {u.disabled ? USER_TEXT.enable : USER_TEXT.disable}
+                              </Menu.Item>
+                            ) : null}
+                          </Menu.Dropdown>
+                        </Menu>
+                      </Table.Td>
+                    ) : null}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListResults>
 
       {canManage ? (
         <>
