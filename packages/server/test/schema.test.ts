@@ -44,6 +44,23 @@ function declaredSchema(): Declared {
     }
     return false;
   };
+  // A table interface may extend a shared shape (PetitionEventTable extends EventTable): the
+  // shape's columns come first, then the table's own.
+  const columnsOf = (declaration: ts.InterfaceDeclaration, table: string): Map<string, boolean | null> => {
+    const columns = new Map<string, boolean | null>();
+    for (const clause of declaration.heritageClauses ?? []) {
+      for (const parent of clause.types) {
+        const shape = interfaces.get(parent.expression.getText(file));
+        assert.ok(shape, `${table}: the interface it extends is in schema.ts`);
+        for (const [name, value] of columnsOf(shape, table)) columns.set(name, value);
+      }
+    }
+    for (const column of declaration.members) {
+      assert.ok(ts.isPropertySignature(column) && column.type, `${table}: a column with a type`);
+      columns.set(column.name.getText(file), nullable(column.type));
+    }
+    return columns;
+  };
   const db = interfaces.get("DB");
   assert.ok(db, "schema.ts declares interface DB");
   const out: Declared = new Map();
@@ -52,12 +69,7 @@ function declaredSchema(): Declared {
     const table = member.name.getText(file);
     const declaration = interfaces.get(member.type.typeName.getText(file));
     assert.ok(declaration, `interface of table ${table} in schema.ts`);
-    const columns = new Map<string, boolean | null>();
-    for (const column of declaration.members) {
-      assert.ok(ts.isPropertySignature(column) && column.type, `${table}: a column with a type`);
-      columns.set(column.name.getText(file), nullable(column.type));
-    }
-    out.set(table, columns);
+    out.set(table, columnsOf(declaration, table));
   }
   return out;
 }
@@ -71,6 +83,7 @@ test("schema.ts is read: tables, columns and what is nullable", () => {
   assert.equal(declared.get("app_user")?.get("locked_until"), true, "NullableTimestamp");
   assert.equal(declared.get("agency")?.get("doc_place"), true, "Generated<string | null>");
   assert.equal(declared.get("case_figures")?.get("money_to_state"), false, "Numeric");
+  assert.equal(declared.get("petition_event")?.get("actor_id"), true, "from the shared EventTable shape");
 });
 
 for (const db of testDatabases()) {
