@@ -16,7 +16,8 @@ import { takeRegisterNumber } from "../../platform/registers.ts";
 import { initialFacts, letterColumns, personKeys, respondentKeys, simhashOf } from "./facts.ts";
 import { documentTextMasker } from "./follow-up-documents.ts";
 import { readParties, writeParties } from "../identity/parties.ts";
-import { event, syncDeadlines } from "./rows.ts";
+import { writeEvent } from "../../platform/procedure.ts";
+import { syncDeadlines } from "./rows.ts";
 import { rememberWords } from "./search/vocabulary.ts";
 
 /**
@@ -120,7 +121,11 @@ export async function insertPetition(
   await rememberWords(trx, columns.search_text);
   await writeParties(trx, row.id, body.petitioners, body.respondents);
   await syncDeadlines(trx, row.id, agencyId, code, { ...facts, id: row.id });
-  await event(trx, actor, row.id, "received", null, facts.status, { channel: body.channel, transferredFromId });
+  await writeEvent(trx, "petition", row.id, actor, {
+    action: "received",
+    to: facts.status,
+    data: { channel: body.channel, transferredFromId },
+  });
   await recordAudit(trx, actor, {
     action: "petition.received",
     entityType: "petition",

@@ -22,7 +22,8 @@ import { RuleViolation, throwProblems } from "../../platform/problems.ts";
 import { currentCalendar } from "../calendar/service.ts";
 import { createDraft } from "../documents/service.ts";
 import { archiveReasonLabel, destructionDocumentFields } from "./follow-up-documents.ts";
-import { bump, event, factsOf, syncDeadlines, withoutHistory, type PetitionRow } from "./rows.ts";
+import { bumpVersion, writeEvent } from "../../platform/procedure.ts";
+import { factsOf, syncDeadlines, withoutHistory, type PetitionRow } from "./rows.ts";
 
 /** A batch decision's document belongs to no single petition: it is filed under this entity. */
 export const DESTRUCTION_ENTITY = "petition_destruction";
@@ -142,12 +143,18 @@ export async function destroyPetitions(db: Kysely<DB>, auth: AuthContext, actor:
     });
     for (const [i, row] of ordered.entries()) {
       const next = nexts[i]!;
-      await bump(trx, row.id, row.version, {
+      await bumpVersion(trx, "petition", row.id, row.version, {
         state: next.status,
         facts: JSON.stringify({ ...(row.facts as object), ...withoutHistory(next) }),
       });
       await syncDeadlines(trx, row.id, row.agency_id, row.code, next);
-      await event(trx, actor, row.id, "destroy", row.state, next.status, { ...input, batchId }, doc.id);
+      await writeEvent(trx, "petition", row.id, actor, {
+        action: "destroy",
+        from: row.state,
+        to: next.status,
+        data: { ...input, batchId },
+        documentId: doc.id,
+      });
       await recordAudit(trx, actor, {
         action: "petition.destroy",
         entityType: "petition",

@@ -1,13 +1,14 @@
 /**
  * The stored petition as the other files of this module work on it: its row and facts (with the
- * earlier handling of the same matter, for the once-only guards), the update that checks nobody
- * changed it meanwhile, and what every change writes beside it (its timeline event, its clocks).
+ * earlier handling of the same matter, for the once-only guards), its clocks, and the petition as
+ * a procedure of the kit (platform/procedure.ts), which runs each step's versioned write, clocks,
+ * timeline event and audit in one transaction.
  */
 import { petitionDeadlines, type PetitionFacts, type PetitionState } from "@minhbach/domain";
-import type { Kysely, Transaction, Updateable } from "kysely";
-import type { DB, PetitionTable } from "../../db/schema.ts";
-import type { Actor } from "../../platform/audit.ts";
+import type { Kysely, Transaction } from "kysely";
+import type { DB } from "../../db/schema.ts";
 import { fail } from "../../platform/errors.ts";
+import type { Procedure } from "../../platform/procedure.ts";
 import { trackDeadline } from "../calendar/service.ts";
 
 export async function loadRow(db: Kysely<DB>, id: string) {
@@ -40,44 +41,6 @@ export async function withHistory(db: Kysely<DB>, row: PetitionRow): Promise<Pet
 export function withoutHistory(f: PetitionFacts): PetitionFacts {
   const { sameContentHistory: _h, ...rest } = f;
   return rest;
-}
-
-/** Updates the petition if nobody changed it since `version` was read. */
-export async function bump(trx: Transaction<DB>, id: string, version: number, changes: Updateable<PetitionTable>) {
-  const result = await trx
-    .updateTable("petition")
-    .set(changes)
-    .set((eb) => ({ version: eb("version", "+", 1), updated_at: new Date() }))
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) fail("VERSION_CONFLICT", "version");
-}
-
-/** A timeline event of the petition (exported for the other files of this module). */
-export async function event(
-  trx: Transaction<DB>,
-  actor: Actor,
-  petitionId: string,
-  action: string,
-  from: string | null,
-  to: string | null,
-  data: Record<string, unknown> = {},
-  documentId: string | null = null,
-): Promise<void> {
-  await trx
-    .insertInto("petition_event")
-    .values({
-      petition_id: petitionId,
-      actor_id: actor.userId,
-      actor_name: actor.name,
-      action,
-      from_state: from,
-      to_state: to,
-      data: JSON.stringify(data),
-      document_id: documentId,
-    })
-    .execute();
 }
 
 /** Registers the clocks running on the petition now, and closes those that stopped. */
@@ -114,3 +77,12 @@ export async function syncDeadlines(
   }
   await trx.updateTable("petition").set({ due_on: due }).where("id", "=", petitionId).execute();
 }
+
+/** Petition handling as a procedure of the kit: its steps go through `runStep`. */
+export const PETITION: Procedure<"petition", PetitionRow, PetitionFacts> = {
+  table: "petition",
+  entityType: "petition",
+  timeline: "petition",
+  load: (db, id) => loadRow(db, id),
+  syncDeadlines: (trx, row, facts) => syncDeadlines(trx, row.id, row.agency_id, row.code, facts),
+};

@@ -23,6 +23,7 @@ import type {
   ClassifyPetitionBody,
   CreatePetitionBody,
 } from "@minhbach/domain/api/petitions";
+import type { WorkCalendar } from "@minhbach/domain/legal-clock";
 import type { Kysely, Transaction } from "kysely";
 import type { z } from "zod";
 import type { DB } from "../../db/schema.ts";
@@ -41,7 +42,8 @@ import { insertPetition } from "./intake.ts";
 import { openLetterTexts } from "../identity/letter-texts.ts";
 import { readParties } from "../identity/parties.ts";
 import { getPetition } from "./read.ts";
-import { bump, event, factsOf, loadRow, syncDeadlines, withHistory, withoutHistory, type PetitionRow } from "./rows.ts";
+import { bumpVersion, runStep, writeEvent } from "../../platform/procedure.ts";
+import { factsOf, loadRow, PETITION, syncDeadlines, withHistory, withoutHistory, type PetitionRow } from "./rows.ts";
 import { rememberWords } from "./search/vocabulary.ts";
 
 // ---- Classification -------------------------------------------------------------------------
@@ -53,48 +55,59 @@ export async function classifyPetition(
   id: string,
   body: ClassifyPetitionBody,
 ) {
-  const row = await loadRow(db, id);
-  await assertAgencyInScope(db, auth, "petition.write", row.agency_id);
-  const facts = await withHistory(db, row);
   const { version, eligibilityAnswers, ...classification } = body;
-  const classified = petitionTransition(facts, { action: "classify", classification });
-  throwProblems(classified.problems);
-  const afterClassify: PetitionFacts = { ...facts, status: classified.to!, classification };
-  const assessed = petitionTransition(afterClassify, { action: "assess", answers: eligibilityAnswers });
-  throwProblems(assessed.problems.map((p) => ({ ...p, field: p.field.replace(/^answers\./, "eligibilityAnswers.") })));
-  const next: PetitionFacts = { ...afterClassify, status: assessed.to!, eligibility: assessed.eligibility ?? null };
-  const parties = await readParties(db, id);
-  // A denunciation keeps its texts sealed and is searched and listed by them masked; any other
-  // kind goes back to its texts in clear, writers included.
-  const columns = letterColumns(row, openLetterTexts(row), classification.kind, parties);
-  await db.transaction().execute(async (trx) => {
-    if (!mayBeDenunciation(classification.kind)) await rememberWords(trx, columns.search_text);
-    await bump(trx, id, version, {
-      ...columns,
+  let columns: ReturnType<typeof letterColumns> | null = null;
+  await runStep(db, actor, PETITION, {
+    id,
+    version,
+    authorize: (row) => assertAgencyInScope(db, auth, "petition.write", row.agency_id),
+    transition: async (row) => {
+      const facts = await withHistory(db, row);
+      const classified = petitionTransition(facts, { action: "classify", classification });
+      throwProblems(classified.problems);
+      const afterClassify: PetitionFacts = { ...facts, status: classified.to!, classification };
+      const assessed = petitionTransition(afterClassify, { action: "assess", answers: eligibilityAnswers });
+      throwProblems(
+        assessed.problems.map((p) => ({ ...p, field: p.field.replace(/^answers\./, "eligibilityAnswers.") })),
+      );
+      const parties = await readParties(db, id);
+      // A denunciation keeps its texts sealed and is searched and listed by them masked; any other
+      // kind goes back to its texts in clear, writers included.
+      columns = letterColumns(row, openLetterTexts(row), classification.kind, parties);
+      return { ...afterClassify, status: assessed.to!, eligibility: assessed.eligibility ?? null };
+    },
+    workFirst: true,
+    work: async (trx) => {
+      if (!mayBeDenunciation(classification.kind)) await rememberWords(trx, columns!.search_text);
+    },
+    changes: (_trx, row, next) => ({
+      ...columns!,
       kind: classification.kind,
       competence: classification.competence,
       field_code: classification.fieldCode,
       eligible: next.eligibility?.eligible ?? null,
       state: next.status,
       facts: JSON.stringify({ ...(row.facts as object), ...next }),
-    });
-    await syncDeadlines(trx, id, row.agency_id, row.code, next);
-    await event(trx, actor, id, "classified", row.state, next.status, {
-      kind: classification.kind,
-      competence: classification.competence,
-      eligible: next.eligibility?.eligible ?? null,
-      failed: next.eligibility?.failed?.map((f) => f.id) ?? [],
-    });
-    await recordAudit(trx, actor, {
+    }),
+    event: (row, next) => ({
+      action: "classified",
+      from: row.state,
+      to: next.status,
+      data: {
+        kind: classification.kind,
+        competence: classification.competence,
+        eligible: next.eligibility?.eligible ?? null,
+        failed: next.eligibility?.failed?.map((f) => f.id) ?? [],
+      },
+    }),
+    audit: (row, next) => ({
       action: "petition.classified",
-      entityType: "petition",
-      entityId: id,
       summary: {
         code: row.code,
         before: { state: row.state },
         after: { state: next.status, kind: classification.kind, competence: classification.competence },
       },
-    });
+    }),
   });
   return getPetition(db, auth, id);
 }
@@ -108,51 +121,55 @@ export async function applyOutcome(
   id: string,
   body: ApplyOutcomeBody,
 ) {
-  const row = await loadRow(db, id);
-  await assertAgencyInScope(
-    db,
-    auth,
-    body.outcome === "transfer" ? "petition.transfer" : "petition.write",
-    row.agency_id,
-  );
-  if (body.on > todayInVietnam())
-    fail("VALIDATION_FAILED", "on", "on: Ngày quyết định hướng xử lý không được sau ngày hôm nay.");
-  const facts = await withHistory(db, row);
   const { version, ...input } = body;
-  const calendar = await currentCalendar(db);
-  const result = petitionTransition(facts, { action: "outcome", input } as PetitionActionInput, { calendar });
-  throwProblems(result.problems);
   let targetAgency: { id: string; name: string } | null = null;
-  if (input.outcome === "transfer" && input.targetAgencyId) {
-    const target = await db
-      .selectFrom("agency")
-      .select(["id", "name", "valid_to"])
-      .where("id", "=", input.targetAgencyId)
-      .executeTakeFirst();
-    if (!target || (target.valid_to && target.valid_to < todayInVietnam())) fail("AGENCY_NOT_FOUND", "targetAgencyId");
-    if (target.id === row.agency_id)
-      fail("VALIDATION_FAILED", "targetAgencyId", "targetAgencyId: Không thể chuyển đơn cho chính cơ quan mình.");
-    targetAgency = { id: target.id, name: target.name };
-  }
-  const next: PetitionFacts = {
-    ...facts,
-    status: result.to!,
-    outcome: { outcome: input.outcome, on: input.on, targetBody: "targetBody" in input ? input.targetBody : null },
-    ...(input.outcome === "archive" ? { filedOn: input.on, archiveReason: input.reason } : {}),
-  };
-  const kind = row.kind as PetitionKind | null;
-  const form = formFor(input.outcome, kind);
-  const retention = input.outcome === "archive" ? retentionAnniversary(input.on) : null;
-  const documentId = await db.transaction().execute(async (trx) => {
-    await bump(trx, id, version, {
+  let form: ReturnType<typeof formFor> = null;
+  const { work: documentId } = await runStep(db, actor, PETITION, {
+    id,
+    version,
+    authorize: (row) =>
+      assertAgencyInScope(
+        db,
+        auth,
+        body.outcome === "transfer" ? "petition.transfer" : "petition.write",
+        row.agency_id,
+      ),
+    transition: async (row) => {
+      if (body.on > todayInVietnam())
+        fail("VALIDATION_FAILED", "on", "on: Ngày quyết định hướng xử lý không được sau ngày hôm nay.");
+      const facts = await withHistory(db, row);
+      const calendar = await currentCalendar(db);
+      const result = petitionTransition(facts, { action: "outcome", input } as PetitionActionInput, { calendar });
+      throwProblems(result.problems);
+      if (input.outcome === "transfer" && input.targetAgencyId) {
+        const target = await db
+          .selectFrom("agency")
+          .select(["id", "name", "valid_to"])
+          .where("id", "=", input.targetAgencyId)
+          .executeTakeFirst();
+        if (!target || (target.valid_to && target.valid_to < todayInVietnam()))
+          fail("AGENCY_NOT_FOUND", "targetAgencyId");
+        if (target.id === row.agency_id)
+          fail("VALIDATION_FAILED", "targetAgencyId", "targetAgencyId: Không thể chuyển đơn cho chính cơ quan mình.");
+        targetAgency = { id: target.id, name: target.name };
+      }
+      form = formFor(input.outcome, row.kind as PetitionKind | null);
+      return {
+        ...facts,
+        status: result.to!,
+        outcome: { outcome: input.outcome, on: input.on, targetBody: "targetBody" in input ? input.targetBody : null },
+        ...(input.outcome === "archive" ? { filedOn: input.on, archiveReason: input.reason } : {}),
+      };
+    },
+    changes: (_trx, row, next) => ({
       state: next.status,
       outcome: input.outcome,
       outcome_on: input.on,
-      retention_until: retention,
+      retention_until: input.outcome === "archive" ? retentionAnniversary(input.on) : null,
       facts: JSON.stringify({ ...(row.facts as object), ...withoutHistory(next), outcomeInput: input, targetAgency }),
-    });
-    let docId: string | null = null;
-    if (form) {
+    }),
+    work: async (trx, row) => {
+      if (!form) return null;
       const fields = await documentFields(trx, row, form, input, targetAgency?.name ?? null);
       const doc = await createDraft(trx, actor, {
         agencyId: row.agency_id,
@@ -161,30 +178,23 @@ export async function applyOutcome(
         formCode: form,
         fields,
       });
-      docId = doc.id;
-    }
-    await syncDeadlines(trx, id, row.agency_id, row.code, next);
-    await event(
-      trx,
-      actor,
-      id,
-      `outcome.${input.outcome}`,
-      row.state,
-      next.status,
-      { on: input.on, form, targetAgencyId: targetAgency?.id ?? null },
-      docId,
-    );
-    await recordAudit(trx, actor, {
+      return doc.id;
+    },
+    event: (row, next, docId) => ({
+      action: `outcome.${input.outcome}`,
+      from: row.state,
+      to: next.status,
+      data: { on: input.on, form, targetAgencyId: targetAgency?.id ?? null },
+      documentId: docId,
+    }),
+    audit: (row, next) => ({
       action: `petition.outcome.${input.outcome}`,
-      entityType: "petition",
-      entityId: id,
       summary: {
         code: row.code,
         before: { state: row.state },
         after: { state: next.status, form, targetAgency: targetAgency?.name ?? null },
       },
-    });
-    return docId;
+    }),
   });
   return { petition: await getPetition(db, auth, id), documentId };
 }
@@ -204,71 +214,73 @@ type StepInput =
 
 /** Acceptance, dispatch of the transfer slip, urging, feedback, closing, destruction. */
 export async function petitionStep(db: Kysely<DB>, auth: AuthContext, actor: Actor, id: string, step: StepInput) {
-  const row = await loadRow(db, id);
-  await assertAgencyInScope(
-    db,
-    auth,
-    step.action === "dispatch" ? "petition.transfer" : "petition.write",
-    row.agency_id,
-  );
   const { version, ...rest } = step.body;
-  for (const key of ["sentOn", "on", "receivedOn", "decisionDate"] as const) {
-    const value = (rest as Record<string, unknown>)[key];
-    if (typeof value === "string" && value > todayInVietnam())
-      fail("VALIDATION_FAILED", key, `${key}: Ngày không được sau ngày hôm nay.`);
-  }
-  const facts = await withHistory(db, row);
-  const calendar = await currentCalendar(db);
-  const result = petitionTransition(facts, { action: step.action, ...rest } as PetitionActionInput, { calendar });
-  throwProblems(result.problems);
-  const next: PetitionFacts = { ...facts, status: result.to! };
-  if (step.action === "dispatch") next.dispatchedOn = step.body.sentOn;
-  if (step.action === "urge") next.urgedOn = [...(facts.urgedOn ?? []), step.body.on];
-  const stored = row.facts as { targetAgency?: { id: string; name: string } | null };
-  let transferredTo: { id: string; code: string } | null = null;
-  const documentId = await db.transaction().execute(async (trx) => {
-    await bump(trx, id, version, {
+  let calendar: WorkCalendar | null = null;
+  const { work } = await runStep(db, actor, PETITION, {
+    id,
+    version,
+    authorize: (row) =>
+      assertAgencyInScope(db, auth, step.action === "dispatch" ? "petition.transfer" : "petition.write", row.agency_id),
+    transition: async (row) => {
+      for (const key of ["sentOn", "on", "receivedOn", "decisionDate"] as const) {
+        const value = (rest as Record<string, unknown>)[key];
+        if (typeof value === "string" && value > todayInVietnam())
+          fail("VALIDATION_FAILED", key, `${key}: Ngày không được sau ngày hôm nay.`);
+      }
+      const facts = await withHistory(db, row);
+      calendar = await currentCalendar(db);
+      const result = petitionTransition(facts, { action: step.action, ...rest } as PetitionActionInput, { calendar });
+      throwProblems(result.problems);
+      const next: PetitionFacts = { ...facts, status: result.to! };
+      if (step.action === "dispatch") next.dispatchedOn = step.body.sentOn;
+      if (step.action === "urge") next.urgedOn = [...(facts.urgedOn ?? []), step.body.on];
+      return next;
+    },
+    changes: (_trx, row, next) => ({
       state: next.status,
       facts: JSON.stringify({ ...(row.facts as object), ...withoutHistory(next) }),
-    });
-    // Transfer inside the installation: the petition lands in the competent agency's inbox
-    // with its parties, content and documents; nothing is typed twice.
-    if (step.action === "dispatch" && stored.targetAgency) {
-      transferredTo = await transferInside(trx, actor, row, stored.targetAgency.id, step.body);
-    }
-    // Urging and destruction each write their paper, as outcomes do: a draft to complete and issue.
-    const draft = async (formCode: string, fields: unknown) => {
-      const doc = await createDraft(trx, actor, {
-        agencyId: row.agency_id,
-        entityType: "petition",
-        entityId: id,
-        formCode,
-        fields,
-      });
-      return doc.id;
-    };
-    let docId: string | null = null;
-    if (step.action === "urge") {
-      const reportBy = calendar.addWorkingDays(step.body.on, URGE_REPORT_WORKING_DAYS);
-      const urgeCount = next.urgedOn?.length ?? 1;
-      docId = await draft("DD", await urgeDocumentFields(trx, row, { on: step.body.on, reportBy, urgeCount }));
-    }
-    if (step.action === "destroy") docId = await draft("QD-HUY", destructionDocumentFields([row], step.body));
-    await syncDeadlines(trx, id, row.agency_id, row.code, next);
-    await event(trx, actor, id, step.action, row.state, next.status, { ...rest, transferredTo }, docId);
-    await recordAudit(trx, actor, {
+    }),
+    work: async (trx, row, next) => {
+      const stored = row.facts as { targetAgency?: { id: string; name: string } | null };
+      let transferredTo: { id: string; code: string } | null = null;
+      // Transfer inside the installation: the petition lands in the competent agency's inbox
+      // with its parties, content and documents; nothing is typed twice.
+      if (step.action === "dispatch" && stored.targetAgency) {
+        transferredTo = await transferInside(trx, actor, row, stored.targetAgency.id, step.body);
+      }
+      // Urging and destruction each write their paper, as outcomes do: a draft to complete and issue.
+      const draft = async (formCode: string, fields: unknown) => {
+        const doc = await createDraft(trx, actor, {
+          agencyId: row.agency_id,
+          entityType: "petition",
+          entityId: id,
+          formCode,
+          fields,
+        });
+        return doc.id;
+      };
+      let documentId: string | null = null;
+      if (step.action === "urge") {
+        const reportBy = calendar!.addWorkingDays(step.body.on, URGE_REPORT_WORKING_DAYS);
+        const urgeCount = next.urgedOn?.length ?? 1;
+        documentId = await draft("DD", await urgeDocumentFields(trx, row, { on: step.body.on, reportBy, urgeCount }));
+      }
+      if (step.action === "destroy") documentId = await draft("QD-HUY", destructionDocumentFields([row], step.body));
+      return { transferredTo, documentId };
+    },
+    event: (row, next, { transferredTo, documentId }) => ({
+      action: step.action,
+      from: row.state,
+      to: next.status,
+      data: { ...rest, transferredTo },
+      documentId,
+    }),
+    audit: (row, next, { transferredTo }) => ({
       action: `petition.${step.action}`,
-      entityType: "petition",
-      entityId: id,
       summary: { code: row.code, before: { state: row.state }, after: { state: next.status, transferredTo } },
-    });
-    return docId;
+    }),
   });
-  return {
-    petition: await getPetition(db, auth, id),
-    transferredTo: transferredTo as { id: string; code: string } | null,
-    documentId,
-  };
+  return { petition: await getPetition(db, auth, id), transferredTo: work.transferredTo, documentId: work.documentId };
 }
 
 async function transferInside(
@@ -308,10 +320,10 @@ async function transferInside(
     .where("entity_id", "=", row.id)
     .where("status", "=", "issued")
     .execute();
-  await event(trx, actor, created.id, "transferred_in", null, "REGISTERED", {
-    fromCode: row.code,
-    fromAgency: source.name,
-    documents: docs.map((d) => d.id),
+  await writeEvent(trx, "petition", created.id, actor, {
+    action: "transferred_in",
+    to: "REGISTERED",
+    data: { fromCode: row.code, fromAgency: source.name, documents: docs.map((d) => d.id) },
   });
   return created;
 }
@@ -331,12 +343,17 @@ export async function handOverToCase(trx: Transaction<DB>, actor: Actor, petitio
   });
   throwProblems(result.problems);
   const next: PetitionFacts = { ...facts, status: result.to! };
-  await bump(trx, petitionId, row.version, {
+  await bumpVersion(trx, "petition", petitionId, row.version, {
     state: next.status,
     facts: JSON.stringify({ ...(row.facts as object), ...withoutHistory(next) }),
   });
   await syncDeadlines(trx, petitionId, row.agency_id, row.code, next);
-  await event(trx, actor, petitionId, "handed_to_case", row.state, next.status, { caseCode });
+  await writeEvent(trx, "petition", petitionId, actor, {
+    action: "handed_to_case",
+    from: row.state,
+    to: next.status,
+    data: { caseCode },
+  });
 }
 
 /** Transferred or guided petitions still waiting for an answer (đôn đốc). */
@@ -382,8 +399,14 @@ export async function joinMatter(
   await assertAgencyInScope(db, auth, "petition.read", other.agency_id, "petitionId");
   if (row.matter_id === other.matter_id) return;
   await db.transaction().execute(async (trx) => {
-    await bump(trx, id, version, { matter_id: other.matter_id });
-    await event(trx, actor, id, "joined_matter", row.state, row.state, { otherId, otherCode: other.code });
+    // Joining moves no clock and has an early return above: the kit's parts, not a whole step.
+    await bumpVersion(trx, "petition", id, version, { matter_id: other.matter_id });
+    await writeEvent(trx, "petition", id, actor, {
+      action: "joined_matter",
+      from: row.state,
+      to: row.state,
+      data: { otherId, otherCode: other.code },
+    });
     await recordAudit(trx, actor, {
       action: "petition.joined_matter",
       entityType: "petition",
