@@ -1,6 +1,6 @@
 /**
  * The figures the periodic report forms count for one case (03/GQKN for complaints, 04/GQTC for
- * denunciations, 05/KQTH for enforcement; LEGAL-RULES §5.4, §6.5, §11.6 C–E): which fact each figure
+ * denunciations, 05/KQTH for enforcement; docs/LAW.md §5.4, §6.5, §11.6 C–E): which fact each figure
  * comes from. The server stores them beside the case (case_figures) so a report adds columns
  * instead of reading every case's facts; migration 0021_case_figures.sql repeats this rule in SQL
  * for the cases stored before it, so a change here needs a migration that rewrites them.

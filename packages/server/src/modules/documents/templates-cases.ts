@@ -6,7 +6,7 @@
  *
  * [P] The official forms (the appendices of NĐ 124/2020 and NĐ 31/2019) were not read: the
  * wording is written the way an officer drafts these papers, and the article numbers not marked
- * [V] in LEGAL-RULES §5–6 are recalled. Every template says `wordingVerified: false` until someone
+ * [V] in docs/LAW.md §5–6 are recalled. Every template says `wordingVerified: false` until someone
  * checks it against the text published in Công báo.
  *
  * Confidentiality (Luật Tố cáo 2018, Điều 9): no denunciation template can print the denouncer —

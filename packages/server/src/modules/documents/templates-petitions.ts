@@ -4,7 +4,7 @@
  * retention is over (Điều 28 khoản 2).
  *
  * [P] Neither form was read in an official text: the circular's appendix has no urging letter
- * that we know of (LEGAL-RULES §4.5 [U]) and the destruction decision follows the usual layout of
+ * that we know of (docs/LAW.md §4.5 [U]) and the destruction decision follows the usual layout of
  * a decision (NĐ 30/2020, Phụ lục III). The wording is written the way an officer drafts these
  * papers; `wordingVerified: false` until checked.
  */

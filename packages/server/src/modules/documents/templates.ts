@@ -4,7 +4,7 @@
  *
  * [P] The wording of the Thông tư 05/2021/TT-TTCP forms (Mẫu số 01–07) and of the reception
  * conclusion notice is a close reconstruction written the way an officer drafts these papers;
- * the official appendix was not read (LEGAL-RULES §4.5). `wordingVerified: false` says so in the
+ * the official appendix was not read (docs/LAW.md §4.5). `wordingVerified: false` says so in the
  * catalogue until someone checks each form against the text published in Công báo.
  *
  * The forms of petition follow-up (templates-petitions.ts) and of complaint and denunciation

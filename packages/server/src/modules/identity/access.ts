@@ -1,6 +1,6 @@
 /**
  * The identity module: the protection of the people who write or bring a letter that is, or may
- * yet be, a denunciation (Điều 9 khoản 1, Điều 47–48 Luật Tố cáo 2018; LEGAL-RULES §6.6). Every
+ * yet be, a denunciation (Điều 9 khoản 1, Điều 47–48 Luật Tố cáo 2018; docs/LAW.md §6.6). Every
  * other module asks it who may see a writer and gets from it the masked copy for everyone else;
  * it imports only platform, db and domain, so petitions, cases, documents, attachments and
  * reception can all stand on it.

@@ -3,7 +3,7 @@
  * classified (it may be a denunciation), a denunciation, or a case opened from one. What they
  * name or quote of the writers is for those who may see the identity (access.ts); every
  * other reader gets a copy with the writers' personal data masked (Điều 9 khoản 1, Điều 47 Luật
- * Tố cáo 2018; LEGAL-RULES §6.6). At rest the clear columns hold the masked copy and the original
+ * Tố cáo 2018; docs/LAW.md §6.6). At rest the clear columns hold the masked copy and the original
  * is sealed under the key ring, bound to its row (migration 0020).
  */
 import { maskContacts, redactorFor } from "@minhbach/domain";

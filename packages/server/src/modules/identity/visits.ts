@@ -1,6 +1,6 @@
 /**
  * The identity of the people of a reception visit, at rest and when read (Điều 9 khoản 1 Luật Tố
- * cáo 2018; LEGAL-RULES §3.4, §6.6). The rule of who may see it is the domain's
+ * cáo 2018; docs/LAW.md §3.4, §6.6). The rule of who may see it is the domain's
  * `maySeeVisitIdentity`; this file supplies its facts from the database and keeps the data sealed.
  *
  * - The people of every visit (visitors with their papers and contacts, representatives) are sealed

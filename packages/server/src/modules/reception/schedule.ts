@@ -1,6 +1,6 @@
 /**
  * The heads' reception schedule (lịch tiếp công dân định kỳ, đột xuất của người đứng đầu,
- * LEGAL-RULES §3.2): entries are drafted, published (the law requires the schedule to be posted
+ * docs/LAW.md §3.2): entries are drafted, published (the law requires the schedule to be posted
  * publicly: the public page and the iCal feed show published entries), then held or cancelled.
  * A held reception ends with the head's notice of conclusions (thông báo kết luận tiếp công dân,
  * Thông tư 04/2021/TT-TTCP), drafted here as an official document of form TCD-KL.

@@ -1,10 +1,10 @@
 /**
- * Reception visits (lượt tiếp công dân, LEGAL-RULES §3): recording, editing, handling (OPEN →
+ * Reception visits (lượt tiếp công dân, docs/LAW.md §3): recording, editing, handling (OPEN →
  * HANDLED → FOLLOWED_UP by the domain state machine), listing and search. The rules live in
  * @minhbach/domain/reception; this file applies them to stored rows with the options of the
  * installation (the "đoàn đông người" threshold, the current year for birth years).
  *
- * Confidentiality of denouncers (Điều 9 khoản 1 Luật Tố cáo 2018; LEGAL-RULES §3.4, §6.6): when a
+ * Confidentiality of denouncers (Điều 9 khoản 1 Luật Tố cáo 2018; docs/LAW.md §3.4, §6.6): when a
  * visit's content is a denunciation, the people who came and what they said about themselves are
  * shown only to the officer who received them and the people assigned to the case opened from the
  * visit (identity/visits.ts). Everyone else, leaders included, gets masked people and masked texts;
@@ -42,7 +42,7 @@ import { identityVisibleFor, maySeeIdentityOf, sealedPeople, textColumns } from 
 import { toDomainVisit, visitQuery, withExplanation, type DomainVisit, type VisitRow } from "./visit-rows.ts";
 import { presentVisit } from "./visit-view.ts";
 
-/** app_setting key of the "đoàn đông người" threshold (LEGAL-RULES §3.5: a parameter, default 5). */
+/** app_setting key of the "đoàn đông người" threshold (docs/LAW.md §3.5: a parameter, default 5). */
 export const CROWD_THRESHOLD_SETTING = "reception.crowd_threshold";
 
 const VISIT_NOT_FOUND = "Không tìm thấy lượt tiếp công dân.";
