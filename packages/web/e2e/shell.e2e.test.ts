@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { ensureWebBuilt, launchBrowser } from "./support.ts";
 import { startTestApp } from "@minhbach/server/testing";
 
@@ -166,6 +166,18 @@ test("tạo tài khoản mới và thấy trong danh sách", async () => {
   }
 });
 
+/**
+ * A header's aria-sort once the page has drawn the new URL: the router writes the address a
+ * moment before React renders from it, so reading the attribute at once can see the old state.
+ */
+async function settledSort(header: Locator, expected: string): Promise<string | null> {
+  await header
+    .and(header.page().locator(`[aria-sort="${expected}"]`))
+    .waitFor({ timeout: 5_000 })
+    .catch(() => undefined);
+  return header.getAttribute("aria-sort");
+}
+
 test("danh sách tài khoản: bộ lọc và sắp xếp nằm trong địa chỉ, tải lại vẫn giữ, xóa bộ lọc", async () => {
   const page = await newPage();
   try {
@@ -177,10 +189,10 @@ test("danh sách tài khoản: bộ lọc và sắp xếp nằm trong địa ch�
     const nameHeader = page.getByRole("columnheader", { name: "Họ và tên" });
     await nameHeader.getByRole("button").click();
     await page.waitForURL((url) => url.searchParams.get("sort") === "fullName");
-    assert.equal(await nameHeader.getAttribute("aria-sort"), "ascending");
+    assert.equal(await settledSort(nameHeader, "ascending"), "ascending");
     await nameHeader.getByRole("button").click();
     await page.waitForURL((url) => url.searchParams.get("order") === "desc");
-    assert.equal(await nameHeader.getAttribute("aria-sort"), "descending");
+    assert.equal(await settledSort(nameHeader, "descending"), "descending");
 
     const clear = page.getByRole("button", { name: "Xóa bộ lọc" });
     assert.equal(await clear.count(), 0);
@@ -192,7 +204,7 @@ test("danh sách tài khoản: bộ lọc và sắp xếp nằm trong địa ch�
     await page.reload();
     await page.getByTestId("users-table").waitFor();
     assert.equal(await page.getByLabel("Tìm kiếm").inputValue(), "admin");
-    assert.equal(await nameHeader.getAttribute("aria-sort"), "descending");
+    assert.equal(await settledSort(nameHeader, "descending"), "descending");
     await page.locator('tr[data-username="admin"]').waitFor();
 
     await clear.click();
