@@ -21,6 +21,7 @@ import { COMMON } from "../../ui/text.ts";
 import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConflict.tsx";
 import { AGENCIES_KEY, useCreateAgency, useUpdateAgency } from "./api.ts";
 import { AGENCY_TEXT } from "./text.ts";
+import { FormActions } from "../../ui/FormActions.tsx";
 
 const KIND_OPTIONS = (Object.entries(AGENCY_KINDS) as [AgencyKind, string][]).map(([value, label]) => ({
   value,
@@ -157,20 +158,7 @@ function CreateAgencyForm({
           nothingFoundMessage={COMMON.nothingFound}
           {...form.getInputProps("predecessorIds")}
         />
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              draft.clear();
-              onClose();
-            }}
-          >
-            {COMMON.cancel}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {COMMON.save}
-          </Button>
-        </Group>
+        <FormActions draft={draft} onCancel={onClose} submit={COMMON.save} loading={create.isPending} />
       </Stack>
     </form>
   );

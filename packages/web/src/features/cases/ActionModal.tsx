@@ -12,7 +12,6 @@ import {
 import { caseActionBody } from "@minhbach/domain/api/cases";
 import {
   Alert,
-  Button,
   Checkbox,
   Group,
   Modal,
@@ -36,11 +35,11 @@ import { ErrorSummary } from "../../ui/ErrorSummary.tsx";
 import { reportServerError } from "../../ui/forms.ts";
 import { todayIso } from "../../ui/format.ts";
 import { usePhone } from "../../ui/responsive.ts";
-import { COMMON } from "../../ui/text.ts";
 import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConflict.tsx";
 import { fieldsOf, initialValues, toBody, type FieldSpec, type Values } from "./action-fields.ts";
 import { useCaseAction, type CaseDetail } from "./api.ts";
 import { CASE_TEXT, FIELD_TEXT } from "./text.ts";
+import { FormActions } from "../../ui/FormActions.tsx";
 
 type Form = UseFormReturnType<Values>;
 
@@ -150,20 +149,7 @@ function ActionForm({
           spec.when && !spec.when(form.values) ? null : <Field key={spec.name} spec={spec} form={form} />,
         )}
         <ErrorSummary errors={form.errors} shown={submitted} />
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              draft.clear();
-              onClose();
-            }}
-          >
-            {COMMON.cancel}
-          </Button>
-          <Button type="submit" loading={run.isPending}>
-            {definition.label}
-          </Button>
-        </Group>
+        <FormActions draft={draft} onCancel={onClose} submit={definition.label} loading={run.isPending} />
       </Stack>
     </form>
   );

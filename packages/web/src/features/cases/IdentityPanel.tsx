@@ -12,11 +12,11 @@ import { useDraft } from "../../ui/drafts.ts";
 import { reportServerError } from "../../ui/forms.ts";
 import { formatDateTime } from "../../ui/format.ts";
 import { usePhone } from "../../ui/responsive.ts";
-import { COMMON } from "../../ui/text.ts";
 import { IDENTITY_SHORT } from "../petitions/labels.ts";
 import { revealPetitionIdentity, useRequestIdentity, type CaseDetail, type IdentityReveal } from "./api.ts";
 import { casePath } from "./paths.ts";
 import { CASE_TEXT } from "./text.ts";
+import { FormActions } from "../../ui/FormActions.tsx";
 
 export type IdentityAccess = z.infer<typeof identityAccessView>;
 
@@ -194,20 +194,7 @@ function IdentityRequestForm({ caseId, onClose }: { caseId: string; onClose(): v
           </Alert>
         ) : null}
         <Textarea label={CASE_TEXT.identityReason} required autosize minRows={3} {...form.getInputProps("reason")} />
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              draft.clear();
-              onClose();
-            }}
-          >
-            {COMMON.cancel}
-          </Button>
-          <Button type="submit" loading={send.isPending}>
-            {CASE_TEXT.identitySend}
-          </Button>
-        </Group>
+        <FormActions draft={draft} onCancel={onClose} submit={CASE_TEXT.identitySend} loading={send.isPending} />
       </Stack>
     </form>
   );

@@ -36,6 +36,7 @@ import { useResolverOptions } from "./AssignmentsModal.tsx";
 import { Section } from "./components.tsx";
 import { casePath, type CaseKind } from "./paths.ts";
 import { CASE_TEXT } from "./text.ts";
+import { FormActions } from "../../ui/FormActions.tsx";
 
 const OPEN_STATE = "PROPOSED_FOR_ACCEPTANCE";
 
@@ -273,20 +274,7 @@ function OpenCaseForm({ petition, kind, onClose }: { petition: PetitionDetail; k
         )}
         <Textarea label={CASE_TEXT.openNote} autosize minRows={2} {...form.getInputProps("note")} />
         <ErrorSummary errors={form.errors} shown={submitted} />
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              draft.clear();
-              onClose();
-            }}
-          >
-            {COMMON.cancel}
-          </Button>
-          <Button type="submit" loading={open.isPending}>
-            {CASE_TEXT.openSubmit}
-          </Button>
-        </Group>
+        <FormActions draft={draft} onCancel={onClose} submit={CASE_TEXT.openSubmit} loading={open.isPending} />
       </Stack>
     </form>
   );

@@ -9,7 +9,6 @@ import {
 import { classifyPetitionBody, type ClassifyPetitionBody } from "@minhbach/domain/api/petitions";
 import {
   Alert,
-  Button,
   Checkbox,
   Divider,
   Group,
@@ -35,6 +34,7 @@ import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConfli
 import { useClassifyPetition, type PetitionDetail } from "./api.ts";
 import { COMPETENCE_OPTIONS, fieldOptions, KIND_OPTIONS } from "./labels.ts";
 import { PETITION_TEXT } from "./text.ts";
+import { FormActions } from "../../ui/FormActions.tsx";
 
 type Answer = "yes" | "no" | null;
 
@@ -310,20 +310,12 @@ function ClassifyForm({
                 : PETITION_TEXT.assessOpen(assessment.unanswered.length)}
           </Alert>
         ) : null}
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              draft.clear();
-              onClose();
-            }}
-          >
-            {COMMON.cancel}
-          </Button>
-          <Button type="submit" loading={classify.isPending}>
-            {PETITION_TEXT.saveClassification}
-          </Button>
-        </Group>
+        <FormActions
+          draft={draft}
+          onCancel={onClose}
+          submit={PETITION_TEXT.saveClassification}
+          loading={classify.isPending}
+        />
       </Stack>
     </form>
   );

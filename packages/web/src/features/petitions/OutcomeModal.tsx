@@ -12,20 +12,7 @@ import {
   type PetitionState,
 } from "@minhbach/domain";
 import { applyOutcomeBody, type ApplyOutcomeBody } from "@minhbach/domain/api/petitions";
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Alert, Checkbox, Modal, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from "@mantine/core";
 import { schemaResolver, useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMemo, useState } from "react";
@@ -41,6 +28,7 @@ import { useAgencies, useAgencyDirectory, useAgencyGroups } from "../agencies/ap
 import { useMe } from "../auth/session.tsx";
 import { useApplyOutcome, usePetitionDuplicates, type PetitionDetail } from "./api.ts";
 import { PETITION_TEXT } from "./text.ts";
+import { FormActions } from "../../ui/FormActions.tsx";
 
 interface OutcomeValues {
   on: string | null;
@@ -351,20 +339,7 @@ function OutcomeForm({
           </SimpleGrid>
         ) : null}
         <Textarea label={PETITION_TEXT.note} autosize minRows={2} {...formState.getInputProps("note")} />
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              draft.clear();
-              onClose();
-            }}
-          >
-            {COMMON.cancel}
-          </Button>
-          <Button type="submit" loading={apply.isPending}>
-            {PETITION_TEXT.apply}
-          </Button>
-        </Group>
+        <FormActions draft={draft} onCancel={onClose} submit={PETITION_TEXT.apply} loading={apply.isPending} />
       </Stack>
     </form>
   );

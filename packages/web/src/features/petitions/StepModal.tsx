@@ -7,7 +7,7 @@ import {
   urgePetitionBody,
 } from "@minhbach/domain/api/petitions";
 import { z } from "@minhbach/domain/api/zod-vi";
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Alert, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { schemaResolver, useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
@@ -15,10 +15,10 @@ import { DateField } from "../../ui/DateField.tsx";
 import { useDraft } from "../../ui/drafts.ts";
 import { emptyToNull, reportServerError } from "../../ui/forms.ts";
 import { todayIso } from "../../ui/format.ts";
-import { COMMON } from "../../ui/text.ts";
 import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConflict.tsx";
 import { usePetitionStep, type PetitionDetail, type PetitionStep } from "./api.ts";
 import { FOLLOW_UP_TEXT, PETITION_TEXT } from "./text.ts";
+import { FormActions } from "../../ui/FormActions.tsx";
 
 /** Route of each step and the domain action (its label, its states) behind it. */
 export const STEPS: Record<PetitionStep, PetitionAction> = {
@@ -250,20 +250,7 @@ function StepForm({
         {step === "close" ? (
           <Textarea label={PETITION_TEXT.closeNote} autosize minRows={2} {...form.getInputProps("note")} />
         ) : null}
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              draft.clear();
-              onClose();
-            }}
-          >
-            {COMMON.cancel}
-          </Button>
-          <Button type="submit" loading={run.isPending}>
-            {transition.label}
-          </Button>
-        </Group>
+        <FormActions draft={draft} onCancel={onClose} submit={transition.label} loading={run.isPending} />
       </Stack>
     </form>
   );
