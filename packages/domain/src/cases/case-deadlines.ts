@@ -14,7 +14,7 @@ import { computeDue } from "../deadlines/engine.ts";
 import type { DeadlineInput, SuspensionInput } from "../deadlines/rule-set.ts";
 import type { RuleSet } from "../deadlines/rules.ts";
 import { COMPLEXITY_LEVELS, complexityOf, type DenunciationComplexity } from "./catalogues.ts";
-import { RESOLVING_STATES, type CaseFacts, type CaseFlags } from "./case.ts";
+import { RESOLVING_STATES, type CaseFacts, type CaseFlags, type CaseState } from "./case.ts";
 
 export type CaseDeadlineKey = "acceptance" | "initial" | "transfer" | "resolution";
 
@@ -66,6 +66,18 @@ export function suspensionPeriods(facts: Pick<CaseFacts, "suspensions">, today?:
   }
   return out;
 }
+
+/**
+ * States of a case not yet final in which no time limit of the body runs, and why; every other
+ * state that is not final runs one (acceptance, initial processing or resolution). The holder
+ * stays answerable for the case in all of them.
+ */
+export const CASE_OPEN_WITHOUT_CLOCK: Readonly<Partial<Record<CaseState, string>>> = {
+  SUSPENDED: "Tạm đình chỉ: thời hạn giải quyết ngừng tính cho đến khi tiếp tục giải quyết",
+  DECIDED: "Đã có quyết định giải quyết: chờ hết thời hạn khiếu nại tiếp hoặc khởi kiện, rồi kết thúc hồ sơ",
+  CONCLUDED: "Đã có kết luận nội dung tố cáo: xử lý kết luận (thời hạn chưa được mã hóa)",
+  CONCLUSION_HANDLED: "Đã xử lý kết luận: kết thúc hồ sơ",
+};
 
 /** The resolution time limit from acceptance; null before acceptance. */
 export function caseResolutionDeadline(facts: CaseFacts, today?: IsoDate): DeadlineInput | null {

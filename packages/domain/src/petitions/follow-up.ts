@@ -23,8 +23,18 @@ export interface PetitionDeadline extends DeadlineInput {
 }
 
 const BEFORE_OUTCOME: readonly PetitionState[] = ["RECEIVED", "REGISTERED", "CLASSIFIED", "ELIGIBLE", "NOT_ELIGIBLE"];
+/**
+ * Handling (TT 05/2021) is finished when the body's answer has left: a petition to transfer is
+ * still being handled until its transfer slip is sent, so the handling clocks keep running.
+ */
+const HANDLING: readonly PetitionState[] = [...BEFORE_OUTCOME, "TRANSFERRED"];
 const AWAITING: readonly PetitionState[] = ["AWAITING_FEEDBACK", "GUIDED", "GUIDED_MULTI"];
-const CLOSED: readonly PetitionState[] = [
+
+/**
+ * States in which the petition no longer needs the body to act: it was answered, filed or
+ * destroyed, or it became a case (ACCEPTED: the case carries the clock from then on).
+ */
+export const PETITION_CLOSED_STATES: readonly PetitionState[] = [
   "FILED",
   "DESTROYED",
   "ACCEPTED",
@@ -34,6 +44,16 @@ const CLOSED: readonly PetitionState[] = [
   "CLOSED_TRANSFERRED",
   "RESOLVED_REPLY",
 ];
+const CLOSED = PETITION_CLOSED_STATES;
+
+/**
+ * Open states without a clock of their own, and why. An anonymous denunciation with evidence is
+ * proposed for an inspection or a check (Điều 25 khoản 2 Luật Tố cáo 2018): the law sets no period
+ * for the proposal, and the inspection that takes it up will carry its own.
+ */
+export const PETITION_OPEN_WITHOUT_CLOCK: Readonly<Partial<Record<PetitionState, string>>> = {
+  PROPOSED_FOR_CHECK: "Chờ thanh tra, kiểm tra theo thẩm quyền (không có thời hạn luật định cho đề xuất)",
+};
 
 /** The reply awaited for a transferred or guided petition, and from when. */
 function replyDeadline(p: PetitionFacts): PetitionDeadline | undefined {
@@ -59,13 +79,18 @@ export function petitionDeadlines(p: PetitionFacts): PetitionDeadline[] {
   const out: PetitionDeadline[] = [];
   const c = p.classification;
   const from = p.receivedOn;
-  if (BEFORE_OUTCOME.includes(p.status)) {
+  if (HANDLING.includes(p.status)) {
     out.push({ rule: "petition.handle", from, purpose: "Xử lý đơn" });
     if (c?.kind === "denunciation") {
       out.push({ rule: "denunciation.initial", from, purpose: "Xử lý ban đầu thông tin tố cáo" });
       if (c.competence === "not_within")
         out.push({ rule: "denunciation.transfer", from, purpose: "Chuyển đơn tố cáo" });
     }
+  }
+  if (c?.kind === "denunciation" && p.status === "PROPOSED_FOR_ACCEPTANCE") {
+    // The initial handling ends with the decision to accept or not (Điều 24 khoản 1 Luật Tố cáo
+    // 2018): proposed, the denunciation is still within that period until its case is opened.
+    out.push({ rule: "denunciation.initial", from, purpose: "Thụ lý tố cáo" });
   }
   if (
     c?.kind === "complaint" &&
