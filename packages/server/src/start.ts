@@ -19,6 +19,7 @@ import { hasKeyRing, KeyRing, loadKeyRing, useKeyRing, type LoadedKeyRing } from
 import { hasData, seedDemo, seedDemoPetitions } from "./seed/demo.ts";
 import { seedDemoCases } from "./seed/demo-cases.ts";
 import { completeCaseFigures } from "./modules/cases/figures.ts";
+import { repairPetitionClocks } from "./modules/petitions/repair.ts";
 import { scheduleReminders } from "./modules/reminders/reminders.ts";
 
 export interface Started {
@@ -68,6 +69,7 @@ export async function prepareDatabase(database: Database): Promise<string[]> {
     await sealClearVisitTexts(database.db);
   }
   await completeCaseFigures(database.db);
+  await repairPetitionClocks(database.db);
   return applied;
 }
 

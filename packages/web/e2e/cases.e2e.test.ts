@@ -157,6 +157,32 @@ function documentRow(page: Page, form: string) {
 
 // ---------------------------------------------------------------------------------------------
 
+test("đơn đã đề xuất thụ lý: không có bước thụ lý riêng của đơn; người xử lý đơn được biết lãnh đạo mở vụ việc, lãnh đạo thấy nút mở", async () => {
+  const petition = await proposedPetition("complaint");
+  for (const [user, canOpen] of [
+    ["xulydon", false],
+    ["lanhdao", true],
+  ] as const) {
+    const page = await newPage();
+    try {
+      await login(page, user);
+      await page.goto(`${app.url}/xu-ly-don/${petition.id}`);
+      const card = page.getByTestId("petition-case");
+      await card.waitFor();
+      // Acceptance is the case's opening: a petition step that accepted without a case left the
+      // complaint with no holder and no due date.
+      assert.equal(await page.getByRole("button", { name: "Thụ lý giải quyết" }).count(), 0, user);
+      if (canOpen) await card.getByRole("button", { name: "Mở vụ việc giải quyết" }).waitFor();
+      else {
+        await card.getByText(`Đơn ${petition.code} đã được đề xuất thụ lý.`, { exact: false }).waitFor();
+        assert.equal(await card.getByRole("button").count(), 0);
+      }
+    } finally {
+      await page.context().close();
+    }
+  }
+});
+
 test("khiếu nại lần đầu: lãnh đạo mở vụ việc từ đơn, giao người giải quyết; thụ lý → giao xác minh → kết quả xác minh → quyết định giải quyết", async () => {
   const petition = await proposedPetition("complaint");
   const page = await newPage();

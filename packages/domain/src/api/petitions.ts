@@ -248,12 +248,6 @@ export const applyOutcomeBody = z
   });
 export type ApplyOutcomeBody = z.infer<typeof applyOutcomeBody>;
 
-export const acceptPetitionBody = z.strictObject({
-  version: z.number().int().min(1),
-  decisionNumber: required(100, "Nhập số quyết định (thông báo) thụ lý."),
-  decisionDate: isoDate,
-});
-
 export const dispatchPetitionBody = z.strictObject({
   version: z.number().int().min(1),
   documentNumber: required(100, "Nhập số phiếu chuyển đơn."),

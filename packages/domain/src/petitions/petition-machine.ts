@@ -71,7 +71,9 @@ export const PETITION_TRANSITIONS: readonly PetitionTransition[] = [
     label: OUTCOMES[o].label,
     basis: OUTCOMES[o].basis,
   })),
-  { action: "accept", from: ["PROPOSED_FOR_ACCEPTANCE"], to: "ACCEPTED", label: "Thụ lý giải quyết" },
+  // Reached only by opening the petition's case (Mở vụ việc): never a step of its own, so that an
+  // accepted complaint or denunciation always has a case, a holder and a clock.
+  { action: "accept", from: ["PROPOSED_FOR_ACCEPTANCE"], to: "ACCEPTED", label: "Mở vụ việc giải quyết (thụ lý)" },
   { action: "close_guided", from: ["GUIDED"], to: "CLOSED_GUIDED", label: "Kết thúc theo dõi đơn đã hướng dẫn" },
   { action: "dispatch", from: ["TRANSFERRED"], to: "AWAITING_FEEDBACK", label: "Gửi phiếu chuyển đơn" },
   {

@@ -7,7 +7,6 @@ import {
   searchedAs,
 } from "@minhbach/domain/api/petition-views";
 import {
-  acceptPetitionBody,
   applyOutcomeBody,
   classifyPetitionBody,
   createPetitionBody,
@@ -260,7 +259,6 @@ export function petitionRoutes(app: Api, ctx: AppContext): void {
   );
 
   const steps = [
-    ["accept", "accept", acceptPetitionBody, "Thụ lý đơn đã đề xuất"],
     [
       "dispatch",
       "dispatch",

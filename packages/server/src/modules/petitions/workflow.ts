@@ -17,15 +17,9 @@ import {
   type PetitionKind,
   type PetitionState,
 } from "@minhbach/domain";
-import type {
-  acceptPetitionBody,
-  ApplyOutcomeBody,
-  ClassifyPetitionBody,
-  CreatePetitionBody,
-} from "@minhbach/domain/api/petitions";
+import type { ApplyOutcomeBody, ClassifyPetitionBody, CreatePetitionBody } from "@minhbach/domain/api/petitions";
 import type { WorkCalendar } from "@minhbach/domain/legal-clock";
 import type { Kysely, Transaction } from "kysely";
-import type { z } from "zod";
 import type { DB } from "../../db/schema.ts";
 import { assertAgencyInScope, inScope, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
@@ -202,7 +196,6 @@ export async function applyOutcome(
 // ---- After the outcome ----------------------------------------------------------------------
 
 type StepInput =
-  | { action: "accept"; body: z.infer<typeof acceptPetitionBody> }
   | { action: "dispatch"; body: { version: number; documentNumber: string; sentOn: string } }
   | { action: "urge"; body: { version: number; on: string; documentNumber?: string | null | undefined } }
   | {
@@ -212,7 +205,11 @@ type StepInput =
   | { action: "close_guided"; body: { version: number; note?: string | null | undefined } }
   | { action: "destroy"; body: { version: number; decisionNumber: string; decisionDate: string; decidedBy: string } };
 
-/** Acceptance, dispatch of the transfer slip, urging, feedback, closing, destruction. */
+/**
+ * Dispatch of the transfer slip, urging, feedback, closing, destruction. Acceptance is not a step
+ * of the petition: a petition proposed for acceptance is accepted by opening its case
+ * (handOverToCase), which carries the resolution clock from then on.
+ */
 export async function petitionStep(db: Kysely<DB>, auth: AuthContext, actor: Actor, id: string, step: StepInput) {
   const { version, ...rest } = step.body;
   let calendar: WorkCalendar | null = null;

@@ -64,7 +64,15 @@ export function PetitionCaseCard({ petition }: { petition: PetitionDetail }) {
       </Section>
     );
   }
-  if (petition.state !== OPEN_STATE || !(can("case.assign") || can("case.write"))) return null;
+  if (petition.state !== OPEN_STATE) return null;
+  // Those who may not open the case are told who does: acceptance is the case's opening, not a
+  // step of the petition.
+  if (!(can("case.assign") || can("case.write")))
+    return (
+      <Section title={CASE_TEXT.resolutionCard} id="petition-case" testId="petition-case">
+        <Text size="sm">{CASE_TEXT.awaitingOpen(petition.code)}</Text>
+      </Section>
+    );
   return (
     <Section title={CASE_TEXT.resolutionCard} id="petition-case" testId="petition-case">
       <Stack gap="sm">

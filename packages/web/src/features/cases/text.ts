@@ -137,6 +137,8 @@ export const CASE_TEXT = {
   openIntro: (code: string) =>
     `Đơn ${code} đã được đề xuất thụ lý. Mở vụ việc để giao người giải quyết; thời hạn thụ lý tính từ ngày nhận đơn.`,
   openButton: "Mở vụ việc giải quyết",
+  awaitingOpen: (code: string) =>
+    `Đơn ${code} đã được đề xuất thụ lý. Đơn được thụ lý khi lãnh đạo mở vụ việc giải quyết và giao người giải quyết; đến lúc đó thời hạn thụ lý vẫn tính.`,
   openCaseExists: "Xem vụ việc giải quyết của đơn này",
   openDone: (code: string) => `Đã mở vụ việc ${code}.`,
   openInstance: "Lần giải quyết",

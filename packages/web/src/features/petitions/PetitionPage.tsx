@@ -595,8 +595,13 @@ function eventDetail(action: string, data: unknown): string {
       return PETITION_TEXT.eventUrge(formatDate(text("on")), text("documentNumber") || null);
     case "record_feedback":
       return text("result");
+    // Kept for the history of petitions accepted by the step earlier versions had.
     case "accept":
       return PETITION_TEXT.eventAccept(text("decisionNumber"), formatDate(text("decisionDate")));
+    case "handed_to_case":
+      return PETITION_TEXT.eventCase(text("caseCode"));
+    case "reopened_for_case":
+      return text("reason");
     case "joined_matter":
       return PETITION_TEXT.eventJoined(text("otherCode"));
     case "transferred_in":

@@ -1,6 +1,5 @@
 import { PETITION_TRANSITIONS, type PetitionAction } from "@minhbach/domain";
 import {
-  acceptPetitionBody,
   destroyPetitionBody,
   dispatchPetitionBody,
   recordFeedbackBody,
@@ -22,7 +21,6 @@ import { FormActions } from "../../ui/FormActions.tsx";
 
 /** Route of each step and the domain action (its label, its states) behind it. */
 export const STEPS: Record<PetitionStep, PetitionAction> = {
-  accept: "accept",
   dispatch: "dispatch",
   urge: "urge",
   feedback: "record_feedback",
@@ -44,7 +42,6 @@ export function stepsFor(state: string): PetitionStep[] {
 const closeBody = z.strictObject({ version: z.number().int().min(1), note: z.string().max(2000).nullish() });
 
 const SCHEMAS = {
-  accept: acceptPetitionBody,
   dispatch: dispatchPetitionBody,
   urge: urgePetitionBody,
   feedback: recordFeedbackBody,
@@ -66,8 +63,6 @@ interface StepValues {
 
 function toBody(step: PetitionStep, v: StepValues, version: number) {
   switch (step) {
-    case "accept":
-      return { version, decisionNumber: v.decisionNumber, decisionDate: v.decisionDate ?? undefined };
     case "dispatch":
       return { version, documentNumber: v.documentNumber, sentOn: v.sentOn ?? undefined };
     case "urge":
@@ -197,15 +192,11 @@ function StepForm({
             {failure}
           </Alert>
         ) : null}
-        {step === "accept" || step === "destroy" ? (
+        {step === "destroy" ? (
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput
-              label={step === "accept" ? PETITION_TEXT.decisionNumber : PETITION_TEXT.destroyNumber}
-              required
-              {...form.getInputProps("decisionNumber")}
-            />
+            <TextInput label={PETITION_TEXT.destroyNumber} required {...form.getInputProps("decisionNumber")} />
             <DateField
-              label={step === "accept" ? PETITION_TEXT.decisionDate : PETITION_TEXT.destroyDate}
+              label={PETITION_TEXT.destroyDate}
               required
               maxDate={today}
               {...form.getInputProps("decisionDate")}

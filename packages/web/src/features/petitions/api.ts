@@ -158,7 +158,7 @@ export function useJoinMatter() {
 }
 
 /** The steps after an outcome, by the path of their route. */
-export type PetitionStep = "accept" | "dispatch" | "urge" | "feedback" | "close" | "destroy";
+export type PetitionStep = "dispatch" | "urge" | "feedback" | "close" | "destroy";
 
 export interface StepResult {
   petition: PetitionDetail;

@@ -193,6 +193,7 @@ export const PETITION_TEXT = {
   eventUrge: (date: string, number: string | null) =>
     number ? `Đôn đốc ngày ${date}, văn bản số ${number}` : `Đôn đốc ngày ${date}`,
   eventAccept: (number: string, date: string) => `Quyết định (thông báo) thụ lý số ${number} ngày ${date}`,
+  eventCase: (code: string) => `Vụ việc ${code}`,
   eventJoined: (code: string) => `Cùng vụ việc với đơn ${code}`,
   conflict:
     "Đơn vừa được người khác thay đổi nên thao tác chưa thực hiện được. Nội dung bạn nhập vẫn được giữ nguyên. Bấm “Tải lại dữ liệu mới nhất” rồi thực hiện lại.",
@@ -255,8 +256,6 @@ export const PETITION_TEXT = {
   appliedWithDraft: (label: string) => `Đã ghi hướng xử lý: ${label}. Hãy hoàn thiện và ban hành dự thảo văn bản.`,
 
   // Steps
-  decisionNumber: "Số quyết định (thông báo) thụ lý",
-  decisionDate: "Ngày thụ lý",
   dispatchNumber: "Số phiếu chuyển đơn",
   sentOn: "Ngày gửi",
   slipNotIssued: "Phiếu chuyển đơn chưa được ban hành. Nên ban hành phiếu trước để có số văn bản.",
@@ -280,6 +279,8 @@ export const EVENT_LABELS: Record<string, string> = {
   joined_matter: "Ghép vào cùng vụ việc",
   transferred_in: "Nhận đơn chuyển đến",
   accept: "Thụ lý giải quyết",
+  handed_to_case: "Mở vụ việc giải quyết (thụ lý)",
+  reopened_for_case: "Trả về chờ mở vụ việc",
   dispatch: "Gửi phiếu chuyển đơn",
   urge: "Đôn đốc giải quyết",
   record_feedback: "Ghi nhận phản hồi kết quả",
