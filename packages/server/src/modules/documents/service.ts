@@ -37,6 +37,7 @@ import {
   sealJson,
   type ProtectedRecord,
 } from "../identity/protected-records.ts";
+import { isAssigned } from "../identity/access.ts";
 import { renderDocument, type DocumentModel } from "./render.ts";
 import {
   findTemplate,
@@ -287,14 +288,23 @@ function mayIssue(auth: AuthContext, agencyId: string, agencyPath: string): bool
   return scope === "subtree" && agencyPath.startsWith(auth.agencyPath);
 }
 
-function actionsOf(auth: AuthContext, row: PresentRow): DocumentAction[] {
+/**
+ * A case's papers are drafted and issued by those assigned to resolve it: an officer of the same
+ * agency who only reads the case may not change its decision. Other documents need only the scope.
+ */
+async function mayChange(db: Kysely<DB>, auth: AuthContext, row: { entity_type: string; entity_id: string }) {
+  return row.entity_type !== "case" || isAssigned(db, row.entity_id, auth.userId);
+}
+
+function actionsOf(auth: AuthContext, row: PresentRow, changeable: boolean): DocumentAction[] {
   const actions: DocumentAction[] = [];
-  if (row.status === "draft" && mayIssue(auth, row.agency_id, row.agency_path)) actions.push("edit", "issue");
+  if (row.status === "draft" && changeable && mayIssue(auth, row.agency_id, row.agency_path))
+    actions.push("edit", "issue");
   if (row.status !== "cancelled") actions.push("download");
   return actions;
 }
 
-function summary(auth: AuthContext, row: PresentRow, title: string): DocumentSummary {
+function summary(auth: AuthContext, row: PresentRow, title: string, changeable: boolean): DocumentSummary {
   return {
     id: row.id,
     agencyId: row.agency_id,
@@ -315,7 +325,7 @@ function summary(auth: AuthContext, row: PresentRow, title: string): DocumentSum
     version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
-    actions: actionsOf(auth, row),
+    actions: actionsOf(auth, row, changeable),
   };
 }
 
@@ -356,7 +366,8 @@ async function readDocument(
   if (!row) fail("NOT_FOUND", undefined, "Không tìm thấy văn bản.");
   await assertCanRead(db, auth, row);
   const view = await readerView(db, auth, row);
-  return { document: { ...summary(auth, row, view.content.title), fields: view.content.fields }, view };
+  const changeable = await mayChange(db, auth, row);
+  return { document: { ...summary(auth, row, view.content.title, changeable), fields: view.content.fields }, view };
 }
 
 export async function getDocument(db: Kysely<DB>, auth: AuthContext, id: string): Promise<OfficialDocument> {
@@ -383,7 +394,9 @@ export async function listDocuments(
   const titles = rows.map((row) =>
     original ? originalOf(row).title : row.fields_sealed ? row.title : record.redact(row.title),
   );
-  return rows.map((row, i) => summary(auth, row, titles[i]!));
+  // The documents of one entity: one look at whether the caller may change them.
+  const changeable = await mayChange(db, auth, { entity_type: query.entityType, entity_id: query.entityId });
+  return rows.map((row, i) => summary(auth, row, titles[i]!, changeable));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -450,6 +463,8 @@ export async function createDocument(
   input: NewDraft,
 ): Promise<OfficialDocument> {
   await assertAgencyInScope(db, auth, "document.issue", input.agencyId, "agencyId");
+  if (!(await mayChange(db, auth, { entity_type: input.entityType, entity_id: input.entityId })))
+    fail("CASE_NOT_ASSIGNED", "entityId");
   const record = await protectedRecord(db, input.entityType, input.entityId);
   const typedUnseen = record !== null && !(await maySeeWriters(db, auth, record));
   const row = await db.transaction().execute((trx) => createDraft(trx, actor, input, { typedUnseen }));
@@ -462,6 +477,7 @@ async function loadForChange(db: Kysely<DB>, auth: AuthContext, id: string, lock
   const row = await query.executeTakeFirst();
   if (!row) fail("NOT_FOUND", undefined, "Không tìm thấy văn bản.");
   await assertAgencyInScope(db, auth, "document.issue", row.agency_id);
+  if (!(await mayChange(db, auth, row))) fail("CASE_NOT_ASSIGNED");
   if (row.status === "issued") fail("DOCUMENT_ALREADY_ISSUED");
   if (row.status === "cancelled") fail("DOCUMENT_CANCELLED");
   return row;

@@ -1,0 +1,91 @@
+/**
+ * A case's papers are drafted and issued by those assigned to it (the officers' path: a resolver of
+ * the same agency, told "not assigned, view only", could still edit and issue a denunciation
+ * decision). On both databases, with the demo's cases, all assigned to xacminh: xacminh2, a resolver
+ * of the same agency, reads the drafts but is offered no edit or issue, and each change is refused.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
+
+interface Doc {
+  id: string;
+  status: string;
+  version: number;
+  formCode: string;
+  agencyId: string;
+  actions: string[];
+}
+
+for (const db of testDatabases()) {
+  describe(`documents of a case: only its assignees change them (${db.kind})`, () => {
+    let t: TestApp;
+    let assigned: TestClient;
+    let other: TestClient;
+    let caseId: string;
+    let draft: Doc;
+
+    before(async () => {
+      t = await startTestApp({ db, listen: false, demoPetitions: true });
+      assigned = await t.login("xacminh");
+      other = await t.login("xacminh2");
+      const drafts = await t.system.database.db
+        .selectFrom("official_document")
+        .select(["id", "entity_id"])
+        .where("entity_type", "=", "case")
+        .where("status", "=", "draft")
+        .orderBy("created_at")
+        .execute();
+      assert.ok(drafts.length > 0, "the demo cases have draft papers");
+      caseId = drafts[0]!.entity_id;
+      const list = await assigned.get(`/api/documents?entityType=case&entityId=${caseId}`);
+      assert.equal(list.status, 200, JSON.stringify(list.body));
+      draft = list.body.items.find((d: Doc) => d.id === drafts[0]!.id);
+      assert.deepEqual(draft.actions.slice().sort(), ["download", "edit", "issue"]);
+    });
+    after(() => t.close());
+
+    test("a resolver not assigned reads the papers but is offered no change", async () => {
+      const list = await other.get(`/api/documents?entityType=case&entityId=${caseId}`);
+      assert.equal(list.status, 200, JSON.stringify(list.body));
+      const seen = list.body.items.find((d: Doc) => d.id === draft.id);
+      assert.deepEqual(seen.actions, ["download"]);
+      const one = await other.get(`/api/documents/${draft.id}`);
+      assert.equal(one.status, 200);
+      assert.deepEqual(one.body.actions, ["download"]);
+    });
+
+    test("editing, issuing and drafting a paper of the case are refused to them, and nothing changes", async () => {
+      const full = (await assigned.get(`/api/documents/${draft.id}`)).body;
+      const edit = await other.patch(`/api/documents/${draft.id}`, { version: full.version, fields: full.fields });
+      assert.equal(edit.status, 403, JSON.stringify(edit.body));
+      assert.equal(edit.body.code, "CASE_NOT_ASSIGNED");
+      const issue = await other.post(`/api/documents/${draft.id}/issue`, {});
+      assert.equal(issue.status, 403, JSON.stringify(issue.body));
+      assert.equal(issue.body.code, "CASE_NOT_ASSIGNED");
+      const created = await other.post("/api/documents", {
+        formCode: full.formCode,
+        entityType: "case",
+        entityId: caseId,
+        agencyId: full.agencyId,
+        fields: full.fields,
+      });
+      assert.equal(created.status, 403, JSON.stringify(created.body));
+      const after = (await assigned.get(`/api/documents/${draft.id}`)).body;
+      assert.equal(after.status, "draft");
+      assert.equal(after.version, full.version);
+    });
+
+    test("the assignee completes and issues it", async () => {
+      const full = (await assigned.get(`/api/documents/${draft.id}`)).body;
+      const signed = await assigned.patch(`/api/documents/${draft.id}`, {
+        version: full.version,
+        fields: { ...full.fields, signer: { position: "GIÁM ĐỐC", name: "Nguyễn Văn Thành" } },
+      });
+      assert.equal(signed.status, 200, JSON.stringify(signed.body));
+      const issued = await assigned.post(`/api/documents/${draft.id}/issue`, {});
+      assert.equal(issued.status, 200, JSON.stringify(issued.body));
+      assert.equal(issued.body.status, "issued");
+    });
+  });
+}
