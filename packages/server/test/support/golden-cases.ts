@@ -376,6 +376,8 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
       claims:
         "Tôi khiếu nại Quyết định xử phạt vi phạm hành chính số 125/QĐ-XPHC ngày 10/02/2026 xử phạt tôi 15.000.000 đồng. Đề nghị hủy quyết định xử phạt và trả lại hàng hóa bị tạm giữ.",
       verification: ["Hộ kinh doanh xuất trình đủ hóa đơn, chứng từ hợp lệ của 120 thùng hàng bị tạm giữ."],
+      // As the case module wrote it before the dialogue points were joined as clauses ("đồng.;"):
+      // the kit's punctuation makes it read right however it was typed.
       dialogue:
         "Ngày 20/3/2026: các bên thống nhất: Hoàn trả số tiền phạt đã nộp là 15.000.000 đồng.; còn ý kiến khác nhau: Việc tạm giữ hàng hóa trong 30 ngày.",
       legalBasis: [
@@ -388,7 +390,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
       reasoning:
         "Khiếu nại đúng một phần: hàng hóa có nguồn gốc hợp pháp; việc tạm giữ hàng hóa đúng thẩm quyền và thời hạn.",
       action: "amend",
-      actionDetail: "Sửa đổi, bổ sung nội dung quyết định bị khiếu nại theo kết luận tại Quyết định này.",
+      actionDetail: "Các nội dung được sửa đổi, bổ sung theo kết luận nêu tại Quyết định này.",
       returnToOthersMoneyVnd: 15_000_000,
       returnToOthersWho: "bà Phạm Thị Hường",
       nextResolver: "Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang",
@@ -405,7 +407,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
       respondent: undefined,
       instance: "second",
       claims: "Đề nghị hủy Quyết định giải quyết khiếu nại lần đầu và trả lại hàng hóa bị tạm giữ.",
-      firstDecision: "Quyết định số 31/QĐ-SCT ngày 03/4/2026 của Giám đốc Sở Công Thương giải quyết khiếu nại lần đầu",
+      firstDecision: "Quyết định số 31/QĐ-SCT ngày 03/4/2026 của Giám đốc Sở Công Thương",
       verification: ["Kết quả xác minh lại phù hợp với kết quả giải quyết lần đầu."],
       dialogue: "Các bên giữ nguyên ý kiến.",
       legalBasis: caseLegalBasis,
