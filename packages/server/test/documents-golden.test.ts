@@ -66,6 +66,43 @@ describe("golden documents", () => {
     });
   }
 
+  test("with every optional field left out, or filled, no label, punctuation or word dangles", () => {
+    const DANGLING: [RegExp, string][] = [
+      [/[:;,]\s*[.;,]/u, "punctuation after punctuation"],
+      [/\s[.,;:]/u, "a space before punctuation"],
+      [/(?<!\.)\.\.(?!\.)/u, "a double full stop"],
+      [/\(\s*\)/u, "empty brackets"],
+      [/ {2}/u, "a double space"],
+      [/undefined|null|NaN|\[object/u, "a missing value"],
+      [/(?<![\p{L}\p{N}])(\p{L}+ \p{L}+) \1(?![\p{L}\p{N}])/u, "two words said twice"],
+    ];
+    for (const golden of GOLDEN_CASES) {
+      const template = findTemplate(golden.formCode)!;
+      // Leave out each top-level field the schema lets go, one after the other.
+      let minimal: Record<string, unknown> = { ...golden.fields };
+      for (const key of Object.keys(minimal)) {
+        const { [key]: _left, ...rest } = minimal;
+        if (template.fieldsSchema.safeParse(rest).success) minimal = rest;
+      }
+      for (const [variant, fields] of [
+        ["as filled", golden.fields],
+        ["minimal", minimal],
+      ] as const) {
+        const content = template.build(fields, agency);
+        const lines = [
+          content.subtitle ?? "",
+          ...content.paragraphs.map((p) => (typeof p === "string" ? p : p.runs.map((r) => r.text).join(""))),
+          ...(content.recipients ?? []),
+        ];
+        for (const line of lines) {
+          for (const [pattern, what] of DANGLING) {
+            assert.doesNotMatch(line, pattern, `${golden.id} (${variant}): ${what} in "${line}"`);
+          }
+        }
+      }
+    }
+  });
+
   test("the text is the words of the .docx, issued and in draft", async () => {
     for (const golden of GOLDEN_CASES) {
       for (const issue of [GOLDEN_ISSUE, { draftYear: 2026 }]) {

@@ -180,6 +180,19 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
       signer: deputy,
     },
   },
+  {
+    // As the petition module fills it: one line per body, the officer writes each content in.
+    id: "TT05-07.tu-don",
+    formCode: "TT05-07",
+    fields: {
+      person: { fullName: "Triệu Văn Sình", address: "thôn Nà Héc, xã Minh Quang" },
+      receivedOn: "2026-03-06",
+      items: [
+        { content: "Nội dung 1 của đơn", competentBody: "Chủ tịch Ủy ban nhân dân xã Minh Quang" },
+        { content: "Nội dung 2 của đơn", competentBody: "Công ty Điện lực Tuyên Quang" },
+      ],
+    },
+  },
   // ---- Other notices --------------------------------------------------------------------------
   {
     id: "TCD-KL",

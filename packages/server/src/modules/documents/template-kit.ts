@@ -112,7 +112,7 @@ export function tidy(text: string): string {
 }
 
 export function sentence(text: string): string {
-  const t = tidy(text);
+  const t = tidy(text).replace(/\s*[;,]+$/, "");
   return /[.!?…:]$/.test(t) ? t : `${t}.`;
 }
 
@@ -209,12 +209,35 @@ export function amountPhrase(money: number | undefined, landM2?: number): string
   ]);
 }
 
-/** Text without a lead that repeats what the sentence already says ("Khiếu nại đúng một phần: …"). */
-export function withoutLead(text: string, lead: string): string {
+/** Money and land a decision or a conclusion orders returned. */
+export interface Recovery {
+  returnToStateMoneyVnd?: number | undefined;
+  returnToStateLandM2?: number | undefined;
+  returnToOthersMoneyVnd?: number | undefined;
+  returnToOthersLandM2?: number | undefined;
+  returnToOthersWho?: string | undefined;
+}
+
+/** "Thu hồi cho Nhà nước số tiền 46,5 triệu đồng và 1.234 m² đất" — one line each way, if any. */
+export function recoveryLines(r: Recovery): string[] {
+  const out: string[] = [];
+  const toState = amountPhrase(r.returnToStateMoneyVnd, r.returnToStateLandM2);
+  if (toState) out.push(`Thu hồi cho Nhà nước ${toState}`);
+  const toOthers = amountPhrase(r.returnToOthersMoneyVnd, r.returnToOthersLandM2);
+  if (toOthers) out.push(`Trả lại cho ${r.returnToOthersWho ?? "tổ chức, cá nhân"} ${toOthers}`);
+  return out;
+}
+
+/**
+ * Text without a lead that repeats what the sentence before already says: "Khiếu nại đúng một
+ * phần: hàng hóa …" after "… là khiếu nại đúng một phần." gives "Hàng hóa …". The lead must end
+ * in punctuation ("Khiếu nại đúng vì …" stays), or, with `word`, may end in a space.
+ */
+export function withoutLead(text: string, lead: string, word = false): string {
   const t = text.trim();
   if (!t.toLocaleLowerCase("vi").startsWith(lead.toLocaleLowerCase("vi"))) return t;
   const rest = t.slice(lead.length);
-  if (rest && !/^[\s:,;.-]/u.test(rest)) return t;
+  if (!(word ? /^[\s:,;.-]/u : /^\s*[:,;.-]/u).test(rest)) return t;
   const stripped = rest.replace(/^[\s:,;.-]+/u, "");
   return stripped ? capitalised(stripped) : t;
 }
@@ -228,7 +251,7 @@ const SOMEONE =
  * "khiếu nại của bà Phạm Thị Hường đối với …" does not say "khiếu nại" twice.
  */
 export function matterOf(text: string, verb: "khiếu nại" | "tố cáo"): string {
-  const lead = new RegExp(`^${SOMEONE}${verb}\\s+(?:(?:đối với|về việc|về)\\s+)?`, "iu");
+  const lead = new RegExp(`^${SOMEONE}${verb}\\s+(?:(?:đối với|về)\\s+)?`, "iu");
   const t = clause(text);
   const rest = t.replace(lead, "");
   return rest && rest !== t ? rest : t;
@@ -300,11 +323,11 @@ export interface DecisionArticle {
 
 // The "Căn cứ" lines, each text once, in the order of their force (NĐ 30/2020, Phụ lục III).
 const GROUND_RANK: [RegExp, number][] = [
-  [/^(?:bộ luật|luật|pháp lệnh)\b/iu, 0],
-  [/^nghị quyết\b/iu, 1],
-  [/^nghị định\b/iu, 2],
-  [/^thông tư\b/iu, 3],
-  [/^quyết định\b/iu, 4],
+  [/^(?:bộ luật|luật|pháp lệnh)(?![\p{L}\p{N}])/iu, 0],
+  [/^nghị quyết(?![\p{L}\p{N}])/iu, 1],
+  [/^nghị định(?![\p{L}\p{N}])/iu, 2],
+  [/^thông tư(?![\p{L}\p{N}])/iu, 3],
+  [/^quyết định(?![\p{L}\p{N}])/iu, 4],
 ];
 
 /** What a "Căn cứ" line cites, without "Căn cứ". */
@@ -335,7 +358,7 @@ export function legalGrounds(lines: readonly string[]): string[] {
   lines.forEach((line, at) => {
     const text = clause(line);
     if (!text) return;
-    if (/^(?:xét|theo đề nghị)\b/iu.test(text)) {
+    if (/^(?:xét|theo đề nghị)(?![\p{L}\p{N}])/iu.test(text)) {
       grounds.push({ text, rank: 9, at });
       return;
     }
@@ -343,7 +366,11 @@ export function legalGrounds(lines: readonly string[]): string[] {
     if (seen.has(key)) return;
     seen.add(key);
     const rank = GROUND_RANK.find(([re]) => re.test(cited(text)))?.[1] ?? 5;
-    grounds.push({ text: /^căn cứ\b/iu.test(text) ? capitalised(text) : `Căn cứ ${cited(text)}`, rank, at });
+    grounds.push({
+      text: /^căn cứ(?![\p{L}\p{N}])/iu.test(text) ? capitalised(text) : `Căn cứ ${cited(text)}`,
+      rank,
+      at,
+    });
   });
   return grounds.sort((a, b) => a.rank - b.rank || a.at - b.at).map((g) => g.text);
 }

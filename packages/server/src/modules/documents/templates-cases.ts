@@ -38,7 +38,6 @@ import type { DocumentPerson } from "@minhbach/domain/api/documents";
 import type { BodyParagraph } from "./render.ts";
 import {
   addressed,
-  amountPhrase,
   AS_ABOVE,
   capitalised,
   clause,
@@ -59,6 +58,7 @@ import {
   ofPerson,
   pronoun,
   receivedLine,
+  recoveryLines,
   sentence,
   signatureOf,
   textDate,
@@ -131,24 +131,6 @@ const DENUNCIATION_VERDICT: Record<Verdict, string> = {
   partly_right: "tố cáo đúng một phần",
   wrong: "tố cáo sai",
 };
-
-interface Recovery {
-  returnToStateMoneyVnd?: number | undefined;
-  returnToStateLandM2?: number | undefined;
-  returnToOthersMoneyVnd?: number | undefined;
-  returnToOthersLandM2?: number | undefined;
-  returnToOthersWho?: string | undefined;
-}
-
-/** "Thu hồi cho Nhà nước số tiền 46,5 triệu đồng và 1.234 m² đất" — one line each way, if any. */
-function recoveryLines(r: Recovery): string[] {
-  const out: string[] = [];
-  const toState = amountPhrase(r.returnToStateMoneyVnd, r.returnToStateLandM2);
-  if (toState) out.push(`Thu hồi cho Nhà nước ${toState}`);
-  const toOthers = amountPhrase(r.returnToOthersMoneyVnd, r.returnToOthersLandM2);
-  if (toOthers) out.push(`Trả lại cho ${r.returnToOthersWho ?? "tổ chức, cá nhân"} ${toOthers}`);
-  return out;
-}
 
 /** "08:30" → "08 giờ 30 phút"; blanks for the clerk when unknown. */
 function clock(time: string | undefined): string {
@@ -463,7 +445,7 @@ const complaintDecision = defineTemplate({
       {
         // "Sửa đổi, bổ sung Quyết định số …, cụ thể như sau:" and the changes, the verb once.
         text: `${ACTION[f.action]} ${complained(f)}${f.action === "amend" && f.actionDetail ? ", cụ thể như sau:" : ""}`,
-        more: f.actionDetail ? [sentence(withoutLead(f.actionDetail, ACTION[f.action]))] : [],
+        more: f.actionDetail ? [sentence(withoutLead(f.actionDetail, ACTION[f.action], true))] : [],
       },
     ];
     if (remedies.length) {

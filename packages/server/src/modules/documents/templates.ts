@@ -30,6 +30,7 @@ import {
   AS_ABOVE,
   attachmentsLine,
   capitalised,
+  clause,
   defineTemplate,
   FILED,
   labelled,
@@ -255,7 +256,7 @@ const multiGuidance = defineTemplate({
         `Qua nghiên cứu, đơn có nhiều nội dung thuộc thẩm quyền giải quyết của nhiều cơ quan, tổ chức, đơn vị khác nhau. Để được xem xét, giải quyết theo quy định của pháp luật, ${agency.shortName} hướng dẫn ${you} tách riêng từng nội dung và gửi đến cơ quan, tổ chức, đơn vị có thẩm quyền như sau:`,
         ...f.items.map(
           (item, i) =>
-            `${i + 1}. Về nội dung ${item.content.replace(/[.;]+$/, "")}: gửi đơn đến ${item.competentBody}.`,
+            `${i + 1}. Về nội dung ${clause(item.content).replace(/^(?:về\s+)?nội dung\s+/iu, "")}: gửi đơn đến ${clause(item.competentBody)}.`,
         ),
         `${agency.shortName} hướng dẫn để ${you} biết và thực hiện.`,
       ],
