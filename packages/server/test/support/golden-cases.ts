@@ -110,7 +110,10 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
       receivedOn: "2026-03-02",
       letterDate: "2026-02-26",
       subject: complaintSummary,
-      reasons: ["Đơn khiếu nại không có chữ ký hoặc điểm chỉ của người khiếu nại."],
+      reasons: [
+        "Đơn khiếu nại không có chữ ký hoặc điểm chỉ của người khiếu nại.",
+        "Thời hiệu khiếu nại đã hết mà không có lý do chính đáng (khoản 6 Điều 11 Luật Khiếu nại năm 2011).",
+      ],
       signer: deputy,
     },
   },

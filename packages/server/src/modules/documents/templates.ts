@@ -31,9 +31,11 @@ import {
   attachmentsLine,
   capitalised,
   clause,
+  dashed,
   defineTemplate,
   FILED,
   labelled,
+  listLines,
   matterOf,
   ofPerson,
   pronoun,
@@ -120,7 +122,8 @@ const complaintNotAccepted = defineTemplate({
         `${receivedLine(agency, f.receivedOn, "đơn khiếu nại", f.letterDate)} ${ofPerson(f.complainant)}.`,
         labelled("Khiếu nại đối với", matterOf(f.subject, "khiếu nại")),
         `Sau khi xem xét nội dung đơn và các tài liệu kèm theo, căn cứ Điều 11 và Điều 27 ${LKN}, ${agency.shortName} thông báo khiếu nại của ${you} không đủ điều kiện thụ lý giải quyết vì lý do sau đây:`,
-        ...f.reasons.map((reason) => `- ${sentence(reason)}`),
+        // One dash line each, ";" between them and "." after the last, as every list of the kit.
+        ...listLines(f.reasons, dashed),
         `${agency.shortName} thông báo để ${you} được biết.`,
       ],
       recipients: f.recipients ?? [AS_ABOVE, FILED],
@@ -293,7 +296,7 @@ const receptionConclusion = defineTemplate({
     for (const conclusion of f.conclusions) paragraphs.push(`${++n}. ${sentence(conclusion)}`);
     for (const a of f.assignments ?? []) {
       paragraphs.push(
-        `${++n}. Giao ${a.unit} ${a.task.replace(/[.;]+$/, "")}; thời hạn hoàn thành trước ngày ${textDate(a.dueOn)}.`,
+        `${++n}. Giao ${clause(a.unit)} ${clause(a.task)}; thời hạn hoàn thành trước ngày ${textDate(a.dueOn)}.`,
       );
     }
     paragraphs.push(`${agency.shortName} thông báo để công dân và các cơ quan, đơn vị có liên quan biết, thực hiện.`);
