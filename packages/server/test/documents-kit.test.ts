@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { formalCitation, lawOfDate, legalGround } from "@minhbach/domain";
 import {
+  actOf,
   amountPhrase,
   clause,
   executionArticle,
@@ -138,6 +139,19 @@ describe("saying things once", () => {
     assert.equal(matterOf("Đề nghị xem xét lại việc khiếu nại", "khiếu nại"), "Đề nghị xem xét lại việc khiếu nại");
     assert.equal(matterOf("Tố cáo ông Toàn nhận tiền", "tố cáo"), "ông Toàn nhận tiền");
     assert.equal(matterOf("Khiếu nại", "khiếu nại"), "Khiếu nại");
+  });
+
+  test("what a person did, without naming them again", () => {
+    const toan = "ông Lương Văn Toàn, Kiểm soát viên thị trường";
+    assert.equal(
+      actOf("Ông Lương Văn Toàn, Kiểm soát viên thị trường nhận 5.000.000 đồng.", toan),
+      "Việc nhận 5.000.000 đồng",
+    );
+    assert.equal(actOf("Ông Lương Văn Toàn nhận tiền khi kiểm tra", toan), "Việc nhận tiền khi kiểm tra");
+    assert.equal(actOf("Ông Toàn nhận tiền", toan), "Ông Toàn nhận tiền");
+    assert.equal(actOf("Ông Lương Văn Toàn", toan), "Ông Lương Văn Toàn");
+    assert.equal(actOf("Ông Lương Văn Toàn Anh nhận tiền", toan), "Ông Lương Văn Toàn Anh nhận tiền");
+    assert.equal(actOf("Nhận tiền của hộ kinh doanh", ""), "Nhận tiền của hộ kinh doanh");
   });
 
   test("a lead that repeats the sentence before is dropped only when it stands apart", () => {

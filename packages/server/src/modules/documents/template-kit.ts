@@ -258,6 +258,25 @@ export function matterOf(text: string, verb: "khiếu nại" | "tố cáo"): str
 }
 
 /**
+ * What a person is said to have done, without naming them again: "Ông Lương Văn Toàn, Kiểm soát
+ * viên thị trường nhận 5.000.000 đồng …" about "ông Lương Văn Toàn, Kiểm soát viên thị trường"
+ * gives "Việc nhận 5.000.000 đồng …". The full description or the name before its first comma
+ * is left out; a text that does not start with either is returned as it is.
+ */
+export function actOf(text: string, person: string): string {
+  const t = clause(text);
+  const lower = t.toLocaleLowerCase("vi");
+  for (const who of [clause(person), clause(person.split(",")[0] ?? "")]) {
+    const w = who.toLocaleLowerCase("vi");
+    if (w && lower.startsWith(w)) {
+      const rest = t.slice(w.length);
+      if (/^\s+\p{Ll}/u.test(rest)) return `Việc ${rest.trim()}`;
+    }
+  }
+  return t;
+}
+
+/**
  * Each party once, in order, whatever the case, the final punctuation or the honorific it was
  * written with ("Bà Phạm Thị Hường" and "bà Phạm Thị Hường." are one party).
  */

@@ -37,6 +37,7 @@ import {
 import type { DocumentPerson } from "@minhbach/domain/api/documents";
 import type { BodyParagraph } from "./render.ts";
 import {
+  actOf,
   addressed,
   AS_ABOVE,
   capitalised,
@@ -118,8 +119,11 @@ function complaintOf(f: { complainant: DocumentPerson; subject: string }): strin
   return `khiếu nại của ${named(f.complainant)} đối với ${complained(f)}`;
 }
 
-/** What a denunciation says, without a leading "Tố cáo" the label or the list already says. */
-const denounces = (text: string) => capitalised(matterOf(text, "tố cáo"));
+/**
+ * What a denunciation says, without a leading "Tố cáo" the label or the list already says, and
+ * without naming again the person the sentence before names: "Việc nhận 5.000.000 đồng …".
+ */
+const denounces = (text: string, denounced: string) => capitalised(actOf(matterOf(text, "tố cáo"), denounced));
 
 const COMPLAINT_VERDICT: Record<Verdict, string> = {
   right: "khiếu nại đúng",
@@ -510,7 +514,7 @@ const denunciationAccepted = defineTemplate({
         articles: [
           {
             text: `Thụ lý tố cáo đối với ${against(f.denounced)}. Nội dung tố cáo được thụ lý giải quyết gồm:`,
-            more: listLines(f.contents.map(denounces)),
+            more: listLines(f.contents.map((c) => denounces(c, f.denounced))),
           },
           {
             text: `Thời hạn giải quyết tố cáo là 30 ngày kể từ ngày thụ lý; đối với vụ việc phức tạp, đặc biệt phức tạp thì có thể gia hạn theo quy định tại Điều 30 ${LTC}`,
@@ -535,7 +539,7 @@ const denunciationRefused = defineTemplate({
     const grounds = [...new Set(f.grounds)];
     const paragraphs: BodyParagraph[] = [
       `Ngày ${textDate(f.receivedOn)}, ${agency.name} nhận được đơn tố cáo đối với ${against(f.denounced)}.`,
-      labelled("Nội dung tố cáo", denounces(f.summary)),
+      labelled("Nội dung tố cáo", denounces(f.summary, f.denounced)),
       `Sau khi xem xét nội dung tố cáo và các thông tin, tài liệu kèm theo, căn cứ Điều 29 ${LTC}, ${agency.shortName} thông báo không thụ lý tố cáo nêu trên vì lý do sau đây:`,
       ...grounds.map((g, i) => item("-", capitalised(DENUNCIATION_REFUSAL_GROUNDS[g]), i === grounds.length - 1)),
     ];
@@ -578,7 +582,10 @@ const denunciationVerification = defineTemplate({
           {
             text: "Tổ xác minh có nhiệm vụ xác minh các nội dung tố cáo sau:",
             more: [
-              ...listLines(f.contents.map(denounces), lettered),
+              ...listLines(
+                f.contents.map((c) => denounces(c, f.denounced)),
+                lettered,
+              ),
               `Thời gian xác minh là ${f.durationDays} ngày kể từ ngày ký Quyết định này. Tổ xác minh thực hiện nhiệm vụ, quyền hạn theo quy định tại Điều 31 ${LTC} và ${ND31_AGAIN}; giữ bí mật họ tên, địa chỉ, bút tích và các thông tin cá nhân khác của người tố cáo; báo cáo kết quả xác minh bằng văn bản với ${f.resolverTitle}.`,
             ],
           },
@@ -727,7 +734,10 @@ const denunciationConclusion = defineTemplate({
     f.findings.forEach((finding, i) => {
       paragraphs.push(
         {
-          runs: [{ text: `${i + 1}. Nội dung ${i + 1}: `, bold: true }, { text: sentence(denounces(finding.content)) }],
+          runs: [
+            { text: `${i + 1}. Nội dung ${i + 1}: `, bold: true },
+            { text: sentence(denounces(finding.content, f.denounced)) },
+          ],
         },
         labelled("Kết quả xác minh", finding.result),
         `Kết luận: ${capitalised(DENUNCIATION_VERDICT[finding.verdict])}.`,

@@ -26,6 +26,7 @@ import type { BodyParagraph } from "./render.ts";
 import { CASE_TEMPLATES } from "./templates-cases.ts";
 import { PETITION_TEMPLATES } from "./templates-petitions.ts";
 import {
+  actOf,
   addressed,
   AS_ABOVE,
   attachmentsLine,
@@ -199,7 +200,7 @@ const denunciationTransfer = defineTemplate({
       addressees: [f.competentBody],
       paragraphs: [
         `${receivedLine(agency, f.receivedOn, "đơn tố cáo", f.letterDate)}${against}.`,
-        labelled("Nội dung tố cáo", capitalised(matterOf(f.summary, "tố cáo"))),
+        labelled("Nội dung tố cáo", capitalised(actOf(matterOf(f.summary, "tố cáo"), f.denounced ?? ""))),
         `Căn cứ khoản 2 Điều 24 ${LTC}, nội dung tố cáo không thuộc thẩm quyền giải quyết của ${agency.shortName}. ${agency.shortName} chuyển đơn tố cáo và thông tin, tài liệu kèm theo đến ${f.competentBody} để xem xét, giải quyết theo thẩm quyền.`,
         `Đề nghị ${f.competentBody} giữ bí mật họ tên, địa chỉ, bút tích và các thông tin cá nhân khác của người tố cáo theo quy định của ${act("LTC").name}.`,
         attachmentsLine(f.attachments ?? "Đơn tố cáo và thông tin, tài liệu kèm theo (nếu có)"),
