@@ -229,7 +229,8 @@ const PHRASES: Record<string, (string | RegExp)[]> = {
   "QD-HUY": [
     "QUYẾT ĐỊNH",
     "Về việc hủy đơn đã hết thời hạn lưu",
-    "THỦ TRƯỞNG",
+    // The head signs under the title of the authority line, not as "THỦ TRƯỞNG CƠ QUAN".
+    "- Lưu: VT, hồ sơ.\nGIÁM ĐỐC\nNguyễn Văn Thành",
     "GIÁM ĐỐC SỞ CÔNG THƯƠNG",
     "Điều 28",
     "1. Đơn số LC.SCT-2025-000012, nhận ngày 10/01/2025",

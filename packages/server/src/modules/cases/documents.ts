@@ -19,6 +19,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { currentCalendar } from "../calendar/service.ts";
 import { loadIssuingAgency } from "../documents/letterhead.ts";
+import { clause } from "../documents/template-kit.ts";
 import { publicTexts } from "../identity/masks.ts";
 import { readParties, readRespondents } from "../identity/parties.ts";
 import { formatVietnameseDate } from "@minhbach/domain/legal-clock";
@@ -217,7 +218,7 @@ export async function caseDocumentFields(
           ...(last
             ? {
                 dialogue:
-                  `Ngày ${formatVietnameseDate(last.on)}: các bên thống nhất: ${last.agreedPoints}; còn ý kiến khác nhau: ${last.disputedPoints}`.slice(
+                  `Ngày ${formatVietnameseDate(last.on)}: các bên thống nhất: ${clause(last.agreedPoints)}; còn ý kiến khác nhau: ${clause(last.disputedPoints)}`.slice(
                     0,
                     4000,
                   ),
@@ -228,7 +229,7 @@ export async function caseDocumentFields(
           reasoning: (d.summary ?? "Kết luận nội dung khiếu nại theo kết quả xác minh.").slice(0, 4000),
           action,
           ...(action === "amend"
-            ? { actionDetail: "Sửa đổi, bổ sung nội dung quyết định bị khiếu nại theo kết luận tại Quyết định này." }
+            ? { actionDetail: "Các nội dung được sửa đổi, bổ sung theo kết luận nêu tại Quyết định này." }
             : {}),
           ...recovery(d.amounts as unknown as Record<string, number>),
           remoteArea: facts.flags.remote,

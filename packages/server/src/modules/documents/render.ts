@@ -189,6 +189,19 @@ function grid(widths: [number, number], rows: [Paragraph[], Paragraph[]][]): Tab
   });
 }
 
+/** "Số: 12/TB-SCT", or "Số:        /TB-SCT" in a draft. */
+function numberLine(model: DocumentModel): string {
+  const { number, suffix } = model.numberLine;
+  return number === null ? `Số:        /${suffix}` : `Số: ${number}/${suffix}`;
+}
+
+/** "Lào Cai, ngày 05 tháng 3 năm 2026", with day and month blank in a draft. */
+function dateLine(model: DocumentModel): string {
+  const { place, date, year } = model.placeDate;
+  const when = date ? formatIssueDate(date) : blankIssueDate(year);
+  return place ? `${place}, ${when}` : when;
+}
+
 function letterhead(model: DocumentModel): Table {
   const center = AlignmentType.CENTER;
   const leftWidth = HEADER_LEFT - 2 * CELL_PADDING;
@@ -211,12 +224,7 @@ function letterhead(model: DocumentModel): Table {
     rule(textWidth(MOTTO, 13, true), rightWidth),
   ];
 
-  const { number, suffix } = model.numberLine;
-  const numberText = number === null ? `Số:        /${suffix}` : `Số: ${number}/${suffix}`;
-  const { place, date, year } = model.placeDate;
-  const when = date ? formatIssueDate(date) : blankIssueDate(year);
-  const dateText = place ? `${place}, ${when}` : when;
-  const numberCell = [para([run(numberText, 13)], { alignment: center, spacing: { before: 60, after: 0 } })];
+  const numberCell = [para([run(numberLine(model), 13)], { alignment: center, spacing: { before: 60, after: 0 } })];
   // A công văn carries its trích yếu under the number, 12 pt, centred.
   if (model.letter && model.subtitle) {
     numberCell.push(para([run(model.subtitle, 12)], { alignment: center, spacing: { before: 60, after: 0 } }));
@@ -228,7 +236,7 @@ function letterhead(model: DocumentModel): Table {
       [names, national],
       [
         numberCell,
-        [para([run(dateText, 14, { italic: true })], { alignment: center, spacing: { before: 60, after: 0 } })],
+        [para([run(dateLine(model), 14, { italic: true })], { alignment: center, spacing: { before: 60, after: 0 } })],
       ],
     ],
   );
@@ -311,10 +319,18 @@ export function recipientLines(items: string[]): string[] {
   });
 }
 
+/** Dotted lines across the cell for the leader's handwritten decision. */
+function approvalDots(): string {
+  return ".".repeat(Math.floor((FOOT_LEFT - 2 * CELL_PADDING) / textWidth(".", 13)) - 2);
+}
+
+const NO_SIGNER = "(Chưa chọn người ký)";
+const SIGN_HERE = "(Ký, ghi rõ họ tên)";
+const DRAFT = "DỰ THẢO";
+
 function recipientsBlock(model: DocumentModel): Paragraph[] {
   if (model.approval) {
-    // Dotted lines across the cell for the leader's handwritten decision.
-    const dots = ".".repeat(Math.floor((FOOT_LEFT - 2 * CELL_PADDING) / textWidth(".", 13)) - 2);
+    const dots = approvalDots();
     return [
       para([run(upper(model.approval.heading), 13, { bold: true })], { alignment: AlignmentType.CENTER }),
       ...[0, 1, 2, 3].map(() => para([run(dots, 13)], { alignment: AlignmentType.CENTER, spacing: { before: 160 } })),
@@ -335,7 +351,7 @@ function signatureBlock(model: DocumentModel): Paragraph[] {
   out.push(para([run(upper(position), 14, { bold: true })], { alignment: center, keepNext: true }));
   // Room for the signature and the seal.
   out.push(
-    para([run(name ?? "(Chưa chọn người ký)", 14, { bold: name !== null, italic: name === null })], {
+    para([run(name ?? NO_SIGNER, 14, { bold: name !== null, italic: name === null })], {
       alignment: center,
       spacing: { before: mm(27), after: 0 },
     }),
@@ -351,7 +367,7 @@ function signatureColumns(columns: { title: string; name: string | null }[]): Ta
     column
       ? [
           para([run(upper(column.title), 13, { bold: true })], { alignment: center, keepNext: true }),
-          para([run("(Ký, ghi rõ họ tên)", 13, { italic: true })], { alignment: center, keepNext: true }),
+          para([run(SIGN_HERE, 13, { italic: true })], { alignment: center, keepNext: true }),
           para([run(column.name ?? "", 14, { bold: true })], {
             alignment: center,
             spacing: { before: mm(22), after: mm(6) },
@@ -364,7 +380,7 @@ function signatureColumns(columns: { title: string; name: string | null }[]): Ta
 }
 
 function draftMark(): Paragraph {
-  const width = textWidth("DỰ THẢO", 13, true) + mm(8);
+  const width = textWidth(DRAFT, 13, true) + mm(8);
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     indent: { left: TEXT_WIDTH - width, right: 0 },
@@ -374,7 +390,7 @@ function draftMark(): Paragraph {
       left: { style: BorderStyle.SINGLE, size: 8, color: "000000", space: 4 },
       right: { style: BorderStyle.SINGLE, size: 8, color: "000000", space: 4 },
     },
-    children: [run("DỰ THẢO", 13, { bold: true })],
+    children: [run(DRAFT, 13, { bold: true })],
   });
 }
 
@@ -420,4 +436,40 @@ export async function renderDocument(model: DocumentModel): Promise<Buffer> {
     ],
   });
   return Packer.toBuffer(doc);
+}
+
+/**
+ * The text of the document as a reader reads it: one line per non-empty paragraph, in the order
+ * the .docx holds them (the draft mark, the letterhead's cells row by row, the title, "Kính gửi",
+ * the body, then "Nơi nhận" or the approval box and the signature, or the parties' signature
+ * columns). The same words as `renderDocument` writes, for comparing wording in tests and reviews.
+ */
+export function documentText(model: DocumentModel): string {
+  const lines: string[] = [];
+  if (model.draft) lines.push(DRAFT);
+  if (model.header.parentName) lines.push(upper(model.header.parentName));
+  lines.push(upper(model.header.agencyName), NATIONAL_NAME, MOTTO, numberLine(model));
+  if (model.letter && model.subtitle) lines.push(model.subtitle);
+  lines.push(dateLine(model));
+  if (!model.letter) {
+    lines.push(upper(model.title));
+    if (model.subtitle) lines.push(model.subtitle);
+  }
+  const addressees = model.addressees ?? [];
+  if (addressees.length === 1) lines.push(`Kính gửi: ${addressees[0]!}`);
+  addressees.forEach((name, i) => {
+    if (addressees.length === 1) return;
+    const text = `- ${name}${i === addressees.length - 1 ? "." : ";"}`;
+    lines.push(i === 0 ? `Kính gửi: ${text}` : text);
+  });
+  for (const p of model.paragraphs) lines.push(typeof p === "string" ? p : p.runs.map((r) => r.text).join(""));
+  if (model.signatures?.length) {
+    for (const column of model.signatures) lines.push(upper(column.title), SIGN_HERE, column.name ?? "");
+  } else {
+    if (model.approval) lines.push(upper(model.approval.heading), ...[0, 1, 2, 3].map(approvalDots));
+    else if (model.recipients?.length) lines.push("Nơi nhận:", ...recipientLines(model.recipients));
+    const { authority, position, name } = model.signature;
+    lines.push(authority ? upper(authority) : "", upper(position), name ?? NO_SIGNER);
+  }
+  return lines.filter((line) => line.length > 0).join("\n");
 }

@@ -12,7 +12,7 @@
  * Confidentiality (Luật Tố cáo 2018, Điều 9): no denunciation template can print the denouncer —
  * their schemas have no such field — and the text says "người tố cáo" only.
  */
-import { citeInYear, formalCitation, legalGround } from "@minhbach/domain";
+import { citeInYear, formalCitation, legalGround, numbered } from "@minhbach/domain";
 import {
   COMPLAINT_REFUSAL_GROUNDS,
   complaintAcceptedFields,
@@ -37,26 +37,34 @@ import {
 import type { DocumentPerson } from "@minhbach/domain/api/documents";
 import type { BodyParagraph } from "./render.ts";
 import {
+  actOf,
   addressed,
   AS_ABOVE,
   capitalised,
   clause,
   decisionBody,
+  dashed,
   decisionRecipients,
   defineTemplate,
+  executionArticle,
   FILED,
-  formatArea,
-  formatMoney,
   heading,
   item,
   labelled,
+  lettered,
+  listLines,
+  matterOf,
+  mentions,
   named,
   ofPerson,
   pronoun,
   receivedLine,
+  recoveryLines,
   sentence,
   signatureOf,
   textDate,
+  withoutIssuer,
+  withoutLead,
   type DocumentTemplate,
 } from "./template-kit.ts";
 
@@ -66,9 +74,12 @@ import {
 const LKN = citeInYear("LKN");
 const LKN_GROUND = legalGround("LKN");
 const ND124 = formalCitation("ND124");
+/** A decree named again in the text after its "Căn cứ" line: by its number only. */
+const ND124_AGAIN = numbered("ND124");
 const LTC = citeInYear("LTC");
 const LTC_GROUND = legalGround("LTC");
 const ND31 = formalCitation("ND31");
+const ND31_AGAIN = numbered("ND31");
 
 /** A denunciation's sender is told separately, in a sealed envelope, never named in the list. */
 const DENOUNCER_COPY = "Người tố cáo (thông báo riêng)";
@@ -90,35 +101,29 @@ function teamLines(team: readonly (OfficialPerson & { role: keyof typeof TEAM_RO
   return team.map((m, i) => item(`${i + 1}.`, `${official(m)} - ${TEAM_ROLE[m.role]}`, i === team.length - 1));
 }
 
-function listLines(items: readonly string[], marker: (i: number) => string = (i) => `${i + 1}.`): BodyParagraph[] {
-  return items.map((t, i) => item(marker(i), t, i === items.length - 1));
-}
-
-const LETTERS = "abcdđeghiklmnopqrstuvxy";
-const lettered = (i: number) => `${LETTERS[i] ?? String(i + 1)})`;
-const dashed = () => "-";
-
 /** "của ông Nguyễn Văn An (địa chỉ: …)" — in brackets, so that "đối với …" can follow. */
 function ofComplainant(person: DocumentPerson): string {
   return `của ${named(person)}${person.address ? ` (địa chỉ: ${clause(person.address)})` : ""}`;
 }
 
-/** "khiếu nại của ông Nguyễn Văn An (địa chỉ: …) đối với Quyết định số …" */
-function complaintOf(f: { complainant: DocumentPerson; subject: string }): string {
-  return `khiếu nại ${ofComplainant(f.complainant)} đối với ${clause(f.subject)}`;
+/** What is complained about, as an object: "Quyết định số 125/QĐ-XPHC …" (never "Bà Hường khiếu nại …"). */
+function complained(f: { subject: string }): string {
+  return matterOf(f.subject, "khiếu nại");
 }
 
-/** The last article: who carries the decision out, each named once. */
-function executeArticle(parties: readonly string[]): string {
-  const seen = new Set<string>();
-  const unique = parties.filter((p) => {
-    const key = p.trim().toLocaleLowerCase("vi");
-    if (!key || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return `Quyết định này có hiệu lực kể từ ngày ký. ${capitalised(unique.join(", "))} và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này`;
+/**
+ * "khiếu nại của bà Phạm Thị Hường đối với Quyết định số …" — the complainant by name only: the
+ * "Xét đơn" line above gives the address.
+ */
+function complaintOf(f: { complainant: DocumentPerson; subject: string }): string {
+  return `khiếu nại của ${named(f.complainant)} đối với ${complained(f)}`;
 }
+
+/**
+ * What a denunciation says, without a leading "Tố cáo" the label or the list already says, and
+ * without naming again the person the sentence before names: "Việc nhận 5.000.000 đồng …".
+ */
+const denounces = (text: string, denounced: string) => capitalised(actOf(matterOf(text, "tố cáo"), denounced));
 
 const COMPLAINT_VERDICT: Record<Verdict, string> = {
   right: "khiếu nại đúng",
@@ -130,28 +135,6 @@ const DENUNCIATION_VERDICT: Record<Verdict, string> = {
   partly_right: "tố cáo đúng một phần",
   wrong: "tố cáo sai",
 };
-
-interface Recovery {
-  returnToStateMoneyVnd?: number | undefined;
-  returnToStateLandM2?: number | undefined;
-  returnToOthersMoneyVnd?: number | undefined;
-  returnToOthersLandM2?: number | undefined;
-  returnToOthersWho?: string | undefined;
-}
-
-/** "Thu hồi cho Nhà nước số tiền 46,5 triệu đồng và 1.234 m² đất" — one line each way, if any. */
-function recoveryLines(r: Recovery): string[] {
-  const what = (money?: number, land?: number) =>
-    [money ? `số tiền ${formatMoney(money)}` : "", land ? `diện tích ${formatArea(land)} đất` : ""]
-      .filter(Boolean)
-      .join(" và ");
-  const out: string[] = [];
-  const toState = what(r.returnToStateMoneyVnd, r.returnToStateLandM2);
-  if (toState) out.push(`Thu hồi cho Nhà nước ${toState}`);
-  const toOthers = what(r.returnToOthersMoneyVnd, r.returnToOthersLandM2);
-  if (toOthers) out.push(`Trả lại cho ${r.returnToOthersWho ?? "tổ chức, cá nhân"} ${toOthers}`);
-  return out;
-}
 
 /** "08:30" → "08 giờ 30 phút"; blanks for the clerk when unknown. */
 function clock(time: string | undefined): string {
@@ -175,7 +158,7 @@ const complaintAccepted = defineTemplate({
     const n = ARTICLES[f.instance];
     const paragraphs: BodyParagraph[] = [
       `${receivedLine(agency, f.receivedOn, "đơn khiếu nại", f.letterDate)} ${ofPerson(f.complainant)}.`,
-      labelled("Khiếu nại đối với", f.subject),
+      labelled("Khiếu nại đối với", complained(f)),
     ];
     if (f.respondent) paragraphs.push(labelled("Người bị khiếu nại", f.respondent));
     paragraphs.push(
@@ -214,7 +197,7 @@ const complaintRefused = defineTemplate({
     );
     const paragraphs: BodyParagraph[] = [
       `${receivedLine(agency, f.receivedOn, "đơn khiếu nại", f.letterDate)} ${ofPerson(f.complainant)}.`,
-      labelled("Khiếu nại đối với", f.subject),
+      labelled("Khiếu nại đối với", complained(f)),
     ];
     if (f.respondent) paragraphs.push(labelled("Người bị khiếu nại", f.respondent));
     paragraphs.push(
@@ -270,11 +253,11 @@ const complaintVerification = defineTemplate({
             text: `${who} có nhiệm vụ kiểm tra, xác minh các nội dung sau:`,
             more: [
               ...listLines(f.contents, lettered),
-              `Thời gian xác minh là ${f.durationDays} ngày kể từ ngày ký Quyết định này. ${who} thực hiện nhiệm vụ, quyền hạn theo quy định tại Điều 29 ${LKN} và ${ND124}; báo cáo kết quả xác minh bằng văn bản với ${f.resolverTitle}.`,
+              `Thời gian xác minh là ${f.durationDays} ngày kể từ ngày ký Quyết định này. ${who} thực hiện nhiệm vụ, quyền hạn theo quy định tại Điều 29 ${LKN} và ${ND124_AGAIN}; báo cáo kết quả xác minh bằng văn bản với ${f.resolverTitle}.`,
             ],
           },
           {
-            text: executeArticle([
+            text: executionArticle([
               f.assignee ?? "",
               team ? "các thành viên Tổ xác minh" : "",
               named(f.complainant),
@@ -300,7 +283,7 @@ const complaintDialogue = defineTemplate({
     const lan = INSTANCE[f.instance];
     const none = "Không có.";
     const paragraphs: BodyParagraph[] = [
-      `Vào hồi ${clock(f.startTime)}, ngày ${textDate(f.heldOn)}, tại ${clause(f.place)}, ${agency.shortName} tổ chức đối thoại để giải quyết khiếu nại ${lan} ${ofComplainant(f.complainant)} đối với ${clause(f.subject)}.`,
+      `Vào hồi ${clock(f.startTime)}, ngày ${textDate(f.heldOn)}, tại ${clause(f.place)}, ${agency.shortName} tổ chức đối thoại để giải quyết khiếu nại ${lan} của ${named(f.complainant)} đối với ${complained(f)}.`,
       heading("I. THÀNH PHẦN THAM GIA ĐỐI THOẠI"),
       `1. Người chủ trì đối thoại: ${official(f.chair)}.`,
       `2. Người ghi biên bản: ${official(f.recorder)}.`,
@@ -369,7 +352,7 @@ const complaintSuspension = defineTemplate({
           {
             text: `Khi lý do tạm đình chỉ không còn, ${f.resolverTitle} quyết định tiếp tục giải quyết khiếu nại và thông báo cho người khiếu nại, người bị khiếu nại và các cơ quan, tổ chức, cá nhân có liên quan`,
           },
-          { text: executeArticle([named(f.complainant), f.respondent ?? ""]) },
+          { text: executionArticle([named(f.complainant), f.respondent ?? ""]) },
         ],
       }),
       recipients: f.recipients ?? decisionRecipients(3),
@@ -403,7 +386,7 @@ const complaintTermination = defineTemplate({
         ],
         articles: [
           { text: `Đình chỉ việc giải quyết ${complaintOf(f)}`, more: [labelled("Lý do", reason)] },
-          { text: executeArticle([named(f.complainant), f.respondent ?? ""]) },
+          { text: executionArticle([named(f.complainant), f.respondent ?? ""]) },
         ],
       }),
       recipients: f.recipients ?? decisionRecipients(2),
@@ -427,7 +410,7 @@ const complaintDecision = defineTemplate({
       [
         "NỘI DUNG KHIẾU NẠI",
         [
-          `${capitalised(who)} khiếu nại ${clause(f.subject)}${f.respondent ? ` (người bị khiếu nại: ${clause(f.respondent)})` : ""}.`,
+          `${capitalised(who)} khiếu nại ${complained(f)}${f.respondent && !mentions(complained(f), f.respondent) ? ` (người bị khiếu nại: ${clause(f.respondent)})` : ""}.`,
           labelled("Nội dung khiếu nại và yêu cầu của người khiếu nại", f.claims),
           ...(f.relatedParties.length
             ? [labelled("Người có quyền, nghĩa vụ liên quan", f.relatedParties.join("; "))]
@@ -436,11 +419,20 @@ const complaintDecision = defineTemplate({
       ],
     ];
     if (f.instance === "second" && f.firstDecision) {
-      sections.push(["KẾT QUẢ GIẢI QUYẾT KHIẾU NẠI LẦN ĐẦU", [sentence(f.firstDecision)]]);
+      const first = /^quyết định\b/iu.test(f.firstDecision.trim())
+        ? `Khiếu nại đã được giải quyết lần đầu tại ${clause(f.firstDecision)}`
+        : f.firstDecision;
+      sections.push(["KẾT QUẢ GIẢI QUYẾT KHIẾU NẠI LẦN ĐẦU", [sentence(first)]]);
     }
     sections.push(["KẾT QUẢ XÁC MINH NỘI DUNG KHIẾU NẠI", f.verification.map((v) => sentence(v))]);
     if (f.dialogue) sections.push(["KẾT QUẢ ĐỐI THOẠI", [sentence(f.dialogue)]]);
-    sections.push(["KẾT LUẬN", [`Khiếu nại của ${who} là ${COMPLAINT_VERDICT[f.verdict]}.`, sentence(f.reasoning)]]);
+    sections.push([
+      "KẾT LUẬN",
+      [
+        `Khiếu nại của ${who} là ${COMPLAINT_VERDICT[f.verdict]}.`,
+        sentence(withoutLead(f.reasoning, COMPLAINT_VERDICT[f.verdict])),
+      ],
+    ]);
     const roman = ["I", "II", "III", "IV", "V", "VI"];
     const considerations: BodyParagraph[] = sections.flatMap(([title, body], i) => [
       heading(`${roman[i]}. ${title}`),
@@ -455,8 +447,9 @@ const complaintDecision = defineTemplate({
     ];
     const articles: { text: string; more: BodyParagraph[] }[] = [
       {
-        text: `${ACTION[f.action]} ${clause(f.subject)}`,
-        more: f.actionDetail ? [sentence(f.actionDetail)] : [],
+        // "Sửa đổi, bổ sung Quyết định số …, cụ thể như sau:" and the changes, the verb once.
+        text: `${ACTION[f.action]} ${complained(f)}${f.action === "amend" && f.actionDetail ? ", cụ thể như sau:" : ""}`,
+        more: f.actionDetail ? [sentence(withoutLead(f.actionDetail, ACTION[f.action], true))] : [],
       },
     ];
     if (remedies.length) {
@@ -469,7 +462,7 @@ const complaintDecision = defineTemplate({
           : `Đây là quyết định giải quyết khiếu nại lần hai. Nếu không đồng ý với Quyết định này, ${who} có quyền khởi kiện vụ án hành chính tại Tòa án theo quy định của Luật Tố tụng hành chính`,
       more: [],
     });
-    articles.push({ text: executeArticle([...f.executors, who, f.respondent ?? ""]), more: [] });
+    articles.push({ text: executionArticle([...f.executors, who, f.respondent ?? ""]), more: [] });
     return {
       title: "Quyết định",
       subtitle: `Về việc giải quyết khiếu nại của ${who} (${INSTANCE[f.instance]})`,
@@ -478,7 +471,7 @@ const complaintDecision = defineTemplate({
         grounds: [
           LKN_GROUND,
           `Căn cứ ${ND124}`,
-          ...f.legalBasis.map((b) => (/^căn cứ/i.test(b.trim()) ? b : `Căn cứ ${b}`)),
+          ...f.legalBasis,
           `Xét đơn khiếu nại${f.letterDate ? ` đề ngày ${textDate(f.letterDate)}` : ""} ${ofComplainant(f.complainant)}, nhận ngày ${textDate(f.receivedOn)}`,
         ],
         considerations,
@@ -515,16 +508,18 @@ const denunciationAccepted = defineTemplate({
       subtitle: "Về việc thụ lý tố cáo",
       paragraphs: decisionBody({
         authority: f.resolverTitle,
-        grounds: denunciationGrounds([`Xét đơn tố cáo ${agency.shortName} nhận ngày ${textDate(f.receivedOn)}`]),
+        grounds: denunciationGrounds([
+          `Xét đơn tố cáo do ${agency.shortName} tiếp nhận ngày ${textDate(f.receivedOn)}`,
+        ]),
         articles: [
           {
             text: `Thụ lý tố cáo đối với ${against(f.denounced)}. Nội dung tố cáo được thụ lý giải quyết gồm:`,
-            more: listLines(f.contents),
+            more: listLines(f.contents.map((c) => denounces(c, f.denounced))),
           },
           {
             text: `Thời hạn giải quyết tố cáo là 30 ngày kể từ ngày thụ lý; đối với vụ việc phức tạp, đặc biệt phức tạp thì có thể gia hạn theo quy định tại Điều 30 ${LTC}`,
           },
-          { text: executeArticle([...f.executors, "người bị tố cáo"]) },
+          { text: executionArticle([...f.executors, "người bị tố cáo"]) },
         ],
       }),
       recipients: f.recipients ?? decisionRecipients(3, [DENOUNCER_COPY]),
@@ -544,7 +539,7 @@ const denunciationRefused = defineTemplate({
     const grounds = [...new Set(f.grounds)];
     const paragraphs: BodyParagraph[] = [
       `Ngày ${textDate(f.receivedOn)}, ${agency.name} nhận được đơn tố cáo đối với ${against(f.denounced)}.`,
-      labelled("Nội dung tố cáo", f.summary),
+      labelled("Nội dung tố cáo", denounces(f.summary, f.denounced)),
       `Sau khi xem xét nội dung tố cáo và các thông tin, tài liệu kèm theo, căn cứ Điều 29 ${LTC}, ${agency.shortName} thông báo không thụ lý tố cáo nêu trên vì lý do sau đây:`,
       ...grounds.map((g, i) => item("-", capitalised(DENUNCIATION_REFUSAL_GROUNDS[g]), i === grounds.length - 1)),
     ];
@@ -587,11 +582,14 @@ const denunciationVerification = defineTemplate({
           {
             text: "Tổ xác minh có nhiệm vụ xác minh các nội dung tố cáo sau:",
             more: [
-              ...listLines(f.contents, lettered),
-              `Thời gian xác minh là ${f.durationDays} ngày kể từ ngày ký Quyết định này. Tổ xác minh thực hiện nhiệm vụ, quyền hạn theo quy định tại Điều 31 ${LTC} và ${ND31}; giữ bí mật họ tên, địa chỉ, bút tích và các thông tin cá nhân khác của người tố cáo; báo cáo kết quả xác minh bằng văn bản với ${f.resolverTitle}.`,
+              ...listLines(
+                f.contents.map((c) => denounces(c, f.denounced)),
+                lettered,
+              ),
+              `Thời gian xác minh là ${f.durationDays} ngày kể từ ngày ký Quyết định này. Tổ xác minh thực hiện nhiệm vụ, quyền hạn theo quy định tại Điều 31 ${LTC} và ${ND31_AGAIN}; giữ bí mật họ tên, địa chỉ, bút tích và các thông tin cá nhân khác của người tố cáo; báo cáo kết quả xác minh bằng văn bản với ${f.resolverTitle}.`,
             ],
           },
-          { text: executeArticle(["các thành viên Tổ xác minh", "người bị tố cáo"]) },
+          { text: executionArticle(["các thành viên Tổ xác minh", "người bị tố cáo"]) },
         ],
       }),
       recipients: f.recipients ?? decisionRecipients(3),
@@ -628,7 +626,7 @@ const denunciationExtension = defineTemplate({
           {
             text: `Gia hạn giải quyết tố cáo (${ordinal}) đối với ${against(f.denounced)}, đã được thụ lý ngày ${textDate(f.acceptedOn)}. Thời gian gia hạn là ${f.days} ngày${f.until ? `, đến hết ngày ${textDate(f.until)}` : ""}`,
             more: [
-              `Lý do gia hạn: vụ việc ${level} theo quy định tại điểm ${points} khoản 1 Điều 3 ${ND31}, cụ thể:`,
+              `Lý do gia hạn: vụ việc ${level} theo quy định tại điểm ${points} khoản 1 Điều 3 ${ND31_AGAIN}, cụ thể:`,
               ...criteria.map((c, i) =>
                 item(
                   "-",
@@ -639,7 +637,7 @@ const denunciationExtension = defineTemplate({
               sentence(f.reason),
             ],
           },
-          { text: executeArticle(["Tổ xác minh nội dung tố cáo (nếu có)", "người bị tố cáo"]) },
+          { text: executionArticle(["Tổ xác minh nội dung tố cáo (nếu có)", "người bị tố cáo"]) },
         ],
       }),
       // Điều 30 khoản 4: the denouncer and the denounced person are told of the extension.
@@ -677,7 +675,7 @@ const denunciationSuspension = defineTemplate({
           {
             text: `Khi lý do tạm đình chỉ không còn, ${f.resolverTitle} quyết định tiếp tục giải quyết tố cáo và thông báo cho người tố cáo, người bị tố cáo`,
           },
-          { text: executeArticle(["người bị tố cáo"]) },
+          { text: executionArticle(["người bị tố cáo"]) },
         ],
       }),
       recipients: f.recipients ?? decisionRecipients(3, [DENOUNCER_COPY]),
@@ -711,7 +709,7 @@ const denunciationTermination = defineTemplate({
             text: `Đình chỉ việc giải quyết tố cáo đối với ${against(f.denounced)}`,
             more: [labelled("Lý do", reason)],
           },
-          { text: executeArticle(["người bị tố cáo"]) },
+          { text: executionArticle(["người bị tố cáo"]) },
         ],
       }),
       recipients: f.recipients ?? decisionRecipients(2, [DENOUNCER_COPY]),
@@ -729,13 +727,18 @@ const denunciationConclusion = defineTemplate({
   defaultTitle: (f) => `Kết luận nội dung tố cáo đối với ${f.denounced}`,
   build(f) {
     const paragraphs: BodyParagraph[] = [
-      `Theo ${clause(f.acceptanceDecision)}, ${f.resolverTitle} đã thụ lý tố cáo đối với ${against(f.denounced)}.`,
+      `Theo ${withoutIssuer(f.acceptanceDecision, f.resolverTitle)}, ${f.resolverTitle} đã thụ lý tố cáo đối với ${against(f.denounced)}.`,
       `Trên cơ sở ${f.verificationReport ? clause(f.verificationReport) : "báo cáo kết quả xác minh nội dung tố cáo"}, giải trình của người bị tố cáo và các thông tin, tài liệu, chứng cứ có liên quan, ${f.resolverTitle} kết luận nội dung tố cáo như sau:`,
       heading("I. KẾT QUẢ XÁC MINH VÀ KẾT LUẬN TỪNG NỘI DUNG TỐ CÁO"),
     ];
     f.findings.forEach((finding, i) => {
       paragraphs.push(
-        { runs: [{ text: `${i + 1}. Nội dung ${i + 1}: `, bold: true }, { text: sentence(finding.content) }] },
+        {
+          runs: [
+            { text: `${i + 1}. Nội dung ${i + 1}: `, bold: true },
+            { text: sentence(denounces(finding.content, f.denounced)) },
+          ],
+        },
         labelled("Kết quả xác minh", finding.result),
         `Kết luận: ${capitalised(DENUNCIATION_VERDICT[finding.verdict])}.`,
       );

@@ -8,7 +8,7 @@
  * a decision (NĐ 30/2020, Phụ lục III). The wording is written the way an officer drafts these
  * papers; `wordingVerified: false` until checked.
  */
-import { act } from "@minhbach/domain";
+import { act, numbered } from "@minhbach/domain";
 import { destructionFields, urgeFields } from "@minhbach/domain/api/documents";
 import type { BodyParagraph } from "./render.ts";
 import {
@@ -18,6 +18,7 @@ import {
   decisionRecipients,
   defineTemplate,
   FILED,
+  headPosition,
   labelled,
   named,
   ofPerson,
@@ -104,7 +105,7 @@ const destruction = defineTemplate({
         proposal: `Theo đề nghị của ${unit}`,
         articles: [
           {
-            text: `Hủy ${String(count).padStart(2, "0")} đơn đã lưu theo quy định tại Điều 28 ${TT05}, đã hết thời hạn lưu 01 năm kể từ ngày lưu đơn, gồm:`,
+            text: `Hủy ${String(count).padStart(2, "0")} đơn đã lưu theo quy định tại Điều 28 ${numbered("TT05")}, đã hết thời hạn lưu 01 năm kể từ ngày lưu đơn, gồm:`,
             more: list,
           },
           {
@@ -116,7 +117,10 @@ const destruction = defineTemplate({
         ],
       }),
       recipients: f.recipients ?? decisionRecipients(3),
-      signature: signatureOf(f.signer ?? { position: "Thủ trưởng cơ quan", name: f.decidedBy }),
+      // The head signs under the title of the authority line: "GIÁM ĐỐC" under "GIÁM ĐỐC SỞ CÔNG THƯƠNG".
+      signature: signatureOf(
+        f.signer ?? { position: headPosition(authority, agency) ?? "Thủ trưởng cơ quan", name: f.decidedBy },
+      ),
     };
   },
 });

@@ -26,12 +26,18 @@ import type { BodyParagraph } from "./render.ts";
 import { CASE_TEMPLATES } from "./templates-cases.ts";
 import { PETITION_TEMPLATES } from "./templates-petitions.ts";
 import {
+  actOf,
   addressed,
   AS_ABOVE,
   attachmentsLine,
+  capitalised,
+  clause,
+  dashed,
   defineTemplate,
   FILED,
   labelled,
+  listLines,
+  matterOf,
   ofPerson,
   pronoun,
   receivedLine,
@@ -115,9 +121,10 @@ const complaintNotAccepted = defineTemplate({
       addressees: [addressed(f.complainant)],
       paragraphs: [
         `${receivedLine(agency, f.receivedOn, "đơn khiếu nại", f.letterDate)} ${ofPerson(f.complainant)}.`,
-        labelled("Nội dung khiếu nại", f.subject),
+        labelled("Khiếu nại đối với", matterOf(f.subject, "khiếu nại")),
         `Sau khi xem xét nội dung đơn và các tài liệu kèm theo, căn cứ Điều 11 và Điều 27 ${LKN}, ${agency.shortName} thông báo khiếu nại của ${you} không đủ điều kiện thụ lý giải quyết vì lý do sau đây:`,
-        ...f.reasons.map((reason) => `- ${sentence(reason)}`),
+        // One dash line each, ";" between them and "." after the last, as every list of the kit.
+        ...listLines(f.reasons, dashed),
         `${agency.shortName} thông báo để ${you} được biết.`,
       ],
       recipients: f.recipients ?? [AS_ABOVE, FILED],
@@ -193,7 +200,7 @@ const denunciationTransfer = defineTemplate({
       addressees: [f.competentBody],
       paragraphs: [
         `${receivedLine(agency, f.receivedOn, "đơn tố cáo", f.letterDate)}${against}.`,
-        labelled("Nội dung tố cáo", f.summary),
+        labelled("Nội dung tố cáo", capitalised(actOf(matterOf(f.summary, "tố cáo"), f.denounced ?? ""))),
         `Căn cứ khoản 2 Điều 24 ${LTC}, nội dung tố cáo không thuộc thẩm quyền giải quyết của ${agency.shortName}. ${agency.shortName} chuyển đơn tố cáo và thông tin, tài liệu kèm theo đến ${f.competentBody} để xem xét, giải quyết theo thẩm quyền.`,
         `Đề nghị ${f.competentBody} giữ bí mật họ tên, địa chỉ, bút tích và các thông tin cá nhân khác của người tố cáo theo quy định của ${act("LTC").name}.`,
         attachmentsLine(f.attachments ?? "Đơn tố cáo và thông tin, tài liệu kèm theo (nếu có)"),
@@ -253,7 +260,7 @@ const multiGuidance = defineTemplate({
         `Qua nghiên cứu, đơn có nhiều nội dung thuộc thẩm quyền giải quyết của nhiều cơ quan, tổ chức, đơn vị khác nhau. Để được xem xét, giải quyết theo quy định của pháp luật, ${agency.shortName} hướng dẫn ${you} tách riêng từng nội dung và gửi đến cơ quan, tổ chức, đơn vị có thẩm quyền như sau:`,
         ...f.items.map(
           (item, i) =>
-            `${i + 1}. Về nội dung ${item.content.replace(/[.;]+$/, "")}: gửi đơn đến ${item.competentBody}.`,
+            `${i + 1}. Về nội dung ${clause(item.content).replace(/^(?:về\s+)?nội dung\s+/iu, "")}: gửi đơn đến ${clause(item.competentBody)}.`,
         ),
         `${agency.shortName} hướng dẫn để ${you} biết và thực hiện.`,
       ],
@@ -290,7 +297,7 @@ const receptionConclusion = defineTemplate({
     for (const conclusion of f.conclusions) paragraphs.push(`${++n}. ${sentence(conclusion)}`);
     for (const a of f.assignments ?? []) {
       paragraphs.push(
-        `${++n}. Giao ${a.unit} ${a.task.replace(/[.;]+$/, "")}; thời hạn hoàn thành trước ngày ${textDate(a.dueOn)}.`,
+        `${++n}. Giao ${clause(a.unit)} ${clause(a.task)}; thời hạn hoàn thành trước ngày ${textDate(a.dueOn)}.`,
       );
     }
     paragraphs.push(`${agency.shortName} thông báo để công dân và các cơ quan, đơn vị có liên quan biết, thực hiện.`);

@@ -11,6 +11,7 @@ import { documentTextMasker } from "./follow-up-documents.ts";
 import { openLetterTexts } from "../identity/letter-texts.ts";
 import { readParties } from "../identity/parties.ts";
 import type { PetitionRow } from "./rows.ts";
+import { textDate } from "../documents/template-kit.ts";
 
 /** The fields of the official document an outcome prints, filled from the petition. */
 export async function documentFields(
@@ -69,7 +70,7 @@ export async function documentFields(
         forwardingBody: fwd?.agencyName ?? "Cơ quan chuyển đơn",
         ...(fwd
           ? {
-              forwardingReference: `Văn bản số ${fwd.documentNumber} ngày ${fwd.documentDate.split("-").reverse().join("/")}`,
+              forwardingReference: `Văn bản số ${fwd.documentNumber} ngày ${textDate(fwd.documentDate)}`,
             }
           : {}),
         receivedOn: row.received_on,
