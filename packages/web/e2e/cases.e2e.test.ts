@@ -183,6 +183,43 @@ test("đơn đã đề xuất thụ lý: không có bước thụ lý riêng c�
   }
 });
 
+test("trang tổng quan: lãnh đạo thấy số đơn, tiếp công dân và vụ việc, mỗi ô mở đúng danh sách; người mới được giao vụ việc được báo ngay", async () => {
+  const petition = await proposedPetition("complaint");
+  const leader = await app.login("lanhdao");
+  const resolver = await app.login("xacminh2");
+  const resolverId = (await resolver.get("/api/auth/me")).body.user.id;
+  const opened = await leader.post("/api/cases", { petitionId: petition.id, instance: 1, assignees: [resolverId] });
+  assert.equal(opened.status, 201, JSON.stringify(opened.body));
+  const overview = (await leader.get("/api/petitions/overview")).body;
+  assert.ok(overview.newThisWeek.n > 0);
+
+  const page = await newPage();
+  try {
+    await login(page, "lanhdao");
+    const tile = page.getByTestId("petitions-new");
+    await tile.getByText(String(overview.newThisWeek.n), { exact: true }).waitFor();
+    await page.getByTestId("reception-overview").waitFor();
+    await page.getByTestId("cases-overview").waitFor();
+    await tile.getByRole("link", { name: "Xem danh sách" }).click();
+    await page.waitForURL((url) => url.pathname === "/xu-ly-don" && url.searchParams.get("to") === overview.today);
+    await page.locator("tbody tr").first().waitFor();
+    assert.equal(await page.locator("tbody tr").count(), overview.newThisWeek.n);
+  } finally {
+    await page.context().close();
+  }
+
+  // The resolver learns of the case on their home page at once, though it is due after the week.
+  const theirs = await newPage();
+  try {
+    await login(theirs, "xacminh2");
+    const reminders = theirs.getByTestId("case-reminders");
+    const row = reminders.locator("tr", { hasText: opened.body.code });
+    await row.getByText("Mới giao").waitFor();
+  } finally {
+    await theirs.context().close();
+  }
+});
+
 test("khiếu nại lần đầu: lãnh đạo mở vụ việc từ đơn, giao người giải quyết; thụ lý → giao xác minh → kết quả xác minh → quyết định giải quyết", async () => {
   const petition = await proposedPetition("complaint");
   const page = await newPage();

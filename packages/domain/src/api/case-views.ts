@@ -115,9 +115,12 @@ export const caseReminder = z.object({
   kind,
   state: z.string(),
   stateLabel: z.string(),
-  dueOn: date,
+  dueOn: date.nullable(),
   overdue: z.boolean(),
   title: z.string(),
+  /** The day the caller was assigned (Vietnam time), and whether that was within the last days. */
+  assignedOn: date,
+  newlyAssigned: z.boolean(),
 });
 
 export const identityRequestItem = z.object({

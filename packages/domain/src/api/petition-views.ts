@@ -135,3 +135,17 @@ export const awaitingItem = z.looseObject({
   code: z.string(),
   petitioner: z.string(),
 });
+
+/** A count of the petitions list, and whether it stopped at the list's cap ("more than"). */
+const listTotal = z.object({ n: z.number().int(), capped: z.boolean() });
+
+/** GET /petitions/overview: the home page's petition tiles, each the total of the list it opens. */
+export const petitionOverviewView = z.object({
+  today: date,
+  weekStart: date,
+  open: listTotal,
+  overdue: listTotal,
+  dueSoon: listTotal,
+  newThisWeek: listTotal,
+});
+export type PetitionOverview = z.infer<typeof petitionOverviewView>;

@@ -305,3 +305,13 @@ export const publicSchedule = z.object({
   items: z.array(publicScheduleEntry),
 });
 export type PublicSchedule = z.infer<typeof publicSchedule>;
+
+/** GET /reception/overview: the home page's reception tiles, each the total of the list it opens. */
+export const receptionOverviewView = z.object({
+  today: z.string(),
+  weekStart: z.string(),
+  thisWeek: z.number().int(),
+  open: z.number().int(),
+  crowdThisWeek: z.number().int(),
+});
+export type ReceptionOverview = z.infer<typeof receptionOverviewView>;

@@ -19,3 +19,9 @@ export function useUrlState(defaultPageSize = 20) {
   const pageSize = Math.min(200, Math.max(1, Number(params.get("pageSize") ?? defaultPageSize) || defaultPageSize));
   return { params, update, page, pageSize };
 }
+
+/** A list's address with its filters in the URL, as useListState reads them. */
+export function listPath(path: string, filters: Record<string, string>): string {
+  const query = new URLSearchParams(filters).toString();
+  return query ? `${path}?${query}` : path;
+}

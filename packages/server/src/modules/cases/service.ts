@@ -442,8 +442,6 @@ function awaitingSignature() {
   return sql<boolean>`exists (select 1 from official_document d where d.entity_type = 'case' and d.entity_id = c.id::text and d.status = 'draft')`;
 }
 
-const CLOSED_STATES = new Set<string>(FINAL_STATES);
-
 /** The leader's dashboard: overdue, due soon, per resolver, awaiting signature; each opens its list. */
 export async function caseDashboard(
   db: Kysely<DB>,
@@ -512,30 +510,44 @@ export async function caseDashboard(
   };
 }
 
-/** The current user's cases due within the next days: the in-app reminders. */
+/** How long a new assignment stays on the assignee's reminders, whatever its due date. */
+export const NEW_ASSIGNMENT_DAYS = 7;
+
+/**
+ * The current user's cases due within the next days, and those assigned to them in the last
+ * NEW_ASSIGNMENT_DAYS days: the in-app reminders, so that a resolver learns of a new case at once,
+ * not only when its due date comes near.
+ */
 export async function myReminders(db: Kysely<DB>, auth: AuthContext, days: number, today = todayInVietnam()) {
+  const since = addDays(today, -(NEW_ASSIGNMENT_DAYS - 1));
+  const assignedOn = sql<string>`to_char(ca.assigned_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`;
   const rows = await db
     .selectFrom("resolution_case as c")
     .innerJoin("case_assignment as ca", "ca.case_id", "c.id")
-    .select(["c.id", "c.code", "c.kind", "c.state", "c.due_on", "c.title"])
+    .select(["c.id", "c.code", "c.kind", "c.state", "c.due_on", "c.title", assignedOn.as("assigned_on")])
     .where("ca.user_id", "=", auth.userId)
-    .where("c.due_on", "is not", null)
-    .where("c.due_on", "<=", addDays(today, days))
-    .orderBy("c.due_on")
+    .where("c.state", "not in", [...FINAL_STATES])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("c.due_on", "is not", null), eb("c.due_on", "<=", addDays(today, days))]),
+        eb(assignedOn, ">=", since),
+      ]),
+    )
+    .orderBy(sql`c.due_on nulls last`)
     .limit(100)
     .execute();
-  return rows
-    .filter((r) => !CLOSED_STATES.has(r.state))
-    .map((r) => ({
-      id: r.id,
-      code: r.code,
-      kind: r.kind,
-      state: r.state,
-      stateLabel: CASE_STATES[r.state as CaseState] ?? r.state,
-      dueOn: r.due_on!,
-      overdue: r.due_on! < today,
-      title: r.title,
-    }));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    kind: r.kind,
+    state: r.state,
+    stateLabel: CASE_STATES[r.state as CaseState] ?? r.state,
+    dueOn: r.due_on,
+    overdue: r.due_on !== null && r.due_on < today,
+    title: r.title,
+    assignedOn: r.assigned_on,
+    newlyAssigned: r.assigned_on >= since,
+  }));
 }
 
 // ---- Working a case -------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import {
   petitionDetail,
   petitionListItem,
   searchedAs,
+  petitionOverviewView,
 } from "@minhbach/domain/api/petition-views";
 import {
   applyOutcomeBody,
@@ -23,6 +24,7 @@ import { z } from "zod";
 import { actorOf, requireAuth } from "../../platform/access.ts";
 import type { AppContext } from "../../platform/context.ts";
 import type { Api } from "../../platform/http.ts";
+import { petitionOverview } from "./overview.ts";
 import { revealWriters } from "../identity/access.ts";
 import { petitionFollowUpRoutes } from "./follow-up-routes.ts";
 import { createPetition } from "./intake.ts";
@@ -107,6 +109,19 @@ export function petitionRoutes(app: Api, ctx: AppContext): void {
       },
     },
     async (request) => listPetitions(ctx.db, requireAuth(request), request.query),
+  );
+
+  app.get(
+    "/petitions/overview",
+    {
+      config: { permission: "petition.read" },
+      schema: {
+        tags,
+        summary: "Số liệu đơn cho trang tổng quan (đang xử lý, quá hạn, sắp đến hạn, mới trong tuần)",
+        response: { 200: petitionOverviewView, ...errors },
+      },
+    },
+    async (request) => petitionOverview(ctx.db, requireAuth(request)),
   );
 
   app.get(

@@ -16,12 +16,14 @@ import {
   updateVisitRequest,
   visitPetitionBody,
   visitView,
+  receptionOverviewView,
 } from "@minhbach/domain/api/reception-views";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { actorOf, requireAuth } from "../../platform/access.ts";
 import type { AppContext } from "../../platform/context.ts";
 import type { Api } from "../../platform/http.ts";
+import { receptionOverview } from "./overview.ts";
 import { attachmentHeader, XLSX_MIME } from "../../platform/excel.ts";
 import { exportSchedule, exportVisits } from "./exports.ts";
 import { exportRegister, registerOf } from "./register.ts";
@@ -93,6 +95,19 @@ export function receptionRoutes(app: Api, ctx: AppContext): void {
     },
     async (request, reply) =>
       reply.code(201).send(await createVisit(ctx.db, requireAuth(request), actorOf(request), request.body)),
+  );
+
+  app.get(
+    "/reception/overview",
+    {
+      config: { permission: "reception.read" },
+      schema: {
+        tags,
+        summary: "Số liệu tiếp công dân cho trang tổng quan (tuần này, đang tiếp, đoàn đông người)",
+        response: { 200: receptionOverviewView, ...errors },
+      },
+    },
+    async (request) => receptionOverview(ctx.db, requireAuth(request)),
   );
 
   app.get(

@@ -1,6 +1,7 @@
 import { CASE_DUE_SOON_DAYS } from "@minhbach/domain";
-import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "react-router-dom";
+import { CountTile } from "../../ui/CountTile.tsx";
 import { formatDate, formatNumber } from "../../ui/format.ts";
 import { ErrorBlock, QueryStatus } from "../../ui/QueryState.tsx";
 import { useSession } from "../auth/session.tsx";
@@ -12,52 +13,12 @@ import { CASE_TEXT } from "./text.ts";
 
 const DAYS = CASE_DUE_SOON_DAYS;
 
-function Tile({
-  label,
-  count,
-  color,
-  filters,
-  href,
-  linkText,
-  testId,
-}: {
-  label: string;
-  count: number | undefined;
-  color: string;
-  testId: string;
-  /** The list filter the tile opens, for both kinds of case… */
-  filters?: Record<string, string>;
-  /** …or one page. */
-  href?: string;
-  linkText?: string;
-}) {
-  return (
-    <Paper withBorder p="sm" data-testid={testId}>
-      <Text size="sm" fw={600}>
-        {label}
-      </Text>
-      <Text fz={28} fw={700} c={count ? color : "gray.7"} lh={1.3}>
-        {count === undefined ? "…" : formatNumber(count)}
-      </Text>
-      <Group gap="sm" wrap="wrap">
-        {filters ? (
-          <>
-            <Anchor component={Link} to={casesListPath("complaint", filters)} size="sm">
-              {CASE_TEXT.homeComplaints}
-            </Anchor>
-            <Anchor component={Link} to={casesListPath("denunciation", filters)} size="sm">
-              {CASE_TEXT.homeDenunciations}
-            </Anchor>
-          </>
-        ) : null}
-        {href ? (
-          <Anchor component={Link} to={href} size="sm">
-            {linkText}
-          </Anchor>
-        ) : null}
-      </Group>
-    </Paper>
-  );
+/** The two lists a case figure opens: complaints and denunciations, with the same filters. */
+function bothKinds(filters: Record<string, string>) {
+  return [
+    { label: CASE_TEXT.homeComplaints, to: casesListPath("complaint", filters) },
+    { label: CASE_TEXT.homeDenunciations, to: casesListPath("denunciation", filters) },
+  ];
 }
 
 /** The home page's view of complaint and denunciation work, for users who read cases. */
@@ -78,35 +39,34 @@ export function CasesOverview() {
         </Text>
       ) : null}
       <SimpleGrid cols={{ base: 1, xs: 2, lg: approver ? 4 : 3 }} spacing="sm">
-        <Tile
+        <CountTile
           testId="cases-overdue"
           label={CASE_TEXT.homeOverdue}
           count={d?.overdue}
           color="red.8"
-          filters={{ overdue: "true" }}
+          links={bothKinds({ overdue: "true" })}
         />
-        <Tile
+        <CountTile
           testId="cases-due-soon"
           label={CASE_TEXT.homeDueSoon(d?.dueWithinDays ?? DAYS)}
           count={d?.dueSoon}
           color="orange.9"
-          filters={{ dueWithinDays: String(d?.dueWithinDays ?? DAYS) }}
+          links={bothKinds({ dueWithinDays: String(d?.dueWithinDays ?? DAYS) })}
         />
-        <Tile
+        <CountTile
           testId="cases-awaiting-signature"
           label={CASE_TEXT.homeAwaitingSignature}
           count={d?.awaitingSignature}
           color="blue.8"
-          filters={{ awaitingSignature: "true" }}
+          links={bothKinds({ awaitingSignature: "true" })}
         />
         {approver ? (
-          <Tile
+          <CountTile
             testId="cases-pending-requests"
             label={CASE_TEXT.homePendingRequests}
             count={d?.pendingIdentityRequests}
             color="grape.8"
-            href={PATHS.identityRequests}
-            linkText={CASE_TEXT.homeSeeRequests}
+            links={[{ label: CASE_TEXT.homeSeeRequests, to: PATHS.identityRequests }]}
           />
         ) : null}
       </SimpleGrid>
@@ -140,9 +100,21 @@ function Reminders() {
               {reminders.data.map((r) => (
                 <Table.Tr key={r.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={casePath(r.kind, r.id)} size="sm" fw={700}>
-                      {r.code}
-                    </Anchor>
+                    <Group gap={6} wrap="nowrap">
+                      <Anchor component={Link} to={casePath(r.kind, r.id)} size="sm" fw={700}>
+                        {r.code}
+                      </Anchor>
+                      {r.newlyAssigned ? (
+                        <Badge
+                          color="blue"
+                          variant="light"
+                          tt="none"
+                          title={CASE_TEXT.reminderAssignedOn(formatDate(r.assignedOn))}
+                        >
+                          {CASE_TEXT.reminderNew}
+                        </Badge>
+                      ) : null}
+                    </Group>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" lineClamp={2}>
@@ -154,7 +126,7 @@ function Reminders() {
                   </Table.Td>
                   <Table.Td>
                     <Group gap={6} wrap="nowrap">
-                      <Text size="sm">{formatDate(r.dueOn)}</Text>
+                      <Text size="sm">{r.dueOn ? formatDate(r.dueOn) : "—"}</Text>
                       {r.overdue ? (
                         <Badge color="red" variant="light" tt="none">
                           {CASE_TEXT.reminderOverdue}

@@ -1,4 +1,5 @@
 import { PATHS } from "../shell/nav.ts";
+import { listPath } from "../../ui/url-state.ts";
 
 export type CaseKind = "complaint" | "denunciation";
 
@@ -13,6 +14,5 @@ export function casePath(kind: CaseKind, id: string): string {
 
 /** A filtered list, as the dashboard links to it (the list keeps its filters in the URL). */
 export function casesListPath(kind: CaseKind, filters: Record<string, string>): string {
-  const query = new URLSearchParams(filters).toString();
-  return query ? `${casesPath(kind)}?${query}` : casesPath(kind);
+  return listPath(casesPath(kind), filters);
 }

@@ -231,8 +231,11 @@ export const CASE_TEXT = {
   homeOpen: (n: string) => `Đang theo dõi ${n} vụ việc có thời hạn`,
   homeListLink: (what: string, kind: string, n: string) => `${what}: ${kind} (${n})`,
   homeSeeRequests: "Xem đề nghị",
-  remindersTitle: "Vụ việc của tôi sắp đến hạn",
-  remindersEmpty: (days: number) => `Không có vụ việc nào của bạn đến hạn trong ${days} ngày tới.`,
+  remindersTitle: "Vụ việc của tôi: mới được giao, sắp đến hạn",
+  remindersEmpty: (days: number) =>
+    `Không có vụ việc nào mới giao cho bạn trong tuần, hay đến hạn trong ${days} ngày tới.`,
+  reminderNew: "Mới giao",
+  reminderAssignedOn: (date: string) => `Giao cho bạn ngày ${date}`,
   reminderOverdue: "Quá hạn",
 } as const;
 

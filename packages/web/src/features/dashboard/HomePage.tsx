@@ -4,6 +4,8 @@ import { Link } from "react-router-dom";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { useMe, useSession } from "../auth/session.tsx";
 import { CasesOverview } from "../cases/CasesOverview.tsx";
+import { PetitionsOverview } from "../petitions/PetitionsOverview.tsx";
+import { ReceptionOverview } from "../reception/ReceptionOverview.tsx";
 import { ADMIN_NAV, WORK_NAV, type NavItem } from "../shell/nav.ts";
 import classes from "./HomePage.module.css";
 import { MovedDeadlines } from "./MovedDeadlines.tsx";
@@ -74,7 +76,9 @@ export default function HomePage() {
 
       <MovedDeadlines />
 
+      {can("petition.read") ? <PetitionsOverview /> : null}
       {can("case.read") ? <CasesOverview /> : null}
+      {can("reception.read") ? <ReceptionOverview /> : null}
 
       <Card withBorder mb="lg" component="section" aria-labelledby="ready-heading">
         <Title order={2} fz="h4" mb="sm" id="ready-heading">

@@ -13,6 +13,5 @@ export const DASHBOARD_TEXT = {
   movedOld: "Hạn cũ",
   movedNew: "Hạn mới",
   movedWhy: "Lý do",
-  intro:
-    "Đây là trang tổng quan. Khi các phân hệ nghiệp vụ hoàn thành, trang sẽ hiển thị vụ việc sắp đến hạn, quá hạn và điểm nóng trong phạm vi của bạn.",
+  intro: "Các số liệu dưới đây tính trong phạm vi cơ quan, đơn vị của bạn; bấm vào từng ô để mở danh sách tương ứng.",
 } as const;

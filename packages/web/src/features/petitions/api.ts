@@ -1,5 +1,11 @@
 import type { OfficialDocument, DocumentSummary, UpdateDocumentBody } from "@minhbach/domain/api/documents";
-import type { duplicateMatch, PetitionDetail, PetitionListItem, SearchedAs } from "@minhbach/domain/api/petition-views";
+import type {
+  duplicateMatch,
+  PetitionDetail,
+  PetitionListItem,
+  PetitionOverview,
+  SearchedAs,
+} from "@minhbach/domain/api/petition-views";
 import type {
   ApplyOutcomeBody,
   ClassifyPetitionBody,
@@ -50,6 +56,14 @@ export function usePetitions(query: PetitionFilters & { page: number; pageSize: 
     queryKey: [...PETITIONS_KEY, "list", query],
     queryFn: ({ signal }) => fetchPetitions(query, signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The home page's petition figures. */
+export function usePetitionOverview() {
+  return useQuery({
+    queryKey: [...PETITIONS_KEY, "overview"],
+    queryFn: ({ signal }) => api<PetitionOverview>("/petitions/overview", { signal }),
   });
 }
 

@@ -441,3 +441,13 @@ export const FIELD_CATALOG_TEXT = {
   empty: "Danh mục trống.",
   readOnly: "Chỉ quản trị viên của cơ quan cấp cao nhất được sửa danh mục dùng chung.",
 } as const;
+
+/** The petitions part of the home page. */
+export const OVERVIEW_TEXT = {
+  title: "Xử lý đơn",
+  overdue: "Đơn quá hạn xử lý",
+  dueSoon: "Đơn sắp đến hạn",
+  newThisWeek: "Đơn mới trong 7 ngày",
+  open: "Đơn đang xử lý, theo dõi",
+  seeList: "Xem danh sách",
+} as const;

@@ -8,6 +8,7 @@ import type {
   UpdateScheduleBody,
   UpdateVisitRequest,
   VisitView,
+  ReceptionOverview,
 } from "@minhbach/domain/api/reception-views";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client.ts";
@@ -37,6 +38,14 @@ export function useVisits(query: VisitFilters & { page: number; pageSize: number
     queryKey: [...RECEPTION_KEY, "visits", query],
     queryFn: ({ signal }) => fetchVisits(query, signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The home page's reception figures. */
+export function useReceptionOverview() {
+  return useQuery({
+    queryKey: [...RECEPTION_KEY, "overview"],
+    queryFn: ({ signal }) => api<ReceptionOverview>("/reception/overview", { signal }),
   });
 }
 

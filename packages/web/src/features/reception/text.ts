@@ -211,3 +211,12 @@ export const VISIT_STATUS_COLORS: Record<string, string> = {
   HANDLED: "blue",
   FOLLOWED_UP: "green",
 };
+
+/** The reception part of the home page. */
+export const RECEPTION_OVERVIEW_TEXT = {
+  title: "Tiếp công dân",
+  open: "Lượt tiếp chưa xử lý xong",
+  thisWeek: "Lượt tiếp trong 7 ngày",
+  crowdThisWeek: "Đoàn đông người trong 7 ngày",
+  seeList: "Xem danh sách",
+} as const;
