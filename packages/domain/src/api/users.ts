@@ -55,3 +55,13 @@ export const userListQuery = pageQuery.extend({
   order: z.enum(["asc", "desc"]).default("asc"),
 });
 export type UserListQuery = z.infer<typeof userListQuery>;
+
+/** A role as GET /roles lists it, with its permissions. */
+export const roleView = z.object({
+  code: z.string(),
+  name: z.string(),
+  description: z.string(),
+  scope: z.enum(["own", "subtree"]),
+  permissions: z.array(z.string()),
+});
+export type RoleView = z.infer<typeof roleView>;

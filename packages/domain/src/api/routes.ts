@@ -1,0 +1,28 @@
+/**
+ * The route table: every HTTP operation of the API under /api, by id. The server registers each
+ * entry with `route()` (packages/server/src/platform/http.ts); the web app calls them with
+ * `call()` and `download()` (packages/web/src/api/). One entry per operation, per capability in
+ * ./routes/.
+ */
+import type { Entry } from "./contract.ts";
+import { AUDIT_ROUTES } from "./routes/audit.ts";
+import { AUTH_ROUTES } from "./routes/auth.ts";
+import { CALENDAR_ROUTES } from "./routes/calendar.ts";
+import { ORGANISATION_ROUTES } from "./routes/organisation.ts";
+import { SYSTEM_ROUTES } from "./routes/system.ts";
+import { USER_ROUTES } from "./routes/users.ts";
+
+export const ROUTES = {
+  ...SYSTEM_ROUTES,
+  ...AUTH_ROUTES,
+  ...ORGANISATION_ROUTES,
+  ...USER_ROUTES,
+  ...AUDIT_ROUTES,
+  ...CALENDAR_ROUTES,
+};
+
+export type Routes = typeof ROUTES;
+export type RouteId = keyof Routes;
+
+/** Every entry, for the tests and tools that walk the table. */
+export const ROUTE_LIST: readonly Entry[] = Object.values(ROUTES);
