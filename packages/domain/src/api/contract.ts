@@ -23,6 +23,9 @@ export function fileResponse(mime: string, description: string, options: { text?
   return { kind: "file", mime, description, ...(options.text ? { text: true } : {}) };
 }
 
+export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 export type ResponseSchema = z.ZodType | FileResponse;
 
 export interface Operation {

@@ -130,8 +130,49 @@ export const duplicateMatch = z.object({
   coordinate: z.string().nullable(),
 });
 
-export const awaitingItem = z.looseObject({
-  petitionId: z.string().optional(),
+/** A deadline as stored with a record: the rule, its start and what moves it. */
+export const deadlineInputView = z.object({
+  rule: z.string(),
+  from: date,
+  variant: z.string().optional(),
+  extensions: z.number().int().optional(),
+  suspensions: z
+    .array(z.object({ from: date, to: date }))
+    .readonly()
+    .optional(),
+});
+export type DeadlineInputView = z.infer<typeof deadlineInputView>;
+
+/** A transferred or guided petition waiting for an answer (GET /petitions/awaiting). */
+export const awaitingItem = z.object({
+  petitionId: z.string(),
+  /** For urging straight from the list. */
+  version: z.number().int(),
   code: z.string(),
   petitioner: z.string(),
+  status: z.string(),
+  since: date,
+  daysWaiting: z.number().int(),
+  urgeCount: z.number().int(),
+  lastUrgedOn: date.nullable(),
+  /** The answer awaited: its deadline rule, start and purpose. */
+  reply: deadlineInputView.extend({ purpose: z.string() }),
+  /** With the working calendar: when the answer is due, and whether it is overdue today. */
+  replyDue: date.optional(),
+  overdue: z.boolean().optional(),
+});
+
+/** A field of the catalogue as GET /petitions/fields lists it (retired ones too, inactive). */
+export const petitionFieldItem = z.object({
+  code: z.string(),
+  name: z.string(),
+  group: z.enum(["industry_trade", "administrative"]),
+  reportGroup: z.enum(["administrative", "judicial", "corruption", "other"]),
+  active: z.boolean(),
+});
+
+/** The writers of a petition, revealed (GET /petitions/:id/identity), and on what ground. */
+export const petitionIdentity = z.object({
+  petitioners: z.array(z.looseObject({ kind: z.string() })),
+  ground: z.string(),
 });

@@ -5,10 +5,16 @@
  * ./routes/.
  */
 import type { Entry } from "./contract.ts";
+import { ATTACHMENT_ROUTES } from "./routes/attachments.ts";
 import { AUDIT_ROUTES } from "./routes/audit.ts";
 import { AUTH_ROUTES } from "./routes/auth.ts";
 import { CALENDAR_ROUTES } from "./routes/calendar.ts";
+import { CASE_ROUTES } from "./routes/cases.ts";
+import { DOCUMENT_ROUTES } from "./routes/documents.ts";
 import { ORGANISATION_ROUTES } from "./routes/organisation.ts";
+import { PETITION_FOLLOW_UP_ROUTES } from "./routes/petition-follow-up.ts";
+import { PETITION_ROUTES } from "./routes/petitions.ts";
+import { RECEPTION_ROUTES } from "./routes/reception.ts";
 import { SYSTEM_ROUTES } from "./routes/system.ts";
 import { USER_ROUTES } from "./routes/users.ts";
 
@@ -19,6 +25,12 @@ export const ROUTES = {
   ...USER_ROUTES,
   ...AUDIT_ROUTES,
   ...CALENDAR_ROUTES,
+  ...PETITION_ROUTES,
+  ...PETITION_FOLLOW_UP_ROUTES,
+  ...ATTACHMENT_ROUTES,
+  ...DOCUMENT_ROUTES,
+  ...RECEPTION_ROUTES,
+  ...CASE_ROUTES,
 };
 
 export type Routes = typeof ROUTES;

@@ -110,10 +110,13 @@ export type RouteOptions = Omit<
     FastifyBaseLogger
   >,
   "schema" | "handler"
-> & { description?: string };
+> & { summary?: string; description?: string };
 
 /** The Fastify schema of an entry: file answers as OpenAPI content, the id as operationId. */
-export function schemaOf(op: Operation & { id: string }, description?: string): Record<string, unknown> {
+export function schemaOf(
+  op: Operation & { id: string },
+  text: { summary?: string; description?: string } = {},
+): Record<string, unknown> {
   const response: Record<string, unknown> = {};
   for (const [status, schema] of Object.entries(op.response)) {
     response[status] = isFileResponse(schema)
@@ -123,13 +126,13 @@ export function schemaOf(op: Operation & { id: string }, description?: string): 
         }
       : schema;
   }
-  const text = description ?? op.description;
+  const description = text.description ?? op.description;
   return {
     operationId: op.id,
     ...(op.hidden ? { hide: true } : {}),
     tags: [...op.tags],
-    summary: op.summary,
-    ...(text ? { description: text } : {}),
+    summary: text.summary ?? op.summary,
+    ...(description ? { description } : {}),
     ...(op.params ? { params: op.params } : {}),
     ...(op.query ? { querystring: op.query } : {}),
     ...(op.body ? { body: op.body } : {}),
@@ -148,12 +151,12 @@ export function route<O extends Operation & { id: string }>(
   options: RouteOptions,
   handler: RouteHandler<O>,
 ): void {
-  const { description, ...rest } = options;
+  const { summary, description, ...rest } = options;
   app.route({
     ...rest,
     method: op.method,
     url: op.path,
-    schema: schemaOf(op, description),
+    schema: schemaOf(op, { ...(summary ? { summary } : {}), ...(description ? { description } : {}) }),
     handler: handler as never,
   } as never);
 }
