@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { call } from "../../api/call.ts";
-import type { CalendarBody, CalendarYear, SavedCalendar } from "./types.ts";
+import type { CalendarBody, CalendarYear } from "./types.ts";
 
 export const calendarKey = (year: number) => ["calendar", year] as const;
 

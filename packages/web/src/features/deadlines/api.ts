@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { call } from "../../api/call.ts";
-import type { ComputeDeadlineBody, DeadlineResult, DeadlineRule } from "./types.ts";
+import type { ComputeDeadlineBody } from "./types.ts";
 
 export function useDeadlineRules() {
   return useQuery({

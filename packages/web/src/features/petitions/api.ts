@@ -1,11 +1,6 @@
-import type { OfficialDocument, DocumentSummary, UpdateDocumentBody } from "@minhbach/domain/api/documents";
-import type { duplicateMatch, PetitionDetail, PetitionListItem, SearchedAs } from "@minhbach/domain/api/petition-views";
-import type {
-  ApplyOutcomeBody,
-  ClassifyPetitionBody,
-  CreatePetitionBody,
-  PetitionListQuery,
-} from "@minhbach/domain/api/petitions";
+import type { UpdateDocumentBody } from "@minhbach/domain/api/documents";
+import type { duplicateMatch, PetitionDetail, PetitionListItem } from "@minhbach/domain/api/petition-views";
+import type { CreatePetitionBody, PetitionListQuery } from "@minhbach/domain/api/petitions";
 import type { z } from "@minhbach/domain/api/zod-vi";
 import type {
   CreatePetitionFieldBody,
@@ -14,7 +9,7 @@ import type {
   RetentionDueItem,
   UpdatePetitionFieldBody,
 } from "@minhbach/domain/api/petition-follow-up";
-import { installFieldCatalog, type FieldGroup, type ReportFieldGroup } from "@minhbach/domain";
+import { installFieldCatalog } from "@minhbach/domain";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { call, type Answer, type CallInput } from "../../api/call.ts";
 import { saveDownload } from "../../ui/download.ts";
