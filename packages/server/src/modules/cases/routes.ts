@@ -1,4 +1,4 @@
-import type { caseDetail, identityReveal } from "@minhbach/domain/api/case-views";
+import type { caseDetail } from "@minhbach/domain/api/case-views";
 import { ROUTES } from "@minhbach/domain/api/routes";
 import type { z } from "zod";
 import { actorOf, requireAuth } from "../../platform/access.ts";
@@ -81,7 +81,7 @@ export function caseRoutes(app: Api, ctx: AppContext): void {
   route(app, ROUTES["cases.identity"], { config: { permission: "case.read" } }, async (request, reply) => {
     const result = await revealCaseWriters(ctx.db, requireAuth(request), actorOf(request), request.params.id);
     void reply.header("cache-control", "no-store");
-    return result as unknown as z.infer<typeof identityReveal>;
+    return result;
   });
 
   route(

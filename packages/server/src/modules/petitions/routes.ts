@@ -1,7 +1,5 @@
 import { fieldCatalog } from "@minhbach/domain";
 import { ROUTES } from "@minhbach/domain/api/routes";
-import type { z } from "zod";
-import type { petitionIdentity } from "@minhbach/domain/api/petition-views";
 import { actorOf, requireAuth } from "../../platform/access.ts";
 import type { AppContext } from "../../platform/context.ts";
 import { route, type Api } from "../../platform/http.ts";
@@ -23,7 +21,7 @@ export function petitionRoutes(app: Api, ctx: AppContext): void {
   route(app, ROUTES["petitions.identity"], read, async (request, reply) => {
     const result = await revealWriters(ctx.db, requireAuth(request), actorOf(request), request.params.id, "petition");
     void reply.header("cache-control", "no-store");
-    return result as unknown as z.infer<typeof petitionIdentity>;
+    return result;
   });
 
   route(app, ROUTES["petitions.create"], write, async (request, reply) => {
