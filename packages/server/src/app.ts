@@ -11,6 +11,7 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import { ERROR_MESSAGES } from "@minhbach/domain";
+import { ROUTES } from "@minhbach/domain/api/routes";
 import Fastify from "fastify";
 import {
   jsonSchemaTransform,
@@ -32,7 +33,7 @@ import { userRoutes } from "./modules/users/routes.ts";
 import { registerAccessControl } from "./platform/access.ts";
 import type { AppContext } from "./platform/context.ts";
 import { frameworkErrors, registerErrorHandling } from "./platform/errors.ts";
-import { registerTextChecks, type Api } from "./platform/http.ts";
+import { registerTextChecks, route, type Api } from "./platform/http.ts";
 import { registerSecurityHeaders } from "./platform/security-headers.ts";
 import { registerSessionLoader } from "./platform/sessions.ts";
 import { keyRing } from "./platform/vault.ts";
@@ -111,7 +112,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       documentRoutes(zapi, ctx);
       receptionRoutes(zapi, ctx);
       caseRoutes(zapi, ctx);
-      zapi.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+      route(
+        zapi,
+        ROUTES["system.openapi"],
+        { config: { public: true } },
+        async () => app.swagger() as unknown as Record<string, unknown>,
+      );
     },
     { prefix: "/api" },
   );

@@ -91,3 +91,13 @@ export const agencyGroup = z.object({
   memberIds: z.array(z.string()),
   memberNames: z.array(z.string()),
 });
+
+/** An agency as the directory of the whole system lists it (where a petition may be sent). */
+export const agencyDirectoryEntry = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  parentId: z.string().nullable(),
+});
+export type AgencyDirectoryEntry = z.infer<typeof agencyDirectoryEntry>;

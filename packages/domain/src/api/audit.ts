@@ -11,7 +11,8 @@ export const auditEvent = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
-  summary: z.unknown(),
+  /** What the action changed or concerned: its keys differ for every action, genuinely open (JSON). */
+  summary: z.record(z.string(), z.json()),
   clientIp: z.string().nullable(),
   hash: z.string(),
 });

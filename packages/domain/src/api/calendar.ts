@@ -77,7 +77,35 @@ export const deadlineRuleView = z.object({
   note: z.string().nullable(),
 });
 
-export const explanationStep = z.looseObject({ kind: z.string(), text: z.string(), date: z.string().optional() });
+const step = <K extends string, D extends z.ZodRawShape>(kind: K, data: D) =>
+  z.object({ kind: z.literal(kind), text: z.string(), date: z.string().optional(), data: z.object(data) });
+const day = z.string();
+
+/** One line of how a deadline was computed, with its data (deadlines/explanation.ts). */
+export const explanationStep = z.discriminatedUnion("kind", [
+  step("rule", { rule: z.string(), version: z.number(), basis: z.string(), validFrom: day, validTo: day.nullable() }),
+  step("probable", { rule: z.string() }),
+  step("configured", { rule: z.string() }),
+  step("start", { date: day, event: z.string() }),
+  step("start_day_excluded", { date: day, firstCountedDay: day, basis: z.string() }),
+  step("period", { unit: deadlineUnit, length: z.number(), variant: z.string().optional() }),
+  step("extension", { index: z.number(), length: z.number(), basis: z.string() }),
+  step("total", { unit: deadlineUnit, length: z.number() }),
+  step("suspension", { from: day, to: day, daysNotCounted: z.number() }),
+  step("suspension_ignored", { count: z.number() }),
+  step("skipped_day", {
+    date: day,
+    dayKind: z.string(),
+    name: z.string().optional(),
+    phase: z.enum(["count", "roll_forward"]),
+  }),
+  step("makeup_day_counted", { date: day, name: z.string().optional() }),
+  step("period_end", { date: day, clampedToMonthEnd: z.boolean() }),
+  step("roll_forward", { from: day, to: day, basis: z.string() }),
+  step("fixed_date", { date: day, working: z.boolean() }),
+  step("provisional_year", { year: z.number() }),
+  step("due", { date: day }),
+]);
 
 export const deadlineResultView = z.object({
   rule: z.string(),

@@ -1,6 +1,6 @@
 /** Response shapes of complaint and denunciation cases (shared with the web app). */
 import { deadlineResultView } from "./calendar.ts";
-import { identityAccessView } from "./petition-views.ts";
+import { identityAccessView, openData, petitionerView, trackedDeadlineView } from "./petition-views.ts";
 import { z } from "./zod-vi.ts";
 
 const date = z.string();
@@ -28,6 +28,49 @@ export const caseListItem = z.object({
 });
 export type CaseListItem = z.infer<typeof caseListItem>;
 
+/**
+ * A nested record of a case's facts (acceptance, verification, decision…) as stored: its shape
+ * is the domain's CaseFacts (cases/case.ts), kept as JSON here rather than declared twice.
+ */
+const factRecord = z.record(z.string(), z.json());
+
+/**
+ * The facts of a case: every key the domain keeps (an allow-list), the nested records as JSON.
+ * Records written before a key existed may lack it: the nested keys are optional.
+ */
+export const caseFactsView = z.object({
+  kind,
+  state: z.string(),
+  receivedOn: date,
+  acceptedOn: date.nullable(),
+  instance: z.number().int().nullable(),
+  outcome: z.string().nullable(),
+  firstInstance: factRecord.nullish(),
+  repeatedOf: z.string().nullish(),
+  acceptance: factRecord.nullish(),
+  rejection: factRecord.nullish(),
+  initialExtension: z.object({ on: date, reason: z.string() }).nullish(),
+  transfer: factRecord.nullish(),
+  flags: factRecord.optional(),
+  complexityCriteria: z.array(z.string()).optional(),
+  complexityNote: z.string().nullish(),
+  extensions: z.array(factRecord).optional(),
+  suspensions: z.array(factRecord).optional(),
+  stateBeforeSuspension: z.string().nullish(),
+  verification: factRecord.nullish(),
+  dialogues: z.array(factRecord).optional(),
+  decision: factRecord.nullish(),
+  conclusion: factRecord.nullish(),
+  conclusionHandling: factRecord.nullish(),
+  publications: z.array(factRecord).optional(),
+  enforcement: z.array(factRecord).optional(),
+  withdrawal: factRecord.nullish(),
+  termination: factRecord.nullish(),
+  protection: z.array(factRecord).optional(),
+  closedOn: date.nullish(),
+  history: z.array(factRecord).optional(),
+});
+
 export const caseDetail = z.object({
   id: z.string(),
   code: z.string(),
@@ -46,7 +89,7 @@ export const caseDetail = z.object({
   petition: z.object({ id: z.string(), code: z.string(), receivedOn: date, channel: z.string() }),
   firstCaseId: z.string().nullable(),
   repeatedOfId: z.string().nullable(),
-  facts: z.record(z.string(), z.unknown()),
+  facts: caseFactsView,
   assignments: z.array(z.object({ userId: z.string(), name: z.string(), role: z.enum(["lead", "member"]) })),
   holder: z.string().nullable(),
   events: z.array(
@@ -57,7 +100,7 @@ export const caseDetail = z.object({
       actionLabel: z.string(),
       fromState: z.string().nullable(),
       toState: z.string().nullable(),
-      data: z.record(z.string(), z.unknown()),
+      data: openData,
       documentId: z.string().nullable(),
     }),
   ),
@@ -71,9 +114,7 @@ export const caseDetail = z.object({
       issuedOn: date.nullable(),
     }),
   ),
-  deadlines: z.array(
-    z.object({ ruleId: z.string(), label: z.string(), due: date, open: z.boolean(), input: z.unknown() }),
-  ),
+  deadlines: z.array(trackedDeadlineView),
   mainDeadline: deadlineResultView.nullable(),
   identity: identityAccessView,
   identityRequests: z.array(
@@ -133,10 +174,7 @@ export const identityRequestItem = z.object({
   at: z.string(),
 });
 
-export const identityReveal = z.object({
-  petitioners: z.array(z.looseObject({ kind: z.string() })),
-  ground: z.string(),
-});
+export const identityReveal = z.object({ petitioners: z.array(petitionerView), ground: z.string() });
 
 export const identityRequestBody = z.strictObject({
   reason: z

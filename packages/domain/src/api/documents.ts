@@ -299,7 +299,13 @@ export const documentSummary = z.object({
 });
 export type DocumentSummary = z.infer<typeof documentSummary>;
 
-export const officialDocument = documentSummary.extend({ fields: documentFields });
+/**
+ * A document's fields as stored: each form has its own (checked by its schema when written), so
+ * the answer carries them as JSON, genuinely open across forms.
+ */
+export const documentFieldsView = z.record(z.string(), z.json());
+
+export const officialDocument = documentSummary.extend({ fields: documentFieldsView });
 export type OfficialDocument = z.infer<typeof officialDocument>;
 
 export const documentTemplate = z.object({
@@ -309,7 +315,7 @@ export const documentTemplate = z.object({
   series: z.string(),
   /** False while the wording is a reconstruction not checked against the official form. */
   wordingVerified: z.boolean(),
-  /** JSON Schema of the form's fields, for building the edit form. */
-  fieldsSchema: z.record(z.string(), z.unknown()),
+  /** JSON Schema of the form's fields, for building the edit form: a JSON document, open by nature. */
+  fieldsSchema: z.record(z.string(), z.json()),
 });
 export type DocumentTemplateView = z.infer<typeof documentTemplate>;

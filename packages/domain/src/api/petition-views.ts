@@ -1,7 +1,104 @@
-/** Response shapes of petition handling (shared with the web app). */
+/**
+ * Response shapes of petition handling (shared with the web app). Each is an allow-list: the
+ * server's serialiser writes only the keys declared here.
+ */
+import { gender, identityDocumentKind } from "./reception.ts";
 import { z } from "./zod-vi.ts";
 
 const date = z.string();
+
+/**
+ * A value kept as JSON whose keys differ from one action to the next (the data of a timeline
+ * event): genuinely open, so only JSON values, never a function or an undefined.
+ */
+export const openData = z.record(z.string(), z.json());
+
+export const identityDocumentView = z.object({
+  kind: identityDocumentKind,
+  number: z.string(),
+  birthYear: z.number().int().nullish(),
+  gender: gender.nullish(),
+});
+
+/** A writer of a petition, as stored (a person, or an organisation with its representative). */
+export const petitionerView = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("person"),
+    fullName: z.string(),
+    address: z.string(),
+    identity: identityDocumentView.nullish(),
+    phone: z.string().nullish(),
+    email: z.string().nullish(),
+  }),
+  z.object({
+    kind: z.literal("organisation"),
+    name: z.string(),
+    address: z.string(),
+    taxCode: z.string().nullish(),
+    representativeName: z.string(),
+    representativeIdentity: identityDocumentView.nullish(),
+    phone: z.string().nullish(),
+    email: z.string().nullish(),
+  }),
+]);
+export type PetitionerView = z.infer<typeof petitionerView>;
+
+export const respondentView = z.object({ name: z.string(), address: z.string().nullish() });
+
+/** The handler's classification (Điều 6 Thông tư 05/2021/TT-TTCP). */
+export const classificationView = z.object({
+  kind: z.string(),
+  contentKinds: z.array(z.string()).readonly().nullish(),
+  severalBodies: z.boolean().nullish(),
+  competence: z.string(),
+  fieldCode: z.string(),
+  complaintAcceptable: z.boolean().nullish(),
+  aboutAdministrativeRegulations: z.boolean().nullish(),
+  alreadyResolved: z.boolean().nullish(),
+  newEvidence: z.boolean().nullish(),
+});
+
+const eligibilityItemView = z.object({
+  id: z.string(),
+  label: z.string(),
+  appliesTo: z.array(z.string()).readonly(),
+  basis: z.string(),
+  waivedByAnonymousException: z.boolean().optional(),
+  anonymousException: z.boolean().optional(),
+});
+
+/** The assessment of the conditions for handling a petition, item by item. */
+export const eligibilityView = z.object({
+  eligible: z.boolean(),
+  complete: z.boolean(),
+  applicable: z.array(eligibilityItemView),
+  failed: z.array(eligibilityItemView),
+  unanswered: z.array(eligibilityItemView),
+  anonymousDenunciationException: z.boolean(),
+  archiveReason: z.enum(["not_eligible", "anonymous_without_evidence"]).nullable(),
+});
+
+/** A deadline as stored with a record: the rule, its start and what moves it. */
+export const deadlineInputView = z.object({
+  rule: z.string(),
+  from: date,
+  variant: z.string().optional(),
+  extensions: z.number().int().optional(),
+  suspensions: z
+    .array(z.object({ from: date, to: date }))
+    .readonly()
+    .optional(),
+});
+export type DeadlineInputView = z.infer<typeof deadlineInputView>;
+
+/** A deadline tracked for a record (petition, case). */
+export const trackedDeadlineView = z.object({
+  ruleId: z.string(),
+  label: z.string(),
+  due: date,
+  open: z.boolean(),
+  input: deadlineInputView,
+});
 
 export const petitionListItem = z.object({
   id: z.string(),
@@ -77,11 +174,11 @@ export const petitionDetail = z.object({
   matterId: z.string(),
   petitionerDisplay: z.string(),
   /** Empty when the writer is a denouncer: the identity has its own audited route. */
-  petitioners: z.array(z.looseObject({ kind: z.string() })),
+  petitioners: z.array(petitionerView),
   identity: identityAccessView,
-  respondents: z.array(z.looseObject({ name: z.string() })),
-  classification: z.looseObject({}).nullable(),
-  eligibility: z.looseObject({}).nullable(),
+  respondents: z.array(respondentView),
+  classification: classificationView.nullable(),
+  eligibility: eligibilityView.nullable(),
   events: z.array(
     z.object({
       at: z.string(),
@@ -89,13 +186,11 @@ export const petitionDetail = z.object({
       action: z.string(),
       fromState: z.string().nullable(),
       toState: z.string().nullable(),
-      data: z.unknown(),
+      data: openData,
       documentId: z.string().nullable(),
     }),
   ),
-  deadlines: z.array(
-    z.object({ ruleId: z.string(), label: z.string(), due: date, open: z.boolean(), input: z.unknown() }),
-  ),
+  deadlines: z.array(trackedDeadlineView),
   documents: z.array(
     z.object({
       id: z.string(),
@@ -130,11 +225,36 @@ export const duplicateMatch = z.object({
   coordinate: z.string().nullable(),
 });
 
-export const awaitingItem = z.looseObject({
-  petitionId: z.string().optional(),
+/** A transferred or guided petition waiting for an answer (GET /petitions/awaiting). */
+export const awaitingItem = z.object({
+  petitionId: z.string(),
+  /** For urging straight from the list. */
+  version: z.number().int(),
   code: z.string(),
   petitioner: z.string(),
+  status: z.string(),
+  since: date,
+  daysWaiting: z.number().int(),
+  urgeCount: z.number().int(),
+  lastUrgedOn: date.nullable(),
+  /** The answer awaited: its deadline rule, start and purpose. */
+  reply: deadlineInputView.extend({ purpose: z.string() }),
+  /** With the working calendar: when the answer is due, and whether it is overdue today. */
+  replyDue: date.optional(),
+  overdue: z.boolean().optional(),
 });
+
+/** A field of the catalogue as GET /petitions/fields lists it (retired ones too, inactive). */
+export const petitionFieldItem = z.object({
+  code: z.string(),
+  name: z.string(),
+  group: z.enum(["industry_trade", "administrative"]),
+  reportGroup: z.enum(["administrative", "judicial", "corruption", "other"]),
+  active: z.boolean(),
+});
+
+/** The writers of a petition, revealed (GET /petitions/:id/identity), and on what ground. */
+export const petitionIdentity = z.object({ petitioners: z.array(petitionerView), ground: z.string() });
 
 /** A count of the petitions list, and whether it stopped at the list's cap ("more than"). */
 const listTotal = z.object({ n: z.number().int(), capped: z.boolean() });

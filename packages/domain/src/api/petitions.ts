@@ -291,3 +291,19 @@ export const petitionListQuery = pageQuery
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { error: "Từ ngày phải trước hoặc bằng đến ngày.", path: ["to"] });
 export type PetitionListQuery = z.infer<typeof petitionListQuery>;
+
+export const closeGuidedBody = z.strictObject({
+  version: z.number().int().min(1),
+  note: z.string().max(2000).nullish(),
+});
+
+/** Confirms a duplicate: joins the petition to the other's matter. */
+export const joinMatterBody = z.strictObject({ version: z.number().int().min(1), petitionId: uuid });
+
+/** What the duplicate search before saving compares: writers, respondents, content, field. */
+export const duplicateProbeBody = z.strictObject({
+  petitioners: z.array(petitioner).max(500).default([]),
+  respondents: z.array(respondent).max(50).default([]),
+  content: z.string().trim().min(1, { error: "Nhập nội dung đơn để tìm đơn trùng." }).max(50000),
+  fieldCode: z.string().nullish(),
+});

@@ -1,4 +1,4 @@
-import { newPassword, roleCode, username } from "./auth.ts";
+import { newPassword, permission, roleCode, username } from "./auth.ts";
 import { pageQuery, uuid } from "./common.ts";
 import { z } from "./zod-vi.ts";
 
@@ -55,3 +55,13 @@ export const userListQuery = pageQuery.extend({
   order: z.enum(["asc", "desc"]).default("asc"),
 });
 export type UserListQuery = z.infer<typeof userListQuery>;
+
+/** A role as GET /roles lists it, with its permissions. */
+export const roleView = z.object({
+  code: roleCode,
+  name: z.string(),
+  description: z.string(),
+  scope: z.enum(["own", "subtree"]),
+  permissions: z.array(permission),
+});
+export type RoleView = z.infer<typeof roleView>;

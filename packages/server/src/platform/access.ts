@@ -130,6 +130,10 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   permission: Permission | "session" | null;
+  /** The id of its entry in the route table (the schema's operationId), if any. */
+  operationId: string | null;
+  /** The statuses its response schema declares. */
+  responses: string[];
 }
 
 /** Every API route declared in this process with what it needs (the tests walk this list). */
@@ -144,9 +148,16 @@ export function registerAccessControl(app: FastifyInstance): void {
   app.addHook("onRoute", (route) => {
     if (!route.url.startsWith("/api/")) return;
     const config = route.config as { permission?: Permission | "session"; public?: boolean } | undefined;
+    const schema = route.schema as { operationId?: string; response?: Record<string, unknown> } | undefined;
     for (const method of [route.method].flat()) {
       if (method === "HEAD") continue;
-      declaredRoutes.set(`${method} ${route.url}`, { method, url: route.url, permission: config?.permission ?? null });
+      declaredRoutes.set(`${method} ${route.url}`, {
+        method,
+        url: route.url,
+        permission: config?.permission ?? null,
+        operationId: schema?.operationId ?? null,
+        responses: Object.keys(schema?.response ?? {}),
+      });
     }
     if (!config?.permission && !config?.public && !route.url.startsWith("/api/docs")) {
       throw new Error(`Route ${route.method} ${route.url} declares neither a permission nor public: true`);

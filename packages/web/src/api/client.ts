@@ -102,6 +102,10 @@ async function refreshCsrfToken(): Promise<boolean> {
   return true;
 }
 
+/**
+ * One JSON request. Only `call` (./call.ts) uses it: the answer's type comes from the route
+ * table, never from the call site.
+ */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   let response = await send(path, options);
   if (!response.ok) {
@@ -137,7 +141,7 @@ function fileNameOf(disposition: string | null): string | null {
 
 /**
  * A file from the API (a .docx, an .xlsx register) with the same errors as `api`, saved under
- * the server's file name (or `fallbackName`).
+ * the server's file name (or `fallbackName`). Only `download` (./call.ts) uses it.
  */
 export async function apiDownload(
   path: string,

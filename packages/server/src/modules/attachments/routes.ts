@@ -1,11 +1,10 @@
 import fastifyMultipart from "@fastify/multipart";
-import { apiError, uuid } from "@minhbach/domain/api/common";
+import { ROUTES } from "@minhbach/domain/api/routes";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { actorOf, requireAuth } from "../../platform/access.ts";
 import type { AppContext } from "../../platform/context.ts";
 import { fail } from "../../platform/errors.ts";
-import type { Api } from "../../platform/http.ts";
+import { route, type Api } from "../../platform/http.ts";
 import {
   deleteAttachment,
   listAttachments,
@@ -16,23 +15,6 @@ import {
   type UploadPart,
 } from "./service.ts";
 import { LocalFileStorage, type FileStorage, type KeyProvider } from "./storage.ts";
-
-const tags = ["Tệp đính kèm"];
-const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
-const idParams = z.object({ id: uuid });
-
-const attachmentView = z.object({
-  id: z.string(),
-  fileName: z.string(),
-  mimeType: z.string(),
-  size: z.number(),
-  sha256: z.string(),
-  description: z.string().nullable(),
-  createdAt: z.string(),
-  createdBy: z.object({ id: z.string(), name: z.string() }).nullable(),
-  encrypted: z.boolean(),
-  actions: z.array(z.enum(["download", "delete"])),
-});
 
 export interface AttachmentOptions {
   /** Another store (S3 later); default: the local folder `config.storageDir`. */
@@ -88,20 +70,27 @@ export function attachmentRoutes(app: Api, ctx: AppContext, options: AttachmentO
     // plans, minutes). The service checks the owner's agency scope — and, for a case, that the
     // uploader is assigned to it — every time.
     for (const owner of [
-      { path: "petitions", entityType: "petition", read: "petition.read", write: "petition.write", name: "đơn" },
-      { path: "cases", entityType: "case", read: "case.read", write: "case.write", name: "vụ việc" },
+      {
+        upload: ROUTES["petitions.attachments.upload"],
+        list: ROUTES["petitions.attachments.list"],
+        entityType: "petition",
+        read: "petition.read",
+        write: "petition.write",
+      },
+      {
+        upload: ROUTES["cases.attachments.upload"],
+        list: ROUTES["cases.attachments.list"],
+        entityType: "case",
+        read: "case.read",
+        write: "case.write",
+      },
     ] as const) {
-      api.post(
-        `/${owner.path}/:id/attachments`,
+      route(
+        api,
+        owner.upload,
         {
           config: { permission: owner.write },
-          schema: {
-            tags,
-            summary: `Tải tệp đính kèm lên hồ sơ ${owner.name} (multipart/form-data)`,
-            description: `Trường "files": một hoặc nhiều tệp (tối đa ${MAX_FILES} tệp, mỗi tệp tối đa ${Math.round(deps.maxUploadBytes / 1048576)} MB); trường "description" (không bắt buộc): mô tả chung. Loại tệp được xác định theo nội dung: PDF, ảnh JPEG/PNG/TIFF, Word, Excel, văn bản thuần, âm thanh MP3/M4A, video MP4. Tất cả hoặc không: một tệp bị từ chối thì không tệp nào được lưu.`,
-            params: idParams,
-            response: { 201: z.object({ items: z.array(attachmentView) }), 413: apiError, 415: apiError, ...errors },
-          },
+          description: `Trường "files": một hoặc nhiều tệp (tối đa ${MAX_FILES} tệp, mỗi tệp tối đa ${Math.round(deps.maxUploadBytes / 1048576)} MB); trường "description" (không bắt buộc): mô tả chung. Loại tệp được xác định theo nội dung: PDF, ảnh JPEG/PNG/TIFF, Word, Excel, văn bản thuần, âm thanh MP3/M4A, video MP4. Tất cả hoặc không: một tệp bị từ chối thì không tệp nào được lưu.`,
         },
         async (request, reply) => {
           const auth = requireAuth(request);
@@ -118,82 +107,32 @@ export function attachmentRoutes(app: Api, ctx: AppContext, options: AttachmentO
         },
       );
 
-      api.get(
-        `/${owner.path}/:id/attachments`,
-        {
-          config: { permission: owner.read },
-          schema: {
-            tags,
-            summary: `Danh sách tệp đính kèm của ${owner.name}, giới hạn tải lên và thao tác được phép`,
-            params: idParams,
-            response: {
-              200: z.object({
-                items: z.array(attachmentView),
-                canUpload: z.boolean(),
-                maxUploadBytes: z.number(),
-                maxFiles: z.number(),
-                accept: z.array(z.string()),
-              }),
-              ...errors,
-            },
-          },
-        },
-        async (request) =>
-          listAttachments(deps, requireAuth(request), { entityType: owner.entityType, entityId: request.params.id }),
+      route(api, owner.list, { config: { permission: owner.read } }, async (request) =>
+        listAttachments(deps, requireAuth(request), { entityType: owner.entityType, entityId: request.params.id }),
       );
     }
 
-    api.get(
-      "/attachments/:id/download",
-      {
-        // The permission depends on the record holding the file; the service checks it.
-        config: { permission: "session" },
-        schema: {
-          tags,
-          summary: "Tải xuống tệp đính kèm (kiểm tra quyền theo hồ sơ chứa tệp, ghi nhật ký)",
-          params: idParams,
-          response: {
-            200: {
-              description: "Nội dung tệp",
-              content: { "application/octet-stream": { schema: z.string().meta({ format: "binary" }) } },
-            },
-            ...errors,
-          },
-        },
-      },
-      async (request, reply) => {
-        const file = await openDownload(deps, requireAuth(request), actorOf(request), request.params.id);
-        file.stream.on("error", (error) => request.log.error({ err: error }, "attachment stream failed"));
-        return (
-          reply
-            .header("content-type", file.mimeType)
-            .header("content-length", String(file.size))
-            .header("content-disposition", contentDisposition(file.fileName))
-            .header("x-content-type-options", "nosniff")
-            .header("content-security-policy", "default-src 'none'; sandbox")
-            .header("cache-control", "private, no-store")
-            // A stream is sent as it is, without the JSON serialiser; the schema above documents it.
-            .send(file.stream as unknown as string)
-        );
-      },
-    );
+    // The permission depends on the record holding the file; the service checks it.
+    route(api, ROUTES["attachments.download"], { config: { permission: "session" } }, async (request, reply) => {
+      const file = await openDownload(deps, requireAuth(request), actorOf(request), request.params.id);
+      file.stream.on("error", (error) => request.log.error({ err: error }, "attachment stream failed"));
+      return (
+        reply
+          .header("content-type", file.mimeType)
+          .header("content-length", String(file.size))
+          .header("content-disposition", contentDisposition(file.fileName))
+          .header("x-content-type-options", "nosniff")
+          .header("content-security-policy", "default-src 'none'; sandbox")
+          .header("cache-control", "private, no-store")
+          // A stream is sent as it is, without the JSON serialiser; its table entry marks it a file.
+          .send(file.stream)
+      );
+    });
 
-    api.delete(
-      "/attachments/:id",
-      {
-        config: { permission: "session" },
-        schema: {
-          tags,
-          summary: "Xóa tệp đính kèm (khi đơn chưa kết thúc; ghi nhật ký)",
-          params: idParams,
-          response: { 204: z.null(), ...errors },
-        },
-      },
-      async (request, reply) => {
-        const result = await deleteAttachment(deps, requireAuth(request), actorOf(request), request.params.id);
-        if (!result.fileRemoved) request.log.warn({ attachment: request.params.id }, "attachment file not removed");
-        return reply.code(204).send(null);
-      },
-    );
+    route(api, ROUTES["attachments.delete"], { config: { permission: "session" } }, async (request, reply) => {
+      const result = await deleteAttachment(deps, requireAuth(request), actorOf(request), request.params.id);
+      if (!result.fileRemoved) request.log.warn({ attachment: request.params.id }, "attachment file not removed");
+      return reply.code(204).send(null);
+    });
   });
 }

@@ -61,7 +61,8 @@ export async function listAuditEvents(db: Kysely<DB>, auth: AuthContext, query: 
     action: r.action,
     entityType: r.entity_type,
     entityId: r.entity_id,
-    summary: r.summary,
+    // JSON as recorded (recordAudit stores an object).
+    summary: r.summary as AuditEvent["summary"],
     clientIp: r.client_ip,
     hash: r.hash,
   }));

@@ -116,7 +116,10 @@ export function listTemplates(): DocumentTemplateView[] {
     basis: t.basis,
     series: t.series,
     wordingVerified: t.wordingVerified,
-    fieldsSchema: z.toJSONSchema(t.fieldsSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>,
+    fieldsSchema: z.toJSONSchema(t.fieldsSchema, {
+      io: "input",
+      unrepresentable: "any",
+    }) as DocumentTemplateView["fieldsSchema"],
   }));
   return catalogue;
 }
@@ -366,8 +369,10 @@ async function readDocument(
   if (!row) fail("NOT_FOUND", undefined, "Không tìm thấy văn bản.");
   await assertCanRead(db, auth, row);
   const view = await readerView(db, auth, row);
+  // Fields are JSON as stored (a jsonb column, checked by the form's schema when written).
+  const fields = view.content.fields as OfficialDocument["fields"];
   const changeable = await mayChange(db, auth, row);
-  return { document: { ...summary(auth, row, view.content.title, changeable), fields: view.content.fields }, view };
+  return { document: { ...summary(auth, row, view.content.title, changeable), fields }, view };
 }
 
 export async function getDocument(db: Kysely<DB>, auth: AuthContext, id: string): Promise<OfficialDocument> {

@@ -4,6 +4,7 @@
  */
 import { allowedOutcomes, PETITION_STATES, type PetitionKind, type PetitionState } from "@minhbach/domain";
 import type { CreatePetitionBody } from "@minhbach/domain/api/petitions";
+import type { DeadlineInputView, PetitionDetail } from "@minhbach/domain/api/petition-views";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { assertAgencyInScope, scopeOf, type AuthContext } from "../../platform/access.ts";
@@ -89,7 +90,7 @@ export async function getPetition(db: Kysely<DB>, auth: AuthContext, id: string)
       row.kind === null && !hidden
         ? writerShown({ anonymous: row.anonymous, petitioners: (await readParties(db, id)).petitioners })
         : row.petitioner_display,
-    petitioners: parties.petitioners as unknown as ({ kind: string } & Record<string, unknown>)[],
+    petitioners: parties.petitioners,
     identity: {
       protected: identity.protected,
       canView: identity.canView,
@@ -97,19 +98,26 @@ export async function getPetition(db: Kysely<DB>, auth: AuthContext, id: string)
       pendingRequestId: identity.pendingRequestId,
       caseId: identity.caseId,
     },
-    respondents: parties.respondents as unknown as ({ name: string } & Record<string, unknown>)[],
-    classification: (facts.classification ?? null) as Record<string, unknown> | null,
-    eligibility: (facts.eligibility ?? null) as Record<string, unknown> | null,
+    respondents: parties.respondents,
+    classification: facts.classification ?? null,
+    eligibility: facts.eligibility ?? null,
     events: events.map((e) => ({
       at: new Date(e.at).toISOString(),
       actorName: e.actor_name,
       action: e.action,
       fromState: e.from_state,
       toState: e.to_state,
-      data: e.data,
+      // The step's data, an object as writeEvent stored it (jsonb).
+      data: e.data as PetitionDetail["events"][number]["data"],
       documentId: e.document_id,
     })),
-    deadlines: deadlines.map((d) => ({ ruleId: d.rule_id, label: d.label, due: d.due, open: d.open, input: d.input })),
+    deadlines: deadlines.map((d) => ({
+      ruleId: d.rule_id,
+      label: d.label,
+      due: d.due,
+      open: d.open,
+      input: d.input as DeadlineInputView,
+    })),
     documents: documents.map((d) => ({
       id: d.id,
       formCode: d.form_code,

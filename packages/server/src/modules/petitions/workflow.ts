@@ -372,6 +372,8 @@ export async function listAwaiting(db: Kysely<DB>, auth: AuthContext, today = to
   );
   return awaiting.map((a) => ({
     ...a,
+    // Always set: every fact passed in carries its row's id.
+    petitionId: a.petitionId ?? "",
     code: byId.get(a.petitionId!)?.code ?? "",
     petitioner: byId.get(a.petitionId!)?.petitioner_display ?? "",
     // The list urges straight from a row: the version the step needs.

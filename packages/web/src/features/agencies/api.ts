@@ -1,8 +1,8 @@
-import type { Agency, CreateAgencyBody } from "@minhbach/domain/api/agencies";
+import type { CreateAgencyBody } from "@minhbach/domain/api/agencies";
 import type { agencyGroup, updateAgencyBody } from "@minhbach/domain/api/agencies";
 import type { z } from "@minhbach/domain/api/zod-vi";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../api/client.ts";
+import { call, type Answer } from "../../api/call.ts";
 
 export type AgencyGroup = z.infer<typeof agencyGroup>;
 export type UpdateAgencyBody = z.infer<typeof updateAgencyBody>;
@@ -13,7 +13,7 @@ export function useAgencies(params: { at?: string | null; includeEnded?: boolean
   return useQuery({
     queryKey: [...AGENCIES_KEY, "list", params.at ?? null, params.includeEnded ?? false],
     queryFn: ({ signal }) =>
-      api<{ items: Agency[] }>("/agencies", {
+      call("agencies.list", {
         query: { at: params.at ?? undefined, includeEnded: params.includeEnded ? "true" : undefined },
         signal,
       }),
@@ -30,24 +30,18 @@ export function useAllAgencies() {
 export function useAgencyGroups() {
   return useQuery({
     queryKey: [...AGENCIES_KEY, "groups"],
-    queryFn: ({ signal }) => api<{ items: AgencyGroup[] }>("/agency-groups", { signal }),
+    queryFn: ({ signal }) => call("agencyGroups.list", { signal }),
     select: (data) => data.items,
   });
 }
 
-export interface DirectoryAgency {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-}
+export type DirectoryAgency = Answer<"agencies.directory">["items"][number];
 
 /** Every agency of the installation in force today (names only), e.g. to pick a transfer target. */
 export function useAgencyDirectory(enabled = true) {
   return useQuery({
     queryKey: [...AGENCIES_KEY, "directory"],
-    queryFn: ({ signal }) => api<{ items: DirectoryAgency[] }>("/agencies/directory", { signal }),
+    queryFn: ({ signal }) => call("agencies.directory", { signal }),
     select: (data) => data.items,
     enabled,
     staleTime: 5 * 60_000,
@@ -57,7 +51,7 @@ export function useAgencyDirectory(enabled = true) {
 export function useCreateAgency() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateAgencyBody) => api<Agency>("/agencies", { method: "POST", body }),
+    mutationFn: (body: CreateAgencyBody) => call("agencies.create", { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: AGENCIES_KEY }),
   });
 }
@@ -66,7 +60,7 @@ export function useUpdateAgency() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateAgencyBody }) =>
-      api<Agency>(`/agencies/${encodeURIComponent(id)}`, { method: "PATCH", body }),
+      call("agencies.update", { params: { id }, body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: AGENCIES_KEY }),
   });
 }

@@ -18,12 +18,11 @@ import { notifications } from "@mantine/notifications";
 import { IconDownload, IconLock, IconPaperclip, IconTrash, IconUpload } from "@tabler/icons-react";
 import { useRef, useState, type FormEvent, type MouseEvent } from "react";
 import { errorMessage } from "../../api/client.ts";
-import { saveFromApi } from "../../ui/download.ts";
+import { saveDownload } from "../../ui/download.ts";
 import { formatDateTime } from "../../ui/format.ts";
 import { QueryStatus } from "../../ui/QueryState.tsx";
 import { COMMON } from "../../ui/text.ts";
 import {
-  downloadPath,
   downloadUrl,
   useDeleteAttachment,
   useAttachments,
@@ -69,7 +68,7 @@ async function download(event: MouseEvent<HTMLElement>, file: Attachment) {
   // a saved error page; the link itself still works for "open in new tab" and "copy link".
   event.preventDefault();
   try {
-    await saveFromApi(downloadPath(file.id), file.fileName);
+    await saveDownload("attachments.download", { params: { id: file.id } }, file.fileName);
   } catch (error) {
     notifications.show({ color: "red", message: errorMessage(error) });
   }

@@ -3,59 +3,48 @@
  * XMLHttpRequest for its upload progress, with the same CSRF header and error shape.
  */
 import { ERROR_MESSAGES, type ApiErrorBody } from "@minhbach/domain";
-import type { Me } from "@minhbach/domain/api/auth";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, ApiError, setCsrfToken } from "../../api/client.ts";
+import type { AttachmentList, AttachmentView } from "@minhbach/domain/api/attachments";
+import { call, urlOf, type Answer } from "../../api/call.ts";
+import { ApiError, setCsrfToken } from "../../api/client.ts";
 import { ME_KEY } from "../auth/session.tsx";
 import { ATTACHMENT_TEXT } from "./text.ts";
 
-export interface Attachment {
-  id: string;
-  fileName: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  description: string | null;
-  createdAt: string;
-  createdBy: { id: string; name: string } | null;
-  encrypted: boolean;
-  actions: ("download" | "delete")[];
-}
-
-export interface AttachmentList {
-  items: Attachment[];
-  canUpload: boolean;
-  maxUploadBytes: number;
-  maxFiles: number;
-  /** Extensions for the file picker (".pdf", ".docx", …). */
-  accept: string[];
-}
+export type Attachment = AttachmentView;
+/** The files, whether the caller may upload, the limits, and `accept`: extensions for the picker. */
+export type { AttachmentList };
 
 export const ATTACHMENTS_KEY = ["attachments"] as const;
 
 /** The record that holds the files, as its API path: "petitions/<id>" or "cases/<id>". */
 export type AttachmentOwner = `${"petitions" | "cases"}/${string}`;
 
+function ownerOf(owner: AttachmentOwner): { kind: "petitions" | "cases"; id: string } {
+  const slash = owner.indexOf("/");
+  return { kind: owner.slice(0, slash) as "petitions" | "cases", id: owner.slice(slash + 1) };
+}
+
 export function useAttachments(owner: AttachmentOwner) {
   return useQuery({
     queryKey: [...ATTACHMENTS_KEY, owner],
-    queryFn: ({ signal }) => api<AttachmentList>(`/${owner}/attachments`, { signal }),
+    queryFn: ({ signal }) => {
+      const { kind, id } = ownerOf(owner);
+      return kind === "petitions"
+        ? call("petitions.attachments.list", { params: { id }, signal })
+        : call("cases.attachments.list", { params: { id }, signal });
+    },
   });
 }
 
-/** The API path of a file's content (for saveFromApi) and its URL (for links). */
-export function downloadPath(id: string): string {
-  return `/attachments/${encodeURIComponent(id)}/download`;
-}
-
+/** The URL of a file's content, for links. */
 export function downloadUrl(id: string): string {
-  return `/api${downloadPath(id)}`;
+  return urlOf("attachments.download", { params: { id } });
 }
 
 export function useDeleteAttachment(owner: AttachmentOwner) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<void>(`/attachments/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    mutationFn: (id: string) => call("attachments.delete", { params: { id } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: [...ATTACHMENTS_KEY, owner] }),
   });
 }
@@ -119,15 +108,19 @@ export function useUploadAttachments(owner: AttachmentOwner) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ files, description, onProgress, signal }: UploadInput) => {
-      const url = `/api/${owner}/attachments`;
+      // Multipart with upload progress: XMLHttpRequest, to the address of the owner's entry.
+      const { kind, id } = ownerOf(owner);
+      const url = urlOf(kind === "petitions" ? "petitions.attachments.upload" : "cases.attachments.upload", {
+        params: { id },
+      });
       const form = new FormData();
       if (description.trim()) form.append("description", description.trim());
       for (const file of files) form.append("files", file, file.name);
-      const token = () => queryClient.getQueryData<Me | null>(ME_KEY)?.csrfToken ?? null;
+      const token = () => queryClient.getQueryData<Answer<"auth.me"> | null>(ME_KEY)?.csrfToken ?? null;
       let result = await post(url, form, token(), onProgress, signal);
       // A stale token (another tab logged in again): take a fresh one and send once more.
       if (result.status === 403 && errorBody(403, result.body).code === "CSRF_INVALID") {
-        const me = await api<Me>("/auth/me", { expectUnauthorized: true });
+        const me = await call("auth.me", { expectUnauthorized: true });
         setCsrfToken(me.csrfToken);
         queryClient.setQueryData(ME_KEY, me);
         onProgress(0);
@@ -135,7 +128,7 @@ export function useUploadAttachments(owner: AttachmentOwner) {
       }
       if (result.status === 401) void queryClient.invalidateQueries({ queryKey: ME_KEY });
       if (result.status !== 201) throw new ApiError(result.status, errorBody(result.status, result.body));
-      return (result.body as { items: Attachment[] }).items;
+      return (result.body as Answer<"petitions.attachments.upload">).items;
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: [...ATTACHMENTS_KEY, owner] }),
   });

@@ -1,10 +1,11 @@
-import type { AuditEvent } from "@minhbach/domain/api/audit";
 import { compareVietnamese } from "@minhbach/domain";
 import { ActionIcon, Alert, Button, Code, Group, Select, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
 import { IconChevronDown, IconChevronRight, IconShieldCheck } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { Fragment, useMemo, useState } from "react";
-import { api, errorMessage } from "../../api/client.ts";
+import type { AuditEvent } from "@minhbach/domain/api/audit";
+import { call } from "../../api/call.ts";
+import { errorMessage } from "../../api/client.ts";
 import { DateField } from "../../ui/DateField.tsx";
 import { formatDateTime, formatNumber } from "../../ui/format.ts";
 import { ClearFilters, FilterPanel, ListExport, ListResults, SearchField } from "../../ui/list-page/ListPage.tsx";
@@ -16,19 +17,6 @@ import { useSession } from "../auth/session.tsx";
 import { fetchUsers } from "../users/api.ts";
 import { AUDIT_TEXT } from "./text.ts";
 
-interface AuditPage {
-  items: AuditEvent[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBroken: { id: number; reason: string } | null;
-}
-
 const FILTERS = {
   from: "text",
   to: "text",
@@ -39,7 +27,7 @@ const FILTERS = {
 } as const;
 
 function fetchAudit(query: Record<string, string | number | undefined>, signal?: AbortSignal) {
-  return api<AuditPage>("/audit", { query, ...(signal ? { signal } : {}) });
+  return call("audit.list", { query, signal });
 }
 
 export default function AuditPage() {
@@ -69,7 +57,7 @@ export default function AuditPage() {
     [actors.data],
   );
 
-  const verify = useMutation({ mutationFn: () => api<VerifyResult>("/audit/verify") });
+  const verify = useMutation({ mutationFn: () => call("audit.verify") });
 
   const toggle = (id: number) =>
     setExpanded((prev) => {

@@ -5,7 +5,7 @@ import { schemaResolver, useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useLocation, useNavigate } from "react-router-dom";
-import { api } from "../../api/client.ts";
+import { call } from "../../api/call.ts";
 import { applyServerError } from "../../ui/forms.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import type { ReturnState } from "./RequireAuth.tsx";
@@ -34,7 +34,7 @@ export default function ChangePasswordPage() {
     setFailure(null);
     setSubmitting(true);
     try {
-      await api<void>("/auth/change-password", { method: "POST", body: { currentPassword, newPassword } });
+      await call("auth.changePassword", { body: { currentPassword, newPassword } });
       notifications.show({ color: "green", message: AUTH_TEXT.passwordChanged });
       form.reset();
       await refresh();

@@ -3,7 +3,8 @@ import type { Permission } from "@minhbach/domain";
 import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from "react";
-import { api, ApiError, onUnauthorized, setCsrfToken } from "../../api/client.ts";
+import { call } from "../../api/call.ts";
+import { ApiError, onUnauthorized, setCsrfToken } from "../../api/client.ts";
 import { clearAllDrafts } from "../../ui/drafts.ts";
 import { AUTH_TEXT } from "./text.ts";
 
@@ -11,7 +12,7 @@ export const ME_KEY = ["auth", "me"] as const;
 
 async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await api<Me>("/auth/me", { expectUnauthorized: true });
+    const me = await call("auth.me", { expectUnauthorized: true });
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {
@@ -62,11 +63,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (username: string, password: string) => {
-      const result = await api<Me>("/auth/login", {
-        method: "POST",
-        body: { username, password },
-        expectUnauthorized: true,
-      });
+      const result = await call("auth.login", { body: { username, password }, expectUnauthorized: true });
       setCsrfToken(result.csrfToken);
       notifications.hide("session-expired");
       // Whatever was cached belonged to the previous session.
@@ -79,7 +76,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api<void>("/auth/logout", { method: "POST", expectUnauthorized: true });
+      await call("auth.logout", { expectUnauthorized: true });
     } finally {
       setCsrfToken(null);
       clearAllDrafts();

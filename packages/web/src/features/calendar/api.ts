@@ -1,20 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../api/client.ts";
-import type { CalendarBody, CalendarYear, SavedCalendar } from "./types.ts";
+import { call } from "../../api/call.ts";
+import type { CalendarBody, CalendarYear } from "./types.ts";
 
 export const calendarKey = (year: number) => ["calendar", year] as const;
 
 export function useCalendar(year: number) {
   return useQuery({
     queryKey: calendarKey(year),
-    queryFn: ({ signal }) => api<CalendarYear>(`/calendar/${year}`, { signal }),
+    queryFn: ({ signal }) => call("calendar.get", { params: { year }, signal }),
   });
 }
 
 export function useSaveCalendar(year: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CalendarBody) => api<SavedCalendar>(`/calendar/${year}`, { method: "PUT", body }),
+    mutationFn: (body: CalendarBody) => call("calendar.save", { params: { year }, body }),
     onSuccess: (saved) => {
       const { movedDeadlines: _moved, failedDeadlines: _failed, changedDays: _changed, ...calendar } = saved;
       queryClient.setQueryData<CalendarYear>(calendarKey(year), calendar);

@@ -9,10 +9,9 @@ import type {
   identityRequestItem,
   identityReveal,
 } from "@minhbach/domain/api/case-views";
-import type { User } from "@minhbach/domain/api/users";
 import type { z } from "@minhbach/domain/api/zod-vi";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../api/client.ts";
+import { call, type Answer } from "../../api/call.ts";
 import { DOCUMENTS_KEY, PETITIONS_KEY } from "../petitions/api.ts";
 
 export type { CaseDashboard, CaseDetail, CaseListItem };
@@ -26,12 +25,7 @@ export type IdentityDecisionBody = z.input<typeof identityDecisionBody>;
 export const CASES_KEY = ["cases"] as const;
 export const IDENTITY_REQUESTS_KEY = ["identity-requests"] as const;
 
-export interface CasePage {
-  items: CaseListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type CasePage = Answer<"cases.list">;
 
 /** List filters as the query string carries them. */
 export type CaseFilters = {
@@ -42,7 +36,7 @@ export type CaseFilters = {
 const MAX_PAGE_SIZE = 100;
 
 export function fetchCases(query: CaseFilters & { page: number; pageSize: number }, signal?: AbortSignal) {
-  return api<CasePage>("/cases", { query, ...(signal ? { signal } : {}) });
+  return call("cases.list", { query, signal });
 }
 
 export function useCases(query: CaseFilters & { page: number; pageSize: number }) {
@@ -71,14 +65,14 @@ export function caseKey(id: string) {
 export function useCase(id: string) {
   return useQuery({
     queryKey: caseKey(id),
-    queryFn: ({ signal }) => api<CaseDetail>(`/cases/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => call("cases.get", { params: { id }, signal }),
   });
 }
 
 export function useCaseDashboard(days: number, enabled = true) {
   return useQuery({
     queryKey: [...CASES_KEY, "dashboard", days],
-    queryFn: ({ signal }) => api<CaseDashboard>("/cases/dashboard", { query: { days }, signal }),
+    queryFn: ({ signal }) => call("cases.dashboard", { query: { days }, signal }),
     enabled,
   });
 }
@@ -86,7 +80,7 @@ export function useCaseDashboard(days: number, enabled = true) {
 export function useCaseReminders(days: number, enabled = true) {
   return useQuery({
     queryKey: [...CASES_KEY, "reminders", days],
-    queryFn: ({ signal }) => api<{ items: CaseReminder[] }>("/cases/reminders", { query: { days }, signal }),
+    queryFn: ({ signal }) => call("cases.reminders", { query: { days }, signal }),
     select: (data) => data.items,
     enabled,
   });
@@ -111,8 +105,7 @@ function useCaseSaved() {
 export function useCaseAction() {
   const saved = useCaseSaved();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: CaseActionBody }) =>
-      api<CaseDetail>(`/cases/${encodeURIComponent(id)}/actions`, { method: "POST", body }),
+    mutationFn: ({ id, body }: { id: string; body: CaseActionBody }) => call("cases.action", { params: { id }, body }),
     onSuccess: saved,
   });
 }
@@ -121,7 +114,7 @@ export function useSetAssignments() {
   const saved = useCaseSaved();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: AssignmentBody }) =>
-      api<CaseDetail>(`/cases/${encodeURIComponent(id)}/assignments`, { method: "PUT", body }),
+      call("cases.assignments", { params: { id }, body }),
     onSuccess: saved,
   });
 }
@@ -129,7 +122,7 @@ export function useSetAssignments() {
 export function useOpenCase() {
   const saved = useCaseSaved();
   return useMutation({
-    mutationFn: (body: OpenCaseBody) => api<CaseDetail>("/cases", { method: "POST", body }),
+    mutationFn: (body: OpenCaseBody) => call("cases.open", { body }),
     onSuccess: saved,
   });
 }
@@ -139,7 +132,7 @@ export function useResolvers(agencyId: string, enabled: boolean) {
   return useQuery({
     queryKey: ["users", "resolvers", agencyId],
     queryFn: ({ signal }) =>
-      api<{ items: User[] }>("/users", {
+      call("users.list", {
         query: { agencyId, role: "resolver", status: "active", sort: "fullName", page: 1, pageSize: 200 },
         signal,
       }),
@@ -157,21 +150,18 @@ export function useResolvers(agencyId: string, enabled: boolean) {
  * cache that outlives the page).
  */
 export function revealCaseIdentity(caseId: string) {
-  return api<IdentityReveal>(`/cases/${encodeURIComponent(caseId)}/identity`);
+  return call("cases.identity", { params: { id: caseId } });
 }
 
 export function revealPetitionIdentity(petitionId: string) {
-  return api<IdentityReveal>(`/petitions/${encodeURIComponent(petitionId)}/identity`);
+  return call("petitions.identity", { params: { id: petitionId } });
 }
 
 export function useRequestIdentity() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ caseId, reason }: { caseId: string; reason: string }) =>
-      api<{ id: string; status: "pending" }>(`/cases/${encodeURIComponent(caseId)}/identity-requests`, {
-        method: "POST",
-        body: { reason },
-      }),
+      call("cases.identityRequests.create", { params: { id: caseId }, body: { reason } }),
     onSuccess: (_result, { caseId }) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: caseKey(caseId) }),
@@ -184,7 +174,7 @@ export function useRequestIdentity() {
 export function useIdentityRequests(status: IdentityRequestStatus) {
   return useQuery({
     queryKey: [...IDENTITY_REQUESTS_KEY, status],
-    queryFn: ({ signal }) => api<{ items: IdentityRequestItem[] }>("/identity-requests", { query: { status }, signal }),
+    queryFn: ({ signal }) => call("identityRequests.list", { query: { status }, signal }),
     select: (data) => data.items,
   });
 }
@@ -193,10 +183,7 @@ export function useDecideIdentityRequest() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: IdentityDecisionBody }) =>
-      api<{ id: string; status: "approved" | "refused"; expiresAt: string | null }>(
-        `/identity-requests/${encodeURIComponent(id)}/decision`,
-        { method: "POST", body },
-      ),
+      call("identityRequests.decide", { params: { id }, body }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: IDENTITY_REQUESTS_KEY }),

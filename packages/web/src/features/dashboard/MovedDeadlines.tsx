@@ -1,17 +1,8 @@
 import { Card, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { api } from "../../api/client.ts";
+import { call } from "../../api/call.ts";
 import { formatDate } from "../../ui/format.ts";
 import { DASHBOARD_TEXT } from "./text.ts";
-
-interface DeadlineChange {
-  id: number;
-  at: string;
-  oldDue: string;
-  newDue: string;
-  reason: string;
-  label: string;
-}
 
 /**
  * Due dates in the user's scope that moved because a year's working calendar changed (a holiday
@@ -20,7 +11,7 @@ interface DeadlineChange {
 export function MovedDeadlines() {
   const changes = useQuery({
     queryKey: ["deadline-changes"],
-    queryFn: ({ signal }) => api<{ items: DeadlineChange[] }>("/deadlines/changes", { signal }),
+    queryFn: ({ signal }) => call("deadlines.changes", { signal }),
     select: (data) => data.items.slice(0, 20),
   });
   if (!changes.data?.length) return null;

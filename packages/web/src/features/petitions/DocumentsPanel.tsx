@@ -18,7 +18,7 @@ import { notifications } from "@mantine/notifications";
 import { IconDownload, IconPencil, IconRubberStamp } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { errorMessage, isApiError } from "../../api/client.ts";
-import { saveFromApi } from "../../ui/download.ts";
+import { saveDownload } from "../../ui/download.ts";
 import { reportServerError } from "../../ui/forms.ts";
 import { formatDate } from "../../ui/format.ts";
 import { ErrorBlock, LoadingBlock, QueryStatus } from "../../ui/QueryState.tsx";
@@ -41,7 +41,7 @@ export function documentStatusLabel(status: string): string {
 /** Saves the .docx of a document, with a notification either way. */
 export async function downloadDocumentFile(doc: { id: string; title: string }) {
   try {
-    const name = await saveFromApi(`/documents/${encodeURIComponent(doc.id)}/file`, `${doc.title}.docx`);
+    const name = await saveDownload("documents.file", { params: { id: doc.id } }, `${doc.title}.docx`);
     notifications.show({ color: "green", message: DOCUMENT_TEXT.downloaded(name), autoClose: 3000 });
   } catch (error) {
     notifications.show({ color: "red", message: errorMessage(error) });

@@ -1,17 +1,6 @@
-import type { OfficialDocument, DocumentSummary, UpdateDocumentBody } from "@minhbach/domain/api/documents";
-import type {
-  duplicateMatch,
-  PetitionDetail,
-  PetitionListItem,
-  PetitionOverview,
-  SearchedAs,
-} from "@minhbach/domain/api/petition-views";
-import type {
-  ApplyOutcomeBody,
-  ClassifyPetitionBody,
-  CreatePetitionBody,
-  PetitionListQuery,
-} from "@minhbach/domain/api/petitions";
+import type { UpdateDocumentBody } from "@minhbach/domain/api/documents";
+import type { duplicateMatch, PetitionDetail, PetitionListItem } from "@minhbach/domain/api/petition-views";
+import type { CreatePetitionBody, PetitionListQuery } from "@minhbach/domain/api/petitions";
 import type { z } from "@minhbach/domain/api/zod-vi";
 import type {
   CreatePetitionFieldBody,
@@ -20,10 +9,10 @@ import type {
   RetentionDueItem,
   UpdatePetitionFieldBody,
 } from "@minhbach/domain/api/petition-follow-up";
-import { installFieldCatalog, type FieldGroup, type ReportFieldGroup } from "@minhbach/domain";
+import { installFieldCatalog } from "@minhbach/domain";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../api/client.ts";
-import { saveFromApi } from "../../ui/download.ts";
+import { call, type Answer, type CallInput } from "../../api/call.ts";
+import { saveDownload } from "../../ui/download.ts";
 
 export type DuplicateMatch = z.infer<typeof duplicateMatch>;
 export type { PetitionDetail, PetitionListItem };
@@ -31,16 +20,11 @@ export type { PetitionDetail, PetitionListItem };
 export const PETITIONS_KEY = ["petitions"] as const;
 export const DOCUMENTS_KEY = ["documents"] as const;
 
-export interface PetitionPage {
-  items: PetitionListItem[];
-  total: number;
-  /** More matches than the server counts: `total` is the cap. */
-  totalCapped: boolean;
-  /** How the search found its matches (null without a search, or when it found none). */
-  searchedAs: SearchedAs | null;
-  page: number;
-  pageSize: number;
-}
+/**
+ * A page of the list; `totalCapped`: more matches than the server counts (`total` is the cap);
+ * `searchedAs`: how the search found its matches (null without a search, or when it found none).
+ */
+export type PetitionPage = Answer<"petitions.list">;
 
 /** List filters as the query string carries them (lists as "a,b"). */
 export type PetitionFilters = {
@@ -48,7 +32,7 @@ export type PetitionFilters = {
 };
 
 export function fetchPetitions(query: PetitionFilters & { page: number; pageSize: number }, signal?: AbortSignal) {
-  return api<PetitionPage>("/petitions", { query, ...(signal ? { signal } : {}) });
+  return call("petitions.list", { query, signal });
 }
 
 export function usePetitions(query: PetitionFilters & { page: number; pageSize: number }) {
@@ -63,7 +47,7 @@ export function usePetitions(query: PetitionFilters & { page: number; pageSize: 
 export function usePetitionOverview() {
   return useQuery({
     queryKey: [...PETITIONS_KEY, "overview"],
-    queryFn: ({ signal }) => api<PetitionOverview>("/petitions/overview", { signal }),
+    queryFn: ({ signal }) => call("petitions.overview", { signal }),
   });
 }
 
@@ -80,26 +64,12 @@ export async function fetchAllPetitions(filters: PetitionFilters, onProgress: (d
 }
 
 /** A transferred or guided petition waiting for an answer (GET /petitions/awaiting). */
-export interface AwaitingItem {
-  petitionId: string;
-  /** For urging straight from the list. */
-  version: number;
-  code: string;
-  petitioner: string;
-  status: string;
-  since: string;
-  daysWaiting: number;
-  urgeCount: number;
-  lastUrgedOn: string | null;
-  reply: { rule: string; from: string; purpose: string };
-  replyDue?: string;
-  overdue?: boolean;
-}
+export type AwaitingItem = Answer<"petitions.awaiting">["items"][number];
 
 export function useAwaiting() {
   return useQuery({
     queryKey: [...PETITIONS_KEY, "awaiting"],
-    queryFn: ({ signal }) => api<{ items: AwaitingItem[] }>("/petitions/awaiting", { signal }),
+    queryFn: ({ signal }) => call("petitions.awaiting", { signal }),
     select: (data) => data.items,
   });
 }
@@ -107,15 +77,14 @@ export function useAwaiting() {
 export function usePetition(id: string) {
   return useQuery({
     queryKey: [...PETITIONS_KEY, "detail", id],
-    queryFn: ({ signal }) => api<PetitionDetail>(`/petitions/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => call("petitions.get", { params: { id }, signal }),
   });
 }
 
 export function usePetitionDuplicates(id: string) {
   return useQuery({
     queryKey: [...PETITIONS_KEY, "detail", id, "duplicates"],
-    queryFn: ({ signal }) =>
-      api<{ items: DuplicateMatch[] }>(`/petitions/${encodeURIComponent(id)}/duplicates`, { signal }),
+    queryFn: ({ signal }) => call("petitions.duplicates", { params: { id }, signal }),
     select: (data) => data.items,
   });
 }
@@ -128,25 +97,27 @@ export interface DuplicateProbe {
 }
 
 export function findDuplicates(probe: DuplicateProbe, signal?: AbortSignal) {
-  return api<{ items: DuplicateMatch[] }>("/petitions/duplicates", {
-    method: "POST",
-    body: probe,
-    ...(signal ? { signal } : {}),
-  });
+  return call("petitions.findDuplicates", { body: probe, signal });
 }
 
 export function useCreatePetition() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreatePetitionBody) => api<{ id: string; code: string }>("/petitions", { method: "POST", body }),
+    mutationFn: (body: CreatePetitionBody) => call("petitions.create", { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: PETITIONS_KEY }),
   });
 }
 
-function usePetitionMutation<B, R>(path: (id: string) => string) {
+function usePetitionMutation<Id extends "petitions.classify" | "petitions.outcome" | "petitions.joinMatter">(
+  operation: Id,
+) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: B }) => api<R>(path(id), { method: "POST", body }),
+    mutationFn: ({ id, body }: { id: string; body: CallInput<Id>["body"] }) =>
+      call(operation as "petitions.classify", {
+        params: { id },
+        body: body as CallInput<"petitions.classify">["body"],
+      }) as Promise<Answer<Id>>,
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: PETITIONS_KEY }),
@@ -156,36 +127,29 @@ function usePetitionMutation<B, R>(path: (id: string) => string) {
 }
 
 export function useClassifyPetition() {
-  return usePetitionMutation<ClassifyPetitionBody, PetitionDetail>((id) => `/petitions/${id}/classify`);
+  return usePetitionMutation("petitions.classify");
 }
 
 export function useApplyOutcome() {
-  return usePetitionMutation<ApplyOutcomeBody, { petition: PetitionDetail; documentId: string | null }>(
-    (id) => `/petitions/${id}/outcome`,
-  );
+  return usePetitionMutation("petitions.outcome");
 }
 
 export function useJoinMatter() {
-  return usePetitionMutation<{ version: number; petitionId: string }, PetitionDetail>(
-    (id) => `/petitions/${id}/matter`,
-  );
+  return usePetitionMutation("petitions.joinMatter");
 }
 
 /** The steps after an outcome, by the path of their route. */
 export type PetitionStep = "dispatch" | "urge" | "feedback" | "close" | "destroy";
 
-export interface StepResult {
-  petition: PetitionDetail;
-  transferredTo: { id: string; code: string } | null;
-  /** The draft the step wrote: the urging letter, the destruction decision. */
-  documentId: string | null;
-}
+/** The petition after the step, where it went, the draft the step wrote (urging letter…). */
+export type StepResult = Answer<"petitions.dispatch">;
 
 export function usePetitionStep() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, step, body }: { id: string; step: PetitionStep; body: Record<string, unknown> }) =>
-      api<StepResult>(`/petitions/${encodeURIComponent(id)}/${step}`, { method: "POST", body }),
+      // The step's form assembles its body; the server checks it against the step's schema.
+      call(`petitions.${step}`, { params: { id }, body: body as CallInput<`petitions.${PetitionStep}`>["body"] }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: PETITIONS_KEY }),
   });
 }
@@ -195,8 +159,7 @@ export function usePetitionStep() {
 export function useEntityDocuments(entityType: string, entityId: string) {
   return useQuery({
     queryKey: [...DOCUMENTS_KEY, "entity", entityType, entityId],
-    queryFn: ({ signal }) =>
-      api<{ items: DocumentSummary[] }>("/documents", { query: { entityType, entityId }, signal }),
+    queryFn: ({ signal }) => call("documents.list", { query: { entityType, entityId }, signal }),
     select: (data) => data.items,
   });
 }
@@ -204,7 +167,7 @@ export function useEntityDocuments(entityType: string, entityId: string) {
 export function useDocument(id: string | null) {
   return useQuery({
     queryKey: [...DOCUMENTS_KEY, "one", id],
-    queryFn: ({ signal }) => api<OfficialDocument>(`/documents/${encodeURIComponent(id ?? "")}`, { signal }),
+    queryFn: ({ signal }) => call("documents.get", { params: { id: id ?? "" }, signal }),
     enabled: id !== null,
   });
 }
@@ -213,7 +176,7 @@ export function useUpdateDocument() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateDocumentBody }) =>
-      api<OfficialDocument>(`/documents/${encodeURIComponent(id)}`, { method: "PATCH", body }),
+      call("documents.update", { params: { id }, body }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: DOCUMENTS_KEY }),
@@ -225,8 +188,7 @@ export function useUpdateDocument() {
 export function useIssueDocument() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      api<OfficialDocument>(`/documents/${encodeURIComponent(id)}/issue`, { method: "POST", body: {} }),
+    mutationFn: (id: string) => call("documents.issue", { params: { id }, body: {} }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: DOCUMENTS_KEY }),
@@ -242,7 +204,7 @@ export type { PetitionFieldView, RetentionDueItem };
 export function useRetentionDue() {
   return useQuery({
     queryKey: [...PETITIONS_KEY, "retention-due"],
-    queryFn: ({ signal }) => api<{ items: RetentionDueItem[] }>("/petitions/retention-due", { signal }),
+    queryFn: ({ signal }) => call("petitions.retentionDue", { signal }),
     select: (data) => data.items,
   });
 }
@@ -250,11 +212,7 @@ export function useRetentionDue() {
 export function useDestroyPetitions() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: DestroyBatchBody) =>
-      api<{ documentId: string; destroyed: { id: string; code: string }[] }>("/petitions/destroy", {
-        method: "POST",
-        body,
-      }),
+    mutationFn: (body: DestroyBatchBody) => call("petitions.destroyBatch", { body }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: PETITIONS_KEY }),
@@ -265,7 +223,7 @@ export function useDestroyPetitions() {
 
 /** Every petition matching the filters, as the server writes it (up to 50,000 rows). */
 export function downloadPetitionsXlsx(filters: PetitionFilters, fallbackName: string) {
-  return saveFromApi("/petitions/export.xlsx", fallbackName, filters);
+  return saveDownload("petitions.export", { query: filters }, fallbackName);
 }
 
 // ---- Field catalogue -------------------------------------------------------------------------
@@ -275,7 +233,7 @@ const FIELDS_KEY = ["petition-fields"] as const;
 export function usePetitionFields() {
   return useQuery({
     queryKey: FIELDS_KEY,
-    queryFn: ({ signal }) => api<{ items: PetitionFieldView[] }>("/petition-fields", { signal }),
+    queryFn: ({ signal }) => call("petitionFields.list", { signal }),
     select: (data) => data.items,
   });
 }
@@ -287,11 +245,8 @@ export function useSavePetitionField() {
       input: { code: null; body: CreatePetitionFieldBody } | { code: string; body: UpdatePetitionFieldBody },
     ) =>
       input.code === null
-        ? api<PetitionFieldView>("/petition-fields", { method: "POST", body: input.body })
-        : api<PetitionFieldView>(`/petition-fields/${encodeURIComponent(input.code)}`, {
-            method: "PATCH",
-            body: input.body,
-          }),
+        ? call("petitionFields.create", { body: input.body })
+        : call("petitionFields.update", { params: { code: input.code }, body: input.body }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: FIELDS_KEY }),
@@ -303,7 +258,7 @@ export function useSavePetitionField() {
 export function useDeletePetitionField() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (code: string) => api<void>(`/petition-fields/${encodeURIComponent(code)}`, { method: "DELETE" }),
+    mutationFn: (code: string) => call("petitionFields.delete", { params: { code } }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: FIELDS_KEY }),
@@ -314,14 +269,6 @@ export function useDeletePetitionField() {
 
 const CATALOG_KEY = ["field-catalog"] as const;
 
-interface CatalogItem {
-  code: string;
-  name: string;
-  group: FieldGroup;
-  reportGroup: ReportFieldGroup;
-  active: boolean;
-}
-
 /**
  * Installs the installation's field catalogue (as administrators keep it) for every picker, label
  * and form check of the web app; until it arrives, the catalogue shipped with the program serves.
@@ -331,7 +278,7 @@ export function useFieldCatalogSync(enabled: boolean): void {
     queryKey: CATALOG_KEY,
     enabled,
     staleTime: 5 * 60_000,
-    queryFn: ({ signal }) => api<{ items: CatalogItem[] }>("/petitions/fields", { signal }),
+    queryFn: ({ signal }) => call("petitions.fields", { signal }),
   });
   if (query.data && installed !== query.data) {
     installed = query.data;

@@ -1,6 +1,5 @@
-import type { DocumentSummary } from "@minhbach/domain/api/documents";
 import { useQueries } from "@tanstack/react-query";
-import { api } from "../../api/client.ts";
+import { call } from "../../api/call.ts";
 import { DOCUMENTS_KEY } from "./api.ts";
 
 /** Several documents by id (those that travelled with a transferred petition). */
@@ -8,8 +7,7 @@ export function useDocumentsByIds(ids: readonly string[]) {
   return useQueries({
     queries: ids.map((id) => ({
       queryKey: [...DOCUMENTS_KEY, "one", id],
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api<DocumentSummary>(`/documents/${encodeURIComponent(id)}`, { signal }),
+      queryFn: ({ signal }: { signal: AbortSignal }) => call("documents.get", { params: { id }, signal }),
     })),
   });
 }

@@ -14,7 +14,7 @@ import { Link } from "react-router-dom";
 import { errorMessage } from "../../api/client.ts";
 import { DateField } from "../../ui/DateField.tsx";
 import { SortableTh } from "../../ui/DataTable.tsx";
-import { saveFromApi } from "../../ui/download.ts";
+import { saveDownload } from "../../ui/download.ts";
 import { formatDate, formatNumber } from "../../ui/format.ts";
 import { ClearFilters, FilterPanel, ListExport, ListResults, SearchField } from "../../ui/list-page/ListPage.tsx";
 import { useListState } from "../../ui/list-page/list-state.ts";
@@ -150,7 +150,7 @@ function VisitList() {
   const downloadRegister = async () => {
     setDownloading(true);
     try {
-      const name = await saveFromApi("/reception/register.xlsx", "so-tiep-cong-dan.xlsx", { from, to });
+      const name = await saveDownload("reception.register.export", { query: { from, to } }, "so-tiep-cong-dan.xlsx");
       notifications.show({ color: "green", message: RECEPTION_TEXT.registerDownloaded(name) });
     } catch (error) {
       notifications.show({ color: "red", message: errorMessage(error) });

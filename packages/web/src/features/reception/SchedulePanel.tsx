@@ -42,7 +42,7 @@ import {
 import { useState } from "react";
 import { errorMessage, isApiError } from "../../api/client.ts";
 import { DateField } from "../../ui/DateField.tsx";
-import { saveFromApi } from "../../ui/download.ts";
+import { saveDownload } from "../../ui/download.ts";
 import { emptyToNull, reportServerError } from "../../ui/forms.ts";
 import {
   dayOfWeek,
@@ -117,7 +117,7 @@ export function SchedulePanel() {
   const exportXlsx = async () => {
     setExporting(true);
     try {
-      await saveFromApi("/reception/schedule.xlsx", "lich-tiep-cong-dan.xlsx", { from, to });
+      await saveDownload("reception.schedule.export", { query: { from, to } }, "lich-tiep-cong-dan.xlsx");
     } catch (error) {
       notifications.show({ color: "red", message: errorMessage(error) });
     } finally {

@@ -1,4 +1,3 @@
-import type { OfficialDocument } from "@minhbach/domain/api/documents";
 import type { FollowUpVisitBody, HandleVisitBody, VisitListQuery } from "@minhbach/domain/api/reception";
 import type {
   CreateScheduleBody,
@@ -8,29 +7,21 @@ import type {
   UpdateScheduleBody,
   UpdateVisitRequest,
   VisitView,
-  ReceptionOverview,
 } from "@minhbach/domain/api/reception-views";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../api/client.ts";
+import { call } from "../../api/call.ts";
 import { DOCUMENTS_KEY, PETITIONS_KEY } from "../petitions/api.ts";
 
 export type { ScheduleView, VisitView };
 
 export const RECEPTION_KEY = ["reception"] as const;
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
 export type VisitFilters = {
   [K in keyof Omit<VisitListQuery, "page" | "pageSize">]?: string;
 };
 
 export function fetchVisits(query: VisitFilters & { page: number; pageSize: number }, signal?: AbortSignal) {
-  return api<Page<VisitView>>("/reception/visits", { query, ...(signal ? { signal } : {}) });
+  return call("reception.visits.list", { query, signal });
 }
 
 export function useVisits(query: VisitFilters & { page: number; pageSize: number }) {
@@ -45,7 +36,7 @@ export function useVisits(query: VisitFilters & { page: number; pageSize: number
 export function useReceptionOverview() {
   return useQuery({
     queryKey: [...RECEPTION_KEY, "overview"],
-    queryFn: ({ signal }) => api<ReceptionOverview>("/reception/overview", { signal }),
+    queryFn: ({ signal }) => call("reception.overview", { signal }),
   });
 }
 
@@ -63,7 +54,7 @@ export async function fetchAllVisits(filters: VisitFilters, onProgress: (done: n
 export function useVisit(id: string | undefined) {
   return useQuery({
     queryKey: [...RECEPTION_KEY, "visit", id],
-    queryFn: ({ signal }) => api<VisitView>(`/reception/visits/${encodeURIComponent(id ?? "")}`, { signal }),
+    queryFn: ({ signal }) => call("reception.visits.get", { params: { id: id ?? "" }, signal }),
     enabled: Boolean(id),
   });
 }
@@ -82,35 +73,30 @@ function useReceptionMutation<V, R>(fn: (vars: V) => Promise<R>) {
 }
 
 export function useCreateVisit() {
-  return useReceptionMutation((body: CreateVisitRequest) =>
-    api<VisitView>("/reception/visits", { method: "POST", body }),
-  );
+  return useReceptionMutation((body: CreateVisitRequest) => call("reception.visits.create", { body }));
 }
 
 export function useUpdateVisit() {
   return useReceptionMutation(({ id, body }: { id: string; body: UpdateVisitRequest }) =>
-    api<VisitView>(`/reception/visits/${encodeURIComponent(id)}`, { method: "PATCH", body }),
+    call("reception.visits.update", { params: { id }, body }),
   );
 }
 
 export function useHandleVisit() {
   return useReceptionMutation(({ id, body }: { id: string; body: HandleVisitBody }) =>
-    api<VisitView>(`/reception/visits/${encodeURIComponent(id)}/handle`, { method: "POST", body }),
+    call("reception.visits.handle", { params: { id }, body }),
   );
 }
 
 export function useFollowUpVisit() {
   return useReceptionMutation(({ id, body }: { id: string; body: FollowUpVisitBody }) =>
-    api<VisitView>(`/reception/visits/${encodeURIComponent(id)}/follow-up`, { method: "POST", body }),
+    call("reception.visits.followUp", { params: { id }, body }),
   );
 }
 
 export function useVisitToPetition() {
   return useReceptionMutation(({ id, version }: { id: string; version: number }) =>
-    api<{ visit: VisitView; petition: { id: string; code: string } }>(
-      `/reception/visits/${encodeURIComponent(id)}/petition`,
-      { method: "POST", body: { version } },
-    ),
+    call("reception.visits.petition", { params: { id }, body: { version } }),
   );
 }
 
@@ -120,7 +106,7 @@ export function useSchedule(query: { from: string; to: string; pageSize?: number
   return useQuery({
     queryKey: [...RECEPTION_KEY, "schedule", query],
     queryFn: ({ signal }) =>
-      api<Page<ScheduleView>>("/reception/schedule", {
+      call("reception.schedule.list", {
         query: { from: query.from, to: query.to, pageSize: query.pageSize ?? 500, sort: "startsAt", order: "asc" },
         signal,
       }),
@@ -129,28 +115,23 @@ export function useSchedule(query: { from: string; to: string; pageSize?: number
 }
 
 export function useCreateSchedule() {
-  return useReceptionMutation((body: CreateScheduleBody) =>
-    api<ScheduleView>("/reception/schedule", { method: "POST", body }),
-  );
+  return useReceptionMutation((body: CreateScheduleBody) => call("reception.schedule.create", { body }));
 }
 
 export function useUpdateSchedule() {
   return useReceptionMutation(({ id, body }: { id: string; body: UpdateScheduleBody }) =>
-    api<ScheduleView>(`/reception/schedule/${encodeURIComponent(id)}`, { method: "PATCH", body }),
+    call("reception.schedule.update", { params: { id }, body }),
   );
 }
 
 export function usePublishSchedule() {
   return useReceptionMutation(({ id, version }: { id: string; version: number }) =>
-    api<ScheduleView>(`/reception/schedule/${encodeURIComponent(id)}/publish`, { method: "POST", body: { version } }),
+    call("reception.schedule.publish", { params: { id }, body: { version } }),
   );
 }
 
 export function useConcludeSchedule() {
   return useReceptionMutation(({ id, body }: { id: string; body: ScheduleConclusionBody }) =>
-    api<{ schedule: ScheduleView; document: OfficialDocument }>(
-      `/reception/schedule/${encodeURIComponent(id)}/conclusion`,
-      { method: "POST", body },
-    ),
+    call("reception.schedule.conclusion", { params: { id }, body }),
   );
 }

@@ -1,7 +1,7 @@
 import type { CreateUserBody, UpdateUserBody, User, UserListQuery } from "@minhbach/domain/api/users";
-import { ROLES, ROLE_CODES, type RoleCode, type Permission, type Scope } from "@minhbach/domain";
+import { ROLES, ROLE_CODES } from "@minhbach/domain";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../api/client.ts";
+import { call, type Answer } from "../../api/call.ts";
 
 export const USERS_KEY = ["users"] as const;
 
@@ -15,7 +15,7 @@ export interface UserPage {
 export type UserFilters = Partial<Omit<UserListQuery, "page" | "pageSize">>;
 
 export function fetchUsers(query: UserFilters & { page: number; pageSize: number }, signal?: AbortSignal) {
-  return api<UserPage>("/users", { query, ...(signal ? { signal } : {}) });
+  return call("users.list", { query, signal });
 }
 
 export function useUsers(query: UserFilters & { page: number; pageSize: number }) {
@@ -38,20 +38,17 @@ export async function fetchAllUsers(filters: UserFilters, onProgress: (done: num
   }
 }
 
-export interface RoleInfo {
-  code: RoleCode;
-  name: string;
-  description: string;
-  scope: Scope;
-  permissions: readonly Permission[];
-}
+export type RoleInfo = Answer<"roles.list">["items"][number];
 
-const LOCAL_ROLES: RoleInfo[] = ROLE_CODES.map((code) => ROLES[code]);
+const LOCAL_ROLES: RoleInfo[] = ROLE_CODES.map((code) => ({
+  ...ROLES[code],
+  permissions: [...ROLES[code].permissions],
+}));
 
 export function useRoles() {
   return useQuery({
     queryKey: ["roles"],
-    queryFn: ({ signal }) => api<{ items: RoleInfo[] }>("/roles", { signal }),
+    queryFn: ({ signal }) => call("roles.list", { signal }),
     select: (data) => data.items,
     placeholderData: { items: LOCAL_ROLES },
     staleTime: 10 * 60_000,
@@ -61,7 +58,7 @@ export function useRoles() {
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateUserBody) => api<User>("/users", { method: "POST", body }),
+    mutationFn: (body: CreateUserBody) => call("users.create", { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
   });
 }
@@ -69,8 +66,7 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateUserBody }) =>
-      api<User>(`/users/${encodeURIComponent(id)}`, { method: "PATCH", body }),
+    mutationFn: ({ id, body }: { id: string; body: UpdateUserBody }) => call("users.update", { params: { id }, body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
   });
 }
@@ -78,7 +74,7 @@ export function useUpdateUser() {
 export function useResetPassword() {
   return useMutation({
     mutationFn: ({ id, newPassword }: { id: string; newPassword: string }) =>
-      api<void>(`/users/${encodeURIComponent(id)}/reset-password`, { method: "POST", body: { newPassword } }),
+      call("users.resetPassword", { params: { id }, body: { newPassword } }),
   });
 }
 
