@@ -1,7 +1,7 @@
 /** API shapes of the working calendar and the deadline calculator (shared with the web app). */
 import { NOTICE_DAY_KINDS } from "../calendar/notice-schema.ts";
 import { DEADLINE_UNITS, type DeadlineUnit } from "../deadlines/rules.ts";
-import { z } from "./zod-vi.ts";
+import { blankable, z } from "./zod-vi.ts";
 
 export const yearParams = z.object({
   year: z.coerce
@@ -31,14 +31,14 @@ export const calendarYearView = z.object({
 /** Body of PUT /api/calendar/:year; checked in depth by the domain's yearNoticeSchema. */
 export const calendarYearBody = z.strictObject({
   source: z.string().trim().min(1, { error: "Nhập căn cứ (số, ngày văn bản thông báo)." }).max(500),
-  note: z.string().trim().max(2000).optional(),
+  note: blankable(z.string().trim().max(2000).optional()),
   days: z
     .array(
       z.strictObject({
         date: z.string(),
         kind: z.enum(NOTICE_DAY_KINDS, { error: "Loại ngày không hợp lệ." }),
         name: z.string().trim().min(1, { error: "Nhập tên ngày nghỉ/ngày làm bù." }).max(200),
-        note: z.string().max(500).optional(),
+        note: blankable(z.string().max(500).optional()),
       }),
     )
     .max(60, { error: "Một năm không thể có quá 60 ngày đặc biệt." }),

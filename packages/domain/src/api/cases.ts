@@ -18,7 +18,7 @@ import {
 import { cite } from "../law/acts.ts";
 import { uuid } from "./common.ts";
 import { csvOf } from "./reception.ts";
-import { z } from "./zod-vi.ts";
+import { blankable, z } from "./zod-vi.ts";
 
 const text = (max: number, label: string) =>
   z
@@ -217,8 +217,8 @@ export const caseActionBody = z.discriminatedUnion(
         .array(text(300, "Thành phần tham gia"))
         .min(1, { error: "Ghi thành phần tham gia đối thoại." })
         .max(100),
-      agreedPoints: text(8000, "Nội dung đã thống nhất").default(""),
-      disputedPoints: text(8000, "Nội dung còn ý kiến khác nhau").default(""),
+      agreedPoints: blankable(text(8000, "Nội dung đã thống nhất").default("")),
+      disputedPoints: blankable(text(8000, "Nội dung còn ý kiến khác nhau").default("")),
       place: text(300, "Địa điểm đối thoại").nullish(),
     }),
     step("decide", {

@@ -4,7 +4,7 @@
  */
 import { citeInYear } from "../law/acts.ts";
 import { isoDate, uuid } from "./common.ts";
-import { z } from "./zod-vi.ts";
+import { blankable, z } from "./zod-vi.ts";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -36,7 +36,7 @@ export const documentFields = z.record(z.string(), z.unknown());
 export const documentPerson = z.strictObject({
   honorific: z.enum(["Ông", "Bà"]).optional(),
   fullName: text(120),
-  address: text(300).optional(),
+  address: blankable(text(300).optional()),
 });
 export type DocumentPerson = z.infer<typeof documentPerson>;
 
@@ -46,10 +46,10 @@ export type DocumentPerson = z.infer<typeof documentPerson>;
  */
 export const documentSigner = z.strictObject({
   /** "KT. GIÁM ĐỐC", "TL. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN"… (empty when the head signs). */
-  authority: text(80).optional(),
+  authority: blankable(text(80).optional()),
   /** "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"… */
   position: text(80),
-  name: text(120).optional(),
+  name: blankable(text(120).optional()),
 });
 export type DocumentSigner = z.infer<typeof documentSigner>;
 
@@ -257,7 +257,7 @@ export const createDocumentBody = z.strictObject({
   entityId: uuid,
   agencyId: uuid,
   fields: documentFields,
-  title: text(300).optional(),
+  title: blankable(text(300).optional()),
 });
 export type CreateDocumentBody = z.infer<typeof createDocumentBody>;
 

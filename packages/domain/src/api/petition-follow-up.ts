@@ -5,7 +5,7 @@
  */
 import { FIELD_GROUPS, type FieldGroup, type ReportFieldGroup } from "../petitions/fields.ts";
 import { isoDate, uuid } from "./common.ts";
-import { z } from "./zod-vi.ts";
+import { blankable, z } from "./zod-vi.ts";
 
 const required = (max: number, message: string) => z.string().trim().min(1, { error: message }).max(max);
 
@@ -40,7 +40,7 @@ export const destroyBatchBody = z.strictObject({
   decisionDate: isoDate,
   decidedBy: required(120, "Ghi người đứng đầu cơ quan quyết định tiêu hủy."),
   /** "Giám đốc Sở Công Thương": the authority line of the decision. */
-  deciderTitle: z.string().trim().min(1).max(200).optional(),
+  deciderTitle: blankable(z.string().trim().min(1).max(200).optional()),
 });
 export type DestroyBatchBody = z.infer<typeof destroyBatchBody>;
 

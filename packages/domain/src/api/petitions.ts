@@ -20,7 +20,7 @@ import {
   personName,
   petitionKind,
 } from "./reception.ts";
-import { z } from "./zod-vi.ts";
+import { blankable, z } from "./zod-vi.ts";
 
 const text = (max: number, label: string) =>
   z
@@ -41,7 +41,7 @@ export const petitionState = z.enum(PETITION_STATE_LIST, { error: "Trạng thái
 export const personPetitioner = z.strictObject({
   kind: z.literal("person"),
   fullName: personName,
-  address: text(300, "Địa chỉ").default(""),
+  address: blankable(text(300, "Địa chỉ").default("")),
   identity: identityDocument.nullish(),
   phone: phone.nullish(),
   email: email.nullish(),

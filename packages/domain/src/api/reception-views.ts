@@ -7,7 +7,7 @@ import { HANDLING_ROUTE_LIST, VISIT_KIND_LIST, VISIT_STATES, type VisitState } f
 import { isoDate, uuid } from "./common.ts";
 import { receptionConclusionFields } from "./documents.ts";
 import { createVisitBody, personName, updateVisitBody } from "./reception.ts";
-import { z } from "./zod-vi.ts";
+import { blankable, z } from "./zod-vi.ts";
 
 const text = (max: number, label: string) =>
   z
@@ -262,7 +262,7 @@ export const scheduleConclusionBody = receptionConclusionFields
   .omit({ chairedBy: true, receptionDate: true, receptionKind: true, place: true })
   .extend({
     version,
-    place: required(300, "Nhập địa điểm tiếp công dân.").optional(),
+    place: blankable(required(300, "Nhập địa điểm tiếp công dân.").optional()),
     chairedBy: receptionConclusionFields.shape.chairedBy.optional(),
   });
 export type ScheduleConclusionBody = z.infer<typeof scheduleConclusionBody>;

@@ -18,7 +18,7 @@ import {
 } from "../reception/visit.ts";
 import { checkRefusal, checkVisitHandling, checkVisitRecord } from "../reception/visit-machine.ts";
 import { emailAddress, isoDate, pageQuery, phoneNumber, uuid } from "./common.ts";
-import { z } from "./zod-vi.ts";
+import { blankable, z } from "./zod-vi.ts";
 
 /**
  * Adds the errors of a domain check to a zod refinement context (warnings are for the UI, not for
@@ -91,7 +91,7 @@ export const anyFieldCode = z
 
 export const visitor = z.strictObject({
   fullName: personName,
-  address: text(300, "Địa chỉ").default(""),
+  address: blankable(text(300, "Địa chỉ").default("")),
   identity: identityDocument.nullish(),
   gender: gender.nullish(),
   capacity: z.enum(VISITOR_CAPACITY_LIST, { error: "Tư cách người đến không hợp lệ." }).default("self"),
@@ -145,7 +145,7 @@ const visitFields = {
     .max(10000),
   representatives: z.array(groupPerson).max(20).default([]),
   writtenAppointment: z.boolean().nullish(),
-  contentSummary: text(4000, "Tóm tắt nội dung").default(""),
+  contentSummary: blankable(text(4000, "Tóm tắt nội dung").default("")),
   contentKind: petitionKind.nullish(),
   fieldCode: fieldCode.nullish(),
   competence: competence.nullish(),

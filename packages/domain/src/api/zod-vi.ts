@@ -73,3 +73,16 @@ export function firstIssue(error: z.ZodError): FieldIssue {
 }
 
 export { z };
+
+/**
+ * An optional field of a form. Left empty, a form sends it as "", as null or not at all; all three
+ * mean "not given" and reach `schema` as undefined (its `.optional()` or `.default()` decides what
+ * follows). So an empty optional field never fails with "must be a string" (test/form-fields.test.ts
+ * holds every form to it).
+ */
+export function blankable<T extends z.ZodType>(schema: T) {
+  return z.preprocess<unknown, T, z.input<T> | null>(
+    (value) => (value === null || value === "" ? undefined : value),
+    schema,
+  );
+}

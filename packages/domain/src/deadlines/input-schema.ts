@@ -4,6 +4,7 @@
  * is checked by validateDeadlineInput / the engine, which know the (configurable) rules.
  */
 import { z } from "zod";
+import { blankable } from "../api/zod-vi.ts";
 import { isValidIsoDate } from "../calendar/iso-date.ts";
 import { DeadlineError, type DeadlineErrorCode } from "./errors.ts";
 import { resolveInput, type DeadlineInput } from "./rule-set.ts";
@@ -32,10 +33,12 @@ export const deadlineInputSchema = z
   .object({
     rule: z.string({ error: "Cần chọn quy tắc thời hạn" }).min(1, { error: "Cần chọn quy tắc thời hạn" }),
     from: isoDateSchema,
-    variant: z
-      .string({ error: "Trường hợp riêng phải là chuỗi" })
-      .min(1, { error: "Trường hợp riêng không được để trống" })
-      .optional(),
+    variant: blankable(
+      z
+        .string({ error: "Trường hợp riêng phải là chuỗi" })
+        .min(1, { error: "Trường hợp riêng không được để trống" })
+        .optional(),
+    ),
     extensions: z
       .number({ error: "Số lần gia hạn phải là số" })
       .int({ error: "Số lần gia hạn phải là số nguyên" })
