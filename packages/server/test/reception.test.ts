@@ -669,6 +669,11 @@ for (const db of testDatabases()) {
       assert.equal(petition.status, 200, JSON.stringify(petition.body));
       assert.equal(petition.body.channel, "in_person");
       assert.equal(petition.body.visitId, created.id);
+      // What reception recorded travels with the letter: the classification starts from it.
+      assert.deepEqual(petition.body.fromReception, {
+        contentKind: "complaint",
+        competence: created.competence ?? null,
+      });
       assert.match(JSON.stringify(petition.body), /Nguyễn Văn Bình/);
       const twice = await tiepdan.post(`/api/reception/visits/${created.id}/petition`, {
         version: res.body.visit.version,

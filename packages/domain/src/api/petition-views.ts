@@ -153,6 +153,8 @@ export const petitionDetail = z.object({
   writtenOn: date.nullable(),
   channel: z.string(),
   visitId: z.string().nullable(),
+  /** For a letter from a reception visit: the kind and competence the reception officer recorded. */
+  fromReception: z.object({ contentKind: z.string().nullable(), competence: z.string().nullable() }).nullable(),
   forwardedBy: z.object({ agencyName: z.string(), documentNumber: z.string(), documentDate: date }).nullish(),
   transferredFromId: z.string().nullable(),
   anonymous: z.boolean(),

@@ -54,6 +54,15 @@ export async function getPetition(db: Kysely<DB>, auth: AuthContext, id: string)
     .orderBy("created_at")
     .execute();
   const facts = await withHistory(db, row);
+  // What the reception officer recorded of a letter handed in at the desk: the classification
+  // starts from it rather than asking it again.
+  const visit = row.visit_id
+    ? await db
+        .selectFrom("reception_visit")
+        .select(["content_kind", "competence"])
+        .where("id", "=", row.visit_id)
+        .executeTakeFirst()
+    : undefined;
   const kind = row.kind as PetitionKind | null;
   const canWrite = scopeOf(auth, "petition.write") !== null;
   const outcomes = allowedOutcomes(facts);
@@ -66,6 +75,7 @@ export async function getPetition(db: Kysely<DB>, auth: AuthContext, id: string)
     writtenOn: row.written_on,
     channel: row.channel,
     visitId: row.visit_id,
+    fromReception: visit ? { contentKind: visit.content_kind, competence: visit.competence } : null,
     forwardedBy: row.forwarded_by as CreatePetitionBody["forwardedBy"],
     transferredFromId: row.transferred_from_id,
     anonymous: row.anonymous,

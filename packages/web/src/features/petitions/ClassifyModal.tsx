@@ -67,10 +67,11 @@ function initialValues(p: PetitionDetail): ClassifyValues {
     answers[item.id] = failed.has(item.id) ? "no" : open.has(item.id) ? null : "yes";
   if (!e.applicable && p.language === "vi") answers.language = "yes";
   return {
-    kind: c.kind ?? p.kind ?? null,
+    // What reception recorded is the first answer, not a question asked again.
+    kind: c.kind ?? p.kind ?? p.fromReception?.contentKind ?? null,
     contentKinds: [...(c.contentKinds ?? [])],
     severalBodies: c.severalBodies ?? false,
-    competence: c.competence ?? p.competence ?? null,
+    competence: c.competence ?? p.competence ?? p.fromReception?.competence ?? null,
     fieldCode: c.fieldCode ?? p.fieldCode ?? null,
     complaintAcceptable: c.complaintAcceptable ?? false,
     aboutAdministrativeRegulations: c.aboutAdministrativeRegulations ?? false,
