@@ -11,6 +11,8 @@ export const auditEvent = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
+  /** The object as officers know it (a petition's code, a user's name); null when it is gone. */
+  entityLabel: z.string().nullable(),
   summary: z.unknown(),
   clientIp: z.string().nullable(),
   hash: z.string(),
