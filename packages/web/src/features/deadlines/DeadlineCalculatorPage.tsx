@@ -261,11 +261,6 @@ function RuleSummary({ rule }: { rule: DeadlineRule }) {
           <Text size="sm">{DEADLINE_TEXT.probable}</Text>
         </Alert>
       ) : null}
-      {rule.note ? (
-        <Text size="xs" c="gray.7">
-          {DEADLINE_TEXT.ruleNote}: {rule.note}
-        </Text>
-      ) : null}
     </Stack>
   );
 }
