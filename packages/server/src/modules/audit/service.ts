@@ -2,6 +2,7 @@ import type { AuditEvent, AuditQuery } from "@minhbach/domain/api/audit";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { inScope, type AuthContext } from "../../platform/access.ts";
+import { findTemplate } from "../documents/templates.ts";
 
 /** Audit events of the agencies in scope; system events (no agency) only for a root's admin. */
 export async function listAuditEvents(db: Kysely<DB>, auth: AuthContext, query: AuditQuery) {
@@ -116,18 +117,27 @@ async function entityNames(db: Kysely<DB>, refs: { type: string; id: string | nu
   if (documents.length)
     for (const r of await db
       .selectFrom("official_document")
-      .select(["id", "symbol", "title", "form_code"])
+      .select(["id", "symbol", "form_code"])
       .where("id", "in", documents)
       .execute())
-      put("document", r.id, r.symbol ? `${r.symbol} – ${r.title}` : `Dự thảo ${r.form_code}: ${r.title}`);
+      // Never the title: it may name the writers, whom the trail does not carry.
+      put("document", r.id, `${r.symbol ?? "Dự thảo"} – ${findTemplate(r.form_code)?.name ?? r.form_code}`);
+  // An attachment keeps no name here: a file's name may name a denouncer.
   const attachments = ids("attachment");
   if (attachments.length)
     for (const r of await db
       .selectFrom("attachment")
-      .select(["id", "file_name"])
+      .select(["id", "entity_type", "entity_id"])
       .where("id", "in", attachments)
-      .execute())
-      put("attachment", r.id, r.file_name);
+      .execute()) {
+      const owner =
+        r.entity_type === "petition"
+          ? await db.selectFrom("petition").select("code").where("id", "=", r.entity_id).executeTakeFirst()
+          : r.entity_type === "case"
+            ? await db.selectFrom("resolution_case").select("code").where("id", "=", r.entity_id).executeTakeFirst()
+            : undefined;
+      if (owner) put("attachment", r.id, `Của ${r.entity_type === "case" ? "vụ việc" : "đơn"} số ${owner.code}`);
+    }
   const visits = ids("reception_visit");
   if (visits.length)
     for (const r of await db
