@@ -84,7 +84,7 @@ export default function FieldCatalogPage() {
             <Table striped verticalSpacing="xs" data-testid="field-catalog-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={70}>{T.sort}</Table.Th>
+                  <Table.Th w={70}>{T.position}</Table.Th>
                   <Table.Th>{T.code}</Table.Th>
                   <Table.Th>{T.name}</Table.Th>
                   <Table.Th>{T.group}</Table.Th>
@@ -95,9 +95,10 @@ export default function FieldCatalogPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {fields.data.map((f) => (
+                {fields.data.map((f, i) => (
                   <Table.Tr key={f.code} data-code={f.code}>
-                    <Table.Td>{f.sort}</Table.Td>
+                    {/* Officers count from 1; the stored sort key (from 0, with gaps) is not theirs to read. */}
+                    <Table.Td>{i + 1}</Table.Td>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>
                       <Text size="sm" ff="monospace">
                         {f.code}
@@ -198,7 +199,8 @@ function FieldForm({ field, onClose }: { field: PetitionFieldView | "new"; onClo
       group: v.group ?? undefined,
       reportGroup: v.reportGroup ?? undefined,
       active: v.active,
-      ...(v.sort === "" ? {} : { sort: Number(v.sort) }),
+      // The form counts from 1, the stored sort key from 0.
+      ...(v.sort === "" ? {} : { sort: Number(v.sort) - 1 }),
     };
     return creating ? { code: v.code.trim(), ...common } : common;
   };
@@ -211,7 +213,7 @@ function FieldForm({ field, onClose }: { field: PetitionFieldView | "new"; onClo
           group: field.group,
           reportGroup: field.reportGroup,
           active: field.active,
-          sort: field.sort,
+          sort: field.sort + 1,
         },
     validate: (values) =>
       schemaResolver(creating ? createPetitionFieldBody : updatePetitionFieldBody, { sync: true })(bodyOf(values)),
@@ -253,7 +255,7 @@ function FieldForm({ field, onClose }: { field: PetitionFieldView | "new"; onClo
           <Select label={T.reportGroup} required data={REPORT_OPTIONS} {...form.getInputProps("reportGroup")} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <NumberInput label={T.sort} min={0} max={10000} allowDecimal={false} {...form.getInputProps("sort")} />
+          <NumberInput label={T.sort} min={1} max={10001} allowDecimal={false} {...form.getInputProps("sort")} />
           <Switch mt="xl" label={T.active} {...form.getInputProps("active", { type: "checkbox" })} />
         </SimpleGrid>
         <Group justify="flex-end">

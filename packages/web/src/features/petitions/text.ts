@@ -418,6 +418,7 @@ export const FIELD_CATALOG_TEXT = {
   active: "Đang sử dụng",
   inactive: "Ngừng sử dụng",
   sort: "Thứ tự",
+  position: "STT",
   inUse: "Số đơn, lượt tiếp",
   builtIn: "Có sẵn",
   status: "Tình trạng",
