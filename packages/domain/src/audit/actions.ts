@@ -4,6 +4,7 @@
  * `AuditAction` and `TimelineAction` are the keys of these catalogues, and the server's
  * `recordAudit` and `writeEvent` accept only those, so a new code without its label does not compile.
  */
+import { ROLES, type RoleCode } from "../auth/permissions.ts";
 import { CASE_ACTIONS, type CaseAction } from "../cases/actions.ts";
 import { CASE_STATES, type CaseState } from "../cases/case.ts";
 import { OUTCOMES } from "../petitions/outcomes.ts";
@@ -248,6 +249,7 @@ function humanValue(key: string, value: unknown): string | null {
   if (typeof value === "number") return value.toLocaleString("vi-VN");
   if (typeof value === "string") {
     if (UUID.test(value)) return null;
+    if (key === "roles" && Object.hasOwn(ROLES, value)) return ROLES[value as RoleCode].name;
     if (key === "state") {
       if (Object.hasOwn(PETITION_STATES, value)) return PETITION_STATES[value as PetitionState];
       if (Object.hasOwn(CASE_STATES, value)) return CASE_STATES[value as CaseState];
@@ -266,7 +268,7 @@ function humanValue(key: string, value: unknown): string | null {
   }
   if (Array.isArray(value)) {
     const parts = value.map((v) => humanValue(key, v)).filter((v): v is string => v !== null);
-    return parts.length ? parts.map((p) => humanKey(p)).join(", ") : null;
+    return parts.length ? parts.join(", ") : null;
   }
   return null;
 }

@@ -22,7 +22,7 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
@@ -35,6 +35,7 @@ import { COMMON } from "../../ui/text.ts";
 import { useSession } from "../auth/session.tsx";
 import { useDeletePetitionField, usePetitionFields, useSavePetitionField, type PetitionFieldView } from "./api.ts";
 import { FIELD_CATALOG_TEXT as T } from "./text.ts";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 const GROUP_OPTIONS = Object.entries(FIELD_GROUPS).map(([value, label]) => ({ value, label }));
 const REPORT_OPTIONS = Object.entries(REPORT_GROUP_LABELS).map(([value, label]) => ({ value, label }));
@@ -204,7 +205,7 @@ function FieldForm({ field, onClose }: { field: PetitionFieldView | "new"; onClo
     };
     return creating ? { code: v.code.trim(), ...common } : common;
   };
-  const form = useForm<FieldValues>({
+  const form = useAppForm<FieldValues>({
     initialValues: creating
       ? { code: "", name: "", group: null, reportGroup: null, active: true, sort: "" }
       : {
