@@ -84,7 +84,7 @@ function ddmmyyyy(d: Date | string): string {
 
 /**
  * The objects of a page of events as officers know them: a petition or a case by its code, a
- * user by name, a document by its symbol (or title while a draft), not by an internal id.
+ * user by account name, a document by its symbol and form, not by an internal id.
  * Keys are "type:id"; an object since removed keeps no name (the page then shows the type only).
  */
 async function entityNames(db: Kysely<DB>, refs: { type: string; id: string | null }[]): Promise<Map<string, string>> {
@@ -101,14 +101,11 @@ async function entityNames(db: Kysely<DB>, refs: { type: string; id: string | nu
   if (cases.length)
     for (const r of await db.selectFrom("resolution_case").select(["id", "code"]).where("id", "in", cases).execute())
       put("case", r.id, `Vụ việc số ${r.code}`);
+  // A user by their account name: the trail keeps no person's name (a reminder's addressee, say).
   const users = ids("user");
   if (users.length)
-    for (const r of await db
-      .selectFrom("app_user")
-      .select(["id", "full_name", "username"])
-      .where("id", "in", users)
-      .execute())
-      put("user", r.id, `${r.full_name} (${r.username})`);
+    for (const r of await db.selectFrom("app_user").select(["id", "username"]).where("id", "in", users).execute())
+      put("user", r.id, `Tài khoản ${r.username}`);
   const agencies = ids("agency");
   if (agencies.length)
     for (const r of await db.selectFrom("agency").select(["id", "name"]).where("id", "in", agencies).execute())
