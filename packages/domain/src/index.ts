@@ -8,3 +8,4 @@ export * from "./law/index.ts";
 export * from "./reception/index.ts";
 export * from "./petitions/index.ts";
 export * from "./cases/index.ts";
+export * from "./audit/actions.ts";

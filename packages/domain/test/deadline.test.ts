@@ -407,7 +407,7 @@ describe("explanation", () => {
   test("reads like the law, step by step", () => {
     const r = computeDeadline({ rule: "complaint.accept", from: "2026-02-10" }, { calendar });
     assert.deepEqual(explanationLines(r), [
-      "Căn cứ: Điều 27 Luật Khiếu nại 2011 — Thời hạn thụ lý khiếu nại lần đầu (quy tắc complaint.accept, phiên bản 1, áp dụng cho việc có ngày bắt đầu từ 01/07/2012).",
+      "Căn cứ: Điều 27 Luật Khiếu nại 2011 — Thời hạn thụ lý khiếu nại lần đầu (phiên bản 1, áp dụng cho việc có ngày bắt đầu từ 01/07/2012).",
       "Sự kiện bắt đầu: ngày nhận được khiếu nại thuộc thẩm quyền — ngày 10/02/2026 (Thứ Ba).",
       "Ngày bắt đầu không tính; thời hạn được tính từ ngày tiếp theo, 11/02/2026 (Thứ Tư) (Điều 147 Bộ luật Dân sự 2015).",
       "Thời hạn 10 ngày, tính theo ngày dương lịch, kể cả ngày nghỉ và ngày lễ; chỉ khi ngày cuối cùng là ngày nghỉ thì thời hạn kéo dài đến ngày làm việc tiếp theo.",

@@ -309,7 +309,13 @@ for (const db of testDatabases()) {
       const file = await download(handler, created.id);
       assert.equal(file.statusCode, 200);
       assert.equal(file.headers["content-type"], DOCX_MIME);
-      assert.equal(file.headers["content-disposition"], 'attachment; filename="1-PC-SCT_TT05-06.docx"');
+      // Named by kind and issue date (this test's petition is not stored: no code); the Vietnamese name alongside.
+      const day = today.split("-").reverse().join("-");
+      assert.equal(
+        file.headers["content-disposition"],
+        `attachment; filename="Phieu-chuyen-don_${day}.docx"; ` +
+          `filename*=UTF-8''Phi%E1%BA%BFu%20chuy%E1%BB%83n%20%C4%91%C6%A1n_${day}.docx`,
+      );
       assert.equal(createHash("sha256").update(file.rawPayload).digest("hex"), issued.body.fileSha256);
       const text = docxText(file.rawPayload);
       for (const expected of [

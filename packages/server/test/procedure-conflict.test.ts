@@ -85,7 +85,7 @@ for (const db of testDatabases()) {
         changes: () => (calls.push("changes"), { notes: to }),
         work: async () => (calls.push("work"), "done"),
         audit: (_row: Row, next: string, work: string) => ({
-          action: "test.moved",
+          action: "reception.visit.updated",
           summary: { from: _row.notes, to: next, work },
         }),
         ...over,
@@ -103,7 +103,7 @@ for (const db of testDatabases()) {
       assert.deepEqual(stored, { id: row.id, version: row.version + 1, notes: "HANDLED" });
       const audit = await kdb.selectFrom("audit_event").selectAll().where("id", ">", head).execute();
       assert.equal(audit.length, 1);
-      assert.equal(audit[0]!.action, "test.moved");
+      assert.equal(audit[0]!.action, "reception.visit.updated");
       assert.equal(audit[0]!.entity_type, "reception_visit");
       assert.equal(audit[0]!.entity_id, row.id);
       assert.deepEqual(audit[0]!.summary, { from: null, to: "HANDLED", work: "done" });
@@ -171,9 +171,9 @@ for (const db of testDatabases()) {
       const id = created.body.id as string;
       const before = await readTimeline(kdb, "petition", id);
       await kdb.transaction().execute(async (trx) => {
-        await writeEvent(trx, "petition", id, SYSTEM_ACTOR, { action: "test.noted" });
+        await writeEvent(trx, "petition", id, SYSTEM_ACTOR, { action: "urge" });
         await writeEvent(trx, "petition", id, SYSTEM_ACTOR, {
-          action: "test.moved",
+          action: "record_feedback",
           from: "A",
           to: "B",
           data: { n: 1 },
@@ -187,7 +187,7 @@ for (const db of testDatabases()) {
         {
           at: undefined,
           actorName: "Hệ thống",
-          action: "test.noted",
+          action: "urge",
           fromState: null,
           toState: null,
           data: {},
@@ -197,7 +197,7 @@ for (const db of testDatabases()) {
       assert.match(noted!.at, /^\d{4}-\d\d-\d\dT/);
       assert.deepEqual(
         [moved!.action, moved!.fromState, moved!.toState, moved!.data],
-        ["test.moved", "A", "B", { n: 1 }],
+        ["record_feedback", "A", "B", { n: 1 }],
       );
       // The detail view reads the same timeline.
       const detail = (await handler.get(`/api/petitions/${id}`)).body;

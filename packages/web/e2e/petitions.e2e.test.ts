@@ -18,6 +18,7 @@ import {
   choose,
   ensureWebBuilt,
   field,
+  fillTime,
   launchBrowser,
   login as signIn,
   logout,
@@ -203,7 +204,8 @@ test("tiếp công dân đoàn đông người → chuyển thành đơn → ph�
       page.waitForEvent("download"),
       slip.getByRole("button", { name: /Tải tệp Word/ }).click(),
     ]);
-    assert.match(file.suggestedFilename(), /\.docx$/);
+    // Named as officers file it: kind, petition code, issue date (never an internal id).
+    assert.match(file.suggestedFilename(), /^Phiếu chuyển đơn_[A-Z.]+-\d{4}-\d+_\d{2}-\d{2}-\d{4}\.docx$/);
     const text = docxText(readFileSync((await file.path())!));
     assert.match(text, /Độc lập - Tự do - Hạnh phúc/);
     assert.match(text, /PHIẾU CHUYỂN ĐƠN/i);
@@ -295,8 +297,8 @@ test("lịch tiếp công dân của lãnh đạo: thêm, công bố, xem lịch
     const date = field(form, "Ngày tiếp");
     await date.fill(today);
     await date.press("Tab");
-    await field(form, "Giờ bắt đầu").fill("00:05");
-    await field(form, "Giờ kết thúc").fill("23:55");
+    await fillTime(form, "Giờ bắt đầu", "00:05");
+    await fillTime(form, "Giờ kết thúc", "23:55");
     await field(form, "Địa điểm").fill("Trụ sở Tiếp công dân tỉnh Lào Cai");
     await form.getByRole("button", { name: "Lưu lịch" }).click();
     await form.waitFor({ state: "detached" });

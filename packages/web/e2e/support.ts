@@ -98,3 +98,10 @@ export async function choose(page: Page, scope: Page | Locator, label: string, o
   await box.first().click();
   await page.getByRole("option", { name: option, exact: true }).click();
 }
+
+/** Types a 24-hour time ("08:30") into a TimeField: its hours and minutes fields. */
+export async function fillTime(scope: Page | Locator, label: string, time: string) {
+  const [hours, minutes] = time.split(":");
+  await scope.getByLabel(`${label}: giờ`, { exact: true }).fill(hours!);
+  await scope.getByLabel(`${label}: phút`, { exact: true }).fill(minutes!);
+}

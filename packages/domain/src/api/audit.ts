@@ -11,6 +11,8 @@ export const auditEvent = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
+  /** The object as officers know it (a petition's code, a user's name); null when it is gone. */
+  entityLabel: z.string().nullable(),
   /** What the action changed or concerned: its keys differ for every action, genuinely open (JSON). */
   summary: z.record(z.string(), z.json()),
   clientIp: z.string().nullable(),

@@ -177,7 +177,7 @@ export const CASE_ACTIONS: Readonly<Record<CaseAction, CaseActionDefinition>> = 
   },
   reject: {
     label: "Thông báo không thụ lý",
-    basis: `Điều 11, Điều 27 ${LKN} (khiếu nại); Điều 27, Điều 29 ${LTC} (tố cáo) [P]`,
+    basis: `Điều 11, Điều 27 ${LKN} (khiếu nại); Điều 27, Điều 29 ${LTC} (tố cáo)`, // [P] docs/LAW.md §0.1
     kinds: BOTH,
     from: { complaint: ["AWAITING_ACCEPTANCE"], denunciation: ["INITIAL_PROCESSING"] },
     forms: { complaint: "KN-KTL", denunciation: "TC-KTL" },
@@ -219,14 +219,14 @@ export const CASE_ACTIONS: Readonly<Record<CaseAction, CaseActionDefinition>> = 
   },
   publish: {
     label: "Công khai quyết định, kết luận",
-    basis: `Điều 41 ${LKN} (khiếu nại lần hai); Điều 40 ${LTC}, ${ND31} (tố cáo) [P]`,
+    basis: `Điều 41 ${LKN} (khiếu nại lần hai); Điều 40 ${LTC}, ${ND31} (tố cáo)`, // [P] docs/LAW.md §0.1
     kinds: BOTH,
     from: { complaint: ["DECIDED", "CLOSED"], denunciation: ["CONCLUDED", "CONCLUSION_HANDLED", "CLOSED"] },
     forms: {},
   },
   record_enforcement: {
     label: "Ghi kết quả thi hành quyết định giải quyết khiếu nại",
-    basis: `Điều 43–46 ${LKN} [P]`,
+    basis: `Điều 43–46 ${LKN}`, // [P] docs/LAW.md §0.1
     kinds: COMPLAINT,
     from: { complaint: ["DECIDED"] },
     forms: {},
@@ -240,14 +240,14 @@ export const CASE_ACTIONS: Readonly<Record<CaseAction, CaseActionDefinition>> = 
   },
   suspend: {
     label: "Tạm đình chỉ giải quyết",
-    basis: `${ND124} [U] (khiếu nại); khoản 1 Điều 34 ${LTC} (tố cáo)`,
+    basis: `${ND124} (khiếu nại); khoản 1 Điều 34 ${LTC} (tố cáo)`, // [U] docs/LAW.md §0.1
     kinds: BOTH,
     from: { complaint: RESOLVING, denunciation: D_RESOLVING },
     forms: { complaint: "KN-TDC", denunciation: "TC-TDC" },
   },
   resume: {
     label: "Tiếp tục giải quyết",
-    basis: `${ND124} [U] (khiếu nại); khoản 1 Điều 34 ${LTC} (tố cáo)`,
+    basis: `${ND124} (khiếu nại); khoản 1 Điều 34 ${LTC} (tố cáo)`, // [U] docs/LAW.md §0.1
     kinds: BOTH,
     from: { complaint: ["SUSPENDED"], denunciation: ["SUSPENDED"] },
     forms: {},
@@ -264,7 +264,7 @@ export const CASE_ACTIONS: Readonly<Record<CaseAction, CaseActionDefinition>> = 
   },
   terminate: {
     label: "Đình chỉ giải quyết",
-    basis: `${ND124} [U] (khiếu nại); khoản 2 Điều 34 ${LTC} (tố cáo)`,
+    basis: `${ND124} (khiếu nại); khoản 2 Điều 34 ${LTC} (tố cáo)`, // [U] docs/LAW.md §0.1
     kinds: BOTH,
     from: { complaint: [...RESOLVING, "SUSPENDED"], denunciation: [...D_RESOLVING, "SUSPENDED"] },
     forms: { complaint: "KN-DC", denunciation: "TC-DC" },

@@ -336,13 +336,13 @@ export function caseActionBlockers(facts: CaseFacts, action: CaseAction): CasePr
                 "PUBLICATION_REQUIRED",
                 "publications",
                 "Kết luận nội dung tố cáo phải được công khai trước khi kết thúc vụ việc.",
-                `Điều 40 ${LTC}; ${ND31} [P]`,
+                `Điều 40 ${LTC}; ${ND31}`, // [P] docs/LAW.md §0.1
               )
             : problem(
                 "PUBLICATION_REQUIRED",
                 "publications",
                 "Quyết định giải quyết khiếu nại lần hai phải được công khai trước khi kết thúc vụ việc.",
-                `Điều 41 ${LKN}; ${ND124} [P]`,
+                `Điều 41 ${LKN}; ${ND124}`, // [P] docs/LAW.md §0.1
               ),
         ];
       }

@@ -536,7 +536,7 @@ function publish(f: CaseFacts, input: In<"publish">, c: Checks): Step | null {
       "PUBLICATION_TOO_SHORT",
       "days",
       `Kết luận nội dung tố cáo phải được ${lcFirst(method.label)} ít nhất ${DENUNCIATION_PUBLICATION_MIN_DAYS} ngày liên tục.`,
-      `${ND31} [P]`,
+      `${ND31}`, // [P] docs/LAW.md §0.1
     );
   }
   let removed: boolean | null = null;
@@ -624,7 +624,7 @@ function close(f: CaseFacts, input: In<"close">, c: Checks): Step | null {
         "ENFORCEMENT_NOT_RECORDED",
         "enforcement",
         "Quyết định có nội dung thu hồi, trả lại tiền, đất nhưng chưa ghi nhận việc thi hành xong.",
-        `Điều 43–46 ${LKN} [P]`,
+        `Điều 43–46 ${LKN}`, // [P] docs/LAW.md §0.1
       );
     }
   }

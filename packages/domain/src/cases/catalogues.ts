@@ -60,12 +60,12 @@ export const COMPLAINT_REJECTION_GROUNDS: Readonly<Record<ComplaintRejectionGrou
   terminated_not_continued: {
     label:
       "Có văn bản thông báo đình chỉ việc giải quyết khiếu nại mà sau 30 ngày người khiếu nại không tiếp tục khiếu nại",
-    basis: `Khoản 8 Điều 11 ${LKN} [P]`,
+    basis: `Khoản 8 Điều 11 ${LKN}`, // [P] docs/LAW.md §0.1
   },
   before_court: {
     label:
       "Việc khiếu nại đã được Tòa án thụ lý hoặc đã được giải quyết bằng bản án, quyết định của Tòa án (trừ quyết định đình chỉ giải quyết vụ án hành chính)",
-    basis: `Khoản 9 Điều 11 ${LKN} [P]`,
+    basis: `Khoản 9 Điều 11 ${LKN}`, // [P] docs/LAW.md §0.1
   },
 };
 
@@ -82,20 +82,20 @@ export type DenunciationRejectionGround =
 export const DENUNCIATION_REJECTION_GROUNDS: Readonly<Record<DenunciationRejectionGround, CatalogueItem>> = {
   already_resolved_no_new_facts: {
     label: "Tố cáo về vụ việc đã được giải quyết mà người tố cáo không cung cấp thông tin, tình tiết mới",
-    basis: `Khoản 1 Điều 27 ${LTC} [P]`,
+    basis: `Khoản 1 Điều 27 ${LTC}`, // [P] docs/LAW.md §0.1
   },
   no_basis_to_identify: {
     label:
       "Nội dung, thông tin người tố cáo cung cấp không có cơ sở để xác định người vi phạm, hành vi vi phạm pháp luật",
-    basis: `Khoản 2 Điều 27 ${LTC} [P]`,
+    basis: `Khoản 2 Điều 27 ${LTC}`, // [P] docs/LAW.md §0.1
   },
   cannot_verify: {
     label: "Người có thẩm quyền giải quyết không đủ điều kiện để kiểm tra, xác minh hành vi vi phạm, người vi phạm",
-    basis: `Khoản 3 Điều 27 ${LTC} [P]`,
+    basis: `Khoản 3 Điều 27 ${LTC}`, // [P] docs/LAW.md §0.1
   },
   no_capacity_no_representative: {
     label: "Người tố cáo không có đủ năng lực hành vi dân sự mà không có người đại diện theo pháp luật",
-    basis: `Điều 29 ${LTC} [P]`,
+    basis: `Điều 29 ${LTC}`, // [P] docs/LAW.md §0.1
   },
 };
 
@@ -213,15 +213,15 @@ export type ProtectionMeasure = "confidentiality" | "employment" | "life_health"
 export const PROTECTION_MEASURES: Readonly<Record<ProtectionMeasure, CatalogueItem>> = {
   confidentiality: {
     label: "Bảo vệ bí mật thông tin của người tố cáo (họ tên, địa chỉ, bút tích, thông tin cá nhân khác)",
-    basis: `Chương VI, Điều 56 ${LTC} [P]`,
+    basis: `Chương VI, Điều 56 ${LTC}`, // [P] docs/LAW.md §0.1
   },
-  employment: { label: "Bảo vệ vị trí công tác, việc làm", basis: `Chương VI, Điều 57 ${LTC} [P]` },
+  employment: { label: "Bảo vệ vị trí công tác, việc làm", basis: `Chương VI, Điều 57 ${LTC}` }, // [P] docs/LAW.md §0.1
   life_health: {
     label: "Bảo vệ tính mạng, sức khỏe (kể cả đưa đến nơi tạm lánh)",
-    basis: `Chương VI, Điều 58 ${LTC} [P]`,
+    basis: `Chương VI, Điều 58 ${LTC}`, // [P] docs/LAW.md §0.1
   },
-  property: { label: "Bảo vệ tài sản", basis: `Chương VI, Điều 58 ${LTC} [P]` },
-  honour: { label: "Bảo vệ danh dự, nhân phẩm", basis: `Chương VI, Điều 58 ${LTC} [P]` },
+  property: { label: "Bảo vệ tài sản", basis: `Chương VI, Điều 58 ${LTC}` }, // [P] docs/LAW.md §0.1
+  honour: { label: "Bảo vệ danh dự, nhân phẩm", basis: `Chương VI, Điều 58 ${LTC}` }, // [P] docs/LAW.md §0.1
 };
 
 export const PROTECTION_MEASURE_LIST = Object.keys(PROTECTION_MEASURES) as [ProtectionMeasure, ...ProtectionMeasure[]];
@@ -246,7 +246,7 @@ export interface PublicationMethodInfo extends CatalogueItem {
   lasting: boolean;
 }
 
-const PUBLICATION_BASIS = `Điều 41 ${LKN} (khiếu nại lần hai); Điều 40 ${LTC}, ${ND31} (tố cáo) [P]`;
+const PUBLICATION_BASIS = `Điều 41 ${LKN} (khiếu nại lần hai); Điều 40 ${LTC}, ${ND31} (tố cáo)`; // [P] docs/LAW.md §0.1
 
 export const PUBLICATION_METHODS: Readonly<Record<PublicationMethod, PublicationMethodInfo>> = {
   meeting: { label: "Công bố tại cuộc họp", basis: PUBLICATION_BASIS, lasting: false },

@@ -133,13 +133,13 @@ export function buildExplanation(
 
   steps.push({
     kind: "rule",
-    text: `Căn cứ: ${rule.basis} — ${rule.title} (quy tắc ${rule.id}, phiên bản ${rule.version}, áp dụng cho việc có ngày bắt đầu từ ${dateText(rule.validFrom)}${rule.validTo ? ` đến ${dateText(rule.validTo)}` : ""}).`,
+    text: `Căn cứ: ${rule.basis} — ${rule.title} (phiên bản ${rule.version}, áp dụng cho việc có ngày bắt đầu từ ${dateText(rule.validFrom)}${rule.validTo ? ` đến ${dateText(rule.validTo)}` : ""}).`,
     data: { rule: rule.id, version: rule.version, basis: rule.basis, validFrom: rule.validFrom, validTo: rule.validTo },
   });
   if (rule.probable) {
     steps.push({
       kind: "probable",
-      text: "Lưu ý: quy tắc này mới được xác định qua nguồn thứ cấp, cần đối chiếu văn bản gốc trước khi dựa vào.",
+      text: "Lưu ý: cách hiểu chưa được đối chiếu văn bản gốc.",
       data: { rule: rule.id },
     });
   }

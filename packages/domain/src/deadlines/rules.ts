@@ -438,7 +438,7 @@ export const DEFAULT_RULES: RuleSet = [
     validFrom: ACTS.TT05.inForceFrom,
     validTo: null,
     probable: true,
-    note: "Không tìm thấy thời hạn luật định [U]; cơ quan tự cấu hình.",
+    note: "Không tìm thấy thời hạn luật định; cơ quan tự cấu hình.", // [U] docs/LAW.md §0.1
   },
 ];
 
@@ -466,4 +466,9 @@ export function configureRules(base: RuleSet, overrides: Readonly<Record<string,
     if (o.extensions !== undefined && rule.extensions) next.extensions = { ...rule.extensions, ...o.extensions };
     return next;
   });
+}
+
+/** What officers call a rule ("Thời hạn thụ lý khiếu nại lần đầu"): its title, never its id. */
+export function ruleTitle(id: string, rules: RuleSet = DEFAULT_RULES): string {
+  return rules.find((r) => r.id === id)?.title ?? id;
 }

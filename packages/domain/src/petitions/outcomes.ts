@@ -134,7 +134,7 @@ export const ARCHIVE_REASONS: Readonly<Record<ArchiveReason, ArchiveReasonInfo>>
   not_eligible: { label: "Đơn không đủ điều kiện xử lý", basis: `Điều 6 khoản 2 điểm b, Điều 28 ${TT05}` },
   duplicate: {
     label: "Đơn trùng nội dung đã được xử lý (đã hướng dẫn, đã chuyển hoặc đang giải quyết)",
-    basis: `Điều 28 ${TT05} [P]`,
+    basis: `Điều 28 ${TT05}`, // [P] docs/LAW.md §0.1
   },
   anonymous_without_evidence: {
     label: "Đơn nặc danh, mạo danh không nêu rõ người vi phạm, không có chứng cứ cụ thể",

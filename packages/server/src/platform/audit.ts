@@ -4,6 +4,7 @@
  * event's content and the previous hash; `verifyAuditChain` walks it and names the first break.
  */
 import { createHash } from "node:crypto";
+import type { AuditAction } from "@minhbach/domain";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../db/schema.ts";
 
@@ -17,7 +18,8 @@ export interface Actor {
 export const SYSTEM_ACTOR: Actor = { userId: null, name: "Hệ thống", agencyId: null, clientIp: null };
 
 export interface AuditInput {
-  action: string;
+  /** A code of the catalogue AUDIT_ACTIONS: a code without its label for officers does not compile. */
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   /** Before/after of what changed. Never passwords, never a denouncer's identity. */

@@ -16,6 +16,7 @@
  * version checked before the rule runs, so the rule judges the row as it will be written over
  * (reception visits).
  */
+import type { AuditAction, TimelineAction } from "@minhbach/domain";
 import type { Kysely, Selectable, Transaction, Updateable } from "kysely";
 import type { DB, EventTable } from "../db/schema.ts";
 import { recordAudit, type Actor } from "./audit.ts";
@@ -28,7 +29,8 @@ export type Timeline = "petition" | "case";
 
 /** One entry of a timeline as written. */
 export interface TimelineEvent {
-  action: string;
+  /** A code of the catalogue TIMELINE_ACTIONS (labels for officers). */
+  action: TimelineAction;
   from?: string | null;
   to?: string | null;
   data?: Record<string, unknown>;
@@ -140,7 +142,7 @@ export interface Procedure<T extends ProcedureTable, Row extends { id: string; v
 
 /** What the audit trail keeps of a step (the entity is the step's row). */
 export interface StepAudit {
-  action: string;
+  action: AuditAction;
   summary: Record<string, unknown>;
 }
 

@@ -15,8 +15,8 @@ import {
   FINAL_STATES,
   normalizeForMatch,
   openCase as openCaseFacts,
+  timelineActionLabel,
   todayInVietnam,
-  type CaseAction,
   type CaseActionInput,
   type CaseFacts,
   type CaseState,
@@ -297,8 +297,7 @@ export async function getCase(db: Kysely<DB>, auth: AuthContext, id: string, tod
       at: e.at,
       actorName: e.actorName,
       action: e.action,
-      actionLabel:
-        e.action in CASE_ACTIONS ? CASE_ACTIONS[e.action as CaseAction].label : (EVENT_LABELS[e.action] ?? e.action),
+      actionLabel: timelineActionLabel(e.action),
       fromState: e.fromState,
       toState: e.toState,
       data: e.data as Record<string, unknown>,
@@ -347,14 +346,6 @@ export async function getCase(db: Kysely<DB>, auth: AuthContext, id: string, tod
     version: row.version,
   };
 }
-
-const EVENT_LABELS: Record<string, string> = {
-  opened: "Mở vụ việc giải quyết",
-  assigned: "Giao người giải quyết",
-  identity_requested: "Đề nghị xem danh tính người tố cáo",
-  identity_approved: "Phê duyệt xem danh tính người tố cáo",
-  identity_refused: "Từ chối xem danh tính người tố cáo",
-};
 
 // ---- Lists and the leader's dashboard -------------------------------------------------------
 

@@ -43,7 +43,7 @@ export function documentRoutes(app: Api, ctx: AppContext): void {
     return (
       reply
         .header("content-type", file.contentType)
-        .header("content-disposition", `attachment; filename="${file.fileName}"`)
+        .header("content-disposition", file.disposition)
         .header("cache-control", "no-store")
         // A Buffer is sent as it is, without the JSON serialiser; its table entry marks it a file.
         .send(file.bytes)

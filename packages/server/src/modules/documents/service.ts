@@ -46,6 +46,7 @@ import {
   type DocumentTemplate,
   type IssuingAgency,
 } from "./templates.ts";
+import { documentDisposition, documentFileName, namingOf } from "./file-name.ts";
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -683,22 +684,11 @@ export async function renderPreview(
   return renderDocument(composeModel(built, agency, row.series, { draftYear }));
 }
 
-/** "12-TB-SCT_TT05-06.docx": ASCII only, from the symbol and the form. */
-export function fileNameOf(doc: { symbol: string | null; formCode: string; id: string }): string {
-  const ascii = (s: string) =>
-    s
-      .normalize("NFD")
-      .replace(/\p{M}/gu, "")
-      .replace(/đ/g, "d")
-      .replace(/Đ/g, "D")
-      .replace(/[^A-Za-z0-9-]+/g, "-")
-      .replace(/^-+|-+$/g, "");
-  const stem = doc.symbol ? ascii(doc.symbol) : `du-thao-${doc.id.slice(0, 8)}`;
-  return `${stem}_${ascii(doc.formCode)}.docx`;
-}
-
 export interface DocumentFile {
+  /** The Vietnamese name (file-name.ts). */
   fileName: string;
+  /** Content-Disposition: the ASCII name and the Vietnamese one. */
+  disposition: string;
   contentType: string;
   bytes: Buffer;
 }
@@ -727,5 +717,6 @@ export async function downloadDocument(
       },
     }),
   );
-  return { fileName: fileNameOf(doc), contentType: DOCX_MIME, bytes };
+  const fileName = documentFileName(await namingOf(db, doc));
+  return { fileName, disposition: documentDisposition(fileName), contentType: DOCX_MIME, bytes };
 }

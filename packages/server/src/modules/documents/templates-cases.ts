@@ -656,7 +656,7 @@ const SUSPENSION_GROUND = {
 const denunciationSuspension = defineTemplate({
   formCode: "TC-TDC",
   name: "Quyết định tạm đình chỉ việc giải quyết tố cáo",
-  basis: `Điều 34 ${LTC} [P]; ${ND31}`,
+  basis: `Điều 34 ${LTC}; ${ND31}`, // [P] docs/LAW.md §0.1
   series: "QĐ",
   fieldsSchema: denunciationSuspensionFields,
   defaultTitle: (f) => `Quyết định tạm đình chỉ giải quyết tố cáo đối với ${f.denounced}`,
@@ -687,7 +687,7 @@ const denunciationSuspension = defineTemplate({
 const denunciationTermination = defineTemplate({
   formCode: "TC-DC",
   name: "Quyết định đình chỉ việc giải quyết tố cáo",
-  basis: `Điều 33, Điều 34 ${LTC} [P]; ${ND31}`,
+  basis: `Điều 33, Điều 34 ${LTC}; ${ND31}`, // [P] docs/LAW.md §0.1
   series: "QĐ",
   fieldsSchema: denunciationTerminationFields,
   defaultTitle: (f) => `Quyết định đình chỉ giải quyết tố cáo đối với ${f.denounced}`,
@@ -721,7 +721,7 @@ const denunciationTermination = defineTemplate({
 const denunciationConclusion = defineTemplate({
   formCode: "TC-KL",
   name: "Kết luận nội dung tố cáo",
-  basis: `Điều 35 ${LTC} [P]; ${ND31}`,
+  basis: `Điều 35 ${LTC}; ${ND31}`, // [P] docs/LAW.md §0.1
   series: "KL",
   fieldsSchema: denunciationConclusionFields,
   defaultTitle: (f) => `Kết luận nội dung tố cáo đối với ${f.denounced}`,

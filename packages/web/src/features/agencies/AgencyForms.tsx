@@ -8,7 +8,7 @@ import {
   type CreateAgencyBody,
 } from "@minhbach/domain/api/agencies";
 import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from "@mantine/core";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
@@ -22,6 +22,7 @@ import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConfli
 import { AGENCIES_KEY, useCreateAgency, useUpdateAgency } from "./api.ts";
 import { AGENCY_TEXT } from "./text.ts";
 import { FormActions } from "../../ui/FormActions.tsx";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 const KIND_OPTIONS = (Object.entries(AGENCY_KINDS) as [AgencyKind, string][]).map(([value, label]) => ({
   value,
@@ -81,7 +82,7 @@ function CreateAgencyForm({
   const create = useCreateAgency();
   const [failure, setFailure] = useState<string | null>(null);
   const options = useMemo(() => agencyOptions(agencies), [agencies]);
-  const form = useForm<CreateValues>({
+  const form = useAppForm<CreateValues>({
     initialValues: {
       code: "",
       name: "",
@@ -200,7 +201,7 @@ function EditAgencyForm({ agency, onClose }: { agency: Agency; onClose(): void }
   const [failure, setFailure] = useState<string | null>(null);
   // The version the form was started from; replaced only when the user reloads explicitly.
   const [version, setVersion] = useState(agency.version);
-  const form = useForm<EditValues>({
+  const form = useAppForm<EditValues>({
     initialValues: { name: agency.name, shortName: agency.shortName ?? "", validTo: agency.validTo },
     validate: (values) => schemaResolver(updateAgencyBody, { sync: true })(toUpdate(values, version)),
   });

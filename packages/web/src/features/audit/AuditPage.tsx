@@ -1,5 +1,12 @@
-import { compareVietnamese } from "@minhbach/domain";
-import { ActionIcon, Alert, Button, Code, Group, Select, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_TYPES,
+  auditActionLabel,
+  auditEntityTypeLabel,
+  auditSummaryLines,
+  compareVietnamese,
+} from "@minhbach/domain";
+import { ActionIcon, Alert, Button, Group, List, Select, Table, Text, VisuallyHidden } from "@mantine/core";
 import { IconChevronDown, IconChevronRight, IconShieldCheck } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { Fragment, useMemo, useState } from "react";
@@ -20,11 +27,21 @@ import { AUDIT_TEXT } from "./text.ts";
 const FILTERS = {
   from: "text",
   to: "text",
-  action: "search",
-  entityType: "search",
+  action: "text",
+  entityType: "text",
   actorId: "text",
   q: "search",
 } as const;
+
+const ACTION_OPTIONS = Object.entries(AUDIT_ACTIONS)
+  .map(([value, label]) => ({ value, label }))
+  .sort((a, b) => compareVietnamese(a.label, b.label));
+const ENTITY_OPTIONS = Object.entries(AUDIT_ENTITY_TYPES).map(([value, label]) => ({ value, label }));
+
+/** The object of an event as officers know it: its kind and its code or name, never an internal id. */
+function entityText(e: AuditEvent): string {
+  return [auditEntityTypeLabel(e.entityType), e.entityLabel].filter(Boolean).join(": ");
+}
 
 function fetchAudit(query: Record<string, string | number | undefined>, signal?: AbortSignal) {
   return call("audit.list", { query, signal });
@@ -92,10 +109,10 @@ export default function AuditPage() {
         formatDateTime(e.at, true),
         e.actorName ?? AUDIT_TEXT.system,
         e.agencyName ?? "",
-        e.action,
-        [e.entityType, e.entityId].filter(Boolean).join(" "),
+        auditActionLabel(e.action),
+        entityText(e),
         e.clientIp ?? "",
-        JSON.stringify(e.summary ?? null),
+        auditSummaryLines(e.summary).join("\n"),
         e.hash,
       ]),
     };
@@ -164,17 +181,24 @@ export default function AuditPage() {
               style={{ flex: "1 1 220px" }}
             />
           ) : null}
-          <TextInput
+          <Select
             label={AUDIT_TEXT.action}
-            placeholder={AUDIT_TEXT.actionPlaceholder}
-            {...list.text("action")}
-            style={{ flex: "1 1 160px" }}
+            placeholder={AUDIT_TEXT.allActions}
+            data={ACTION_OPTIONS}
+            {...list.field("action")}
+            searchable
+            clearable
+            filter={vietnameseFilter}
+            nothingFoundMessage={COMMON.nothingFound}
+            style={{ flex: "1 1 220px" }}
           />
-          <TextInput
+          <Select
             label={AUDIT_TEXT.entityType}
-            placeholder={AUDIT_TEXT.entityTypePlaceholder}
-            {...list.text("entityType")}
-            style={{ flex: "1 1 140px" }}
+            placeholder={AUDIT_TEXT.allEntityTypes}
+            data={ENTITY_OPTIONS}
+            {...list.field("entityType")}
+            clearable
+            style={{ flex: "1 1 160px" }}
           />
           <SearchField label={AUDIT_TEXT.search} {...list.text("q")} style={{ flex: "2 1 200px" }} />
           <ClearFilters active={list.active} onClear={list.clear} />
@@ -240,16 +264,10 @@ export default function AuditPage() {
                             </Text>
                           ) : null}
                         </Table.Td>
+                        <Table.Td>{auditActionLabel(e.action)}</Table.Td>
                         <Table.Td>
-                          <Code>{e.action}</Code>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">{e.entityType}</Text>
-                          {e.entityId ? (
-                            <Text size="xs" c="gray.7" ff="monospace" style={{ wordBreak: "break-all" }}>
-                              {e.entityId}
-                            </Text>
-                          ) : null}
+                          <Text size="sm">{auditEntityTypeLabel(e.entityType)}</Text>
+                          {e.entityLabel ? <Text size="sm">{e.entityLabel}</Text> : null}
                         </Table.Td>
                       </Table.Tr>
                       {open ? (
@@ -258,9 +276,7 @@ export default function AuditPage() {
                             <Text size="sm" fw={600} mb={4}>
                               {AUDIT_TEXT.summary}
                             </Text>
-                            <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-word" }}>
-                              {JSON.stringify(e.summary ?? null, null, 2)}
-                            </Code>
+                            <SummaryLines summary={e.summary} />
                             <Group gap="lg" mt="xs">
                               <Text size="xs" c="gray.7">
                                 {AUDIT_TEXT.clientIp}: {e.clientIp ?? COMMON.none}
@@ -281,5 +297,19 @@ export default function AuditPage() {
         )}
       </ListResults>
     </>
+  );
+}
+
+function SummaryLines({ summary }: { summary: unknown }) {
+  const lines = auditSummaryLines(summary);
+  if (lines.length === 0) return <Text size="sm">{COMMON.none}</Text>;
+  return (
+    <List size="sm" spacing={2} data-testid="audit-summary">
+      {lines.map((line, i) => (
+        <List.Item key={i} style={{ wordBreak: "break-word" }}>
+          {line}
+        </List.Item>
+      ))}
+    </List>
   );
 }

@@ -1,7 +1,7 @@
 import { changePasswordBody } from "@minhbach/domain/api/auth";
 import { z } from "@minhbach/domain/api/zod-vi";
 import { Alert, Button, Paper, PasswordInput, Stack } from "@mantine/core";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useLocation, useNavigate } from "react-router-dom";
@@ -11,6 +11,7 @@ import { PageHeader } from "../../ui/PageHeader.tsx";
 import type { ReturnState } from "./RequireAuth.tsx";
 import { useMe, useSession } from "./session.tsx";
 import { AUTH_TEXT } from "./text.ts";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 const changePasswordForm = changePasswordBody
   .extend({ confirmPassword: z.string() })
@@ -25,7 +26,7 @@ export default function ChangePasswordPage() {
   const from = (location.state as ReturnState | null)?.from;
   const [failure, setFailure] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const form = useForm({
+  const form = useAppForm({
     initialValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
     validate: schemaResolver(changePasswordForm, { sync: true }),
   });

@@ -1,6 +1,6 @@
 import { loginBody } from "@minhbach/domain/api/auth";
 import { Alert, Anchor, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { useDocumentTitle } from "@mantine/hooks";
 import { IconLock } from "@tabler/icons-react";
 import { useState } from "react";
@@ -10,6 +10,7 @@ import { COMMON } from "../../ui/text.ts";
 import { CHANGE_PASSWORD_PATH, type ReturnState } from "./RequireAuth.tsx";
 import { useSession } from "./session.tsx";
 import { AUTH_TEXT } from "./text.ts";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 /** Wrong user name, wrong password and a disabled account all read the same (ASVS 2.2). */
 const GENERIC_FAILURE = new Set(["INVALID_CREDENTIALS", "ACCOUNT_DISABLED", "UNAUTHENTICATED", "VALIDATION_FAILED"]);
@@ -22,7 +23,7 @@ export default function LoginPage() {
   const from = (location.state as ReturnState | null)?.from ?? "/";
   const [failure, setFailure] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const form = useForm({
+  const form = useAppForm({
     mode: "controlled",
     initialValues: { username: "", password: "" },
     validate: schemaResolver(loginBody, { sync: true }),

@@ -14,7 +14,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconDeviceFloppy, IconFileImport, IconPlus, IconTrash } from "@tabler/icons-react";
 import { validateYearNotice } from "@minhbach/domain/calendar/notice-schema";
@@ -34,6 +34,7 @@ import {
   type DayKind,
   type SavedCalendar,
 } from "./types.ts";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 export interface EditorRow {
   key: string;
@@ -111,7 +112,7 @@ export function CalendarEditor({
       ? { source: stored.source ?? "", note: stored.note ?? "", days: stored.days }
       : valuesOf(calendar);
   });
-  const form = useForm<EditorValues>({
+  const form = useAppForm<EditorValues>({
     initialValues: initial,
     onValuesChange: (values) => {
       draft.save(values);

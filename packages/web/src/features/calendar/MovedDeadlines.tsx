@@ -1,3 +1,4 @@
+import { ruleTitle } from "@minhbach/domain/deadlines/rules";
 import { Alert, Table, Text } from "@mantine/core";
 import { useEffect, useRef } from "react";
 import { formatDate, formatNumber } from "../../ui/format.ts";
@@ -51,11 +52,7 @@ export function MovedDeadlines({ result, onDismiss }: { result: SavedCalendar; o
               {moved.map((m) => (
                 <Table.Tr key={m.trackedId}>
                   <Table.Td>{m.label}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" ff="monospace">
-                      {m.ruleId}
-                    </Text>
-                  </Table.Td>
+                  <Table.Td>{ruleTitle(m.ruleId)}</Table.Td>
                   <Table.Td>{formatDate(m.oldDue)}</Table.Td>
                   <Table.Td>
                     <Text span fw={700}>

@@ -26,7 +26,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { schemaResolver, useForm, type UseFormReturnType } from "@mantine/form";
+import { schemaResolver, type UseFormReturnType } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMemo, useState } from "react";
 import { DateField } from "../../ui/DateField.tsx";
@@ -40,6 +40,7 @@ import { fieldsOf, initialValues, toBody, type FieldSpec, type Values } from "./
 import { useCaseAction, type CaseDetail } from "./api.ts";
 import { CASE_TEXT, FIELD_TEXT } from "./text.ts";
 import { FormActions } from "../../ui/FormActions.tsx";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 type Form = UseFormReturnType<Values>;
 
@@ -92,7 +93,7 @@ function ActionForm({
     notifications.show({ color: "blue", message: CASE_TEXT.reloaded });
   });
   const [submitted, setSubmitted] = useState(false);
-  const form = useForm<Values>({
+  const form = useAppForm<Values>({
     initialValues: { ...initialValues(action, specs, detail), ...draft.load() },
     onValuesChange: (values) => draft.save(values),
     validate: (values) => schemaResolver(caseActionBody, { sync: true })(toBody(action, specs, values, detail.version)),

@@ -1,6 +1,6 @@
 import { assignmentBody } from "@minhbach/domain/api/case-views";
 import { Alert, Button, Group, Modal, MultiSelect, Select, Stack } from "@mantine/core";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { reportServerError } from "../../ui/forms.ts";
@@ -11,6 +11,7 @@ import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConfli
 import { useSession } from "../auth/session.tsx";
 import { useResolvers, useSetAssignments, type CaseDetail } from "./api.ts";
 import { CASE_TEXT } from "./text.ts";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 /** The resolvers of the case's agency, plus whoever is assigned now (even if they lost the role). */
 export function useResolverOptions(agencyId: string, current: { userId: string; name: string }[] = []) {
@@ -67,7 +68,7 @@ function AssignmentsForm({
     leadId: v.leadId ?? "",
     memberIds: v.memberIds.filter((id) => id !== v.leadId),
   });
-  const form = useForm<AssignmentValues>({
+  const form = useAppForm<AssignmentValues>({
     initialValues: {
       leadId: detail.assignments.find((a) => a.role === "lead")?.userId ?? null,
       memberIds: detail.assignments.filter((a) => a.role === "member").map((a) => a.userId),

@@ -2,7 +2,7 @@ import { identityRequestBody } from "@minhbach/domain/api/case-views";
 import type { identityAccessView } from "@minhbach/domain/api/petition-views";
 import type { z } from "@minhbach/domain/api/zod-vi";
 import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Table, Text, Textarea } from "@mantine/core";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconEye, IconEyeOff, IconLock } from "@tabler/icons-react";
 import { useId, useState, type ReactNode } from "react";
@@ -17,6 +17,7 @@ import { revealPetitionIdentity, useRequestIdentity, type CaseDetail, type Ident
 import { casePath } from "./paths.ts";
 import { CASE_TEXT } from "./text.ts";
 import { FormActions } from "../../ui/FormActions.tsx";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 export type IdentityAccess = z.infer<typeof identityAccessView>;
 
@@ -168,7 +169,7 @@ function IdentityRequestForm({ caseId, onClose }: { caseId: string; onClose(): v
   const draft = useDraft<{ reason: string }>(`identity-request:${caseId}`);
   const send = useRequestIdentity();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm({
+  const form = useAppForm({
     initialValues: { reason: "", ...draft.load() },
     onValuesChange: (values) => draft.save(values),
     validate: schemaResolver(identityRequestBody, { sync: true }),

@@ -1,6 +1,6 @@
 import { identityDecisionBody } from "@minhbach/domain/api/case-views";
 import { Alert, Anchor, Button, Group, Modal, Paper, Stack, Table, Tabs, Text, Textarea } from "@mantine/core";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconX } from "@tabler/icons-react";
 import { useState } from "react";
@@ -21,6 +21,7 @@ import {
 import { RequestStatusBadge } from "./IdentityPanel.tsx";
 import { casePath } from "./paths.ts";
 import { CASE_TEXT } from "./text.ts";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 const STATUSES: IdentityRequestStatus[] = ["pending", "approved", "refused"];
 
@@ -156,7 +157,7 @@ function DecisionForm({
 }) {
   const decide = useDecideIdentityRequest();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm({
+  const form = useAppForm({
     initialValues: { note: "" },
     validate: (values) =>
       schemaResolver(identityDecisionBody, { sync: true })({ approve, note: emptyToNull(values.note) }),

@@ -17,7 +17,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconFolderOpen } from "@tabler/icons-react";
 import { useState } from "react";
@@ -37,6 +37,7 @@ import { Section } from "./components.tsx";
 import { casePath, type CaseKind } from "./paths.ts";
 import { CASE_TEXT } from "./text.ts";
 import { FormActions } from "../../ui/FormActions.tsx";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 const OPEN_STATE = "PROPOSED_FOR_ACCEPTANCE";
 
@@ -141,7 +142,7 @@ function OpenCaseForm({ petition, kind, onClose }: { petition: PetitionDetail; k
   const draft = useDraft<OpenValues>(`open-case:${petition.id}`);
   const [failure, setFailure] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState(false);
-  const form = useForm<OpenValues>({
+  const form = useAppForm<OpenValues>({
     initialValues: {
       instance: "1",
       firstInstance: { decisionNumber: "", decisionDate: null, decidedBy: "", outcome: null, caseId: null },

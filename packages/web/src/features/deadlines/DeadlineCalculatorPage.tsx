@@ -13,7 +13,7 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { deadlineInputSchema } from "@minhbach/domain/deadlines/input-schema";
 import { IconCalculator, IconInfoCircle, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -30,6 +30,7 @@ import { DeadlineExplanation } from "./DeadlineExplanation.tsx";
 import { DueDateBadge } from "./DueDateBadge.tsx";
 import { DEADLINE_TEXT, lengthText, UNIT_LABELS, variantText } from "./text.ts";
 import type { ComputeDeadlineBody, DeadlineResult, DeadlineRule } from "./types.ts";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 interface FormValues {
   rule: string | null;
@@ -61,7 +62,7 @@ export default function DeadlineCalculatorPage() {
 
   const rulesRef = useRef(new Map<string, DeadlineRule>());
   rulesRef.current = new Map((rules.data ?? []).map((r) => [r.id, r]));
-  const form = useForm<FormValues>({
+  const form = useAppForm<FormValues>({
     initialValues: { rule: null, from: todayIso(), variant: null, extensions: 0, suspensions: [], ...draft.load() },
     onValuesChange: (values) => draft.save(values),
     validate: (v) => {
@@ -260,11 +261,6 @@ function RuleSummary({ rule }: { rule: DeadlineRule }) {
         <Alert color="yellow" icon={<IconInfoCircle aria-hidden />} p="xs">
           <Text size="sm">{DEADLINE_TEXT.probable}</Text>
         </Alert>
-      ) : null}
-      {rule.note ? (
-        <Text size="xs" c="gray.7">
-          {DEADLINE_TEXT.ruleNote}: {rule.note}
-        </Text>
       ) : null}
     </Stack>
   );

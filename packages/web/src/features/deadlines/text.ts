@@ -49,7 +49,6 @@ export const DEADLINE_TEXT = {
   suspensionFromRequired: "Nhập ngày bắt đầu tạm đình chỉ.",
   suspensionToRequired: "Nhập ngày kết thúc tạm đình chỉ.",
   startEvent: "Tính từ",
-  ruleNote: "Ghi chú",
   provisional:
     "Hạn này tính theo lịch làm việc tạm tính (chưa có thông báo chính thức về ngày nghỉ); hạn có thể thay đổi khi lịch được cập nhật.",
   basis: "Căn cứ",
@@ -70,8 +69,7 @@ export const DEADLINE_TEXT = {
   removeSuspension: (n: number) => `Xóa khoảng tạm đình chỉ ${n}`,
   compute: "Tính hạn",
   computing: "Đang tính…",
-  probable:
-    "Quy tắc này áp dụng theo cách hiểu phổ biến, chưa có văn bản hướng dẫn chính thức. Hãy đối chiếu với căn cứ pháp lý trước khi sử dụng.",
+  probable: "(cách hiểu chưa được đối chiếu văn bản gốc)",
   resultTitle: "Hạn xử lý",
   dueLabel: "Hạn cuối",
   ruleLine: (title: string, version: string) => `${title} (phiên bản quy tắc ${version})`,

@@ -12,7 +12,6 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconBellRinging } from "@tabler/icons-react";
 import { useState } from "react";
@@ -30,6 +29,7 @@ import { petitionPath, PetitionStateBadge } from "./components.tsx";
 import { DocumentEditModal } from "./DocumentsPanel.tsx";
 import { stateLabel } from "./labels.ts";
 import { FOLLOW_UP_TEXT, PETITION_TEXT } from "./text.ts";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 /**
  * "Chờ phản hồi, đôn đốc": transferred or guided petitions still waiting for an answer. Each row
@@ -190,7 +190,7 @@ function UrgeForm({
   const run = usePetitionStep();
   const today = todayIso();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<{ on: string | null; documentNumber: string }>({
+  const form = useAppForm<{ on: string | null; documentNumber: string }>({
     initialValues: { on: today, documentNumber: "" },
     validate: { on: (value) => (value ? null : FOLLOW_UP_TEXT.urgeOnRequired) },
   });

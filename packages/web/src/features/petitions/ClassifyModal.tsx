@@ -22,7 +22,7 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useDraft } from "../../ui/drafts.ts";
@@ -35,6 +35,7 @@ import { useClassifyPetition, type PetitionDetail } from "./api.ts";
 import { COMPETENCE_OPTIONS, fieldOptions, KIND_OPTIONS } from "./labels.ts";
 import { PETITION_TEXT } from "./text.ts";
 import { FormActions } from "../../ui/FormActions.tsx";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 type Answer = "yes" | "no" | null;
 
@@ -158,7 +159,7 @@ function ClassifyForm({
   const classify = useClassifyPetition();
   const [failure, setFailure] = useState<string | null>(null);
   const conflict = useVersionConflict(onReload);
-  const form = useForm<ClassifyValues>({
+  const form = useAppForm<ClassifyValues>({
     initialValues: { ...initialValues(petition), ...draft.load() },
     onValuesChange: (values) => draft.save(values),
     validate: (values) => schemaResolver(classifyPetitionBody, { sync: true })(toBody(values, petition)),

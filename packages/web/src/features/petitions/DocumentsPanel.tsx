@@ -13,7 +13,6 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconDownload, IconPencil, IconRubberStamp } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
@@ -27,6 +26,7 @@ import { COMMON } from "../../ui/text.ts";
 import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConflict.tsx";
 import { useDocument, useEntityDocuments, useIssueDocument, useUpdateDocument } from "./api.ts";
 import { DOCUMENT_FIELD_LABELS, DOCUMENT_TEXT, LONG_DOCUMENT_FIELDS } from "./text.ts";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 const STATUS_COLORS: Record<string, string> = { draft: "yellow", issued: "green", cancelled: "gray" };
 
@@ -285,7 +285,7 @@ function DocumentForm({
     if (latest) setReloaded(latest);
   });
   const [reloaded, setReloaded] = useState<OfficialDocument | null>(null);
-  const form = useForm<DocumentValues>({
+  const form = useAppForm<DocumentValues>({
     initialValues: valuesOf(doc),
     validate: {
       fields: {

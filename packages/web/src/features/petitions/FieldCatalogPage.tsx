@@ -22,7 +22,7 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
@@ -35,6 +35,7 @@ import { COMMON } from "../../ui/text.ts";
 import { useSession } from "../auth/session.tsx";
 import { useDeletePetitionField, usePetitionFields, useSavePetitionField, type PetitionFieldView } from "./api.ts";
 import { FIELD_CATALOG_TEXT as T } from "./text.ts";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 const GROUP_OPTIONS = Object.entries(FIELD_GROUPS).map(([value, label]) => ({ value, label }));
 const REPORT_OPTIONS = Object.entries(REPORT_GROUP_LABELS).map(([value, label]) => ({ value, label }));
@@ -84,7 +85,7 @@ export default function FieldCatalogPage() {
             <Table striped verticalSpacing="xs" data-testid="field-catalog-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={70}>{T.sort}</Table.Th>
+                  <Table.Th w={70}>{T.position}</Table.Th>
                   <Table.Th>{T.code}</Table.Th>
                   <Table.Th>{T.name}</Table.Th>
                   <Table.Th>{T.group}</Table.Th>
@@ -95,9 +96,10 @@ export default function FieldCatalogPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {fields.data.map((f) => (
+                {fields.data.map((f, i) => (
                   <Table.Tr key={f.code} data-code={f.code}>
-                    <Table.Td>{f.sort}</Table.Td>
+                    {/* Officers count from 1; the stored sort key (from 0, with gaps) is not theirs to read. */}
+                    <Table.Td>{i + 1}</Table.Td>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>
                       <Text size="sm" ff="monospace">
                         {f.code}
@@ -198,11 +200,12 @@ function FieldForm({ field, onClose }: { field: PetitionFieldView | "new"; onClo
       group: v.group ?? undefined,
       reportGroup: v.reportGroup ?? undefined,
       active: v.active,
-      ...(v.sort === "" ? {} : { sort: Number(v.sort) }),
+      // The form counts from 1, the stored sort key from 0.
+      ...(v.sort === "" ? {} : { sort: Number(v.sort) - 1 }),
     };
     return creating ? { code: v.code.trim(), ...common } : common;
   };
-  const form = useForm<FieldValues>({
+  const form = useAppForm<FieldValues>({
     initialValues: creating
       ? { code: "", name: "", group: null, reportGroup: null, active: true, sort: "" }
       : {
@@ -211,7 +214,7 @@ function FieldForm({ field, onClose }: { field: PetitionFieldView | "new"; onClo
           group: field.group,
           reportGroup: field.reportGroup,
           active: field.active,
-          sort: field.sort,
+          sort: field.sort + 1,
         },
     validate: (values) =>
       schemaResolver(creating ? createPetitionFieldBody : updatePetitionFieldBody, { sync: true })(bodyOf(values)),
@@ -253,7 +256,7 @@ function FieldForm({ field, onClose }: { field: PetitionFieldView | "new"; onClo
           <Select label={T.reportGroup} required data={REPORT_OPTIONS} {...form.getInputProps("reportGroup")} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <NumberInput label={T.sort} min={0} max={10000} allowDecimal={false} {...form.getInputProps("sort")} />
+          <NumberInput label={T.sort} min={1} max={10001} allowDecimal={false} {...form.getInputProps("sort")} />
           <Switch mt="xl" label={T.active} {...form.getInputProps("active", { type: "checkbox" })} />
         </SimpleGrid>
         <Group justify="flex-end">

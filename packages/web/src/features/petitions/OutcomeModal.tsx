@@ -13,7 +13,7 @@ import {
 } from "@minhbach/domain";
 import { applyOutcomeBody, type ApplyOutcomeBody } from "@minhbach/domain/api/petitions";
 import { Alert, Checkbox, Modal, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from "@mantine/core";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMemo, useState } from "react";
 import { DateField } from "../../ui/DateField.tsx";
@@ -29,6 +29,7 @@ import { useMe } from "../auth/session.tsx";
 import { useApplyOutcome, usePetitionDuplicates, type PetitionDetail } from "./api.ts";
 import { PETITION_TEXT } from "./text.ts";
 import { FormActions } from "../../ui/FormActions.tsx";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 interface OutcomeValues {
   on: string | null;
@@ -179,7 +180,7 @@ function OutcomeForm({
   const [failure, setFailure] = useState<string | null>(null);
   const conflict = useVersionConflict(onReload);
   const agencyOptions = useTargetAgencies(petition, outcome === "transfer");
-  const formState = useForm<OutcomeValues>({
+  const formState = useAppForm<OutcomeValues>({
     initialValues: {
       on: todayIso(),
       note: "",

@@ -17,7 +17,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
@@ -38,6 +38,7 @@ import { DuplicateCard, petitionPath } from "./components.tsx";
 import { CHANNEL_OPTIONS, fieldOptions } from "./labels.ts";
 import { emptyPetitioner, PetitionerFields, petitionerBody, type PetitionerValues } from "./PartyFields.tsx";
 import { PETITION_TEXT } from "./text.ts";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 interface IntakeValues {
   channel: string | null;
@@ -137,7 +138,7 @@ export default function PetitionIntakePage() {
   const create = useCreatePetition();
   const [failure, setFailure] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
-  const form = useForm<IntakeValues>({
+  const form = useAppForm<IntakeValues>({
     initialValues: { ...initialValues(), ...draft.load() },
     onValuesChange: (values) => draft.save(values),
     validate: (values) => schemaResolver(createPetitionBody, { sync: true })(toBody(values)),

@@ -1,4 +1,10 @@
-import { OUTCOMES, PETITION_FORMS, type PetitionFormCode, type PetitionOutcome } from "@minhbach/domain";
+import {
+  OUTCOMES,
+  PETITION_FORMS,
+  timelineActionLabel,
+  type PetitionFormCode,
+  type PetitionOutcome,
+} from "@minhbach/domain";
 import {
   Alert,
   Anchor,
@@ -42,7 +48,7 @@ import { DocumentRow, DocumentsPanel } from "./DocumentsPanel.tsx";
 import { channelLabel, competenceLabel, fieldName, IDENTITY_SHORT, kindLabel, stateLabel } from "./labels.ts";
 import { OutcomeModal } from "./OutcomeModal.tsx";
 import { StepModal, stepsFor, stepTransition } from "./StepModal.tsx";
-import { EVENT_LABELS, PETITION_TEXT } from "./text.ts";
+import { PETITION_TEXT } from "./text.ts";
 import { useDocumentsByIds } from "./transferred-docs.ts";
 
 const CLASSIFIABLE = ["REGISTERED", "CLASSIFIED", "ELIGIBLE", "NOT_ELIGIBLE"];
@@ -575,11 +581,7 @@ function DuplicatesCard({ petition: p, canWrite }: { petition: PetitionDetail; c
 }
 
 function eventLabel(action: string): string {
-  if (action.startsWith("outcome.")) {
-    const outcome = action.slice("outcome.".length) as PetitionOutcome;
-    return OUTCOMES[outcome]?.label ?? action;
-  }
-  return EVENT_LABELS[action] ?? action;
+  return timelineActionLabel(action);
 }
 
 /** The facts an event carries that the officer needs to see (numbers, dates, where it went). */

@@ -13,7 +13,7 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconTrash } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
@@ -29,6 +29,7 @@ import { petitionPath } from "./components.tsx";
 import { DocumentEditModal } from "./DocumentsPanel.tsx";
 import { kindLabel } from "./labels.ts";
 import { FOLLOW_UP_TEXT, PETITION_TEXT } from "./text.ts";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 /**
  * "Đơn hết thời hạn lưu": filed petitions past their year of retention. A handler picks some and
@@ -189,7 +190,7 @@ function DestroyForm({
   const destroy = useDestroyPetitions();
   const today = todayIso();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<DestroyValues>({
+  const form = useAppForm<DestroyValues>({
     initialValues: { decisionNumber: "", decisionDate: today, decidedBy: "", deciderTitle: "" },
     validate: (values) => schemaResolver(destroyBatchBody, { sync: true })(bodyOf(items, values)),
   });

@@ -7,7 +7,7 @@ import {
 } from "@minhbach/domain/api/petitions";
 import { z } from "@minhbach/domain/api/zod-vi";
 import { Alert, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { DateField } from "../../ui/DateField.tsx";
@@ -18,6 +18,7 @@ import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConfli
 import { usePetitionStep, type PetitionDetail, type PetitionStep } from "./api.ts";
 import { FOLLOW_UP_TEXT, PETITION_TEXT } from "./text.ts";
 import { FormActions } from "../../ui/FormActions.tsx";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 /** Route of each step and the domain action (its label, its states) behind it. */
 export const STEPS: Record<PetitionStep, PetitionAction> = {
@@ -136,7 +137,7 @@ function StepForm({
   const [failure, setFailure] = useState<string | null>(null);
   const conflict = useVersionConflict(onReload);
   const today = todayIso();
-  const form = useForm<StepValues>({
+  const form = useAppForm<StepValues>({
     initialValues: {
       decisionNumber: "",
       decisionDate: today,

@@ -272,22 +272,6 @@ export const PETITION_TEXT = {
   transferredTo: (code: string) => `Đơn đã vào hộp đơn chuyển đến của cơ quan nhận (số đơn ${code}).`,
 } as const;
 
-/** What each timeline action means, in the words of the register. */
-export const EVENT_LABELS: Record<string, string> = {
-  received: "Tiếp nhận, vào sổ",
-  classified: "Phân loại, xác định điều kiện xử lý",
-  joined_matter: "Ghép vào cùng vụ việc",
-  transferred_in: "Nhận đơn chuyển đến",
-  accept: "Thụ lý giải quyết",
-  handed_to_case: "Mở vụ việc giải quyết (thụ lý)",
-  reopened_for_case: "Trả về chờ mở vụ việc",
-  dispatch: "Gửi phiếu chuyển đơn",
-  urge: "Đôn đốc giải quyết",
-  record_feedback: "Ghi nhận phản hồi kết quả",
-  close_guided: "Kết thúc theo dõi đơn đã hướng dẫn",
-  destroy: "Tiêu hủy đơn",
-};
-
 export const DOCUMENT_TEXT = {
   title: "Văn bản",
   form: "Mẫu",
@@ -434,6 +418,7 @@ export const FIELD_CATALOG_TEXT = {
   active: "Đang sử dụng",
   inactive: "Ngừng sử dụng",
   sort: "Thứ tự",
+  position: "STT",
   inUse: "Số đơn, lượt tiếp",
   builtIn: "Có sẵn",
   status: "Tình trạng",

@@ -28,8 +28,7 @@ import {
   Title,
   UnstyledButton,
 } from "@mantine/core";
-import { TimeInput } from "@mantine/dates";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import {
   IconCalendarEvent,
@@ -61,6 +60,8 @@ import { useMe, useSession } from "../auth/session.tsx";
 import { DocumentsPanel } from "../petitions/DocumentsPanel.tsx";
 import { useConcludeSchedule, useCreateSchedule, usePublishSchedule, useSchedule, useUpdateSchedule } from "./api.ts";
 import { RECEPTION_TEXT, SCHEDULE_STATUS_COLORS } from "./text.ts";
+import { TimeField } from "../../ui/TimeField.tsx";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 const TIME = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Asia/Ho_Chi_Minh",
@@ -509,7 +510,7 @@ function ScheduleForm({ entry, onClose }: { entry: ScheduleView | null; onClose(
   const create = useCreateSchedule();
   const updateEntry = useUpdateSchedule();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<ScheduleValues>({
+  const form = useAppForm<ScheduleValues>({
     initialValues: entry
       ? {
           leaderName: entry.leaderName,
@@ -571,8 +572,8 @@ function ScheduleForm({ entry, onClose }: { entry: ScheduleView | null; onClose(
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <DateField label={RECEPTION_TEXT.date} required {...form.getInputProps("date")} />
-          <TimeInput label={RECEPTION_TEXT.startTime} required {...form.getInputProps("start")} />
-          <TimeInput label={RECEPTION_TEXT.endTime} required {...form.getInputProps("end")} />
+          <TimeField label={RECEPTION_TEXT.startTime} required {...form.getInputProps("start")} />
+          <TimeField label={RECEPTION_TEXT.endTime} required {...form.getInputProps("end")} />
         </SimpleGrid>
         <TextInput label={RECEPTION_TEXT.place} required {...form.getInputProps("place")} />
         <Radio.Group label={RECEPTION_TEXT.scheduleKind} required {...form.getInputProps("kind")}>
@@ -638,7 +639,7 @@ function ConclusionForm({
 }) {
   const conclude = useConcludeSchedule();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<ConclusionValues>({
+  const form = useAppForm<ConclusionValues>({
     initialValues: {
       citizens: [{ fullName: "", address: "" }],
       participants: "",

@@ -35,8 +35,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { TimeInput } from "@mantine/dates";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
@@ -59,6 +58,8 @@ import { useCreateVisit, useUpdateVisit, useVisit } from "./api.ts";
 import { visitNumber, visitPath } from "./ReceptionPage.tsx";
 import { VisitorFieldset } from "./VisitorFieldset.tsx";
 import { RECEPTION_TEXT } from "./text.ts";
+import { TimeField } from "../../ui/TimeField.tsx";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 interface VisitorValues {
   fullName: string;
@@ -331,7 +332,7 @@ function VisitForm({ visit, onReload }: { visit: VisitView | null; onReload?: ()
   const [failure, setFailure] = useState<string | null>(null);
   const conflict = useVersionConflict(onReload);
   const [invalid, setInvalid] = useState(false);
-  const form = useForm<VisitValues>({
+  const form = useAppForm<VisitValues>({
     initialValues: { ...(visit ? valuesOfVisit(visit) : emptyValues(me.user.fullName)), ...draft.load() },
     onValuesChange: (values) => draft.save(values),
     validate: (values) =>
@@ -414,7 +415,7 @@ function VisitForm({ visit, onReload }: { visit: VisitView | null; onReload?: ()
                   maxDate={todayIso()}
                   {...form.getInputProps("receivedOn")}
                 />
-                <TimeInput label={RECEPTION_TEXT.receivedAt} {...form.getInputProps("receivedAt")} />
+                <TimeField label={RECEPTION_TEXT.receivedAt} {...form.getInputProps("receivedAt")} />
                 <TextInput label={RECEPTION_TEXT.receiver} required {...form.getInputProps("receiverName")} />
               </SimpleGrid>
               {kind?.needsPresidingHead ? (

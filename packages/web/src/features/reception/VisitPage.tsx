@@ -24,7 +24,7 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconArrowLeft, IconFileArrowRight, IconPencil } from "@tabler/icons-react";
 import { useState } from "react";
@@ -43,6 +43,7 @@ import { useFollowUpVisit, useHandleVisit, useVisit, useVisitToPetition, type Vi
 import { visitNumber, VisitStatusBadge } from "./ReceptionPage.tsx";
 import { RECEPTION_TEXT } from "./text.ts";
 import { emptyHandling, handlingBody, HandlingFields, type HandlingValues } from "./VisitFormPage.tsx";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 export default function VisitPage() {
   const { id = "" } = useParams();
@@ -283,7 +284,7 @@ function HandleForm({ visit, onClose, onReload }: { visit: VisitView; onClose():
   const handle = useHandleVisit();
   const [failure, setFailure] = useState<string | null>(null);
   const conflict = useVersionConflict(onReload);
-  const form = useForm<{ handling: HandlingValues }>({
+  const form = useAppForm<{ handling: HandlingValues }>({
     initialValues: { handling: emptyHandling() },
     validate: (values) =>
       schemaResolver(handleVisitBody, { sync: true })({
@@ -331,7 +332,7 @@ function HandleForm({ visit, onClose, onReload }: { visit: VisitView; onClose():
 function FollowUpForm({ visit, onClose }: { visit: VisitView; onClose(): void }) {
   const followUp = useFollowUpVisit();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm({
+  const form = useAppForm({
     initialValues: { followUp: visit.followUp ?? "" },
     validate: (values) => schemaResolver(followUpVisitBody, { sync: true })({ version: visit.version, ...values }),
   });

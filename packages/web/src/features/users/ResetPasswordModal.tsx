@@ -2,13 +2,14 @@ import { newPassword } from "@minhbach/domain/api/auth";
 import type { User } from "@minhbach/domain/api/users";
 import { z } from "@minhbach/domain/api/zod-vi";
 import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from "@mantine/core";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { applyServerError } from "../../ui/forms.ts";
 import { COMMON } from "../../ui/text.ts";
 import { generatePassword, useResetPassword } from "./api.ts";
 import { USER_TEXT } from "./text.ts";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 const resetForm = z
   .object({ newPassword, confirmPassword: z.string() })
@@ -26,7 +27,7 @@ function ResetPasswordForm({ user, onClose }: { user: User; onClose(): void }) {
   const reset = useResetPassword();
   const [failure, setFailure] = useState<string | null>(null);
   const [visible, setVisible] = useState(false);
-  const form = useForm({
+  const form = useAppForm({
     initialValues: { newPassword: "", confirmPassword: "" },
     validate: schemaResolver(resetForm, { sync: true }),
   });

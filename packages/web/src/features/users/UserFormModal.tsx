@@ -3,7 +3,7 @@ import type { RoleCode } from "@minhbach/domain";
 import { compareVietnamese } from "@minhbach/domain";
 import type { Agency } from "@minhbach/domain/api/agencies";
 import { Alert, Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, TextInput } from "@mantine/core";
-import { schemaResolver, useForm } from "@mantine/form";
+import { schemaResolver } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
@@ -14,6 +14,7 @@ import { COMMON } from "../../ui/text.ts";
 import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConflict.tsx";
 import { generatePassword, USERS_KEY, useCreateUser, useRoles, useUpdateUser } from "./api.ts";
 import { USER_TEXT } from "./text.ts";
+import { useAppForm } from "../../ui/use-app-form.ts";
 
 function useAgencyOptions(agencies: readonly Agency[]) {
   return useMemo(
@@ -80,7 +81,7 @@ function CreateUserForm({
   const agencyOptions = useAgencyOptions(agencies);
   const roleOptions = useRoleOptions();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<CreateValues>({
+  const form = useAppForm<CreateValues>({
     initialValues: {
       username: "",
       fullName: "",
@@ -231,7 +232,7 @@ function EditUserForm({ user, onClose, agencies }: { user: User; onClose(): void
     await queryClient.refetchQueries({ queryKey: USERS_KEY });
     setReloading(true);
   });
-  const form = useForm<EditValues>({
+  const form = useAppForm<EditValues>({
     initialValues: { ...editValuesOf(user), ...draft.load() },
     onValuesChange: (values) => draft.save(values),
     validate: (values) => schemaResolver(updateUserBody, { sync: true })(toUpdateBody(values)),

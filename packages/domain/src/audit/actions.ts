@@ -1,0 +1,293 @@
+/**
+ * The words for what the audit trail and the timelines record. The server writes short codes
+ * ("petition.classified", "case.decide"); officers read the labels below. The codes are typed:
+ * `AuditAction` and `TimelineAction` are the keys of these catalogues, and the server's
+ * `recordAudit` and `writeEvent` accept only those, so a new code without its label does not compile.
+ */
+import { ROLES, type RoleCode } from "../auth/permissions.ts";
+import { CASE_ACTIONS, type CaseAction } from "../cases/actions.ts";
+import { CASE_STATES, type CaseState } from "../cases/case.ts";
+import { OUTCOMES } from "../petitions/outcomes.ts";
+import { PETITION_STATES, type PetitionOutcome, type PetitionState } from "../petitions/petition.ts";
+
+/** The petition steps after the outcome (workflow's StepInput) and the old acceptance step. */
+type PetitionStepAction = "dispatch" | "urge" | "record_feedback" | "close_guided" | "destroy" | "accept";
+
+const PETITION_STEPS: Readonly<Record<PetitionStepAction, string>> = {
+  dispatch: "Gửi phiếu chuyển đơn",
+  urge: "Đôn đốc giải quyết",
+  record_feedback: "Ghi nhận phản hồi kết quả",
+  close_guided: "Kết thúc theo dõi đơn đã hướng dẫn",
+  destroy: "Tiêu hủy đơn",
+  accept: "Thụ lý giải quyết",
+};
+
+function prefixed<P extends string, K extends string>(
+  prefix: P,
+  labels: Readonly<Record<K, string>>,
+): Record<`${P}${K}`, string> {
+  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [`${prefix}${k}`, v])) as Record<`${P}${K}`, string>;
+}
+
+const OUTCOME_LABELS = Object.fromEntries(Object.entries(OUTCOMES).map(([k, v]) => [k, v.label])) as Record<
+  PetitionOutcome,
+  string
+>;
+const CASE_ACTION_LABELS = Object.fromEntries(Object.entries(CASE_ACTIONS).map(([k, v]) => [k, v.label])) as Record<
+  CaseAction,
+  string
+>;
+
+const FIXED_AUDIT_ACTIONS = {
+  "auth.login": "Đăng nhập",
+  "auth.login_failed": "Đăng nhập không thành công",
+  "auth.locked": "Tạm khóa tài khoản do đăng nhập sai nhiều lần",
+  "auth.logout": "Đăng xuất",
+  "user.created": "Tạo tài khoản người dùng",
+  "user.updated": "Sửa thông tin người dùng",
+  "user.disabled": "Khóa tài khoản người dùng",
+  "user.enabled": "Mở khóa tài khoản người dùng",
+  "user.password_reset": "Đặt lại mật khẩu",
+  "user.password_changed": "Đổi mật khẩu",
+  "agency.created": "Thêm cơ quan, đơn vị",
+  "agency.updated": "Sửa thông tin cơ quan, đơn vị",
+  "calendar.updated": "Cập nhật lịch ngày nghỉ, ngày làm bù",
+  "attachment.upload": "Tải lên tệp đính kèm",
+  "attachment.download": "Tải xuống tệp đính kèm",
+  "attachment.delete": "Xóa tệp đính kèm",
+  "identity.view": "Xem danh tính người tố cáo",
+  "identity.view_refused": "Bị từ chối xem danh tính người tố cáo",
+  "identity.requested": "Đề nghị xem danh tính người tố cáo",
+  "identity.request_approved": "Phê duyệt đề nghị xem danh tính người tố cáo",
+  "identity.request_refused": "Từ chối đề nghị xem danh tính người tố cáo",
+  "reminder.mailed": "Gửi thư nhắc hạn",
+  "reception.schedule.created": "Lập lịch tiếp công dân",
+  "reception.schedule.updated": "Sửa lịch tiếp công dân",
+  "reception.schedule.published": "Công bố lịch tiếp công dân",
+  "reception.schedule.cancelled": "Hủy buổi tiếp công dân",
+  "reception.schedule.held": "Ghi nhận đã tổ chức buổi tiếp công dân",
+  "reception.schedule.concluded": "Kết thúc buổi tiếp công dân",
+  "reception.visit.created": "Ghi lượt tiếp công dân",
+  "reception.visit.updated": "Sửa lượt tiếp công dân",
+  "reception.visit.handled": "Ghi kết quả xử lý lượt tiếp",
+  "reception.visit.followed_up": "Ghi kết quả theo dõi lượt tiếp",
+  "reception.visit.identity_viewed": "Xem danh tính người được tiếp",
+  "reception.visit.petition_created": "Vào sổ đơn từ lượt tiếp công dân",
+  "reception.visits.exported": "Xuất danh sách lượt tiếp công dân",
+  "reception.register.exported": "Xuất sổ tiếp công dân",
+  "petition.received": "Tiếp nhận, vào sổ đơn",
+  "petition.classified": "Phân loại đơn",
+  "petition.joined_matter": "Ghép đơn vào cùng vụ việc",
+  "petition.reopened_for_case": "Trả đơn về chờ mở vụ việc",
+  "petition.destroy_batch": "Tiêu hủy đơn hết thời hạn lưu (theo lô)",
+  "petition.exported": "Xuất danh sách đơn",
+  "petition_field.created": "Thêm lĩnh vực đơn",
+  "petition_field.updated": "Sửa lĩnh vực đơn",
+  "petition_field.deleted": "Xóa lĩnh vực đơn",
+  "case.opened": "Mở vụ việc giải quyết (thụ lý)",
+  "case.assigned": "Giao người giải quyết vụ việc",
+  "document.drafted": "Lập dự thảo văn bản",
+  "document.updated": "Sửa dự thảo văn bản",
+  "document.issued": "Ban hành văn bản",
+  "document.downloaded": "Tải tệp văn bản",
+  "seed.demo": "Nạp dữ liệu mẫu",
+} as const;
+
+/** Every code the server writes to the audit trail, with its label. */
+export const AUDIT_ACTIONS = {
+  ...FIXED_AUDIT_ACTIONS,
+  ...prefixed("petition.", PETITION_STEPS),
+  ...prefixed("petition.outcome.", OUTCOME_LABELS),
+  ...prefixed("case.", CASE_ACTION_LABELS),
+} as const satisfies Record<string, string>;
+
+export type AuditAction =
+  | keyof typeof FIXED_AUDIT_ACTIONS
+  | `petition.${PetitionStepAction}`
+  | `petition.outcome.${PetitionOutcome}`
+  | `case.${CaseAction}`;
+
+// The catalogue and the type describe the same codes.
+const _auditKeys: Record<AuditAction, string> = AUDIT_ACTIONS;
+void _auditKeys;
+
+const FIXED_TIMELINE_ACTIONS = {
+  received: "Tiếp nhận, vào sổ",
+  classified: "Phân loại, xác định điều kiện xử lý",
+  joined_matter: "Ghép vào cùng vụ việc",
+  transferred_in: "Nhận đơn chuyển đến",
+  handed_to_case: "Mở vụ việc giải quyết (thụ lý)",
+  reopened_for_case: "Trả về chờ mở vụ việc",
+  opened: "Mở vụ việc giải quyết",
+  assigned: "Giao người giải quyết",
+  identity_requested: "Đề nghị xem danh tính người tố cáo",
+  identity_approved: "Phê duyệt xem danh tính người tố cáo",
+  identity_refused: "Từ chối xem danh tính người tố cáo",
+} as const;
+
+/** Every code the server writes on a petition's or a case's timeline, with its label. */
+export const TIMELINE_ACTIONS = {
+  ...FIXED_TIMELINE_ACTIONS,
+  ...PETITION_STEPS,
+  ...prefixed("outcome.", OUTCOME_LABELS),
+  ...CASE_ACTION_LABELS,
+} as const satisfies Record<string, string>;
+
+export type TimelineAction =
+  keyof typeof FIXED_TIMELINE_ACTIONS | PetitionStepAction | `outcome.${PetitionOutcome}` | CaseAction;
+
+const _timelineKeys: Record<TimelineAction, string> = TIMELINE_ACTIONS;
+void _timelineKeys;
+
+export function isAuditAction(code: string): code is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, code);
+}
+
+/** The label of an audit code; a code written by an older version and since retired shows as written. */
+export function auditActionLabel(code: string): string {
+  return isAuditAction(code) ? AUDIT_ACTIONS[code] : code;
+}
+
+export function timelineActionLabel(code: string): string {
+  return Object.hasOwn(TIMELINE_ACTIONS, code) ? TIMELINE_ACTIONS[code as TimelineAction] : code;
+}
+
+/** What the audit trail's entity types are called. */
+export const AUDIT_ENTITY_TYPES: Readonly<Record<string, string>> = {
+  petition: "Đơn",
+  case: "Vụ việc",
+  document: "Văn bản",
+  user: "Người dùng",
+  agency: "Cơ quan, đơn vị",
+  attachment: "Tệp đính kèm",
+  calendar_year: "Lịch năm",
+  petition_field: "Lĩnh vực đơn",
+  reception_schedule: "Lịch tiếp công dân",
+  reception_visit: "Lượt tiếp công dân",
+  system: "Hệ thống",
+};
+
+export function auditEntityTypeLabel(type: string): string {
+  return AUDIT_ENTITY_TYPES[type] ?? type;
+}
+
+// ---- The summary as lines ---------------------------------------------------------------------
+
+const SUMMARY_KEYS: Readonly<Record<string, string>> = {
+  code: "Số",
+  petition: "Đơn",
+  petitionCode: "Đơn",
+  sameAs: "Cùng vụ việc với đơn",
+  before: "Trước",
+  after: "Sau",
+  state: "Trạng thái",
+  kind: "Loại",
+  channel: "Nguồn đơn",
+  receivedOn: "Ngày nhận",
+  username: "Tên đăng nhập",
+  fullName: "Họ và tên",
+  roles: "Vai trò",
+  reason: "Lý do",
+  failedLogins: "Số lần đăng nhập sai",
+  formCode: "Mẫu",
+  number: "Số",
+  symbol: "Số, ký hiệu",
+  issuedOn: "Ngày ban hành",
+  sha256: "Mã băm tệp",
+  fieldsChanged: "Các mục đã sửa",
+  titleChanged: "Sửa trích yếu",
+  rows: "Số dòng",
+  format: "Định dạng",
+  filters: "Bộ lọc",
+  from: "Từ ngày",
+  to: "Đến ngày",
+  on: "Ngày",
+  cases: "Số vụ việc",
+  seqNo: "Số thứ tự",
+  year: "Năm",
+  name: "Tên",
+  group: "Nhóm",
+  reportGroup: "Nhóm báo cáo",
+  assignees: "Người được giao",
+  writers: "Số người viết đơn",
+  ground: "Căn cứ",
+  expiresAt: "Hiệu lực đến",
+  transferredTo: "Chuyển đến",
+  agencies: "Số cơ quan",
+  groups: "Số nhóm",
+  disabled: "Khóa tài khoản",
+  status: "Tình trạng",
+  startsAt: "Bắt đầu",
+  fileName: "Tên tệp",
+  size: "Dung lượng (byte)",
+  decisionNumber: "Số quyết định",
+  decisionDate: "Ngày quyết định",
+  decidedBy: "Người quyết định",
+};
+
+const SUMMARY_VALUES: Readonly<Record<string, string>> = {
+  unknown_user: "Không có tài khoản này",
+  disabled: "Tài khoản đã bị khóa",
+  wrong_password: "Sai mật khẩu",
+  draft: "Dự thảo",
+  published: "Đã công bố",
+  held: "Đã tổ chức",
+  cancelled: "Đã hủy",
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;
+
+function humanKey(key: string): string {
+  return SUMMARY_KEYS[key] ?? key;
+}
+
+function humanValue(key: string, value: unknown): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "boolean") return value ? "Có" : "Không";
+  if (typeof value === "number") return value.toLocaleString("vi-VN");
+  if (typeof value === "string") {
+    if (UUID.test(value)) return null;
+    if (key === "roles" && Object.hasOwn(ROLES, value)) return ROLES[value as RoleCode].name;
+    if (key === "state") {
+      if (Object.hasOwn(PETITION_STATES, value)) return PETITION_STATES[value as PetitionState];
+      if (Object.hasOwn(CASE_STATES, value)) return CASE_STATES[value as CaseState];
+    }
+    const date = ISO_DATE.exec(value);
+    if (date) return `${date[3]}/${date[2]}/${date[1]}`;
+    if (ISO_TIME.test(value)) {
+      const d = new Date(value);
+      if (!Number.isNaN(d.getTime())) {
+        const vn = new Date(d.getTime() + 7 * 3_600_000);
+        const p = (n: number) => String(n).padStart(2, "0");
+        return `${p(vn.getUTCDate())}/${p(vn.getUTCMonth() + 1)}/${vn.getUTCFullYear()} ${p(vn.getUTCHours())}:${p(vn.getUTCMinutes())}`;
+      }
+    }
+    return SUMMARY_VALUES[value] ?? value;
+  }
+  if (Array.isArray(value)) {
+    const parts = value.map((v) => humanValue(key, v)).filter((v): v is string => v !== null);
+    return parts.length ? parts.join(", ") : null;
+  }
+  return null;
+}
+
+/**
+ * What an audit event recorded, as "field: value" lines in the officers' words. Nested objects
+ * read "Trước – Trạng thái: …"; internal ids are left out (the entity column names the object).
+ */
+export function auditSummaryLines(summary: unknown, path: string[] = []): string[] {
+  if (summary === null || typeof summary !== "object" || Array.isArray(summary)) return [];
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(summary as Record<string, unknown>)) {
+    const here = [...path, humanKey(key)];
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+      lines.push(...auditSummaryLines(value, here));
+      continue;
+    }
+    const text = humanValue(key, value);
+    if (text !== null) lines.push(`${here.join(" – ")}: ${text}`);
+  }
+  return lines;
+}
