@@ -659,7 +659,18 @@ for (const db of testDatabases()) {
     });
 
     test("a visit's letter becomes a petition in one step", async () => {
-      const created = (await tiepdan.post("/api/reception/visits", visit({ contentKind: "complaint" }))).body;
+      const created = (
+        await tiepdan.post(
+          "/api/reception/visits",
+          visit({
+            contentKind: "complaint",
+            respondentName: "Chi cục Quản lý thị trường",
+            respondentAddress: "",
+          }),
+        )
+      ).body;
+      assert.equal(created.respondentName, "Chi cục Quản lý thị trường");
+      assert.equal(created.respondentAddress, null, "an empty optional field is not given");
       const res = await tiepdan.post(`/api/reception/visits/${created.id}/petition`, { version: created.version });
       assert.equal(res.status, 201, JSON.stringify(res.body));
       assert.match(res.body.petition.code, /^LC\.SCT-\d{4}-\d{6}$/);
@@ -674,6 +685,11 @@ for (const db of testDatabases()) {
         contentKind: "complaint",
         competence: created.competence ?? null,
       });
+      // …and so does the respondent the citizen named: not asked again, not "—" until the decision.
+      assert.deepEqual(
+        petition.body.respondents.map((r: { name: string }) => r.name),
+        ["Chi cục Quản lý thị trường"],
+      );
       assert.match(JSON.stringify(petition.body), /Nguyễn Văn Bình/);
       const twice = await tiepdan.post(`/api/reception/visits/${created.id}/petition`, {
         version: res.body.visit.version,

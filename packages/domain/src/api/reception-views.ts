@@ -106,6 +106,8 @@ export const visitView = z.object({
   fieldCode: z.string().nullable(),
   competence: z.string().nullable(),
   previousResolver: z.string().nullable(),
+  respondentName: z.string().nullable(),
+  respondentAddress: z.string().nullable(),
   documentsReceived: z.array(z.object({ name: z.string(), pages: z.number().nullish() })),
   handling: visitHandlingView.nullable(),
   petitionId: z.string().nullable(),

@@ -150,6 +150,8 @@ const visitFields = {
   fieldCode: fieldCode.nullish(),
   competence: competence.nullish(),
   previousResolver: text(300, "Cơ quan đã giải quyết").nullish(),
+  respondentName: blankable(text(300, "Người bị khiếu nại, tố cáo").nullish()),
+  respondentAddress: blankable(text(300, "Địa chỉ người bị khiếu nại, tố cáo").nullish()),
   documentsReceived: z
     .array(
       z.strictObject({

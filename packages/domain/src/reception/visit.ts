@@ -183,6 +183,9 @@ export interface ReceptionVisit {
   competence?: Competence | null;
   /** The body that already resolved the matter (register column 7). */
   previousResolver?: string | null;
+  /** Who is complained about or denounced, as the citizen names them (người bị khiếu nại, tố cáo). */
+  respondentName?: string | null;
+  respondentAddress?: string | null;
   status: VisitState;
   handling?: VisitHandling | null;
   /** Progress and outcome recorded after the visit (register column 11). */

@@ -350,6 +350,8 @@ export interface ReceptionVisitTable {
   field_code: string | null;
   competence: string | null;
   previous_resolver: string | null;
+  respondent_name: string | null;
+  respondent_address: string | null;
   documents_received: ColumnType<unknown, string | undefined, string>;
   handling: ColumnType<unknown, string | null | undefined, string | null>;
   handling_route: string | null;

@@ -66,6 +66,8 @@ export async function visitToPetition(
       phone: v.phone ?? null,
       email: v.email ?? null,
     })),
+    // Who is complained about or denounced, as the citizen named them at the desk.
+    respondents: visit.respondentName ? [{ name: visit.respondentName, address: visit.respondentAddress ?? null }] : [],
     summary: summary.length <= 1000 ? summary : null,
     content: summary,
     fieldCode: visit.fieldCode ?? null,

@@ -97,6 +97,8 @@ export function presentVisit(auth: AuthContext, row: VisitRow, identityVisible: 
     fieldCode: row.field_code,
     competence: row.competence,
     previousResolver: row.previous_resolver,
+    respondentName: row.respondent_name,
+    respondentAddress: row.respondent_address,
     // A paper's title ("Đơn tố cáo của ông …") can name the denouncer: masked like the other texts.
     documentsReceived: texts.documentsReceived.map((d) => ({ name: d.name, pages: d.pages ?? null })),
     handling: hidden ? withExplanation(visit.handling ?? null, texts.refusalExplanation) : (visit.handling ?? null),

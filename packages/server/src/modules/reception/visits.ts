@@ -259,7 +259,15 @@ function searchTexts(visit: ReceptionVisit, texts: VisitTexts): { all: string; c
   const field = visit.fieldCode ? (fieldByCode(visit.fieldCode)?.name ?? "") : "";
   const content = normalizeForMatch([summary, visit.previousResolver ?? "", field].join(" "));
   const all = normalizeForMatch(
-    [...people, summary, visit.previousResolver ?? "", field, visit.receiverName, visit.presidingHead ?? ""]
+    [
+      ...people,
+      summary,
+      visit.previousResolver ?? "",
+      visit.respondentName ?? "",
+      field,
+      visit.receiverName,
+      visit.presidingHead ?? "",
+    ]
       .filter(Boolean)
       .join(" "),
   );
@@ -369,6 +377,8 @@ export async function createVisit(
     fieldCode: body.fieldCode ?? null,
     competence: body.competence ?? null,
     previousResolver: body.previousResolver ?? null,
+    respondentName: body.respondentName ?? null,
+    respondentAddress: body.respondentAddress ?? null,
     status,
     handling,
     followUp,
@@ -412,6 +422,8 @@ export async function createVisit(
         field_code: visit.fieldCode ?? null,
         competence: visit.competence ?? null,
         previous_resolver: visit.previousResolver ?? null,
+        respondent_name: visit.respondentName ?? null,
+        respondent_address: visit.respondentAddress ?? null,
         handling_route: handling?.route ?? null,
         state: status,
         created_by: actor.userId,
@@ -504,6 +516,8 @@ export async function updateVisit(
     fieldCode: body.fieldCode !== undefined ? body.fieldCode : before.fieldCode,
     competence: body.competence !== undefined ? body.competence : before.competence,
     previousResolver: body.previousResolver !== undefined ? body.previousResolver : before.previousResolver,
+    respondentName: body.respondentName !== undefined ? body.respondentName : before.respondentName,
+    respondentAddress: body.respondentAddress !== undefined ? body.respondentAddress : before.respondentAddress,
     handling,
     followUp: body.followUp !== undefined ? body.followUp?.trim() || null : before.followUp,
     notes: body.notes !== undefined ? body.notes : before.notes,
@@ -538,6 +552,8 @@ export async function updateVisit(
       field_code: visit.fieldCode ?? null,
       competence: visit.competence ?? null,
       previous_resolver: visit.previousResolver ?? null,
+      respondent_name: visit.respondentName ?? null,
+      respondent_address: visit.respondentAddress ?? null,
       handling_route: handling?.route ?? null,
     });
     await recordAudit(trx, actor, {

@@ -101,6 +101,8 @@ interface VisitValues {
   fieldCode: string | null;
   competence: string | null;
   previousResolver: string;
+  respondentName: string;
+  respondentAddress: string;
   documentsReceived: { name: string; pages: number | string }[];
   recordHandling: boolean;
   handling: HandlingValues;
@@ -150,6 +152,8 @@ function emptyValues(receiverName: string): VisitValues {
     fieldCode: null,
     competence: null,
     previousResolver: "",
+    respondentName: "",
+    respondentAddress: "",
     documentsReceived: [],
     recordHandling: false,
     handling: emptyHandling(),
@@ -226,6 +230,8 @@ function toBody(v: VisitValues) {
     fieldCode: v.fieldCode,
     competence: v.competence,
     previousResolver: emptyToNull(v.previousResolver),
+    respondentName: emptyToNull(v.respondentName),
+    respondentAddress: emptyToNull(v.respondentAddress),
     documentsReceived: v.documentsReceived
       .filter((d) => d.name.trim())
       .map((d) => ({ name: d.name.trim(), pages: count(d.pages) || null })),
@@ -284,6 +290,8 @@ function valuesOfVisit(visit: VisitView): VisitValues {
     fieldCode: visit.fieldCode,
     competence: visit.competence,
     previousResolver: visit.previousResolver ?? "",
+    respondentName: visit.respondentName ?? "",
+    respondentAddress: visit.respondentAddress ?? "",
     documentsReceived: visit.documentsReceived.map((d) => ({ name: d.name, pages: d.pages ?? "" })),
     recordHandling: h !== null,
     handling: h
@@ -522,6 +530,19 @@ function VisitForm({ visit, onReload }: { visit: VisitView | null; onReload?: ()
                   ))}
                 </Group>
               </Radio.Group>
+              {/* Who is complained about or denounced: the petition made from the visit starts with it. */}
+              {v.contentKind === "complaint" ||
+              v.contentKind === "denunciation" ||
+              v.contentKind === "multi_content" ? (
+                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                  <TextInput
+                    label={RECEPTION_TEXT.respondentName}
+                    description={RECEPTION_TEXT.respondentHint}
+                    {...form.getInputProps("respondentName")}
+                  />
+                  <TextInput label={RECEPTION_TEXT.respondentAddress} {...form.getInputProps("respondentAddress")} />
+                </SimpleGrid>
+              ) : null}
               <TextInput label={RECEPTION_TEXT.previousResolver} {...form.getInputProps("previousResolver")} />
               <Text size="sm" fw={500}>
                 {RECEPTION_TEXT.documentsReceived}

@@ -152,6 +152,11 @@ function VisitView({ visit: v, reload }: { visit: VisitView; reload(): Promise<u
                   <Detail label={RECEPTION_TEXT.filterField}>{fieldName(v.fieldCode)}</Detail>
                   <Detail label={RECEPTION_TEXT.competence}>{competenceLabel(v.competence)}</Detail>
                   <Detail label={RECEPTION_TEXT.previousResolver}>{v.previousResolver}</Detail>
+                  {v.respondentName ? (
+                    <Detail label={RECEPTION_TEXT.respondentName}>
+                      {[v.respondentName, v.respondentAddress].filter(Boolean).join(", ")}
+                    </Detail>
+                  ) : null}
                 </SimpleGrid>
                 {v.documentsReceived.length > 0 ? (
                   <Detail label={RECEPTION_TEXT.documentsReceived}>
