@@ -92,3 +92,12 @@ test("the dialogue step saves with the points in dispute left empty", async () =
     assert.equal((parsed.data as { disputedPoints: string }).disputedPoints, "");
   }
 });
+
+test("a choice left empty asks for it; a value not in the list is refused as invalid", async () => {
+  const { channel } = await import("../src/api/petitions.ts");
+  for (const empty of [undefined, null, ""]) {
+    assert.equal(channel.safeParse(empty).error?.issues[0]?.message, "Chọn nguồn đơn.");
+  }
+  assert.equal(channel.safeParse("pigeon").error?.issues[0]?.message, "Nguồn đơn không hợp lệ.");
+  assert.equal(channel.parse("post"), "post");
+});

@@ -20,7 +20,7 @@ import {
   personName,
   petitionKind,
 } from "./reception.ts";
-import { blankable, z } from "./zod-vi.ts";
+import { blankable, choiceOf, z } from "./zod-vi.ts";
 
 const text = (max: number, label: string) =>
   z
@@ -35,7 +35,7 @@ const phone = z
   .regex(/^\+?[0-9 .-]{8,20}$/, { error: "Số điện thoại không hợp lệ." });
 const email = z.email({ error: "Địa chỉ thư điện tử không hợp lệ." }).max(200);
 
-export const channel = z.enum(CHANNEL_LIST, { error: "Nguồn đơn không hợp lệ." });
+export const channel = choiceOf(CHANNEL_LIST, "nguồn đơn");
 export const petitionState = z.enum(PETITION_STATE_LIST, { error: "Trạng thái đơn không hợp lệ." });
 
 export const personPetitioner = z.strictObject({

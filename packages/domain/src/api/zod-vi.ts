@@ -86,3 +86,16 @@ export function blankable<T extends z.ZodType>(schema: T) {
     schema,
   );
 }
+
+/**
+ * A choice from a list: left empty it asks for a choice ("Chọn nguồn đơn."), a value not in the
+ * list is refused as invalid ("Nguồn đơn không hợp lệ."). `what` is the field's name in lower case.
+ */
+export function choiceOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {
+  return z.enum(values, {
+    error: (issue) =>
+      issue.input === undefined || issue.input === null || issue.input === ""
+        ? `Chọn ${what}.`
+        : `${what.charAt(0).toUpperCase()}${what.slice(1)} không hợp lệ.`,
+  });
+}
