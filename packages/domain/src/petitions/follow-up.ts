@@ -10,7 +10,7 @@ import type { DeadlineInput } from "../deadlines/rule-set.ts";
 import { DEFAULT_RULES, type DeadlineRule, type RuleSet } from "../deadlines/rules.ts";
 import { isForwardedChannel } from "./channels.ts";
 import { retentionDeadline } from "./outcomes.ts";
-import { PETITION_STATES, type PetitionFacts, type PetitionState } from "./petition.ts";
+import { PETITION_STATE_LIST, type PetitionFacts, type PetitionState } from "./petition.ts";
 
 /** [U] How long to wait for an answer before urging (no statutory period found; configurable). */
 export const FOLLOW_UP_REPLY_RULE: DeadlineRule = DEFAULT_RULES.find((r) => r.id === "petition.followup.reply")!;
@@ -47,9 +47,7 @@ export const PETITION_CLOSED_STATES: readonly PetitionState[] = [
 const CLOSED = PETITION_CLOSED_STATES;
 
 /** The states in which the body still has to act on the petition (the lists' "open" filter). */
-export const PETITION_OPEN_STATES: readonly PetitionState[] = (Object.keys(PETITION_STATES) as PetitionState[]).filter(
-  (s) => !CLOSED.includes(s),
-);
+export const PETITION_OPEN_STATES: readonly PetitionState[] = PETITION_STATE_LIST.filter((s) => !CLOSED.includes(s));
 
 /**
  * Open states without a clock of their own, and why. An anonymous denunciation with evidence is

@@ -11,9 +11,9 @@
 import { PETITION_CLOSED_STATES, PETITION_OPEN_WITHOUT_CLOCK, type PetitionFacts } from "@minhbach/domain";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { recordAudit, SYSTEM_ACTOR, type Actor } from "../../platform/audit.ts";
-import { bumpVersion, writeEvent } from "../../platform/procedure.ts";
-import { factsOf, syncDeadlines, withoutHistory } from "./rows.ts";
+import { SYSTEM_ACTOR, type Actor } from "../../platform/audit.ts";
+import { runStep } from "../../platform/procedure.ts";
+import { factsOf, PETITION, syncDeadlines, withoutHistory } from "./rows.ts";
 
 const ACTOR: Actor = { ...SYSTEM_ACTOR, name: "Hệ thống (sửa dữ liệu khi nâng cấp)" };
 const REASON = "Đơn đã được đánh dấu thụ lý nhưng chưa có vụ việc giải quyết: trả về chờ mở vụ việc.";
@@ -25,7 +25,7 @@ export async function repairPetitionClocks(db: Kysely<DB>): Promise<{ reopened: 
   if (done) return null;
   const orphans = await db
     .selectFrom("petition")
-    .selectAll()
+    .select(["id", "version"])
     .where("state", "=", "ACCEPTED")
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -33,26 +33,26 @@ export async function repairPetitionClocks(db: Kysely<DB>): Promise<{ reopened: 
       ),
     )
     .execute();
-  for (const row of orphans) {
-    await db.transaction().execute(async (trx) => {
-      const next: PetitionFacts = { ...factsOf(row), status: "PROPOSED_FOR_ACCEPTANCE" };
-      await bumpVersion(trx, "petition", row.id, row.version, {
+  // Each goes back as a step of the petition procedure: version, clocks, timeline event and
+  // audit in one transaction, as every other step writes them.
+  for (const orphan of orphans) {
+    await runStep(db, ACTOR, PETITION, {
+      id: orphan.id,
+      version: orphan.version,
+      // The system mends its own data at start: no user's scope to check.
+      authorize: async () => {},
+      transition: (row): PetitionFacts => ({ ...factsOf(row), status: "PROPOSED_FOR_ACCEPTANCE" }),
+      changes: (_trx, row, next) => ({
         state: next.status,
         facts: JSON.stringify({ ...(row.facts as object), ...withoutHistory(next) }),
-      });
-      await syncDeadlines(trx, row.id, row.agency_id, row.code, next);
-      await writeEvent(trx, "petition", row.id, ACTOR, {
+      }),
+      event: (row, next) => ({
         action: "reopened_for_case",
         from: row.state,
         to: next.status,
         data: { reason: REASON },
-      });
-      await recordAudit(trx, ACTOR, {
-        action: "petition.reopened_for_case",
-        entityType: "petition",
-        entityId: row.id,
-        summary: { code: row.code, reason: REASON },
-      });
+      }),
+      audit: (row) => ({ action: "petition.reopened_for_case", summary: { code: row.code, reason: REASON } }),
     });
   }
 
