@@ -14,11 +14,21 @@ export function PetitionsOverview() {
   const overview = usePetitionOverview();
   const o = overview.data;
   // Each tile's list filters, as the petitions list reads them from its URL.
-  const tiles: { figure: Figure; color: string; filters: Record<string, string> | null }[] = [
-    { figure: "overdue", color: "red.8", filters: { overdue: "true" } },
-    { figure: "dueSoon", color: "orange.9", filters: { dueSoon: "true" } },
-    { figure: "newThisWeek", color: "blue.8", filters: o ? { from: o.weekStart, to: o.today } : null },
-    { figure: "open", color: "gray.9", filters: { status: PETITION_OPEN_STATES.join(",") } },
+  const tiles: { figure: Figure; testId: string; color: string; filters: Record<string, string> | null }[] = [
+    { figure: "overdue", testId: "petitions-overdue", color: "red.8", filters: { overdue: "true" } },
+    { figure: "dueSoon", testId: "petitions-due-soon", color: "orange.9", filters: { dueSoon: "true" } },
+    {
+      figure: "newThisWeek",
+      testId: "petitions-new",
+      color: "blue.8",
+      filters: o ? { from: o.weekStart, to: o.today } : null,
+    },
+    {
+      figure: "open",
+      testId: "petitions-open",
+      color: "gray.9",
+      filters: { status: PETITION_OPEN_STATES.join(",") },
+    },
   ];
   return (
     <Card withBorder mb="lg" component="section" aria-labelledby="petitions-heading" data-testid="petitions-overview">
@@ -27,10 +37,10 @@ export function PetitionsOverview() {
       </Title>
       <QueryStatus query={overview} />
       <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="sm">
-        {tiles.map(({ figure, color, filters }) => (
+        {tiles.map(({ figure, testId, color, filters }) => (
           <CountTile
             key={figure}
-            testId={`petitions-${figure === "newThisWeek" ? "new" : figure === "dueSoon" ? "due-soon" : figure}`}
+            testId={testId}
             label={OVERVIEW_TEXT[figure]}
             count={o?.[figure].n}
             more={o?.[figure].capped}
