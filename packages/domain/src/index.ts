@@ -9,3 +9,4 @@ export * from "./reception/index.ts";
 export * from "./petitions/index.ts";
 export * from "./cases/index.ts";
 export * from "./audit/actions.ts";
+export * from "./inspections/index.ts";

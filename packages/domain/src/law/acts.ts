@@ -6,7 +6,7 @@
  * Dates marked `probable` were not read in the published text (Công báo); docs/LAW.md §0.1.
  */
 
-export type ActType = "Bộ luật" | "Luật" | "Nghị định" | "Thông tư";
+export type ActType = "Bộ luật" | "Luật" | "Nghị quyết" | "Nghị định" | "Thông tư" | "Chỉ thị";
 
 export interface Act {
   id: ActId;
@@ -205,6 +205,40 @@ const ENTRIES = {
     signed: "2025-08-05",
     inForceFrom: "2025-08-05",
     replaces: ["43/2023/NĐ-CP", "03/2024/NĐ-CP"],
+    probable: true,
+  },
+  ND217: {
+    type: "Nghị định",
+    number: "217/2025/NĐ-CP",
+    issuer: "Chính phủ",
+    title: "quy định về hoạt động kiểm tra chuyên ngành",
+    signed: "2025-08-05",
+    inForceFrom: "2025-08-05",
+    probable: true,
+  },
+  TT04_2025: {
+    type: "Thông tư",
+    number: "04/2025/TT-TTCP",
+    issuer: "Thanh tra Chính phủ",
+    title: "hướng dẫn xây dựng định hướng chương trình thanh tra, kế hoạch thanh tra và xử lý chồng chéo, trùng lặp",
+    signed: "2025-08-28",
+    inForceFrom: "2025-08-28",
+  },
+  CT20: {
+    type: "Chỉ thị",
+    number: "20/CT-TTg",
+    issuer: "Thủ tướng Chính phủ",
+    title: "về việc chấn chỉnh hoạt động thanh tra, kiểm tra đối với doanh nghiệp",
+    signed: "2017-05-17",
+    inForceFrom: "2017-05-17",
+  },
+  NQ198: {
+    type: "Nghị quyết",
+    number: "198/2025/QH15",
+    issuer: "Quốc hội",
+    title: "về một số cơ chế, chính sách đặc biệt phát triển kinh tế tư nhân",
+    signed: "2025-05-17",
+    inForceFrom: "2025-05-17",
     probable: true,
   },
   LPCTN: {

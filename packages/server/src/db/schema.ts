@@ -495,6 +495,36 @@ export interface ReminderMailTable {
   updated_at: Timestamp;
 }
 
+export interface InspectionSubjectTable {
+  id: Generated<string>;
+  kind: "enterprise" | "household" | "state_body" | "individual";
+  tax_code: string | null;
+  name: string;
+  address: string | null;
+  agency_id: string | null;
+  registered_by_agency_id: string;
+  merged_into_id: string | null;
+  search_text: Generated<string>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface InspectionOccurrenceTable {
+  id: Generated<string>;
+  subject_id: string;
+  year: number;
+  activity: "inspection" | "check" | "state_audit";
+  source: "plan_item" | "inspection" | "state_audit_plan";
+  source_id: string;
+  agency_id: string;
+  content_field: string | null;
+  ad_hoc: Generated<boolean>;
+  cancelled: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   reminder_mail: ReminderMailTable;
   resolution_case: ResolutionCaseTable;
@@ -529,6 +559,8 @@ export interface DB {
   reception_register: ReceptionRegisterTable;
   reception_visit: ReceptionVisitTable;
   reception_schedule: ReceptionScheduleTable;
+  inspection_subject: InspectionSubjectTable;
+  inspection_occurrence: InspectionOccurrenceTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;
