@@ -64,6 +64,26 @@ const API_ERRORS = {
   DOCUMENT_ALREADY_ISSUED: { status: 409, message: "Văn bản đã được ban hành: không thể sửa hoặc ban hành lại." },
   DOCUMENT_CANCELLED: { status: 409, message: "Văn bản đã bị hủy: không thể sửa hoặc ban hành." },
   DOCUMENT_INCOMPLETE: { status: 400, message: "Văn bản còn thiếu thông tin bắt buộc để ban hành." },
+  DOCUMENT_NEEDS_SIGNATURE: {
+    status: 409,
+    message:
+      "Quyết định, kết luận ban hành nhân danh thủ trưởng cơ quan: trình lãnh đạo (thủ trưởng hoặc cấp phó được giao) ký, không tự ban hành.",
+  },
+  DOCUMENT_NOT_SIGNER: { status: 403, message: "Chỉ người được trình ký mới ký ban hành hoặc trả lại văn bản này." },
+  DOCUMENT_SIGNER_INVALID: {
+    status: 400,
+    message: "Người ký phải là lãnh đạo (thủ trưởng hoặc cấp phó) đang làm việc tại cơ quan ban hành văn bản.",
+  },
+  CASE_PAPERS_PENDING: {
+    status: 409,
+    message:
+      "Văn bản của bước trước chưa ban hành: trình ký, ban hành văn bản đó trước, hoặc ghi lý do để ghi nhận bước này.",
+  },
+  DOCUMENT_NOT_SUBMITTED: { status: 409, message: "Văn bản chưa được trình ký." },
+  DOCUMENT_SUBMITTED: {
+    status: 409,
+    message: "Văn bản đang trình ký: không sửa được; đề nghị người ký trả lại nếu cần sửa.",
+  },
   DOCUMENT_ISSUE_DATE_IN_FUTURE: { status: 400, message: "Ngày ban hành không được sau ngày hôm nay." },
   DOCUMENT_ISSUE_DATE_OUT_OF_ORDER: {
     status: 400,
@@ -332,6 +352,11 @@ const RULE_ERRORS = {
   ENFORCEMENT_NOT_RECORDED: { status: 400, message: "Chưa ghi nhận việc thi hành quyết định." },
   HANDLING_REQUIRED: { status: 400, message: "Ghi ít nhất một biện pháp xử lý." },
   WITHDRAWAL_CONTINUED: { status: 400, message: "Người tố cáo rút tố cáo nhưng vẫn tiếp tục giải quyết." },
+  NUMBER_FROM_REGISTER: {
+    status: 400,
+    message:
+      "Số và người ký của văn bản do hệ thống lấy khi lãnh đạo ký ban hành; chỉ nhập khi văn bản đã ban hành ngoài hệ thống.",
+  },
   // Refusals of the server's services that are not rules of a domain machine.
   FIELD_CODE_TAKEN: { status: 409, message: "Mã lĩnh vực đã có trong danh mục." },
   FIELD_BUILT_IN: { status: 409, message: "Lĩnh vực có sẵn của chương trình không xóa được; chỉ ngừng sử dụng." },

@@ -18,6 +18,7 @@ function issues(result: { success: boolean; error?: { issues: { path: PropertyKe
 
 const decide = (amounts: Record<string, unknown>) => ({
   action: "decide",
+  issuedOutside: true,
   version: 3,
   number: "15/QĐ-UBND",
   date: "2026-11-30",
@@ -120,14 +121,13 @@ describe("action bodies", () => {
 
   test("a required text names what to enter", () => {
     const r = caseActionBody.safeParse({
-      action: "extend",
+      action: "suspend",
       version: 2,
-      decisionNumber: " ",
-      decisionDate: "2026-04-08",
-      reason: "x",
+      on: "2026-04-08",
+      reason: " ",
     });
-    assert.deepEqual(issues(r), [["decisionNumber", "Nhập số quyết định gia hạn giải quyết tố cáo."]]);
-    assert.equal(firstIssue(r.error!).message, "decisionNumber: Nhập số quyết định gia hạn giải quyết tố cáo.");
+    assert.deepEqual(issues(r), [["reason", "Ghi lý do tạm đình chỉ."]]);
+    assert.equal(firstIssue(r.error!).message, "reason: Ghi lý do tạm đình chỉ.");
   });
 
   test("a parsed body, minus its version, drives the domain", () => {
@@ -140,13 +140,54 @@ describe("action bodies", () => {
       on: "2026-11-02",
       learnedOn: "2026-08-01",
       documentNumber: " 12/TB-UBND ",
+      issuedOutside: true,
     });
     const input = caseActionInput(body);
     assert.equal("version" in input, false);
     const r = caseTransition(facts, input, ctx);
     assert.equal(r.facts?.state, "ACCEPTED");
     assert.equal(r.facts?.acceptance?.documentNumber, "12/TB-UBND");
-    assert.equal(r.documentForm, "KN-TL");
+    // Issued outside: no draft here.
+    assert.equal(r.documentForm, null);
+  });
+
+  test("a paper drafted here takes its number from the register: typing one is refused, naming the field", () => {
+    const calendar = buildCalendar(SEED_NOTICES);
+    const ctx = { calendar, today: "2026-11-02" };
+    const facts = openCase({ kind: "complaint", receivedOn: "2026-10-26", instance: 1 }, ctx).facts as CaseFacts;
+    const typed = caseTransition(
+      facts,
+      caseActionInput(
+        caseActionBody.parse({
+          action: "accept",
+          version: 1,
+          on: "2026-11-02",
+          learnedOn: "2026-08-01",
+          documentNumber: "12/TB-UBND",
+        }),
+      ),
+      ctx,
+    );
+    assert.equal(typed.facts, null);
+    assert.deepEqual(
+      typed.problems.map((p) => [p.code, p.field]),
+      [["NUMBER_FROM_REGISTER", "documentNumber"]],
+    );
+    const drafted = caseTransition(
+      facts,
+      caseActionInput(
+        caseActionBody.parse({
+          action: "accept",
+          version: 1,
+          on: "2026-11-02",
+          learnedOn: "2026-08-01",
+          documentNumber: "",
+        }),
+      ),
+      ctx,
+    );
+    assert.equal(drafted.facts?.acceptance?.documentNumber, null);
+    assert.equal(drafted.documentForm, "KN-TL");
   });
 });
 

@@ -112,11 +112,10 @@ describe("complaint, first instance, end to end", () => {
 
     // The result differs from the demand: dialogue first (khoản 1 Điều 30 Luật Khiếu nại).
     assert.ok(!allowedCaseActions(f, ctx("2026-11-20")).includes("decide"));
+    // Drafted here: no number nor signer until the leader signs it (they come from the register).
     const decision: CaseActionInput = {
       action: "decide",
-      number: "15/QĐ-UBND",
       date: "2026-11-30",
-      signer: "Chủ tịch UBND xã Tân Lập",
       outcome: "partly_right",
       amounts: { moneyToOthers: 120.5, landToOthers: 250, restoredIndividuals: 1 },
     };
@@ -202,7 +201,14 @@ describe("complaint, first instance, end to end", () => {
       ACCEPT,
       { action: "assign_verification", on: "2026-11-03", assignee: { kind: "person", name: "Lê Văn Cường" } },
       { action: "record_verification", on: "2026-11-20", summary: "Đúng như đơn", differsFromDemand: false },
-      { action: "decide", number: "16/QĐ", date: "2026-11-30", signer: "Chủ tịch", outcome: "right" },
+      {
+        action: "decide",
+        issuedOutside: true,
+        number: "16/QĐ",
+        date: "2026-11-30",
+        signer: "Chủ tịch",
+        outcome: "right",
+      },
     );
     assert.equal(f.state, "DECIDED");
     assert.equal(f.dialogues.length, 0);
@@ -217,6 +223,7 @@ describe("complaint, first instance, end to end", () => {
       { action: "record_verification", on: "2026-11-20", summary: "Đúng", differsFromDemand: false },
       {
         action: "decide",
+        issuedOutside: true,
         number: "16/QĐ",
         date: "2026-11-30",
         signer: "Chủ tịch",
@@ -285,6 +292,7 @@ describe("complaint, second instance", () => {
 
     const decision: CaseActionInput = {
       action: "decide",
+      issuedOutside: true,
       number: "05/QĐ-UBND",
       date: "2026-04-10",
       signer: "Chủ tịch UBND tỉnh",
@@ -433,7 +441,7 @@ describe("complaint resolution time limits (Điều 28 Luật Khiếu nại 2011
     );
     const r = caseTransition(
       f,
-      { action: "decide", number: "1", date: "2026-12-03", signer: "C", outcome: "wrong" },
+      { action: "decide", issuedOutside: true, number: "1", date: "2026-12-03", signer: "C", outcome: "wrong" },
       ctx("2026-12-10"),
     );
     assert.equal(r.facts?.state, "DECIDED");
@@ -446,6 +454,7 @@ describe("complaint guards", () => {
   test("no decision before acceptance, nor before verification", () => {
     const decision: CaseActionInput = {
       action: "decide",
+      issuedOutside: true,
       number: "1",
       date: "2026-11-02",
       signer: "A",
@@ -566,7 +575,7 @@ describe("complaint guards", () => {
       ACCEPT,
       { action: "assign_verification", on: "2026-11-03", assignee: { kind: "person", name: "A" } },
       { action: "record_verification", on: "2026-11-20", summary: "B", differsFromDemand: false },
-      { action: "decide", number: "1", date: "2026-11-30", signer: "C", outcome: "right" },
+      { action: "decide", issuedOutside: true, number: "1", date: "2026-11-30", signer: "C", outcome: "right" },
     );
     const problems = refused(f, "2026-11-30", { action: "set_flags", remote: false, complex: false });
     assert.deepEqual(codes(problems), ["CASE_WRONG_STATE"]);
@@ -576,6 +585,7 @@ describe("complaint guards", () => {
     );
     const extend = refused(f, "2026-11-30", {
       action: "extend",
+      issuedOutside: true,
       decisionNumber: "1",
       decisionDate: "2026-11-30",
       reason: "x",
@@ -594,6 +604,7 @@ describe("complaint guards", () => {
     );
     const problems = refused(f, "2026-11-30", {
       action: "decide",
+      issuedOutside: true,
       number: "1",
       date: "2026-11-30",
       signer: "C",

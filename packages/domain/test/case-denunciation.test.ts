@@ -59,13 +59,11 @@ const CONDITIONS = { withinCompetence: true, denouncerIdentified: true, basisToV
 const ACCEPT: CaseActionInput = {
   action: "accept",
   on: "2026-03-10",
-  documentNumber: "12/QĐ-TTr",
   conditions: CONDITIONS,
 };
 const accepted = (): CaseFacts => run(received(), "2026-03-10", ACCEPT);
-const extension = (n: number, date: string): CaseActionInput => ({
+const extension = (_n: number, date: string): CaseActionInput => ({
   action: "extend",
-  decisionNumber: `${n}/QĐ-GH`,
   decisionDate: date,
   reason: "Phải xác minh tại nhiều địa điểm",
 });
@@ -146,9 +144,7 @@ describe("denunciation, end to end", () => {
     // No conclusion before the verification report.
     const conclusion: CaseActionInput = {
       action: "conclude",
-      number: "08/KL-UBND",
       date: "2026-06-01",
-      signer: "Chủ tịch UBND tỉnh",
       outcome: "partly_right",
       findings: "Nội dung 1 đúng, nội dung 2 sai",
       measures: "Kiểm điểm, thu hồi tiền",
@@ -272,8 +268,19 @@ describe("extensions by complexity (Điều 30 Luật Tố cáo 2018)", () => {
     assert.deepEqual(codes(refused(r.facts!, "2026-04-10", extension(2, "2026-04-09"))), ["DATE_TOO_EARLY"]);
     assert.deepEqual(codes(refused(f, "2026-04-10", extension(1, "2026-04-11"))), ["DATE_IN_FUTURE"]);
     assert.deepEqual(
-      codes(refused(f, "2026-04-10", { ...extension(1, "2026-04-08"), decisionNumber: "" } as CaseActionInput)),
+      codes(
+        refused(f, "2026-04-10", {
+          ...extension(1, "2026-04-08"),
+          issuedOutside: true,
+          decisionNumber: "",
+        } as CaseActionInput),
+      ),
       ["TEXT_REQUIRED"],
+    );
+    // Drafted here, a typed number is refused: the register gives it when the decision is signed.
+    assert.deepEqual(
+      codes(refused(f, "2026-04-10", { ...extension(1, "2026-04-08"), decisionNumber: "5/QĐ" } as CaseActionInput)),
+      ["NUMBER_FROM_REGISTER"],
     );
   });
 
@@ -397,6 +404,7 @@ describe("initial processing, acceptance, transfer (Điều 24, 29 Luật Tố c
   test("no conclusion before acceptance", () => {
     const problems = refused(received(), "2026-03-05", {
       action: "conclude",
+      issuedOutside: true,
       number: "1",
       date: "2026-03-05",
       signer: "A",
@@ -449,7 +457,15 @@ describe("withdrawal (Điều 33 Luật Tố cáo 2018)", () => {
       "2026-04-01",
       { action: "assign_verification", on: "2026-03-12", assignee: { kind: "person", name: "A" } },
       { action: "record_verification", on: "2026-03-30", summary: "B" },
-      { action: "conclude", number: "1", date: "2026-04-01", signer: "C", outcome: "wrong", findings: "D" },
+      {
+        action: "conclude",
+        issuedOutside: true,
+        number: "1",
+        date: "2026-04-01",
+        signer: "C",
+        outcome: "wrong",
+        findings: "D",
+      },
     );
     assert.deepEqual(codes(refused(f, "2026-04-02", { action: "withdraw", on: "2026-04-02" })), ["CASE_WRONG_STATE"]);
   });

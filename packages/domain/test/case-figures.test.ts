@@ -58,6 +58,7 @@ const VERIFY: CaseActionInput[] = [
 const decide = (date: string, extra: Partial<CaseActionInput> = {}): CaseActionInput =>
   ({
     action: "decide",
+    issuedOutside: true,
     number: "15/QĐ-UBND",
     date,
     signer: "Chủ tịch UBND xã",
@@ -195,6 +196,7 @@ describe("case figures", () => {
       { action: "record_verification", on: "2026-04-01", summary: "Báo cáo kết quả xác minh" },
       {
         action: "conclude",
+        issuedOutside: true,
         number: "08/KL-UBND",
         date: "2026-04-20",
         signer: "Chủ tịch UBND tỉnh",

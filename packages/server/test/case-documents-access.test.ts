@@ -29,19 +29,25 @@ for (const db of testDatabases()) {
       t = await startTestApp({ db, listen: false, demoPetitions: true });
       assigned = await t.login("xacminh");
       other = await t.login("xacminh2");
-      const drafts = await t.system.database.db
-        .selectFrom("official_document")
-        .select(["id", "entity_id"])
-        .where("entity_type", "=", "case")
-        .where("status", "=", "draft")
+      // A demo case (all assigned to xacminh); its assignee drafts a notice of it.
+      const kase = await t.system.database.db
+        .selectFrom("resolution_case")
+        .select(["id", "agency_id"])
         .orderBy("created_at")
-        .execute();
-      assert.ok(drafts.length > 0, "the demo cases have draft papers");
-      caseId = drafts[0]!.entity_id;
+        .executeTakeFirstOrThrow();
+      caseId = kase.id;
+      const created = await assigned.post("/api/documents", {
+        formCode: "TB",
+        entityType: "case",
+        entityId: caseId,
+        agencyId: kase.agency_id,
+        fields: { subject: "Về việc bổ sung tài liệu", paragraphs: ["Đề nghị bổ sung hóa đơn, chứng từ."] },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
       const list = await assigned.get(`/api/documents?entityType=case&entityId=${caseId}`);
       assert.equal(list.status, 200, JSON.stringify(list.body));
-      draft = list.body.items.find((d: Doc) => d.id === drafts[0]!.id);
-      assert.deepEqual(draft.actions.slice().sort(), ["download", "edit", "issue"]);
+      draft = list.body.items.find((d: Doc) => d.id === created.body.id);
+      assert.deepEqual(draft.actions.slice().sort(), ["download", "edit", "issue", "submit"]);
     });
     after(() => t.close());
 

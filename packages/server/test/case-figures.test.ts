@@ -10,6 +10,7 @@ import { after, before, describe, test } from "node:test";
 import { sql } from "kysely";
 import { caseFiguresForPeriod, completeCaseFigures, type CaseFigureTotals } from "../src/modules/cases/figures.ts";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
+import { signPapers } from "./support/papers.ts";
 import { proposedPetition } from "./support/petitions.ts";
 
 const MIGRATION = new URL("../src/db/migrations/0021_case_figures.sql", import.meta.url);
@@ -126,7 +127,9 @@ for (const db of testDatabases()) {
       for (const step of steps) {
         const r = await resolver.post(`/api/cases/${detail.id}/actions`, { ...step, version: detail.version });
         assert.equal(r.status, 200, `${String(step.action)}: ${JSON.stringify(r.body)}`);
-        detail = r.body;
+        // Each paper is signed before the next step, as the officers' path asks.
+        await signPapers(resolver, leader, r.body.id);
+        detail = (await resolver.get(`/api/cases/${r.body.id}`)).body;
       }
       return detail.id as string;
     }
@@ -163,6 +166,7 @@ for (const db of testDatabases()) {
         },
         {
           action: "decide",
+          issuedOutside: true,
           number: "25/QĐ-SCT",
           date: "2026-11-20",
           signer: "Nguyễn Văn Thành",
@@ -190,7 +194,14 @@ for (const db of testDatabases()) {
         { action: "accept", on: "2026-09-07", learnedOn: "2026-08-20", grounds: [] },
         { action: "assign_verification", on: "2026-09-08", assignee: { kind: "person", name: "Phạm Thu Hằng" } },
         { action: "record_verification", on: "2026-09-30", summary: "Kết quả xác minh", differsFromDemand: false },
-        { action: "decide", number: "26/QĐ-SCT", date: "2026-11-12", signer: "Nguyễn Văn Thành", outcome: "wrong" },
+        {
+          action: "decide",
+          issuedOutside: true,
+          number: "26/QĐ-SCT",
+          date: "2026-11-12",
+          signer: "Nguyễn Văn Thành",
+          outcome: "wrong",
+        },
       ]);
       // K6: second instance, accepted 12/11, dialogue, decided 24/11 right, the first decision
       // annulled; 45 days from 12/11 end Sun 27/12, moved to Mon 28/12: on time.
@@ -210,6 +221,7 @@ for (const db of testDatabases()) {
           },
           {
             action: "decide",
+            issuedOutside: true,
             number: "27/QĐ-SCT",
             date: "2026-11-24",
             signer: "Nguyễn Văn Thành",
@@ -229,6 +241,7 @@ for (const db of testDatabases()) {
         ...VERIFIED(false).map(({ differsFromDemand: _, ...step }) => step),
         {
           action: "conclude",
+          issuedOutside: true,
           number: "40/KL-SCT",
           date: "2026-11-25",
           signer: "Nguyễn Văn Thành",

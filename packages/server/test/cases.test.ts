@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
+import { signPapers } from "./support/papers.ts";
 import { proposedPetition } from "./support/petitions.ts";
 import { docxText } from "./support/zip.ts";
 
@@ -140,10 +141,14 @@ for (const db of testDatabases()) {
         on: "2026-11-09",
         learnedOn: "2026-10-16",
         grounds: [],
-        documentNumber: "15/TB-SCT",
       });
       assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
       detail = accepted.body;
+      // The acceptance notice is signed before the next step; its number comes from the register.
+      const [noticeNumber] = await signPapers(resolver, leader, c.id);
+      assert.match(noticeNumber!, /^\d+\/TB-/);
+      detail = (await resolver.get(`/api/cases/${c.id}`)).body;
+      assert.equal(detail.facts.acceptance.documentNumber, noticeNumber);
       assert.equal(detail.state, "ACCEPTED");
       // Điều 28 Luật Khiếu nại 2011: 30 days from 09/11/2026, counted from 10/11 (Điều 147 BLDS),
       // ends Wednesday 09/12/2026, a working day.
@@ -201,15 +206,14 @@ for (const db of testDatabases()) {
       ]) {
         const r = await resolver.post(`/api/cases/${c.id}/actions`, { ...step, version: detail.version });
         assert.equal(r.status, 200, `${step.action}: ${JSON.stringify(r.body)}`);
-        detail = r.body;
+        await signPapers(resolver, leader, c.id);
+        detail = (await resolver.get(`/api/cases/${c.id}`)).body;
       }
       // The result differs from the demand: dialogue is required before the decision.
       const skipped = await resolver.post(`/api/cases/${c.id}/actions`, {
         action: "decide",
         version: detail.version,
-        number: "25/QĐ-SCT",
         date: "2026-11-20",
-        signer: "Nguyễn Văn Thành",
         outcome: "partly_right",
       });
       assert.ok([400, 409].includes(skipped.status), JSON.stringify(skipped.body));
@@ -225,16 +229,15 @@ for (const db of testDatabases()) {
         place: "Trụ sở Sở Công Thương",
       });
       assert.equal(dialogue.status, 200, JSON.stringify(dialogue.body));
-      detail = dialogue.body;
+      await signPapers(resolver, leader, c.id);
+      detail = (await resolver.get(`/api/cases/${c.id}`)).body;
 
       // Amounts: negative and non-numeric refused by the schema, naming the field.
       for (const bad of [-5, "năm triệu"]) {
         const r = await resolver.post(`/api/cases/${c.id}/actions`, {
           action: "decide",
           version: detail.version,
-          number: "25/QĐ-SCT",
           date: "2026-11-20",
-          signer: "Nguyễn Văn Thành",
           outcome: "partly_right",
           amounts: { moneyToOthers: bad },
         });
@@ -244,9 +247,7 @@ for (const db of testDatabases()) {
       const decided = await resolver.post(`/api/cases/${c.id}/actions`, {
         action: "decide",
         version: detail.version,
-        number: "25/QĐ-SCT",
         date: "2026-11-20",
-        signer: "Nguyễn Văn Thành",
         outcome: "partly_right",
         summary: "Khiếu nại có đúng, có sai: hủy phần xử phạt đối với 8 mặt hàng có hóa đơn.",
         amounts: { moneyToOthers: 12.5, restoredIndividuals: 1 },
@@ -257,6 +258,12 @@ for (const db of testDatabases()) {
       assert.equal(detail.outcome, "partly_right");
       const forms = detail.documents.map((d: { formCode: string }) => d.formCode);
       for (const f of ["KN-TL", "KN-GXM", "KN-BBDT", "KN-QD"]) assert.ok(forms.includes(f), `${f} in ${forms}`);
+      // The decision takes the register's number and the signing leader when signed, not before.
+      assert.equal(detail.facts.decision.number, null);
+      const [decisionNumber] = await signPapers(resolver, leader, c.id);
+      detail = (await resolver.get(`/api/cases/${c.id}`)).body;
+      assert.equal(detail.facts.decision.number, decisionNumber);
+      assert.equal(detail.facts.decision.signer, "Nguyễn Văn Thành, Giám đốc");
 
       const enforced = await resolver.post(`/api/cases/${c.id}/actions`, {
         action: "record_enforcement",
@@ -319,14 +326,12 @@ for (const db of testDatabases()) {
         {
           action: "accept",
           on: "2026-11-06",
-          documentNumber: "20/QĐ-SCT",
           conditions: { withinCompetence: true, denouncerIdentified: true, basisToVerify: true },
         },
         { action: "set_complexity", criteria: ["a", "c"] },
-        { action: "extend", decisionNumber: "31/QĐ-SCT", decisionDate: "2026-11-20", reason: "Xác minh tại 03 chợ." },
+        { action: "extend", decisionDate: "2026-11-20", reason: "Xác minh tại 03 chợ." },
         {
           action: "extend",
-          decisionNumber: "32/QĐ-SCT",
           decisionDate: "2026-11-21",
           reason: "Nhiều hộ kinh doanh liên quan.",
         },
@@ -335,9 +340,15 @@ for (const db of testDatabases()) {
       for (const step of steps) {
         const r = await resolver.post(`/api/cases/${detail.id}/actions`, { ...step, version: detail.version });
         assert.equal(r.status, 200, `${step.action}: ${JSON.stringify(r.body)}`);
-        detail = r.body;
+        await signPapers(resolver, leader, detail.id);
+        detail = (await resolver.get(`/api/cases/${detail.id}`)).body;
         dues.push(detail.dueOn);
       }
+      // Each extension decision carries the register's number once signed.
+      assert.deepEqual(
+        detail.facts.extensions.map((e: { decisionNumber: string }) => /^\d+\/QĐ-/.test(e.decisionNumber)),
+        [true, true],
+      );
       // Điều 30 Luật Tố cáo 2018: 30 days from 06/11/2026 → Sunday 06/12 → Monday 07/12/2026;
       // one extension of 30 days: 60 days → Tuesday 05/01/2027; the second moves it further.
       assert.equal(dues[0], "2026-12-07");
@@ -348,7 +359,6 @@ for (const db of testDatabases()) {
       const third = await resolver.post(`/api/cases/${detail.id}/actions`, {
         action: "extend",
         version: detail.version,
-        decisionNumber: "33/QĐ-SCT",
         decisionDate: "2026-11-21",
         reason: "Thêm thời gian.",
       });
@@ -365,9 +375,7 @@ for (const db of testDatabases()) {
         { action: "record_verification", on: "2026-11-21", summary: "Có căn cứ xác định đã nhận tiền của 05 hộ." },
         {
           action: "conclude",
-          number: "40/KL-SCT",
           date: "2026-11-21",
-          signer: "Nguyễn Văn Thành",
           outcome: "right",
           findings: "Ông Hà Văn Cường đã nhận tiền của 05 hộ kinh doanh, tổng số 15 triệu đồng.",
           measures: "Kiến nghị xử lý kỷ luật; thu hồi 15 triệu đồng.",
@@ -378,9 +386,11 @@ for (const db of testDatabases()) {
       ]) {
         const r = await resolver.post(`/api/cases/${detail.id}/actions`, { ...step, version: detail.version });
         assert.equal(r.status, 200, `${step.action}: ${JSON.stringify(r.body)}`);
-        detail = r.body;
+        await signPapers(resolver, leader, detail.id);
+        detail = (await resolver.get(`/api/cases/${detail.id}`)).body;
       }
       assert.equal(detail.outcome, "right");
+      assert.match(detail.facts.conclusion.number, /^\d+\/KL-/);
       assert.ok(detail.documents.some((d: { formCode: string }) => d.formCode === "TC-KL"));
       denunciationCase.version = detail.version;
     });

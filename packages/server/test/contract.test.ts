@@ -73,6 +73,7 @@ describe("strict response schemas", () => {
       id: "00000000-0000-4000-8000-000000000001",
       username: "an",
       fullName: "Nguyễn Văn An",
+      position: null,
       email: null,
       agencyId: "a",
       agencyName: "Sở Công Thương",

@@ -475,11 +475,15 @@ for (const db of testDatabases()) {
   describe(`case and follow-up documents through the API (${db.kind})`, () => {
     let t: TestApp;
     let handler: TestClient;
+    let leader: TestClient;
+    let leaderId: string;
     let agencyId: string;
 
     before(async () => {
       t = await startTestApp({ db, listen: false });
       handler = await t.login("xulydon");
+      leader = await t.login("lanhdao");
+      leaderId = (await leader.get("/api/auth/me")).body.user.id;
       const admin = await t.login("admin");
       const list = await admin.get("/api/agencies");
       agencyId = list.body.items.find((a: { code: string }) => a.code === "LC.SCT").id;
@@ -525,9 +529,21 @@ for (const db of testDatabases()) {
         assert.equal(created.body.status, "draft");
         const draftText = await download(created.body.id);
         assert.match(draftText, /DỰ THẢO/);
-        const issued = await handler.post(`/api/documents/${created.body.id}/issue`, {});
-        assert.equal(issued.status, 200, JSON.stringify(issued.body));
         const template = findTemplate(code)!;
+        // A decision or conclusion is the head's: the drafter submits it, the leader signs it.
+        let issuer = handler;
+        if (template.signedByHead) {
+          const self = await handler.post(`/api/documents/${created.body.id}/issue`, {});
+          assert.equal(self.body.code, "DOCUMENT_NEEDS_SIGNATURE", code);
+          const submitted = await handler.post(`/api/documents/${created.body.id}/submit`, {
+            version: created.body.version,
+            signerId: leaderId,
+          });
+          assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+          issuer = leader;
+        }
+        const issued = await issuer.post(`/api/documents/${created.body.id}/issue`, {});
+        assert.equal(issued.status, 200, JSON.stringify(issued.body));
         const suffix = template.series === "CV" ? "SCT" : `${template.series}-SCT`;
         assert.match(issued.body.symbol, new RegExp(`^\\d+/${suffix}$`));
         const text = await download(created.body.id);

@@ -277,7 +277,7 @@ for (const db of testDatabases()) {
       assert.equal(created.number, null);
       assert.equal(created.version, 1);
       assert.equal(created.agencyName, "Sở Công Thương tỉnh Lào Cai");
-      assert.deepEqual(created.actions, ["edit", "issue", "download"]);
+      assert.deepEqual(created.actions, ["edit", "submit", "issue", "download"]);
 
       const preview = await download(handler, created.id);
       assert.equal(preview.statusCode, 200);

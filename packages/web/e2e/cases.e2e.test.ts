@@ -151,8 +151,42 @@ function daysAgo(days: number): string {
   return `${pad(date.getUTCDate())}/${pad(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
 }
 
-function documentRow(page: Page, form: string) {
-  return page.locator(`[data-testid="document-row"][data-form="${form}"]`);
+function documentRow(page: Page, form: string, status?: string) {
+  return page.locator(`[data-testid="document-row"][data-form="${form}"]${status ? `[data-status="${status}"]` : ""}`);
+}
+
+/** The resolver submits the case's draft of `form` to the leader (the only signer of the demo agency). */
+async function submitForSignature(page: Page, form: string) {
+  await documentRow(page, form, "draft").first().getByRole("button", { name: "Trình ký" }).click();
+  const dialog = page.getByRole("dialog", { name: "Trình ký văn bản" });
+  // The agency's only leader is chosen already: his name and position, printed under the signature.
+  await dialog.getByText(/Thủ trưởng hoặc cấp phó được giao ký/).waitFor();
+  const chosen = await dialog
+    .locator("input")
+    .evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
+  assert.ok(chosen.includes("Nguyễn Văn Thành — Giám đốc"), JSON.stringify(chosen));
+  await dialog.getByRole("button", { name: "Trình ký" }).click();
+  await dialog.waitFor({ state: "detached" });
+  await documentRow(page, form, "submitted").first().waitFor();
+}
+
+/** The leader, in a session of his own, signs what was submitted to him on the case page. */
+async function leaderSigns(url: string, forms: string[]) {
+  const leader = await newPage();
+  try {
+    await login(leader, "lanhdao");
+    await leader.goto(url);
+    for (const form of forms) {
+      const row = documentRow(leader, form, "submitted").first();
+      await row.getByRole("button", { name: "Ký ban hành" }).click();
+      const dialog = leader.getByRole("dialog", { name: "Ban hành văn bản" });
+      await dialog.getByRole("button", { name: "Ban hành" }).click();
+      await dialog.waitFor({ state: "detached" });
+    }
+    for (const form of forms) await documentRow(leader, form, "issued").first().waitFor();
+  } finally {
+    await leader.context().close();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,13 +329,36 @@ test("khiếu nại lần đầu: lãnh đạo mở vụ việc từ đơn, giao
     await expectState(page, "Đã thụ lý");
     await documentRow(page, "KN-TL").waitFor();
 
-    // 4. Verification assigned and its result recorded.
+    // 4. Verification assigned while the acceptance notice is still a draft: the form says so and
+    //    asks why it goes ahead (the reason is kept on the timeline and in the audit trail).
     form = await startAction(page, "Giao xác minh");
+    await form
+      .getByTestId("papers-pending")
+      .getByText(/— Dự thảo$/)
+      .waitFor();
     await field(form, "Người được giao xác minh (hoặc tổ trưởng)").fill("Phạm Thu Hằng");
+    await field(form, "Lý do ghi nhận khi văn bản trước chưa ban hành").fill(
+      "Đã giao xác minh tại cuộc họp ngày hôm nay; thông báo thụ lý đang trình ký.",
+    );
     await field(form, "Kế hoạch xác minh").fill("Làm việc với Chi cục Quản lý thị trường, kiểm tra hóa đơn chứng từ.");
     await submitAction(page, form, "Giao xác minh");
     await expectState(page, "Đang xác minh");
     await documentRow(page, "KN-GXM").waitFor();
+    await page
+      .getByTestId("case-timeline")
+      .getByText(/thông báo thụ lý đang trình ký/)
+      .waitFor();
+
+    // The two papers go to the leader, who signs them in the system: the numbers come from the register.
+    await submitForSignature(page, "KN-TL");
+    await submitForSignature(page, "KN-GXM");
+    await leaderSigns(kase.url, ["KN-TL", "KN-GXM"]);
+    await page.reload();
+    await documentRow(page, "KN-GXM", "issued")
+      .getByTestId("document-symbol")
+      .getByText(/\d+\/QĐ-SCT/)
+      .waitFor();
+    await page.getByTestId("case-timeline").getByText("Ký ban hành văn bản của bước").first().waitFor();
 
     form = await startAction(page, "Ghi kết quả xác minh");
     await field(form, "Tóm tắt kết quả xác minh").fill(
@@ -312,8 +369,9 @@ test("khiếu nại lần đầu: lãnh đạo mở vụ việc từ đơn, giao
 
     // 5. The decision, with its figures in million VND and m²; negatives cannot be typed.
     form = await startAction(page, "Ra quyết định giải quyết khiếu nại");
-    await field(form, "Số quyết định").fill("15/QĐ-SCT");
-    await field(form, "Người ký").fill("Nguyễn Văn Thành");
+    // No number nor signer to type: the register and the signing leader give them.
+    assert.equal(await form.getByRole("textbox", { name: "Số quyết định" }).count(), 0);
+    assert.equal(await form.getByTestId("papers-pending").count(), 0);
     await form.getByRole("radio", { name: "Khiếu nại có đúng, có sai" }).check();
     const money = field(form, "Số tiền trả lại cho tổ chức, cá nhân (triệu đồng)");
     await money.pressSequentially("-12,5");
@@ -329,11 +387,15 @@ test("khiếu nại lần đầu: lãnh đạo mở vụ việc từ đơn, giao
     await timeline.getByText("Số tiền: 12,5 triệu đồng").waitFor();
     await timeline.getByText("Diện tích đất: 1.200 m²").waitFor();
 
-    // The drafts of every step are there to complete and issue.
-    for (const code of ["KN-TL", "KN-GXM", "KN-QD"]) {
+    // The papers signed so far, and the decision's draft waiting for its signature.
+    for (const [code, status] of [
+      ["KN-TL", "issued"],
+      ["KN-GXM", "issued"],
+      ["KN-QD", "draft"],
+    ] as const) {
       const doc = documentRow(page, code);
       await doc.waitFor();
-      assert.equal(await doc.getAttribute("data-status"), "draft", code);
+      assert.equal(await doc.getAttribute("data-status"), status, code);
     }
     await shoot(page, "complaint-05-da-quyet-dinh");
   } finally {
@@ -377,6 +439,10 @@ test("tố cáo: thụ lý → đặc biệt phức tạp (2 tiêu chí) → gia
     await submitAction(page, form, "Thụ lý");
     await expectState(page, "Đã thụ lý");
     await documentRow(page, "TC-TL").waitFor();
+    // The acceptance decision is the head's: submitted, signed by the leader.
+    await submitForSignature(page, "TC-TL");
+    await leaderSigns(kase.url, ["TC-TL"]);
+    await page.reload();
 
     // 4. Two criteria of Điều 3 Nghị định 31/2019/NĐ-CP: especially complex.
     form = await startAction(page, "Xác định mức độ phức tạp");
@@ -391,10 +457,10 @@ test("tố cáo: thụ lý → đặc biệt phức tạp (2 tiêu chí) → gia
       .waitFor();
 
     // 5. A second tab keeps the case as it is now, before any extension.
-    const extend = async (target: Page, number: string) => {
+    const extend = async (target: Page, reason: string) => {
       const f = await startAction(target, "Gia hạn giải quyết tố cáo");
-      await field(f, "Số quyết định gia hạn").fill(number);
-      await field(f, "Lý do gia hạn").fill("Phải xác minh tại nhiều địa điểm, chờ ý kiến của cơ quan chuyên môn.");
+      assert.equal(await f.getByRole("textbox", { name: "Số quyết định gia hạn" }).count(), 0);
+      await field(f, "Lý do gia hạn").fill(reason);
       return f;
     };
     const other = await page.context().newPage();
@@ -403,23 +469,27 @@ test("tố cáo: thụ lý → đặc biệt phức tạp (2 tiêu chí) → gia
     await other.getByTestId("case-extensions").getByText("Đã gia hạn 0/2 lần được phép.").waitFor();
 
     // 6. First extension, in the first tab.
-    form = await extend(page, "01/QĐ-GH");
+    form = await extend(page, "Phải xác minh tại nhiều địa điểm, chờ ý kiến của cơ quan chuyên môn.");
     await submitAction(page, form, "Gia hạn giải quyết tố cáo");
     await page.getByTestId("case-extensions").getByText("Đã gia hạn 1/2 lần được phép.").waitFor();
     await documentRow(page, "TC-GH").first().waitFor();
+    await submitForSignature(page, "TC-GH");
+    await leaderSigns(kase.url, ["TC-GH"]);
 
     // 7. Second extension from the stale tab: the concurrent change is reported, what was typed is
     //    kept, and after reloading the case the same form goes through.
-    const stale = await extend(other, "02/QĐ-GH");
+    const stale = await extend(other, "Chờ kết quả giám định hàng hóa.");
     await stale.getByRole("button", { name: "Gia hạn giải quyết tố cáo", exact: true }).click();
     const conflict = stale.getByTestId("case-conflict");
     await conflict.getByText(/Vụ việc đã được người khác cập nhật/).waitFor();
     await shoot(other, "denunciation-03-xung-dot");
     await conflict.getByRole("button", { name: "Tải lại dữ liệu vụ việc" }).click();
     await conflict.waitFor({ state: "detached" });
-    assert.equal(await field(stale, "Số quyết định gia hạn").inputValue(), "02/QĐ-GH");
+    assert.equal(await field(stale, "Lý do gia hạn").inputValue(), "Chờ kết quả giám định hàng hóa.");
     await submitAction(other, stale, "Gia hạn giải quyết tố cáo");
     await other.getByTestId("case-extensions").getByText("Đã gia hạn 2/2 lần được phép.").waitFor();
+    await submitForSignature(other, "TC-GH");
+    await leaderSigns(kase.url, ["TC-GH"]);
     assert.equal(
       await other.getByTestId("case-tasks").getByRole("button", { name: "Gia hạn giải quyết tố cáo" }).count(),
       0,
@@ -428,7 +498,7 @@ test("tố cáo: thụ lý → đặc biệt phức tạp (2 tiêu chí) → gia
     await other.close();
 
     // 8. A third one from the first tab, which still shows one extension: the law refuses it.
-    form = await extend(page, "03/QĐ-GH");
+    form = await extend(page, "Thêm thời gian.");
     await form.getByRole("button", { name: "Gia hạn giải quyết tố cáo", exact: true }).click();
     await form
       .getByTestId("case-action-error")
@@ -447,6 +517,9 @@ test("tố cáo: thụ lý → đặc biệt phức tạp (2 tiêu chí) → gia
     await field(form, "Thành viên tổ xác minh").press("Enter");
     await submitAction(page, form, "Giao xác minh");
     await expectState(page, "Đang xác minh");
+    await submitForSignature(page, "TC-GXM");
+    await leaderSigns(kase.url, ["TC-GXM"]);
+    await page.reload();
 
     form = await startAction(page, "Ghi kết quả xác minh");
     await field(form, "Tóm tắt kết quả xác minh").fill(
@@ -456,8 +529,6 @@ test("tố cáo: thụ lý → đặc biệt phức tạp (2 tiêu chí) → gia
     await expectState(page, "Đã có kết quả xác minh");
 
     form = await startAction(page, "Kết luận nội dung tố cáo");
-    await field(form, "Số kết luận").fill("03/KL-SCT");
-    await field(form, "Người ký").fill("Nguyễn Văn Thành");
     await form.getByRole("radio", { name: "Tố cáo đúng" }).check();
     await field(form, "Kết luận về nội dung tố cáo").fill(
       "Nội dung tố cáo ông Trần Văn Cán nhận tiền của các cửa hàng là đúng.",

@@ -100,6 +100,8 @@ const instance = z.union([z.literal(1), z.literal(2)], {
 });
 
 const documentNumber = text(100, "Số văn bản").nullish();
+/** The step's paper was issued outside the system: its number (and signer) are typed, no draft is made. */
+const issuedOutside = flag("Văn bản đã ban hành ngoài hệ thống").nullish();
 const note = text(2000, "Ghi chú").nullish();
 
 // ---- Opening a case ------------------------------------------------------------------------------
@@ -160,8 +162,15 @@ const rejectionGround = z.enum([...COMPLAINT_REJECTION_GROUND_LIST, ...DENUNCIAT
   error: "Trường hợp không thụ lý không hợp lệ.",
 });
 
+/**
+ * Every step may record why it goes ahead while earlier papers of the case are not issued yet:
+ * the override is audited with the papers it passed (docs/LAW.md §13: a step whose legal act is a
+ * paper needs that paper issued).
+ */
+const paperOverride = text(2000, "Lý do ghi nhận khi văn bản trước chưa ban hành").nullish();
+
 const step = <A extends string, S extends z.ZodRawShape>(action: A, shape: S) =>
-  z.strictObject({ action: z.literal(action), version, ...shape });
+  z.strictObject({ action: z.literal(action), version, paperOverride, ...shape });
 
 export const caseActionBody = z.discriminatedUnion(
   "action",
@@ -169,6 +178,7 @@ export const caseActionBody = z.discriminatedUnion(
     step("accept", {
       on: date("Ngày thụ lý"),
       documentNumber,
+      issuedOutside,
       grounds: z.array(complaintGround).max(COMPLAINT_REJECTION_GROUND_LIST.length).default([]),
       learnedOn: date("Ngày nhận được hoặc biết được quyết định").nullish(),
       forceMajeure: text(2000, "Lý do trở ngại khách quan").nullish(),
@@ -189,6 +199,7 @@ export const caseActionBody = z.discriminatedUnion(
         .max(COMPLAINT_REJECTION_GROUND_LIST.length),
       explanation: text(4000, "Giải thích").nullish(),
       documentNumber,
+      issuedOutside,
     }),
     step("set_flags", {
       remote: flag("Vùng sâu, vùng xa"),
@@ -205,6 +216,7 @@ export const caseActionBody = z.discriminatedUnion(
       }),
       plan: text(4000, "Kế hoạch xác minh").nullish(),
       documentNumber,
+      issuedOutside,
     }),
     step("record_verification", {
       on: date("Ngày báo cáo kết quả xác minh"),
@@ -222,9 +234,10 @@ export const caseActionBody = z.discriminatedUnion(
       place: text(300, "Địa điểm đối thoại").nullish(),
     }),
     step("decide", {
-      number: required(100, "Số quyết định", "Nhập số quyết định giải quyết khiếu nại."),
+      number: text(100, "Số quyết định").nullish(),
       date: date("Ngày ra quyết định giải quyết"),
-      signer: required(200, "Người ký", "Ghi người ký quyết định giải quyết khiếu nại."),
+      signer: text(200, "Người ký").nullish(),
+      issuedOutside,
       outcome: caseOutcome,
       firstDecisionUpheld: flag("Giữ nguyên quyết định giải quyết lần đầu").nullish(),
       summary: text(8000, "Nội dung quyết định").nullish(),
@@ -260,8 +273,9 @@ export const caseActionBody = z.discriminatedUnion(
       on: date("Ngày tạm đình chỉ"),
       reason: required(2000, "Lý do tạm đình chỉ", "Ghi lý do tạm đình chỉ."),
       documentNumber,
+      issuedOutside,
     }),
-    step("resume", { on: date("Ngày tiếp tục giải quyết"), documentNumber }),
+    step("resume", { on: date("Ngày tiếp tục giải quyết"), documentNumber, issuedOutside }),
     step("withdraw", {
       on: date("Ngày rút đơn"),
       scope: z.enum(["all", "part"], { error: "Chọn rút toàn bộ hay một phần nội dung." }).nullish(),
@@ -273,6 +287,7 @@ export const caseActionBody = z.discriminatedUnion(
       on: date("Ngày đình chỉ"),
       reason: required(2000, "Căn cứ đình chỉ", "Ghi căn cứ đình chỉ việc giải quyết."),
       documentNumber,
+      issuedOutside,
     }),
     step("extend_initial", {
       on: date("Ngày gia hạn xử lý ban đầu"),
@@ -282,6 +297,7 @@ export const caseActionBody = z.discriminatedUnion(
       on: date("Ngày chuyển đơn"),
       targetBody: required(300, "Cơ quan nhận đơn chuyển", "Ghi cơ quan có thẩm quyền nhận đơn chuyển."),
       documentNumber,
+      issuedOutside,
       notifyDenouncer: flag("Thông báo cho người tố cáo"),
     }),
     step("set_complexity", {
@@ -291,14 +307,16 @@ export const caseActionBody = z.discriminatedUnion(
       note,
     }),
     step("extend", {
-      decisionNumber: required(100, "Số quyết định gia hạn", "Nhập số quyết định gia hạn giải quyết tố cáo."),
+      decisionNumber: text(100, "Số quyết định gia hạn").nullish(),
+      issuedOutside,
       decisionDate: date("Ngày quyết định gia hạn"),
       reason: required(2000, "Lý do gia hạn", "Ghi lý do gia hạn."),
     }),
     step("conclude", {
-      number: required(100, "Số kết luận", "Nhập số kết luận nội dung tố cáo."),
+      number: text(100, "Số kết luận").nullish(),
       date: date("Ngày kết luận"),
-      signer: required(200, "Người ký", "Ghi người ký kết luận nội dung tố cáo."),
+      signer: text(200, "Người ký").nullish(),
+      issuedOutside,
       outcome: caseOutcome,
       findings: required(20000, "Nội dung kết luận", "Ghi kết luận về từng nội dung tố cáo."),
       measures: text(8000, "Biện pháp xử lý").nullish(),
@@ -307,6 +325,7 @@ export const caseActionBody = z.discriminatedUnion(
     step("handle_conclusion", {
       on: date("Ngày xử lý kết luận"),
       documentNumber,
+      issuedOutside,
       discipline: text(4000, "Xử lý kỷ luật").nullish(),
       administrativeSanctions: text(4000, "Xử phạt vi phạm hành chính").nullish(),
       recovery: text(4000, "Thu hồi tiền, tài sản").nullish(),
@@ -325,13 +344,13 @@ export const caseActionBody = z.discriminatedUnion(
 );
 export type CaseActionBody = z.infer<typeof caseActionBody>;
 
-type WithoutVersion<T> = T extends unknown ? Omit<T, "version"> : never;
+type WithoutVersion<T> = T extends unknown ? Omit<T, "version" | "paperOverride"> : never;
 /** The body minus `version` is the domain's input: a compile error here means they drifted apart. */
 const _bodyIsInput = (body: WithoutVersion<CaseActionBody>): CaseActionInput => body;
 
 /** The domain input of a body (drops the row version). */
 export function caseActionInput(body: CaseActionBody): CaseActionInput {
-  const { version: _version, ...input } = body;
+  const { version: _version, paperOverride: _override, ...input } = body;
   return _bodyIsInput(input as WithoutVersion<CaseActionBody>);
 }
 

@@ -8,11 +8,11 @@ import { blankable, z } from "./zod-vi.ts";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const documentStatus = z.enum(["draft", "issued", "cancelled"]);
+export const documentStatus = z.enum(["draft", "submitted", "issued", "cancelled"]);
 export type DocumentStatus = z.infer<typeof documentStatus>;
 
 /** What the caller may do with a document now (the web app shows only these buttons). */
-export const documentAction = z.enum(["edit", "issue", "download"]);
+export const documentAction = z.enum(["edit", "submit", "issue", "return", "download"]);
 export type DocumentAction = z.infer<typeof documentAction>;
 
 export const formCode = z
@@ -274,6 +274,23 @@ export const issueDocumentBody = z.strictObject({
 });
 export type IssueDocumentBody = z.infer<typeof issueDocumentBody>;
 
+export const submitDocumentBody = z.strictObject({
+  version: z.number().int().min(1),
+  /** A leader of the issuing agency (documents.signers). */
+  signerId: uuid,
+});
+export type SubmitDocumentBody = z.infer<typeof submitDocumentBody>;
+
+export const returnDocumentBody = z.strictObject({
+  version: z.number().int().min(1),
+  reason: text(1000),
+});
+export type ReturnDocumentBody = z.infer<typeof returnDocumentBody>;
+
+/** Someone who may sign a document in the head's name. */
+export const signerCandidate = z.object({ id: z.string(), fullName: z.string(), position: z.string() });
+export type SignerCandidate = z.infer<typeof signerCandidate>;
+
 export const documentSummary = z.object({
   id: z.string(),
   agencyId: z.string(),
@@ -291,6 +308,12 @@ export const documentSummary = z.object({
   issuedOn: z.string().nullable(),
   issuedBy: z.string().nullable(),
   issuedByName: z.string().nullable(),
+  /** Whom it is submitted to, while submitted; who signed it, once issued after submission. */
+  signerId: z.string().nullable(),
+  signerName: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  /** Why the signer sent it back, until it is submitted again. */
+  returnedNote: z.string().nullable(),
   fileSha256: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
@@ -315,6 +338,8 @@ export const documentTemplate = z.object({
   series: z.string(),
   /** False while the wording is a reconstruction not checked against the official form. */
   wordingVerified: z.boolean(),
+  /** Issued in the head's name: submitted to a leader, who signs it in the system. */
+  signedByHead: z.boolean(),
   /** JSON Schema of the form's fields, for building the edit form: a JSON document, open by nature. */
   fieldsSchema: z.record(z.string(), z.json()),
 });

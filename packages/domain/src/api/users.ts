@@ -1,18 +1,23 @@
 import { newPassword, permission, roleCode, username } from "./auth.ts";
 import { pageQuery, uuid } from "./common.ts";
-import { z } from "./zod-vi.ts";
+import { blankable, z } from "./zod-vi.ts";
 
 export const fullName = z
   .string()
   .trim()
   .min(1, { error: "Nhập họ và tên." })
   .max(120, { error: "Họ và tên chỉ được tối đa 120 ký tự." });
+/** Chức vụ, printed under the signature of the papers the user signs ("Giám đốc", "Phó Giám đốc"). */
+export const position = blankable(
+  z.string().trim().max(100, { error: "Chức vụ chỉ được tối đa 100 ký tự." }).nullish(),
+);
 const email = z.email({ error: "Địa chỉ thư điện tử không hợp lệ." }).max(200);
 
 export const user = z.object({
   id: z.string(),
   username: z.string(),
   fullName: z.string(),
+  position: z.string().nullable(),
   email: z.string().nullable(),
   agencyId: z.string(),
   agencyName: z.string(),
@@ -27,6 +32,7 @@ export type User = z.infer<typeof user>;
 export const createUserBody = z.strictObject({
   username,
   fullName,
+  position,
   email: email.nullish(),
   agencyId: uuid,
   roles: z.array(roleCode).min(1, { error: "Chọn ít nhất một vai trò." }).max(9),
@@ -37,6 +43,7 @@ export type CreateUserBody = z.infer<typeof createUserBody>;
 export const updateUserBody = z.strictObject({
   version: z.number().int().min(1),
   fullName: fullName.optional(),
+  position,
   email: email.nullish(),
   agencyId: uuid.optional(),
   roles: z.array(roleCode).min(1, { error: "Chọn ít nhất một vai trò." }).max(9).optional(),

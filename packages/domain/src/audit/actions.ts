@@ -89,6 +89,8 @@ const FIXED_AUDIT_ACTIONS = {
   "document.drafted": "Lập dự thảo văn bản",
   "document.updated": "Sửa dự thảo văn bản",
   "document.issued": "Ban hành văn bản",
+  "document.submitted": "Trình ký văn bản",
+  "document.returned": "Trả lại văn bản trình ký",
   "document.downloaded": "Tải tệp văn bản",
   "seed.demo": "Nạp dữ liệu mẫu",
 } as const;
@@ -123,6 +125,7 @@ const FIXED_TIMELINE_ACTIONS = {
   identity_requested: "Đề nghị xem danh tính người tố cáo",
   identity_approved: "Phê duyệt xem danh tính người tố cáo",
   identity_refused: "Từ chối xem danh tính người tố cáo",
+  paper_issued: "Ký ban hành văn bản của bước",
 } as const;
 
 /** Every code the server writes on a petition's or a case's timeline, with its label. */

@@ -22,6 +22,12 @@ import {
 import { cite } from "../law/acts.ts";
 
 type Text = string | null | undefined;
+/**
+ * The step's paper was issued outside the system (before it was used, or by another body's
+ * software): its number and signer are typed and no draft is made. Otherwise the paper is drafted
+ * here and its number comes from the register when the leader signs it.
+ */
+type Outside = boolean | null | undefined;
 type OptionalDate = IsoDate | null | undefined;
 
 /** Inputs of the steps; the API body adds `version` (api/cases.ts). Omitted amounts count as 0. */
@@ -30,6 +36,7 @@ export type CaseActionInput =
       action: "accept";
       on: IsoDate;
       documentNumber?: Text;
+      issuedOutside?: Outside;
       /** Complaints: the Điều 11 checklist — accepting requires none ticked. */
       grounds?: readonly ComplaintRejectionGround[] | null;
       /** Complaints: day the complainant received or learned of the decision (instance 2: received the first-instance decision). */
@@ -46,6 +53,7 @@ export type CaseActionInput =
       grounds: readonly (ComplaintRejectionGround | DenunciationRejectionGround)[];
       explanation?: Text;
       documentNumber?: Text;
+      issuedOutside?: Outside;
     }
   | {
       action: "set_flags";
@@ -60,6 +68,7 @@ export type CaseActionInput =
       assignee: { kind: "person" | "team"; name: string; members?: readonly string[] | null };
       plan?: Text;
       documentNumber?: Text;
+      issuedOutside?: Outside;
     }
   | { action: "record_verification"; on: IsoDate; summary: string; differsFromDemand?: boolean | null }
   | {
@@ -72,9 +81,10 @@ export type CaseActionInput =
     }
   | {
       action: "decide";
-      number: string;
+      number?: Text;
       date: IsoDate;
-      signer: string;
+      signer?: Text;
+      issuedOutside?: Outside;
       outcome: CaseOutcome;
       firstDecisionUpheld?: boolean | null;
       summary?: Text;
@@ -99,8 +109,8 @@ export type CaseActionInput =
       completed?: boolean | null;
     }
   | { action: "close"; on: IsoDate; note?: Text }
-  | { action: "suspend"; on: IsoDate; reason: string; documentNumber?: Text }
-  | { action: "resume"; on: IsoDate; documentNumber?: Text }
+  | { action: "suspend"; on: IsoDate; reason: string; documentNumber?: Text; issuedOutside?: Outside }
+  | { action: "resume"; on: IsoDate; documentNumber?: Text; issuedOutside?: Outside }
   | {
       action: "withdraw";
       on: IsoDate;
@@ -110,16 +120,24 @@ export type CaseActionInput =
       coerced?: boolean | null;
       note?: Text;
     }
-  | { action: "terminate"; on: IsoDate; reason: string; documentNumber?: Text }
+  | { action: "terminate"; on: IsoDate; reason: string; documentNumber?: Text; issuedOutside?: Outside }
   | { action: "extend_initial"; on: IsoDate; reason: string }
-  | { action: "transfer"; on: IsoDate; targetBody: string; documentNumber?: Text; notifyDenouncer: boolean }
+  | {
+      action: "transfer";
+      on: IsoDate;
+      targetBody: string;
+      documentNumber?: Text;
+      issuedOutside?: Outside;
+      notifyDenouncer: boolean;
+    }
   | { action: "set_complexity"; criteria: readonly ComplexityCriterion[]; note?: Text }
-  | { action: "extend"; decisionNumber: string; decisionDate: IsoDate; reason: string }
+  | { action: "extend"; decisionNumber?: Text; decisionDate: IsoDate; reason: string; issuedOutside?: Outside }
   | {
       action: "conclude";
-      number: string;
+      number?: Text;
       date: IsoDate;
-      signer: string;
+      signer?: Text;
+      issuedOutside?: Outside;
       outcome: CaseOutcome;
       findings: string;
       measures?: Text;
@@ -129,6 +147,7 @@ export type CaseActionInput =
       action: "handle_conclusion";
       on: IsoDate;
       documentNumber?: Text;
+      issuedOutside?: Outside;
       discipline?: Text;
       administrativeSanctions?: Text;
       recovery?: Text;
@@ -332,3 +351,15 @@ export const CASE_ACTIONS: Readonly<Record<CaseAction, CaseActionDefinition>> = 
 };
 
 export const CASE_ACTION_LIST = Object.keys(CASE_ACTIONS) as [CaseAction, ...CaseAction[]];
+
+/**
+ * Steps that record what someone else did (a withdrawal letter, a protection measure) or how the
+ * case is flagged, not an act of the resolver on paper: they may be recorded while the papers of
+ * earlier steps are still drafts. Every other step waits for them (or records why it goes ahead).
+ */
+export const CASE_ACTIONS_NOT_AFTER_PAPERS: ReadonlySet<CaseAction> = new Set<CaseAction>([
+  "set_flags",
+  "set_complexity",
+  "record_protection",
+  "withdraw",
+]);

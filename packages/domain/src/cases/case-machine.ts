@@ -372,6 +372,10 @@ export function caseTransition(facts: CaseFacts, input: CaseActionInput, ctx: Ca
   const blockers = caseActionBlockers(facts, input.action);
   if (blockers.length > 0) return { facts: null, problems: blockers, documentForm: null };
   const c = new Checks(ctx);
+  const drafted =
+    CASE_ACTIONS[input.action].forms[facts.kind] !== undefined &&
+    (input as { issuedOutside?: boolean | null }).issuedOutside !== true;
+  if (drafted) paperTypedTwice(input, c);
   const step = applyStep(facts, input, c);
   if (!step || hasErrors(c.problems)) return { facts: null, problems: c.problems, documentForm: null };
   const entry: CaseHistoryEntry = {
@@ -381,5 +385,30 @@ export function caseTransition(facts: CaseFacts, input: CaseActionInput, ctx: Ca
     form: step.form,
     note: step.note ?? null,
   };
-  return { facts: { ...step.next, history: [...facts.history, entry] }, problems: c.problems, documentForm: step.form };
+  return {
+    facts: { ...step.next, history: [...facts.history, entry] },
+    problems: c.problems,
+    documentForm: drafted ? step.form : null,
+  };
+}
+
+/** The fields that name a step's paper: its number and who signed it. */
+const PAPER_FIELDS = ["documentNumber", "number", "decisionNumber", "signer"] as const;
+
+/**
+ * A step whose paper is drafted here takes its number from the register, and its signer from the
+ * leader who signs it in the system, when it is issued (Điều 15 Nghị định 30/2020/NĐ-CP: one
+ * register numbers the agency's papers): typing them too would give the step one number and the
+ * paper another. Only a paper issued outside the system is typed, and marked as such.
+ */
+function paperTypedTwice(input: CaseActionInput, c: Checks): void {
+  const typed = input as Partial<Record<(typeof PAPER_FIELDS)[number], unknown>>;
+  for (const field of PAPER_FIELDS) {
+    if (!blank(typed[field] as string | null | undefined))
+      c.error(
+        "NUMBER_FROM_REGISTER",
+        field,
+        "Số và người ký của văn bản do hệ thống lấy khi lãnh đạo ký ban hành dự thảo; chỉ nhập khi văn bản đã ban hành ngoài hệ thống (đánh dấu “Văn bản đã ban hành ngoài hệ thống”).",
+      );
+  }
 }

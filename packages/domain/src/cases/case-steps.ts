@@ -385,8 +385,11 @@ function outcomeOf(c: Checks, value: unknown): boolean {
 }
 
 function decide(f: CaseFacts, input: In<"decide">, c: Checks): Step | null {
-  const number = c.text("number", input.number, "Nhập số quyết định giải quyết khiếu nại.");
-  const signer = c.text("signer", input.signer, "Ghi người ký quyết định giải quyết khiếu nại.");
+  const outside = input.issuedOutside === true;
+  const number = outside
+    ? c.text("number", input.number, "Nhập số quyết định giải quyết khiếu nại đã ban hành.")
+    : null;
+  const signer = outside ? c.text("signer", input.signer, "Ghi người ký quyết định giải quyết khiếu nại.") : null;
   const lastDialogue = f.dialogues.at(-1)?.on;
   c.date("date", input.date, "Ngày ra quyết định giải quyết", [
     ACCEPTANCE(f),
@@ -446,8 +449,9 @@ function decide(f: CaseFacts, input: In<"decide">, c: Checks): Step | null {
 }
 
 function conclude(f: CaseFacts, input: In<"conclude">, c: Checks): Step | null {
-  const number = c.text("number", input.number, "Nhập số kết luận nội dung tố cáo.");
-  const signer = c.text("signer", input.signer, "Ghi người ký kết luận nội dung tố cáo.");
+  const outside = input.issuedOutside === true;
+  const number = outside ? c.text("number", input.number, "Nhập số kết luận nội dung tố cáo đã ban hành.") : null;
+  const signer = outside ? c.text("signer", input.signer, "Ghi người ký kết luận nội dung tố cáo.") : null;
   const findings = c.text("findings", input.findings, "Ghi kết quả xác minh, kết luận về từng nội dung tố cáo.");
   c.date("date", input.date, "Ngày kết luận", [
     ACCEPTANCE(f),
@@ -823,11 +827,10 @@ function setComplexity(f: CaseFacts, input: In<"set_complexity">, c: Checks): St
 
 function extend(f: CaseFacts, input: In<"extend">, c: Checks): Step | null {
   const basis = `Điều 30 ${LTC}`;
-  const decisionNumber = c.text(
-    "decisionNumber",
-    input.decisionNumber,
-    "Nhập số quyết định gia hạn giải quyết tố cáo.",
-  );
+  const decisionNumber =
+    input.issuedOutside === true
+      ? c.text("decisionNumber", input.decisionNumber, "Nhập số quyết định gia hạn giải quyết tố cáo đã ban hành.")
+      : null;
   const reason = c.text("reason", input.reason, "Ghi lý do gia hạn.");
   const last = f.extensions.at(-1)?.decisionDate;
   c.date("decisionDate", input.decisionDate, "Ngày quyết định gia hạn", [

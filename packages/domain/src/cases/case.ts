@@ -261,16 +261,17 @@ export interface CaseSuspension {
   documentNumber: string | null;
 }
 
+/** Numbers and signers are null until the paper is issued in the system (then written from the register). */
 export interface CaseExtension {
-  decisionNumber: string;
+  decisionNumber: string | null;
   decisionDate: IsoDate;
   reason: string;
 }
 
 export interface CaseDecision {
-  number: string;
+  number: string | null;
   date: IsoDate;
-  signer: string;
+  signer: string | null;
   outcome: CaseOutcome;
   /** Second instance: the first-instance decision is upheld (giữ nguyên) rather than annulled or amended. */
   firstDecisionUpheld: boolean | null;
@@ -279,9 +280,9 @@ export interface CaseDecision {
 }
 
 export interface CaseConclusion {
-  number: string;
+  number: string | null;
   date: IsoDate;
-  signer: string;
+  signer: string | null;
   outcome: CaseOutcome;
   findings: string;
   measures: string | null;

@@ -77,7 +77,8 @@ export type CaseProblemCode =
   | "ENFORCEMENT_EXCEEDS_DECISION"
   | "ENFORCEMENT_NOT_RECORDED"
   | "HANDLING_REQUIRED"
-  | "WITHDRAWAL_CONTINUED";
+  | "WITHDRAWAL_CONTINUED"
+  | "NUMBER_FROM_REGISTER";
 
 export type CaseProblem = Problem<CaseProblemCode>;
 

@@ -64,6 +64,7 @@ export interface AppUserTable {
   locked_until: NullableTimestamp;
   last_login_at: NullableTimestamp;
   password_changed_at: Timestamp;
+  position: string | null;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -155,7 +156,7 @@ export interface DocumentRegisterTable {
   next_number: Generated<number>;
 }
 
-export type OfficialDocumentStatus = "draft" | "issued" | "cancelled";
+export type OfficialDocumentStatus = "draft" | "submitted" | "issued" | "cancelled";
 
 export interface OfficialDocumentTable {
   id: Generated<string>;
@@ -179,6 +180,10 @@ export interface OfficialDocumentTable {
   fields_sealed: string | null;
   /** Sealed base64 of the issued .docx as signed, when `file` is its masked rendering (0020). */
   file_sealed: string | null;
+  signer_id: string | null;
+  submitted_by: string | null;
+  submitted_at: NullableTimestamp;
+  returned_note: string | null;
   version: Generated<number>;
   created_by: string | null;
   created_at: Timestamp;

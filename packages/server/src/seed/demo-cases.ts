@@ -7,7 +7,9 @@
  * Letters come from the domain's seeded generator; every step goes through the services the API
  * uses, with the bodies the API schemas validate and an AuthContext of the demo handler, leader and
  * resolver, so each case carries its timeline, documents, deadlines and audit events. Dates are
- * counted back from `today` onto working days and are never later than today.
+ * counted back from `today` onto working days and are never later than today. Each step's paper is
+ * submitted to the leader and signed on the step's day, as officers do, so its number comes from the
+ * register; the steps of all cases run in date order, since the register numbers in order of issue.
  */
 import { addDays, toDayNumber } from "@minhbach/domain/legal-clock";
 import { ELIGIBLE_ANSWERS, grantsOf, isRoleCode, todayInVietnam, type CaseKind } from "@minhbach/domain";
@@ -20,6 +22,7 @@ import type { AuthContext } from "../platform/access.ts";
 import { SYSTEM_ACTOR, type Actor } from "../platform/audit.ts";
 import { currentCalendar } from "../modules/calendar/service.ts";
 import { applyCaseAction, openCase } from "../modules/cases/service.ts";
+import { issueDocument, submitDocument } from "../modules/documents/service.ts";
 import { receiveMany } from "../modules/petitions/intake.ts";
 import { applyOutcome, classifyPetition } from "../modules/petitions/workflow.ts";
 
@@ -59,7 +62,6 @@ const PLAN: DemoCase[] = [
           on,
           learnedOn: addDays(receivedOn, -20),
           grounds: [],
-          documentNumber: "45/TB-SCT",
         }),
       },
       {
@@ -69,7 +71,6 @@ const PLAN: DemoCase[] = [
           on,
           assignee: TEAM,
           plan: "Xác minh hồ sơ xử phạt, hóa đơn và chứng từ của hàng hóa bị tạm giữ.",
-          documentNumber: "52/QĐ-SCT",
         }),
       },
     ],
@@ -88,12 +89,11 @@ const PLAN: DemoCase[] = [
           on,
           learnedOn: addDays(receivedOn, -15),
           grounds: [],
-          documentNumber: "38/TB-SCT",
         }),
       },
       {
         ago: 38,
-        body: (on) => ({ action: "assign_verification", on, assignee: TEAM, documentNumber: "41/QĐ-SCT" }),
+        body: (on) => ({ action: "assign_verification", on, assignee: TEAM }),
       },
       {
         ago: 22,
@@ -108,9 +108,7 @@ const PLAN: DemoCase[] = [
         ago: 15,
         body: (on) => ({
           action: "decide",
-          number: "61/QĐ-SCT",
           date: on,
-          signer: "Nguyễn Văn Thành",
           outcome: "right",
           summary: "Khiếu nại đúng: hủy quyết định xử phạt, trả lại hàng hóa bị tạm giữ.",
           amounts: { restoredIndividuals: 1 },
@@ -132,11 +130,10 @@ const PLAN: DemoCase[] = [
         body: (on) => ({
           action: "accept",
           on,
-          documentNumber: "39/QĐ-SCT",
           conditions: { withinCompetence: true, denouncerIdentified: true, basisToVerify: true },
         }),
       },
-      { ago: 32, body: (on) => ({ action: "assign_verification", on, assignee: TEAM, documentNumber: "43/QĐ-SCT" }) },
+      { ago: 32, body: (on) => ({ action: "assign_verification", on, assignee: TEAM }) },
       {
         ago: 30,
         body: () => ({
@@ -149,7 +146,6 @@ const PLAN: DemoCase[] = [
         ago: 8,
         body: (on) => ({
           action: "extend",
-          decisionNumber: "70/QĐ-SCT",
           decisionDate: on,
           reason: "Vụ việc đặc biệt phức tạp: phải xác minh tại nhiều địa điểm và trưng cầu giám định.",
         }),
@@ -168,11 +164,10 @@ const PLAN: DemoCase[] = [
         body: (on) => ({
           action: "accept",
           on,
-          documentNumber: "33/QĐ-SCT",
           conditions: { withinCompetence: true, denouncerIdentified: true, basisToVerify: true },
         }),
       },
-      { ago: 37, body: (on) => ({ action: "assign_verification", on, assignee: TEAM, documentNumber: "36/QĐ-SCT" }) },
+      { ago: 37, body: (on) => ({ action: "assign_verification", on, assignee: TEAM }) },
     ],
   },
 ];
@@ -235,6 +230,7 @@ export async function seedDemoCases(db: Kysely<DB>, today = todayInVietnam()): P
   };
   const ago = (n: number) => addDays(today, -n);
   let created = 0;
+  const steps: { caseId: string; on: string; receivedOn: string; step: DemoStep }[] = [];
   for (const plan of PLAN) {
     const letter = letterOf(plan.kind, plan.seed, workdayOnOrBefore(ago(plan.receivedAgo)));
     const [petition] = await receiveMany(db, ACTOR, agency.id, [createPetitionBody.parse(petitionBodyOf(letter))]);
@@ -272,7 +268,7 @@ export async function seedDemoCases(db: Kysely<DB>, today = todayInVietnam()): P
       petition!.id,
       applyOutcomeBody.parse({ version: classified.version, outcome: "propose_acceptance", on: at(plan.proposedAgo) }),
     );
-    let kase = await openCase(
+    const kase = await openCase(
       db,
       leader,
       ACTOR,
@@ -282,11 +278,28 @@ export async function seedDemoCases(db: Kysely<DB>, today = todayInVietnam()): P
         assignees: [resolver.userId],
       }),
     );
-    for (const step of plan.steps) {
-      const body = caseActionBody.parse({ ...step.body(at(step.ago), receivedOn), version: kase.version });
-      kase = await applyCaseAction(db, resolver, ACTOR, kase.id, body);
-    }
+    for (const step of plan.steps) steps.push({ caseId: kase.id, on: at(step.ago), receivedOn, step });
     created++;
+  }
+  // Every case's steps in date order; each paper signed on its step's day.
+  steps.sort((a, b) => toDayNumber(a.on) - toDayNumber(b.on));
+  for (const { caseId, on, receivedOn, step } of steps) {
+    const version = (
+      await db.selectFrom("resolution_case").select("version").where("id", "=", caseId).executeTakeFirstOrThrow()
+    ).version;
+    const body = caseActionBody.parse({ ...step.body(on, receivedOn), version });
+    const kase = await applyCaseAction(db, resolver, ACTOR, caseId, body);
+    for (const paper of kase.documents.filter((d) => d.status === "draft")) {
+      const draft = await db
+        .selectFrom("official_document")
+        .select("version")
+        .where("id", "=", paper.id)
+        .executeTakeFirstOrThrow();
+      await submitDocument(db, resolver, ACTOR, paper.id, { version: draft.version, signerId: leader.userId });
+      await issueDocument(db, leader, { ...ACTOR, userId: leader.userId, name: leader.fullName }, paper.id, {
+        issuedOn: on,
+      });
+    }
   }
   return created;
 }

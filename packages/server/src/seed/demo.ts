@@ -151,11 +151,13 @@ export interface DemoAccount {
   fullName: string;
   agency: string;
   roles: RoleCode[];
+  /** Chức vụ, printed under the signature of the papers a leader signs. */
+  position?: string;
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: "admin", fullName: "Quản trị hệ thống", agency: "LC.UBND", roles: ["admin"] },
-  { username: "lanhdao", fullName: "Nguyễn Văn Thành", agency: "LC.SCT", roles: ["leader"] },
+  { username: "lanhdao", fullName: "Nguyễn Văn Thành", agency: "LC.SCT", roles: ["leader"], position: "Giám đốc" },
   { username: "tiepdan", fullName: "Trần Thị Hoa", agency: "LC.SCT", roles: ["reception_officer"] },
   { username: "xulydon", fullName: "Lê Minh Tuấn", agency: "LC.SCT", roles: ["petition_handler"] },
   { username: "xacminh", fullName: "Phạm Thu Hằng", agency: "LC.SCT", roles: ["resolver"] },
@@ -272,6 +274,7 @@ export async function seedDemo(
       await insertUser(db, SYSTEM_ACTOR, {
         username: account.username,
         fullName: account.fullName,
+        position: account.position ?? null,
         agencyId: ids.get(account.agency)!,
         roles: account.roles,
         password: DEMO_PASSWORD,

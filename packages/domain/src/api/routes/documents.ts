@@ -7,6 +7,9 @@ import {
   documentTemplate,
   issueDocumentBody,
   officialDocument,
+  returnDocumentBody,
+  signerCandidate,
+  submitDocumentBody,
   updateDocumentBody,
 } from "../documents.ts";
 import { z } from "../zod-vi.ts";
@@ -63,6 +66,32 @@ export const DOCUMENT_ROUTES = defineRoutes({
     summary: "Ban hành: lấy số trong sổ đăng ký, tạo và lưu tệp văn bản chính thức",
     params: idParams,
     body: issueDocumentBody,
+    response: { 200: officialDocument, ...errors },
+  },
+  "documents.signers": {
+    method: "GET",
+    path: "/documents/:id/signers",
+    tags,
+    summary: "Lãnh đạo cơ quan ban hành có thể ký văn bản (thủ trưởng, cấp phó)",
+    params: idParams,
+    response: { 200: z.object({ items: z.array(signerCandidate) }), ...errors },
+  },
+  "documents.submit": {
+    method: "POST",
+    path: "/documents/:id/submit",
+    tags,
+    summary: "Trình ký: chọn người ký trong lãnh đạo cơ quan; văn bản không sửa được nữa",
+    params: idParams,
+    body: submitDocumentBody,
+    response: { 200: officialDocument, ...errors },
+  },
+  "documents.return": {
+    method: "POST",
+    path: "/documents/:id/return",
+    tags,
+    summary: "Người ký trả lại văn bản trình ký, kèm lý do",
+    params: idParams,
+    body: returnDocumentBody,
     response: { 200: officialDocument, ...errors },
   },
   "documents.file": {

@@ -37,6 +37,7 @@ import { handOverToCase } from "../petitions/workflow.ts";
 import { excerptOf, publicTexts } from "../identity/masks.ts";
 import { readParties, readRespondents } from "../identity/parties.ts";
 import { caseDocumentFields } from "./documents.ts";
+import { assertPapersIssued } from "./papers.ts";
 import { writeCaseFigures } from "./figures.ts";
 import { identityAccess, isAssigned } from "../identity/access.ts";
 
@@ -430,7 +431,7 @@ export async function listCases(db: Kysely<DB>, auth: AuthContext, query: CaseLi
 }
 
 function awaitingSignature() {
-  return sql<boolean>`exists (select 1 from official_document d where d.entity_type = 'case' and d.entity_id = c.id::text and d.status = 'draft')`;
+  return sql<boolean>`exists (select 1 from official_document d where d.entity_type = 'case' and d.entity_id = c.id::text and d.status = 'submitted')`;
 }
 
 /** The leader's dashboard: overdue, due soon, per resolver, awaiting signature; each opens its list. */
@@ -556,12 +557,16 @@ export async function applyCaseAction(
   id: string,
   body: CaseActionBody,
 ) {
-  const { version, ...input } = body;
+  const { version, paperOverride, ...input } = body;
   let documentForm: ReturnType<typeof caseTransition>["documentForm"] = null;
+  let override: Awaited<ReturnType<typeof assertPapersIssued>> = null;
   await runStep(db, actor, CASE, {
     id,
     version,
-    authorize: (row) => assertMayAct(db, auth, row),
+    authorize: async (row) => {
+      await assertMayAct(db, auth, row);
+      override = await assertPapersIssued(db, row.id, input.action, paperOverride);
+    },
     transition: async (row) => {
       const result = caseTransition(factsOf(row), input as CaseActionInput, await context(db));
       throwProblems(result.problems);
@@ -596,12 +601,19 @@ export async function applyCaseAction(
       action: input.action,
       from: row.state,
       to: next.state,
-      data: { ...eventData(input) },
+      data: { ...eventData(input), ...(override ? { paperOverride: override } : {}) },
       documentId,
     }),
     audit: (row, next, documentId) => ({
       action: `case.${input.action}`,
-      summary: { code: row.code, before: { state: row.state }, after: { state: next.state }, documentId },
+      summary: {
+        code: row.code,
+        before: { state: row.state },
+        after: { state: next.state },
+        documentId,
+        // Went ahead of papers not yet issued: why, and which.
+        ...(override ? { paperOverride: override } : {}),
+      },
     }),
   });
   return getCase(db, auth, id);

@@ -8,7 +8,10 @@ import {
   getDocument,
   issueDocument,
   listDocuments,
+  listSigners,
   listTemplates,
+  returnDocument,
+  submitDocument,
   updateDraft,
 } from "./service.ts";
 
@@ -36,6 +39,18 @@ export function documentRoutes(app: Api, ctx: AppContext): void {
 
   route(app, ROUTES["documents.issue"], issue, async (request) =>
     issueDocument(ctx.db, requireAuth(request), actorOf(request), request.params.id, request.body),
+  );
+
+  route(app, ROUTES["documents.signers"], issue, async (request) => ({
+    items: await listSigners(ctx.db, requireAuth(request), request.params.id),
+  }));
+
+  route(app, ROUTES["documents.submit"], issue, async (request) =>
+    submitDocument(ctx.db, requireAuth(request), actorOf(request), request.params.id, request.body),
+  );
+
+  route(app, ROUTES["documents.return"], issue, async (request) =>
+    returnDocument(ctx.db, requireAuth(request), actorOf(request), request.params.id, request.body),
   );
 
   route(app, ROUTES["documents.file"], read, async (request, reply) => {

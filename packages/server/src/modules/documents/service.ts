@@ -13,6 +13,9 @@ import type {
   DocumentSummary,
   DocumentTemplateView,
   OfficialDocument,
+  ReturnDocumentBody,
+  SignerCandidate,
+  SubmitDocumentBody,
   UpdateDocumentBody,
 } from "@minhbach/domain/api/documents";
 import { firstIssue } from "@minhbach/domain/api/zod-vi";
@@ -78,6 +81,10 @@ const ROW_COLUMNS = [
   "issued_on",
   "issued_by",
   "file_sha256",
+  "signer_id",
+  "submitted_by",
+  "submitted_at",
+  "returned_note",
   "version",
   "created_by",
   "created_at",
@@ -117,6 +124,7 @@ export function listTemplates(): DocumentTemplateView[] {
     basis: t.basis,
     series: t.series,
     wordingVerified: t.wordingVerified,
+    signedByHead: t.signedByHead,
     fieldsSchema: z.toJSONSchema(t.fieldsSchema, {
       io: "input",
       unrepresentable: "any",
@@ -257,6 +265,7 @@ function baseQuery(db: Kysely<DB>) {
     .selectFrom("official_document as d")
     .innerJoin("agency as a", "a.id", "d.agency_id")
     .leftJoin("app_user as u", "u.id", "d.issued_by")
+    .leftJoin("app_user as s", "s.id", "d.signer_id")
     .select([
       "d.id",
       "d.agency_id",
@@ -275,6 +284,10 @@ function baseQuery(db: Kysely<DB>) {
       "d.issued_on",
       "d.issued_by",
       "u.full_name as issued_by_name",
+      "d.signer_id",
+      "s.full_name as signer_name",
+      "d.submitted_at",
+      "d.returned_note",
       "d.file_sha256",
       "d.version",
       "d.created_at",
@@ -302,8 +315,13 @@ async function mayChange(db: Kysely<DB>, auth: AuthContext, row: { entity_type: 
 
 function actionsOf(auth: AuthContext, row: PresentRow, changeable: boolean): DocumentAction[] {
   const actions: DocumentAction[] = [];
-  if (row.status === "draft" && changeable && mayIssue(auth, row.agency_id, row.agency_path))
-    actions.push("edit", "issue");
+  const inScope = mayIssue(auth, row.agency_id, row.agency_path);
+  const byHead = findTemplate(row.form_code)?.signedByHead ?? false;
+  if (row.status === "draft" && changeable && inScope) {
+    actions.push("edit", "submit");
+    if (!byHead) actions.push("issue");
+  }
+  if (row.status === "submitted" && row.signer_id === auth.userId && inScope) actions.push("issue", "return");
   if (row.status !== "cancelled") actions.push("download");
   return actions;
 }
@@ -325,6 +343,10 @@ function summary(auth: AuthContext, row: PresentRow, title: string, changeable: 
     issuedOn: row.issued_on,
     issuedBy: row.issued_by,
     issuedByName: row.issued_by_name,
+    signerId: row.signer_id,
+    signerName: row.signer_name,
+    submittedAt: row.submitted_at ? new Date(row.submitted_at).toISOString() : null,
+    returnedNote: row.returned_note,
     fileSha256: row.file_sha256,
     version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
@@ -477,16 +499,147 @@ export async function createDocument(
   return getDocument(db, auth, row.id);
 }
 
-async function loadForChange(db: Kysely<DB>, auth: AuthContext, id: string, lock: boolean): Promise<DocumentRow> {
+async function loadRow(db: Kysely<DB>, auth: AuthContext, id: string, lock: boolean): Promise<DocumentRow> {
   let query = db.selectFrom("official_document").select(ROW_COLUMNS).where("id", "=", id);
   if (lock) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   if (!row) fail("NOT_FOUND", undefined, "Không tìm thấy văn bản.");
   await assertAgencyInScope(db, auth, "document.issue", row.agency_id);
-  if (!(await mayChange(db, auth, row))) fail("CASE_NOT_ASSIGNED");
   if (row.status === "issued") fail("DOCUMENT_ALREADY_ISSUED");
   if (row.status === "cancelled") fail("DOCUMENT_CANCELLED");
   return row;
+}
+
+/** A draft, for those who may draft it (a case's papers: those assigned to the case). */
+async function loadForChange(db: Kysely<DB>, auth: AuthContext, id: string, lock: boolean): Promise<DocumentRow> {
+  const row = await loadRow(db, auth, id, lock);
+  if (!(await mayChange(db, auth, row))) fail("CASE_NOT_ASSIGNED");
+  if (row.status === "submitted") fail("DOCUMENT_SUBMITTED");
+  return row;
+}
+
+/** A submitted paper, for the one it was submitted to. */
+async function loadForSigner(db: Kysely<DB>, auth: AuthContext, id: string, lock: boolean): Promise<DocumentRow> {
+  const row = await loadRow(db, auth, id, lock);
+  if (row.status !== "submitted") fail("DOCUMENT_NOT_SUBMITTED");
+  if (row.signer_id !== auth.userId) fail("DOCUMENT_NOT_SIGNER");
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signature: draft → submitted to a leader → signed and issued (or returned to draft).
+
+/**
+ * Who may sign a paper of an agency in the head's name: its active leaders (the head and the
+ * deputies; the position each holds is printed under the signature).
+ */
+export async function signersOf(db: Kysely<DB> | Transaction<DB>, agencyId: string): Promise<SignerCandidate[]> {
+  const rows = await db
+    .selectFrom("app_user")
+    .select(["id", "full_name", "position"])
+    .where("agency_id", "=", agencyId)
+    .where("disabled", "=", false)
+    .where(sql<boolean>`'leader' = any(roles)`)
+    .execute();
+  return rows
+    .map((r) => ({ id: r.id, fullName: r.full_name, position: r.position ?? "Thủ trưởng cơ quan" }))
+    .sort(
+      (a, b) =>
+        Number(/^phó/iu.test(a.position)) - Number(/^phó/iu.test(b.position)) ||
+        a.fullName.localeCompare(b.fullName, "vi"),
+    );
+}
+
+export async function listSigners(db: Kysely<DB>, auth: AuthContext, id: string): Promise<SignerCandidate[]> {
+  const row = await loadRow(db, auth, id, false);
+  return signersOf(db, row.agency_id);
+}
+
+/**
+ * Submits a draft to a leader of the issuing agency: the signature block takes the signer's
+ * name and position, the paper can no longer be edited, and only that signer can issue it.
+ */
+export async function submitDocument(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  input: SubmitDocumentBody,
+): Promise<OfficialDocument> {
+  await db.transaction().execute(async (trx) => {
+    const row = await loadForChange(trx, auth, id, true);
+    if (row.version !== input.version) fail("VERSION_CONFLICT", "version");
+    const signer = (await signersOf(trx, row.agency_id)).find((c) => c.id === input.signerId);
+    if (!signer) fail("DOCUMENT_SIGNER_INVALID", "signerId");
+    const template = templateOf(row.form_code);
+    const original = originalOf(row);
+    // The signature block names the signer (forms signed by someone else, such as minutes, keep theirs).
+    const signed = (f: Record<string, unknown>) => {
+      const withSigner = { ...f, signer: { position: signer.position, name: signer.fullName } };
+      return template.fieldsSchema.safeParse(withSigner).success ? withSigner : f;
+    };
+    const fields = validFields(template, signed(original.fields));
+    const record = await protectedRecord(trx, row.entity_type, row.entity_id);
+    const clear = row.fields_sealed ? clearOf(row) : undefined;
+    await trx
+      .updateTable("official_document")
+      .set((eb) => ({
+        ...storedContent(
+          id,
+          record,
+          { fields, title: original.title },
+          clear && { ...clear, fields: signed(clear.fields) },
+        ),
+        status: "submitted",
+        signer_id: signer.id,
+        submitted_by: actor.userId,
+        submitted_at: new Date(),
+        returned_note: null,
+        version: eb("version", "+", 1),
+        updated_at: new Date(),
+      }))
+      .where("id", "=", id)
+      .execute();
+    await recordAudit(trx, actor, {
+      action: "document.submitted",
+      entityType: "document",
+      entityId: id,
+      summary: { formCode: row.form_code, signerId: signer.id, signer: signer.fullName, position: signer.position },
+    });
+  });
+  return getDocument(db, auth, id);
+}
+
+/** The signer sends a submitted paper back to draft, with the reason the drafter sees. */
+export async function returnDocument(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  input: ReturnDocumentBody,
+): Promise<OfficialDocument> {
+  await db.transaction().execute(async (trx) => {
+    const row = await loadForSigner(trx, auth, id, true);
+    if (row.version !== input.version) fail("VERSION_CONFLICT", "version");
+    await trx
+      .updateTable("official_document")
+      .set((eb) => ({
+        status: "draft",
+        signer_id: null,
+        returned_note: input.reason,
+        version: eb("version", "+", 1),
+        updated_at: new Date(),
+      }))
+      .where("id", "=", id)
+      .execute();
+    await recordAudit(trx, actor, {
+      action: "document.returned",
+      entityType: "document",
+      entityId: id,
+      summary: { formCode: row.form_code, reason: input.reason },
+    });
+  });
+  return getDocument(db, auth, id);
 }
 
 /** Replaces the fields (and optionally the title) of a draft; `version` must be the current one. */
@@ -549,6 +702,28 @@ export async function updateDraft(
 // ---------------------------------------------------------------------------------------------
 // Issuing.
 
+/** What the record a paper belongs to learns when the paper is issued. */
+export interface IssuedPaper {
+  id: string;
+  entityId: string;
+  formCode: string;
+  symbol: string;
+  issuedOn: string;
+  /** "Nguyễn Văn Thành, Giám đốc": who signed it. */
+  signer: string;
+}
+
+type IssuedHook = (trx: Transaction<DB>, actor: Actor, paper: IssuedPaper) => Promise<void>;
+const issuedHooks = new Map<string, IssuedHook>();
+
+/**
+ * The module that owns an entity type learns, in the issue's transaction, that one of its papers
+ * was issued (a case step takes the paper's number). Registered at start; documents import no module.
+ */
+export function onPaperIssued(entityType: string, hook: IssuedHook): void {
+  issuedHooks.set(entityType, hook);
+}
+
 /** Takes the next number of the agency's register of this series for the year. */
 function takeNumber(trx: Transaction<DB>, agencyId: string, year: number, series: string): Promise<number> {
   return takeRegisterNumber(trx, "document", { agencyId, year, series });
@@ -575,8 +750,14 @@ export async function issueDocument(
 
   const run = async (trx: Transaction<DB>) => {
     // The row lock makes a second, concurrent issue of the same draft wait and then see "issued".
-    const row = await loadForChange(trx, auth, id, true);
-    const template = templateOf(row.form_code);
+    // A paper in the head's name is issued by the leader it was submitted to, when they sign it;
+    // any other paper by its drafter, or by the leader it was submitted to.
+    const pending = await loadRow(trx, auth, id, true);
+    const template = templateOf(pending.form_code);
+    let row: DocumentRow;
+    if (pending.status === "submitted") row = await loadForSigner(trx, auth, id, false);
+    else if (template.signedByHead) fail("DOCUMENT_NEEDS_SIGNATURE");
+    else row = await loadForChange(trx, auth, id, false);
     const original = originalOf(row);
     const fields = validFields(template, original.fields);
     const agency = await loadIssuingAgency(trx, row.agency_id);
@@ -635,6 +816,20 @@ export async function issueDocument(
       entityId: id,
       summary: { formCode: row.form_code, number, symbol, issuedOn, sha256: fileSha256 },
     });
+    const hook = issuedHooks.get(row.entity_type);
+    if (hook) {
+      const signer = content.signature
+        ? [content.signature.name, content.signature.position].filter(Boolean).join(", ")
+        : (actor.name ?? "");
+      await hook(trx, actor, {
+        id,
+        entityId: row.entity_id,
+        formCode: row.form_code,
+        symbol,
+        issuedOn,
+        signer,
+      });
+    }
   };
 
   if (db.isTransaction) {

@@ -38,6 +38,8 @@ export interface DocumentTemplate {
   /** Register series: TB thông báo, PC phiếu chuyển, HD hướng dẫn, ĐX đề xuất, QĐ, BB, CV… */
   series: string;
   wordingVerified: boolean;
+  /** Signed by the head or an authorised deputy in the system (submit → sign), never issued by the drafter. */
+  signedByHead: boolean;
   fieldsSchema: z.ZodType;
   /** Title of the document in lists, from its fields. */
   defaultTitle(fields: unknown): string;
@@ -50,13 +52,24 @@ interface TemplateSpec<S extends z.ZodType> {
   basis: string;
   series: string;
   wordingVerified?: boolean;
+  /** Defaults to the decisions and conclusions (HEAD_SIGNED_SERIES). */
+  signedByHead?: boolean;
   fieldsSchema: S;
   defaultTitle(fields: z.output<S>): string;
   build(fields: z.output<S>, agency: IssuingAgency): DocumentContent;
 }
 
+/**
+ * Decisions (QĐ) and conclusions (KL) are acts of the head who resolves the matter: the head of the
+ * agency decides a complaint (Điều 18, 31 Luật Khiếu nại 2011), concludes a denunciation (Điều 12,
+ * 35 Luật Tố cáo 2018) and decides the steps of both; a deputy signs them only when authorised
+ * ("KT."). The officer who drafts them does not issue them.
+ */
+export const HEAD_SIGNED_SERIES: ReadonlySet<string> = new Set(["QĐ", "KL"]);
+
 export function defineTemplate<S extends z.ZodType>(spec: TemplateSpec<S>): DocumentTemplate {
   return {
+    signedByHead: spec.signedByHead ?? HEAD_SIGNED_SERIES.has(spec.series),
     formCode: spec.formCode,
     name: spec.name,
     basis: spec.basis,

@@ -20,6 +20,7 @@ function baseQuery(db: Kysely<DB>) {
       "u.id",
       "u.username",
       "u.full_name",
+      "u.position",
       "u.email",
       "u.agency_id",
       "a.name as agency_name",
@@ -38,6 +39,7 @@ function present(row: UserRow): User {
     id: row.id,
     username: row.username,
     fullName: row.full_name,
+    position: row.position,
     email: row.email,
     agencyId: row.agency_id,
     agencyName: row.agency_name,
@@ -110,6 +112,7 @@ export async function insertUser(
   input: {
     username: string;
     fullName: string;
+    position?: string | null | undefined;
     email?: string | null | undefined;
     agencyId: string;
     roles: RoleCode[];
@@ -129,6 +132,7 @@ export async function insertUser(
       .values({
         username,
         full_name: input.fullName,
+        position: input.position || null,
         email: input.email ?? null,
         agency_id: input.agencyId,
         roles: [...new Set(input.roles)],
@@ -163,6 +167,7 @@ export async function updateUser(
   if (input.disabled === true && id === auth.userId) fail("CANNOT_DISABLE_SELF", "disabled");
   const changes = {
     ...(input.fullName !== undefined ? { full_name: input.fullName } : {}),
+    ...(input.position !== undefined ? { position: input.position || null } : {}),
     ...(input.email !== undefined ? { email: input.email } : {}),
     ...(input.agencyId !== undefined ? { agency_id: input.agencyId } : {}),
     ...(input.roles !== undefined ? { roles: [...new Set(input.roles)] } : {}),
@@ -187,6 +192,7 @@ export async function updateUser(
       summary: {
         before: {
           fullName: before.full_name,
+          position: before.position,
           email: before.email,
           agencyId: before.agency_id,
           roles: before.roles,
@@ -194,6 +200,7 @@ export async function updateUser(
         },
         after: {
           fullName: input.fullName,
+          position: input.position,
           email: input.email,
           agencyId: input.agencyId,
           roles: input.roles,

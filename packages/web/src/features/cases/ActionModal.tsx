@@ -2,6 +2,7 @@ import {
   AMOUNT_FIELD_LIST,
   AMOUNT_FIELDS,
   CASE_ACTIONS,
+  CASE_ACTIONS_NOT_AFTER_PAPERS,
   CASE_FORMS,
   COMPLEXITY_LEVELS,
   complexityOf,
@@ -14,6 +15,7 @@ import {
   Alert,
   Checkbox,
   Group,
+  List,
   Modal,
   NumberInput,
   Radio,
@@ -36,6 +38,7 @@ import { reportServerError } from "../../ui/forms.ts";
 import { todayIso } from "../../ui/format.ts";
 import { usePhone } from "../../ui/responsive.ts";
 import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConflict.tsx";
+import { documentStatusLabel } from "../petitions/DocumentsPanel.tsx";
 import { fieldsOf, initialValues, toBody, type FieldSpec, type Values } from "./action-fields.ts";
 import { useCaseAction, type CaseDetail } from "./api.ts";
 import { CASE_TEXT, FIELD_TEXT } from "./text.ts";
@@ -84,7 +87,12 @@ function ActionForm({
 }) {
   const definition = CASE_ACTIONS[action];
   const formCode = definition.forms[detail.kind];
-  const specs = useMemo(() => fieldsOf(action, detail), [action, detail.kind, detail.instance]);
+  const pending = detail.documents.filter((d) => d.status === "draft" || d.status === "submitted");
+  const papersPending = pending.length > 0 && !CASE_ACTIONS_NOT_AFTER_PAPERS.has(action);
+  const specs = useMemo(
+    () => fieldsOf(action, detail, papersPending),
+    [action, detail.kind, detail.instance, papersPending],
+  );
   const draft = useDraft<Values>(`case-action:${detail.id}:${action}`);
   const run = useCaseAction();
   const [failure, setFailure] = useState<string | null>(null);
@@ -133,6 +141,18 @@ function ActionForm({
         {formCode ? (
           <Alert color="blue" variant="light">
             {CASE_TEXT.formWillBe(CASE_FORMS[formCode])}
+          </Alert>
+        ) : null}
+        {papersPending ? (
+          <Alert color="yellow" title={CASE_TEXT.papersPendingTitle} data-testid="papers-pending">
+            <Text size="sm">{CASE_TEXT.papersPending}</Text>
+            <List size="sm" mt={4}>
+              {pending.map((d) => (
+                <List.Item key={d.id}>
+                  {d.title} — {documentStatusLabel(d.status)}
+                </List.Item>
+              ))}
+            </List>
           </Alert>
         ) : null}
         <VersionConflictAlert conflict={conflict} text={CASE_TEXT} testId="case-conflict" />

@@ -310,6 +310,8 @@ function eventDetails(kind: CaseKind, data: Record<string, unknown>): string[] {
   const add = (label: string, value: string | null | undefined) => {
     if (value) out.push(`${label}: ${value}`);
   };
+  add(CASE_TEXT.paperSymbol, str("symbol"));
+  if (data.issuedOutside === true) out.push(CASE_TEXT.issuedOutsideEvent);
   add(FIELD_TEXT.decisionNumber, str("number") ?? str("decisionNumber"));
   add(FIELD_TEXT.documentNumber.replace(/ \(.*\)$/, ""), str("documentNumber"));
   add(CASE_TEXT.eventDate, formatDate(str("date") ?? str("decisionDate") ?? str("on")));
@@ -330,6 +332,8 @@ function eventDetails(kind: CaseKind, data: Record<string, unknown>): string[] {
   if (typeof data.measure === "string")
     add(FIELD_TEXT.measure, PROTECTION_MEASURES[data.measure as ProtectionMeasure]?.label);
   add(FIELD_TEXT.reason, str("reason"));
+  const override = data.paperOverride as { reason?: string } | undefined;
+  add(CASE_TEXT.paperOverrideEvent, override?.reason);
   add(FIELD_TEXT.summary, str("summary"));
   const amounts = data.amounts as Record<string, number> | undefined;
   if (amounts && typeof amounts === "object") {

@@ -5,6 +5,7 @@
  */
 import {
   AMOUNT_FIELD_LIST,
+  CASE_ACTIONS,
   CASE_OUTCOMES,
   COMPLAINT_REJECTION_GROUNDS,
   COMPLEXITY_CRITERIA,
@@ -78,11 +79,12 @@ const date = (name: string, label: string, extra: Partial<Base> & { future?: boo
   ...extra,
 });
 const text = (name: string, label: string, required = false): FieldSpec => ({ name, label, type: "text", required });
-const area = (name: string, label: string, required = false): FieldSpec => ({
+const area = (name: string, label: string, required = false, hint?: string): FieldSpec => ({
   name,
   label,
   type: "textarea",
   required,
+  ...(hint ? { hint } : {}),
 });
 const check = (name: string, label: string, extra: Partial<Base> = {}): FieldSpec => ({
   name,
@@ -106,8 +108,34 @@ function outcomeField(kind: CaseKind): FieldSpec {
 const lasting = (values: Values) =>
   typeof values.method === "string" && PUBLICATION_METHODS[values.method as PublicationMethod]?.lasting === true;
 
-/** The fields of `action` for this case. */
-export function fieldsOf(action: CaseAction, detail: Pick<CaseDetail, "kind" | "instance">): FieldSpec[] {
+/** The fields that name a step's paper: typed only for a paper issued outside the system. */
+const PAPER_FIELDS: ReadonlySet<string> = new Set(["documentNumber", "number", "decisionNumber", "signer"]);
+const outside = (values: Values) => values.issuedOutside === true;
+
+/**
+ * The fields of `action` for this case. A step that drafts its paper asks no number nor signer
+ * (the register and the signing leader give them) unless the paper was issued outside the system;
+ * with papers of earlier steps still pending, it asks why it goes ahead.
+ */
+export function fieldsOf(
+  action: CaseAction,
+  detail: Pick<CaseDetail, "kind" | "instance">,
+  papersPending = false,
+): FieldSpec[] {
+  const specs = stepFields(action, detail);
+  const override = papersPending
+    ? [area("paperOverride", FIELD_TEXT.paperOverride, false, FIELD_TEXT.paperOverrideHint)]
+    : [];
+  if (CASE_ACTIONS[action].forms[detail.kind] === undefined) return [...specs, ...override];
+  return [
+    ...specs.filter((s) => !PAPER_FIELDS.has(s.name)),
+    check("issuedOutside", FIELD_TEXT.issuedOutside, { hint: FIELD_TEXT.issuedOutsideHint }),
+    ...specs.filter((s) => PAPER_FIELDS.has(s.name)).map((s) => ({ ...s, when: outside })),
+    ...override,
+  ];
+}
+
+function stepFields(action: CaseAction, detail: Pick<CaseDetail, "kind" | "instance">): FieldSpec[] {
   const kind = detail.kind;
   const complaint = kind === "complaint";
   switch (action) {

@@ -6,6 +6,7 @@ import {
   Group,
   Modal,
   Paper,
+  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -14,7 +15,7 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconDownload, IconPencil, IconRubberStamp } from "@tabler/icons-react";
+import { IconArrowBackUp, IconDownload, IconPencil, IconRubberStamp, IconSend } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { errorMessage, isApiError } from "../../api/client.ts";
 import { saveDownload } from "../../ui/download.ts";
@@ -24,18 +25,33 @@ import { ErrorBlock, LoadingBlock, QueryStatus } from "../../ui/QueryState.tsx";
 import { usePhone } from "../../ui/responsive.ts";
 import { COMMON } from "../../ui/text.ts";
 import { useVersionConflict, VersionConflictAlert } from "../../ui/VersionConflict.tsx";
-import { useDocument, useEntityDocuments, useIssueDocument, useUpdateDocument } from "./api.ts";
+import {
+  useDocument,
+  useDocumentSigners,
+  useEntityDocuments,
+  useIssueDocument,
+  useReturnDocument,
+  useSubmitDocument,
+  useUpdateDocument,
+} from "./api.ts";
 import { DOCUMENT_FIELD_LABELS, DOCUMENT_TEXT, LONG_DOCUMENT_FIELDS } from "./text.ts";
 import { useAppForm } from "../../ui/use-app-form.ts";
 
-const STATUS_COLORS: Record<string, string> = { draft: "yellow", issued: "green", cancelled: "gray" };
+const STATUS_COLORS: Record<string, string> = {
+  draft: "yellow",
+  submitted: "blue",
+  issued: "green",
+  cancelled: "gray",
+};
 
 export function documentStatusLabel(status: string): string {
   return status === "issued"
     ? DOCUMENT_TEXT.issued
     : status === "cancelled"
       ? DOCUMENT_TEXT.cancelled
-      : DOCUMENT_TEXT.draft;
+      : status === "submitted"
+        ? DOCUMENT_TEXT.submitted
+        : DOCUMENT_TEXT.draft;
 }
 
 /** Saves the .docx of a document, with a notification either way. */
@@ -65,6 +81,8 @@ export function DocumentsPanel({
 }) {
   const documents = useEntityDocuments(entityType, entityId);
   const [issuing, setIssuing] = useState<DocumentSummary | null>(null);
+  const [submitting, setSubmitting] = useState<DocumentSummary | null>(null);
+  const [returning, setReturning] = useState<DocumentSummary | null>(null);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={`documents-${entityId}`}>
       <Title order={2} fz="h4" mb="sm" id={`documents-${entityId}`}>
@@ -74,11 +92,20 @@ export function DocumentsPanel({
       {documents.data && documents.data.length === 0 ? <Text size="sm">{DOCUMENT_TEXT.noDocuments}</Text> : null}
       <Stack gap="sm">
         {documents.data?.map((doc) => (
-          <DocumentRow key={doc.id} doc={doc} onEdit={() => onEdit(doc.id)} onIssue={() => setIssuing(doc)} />
+          <DocumentRow
+            key={doc.id}
+            doc={doc}
+            onEdit={() => onEdit(doc.id)}
+            onIssue={() => setIssuing(doc)}
+            onSubmit={() => setSubmitting(doc)}
+            onReturn={() => setReturning(doc)}
+          />
         ))}
       </Stack>
       <DocumentEditModal documentId={editing} onClose={() => onEdit(null)} />
       <IssueModal doc={issuing} onClose={() => setIssuing(null)} />
+      <SubmitModal doc={submitting} onClose={() => setSubmitting(null)} />
+      <ReturnModal doc={returning} onClose={() => setReturning(null)} />
     </Paper>
   );
 }
@@ -87,10 +114,14 @@ export function DocumentRow({
   doc,
   onEdit,
   onIssue,
+  onSubmit,
+  onReturn,
 }: {
   doc: DocumentSummary;
   onEdit?: () => void;
   onIssue?: () => void;
+  onSubmit?: () => void;
+  onReturn?: () => void;
 }) {
   return (
     <Paper withBorder p="sm" data-testid="document-row" data-form={doc.formCode} data-status={doc.status}>
@@ -116,7 +147,15 @@ export function DocumentRow({
                 {DOCUMENT_TEXT.issuedOn}: {formatDate(doc.issuedOn)}
               </Text>
             ) : null}
+            {doc.status === "submitted" && doc.signerName ? (
+              <Text size="sm">{DOCUMENT_TEXT.awaitingSigner(doc.signerName)}</Text>
+            ) : null}
           </Group>
+          {doc.status === "draft" && doc.returnedNote ? (
+            <Text size="sm" c="red.8">
+              {DOCUMENT_TEXT.returnedNote(doc.returnedNote)}
+            </Text>
+          ) : null}
         </Stack>
         <Group gap="xs" wrap="wrap">
           {doc.actions.includes("edit") && onEdit ? (
@@ -124,9 +163,29 @@ export function DocumentRow({
               {DOCUMENT_TEXT.edit}
             </Button>
           ) : null}
+          {doc.actions.includes("submit") && onSubmit ? (
+            <Button
+              size="xs"
+              variant={doc.actions.includes("issue") ? "light" : "filled"}
+              leftSection={<IconSend size={14} aria-hidden />}
+              onClick={onSubmit}
+            >
+              {DOCUMENT_TEXT.submit}
+            </Button>
+          ) : null}
           {doc.actions.includes("issue") && onIssue ? (
             <Button size="xs" leftSection={<IconRubberStamp size={14} aria-hidden />} onClick={onIssue}>
-              {DOCUMENT_TEXT.issue}
+              {doc.status === "submitted" ? DOCUMENT_TEXT.sign : DOCUMENT_TEXT.issue}
+            </Button>
+          ) : null}
+          {doc.actions.includes("return") && onReturn ? (
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconArrowBackUp size={14} aria-hidden />}
+              onClick={onReturn}
+            >
+              {DOCUMENT_TEXT.returnToDrafter}
             </Button>
           ) : null}
           {doc.actions.includes("download") ? (
@@ -183,6 +242,132 @@ function IssueModal({ doc, onClose }: { doc: DocumentSummary | null; onClose(): 
             leftSection={<IconRubberStamp size={16} aria-hidden />}
           >
             {DOCUMENT_TEXT.issue}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function SubmitModal({ doc, onClose }: { doc: DocumentSummary | null; onClose(): void }) {
+  const signers = useDocumentSigners(doc?.id ?? null);
+  const submit = useSubmitDocument();
+  const [signerId, setSignerId] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const items = signers.data?.items ?? [];
+  const data = signers.data;
+  useEffect(() => {
+    const only = data?.items.length === 1 ? data.items[0]!.id : null;
+    setSignerId(only);
+    setFailure(null);
+  }, [doc?.id, data]);
+  const confirm = async () => {
+    if (!doc) return;
+    if (!signerId) {
+      setFailure(`${DOCUMENT_TEXT.signer}: chọn người ký.`);
+      return;
+    }
+    try {
+      await submit.mutateAsync({ id: doc.id, body: { version: doc.version, signerId } });
+      const name = items.find((i) => i.id === signerId)?.fullName ?? "";
+      notifications.show({ color: "green", message: DOCUMENT_TEXT.submittedOk(name) });
+      onClose();
+    } catch (error) {
+      setFailure(errorMessage(error));
+    }
+  };
+  return (
+    <Modal opened={doc !== null} onClose={onClose} title={DOCUMENT_TEXT.submitTitle}>
+      <Stack>
+        <Text size="sm">{doc ? DOCUMENT_TEXT.submitIntro(doc.title) : ""}</Text>
+        {signers.isSuccess && items.length === 0 ? (
+          <Alert color="yellow">{DOCUMENT_TEXT.noSigners}</Alert>
+        ) : (
+          <Select
+            label={DOCUMENT_TEXT.signer}
+            description={DOCUMENT_TEXT.signerHint}
+            required
+            data={items.map((i) => ({ value: i.id, label: `${i.fullName} — ${i.position}` }))}
+            value={signerId}
+            onChange={(v) => {
+              setSignerId(v);
+              setFailure(null);
+            }}
+            allowDeselect={false}
+          />
+        )}
+        {failure ? (
+          <Alert color="red" role="alert">
+            {failure}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {COMMON.cancel}
+          </Button>
+          <Button
+            onClick={() => void confirm()}
+            loading={submit.isPending}
+            leftSection={<IconSend size={16} aria-hidden />}
+          >
+            {DOCUMENT_TEXT.submit}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function ReturnModal({ doc, onClose }: { doc: DocumentSummary | null; onClose(): void }) {
+  const back = useReturnDocument();
+  const [reason, setReason] = useState("");
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    setReason("");
+    setFailure(null);
+  }, [doc?.id]);
+  const confirm = async () => {
+    if (!doc) return;
+    if (!reason.trim()) {
+      setFailure(`${DOCUMENT_TEXT.returnReason}: nhập lý do trả lại.`);
+      return;
+    }
+    try {
+      await back.mutateAsync({ id: doc.id, body: { version: doc.version, reason: reason.trim() } });
+      notifications.show({ color: "green", message: DOCUMENT_TEXT.returnedOk });
+      onClose();
+    } catch (error) {
+      setFailure(errorMessage(error));
+    }
+  };
+  return (
+    <Modal opened={doc !== null} onClose={onClose} title={DOCUMENT_TEXT.returnTitle}>
+      <Stack>
+        <Textarea
+          label={DOCUMENT_TEXT.returnReason}
+          description={DOCUMENT_TEXT.returnReasonHint}
+          required
+          autosize
+          minRows={3}
+          value={reason}
+          error={failure && !reason.trim() ? failure : undefined}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+        {failure && reason.trim() ? (
+          <Alert color="red" role="alert">
+            {failure}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {COMMON.cancel}
+          </Button>
+          <Button
+            onClick={() => void confirm()}
+            loading={back.isPending}
+            leftSection={<IconArrowBackUp size={16} aria-hidden />}
+          >
+            {DOCUMENT_TEXT.returnToDrafter}
           </Button>
         </Group>
       </Stack>

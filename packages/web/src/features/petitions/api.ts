@@ -1,4 +1,4 @@
-import type { UpdateDocumentBody } from "@minhbach/domain/api/documents";
+import type { ReturnDocumentBody, SubmitDocumentBody, UpdateDocumentBody } from "@minhbach/domain/api/documents";
 import type { duplicateMatch, PetitionDetail, PetitionListItem } from "@minhbach/domain/api/petition-views";
 import type { CreatePetitionBody, PetitionListQuery } from "@minhbach/domain/api/petitions";
 import type { z } from "@minhbach/domain/api/zod-vi";
@@ -185,15 +185,38 @@ export function useUpdateDocument() {
   });
 }
 
+// Issuing writes the number into the record the paper belongs to (a case step, a petition): every view refreshes.
 export function useIssueDocument() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => call("documents.issue", { params: { id }, body: {} }),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: DOCUMENTS_KEY }),
-        queryClient.invalidateQueries({ queryKey: PETITIONS_KEY }),
-      ]),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
+
+export function useDocumentSigners(id: string | null) {
+  return useQuery({
+    queryKey: [...DOCUMENTS_KEY, "signers", id],
+    queryFn: ({ signal }) => call("documents.signers", { params: { id: id! }, signal }),
+    enabled: id !== null,
+  });
+}
+
+export function useSubmitDocument() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: SubmitDocumentBody }) =>
+      call("documents.submit", { params: { id }, body }),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
+
+export function useReturnDocument() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: ReturnDocumentBody }) =>
+      call("documents.return", { params: { id }, body }),
+    onSuccess: () => queryClient.invalidateQueries(),
   });
 }
 

@@ -31,6 +31,7 @@ function useRoleOptions() {
 interface CreateValues {
   username: string;
   fullName: string;
+  position: string;
   email: string;
   agencyId: string | null;
   roles: RoleCode[];
@@ -41,6 +42,7 @@ function toCreateBody(v: CreateValues) {
   return {
     username: v.username.trim(),
     fullName: v.fullName,
+    position: emptyToNull(v.position),
     email: emptyToNull(v.email),
     agencyId: v.agencyId,
     roles: v.roles,
@@ -85,6 +87,7 @@ function CreateUserForm({
     initialValues: {
       username: "",
       fullName: "",
+      position: "",
       email: "",
       agencyId: defaultAgencyId,
       roles: [],
@@ -125,6 +128,12 @@ function CreateUserForm({
           {...form.getInputProps("username")}
         />
         <TextInput label={USER_TEXT.fullName} required autoComplete="off" {...form.getInputProps("fullName")} />
+        <TextInput
+          label={USER_TEXT.position}
+          description={USER_TEXT.positionHint}
+          autoComplete="off"
+          {...form.getInputProps("position")}
+        />
         <TextInput label={USER_TEXT.email} type="email" autoComplete="off" {...form.getInputProps("email")} />
         <Select
           label={USER_TEXT.agency}
@@ -178,6 +187,7 @@ function CreateUserForm({
 interface EditValues {
   version: number;
   fullName: string;
+  position: string;
   email: string;
   agencyId: string | null;
   roles: RoleCode[];
@@ -187,6 +197,7 @@ function editValuesOf(user: User): EditValues {
   return {
     version: user.version,
     fullName: user.fullName,
+    position: user.position ?? "",
     email: user.email ?? "",
     agencyId: user.agencyId,
     roles: [...user.roles],
@@ -197,6 +208,7 @@ function toUpdateBody(v: EditValues) {
   return {
     version: v.version,
     fullName: v.fullName,
+    position: emptyToNull(v.position),
     email: emptyToNull(v.email),
     ...(v.agencyId ? { agencyId: v.agencyId } : {}),
     roles: v.roles,
@@ -276,6 +288,11 @@ function EditUserForm({ user, onClose, agencies }: { user: User; onClose(): void
         ) : null}
         <TextInput label={USER_TEXT.username} value={user.username} readOnly variant="filled" />
         <TextInput label={USER_TEXT.fullName} required {...form.getInputProps("fullName")} />
+        <TextInput
+          label={USER_TEXT.position}
+          description={USER_TEXT.positionHint}
+          {...form.getInputProps("position")}
+        />
         <TextInput label={USER_TEXT.email} type="email" {...form.getInputProps("email")} />
         <Select
           label={USER_TEXT.agency}

@@ -9,6 +9,8 @@ export const USER_TEXT = {
   username: "Tên đăng nhập",
   usernameHint: "Chữ thường không dấu, chữ số và . _ -",
   fullName: "Họ và tên",
+  position: "Chức vụ",
+  positionHint: "In dưới chữ ký của văn bản người này ký, ví dụ Giám đốc, Phó Giám đốc, Chánh Thanh tra",
   email: "Thư điện tử",
   agency: "Cơ quan, đơn vị",
   roles: "Vai trò",
