@@ -4,7 +4,7 @@
  * be downloaded).
  */
 import { SUBJECT_KINDS, type SubjectKind } from "@minhbach/domain";
-import { createSubjectBody, type SubjectImportReport } from "@minhbach/domain/api/inspection-plans";
+import { createSubjectBody, type SubjectImportReport, type SubjectView } from "@minhbach/domain/api/inspection-plans";
 import type { z } from "@minhbach/domain/api/zod-vi";
 import {
   Alert,
@@ -38,7 +38,7 @@ import { usePhone } from "../../../ui/responsive.ts";
 import { COMMON } from "../../../ui/text.ts";
 import { useAppForm } from "../../../ui/use-app-form.ts";
 import { useSession } from "../../auth/session.tsx";
-import { SUBJECTS_KEY } from "../plans/api.ts";
+import { SUBJECTS_KEY, useSubjectSearch } from "../plans/api.ts";
 import { PLANS_PATH } from "../plans/text.ts";
 
 type CreateSubjectInput = z.input<typeof createSubjectBody>;
@@ -67,6 +67,12 @@ const TEXT = {
   downloadReport: "Tải báo cáo nhập (Excel)",
   empty: "Không có đối tượng phù hợp.",
   plans: "Kế hoạch thanh tra, kiểm tra",
+  merge: "Gộp trùng",
+  mergeTitle: "Gộp bản ghi trùng vào đối tượng được giữ lại",
+  mergeInto: "Đối tượng được giữ lại",
+  mergeHint:
+    "Các cuộc thanh tra, kiểm tra và kế hoạch của bản ghi trùng chuyển sang đối tượng được giữ lại; bản ghi trùng vẫn được lưu để tra cứu lịch sử.",
+  merged: "Đã gộp bản ghi trùng.",
 } as const;
 
 export default function SubjectsPage() {
@@ -75,6 +81,7 @@ export default function SubjectsPage() {
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [merging, setMerging] = useState<SubjectView | null>(null);
   const session = useSession();
   const canWrite = session.can("inspection.write");
   const list = useQuery({
@@ -125,6 +132,7 @@ export default function SubjectsPage() {
                   <Table.Th w={170}>{TEXT.kind}</Table.Th>
                   <Table.Th>{TEXT.address}</Table.Th>
                   <Table.Th w={200}>{TEXT.registeredBy}</Table.Th>
+                  <Table.Th w={110} />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -135,6 +143,18 @@ export default function SubjectsPage() {
                     <Table.Td>{s.kindLabel}</Table.Td>
                     <Table.Td>{s.address ?? ""}</Table.Td>
                     <Table.Td>{s.registeredByAgencyName}</Table.Td>
+                    <Table.Td>
+                      {s.canMerge ? (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          aria-label={`${TEXT.merge}: ${s.name}`}
+                          onClick={() => setMerging(s)}
+                        >
+                          {TEXT.merge}
+                        </Button>
+                      ) : null}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -147,6 +167,7 @@ export default function SubjectsPage() {
       </Paper>
       <AddModal opened={adding} onClose={() => setAdding(false)} />
       <ImportModal opened={importing} onClose={() => setImporting(false)} />
+      <MergeModal subject={merging} onClose={() => setMerging(null)} />
     </>
   );
 }
@@ -308,6 +329,78 @@ function ImportModal({ opened, onClose }: { opened: boolean; onClose(): void }) 
           </Stack>
         ) : null}
       </Stack>
+    </Modal>
+  );
+}
+
+function MergeModal({ subject, onClose }: { subject: SubjectView | null; onClose(): void }) {
+  const client = useQueryClient();
+  const [search, setSearch] = useState("");
+  const [debounced] = useDebouncedValue(search, 250);
+  const [into, setInto] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const found = useSubjectSearch(debounced);
+  const merge = useMutation({
+    mutationFn: (input: { id: string; intoId: string; version: number }) =>
+      call("inspectionSubjects.merge", {
+        params: { id: input.id },
+        body: { intoId: input.intoId, version: input.version },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: SUBJECTS_KEY }),
+  });
+  const options = (found.data?.items ?? [])
+    .filter((s) => s.id !== subject?.id)
+    .map((s) => ({ value: s.id, label: s.taxCode ? `${s.name} (MST ${s.taxCode})` : s.name }));
+  return (
+    <Modal opened={subject !== null} onClose={onClose} title={TEXT.mergeTitle} size="lg">
+      {subject ? (
+        <Stack gap="sm">
+          <Text size="sm" fw={700}>
+            {subject.name}
+            {subject.taxCode ? ` (MST ${subject.taxCode})` : ""}
+          </Text>
+          <Text size="sm">{TEXT.mergeHint}</Text>
+          {failure ? (
+            <Alert color="red" role="alert">
+              {failure}
+            </Alert>
+          ) : null}
+          <Select
+            label={TEXT.mergeInto}
+            searchable
+            searchValue={search}
+            onSearchChange={setSearch}
+            filter={({ options: o }) => o}
+            data={options}
+            value={into}
+            onChange={setInto}
+            required
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {COMMON.cancel}
+            </Button>
+            <Button
+              disabled={!into}
+              loading={merge.isPending}
+              onClick={async () => {
+                if (!into) return;
+                setFailure(null);
+                try {
+                  await merge.mutateAsync({ id: subject.id, intoId: into, version: subject.version });
+                  notifications.show({ color: "green", message: TEXT.merged });
+                  setInto(null);
+                  onClose();
+                } catch (error) {
+                  setFailure(errorMessage(error));
+                }
+              }}
+            >
+              {TEXT.merge}
+            </Button>
+          </Group>
+        </Stack>
+      ) : null}
     </Modal>
   );
 }
