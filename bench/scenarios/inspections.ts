@@ -74,6 +74,8 @@ async function runOn(db: TestDb, report: Report, log: (line: string) => void) {
       return p95;
     };
 
+    // The floor on this machine: a signed-in request that reads one row (session, permission, zod).
+    const floor = await measure("session_floor", () => inspector.get("/api/auth/me"));
     const pick = (i: number, n: number) =>
       Array.from({ length: n }, (_, k) => subjectIds[(i * 7919 + k * 104729) % subjectIds.length]!);
     const checkP95 = await measure("overlap_check", (i) =>
@@ -85,6 +87,7 @@ async function runOn(db: TestDb, report: Report, log: (line: string) => void) {
       }),
     );
     report("overlap_check_p95_vs_target", checkP95 / TARGET_P95_MS, "ratio", kind);
+    report("overlap_check_p95_vs_session_floor", checkP95 / floor, "ratio", kind);
     let blocked = 0;
     await measure(
       "plan_item_save",

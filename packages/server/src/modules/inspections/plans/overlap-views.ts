@@ -31,9 +31,14 @@ export interface ItemCandidate {
 
 interface OccurrenceRow extends Occurrence {
   agencyName: string;
+  /** What the other side is, in words (a plan item's content, the State Audit plan, an inspection). */
+  label: string;
 }
 
-/** The live occurrences of these subjects in the year, with their agency's name. */
+/**
+ * The live occurrences of these subjects in the year, with their agency's name and, for a plan
+ * item, its content: one indexed read (subject, year) per thousand subjects.
+ */
 export async function occurrencesOf(db: Db, subjectIds: readonly string[], year: number): Promise<OccurrenceRow[]> {
   if (subjectIds.length === 0) return [];
   const out: OccurrenceRow[] = [];
@@ -42,6 +47,9 @@ export async function occurrencesOf(db: Db, subjectIds: readonly string[], year:
     const rows = await db
       .selectFrom("inspection_occurrence as o")
       .innerJoin("agency as a", "a.id", "o.agency_id")
+      .leftJoin("inspection_plan_item as i", (j) =>
+        j.onRef("i.id", "=", "o.source_id").on("o.source", "=", "plan_item"),
+      )
       .select([
         "o.subject_id",
         "o.year",
@@ -52,6 +60,8 @@ export async function occurrencesOf(db: Db, subjectIds: readonly string[], year:
         "o.content_field",
         "o.ad_hoc",
         "a.name as agency_name",
+        "i.content as item_content",
+        "i.activity as item_activity",
       ])
       .where("o.subject_id", "in", ids.slice(i, i + 1000))
       .where("o.year", "=", year)
@@ -68,6 +78,14 @@ export async function occurrencesOf(db: Db, subjectIds: readonly string[], year:
         contentField: r.content_field,
         adHoc: r.ad_hoc,
         agencyName: r.agency_name,
+        label:
+          r.source === "plan_item" && r.item_content !== null && r.item_activity !== null
+            ? `${PLAN_ACTIVITIES[r.item_activity]} theo kế hoạch: ${r.item_content}`
+            : r.source === "state_audit_plan"
+              ? `Kế hoạch kiểm toán năm ${year} của Kiểm toán nhà nước`
+              : r.ad_hoc
+                ? "Cuộc thanh tra, kiểm tra đột xuất"
+                : "Cuộc thanh tra, kiểm tra đã quyết định",
       });
   }
   return out;
@@ -111,28 +129,6 @@ async function resolutionsOf(db: Db, subjectIds: readonly string[], year: number
   return rows as ResolutionRow[];
 }
 
-/** What the other side is, in words: a plan item's content, the State Audit plan, an inspection. */
-async function labelsOf(db: Db, occurrences: readonly Occurrence[], year: number): Promise<Map<string, string>> {
-  const labels = new Map<string, string>();
-  const itemIds = [...new Set(occurrences.filter((o) => o.source === "plan_item").map((o) => o.sourceId))];
-  if (itemIds.length) {
-    const items = await db
-      .selectFrom("inspection_plan_item")
-      .select(["id", "content", "activity", "quarter", "month_from"])
-      .where("id", "in", itemIds)
-      .execute();
-    for (const i of items) labels.set(i.id, `${PLAN_ACTIVITIES[i.activity]} theo kế hoạch: ${i.content}`);
-  }
-  for (const o of occurrences) {
-    if (labels.has(o.sourceId)) continue;
-    if (o.source === "state_audit_plan")
-      labels.set(o.sourceId, `Kế hoạch kiểm toán năm ${year} của Kiểm toán nhà nước`);
-    else if (o.source === "inspection")
-      labels.set(o.sourceId, o.adHoc ? "Cuộc thanh tra, kiểm tra đột xuất" : "Cuộc thanh tra, kiểm tra đã quyết định");
-  }
-  return labels;
-}
-
 /**
  * The overlaps of each candidate, as views. `agencyId` is the agency of the plan the candidates
  * belong to: its resolutions of an overlap count, and so do those the other agency recorded
@@ -151,7 +147,7 @@ export async function overlapViews(
   ]);
   const subjectOf = new Map(subjects.map((s) => [s.id, s]));
   const names = new Map(existing.map((o) => [o.agencyId, o.agencyName]));
-  const labels = await labelsOf(db, existing, input.year);
+  const labels = new Map(existing.map((o) => [o.sourceId, o.label]));
   return input.candidates.map((c) => {
     const others = c.itemId ? existing.filter((o) => !(o.source === "plan_item" && o.sourceId === c.itemId)) : existing;
     const out: OverlapViewBody[] = [];
