@@ -31,6 +31,7 @@ import { IconAlertTriangle, IconCheck } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { DateField } from "../../../ui/DateField.tsx";
+import { saveDownload } from "../../../ui/download.ts";
 import { emptyToNull, reportServerError } from "../../../ui/forms.ts";
 import { formatDate, formatDateTime } from "../../../ui/format.ts";
 import { PageHeader } from "../../../ui/PageHeader.tsx";
@@ -606,6 +607,23 @@ function Versions({ plan }: { plan: PlanDetail }) {
                 {v.decisionSymbol ? `Quyết định số ${v.decisionSymbol}, ngày ${formatDate(v.issuedOn)}` : ""}
               </Table.Td>
               <Table.Td>{v.reason ?? ""}</Table.Td>
+              <Table.Td>
+                {v.documentId ? (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() =>
+                      void saveDownload(
+                        "documents.file",
+                        { params: { id: v.documentId! } },
+                        `quyet-dinh-ke-hoach-${plan.year}.docx`,
+                      )
+                    }
+                  >
+                    {PLAN_TEXT.downloadDecision}
+                  </Button>
+                ) : null}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -60,6 +60,7 @@ export const PLAN_TEXT = {
   adjustReason: "Lý do điều chỉnh",
   adjusted: "Đã mở điều chỉnh kế hoạch.",
   versions: "Các lần ban hành, điều chỉnh",
+  downloadDecision: "Tải quyết định (.docx)",
   revision: (n: number) => (n === 0 ? "Ban hành lần đầu" : `Điều chỉnh lần ${n}`),
   versionStatus: { draft: "Dự thảo", issued: "Đang có hiệu lực", superseded: "Đã được thay thế" } as Record<
     string,
