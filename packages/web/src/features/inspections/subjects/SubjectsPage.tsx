@@ -37,6 +37,7 @@ import { QueryStatus } from "../../../ui/QueryState.tsx";
 import { usePhone } from "../../../ui/responsive.ts";
 import { COMMON } from "../../../ui/text.ts";
 import { useAppForm } from "../../../ui/use-app-form.ts";
+import { useAgencyDirectory } from "../../agencies/api.ts";
 import { useSession } from "../../auth/session.tsx";
 import { SUBJECTS_KEY, useSubjectSearch } from "../plans/api.ts";
 import { PLANS_PATH } from "../plans/text.ts";
@@ -67,6 +68,8 @@ const TEXT = {
   downloadReport: "Tải báo cáo nhập (Excel)",
   empty: "Không có đối tượng phù hợp.",
   plans: "Kế hoạch thanh tra, kiểm tra",
+  agency: "Cơ quan trong hệ thống",
+  agencyHint: "Cơ quan, đơn vị của hệ thống này: chọn để liên kết (cơ quan ngoài hệ thống thì chỉ ghi tên).",
   merge: "Gộp trùng",
   mergeTitle: "Gộp bản ghi trùng vào đối tượng được giữ lại",
   mergeInto: "Đối tượng được giữ lại",
@@ -189,15 +192,23 @@ function AddForm({ onClose }: { onClose(): void }) {
     onSuccess: () => client.invalidateQueries({ queryKey: SUBJECTS_KEY }),
   });
   const form = useAppForm({
-    initialValues: { kind: "enterprise" as SubjectKind, name: "", taxCode: "", address: "" },
+    initialValues: {
+      kind: "enterprise" as SubjectKind,
+      name: "",
+      taxCode: "",
+      address: "",
+      agencyId: null as string | null,
+    },
     validate: (v) =>
       schemaResolver(createSubjectBody, { sync: true })({
         kind: v.kind,
         name: v.name,
         taxCode: emptyToNull(v.taxCode),
         address: emptyToNull(v.address),
+        agencyId: v.kind === "state_body" ? v.agencyId : null,
       }),
   });
+  const agencies = useAgencyDirectory(form.getValues().kind === "state_body");
   const submit = form.onSubmit(async (v) => {
     setFailure(null);
     try {
@@ -206,6 +217,7 @@ function AddForm({ onClose }: { onClose(): void }) {
         name: v.name,
         taxCode: emptyToNull(v.taxCode),
         address: emptyToNull(v.address),
+        agencyId: v.kind === "state_body" ? v.agencyId : null,
       });
       notifications.show({ color: "green", message: TEXT.added });
       onClose();
@@ -227,6 +239,21 @@ function AddForm({ onClose }: { onClose(): void }) {
           allowDeselect={false}
           {...form.getInputProps("kind")}
         />
+        {form.getValues().kind === "state_body" ? (
+          <Select
+            label={TEXT.agency}
+            description={TEXT.agencyHint}
+            searchable
+            clearable
+            data={(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+            {...form.getInputProps("agencyId")}
+            onChange={(id) => {
+              form.setFieldValue("agencyId", id);
+              const chosen = agencies.data?.find((a) => a.id === id);
+              if (chosen && !form.getValues().name) form.setFieldValue("name", chosen.name);
+            }}
+          />
+        ) : null}
         <TextInput label={TEXT.name} required {...form.getInputProps("name")} />
         <TextInput label={TEXT.taxCode} {...form.getInputProps("taxCode")} />
         <TextInput label={TEXT.address} {...form.getInputProps("address")} />
