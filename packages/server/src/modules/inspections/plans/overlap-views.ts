@@ -31,6 +31,8 @@ export interface ItemCandidate {
 
 interface OccurrenceRow extends Occurrence {
   agencyName: string;
+  subjectName: string;
+  subjectKind: string;
   /** What the other side is, in words (a plan item's content, the State Audit plan, an inspection). */
   label: string;
 }
@@ -47,6 +49,7 @@ export async function occurrencesOf(db: Db, subjectIds: readonly string[], year:
     const rows = await db
       .selectFrom("inspection_occurrence as o")
       .innerJoin("agency as a", "a.id", "o.agency_id")
+      .innerJoin("inspection_subject as s", "s.id", "o.subject_id")
       .leftJoin("inspection_plan_item as i", (j) =>
         j.onRef("i.id", "=", "o.source_id").on("o.source", "=", "plan_item"),
       )
@@ -60,6 +63,8 @@ export async function occurrencesOf(db: Db, subjectIds: readonly string[], year:
         "o.content_field",
         "o.ad_hoc",
         "a.name as agency_name",
+        "s.name as subject_name",
+        "s.kind as subject_kind",
         "i.content as item_content",
         "i.activity as item_activity",
       ])
@@ -78,6 +83,8 @@ export async function occurrencesOf(db: Db, subjectIds: readonly string[], year:
         contentField: r.content_field,
         adHoc: r.ad_hoc,
         agencyName: r.agency_name,
+        subjectName: r.subject_name,
+        subjectKind: r.subject_kind,
         label:
           r.source === "plan_item" && r.item_content !== null && r.item_activity !== null
             ? `${PLAN_ACTIVITIES[r.item_activity]} theo kế hoạch: ${r.item_content}`
@@ -140,12 +147,11 @@ export async function overlapViews(
 ): Promise<OverlapViewBody[][]> {
   const subjectIds = [...new Set(input.candidates.flatMap((c) => c.subjectIds))];
   if (subjectIds.length === 0) return input.candidates.map(() => []);
-  const [existing, resolutions, subjects] = await Promise.all([
-    occurrencesOf(db, subjectIds, input.year),
-    resolutionsOf(db, subjectIds, input.year),
-    db.selectFrom("inspection_subject").select(["id", "name", "kind"]).where("id", "in", subjectIds).execute(),
-  ]);
-  const subjectOf = new Map(subjects.map((s) => [s.id, s]));
+  // The common case, no occurrence of these subjects in the year, costs one read; the
+  // resolutions are read only when there is something they could resolve.
+  const existing = await occurrencesOf(db, subjectIds, input.year);
+  const resolutions = existing.length ? await resolutionsOf(db, subjectIds, input.year) : [];
+  const subjectOf = new Map(existing.map((o) => [o.subjectId, { name: o.subjectName, kind: o.subjectKind }]));
   const names = new Map(existing.map((o) => [o.agencyId, o.agencyName]));
   const labels = new Map(existing.map((o) => [o.sourceId, o.label]));
   return input.candidates.map((c) => {
