@@ -5,6 +5,7 @@
  * domain/inspections.
  */
 import { isValidIsoDate } from "../calendar/iso-date.ts";
+import { todayInVietnam } from "../time.ts";
 import {
   PLAN_ACTIVITY_LIST,
   PLAN_ITEM_KIND_LIST,
@@ -429,7 +430,10 @@ export const planVersionDetail = planVersionView.extend({
 
 // ---- The province's overlap board and the State Audit plan --------------------------------------
 
-export const overlapBoardQuery = z.object({ year: planYear });
+/** The current year in Vietnam, when a query leaves the year out. */
+const thisYear = () => Number(todayInVietnam().slice(0, 4));
+
+export const overlapBoardQuery = z.object({ year: planYear.default(thisYear) });
 
 export const overlapBoard = z.object({
   year: z.number().int(),
@@ -483,7 +487,7 @@ export const stateAuditImportReport = z.object({
 // ---- Public feed (NQ 198/2025: plans concerning enterprises are public) --------------------------
 
 export const publicPlansQuery = z.object({
-  year: planYear,
+  year: planYear.default(thisYear),
   /** An agency's code; all agencies of the installation when left out. */
   agency: blankable(text(40, "Mã cơ quan").optional()),
 });
