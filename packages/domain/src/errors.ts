@@ -131,6 +131,27 @@ const API_ERRORS = {
   },
   KEYS_UNAVAILABLE: { status: 503, message: "Chưa nạp khóa bảo vệ danh tính; liên hệ quản trị viên." },
   INTERNAL_ERROR: { status: 500, message: "Hệ thống gặp lỗi. Vui lòng thử lại; nếu lỗi lặp lại, báo quản trị viên." },
+  // Inspection plans, subjects and overlaps (issue 17).
+  SUBJECT_NOT_FOUND: { status: 404, message: "Không tìm thấy đối tượng thanh tra, kiểm tra." },
+  SUBJECT_TAX_CODE_TAKEN: { status: 409, message: "Mã số thuế đã có trong danh mục đối tượng." },
+  SUBJECT_AGENCY_TAKEN: { status: 409, message: "Cơ quan này đã có trong danh mục đối tượng." },
+  SUBJECT_MERGED: {
+    status: 409,
+    message: "Đối tượng đã được gộp vào một đối tượng khác: sửa, chọn đối tượng được giữ lại.",
+  },
+  PLAN_NOT_FOUND: { status: 404, message: "Không tìm thấy kế hoạch thanh tra, kiểm tra." },
+  PLAN_ITEM_NOT_FOUND: { status: 404, message: "Không tìm thấy cuộc thanh tra, kiểm tra trong kế hoạch." },
+  PLAN_EXISTS: { status: 409, message: "Cơ quan đã có kế hoạch thanh tra, kiểm tra của năm này." },
+  PLAN_WRONG_STATUS: {
+    status: 409,
+    message: "Kế hoạch không ở trạng thái cho phép thao tác này (đã ban hành thì phải mở điều chỉnh trước).",
+  },
+  PLAN_EMPTY: { status: 400, message: "Kế hoạch chưa có cuộc thanh tra, kiểm tra nào: chưa ban hành được." },
+  PLAN_OVERLAP: {
+    status: 409,
+    message: "Đối tượng đã có trong kế hoạch thanh tra, kiểm tra cùng năm: xử lý trùng lặp trước khi lưu.",
+  },
+  OVERLAP_NOT_FOUND: { status: 400, message: "Không có trùng lặp này để xử lý (cuộc kia đã thay đổi hoặc bị hủy)." },
 } as const satisfies Record<string, ErrorEntry>;
 
 /**

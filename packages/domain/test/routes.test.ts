@@ -97,7 +97,10 @@ describe("route table", () => {
     assert.deepEqual(files.sort(), [
       "attachments.download",
       "documents.file",
+      "inspectionSubjects.importReport",
       "petitions.export",
+      "public.inspectionPlans.csv",
+      "public.inspectionPlans.xlsx",
       "public.receptionSchedule.ics",
       "reception.register.export",
       "reception.schedule.export",

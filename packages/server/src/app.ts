@@ -30,6 +30,9 @@ import { organisationRoutes } from "./modules/organisation/routes.ts";
 import { receptionRoutes } from "./modules/reception/routes.ts";
 import { petitionRoutes } from "./modules/petitions/routes.ts";
 import { userRoutes } from "./modules/users/routes.ts";
+// Inspection plans, subjects and overlaps (issue 17).
+import { inspectionPlanRoutes } from "./modules/inspections/plans/routes.ts";
+import { inspectionSubjectRoutes } from "./modules/inspections/subjects/routes.ts";
 import { registerAccessControl } from "./platform/access.ts";
 import type { AppContext } from "./platform/context.ts";
 import { frameworkErrors, registerErrorHandling } from "./platform/errors.ts";
@@ -112,6 +115,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       documentRoutes(zapi, ctx);
       receptionRoutes(zapi, ctx);
       caseRoutes(zapi, ctx);
+      // Inspection plans, subjects and overlaps (issue 17).
+      inspectionSubjectRoutes(zapi, ctx);
+      inspectionPlanRoutes(zapi, ctx);
       route(
         zapi,
         ROUTES["system.openapi"],

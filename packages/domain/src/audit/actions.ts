@@ -93,6 +93,19 @@ const FIXED_AUDIT_ACTIONS = {
   "document.returned": "Trả lại văn bản trình ký",
   "document.downloaded": "Tải tệp văn bản",
   "seed.demo": "Nạp dữ liệu mẫu",
+  // Inspection plans, subjects and overlaps (issue 17).
+  "inspection.subject.created": "Thêm đối tượng thanh tra, kiểm tra",
+  "inspection.subject.updated": "Sửa đối tượng thanh tra, kiểm tra",
+  "inspection.subject.merged": "Gộp đối tượng thanh tra, kiểm tra trùng",
+  "inspection.subject.imported": "Nhập danh mục đối tượng thanh tra, kiểm tra",
+  "inspection.plan.created": "Lập dự thảo kế hoạch thanh tra, kiểm tra năm",
+  "inspection.plan.item_added": "Thêm cuộc thanh tra, kiểm tra vào kế hoạch",
+  "inspection.plan.item_updated": "Sửa cuộc thanh tra, kiểm tra trong kế hoạch",
+  "inspection.plan.item_cancelled": "Hủy cuộc thanh tra, kiểm tra khỏi kế hoạch",
+  "inspection.plan.issued": "Ban hành kế hoạch thanh tra, kiểm tra",
+  "inspection.plan.adjustment_opened": "Mở điều chỉnh kế hoạch thanh tra, kiểm tra",
+  "inspection.overlap.resolved": "Xử lý trùng lặp thanh tra, kiểm tra",
+  "inspection.state_audit.imported": "Nhập kế hoạch kiểm toán của Kiểm toán nhà nước",
 } as const;
 
 /** Every code the server writes to the audit trail, with its label. */
@@ -168,6 +181,12 @@ export const AUDIT_ENTITY_TYPES: Readonly<Record<string, string>> = {
   reception_schedule: "Lịch tiếp công dân",
   reception_visit: "Lượt tiếp công dân",
   system: "Hệ thống",
+  // Inspection plans, subjects and overlaps (issue 17).
+  inspection_subject: "Đối tượng thanh tra, kiểm tra",
+  inspection_subject_import: "Nhập danh mục đối tượng",
+  inspection_plan: "Kế hoạch thanh tra, kiểm tra",
+  inspection_overlap_resolution: "Xử lý trùng lặp",
+  state_audit_import: "Kế hoạch kiểm toán nhà nước",
 };
 
 export function auditEntityTypeLabel(type: string): string {

@@ -1,1 +1,3 @@
 export * from "./overlap.ts";
+export * from "./subjects.ts";
+export * from "./plans.ts";

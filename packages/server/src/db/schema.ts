@@ -530,6 +530,103 @@ export interface InspectionOccurrenceTable {
   created_at: Generated<Date>;
 }
 
+// ---- Inspection plans, subjects and overlaps (issue 17, migration 0025) ----
+
+export interface InspectionSubjectImportTable {
+  id: Generated<string>;
+  agency_id: string;
+  file_name: string;
+  rows: number;
+  created: number;
+  existing: number;
+  refused: ColumnType<unknown, string | undefined, string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface InspectionPlanTable {
+  id: Generated<string>;
+  agency_id: string;
+  year: number;
+  title: string;
+  status: Generated<"draft" | "issued" | "adjusting">;
+  revision: Generated<number>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface InspectionPlanVersionTable {
+  id: Generated<string>;
+  plan_id: string;
+  revision: number;
+  status: Generated<"draft" | "issued" | "superseded">;
+  reason: string | null;
+  document_id: string | null;
+  decision_symbol: string | null;
+  issued_on: ColumnType<string | null, string | null | undefined, string | null>;
+  items: ColumnType<unknown, string | null | undefined, string | null>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface InspectionPlanItemTable {
+  id: Generated<string>;
+  plan_id: string;
+  seq: number;
+  activity: "inspection" | "check";
+  kind: "planned" | "standby";
+  content: string;
+  field: string | null;
+  period_from: ColumnType<string | null, string | null | undefined, string | null>;
+  period_to: ColumnType<string | null, string | null | undefined, string | null>;
+  quarter: number | null;
+  month_from: number | null;
+  month_to: number | null;
+  leading_unit: string | null;
+  note: string | null;
+  added_in_revision: Generated<number>;
+  cancelled: Generated<boolean>;
+  cancel_reason: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface InspectionPlanItemSubjectTable {
+  item_id: string;
+  subject_id: string;
+}
+
+export interface InspectionOverlapResolutionTable {
+  id: Generated<string>;
+  year: number;
+  subject_id: string;
+  agency_id: string;
+  plan_id: string | null;
+  other_source: "plan_item" | "inspection" | "state_audit_plan";
+  other_source_id: string;
+  other_agency_id: string;
+  outcome: "merge" | "postpone" | "cancel" | "keep";
+  reason: string | null;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface StateAuditImportTable {
+  id: Generated<string>;
+  agency_id: string;
+  year: number;
+  file_name: string;
+  rows: number;
+  refused: ColumnType<unknown, string | undefined, string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   reminder_mail: ReminderMailTable;
   resolution_case: ResolutionCaseTable;
@@ -566,6 +663,14 @@ export interface DB {
   reception_schedule: ReceptionScheduleTable;
   inspection_subject: InspectionSubjectTable;
   inspection_occurrence: InspectionOccurrenceTable;
+  // Inspection plans, subjects and overlaps (issue 17).
+  inspection_subject_import: InspectionSubjectImportTable;
+  inspection_plan: InspectionPlanTable;
+  inspection_plan_version: InspectionPlanVersionTable;
+  inspection_plan_item: InspectionPlanItemTable;
+  inspection_plan_item_subject: InspectionPlanItemSubjectTable;
+  inspection_overlap_resolution: InspectionOverlapResolutionTable;
+  state_audit_import: StateAuditImportTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

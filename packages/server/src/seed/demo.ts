@@ -168,6 +168,10 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: "xem", fullName: "Bùi Thị Mai", agency: "LC.SCT", roles: ["viewer"] },
   { username: "admin.snnmt", fullName: "Đỗ Văn Nam", agency: "LC.SNNMT", roles: ["admin"] },
   { username: "xulydon.snnmt", fullName: "Trịnh Văn Bình", agency: "LC.SNNMT", roles: ["petition_handler"] },
+  // Inspection plans (issue 17): the Department's specialised-check officer, the province's leader
+  // (who sees every agency's plans and overlaps).
+  { username: "kiemtra.sct", fullName: "Ngô Thị Thu", agency: "LC.SCT", roles: ["inspector"] },
+  { username: "lanhdao.tinh", fullName: "Trần Quốc Bảo", agency: "LC.UBND", roles: ["leader"] },
 ];
 
 /**

@@ -542,4 +542,71 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
       signer: director,
     },
   },
+  // Inspection plans (issue 17): a Department's yearly specialised-check plan and its adjustment.
+  {
+    id: "KH-TT-QD",
+    formCode: "KH-TT-QD",
+    fields: {
+      authority: resolverTitle,
+      year: 2026,
+      activity: "check",
+      items: [
+        {
+          seq: 1,
+          subjects: "Công ty TNHH Xăng dầu Minh Xuân (MST 5000123456)",
+          content: "Kiểm tra việc chấp hành pháp luật về kinh doanh xăng dầu",
+          period: "từ 01/01/2024 đến 31/12/2025",
+          time: "Quý II",
+          leadingUnit: "Phòng Quản lý thương mại",
+          standby: false,
+        },
+        {
+          seq: 2,
+          subjects: "Hộ kinh doanh Vàng Thị Mỷ",
+          content: "Kiểm tra an toàn thực phẩm tại cơ sở sản xuất",
+          period: "",
+          time: "Quý III (tháng 7–8)",
+          leadingUnit: null,
+          standby: true,
+        },
+      ],
+      signer: director,
+    },
+  },
+  {
+    id: "KH-TT-QD.dieu-chinh",
+    formCode: "KH-TT-QD",
+    fields: {
+      authority: resolverTitle,
+      year: 2026,
+      activity: "both",
+      adjustment: {
+        revision: 1,
+        previous: "12/QĐ-SCT ngày 20/12/2025",
+        reason: "Thanh tra tỉnh đã có kế hoạch thanh tra Công ty TNHH Xăng dầu Minh Xuân trong năm 2026",
+      },
+      items: [
+        {
+          seq: 1,
+          subjects: "Công ty TNHH Xăng dầu Minh Xuân (MST 5000123456)",
+          content: "Kiểm tra việc chấp hành pháp luật về kinh doanh xăng dầu",
+          period: "từ 01/01/2024 đến 31/12/2025",
+          time: "Quý II",
+          leadingUnit: "Phòng Quản lý thương mại",
+          standby: false,
+          cancelled: true,
+        },
+        {
+          seq: 2,
+          subjects: "Công ty Cổ phần Thủy điện Na Hang (MST 5000234567)",
+          content: "Thanh tra việc chấp hành pháp luật về an toàn đập, hồ chứa",
+          period: "năm 2025",
+          time: "Quý IV",
+          leadingUnit: "Thanh tra Sở",
+          standby: false,
+        },
+      ],
+      signer: deputy,
+    },
+  },
 ];

@@ -550,6 +550,19 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
     documentOwners.set(`${entityType}/${entityId}`, { entityType, entityId });
   }
 
+  // Inspection plans (issue 17): a subject, a subject import (its report) and a plan of the Inspectorate.
+  const thanhtra = await t.login("thanhtra");
+  const inspectionSubject = await thanhtra.post("/api/inspection-subjects", {
+    kind: "enterprise",
+    name: "Công ty TNHH Thăm dò Khoáng sản",
+    taxCode: "0100233488",
+  });
+  const subjectImport = await thanhtra.post("/api/inspection-subjects/imports", {
+    fileName: "doi-tuong.csv",
+    content: Buffer.from("Tên đối tượng,Mã số thuế\nCông ty Cổ phần Vận tải B,0314409058\n", "utf8").toString("base64"),
+  });
+  const inspectionPlan = await thanhtra.post("/api/inspection-plans", { year: Number(today.slice(0, 4)) });
+
   const caseDetail = async (client: TestClient, id: string) => (await client.get(`/api/cases/${id}`)).body;
   const assigneesOf = (c: { assignments?: { userId?: string; id?: string }[] }) =>
     (c.assignments ?? []).map((a) => usernameOf(a.userId ?? a.id ?? ""));
@@ -594,6 +607,11 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
       users: ["xacminh", "tiepdan", "xulydon.snnmt"].map((u) => users.get(u)!.id),
       "identity-requests": [asked.body.id],
       calendar: [today.slice(0, 4)],
+      // Inspection plans (issue 17).
+      "inspection-subjects": [inspectionSubject.body.id],
+      imports: [subjectImport.body.id],
+      "inspection-plans": [inspectionPlan.body.id],
+      versions: ["0"],
     },
     documentOwners: [...documentOwners.values()],
   };

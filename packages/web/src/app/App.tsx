@@ -37,6 +37,11 @@ const VisitPage = lazy(() => import("../features/reception/VisitPage.tsx"));
 const CasesPage = lazy(() => import("../features/cases/CasesPage.tsx"));
 const CasePage = lazy(() => import("../features/cases/CasePage.tsx"));
 const IdentityRequestsPage = lazy(() => import("../features/cases/IdentityRequestsPage.tsx"));
+// Inspection plans, subjects and overlaps (issue 17).
+const PlansPage = lazy(() => import("../features/inspections/plans/PlansPage.tsx"));
+const PlanPage = lazy(() => import("../features/inspections/plans/PlanPage.tsx"));
+const OverlapBoardPage = lazy(() => import("../features/inspections/plans/OverlapBoardPage.tsx"));
+const SubjectsPage = lazy(() => import("../features/inspections/subjects/SubjectsPage.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -221,6 +226,39 @@ export function App() {
                       element={
                         <RequirePermission permission="case.approve_reveal">
                           <IdentityRequestsPage />
+                        </RequirePermission>
+                      }
+                    />
+                    {/* Inspection plans, subjects and overlaps (issue 17). */}
+                    <Route
+                      path="/ke-hoach-thanh-tra"
+                      element={
+                        <RequirePermission permission="inspection.read">
+                          <PlansPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="/ke-hoach-thanh-tra/doi-tuong"
+                      element={
+                        <RequirePermission permission="inspection.read">
+                          <SubjectsPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="/ke-hoach-thanh-tra/trung-lap"
+                      element={
+                        <RequirePermission permission="inspection.read">
+                          <OverlapBoardPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="/ke-hoach-thanh-tra/:id"
+                      element={
+                        <RequirePermission permission="inspection.read">
+                          <PlanPage />
                         </RequirePermission>
                       }
                     />

@@ -77,7 +77,8 @@ export async function findOverlaps(
 export async function writeOccurrences(
   trx: Transaction<DB>,
   source: { source: OccurrenceSource; sourceId: string; agencyId: string },
-  rows: readonly (OccurrenceCandidate & { activity: Occurrence["activity"] })[],
+  // Any activity, a State Audit entry's too (the candidate type allows only inspection and check).
+  rows: readonly (Omit<OccurrenceCandidate, "activity"> & { activity: Occurrence["activity"] })[],
 ): Promise<void> {
   await trx
     .deleteFrom("inspection_occurrence")

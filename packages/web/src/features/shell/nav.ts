@@ -58,6 +58,8 @@ export const WORK_NAV: NavItem[] = [
   { path: PATHS.anticorruption, label: "Phòng, chống tham nhũng", icon: IconGavel, comingSoon: true },
   { path: PATHS.reports, label: "Báo cáo", icon: IconChartBar, comingSoon: true },
   { path: PATHS.portal, label: "Cổng công dân", icon: IconWorld, comingSoon: true },
+  // Inspection plans and overlaps (issue 17).
+  { path: "/ke-hoach-thanh-tra", label: "Kế hoạch thanh tra", icon: IconCalendarEvent, permission: "inspection.read" },
 ];
 
 export const ADMIN_NAV: NavItem[] = [
