@@ -97,6 +97,7 @@ describe("route table", () => {
     assert.deepEqual(files.sort(), [
       "attachments.download",
       "documents.file",
+      "inspectionFollowUp.export",
       "petitions.export",
       "public.receptionSchedule.ics",
       "reception.register.export",

@@ -17,6 +17,8 @@ import { PETITION_ROUTES } from "./routes/petitions.ts";
 import { RECEPTION_ROUTES } from "./routes/reception.ts";
 import { SYSTEM_ROUTES } from "./routes/system.ts";
 import { USER_ROUTES } from "./routes/users.ts";
+// inspections: the record, findings and follow-up (issue 17)
+import { INSPECTION_ROUTES } from "./routes/inspections.ts";
 
 export const ROUTES = {
   ...SYSTEM_ROUTES,
@@ -31,6 +33,8 @@ export const ROUTES = {
   ...DOCUMENT_ROUTES,
   ...RECEPTION_ROUTES,
   ...CASE_ROUTES,
+  // inspections: the record, findings and follow-up (issue 17)
+  ...INSPECTION_ROUTES,
 };
 
 export type Routes = typeof ROUTES;

@@ -1,1 +1,8 @@
 export * from "./overlap.ts";
+// The record, its steps, findings and follow-up (issue 17).
+export * from "./durations.ts";
+export * from "./findings.ts";
+export * from "./follow-up.ts";
+export * from "./inspection-machine.ts";
+export * from "./inspection-steps.ts";
+export * from "./money.ts";
