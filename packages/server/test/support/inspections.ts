@@ -83,3 +83,67 @@ export async function createSubject(
 export async function step(client: TestClient, id: string, version: number, body: Record<string, unknown>) {
   return client.post(`/api/inspections/${id}/steps`, { version, ...body });
 }
+
+export interface WalkDates {
+  decide: string;
+  plan: string;
+  announce: string;
+  endOnsite: string;
+  report: string;
+  assign: string;
+  draft: string;
+  appraise: string;
+  sign: string;
+}
+
+/** Proposes and decides an ad hoc inspection of the Inspectorate; returns its id and version. */
+export async function decidedInspection(w: InspectionWorld, subjectIds: string[], year: number, decideOn: string) {
+  const created = await w.long.post("/api/inspections", {
+    kind: "ad_hoc",
+    trigger: "violation_sign",
+    violationSign: "Dấu hiệu chi sai chế độ được phản ánh qua báo chí",
+    title: `Thanh tra việc quản lý, sử dụng ngân sách năm ${year - 1}`,
+    content: "Thanh tra việc quản lý, sử dụng ngân sách và tài sản công",
+    year,
+    subjectIds,
+  });
+  if (created.status !== 201) throw new Error(JSON.stringify(created.body));
+  const decided = await w.head.post(`/api/inspections/${created.body.id}/decision`, {
+    version: created.body.version,
+    date: decideOn,
+    number: `${created.body.code.slice(-3)}/QĐ-TTr`,
+    leaderId: w.ids.long,
+    memberIds: [w.ids.thu],
+    declarations: [
+      { userId: w.ids.long, hasConflict: false },
+      { userId: w.ids.thu, hasConflict: false },
+    ],
+  });
+  if (decided.status !== 200) throw new Error(JSON.stringify(decided.body));
+  return { id: created.body.id as string, version: decided.body.version as number };
+}
+
+/** Takes the steps from the plan's approval up to the appraisal (not signing). */
+export async function walkToAppraised(
+  w: InspectionWorld,
+  id: string,
+  version: number,
+  d: Omit<WalkDates, "decide" | "sign">,
+) {
+  let v = version;
+  const steps: [TestClient, Record<string, unknown>][] = [
+    [w.head, { action: "approve_plan", date: d.plan }],
+    [w.long, { action: "announce", date: d.announce }],
+    [w.long, { action: "end_onsite", date: d.endOnsite }],
+    [w.long, { action: "report", date: d.report }],
+    [w.head, { action: "assign_draft", date: d.assign }],
+    [w.long, { action: "submit_draft", date: d.draft }],
+    [w.son, { action: "appraise", date: d.appraise }],
+  ];
+  for (const [client, body] of steps) {
+    const res = await step(client, id, v, body);
+    if (res.status !== 200) throw new Error(`${String(body.action)}: ${JSON.stringify(res.body)}`);
+    v = res.body.version;
+  }
+  return v;
+}
