@@ -139,7 +139,8 @@ export const INSPECTION_ROUTES = defineRoutes({
     summary:
       "Danh sách kiến nghị theo dõi thực hiện: lọc quá hạn, số còn phải thu hồi, cơ quan, năm kết luận, tình trạng",
     query: followUpListQuery,
-    response: { 200: pageOf(followUpListItem), ...errors },
+    // The total is exact up to 10.000 and says "more than" beyond (totalCapped).
+    response: { 200: pageOf(followUpListItem).extend({ totalCapped: z.boolean() }), ...errors },
   },
   "inspectionFollowUp.export": {
     method: "GET",

@@ -153,10 +153,18 @@ create table inspection_recommendation (
   constraint inspection_recommendation_not_over check (recovered <= amount)
 );
 create index inspection_recommendation_owner_idx on inspection_recommendation (inspection_id, position);
-create index inspection_recommendation_agency_idx on inspection_recommendation (agency_id, concluded_on);
-create index inspection_recommendation_due_idx on inspection_recommendation (due_on)
-  where closed_on is null and done_on is null;
-create index inspection_recommendation_outstanding_idx on inspection_recommendation (agency_id, outstanding desc);
+-- The follow-up list (200.000 rows, p95 < 50 ms): each sort of one agency walks its index in
+-- order and stops at the page; a subtree scope walks the installation-wide one.
+create index inspection_recommendation_agency_idx on inspection_recommendation (agency_id, concluded_on)
+  include (amount, closed_on);
+create index inspection_recommendation_list_due_idx on inspection_recommendation (agency_id, due_on, id)
+  where concluded_on is not null;
+create index inspection_recommendation_list_due_all_idx on inspection_recommendation (due_on, id)
+  where concluded_on is not null;
+create index inspection_recommendation_outstanding_idx on inspection_recommendation (agency_id, outstanding, id)
+  where concluded_on is not null;
+create index inspection_recommendation_open_due_idx on inspection_recommendation (agency_id, due_on, id)
+  where concluded_on is not null and closed_on is null and done_on is null;
 
 -- Each progress entry on a recommendation: a recovery (money, land) with its date and evidence, or
 -- the record that a recommendation without an amount was carried out.

@@ -17,7 +17,7 @@ import {
   type FollowUpStatus,
 } from "@minhbach/domain";
 import type { FollowUpListQuery, RecoveryBody } from "@minhbach/domain/api/inspections";
-import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../../../db/schema.ts";
 import { assertAgencyInScope, inScope, scopeOf, type AuthContext } from "../../../platform/access.ts";
 import { recordAudit, type Actor } from "../../../platform/audit.ts";
@@ -280,15 +280,25 @@ export async function closeRecommendation(
 
 // ---- The list -------------------------------------------------------------------------------
 
-/** The status of the domain's followUpStatus, as SQL over the row (for filters). */
-function statusSql(today: string): RawBuilder<FollowUpStatus> {
-  return sql<FollowUpStatus>`case
-    when r.closed_on is not null then 'closed'
-    when r.done_on is not null or ((r.amount > 0 or r.land_m2 > 0) and r.recovered >= r.amount and r.land_recovered >= r.land_m2) then 'done'
-    when r.due_on < ${today}::date then 'overdue'
-    when r.recovered > 0 or r.land_recovered > 0 then 'partly_done'
-    when r.urged > 0 or r.last_progress_on is not null then 'in_progress'
-    else 'not_started' end`;
+/**
+ * The rows of one status (domain followUpStatus) as conditions the list's indexes serve. It
+ * relies on what the writes keep: a recommendation recovered in full gets its done_on
+ * (recordRecovery), and checks set last_progress_on.
+ */
+function statusWhere(status: FollowUpStatus, today: string) {
+  return (eb: ExpressionBuilder<DB & { r: DB["inspection_recommendation"] }, "r">) => {
+    if (status === "closed") return eb("r.closed_on", "is not", null);
+    const open = [eb("r.closed_on", "is", null)];
+    if (status === "done") return eb.and([...open, eb("r.done_on", "is not", null)]);
+    open.push(eb("r.done_on", "is", null));
+    if (status === "overdue") return eb.and([...open, eb("r.due_on", "<", today)]);
+    open.push(eb.or([eb("r.due_on", "is", null), eb("r.due_on", ">=", today)]));
+    const recovered = eb.or([eb("r.recovered", ">", 0), eb("r.land_recovered", ">", 0)]);
+    if (status === "partly_done") return eb.and([...open, recovered]);
+    open.push(eb.not(recovered));
+    const acted = eb.or([eb("r.urged", ">", 0), eb("r.last_progress_on", "is not", null)]);
+    return eb.and([...open, status === "in_progress" ? acted : eb.not(acted)]);
+  };
 }
 
 const SORTS = {
@@ -311,22 +321,21 @@ function filtered(db: Kysely<DB>, auth: AuthContext, query: FollowUpListQuery, t
   if (query.minOutstanding !== undefined) q = q.where("r.outstanding", ">=", query.minOutstanding);
   if (query.overdue)
     q = q
-      .where("r.due_on", "<", today)
       .where("r.closed_on", "is", null)
       .where("r.done_on", "is", null)
-      .where((eb) =>
-        eb.not(
-          eb.and([
-            eb.or([eb("r.amount", ">", 0), eb("r.land_m2", ">", 0)]),
-            eb("r.recovered", ">=", eb.ref("r.amount")),
-            eb("r.land_recovered", ">=", eb.ref("r.land_m2")),
-          ]),
-        ),
-      );
-  if (query.status) q = q.where(statusSql(today), "=", query.status);
+      // A recommendation recovered in full has its done_on set by the recovery (recordRecovery).
+      .where("r.due_on", "<", today);
+  if (query.status) q = q.where(statusWhere(query.status, today));
   return q;
 }
 
+/** Lists count matches exactly up to this many and say "more than" beyond it. */
+export const FOLLOW_UP_COUNT_CAP = 10_000;
+
+/**
+ * The ids of one page, walking the sort's index (the row id breaks ties in the same direction,
+ * so that a descending order is the index read backwards), then only those rows read whole.
+ */
 async function selectItems(
   db: Kysely<DB>,
   auth: AuthContext,
@@ -335,7 +344,21 @@ async function selectItems(
   limit: number,
   offset: number,
 ) {
-  return filtered(db, auth, query, today)
+  const dir = query.order;
+  const ids = (
+    await filtered(db, auth, query, today)
+      .select("r.id")
+      .orderBy(SORTS[query.sort], (ob) =>
+        query.sort === "due_on" ? (dir === "asc" ? ob.asc().nullsLast() : ob.desc().nullsFirst()) : ob[dir](),
+      )
+      .orderBy("r.id", dir)
+      .limit(limit)
+      .offset(offset)
+      .execute()
+  ).map((r) => r.id);
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom("inspection_recommendation as r")
     .innerJoin("inspection as i", "i.id", "r.inspection_id")
     .innerJoin("agency as a", "a.id", "r.agency_id")
     .selectAll("r")
@@ -345,11 +368,10 @@ async function selectItems(
       "i.conclusion_number",
       "a.name as agency_name",
     ])
-    .orderBy(SORTS[query.sort], (ob) => (query.order === "asc" ? ob.asc().nullsLast() : ob.desc().nullsLast()))
-    .orderBy("r.id")
-    .limit(limit)
-    .offset(offset)
+    .where("r.id", "in", ids)
     .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)!);
 }
 
 export async function listFollowUp(
@@ -359,14 +381,22 @@ export async function listFollowUp(
   today = todayInVietnam(),
 ) {
   const [counted, rows] = await Promise.all([
-    filtered(db, auth, query, today)
+    db
+      .selectFrom(
+        filtered(db, auth, query, today)
+          .select(sql<number>`1`.as("one"))
+          .limit(FOLLOW_UP_COUNT_CAP + 1)
+          .as("c"),
+      )
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow(),
     selectItems(db, auth, query, today, query.pageSize, (query.page - 1) * query.pageSize),
   ]);
+  const n = Number(counted.n);
   return {
     items: rows.map((r) => itemOf(r, today)),
-    total: Number(counted.n),
+    total: Math.min(n, FOLLOW_UP_COUNT_CAP),
+    totalCapped: n > FOLLOW_UP_COUNT_CAP,
     page: query.page,
     pageSize: query.pageSize,
   };
@@ -452,7 +482,9 @@ export async function followUpSummary(
     query.agencyId
       ? sql<boolean>`${inScope(auth, "inspection.read", column)} and ${sql.ref(column)} = ${query.agencyId}`
       : inScope(auth, "inspection.read", column);
-  const [recommended, recoveries, outstanding] = await Promise.all([
+  // Outstanding at the end: recommended up to then, less recovered up to then, both without the
+  // recommendations closed by decision by then.
+  const [recommended, recoveries, recommendedToEnd, recoveredToEnd] = await Promise.all([
     db
       .selectFrom("inspection_recommendation as r")
       .select(sql<string>`coalesce(sum(r.amount), 0)::bigint`.as("total"))
@@ -478,13 +510,17 @@ export async function followUpSummary(
       .executeTakeFirstOrThrow(),
     db
       .selectFrom("inspection_recommendation as r")
-      .select(
-        sql<string>`coalesce(sum(r.amount - coalesce((select sum(x.amount) from inspection_recovery x where x.recommendation_id = r.id and x.recovered_on <= ${to}::date), 0)), 0)::bigint`.as(
-          "total",
-        ),
-      )
+      .select(sql<string>`coalesce(sum(r.amount), 0)::bigint`.as("total"))
       .where(scope("r.agency_id"))
       .where("r.concluded_on", "<=", to)
+      .where((eb) => eb.or([eb("r.closed_on", "is", null), eb("r.closed_on", ">", to)]))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("inspection_recovery as x")
+      .innerJoin("inspection_recommendation as r", "r.id", "x.recommendation_id")
+      .select(sql<string>`coalesce(sum(x.amount), 0)::bigint`.as("total"))
+      .where(scope("x.agency_id"))
+      .where("x.recovered_on", "<=", to)
       .where((eb) => eb.or([eb("r.closed_on", "is", null), eb("r.closed_on", ">", to)]))
       .executeTakeFirstOrThrow(),
   ]);
@@ -493,7 +529,7 @@ export async function followUpSummary(
     recoveredFromPeriod: Number(recoveries.current),
     recoveredFromEarlierYears: Number(recoveries.earlier),
     recoveredInPeriod: Number(recoveries.total),
-    outstandingAtEnd: Number(outstanding.total),
+    outstandingAtEnd: Number(recommendedToEnd.total) - Number(recoveredToEnd.total),
   };
   return {
     from,
