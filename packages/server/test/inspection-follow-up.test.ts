@@ -258,6 +258,12 @@ for (const db of testDatabases()) {
       assert.equal(urged.status, 201, JSON.stringify(urged.body));
       assert.equal(urged.body.urged, 1);
       assert.equal(urged.body.actions[0].kindLabel, "Đôn đốc thực hiện");
+      // The urging letter's draft (TTr-DD) says what is still due.
+      const letter = await w.long.get(`/api/documents/${urged.body.actions[0].documentId}`);
+      assert.equal(letter.status, 200, JSON.stringify(letter.body));
+      assert.equal(letter.body.formCode, "TTr-DD");
+      assert.equal(letter.body.fields.amountVnd, 500_000_000);
+      assert.equal(letter.body.fields.recoveredVnd, 200_000_000);
 
       // The discipline recommendation: closed by decision.
       const d = (await rec(ids.discipline2025!)).body;

@@ -219,6 +219,13 @@ for (const db of testDatabases()) {
       assert.equal(written.length, 2);
       assert.ok(written.every((o) => o.ad_hoc && o.activity === "inspection" && o.year === 2026));
       assert.ok(d.events.some((e: { action: string; actionLabel: string }) => e.action === "inspection.decide"));
+      // The decision's draft (TTr-QD), from the agency's register when issued.
+      assert.deepEqual(
+        d.documents.map((x: { formCode: string; status: string }) => [x.formCode, x.status]),
+        [["TTr-QD", "draft"]],
+      );
+      const decisionDoc = await w.long.get(`/api/documents/${d.documents[0].id}`);
+      assert.equal(decisionDoc.status, 200, JSON.stringify(decisionDoc.body));
     });
 
     test("every step in order, with its due dates; out of order and forbidden callers refused", async () => {
@@ -341,6 +348,10 @@ for (const db of testDatabases()) {
       const signed = await go(w.head, { action: "sign", date: "2026-06-01", number: "01/KL-TTr" });
       assert.equal(signed.body.state, "SIGNED");
       assert.equal(signed.body.signedOn, "2026-06-01");
+      assert.deepEqual(
+        signed.body.documents.map((x: { formCode: string }) => x.formCode),
+        ["TTr-QD", "TTr-KL"],
+      );
       // The directive within 15 days of the conclusion (Art. 53): Mon 01/06 + 15 = Tue 16/06/2026.
       assert.equal(signed.body.dues.find((d: { step: string }) => d.step === "direct").due, "2026-06-16");
       const published = await go(w.long, { action: "publish", date: "2026-06-02", form: "Cổng thông tin điện tử" });

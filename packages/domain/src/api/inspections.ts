@@ -15,7 +15,8 @@ import {
   INSPECTION_STATE_LIST,
   REINSPECTION_GROUNDS,
 } from "../inspections/inspection-steps.ts";
-import { uuid } from "./common.ts";
+import { isoDate, uuid } from "./common.ts";
+import { documentSigner } from "./documents.ts";
 import { blankable, choiceOf, z } from "./zod-vi.ts";
 
 const text = (max: number, label: string) =>
@@ -550,4 +551,116 @@ export const followUpSummary = z.object({
     recoveredInPeriod: z.string(),
     outstandingAtEnd: z.string(),
   }),
+});
+
+// ---- Documents (NĐ 30/2020 layout; server modules/documents/templates-inspections.ts) -------------
+
+const docText = (max: number) => z.string().trim().min(1).max(max);
+const docPerson = z.strictObject({
+  honorific: z.enum(["Ông", "Bà"]).optional(),
+  name: docText(120),
+  /** "Thanh tra viên chính, Thanh tra tỉnh". */
+  position: docText(300),
+});
+const docCommon = {
+  recipients: z.array(docText(200)).min(1).max(30).optional(),
+  signer: documentSigner.optional(),
+};
+
+/**
+ * TTr-QĐ — Quyết định thanh tra (kiểm tra). deciderTitle ("Chánh Thanh tra tỉnh"), kind
+ * (the kind's label), ground (what it rests on: plan, sign of violation, assignment, case,
+ * re-inspection ground), subjects, content, periodCovered?, durationDays (on-site, configured),
+ * online, team (leader first), supervisor?.
+ */
+export const inspectionDecisionFields = z.strictObject({
+  deciderTitle: docText(200),
+  activity: z.enum(["inspection", "check"]).default("inspection"),
+  title: docText(500),
+  ground: docText(2000).optional(),
+  subjects: z.array(docText(300)).min(1).max(200),
+  content: docText(8000),
+  periodCovered: docText(200).optional(),
+  durationDays: z.number().int().min(1).max(365),
+  online: z.boolean().default(false),
+  leader: docPerson,
+  members: z.array(docPerson).max(50).default([]),
+  supervisor: docPerson.optional(),
+  ...docCommon,
+});
+
+/**
+ * TTr-KL — Kết luận thanh tra. deciderTitle, decision (number and date of the decision),
+ * title, subjects, periodCovered?, onsite (from, to), findings per subject (violations with
+ * money in đồng and land in m²), sanctions, recommendations (type label, text, amount, land,
+ * responsible unit, due date), reservations? (members' reservations noted).
+ */
+export const inspectionConclusionFields = z.strictObject({
+  deciderTitle: docText(200),
+  title: docText(500),
+  decision: z.strictObject({ number: docText(60), date: isoDate }),
+  subjects: z.array(docText(300)).min(1).max(200),
+  periodCovered: docText(200).optional(),
+  onsiteFrom: isoDate.optional(),
+  onsiteTo: isoDate.optional(),
+  reportDate: isoDate.optional(),
+  violations: z
+    .array(
+      z.strictObject({
+        subject: docText(300),
+        kind: docText(200),
+        text: docText(8000),
+        moneyVnd: z.number().int().min(0).max(1e15).default(0),
+        landM2: z.number().min(0).max(1e10).default(0),
+      }),
+    )
+    .max(200)
+    .default([]),
+  sanctions: z
+    .array(
+      z.strictObject({
+        number: docText(60),
+        date: isoDate,
+        target: docText(300),
+        fineVnd: z.number().int().min(0).max(1e15),
+        measures: docText(2000).optional(),
+      }),
+    )
+    .max(100)
+    .default([]),
+  recommendations: z
+    .array(
+      z.strictObject({
+        type: docText(200),
+        text: docText(8000),
+        amountVnd: z.number().int().min(0).max(1e15).default(0),
+        landM2: z.number().min(0).max(1e10).default(0),
+        unit: docText(300),
+        dueOn: isoDate.optional(),
+      }),
+    )
+    .max(200)
+    .default([]),
+  reservations: z
+    .array(z.strictObject({ name: docText(200), text: docText(4000) }))
+    .max(50)
+    .default([]),
+  ...docCommon,
+});
+
+/**
+ * TTr-DD — Văn bản đôn đốc thực hiện kiến nghị. to (the responsible unit), conclusion (number,
+ * date, title), recommendation text, amount, recovered, outstanding (đồng), dueOn?, urgeCount,
+ * reportBy? (the date to report back).
+ */
+export const inspectionUrgingFields = z.strictObject({
+  to: docText(300),
+  conclusion: z.strictObject({ number: docText(60), date: isoDate, title: docText(500) }),
+  recommendation: docText(8000),
+  amountVnd: z.number().int().min(0).max(1e15).default(0),
+  recoveredVnd: z.number().int().min(0).max(1e15).default(0),
+  dueOn: isoDate.optional(),
+  urgeCount: z.number().int().min(1).max(100).default(1),
+  reportBy: isoDate.optional(),
+  ...docCommon,
 });

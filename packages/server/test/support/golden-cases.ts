@@ -13,6 +13,8 @@
  */
 import { formalCitation, lawOfDate } from "@minhbach/domain";
 import type { AgencyFacts } from "../../src/modules/documents/letterhead.ts";
+// inspections (issue 17)
+import { INSPECTION_GOLDEN_CASES } from "./golden-inspections.ts";
 
 export const GOLDEN_PROVINCE: AgencyFacts = {
   id: "00000000-0000-4000-8000-000000000001",
@@ -542,4 +544,6 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
       signer: director,
     },
   },
+  // inspections (issue 17)
+  ...INSPECTION_GOLDEN_CASES,
 ];

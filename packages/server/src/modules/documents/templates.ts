@@ -24,6 +24,8 @@ import {
 import { act, citeInYear, formalCitation } from "@minhbach/domain";
 import type { BodyParagraph } from "./render.ts";
 import { CASE_TEMPLATES } from "./templates-cases.ts";
+// inspections (issue 17)
+import { INSPECTION_TEMPLATES } from "./templates-inspections.ts";
 import { PETITION_TEMPLATES } from "./templates-petitions.ts";
 import {
   actOf,
@@ -344,6 +346,8 @@ export const TEMPLATES: readonly DocumentTemplate[] = [
   notice,
   ...PETITION_TEMPLATES,
   ...CASE_TEMPLATES,
+  // inspections (issue 17)
+  ...INSPECTION_TEMPLATES,
 ];
 
 const BY_CODE = new Map(TEMPLATES.map((t) => [t.formCode, t]));

@@ -5,6 +5,7 @@ import { actorOf, requireAuth } from "../../../platform/access.ts";
 import type { AppContext } from "../../../platform/context.ts";
 import { attachmentHeader, XLSX_MIME } from "../../../platform/excel.ts";
 import { route, type Api } from "../../../platform/http.ts";
+import { urgingLetter } from "./documents.ts";
 import {
   closeRecommendation,
   exportFollowUp,
@@ -70,6 +71,7 @@ export function inspectionFollowUpRoutes(app: Api, ctx: AppContext): void {
         actorOf(request),
         request.params.id,
         request.body,
+        (trx, row) => urgingLetter(trx, actorOf(request), row),
       );
       return reply.code(201).send(out as Detail);
     },

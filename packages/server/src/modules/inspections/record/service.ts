@@ -65,6 +65,7 @@ import { readTimeline, runStep, writeEvent, type Procedure } from "../../../plat
 import { currentCalendar, trackDeadline } from "../../calendar/service.ts";
 import { findOverlaps, writeOccurrences, type OverlapView } from "../overlaps.ts";
 import { assertActor, isDecider } from "./access.ts";
+import { draftConclusion, draftDecision } from "./documents.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -437,12 +438,15 @@ export async function decideInspection(
           })),
         );
       }
+      // The decision's draft, from the agency's register when issued.
+      return draftDecision(trx, actor, { ...row, violation_sign: violationSign }, durations[row.body_level].onsiteDays);
     },
-    event: (row, next) => ({
+    event: (row, next, documentId) => ({
       action: "inspection.decide",
       from: row.state,
       to: next.state,
       data: { number: body.number, date: body.date, team: team.map((p) => ({ userId: p.id, role: p.role })) },
+      documentId,
     }),
     audit: (row, next) => ({
       action: "inspection.decide",
@@ -481,19 +485,21 @@ export async function takeStep(db: Kysely<DB>, auth: AuthContext, actor: Actor, 
       ...(await mainDue(trx, row, next)),
     }),
     work: async (trx, row, next) => {
+      if (input.action !== "sign") return null;
       // Signing fixes the period the recommendations count in (follow-up across years).
-      if (input.action === "sign")
-        await trx
-          .updateTable("inspection_recommendation")
-          .set({ concluded_on: next.signedOn })
-          .where("inspection_id", "=", row.id)
-          .execute();
+      await trx
+        .updateTable("inspection_recommendation")
+        .set({ concluded_on: next.signedOn })
+        .where("inspection_id", "=", row.id)
+        .execute();
+      return draftConclusion(trx, actor, row, next);
     },
-    event: (row, next) => ({
+    event: (row, next, documentId) => ({
       action: `inspection.${input.action}`,
       from: row.state,
       to: next.state,
       data: { ...input },
+      documentId,
     }),
     audit: (row, next) => ({
       action: `inspection.${input.action}`,
