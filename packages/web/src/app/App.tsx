@@ -37,6 +37,10 @@ const VisitPage = lazy(() => import("../features/reception/VisitPage.tsx"));
 const CasesPage = lazy(() => import("../features/cases/CasesPage.tsx"));
 const CasePage = lazy(() => import("../features/cases/CasePage.tsx"));
 const IdentityRequestsPage = lazy(() => import("../features/cases/IdentityRequestsPage.tsx"));
+// inspections (issue 17)
+const InspectionsPage = lazy(() => import("../features/inspections/record/InspectionsPage.tsx"));
+const InspectionPage = lazy(() => import("../features/inspections/record/InspectionPage.tsx"));
+const FollowUpPage = lazy(() => import("../features/inspections/follow-up/FollowUpPage.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -221,6 +225,31 @@ export function App() {
                       element={
                         <RequirePermission permission="case.approve_reveal">
                           <IdentityRequestsPage />
+                        </RequirePermission>
+                      }
+                    />
+                    {/* inspections (issue 17) */}
+                    <Route
+                      path={PATHS.inspections}
+                      element={
+                        <RequirePermission permission="inspection.read">
+                          <InspectionsPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path={`${PATHS.inspections}/theo-doi`}
+                      element={
+                        <RequirePermission permission="inspection.read">
+                          <FollowUpPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path={`${PATHS.inspections}/:id`}
+                      element={
+                        <RequirePermission permission="inspection.read">
+                          <InspectionPage />
                         </RequirePermission>
                       }
                     />
