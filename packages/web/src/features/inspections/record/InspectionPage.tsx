@@ -11,8 +11,10 @@ import {
   Anchor,
   Badge,
   Button,
+  Checkbox,
   Group,
   List,
+  MultiSelect,
   NumberInput,
   Paper,
   Select,
@@ -24,6 +26,7 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router-dom";
 import { call } from "../../../api/call.ts";
@@ -93,6 +96,78 @@ function WriteForm({
 
 const num = (v: string | number | null | undefined) => (v === null || v === undefined || v === "" ? 0 : Number(v));
 const text = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v));
+
+/** The agency's inspectors, for the decider choosing the team. */
+function useInspectors(agencyId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["users", "inspectors", agencyId],
+    queryFn: ({ signal }) =>
+      call("users.list", {
+        query: { agencyId, role: "inspector", status: "active", sort: "fullName", page: 1, pageSize: 200 },
+        signal,
+      }),
+    select: (data) => data.items.map((u) => ({ value: u.id, label: u.fullName })),
+    enabled,
+  });
+}
+
+/** The decision (the decider): number, date, team, the declarations, the clear sign of violation. */
+function DecisionForm({ d }: { d: InspectionDetail }) {
+  const inspectors = useInspectors(d.agencyId, true).data ?? [];
+  return (
+    <WriteForm
+      id={d.id}
+      testId="decision-form"
+      title={INSPECTION_DECIDE}
+      initial={{
+        number: "",
+        date: todayIso(),
+        leaderId: null,
+        memberIds: "",
+        violationSign: d.violationSign ?? "",
+        declared: "",
+      }}
+      send={(v) => {
+        const members = text(v.memberIds).split(",").filter(Boolean);
+        const team = [text(v.leaderId), ...members].filter(Boolean);
+        return call("inspections.decide", {
+          params: { id: d.id },
+          body: {
+            version: d.version,
+            number: text(v.number),
+            date: text(v.date),
+            leaderId: text(v.leaderId),
+            memberIds: members,
+            // Each person of the team declared no conflict of interest (the box below).
+            declarations: v.declared === "yes" ? team.map((userId) => ({ userId, hasConflict: false })) : [],
+            violationSign: text(v.violationSign) || null,
+          },
+        });
+      }}
+      fields={(form) => (
+        <>
+          <TextInput label={T.number} required {...form.getInputProps("number")} />
+          <DateField label={T.date} required {...form.getInputProps("date")} />
+          <Select label="Trưởng đoàn" data={inspectors} required {...form.getInputProps("leaderId")} />
+          <MultiSelect
+            label="Thành viên"
+            data={inspectors}
+            value={text(form.values.memberIds).split(",").filter(Boolean)}
+            onChange={(ids) => form.setFieldValue("memberIds", ids.join(","))}
+          />
+          <Textarea label="Dấu hiệu vi phạm rõ ràng" {...form.getInputProps("violationSign")} />
+          <Checkbox
+            label="Các thành viên Đoàn đã kê khai, không có xung đột lợi ích với đối tượng thanh tra"
+            checked={form.values.declared === "yes"}
+            onChange={(e) => form.setFieldValue("declared", e.currentTarget.checked ? "yes" : "")}
+          />
+        </>
+      )}
+    />
+  );
+}
+
+const INSPECTION_DECIDE = "Ban hành quyết định thanh tra";
 
 export default function InspectionPage() {
   const { id = "" } = useParams();
@@ -195,12 +270,20 @@ export default function InspectionPage() {
           ))}
         </Paper>
 
-        {d.allowedActions.length ? (
+        {d.me.decider && d.state === "PROPOSED" ? <DecisionForm d={d} /> : null}
+
+        {d.allowedActions.filter((a) => a.action !== "decide").length ? (
           <WriteForm
             id={d.id}
             testId="inspection-step-form"
             title={T.takeStep}
-            initial={{ action: d.allowedActions[0]!.action, date: todayIso(), number: "", ground: null, reason: "" }}
+            initial={{
+              action: d.allowedActions.find((a) => a.action !== "decide")!.action,
+              date: todayIso(),
+              number: "",
+              ground: null,
+              reason: "",
+            }}
             send={(v) =>
               call("inspections.step", {
                 params: { id: d.id },
@@ -218,7 +301,10 @@ export default function InspectionPage() {
               <>
                 <Select
                   label={T.action}
-                  data={d.allowedActions.map((a) => ({ value: a.action, label: a.label }))}
+                  allowDeselect={false}
+                  data={d.allowedActions
+                    .filter((a) => a.action !== "decide")
+                    .map((a) => ({ value: a.action, label: a.label }))}
                   {...form.getInputProps("action")}
                 />
                 <DateField label={T.date} required {...form.getInputProps("date")} />
