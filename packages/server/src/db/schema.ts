@@ -625,6 +625,7 @@ export interface InspectionRecommendationTable {
   matters: Count;
   responsible_unit: string;
   due_on: DateOnly | null;
+  due_key: ColumnType<string, never, never>;
   concluded_on: DateOnly | null;
   recovered: Count;
   land_recovered: Area;

@@ -135,6 +135,8 @@ create table inspection_recommendation (
   matters integer not null default 0 check (matters >= 0),
   responsible_unit text not null,
   due_on date,
+  -- The due date for sorting and ranges: no due date sorts last (the list's indexes use it).
+  due_key date generated always as (coalesce(due_on, date '9999-12-31')) stored,
   -- Set when the conclusion is signed: the period the recommendation counts in.
   concluded_on date,
   recovered bigint not null default 0 check (recovered >= 0),
@@ -157,13 +159,15 @@ create index inspection_recommendation_owner_idx on inspection_recommendation (i
 -- order and stops at the page; a subtree scope walks the installation-wide one.
 create index inspection_recommendation_agency_idx on inspection_recommendation (agency_id, concluded_on)
   include (amount, closed_on);
-create index inspection_recommendation_list_due_idx on inspection_recommendation (agency_id, due_on, id)
+create index inspection_recommendation_list_due_idx on inspection_recommendation (agency_id, due_key, id)
   where concluded_on is not null;
-create index inspection_recommendation_list_due_all_idx on inspection_recommendation (due_on, id)
+create index inspection_recommendation_list_due_all_idx on inspection_recommendation (due_key, id)
   where concluded_on is not null;
 create index inspection_recommendation_outstanding_idx on inspection_recommendation (agency_id, outstanding, id)
   where concluded_on is not null;
-create index inspection_recommendation_open_due_idx on inspection_recommendation (agency_id, due_on, id)
+create index inspection_recommendation_open_due_idx on inspection_recommendation (agency_id, due_key, id)
+  where concluded_on is not null and closed_on is null and done_on is null;
+create index inspection_recommendation_open_due_all_idx on inspection_recommendation (due_key, id)
   where concluded_on is not null and closed_on is null and done_on is null;
 
 -- Each progress entry on a recommendation: a recovery (money, land) with its date and evidence, or

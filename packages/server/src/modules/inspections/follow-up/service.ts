@@ -291,8 +291,8 @@ function statusWhere(status: FollowUpStatus, today: string) {
     const open = [eb("r.closed_on", "is", null)];
     if (status === "done") return eb.and([...open, eb("r.done_on", "is not", null)]);
     open.push(eb("r.done_on", "is", null));
-    if (status === "overdue") return eb.and([...open, eb("r.due_on", "<", today)]);
-    open.push(eb.or([eb("r.due_on", "is", null), eb("r.due_on", ">=", today)]));
+    if (status === "overdue") return eb.and([...open, eb("r.due_key", "<", today)]);
+    open.push(eb("r.due_key", ">=", today));
     const recovered = eb.or([eb("r.recovered", ">", 0), eb("r.land_recovered", ">", 0)]);
     if (status === "partly_done") return eb.and([...open, recovered]);
     open.push(eb.not(recovered));
@@ -302,7 +302,8 @@ function statusWhere(status: FollowUpStatus, today: string) {
 }
 
 const SORTS = {
-  due_on: "r.due_on",
+  // No due date last in ascending order (due_key: the due date, or 9999-12-31).
+  due_on: "r.due_key",
   outstanding: "r.outstanding",
   concluded_on: "r.concluded_on",
   amount: "r.amount",
@@ -324,7 +325,7 @@ function filtered(db: Kysely<DB>, auth: AuthContext, query: FollowUpListQuery, t
       .where("r.closed_on", "is", null)
       .where("r.done_on", "is", null)
       // A recommendation recovered in full has its done_on set by the recovery (recordRecovery).
-      .where("r.due_on", "<", today);
+      .where("r.due_key", "<", today);
   if (query.status) q = q.where(statusWhere(query.status, today));
   return q;
 }
@@ -348,9 +349,7 @@ async function selectItems(
   const ids = (
     await filtered(db, auth, query, today)
       .select("r.id")
-      .orderBy(SORTS[query.sort], (ob) =>
-        query.sort === "due_on" ? (dir === "asc" ? ob.asc().nullsLast() : ob.desc().nullsFirst()) : ob[dir](),
-      )
+      .orderBy(SORTS[query.sort], dir)
       .orderBy("r.id", dir)
       .limit(limit)
       .offset(offset)
