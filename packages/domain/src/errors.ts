@@ -384,6 +384,42 @@ const RULE_ERRORS = {
   FIELD_IN_USE: { status: 409, message: "Lĩnh vực đã được dùng: không xóa được, chỉ ngừng sử dụng." },
   DESTRUCTION_MIXED_AGENCIES: { status: 400, message: "Mỗi quyết định tiêu hủy chỉ gồm đơn của một cơ quan." },
   ATTACHMENTS_LOCKED: { status: 409, message: "Hồ sơ đã kết thúc: không thêm, sửa hoặc xóa tệp đính kèm được." },
+  // Inspections: the record, its steps, findings and follow-up (issue 17).
+  INSPECTION_NOT_FOUND: { status: 404, message: "Không tìm thấy cuộc thanh tra, kiểm tra." },
+  INSPECTION_STEP_OUT_OF_ORDER: {
+    status: 409,
+    message: "Bước này chưa thực hiện được ở giai đoạn hiện tại của cuộc thanh tra.",
+  },
+  INSPECTION_DATE_INVALID: { status: 400, message: "Ngày thực hiện bước không hợp lệ." },
+  INSPECTION_NOT_DECIDER: {
+    status: 403,
+    message: "Chỉ lãnh đạo cơ quan tiến hành thanh tra (người ra quyết định) được thực hiện bước này.",
+  },
+  INSPECTION_NOT_TEAM_LEADER: { status: 403, message: "Chỉ Trưởng đoàn thanh tra được thực hiện bước này." },
+  INSPECTION_TEAM_INVALID: {
+    status: 400,
+    message: "Thành viên Đoàn thanh tra phải là thanh tra viên đang hoạt động của cơ quan tiến hành thanh tra.",
+  },
+  INSPECTION_CONFLICT_OF_INTEREST: {
+    status: 400,
+    message: "Người có xung đột lợi ích với đối tượng thanh tra không được tham gia Đoàn thanh tra.",
+  },
+  INSPECTION_VIOLATION_SIGN_REQUIRED: {
+    status: 409,
+    message:
+      "Đối tượng đã được thanh tra, kiểm tra trong năm: quyết định đột xuất phải ghi rõ dấu hiệu vi phạm rõ ràng.",
+  },
+  INSPECTION_SUBJECT_INVALID: { status: 400, message: "Đối tượng thanh tra không có trong danh mục đối tượng." },
+  INSPECTION_LINK_INVALID: { status: 400, message: "Hồ sơ liên kết không hợp lệ." },
+  INSPECTION_FINDINGS_LOCKED: {
+    status: 409,
+    message: "Kết luận thanh tra đã ký: không sửa kết quả thanh tra, kiến nghị được nữa.",
+  },
+  INSPECTION_EXTENSION_LIMIT: { status: 409, message: "Cuộc thanh tra đã được gia hạn tối đa số lần cho phép." },
+  RECOMMENDATION_NOT_FOUND: { status: 404, message: "Không tìm thấy kiến nghị." },
+  RECOMMENDATION_CLOSED: { status: 409, message: "Kiến nghị đã hoàn thành hoặc đã kết thúc theo dõi." },
+  RECOVERY_ABOVE_OUTSTANDING: { status: 400, message: "Số đã thu hồi vượt quá số còn phải thu hồi theo kiến nghị." },
+  RECOVERY_EMPTY: { status: 400, message: "Nhập số tiền hoặc diện tích đã thu hồi, hoặc đánh dấu đã thực hiện." },
 } as const satisfies Record<string, ErrorEntry>;
 
 /** Every family, for whoever needs to go through them (the catalogue's own tests). */

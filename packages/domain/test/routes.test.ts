@@ -97,6 +97,7 @@ describe("route table", () => {
     assert.deepEqual(files.sort(), [
       "attachments.download",
       "documents.file",
+      "inspectionFollowUp.export",
       "inspectionSubjects.importReport",
       "petitions.export",
       "public.inspectionPlans.csv",

@@ -24,6 +24,9 @@ import { auditRoutes } from "./modules/audit/routes.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { calendarRoutes } from "./modules/calendar/routes.ts";
 import { caseRoutes } from "./modules/cases/routes.ts";
+// inspections: the record, findings and follow-up (issue 17)
+import { inspectionFollowUpRoutes } from "./modules/inspections/follow-up/routes.ts";
+import { inspectionRecordRoutes } from "./modules/inspections/record/routes.ts";
 import { documentRoutes } from "./modules/documents/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { organisationRoutes } from "./modules/organisation/routes.ts";
@@ -118,6 +121,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       // Inspection plans, subjects and overlaps (issue 17).
       inspectionSubjectRoutes(zapi, ctx);
       inspectionPlanRoutes(zapi, ctx);
+      // inspections: the record, findings and follow-up (issue 17)
+      inspectionRecordRoutes(zapi, ctx);
+      inspectionFollowUpRoutes(zapi, ctx);
       route(
         zapi,
         ROUTES["system.openapi"],

@@ -20,6 +20,8 @@ import { hasData, seedDemo, seedDemoPetitions } from "./seed/demo.ts";
 import { seedDemoCases } from "./seed/demo-cases.ts";
 // Inspection plans (issue 17).
 import { seedDemoInspectionPlans } from "./seed/demo-inspection-plans.ts";
+// inspections (issue 17)
+import { seedDemoInspections } from "./seed/demo-inspections.ts";
 import { completeCaseFigures } from "./modules/cases/figures.ts";
 import { repairPetitionClocks } from "./modules/petitions/repair.ts";
 import { scheduleReminders } from "./modules/reminders/reminders.ts";
@@ -96,6 +98,8 @@ export async function startSystem(config: Config, options: StartOptions = {}): P
         await seedDemoCases(database.db);
         // Inspection plans (issue 17).
         await seedDemoInspectionPlans(database.db);
+        // inspections (issue 17)
+        await seedDemoInspections(database.db);
       }
       seeded = true;
     }

@@ -77,7 +77,7 @@ test("đăng nhập quản trị: khung ứng dụng, điều hướng và các 
     }
     // Casework the administrator has no right to is not offered.
     assert.equal(await nav.getByRole("link", { name: /Xử lý đơn/ }).count(), 0);
-    await nav.getByRole("link", { name: /Thanh tra/ }).click();
+    await nav.getByRole("link", { name: /Báo cáo/ }).click();
     await page.getByText("Chức năng này đang được xây dựng").waitFor();
 
     await page.getByRole("button", { name: "Đăng xuất" }).click();

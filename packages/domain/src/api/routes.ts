@@ -19,6 +19,8 @@ import { SYSTEM_ROUTES } from "./routes/system.ts";
 import { USER_ROUTES } from "./routes/users.ts";
 // Inspection plans, subjects and overlaps (issue 17).
 import { INSPECTION_PLAN_ROUTES } from "./routes/inspection-plans.ts";
+// inspections: the record, findings and follow-up (issue 17)
+import { INSPECTION_ROUTES } from "./routes/inspections.ts";
 
 export const ROUTES = {
   ...SYSTEM_ROUTES,
@@ -35,6 +37,8 @@ export const ROUTES = {
   ...CASE_ROUTES,
   // Inspection plans, subjects and overlaps (issue 17).
   ...INSPECTION_PLAN_ROUTES,
+  // inspections: the record, findings and follow-up (issue 17)
+  ...INSPECTION_ROUTES,
 };
 
 export type Routes = typeof ROUTES;

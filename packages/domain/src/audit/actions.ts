@@ -7,6 +7,7 @@
 import { ROLES, type RoleCode } from "../auth/permissions.ts";
 import { CASE_ACTIONS, type CaseAction } from "../cases/actions.ts";
 import { CASE_STATES, type CaseState } from "../cases/case.ts";
+import { INSPECTION_STEPS, type InspectionAction } from "../inspections/inspection-steps.ts";
 import { OUTCOMES } from "../petitions/outcomes.ts";
 import { PETITION_STATES, type PetitionOutcome, type PetitionState } from "../petitions/petition.ts";
 
@@ -37,6 +38,26 @@ const CASE_ACTION_LABELS = Object.fromEntries(Object.entries(CASE_ACTIONS).map((
   CaseAction,
   string
 >;
+
+/** Inspections (issue 17): the steps of the procedure and the writes on findings and follow-up. */
+const INSPECTION_STEP_LABELS = Object.fromEntries(
+  Object.entries(INSPECTION_STEPS).map(([k, v]) => [k, v.label]),
+) as Record<InspectionAction, string>;
+const INSPECTION_RECORD_LABELS = {
+  proposed: "Lập dự thảo quyết định thanh tra, kiểm tra",
+  violation_added: "Ghi nhận vi phạm phát hiện qua thanh tra",
+  violation_removed: "Xóa vi phạm đã ghi nhận",
+  sanction_added: "Ghi nhận quyết định xử phạt vi phạm hành chính",
+  sanction_paid: "Ghi nhận đã chấp hành quyết định xử phạt",
+  recommendation_added: "Ghi nhận kiến nghị trong kết luận thanh tra",
+  recommendation_removed: "Xóa kiến nghị",
+  recovery_recorded: "Ghi nhận kết quả thực hiện kiến nghị (thu hồi)",
+  urged: "Đôn đốc thực hiện kiến nghị",
+  follow_up_checked: "Kiểm tra việc thực hiện kết luận thanh tra",
+  recommendation_closed: "Kết thúc theo dõi kiến nghị theo quyết định",
+  follow_up_exported: "Xuất danh sách theo dõi thực hiện kiến nghị",
+} as const;
+type InspectionRecordAction = keyof typeof INSPECTION_RECORD_LABELS;
 
 const FIXED_AUDIT_ACTIONS = {
   "auth.login": "Đăng nhập",
@@ -114,13 +135,17 @@ export const AUDIT_ACTIONS = {
   ...prefixed("petition.", PETITION_STEPS),
   ...prefixed("petition.outcome.", OUTCOME_LABELS),
   ...prefixed("case.", CASE_ACTION_LABELS),
+  // inspections (issue 17)
+  ...prefixed("inspection.", INSPECTION_STEP_LABELS),
+  ...prefixed("inspection.", INSPECTION_RECORD_LABELS),
 } as const satisfies Record<string, string>;
 
 export type AuditAction =
   | keyof typeof FIXED_AUDIT_ACTIONS
   | `petition.${PetitionStepAction}`
   | `petition.outcome.${PetitionOutcome}`
-  | `case.${CaseAction}`;
+  | `case.${CaseAction}`
+  | `inspection.${InspectionAction | InspectionRecordAction}`;
 
 // The catalogue and the type describe the same codes.
 const _auditKeys: Record<AuditAction, string> = AUDIT_ACTIONS;
@@ -147,10 +172,17 @@ export const TIMELINE_ACTIONS = {
   ...PETITION_STEPS,
   ...prefixed("outcome.", OUTCOME_LABELS),
   ...CASE_ACTION_LABELS,
+  // inspections (issue 17)
+  ...prefixed("inspection.", INSPECTION_STEP_LABELS),
+  ...prefixed("inspection.", INSPECTION_RECORD_LABELS),
 } as const satisfies Record<string, string>;
 
 export type TimelineAction =
-  keyof typeof FIXED_TIMELINE_ACTIONS | PetitionStepAction | `outcome.${PetitionOutcome}` | CaseAction;
+  | keyof typeof FIXED_TIMELINE_ACTIONS
+  | PetitionStepAction
+  | `outcome.${PetitionOutcome}`
+  | CaseAction
+  | `inspection.${InspectionAction | InspectionRecordAction}`;
 
 const _timelineKeys: Record<TimelineAction, string> = TIMELINE_ACTIONS;
 void _timelineKeys;

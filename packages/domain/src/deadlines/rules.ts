@@ -369,6 +369,54 @@ export const DEFAULT_RULES: RuleSet = [
     validTo: null,
   },
 
+  // ---- Inspections: durations per level and publication (issue 17) — docs/LAW.md §8.3–8.4 ----
+  // [U] The day counts per level of inspection body were not read: the lengths below are the
+  // defaults of the configuration (app_setting "inspection.durations", domain
+  // inspections/durations.ts), applied with configureRules per inspection body level.
+  {
+    id: "inspection.onsite",
+    version: 1,
+    basis: `${cite("ND216")} (thời hạn thanh tra theo cấp cơ quan thanh tra, ${TT})`,
+    title: "Thời hạn thanh tra trực tiếp",
+    unit: "calendar_day",
+    length: 45,
+    startEvent: "ngày công bố quyết định thanh tra",
+    extensions: { length: 30, max: 1, basis: `${cite("ND216")} (gia hạn thời hạn thanh tra)` },
+    suspensionStopsClock: true,
+    validFrom: TT_FROM,
+    validTo: null,
+    probable: true,
+    note: "Số ngày theo từng cấp cơ quan thanh tra chưa đối chiếu văn bản gốc: cơ quan tự cấu hình.",
+  },
+  {
+    id: "inspection.conclusion.draft",
+    version: 1,
+    basis: `Điều 34 khoản 5 ${TT}`,
+    title: "Thời hạn xây dựng dự thảo kết luận thanh tra",
+    unit: "calendar_day",
+    length: 20,
+    startEvent: "ngày được giao xây dựng dự thảo kết luận thanh tra",
+    suspensionStopsClock: false,
+    validFrom: TT_FROM,
+    validTo: null,
+    probable: true,
+    note: "Số ngày theo từng cấp (Điều 34 khoản 5) chưa đối chiếu văn bản gốc: cơ quan tự cấu hình.",
+  },
+  {
+    id: "inspection.publication",
+    version: 1,
+    basis: `Điều 37 ${TT}; ${cite("ND216")} (quy định cũ: Nghị định 43/2023/NĐ-CP, ít nhất 15 ngày liên tục)`,
+    title: "Thời gian công khai kết luận thanh tra trên cổng thông tin (ít nhất 15 ngày liên tục)",
+    unit: "calendar_day",
+    length: 15,
+    startEvent: "ngày bắt đầu đăng tải kết luận thanh tra",
+    suspensionStopsClock: false,
+    validFrom: TT_FROM,
+    validTo: null,
+    probable: true,
+    note: "Số ngày công khai theo Luật Thanh tra 2025 chưa đối chiếu; giữ mức của quy định cũ.",
+  },
+
   // ---- Asset and income declaration (kê khai tài sản) — docs/LAW.md §10.1 --------------------
   {
     id: "asset.declaration.annual",

@@ -627,6 +627,145 @@ export interface StateAuditImportTable {
   created_at: Generated<Date>;
 }
 
+// ---- Inspections: the record, its findings and follow-up (0026_inspections) -----------------
+
+/** A `numeric` m² column with a default: read it with Number(). */
+type Area = ColumnType<string | number, number | string | undefined, number | string>;
+
+export interface InspectionTable {
+  id: Generated<string>;
+  agency_id: string;
+  code: string;
+  year: number;
+  kind: "planned" | "ad_hoc" | "re_inspection" | "specialised_check";
+  trigger: "violation_sign" | "superior" | "case" | null;
+  trigger_case_id: string | null;
+  trigger_note: string | null;
+  reinspects_id: string | null;
+  reinspection_ground: string | null;
+  plan_item_id: string | null;
+  online: Generated<boolean>;
+  title: string;
+  content: string;
+  content_field: string | null;
+  period_covered: string | null;
+  violation_sign: string | null;
+  body_level: "central" | "province" | "department";
+  state: string;
+  facts: ColumnType<unknown, string, string>;
+  decision_number: string | null;
+  decided_on: DateOnly | null;
+  signed_on: DateOnly | null;
+  conclusion_number: string | null;
+  due_on: DateOnly | null;
+  due_rule: string | null;
+  subject_display: Generated<string>;
+  search_text: Generated<string>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface InspectionTargetTable {
+  inspection_id: string;
+  subject_id: string;
+  position: number;
+}
+
+export interface InspectionMemberTable {
+  inspection_id: string;
+  user_id: string;
+  role: "leader" | "member" | "supervisor";
+  conflict_declared: Generated<boolean>;
+  conflict_note: string | null;
+}
+
+export interface InspectionEventTable extends EventTable {
+  inspection_id: string;
+}
+
+export interface InspectionViolationTable {
+  id: Generated<string>;
+  inspection_id: string;
+  subject_id: string;
+  kind: string;
+  description: string;
+  money: Count;
+  land_m2: Area;
+  created_at: Generated<Date>;
+}
+
+export interface InspectionSanctionTable {
+  id: Generated<string>;
+  inspection_id: string;
+  subject_id: string;
+  number: string;
+  issued_on: DateOnly;
+  target_kind: "organisation" | "individual";
+  target_name: string;
+  fine: number;
+  additional_measures: string | null;
+  paid: Generated<boolean>;
+  paid_on: DateOnly | null;
+  created_at: Generated<Date>;
+}
+
+export interface InspectionRecommendationTable {
+  id: Generated<string>;
+  inspection_id: string;
+  agency_id: string;
+  subject_id: string | null;
+  position: number;
+  type: "recover_money" | "recover_land" | "other_economic" | "discipline" | "investigation" | "policy";
+  content: string;
+  amount: Count;
+  land_m2: Area;
+  collectives: Count;
+  individuals: Count;
+  persons: ColumnType<unknown, string | undefined, string>;
+  matters: Count;
+  responsible_unit: string;
+  due_on: DateOnly | null;
+  due_key: ColumnType<string, never, never>;
+  concluded_on: DateOnly | null;
+  recovered: Count;
+  land_recovered: Area;
+  outstanding: ColumnType<number, never, never>;
+  done_on: DateOnly | null;
+  last_progress_on: DateOnly | null;
+  urged: Count;
+  closed_on: DateOnly | null;
+  closed_reason: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface InspectionRecoveryTable {
+  id: Generated<string>;
+  recommendation_id: string;
+  agency_id: string;
+  recovered_on: DateOnly;
+  amount: Count;
+  land_m2: Area;
+  note: string | null;
+  evidence: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface InspectionFollowUpTable {
+  id: Generated<string>;
+  recommendation_id: string;
+  kind: "urge" | "check";
+  on_date: DateOnly;
+  note: string | null;
+  document_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   reminder_mail: ReminderMailTable;
   resolution_case: ResolutionCaseTable;
@@ -671,6 +810,16 @@ export interface DB {
   inspection_plan_item_subject: InspectionPlanItemSubjectTable;
   inspection_overlap_resolution: InspectionOverlapResolutionTable;
   state_audit_import: StateAuditImportTable;
+  // inspections: the record, findings and follow-up (0026_inspections)
+  inspection: InspectionTable;
+  inspection_target: InspectionTargetTable;
+  inspection_member: InspectionMemberTable;
+  inspection_event: InspectionEventTable;
+  inspection_violation: InspectionViolationTable;
+  inspection_sanction: InspectionSanctionTable;
+  inspection_recommendation: InspectionRecommendationTable;
+  inspection_recovery: InspectionRecoveryTable;
+  inspection_follow_up: InspectionFollowUpTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -25,7 +25,7 @@ import { fail } from "./errors.ts";
 // ---- Timelines ------------------------------------------------------------------------------
 
 /** The procedures with a timeline; each has its event table of the one shape (EventTable). */
-export type Timeline = "petition" | "case";
+export type Timeline = "petition" | "case" | "inspection";
 
 /** One entry of a timeline as written. */
 export interface TimelineEvent {
@@ -70,6 +70,11 @@ export async function writeEvent(
       .insertInto("case_event")
       .values({ case_id: ownerId, ...columns })
       .execute();
+  else if (timeline === "inspection")
+    await trx
+      .insertInto("inspection_event")
+      .values({ inspection_id: ownerId, ...columns })
+      .execute();
   else
     await trx
       .insertInto("petition_event")
@@ -82,7 +87,14 @@ export async function readTimeline(db: Kysely<DB>, timeline: Timeline, ownerId: 
   const rows: Selectable<EventTable>[] =
     timeline === "case"
       ? await db.selectFrom("case_event").selectAll().where("case_id", "=", ownerId).orderBy("id").execute()
-      : await db.selectFrom("petition_event").selectAll().where("petition_id", "=", ownerId).orderBy("id").execute();
+      : timeline === "inspection"
+        ? await db
+            .selectFrom("inspection_event")
+            .selectAll()
+            .where("inspection_id", "=", ownerId)
+            .orderBy("id")
+            .execute()
+        : await db.selectFrom("petition_event").selectAll().where("petition_id", "=", ownerId).orderBy("id").execute();
   return rows.map((e) => ({
     at: new Date(e.at).toISOString(),
     actorName: e.actor_name,
@@ -97,7 +109,7 @@ export async function readTimeline(db: Kysely<DB>, timeline: Timeline, ownerId: 
 // ---- Versioned rows -------------------------------------------------------------------------
 
 /** The tables of the procedures' rows: each has an id, a version and an updated_at. */
-export type ProcedureTable = "petition" | "resolution_case" | "reception_visit";
+export type ProcedureTable = "petition" | "resolution_case" | "reception_visit" | "inspection";
 
 interface VersionedColumns {
   id: string;

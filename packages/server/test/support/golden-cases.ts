@@ -13,6 +13,8 @@
  */
 import { formalCitation, lawOfDate } from "@minhbach/domain";
 import type { AgencyFacts } from "../../src/modules/documents/letterhead.ts";
+// inspections (issue 17)
+import { INSPECTION_GOLDEN_CASES } from "./golden-inspections.ts";
 
 export const GOLDEN_PROVINCE: AgencyFacts = {
   id: "00000000-0000-4000-8000-000000000001",
@@ -609,4 +611,6 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
       signer: deputy,
     },
   },
+  // inspections (issue 17)
+  ...INSPECTION_GOLDEN_CASES,
 ];

@@ -42,6 +42,10 @@ const PlansPage = lazy(() => import("../features/inspections/plans/PlansPage.tsx
 const PlanPage = lazy(() => import("../features/inspections/plans/PlanPage.tsx"));
 const OverlapBoardPage = lazy(() => import("../features/inspections/plans/OverlapBoardPage.tsx"));
 const SubjectsPage = lazy(() => import("../features/inspections/subjects/SubjectsPage.tsx"));
+// inspections (issue 17)
+const InspectionsPage = lazy(() => import("../features/inspections/record/InspectionsPage.tsx"));
+const InspectionPage = lazy(() => import("../features/inspections/record/InspectionPage.tsx"));
+const FollowUpPage = lazy(() => import("../features/inspections/follow-up/FollowUpPage.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -259,6 +263,31 @@ export function App() {
                       element={
                         <RequirePermission permission="inspection.read">
                           <PlanPage />
+                        </RequirePermission>
+                      }
+                    />
+                    {/* inspections (issue 17) */}
+                    <Route
+                      path={PATHS.inspections}
+                      element={
+                        <RequirePermission permission="inspection.read">
+                          <InspectionsPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path={`${PATHS.inspections}/theo-doi`}
+                      element={
+                        <RequirePermission permission="inspection.read">
+                          <FollowUpPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path={`${PATHS.inspections}/:id`}
+                      element={
+                        <RequirePermission permission="inspection.read">
+                          <InspectionPage />
                         </RequirePermission>
                       }
                     />

@@ -26,6 +26,8 @@ import type { BodyParagraph } from "./render.ts";
 import { CASE_TEMPLATES } from "./templates-cases.ts";
 // Inspection plans (issue 17).
 import { INSPECTION_PLAN_TEMPLATES } from "./templates-inspection-plans.ts";
+// inspections (issue 17)
+import { INSPECTION_TEMPLATES } from "./templates-inspections.ts";
 import { PETITION_TEMPLATES } from "./templates-petitions.ts";
 import {
   actOf,
@@ -348,6 +350,8 @@ export const TEMPLATES: readonly DocumentTemplate[] = [
   ...CASE_TEMPLATES,
   // Inspection plans (issue 17).
   ...INSPECTION_PLAN_TEMPLATES,
+  // inspections (issue 17)
+  ...INSPECTION_TEMPLATES,
 ];
 
 const BY_CODE = new Map(TEMPLATES.map((t) => [t.formCode, t]));

@@ -54,7 +54,7 @@ export const WORK_NAV: NavItem[] = [
   { path: PATHS.petitions, label: "Xử lý đơn", icon: IconMessageReport, permission: "petition.read" },
   { path: PATHS.complaints, label: "Giải quyết khiếu nại", icon: IconScale, permission: "case.read" },
   { path: PATHS.denunciations, label: "Giải quyết tố cáo", icon: IconShieldLock, permission: "case.read" },
-  { path: PATHS.inspections, label: "Thanh tra", icon: IconFileSearch, comingSoon: true },
+  { path: PATHS.inspections, label: "Thanh tra", icon: IconFileSearch, permission: "inspection.read" },
   { path: PATHS.anticorruption, label: "Phòng, chống tham nhũng", icon: IconGavel, comingSoon: true },
   { path: PATHS.reports, label: "Báo cáo", icon: IconChartBar, comingSoon: true },
   { path: PATHS.portal, label: "Cổng công dân", icon: IconWorld, comingSoon: true },

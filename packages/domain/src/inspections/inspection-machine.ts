@@ -1,0 +1,368 @@
+/**
+ * The rule of an inspection's procedure (docs/LAW.md §8.3–8.5): which step may follow which, the
+ * dates each step carries, the due dates the steps run (from the deadline engine: statutory rules
+ * and the per-level durations of the configuration), and the first problem of a step taken out
+ * of order, in Vietnamese, naming the step that is missing. Pure: the server reads and writes.
+ */
+import type { IsoDate } from "../calendar/iso-date.ts";
+import type { DeadlineInput } from "../deadlines/rule-set.ts";
+import { DomainError } from "../errors.ts";
+import type { LevelDurations } from "./durations.ts";
+import {
+  INSPECTION_STATES,
+  INSPECTION_STEPS,
+  type ExtensionGround,
+  type InspectionAction,
+  type InspectionState,
+} from "./inspection-steps.ts";
+
+export interface InspectionFacts {
+  state: InspectionState;
+  decidedOn: IsoDate | null;
+  decisionNumber: string | null;
+  planApprovedOn: IsoDate | null;
+  announcedOn: IsoDate | null;
+  extensions: { on: IsoDate; ground: ExtensionGround; note: string | null }[];
+  suspensions: { from: IsoDate; to: IsoDate | null; reason: string }[];
+  onsiteEndedOn: IsoDate | null;
+  reportedOn: IsoDate | null;
+  draftAssignedOn: IsoDate | null;
+  draftReceivedOn: IsoDate | null;
+  reservations: { name: string; text: string }[];
+  appraisedOn: IsoDate | null;
+  appraisalNote: string | null;
+  signedOn: IsoDate | null;
+  conclusionNumber: string | null;
+  publishedOn: IsoDate | null;
+  publicationForm: string | null;
+  directiveOn: IsoDate | null;
+  directiveNumber: string | null;
+}
+
+export function proposedFacts(): InspectionFacts {
+  return {
+    state: "PROPOSED",
+    decidedOn: null,
+    decisionNumber: null,
+    planApprovedOn: null,
+    announcedOn: null,
+    extensions: [],
+    suspensions: [],
+    onsiteEndedOn: null,
+    reportedOn: null,
+    draftAssignedOn: null,
+    draftReceivedOn: null,
+    reservations: [],
+    appraisedOn: null,
+    appraisalNote: null,
+    signedOn: null,
+    conclusionNumber: null,
+    publishedOn: null,
+    publicationForm: null,
+    directiveOn: null,
+    directiveNumber: null,
+  };
+}
+
+export type InspectionStepInput =
+  | { action: "decide"; date: IsoDate; number: string }
+  | { action: "approve_plan"; date: IsoDate }
+  | { action: "announce"; date: IsoDate }
+  | { action: "extend"; date: IsoDate; ground: ExtensionGround; note?: string | null }
+  | { action: "suspend"; date: IsoDate; reason: string }
+  | { action: "resume"; date: IsoDate }
+  | { action: "end_onsite"; date: IsoDate }
+  | { action: "report"; date: IsoDate }
+  | { action: "assign_draft"; date: IsoDate }
+  | { action: "submit_draft"; date: IsoDate; reservations?: { name: string; text: string }[] }
+  | { action: "appraise"; date: IsoDate; note?: string | null }
+  | { action: "sign"; date: IsoDate; number: string }
+  | { action: "publish"; date: IsoDate; form?: string | null }
+  | { action: "direct"; date: IsoDate; number: string };
+
+/** The main steps in the law's order, each with the fact it sets. */
+const MAIN: readonly { action: InspectionAction; fact: keyof InspectionFacts; what: string }[] = [
+  { action: "decide", fact: "decidedOn", what: "quyết định thanh tra" },
+  { action: "approve_plan", fact: "planApprovedOn", what: "kế hoạch tiến hành thanh tra được phê duyệt" },
+  { action: "announce", fact: "announcedOn", what: "công bố quyết định thanh tra" },
+  { action: "end_onsite", fact: "onsiteEndedOn", what: "kết thúc thanh tra trực tiếp" },
+  { action: "report", fact: "reportedOn", what: "báo cáo kết quả thanh tra" },
+  { action: "assign_draft", fact: "draftAssignedOn", what: "văn bản giao xây dựng dự thảo kết luận" },
+  { action: "submit_draft", fact: "draftReceivedOn", what: "dự thảo kết luận thanh tra" },
+  { action: "appraise", fact: "appraisedOn", what: "ý kiến thẩm định dự thảo kết luận" },
+  { action: "sign", fact: "signedOn", what: "kết luận thanh tra được ký" },
+];
+
+export interface MachineContext {
+  today: IsoDate;
+  durations: LevelDurations;
+}
+
+function outOfOrder(message: string): never {
+  throw new DomainError("INSPECTION_STEP_OUT_OF_ORDER", message, "action");
+}
+
+function badDate(message: string): never {
+  throw new DomainError("INSPECTION_DATE_INVALID", message, "date");
+}
+
+function label(action: InspectionAction): string {
+  return INSPECTION_STEPS[action].label;
+}
+
+/** The steps that may be taken now (the page offers them; the rule checks them again). */
+export function allowedInspectionActions(facts: InspectionFacts, durations: LevelDurations): InspectionAction[] {
+  const out: InspectionAction[] = [];
+  for (const action of Object.keys(INSPECTION_STEPS) as InspectionAction[]) {
+    try {
+      precondition(facts, action, durations);
+      out.push(action);
+    } catch {
+      // not now
+    }
+  }
+  return out;
+}
+
+/** The last date any step was taken on (a later step may not be dated before it). */
+function lastDate(f: InspectionFacts): IsoDate | null {
+  const dates = [
+    f.decidedOn,
+    f.planApprovedOn,
+    f.announcedOn,
+    ...f.extensions.map((e) => e.on),
+    ...f.suspensions.flatMap((s) => [s.from, s.to]),
+    f.onsiteEndedOn,
+    f.reportedOn,
+    f.draftAssignedOn,
+    f.draftReceivedOn,
+    f.appraisedOn,
+    f.signedOn,
+    f.publishedOn,
+    f.directiveOn,
+  ].filter((d): d is string => !!d);
+  return dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+}
+
+/** Throws the first reason the step cannot be taken now. */
+function precondition(f: InspectionFacts, action: InspectionAction, d: LevelDurations): void {
+  const what = label(action);
+  const missing = (upTo: number, skipAppraisal: boolean) => {
+    for (const step of MAIN.slice(0, upTo)) {
+      if (step.action === "appraise" && skipAppraisal) continue;
+      if (f[step.fact] === null) outOfOrder(`Chưa có ${step.what}: chưa thể «${what}».`);
+    }
+  };
+  const index = MAIN.findIndex((m) => m.action === action);
+  if (index >= 0) {
+    const own = MAIN[index]!;
+    if (f[own.fact] !== null) outOfOrder(`Bước «${what}» đã được thực hiện.`);
+    // Appraisal is mandatory at central and provincial level (docs/LAW.md §8.4), optional elsewhere.
+    missing(index, !d.appraisalRequired);
+    if (action === "end_onsite" && f.state === "SUSPENDED")
+      outOfOrder(`Cuộc thanh tra đang tạm dừng: chưa thể «${what}».`);
+    return;
+  }
+  switch (action) {
+    case "extend":
+    case "suspend":
+      missing(3, true);
+      if (f.onsiteEndedOn) outOfOrder(`Đã kết thúc thanh tra trực tiếp: không thể «${what}».`);
+      if (f.state === "SUSPENDED") outOfOrder(`Cuộc thanh tra đang tạm dừng: chưa thể «${what}».`);
+      if (action === "extend" && f.extensions.length >= d.maxExtensions)
+        throw new DomainError(
+          "INSPECTION_EXTENSION_LIMIT",
+          `Cuộc thanh tra đã được gia hạn ${f.extensions.length} lần, tối đa ${d.maxExtensions} lần theo cấu hình.`,
+          "action",
+        );
+      return;
+    case "resume":
+      if (f.state !== "SUSPENDED") outOfOrder(`Cuộc thanh tra không tạm dừng: không cần «${what}».`);
+      return;
+    case "publish":
+    case "direct":
+      if (f.signedOn === null) outOfOrder(`Chưa có kết luận thanh tra được ký: chưa thể «${what}».`);
+      if (action === "publish" && f.publishedOn) outOfOrder(`Bước «${what}» đã được thực hiện.`);
+      if (action === "direct" && f.directiveOn) outOfOrder(`Bước «${what}» đã được thực hiện.`);
+      return;
+  }
+}
+
+function stateAfter(f: InspectionFacts): InspectionState {
+  if (f.directiveOn) return "IMPLEMENTING";
+  if (f.publishedOn) return "PUBLISHED";
+  if (f.signedOn) return "SIGNED";
+  if (f.appraisedOn) return "APPRAISED";
+  if (f.draftReceivedOn) return "DRAFTED";
+  if (f.draftAssignedOn) return "DRAFTING";
+  if (f.reportedOn) return "REPORTED";
+  if (f.onsiteEndedOn) return "ONSITE_ENDED";
+  if (f.suspensions.some((s) => s.to === null)) return "SUSPENDED";
+  if (f.announcedOn) return "ONSITE";
+  if (f.planApprovedOn) return "PLANNED";
+  if (f.decidedOn) return "DECIDED";
+  return "PROPOSED";
+}
+
+/** The facts after a step, or the first reason it is refused (DomainError with the field). */
+export function inspectionTransition(
+  facts: InspectionFacts,
+  input: InspectionStepInput,
+  ctx: MachineContext,
+): InspectionFacts {
+  precondition(facts, input.action, ctx.durations);
+  if (input.date > ctx.today) badDate(`Ngày «${label(input.action)}» không được sau ngày hôm nay.`);
+  const last = lastDate(facts);
+  if (last && input.date < last)
+    badDate(
+      `Ngày «${label(input.action)}» không được trước ngày của bước trước (${last.split("-").reverse().join("/")}).`,
+    );
+  const f: InspectionFacts = structuredClone(facts);
+  switch (input.action) {
+    case "decide":
+      f.decidedOn = input.date;
+      f.decisionNumber = input.number;
+      break;
+    case "approve_plan":
+      f.planApprovedOn = input.date;
+      break;
+    case "announce":
+      f.announcedOn = input.date;
+      break;
+    case "extend":
+      f.extensions.push({ on: input.date, ground: input.ground, note: input.note ?? null });
+      break;
+    case "suspend":
+      f.suspensions.push({ from: input.date, to: null, reason: input.reason });
+      break;
+    case "resume": {
+      const open = f.suspensions.find((s) => s.to === null)!;
+      open.to = input.date;
+      break;
+    }
+    case "end_onsite":
+      f.onsiteEndedOn = input.date;
+      break;
+    case "report":
+      f.reportedOn = input.date;
+      break;
+    case "assign_draft":
+      f.draftAssignedOn = input.date;
+      break;
+    case "submit_draft":
+      f.draftReceivedOn = input.date;
+      f.reservations = input.reservations ?? [];
+      break;
+    case "appraise":
+      f.appraisedOn = input.date;
+      f.appraisalNote = input.note ?? null;
+      break;
+    case "sign":
+      f.signedOn = input.date;
+      f.conclusionNumber = input.number;
+      break;
+    case "publish":
+      f.publishedOn = input.date;
+      f.publicationForm = input.form ?? null;
+      break;
+    case "direct":
+      f.directiveOn = input.date;
+      f.directiveNumber = input.number;
+      break;
+  }
+  f.state = stateAfter(f);
+  return f;
+}
+
+export interface InspectionDue {
+  /** The step the due date is for. */
+  step: InspectionAction;
+  label: string;
+  input: DeadlineInput;
+  /** Still to be met (its step not yet taken). */
+  open: boolean;
+  /** The limit is a per-level duration of the configuration, not a statutory figure. */
+  configured: boolean;
+  /** The date the step was taken, when it was. */
+  metOn: IsoDate | null;
+}
+
+/**
+ * The due dates the steps taken so far run: on-site work from the announcement (configured per
+ * level, extensions, suspensions), the assignment (5 working days from the result report),
+ * drafting (configured), signing (15 days from the draft), publication (15 consecutive days) and
+ * the implementation directive (15 days from the conclusion).
+ */
+export function inspectionDues(f: InspectionFacts, options: { ttcp?: boolean } = {}): InspectionDue[] {
+  const out: InspectionDue[] = [];
+  const variant = options.ttcp ? { variant: "ttcp" } : {};
+  if (f.announcedOn)
+    out.push({
+      step: "end_onsite",
+      label: "Kết thúc thanh tra trực tiếp",
+      input: {
+        rule: "inspection.onsite",
+        from: f.announcedOn,
+        extensions: f.extensions.length,
+        suspensions: f.suspensions.map((s) => ({ from: s.from, to: s.to ?? s.from })),
+      },
+      open: f.onsiteEndedOn === null,
+      configured: true,
+      metOn: f.onsiteEndedOn,
+    });
+  if (f.reportedOn)
+    out.push({
+      step: "assign_draft",
+      label: "Giao xây dựng dự thảo kết luận",
+      input: { rule: "inspection.conclusion.assign", from: f.reportedOn },
+      open: f.draftAssignedOn === null,
+      configured: false,
+      metOn: f.draftAssignedOn,
+    });
+  if (f.draftAssignedOn)
+    out.push({
+      step: "submit_draft",
+      label: "Trình dự thảo kết luận",
+      input: { rule: "inspection.conclusion.draft", from: f.draftAssignedOn },
+      open: f.draftReceivedOn === null,
+      configured: true,
+      metOn: f.draftReceivedOn,
+    });
+  if (f.draftReceivedOn)
+    out.push({
+      step: "sign",
+      label: "Ký kết luận thanh tra",
+      input: { rule: "inspection.conclusion.sign", from: f.draftReceivedOn, ...variant },
+      open: f.signedOn === null,
+      configured: false,
+      metOn: f.signedOn,
+    });
+  if (f.publishedOn)
+    out.push({
+      step: "publish",
+      label: "Công khai kết luận đến ít nhất ngày",
+      input: { rule: "inspection.publication", from: f.publishedOn },
+      open: false,
+      configured: false,
+      metOn: f.publishedOn,
+    });
+  if (f.signedOn)
+    out.push({
+      step: "direct",
+      label: "Văn bản chỉ đạo thực hiện kết luận",
+      input: { rule: "inspection.directive", from: f.signedOn, ...variant },
+      open: f.directiveOn === null,
+      configured: false,
+      metOn: f.directiveOn,
+    });
+  return out;
+}
+
+export function inspectionStateLabel(state: string): string {
+  return (INSPECTION_STATES as Record<string, string>)[state] ?? state;
+}
+
+/** Findings and recommendations are the conclusion's content: editable until it is signed. */
+export function findingsEditable(f: InspectionFacts): boolean {
+  return f.decidedOn !== null && f.signedOn === null;
+}

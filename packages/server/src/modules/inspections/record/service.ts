@@ -1,0 +1,994 @@
+/**
+ * One inspection or specialised check from its decision to its conclusion (issue 17; docs/LAW.md
+ * §8): proposed by an inspector, decided by a leader of the agency (team, conflicts of interest,
+ * the ad hoc overlap rule of Chỉ thị 20/CT-TTg), then each step on the procedure kit
+ * (platform/procedure.ts): permission first, the domain's rule (inspection-machine.ts), the row,
+ * its tracked deadlines, its timeline event and its audit event in one transaction.
+ */
+import {
+  AD_HOC_TRIGGER_LABELS,
+  allowedInspectionActions,
+  BODY_LEVEL_LABELS,
+  bodyLevelOf,
+  DomainError,
+  durationsFrom,
+  findingsEditable,
+  followUpStatus,
+  FOLLOW_UP_STATUS_LABELS,
+  formatMillions,
+  INSPECTION_DURATIONS_KEY,
+  INSPECTION_KIND_LABELS,
+  INSPECTION_STEPS,
+  inspectionDues,
+  inspectionStateLabel,
+  inspectionTransition,
+  levelRuleOverrides,
+  needsViolationSign,
+  normalizeForMatch,
+  OVERLAP_KIND_LABELS,
+  proposedFacts,
+  RECOMMENDATION_TYPE_LABELS,
+  REINSPECTION_GROUND_LABELS,
+  STEP_ACTOR_LABELS,
+  timelineActionLabel,
+  todayInVietnam,
+  VIOLATION_KIND_LABELS,
+  type BodyLevel,
+  type InspectionAction,
+  type InspectionDurations,
+  type InspectionFacts,
+  type InspectionKind,
+  type InspectionStepInput,
+  type LevelDurations,
+  type RecommendationType,
+  type ViolationKind,
+} from "@minhbach/domain";
+import {
+  computeDeadline,
+  configureRules,
+  DEFAULT_RULES,
+  explanationLines,
+  type RuleSet,
+} from "@minhbach/domain/deadlines/index";
+import type {
+  CreateInspectionBody,
+  DecideInspectionBody,
+  InspectionListQuery,
+  InspectionStepBody,
+} from "@minhbach/domain/api/inspections";
+import type { Kysely, Transaction } from "kysely";
+import type { DB } from "../../../db/schema.ts";
+import { assertAgencyInScope, inScope, scopeOf, type AuthContext } from "../../../platform/access.ts";
+import { recordAudit, type Actor } from "../../../platform/audit.ts";
+import { fail } from "../../../platform/errors.ts";
+import { readTimeline, runStep, writeEvent, type Procedure } from "../../../platform/procedure.ts";
+import { currentCalendar, trackDeadline } from "../../calendar/service.ts";
+import { findOverlaps, writeOccurrences, type OverlapView } from "../overlaps.ts";
+import { assertActor, isDecider } from "./access.ts";
+import { draftConclusion, draftDecision } from "./documents.ts";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export type InspectionRow = Awaited<ReturnType<typeof loadInspection>>;
+
+export async function loadInspection(db: Db, id: string, lock = false) {
+  let q = db.selectFrom("inspection").selectAll().where("id", "=", id);
+  if (lock) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  if (!row) fail("INSPECTION_NOT_FOUND", "id");
+  return row;
+}
+
+export function factsOf(row: InspectionRow): InspectionFacts {
+  return row.facts as InspectionFacts;
+}
+
+/** The configured durations per level (app_setting), over the defaults [U]. */
+export async function inspectionDurations(db: Db): Promise<InspectionDurations> {
+  const row = await db
+    .selectFrom("app_setting")
+    .select("value")
+    .where("key", "=", INSPECTION_DURATIONS_KEY)
+    .executeTakeFirst();
+  return durationsFrom(row?.value);
+}
+
+function rulesFor(d: LevelDurations): RuleSet {
+  return configureRules(DEFAULT_RULES, levelRuleOverrides(d));
+}
+
+/** An ad hoc decision for the overlap rule: ad hoc, re-inspection, a check outside any plan. */
+function isAdHoc(row: Pick<InspectionRow, "kind" | "plan_item_id">): boolean {
+  return row.kind !== "planned" && row.plan_item_id === null;
+}
+
+function activityOf(kind: InspectionKind): "inspection" | "check" {
+  return kind === "specialised_check" ? "check" : "inspection";
+}
+
+async function subjectsOf(db: Db, inspectionId: string) {
+  return db
+    .selectFrom("inspection_target as t")
+    .innerJoin("inspection_subject as s", "s.id", "t.subject_id")
+    .select(["s.id", "s.kind", "s.name", "s.tax_code"])
+    .where("t.inspection_id", "=", inspectionId)
+    .orderBy("t.position")
+    .execute();
+}
+
+async function overlapsOf(db: Db, row: InspectionRow): Promise<OverlapView[]> {
+  const subjects = await subjectsOf(db, row.id);
+  return findOverlaps(
+    db,
+    subjects.map((s) => ({
+      subjectId: s.id,
+      year: row.year,
+      activity: activityOf(row.kind),
+      contentField: row.content_field,
+      adHoc: isAdHoc(row),
+    })),
+    { source: "inspection", sourceId: row.id },
+  );
+}
+
+// ---- Tracked deadlines ----------------------------------------------------------------------
+
+/** The statutory due dates still to meet are tracked (a calendar change moves them). */
+async function syncDeadlines(trx: Transaction<DB>, row: InspectionRow, facts: InspectionFacts) {
+  const ttcp = row.body_level === "central";
+  const statutory = inspectionDues(facts, { ttcp }).filter((d) => !d.configured && d.open);
+  await trx
+    .updateTable("tracked_deadline")
+    .set({ open: false, updated_at: new Date() })
+    .where("entity_type", "=", "inspection")
+    .where("entity_id", "=", row.id)
+    .where("rule_id", "not in", statutory.length ? statutory.map((d) => d.input.rule) : [""])
+    .execute();
+  for (const d of statutory)
+    await trackDeadline(trx, {
+      agencyId: row.agency_id,
+      entityType: "inspection",
+      entityId: row.id,
+      label: `Cuộc thanh tra ${row.code}: ${d.label}`,
+      input: d.input,
+    });
+}
+
+/** The first open due date (lists, dashboard), computed with the level's configured durations. */
+async function mainDue(db: Db, row: Pick<InspectionRow, "body_level">, facts: InspectionFacts) {
+  const durations = (await inspectionDurations(db))[row.body_level];
+  const calendar = await currentCalendar(db);
+  const open = inspectionDues(facts, { ttcp: row.body_level === "central" }).filter((d) => d.open);
+  if (!open.length) return { due_on: null, due_rule: null };
+  const results = open.map((d) => ({
+    rule: d.input.rule,
+    due: computeDeadline(d.input, { calendar, rules: rulesFor(durations), explain: false }).due,
+  }));
+  results.sort((a, b) => (a.due < b.due ? -1 : 1));
+  return { due_on: results[0]!.due, due_rule: results[0]!.rule };
+}
+
+const INSPECTION: Procedure<"inspection", InspectionRow, InspectionFacts> = {
+  table: "inspection",
+  entityType: "inspection",
+  timeline: "inspection",
+  load: loadInspection,
+  syncDeadlines,
+};
+
+// ---- Proposing ------------------------------------------------------------------------------
+
+async function nextCode(trx: Transaction<DB>, agencyId: string, year: number, kind: InspectionKind) {
+  const agency = await trx.selectFrom("agency").select(["code"]).where("id", "=", agencyId).executeTakeFirstOrThrow();
+  const prefix = `${kind === "specialised_check" ? "KT" : "TTr"}-${agency.code}-${year}-`;
+  const last = await trx
+    .selectFrom("inspection")
+    .select("code")
+    .where("code", "like", `${prefix}%`)
+    .orderBy("code", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const n = last ? Number(last.code.slice(prefix.length)) + 1 : 1;
+  return `${prefix}${String(n).padStart(3, "0")}`;
+}
+
+/** The registry's subjects (a merged one is followed to its survivor); fails naming the item. */
+async function resolveSubjects(db: Db, ids: readonly string[]) {
+  const rows = await db
+    .selectFrom("inspection_subject")
+    .select(["id", "name", "merged_into_id"])
+    .where("id", "in", [...ids])
+    .execute();
+  const out: { id: string; name: string }[] = [];
+  for (const [i, id] of ids.entries()) {
+    let row = rows.find((r) => r.id === id);
+    if (!row) fail("INSPECTION_SUBJECT_INVALID", `subjectIds.${i}`);
+    for (let hop = 0; row.merged_into_id && hop < 10; hop++) {
+      const next = await db
+        .selectFrom("inspection_subject")
+        .select(["id", "name", "merged_into_id"])
+        .where("id", "=", row.merged_into_id)
+        .executeTakeFirst();
+      if (!next) break;
+      row = next;
+    }
+    if (!out.some((o) => o.id === row.id)) out.push({ id: row.id, name: row.name });
+  }
+  return out;
+}
+
+export async function createInspection(db: Kysely<DB>, auth: AuthContext, actor: Actor, body: CreateInspectionBody) {
+  // An inspector proposes for their own agency.
+  const agencyId = auth.agencyId;
+  await assertAgencyInScope(db, auth, "inspection.write", agencyId);
+  const kind = body.kind;
+  if (kind === "ad_hoc") {
+    if (!body.trigger)
+      fail(
+        "VALIDATION_FAILED",
+        "trigger",
+        "Thanh tra đột xuất: chọn căn cứ (dấu hiệu vi phạm, cấp trên giao, vụ việc).",
+      );
+    if (body.trigger === "case" && !body.triggerCaseId)
+      fail("VALIDATION_FAILED", "triggerCaseId", "Chọn vụ việc khiếu nại, tố cáo làm căn cứ thanh tra đột xuất.");
+    if (body.trigger === "violation_sign" && !body.violationSign && !body.triggerNote)
+      fail("VALIDATION_FAILED", "violationSign", "Ghi rõ dấu hiệu vi phạm làm căn cứ thanh tra đột xuất.");
+  }
+  if (kind === "re_inspection") {
+    if (!body.reinspectsId) fail("VALIDATION_FAILED", "reinspectsId", "Chọn cuộc thanh tra được thanh tra lại.");
+    if (!body.reinspectionGround) fail("VALIDATION_FAILED", "reinspectionGround", "Chọn căn cứ thanh tra lại.");
+  }
+  if (kind === "planned" && !body.planItemId)
+    fail("VALIDATION_FAILED", "planItemId", "Thanh tra theo kế hoạch: chọn mục của kế hoạch thanh tra năm.");
+  let triggerCaseId: string | null = null;
+  if (kind === "ad_hoc" && body.trigger === "case") {
+    const c = await db
+      .selectFrom("resolution_case")
+      .select(["id"])
+      .where("id", "=", body.triggerCaseId!)
+      .executeTakeFirst();
+    if (!c) fail("INSPECTION_LINK_INVALID", "triggerCaseId", "Không tìm thấy vụ việc khiếu nại, tố cáo.");
+    triggerCaseId = c.id;
+  }
+  let reinspectsId: string | null = null;
+  if (kind === "re_inspection") {
+    const earlier = await db
+      .selectFrom("inspection")
+      .select(["id", "signed_on"])
+      .where("id", "=", body.reinspectsId!)
+      .executeTakeFirst();
+    if (!earlier) fail("INSPECTION_LINK_INVALID", "reinspectsId", "Không tìm thấy cuộc thanh tra được thanh tra lại.");
+    if (!earlier.signed_on)
+      fail("INSPECTION_LINK_INVALID", "reinspectsId", "Chỉ thanh tra lại cuộc thanh tra đã có kết luận.");
+    reinspectsId = earlier.id;
+  }
+  const subjects = await resolveSubjects(db, body.subjectIds);
+  const agency = await db.selectFrom("agency").select(["kind"]).where("id", "=", agencyId).executeTakeFirstOrThrow();
+  const facts = proposedFacts();
+  const id = await db.transaction().execute(async (trx) => {
+    const code = await nextCode(trx, agencyId, body.year, kind);
+    const subjectDisplay = subjects.map((s) => s.name).join("; ");
+    const row = await trx
+      .insertInto("inspection")
+      .values({
+        agency_id: agencyId,
+        code,
+        year: body.year,
+        kind,
+        trigger: kind === "ad_hoc" ? (body.trigger ?? null) : null,
+        trigger_case_id: triggerCaseId,
+        trigger_note: body.triggerNote ?? null,
+        reinspects_id: reinspectsId,
+        reinspection_ground: kind === "re_inspection" ? (body.reinspectionGround ?? null) : null,
+        plan_item_id: body.planItemId ?? null,
+        online: body.online,
+        title: body.title,
+        content: body.content,
+        content_field: body.contentField ?? null,
+        period_covered: body.periodCovered ?? null,
+        violation_sign: body.violationSign ?? null,
+        body_level: bodyLevelOf(agency.kind),
+        state: facts.state,
+        facts: JSON.stringify(facts),
+        subject_display: subjectDisplay,
+        search_text: normalizeForMatch(`${code} ${body.title} ${subjectDisplay}`),
+        created_by: actor.userId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("inspection_target")
+      .values(subjects.map((s, i) => ({ inspection_id: row.id, subject_id: s.id, position: i })))
+      .execute();
+    await writeEvent(trx, "inspection", row.id, actor, {
+      action: "inspection.proposed",
+      to: facts.state,
+      data: { code, kind, subjects: subjects.map((s) => s.name) },
+    });
+    await recordAudit(trx, actor, {
+      action: "inspection.proposed",
+      entityType: "inspection",
+      entityId: row.id,
+      summary: { code, kind, subjects: subjects.length },
+    });
+    return row.id;
+  });
+  return getInspection(db, auth, id);
+}
+
+// ---- Deciding -------------------------------------------------------------------------------
+
+/** Team members: active users of the agency who are inspectors (the supervisor may be a leader). */
+async function checkTeam(db: Db, agencyId: string, body: DecideInspectionBody) {
+  const people: { id: string; role: "leader" | "member" | "supervisor"; field: string }[] = [
+    { id: body.leaderId, role: "leader", field: "leaderId" },
+    ...body.memberIds.map((id, i) => ({ id, role: "member" as const, field: `memberIds.${i}` })),
+    ...(body.supervisorId ? [{ id: body.supervisorId, role: "supervisor" as const, field: "supervisorId" }] : []),
+  ];
+  const seen = new Set<string>();
+  for (const p of people) {
+    if (seen.has(p.id)) fail("INSPECTION_TEAM_INVALID", p.field, "Mỗi người chỉ giữ một vai trò trong Đoàn thanh tra.");
+    seen.add(p.id);
+  }
+  const users = await db
+    .selectFrom("app_user")
+    .select(["id", "roles", "agency_id", "disabled", "full_name"])
+    .where("id", "in", [...seen])
+    .execute();
+  for (const p of people) {
+    const u = users.find((x) => x.id === p.id);
+    const roles = (u?.roles ?? []) as string[];
+    const fits =
+      p.role === "supervisor" ? roles.includes("inspector") || roles.includes("leader") : roles.includes("inspector");
+    if (!u || u.agency_id !== agencyId || u.disabled || !fits) fail("INSPECTION_TEAM_INVALID", p.field);
+  }
+  // Each person of the team declares conflicts of interest (xung đột lợi ích) before the decision.
+  for (const [i, p] of people.entries()) {
+    const d = body.declarations.find((x) => x.userId === p.id);
+    const name = users.find((u) => u.id === p.id)!.full_name;
+    if (!d) fail("INSPECTION_TEAM_INVALID", `declarations.${i}`, `Chưa có bản kê khai xung đột lợi ích của ${name}.`);
+    if (d.hasConflict)
+      fail(
+        "INSPECTION_CONFLICT_OF_INTEREST",
+        `declarations.${body.declarations.indexOf(d)}`,
+        `${name} kê khai có xung đột lợi ích với đối tượng thanh tra: không được tham gia Đoàn thanh tra.`,
+      );
+  }
+  return people.map((p) => ({ ...p, note: body.declarations.find((d) => d.userId === p.id)?.note ?? null }));
+}
+
+export async function decideInspection(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  body: DecideInspectionBody,
+) {
+  const durations = await inspectionDurations(db);
+  let team: Awaited<ReturnType<typeof checkTeam>> = [];
+  let violationSign: string | null = null;
+  await runStep(db, actor, INSPECTION, {
+    id,
+    version: body.version,
+    authorize: async (row) => {
+      await assertActor(db, auth, row, "decider");
+    },
+    transition: async (row) => {
+      const next = inspectionTransition(
+        factsOf(row),
+        { action: "decide", date: body.date, number: body.number },
+        { today: todayInVietnam(), durations: durations[row.body_level] },
+      );
+      if (Number(body.date.slice(0, 4)) !== row.year)
+        throw new DomainError(
+          "INSPECTION_DATE_INVALID",
+          `Ngày quyết định phải thuộc năm ${row.year} của cuộc thanh tra.`,
+          "date",
+        );
+      team = await checkTeam(db, row.agency_id, body);
+      violationSign = body.violationSign ?? row.violation_sign;
+      // Chỉ thị 20/CT-TTg, NQ 198/2025: an ad hoc decision over a subject already inspected or
+      // checked this year records the clear sign of violation that justifies it.
+      if (isAdHoc(row) && !violationSign && needsViolationSign(await overlapsOf(db, row))) {
+        const overlaps = await overlapsOf(db, row);
+        const first = overlaps.find((o) => o.weight === "needs_violation_sign")!;
+        throw new DomainError(
+          "INSPECTION_VIOLATION_SIGN_REQUIRED",
+          `Đối tượng đã có trong kế hoạch hoặc cuộc thanh tra, kiểm tra năm ${row.year} của ${first.agencyName}: ` +
+            "quyết định thanh tra đột xuất phải ghi rõ dấu hiệu vi phạm rõ ràng (Chỉ thị 20/CT-TTg).",
+          "violationSign",
+        );
+      }
+      return next;
+    },
+    changes: async (trx, row, next) => ({
+      state: next.state,
+      facts: JSON.stringify(next),
+      decision_number: next.decisionNumber,
+      decided_on: next.decidedOn,
+      violation_sign: violationSign,
+      ...(await mainDue(trx, row, next)),
+    }),
+    work: async (trx, row) => {
+      await trx.deleteFrom("inspection_member").where("inspection_id", "=", row.id).execute();
+      await trx
+        .insertInto("inspection_member")
+        .values(
+          team.map((p) => ({
+            inspection_id: row.id,
+            user_id: p.id,
+            role: p.role,
+            conflict_declared: true,
+            conflict_note: p.note,
+          })),
+        )
+        .execute();
+      // An inspection carrying out a plan item is covered by the item's occurrences.
+      if (row.plan_item_id === null) {
+        const subjects = await subjectsOf(trx, row.id);
+        await writeOccurrences(
+          trx,
+          { source: "inspection", sourceId: row.id, agencyId: row.agency_id },
+          subjects.map((s) => ({
+            subjectId: s.id,
+            year: row.year,
+            activity: activityOf(row.kind),
+            contentField: row.content_field,
+            adHoc: isAdHoc(row),
+          })),
+        );
+      }
+      // The decision's draft, from the agency's register when issued.
+      return draftDecision(trx, actor, { ...row, violation_sign: violationSign }, durations[row.body_level].onsiteDays);
+    },
+    event: (row, next, documentId) => ({
+      action: "inspection.decide",
+      from: row.state,
+      to: next.state,
+      data: { number: body.number, date: body.date, team: team.map((p) => ({ userId: p.id, role: p.role })) },
+      documentId,
+    }),
+    audit: (row, next) => ({
+      action: "inspection.decide",
+      summary: {
+        code: row.code,
+        number: body.number,
+        before: { state: row.state },
+        after: { state: next.state },
+        violationSign: violationSign ? "có" : "không",
+      },
+    }),
+  });
+  return getInspection(db, auth, id);
+}
+
+// ---- Steps ----------------------------------------------------------------------------------
+
+export async function takeStep(db: Kysely<DB>, auth: AuthContext, actor: Actor, id: string, body: InspectionStepBody) {
+  const { version, ...input } = body;
+  const durations = await inspectionDurations(db);
+  const step = INSPECTION_STEPS[input.action];
+  await runStep(db, actor, INSPECTION, {
+    id,
+    version,
+    authorize: (row) => assertActor(db, auth, row, step.actor),
+    transition: (row) =>
+      inspectionTransition(factsOf(row), input as InspectionStepInput, {
+        today: todayInVietnam(),
+        durations: durations[row.body_level],
+      }),
+    changes: async (trx, row, next) => ({
+      state: next.state,
+      facts: JSON.stringify(next),
+      signed_on: next.signedOn,
+      conclusion_number: next.conclusionNumber,
+      ...(await mainDue(trx, row, next)),
+    }),
+    work: async (trx, row, next) => {
+      if (input.action !== "sign") return null;
+      // Signing fixes the period the recommendations count in (follow-up across years).
+      await trx
+        .updateTable("inspection_recommendation")
+        .set({ concluded_on: next.signedOn })
+        .where("inspection_id", "=", row.id)
+        .execute();
+      return draftConclusion(trx, actor, row, next);
+    },
+    event: (row, next, documentId) => ({
+      action: `inspection.${input.action}`,
+      from: row.state,
+      to: next.state,
+      data: { ...input },
+      documentId,
+    }),
+    audit: (row, next) => ({
+      action: `inspection.${input.action}`,
+      summary: { code: row.code, before: { state: row.state }, after: { state: next.state }, date: input.date },
+    }),
+  });
+  return getInspection(db, auth, id);
+}
+
+// ---- Findings (the conclusion's content: the team leader only, until signing) ---------------
+
+/**
+ * Runs one write on the findings as a step of the kit: the team leader of the inspection, the
+ * record decided and not yet signed, the inspection's version bumped, timeline and audit.
+ */
+export async function findingsStep<W>(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  version: number,
+  action:
+    | "violation_added"
+    | "violation_removed"
+    | "sanction_added"
+    | "sanction_paid"
+    | "recommendation_added"
+    | "recommendation_removed",
+  work: (trx: Transaction<DB>, row: InspectionRow) => Promise<W>,
+  summary: (w: W) => Record<string, unknown>,
+  options: { afterSigning?: boolean } = {},
+) {
+  await runStep(db, actor, INSPECTION, {
+    id,
+    version,
+    authorize: (row) => assertActor(db, auth, row, options.afterSigning ? "inspector" : "team_leader"),
+    transition: (row) => {
+      const facts = factsOf(row);
+      if (!options.afterSigning && !findingsEditable(facts)) {
+        if (facts.decidedOn === null)
+          throw new DomainError(
+            "INSPECTION_STEP_OUT_OF_ORDER",
+            "Chưa có quyết định thanh tra: chưa ghi nhận kết quả thanh tra được.",
+            "action",
+          );
+        throw new DomainError("INSPECTION_FINDINGS_LOCKED", undefined, "id");
+      }
+      return facts;
+    },
+    changes: () => ({}),
+    work,
+    deadlines: false,
+    event: (row, _next, w) => ({
+      action: `inspection.${action}`,
+      from: row.state,
+      to: row.state,
+      data: summary(w),
+    }),
+    audit: (row, _next, w) => ({ action: `inspection.${action}`, summary: { code: row.code, ...summary(w) } }),
+  });
+  return getInspection(db, auth, id);
+}
+
+// ---- Reading --------------------------------------------------------------------------------
+
+const ROLE_LABELS = { leader: "Trưởng đoàn", member: "Thành viên", supervisor: "Người giám sát" } as const;
+
+const STEP_FACT: Partial<Record<InspectionAction, keyof InspectionFacts>> = {
+  decide: "decidedOn",
+  approve_plan: "planApprovedOn",
+  announce: "announcedOn",
+  end_onsite: "onsiteEndedOn",
+  report: "reportedOn",
+  assign_draft: "draftAssignedOn",
+  submit_draft: "draftReceivedOn",
+  appraise: "appraisedOn",
+  sign: "signedOn",
+  publish: "publishedOn",
+  direct: "directiveOn",
+};
+
+export async function getInspection(db: Kysely<DB>, auth: AuthContext, id: string, today = todayInVietnam()) {
+  const row = await loadInspection(db, id);
+  await assertAgencyInScope(db, auth, "inspection.read", row.agency_id);
+  const facts = factsOf(row);
+  const level = row.body_level as BodyLevel;
+  const durations = (await inspectionDurations(db))[level];
+  const rules = rulesFor(durations);
+  const calendar = await currentCalendar(db);
+  const [agency, subjects, team, events, documents, violations, sanctions, recommendations, links, overlaps] =
+    await Promise.all([
+      db.selectFrom("agency").select("name").where("id", "=", row.agency_id).executeTakeFirstOrThrow(),
+      subjectsOf(db, id),
+      db
+        .selectFrom("inspection_member as m")
+        .innerJoin("app_user as u", "u.id", "m.user_id")
+        .select(["m.user_id", "m.role", "m.conflict_declared", "m.conflict_note", "u.full_name"])
+        .where("m.inspection_id", "=", id)
+        .execute(),
+      readTimeline(db, "inspection", id),
+      db
+        .selectFrom("official_document")
+        .select(["id", "form_code", "title", "status", "symbol", "issued_on"])
+        .where("entity_type", "=", "inspection")
+        .where("entity_id", "=", id)
+        .orderBy("created_at")
+        .execute(),
+      db
+        .selectFrom("inspection_violation as v")
+        .innerJoin("inspection_subject as s", "s.id", "v.subject_id")
+        .select(["v.id", "v.subject_id", "s.name", "v.kind", "v.description", "v.money", "v.land_m2"])
+        .where("v.inspection_id", "=", id)
+        .orderBy("v.created_at")
+        .execute(),
+      db
+        .selectFrom("inspection_sanction as x")
+        .innerJoin("inspection_subject as s", "s.id", "x.subject_id")
+        .select([
+          "x.id",
+          "x.subject_id",
+          "s.name",
+          "x.number",
+          "x.issued_on",
+          "x.target_kind",
+          "x.target_name",
+          "x.fine",
+          "x.additional_measures",
+          "x.paid",
+          "x.paid_on",
+        ])
+        .where("x.inspection_id", "=", id)
+        .orderBy("x.created_at")
+        .execute(),
+      recommendationsOf(db, id, today),
+      Promise.all([
+        row.trigger_case_id
+          ? db.selectFrom("resolution_case").select("code").where("id", "=", row.trigger_case_id).executeTakeFirst()
+          : undefined,
+        row.reinspects_id
+          ? db.selectFrom("inspection").select("code").where("id", "=", row.reinspects_id).executeTakeFirst()
+          : undefined,
+      ]),
+      overlapsOf(db, row),
+    ]);
+  const subjectName = new Map(subjects.map((s) => [s.id, s.name]));
+  const myRole = team.find((m) => m.user_id === auth.userId)?.role ?? null;
+  const decider = isDecider(auth, row);
+  const inspector = scopeOf(auth, "inspection.write") !== null && auth.agencyId === row.agency_id;
+  const allowed = allowedInspectionActions(facts, durations).filter((a) => {
+    const who = INSPECTION_STEPS[a].actor;
+    return who === "decider" ? decider : who === "team_leader" ? inspector && myRole === "leader" : inspector;
+  });
+  const dues = inspectionDues(facts, { ttcp: level === "central" }).map((d) => {
+    const result = computeDeadline(d.input, { calendar, rules, today });
+    return {
+      step: d.step,
+      label: d.label,
+      ruleTitle: result.title,
+      basis: result.basis,
+      due: result.due,
+      open: d.open,
+      overdue: d.open && result.due < today,
+      configured: d.configured,
+      metOn: d.metOn,
+      explanation: [
+        ...explanationLines(result),
+        ...(d.configured
+          ? [
+              `Số ngày là cấu hình của cơ quan cho cấp «${BODY_LEVEL_LABELS[level]}» (chưa đối chiếu văn bản gốc), không phải số ngày luật định đã xác minh.`,
+            ]
+          : []),
+      ],
+    };
+  });
+  const violationMoney = violations.reduce((s, v) => s + Number(v.money), 0);
+  const recommendedMoney = recommendations.reduce((s, r) => s + r.amount, 0);
+  const recovered = recommendations.reduce((s, r) => s + r.recovered, 0);
+  const fines = sanctions.reduce((s, x) => s + Number(x.fine), 0);
+  return {
+    id: row.id,
+    code: row.code,
+    agencyId: row.agency_id,
+    agencyName: agency.name,
+    year: row.year,
+    kind: row.kind,
+    kindLabel: INSPECTION_KIND_LABELS[row.kind],
+    trigger: row.trigger,
+    triggerLabel: row.trigger ? AD_HOC_TRIGGER_LABELS[row.trigger] : null,
+    triggerCaseId: row.trigger_case_id,
+    triggerCaseCode: links[0]?.code ?? null,
+    triggerNote: row.trigger_note,
+    reinspectsId: row.reinspects_id,
+    reinspectsCode: links[1]?.code ?? null,
+    reinspectionGround: row.reinspection_ground,
+    reinspectionGroundLabel: row.reinspection_ground
+      ? ((REINSPECTION_GROUND_LABELS as Record<string, string>)[row.reinspection_ground] ?? row.reinspection_ground)
+      : null,
+    planItemId: row.plan_item_id,
+    online: row.online,
+    title: row.title,
+    content: row.content,
+    contentField: row.content_field,
+    periodCovered: row.period_covered,
+    violationSign: row.violation_sign,
+    bodyLevel: level,
+    bodyLevelLabel: BODY_LEVEL_LABELS[level],
+    state: row.state,
+    stateLabel: inspectionStateLabel(row.state),
+    decisionNumber: row.decision_number,
+    decidedOn: row.decided_on,
+    signedOn: row.signed_on,
+    conclusionNumber: row.conclusion_number,
+    dueOn: row.due_on,
+    facts,
+    subjects: subjects.map((s) => ({ id: s.id, kind: s.kind, name: s.name, taxCode: s.tax_code })),
+    team: team
+      .sort(
+        (a, b) =>
+          ["leader", "member", "supervisor"].indexOf(a.role) - ["leader", "member", "supervisor"].indexOf(b.role),
+      )
+      .map((m) => ({
+        userId: m.user_id,
+        name: m.full_name,
+        role: m.role,
+        roleLabel: ROLE_LABELS[m.role],
+        conflictDeclared: m.conflict_declared,
+        conflictNote: m.conflict_note,
+      })),
+    steps: (Object.keys(INSPECTION_STEPS) as InspectionAction[]).map((a) => {
+      const fact = STEP_FACT[a];
+      const s = INSPECTION_STEPS[a];
+      return {
+        action: a,
+        label: s.label,
+        actor: s.actor,
+        actorLabel: STEP_ACTOR_LABELS[s.actor],
+        basis: s.basis,
+        doneOn: fact ? ((facts[fact] as string | null) ?? null) : null,
+        allowed: allowed.includes(a),
+      };
+    }),
+    dues,
+    overlaps: overlaps.map((o) => ({
+      kind: o.kind,
+      kindLabel: OVERLAP_KIND_LABELS[o.kind],
+      weight: o.weight,
+      subjectId: o.other.subjectId,
+      subjectName: subjectName.get(o.other.subjectId) ?? "",
+      year: o.other.year,
+      activity: o.other.activity,
+      source: o.other.source,
+      agencyName: o.agencyName,
+      basis: o.basis,
+    })),
+    violations: violations.map((v) => ({
+      id: v.id,
+      subjectId: v.subject_id,
+      subjectName: v.name,
+      kind: v.kind,
+      kindLabel: VIOLATION_KIND_LABELS[v.kind as ViolationKind] ?? v.kind,
+      description: v.description,
+      money: Number(v.money),
+      moneyText: formatMillions(Number(v.money)),
+      landM2: Number(v.land_m2),
+    })),
+    sanctions: sanctions.map((x) => ({
+      id: x.id,
+      subjectId: x.subject_id,
+      subjectName: x.name,
+      number: x.number,
+      issuedOn: x.issued_on,
+      targetKind: x.target_kind,
+      targetName: x.target_name,
+      fine: Number(x.fine),
+      fineText: formatMillions(Number(x.fine)),
+      additionalMeasures: x.additional_measures,
+      paid: x.paid,
+      paidOn: x.paid_on,
+    })),
+    recommendations: recommendations.map((r) => ({
+      ...r,
+      subjectName: r.subjectId ? (subjectName.get(r.subjectId) ?? null) : null,
+    })),
+    totals: {
+      violationMoney,
+      violationLandM2: violations.reduce((s, v) => s + Number(v.land_m2), 0),
+      recommendedMoney,
+      recovered,
+      outstanding: recommendedMoney - recovered,
+      fines,
+      text: {
+        violationMoney: formatMillions(violationMoney),
+        recommendedMoney: formatMillions(recommendedMoney),
+        recovered: formatMillions(recovered),
+        fines: formatMillions(fines),
+      },
+    },
+    events: events.map((e) => ({
+      at: e.at,
+      actorName: e.actorName,
+      action: e.action,
+      actionLabel: timelineActionLabel(e.action),
+      fromState: e.fromState,
+      toState: e.toState,
+      data: (e.data ?? {}) as Record<string, never>,
+      documentId: e.documentId,
+    })),
+    documents: documents.map((d) => ({
+      id: d.id,
+      formCode: d.form_code,
+      title: d.title,
+      status: d.status,
+      symbol: d.symbol,
+      issuedOn: d.issued_on,
+    })),
+    me: {
+      decider,
+      teamLeader: myRole === "leader",
+      member: myRole !== null,
+      inspector,
+      mayEditFindings: inspector && myRole === "leader" && findingsEditable(facts),
+    },
+    allowedActions: allowed.map((a) => ({ action: a, label: INSPECTION_STEPS[a].label })),
+    version: row.version,
+  };
+}
+
+/** The recommendations of one inspection with their computed status. */
+export async function recommendationsOf(db: Db, inspectionId: string, today: string) {
+  const rows = await db
+    .selectFrom("inspection_recommendation as r")
+    .selectAll("r")
+    .select((eb) =>
+      eb
+        .selectFrom("inspection_follow_up as f")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("f.recommendation_id", "=", "r.id")
+        .as("actions"),
+    )
+    .where("r.inspection_id", "=", inspectionId)
+    .orderBy("r.position")
+    .execute();
+  return rows.map((r) => recommendationViewOf(r, Number(r.actions ?? 0), today));
+}
+
+export function recommendationViewOf(
+  r: {
+    id: string;
+    inspection_id: string;
+    subject_id: string | null;
+    type: RecommendationType;
+    content: string;
+    amount: number;
+    land_m2: string | number;
+    collectives: number;
+    individuals: number;
+    persons: unknown;
+    matters: number;
+    responsible_unit: string;
+    due_on: string | null;
+    concluded_on: string | null;
+    recovered: number;
+    land_recovered: string | number;
+    outstanding: number;
+    done_on: string | null;
+    last_progress_on: string | null;
+    closed_on: string | null;
+    closed_reason: string | null;
+    urged: number;
+    version: number;
+  },
+  actions: number,
+  today: string,
+) {
+  const amount = Number(r.amount);
+  const recovered = Number(r.recovered);
+  const status = followUpStatus(
+    {
+      amount,
+      recovered,
+      landM2: Number(r.land_m2),
+      landRecovered: Number(r.land_recovered),
+      dueOn: r.due_on,
+      doneOn: r.done_on,
+      closedOn: r.closed_on,
+      lastProgressOn: r.last_progress_on,
+      actions,
+    },
+    today,
+  );
+  return {
+    id: r.id,
+    inspectionId: r.inspection_id,
+    subjectId: r.subject_id,
+    subjectName: null as string | null,
+    type: r.type,
+    typeLabel: RECOMMENDATION_TYPE_LABELS[r.type],
+    content: r.content,
+    amount,
+    landM2: Number(r.land_m2),
+    collectives: Number(r.collectives),
+    individuals: Number(r.individuals),
+    persons: (Array.isArray(r.persons) ? r.persons : []) as string[],
+    matters: Number(r.matters),
+    responsibleUnit: r.responsible_unit,
+    dueOn: r.due_on,
+    concludedOn: r.concluded_on,
+    recovered,
+    landRecovered: Number(r.land_recovered),
+    outstanding: Number(r.outstanding),
+    outstandingText: formatMillions(Number(r.outstanding)),
+    doneOn: r.done_on,
+    closedOn: r.closed_on,
+    closedReason: r.closed_reason,
+    urged: Number(r.urged),
+    status,
+    statusLabel: FOLLOW_UP_STATUS_LABELS[status],
+    version: r.version,
+  };
+}
+
+// ---- The list -------------------------------------------------------------------------------
+
+export async function listInspections(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  query: InspectionListQuery,
+  today = todayInVietnam(),
+) {
+  let q = db.selectFrom("inspection as i").where(inScope(auth, "inspection.read", "i.agency_id"));
+  if (query.year) q = q.where("i.year", "=", query.year);
+  if (query.kind) q = q.where("i.kind", "=", query.kind);
+  if (query.state) q = q.where("i.state", "=", query.state);
+  if (query.overdue) q = q.where("i.due_on", "<", today);
+  if (query.q) {
+    const needle = normalizeForMatch(query.q);
+    if (needle) q = q.where("i.search_text", "like", `%${needle}%`);
+  }
+  const counted = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const column = query.sort === "code" ? "i.code" : query.sort === "due_on" ? "i.due_on" : "i.decided_on";
+  const rows = await q
+    .innerJoin("agency as a", "a.id", "i.agency_id")
+    .select([
+      "i.id",
+      "i.code",
+      "i.agency_id",
+      "a.name as agency_name",
+      "i.year",
+      "i.kind",
+      "i.online",
+      "i.title",
+      "i.subject_display",
+      "i.state",
+      "i.decision_number",
+      "i.decided_on",
+      "i.signed_on",
+      "i.due_on",
+      "i.due_rule",
+      "i.version",
+    ])
+    .orderBy(column, (ob) => (query.order === "asc" ? ob.asc().nullsLast() : ob.desc().nullsLast()))
+    .orderBy("i.code", "desc")
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      agencyId: r.agency_id,
+      agencyName: r.agency_name,
+      year: r.year,
+      kind: r.kind,
+      kindLabel: INSPECTION_KIND_LABELS[r.kind],
+      online: r.online,
+      title: r.title,
+      subjects: r.subject_display,
+      state: r.state,
+      stateLabel: inspectionStateLabel(r.state),
+      decisionNumber: r.decision_number,
+      decidedOn: r.decided_on,
+      signedOn: r.signed_on,
+      dueOn: r.due_on,
+      dueRule: r.due_rule,
+      overdue: r.due_on !== null && r.due_on < today,
+      version: r.version,
+    })),
+    total: Number(counted.n),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}

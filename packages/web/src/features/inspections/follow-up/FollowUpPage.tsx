@@ -1,0 +1,246 @@
+import { FOLLOW_UP_STATUS_LABELS, FOLLOW_UP_STATUSES, formatMillions } from "@minhbach/domain";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Chip,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "react-router-dom";
+import { call, type Answer } from "../../../api/call.ts";
+import { DateField } from "../../../ui/DateField.tsx";
+import { saveDownload } from "../../../ui/download.ts";
+import { formatDate, formatNumber, todayIso } from "../../../ui/format.ts";
+import { reportServerError } from "../../../ui/forms.ts";
+import { FilterPanel, ListResults, QuickFilters } from "../../../ui/list-page/ListPage.tsx";
+import { useListState } from "../../../ui/list-page/list-state.ts";
+import { PageHeader } from "../../../ui/PageHeader.tsx";
+import { useAppForm } from "../../../ui/use-app-form.ts";
+
+type Item = Answer<"inspectionFollowUp.list">["items"][number];
+
+const FILTERS = {
+  overdue: "flag",
+  status: "text",
+  minOutstanding: "text",
+  year: "text",
+  agencyId: "text",
+  inspectionId: "text",
+} as const;
+const SORT_KEYS = ["due_on", "outstanding", "concluded_on", "amount"] as const;
+const year = new Date().getFullYear();
+const YEARS = [year, year - 1, year - 2, year - 3, year - 4].map((y) => ({ value: String(y), label: String(y) }));
+const SORTS = [
+  { value: "due_on", label: "Hạn thực hiện" },
+  { value: "outstanding", label: "Số còn phải thu hồi" },
+  { value: "concluded_on", label: "Ngày kết luận" },
+  { value: "amount", label: "Số tiền kiến nghị" },
+];
+const KEY = ["inspection-follow-up"] as const;
+
+/** A recovery (date, amount, evidence) of one recommendation; refused above what is outstanding. */
+function RecoveryModal({ item, onClose }: { item: Item; onClose(): void }) {
+  const client = useQueryClient();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useAppForm<{ recoveredOn: string | null; amount: number | string; evidence: string }>({
+    initialValues: { recoveredOn: todayIso(), amount: "", evidence: "" },
+  });
+  const submit = form.onSubmit(async (v) => {
+    setFailure(null);
+    try {
+      await call("inspectionFollowUp.recover", {
+        params: { id: item.id },
+        body: {
+          version: item.version,
+          recoveredOn: v.recoveredOn ?? "",
+          amount: v.amount === "" ? 0 : Number(v.amount),
+          evidence: v.evidence || null,
+        },
+      });
+      await client.invalidateQueries({ queryKey: KEY });
+      onClose();
+    } catch (error) {
+      setFailure(reportServerError(form, error));
+    }
+  });
+  return (
+    <Modal opened onClose={onClose} title={`Ghi nhận thu hồi — ${item.inspectionCode}`}>
+      <form onSubmit={submit} noValidate data-testid="recovery-form">
+        <Stack gap="sm">
+          <Text size="sm">
+            {item.content} — còn phải thu hồi {item.outstandingText}
+          </Text>
+          {failure ? (
+            <Alert color="red" role="alert" data-testid="recovery-error">
+              {failure}
+            </Alert>
+          ) : null}
+          <DateField label="Ngày thu hồi" required {...form.getInputProps("recoveredOn")} />
+          <NumberInput
+            label="Số tiền đã thu hồi (đồng)"
+            thousandSeparator="."
+            decimalSeparator=","
+            allowDecimal={false}
+            {...form.getInputProps("amount")}
+          />
+          <TextInput label="Chứng từ (số, ngày giấy nộp tiền)" {...form.getInputProps("evidence")} />
+          <Group>
+            <Button type="submit">Ghi nhận</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Every recommendation of the user's scope followed across years: filters, sort, Excel. */
+export default function FollowUpPage() {
+  const list = useListState({
+    filters: FILTERS,
+    sort: { keys: SORT_KEYS, default: "due_on", order: "asc" },
+    maxPageSize: 200,
+  });
+  const { update, sort, order } = list;
+  const query = { ...list.query, sort, order };
+  const items = useQuery({
+    queryKey: [...KEY, query, list.page, list.pageSize],
+    queryFn: ({ signal }) =>
+      call("inspectionFollowUp.list", { query: { ...query, page: list.page, pageSize: list.pageSize }, signal }),
+  });
+  const [recovering, setRecovering] = useState<Item | null>(null);
+  return (
+    <>
+      <PageHeader
+        title="Theo dõi thực hiện kiến nghị sau thanh tra"
+        description="Mỗi kiến nghị được theo dõi đến khi hoàn thành hoặc kết thúc theo quyết định, qua các năm"
+        actions={
+          <Group>
+            <Button component={Link} to="/thanh-tra" variant="subtle">
+              Thanh tra, kiểm tra
+            </Button>
+            <Button
+              variant="light"
+              onClick={() => void saveDownload("inspectionFollowUp.export", { query }, "theo-doi-kien-nghi.xlsx")}
+            >
+              Xuất Excel
+            </Button>
+          </Group>
+        }
+      />
+      <FilterPanel label="Lọc kiến nghị">
+        <Stack gap="sm">
+          <QuickFilters label="Lọc nhanh">
+            <Chip checked={list.values.overdue} onChange={(checked) => update({ overdue: checked })} color="red">
+              Quá hạn
+            </Chip>
+          </QuickFilters>
+          <Group align="flex-end" gap="sm" wrap="wrap">
+            <Select
+              label="Tình trạng"
+              clearable
+              data={FOLLOW_UP_STATUSES.map((s) => ({ value: s, label: FOLLOW_UP_STATUS_LABELS[s] }))}
+              {...list.field("status")}
+            />
+            <Select label="Năm kết luận" clearable data={YEARS} {...list.field("year")} />
+            <NumberInput
+              label="Còn phải thu hồi từ (đồng)"
+              thousandSeparator="."
+              decimalSeparator=","
+              allowDecimal={false}
+              value={list.values.minOutstanding ?? ""}
+              onChange={(v) => update({ minOutstanding: v === "" ? null : String(v) })}
+            />
+            <Select
+              label="Sắp xếp theo"
+              data={SORTS}
+              value={sort}
+              onChange={(v) => v && update({ sort: v })}
+              allowDeselect={false}
+            />
+            <Select
+              label="Thứ tự"
+              data={[
+                { value: "asc", label: "Tăng dần" },
+                { value: "desc", label: "Giảm dần" },
+              ]}
+              value={order}
+              onChange={(v) => v && update({ order: v })}
+              allowDeselect={false}
+            />
+          </Group>
+        </Stack>
+      </FilterPanel>
+      <ListResults
+        query={items}
+        paging={list.paging}
+        count={(data) => `${formatNumber(data.total)}${data.totalCapped ? "+" : ""} kiến nghị`}
+        empty="Không có kiến nghị nào theo bộ lọc."
+      >
+        {(data) => (
+          <Table.ScrollContainer minWidth={960}>
+            <Table striped data-testid="follow-up-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Cuộc thanh tra</Table.Th>
+                  <Table.Th>Kiến nghị</Table.Th>
+                  <Table.Th>Đơn vị thực hiện</Table.Th>
+                  <Table.Th>Kiến nghị (triệu đồng)</Table.Th>
+                  <Table.Th>Đã thu hồi</Table.Th>
+                  <Table.Th>Còn phải thu hồi</Table.Th>
+                  <Table.Th>Hạn</Table.Th>
+                  <Table.Th>Tình trạng</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/thanh-tra/${r.inspectionId}`}>
+                        {r.inspectionCode}
+                      </Anchor>
+                      <Text size="xs">
+                        {r.conclusionNumber} {formatDate(r.concludedOn)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {r.typeLabel}: {r.content}
+                    </Table.Td>
+                    <Table.Td>{r.responsibleUnit}</Table.Td>
+                    <Table.Td>{formatMillions(r.amount)}</Table.Td>
+                    <Table.Td>{formatMillions(r.recovered)}</Table.Td>
+                    <Table.Td data-testid="outstanding">{r.outstandingText}</Table.Td>
+                    <Table.Td>{formatDate(r.dueOn)}</Table.Td>
+                    <Table.Td>
+                      <Badge color={r.overdue ? "red" : r.status === "done" ? "green" : "blue"} variant="light">
+                        {r.statusLabel}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {r.amount > r.recovered && !r.closedOn && !r.doneOn ? (
+                        <Button size="compact-sm" variant="light" onClick={() => setRecovering(r)}>
+                          Ghi nhận thu hồi
+                        </Button>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListResults>
+      {recovering ? <RecoveryModal item={recovering} onClose={() => setRecovering(null)} /> : null}
+    </>
+  );
+}
