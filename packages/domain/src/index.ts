@@ -10,3 +10,4 @@ export * from "./petitions/index.ts";
 export * from "./cases/index.ts";
 export * from "./audit/actions.ts";
 export * from "./inspections/index.ts";
+export * from "./anticorruption/index.ts";

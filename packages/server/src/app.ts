@@ -30,6 +30,8 @@ import { organisationRoutes } from "./modules/organisation/routes.ts";
 import { receptionRoutes } from "./modules/reception/routes.ts";
 import { petitionRoutes } from "./modules/petitions/routes.ts";
 import { userRoutes } from "./modules/users/routes.ts";
+// anticorruption
+import { anticorruptionRoutes } from "./modules/anticorruption/routes.ts";
 import { registerAccessControl } from "./platform/access.ts";
 import type { AppContext } from "./platform/context.ts";
 import { frameworkErrors, registerErrorHandling } from "./platform/errors.ts";
@@ -112,6 +114,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       documentRoutes(zapi, ctx);
       receptionRoutes(zapi, ctx);
       caseRoutes(zapi, ctx);
+      // anticorruption
+      anticorruptionRoutes(zapi, ctx);
       route(
         zapi,
         ROUTES["system.openapi"],

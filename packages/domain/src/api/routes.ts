@@ -17,6 +17,8 @@ import { PETITION_ROUTES } from "./routes/petitions.ts";
 import { RECEPTION_ROUTES } from "./routes/reception.ts";
 import { SYSTEM_ROUTES } from "./routes/system.ts";
 import { USER_ROUTES } from "./routes/users.ts";
+// anticorruption
+import { ANTICORRUPTION_ROUTES } from "./routes/anticorruption.ts";
 
 export const ROUTES = {
   ...SYSTEM_ROUTES,
@@ -31,6 +33,8 @@ export const ROUTES = {
   ...DOCUMENT_ROUTES,
   ...RECEPTION_ROUTES,
   ...CASE_ROUTES,
+  // anticorruption
+  ...ANTICORRUPTION_ROUTES,
 };
 
 export type Routes = typeof ROUTES;

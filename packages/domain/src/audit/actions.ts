@@ -91,6 +91,28 @@ const FIXED_AUDIT_ACTIONS = {
   "document.issued": "Ban hành văn bản",
   "document.downloaded": "Tải tệp văn bản",
   "seed.demo": "Nạp dữ liệu mẫu",
+  // anticorruption
+  "anticorruption.position.created": "Thêm vị trí, chức danh vào danh mục PCTN",
+  "anticorruption.position.updated": "Sửa vị trí, chức danh của danh mục PCTN",
+  "anticorruption.official.created": "Thêm hồ sơ cán bộ (PCTN)",
+  "anticorruption.official.updated": "Sửa hồ sơ cán bộ (PCTN)",
+  "anticorruption.official.exemption_added": "Ghi trường hợp không xác minh tài sản, thu nhập",
+  "anticorruption.officials.imported": "Nhập danh sách cán bộ từ tệp Excel",
+  "anticorruption.campaign.opened": "Mở đợt kê khai tài sản, thu nhập",
+  "anticorruption.campaign.recomputed": "Tính lại danh sách người có nghĩa vụ kê khai",
+  "anticorruption.obligation.added": "Thêm người vào danh sách kê khai",
+  "anticorruption.obligation.removed": "Bỏ người khỏi danh sách kê khai",
+  "anticorruption.campaign.reminded": "Nhắc nộp bản kê khai",
+  "anticorruption.declaration.received": "Ghi nhận đã nhận bản kê khai",
+  "anticorruption.declaration.published": "Ghi nhận công khai bản kê khai",
+  "anticorruption.declaration.entered": "Nhập nội dung bản kê khai",
+  "anticorruption.declaration.viewed": "Xem bản kê khai tài sản, thu nhập",
+  "anticorruption.declaration.downloaded": "Tải bản kê khai tài sản, thu nhập",
+  "anticorruption.declaration.view_refused": "Bị từ chối xem bản kê khai tài sản, thu nhập",
+  "anticorruption.plan.created": "Lập kế hoạch xác minh tài sản, thu nhập",
+  "anticorruption.lottery.drawn": "Bốc thăm người được xác minh tài sản, thu nhập",
+  "anticorruption.minutes.downloaded": "Tải biên bản bốc thăm",
+  "anticorruption.verification.concluded": "Ghi kết luận xác minh tài sản, thu nhập",
 } as const;
 
 /** Every code the server writes to the audit trail, with its label. */
@@ -165,6 +187,14 @@ export const AUDIT_ENTITY_TYPES: Readonly<Record<string, string>> = {
   reception_schedule: "Lịch tiếp công dân",
   reception_visit: "Lượt tiếp công dân",
   system: "Hệ thống",
+  // anticorruption
+  ac_position: "Vị trí, chức danh (PCTN)",
+  ac_official: "Cán bộ (PCTN)",
+  ac_campaign: "Đợt kê khai tài sản, thu nhập",
+  ac_obligation: "Người có nghĩa vụ kê khai",
+  ac_declaration: "Bản kê khai tài sản, thu nhập",
+  ac_plan: "Kế hoạch xác minh tài sản, thu nhập",
+  ac_verification: "Xác minh tài sản, thu nhập",
 };
 
 export function auditEntityTypeLabel(type: string): string {

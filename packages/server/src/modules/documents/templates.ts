@@ -24,6 +24,8 @@ import {
 import { act, citeInYear, formalCitation } from "@minhbach/domain";
 import type { BodyParagraph } from "./render.ts";
 import { CASE_TEMPLATES } from "./templates-cases.ts";
+// anticorruption
+import { ANTICORRUPTION_TEMPLATES } from "./templates-anticorruption.ts";
 import { PETITION_TEMPLATES } from "./templates-petitions.ts";
 import {
   actOf,
@@ -344,6 +346,8 @@ export const TEMPLATES: readonly DocumentTemplate[] = [
   notice,
   ...PETITION_TEMPLATES,
   ...CASE_TEMPLATES,
+  // anticorruption
+  ...ANTICORRUPTION_TEMPLATES,
 ];
 
 const BY_CODE = new Map(TEMPLATES.map((t) => [t.formCode, t]));
