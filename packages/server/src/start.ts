@@ -18,6 +18,8 @@ import { scheduleStatistics } from "./db/statistics.ts";
 import { hasKeyRing, KeyRing, loadKeyRing, useKeyRing, type LoadedKeyRing } from "./platform/vault.ts";
 import { hasData, seedDemo, seedDemoPetitions } from "./seed/demo.ts";
 import { seedDemoCases } from "./seed/demo-cases.ts";
+// anticorruption
+import { seedDemoAnticorruption } from "./seed/demo-anticorruption.ts";
 import { completeCaseFigures } from "./modules/cases/figures.ts";
 import { repairPetitionClocks } from "./modules/petitions/repair.ts";
 import { scheduleReminders } from "./modules/reminders/reminders.ts";
@@ -92,6 +94,8 @@ export async function startSystem(config: Config, options: StartOptions = {}): P
       if (options.demoPetitions !== false) {
         await seedDemoPetitions(database.db);
         await seedDemoCases(database.db);
+        // anticorruption
+        await seedDemoAnticorruption(database.db);
       }
       seeded = true;
     }

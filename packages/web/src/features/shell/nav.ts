@@ -55,7 +55,8 @@ export const WORK_NAV: NavItem[] = [
   { path: PATHS.complaints, label: "Giải quyết khiếu nại", icon: IconScale, permission: "case.read" },
   { path: PATHS.denunciations, label: "Giải quyết tố cáo", icon: IconShieldLock, permission: "case.read" },
   { path: PATHS.inspections, label: "Thanh tra", icon: IconFileSearch, comingSoon: true },
-  { path: PATHS.anticorruption, label: "Phòng, chống tham nhũng", icon: IconGavel, comingSoon: true },
+  // anticorruption: every user sees it (a declarant reads his own declarations there).
+  { path: PATHS.anticorruption, label: "Phòng, chống tham nhũng", icon: IconGavel },
   { path: PATHS.reports, label: "Báo cáo", icon: IconChartBar, comingSoon: true },
   { path: PATHS.portal, label: "Cổng công dân", icon: IconWorld, comingSoon: true },
 ];
