@@ -85,6 +85,21 @@ test("campaign → lottery → verification result, and the declarant reads her 
   await page.getByRole("button", { name: "Ghi nhận đã nhận bản kê khai của Cán bộ thử 2" }).click();
   await page.getByRole("button", { name: "Lưu" }).click();
   await page.locator('[data-official="E2E-02"]').getByText("Đã nộp").waitFor();
+
+  // A declaration's content entered: an amount with a fraction of a đồng is refused on its row.
+  await page.getByRole("button", { name: "Nhập nội dung bản kê khai của Cán bộ thử 3" }).click();
+  const dialog = page.getByRole("dialog");
+  await field(dialog, "Mô tả tài sản 1").fill("Thửa đất số 12, tổ 5, phường Lào Cai");
+  await field(dialog, "Giá trị tài sản 1 (đồng)").fill("1500000000,5");
+  await field(dialog, "Tổng thu nhập giữa hai lần kê khai").fill("250000000");
+  await dialog.getByRole("button", { name: "Lưu" }).click();
+  await dialog.getByText("Giá trị phải là số đồng nguyên, không có phần lẻ.").first().waitFor();
+  await field(dialog, "Giá trị tài sản 1 (đồng)").fill("1500000000");
+  await dialog.getByRole("button", { name: "Lưu" }).click();
+  await dialog.waitFor({ state: "detached" });
+  await page.locator('[data-official="E2E-03"]').getByText("Đã nộp").waitFor();
+  // The list shows the status, never the content.
+  assert.equal(await page.getByText("Thửa đất số 12, tổ 5").count(), 0);
   await shoot(page, "pctn-dot-ke-khai");
 
   // The verification plan and its lottery.

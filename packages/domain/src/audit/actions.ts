@@ -253,6 +253,9 @@ const SUMMARY_KEYS: Readonly<Record<string, string>> = {
   decisionNumber: "Số quyết định",
   decisionDate: "Ngày quyết định",
   decidedBy: "Người quyết định",
+  // anticorruption
+  reader: "Người xem",
+  units: "Số đơn vị được chọn",
 };
 
 const SUMMARY_VALUES: Readonly<Record<string, string>> = {
@@ -263,6 +266,18 @@ const SUMMARY_VALUES: Readonly<Record<string, string>> = {
   published: "Đã công bố",
   held: "Đã tổ chức",
   cancelled: "Đã hủy",
+  // anticorruption
+  first_time: "Kê khai lần đầu",
+  annual: "Kê khai hằng năm",
+  supplementary: "Kê khai bổ sung",
+  appointment: "Kê khai phục vụ công tác cán bộ",
+  declarant: "Người kê khai",
+  officer: "Cán bộ phòng, chống tham nhũng",
+  honest: "Kê khai trung thực",
+  dishonest: "Kê khai không trung thực",
+  investigation: "Đang bị điều tra, truy tố, xét xử",
+  grave_illness: "Đang điều trị bệnh hiểm nghèo",
+  abroad: "Học tập, công tác ở nước ngoài từ 12 tháng",
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -21,6 +21,7 @@ import { DateField } from "../../ui/DateField.tsx";
 import { formatDate, formatNumber, todayIso } from "../../ui/format.ts";
 import { QueryStatus } from "../../ui/QueryState.tsx";
 import { useAcMutation, useCampaign, useCampaigns, type Obligation } from "./api.ts";
+import { AddObligationForm, DeclarationModal, PublicationModal, RemoveObligationModal } from "./ObligationForms.tsx";
 import { AC_TEXT } from "./text.ts";
 
 const STATUS_COLOR: Record<Obligation["status"], string> = {
@@ -104,6 +105,7 @@ function CampaignView({ id, write }: { id: string; write: boolean }) {
   const campaign = useCampaign(id);
   const [onlyLate, setOnlyLate] = useState(false);
   const [receiving, setReceiving] = useState<string | null>(null);
+  const [modal, setModal] = useState<{ kind: "remove" | "publish" | "enter"; obligation: Obligation } | null>(null);
   const remind = useAcMutation(() => call("anticorruption.campaigns.remind", { params: { id } }));
   const recompute = useAcMutation(() => call("anticorruption.campaigns.recompute", { params: { id } }));
   if (!campaign.data) return <QueryStatus query={campaign} />;
@@ -207,20 +209,53 @@ function CampaignView({ id, write }: { id: string; write: boolean }) {
                 </Table.Td>
                 {write ? (
                   <Table.Td>
-                    {!o.receivedOn && !o.removed ? (
-                      receiving === o.id ? (
-                        <ReceiveForm obligation={o} onDone={() => setReceiving(null)} />
-                      ) : (
+                    {receiving === o.id ? (
+                      <ReceiveForm obligation={o} onDone={() => setReceiving(null)} />
+                    ) : o.removed ? (
+                      <Text size="xs">{o.removedReason}</Text>
+                    ) : (
+                      <Group gap={4} wrap="wrap">
+                        {!o.receivedOn ? (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            aria-label={AC_TEXT.receiveFor(o.fullName)}
+                            onClick={() => setReceiving(o.id)}
+                          >
+                            {AC_TEXT.receive}
+                          </Button>
+                        ) : null}
+                        {!o.declarationId ? (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            aria-label={AC_TEXT.forms.enterFor(o.fullName)}
+                            onClick={() => setModal({ kind: "enter", obligation: o })}
+                          >
+                            {AC_TEXT.forms.enter}
+                          </Button>
+                        ) : null}
+                        {o.receivedOn ? (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            aria-label={AC_TEXT.forms.publishFor(o.fullName)}
+                            onClick={() => setModal({ kind: "publish", obligation: o })}
+                          >
+                            {o.publication ? AC_TEXT.forms.published : AC_TEXT.forms.publish}
+                          </Button>
+                        ) : null}
                         <Button
                           size="xs"
-                          variant="light"
-                          aria-label={AC_TEXT.receiveFor(o.fullName)}
-                          onClick={() => setReceiving(o.id)}
+                          variant="subtle"
+                          color="red"
+                          aria-label={AC_TEXT.forms.removeFor(o.fullName)}
+                          onClick={() => setModal({ kind: "remove", obligation: o })}
                         >
-                          {AC_TEXT.receive}
+                          {AC_TEXT.forms.remove}
                         </Button>
-                      )
-                    ) : null}
+                      </Group>
+                    )}
                   </Table.Td>
                 ) : null}
               </Table.Tr>
@@ -228,6 +263,16 @@ function CampaignView({ id, write }: { id: string; write: boolean }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {write ? <AddObligationForm campaignId={id} /> : null}
+      {modal?.kind === "remove" ? (
+        <RemoveObligationModal campaignId={id} obligation={modal.obligation} onClose={() => setModal(null)} />
+      ) : null}
+      {modal?.kind === "publish" ? (
+        <PublicationModal obligation={modal.obligation} onClose={() => setModal(null)} />
+      ) : null}
+      {modal?.kind === "enter" ? (
+        <DeclarationModal obligation={modal.obligation} onClose={() => setModal(null)} />
+      ) : null}
     </Stack>
   );
 }
