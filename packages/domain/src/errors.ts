@@ -377,6 +377,10 @@ const RULE_ERRORS = {
   AC_VERIFICATION_NOT_FOUND: { status: 404, message: "Không tìm thấy người được xác minh." },
   AC_HANDLING_REQUIRED: { status: 400, message: "Kê khai không trung thực: nhập hình thức xử lý." },
   AC_IMPORT_FILE_INVALID: { status: 400, message: "Tệp không phải tệp Excel (.xlsx) đọc được." },
+  AC_NOT_ROTATION_POSITION: {
+    status: 400,
+    message: "Cán bộ không giữ vị trí thuộc diện chuyển đổi định kỳ.",
+  },
   AC_EXEMPTION_TOO_SHORT: {
     status: 400,
     message: "Đi học tập, công tác ở nước ngoài chỉ được loại trừ khi từ 12 tháng trở lên.",

@@ -11,6 +11,8 @@ import {
   drawLottery,
   exclusionOf,
   formatDong,
+  fullMonths,
+  rotationClock,
   sha256Hex,
   type DeclarationContent,
   type PositionFacts,
@@ -221,5 +223,42 @@ describe("declaration comparison", () => {
   test("amounts read as officers write them", () => {
     assert.equal(formatDong(46_237_000_000), "46.237 triệu đồng");
     assert.equal(formatDong(1_234_567), "1.234.567 đồng");
+  });
+});
+
+describe("job rotation", () => {
+  const inspector = { name: "Thanh tra viên", from: "2023-01-15", periodMonths: 36, sector: "Thanh tra" };
+  test("the tenure clock: due at a full 24 months, approaching the sector's period, over it", () => {
+    assert.equal(fullMonths("2023-01-15", "2025-01-14"), 23);
+    assert.equal(fullMonths("2023-01-15", "2025-01-15"), 24);
+    const clock = (on: string) => rotationClock({ position: inspector, expectedRetirement: null, deferrals: [] }, on);
+    assert.equal(clock("2025-01-14").status, "not_due");
+    assert.deepEqual([clock("2025-01-15").status, clock("2025-01-15").dueFrom], ["due", "2025-01-15"]);
+    assert.equal(clock("2025-07-15").status, "approaching_max");
+    assert.deepEqual([clock("2026-01-15").status, clock("2026-01-15").maxOn], ["over_max", "2026-01-15"]);
+  });
+
+  test("17 months before retirement: not subject; 18 months: subject", () => {
+    const on = "2026-12-06";
+    assert.equal(
+      rotationClock({ position: inspector, expectedRetirement: "2028-05-06", deferrals: [] }, on).status,
+      "retirement_exempt",
+    );
+    assert.equal(
+      rotationClock({ position: inspector, expectedRetirement: "2028-06-06", deferrals: [] }, on).status,
+      "over_max",
+    );
+  });
+
+  test("a deferral holds while it runs and ends on its end date", () => {
+    const deferrals = [{ kind: "illness" as const, from: "2026-03-01", to: "2026-11-30" }];
+    const facts = { position: inspector, expectedRetirement: null, deferrals };
+    assert.equal(rotationClock(facts, "2026-11-30").status, "deferred");
+    assert.match(rotationClock(facts, "2026-11-30").detail, /đến 30\/11\/2026/);
+    assert.equal(
+      rotationClock(facts, "2026-12-01").status,
+      "over_max",
+      "the day after the end, the clock applies again",
+    );
   });
 });

@@ -669,5 +669,57 @@ for (const db of testDatabases()) {
         .execute();
       assert.equal(check.length, 1);
     });
+
+    test("job rotation: the due list, 17 months before retirement, a deferral needs its end; another agency sees nothing", async () => {
+      const inspector = await officer.post("/api/anticorruption/officials", {
+        code: "CB-R1",
+        fullName: "Triệu Văn Rồng",
+        unitAgencyId: agency["LC.SCT"],
+        expectedRetirement: "2031-01-01",
+        positions: [{ positionId: position.THANH_TRA_VIEN, from: "2023-01-15" }],
+      });
+      assert.equal(inspector.status, 201);
+      const retiring = await officer.post("/api/anticorruption/officials", {
+        code: "CB-R2",
+        fullName: "Hà Thị Sen",
+        unitAgencyId: agency["LC.SCT"],
+        expectedRetirement: "2028-05-06",
+        positions: [{ positionId: position.KE_TOAN, from: "2020-01-01" }],
+      });
+      assert.equal(retiring.status, 201);
+      const noEnd = await officer.post(`/api/anticorruption/officials/${inspector.body.id}/rotation-deferrals`, {
+        kind: "illness",
+        from: "2026-03-01",
+        evidence: "Giấy xác nhận của Bệnh viện K",
+      });
+      assert.equal(noEnd.status, 400);
+      assert.equal(noEnd.body.field, "to");
+      assert.match(noEnd.body.message, /Đến ngày \(hết thời gian tạm hoãn\)/);
+      const plain = await officer.post(`/api/anticorruption/officials/${official["CB-C"]}/rotation-deferrals`, {
+        kind: "illness",
+        from: "2026-03-01",
+        to: "2026-12-31",
+        evidence: "Giấy xác nhận",
+      });
+      assert.equal(plain.body.code, "AC_NOT_ROTATION_POSITION");
+      const deferred = await officer.post(`/api/anticorruption/officials/${inspector.body.id}/rotation-deferrals`, {
+        kind: "illness",
+        from: "2026-03-01",
+        to: "2026-11-30",
+        evidence: "Giấy xác nhận của Bệnh viện K",
+      });
+      assert.equal(deferred.status, 201);
+      const status = async (on: string, code: string) =>
+        (await officer.get(`/api/anticorruption/rotation?on=${on}`)).body.items.find(
+          (i: { officialCode: string }) => i.officialCode === code,
+        );
+      assert.equal((await status("2026-11-30", "CB-R1")).status, "deferred");
+      const after = await status("2026-12-06", "CB-R1");
+      assert.deepEqual([after.status, after.tenureMonths, after.maxOn], ["over_max", 46, "2026-01-15"]);
+      assert.equal((await status("2026-12-06", "CB-R2")).status, "retirement_exempt");
+      // CB-A left the inspector position on 30/06/2026: not in the list after.
+      assert.equal(await status("2026-12-06", "CB-A"), undefined);
+      assert.equal((await otherOfficer.get("/api/anticorruption/rotation?on=2026-12-06")).body.items.length, 0);
+    });
   });
 }

@@ -3,3 +3,4 @@ export * from "./obligations.ts";
 export * from "./lottery.ts";
 export * from "./assets.ts";
 export * from "./sha256.ts";
+export * from "./rotation.ts";

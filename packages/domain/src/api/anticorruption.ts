@@ -7,6 +7,8 @@
  */
 import {
   ASSET_OWNERS,
+  DEFERRAL_KINDS,
+  ROTATION_STATUS_LABELS,
   DECLARATION_KINDS,
   EXCLUSION_REASONS,
   EXEMPTION_KINDS,
@@ -483,4 +485,45 @@ export const conclusionBody = z.strictObject({
   conclusion: choiceOf(["honest", "dishonest"] as const, "kết luận"),
   concludedOn: date("Ngày kết luận"),
   handling: blankable(text(2000, "Hình thức xử lý").optional()),
+});
+
+// ---- Job rotation ---------------------------------------------------------------------------
+
+export const deferralBody = z
+  .strictObject({
+    kind: choiceOf(DEFERRAL_KINDS, "trường hợp tạm hoãn"),
+    from: date("Từ ngày"),
+    // Điều 39 Nghị định 59/2019: a deferral lasts while its ground does; the officer records when.
+    to: date("Đến ngày (hết thời gian tạm hoãn)"),
+    evidence: required(500, "Căn cứ, giấy tờ chứng minh"),
+  })
+  .refine((e) => e.to >= e.from, { path: ["to"], error: "Đến ngày phải sau Từ ngày." });
+
+const ROTATION_STATUSES = Object.keys(ROTATION_STATUS_LABELS) as [
+  keyof typeof ROTATION_STATUS_LABELS,
+  ...(keyof typeof ROTATION_STATUS_LABELS)[],
+];
+
+export const rotationQuery = z.object({ on: blankable(date("Ngày xét").optional()) });
+
+export const rotationItem = z.object({
+  officialId: z.string(),
+  officialCode: z.string(),
+  fullName: z.string(),
+  unitName: z.string(),
+  positionName: z.string(),
+  sector: z.string(),
+  from: z.string(),
+  tenureMonths: z.number(),
+  periodMonths: z.number(),
+  dueFrom: z.string(),
+  maxOn: z.string(),
+  status: z.enum(ROTATION_STATUSES),
+  detail: z.string(),
+});
+
+export const rotationView = z.object({
+  on: z.string(),
+  counts: z.record(z.string(), z.number()),
+  items: z.array(rotationItem),
 });

@@ -113,6 +113,7 @@ const FIXED_AUDIT_ACTIONS = {
   "anticorruption.lottery.drawn": "Bốc thăm người được xác minh tài sản, thu nhập",
   "anticorruption.minutes.downloaded": "Tải biên bản bốc thăm",
   "anticorruption.verification.concluded": "Ghi kết luận xác minh tài sản, thu nhập",
+  "anticorruption.rotation.deferred": "Ghi tạm hoãn chuyển đổi vị trí công tác",
 } as const;
 
 /** Every code the server writes to the audit trail, with its label. */

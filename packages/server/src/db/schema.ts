@@ -664,6 +664,17 @@ export interface AcLotteryTable {
   created_at: Timestamp;
 }
 
+export interface AcRotationDeferralTable {
+  id: Generated<string>;
+  official_id: string;
+  kind: "discipline" | "investigation" | "illness" | "study_or_secondment" | "child_under_36_months";
+  from_date: DateOnly;
+  to_date: DateOnly;
+  evidence: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface AcVerificationTable {
   id: Generated<string>;
   plan_id: string | null;
@@ -726,6 +737,7 @@ export interface DB {
   ac_verification_plan: AcVerificationPlanTable;
   ac_lottery: AcLotteryTable;
   ac_verification: AcVerificationTable;
+  ac_rotation_deferral: AcRotationDeferralTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -9,6 +9,7 @@ import {
   campaignView,
   conclusionBody,
   declarationBody,
+  deferralBody,
   declarationView,
   exemptionBody,
   lotteryBody,
@@ -29,6 +30,8 @@ import {
   publicationBody,
   receiveBody,
   reminderResult,
+  rotationQuery,
+  rotationView,
 } from "../anticorruption.ts";
 import { pageOf, uuid } from "../common.ts";
 import { defineRoutes, DOCX_MIME, fileResponse, XLSX_MIME } from "../contract.ts";
@@ -279,5 +282,22 @@ export const ANTICORRUPTION_ROUTES = defineRoutes({
     params: idParams,
     body: conclusionBody,
     response: { 200: planView, ...errors },
+  },
+  "anticorruption.officials.deferrals.add": {
+    method: "POST",
+    path: "/anticorruption/officials/:id/rotation-deferrals",
+    tags,
+    summary: "Ghi tạm hoãn chuyển đổi vị trí công tác: lý do, căn cứ, thời hạn kết thúc",
+    params: idParams,
+    body: deferralBody,
+    response: { 201: z.object({ id: z.string() }), ...errors },
+  },
+  "anticorruption.rotation.list": {
+    method: "GET",
+    path: "/anticorruption/rotation",
+    tags,
+    summary: "Chuyển đổi vị trí công tác: thời gian giữ vị trí, đến hạn, sắp hết thời hạn, không chuyển đổi, tạm hoãn",
+    query: rotationQuery,
+    response: { 200: rotationView, ...errors },
   },
 });

@@ -180,3 +180,17 @@ create table ac_verification (
 );
 create index ac_verification_official_idx on ac_verification (official_id, year);
 create index ac_verification_plan_idx on ac_verification (plan_id);
+
+-- Deferrals of periodic job rotation (Nghị định 59/2019 Điều 39): always with evidence and an end.
+create table ac_rotation_deferral (
+  id uuid primary key default gen_random_uuid(),
+  official_id uuid not null references ac_official (id) on delete cascade,
+  kind text not null check (kind in ('discipline', 'investigation', 'illness', 'study_or_secondment', 'child_under_36_months')),
+  from_date date not null,
+  to_date date not null,
+  evidence text not null,
+  created_by uuid references app_user (id),
+  created_at timestamptz not null default now(),
+  constraint ac_rotation_deferral_span check (to_date >= from_date)
+);
+create index ac_rotation_deferral_official_idx on ac_rotation_deferral (official_id);

@@ -19,6 +19,7 @@ import { declarationFile, getDeclaration, myDeclarations, submitDeclaration } fr
 import { importOfficials, importTemplate } from "./import.ts";
 import { addExemption, createOfficial, getOfficial, listOfficials, updateOfficial } from "./officials.ts";
 import { createPosition, listPositions, updatePosition } from "./positions.ts";
+import { addDeferral, rotationList } from "./rotation.ts";
 import {
   concludeVerification,
   createPlan,
@@ -151,5 +152,14 @@ export function anticorruptionRoutes(app: Api, ctx: AppContext): void {
   );
   route(app, ROUTES["anticorruption.verifications.conclude"], write, async (request) =>
     concludeVerification(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+  );
+
+  route(app, ROUTES["anticorruption.officials.deferrals.add"], write, async (request, reply) =>
+    reply
+      .code(201)
+      .send(await addDeferral(db, requireAuth(request), actorOf(request), request.params.id, request.body)),
+  );
+  route(app, ROUTES["anticorruption.rotation.list"], read, async (request) =>
+    rotationList(db, requireAuth(request), request.query.on),
   );
 }
