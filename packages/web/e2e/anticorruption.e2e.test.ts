@@ -138,6 +138,12 @@ test("campaign → lottery → verification result, and the declarant reads her 
   await first.getByRole("button", { name: "Lưu" }).click();
   await first.getByText("Kê khai trung thực").waitFor();
 
+  // The rotation list: in their positions since 2015, past the sector's 36 months.
+  await page.getByRole("tab", { name: "Chuyển đổi vị trí" }).click();
+  const rotation = page.getByTestId("ac-rotation");
+  await rotation.waitFor();
+  assert.ok((await rotation.getByText("Quá thời hạn tối đa").count()) >= 12);
+
   // The declarant reads her own declaration.
   const own = await openPage(browser);
   await login(own, "xem");

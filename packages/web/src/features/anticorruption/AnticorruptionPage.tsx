@@ -6,9 +6,10 @@ import { CampaignPanel } from "./CampaignPanel.tsx";
 import { LotteryPanel } from "./LotteryPanel.tsx";
 import { MyDeclarations } from "./MyDeclarations.tsx";
 import { PeoplePanel } from "./PeoplePanel.tsx";
+import { RotationPanel } from "./RotationPanel.tsx";
 import { AC_TEXT } from "./text.ts";
 
-type Tab = "campaign" | "lottery" | "people" | "mine";
+type Tab = "campaign" | "lottery" | "rotation" | "people" | "mine";
 
 /**
  * The anti-corruption work of an agency: the declaration campaign, the verification plan and its
@@ -17,7 +18,7 @@ type Tab = "campaign" | "lottery" | "people" | "mine";
 export default function AnticorruptionPage() {
   const { can } = useSession();
   const officer = can("anticorruption.read");
-  const tabs: Tab[] = officer ? ["campaign", "lottery", "people", "mine"] : ["mine"];
+  const tabs: Tab[] = officer ? ["campaign", "lottery", "rotation", "people", "mine"] : ["mine"];
   const { params, update } = useUrlState();
   const asked = params.get("phan") as Tab | null;
   const tab: Tab = asked && tabs.includes(asked) ? asked : tabs[0]!;
@@ -39,6 +40,9 @@ export default function AnticorruptionPage() {
             </Tabs.Panel>
             <Tabs.Panel value="lottery">
               <LotteryPanel write={can("anticorruption.write")} />
+            </Tabs.Panel>
+            <Tabs.Panel value="rotation">
+              <RotationPanel write={can("anticorruption.write")} />
             </Tabs.Panel>
             <Tabs.Panel value="people">
               <PeoplePanel write={can("anticorruption.write")} />

@@ -19,9 +19,11 @@ import { saveDownload } from "../../ui/download.ts";
 import { formatDate } from "../../ui/format.ts";
 import { QueryStatus } from "../../ui/QueryState.tsx";
 import { useAcMutation, useOfficials, usePositions } from "./api.ts";
+import { PositionModal } from "./PositionModal.tsx";
 import { AC_TEXT } from "./text.ts";
 
 type ImportResult = Answer<"anticorruption.officials.import">;
+type Position = Answer<"anticorruption.positions.list">["items"][number];
 
 async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -86,7 +88,7 @@ export function PeoplePanel({ write }: { write: boolean }) {
           </>
         ) : null}
       </Paper>
-      <Positions />
+      <Positions write={write} />
     </Stack>
   );
 }
@@ -175,13 +177,24 @@ function ImportBox() {
   );
 }
 
-function Positions() {
+function Positions({ write }: { write: boolean }) {
   const positions = usePositions();
+  const [editing, setEditing] = useState<Position | "new" | null>(null);
   return (
     <Paper withBorder p="md">
-      <Title order={2} fz="h4" mb="sm">
-        {AC_TEXT.positions}
-      </Title>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} fz="h4">
+          {AC_TEXT.positions}
+        </Title>
+        {write ? (
+          <Button variant="light" onClick={() => setEditing("new")}>
+            {AC_TEXT.position.add}
+          </Button>
+        ) : null}
+      </Group>
+      {editing ? (
+        <PositionModal position={editing === "new" ? null : editing} onClose={() => setEditing(null)} />
+      ) : null}
       <QueryStatus query={positions} />
       {positions.data ? (
         <Table.ScrollContainer minWidth={760}>
@@ -193,6 +206,7 @@ function Positions() {
                 <Table.Th>{AC_TEXT.annual}</Table.Th>
                 <Table.Th>{AC_TEXT.rotation}</Table.Th>
                 <Table.Th>{AC_TEXT.basis}</Table.Th>
+                {write ? <Table.Th>{AC_TEXT.actions}</Table.Th> : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -209,6 +223,18 @@ function Positions() {
                   <Table.Td>
                     <Text size="xs">{p.declarationBasis}</Text>
                   </Table.Td>
+                  {write ? (
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        aria-label={AC_TEXT.position.editFor(p.name)}
+                        onClick={() => setEditing(p)}
+                      >
+                        {AC_TEXT.position.edit}
+                      </Button>
+                    </Table.Td>
+                  ) : null}
                 </Table.Tr>
               ))}
             </Table.Tbody>
