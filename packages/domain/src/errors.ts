@@ -420,6 +420,53 @@ const RULE_ERRORS = {
   RECOMMENDATION_CLOSED: { status: 409, message: "Kiến nghị đã hoàn thành hoặc đã kết thúc theo dõi." },
   RECOVERY_ABOVE_OUTSTANDING: { status: 400, message: "Số đã thu hồi vượt quá số còn phải thu hồi theo kiến nghị." },
   RECOVERY_EMPTY: { status: 400, message: "Nhập số tiền hoặc diện tích đã thu hồi, hoặc đánh dấu đã thực hiện." },
+  // anticorruption
+  AC_POSITION_NOT_FOUND: { status: 404, message: "Không tìm thấy vị trí, chức danh trong danh mục." },
+  AC_POSITION_CODE_TAKEN: { status: 409, message: "Mã vị trí đã có trong danh mục." },
+  AC_OFFICIAL_NOT_FOUND: { status: 404, message: "Không tìm thấy cán bộ." },
+  AC_OFFICIAL_CODE_TAKEN: { status: 409, message: "Mã cán bộ đã có trong cơ quan." },
+  AC_UNIT_INVALID: { status: 400, message: "Đơn vị công tác phải là cơ quan kiểm soát hoặc đơn vị trực thuộc." },
+  AC_USER_INVALID: { status: 400, message: "Tài khoản liên kết không tồn tại hoặc đã gắn với cán bộ khác." },
+  AC_CAMPAIGN_NOT_FOUND: { status: 404, message: "Không tìm thấy đợt kê khai." },
+  AC_CAMPAIGN_EXISTS: { status: 409, message: "Cơ quan đã mở đợt kê khai của năm này." },
+  AC_OBLIGATION_NOT_FOUND: { status: 404, message: "Không tìm thấy người trong danh sách kê khai." },
+  AC_OBLIGATION_EXISTS: { status: 409, message: "Người này đã có trong danh sách với loại kê khai này." },
+  AC_OBLIGATION_REMOVED: { status: 409, message: "Người này đã được bỏ khỏi danh sách kê khai." },
+  AC_SUPPLEMENTARY_ANNUAL: {
+    status: 400,
+    message: "Người kê khai hằng năm trong năm không phải kê khai bổ sung (Điều 36 khoản 2 Luật PCTN 2018).",
+  },
+  AC_APPOINTMENT_DATE_REQUIRED: {
+    status: 400,
+    message: "Kê khai phục vụ công tác cán bộ: nhập ngày dự kiến bầu, bổ nhiệm.",
+  },
+  AC_DECLARATION_NOT_FOUND: { status: 404, message: "Không tìm thấy bản kê khai." },
+  AC_DECLARATION_EXISTS: { status: 409, message: "Bản kê khai này đã được nhập." },
+  AC_DATE_IN_FUTURE: { status: 400, message: "Ngày không được sau ngày hôm nay." },
+  AC_DECLARATION_FORBIDDEN: {
+    status: 403,
+    message: "Chỉ cán bộ phòng, chống tham nhũng của cơ quan kiểm soát và chính người kê khai được xem bản kê khai.",
+  },
+  AC_PLAN_NOT_FOUND: { status: 404, message: "Không tìm thấy kế hoạch xác minh." },
+  AC_PLAN_EXISTS: { status: 409, message: "Cơ quan đã có kế hoạch xác minh của năm này." },
+  AC_PLAN_RATE_TOO_LOW: { status: 400, message: "Tỷ lệ thấp hơn mức tối thiểu pháp luật quy định." },
+  AC_LOTTERY_DONE: { status: 409, message: "Kế hoạch đã bốc thăm; kết quả không được bốc lại." },
+  AC_LOTTERY_NOT_DONE: { status: 409, message: "Kế hoạch chưa bốc thăm." },
+  AC_LOTTERY_NO_CANDIDATES: {
+    status: 409,
+    message: "Chưa có danh sách kê khai hằng năm của năm trước (đợt kê khai) để bốc thăm.",
+  },
+  AC_VERIFICATION_NOT_FOUND: { status: 404, message: "Không tìm thấy người được xác minh." },
+  AC_HANDLING_REQUIRED: { status: 400, message: "Kê khai không trung thực: nhập hình thức xử lý." },
+  AC_IMPORT_FILE_INVALID: { status: 400, message: "Tệp không phải tệp Excel (.xlsx) đọc được." },
+  AC_NOT_ROTATION_POSITION: {
+    status: 400,
+    message: "Cán bộ không giữ vị trí thuộc diện chuyển đổi định kỳ.",
+  },
+  AC_EXEMPTION_TOO_SHORT: {
+    status: 400,
+    message: "Đi học tập, công tác ở nước ngoài chỉ được loại trừ khi từ 12 tháng trở lên.",
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 /** Every family, for whoever needs to go through them (the catalogue's own tests). */

@@ -95,6 +95,11 @@ describe("route table", () => {
   test("file answers are marked, and only on downloads", () => {
     const files = ROUTE_LIST.filter((e) => Object.values(e.response).some(isFileResponse)).map((e) => e.id);
     assert.deepEqual(files.sort(), [
+      // anticorruption
+      "anticorruption.declarations.file",
+      "anticorruption.officials.importTemplate",
+      "anticorruption.plans.inputs",
+      "anticorruption.plans.minutes",
       "attachments.download",
       "documents.file",
       "inspectionFollowUp.export",

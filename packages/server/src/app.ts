@@ -36,6 +36,8 @@ import { userRoutes } from "./modules/users/routes.ts";
 // Inspection plans, subjects and overlaps (issue 17).
 import { inspectionPlanRoutes } from "./modules/inspections/plans/routes.ts";
 import { inspectionSubjectRoutes } from "./modules/inspections/subjects/routes.ts";
+// anticorruption
+import { anticorruptionRoutes } from "./modules/anticorruption/routes.ts";
 import { registerAccessControl } from "./platform/access.ts";
 import type { AppContext } from "./platform/context.ts";
 import { frameworkErrors, registerErrorHandling } from "./platform/errors.ts";
@@ -124,6 +126,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       // inspections: the record, findings and follow-up (issue 17)
       inspectionRecordRoutes(zapi, ctx);
       inspectionFollowUpRoutes(zapi, ctx);
+      // anticorruption
+      anticorruptionRoutes(zapi, ctx);
       route(
         zapi,
         ROUTES["system.openapi"],

@@ -22,6 +22,8 @@ import { seedDemoCases } from "./seed/demo-cases.ts";
 import { seedDemoInspectionPlans } from "./seed/demo-inspection-plans.ts";
 // inspections (issue 17)
 import { seedDemoInspections } from "./seed/demo-inspections.ts";
+// anticorruption
+import { seedDemoAnticorruption } from "./seed/demo-anticorruption.ts";
 import { completeCaseFigures } from "./modules/cases/figures.ts";
 import { repairPetitionClocks } from "./modules/petitions/repair.ts";
 import { scheduleReminders } from "./modules/reminders/reminders.ts";
@@ -100,6 +102,8 @@ export async function startSystem(config: Config, options: StartOptions = {}): P
         await seedDemoInspectionPlans(database.db);
         // inspections (issue 17)
         await seedDemoInspections(database.db);
+        // anticorruption
+        await seedDemoAnticorruption(database.db);
       }
       seeded = true;
     }

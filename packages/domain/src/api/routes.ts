@@ -21,6 +21,8 @@ import { USER_ROUTES } from "./routes/users.ts";
 import { INSPECTION_PLAN_ROUTES } from "./routes/inspection-plans.ts";
 // inspections: the record, findings and follow-up (issue 17)
 import { INSPECTION_ROUTES } from "./routes/inspections.ts";
+// anticorruption
+import { ANTICORRUPTION_ROUTES } from "./routes/anticorruption.ts";
 
 export const ROUTES = {
   ...SYSTEM_ROUTES,
@@ -39,6 +41,8 @@ export const ROUTES = {
   ...INSPECTION_PLAN_ROUTES,
   // inspections: the record, findings and follow-up (issue 17)
   ...INSPECTION_ROUTES,
+  // anticorruption
+  ...ANTICORRUPTION_ROUTES,
 };
 
 export type Routes = typeof ROUTES;

@@ -127,6 +127,29 @@ const FIXED_AUDIT_ACTIONS = {
   "inspection.plan.adjustment_opened": "Mở điều chỉnh kế hoạch thanh tra, kiểm tra",
   "inspection.overlap.resolved": "Xử lý trùng lặp thanh tra, kiểm tra",
   "inspection.state_audit.imported": "Nhập kế hoạch kiểm toán của Kiểm toán nhà nước",
+  // anticorruption
+  "anticorruption.position.created": "Thêm vị trí, chức danh vào danh mục PCTN",
+  "anticorruption.position.updated": "Sửa vị trí, chức danh của danh mục PCTN",
+  "anticorruption.official.created": "Thêm hồ sơ cán bộ (PCTN)",
+  "anticorruption.official.updated": "Sửa hồ sơ cán bộ (PCTN)",
+  "anticorruption.official.exemption_added": "Ghi trường hợp không xác minh tài sản, thu nhập",
+  "anticorruption.officials.imported": "Nhập danh sách cán bộ từ tệp Excel",
+  "anticorruption.campaign.opened": "Mở đợt kê khai tài sản, thu nhập",
+  "anticorruption.campaign.recomputed": "Tính lại danh sách người có nghĩa vụ kê khai",
+  "anticorruption.obligation.added": "Thêm người vào danh sách kê khai",
+  "anticorruption.obligation.removed": "Bỏ người khỏi danh sách kê khai",
+  "anticorruption.campaign.reminded": "Nhắc nộp bản kê khai",
+  "anticorruption.declaration.received": "Ghi nhận đã nhận bản kê khai",
+  "anticorruption.declaration.published": "Ghi nhận công khai bản kê khai",
+  "anticorruption.declaration.entered": "Nhập nội dung bản kê khai",
+  "anticorruption.declaration.viewed": "Xem bản kê khai tài sản, thu nhập",
+  "anticorruption.declaration.downloaded": "Tải bản kê khai tài sản, thu nhập",
+  "anticorruption.declaration.view_refused": "Bị từ chối xem bản kê khai tài sản, thu nhập",
+  "anticorruption.plan.created": "Lập kế hoạch xác minh tài sản, thu nhập",
+  "anticorruption.lottery.drawn": "Bốc thăm người được xác minh tài sản, thu nhập",
+  "anticorruption.minutes.downloaded": "Tải biên bản bốc thăm",
+  "anticorruption.verification.concluded": "Ghi kết luận xác minh tài sản, thu nhập",
+  "anticorruption.rotation.deferred": "Ghi tạm hoãn chuyển đổi vị trí công tác",
 } as const;
 
 /** Every code the server writes to the audit trail, with its label. */
@@ -219,6 +242,14 @@ export const AUDIT_ENTITY_TYPES: Readonly<Record<string, string>> = {
   inspection_plan: "Kế hoạch thanh tra, kiểm tra",
   inspection_overlap_resolution: "Xử lý trùng lặp",
   state_audit_import: "Kế hoạch kiểm toán nhà nước",
+  // anticorruption
+  ac_position: "Vị trí, chức danh (PCTN)",
+  ac_official: "Cán bộ (PCTN)",
+  ac_campaign: "Đợt kê khai tài sản, thu nhập",
+  ac_obligation: "Người có nghĩa vụ kê khai",
+  ac_declaration: "Bản kê khai tài sản, thu nhập",
+  ac_plan: "Kế hoạch xác minh tài sản, thu nhập",
+  ac_verification: "Xác minh tài sản, thu nhập",
 };
 
 export function auditEntityTypeLabel(type: string): string {
@@ -277,6 +308,9 @@ const SUMMARY_KEYS: Readonly<Record<string, string>> = {
   decisionNumber: "Số quyết định",
   decisionDate: "Ngày quyết định",
   decidedBy: "Người quyết định",
+  // anticorruption
+  reader: "Người xem",
+  units: "Số đơn vị được chọn",
 };
 
 const SUMMARY_VALUES: Readonly<Record<string, string>> = {
@@ -287,6 +321,18 @@ const SUMMARY_VALUES: Readonly<Record<string, string>> = {
   published: "Đã công bố",
   held: "Đã tổ chức",
   cancelled: "Đã hủy",
+  // anticorruption
+  first_time: "Kê khai lần đầu",
+  annual: "Kê khai hằng năm",
+  supplementary: "Kê khai bổ sung",
+  appointment: "Kê khai phục vụ công tác cán bộ",
+  declarant: "Người kê khai",
+  officer: "Cán bộ phòng, chống tham nhũng",
+  honest: "Kê khai trung thực",
+  dishonest: "Kê khai không trung thực",
+  investigation: "Đang bị điều tra, truy tố, xét xử",
+  grave_illness: "Đang điều trị bệnh hiểm nghèo",
+  abroad: "Học tập, công tác ở nước ngoài từ 12 tháng",
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -488,6 +488,21 @@ export const DEFAULT_RULES: RuleSet = [
     probable: true,
     note: "Không tìm thấy thời hạn luật định; cơ quan tự cấu hình.", // [U] docs/LAW.md §0.1
   },
+  // ---- Anti-corruption: first-time declaration (docs/LAW.md §10.1) -----------------------------
+  {
+    id: "asset.declaration.first_time",
+    version: 1,
+    basis: `Điều 36 ${cite("LPCTN")} (khoản 1, điểm b)`,
+    title: "Hạn kê khai tài sản, thu nhập lần đầu khi được tuyển dụng, bổ nhiệm vào vị trí phải kê khai",
+    unit: "calendar_day",
+    length: 10,
+    startEvent: "ngày được tuyển dụng, tiếp nhận, bổ nhiệm, giao giữ vị trí công tác",
+    suspensionStopsClock: false,
+    validFrom: PCTN_FROM,
+    validTo: null,
+    probable: true,
+    note: "10 ngày kể từ ngày được tiếp nhận, tuyển dụng, bố trí vào vị trí công tác: nhớ lại từ văn bản, cần đối chiếu; cơ quan có thể cấu hình.",
+  },
 ];
 
 export interface RuleOverride {

@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from "../calendar/iso-date.ts";
 import { DomainError } from "../errors.ts";
-import { formatDong } from "./money.ts";
+import { formatDong } from "../text/money.ts";
 
 export const FOLLOW_UP_STATUSES = ["not_started", "in_progress", "partly_done", "done", "overdue", "closed"] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];

@@ -7,4 +7,3 @@ export * from "./findings.ts";
 export * from "./follow-up.ts";
 export * from "./inspection-machine.ts";
 export * from "./inspection-steps.ts";
-export * from "./money.ts";

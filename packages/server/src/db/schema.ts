@@ -766,6 +766,171 @@ export interface InspectionFollowUpTable {
   created_at: Generated<Date>;
 }
 
+// anticorruption (0027_anticorruption.sql)
+export interface AcPositionTable {
+  id: Generated<string>;
+  agency_id: string | null;
+  code: string;
+  name: string;
+  kind: "position" | "title";
+  declares_annually: boolean;
+  declaration_basis: string;
+  rotation: Generated<boolean>;
+  sector: string | null;
+  rotation_months: number | null;
+  rotation_basis: string | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AcOfficialTable {
+  id: Generated<string>;
+  agency_id: string;
+  unit_agency_id: string;
+  code: string;
+  full_name: string;
+  search_text: Generated<string>;
+  birth_date: DateOnly | null;
+  rank: string | null;
+  expected_retirement: DateOnly | null;
+  user_id: string | null;
+  declared_before: Generated<boolean>;
+  verified_years: Generated<number[]>;
+  left_on: DateOnly | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AcOfficialPositionTable {
+  id: Generated<string>;
+  official_id: string;
+  position_id: string;
+  from_date: DateOnly;
+  to_date: DateOnly | null;
+}
+
+export interface AcExemptionTable {
+  id: Generated<string>;
+  official_id: string;
+  kind: "investigation" | "grave_illness" | "abroad";
+  from_date: DateOnly;
+  to_date: DateOnly | null;
+  evidence: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface AcCampaignTable {
+  id: Generated<string>;
+  agency_id: string;
+  year: number;
+  computed_at: Timestamp;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AcObligationTable {
+  id: Generated<string>;
+  campaign_id: string;
+  agency_id: string;
+  official_id: string;
+  kind: "first_time" | "annual" | "supplementary" | "appointment";
+  reason: string;
+  source: "computed" | "adjusted";
+  adjustment_reason: string | null;
+  removed: Generated<boolean>;
+  removed_reason: string | null;
+  due_on: DateOnly;
+  due_rule: string | null;
+  received_on: DateOnly | null;
+  reminders: Generated<number>;
+  last_reminded_at: NullableTimestamp;
+  publication_place: string | null;
+  published_from: DateOnly | null;
+  published_to: DateOnly | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AcDeclarationTable {
+  id: Generated<string>;
+  obligation_id: string;
+  agency_id: string;
+  official_id: string;
+  year: number;
+  kind: string;
+  declared_on: DateOnly;
+  content_sealed: string;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AcVerificationPlanTable {
+  id: Generated<string>;
+  agency_id: string;
+  year: number;
+  issued_on: DateOnly;
+  named_body: Generated<boolean>;
+  /** numeric: read with Number(). */
+  unit_percent: ColumnType<string | number, number | string, number | string>;
+  person_percent: ColumnType<string | number, number | string, number | string>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AcLotteryTable {
+  id: Generated<string>;
+  plan_id: string;
+  agency_id: string;
+  seed: string;
+  held_on: DateOnly;
+  place: string;
+  witnesses: ColumnType<unknown, string, string>;
+  algorithm: string;
+  inputs: ColumnType<unknown, string, string>;
+  inputs_sha256: string;
+  result: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface AcRotationDeferralTable {
+  id: Generated<string>;
+  official_id: string;
+  kind: "discipline" | "investigation" | "illness" | "study_or_secondment" | "child_under_36_months";
+  from_date: DateOnly;
+  to_date: DateOnly;
+  evidence: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface AcVerificationTable {
+  id: Generated<string>;
+  plan_id: string | null;
+  agency_id: string;
+  official_id: string;
+  year: number;
+  ground: "lottery" | "increase" | "denunciation" | "request";
+  conclusion: "honest" | "dishonest" | null;
+  concluded_on: DateOnly | null;
+  handling: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   reminder_mail: ReminderMailTable;
   resolution_case: ResolutionCaseTable;
@@ -820,6 +985,18 @@ export interface DB {
   inspection_recommendation: InspectionRecommendationTable;
   inspection_recovery: InspectionRecoveryTable;
   inspection_follow_up: InspectionFollowUpTable;
+  // anticorruption
+  ac_position: AcPositionTable;
+  ac_official: AcOfficialTable;
+  ac_official_position: AcOfficialPositionTable;
+  ac_exemption: AcExemptionTable;
+  ac_campaign: AcCampaignTable;
+  ac_obligation: AcObligationTable;
+  ac_declaration: AcDeclarationTable;
+  ac_verification_plan: AcVerificationPlanTable;
+  ac_lottery: AcLotteryTable;
+  ac_verification: AcVerificationTable;
+  ac_rotation_deferral: AcRotationDeferralTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

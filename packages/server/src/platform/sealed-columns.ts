@@ -37,6 +37,9 @@ export const SEALED = {
   documentFile: sealed("official_document", "file_sealed", "document_file"),
   /** An attachment's file name and description as given (attachments/service.ts). */
   attachmentNames: sealed("attachment", "names_sealed", "attachment_names"),
+  // anticorruption
+  /** An asset and income declaration's content (anticorruption/declarations.ts). */
+  declaration: sealed("ac_declaration", "content_sealed", "ac_declaration"),
 } satisfies Record<string, SealedColumn>;
 
 export const SEALED_COLUMNS: readonly SealedColumn[] = Object.values(SEALED);

@@ -613,4 +613,49 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   },
   // inspections (issue 17)
   ...INSPECTION_GOLDEN_CASES,
+  // anticorruption
+  {
+    id: "PCTN-BB-BT",
+    formCode: "PCTN-BB-BT",
+    fields: {
+      year: 2026,
+      heldOn: "2026-02-05",
+      place: "Hội trường Sở Công Thương",
+      seed: "Hội nghị 05/02/2026 — 7391",
+      unitPercent: 20,
+      personPercent: 10,
+      witnesses: [
+        { fullName: "Hoàng Văn Minh", organisation: "Ủy viên Ủy ban kiểm tra Đảng ủy Sở" },
+        { fullName: "Lý Thị Dung", organisation: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Tuyên Quang" },
+      ],
+      inputsSha256: "3f1c0c1e5b0a2f7e9d6a4b8c2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f",
+      candidates: 48,
+      exclusions: [{ code: "CB-017", name: "Trần Văn Hải", detail: "Đã được xác minh trong 4 năm trước (năm 2023)" }],
+      units: [
+        {
+          code: "TQ.SCT.QLTT",
+          name: "Chi cục Quản lý thị trường",
+          hash: "0a4d1f7c9e2b5a8d3c6f1e4b7a0d3c6f9e2b5a8d1c4f7e0b3a6d9c2f5e8b1a4d",
+          selected: true,
+          toSelect: 3,
+        },
+        {
+          code: "TQ.SCT.VP",
+          name: "Văn phòng Sở",
+          hash: "7e2b5a8d1c4f7e0b3a6d9c2f5e8b1a4d0a4d1f7c9e2b5a8d3c6f1e4b7a0d3c6f",
+          selected: false,
+          toSelect: 0,
+        },
+      ],
+      persons: [
+        {
+          code: "CB-004",
+          name: "Nguyễn Thị Thu",
+          unitCode: "TQ.SCT.QLTT",
+          hash: "01b9e3a7c5d2f8e4a6b0c9d1e7f3a5b2c8d4e0f6a2b9c5d1e7f3a0b6c2d8e4f1",
+        },
+      ],
+      chair: "Nguyễn Văn Hùng",
+    },
+  },
 ];

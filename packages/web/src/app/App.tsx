@@ -22,6 +22,8 @@ const LoginPage = lazy(() => import("../features/auth/LoginPage.tsx"));
 const ChangePasswordPage = lazy(() => import("../features/auth/ChangePasswordPage.tsx"));
 const HomePage = lazy(() => import("../features/dashboard/HomePage.tsx"));
 const ComingSoonPage = lazy(() => import("../features/coming-soon/ComingSoonPage.tsx"));
+// anticorruption
+const AnticorruptionPage = lazy(() => import("../features/anticorruption/AnticorruptionPage.tsx"));
 const AgenciesPage = lazy(() => import("../features/agencies/AgenciesPage.tsx"));
 const UsersPage = lazy(() => import("../features/users/UsersPage.tsx"));
 const AuditPage = lazy(() => import("../features/audit/AuditPage.tsx"));
@@ -291,6 +293,8 @@ export function App() {
                         </RequirePermission>
                       }
                     />
+                    {/* anticorruption */}
+                    <Route path={PATHS.anticorruption} element={<AnticorruptionPage />} />
                     <Route path="*" element={<NotFound />} />
                   </Route>
                 </Routes>

@@ -28,6 +28,8 @@ import { CASE_TEMPLATES } from "./templates-cases.ts";
 import { INSPECTION_PLAN_TEMPLATES } from "./templates-inspection-plans.ts";
 // inspections (issue 17)
 import { INSPECTION_TEMPLATES } from "./templates-inspections.ts";
+// anticorruption
+import { ANTICORRUPTION_TEMPLATES } from "./templates-anticorruption.ts";
 import { PETITION_TEMPLATES } from "./templates-petitions.ts";
 import {
   actOf,
@@ -352,6 +354,8 @@ export const TEMPLATES: readonly DocumentTemplate[] = [
   ...INSPECTION_PLAN_TEMPLATES,
   // inspections (issue 17)
   ...INSPECTION_TEMPLATES,
+  // anticorruption
+  ...ANTICORRUPTION_TEMPLATES,
 ];
 
 const BY_CODE = new Map(TEMPLATES.map((t) => [t.formCode, t]));

@@ -55,11 +55,12 @@ export const WORK_NAV: NavItem[] = [
   { path: PATHS.complaints, label: "Giải quyết khiếu nại", icon: IconScale, permission: "case.read" },
   { path: PATHS.denunciations, label: "Giải quyết tố cáo", icon: IconShieldLock, permission: "case.read" },
   { path: PATHS.inspections, label: "Thanh tra", icon: IconFileSearch, permission: "inspection.read" },
-  { path: PATHS.anticorruption, label: "Phòng, chống tham nhũng", icon: IconGavel, comingSoon: true },
-  { path: PATHS.reports, label: "Báo cáo", icon: IconChartBar, comingSoon: true },
-  { path: PATHS.portal, label: "Cổng công dân", icon: IconWorld, comingSoon: true },
   // Inspection plans and overlaps (issue 17).
   { path: "/ke-hoach-thanh-tra", label: "Kế hoạch thanh tra", icon: IconCalendarEvent, permission: "inspection.read" },
+  // anticorruption: every user sees it (a declarant reads his own declarations there).
+  { path: PATHS.anticorruption, label: "Phòng, chống tham nhũng", icon: IconGavel },
+  { path: PATHS.reports, label: "Báo cáo", icon: IconChartBar, comingSoon: true },
+  { path: PATHS.portal, label: "Cổng công dân", icon: IconWorld, comingSoon: true },
 ];
 
 export const ADMIN_NAV: NavItem[] = [

@@ -1,5 +1,5 @@
 /**
- * Money of inspections in whole đồng (integers, never fractions of a đồng), shown as reports write
+ * Money in whole đồng (integers, never fractions of a đồng), shown as reports write
  * it: "46.237 triệu đồng" (millions, "." thousands separator, "," decimals when not whole).
  */
 

@@ -1,0 +1,6 @@
+export * from "./positions.ts";
+export * from "./obligations.ts";
+export * from "./lottery.ts";
+export * from "./assets.ts";
+export * from "./sha256.ts";
+export * from "./rotation.ts";

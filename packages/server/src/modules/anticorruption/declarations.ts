@@ -1,0 +1,216 @@
+/**
+ * Declarations' content: personal data of the most sensitive kind. Sealed at rest by the key ring
+ * (platform/vault.ts, SEALED.declaration) like denouncers' identities; opened only for the
+ * anti-corruption officers of the controlling agency (anticorruption.write in its scope — a leader
+ * or reporting officer with anticorruption.read is not one of them) and for the declarant himself
+ * (the user linked to the official's record). Every read is audited, a refused one too. No list,
+ * search, export or reminder carries the content.
+ */
+import { randomUUID } from "node:crypto";
+import {
+  ASSET_OWNER_LABELS,
+  ASSET_SECTION_KEYS,
+  ASSET_SECTIONS,
+  compareDeclarations,
+  DECLARATION_KIND_LABELS,
+  formatAssetValue,
+  type DeclarationContent,
+  type DeclarationKind,
+} from "@minhbach/domain";
+import type { declarationBody } from "@minhbach/domain/api/anticorruption";
+import type { Kysely } from "kysely";
+import type { z } from "zod";
+import type { DB } from "../../db/schema.ts";
+import { agenciesInScope, can, type AuthContext } from "../../platform/access.ts";
+import { recordAudit, type Actor } from "../../platform/audit.ts";
+import { fail } from "../../platform/errors.ts";
+import { tableWorkbook } from "../../platform/excel.ts";
+import { SEALED } from "../../platform/sealed-columns.ts";
+import { keyRing } from "../../platform/vault.ts";
+import { notAfterToday, obligationInScope } from "./campaigns.ts";
+
+function seal(id: string, content: DeclarationContent): string {
+  return keyRing().seal(JSON.stringify(content), SEALED.declaration.context(id));
+}
+
+function open(id: string, sealed: string): DeclarationContent {
+  return JSON.parse(keyRing().open(sealed, SEALED.declaration.context(id))) as DeclarationContent;
+}
+
+export async function submitDeclaration(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  obligationId: string,
+  body: z.infer<typeof declarationBody>,
+) {
+  const obligation = await obligationInScope(db, auth, obligationId);
+  if (obligation.removed) fail("AC_OBLIGATION_REMOVED");
+  notAfterToday(body.declaredOn, "declaredOn", "Ngày kê khai");
+  notAfterToday(body.receivedOn, "receivedOn", "Ngày nhận bản kê khai");
+  if (body.receivedOn < body.declaredOn)
+    fail("VALIDATION_FAILED", "receivedOn", "Ngày nhận bản kê khai: không được trước ngày kê khai.");
+  const campaign = await db
+    .selectFrom("ac_campaign")
+    .select("year")
+    .where("id", "=", obligation.campaign_id)
+    .executeTakeFirstOrThrow();
+  const id = randomUUID();
+  const sealed = seal(id, body.content);
+  await db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom("ac_declaration")
+      .select("id")
+      .where("obligation_id", "=", obligationId)
+      .executeTakeFirst();
+    if (existing) fail("AC_DECLARATION_EXISTS");
+    const done = await trx
+      .updateTable("ac_obligation")
+      .set({ received_on: body.receivedOn, version: obligation.version + 1, updated_at: new Date() })
+      .where("id", "=", obligationId)
+      .where("version", "=", body.version)
+      .executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1) fail("VERSION_CONFLICT", "version");
+    await trx
+      .insertInto("ac_declaration")
+      .values({
+        id,
+        obligation_id: obligationId,
+        agency_id: obligation.agency_id,
+        official_id: obligation.official_id,
+        year: campaign.year,
+        kind: obligation.kind,
+        declared_on: body.declaredOn,
+        content_sealed: sealed,
+        created_by: actor.userId,
+      })
+      .execute();
+    await recordAudit(trx, actor, {
+      action: "anticorruption.declaration.entered",
+      entityType: "ac_declaration",
+      entityId: id,
+      // Who, which year and kind: never an amount or an asset.
+      summary: { year: campaign.year, kind: obligation.kind, on: body.declaredOn },
+    });
+  });
+  return { id };
+}
+
+/** Opens one declaration for a reader allowed to see it, recording the read; refused reads are recorded too. */
+async function readable(db: Kysely<DB>, auth: AuthContext, actor: Actor, id: string, how: "viewed" | "downloaded") {
+  const row = await db
+    .selectFrom("ac_declaration as d")
+    .innerJoin("ac_official as o", "o.id", "d.official_id")
+    .select([
+      "d.id",
+      "d.obligation_id",
+      "d.official_id",
+      "d.agency_id",
+      "d.year",
+      "d.kind",
+      "d.declared_on",
+      "d.content_sealed",
+      "o.full_name",
+      "o.user_id",
+    ])
+    .where("d.id", "=", id)
+    .executeTakeFirst();
+  if (!row) fail("AC_DECLARATION_NOT_FOUND");
+  const declarant = row.user_id !== null && row.user_id === auth.userId;
+  const officer =
+    can(auth, "anticorruption.write") &&
+    (await agenciesInScope(db, auth, "anticorruption.write")).includes(row.agency_id);
+  if (!declarant && !officer) {
+    await db.transaction().execute((trx) =>
+      recordAudit(trx, actor, {
+        action: "anticorruption.declaration.view_refused",
+        entityType: "ac_declaration",
+        entityId: id,
+        summary: { year: row.year },
+      }),
+    );
+    fail("AC_DECLARATION_FORBIDDEN");
+  }
+  const content = open(row.id, row.content_sealed);
+  // The comparison reads the previous declaration of the same person: part of this one read.
+  const previousRow = await db
+    .selectFrom("ac_declaration")
+    .select(["id", "content_sealed"])
+    .where("official_id", "=", row.official_id)
+    .where("id", "<>", row.id)
+    .where("declared_on", "<=", row.declared_on)
+    .orderBy("declared_on", "desc")
+    .orderBy("created_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const previous = previousRow ? open(previousRow.id, previousRow.content_sealed) : null;
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, actor, {
+      action: how === "viewed" ? "anticorruption.declaration.viewed" : "anticorruption.declaration.downloaded",
+      entityType: "ac_declaration",
+      entityId: id,
+      summary: { year: row.year, reader: declarant ? "declarant" : "officer" },
+    }),
+  );
+  return {
+    id: row.id,
+    obligationId: row.obligation_id,
+    officialId: row.official_id,
+    fullName: row.full_name,
+    year: row.year,
+    kind: row.kind as DeclarationKind,
+    declaredOn: row.declared_on,
+    content,
+    comparison: compareDeclarations(previous, content),
+  };
+}
+
+export async function getDeclaration(db: Kysely<DB>, auth: AuthContext, actor: Actor, id: string) {
+  return readable(db, auth, actor, id, "viewed");
+}
+
+export async function declarationFile(db: Kysely<DB>, auth: AuthContext, actor: Actor, id: string) {
+  const d = await readable(db, auth, actor, id, "downloaded");
+  const rows: unknown[][] = [];
+  for (const key of ASSET_SECTION_KEYS)
+    for (const item of d.content[key])
+      rows.push([
+        rows.length + 1,
+        ASSET_SECTIONS[key],
+        ASSET_OWNER_LABELS[item.owner],
+        item.description,
+        formatAssetValue(item.value),
+      ]);
+  rows.push([rows.length + 1, "Tổng thu nhập giữa hai lần kê khai", "", "", formatAssetValue(d.content.income)]);
+  if (d.content.explanation) rows.push([rows.length + 1, "Giải trình biến động", "", d.content.explanation, ""]);
+  const [y, m, dd] = d.declaredOn.split("-");
+  const bytes = await tableWorkbook({
+    sheetName: "Bản kê khai",
+    agencyName: d.fullName,
+    title: `BẢN KÊ KHAI TÀI SẢN, THU NHẬP — ${DECLARATION_KIND_LABELS[d.kind].toUpperCase()} NĂM ${d.year}`,
+    subtitle: `Người kê khai: ${d.content.declarant.fullName}; ngày kê khai ${dd}/${m}/${y}`,
+    columns: [
+      { header: "STT", width: 6 },
+      { header: "Loại tài sản, thu nhập", width: 36 },
+      { header: "Người sở hữu", width: 18 },
+      { header: "Mô tả", width: 50 },
+      { header: "Giá trị", width: 22 },
+    ],
+    rows,
+  });
+  return { bytes, fileName: `Ban-ke-khai-${d.year}.xlsx` };
+}
+
+/** The declarant's own declarations: year, kind and date only. */
+export async function myDeclarations(db: Kysely<DB>, auth: AuthContext) {
+  const rows = await db
+    .selectFrom("ac_declaration as d")
+    .innerJoin("ac_official as o", "o.id", "d.official_id")
+    .select(["d.id", "d.year", "d.kind", "d.declared_on"])
+    .where("o.user_id", "=", auth.userId)
+    .orderBy("d.declared_on", "desc")
+    .execute();
+  return {
+    items: rows.map((r) => ({ id: r.id, year: r.year, kind: r.kind as DeclarationKind, declaredOn: r.declared_on })),
+  };
+}

@@ -1,0 +1,165 @@
+import { ROUTES } from "@minhbach/domain/api/routes";
+import type { FastifyReply } from "fastify";
+import { actorOf, requireAuth } from "../../platform/access.ts";
+import type { AppContext } from "../../platform/context.ts";
+import { attachmentHeader, XLSX_MIME } from "../../platform/excel.ts";
+import { route, type Api } from "../../platform/http.ts";
+import { DOCX_MIME } from "../documents/service.ts";
+import {
+  adjustCampaign,
+  getCampaign,
+  listCampaigns,
+  openCampaign,
+  receiveDeclaration,
+  recomputeCampaign,
+  recordPublication,
+  remindCampaign,
+} from "./campaigns.ts";
+import { declarationFile, getDeclaration, myDeclarations, submitDeclaration } from "./declarations.ts";
+import { importOfficials, importTemplate } from "./import.ts";
+import { addExemption, createOfficial, getOfficial, listOfficials, updateOfficial } from "./officials.ts";
+import { createPosition, listPositions, updatePosition } from "./positions.ts";
+import { addDeferral, rotationList } from "./rotation.ts";
+import {
+  concludeVerification,
+  createPlan,
+  getPlan,
+  listPlans,
+  lotteryInputsFile,
+  lotteryMinutes,
+  runLottery,
+} from "./verification.ts";
+
+function sendFile(reply: FastifyReply, mime: string, file: { fileName: string; bytes: Buffer }) {
+  return (
+    reply
+      .header("content-type", mime)
+      .header("content-disposition", attachmentHeader(file.fileName))
+      .header("cache-control", "no-store")
+      // A Buffer is sent as it is, without the JSON serialiser; its table entry marks it a file.
+      .send(file.bytes as unknown as string)
+  );
+}
+
+const read = { config: { permission: "anticorruption.read" as const } };
+const write = { config: { permission: "anticorruption.write" as const } };
+/** Declarations: the declarant may be any signed-in user; the service decides who reads. */
+const session = { config: { permission: "session" as const } };
+
+export function anticorruptionRoutes(app: Api, ctx: AppContext): void {
+  const { db } = ctx;
+  route(app, ROUTES["anticorruption.positions.list"], read, async () => listPositions(db));
+  route(app, ROUTES["anticorruption.positions.create"], write, async (request, reply) =>
+    reply.code(201).send(await createPosition(db, requireAuth(request), actorOf(request), request.body)),
+  );
+  route(app, ROUTES["anticorruption.positions.update"], write, async (request) =>
+    updatePosition(
+      db,
+      requireAuth(request),
+      actorOf(request),
+      request.params.id,
+      request.body.version,
+      request.body.position,
+    ),
+  );
+
+  route(app, ROUTES["anticorruption.officials.list"], read, async (request) =>
+    listOfficials(db, requireAuth(request), request.query),
+  );
+  route(app, ROUTES["anticorruption.officials.create"], write, async (request, reply) =>
+    reply.code(201).send(await createOfficial(db, requireAuth(request), actorOf(request), request.body)),
+  );
+  route(app, ROUTES["anticorruption.officials.importTemplate"], write, async (_request, reply) =>
+    sendFile(reply, XLSX_MIME, await importTemplate()),
+  );
+  route(app, ROUTES["anticorruption.officials.import"], { ...write, bodyLimit: 16 * 1024 * 1024 }, async (request) =>
+    importOfficials(db, requireAuth(request), actorOf(request), request.body),
+  );
+  route(app, ROUTES["anticorruption.officials.get"], read, async (request) =>
+    getOfficial(db, requireAuth(request), request.params.id),
+  );
+  route(app, ROUTES["anticorruption.officials.update"], write, async (request) =>
+    updateOfficial(
+      db,
+      requireAuth(request),
+      actorOf(request),
+      request.params.id,
+      request.body.version,
+      request.body.official,
+    ),
+  );
+  route(app, ROUTES["anticorruption.officials.exemptions.add"], write, async (request, reply) =>
+    reply
+      .code(201)
+      .send(await addExemption(db, requireAuth(request), actorOf(request), request.params.id, request.body)),
+  );
+
+  route(app, ROUTES["anticorruption.campaigns.list"], read, async (request) => listCampaigns(db, requireAuth(request)));
+  route(app, ROUTES["anticorruption.campaigns.create"], write, async (request, reply) =>
+    reply.code(201).send(await openCampaign(db, requireAuth(request), actorOf(request), request.body.year)),
+  );
+  route(app, ROUTES["anticorruption.campaigns.get"], read, async (request) =>
+    getCampaign(db, requireAuth(request), request.params.id),
+  );
+  route(app, ROUTES["anticorruption.campaigns.recompute"], write, async (request) =>
+    recomputeCampaign(db, requireAuth(request), actorOf(request), request.params.id),
+  );
+  route(app, ROUTES["anticorruption.campaigns.adjust"], write, async (request) =>
+    adjustCampaign(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+  );
+  route(app, ROUTES["anticorruption.campaigns.remind"], write, async (request) =>
+    remindCampaign(db, requireAuth(request), actorOf(request), request.params.id),
+  );
+  route(app, ROUTES["anticorruption.obligations.receive"], write, async (request) =>
+    receiveDeclaration(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+  );
+  route(app, ROUTES["anticorruption.obligations.publication"], write, async (request) =>
+    recordPublication(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+  );
+
+  route(app, ROUTES["anticorruption.declarations.submit"], write, async (request, reply) =>
+    reply
+      .code(201)
+      .send(await submitDeclaration(db, requireAuth(request), actorOf(request), request.params.id, request.body)),
+  );
+  route(app, ROUTES["anticorruption.declarations.get"], session, async (request, reply) => {
+    const result = await getDeclaration(db, requireAuth(request), actorOf(request), request.params.id);
+    void reply.header("cache-control", "no-store");
+    return result;
+  });
+  route(app, ROUTES["anticorruption.declarations.file"], session, async (request, reply) =>
+    sendFile(reply, XLSX_MIME, await declarationFile(db, requireAuth(request), actorOf(request), request.params.id)),
+  );
+  route(app, ROUTES["anticorruption.declarations.mine"], session, async (request) =>
+    myDeclarations(db, requireAuth(request)),
+  );
+
+  route(app, ROUTES["anticorruption.plans.list"], read, async (request) => listPlans(db, requireAuth(request)));
+  route(app, ROUTES["anticorruption.plans.create"], write, async (request, reply) =>
+    reply.code(201).send(await createPlan(db, requireAuth(request), actorOf(request), request.body)),
+  );
+  route(app, ROUTES["anticorruption.plans.get"], read, async (request) =>
+    getPlan(db, requireAuth(request), request.params.id),
+  );
+  route(app, ROUTES["anticorruption.plans.lottery"], write, async (request) =>
+    runLottery(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+  );
+  route(app, ROUTES["anticorruption.plans.minutes"], read, async (request, reply) =>
+    sendFile(reply, DOCX_MIME, await lotteryMinutes(db, requireAuth(request), actorOf(request), request.params.id)),
+  );
+  route(app, ROUTES["anticorruption.plans.inputs"], read, async (request, reply) =>
+    sendFile(reply, XLSX_MIME, await lotteryInputsFile(db, requireAuth(request), request.params.id)),
+  );
+  route(app, ROUTES["anticorruption.verifications.conclude"], write, async (request) =>
+    concludeVerification(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+  );
+
+  route(app, ROUTES["anticorruption.officials.deferrals.add"], write, async (request, reply) =>
+    reply
+      .code(201)
+      .send(await addDeferral(db, requireAuth(request), actorOf(request), request.params.id, request.body)),
+  );
+  route(app, ROUTES["anticorruption.rotation.list"], read, async (request) =>
+    rotationList(db, requireAuth(request), request.query.on),
+  );
+}

@@ -1,0 +1,43 @@
+// The anti-corruption demo data of `npm start` (seed/demo-anticorruption.ts), on both databases:
+// it goes through the services, so it must pass every rule they check, and shows what it promises.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { seedDemoAnticorruption } from "../src/seed/demo-anticorruption.ts";
+import { startTestApp, testDatabases, type TestApp } from "../src/testing.ts";
+
+for (const db of testDatabases()) {
+  describe(`anticorruption demo (${db.kind})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp({ db, listen: false });
+    });
+    after(() => t.close());
+
+    test("seeds officials, two campaigns, a drawn plan; the demo declarant reads her own declarations", async () => {
+      const kdb = t.system.database.db;
+      assert.equal(await seedDemoAnticorruption(kdb, "2026-12-06"), 24);
+      assert.equal(await seedDemoAnticorruption(kdb, "2026-12-06"), 0, "once only");
+      const officer = await t.login("pctn");
+      const campaigns = (await officer.get("/api/anticorruption/campaigns")).body.items;
+      assert.deepEqual(
+        campaigns.map((c: { year: number }) => c.year),
+        [2026, 2025],
+      );
+      const current = (await officer.get(`/api/anticorruption/campaigns/${campaigns[0].id}`)).body;
+      const moved = current.items.find((i: { officialCode: string }) => i.officialCode === "SCT-022");
+      assert.equal(moved.kind, "annual");
+      const recruit = current.items.find((i: { officialCode: string }) => i.officialCode === "SCT-024");
+      assert.equal(recruit.kind, "first_time");
+      const plans = (await officer.get("/api/anticorruption/verification-plans")).body.items;
+      const plan = (await officer.get(`/api/anticorruption/verification-plans/${plans[0].id}`)).body;
+      assert.ok(plan.lottery.selectedPersons >= 1);
+      assert.equal(plan.verifications[0].conclusion, "honest");
+      const xem = await t.login("xem");
+      const mine = (await xem.get("/api/anticorruption/my-declarations")).body.items;
+      assert.equal(mine.length, 2);
+      const latest = (await xem.get(`/api/anticorruption/declarations/${mine[0].id}`)).body;
+      assert.equal(latest.comparison.increase, 450_000_000);
+      assert.equal(latest.comparison.flagged, true);
+    });
+  });
+}
