@@ -11,6 +11,7 @@ import { sql } from "kysely";
 import { startTestApp, type TestDb } from "../../packages/server/src/testing.ts";
 import { loadInspectionVolume } from "../../packages/server/src/seed/demo-inspection-plans.ts";
 import { percentile, type DbKind, type Report, type Scenario } from "../lib.ts";
+import { benchFollowUp } from "../inspection-follow-up.ts";
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const YEAR = 2027;
@@ -129,12 +130,14 @@ async function runOn(db: TestDb, report: Report, log: (line: string) => void) {
 const scenario: Scenario = {
   name: "inspections",
   description:
-    "Kiểm tra trùng lặp khi nhập kế hoạch thanh tra trên kế hoạch năm của 34 tỉnh (100.000 đối tượng, 20.000 cuộc), PGlite và PostgreSQL",
+    "Kiểm tra trùng lặp khi nhập kế hoạch thanh tra trên kế hoạch năm của 34 tỉnh (100.000 đối tượng, 20.000 cuộc), PGlite và PostgreSQL; danh sách theo dõi 200.000 kiến nghị",
   async run(report, log) {
     if (process.env.BENCH_INSPECTIONS_PGLITE !== "0") await runOn({ kind: "pglite" }, report, log);
     const url =
       process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
     if (process.env.BENCH_INSPECTIONS_PG !== "0") await runOn({ kind: "postgres", url }, report, log);
+    // The follow-up list of recommendations across years (issue 17: p95 < 50 ms at 200.000).
+    if (process.env.BENCH_FOLLOW_UP !== "0") await benchFollowUp(report, log);
   },
 };
 export default scenario;

@@ -76,7 +76,7 @@ for (const db of testDatabases()) {
       const leaders = await admin.get("/api/users?role=leader");
       assert.deepEqual(
         leaders.body.items.map((u: { username: string }) => u.username),
-        ["lanhdao"],
+        ["lanhdao", "lanhdao.tinh"],
       );
       const page = await admin.get("/api/users?pageSize=2&page=2&sort=username&order=desc");
       assert.equal(page.body.items.length, 2);

@@ -15,7 +15,7 @@ where "c"."agency_id" = $1 and "c"."state" not in ($2, $3, $4, $5, $6) and "c"."
 
 select count(*) as "n"
 from "resolution_case" as "c"
-where "c"."agency_id" = $1 and exists (select 1 from official_document d where d.entity_type = 'case' and d.entity_id = c.id::text and d.status = 'draft');
+where "c"."agency_id" = $1 and exists (select 1 from official_document d where d.entity_type = 'case' and d.entity_id = c.id::text and d.status = 'submitted');
 -- parameters: ["00000000-0000-4000-8000-000000000001"]
 
 select "u"."id" as "user_id",

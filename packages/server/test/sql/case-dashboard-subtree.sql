@@ -15,7 +15,7 @@ where "c"."agency_id" in (select id from agency where path like $1) and "c"."sta
 
 select count(*) as "n"
 from "resolution_case" as "c"
-where "c"."agency_id" in (select id from agency where path like $1) and exists (select 1 from official_document d where d.entity_type = 'case' and d.entity_id = c.id::text and d.status = 'draft');
+where "c"."agency_id" in (select id from agency where path like $1) and exists (select 1 from official_document d where d.entity_type = 'case' and d.entity_id = c.id::text and d.status = 'submitted');
 -- parameters: ["/root/own/%"]
 
 select "u"."id" as "user_id",

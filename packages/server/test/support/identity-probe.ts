@@ -476,7 +476,6 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
     action: "accept",
     version: case1.version,
     on: today,
-    documentNumber: "20/QĐ-SCT",
     conditions: { withinCompetence: true, denouncerIdentified: true, basisToVerify: true },
   });
   expect(accepted1, 200, "accept X1");
@@ -660,7 +659,19 @@ export interface PlannedCall {
  * Paths the walk does not call, each with its reason. Everything else the OpenAPI document lists
  * under /api is called.
  */
-export const SKIPPED: Record<string, string> = {};
+const NO_PETITION_DATA =
+  "an inspection or anti-corruption record by id: it holds no letter, case or visit, so no denouncer's identity can reach it; the scenario creates none yet (its access rules are tested in its own tests)";
+export const SKIPPED: Record<string, string> = {
+  "/api/inspections/{id}": NO_PETITION_DATA,
+  "/api/inspection-follow-up/{id}": NO_PETITION_DATA,
+  "/api/anticorruption/officials/{id}": NO_PETITION_DATA,
+  "/api/anticorruption/campaigns/{id}": NO_PETITION_DATA,
+  "/api/anticorruption/declarations/{id}": NO_PETITION_DATA,
+  "/api/anticorruption/declarations/{id}/file": NO_PETITION_DATA,
+  "/api/anticorruption/verification-plans/{id}": NO_PETITION_DATA,
+  "/api/anticorruption/verification-plans/{id}/minutes": NO_PETITION_DATA,
+  "/api/anticorruption/verification-plans/{id}/lottery-inputs": NO_PETITION_DATA,
+};
 
 /** The pool of ids a path parameter takes: the path segment before it names the resource. */
 function poolFor(path: string, param: string): string {
@@ -735,6 +746,11 @@ export function planCalls(
     if (required.includes("agency")) {
       bases = bases.flatMap((b) => ["LC.SCT", "LC.SNNMT"].map((code) => new URLSearchParams([...b, ["agency", code]])));
       filled.add("agency");
+    }
+    // A period: the year so far.
+    if (required.includes("from") && required.includes("to")) {
+      bases = bases.map((b) => new URLSearchParams([...b, ["from", `${s.today.slice(0, 4)}-01-01`], ["to", s.today]]));
+      filled.add("from").add("to");
     }
     for (const name of required.filter((n) => !filled.has(n))) {
       unfilled.push(`${operation}: required query parameter "${name}"`);
