@@ -5,7 +5,6 @@
  */
 import {
   checkTaxCode,
-  RESOLUTION_OUTCOMES,
   SUBJECT_KIND_COUNT_WORDS,
   SUBJECT_KIND_LIST,
   type ResolutionOutcome,
@@ -20,6 +19,7 @@ import { fail } from "../../../platform/errors.ts";
 import { writeOccurrences } from "../overlaps.ts";
 import { readSheet, restoreLeadingZero } from "../subjects/sheet.ts";
 import { subjectSearchText } from "../subjects/service.ts";
+import { resolutionOf, resolutionsQuery } from "./service.ts";
 import { overlapViews } from "./overlap-views.ts";
 import { resolutionList } from "./service.ts";
 
@@ -175,25 +175,7 @@ export async function overlapBoard(db: Kysely<DB>, auth: AuthContext, year: numb
         .execute()),
     );
   }
-  const resolutions = await db
-    .selectFrom("inspection_overlap_resolution as r")
-    .innerJoin("inspection_subject as s", "s.id", "r.subject_id")
-    .innerJoin("agency as a", "a.id", "r.agency_id")
-    .innerJoin("agency as o", "o.id", "r.other_agency_id")
-    .select([
-      "r.id",
-      "r.year",
-      "r.subject_id",
-      "s.name as subject_name",
-      "r.agency_id",
-      "a.name as agency_name",
-      "r.other_agency_id",
-      "o.name as other_agency_name",
-      "r.outcome",
-      "r.reason",
-      "r.decided_by_name",
-      "r.created_at",
-    ])
+  const resolutions = await resolutionsQuery(db)
     .where("r.year", "=", year)
     .where("r.subject_id", "in", ids.length > 1000 ? ids.slice(0, 1000) : ids)
     .orderBy("r.created_at", "desc")
@@ -242,37 +224,6 @@ export async function overlapBoard(db: Kysely<DB>, auth: AuthContext, year: numb
     sentence: overlapSentence(list.length, byKind),
     resolved: list.filter((i) => i.resolutions.length > 0).length,
     items: list.slice(0, 2000),
-  };
-}
-
-function resolutionOf(r: {
-  id: string;
-  year: number;
-  subject_id: string;
-  subject_name: string;
-  agency_id: string;
-  agency_name: string;
-  other_agency_id: string;
-  other_agency_name: string;
-  outcome: string;
-  reason: string | null;
-  decided_by_name: string | null;
-  created_at: Date;
-}) {
-  return {
-    id: r.id,
-    year: r.year,
-    subjectId: r.subject_id,
-    subjectName: r.subject_name,
-    agencyId: r.agency_id,
-    agencyName: r.agency_name,
-    otherAgencyId: r.other_agency_id,
-    otherAgencyName: r.other_agency_name,
-    outcome: r.outcome as ResolutionOutcome,
-    outcomeLabel: RESOLUTION_OUTCOMES[r.outcome as ResolutionOutcome],
-    reason: r.reason,
-    decidedByName: r.decided_by_name,
-    at: new Date(r.created_at).toISOString(),
   };
 }
 

@@ -296,9 +296,9 @@ function parseJson(value: unknown): unknown {
   return typeof value === "string" ? JSON.parse(value) : value;
 }
 
-/** The resolutions recorded by the plan's agency, or against its items by others (both agencies see them). */
-export async function resolutionList(db: Db, input: { planId?: string; agencyId: string; year: number }) {
-  const rows = await db
+/** The overlap resolutions with their subject's and both agencies' names: the one query both lists read. */
+export function resolutionsQuery(db: Db) {
+  return db
     .selectFrom("inspection_overlap_resolution as r")
     .innerJoin("inspection_subject as s", "s.id", "r.subject_id")
     .innerJoin("agency as a", "a.id", "r.agency_id")
@@ -316,12 +316,13 @@ export async function resolutionList(db: Db, input: { planId?: string; agencyId:
       "r.reason",
       "r.decided_by_name",
       "r.created_at",
-    ])
-    .where("r.year", "=", input.year)
-    .where((eb) => eb.or([eb("r.agency_id", "=", input.agencyId), eb("r.other_agency_id", "=", input.agencyId)]))
-    .orderBy("r.created_at", "desc")
-    .execute();
-  return rows.map((r) => ({
+    ]);
+}
+
+type ResolutionRow = Awaited<ReturnType<ReturnType<typeof resolutionsQuery>["execute"]>>[number];
+
+export function resolutionOf(r: ResolutionRow) {
+  return {
     id: r.id,
     year: r.year,
     subjectId: r.subject_id,
@@ -335,7 +336,17 @@ export async function resolutionList(db: Db, input: { planId?: string; agencyId:
     reason: r.reason,
     decidedByName: r.decided_by_name,
     at: new Date(r.created_at).toISOString(),
-  }));
+  };
+}
+
+/** The resolutions recorded by the plan's agency, or against its items by others (both agencies see them). */
+export async function resolutionList(db: Db, input: { planId?: string; agencyId: string; year: number }) {
+  const rows = await resolutionsQuery(db)
+    .where("r.year", "=", input.year)
+    .where((eb) => eb.or([eb("r.agency_id", "=", input.agencyId), eb("r.other_agency_id", "=", input.agencyId)]))
+    .orderBy("r.created_at", "desc")
+    .execute();
+  return rows.map(resolutionOf);
 }
 
 // ---- Creating, items -----------------------------------------------------------------------------
