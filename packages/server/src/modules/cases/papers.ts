@@ -65,9 +65,10 @@ export async function assertPapersIssued(
 
 /** Where the number (and signer) of an issued paper goes in the facts, by the step that drafted it. */
 function withNumber(facts: CaseFacts, action: string, symbol: string, signer: string): CaseFacts | null {
-  const firstUnnumbered = <T extends { documentNumber: string | null }>(list: T[]) => {
-    const i = list.findIndex((x) => x.documentNumber === null);
-    return i < 0 ? null : list.map((x, j) => (j === i ? { ...x, documentNumber: symbol } : x));
+  // Papers of repeated steps (extensions, suspensions) are issued in order: the first without a number.
+  const firstUnnumbered = <K extends string, T extends Record<K, string | null>>(list: T[], key: K) => {
+    const i = list.findIndex((x) => x[key] === null);
+    return i < 0 ? null : list.map((x, j) => (j === i ? { ...x, [key]: symbol } : x));
   };
   switch (action) {
     case "accept":
@@ -81,15 +82,11 @@ function withNumber(facts: CaseFacts, action: string, symbol: string, signer: st
     case "conclude":
       return facts.conclusion ? { ...facts, conclusion: { ...facts.conclusion, number: symbol, signer } } : null;
     case "extend": {
-      const i = facts.extensions.findIndex((e) => e.decisionNumber === null);
-      if (i < 0) return null;
-      return {
-        ...facts,
-        extensions: facts.extensions.map((e, j) => (j === i ? { ...e, decisionNumber: symbol } : e)),
-      };
+      const extensions = firstUnnumbered(facts.extensions, "decisionNumber");
+      return extensions ? { ...facts, extensions } : null;
     }
     case "suspend": {
-      const suspensions = firstUnnumbered(facts.suspensions);
+      const suspensions = firstUnnumbered(facts.suspensions, "documentNumber");
       return suspensions ? { ...facts, suspensions } : null;
     }
     case "terminate":

@@ -510,20 +510,26 @@ async function loadRow(db: Kysely<DB>, auth: AuthContext, id: string, lock: bool
   return row;
 }
 
-/** A draft, for those who may draft it (a case's papers: those assigned to the case). */
-async function loadForChange(db: Kysely<DB>, auth: AuthContext, id: string, lock: boolean): Promise<DocumentRow> {
-  const row = await loadRow(db, auth, id, lock);
+/** A draft may be changed by those who may draft it (a case's papers: those assigned to the case). */
+async function assertMayDraft(db: Kysely<DB>, auth: AuthContext, row: DocumentRow): Promise<DocumentRow> {
   if (!(await mayChange(db, auth, row))) fail("CASE_NOT_ASSIGNED");
   if (row.status === "submitted") fail("DOCUMENT_SUBMITTED");
   return row;
 }
 
-/** A submitted paper, for the one it was submitted to. */
-async function loadForSigner(db: Kysely<DB>, auth: AuthContext, id: string, lock: boolean): Promise<DocumentRow> {
-  const row = await loadRow(db, auth, id, lock);
+/** A submitted paper is acted on by the one it was submitted to. */
+function assertSigner(auth: AuthContext, row: DocumentRow): DocumentRow {
   if (row.status !== "submitted") fail("DOCUMENT_NOT_SUBMITTED");
   if (row.signer_id !== auth.userId) fail("DOCUMENT_NOT_SIGNER");
   return row;
+}
+
+async function loadForChange(db: Kysely<DB>, auth: AuthContext, id: string, lock: boolean): Promise<DocumentRow> {
+  return assertMayDraft(db, auth, await loadRow(db, auth, id, lock));
+}
+
+async function loadForSigner(db: Kysely<DB>, auth: AuthContext, id: string, lock: boolean): Promise<DocumentRow> {
+  return assertSigner(auth, await loadRow(db, auth, id, lock));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -752,12 +758,11 @@ export async function issueDocument(
     // The row lock makes a second, concurrent issue of the same draft wait and then see "issued".
     // A paper in the head's name is issued by the leader it was submitted to, when they sign it;
     // any other paper by its drafter, or by the leader it was submitted to.
-    const pending = await loadRow(trx, auth, id, true);
-    const template = templateOf(pending.form_code);
-    let row: DocumentRow;
-    if (pending.status === "submitted") row = await loadForSigner(trx, auth, id, false);
+    const row = await loadRow(trx, auth, id, true);
+    const template = templateOf(row.form_code);
+    if (row.status === "submitted") assertSigner(auth, row);
     else if (template.signedByHead) fail("DOCUMENT_NEEDS_SIGNATURE");
-    else row = await loadForChange(trx, auth, id, false);
+    else await assertMayDraft(trx, auth, row);
     const original = originalOf(row);
     const fields = validFields(template, original.fields);
     const agency = await loadIssuingAgency(trx, row.agency_id);
