@@ -80,6 +80,10 @@ const API_ERRORS = {
       "Văn bản của bước trước chưa ban hành: trình ký, ban hành văn bản đó trước, hoặc ghi lý do để ghi nhận bước này.",
   },
   DOCUMENT_NOT_SUBMITTED: { status: 409, message: "Văn bản chưa được trình ký." },
+  DOCUMENT_NOT_CANCELLABLE: {
+    status: 409,
+    message: "Dự thảo này gắn với một bước đã ghi nhận: không hủy được; sửa dự thảo rồi trình ký.",
+  },
   DOCUMENT_SUBMITTED: {
     status: 409,
     message: "Văn bản đang trình ký: không sửa được; đề nghị người ký trả lại nếu cần sửa.",
@@ -383,6 +387,10 @@ const RULE_ERRORS = {
   FIELD_BUILT_IN: { status: 409, message: "Lĩnh vực có sẵn của chương trình không xóa được; chỉ ngừng sử dụng." },
   FIELD_IN_USE: { status: 409, message: "Lĩnh vực đã được dùng: không xóa được, chỉ ngừng sử dụng." },
   DESTRUCTION_MIXED_AGENCIES: { status: 400, message: "Mỗi quyết định tiêu hủy chỉ gồm đơn của một cơ quan." },
+  DESTRUCTION_PENDING: {
+    status: 409,
+    message: "Đơn đã có dự thảo quyết định tiêu hủy đang chờ ký; hủy dự thảo đó trước khi lập quyết định khác.",
+  },
   ATTACHMENTS_LOCKED: { status: 409, message: "Hồ sơ đã kết thúc: không thêm, sửa hoặc xóa tệp đính kèm được." },
   // Inspections: the record, its steps, findings and follow-up (issue 17).
   INSPECTION_NOT_FOUND: { status: 404, message: "Không tìm thấy cuộc thanh tra, kiểm tra." },

@@ -10,6 +10,7 @@ import {
   allowedOutcomes,
   awaitingAnswers,
   checkDestruction,
+  checkDestructionDraft,
   checkOutcome,
   formFor,
   OUTCOMES,
@@ -349,6 +350,24 @@ describe("retention (1 year) and destruction by decision", () => {
     );
     const r = petitionTransition(filed, { action: "destroy", ...decision, decisionDate: "2026-03-11" }, { calendar });
     assert.deepEqual([r.ok, r.to], [true, "DESTROYED"]);
+  });
+
+  test("the decision may be drafted from the day after the retention year, for a filed petition only", () => {
+    assert.deepEqual(
+      checkDestructionDraft(filed, "2026-03-10", { calendar }).map((p) => p.code),
+      ["RETENTION_NOT_OVER"],
+    );
+    assert.deepEqual(checkDestructionDraft(filed, "2026-03-11", { calendar }), []);
+    const open = petition({ kind: "complaint" }, { status: "AWAITING_FEEDBACK" });
+    assert.deepEqual(
+      checkDestructionDraft(open, "2027-01-01", { calendar }).map((p) => p.code),
+      ["WRONG_STATE"],
+    );
+    const undated = petition({ kind: "complaint" }, { status: "FILED", filedOn: null });
+    assert.deepEqual(
+      checkDestructionDraft(undated, "2027-01-01", { calendar }).map((p) => p.code),
+      ["FILED_ON_MISSING"],
+    );
   });
 });
 

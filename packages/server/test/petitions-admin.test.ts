@@ -224,15 +224,16 @@ for (const db of testDatabases()) {
       assert.equal(wrongRole.body.code, "FORBIDDEN");
     });
 
-    const decision = () => ({
+    /** A decision signed on paper, typed (the only case where number and decider are typed). */
+    const outside = () => ({
+      issuedOutside: true,
       decisionNumber: "05/QĐ-SCT",
       decisionDate: today,
       decidedBy: "Nguyễn Văn Thành",
-      deciderTitle: "Giám đốc Sở Công Thương",
     });
 
     test("batch destruction is refused without a session, to the wrong role, to another agency", async () => {
-      const body = { ids: due, ...decision() };
+      const body = { ids: due };
       assert.equal((await t.anonymous().post("/api/petitions/destroy", body)).status, 401);
       const asViewer = await viewer.post("/api/petitions/destroy", body);
       assert.equal(asViewer.status, 403);
@@ -245,77 +246,173 @@ for (const db of testDatabases()) {
     });
 
     test("batch destruction is all or nothing: one petition still kept refuses the whole batch", async () => {
-      const res = await handler.post("/api/petitions/destroy", { ids: [...due, notYet], ...decision() });
+      const res = await handler.post("/api/petitions/destroy", { ids: [...due, notYet] });
       assert.equal(res.status, 400, JSON.stringify(res.body));
       assert.equal(res.body.code, "RETENTION_NOT_OVER");
       assert.equal(res.body.field, "ids.2.decisionDate");
       assert.match(res.body.message, /Đơn LC\.SCT-/);
       for (const id of [...due, notYet]) assert.equal((await detail(id)).state, "FILED", "rolled back");
-      const none = await handler.get(
-        "/api/documents?entityType=petition_destruction&entityId=00000000-0000-4000-8000-000000000000",
+      const held = (await handler.get("/api/petitions/retention-due")).body.items.filter(
+        (i: { pendingDecision: unknown }) => i.pendingDecision !== null,
       );
-      assert.deepEqual(none.body.items, []);
+      assert.deepEqual(held, [], "no draft holds them");
 
+      // The register numbers the decision: a typed number without "issued outside" is refused.
+      const typed = await handler.post("/api/petitions/destroy", { ids: due, decisionNumber: "05/QĐ-SCT" });
+      assert.equal(typed.status, 400);
+      assert.equal(typed.body.code, "NUMBER_FROM_REGISTER");
+      assert.equal(typed.body.field, "decisionNumber");
       const future = await handler.post("/api/petitions/destroy", {
         ids: due,
-        ...decision(),
+        ...outside(),
         decisionDate: shiftDays(today, 1),
       });
       assert.equal(future.status, 400);
       assert.equal(future.body.field, "decisionDate");
-      const empty = await handler.post("/api/petitions/destroy", { ids: [], ...decision() });
+      const noNumber = await handler.post("/api/petitions/destroy", { ids: due, ...outside(), decisionNumber: "" });
+      assert.equal(noNumber.status, 400);
+      assert.equal(noNumber.body.code, "DECISION_NUMBER_REQUIRED");
+      const empty = await handler.post("/api/petitions/destroy", { ids: [] });
       assert.equal(empty.status, 400);
       assert.equal(empty.body.field, "ids");
+      for (const id of due) assert.equal((await detail(id)).state, "FILED");
     });
 
-    test("batch destruction: one QD-HUY draft, every petition DESTROYED through its rule, audited", async () => {
+    test("batch destruction: one QD-HUY drafted; the petitions wait for the leader's signature, then are DESTROYED with the register's number", async () => {
       const ids = [...due, dueDenunciation];
-      const res = await handler.post("/api/petitions/destroy", { ids, ...decision() });
+      const res = await handler.post("/api/petitions/destroy", { ids, deciderTitle: "Giám đốc Sở Công Thương" });
       assert.equal(res.status, 200, JSON.stringify(res.body));
-      assert.equal(res.body.destroyed.length, 3);
-      const doc = (await handler.get(`/api/documents/${res.body.documentId}`)).body;
+      assert.deepEqual(res.body.destroyed, []);
+      assert.equal(res.body.pending.length, 3);
+      const documentId = res.body.documentId as string;
+      const doc = (await handler.get(`/api/documents/${documentId}`)).body;
       assert.equal(doc.formCode, "QD-HUY");
       assert.equal(doc.entityType, "petition_destruction");
+      assert.equal(doc.status, "draft");
       assert.equal(doc.fields.petitions.length, 3);
       assert.equal(doc.fields.deciderTitle, "Giám đốc Sở Công Thương");
       assert.doesNotMatch(JSON.stringify(doc.fields), new RegExp(`${DENOUNCER}|${WRITER}`));
+
+      // Until signed nothing is destroyed, the list shows the pending decision, and no other batch takes them.
+      for (const id of ids) assert.equal((await detail(id)).state, "FILED");
+      const listed = (await handler.get("/api/petitions/retention-due")).body.items;
+      for (const id of ids) {
+        const item = listed.find((i: { id: string }) => i.id === id);
+        assert.deepEqual(item.pendingDecision, { documentId, status: "draft" });
+      }
+      const twice = await handler.post("/api/petitions/destroy", { ids: [due[1]] });
+      assert.equal(twice.status, 409);
+      assert.equal(twice.body.code, "DESTRUCTION_PENDING");
+      assert.equal(twice.body.field, "ids.0");
+
+      // The drafter may not issue a decision in the head's name; the leader signs it.
+      const byDrafter = await handler.post(`/api/documents/${documentId}/issue`, {});
+      assert.equal(byDrafter.status, 409);
+      assert.equal(byDrafter.body.code, "DOCUMENT_NEEDS_SIGNATURE");
+      const leader = await t.login("lanhdao");
+      const leaderId = (await leader.get("/api/auth/me")).body.user.id as string;
+      const submitted = await handler.post(`/api/documents/${documentId}/submit`, {
+        version: doc.version,
+        signerId: leaderId,
+      });
+      assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+      const waiting = (await handler.get("/api/petitions/retention-due")).body.items.find(
+        (i: { id: string }) => i.id === due[0],
+      );
+      assert.equal(waiting.pendingDecision.status, "submitted");
+      const issued = await leader.post(`/api/documents/${documentId}/issue`, {});
+      assert.equal(issued.status, 200, JSON.stringify(issued.body));
+      const symbol = issued.body.symbol as string;
+      assert.match(symbol, /^\d+\/QĐ-/);
+
       for (const id of ids) {
         const p = await detail(id);
         assert.equal(p.state, "DESTROYED");
         const ev = p.events.find((e: { action: string }) => e.action === "destroy");
-        assert.equal(ev.documentId, res.body.documentId);
+        assert.equal(ev.documentId, documentId);
+        assert.equal(ev.data.decisionNumber, symbol, "the register's number, typed by nobody");
+        assert.equal(ev.data.decisionDate, today);
+        assert.match(ev.data.decidedBy, /Giám đốc/);
       }
-      const text = docxText((await file(handler, `/api/documents/${doc.id}/file`)).rawPayload);
+      const text = docxText((await file(handler, `/api/documents/${documentId}/file`)).rawPayload);
       assert.match(text, /GIÁM ĐỐC SỞ CÔNG THƯƠNG/);
       assert.match(text, /Hủy 03 đơn/);
-      const listed = (await handler.get("/api/petitions/retention-due")).body.items.map((i: { id: string }) => i.id);
-      for (const id of ids) assert.ok(!listed.includes(id));
+      const after = (await handler.get("/api/petitions/retention-due")).body.items.map((i: { id: string }) => i.id);
+      for (const id of ids) assert.ok(!after.includes(id));
 
-      const again = await handler.post("/api/petitions/destroy", { ids: [due[0]], ...decision() });
+      const again = await handler.post("/api/petitions/destroy", { ids: [due[0]] });
       assert.equal(again.status, 409);
       assert.equal(again.body.code, "WRONG_STATE");
 
       const audit = await admin.get("/api/audit?entityType=petition_destruction&pageSize=50");
+      const actions = audit.body.items.map((e: { action: string }) => e.action);
+      assert.ok(actions.includes("petition.destruction_drafted"), JSON.stringify(actions));
       const batch = audit.body.items.find((e: { action: string }) => e.action === "petition.destroy_batch");
-      assert.ok(batch, JSON.stringify(audit.body.items.map((e: { action: string }) => e.action)));
       assert.equal(batch.summary.count, 3);
-      assert.equal(batch.summary.documentId, res.body.documentId);
+      assert.equal(batch.summary.documentId, documentId);
+      assert.equal(batch.summary.decisionNumber, symbol);
     });
 
-    test("single-step destruction writes a QD-HUY draft for the one petition", async () => {
+    test("a cancelled destruction draft frees its petitions for another decision", async () => {
+      const id = await filed(shiftDays(longAgo, 7));
+      const first = await handler.post("/api/petitions/destroy", { ids: [id] });
+      assert.equal(first.status, 200, JSON.stringify(first.body));
+      const doc = (await handler.get(`/api/documents/${first.body.documentId}`)).body;
+      assert.ok(doc.actions.includes("cancel"));
+      const blank = await handler.post(`/api/documents/${doc.id}/cancel`, { version: doc.version, reason: "" });
+      assert.equal(blank.status, 400);
+      assert.equal(blank.body.field, "reason");
+      const byViewer = await viewer.post(`/api/documents/${doc.id}/cancel`, { version: doc.version, reason: "x" });
+      assert.equal(byViewer.status, 403);
+      const cancelled = await handler.post(`/api/documents/${doc.id}/cancel`, {
+        version: doc.version,
+        reason: "Lập nhầm danh sách",
+      });
+      assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
+      assert.equal(cancelled.body.status, "cancelled");
+      assert.equal(cancelled.body.cancelledReason, "Lập nhầm danh sách");
+      assert.equal(cancelled.body.symbol, null);
+      const item = (await handler.get("/api/petitions/retention-due")).body.items.find(
+        (i: { id: string }) => i.id === id,
+      );
+      assert.equal(item.pendingDecision, null);
+      const issueCancelled = await handler.post(`/api/documents/${doc.id}/issue`, {});
+      assert.equal(issueCancelled.status, 409);
+      assert.equal(issueCancelled.body.code, "DOCUMENT_CANCELLED");
+      const second = await handler.post("/api/petitions/destroy", { ids: [id] });
+      assert.equal(second.status, 200, JSON.stringify(second.body));
+      assert.equal((await detail(id)).state, "FILED");
+    });
+
+    test("a decision signed on paper is typed and destroys at once, with no draft", async () => {
+      const id = await filed(shiftDays(longAgo, 9));
+      const res = await handler.post("/api/petitions/destroy", { ids: [id], ...outside() });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.body.documentId, null);
+      assert.equal(res.body.destroyed.length, 1);
+      const p = await detail(id);
+      assert.equal(p.state, "DESTROYED");
+      const ev = p.events.find((e: { action: string }) => e.action === "destroy");
+      assert.equal(ev.data.decisionNumber, "05/QĐ-SCT");
+      assert.equal(ev.documentId, null);
+    });
+
+    test("single-step destruction drafts the QD-HUY for the one petition; the petition waits for it", async () => {
       const id = await filed(shiftDays(longAgo, 5));
       const p = await detail(id);
-      const res = await handler.post(`/api/petitions/${id}/destroy`, {
-        version: p.version,
-        ...decision(),
-        deciderTitle: undefined,
-      });
+      const stale = await handler.post(`/api/petitions/${id}/destroy`, { version: p.version + 1 });
+      assert.equal(stale.status, 409);
+      assert.equal(stale.body.code, "VERSION_CONFLICT");
+      const typed = await handler.post(`/api/petitions/${id}/destroy`, { version: p.version, decidedBy: "Ông A" });
+      assert.equal(typed.body.code, "NUMBER_FROM_REGISTER");
+      assert.equal(typed.body.field, "decidedBy");
+      const res = await handler.post(`/api/petitions/${id}/destroy`, { version: p.version });
       assert.equal(res.status, 200, JSON.stringify(res.body));
-      assert.equal(res.body.petition.state, "DESTROYED");
+      assert.equal(res.body.petition.state, "FILED");
       const doc = (await handler.get(`/api/documents/${res.body.documentId}`)).body;
       assert.equal(doc.formCode, "QD-HUY");
       assert.equal(doc.fields.petitions[0].code, p.code);
-      assert.equal(doc.fields.decidedBy, "Nguyễn Văn Thành");
+      assert.equal(doc.fields.decidedBy, undefined);
     });
 
     // ---- Excel export ------------------------------------------------------------------------

@@ -12,7 +12,7 @@ export const documentStatus = z.enum(["draft", "submitted", "issued", "cancelled
 export type DocumentStatus = z.infer<typeof documentStatus>;
 
 /** What the caller may do with a document now (the web app shows only these buttons). */
-export const documentAction = z.enum(["edit", "submit", "issue", "return", "download"]);
+export const documentAction = z.enum(["edit", "submit", "issue", "return", "cancel", "download"]);
 export type DocumentAction = z.infer<typeof documentAction>;
 
 export const formCode = z
@@ -206,7 +206,8 @@ export const destructionFields = z.strictObject({
     )
     .min(1)
     .max(2000),
-  decidedBy: text(120),
+  /** Typed only for a decision issued outside the system; else the signer in the system signs. */
+  decidedBy: text(120).optional(),
   deciderTitle: text(200).optional(),
   executingUnit: text(300).optional(),
   ...common,
@@ -287,6 +288,13 @@ export const returnDocumentBody = z.strictObject({
 });
 export type ReturnDocumentBody = z.infer<typeof returnDocumentBody>;
 
+/** A draft that will not be issued: cancelled with its reason, kept unnumbered in the record. */
+export const cancelDocumentBody = z.strictObject({
+  version: z.number().int().min(1),
+  reason: text(1000),
+});
+export type CancelDocumentBody = z.infer<typeof cancelDocumentBody>;
+
 /** Someone who may sign a document in the head's name. */
 export const signerCandidate = z.object({ id: z.string(), fullName: z.string(), position: z.string() });
 export type SignerCandidate = z.infer<typeof signerCandidate>;
@@ -314,6 +322,8 @@ export const documentSummary = z.object({
   submittedAt: z.string().nullable(),
   /** Why the signer sent it back, until it is submitted again. */
   returnedNote: z.string().nullable(),
+  /** Why a draft was cancelled instead of issued. */
+  cancelledReason: z.string().nullable(),
   fileSha256: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),

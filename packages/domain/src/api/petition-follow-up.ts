@@ -26,27 +26,43 @@ export const retentionDueItem = z.object({
   /** As lists show it: a denouncer stays masked. */
   petitioner: z.string(),
   version: z.number().int(),
+  /** The destruction decision drafted for it and not issued yet: the petition waits for it. */
+  pendingDecision: z.object({ documentId: z.string(), status: z.enum(["draft", "submitted"]) }).nullable(),
 });
 export type RetentionDueItem = z.infer<typeof retentionDueItem>;
 
-/** One destruction decision for several petitions of one agency: all destroyed, or none. */
+const flag = (label: string) => z.boolean({ error: `${label}: chọn có hoặc không.` });
+const typedNumber = blankable(z.string().trim().min(1).max(100).optional());
+const typedDecider = blankable(z.string().trim().min(1).max(120).optional());
+
+/**
+ * One destruction decision for several petitions of one agency. By default the decision (QD-HUY)
+ * is drafted and the petitions are destroyed when a leader signs and issues it, with the
+ * register's number; only a decision already issued outside the system is typed
+ * (`issuedOutside`, then number, date and decider are required) and destroys them at once.
+ */
 export const destroyBatchBody = z.strictObject({
   ids: z
     .array(uuid)
     .min(1, { error: "Chọn ít nhất một đơn để tiêu hủy." })
     .max(500, { error: "Mỗi quyết định tiêu hủy tối đa 500 đơn." })
     .refine((ids) => new Set(ids).size === ids.length, { error: "Danh sách đơn bị trùng." }),
-  decisionNumber: required(100, "Nhập số quyết định tiêu hủy đơn."),
-  decisionDate: isoDate,
-  decidedBy: required(120, "Ghi người đứng đầu cơ quan quyết định tiêu hủy."),
+  issuedOutside: flag("Quyết định đã ban hành ngoài hệ thống").nullish(),
+  decisionNumber: typedNumber,
+  decisionDate: isoDate.nullish(),
+  decidedBy: typedDecider,
   /** "Giám đốc Sở Công Thương": the authority line of the decision. */
   deciderTitle: blankable(z.string().trim().min(1).max(200).optional()),
 });
 export type DestroyBatchBody = z.infer<typeof destroyBatchBody>;
 
 export const destroyBatchResult = z.object({
-  documentId: z.string(),
+  /** The QD-HUY drafted for signature; null for a decision issued outside the system. */
+  documentId: z.string().nullable(),
+  /** Destroyed now (a decision issued outside the system). */
   destroyed: z.array(z.object({ id: z.string(), code: z.string() })),
+  /** Held by the draft until a leader signs it. */
+  pending: z.array(z.object({ id: z.string(), code: z.string() })),
 });
 
 // ---- Field catalogue (lĩnh vực) -----------------------------------------------------------------

@@ -267,11 +267,13 @@ export const recordFeedbackBody = z.strictObject({
   documentNumber,
 });
 
+/** One petition's destruction: as a batch of one (see destroyBatchBody). */
 export const destroyPetitionBody = z.strictObject({
   version: z.number().int().min(1),
-  decisionNumber: required(100, "Nhập số quyết định tiêu hủy đơn."),
-  decisionDate: isoDate,
-  decidedBy: required(120, "Ghi người đứng đầu cơ quan quyết định tiêu hủy."),
+  issuedOutside: z.boolean({ error: "Quyết định đã ban hành ngoài hệ thống: chọn có hoặc không." }).nullish(),
+  decisionNumber: blankable(z.string().trim().min(1).max(100).optional()),
+  decisionDate: isoDate.nullish(),
+  decidedBy: blankable(z.string().trim().min(1).max(120).optional()),
 });
 
 export const petitionListQuery = pageQuery

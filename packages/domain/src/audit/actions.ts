@@ -101,6 +101,7 @@ const FIXED_AUDIT_ACTIONS = {
   "petition.joined_matter": "Ghép đơn vào cùng vụ việc",
   "petition.reopened_for_case": "Trả đơn về chờ mở vụ việc",
   "petition.destroy_batch": "Tiêu hủy đơn hết thời hạn lưu (theo lô)",
+  "petition.destruction_drafted": "Lập dự thảo quyết định tiêu hủy đơn, chờ lãnh đạo ký",
   "petition.exported": "Xuất danh sách đơn",
   "petition_field.created": "Thêm lĩnh vực đơn",
   "petition_field.updated": "Sửa lĩnh vực đơn",
@@ -112,6 +113,7 @@ const FIXED_AUDIT_ACTIONS = {
   "document.issued": "Ban hành văn bản",
   "document.submitted": "Trình ký văn bản",
   "document.returned": "Trả lại văn bản trình ký",
+  "document.cancelled": "Hủy dự thảo văn bản không ban hành",
   "document.downloaded": "Tải tệp văn bản",
   "seed.demo": "Nạp dữ liệu mẫu",
   // Inspection plans, subjects and overlaps (issue 17).

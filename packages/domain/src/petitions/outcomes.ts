@@ -635,7 +635,11 @@ export interface DestructionInput {
   decidedBy: string;
 }
 
-/** Guard of FILED → DESTROYED: the retention year is over and the head decided in writing. */
+/**
+ * Guard of FILED → DESTROYED: the retention year is over and the head decided in writing. The
+ * decision is drafted here and takes its number and signer from the register when a leader signs
+ * it in the system; only a decision issued outside the system is typed.
+ */
 export function checkDestruction(
   p: PetitionFacts,
   input: DestructionInput,
@@ -655,22 +659,35 @@ export function checkDestruction(
       problem("DECIDED_BY_REQUIRED", "decidedBy", "Ghi người đứng đầu cơ quan quyết định tiêu hủy.", basis),
     );
   }
-  if (!p.filedOn) {
-    problems.push(problem("FILED_ON_MISSING", "filedOn", "Đơn chưa có ngày lưu đơn.", basis));
-  } else if (!blank(input.decisionDate)) {
-    const until = retentionUntil(p.filedOn, options.calendar, options.rules);
-    if (input.decisionDate <= until) {
-      problems.push(
-        problem(
-          "RETENTION_NOT_OVER",
-          "decisionDate",
-          `Đơn phải được lưu 1 năm kể từ ngày lưu (${formatVietnameseDate(p.filedOn)}); chỉ quyết định tiêu hủy sau ngày ${formatVietnameseDate(until)}.`,
-          basis,
-        ),
-      );
-    }
-  } else {
+  if (blank(input.decisionDate)) {
     problems.push(problem("DECISION_DATE_REQUIRED", "decisionDate", "Nhập ngày quyết định tiêu hủy.", basis));
+    if (!p.filedOn) problems.push(problem("FILED_ON_MISSING", "filedOn", "Đơn chưa có ngày lưu đơn.", basis));
+    return problems;
   }
-  return problems;
+  return [...problems, ...checkDestructionDraft(p, input.decisionDate, options)];
+}
+
+/**
+ * Whether a destruction decision dated `on` may be drafted for this petition: it is filed and its
+ * year of retention is over by then (Điều 28 khoản 2). Drafting checks this with today's date;
+ * the issue checks it again with the date the leader signs.
+ */
+export function checkDestructionDraft(
+  p: PetitionFacts,
+  on: IsoDate,
+  options: { calendar: WorkCalendar; rules?: RuleSet },
+): Problem[] {
+  const basis = `Điều 28 khoản 2 ${TT05}`;
+  if (p.status !== "FILED") return [problem("WRONG_STATE", "status", "Chỉ tiêu hủy đơn đang lưu.", basis)];
+  if (!p.filedOn) return [problem("FILED_ON_MISSING", "filedOn", "Đơn chưa có ngày lưu đơn.", basis)];
+  const until = retentionUntil(p.filedOn, options.calendar, options.rules);
+  if (on > until) return [];
+  return [
+    problem(
+      "RETENTION_NOT_OVER",
+      "decisionDate",
+      `Đơn phải được lưu 1 năm kể từ ngày lưu (${formatVietnameseDate(p.filedOn)}); chỉ quyết định tiêu hủy sau ngày ${formatVietnameseDate(until)}.`,
+      basis,
+    ),
+  ];
 }

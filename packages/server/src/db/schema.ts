@@ -156,6 +156,12 @@ export interface DocumentRegisterTable {
   next_number: Generated<number>;
 }
 
+/** A petition held by a pending destruction decision (QD-HUY) until a leader issues it. */
+export interface PetitionDestructionItemTable {
+  document_id: string;
+  petition_id: string;
+}
+
 export type OfficialDocumentStatus = "draft" | "submitted" | "issued" | "cancelled";
 
 export interface OfficialDocumentTable {
@@ -184,6 +190,8 @@ export interface OfficialDocumentTable {
   submitted_by: string | null;
   submitted_at: NullableTimestamp;
   returned_note: string | null;
+  /** Why a draft was cancelled instead of issued. */
+  cancelled_reason: string | null;
   version: Generated<number>;
   created_by: string | null;
   created_at: Timestamp;
@@ -962,6 +970,7 @@ export interface DB {
   deadline_change: DeadlineChangeTable;
   document_register: DocumentRegisterTable;
   official_document: OfficialDocumentTable;
+  petition_destruction_item: PetitionDestructionItemTable;
   reception_register: ReceptionRegisterTable;
   reception_visit: ReceptionVisitTable;
   reception_schedule: ReceptionScheduleTable;

@@ -8,6 +8,7 @@ import {
   issueDocumentBody,
   officialDocument,
   returnDocumentBody,
+  cancelDocumentBody,
   signerCandidate,
   submitDocumentBody,
   updateDocumentBody,
@@ -92,6 +93,15 @@ export const DOCUMENT_ROUTES = defineRoutes({
     summary: "Người ký trả lại văn bản trình ký, kèm lý do",
     params: idParams,
     body: returnDocumentBody,
+    response: { 200: officialDocument, ...errors },
+  },
+  "documents.cancel": {
+    method: "POST",
+    path: "/documents/:id/cancel",
+    tags,
+    summary: "Hủy dự thảo không ban hành, kèm lý do (giữ trong hồ sơ, không lấy số)",
+    params: idParams,
+    body: cancelDocumentBody,
     response: { 200: officialDocument, ...errors },
   },
   "documents.file": {

@@ -11,6 +11,7 @@ import {
   listSigners,
   listTemplates,
   returnDocument,
+  cancelDraft,
   submitDocument,
   updateDraft,
 } from "./service.ts";
@@ -47,6 +48,10 @@ export function documentRoutes(app: Api, ctx: AppContext): void {
 
   route(app, ROUTES["documents.submit"], issue, async (request) =>
     submitDocument(ctx.db, requireAuth(request), actorOf(request), request.params.id, request.body),
+  );
+
+  route(app, ROUTES["documents.cancel"], issue, async (request) =>
+    cancelDraft(ctx.db, requireAuth(request), actorOf(request), request.params.id, request.body),
   );
 
   route(app, ROUTES["documents.return"], issue, async (request) =>

@@ -14,6 +14,7 @@ import type {
   DocumentTemplateView,
   OfficialDocument,
   ReturnDocumentBody,
+  CancelDocumentBody,
   SignerCandidate,
   SubmitDocumentBody,
   UpdateDocumentBody,
@@ -85,6 +86,7 @@ const ROW_COLUMNS = [
   "submitted_by",
   "submitted_at",
   "returned_note",
+  "cancelled_reason",
   "version",
   "created_by",
   "created_at",
@@ -288,6 +290,7 @@ function baseQuery(db: Kysely<DB>) {
       "s.full_name as signer_name",
       "d.submitted_at",
       "d.returned_note",
+      "d.cancelled_reason",
       "d.file_sha256",
       "d.version",
       "d.created_at",
@@ -319,6 +322,7 @@ function actionsOf(auth: AuthContext, row: PresentRow, changeable: boolean): Doc
   const byHead = findTemplate(row.form_code)?.signedByHead ?? false;
   if (row.status === "draft" && changeable && inScope) {
     actions.push("edit", "submit");
+    if (cancellable.has(row.entity_type)) actions.push("cancel");
     if (!byHead) actions.push("issue");
   }
   if (row.status === "submitted" && row.signer_id === auth.userId && inScope) actions.push("issue", "return");
@@ -347,6 +351,7 @@ function summary(auth: AuthContext, row: PresentRow, title: string, changeable: 
     signerName: row.signer_name,
     submittedAt: row.submitted_at ? new Date(row.submitted_at).toISOString() : null,
     returnedNote: row.returned_note,
+    cancelledReason: row.cancelled_reason,
     fileSha256: row.file_sha256,
     version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
@@ -640,6 +645,52 @@ export async function returnDocument(
       .execute();
     await recordAudit(trx, actor, {
       action: "document.returned",
+      entityType: "document",
+      entityId: id,
+      summary: { formCode: row.form_code, reason: input.reason },
+    });
+  });
+  return getDocument(db, auth, id);
+}
+
+/**
+ * Entity types whose drafts may be cancelled, registered by the module that owns them. A case's
+ * papers are not among them: each is the paper of a recorded step, which a cancelled draft would
+ * leave without one.
+ */
+const cancellable = new Set<string>();
+export function allowCancel(entityType: string): void {
+  cancellable.add(entityType);
+}
+
+/**
+ * Cancels a draft that will not be issued, with its reason, by those who may draft it (a submitted
+ * paper is first returned by its signer). It stays in the record, unnumbered; what it held (a
+ * batch of petitions to destroy) is free again.
+ */
+export async function cancelDraft(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  input: CancelDocumentBody,
+): Promise<OfficialDocument> {
+  await db.transaction().execute(async (trx) => {
+    const row = await loadForChange(trx, auth, id, true);
+    if (!cancellable.has(row.entity_type)) fail("DOCUMENT_NOT_CANCELLABLE");
+    if (row.version !== input.version) fail("VERSION_CONFLICT", "version");
+    await trx
+      .updateTable("official_document")
+      .set((eb) => ({
+        status: "cancelled",
+        cancelled_reason: input.reason,
+        version: eb("version", "+", 1),
+        updated_at: new Date(),
+      }))
+      .where("id", "=", id)
+      .execute();
+    await recordAudit(trx, actor, {
+      action: "document.cancelled",
       entityType: "document",
       entityId: id,
       summary: { formCode: row.form_code, reason: input.reason },

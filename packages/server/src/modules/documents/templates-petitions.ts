@@ -119,7 +119,10 @@ const destruction = defineTemplate({
       recipients: f.recipients ?? decisionRecipients(3),
       // The head signs under the title of the authority line: "GIÁM ĐỐC" under "GIÁM ĐỐC SỞ CÔNG THƯƠNG".
       signature: signatureOf(
-        f.signer ?? { position: headPosition(authority, agency) ?? "Thủ trưởng cơ quan", name: f.decidedBy },
+        f.signer ??
+          (f.decidedBy
+            ? { position: headPosition(authority, agency) ?? "Thủ trưởng cơ quan", name: f.decidedBy }
+            : undefined),
       ),
     };
   },

@@ -142,11 +142,10 @@ export function destructionLine(row: {
 /** QD-HUY — one decision for the petitions listed. */
 export function destructionDocumentFields(
   rows: readonly Parameters<typeof destructionLine>[0][],
-  input: { decidedBy: string; deciderTitle?: string | undefined },
+  input: { deciderTitle?: string | undefined },
 ) {
   return {
     petitions: rows.map(destructionLine),
-    decidedBy: input.decidedBy,
     ...(input.deciderTitle ? { deciderTitle: input.deciderTitle } : {}),
   };
 }

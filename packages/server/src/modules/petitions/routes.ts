@@ -9,6 +9,7 @@ import { petitionFollowUpRoutes } from "./follow-up-routes.ts";
 import { createPetition } from "./intake.ts";
 import { listPetitions } from "./list.ts";
 import { getPetition } from "./read.ts";
+import { destroyPetitions } from "./retention.ts";
 import { applyOutcome, classifyPetition, joinMatter, listAwaiting, petitionStep } from "./workflow.ts";
 import { findDuplicates, duplicatesOfPetition } from "./duplicates.ts";
 
@@ -101,10 +102,21 @@ export function petitionRoutes(app: Api, ctx: AppContext): void {
       body: request.body,
     }),
   );
-  route(app, ROUTES["petitions.destroy"], write, async (request) =>
-    petitionStep(ctx.db, requireAuth(request), actorOf(request), request.params.id, {
-      action: "destroy",
-      body: request.body,
-    }),
-  );
+  // One petition's destruction is a batch of one: drafted for signature, or typed if issued outside.
+  route(app, ROUTES["petitions.destroy"], write, async (request) => {
+    const auth = requireAuth(request);
+    const { version, ...decision } = request.body;
+    const result = await destroyPetitions(
+      ctx.db,
+      auth,
+      actorOf(request),
+      { ids: [request.params.id], ...decision },
+      version,
+    );
+    return {
+      petition: await getPetition(ctx.db, auth, request.params.id),
+      transferredTo: null,
+      documentId: result.documentId,
+    };
+  });
 }

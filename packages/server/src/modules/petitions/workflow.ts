@@ -31,7 +31,7 @@ import { documentFields } from "./documents.ts";
 import { mayBeDenunciation } from "../identity/access.ts";
 import { letterColumns } from "./facts.ts";
 import { retentionAnniversary, URGE_REPORT_WORKING_DAYS } from "@minhbach/domain/law/periods";
-import { destructionDocumentFields, urgeDocumentFields } from "./follow-up-documents.ts";
+import { urgeDocumentFields } from "./follow-up-documents.ts";
 import { insertPetition } from "./intake.ts";
 import { openLetterTexts } from "../identity/letter-texts.ts";
 import { readParties } from "../identity/parties.ts";
@@ -202,11 +202,10 @@ type StepInput =
       action: "record_feedback";
       body: { version: number; receivedOn: string; result: string; documentNumber?: string | null | undefined };
     }
-  | { action: "close_guided"; body: { version: number; note?: string | null | undefined } }
-  | { action: "destroy"; body: { version: number; decisionNumber: string; decisionDate: string; decidedBy: string } };
+  | { action: "close_guided"; body: { version: number; note?: string | null | undefined } };
 
 /**
- * Dispatch of the transfer slip, urging, feedback, closing, destruction. Acceptance is not a step
+ * Dispatch of the transfer slip, urging, feedback, closing. Acceptance is not a step
  * of the petition: a petition proposed for acceptance is accepted by opening its case
  * (handOverToCase), which carries the resolution clock from then on.
  */
@@ -245,7 +244,8 @@ export async function petitionStep(db: Kysely<DB>, auth: AuthContext, actor: Act
       if (step.action === "dispatch" && stored.targetAgency) {
         transferredTo = await transferInside(trx, actor, row, stored.targetAgency.id, step.body);
       }
-      // Urging and destruction each write their paper, as outcomes do: a draft to complete and issue.
+      // Urging writes its paper, as outcomes do: a draft to complete and issue (destruction is a
+      // batch of its own, retention.ts).
       const draft = async (formCode: string, fields: unknown) => {
         const doc = await createDraft(trx, actor, {
           agencyId: row.agency_id,
@@ -262,7 +262,6 @@ export async function petitionStep(db: Kysely<DB>, auth: AuthContext, actor: Act
         const urgeCount = next.urgedOn?.length ?? 1;
         documentId = await draft("DD", await urgeDocumentFields(trx, row, { on: step.body.on, reportBy, urgeCount }));
       }
-      if (step.action === "destroy") documentId = await draft("QD-HUY", destructionDocumentFields([row], step.body));
       return { transferredTo, documentId };
     },
     event: (row, next, { transferredTo, documentId }) => ({

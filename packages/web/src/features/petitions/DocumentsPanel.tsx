@@ -15,7 +15,7 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArrowBackUp, IconDownload, IconPencil, IconRubberStamp, IconSend } from "@tabler/icons-react";
+import { IconArrowBackUp, IconDownload, IconPencil, IconRubberStamp, IconSend, IconX } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { errorMessage, isApiError } from "../../api/client.ts";
 import { saveDownload } from "../../ui/download.ts";
@@ -30,6 +30,7 @@ import {
   useDocumentSigners,
   useEntityDocuments,
   useIssueDocument,
+  useCancelDocument,
   useReturnDocument,
   useSubmitDocument,
   useUpdateDocument,
@@ -83,6 +84,7 @@ export function DocumentsPanel({
   const [issuing, setIssuing] = useState<DocumentSummary | null>(null);
   const [submitting, setSubmitting] = useState<DocumentSummary | null>(null);
   const [returning, setReturning] = useState<DocumentSummary | null>(null);
+  const [cancelling, setCancelling] = useState<DocumentSummary | null>(null);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={`documents-${entityId}`}>
       <Title order={2} fz="h4" mb="sm" id={`documents-${entityId}`}>
@@ -99,13 +101,15 @@ export function DocumentsPanel({
             onIssue={() => setIssuing(doc)}
             onSubmit={() => setSubmitting(doc)}
             onReturn={() => setReturning(doc)}
+            onCancel={() => setCancelling(doc)}
           />
         ))}
       </Stack>
       <DocumentEditModal documentId={editing} onClose={() => onEdit(null)} />
       <IssueModal doc={issuing} onClose={() => setIssuing(null)} />
       <SubmitModal doc={submitting} onClose={() => setSubmitting(null)} />
-      <ReturnModal doc={returning} onClose={() => setReturning(null)} />
+      <ReasonModal doc={returning} kind="return" onClose={() => setReturning(null)} />
+      <ReasonModal doc={cancelling} kind="cancel" onClose={() => setCancelling(null)} />
     </Paper>
   );
 }
@@ -116,12 +120,14 @@ export function DocumentRow({
   onIssue,
   onSubmit,
   onReturn,
+  onCancel,
 }: {
   doc: DocumentSummary;
   onEdit?: () => void;
   onIssue?: () => void;
   onSubmit?: () => void;
   onReturn?: () => void;
+  onCancel?: () => void;
 }) {
   return (
     <Paper withBorder p="sm" data-testid="document-row" data-form={doc.formCode} data-status={doc.status}>
@@ -151,6 +157,11 @@ export function DocumentRow({
               <Text size="sm">{DOCUMENT_TEXT.awaitingSigner(doc.signerName)}</Text>
             ) : null}
           </Group>
+          {doc.status === "cancelled" && doc.cancelledReason ? (
+            <Text size="sm" c="gray.7">
+              {DOCUMENT_TEXT.cancelledNote(doc.cancelledReason)}
+            </Text>
+          ) : null}
           {doc.status === "draft" && doc.returnedNote ? (
             <Text size="sm" c="red.8">
               {DOCUMENT_TEXT.returnedNote(doc.returnedNote)}
@@ -186,6 +197,18 @@ export function DocumentRow({
               onClick={onReturn}
             >
               {DOCUMENT_TEXT.returnToDrafter}
+            </Button>
+          ) : null}
+          {doc.actions.includes("cancel") && onCancel ? (
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              leftSection={<IconX size={14} aria-hidden />}
+              aria-label={DOCUMENT_TEXT.cancelDraftFor(doc.title)}
+              onClick={onCancel}
+            >
+              {DOCUMENT_TEXT.cancelDraft}
             </Button>
           ) : null}
           {doc.actions.includes("download") ? (
@@ -318,8 +341,35 @@ function SubmitModal({ doc, onClose }: { doc: DocumentSummary | null; onClose():
   );
 }
 
-function ReturnModal({ doc, onClose }: { doc: DocumentSummary | null; onClose(): void }) {
+/** Sends a submitted paper back to its drafter, or cancels a draft: either with its reason. */
+function ReasonModal({
+  doc,
+  kind,
+  onClose,
+}: {
+  doc: DocumentSummary | null;
+  kind: "return" | "cancel";
+  onClose(): void;
+}) {
   const back = useReturnDocument();
+  const cancel = useCancelDocument();
+  const mutation = kind === "return" ? back : cancel;
+  const text =
+    kind === "return"
+      ? {
+          title: DOCUMENT_TEXT.returnTitle,
+          reason: DOCUMENT_TEXT.returnReason,
+          hint: DOCUMENT_TEXT.returnReasonHint,
+          done: DOCUMENT_TEXT.returnedOk,
+          button: DOCUMENT_TEXT.returnToDrafter,
+        }
+      : {
+          title: DOCUMENT_TEXT.cancelTitle,
+          reason: DOCUMENT_TEXT.cancelReason,
+          hint: DOCUMENT_TEXT.cancelReasonHint,
+          done: DOCUMENT_TEXT.cancelledOk,
+          button: DOCUMENT_TEXT.cancelDraft,
+        };
   const [reason, setReason] = useState("");
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
@@ -329,23 +379,23 @@ function ReturnModal({ doc, onClose }: { doc: DocumentSummary | null; onClose():
   const confirm = async () => {
     if (!doc) return;
     if (!reason.trim()) {
-      setFailure(`${DOCUMENT_TEXT.returnReason}: nhập lý do trả lại.`);
+      setFailure(`${text.reason}: nhập lý do.`);
       return;
     }
     try {
-      await back.mutateAsync({ id: doc.id, body: { version: doc.version, reason: reason.trim() } });
-      notifications.show({ color: "green", message: DOCUMENT_TEXT.returnedOk });
+      await mutation.mutateAsync({ id: doc.id, body: { version: doc.version, reason: reason.trim() } });
+      notifications.show({ color: "green", message: text.done });
       onClose();
     } catch (error) {
       setFailure(errorMessage(error));
     }
   };
   return (
-    <Modal opened={doc !== null} onClose={onClose} title={DOCUMENT_TEXT.returnTitle}>
+    <Modal opened={doc !== null} onClose={onClose} title={text.title}>
       <Stack>
         <Textarea
-          label={DOCUMENT_TEXT.returnReason}
-          description={DOCUMENT_TEXT.returnReasonHint}
+          label={text.reason}
+          description={text.hint}
           required
           autosize
           minRows={3}
@@ -363,11 +413,14 @@ function ReturnModal({ doc, onClose }: { doc: DocumentSummary | null; onClose():
             {COMMON.cancel}
           </Button>
           <Button
+            color={kind === "cancel" ? "red" : undefined}
             onClick={() => void confirm()}
-            loading={back.isPending}
-            leftSection={<IconArrowBackUp size={16} aria-hidden />}
+            loading={mutation.isPending}
+            leftSection={
+              kind === "cancel" ? <IconX size={16} aria-hidden /> : <IconArrowBackUp size={16} aria-hidden />
+            }
           >
-            {DOCUMENT_TEXT.returnToDrafter}
+            {text.button}
           </Button>
         </Group>
       </Stack>

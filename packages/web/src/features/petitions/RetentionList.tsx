@@ -2,6 +2,7 @@ import { destroyBatchBody } from "@minhbach/domain/api/petition-follow-up";
 import {
   Alert,
   Anchor,
+  Badge,
   Button,
   Checkbox,
   Group,
@@ -44,6 +45,7 @@ export function RetentionList() {
   const [confirming, setConfirming] = useState(false);
   const [draftId, setDraftId] = useState<string | null>(null);
   const items = useMemo(() => due.data ?? [], [due.data]);
+  const free = items.filter((i) => !i.pendingDecision);
   const chosen = items.filter((i) => selected.has(i.id));
   const oneAgency = new Set(chosen.map((i) => i.agencyId)).size <= 1;
   const toggle = (id: string, on: boolean) =>
@@ -53,7 +55,7 @@ export function RetentionList() {
       else next.delete(id);
       return next;
     });
-  const allChecked = items.length > 0 && chosen.length === items.length;
+  const allChecked = free.length > 0 && chosen.length === free.length;
 
   return (
     <Paper withBorder p="md">
@@ -95,7 +97,7 @@ export function RetentionList() {
                         checked={allChecked}
                         indeterminate={chosen.length > 0 && !allChecked}
                         onChange={(e) =>
-                          setSelected(e.currentTarget.checked ? new Set(items.map((i) => i.id)) : new Set())
+                          setSelected(e.currentTarget.checked ? new Set(free.map((i) => i.id)) : new Set())
                         }
                       />
                     </Table.Th>
@@ -114,17 +116,35 @@ export function RetentionList() {
                   <Table.Tr key={i.id} data-code={i.code}>
                     {canWrite ? (
                       <Table.Td>
-                        <Checkbox
-                          aria-label={FOLLOW_UP_TEXT.selectOne(i.code)}
-                          checked={selected.has(i.id)}
-                          onChange={(e) => toggle(i.id, e.currentTarget.checked)}
-                        />
+                        {i.pendingDecision ? null : (
+                          <Checkbox
+                            aria-label={FOLLOW_UP_TEXT.selectOne(i.code)}
+                            checked={selected.has(i.id)}
+                            onChange={(e) => toggle(i.id, e.currentTarget.checked)}
+                          />
+                        )}
                       </Table.Td>
                     ) : null}
                     <Table.Td style={{ whiteSpace: "nowrap" }}>
                       <Anchor component={Link} to={petitionPath(i.id)} fw={700} size="sm">
                         {i.code}
                       </Anchor>
+                      {i.pendingDecision ? (
+                        <Badge
+                          component="button"
+                          type="button"
+                          ml="xs"
+                          variant="light"
+                          color={i.pendingDecision.status === "submitted" ? "orange" : "gray"}
+                          style={{ cursor: "pointer" }}
+                          aria-label={FOLLOW_UP_TEXT.openPending(i.code)}
+                          onClick={() => setDraftId(i.pendingDecision!.documentId)}
+                        >
+                          {i.pendingDecision.status === "submitted"
+                            ? FOLLOW_UP_TEXT.pendingSubmitted
+                            : FOLLOW_UP_TEXT.pendingDraft}
+                        </Badge>
+                      ) : null}
                     </Table.Td>
                     <Table.Td>{formatDate(i.receivedOn)}</Table.Td>
                     <Table.Td>{i.petitioner}</Table.Td>
@@ -151,7 +171,7 @@ export function RetentionList() {
             onClose={() => setConfirming(false)}
             onDone={(documentId) => {
               setSelected(new Set());
-              setDraftId(documentId);
+              if (documentId) setDraftId(documentId);
             }}
           />
         ) : null}
@@ -162,6 +182,7 @@ export function RetentionList() {
 }
 
 interface DestroyValues {
+  issuedOutside: boolean;
   decisionNumber: string;
   decisionDate: string | null;
   decidedBy: string;
@@ -171,9 +192,14 @@ interface DestroyValues {
 function bodyOf(items: RetentionDueItem[], v: DestroyValues) {
   return {
     ids: items.map((i) => i.id),
-    decisionNumber: v.decisionNumber,
-    decisionDate: v.decisionDate ?? undefined,
-    decidedBy: v.decidedBy,
+    ...(v.issuedOutside
+      ? {
+          issuedOutside: true,
+          decisionNumber: v.decisionNumber,
+          decisionDate: v.decisionDate ?? undefined,
+          decidedBy: v.decidedBy,
+        }
+      : {}),
     ...(v.deciderTitle.trim() ? { deciderTitle: v.deciderTitle.trim() } : {}),
   };
 }
@@ -185,20 +211,25 @@ function DestroyForm({
 }: {
   items: RetentionDueItem[];
   onClose(): void;
-  onDone(documentId: string): void;
+  onDone(documentId: string | null): void;
 }) {
   const destroy = useDestroyPetitions();
   const today = todayIso();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useAppForm<DestroyValues>({
-    initialValues: { decisionNumber: "", decisionDate: today, decidedBy: "", deciderTitle: "" },
+    initialValues: { issuedOutside: false, decisionNumber: "", decisionDate: today, decidedBy: "", deciderTitle: "" },
     validate: (values) => schemaResolver(destroyBatchBody, { sync: true })(bodyOf(items, values)),
   });
   const submit = form.onSubmit(async (values) => {
     setFailure(null);
     try {
       const result = await destroy.mutateAsync(bodyOf(items, values) as Parameters<typeof destroy.mutateAsync>[0]);
-      notifications.show({ color: "green", message: FOLLOW_UP_TEXT.destroyed(formatNumber(result.destroyed.length)) });
+      notifications.show({
+        color: "green",
+        message: result.documentId
+          ? FOLLOW_UP_TEXT.drafted(formatNumber(result.pending.length))
+          : FOLLOW_UP_TEXT.destroyed(formatNumber(result.destroyed.length)),
+      });
       onClose();
       onDone(result.documentId);
     } catch (error) {
@@ -217,23 +248,31 @@ function DestroyForm({
             {failure}
           </Alert>
         ) : null}
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={FOLLOW_UP_TEXT.destroyNumber} required {...form.getInputProps("decisionNumber")} />
-          <DateField
-            label={FOLLOW_UP_TEXT.destroyDate}
-            required
-            maxDate={today}
-            {...form.getInputProps("decisionDate")}
-          />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={FOLLOW_UP_TEXT.destroyBy} required {...form.getInputProps("decidedBy")} />
+        <Checkbox
+          label={FOLLOW_UP_TEXT.destroyOutside}
+          description={FOLLOW_UP_TEXT.destroyOutsideHint}
+          {...form.getInputProps("issuedOutside", { type: "checkbox" })}
+        />
+        {form.values.issuedOutside ? (
+          <>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput label={FOLLOW_UP_TEXT.destroyNumber} required {...form.getInputProps("decisionNumber")} />
+              <DateField
+                label={FOLLOW_UP_TEXT.destroyDate}
+                required
+                maxDate={today}
+                {...form.getInputProps("decisionDate")}
+              />
+            </SimpleGrid>
+            <TextInput label={FOLLOW_UP_TEXT.destroyBy} required {...form.getInputProps("decidedBy")} />
+          </>
+        ) : (
           <TextInput
             label={FOLLOW_UP_TEXT.deciderTitle}
             description={FOLLOW_UP_TEXT.deciderTitleHint}
             {...form.getInputProps("deciderTitle")}
           />
-        </SimpleGrid>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {COMMON.cancel}

@@ -6,7 +6,7 @@ import {
   urgePetitionBody,
 } from "@minhbach/domain/api/petitions";
 import { z } from "@minhbach/domain/api/zod-vi";
-import { Alert, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Alert, Checkbox, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { schemaResolver } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
@@ -51,6 +51,7 @@ const SCHEMAS = {
 } as const;
 
 interface StepValues {
+  issuedOutside: boolean;
   decisionNumber: string;
   decisionDate: string | null;
   documentNumber: string;
@@ -78,12 +79,16 @@ function toBody(step: PetitionStep, v: StepValues, version: number) {
     case "close":
       return { version, note: emptyToNull(v.note) };
     case "destroy":
-      return {
-        version,
-        decisionNumber: v.decisionNumber,
-        decisionDate: v.decisionDate ?? undefined,
-        decidedBy: v.decidedBy,
-      };
+      // Drafted for the leader's signature, unless the decision was signed on paper.
+      return v.issuedOutside
+        ? {
+            version,
+            issuedOutside: true,
+            decisionNumber: v.decisionNumber,
+            decisionDate: v.decisionDate ?? undefined,
+            decidedBy: v.decidedBy,
+          }
+        : { version };
   }
 }
 
@@ -139,6 +144,7 @@ function StepForm({
   const today = todayIso();
   const form = useAppForm<StepValues>({
     initialValues: {
+      issuedOutside: false,
       decisionNumber: "",
       decisionDate: today,
       documentNumber: step === "dispatch" ? (slip?.symbol ?? "") : "",
@@ -164,11 +170,15 @@ function StepForm({
         body: toBody(step, values, petition.version) as Record<string, unknown>,
       });
       draft.clear();
-      notifications.show({ color: "green", message: PETITION_TEXT.stepDone(transition.label) });
+      const drafted = step === "destroy" && result.documentId !== null;
+      notifications.show({
+        color: "green",
+        message: drafted ? FOLLOW_UP_TEXT.drafted("01") : PETITION_TEXT.stepDone(transition.label),
+      });
       if (result.transferredTo) {
         notifications.show({ color: "green", message: PETITION_TEXT.transferredTo(result.transferredTo.code) });
       }
-      if (result.documentId) notifications.show({ color: "green", message: FOLLOW_UP_TEXT.stepDraft });
+      if (result.documentId && !drafted) notifications.show({ color: "green", message: FOLLOW_UP_TEXT.stepDraft });
       onClose();
       if (result.documentId) onDocument?.(result.documentId);
     } catch (error) {
@@ -194,18 +204,28 @@ function StepForm({
           </Alert>
         ) : null}
         {step === "destroy" ? (
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput label={PETITION_TEXT.destroyNumber} required {...form.getInputProps("decisionNumber")} />
-            <DateField
-              label={PETITION_TEXT.destroyDate}
-              required
-              maxDate={today}
-              {...form.getInputProps("decisionDate")}
+          <>
+            <Text size="sm">{FOLLOW_UP_TEXT.destroyIntro}</Text>
+            <Checkbox
+              label={FOLLOW_UP_TEXT.destroyOutside}
+              description={FOLLOW_UP_TEXT.destroyOutsideHint}
+              {...form.getInputProps("issuedOutside", { type: "checkbox" })}
             />
-          </SimpleGrid>
+          </>
         ) : null}
-        {step === "destroy" ? (
-          <TextInput label={PETITION_TEXT.destroyBy} required {...form.getInputProps("decidedBy")} />
+        {step === "destroy" && form.values.issuedOutside ? (
+          <>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput label={PETITION_TEXT.destroyNumber} required {...form.getInputProps("decisionNumber")} />
+              <DateField
+                label={PETITION_TEXT.destroyDate}
+                required
+                maxDate={today}
+                {...form.getInputProps("decisionDate")}
+              />
+            </SimpleGrid>
+            <TextInput label={PETITION_TEXT.destroyBy} required {...form.getInputProps("decidedBy")} />
+          </>
         ) : null}
         {step === "dispatch" ? (
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

@@ -1,4 +1,9 @@
-import type { ReturnDocumentBody, SubmitDocumentBody, UpdateDocumentBody } from "@minhbach/domain/api/documents";
+import type {
+  CancelDocumentBody,
+  ReturnDocumentBody,
+  SubmitDocumentBody,
+  UpdateDocumentBody,
+} from "@minhbach/domain/api/documents";
 import type { duplicateMatch, PetitionDetail, PetitionListItem } from "@minhbach/domain/api/petition-views";
 import type { CreatePetitionBody, PetitionListQuery } from "@minhbach/domain/api/petitions";
 import type { z } from "@minhbach/domain/api/zod-vi";
@@ -216,6 +221,15 @@ export function useReturnDocument() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: ReturnDocumentBody }) =>
       call("documents.return", { params: { id }, body }),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
+
+export function useCancelDocument() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: CancelDocumentBody }) =>
+      call("documents.cancel", { params: { id }, body }),
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }

@@ -296,6 +296,14 @@ export const DOCUMENT_TEXT = {
   returnReasonHint: "Người soạn thảo thấy lý do này khi sửa lại dự thảo",
   returnedOk: "Đã trả lại văn bản cho người soạn thảo.",
   returnedNote: (reason: string) => `Lãnh đạo đã trả lại: ${reason}`,
+  cancelDraft: "Hủy dự thảo",
+  cancelDraftFor: (title: string) => `Hủy dự thảo ${title}`,
+  cancelTitle: "Hủy dự thảo không ban hành",
+  cancelReason: "Lý do hủy",
+  cancelReasonHint:
+    "Dự thảo được giữ trong hồ sơ, không lấy số; những gì dự thảo đang giữ (như các đơn chờ tiêu hủy) được giải phóng",
+  cancelledOk: "Đã hủy dự thảo.",
+  cancelledNote: (reason: string) => `Đã hủy dự thảo: ${reason}`,
   cancelled: "Đã hủy",
   edit: "Sửa dự thảo",
   issue: "Ban hành",
@@ -398,7 +406,15 @@ export const FOLLOW_UP_TEXT = {
   destroySelected: "Lập quyết định tiêu hủy",
   destroyTitle: (n: string) => `Tiêu hủy ${n} đơn theo một quyết định`,
   destroyIntro:
-    "Tất cả các đơn đã chọn cùng chuyển sang trạng thái đã tiêu hủy, hoặc không đơn nào nếu có đơn chưa đủ điều kiện. Hệ thống lập dự thảo quyết định để hoàn thiện và ban hành.",
+    "Hệ thống lập một dự thảo quyết định cho các đơn đã chọn. Trình lãnh đạo ký: khi quyết định được ký ban hành, tất cả các đơn cùng chuyển sang trạng thái đã tiêu hủy với số quyết định trong sổ; nếu có đơn chưa đủ điều kiện thì không đơn nào được đưa vào.",
+  destroyOutside: "Quyết định đã ban hành ngoài hệ thống",
+  destroyOutsideHint:
+    "Chỉ chọn khi quyết định đã được ký trên giấy: nhập số, ngày và người ký; các đơn được tiêu hủy ngay.",
+  pendingDraft: "Dự thảo quyết định tiêu hủy",
+  pendingSubmitted: "Chờ lãnh đạo ký quyết định",
+  openPending: (code: string) => `Mở quyết định tiêu hủy đang chờ của đơn ${code}`,
+  drafted: (n: string) =>
+    `Đã lập dự thảo quyết định tiêu hủy ${n} đơn. Trình lãnh đạo ký: các đơn được tiêu hủy khi quyết định được ban hành.`,
   destroyNumber: "Số quyết định tiêu hủy",
   destroyDate: "Ngày quyết định",
   destroyBy: "Người đứng đầu quyết định tiêu hủy",
