@@ -11,6 +11,8 @@ import { z } from "zod";
 import { issuingAgencyOf, type AgencyFacts } from "../src/modules/documents/letterhead.ts";
 import { renderDocument } from "../src/modules/documents/render.ts";
 import { composeModel } from "../src/modules/documents/service.ts";
+import { receiveMany } from "../src/modules/petitions/intake.ts";
+import { SYSTEM_ACTOR } from "../src/platform/audit.ts";
 import { findTemplate, formatArea, formatMoney, TEMPLATES } from "../src/modules/documents/templates.ts";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
 import { docxText } from "./support/zip.ts";
@@ -487,8 +489,34 @@ for (const db of testDatabases()) {
       const admin = await t.login("admin");
       const list = await admin.get("/api/agencies");
       agencyId = list.body.items.find((a: { code: string }) => a.code === "LC.SCT").id;
+      // A document belongs to a real record of its agency (POST /documents checks it): the
+      // forms are rendered here over petitions, one per draft.
+      const rows = await receiveMany(
+        t.system.database.db,
+        SYSTEM_ACTOR,
+        agencyId,
+        Array.from({ length: 40 }, (_, i) => ({
+          channel: "post" as const,
+          receivedOn: "2026-03-02",
+          petitioners: [{ kind: "person" as const, fullName: "Nguyễn Văn An", address: "xã Bắc Hà" }],
+          anonymous: false,
+          impersonated: false,
+          respondents: [{ name: "UBND xã Bắc Hà" }],
+          content: `Khiếu nại quyết định hành chính, thư số ${i + 1}.`,
+          language: "vi" as const,
+          attachments: [],
+        })),
+      );
+      records = rows.map((r) => r.id);
     });
     after(() => t.close());
+
+    let records: string[] = [];
+    const record = () => {
+      const id = records.shift();
+      assert.ok(id, "no petition left");
+      return id;
+    };
 
     async function download(id: string): Promise<string> {
       const res = await t.app.inject({
@@ -516,12 +544,8 @@ for (const db of testDatabases()) {
       test(`${code}: draft → issue → download the .docx`, async () => {
         const created = await handler.post("/api/documents", {
           formCode: code,
-          entityType: code.startsWith("TC-")
-            ? "denunciation_case"
-            : code.startsWith("KN-")
-              ? "complaint_case"
-              : "petition",
-          entityId: randomUUID(),
+          entityType: "petition",
+          entityId: record(),
           agencyId,
           fields: SAMPLES[code],
         });
@@ -560,8 +584,8 @@ for (const db of testDatabases()) {
       for (const code of DENUNCIATION_CODES) {
         const res = await handler.post("/api/documents", {
           formCode: code,
-          entityType: "denunciation_case",
-          entityId: randomUUID(),
+          entityType: "petition",
+          entityId: record(),
           agencyId,
           fields: { ...SAMPLES[code], denouncerName: "Phạm Thị Tố" },
         });
@@ -575,8 +599,8 @@ for (const db of testDatabases()) {
       const { chair: _c, ...noChair } = SAMPLES["KN-BBDT"]!;
       const res = await handler.post("/api/documents", {
         formCode: "KN-BBDT",
-        entityType: "complaint_case",
-        entityId: randomUUID(),
+        entityType: "petition",
+        entityId: record(),
         agencyId,
         fields: noChair,
       });

@@ -8,6 +8,7 @@ import { formatIssueDate, recipientLines, renderDocument } from "../src/modules/
 import { composeModel, createDraft, DOCX_MIME, issueDocument } from "../src/modules/documents/service.ts";
 import { TEMPLATES } from "../src/modules/documents/templates.ts";
 import type { AuthContext } from "../src/platform/access.ts";
+import { receiveMany } from "../src/modules/petitions/intake.ts";
 import { SYSTEM_ACTOR } from "../src/platform/audit.ts";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
 import { docxText } from "./support/zip.ts";
@@ -219,17 +220,54 @@ for (const db of testDatabases()) {
       const admin = await t.login("admin");
       const list = await admin.get("/api/agencies");
       agencies = new Map(list.body.items.map((a: { code: string; id: string }) => [a.code, a.id]));
+      // A document belongs to a real record of its agency: one petition per draft.
+      for (const [code, count] of [
+        ["LC.SCT", 40],
+        ["LC.SCT.QLTT", 25],
+      ] as const) {
+        const agencyId = agencies.get(code)!;
+        const rows = await receiveMany(
+          t.system.database.db,
+          SYSTEM_ACTOR,
+          agencyId,
+          Array.from({ length: count }, (_, i) => ({
+            channel: "post" as const,
+            receivedOn: today,
+            petitioners: [{ kind: "person" as const, fullName: `Nguyễn Văn ${"ABCDE"[i % 5]}`, address: "xã Bắc Hà" }],
+            anonymous: false,
+            impersonated: false,
+            respondents: [{ name: "Cửa hàng xăng dầu Số 2" }],
+            content: `Cửa hàng xăng dầu bán thiếu lít cho người dân, lần ${i + 1}.`,
+            language: "vi" as const,
+            attachments: [],
+          })),
+        );
+        petitions.set(
+          agencyId,
+          rows.map((r) => r.id),
+        );
+      }
     });
     after(() => t.close());
 
-    const draftBody = (formCode: string, over: Record<string, unknown> = {}) => ({
-      formCode,
-      entityType: "petition",
-      entityId: randomUUID(),
-      agencyId: agencies.get("LC.SCT"),
-      fields: SAMPLES[formCode],
-      ...over,
-    });
+    const petitions = new Map<string, string[]>();
+    /** The next petition of the agency not yet given a document here. */
+    const petitionOf = (agencyId: string) => {
+      const id = petitions.get(agencyId)?.shift();
+      assert.ok(id, `no petition left for ${agencyId}`);
+      return id;
+    };
+    const draftBody = (formCode: string, over: Record<string, unknown> = {}) => {
+      const agencyId = (over.agencyId as string | undefined) ?? agencies.get("LC.SCT")!;
+      return {
+        formCode,
+        entityType: "petition",
+        entityId: petitionOf(agencyId),
+        agencyId,
+        fields: SAMPLES[formCode],
+        ...over,
+      };
+    };
 
     async function draft(client: TestClient, formCode: string, over: Record<string, unknown> = {}) {
       const res = await client.post("/api/documents", draftBody(formCode, over));
@@ -309,12 +347,14 @@ for (const db of testDatabases()) {
       const file = await download(handler, created.id);
       assert.equal(file.statusCode, 200);
       assert.equal(file.headers["content-type"], DOCX_MIME);
-      // Named by kind and issue date (this test's petition is not stored: no code); the Vietnamese name alongside.
+      // Named by kind, the petition's code and the issue date; the Vietnamese name alongside.
       const day = today.split("-").reverse().join("-");
+      const code = (await handler.get(`/api/petitions/${created.entityId}`)).body.code as string;
+      assert.match(code, /^LC\.SCT-\d{4}-\d{6}$/);
       assert.equal(
         file.headers["content-disposition"],
-        `attachment; filename="Phieu-chuyen-don_${day}.docx"; ` +
-          `filename*=UTF-8''Phi%E1%BA%BFu%20chuy%E1%BB%83n%20%C4%91%C6%A1n_${day}.docx`,
+        `attachment; filename="Phieu-chuyen-don_${code}_${day}.docx"; ` +
+          `filename*=UTF-8''Phi%E1%BA%BFu%20chuy%E1%BB%83n%20%C4%91%C6%A1n_${code}_${day}.docx`,
       );
       assert.equal(createHash("sha256").update(file.rawPayload).digest("hex"), issued.body.fileSha256);
       const text = docxText(file.rawPayload);
@@ -426,6 +466,24 @@ for (const db of testDatabases()) {
       const unknown = await handler.post("/api/documents", draftBody("TT05-99", { fields: {} }));
       assert.equal(unknown.body.code, "DOCUMENT_FORM_UNKNOWN");
       assert.equal(unknown.body.field, "formCode");
+    });
+
+    test("a document is drafted only for a real record of its agency", async () => {
+      const ghost = await handler.post("/api/documents", draftBody("TT05-03", { entityId: randomUUID() }));
+      assert.equal(ghost.status, 404);
+      assert.equal(ghost.body.field, "entityId");
+      const made = await handler.post("/api/documents", draftBody("TT05-03", { entityType: "made_up" }));
+      assert.equal(made.status, 400);
+      assert.equal(made.body.field, "entityType");
+      assert.match(made.body.message, /đơn, vụ việc hoặc lượt tiếp công dân/);
+      // A petition of the Department, the paper claimed for one of its units.
+      const leader = await t.login("lanhdao");
+      const elsewhere = await leader.post(
+        "/api/documents",
+        draftBody("TT05-03", { agencyId: agencies.get("LC.SCT.QLTT"), entityId: petitionOf(agencies.get("LC.SCT")!) }),
+      );
+      assert.equal(elsewhere.status, 400);
+      assert.equal(elsewhere.body.field, "agencyId");
     });
 
     test("20 concurrent issues in one register take the numbers 1..20, no gap, no repeat", async () => {

@@ -488,7 +488,28 @@ export async function createDraft(
   return row;
 }
 
-/** POST /documents: a draft for an entity of an agency in the caller's document.issue scope. */
+/**
+ * The records a document may be drafted for by hand (POST /documents), with the table that holds
+ * them: the document is the record's agency's. Other papers (an inspection's, a plan's, a
+ * destruction batch's) are drafted by their own module's step, never by this route.
+ */
+const DRAFTABLE = { petition: "petition", case: "resolution_case", reception_visit: "reception_visit" } as const;
+
+async function assertEntityOfAgency(db: Kysely<DB>, input: NewDraft): Promise<void> {
+  const table = DRAFTABLE[input.entityType as keyof typeof DRAFTABLE];
+  if (!table)
+    fail(
+      "VALIDATION_FAILED",
+      "entityType",
+      "entityType: Chỉ soạn văn bản trực tiếp cho đơn, vụ việc hoặc lượt tiếp công dân.",
+    );
+  const row = await db.selectFrom(table).select("agency_id").where("id", "=", input.entityId).executeTakeFirst();
+  if (!row) fail("NOT_FOUND", "entityId", "Không tìm thấy hồ sơ của văn bản.");
+  if (row.agency_id !== input.agencyId)
+    fail("VALIDATION_FAILED", "agencyId", "agencyId: Văn bản phải do cơ quan đang giữ hồ sơ ban hành.");
+}
+
+/** POST /documents: a draft for a record of an agency in the caller's document.issue scope. */
 export async function createDocument(
   db: Kysely<DB>,
   auth: AuthContext,
@@ -496,6 +517,7 @@ export async function createDocument(
   input: NewDraft,
 ): Promise<OfficialDocument> {
   await assertAgencyInScope(db, auth, "document.issue", input.agencyId, "agencyId");
+  await assertEntityOfAgency(db, input);
   if (!(await mayChange(db, auth, { entity_type: input.entityType, entity_id: input.entityId })))
     fail("CASE_NOT_ASSIGNED", "entityId");
   const record = await protectedRecord(db, input.entityType, input.entityId);
