@@ -100,27 +100,21 @@ function radios(
   choices: readonly { value: string; label: string; hint?: string }[],
 ): Html {
   const problem = problemOf(f.problems, field);
-  return html`<fieldset${problem ? html` aria-describedby="e-${field}"` : ""}>
-<legend>${FILING_LABELS[field]} (bắt buộc)</legend>
-${problem ? html`<p class="err" id="e-${field}">${problem.message}</p>` : ""}
-${choices.map(
-  (c) =>
-    html`<label class="choice"
-      ><input
-        type="radio"
-        name="${field}"
-        value="${c.value}"
-        ${
-          f.values[field] === c.value ? html` checked` : ""
-        }${c.hint ? html` aria-describedby="h-${field}-${c.value}"` : ""}
-      /><span
-        >${c.label}${
-          c.hint ? html`<span class="hint" id="h-${field}-${c.value}" style="display:block">${c.hint}</span>` : ""
-        }</span
-      ></label
-    >`,
-)}
-</fieldset>`;
+  // The hint is outside the label: the choice's name stays short, the hint is its description.
+  const choice = (c: { value: string; label: string; hint?: string }) => {
+    const id = `f-${field}-${c.value}`;
+    const checked = f.values[field] === c.value ? html` checked` : "";
+    const described = c.hint ? html` aria-describedby="h-${id}"` : "";
+    const hint = c.hint ? html`<span class="hint" id="h-${id}" style="display:block">${c.hint}</span>` : "";
+    return html`<div class="choice">
+      <input type="radio" id="${id}" name="${field}" value="${c.value}" ${checked}${described} />
+      <div><label for="${id}" style="margin:0;font-weight:400">${c.label}</label>${hint}</div>
+    </div>`;
+  };
+  return html`<fieldset id="f-${field}" ${problem ? html` aria-describedby="e-${field}"` : ""}>
+    <legend>${FILING_LABELS[field]} (bắt buộc)</legend>
+    ${problem ? html`<p class="err" id="e-${field}">${problem.message}</p>` : ""} ${choices.map(choice)}
+  </fieldset>`;
 }
 
 function checkbox(f: FilingPageInput, field: "anonymousAck" | "truthAck", label: string): Html {

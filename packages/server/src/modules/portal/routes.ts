@@ -126,7 +126,12 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
       return sendPage(reply, 500, errorPage("Lỗi hệ thống", ERROR_MESSAGES.INTERNAL_ERROR));
     });
 
-    const pub = (rateLimit: { max: number; timeWindow: string }) => ({ config: { public: true, rateLimit } });
+    // Pages, not API operations: kept out of the OpenAPI document (and so out of the API fuzz,
+    // whose answers must be JSON; these answer HTML, tested in portal.test.ts).
+    const pub = (rateLimit: { max: number; timeWindow: string }) => ({
+      config: { public: true, rateLimit },
+      schema: { hide: true },
+    });
 
     scope.get("/cong-dan", pub(limits.pages), async (_request, reply) => sendPage(reply, 200, homePage()));
 
