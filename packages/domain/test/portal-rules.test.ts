@@ -3,6 +3,8 @@ import { createHash } from "node:crypto";
 import { test } from "node:test";
 import {
   checkFilingForm,
+  competenceHint,
+  suggestsAgency,
   formatReceiptCode,
   judgePow,
   leadingZeroBits,
@@ -120,4 +122,20 @@ test("filing form: each problem names its field; a valid form becomes an intake 
       org.problems.map((p) => p.field),
       ["phone"],
     );
+});
+
+test("help by field: the agencies offered first", () => {
+  const agencies = [
+    { kind: "department", name: "Sở Công Thương tỉnh Lào Cai" },
+    { kind: "department", name: "Sở Nông nghiệp và Môi trường tỉnh Lào Cai" },
+    { kind: "commune_committee", name: "UBND xã Bắc Hà" },
+    { kind: "province_inspectorate", name: "Thanh tra tỉnh Lào Cai" },
+  ];
+  const offered = (field: string) =>
+    agencies.filter((a) => suggestsAgency(competenceHint(field)!, a)).map((a) => a.name);
+  assert.deepEqual(offered("CT.XANG_DAU"), ["Sở Công Thương tỉnh Lào Cai"]);
+  assert.deepEqual(offered("HC.DAT_DAI"), ["Sở Nông nghiệp và Môi trường tỉnh Lào Cai", "UBND xã Bắc Hà"]);
+  assert.deepEqual(offered("HC.THAM_NHUNG"), ["Thanh tra tỉnh Lào Cai"]);
+  assert.deepEqual(offered("HC.KHAC"), []);
+  assert.equal(competenceHint(null), null);
 });

@@ -201,6 +201,29 @@ for (const db of testDatabases()) {
       assert.match(textOf(status.body), /Hạn xử lý \d{2}\/\d{2}\/\d{4}/);
     });
 
+    test("the duplicate check of every intake: the same letter filed twice is flagged to the handler", async () => {
+      const letter = {
+        ...COMPLAINT,
+        fullName: "Mai Thị Duyên",
+        address: "Tổ 3, phường Cốc Lếu, tỉnh Lào Cai",
+        respondent: "Cửa hàng xăng dầu Tân Phong",
+        content:
+          "Cửa hàng xăng dầu Tân Phong tại phường Cốc Lếu bán xăng thiếu lít nhiều lần trong tháng 11/2026, cột bơm số 3 hiển thị sai, tôi đề nghị kiểm tra và xử lý.",
+      };
+      assert.equal((await file(letter)).statusCode, 201);
+      assert.equal((await file(letter)).statusCode, 201);
+      const ids = (
+        await sql<{
+          petition_id: string;
+        }>`select petition_id from portal_submission order by created_at desc limit 2`.execute(dbq())
+      ).rows.map((r) => r.petition_id);
+      const found = await xulydon.get(`/api/petitions/${ids[0]}/duplicates`);
+      assert.equal(found.status, 200, JSON.stringify(found.body));
+      const match = found.body.items.find((m: { id: string | null }) => m.id === ids[1]);
+      assert.ok(match, "the earlier filing is listed as a possible duplicate");
+      assert.equal(match.verdict, "same");
+    });
+
     test("bad input: Vietnamese messages naming the field, nothing saved", async () => {
       const petitions = await count("petition");
       const files = await count("attachment");

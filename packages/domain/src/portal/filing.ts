@@ -229,8 +229,8 @@ export function checkFilingForm(
 /** Help to choose the competent agency by field (shown beside the agency list). */
 export interface CompetenceHint {
   text: string;
-  /** Agency kinds to offer first for the field. */
-  kinds: readonly string[];
+  /** The agencies to offer first: by kind, and for some kinds by the sector in their name. */
+  rules: readonly { kind: string; nameIncludes?: readonly string[] }[];
 }
 
 export const GENERAL_COMPETENCE_HINT =
@@ -238,24 +238,43 @@ export const GENERAL_COMPETENCE_HINT =
   "Tố cáo gửi đến cơ quan, tổ chức quản lý người bị tố cáo (Điều 12–15 Luật Tố cáo 2018). " +
   "Kiến nghị, phản ánh gửi đến cơ quan quản lý lĩnh vực đó. Nếu gửi nhầm, cơ quan nhận đơn sẽ hướng dẫn hoặc chuyển đơn đến cơ quan có thẩm quyền.";
 
+const INDUSTRY = ["Công Thương"];
+const ENVIRONMENT = ["Nông nghiệp và Môi trường", "Tài nguyên và Môi trường"];
+
 export function competenceHint(fieldCode: string | null | undefined): CompetenceHint | null {
   if (!fieldCode) return null;
   if (fieldCode.startsWith("CT."))
     return {
       text: "Lĩnh vực ngành Công Thương: gửi đến Sở Công Thương (hoặc Thanh tra của Sở) nơi xảy ra sự việc; nếu liên quan đến quyết định của UBND cấp xã, gửi đến UBND cấp xã đó.",
-      kinds: ["department", "department_unit"],
+      rules: [
+        { kind: "department", nameIncludes: INDUSTRY },
+        { kind: "department_unit", nameIncludes: INDUSTRY },
+        { kind: "other", nameIncludes: INDUSTRY },
+      ],
     };
-  if (fieldCode === "HC.DAT_DAI" || fieldCode === "HC.XAY_DUNG" || fieldCode === "HC.MOI_TRUONG")
+  if (fieldCode === "HC.DAT_DAI" || fieldCode === "HC.MOI_TRUONG")
     return {
-      text: "Đất đai, xây dựng, môi trường: khiếu nại quyết định của UBND cấp xã gửi đến UBND cấp xã đó; quyết định của UBND tỉnh hoặc của Sở gửi đến cơ quan đã ban hành.",
-      kinds: ["commune_committee", "department"],
+      text: "Đất đai, môi trường: khiếu nại quyết định của UBND cấp xã gửi đến UBND cấp xã đó; quyết định của UBND tỉnh hoặc của Sở gửi đến cơ quan đã ban hành.",
+      rules: [{ kind: "commune_committee" }, { kind: "department", nameIncludes: ENVIRONMENT }],
+    };
+  if (fieldCode === "HC.XAY_DUNG")
+    return {
+      text: "Xây dựng: khiếu nại quyết định của UBND cấp xã gửi đến UBND cấp xã đó; quyết định của Sở Xây dựng gửi đến Sở.",
+      rules: [{ kind: "commune_committee" }, { kind: "department", nameIncludes: ["Xây dựng"] }],
     };
   if (fieldCode === "HC.THAM_NHUNG")
     return {
       text: "Tham nhũng, tiêu cực: tố cáo gửi đến cơ quan, tổ chức quản lý người bị tố cáo hoặc Thanh tra tỉnh.",
-      kinds: ["province_inspectorate", "department"],
+      rules: [{ kind: "province_inspectorate" }],
     };
-  return { text: GENERAL_COMPETENCE_HINT, kinds: [] };
+  return { text: GENERAL_COMPETENCE_HINT, rules: [] };
+}
+
+/** Whether the hint offers this agency first. */
+export function suggestsAgency(hint: CompetenceHint, agency: { kind: string; name: string }): boolean {
+  return hint.rules.some(
+    (r) => r.kind === agency.kind && (!r.nameIncludes || r.nameIncludes.some((n) => agency.name.includes(n))),
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   formatReceiptCode,
   GENERAL_COMPETENCE_HINT,
   PORTAL_KINDS,
+  suggestsAgency,
   type FilingField,
   type FilingForm,
   type FilingProblem,
@@ -133,7 +134,7 @@ function checkbox(f: FilingPageInput, field: "anonymousAck" | "truthAck", label:
 
 export function filingPage(f: FilingPageInput): string {
   const hint = competenceHint(f.helpField);
-  const suggested = hint ? f.agencies.filter((a) => hint.kinds.includes(a.kind)) : [];
+  const suggested = hint ? f.agencies.filter((a) => suggestsAgency(hint, a)) : [];
   const fields = fieldCatalog().filter((x) => !x.retired);
   const selectedField = f.values.fieldCode ?? f.helpField ?? "";
   const agencyProblem = problemOf(f.problems, "agencyId");
