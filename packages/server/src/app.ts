@@ -12,7 +12,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import { ERROR_MESSAGES } from "@minhbach/domain";
 import { ROUTES } from "@minhbach/domain/api/routes";
-import Fastify from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -38,6 +38,8 @@ import { inspectionPlanRoutes } from "./modules/inspections/plans/routes.ts";
 import { inspectionSubjectRoutes } from "./modules/inspections/subjects/routes.ts";
 // anticorruption
 import { anticorruptionRoutes } from "./modules/anticorruption/routes.ts";
+// portal (issue 20)
+import { portalPages, portalRoutes } from "./modules/portal/routes.ts";
 import { registerAccessControl } from "./platform/access.ts";
 import type { AppContext } from "./platform/context.ts";
 import { frameworkErrors, registerErrorHandling } from "./platform/errors.ts";
@@ -128,6 +130,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       inspectionFollowUpRoutes(zapi, ctx);
       // anticorruption
       anticorruptionRoutes(zapi, ctx);
+      // portal (issue 20): the back office's thread with a sender
+      portalRoutes(zapi, ctx);
       route(
         zapi,
         ROUTES["system.openapi"],
@@ -137,6 +141,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     { prefix: "/api" },
   );
+
+  // portal (issue 20): the public pages for citizens, outside the API and the officers' app
+  portalPages(app as unknown as FastifyInstance, ctx);
 
   const webDist = config.webDist;
   const indexHtml = webDist && existsSync(path.join(webDist, "index.html")) ? path.join(webDist, "index.html") : null;

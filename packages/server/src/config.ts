@@ -38,6 +38,13 @@ export interface Config {
   reminderHour: number;
   /** The address users open the app at, for links in e-mails (PUBLIC_URL). */
   publicUrl: string;
+  // portal (issue 20)
+  /** Petitions one address may file on the portal per hour (PORTAL_FILING_LIMIT, default 5). */
+  portalFilingLimit: number;
+  /** Receipt-code look-ups and replies one address may make per 10 minutes (PORTAL_LOOKUP_LIMIT, default 10). */
+  portalLookupLimit: number;
+  /** Leading zero bits the filing page's proof of work needs (PORTAL_POW_BITS, default 16). */
+  portalPowBits: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -70,5 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     reminderDays: Number(env.REMINDER_DAYS ?? 3),
     reminderHour: Number(env.REMINDER_HOUR ?? 7),
     publicUrl: (env.PUBLIC_URL || "http://localhost:3000").replace(/\/+$/, ""),
+    // portal (issue 20)
+    portalFilingLimit: Number(env.PORTAL_FILING_LIMIT ?? 5),
+    portalLookupLimit: Number(env.PORTAL_LOOKUP_LIMIT ?? 10),
+    portalPowBits: Number(env.PORTAL_POW_BITS ?? 16),
   };
 }

@@ -23,6 +23,8 @@ import { INSPECTION_PLAN_ROUTES } from "./routes/inspection-plans.ts";
 import { INSPECTION_ROUTES } from "./routes/inspections.ts";
 // anticorruption
 import { ANTICORRUPTION_ROUTES } from "./routes/anticorruption.ts";
+// portal (issue 20)
+import { PORTAL_ROUTES } from "./routes/portal.ts";
 
 export const ROUTES = {
   ...SYSTEM_ROUTES,
@@ -43,6 +45,8 @@ export const ROUTES = {
   ...INSPECTION_ROUTES,
   // anticorruption
   ...ANTICORRUPTION_ROUTES,
+  // portal (issue 20)
+  ...PORTAL_ROUTES,
 };
 
 export type Routes = typeof ROUTES;

@@ -152,6 +152,13 @@ const FIXED_AUDIT_ACTIONS = {
   "anticorruption.minutes.downloaded": "Tải biên bản bốc thăm",
   "anticorruption.verification.concluded": "Ghi kết luận xác minh tài sản, thu nhập",
   "anticorruption.rotation.deferred": "Ghi tạm hoãn chuyển đổi vị trí công tác",
+  // portal (issue 20)
+  "portal.petition_filed": "Công dân gửi đơn qua cổng trực tuyến",
+  "portal.code_refused": "Tra cứu bằng mã không đúng trên cổng trực tuyến",
+  "portal.code_used": "Công dân tra cứu đơn bằng mã",
+  "portal.message_from_citizen": "Công dân gửi tin nhắn qua cổng trực tuyến",
+  "portal.message_to_citizen": "Gửi câu hỏi cho người gửi đơn qua cổng",
+  "portal.messages_viewed": "Xem trao đổi với người gửi đơn qua cổng",
 } as const;
 
 /** Every code the server writes to the audit trail, with its label. */
@@ -189,6 +196,9 @@ const FIXED_TIMELINE_ACTIONS = {
   identity_approved: "Phê duyệt xem danh tính người tố cáo",
   identity_refused: "Từ chối xem danh tính người tố cáo",
   paper_issued: "Ký ban hành văn bản của bước",
+  // portal (issue 20)
+  portal_message_out: "Hỏi thêm người gửi đơn qua cổng trực tuyến",
+  portal_message_in: "Người gửi đơn trả lời qua cổng trực tuyến",
 } as const;
 
 /** Every code the server writes on a petition's or a case's timeline, with its label. */
@@ -244,6 +254,8 @@ export const AUDIT_ENTITY_TYPES: Readonly<Record<string, string>> = {
   inspection_plan: "Kế hoạch thanh tra, kiểm tra",
   inspection_overlap_resolution: "Xử lý trùng lặp",
   state_audit_import: "Kế hoạch kiểm toán nhà nước",
+  // portal (issue 20)
+  portal_lookup: "Tra cứu bằng mã trên cổng",
   // anticorruption
   ac_position: "Vị trí, chức danh (PCTN)",
   ac_official: "Cán bộ (PCTN)",

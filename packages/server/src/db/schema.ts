@@ -939,6 +939,24 @@ export interface AcVerificationTable {
   updated_at: Timestamp;
 }
 
+// portal (issue 20): petitions filed online and the messages exchanged with the filer.
+export interface PortalSubmissionTable {
+  petition_id: string;
+  code_hash: string;
+  pow_id: string;
+  declared_kind: string | null;
+  created_at: Timestamp;
+}
+
+export interface PortalMessageTable {
+  id: string;
+  petition_id: string;
+  author: "citizen" | "officer";
+  author_user_id: string | null;
+  body_sealed: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
   reminder_mail: ReminderMailTable;
   resolution_case: ResolutionCaseTable;
@@ -1006,6 +1024,9 @@ export interface DB {
   ac_lottery: AcLotteryTable;
   ac_verification: AcVerificationTable;
   ac_rotation_deferral: AcRotationDeferralTable;
+  // portal
+  portal_submission: PortalSubmissionTable;
+  portal_message: PortalMessageTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -40,6 +40,9 @@ export const SEALED = {
   // anticorruption
   /** An asset and income declaration's content (anticorruption/declarations.ts). */
   declaration: sealed("ac_declaration", "content_sealed", "ac_declaration"),
+  // portal
+  /** A message between a portal filer and the handler (portal/service.ts). */
+  portalMessage: sealed("portal_message", "body_sealed", "portal_message"),
 } satisfies Record<string, SealedColumn>;
 
 export const SEALED_COLUMNS: readonly SealedColumn[] = Object.values(SEALED);

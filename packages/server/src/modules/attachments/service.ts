@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import { finished, pipeline } from "node:stream/promises";
 import { DomainError, ERROR_MESSAGES, FINAL_STATES, type CaseState, type Permission } from "@minhbach/domain";
-import { sql, type Kysely, type Selectable } from "kysely";
+import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
 import type { AttachmentTable, DB } from "../../db/schema.ts";
 import { assertAgencyInScope, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
@@ -264,7 +264,7 @@ export type UploadPart =
   | { type: "file"; filename: string; file: Readable }
   | { type: "field"; fieldname: string; value: unknown; valueTruncated?: boolean };
 
-interface Received {
+export interface Received {
   id: string;
   fileName: string;
   size: number;
@@ -424,45 +424,16 @@ export async function uploadAttachments(
       // Checked again inside the transaction: the petition may have been closed meanwhile.
       const current = await ownerOf(trx, target);
       if (!current.owner.open) throw new AttachmentsLocked(kind.locked);
-      const record = await protectedRecord(trx, target.entityType, target.entityId);
-      const out: Row[] = [];
-      for (const file of received) {
-        const row = await trx
-          .insertInto("attachment")
-          .values({
-            id: file.id,
-            agency_id: current.owner.agencyId,
-            entity_type: target.entityType,
-            entity_id: target.entityId,
-            ...storedNames(file.id, record, { fileName: file.fileName, description }),
-            mime_type: file.kind.mime,
-            size: file.size,
-            sha256: file.sha256,
-            created_by: actor.userId,
-            // The files of one request keep their order (now() is the same for the whole transaction).
-            created_at: sql<Date>`clock_timestamp()`,
-            storage: deps.storage.kind,
-            encrypted: file.encryption !== null,
-            key_id: file.encryption?.keyId ?? null,
-            iv: file.encryption?.iv ?? null,
-            auth_tag: file.encryption?.authTag ?? null,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await recordAudit(trx, actor, {
-          action: "attachment.upload",
-          entityType: "attachment",
-          entityId: file.id,
-          summary: {
-            owner: { type: target.entityType, id: target.entityId },
-            kind: file.kind.code,
-            size: file.size,
-            sha256: file.sha256,
-            encrypted: file.encryption !== null,
-          },
-        });
-        out.push({ ...row, creator_name: actor.name });
-      }
+      const inserted = await insertReceivedFiles(
+        trx,
+        deps.storage.kind,
+        actor,
+        target,
+        current.owner.agencyId,
+        received,
+        description,
+      );
+      const out: Row[] = inserted.map((row) => ({ ...row, creator_name: actor.name }));
       return out;
     });
     // The uploader reads back what they may read in a list (a petition's handler who is not
@@ -474,6 +445,62 @@ export async function uploadAttachments(
     await discard();
     throw error;
   }
+}
+
+/**
+ * Records files already received (receiveFile) as attachments of a record, inside the caller's
+ * transaction: names sealed when the record is protected, one audit event per file. The upload
+ * route uses it, and so does the public portal (modules/portal), whose filer has no session.
+ */
+export async function insertReceivedFiles(
+  trx: Transaction<DB>,
+  storageKind: string,
+  actor: Actor,
+  target: Target,
+  agencyId: string,
+  received: readonly Received[],
+  description: string | null,
+): Promise<Selectable<AttachmentTable>[]> {
+  const record = await protectedRecord(trx, target.entityType, target.entityId);
+  const out: Selectable<AttachmentTable>[] = [];
+  for (const file of received) {
+    const row = await trx
+      .insertInto("attachment")
+      .values({
+        id: file.id,
+        agency_id: agencyId,
+        entity_type: target.entityType,
+        entity_id: target.entityId,
+        ...storedNames(file.id, record, { fileName: file.fileName, description }),
+        mime_type: file.kind.mime,
+        size: file.size,
+        sha256: file.sha256,
+        created_by: actor.userId,
+        // The files of one request keep their order (now() is the same for the whole transaction).
+        created_at: sql<Date>`clock_timestamp()`,
+        storage: storageKind,
+        encrypted: file.encryption !== null,
+        key_id: file.encryption?.keyId ?? null,
+        iv: file.encryption?.iv ?? null,
+        auth_tag: file.encryption?.authTag ?? null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: "attachment.upload",
+      entityType: "attachment",
+      entityId: file.id,
+      summary: {
+        owner: { type: target.entityType, id: target.entityId },
+        kind: file.kind.code,
+        size: file.size,
+        sha256: file.sha256,
+        encrypted: file.encryption !== null,
+      },
+    });
+    out.push(row);
+  }
+  return out;
 }
 
 // ---- Download -------------------------------------------------------------------------------

@@ -95,6 +95,10 @@ export default function LoginPage() {
               </Stack>
             </form>
           </Paper>
+          {/* portal (issue 20): citizens file and track petitions without an account */}
+          <Text size="sm" ta="center">
+            <Anchor href="/cong-dan">Cổng thông tin cho công dân</Anchor> — gửi đơn, tra cứu đơn bằng mã
+          </Text>
           <Text size="sm" ta="center" c="gray.7">
             {AUTH_TEXT.footer} ·{" "}
             <Anchor href="/api/docs" size="sm">

@@ -47,6 +47,8 @@ import { Detail, DuplicateCard, PetitionStateBadge } from "./components.tsx";
 import { DocumentRow, DocumentsPanel } from "./DocumentsPanel.tsx";
 import { channelLabel, competenceLabel, fieldName, IDENTITY_SHORT, kindLabel, stateLabel } from "./labels.ts";
 import { OutcomeModal } from "./OutcomeModal.tsx";
+// portal (issue 20): the thread with a sender who filed online
+import { PortalThreadPanel } from "../portal/PortalThreadPanel.tsx";
 import { StepModal, stepsFor, stepTransition } from "./StepModal.tsx";
 import { PETITION_TEXT } from "./text.ts";
 import { useDocumentsByIds } from "./transferred-docs.ts";
@@ -123,6 +125,7 @@ function PetitionView({ petition: p, reload }: { petition: PetitionDetail; reloa
             {p.classification ? <ClassificationCard petition={p} /> : null}
             <DocumentsPanel entityType="petition" entityId={p.id} editing={editingDoc} onEdit={setEditingDoc} />
             <AttachmentsPanel owner={`petitions/${p.id}`} />
+            <PortalThreadPanel petitionId={p.id} />
             <TransferredDocuments petition={p} />
             <DuplicatesCard petition={p} canWrite={canWrite} />
             <TimelineCard petition={p} />

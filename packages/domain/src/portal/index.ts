@@ -1,0 +1,3 @@
+export * from "./receipt.ts";
+export * from "./pow.ts";
+export * from "./filing.ts";

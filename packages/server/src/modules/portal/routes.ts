@@ -1,0 +1,310 @@
+/**
+ * The public portal (/cong-dan): server-rendered pages a citizen uses on any phone, without an
+ * account, a framework or a third-party captcha — and the back office's two routes for the
+ * thread with the sender. Abuse is held back by a per-address rate limit on every posting page
+ * and a proof of work on filing; every refused receipt code is audited.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import fastifyMultipart from "@fastify/multipart";
+import { DomainError, ERROR_MESSAGES, todayInVietnam } from "@minhbach/domain";
+import { ROUTES } from "@minhbach/domain/api/routes";
+import { checkFilingForm, POW_MESSAGES, type FilingForm, type FilingProblem } from "@minhbach/domain/portal/index";
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import { actorOf, requireAuth } from "../../platform/access.ts";
+import type { AppContext } from "../../platform/context.ts";
+import { route, type Api } from "../../platform/http.ts";
+import { RuleViolation } from "../../platform/problems.ts";
+import { keyRing } from "../../platform/vault.ts";
+import { ACCEPTED_EXTENSIONS } from "../attachments/file-types.ts";
+import { cleanFileName, receiveFile, type Received } from "../attachments/service.ts";
+import { LocalFileStorage, type FileStorage } from "../attachments/storage.ts";
+import { checkPow, issueChallenge } from "./crypto.ts";
+import { errorPage, filingPage, homePage, lookupPage, receiptPage, statusPage } from "./pages.ts";
+import {
+  askCitizen,
+  citizenView,
+  citizenWrites,
+  fileOnline,
+  lookupCode,
+  officerThread,
+  portalAgencies,
+} from "./service.ts";
+
+/** Files one filing may carry (the back office's upload takes more at once). */
+export const PORTAL_MAX_FILES = 5;
+const TEXT_FIELDS = new Set([
+  "kind",
+  "filerType",
+  "fullName",
+  "idNumber",
+  "orgName",
+  "taxCode",
+  "representativeName",
+  "address",
+  "phone",
+  "email",
+  "agencyId",
+  "fieldCode",
+  "respondent",
+  "title",
+  "content",
+  "anonymousAck",
+  "truthAck",
+]);
+
+const SCRIPT_FILE = path.resolve(import.meta.dirname, "../../../../web/portal/portal.js");
+
+export interface PortalOptions {
+  storage?: FileStorage;
+}
+
+function sendPage(reply: FastifyReply, status: number, body: string): FastifyReply {
+  return (
+    reply
+      .code(status)
+      .header("content-type", "text/html; charset=utf-8")
+      // A page may hold a receipt code or a letter's answer: never kept by a browser or a proxy.
+      .header("cache-control", "no-store")
+      .header("referrer-policy", "no-referrer")
+      .send(body)
+  );
+}
+
+/** What a posted multipart part looks like (as @fastify/multipart yields it). */
+type Part =
+  | { type: "file"; fieldname: string; filename: string; file: NodeJS.ReadableStream & { resume(): void } }
+  | { type: "field"; fieldname: string; value: unknown; valueTruncated?: boolean };
+
+export function portalPages(app: FastifyInstance, ctx: AppContext, options: PortalOptions = {}): void {
+  const storage = options.storage ?? new LocalFileStorage(ctx.config.storageDir, (id) => keyRing().rawKey(id));
+  const limits = {
+    filing: { max: ctx.config.portalFilingLimit, timeWindow: "1 hour" },
+    lookup: { max: ctx.config.portalLookupLimit, timeWindow: "10 minutes" },
+    pages: { max: 120, timeWindow: "1 minute" },
+  };
+  const script = readFileSync(SCRIPT_FILE, "utf8");
+  const maxUploadMb = Math.round(ctx.config.maxUploadBytes / 1048576);
+
+  void app.register(async (scope) => {
+    await scope.register(fastifyMultipart, {
+      throwFileSizeLimit: false,
+      limits: {
+        fileSize: ctx.config.maxUploadBytes + 1,
+        files: PORTAL_MAX_FILES,
+        fields: 40,
+        fieldSize: 64 * 1024,
+        parts: PORTAL_MAX_FILES + 40,
+      },
+    });
+    scope.addContentTypeParser(
+      "application/x-www-form-urlencoded",
+      { parseAs: "string", bodyLimit: 64 * 1024 },
+      (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
+    );
+
+    // Errors of these pages are pages too (a rate limit, a broken form), in Vietnamese.
+    scope.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error.statusCode === 429 || error.code === "FST_ERR_RATE_LIMIT_EXCEEDED") {
+        request.log.warn({ url: request.url.split("?")[0] }, "portal rate limit");
+        return sendPage(
+          reply,
+          429,
+          errorPage(
+            "Quá nhiều yêu cầu",
+            "Địa chỉ mạng của bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.",
+          ),
+        );
+      }
+      if (error instanceof DomainError || error instanceof RuleViolation) {
+        return sendPage(reply, 400, errorPage("Không thực hiện được", error.message));
+      }
+      if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+        return sendPage(reply, error.statusCode, errorPage("Không thực hiện được", ERROR_MESSAGES.BAD_REQUEST));
+      }
+      request.log.error({ err: error }, "portal error");
+      return sendPage(reply, 500, errorPage("Lỗi hệ thống", ERROR_MESSAGES.INTERNAL_ERROR));
+    });
+
+    // Pages, not API operations: kept out of the OpenAPI document (and so out of the API fuzz,
+    // whose answers must be JSON; these answer HTML, tested in portal.test.ts).
+    const pub = (rateLimit: { max: number; timeWindow: string }) => ({
+      config: { public: true, rateLimit },
+      schema: { hide: true },
+    });
+
+    scope.get("/cong-dan", pub(limits.pages), async (_request, reply) => sendPage(reply, 200, homePage()));
+
+    scope.get("/cong-dan/portal.js", pub(limits.pages), async (_request, reply) =>
+      reply
+        .header("content-type", "text/javascript; charset=utf-8")
+        .header("cache-control", "public, max-age=3600")
+        .send(script),
+    );
+
+    const renderFiling = async (
+      values: FilingForm,
+      problems: FilingProblem[],
+      general: string | null,
+      help: string | null,
+    ) =>
+      filingPage({
+        agencies: await portalAgencies(ctx.db),
+        challenge: issueChallenge(ctx.config.portalPowBits),
+        values,
+        problems,
+        general,
+        helpField: help,
+        maxUploadMb,
+        maxFiles: PORTAL_MAX_FILES,
+        accept: ACCEPTED_EXTENSIONS,
+      });
+
+    scope.get("/cong-dan/gui-don", pub(limits.pages), async (request, reply) => {
+      const query = request.query as Record<string, unknown>;
+      const help = typeof query.linhVuc === "string" && query.linhVuc.length < 60 ? query.linhVuc : null;
+      return sendPage(reply, 200, await renderFiling({}, [], null, help));
+    });
+
+    scope.post("/cong-dan/gui-don", pub(limits.filing), async (request, reply) => {
+      if (!request.isMultipart())
+        return sendPage(
+          reply,
+          415,
+          errorPage("Không gửi được đơn", "Gửi đơn bằng biểu mẫu trên trang Gửi đơn.", {
+            href: "/cong-dan/gui-don",
+            label: "Về trang Gửi đơn",
+          }),
+        );
+      const values: Record<string, string> = {};
+      let pow = "";
+      let nonce = "";
+      const received: Received[] = [];
+      let failure: unknown = null;
+      let powChecked: ReturnType<typeof checkPow> | null = null;
+      const encrypt = true;
+      try {
+        for await (const part of request.parts() as AsyncIterable<Part>) {
+          if (part.type === "field") {
+            const value = typeof part.value === "string" ? part.value : "";
+            if (part.valueTruncated)
+              failure ??= new DomainError("VALIDATION_FAILED", "Một mục của đơn quá dài.", part.fieldname);
+            if (part.fieldname === "pow") pow = value;
+            else if (part.fieldname === "nonce") nonce = value;
+            else if (TEXT_FIELDS.has(part.fieldname)) values[part.fieldname] = value;
+            continue;
+          }
+          // A file arrives after the fields before it in the form: the proof of work is checked
+          // first, so nothing of an unsolved request is stored.
+          powChecked ??= checkPow(pow, nonce, ctx.config.portalPowBits);
+          if (failure || powChecked.verdict !== "ok" || !part.filename) {
+            part.file.resume();
+            continue;
+          }
+          try {
+            received.push(
+              await receiveFile(storage, cleanFileName(part.filename), part.file as never, {
+                maxBytes: ctx.config.maxUploadBytes,
+                encrypt,
+              }),
+            );
+          } catch (error) {
+            failure = error;
+            part.file.resume();
+          }
+        }
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        failure ??=
+          code === "FST_FILES_LIMIT"
+            ? new DomainError("BODY_TOO_LARGE", `Tệp đính kèm: tối đa ${PORTAL_MAX_FILES} tệp cho một đơn.`, "files")
+            : new DomainError("MALFORMED_MULTIPART", ERROR_MESSAGES.MALFORMED_MULTIPART, "body");
+      }
+      const discard = () => Promise.all(received.map((r) => storage.delete(r.id).catch(() => {})));
+      powChecked ??= checkPow(pow, nonce, ctx.config.portalPowBits);
+      const check = checkFilingForm(values, todayInVietnam());
+      const problems: FilingProblem[] = check.ok ? [] : [...check.problems];
+      let general: string | null = null;
+      if (failure instanceof DomainError && failure.field === "files")
+        problems.push({ field: "files", message: failure.message });
+      else if (failure instanceof DomainError)
+        problems.push({ field: "files", message: `Tệp đính kèm: ${failure.message}` });
+      else if (failure) {
+        await discard();
+        throw failure;
+      }
+      if (powChecked.verdict !== "ok") general = POW_MESSAGES[powChecked.verdict];
+      if (!check.ok || problems.length || general) {
+        await discard();
+        return sendPage(reply, 400, await renderFiling(values, problems, general, null));
+      }
+      try {
+        const result = await fileOnline(ctx.db, storage.kind, check.value, received, powChecked.id!, request.ip);
+        return sendPage(reply, 201, receiptPage(result));
+      } catch (error) {
+        await discard();
+        if (error instanceof DomainError && (error.field === "agencyId" || error.field === "pow")) {
+          const field = error.field === "agencyId" ? ("agencyId" as const) : null;
+          return sendPage(
+            reply,
+            400,
+            await renderFiling(
+              values,
+              field ? [{ field, message: error.message }] : [],
+              field ? null : error.message,
+              null,
+            ),
+          );
+        }
+        throw error;
+      }
+    });
+
+    scope.get("/cong-dan/tra-cuu", pub(limits.pages), async (_request, reply) => sendPage(reply, 200, lookupPage()));
+
+    const codeOf = (body: unknown): string => {
+      const value = (body as Record<string, unknown> | null)?.code;
+      return typeof value === "string" ? value.slice(0, 64) : "";
+    };
+
+    scope.post("/cong-dan/tra-cuu", pub(limits.lookup), async (request, reply) => {
+      const typed = codeOf(request.body);
+      const found = await lookupCode(ctx.db, typed, request.ip);
+      if (!found.ok) return sendPage(reply, 400, lookupPage(found.message, typed));
+      return sendPage(reply, 200, statusPage(found.code, await citizenView(ctx.db, found.petitionId)));
+    });
+
+    scope.post("/cong-dan/tra-cuu/tra-loi", pub(limits.lookup), async (request, reply) => {
+      const typed = codeOf(request.body);
+      const found = await lookupCode(ctx.db, typed, request.ip);
+      if (!found.ok) return sendPage(reply, 400, lookupPage(found.message, typed));
+      const text = (request.body as Record<string, unknown>).text;
+      try {
+        await citizenWrites(ctx.db, found.petitionId, typeof text === "string" ? text : "", request.ip);
+      } catch (error) {
+        if (error instanceof DomainError)
+          return sendPage(
+            reply,
+            400,
+            statusPage(found.code, await citizenView(ctx.db, found.petitionId), error.message),
+          );
+        throw error;
+      }
+      return sendPage(reply, 201, statusPage(found.code, await citizenView(ctx.db, found.petitionId), null, true));
+    });
+  });
+}
+
+/** The back office's side: the thread of a petition filed online (under /api). */
+export function portalRoutes(app: Api, ctx: AppContext): void {
+  route(app, ROUTES["petitions.portal.thread"], { config: { permission: "petition.read" } }, async (request, reply) => {
+    void reply.header("cache-control", "no-store");
+    return officerThread(ctx.db, requireAuth(request), actorOf(request), request.params.id);
+  });
+
+  route(app, ROUTES["petitions.portal.ask"], { config: { permission: "petition.write" } }, async (request, reply) =>
+    reply
+      .code(201)
+      .send(await askCitizen(ctx.db, requireAuth(request), actorOf(request), request.params.id, request.body.text)),
+  );
+}
