@@ -31,6 +31,8 @@ import { documentRoutes } from "./modules/documents/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { organisationRoutes } from "./modules/organisation/routes.ts";
 import { receptionRoutes } from "./modules/reception/routes.ts";
+// periodic reports (issue 19)
+import { reportRoutes } from "./modules/reports/routes.ts";
 import { petitionRoutes } from "./modules/petitions/routes.ts";
 import { userRoutes } from "./modules/users/routes.ts";
 // Inspection plans, subjects and overlaps (issue 17).
@@ -128,6 +130,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       inspectionFollowUpRoutes(zapi, ctx);
       // anticorruption
       anticorruptionRoutes(zapi, ctx);
+      // periodic reports (issue 19)
+      reportRoutes(zapi, ctx);
       route(
         zapi,
         ROUTES["system.openapi"],

@@ -23,6 +23,8 @@ import { INSPECTION_PLAN_ROUTES } from "./routes/inspection-plans.ts";
 import { INSPECTION_ROUTES } from "./routes/inspections.ts";
 // anticorruption
 import { ANTICORRUPTION_ROUTES } from "./routes/anticorruption.ts";
+// periodic reports (issue 19)
+import { REPORT_ROUTES } from "./routes/reports.ts";
 
 export const ROUTES = {
   ...SYSTEM_ROUTES,
@@ -43,6 +45,8 @@ export const ROUTES = {
   ...INSPECTION_ROUTES,
   // anticorruption
   ...ANTICORRUPTION_ROUTES,
+  // periodic reports (issue 19)
+  ...REPORT_ROUTES,
 };
 
 export type Routes = typeof ROUTES;
