@@ -43,6 +43,115 @@ const WORLD: Petition[] = [
   { key: "P10", agency: "LC.SCT", receivedOn: "2022-11-01", kind: "denunciation", eligible: true, competence: "within", outcome: "propose_acceptance", outcomeOn: "2022-12-01", state: "PROPOSED_FOR_ACCEPTANCE", signers: 1 },
 ];
 
+interface Case {
+  key: string;
+  kind: "complaint" | "denunciation";
+  instance: 1 | 2 | null;
+  repeated: boolean;
+  acceptedOn: string;
+  endedBy: "decided" | "concluded" | "withdrawn" | null;
+  endedOn: string | null;
+  outcome: "right" | "partly_right" | "wrong" | null;
+  onTime: boolean | null;
+  firstUpheld: boolean | null;
+  moneyToState: number;
+  moneyToOthers: number;
+  landToOthers: number;
+}
+
+// Cases of LC.SCT as their report figures are stored (case_figures), each on a petition of its own.
+// prettier-ignore
+const CASES: Case[] = [
+  { key: "C1", kind: "complaint", instance: 1, repeated: false, acceptedOn: "2023-02-20", endedBy: "decided", endedOn: "2023-04-25", outcome: "right", onTime: true, firstUpheld: null, moneyToState: 12.5, moneyToOthers: 0, landToOthers: 0 },
+  { key: "C2", kind: "complaint", instance: 1, repeated: false, acceptedOn: "2023-04-01", endedBy: "decided", endedOn: "2023-06-01", outcome: "partly_right", onTime: false, firstUpheld: null, moneyToState: 0, moneyToOthers: 3.25, landToOthers: 150 },
+  { key: "C3", kind: "complaint", instance: 2, repeated: false, acceptedOn: "2023-05-10", endedBy: "decided", endedOn: "2023-06-10", outcome: "wrong", onTime: true, firstUpheld: true, moneyToState: 0, moneyToOthers: 0, landToOthers: 0 },
+  { key: "C4", kind: "complaint", instance: 1, repeated: false, acceptedOn: "2023-05-20", endedBy: "withdrawn", endedOn: "2023-06-05", outcome: null, onTime: null, firstUpheld: null, moneyToState: 0, moneyToOthers: 0, landToOthers: 0 },
+  { key: "C5", kind: "complaint", instance: 1, repeated: false, acceptedOn: "2023-06-01", endedBy: null, endedOn: null, outcome: null, onTime: null, firstUpheld: null, moneyToState: 0, moneyToOthers: 0, landToOthers: 0 },
+  { key: "C6", kind: "complaint", instance: 1, repeated: false, acceptedOn: "2023-03-01", endedBy: null, endedOn: null, outcome: null, onTime: null, firstUpheld: null, moneyToState: 0, moneyToOthers: 0, landToOthers: 0 },
+  { key: "C7", kind: "denunciation", instance: null, repeated: false, acceptedOn: "2023-04-05", endedBy: "concluded", endedOn: "2023-05-30", outcome: "partly_right", onTime: true, firstUpheld: null, moneyToState: 100, moneyToOthers: 0, landToOthers: 0 },
+  { key: "C8", kind: "denunciation", instance: null, repeated: true, acceptedOn: "2023-05-02", endedBy: null, endedOn: null, outcome: null, onTime: null, firstUpheld: null, moneyToState: 0, moneyToOthers: 0, landToOthers: 0 },
+];
+
+/** 03/GQKN of LC.SCT for Q2/2023, counted from CASES by hand. */
+const GQKN_Q2: Record<number, number> = {
+  1: 2, //  carried over: accepted before 15/03 and not ended by then: C1 (decided 25/04), C6
+  2: 4, //  accepted 15/03–14/06: C2, C3, C4, C5
+  3: 6, //  total
+  4: 3, //  decided in the period: C1, C2, C3
+  5: 1, //  right: C1
+  6: 1, //  partly right: C2
+  7: 1, //  wrong: C3
+  8: 1, //  withdrawn: C4
+  9: 0, //  terminated: none
+  10: 2, // on time: C1, C3
+  11: 1, // late: C2
+  12: 12.5, // money to the State (million VND): C1
+  13: 0, // land to the State
+  14: 3.25, // money returned to others: C2
+  15: 150, // land returned to others (m²): C2
+  16: 2, // in progress at 14/06: C5, C6 (6 − 3 decided − 1 withdrawn)
+  17: 1, // second instance upholding the first decision: C3
+  18: 0,
+};
+
+/** 04/GQTC of LC.SCT for Q2/2023: C7 accepted and concluded, C8 (a repeated denunciation) accepted, open. */
+const GQTC_Q2: Record<number, number> = {
+  1: 0,
+  2: 2,
+  3: 2,
+  4: 1,
+  5: 0,
+  6: 1,
+  7: 0,
+  8: 0,
+  9: 0,
+  10: 1,
+  11: 0,
+  12: 100,
+  13: 0,
+  14: 0,
+  15: 0,
+  16: 1,
+  17: 1,
+};
+
+interface Visit {
+  receivedOn: string;
+  kind: "regular" | "periodic" | "ad_hoc";
+  people: number;
+  crowd: boolean;
+  contentKind: string;
+  route: string | null;
+}
+
+// prettier-ignore
+const VISITS: Visit[] = [
+  { receivedOn: "2023-03-14", kind: "regular", people: 1, crowd: false, contentKind: "complaint", route: "accepted" }, // Q1
+  { receivedOn: "2023-03-20", kind: "regular", people: 1, crowd: false, contentKind: "complaint", route: "accepted" },
+  { receivedOn: "2023-04-11", kind: "periodic", people: 12, crowd: true, contentKind: "complaint", route: "returned_guided" },
+  { receivedOn: "2023-05-02", kind: "regular", people: 2, crowd: false, contentKind: "feedback", route: "transferred" },
+  { receivedOn: "2023-05-25", kind: "regular", people: 3, crowd: false, contentKind: "denunciation", route: null },
+  { receivedOn: "2023-06-14", kind: "ad_hoc", people: 1, crowd: false, contentKind: "recommendation", route: "refused" },
+  { receivedOn: "2023-06-15", kind: "regular", people: 1, crowd: false, contentKind: "complaint", route: "accepted" }, // Q3
+];
+
+/** 01/TCD of LC.SCT for Q2/2023: the five visits dated 20/03 to 14/06. */
+const TCD_Q2: Record<number, number> = {
+  1: 5, //  visits
+  2: 19, // people: 1 + 12 + 2 + 3 + 1
+  3: 3, //  regular: 20/03, 02/05, 25/05
+  4: 2, //  by the head: periodic 11/04, ad hoc 14/06
+  5: 1, //  crowd visits: 11/04
+  6: 12, // people in the crowd
+  7: 2, //  complaint: 20/03, 11/04
+  8: 1, //  denunciation: 25/05
+  9: 2, //  recommendation, feedback: 02/05, 14/06
+  10: 1, // accepted: 20/03
+  11: 1, // returned and guided: 11/04
+  12: 1, // transferred: 02/05
+  13: 1, // refused: 14/06
+};
+
 const Q1 = { from: "2022-12-15", to: "2023-03-14" };
 const Q2 = { from: "2023-03-15", to: "2023-06-14" };
 
@@ -132,6 +241,83 @@ for (const db of testDatabases()) {
           .where("id", "=", created!.id)
           .execute();
       }
+      // Cases: each on a petition of its own, received after the periods (2026), so 02/XLD above is unchanged.
+      const sct = agency.get("LC.SCT")!;
+      for (const c of CASES) {
+        const [petition] = await receiveMany(kdb, SYSTEM_ACTOR, sct, [
+          {
+            channel: "post" as const,
+            receivedOn: "2026-03-02",
+            petitioners: [{ kind: "person" as const, fullName: `Người viết ${c.key}`, address: "xã Bắc Hà" }],
+            anonymous: false,
+            impersonated: false,
+            respondents: [{ name: "Sở Công Thương" }],
+            content: `Đơn của vụ việc ${c.key}.`,
+            language: "vi" as const,
+            attachments: [],
+          },
+        ]);
+        const row = await kdb
+          .insertInto("resolution_case")
+          .values({
+            agency_id: sct,
+            petition_id: petition!.id,
+            code: `VV-${c.key}`,
+            kind: c.kind,
+            instance: c.instance,
+            state: c.endedBy ? "CLOSED" : "RESOLVING",
+            facts: "{}",
+            received_on: c.acceptedOn,
+            accepted_on: c.acceptedOn,
+            title: `Vụ việc ${c.key}`,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await kdb
+          .insertInto("case_figures")
+          .values({
+            case_id: row.id,
+            agency_id: sct,
+            kind: c.kind,
+            instance: c.instance,
+            repeated: c.repeated,
+            received_on: c.acceptedOn,
+            accepted_on: c.acceptedOn,
+            ended_by: c.endedBy,
+            ended_on: c.endedOn,
+            outcome: c.outcome,
+            first_decision_upheld: c.firstUpheld,
+            on_time: c.onTime,
+            // On time: due after the decision; late: due before it.
+            resolution_due_on: c.onTime === null ? null : c.onTime ? "2023-06-30" : "2023-05-01",
+            money_to_state: c.moneyToState,
+            money_to_others: c.moneyToOthers,
+            land_to_others: c.landToOthers,
+          })
+          .execute();
+      }
+      for (const [i, v] of VISITS.entries()) {
+        await kdb
+          .insertInto("reception_visit")
+          .values({
+            agency_id: sct,
+            register_year: 2023,
+            seq_no: i + 1,
+            received_on: v.receivedOn,
+            kind: v.kind,
+            receiver_name: "Trần Thị Hoa",
+            presiding_head: v.kind === "regular" ? null : "Nguyễn Văn Thành",
+            people_count: v.people,
+            is_crowd: v.crowd,
+            visitors: "[]",
+            content_kind: v.contentKind,
+            handling_route: v.route,
+            state: v.route ? "HANDLED" : "OPEN",
+            search_text: "",
+            search_content: "",
+          })
+          .execute();
+      }
       for (const p of WORLD.filter((w) => w.sameMatterAs)) {
         await sql`update petition set matter_id = (select matter_id from petition where code = ${petitionCode.get(p.sameMatterAs!)!})
           where code = ${petitionCode.get(p.key)!}`.execute(kdb);
@@ -193,6 +379,43 @@ for (const db of testDatabases()) {
       );
       assert.equal(q2.body.reconciliation.previousFrom, "2022-12-15");
       assert.equal(q2.body.reconciliation.previousTo, "2023-03-14");
+    });
+
+    const cellsOf = (expected: Record<number, number>) =>
+      Object.fromEntries(Object.entries(expected).map(([col, n]) => [`tong.${col}`, n]));
+
+    test("03/GQKN, 04/GQTC and 01/TCD of LC.SCT for Q2/2023: every cell as counted by hand", async () => {
+      for (const [form, expected] of [
+        ["03/GQKN", GQKN_Q2],
+        ["04/GQTC", GQTC_Q2],
+        ["01/TCD", TCD_Q2],
+      ] as const) {
+        const res = await compute(tonghop, { form, agencyId: agency.get("LC.SCT")!, ...Q2 });
+        assert.equal(res.status, 200, JSON.stringify(res.body));
+        assert.deepEqual(res.body.cells, cellsOf(expected), form);
+      }
+    });
+
+    test("complaints reconcile across Q1 and Q2; the money figure drills down to its case", async () => {
+      const q1 = await compute(tonghop, { form: "03/GQKN", agencyId: agency.get("LC.SCT")!, ...Q1 });
+      // Q1: C1 (20/02) and C6 (01/03) accepted, neither ended by 14/03.
+      assert.equal(q1.body.cells["tong.2"], 2);
+      assert.equal(q1.body.cells["tong.16"], 2);
+      const q2 = await compute(tonghop, { form: "03/GQKN", agencyId: agency.get("LC.SCT")!, ...Q2 });
+      assert.equal(q2.body.cells["tong.1"], q1.body.cells["tong.16"]);
+      assert.equal(q2.body.reconciliation.holds, true);
+      const money = await tonghop.get(
+        `/api/reports/drilldown?${query({ form: "03/GQKN", agencyId: agency.get("LC.SCT")!, ...Q2, cell: "tong.12" })}`,
+      );
+      assert.equal(money.status, 200);
+      assert.deepEqual(
+        money.body.items.map((i: { code: string; amount: number }) => [i.code, i.amount]),
+        [["VV-C1", 12.5]],
+      );
+      const open = await tonghop.get(
+        `/api/reports/drilldown?${query({ form: "03/GQKN", agencyId: agency.get("LC.SCT")!, ...Q2, cell: "tong.16" })}`,
+      );
+      assert.deepEqual(open.body.items.map((i: { code: string }) => i.code).sort(), ["VV-C5", "VV-C6"]);
     });
 
     test("drill-down lists exactly the records a figure counts", async () => {

@@ -25,8 +25,15 @@ interface Row {
   n: string | number;
 }
 
+const ALIAS = { petition: "p", visit: "v", case: "c" } as const;
+
 function listQuery(ind: Indicator, agencyIds: readonly string[], from: string, to: string) {
-  const where = indicatorWhere(ind, from, to);
+  const counted = indicatorWhere(ind, from, to);
+  // A sum lists the records that add something to it (a resolved case without money adds nothing).
+  const where =
+    typeof ind.measure === "object"
+      ? sql`(${counted} and ${sql.ref(`${ALIAS[ind.source]}.${ind.measure.sum}`)} <> 0)`
+      : counted;
   const ids = sql.join(agencyIds.map((id) => sql`${id}`));
   const amount = (alias: string): RawBuilder<unknown> =>
     typeof ind.measure === "object" ? sql.ref(`${alias}.${ind.measure.sum}`) : sql`1`;
