@@ -5,7 +5,8 @@
  * (generate_series). Measured in the same run: the province's quarterly report — the four forms
  * (01/TCD, 02/XLD, 03/GQKN, 04/GQTC) computed for the province and all its units, one row per
  * unit — against one raw GROUP BY agency scan of the same three tables (the floor any report
- * reading every row pays). Median of 5 runs each. On PGlite and on PostgreSQL (TEST_DATABASE_URL).
+ * reading every row pays). Median of 5 runs each. On PGlite and on PostgreSQL (BENCH_DATABASE_URL,
+ * else TEST_DATABASE_URL).
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
@@ -158,7 +159,7 @@ const scenario: Scenario = {
   description: "báo cáo quý của một tỉnh (4 biểu, mọi đơn vị) so với một lần quét GROUP BY cùng dữ liệu",
   async run(report, log) {
     await runOn({ kind: "pglite" }, report, log);
-    const url = process.env.TEST_DATABASE_URL;
+    const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
     if (url) await runOn({ kind: "postgres", url }, report, log);
   },
 };
