@@ -7,6 +7,8 @@ import { registerAdminCommands } from "./admin-commands.ts";
 import { registerClockCommands } from "./clock-commands.ts";
 import { registerKeyCommands } from "./key-commands.ts";
 import { registerReminderCommands } from "./reminder-commands.ts";
+// periodic reports (issue 19)
+import { registerReportCommands } from "./report-commands.ts";
 import { CliError } from "./io.ts";
 
 const program = new Command();
@@ -22,6 +24,8 @@ registerAdminCommands(program);
 registerClockCommands(program);
 registerKeyCommands(program);
 registerReminderCommands(program);
+// periodic reports (issue 19)
+registerReportCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -156,6 +156,18 @@ const API_ERRORS = {
     message: "Đối tượng đã có trong kế hoạch thanh tra, kiểm tra cùng năm: xử lý trùng lặp trước khi lưu.",
   },
   OVERLAP_NOT_FOUND: { status: 400, message: "Không có trùng lặp này để xử lý (cuộc kia đã thay đổi hoặc bị hủy)." },
+  // periodic reports (issue 19)
+  REPORT_FORM_UNKNOWN: { status: 400, message: "Biểu mẫu báo cáo không tồn tại." },
+  REPORT_PERIOD_INVALID: {
+    status: 400,
+    message:
+      "Kỳ báo cáo không đúng kỳ chốt số liệu của chế độ báo cáo đang áp dụng (từ ngày 15 tháng trước đến ngày 14 tháng cuối kỳ).",
+  },
+  REPORT_FORM_NOT_IN_REGIME: {
+    status: 400,
+    message: "Biểu mẫu này không thuộc chế độ báo cáo áp dụng cho kỳ đã chọn.",
+  },
+  REPORT_CELL_UNKNOWN: { status: 400, message: "Ô số liệu không có trong biểu mẫu." },
 } as const satisfies Record<string, ErrorEntry>;
 
 /**

@@ -12,3 +12,5 @@ export * from "./cases/index.ts";
 export * from "./audit/actions.ts";
 export * from "./inspections/index.ts";
 export * from "./anticorruption/index.ts";
+// periodic reports (issue 19)
+export * from "./reports/index.ts";

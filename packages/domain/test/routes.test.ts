@@ -111,6 +111,7 @@ describe("route table", () => {
       "reception.register.export",
       "reception.schedule.export",
       "reception.visits.export",
+      "reports.export",
     ]);
   });
 

@@ -31,6 +31,8 @@ import { documentRoutes } from "./modules/documents/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { organisationRoutes } from "./modules/organisation/routes.ts";
 import { receptionRoutes } from "./modules/reception/routes.ts";
+// periodic reports (issue 19)
+import { reportRoutes } from "./modules/reports/routes.ts";
 import { petitionRoutes } from "./modules/petitions/routes.ts";
 import { userRoutes } from "./modules/users/routes.ts";
 // Inspection plans, subjects and overlaps (issue 17).
@@ -132,6 +134,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       anticorruptionRoutes(zapi, ctx);
       // portal (issue 20): the back office's thread with a sender
       portalRoutes(zapi, ctx);
+      // periodic reports (issue 19)
+      reportRoutes(zapi, ctx);
       route(
         zapi,
         ROUTES["system.openapi"],

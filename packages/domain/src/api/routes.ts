@@ -25,6 +25,8 @@ import { INSPECTION_ROUTES } from "./routes/inspections.ts";
 import { ANTICORRUPTION_ROUTES } from "./routes/anticorruption.ts";
 // portal (issue 20)
 import { PORTAL_ROUTES } from "./routes/portal.ts";
+// periodic reports (issue 19)
+import { REPORT_ROUTES } from "./routes/reports.ts";
 
 export const ROUTES = {
   ...SYSTEM_ROUTES,
@@ -47,6 +49,8 @@ export const ROUTES = {
   ...ANTICORRUPTION_ROUTES,
   // portal (issue 20)
   ...PORTAL_ROUTES,
+  // periodic reports (issue 19)
+  ...REPORT_ROUTES,
 };
 
 export type Routes = typeof ROUTES;

@@ -69,7 +69,16 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     name: "Quản trị hệ thống",
     description: "Quản lý cơ quan, tài khoản, lịch làm việc, xem nhật ký hệ thống",
     scope: "subtree",
-    permissions: [...BASE_READ, "agency.manage", "user.read", "user.manage", "audit.read", "calendar.manage"],
+    permissions: [
+      ...BASE_READ,
+      "agency.manage",
+      "user.read",
+      "user.manage",
+      "audit.read",
+      "calendar.manage",
+      // periodic reports (issue 19): the agency's figures, as leaders and reporting officers see them.
+      "report.read",
+    ],
   },
   leader: {
     code: "leader",

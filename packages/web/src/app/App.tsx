@@ -24,6 +24,8 @@ const HomePage = lazy(() => import("../features/dashboard/HomePage.tsx"));
 const ComingSoonPage = lazy(() => import("../features/coming-soon/ComingSoonPage.tsx"));
 // anticorruption
 const AnticorruptionPage = lazy(() => import("../features/anticorruption/AnticorruptionPage.tsx"));
+// periodic reports (issue 19)
+const ReportsPage = lazy(() => import("../features/reports/ReportsPage.tsx"));
 const AgenciesPage = lazy(() => import("../features/agencies/AgenciesPage.tsx"));
 const UsersPage = lazy(() => import("../features/users/UsersPage.tsx"));
 const AuditPage = lazy(() => import("../features/audit/AuditPage.tsx"));
@@ -295,6 +297,15 @@ export function App() {
                     />
                     {/* anticorruption */}
                     <Route path={PATHS.anticorruption} element={<AnticorruptionPage />} />
+                    {/* periodic reports (issue 19) */}
+                    <Route
+                      path={PATHS.reports}
+                      element={
+                        <RequirePermission permission="report.read">
+                          <ReportsPage />
+                        </RequirePermission>
+                      }
+                    />
                     <Route path="*" element={<NotFound />} />
                   </Route>
                 </Routes>

@@ -59,7 +59,7 @@ export const WORK_NAV: NavItem[] = [
   { path: "/ke-hoach-thanh-tra", label: "Kế hoạch thanh tra", icon: IconCalendarEvent, permission: "inspection.read" },
   // anticorruption: every user sees it (a declarant reads his own declarations there).
   { path: PATHS.anticorruption, label: "Phòng, chống tham nhũng", icon: IconGavel },
-  { path: PATHS.reports, label: "Báo cáo", icon: IconChartBar, comingSoon: true },
+  { path: PATHS.reports, label: "Báo cáo", icon: IconChartBar, permission: "report.read" },
   { path: PATHS.portal, label: "Cổng công dân", icon: IconWorld, comingSoon: true },
 ];
 

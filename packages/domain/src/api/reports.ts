@@ -1,0 +1,119 @@
+/**
+ * The periodic-report API's shapes (reports/): a form computed for an agency and a period, the
+ * records behind one of its figures, and the catalogue the page offers.
+ */
+import { FORM_CODES, INDICATORS } from "../reports/index.ts";
+import { isoDate, pageQuery, uuid } from "./common.ts";
+import { blankable, choiceOf, z } from "./zod-vi.ts";
+
+const INDICATOR_CODES = Object.keys(INDICATORS) as [string, ...string[]];
+
+/** Which report: the form, the agency (and its subtree or not), the period. */
+export const reportQuery = z
+  .object({
+    form: choiceOf(FORM_CODES, "biểu mẫu"),
+    agencyId: uuid,
+    from: isoDate,
+    to: isoDate,
+    subtree: blankable(z.stringbool({ error: "Giá trị đúng/sai không hợp lệ." }).default(false)),
+    /** "periodic" (the default) only takes the regime's periods; "adhoc" (đột xuất) any {from, to}. */
+    kind: blankable(choiceOf(["periodic", "adhoc"], "loại báo cáo").default("periodic")),
+  })
+  .refine((q) => q.from <= q.to, { error: "Từ ngày phải trước hoặc bằng đến ngày.", path: ["to"] });
+export type ReportQuery = z.infer<typeof reportQuery>;
+
+export const drilldownQuery = pageQuery
+  .extend({
+    form: choiceOf(FORM_CODES, "biểu mẫu"),
+    agencyId: uuid,
+    from: isoDate,
+    to: isoDate,
+    subtree: blankable(z.stringbool({ error: "Giá trị đúng/sai không hợp lệ." }).default(false)),
+    kind: blankable(choiceOf(["periodic", "adhoc"], "loại báo cáo").default("periodic")),
+    /** A cell "<row>.<column>" of the form, or an indicator code. */
+    cell: blankable(
+      z
+        .string()
+        .max(80)
+        .regex(/^[A-Za-z0-9_.-]+\.\d{1,3}$/, { error: "Ô số liệu phải có dạng <dòng>.<cột>." })
+        .optional(),
+    ),
+    indicator: blankable(choiceOf(INDICATOR_CODES, "chỉ tiêu").optional()),
+  })
+  .refine((q) => q.from <= q.to, { error: "Từ ngày phải trước hoặc bằng đến ngày.", path: ["to"] })
+  .refine((q) => q.cell !== undefined || q.indicator !== undefined, {
+    error: "Chọn ô số liệu hoặc chỉ tiêu.",
+    path: ["cell"],
+  });
+export type DrilldownQuery = z.infer<typeof drilldownQuery>;
+
+const reconciliationCheck = z.object({
+  carriedOver: z.string(),
+  inProgressAtEnd: z.string(),
+  /** The carried-over figure of this period. */
+  carried: z.number(),
+  /** The in-progress figure at the end of the previous period (which ends the day before `from`). */
+  previousEnd: z.number(),
+  holds: z.boolean(),
+});
+
+export const reportView = z.object({
+  form: z.string(),
+  title: z.string(),
+  agency: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  from: z.string(),
+  to: z.string(),
+  subtree: z.boolean(),
+  period: z.object({ kind: z.string(), label: z.string(), regime: z.string() }).nullable(),
+  rows: z.array(z.object({ key: z.string(), label: z.string() })),
+  columns: z.array(z.object({ no: z.number(), label: z.string(), indicator: z.string(), unit: z.string() })),
+  groups: z.array(z.object({ label: z.string(), from: z.number(), to: z.number() })),
+  cells: z.record(z.string(), z.number()),
+  indicators: z.record(z.string(), z.number()),
+  reconciliation: z.object({
+    previousFrom: z.string().nullable(),
+    previousTo: z.string(),
+    checks: z.array(reconciliationCheck),
+    holds: z.boolean(),
+  }),
+  computedAt: z.string(),
+});
+export type ReportView = z.infer<typeof reportView>;
+
+export const drilldownItem = z.object({
+  id: z.string(),
+  kind: z.enum(["petition", "visit", "case"]),
+  code: z.string(),
+  date: z.string(),
+  title: z.string(),
+  state: z.string(),
+  agencyCode: z.string(),
+  /** Counted amount (people, money, land) when the figure is a sum; 1 otherwise. */
+  amount: z.number(),
+});
+
+export const drilldownView = z.object({
+  indicator: z.string(),
+  name: z.string(),
+  counts: z.string(),
+  row: z.string(),
+  items: z.array(drilldownItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const reportCatalogueQuery = z.object({
+  year: z.coerce
+    .number({ error: "Năm không hợp lệ." })
+    .int({ error: "Năm không hợp lệ." })
+    .min(2021, { error: "Năm phải từ 2021 trở đi." })
+    .max(2100, { error: "Năm không hợp lệ." }),
+});
+
+export const reportCatalogueView = z.object({
+  forms: z.array(z.object({ code: z.string(), title: z.string() })),
+  periods: z.array(
+    z.object({ kind: z.string(), label: z.string(), from: z.string(), to: z.string(), regime: z.string() }),
+  ),
+});

@@ -1,0 +1,3 @@
+export * from "./periods.ts";
+export * from "./indicators.ts";
+export * from "./forms.ts";

@@ -1,0 +1,279 @@
+/**
+ * Computing a statistical form from the records (docs/LAW.md §11.7): the catalogue's indicators
+ * (domain reports/indicators.ts) become one SQL aggregate per source, a `count(*) FILTER (WHERE …)`
+ * per indicator, grouped by agency with a grand total (GROUPING SETS), so PostgreSQL counts and
+ * adds, not JavaScript. The drill-down turns the same definition into a WHERE for the list.
+ */
+import {
+  FORMS,
+  INDICATORS,
+  RECONCILED_PAIRS,
+  SOURCE_COLUMNS,
+  SOURCE_DATES,
+  classifyPeriod,
+  previousPeriod,
+  formIndicators,
+  type Condition,
+  type FormDefinition,
+  type Indicator,
+  type IndicatorSource,
+  type IndicatorWindow,
+  type ReportPeriod,
+} from "@minhbach/domain/reports/index";
+import { addDays } from "@minhbach/domain/calendar/iso-date";
+import type { ReportView } from "@minhbach/domain/api/reports";
+import { sql, type Kysely, type RawBuilder } from "kysely";
+import type { DB } from "../../db/schema.ts";
+import { assertAgencyInScope, type AuthContext } from "../../platform/access.ts";
+import { fail } from "../../platform/errors.ts";
+
+export interface ReportRequest {
+  form: string;
+  agencyId: string;
+  from: string;
+  to: string;
+  subtree: boolean;
+  kind: "periodic" | "adhoc";
+}
+
+/** Each source's table, its alias and the column holding the matter (for "vụ việc" counts). */
+const SOURCE_TABLES: Record<IndicatorSource, { table: string; alias: string; matter: string | null }> = {
+  petition: { table: "petition", alias: "p", matter: "matter_id" },
+  visit: { table: "reception_visit", alias: "v", matter: null },
+  case: { table: "case_figures", alias: "c", matter: null },
+};
+
+const SUMMABLE: Record<IndicatorSource, readonly string[]> = {
+  petition: [],
+  visit: ["people_count"],
+  case: ["money_to_state", "money_to_others", "land_to_state", "land_to_others"],
+};
+
+function col(source: IndicatorSource, name: string): RawBuilder<unknown> {
+  const allowed: readonly string[] = SOURCE_COLUMNS[source];
+  const dates = SOURCE_DATES[source];
+  if (
+    !allowed.includes(name) &&
+    name !== dates.start &&
+    name !== dates.end &&
+    !SUMMABLE[source].includes(name) &&
+    name !== SOURCE_TABLES[source].matter
+  ) {
+    throw new Error(`reports: column ${source}.${name} is not in the catalogue`);
+  }
+  return sql.ref(`${SOURCE_TABLES[source].alias}.${name}`);
+}
+
+function condition(source: IndicatorSource, c: Condition): RawBuilder<boolean> {
+  const ref = col(source, c.col);
+  if ("eq" in c) return sql<boolean>`${ref} = ${c.eq}`;
+  if ("in" in c) return sql<boolean>`${ref} in (${sql.join(c.in.map((v) => sql`${v}`))})`;
+  if ("gt" in c) return sql<boolean>`${ref} > ${c.gt}`;
+  if ("lte" in c) return sql<boolean>`${ref} <= ${c.lte}`;
+  return c.isNull ? sql<boolean>`${ref} is null` : sql<boolean>`${ref} is not null`;
+}
+
+/** The time window of §11.7 on a source's start and end dates. */
+function windowOf(source: IndicatorSource, window: IndicatorWindow, from: string, to: string): RawBuilder<boolean> {
+  const { start: s, end: e } = SOURCE_DATES[source];
+  const start = col(source, s);
+  const end = e === null ? null : col(source, e);
+  const startedIn = sql<boolean>`${start} between ${from}::date and ${to}::date`;
+  if (end === null) {
+    if (window !== "started") throw new Error(`reports: ${source} has only events`);
+    return startedIn;
+  }
+  switch (window) {
+    case "started":
+      return startedIn;
+    case "ended":
+      return sql<boolean>`${end} between ${from}::date and ${to}::date`;
+    case "carried_over":
+      return sql<boolean>`(${start} < ${from}::date and (${end} is null or ${end} >= ${from}::date))`;
+    case "in_play":
+      return sql<boolean>`(${start} <= ${to}::date and (${end} is null or ${end} >= ${from}::date))`;
+    case "open_at_end":
+      return sql<boolean>`(${start} <= ${to}::date and (${end} is null or ${end} > ${to}::date))`;
+  }
+}
+
+/** All of an indicator's conditions, window included, as one boolean. */
+export function indicatorWhere(ind: Indicator, from: string, to: string): RawBuilder<boolean> {
+  const parts = [windowOf(ind.source, ind.window, from, to), ...ind.where.map((c) => condition(ind.source, c))];
+  return sql<boolean>`(${sql.join(parts, sql` and `)})`;
+}
+
+function aggregate(ind: Indicator, from: string, to: string): RawBuilder<number> {
+  const where = indicatorWhere(ind, from, to);
+  if (ind.measure === "count") return sql<number>`count(*) filter (where ${where})`;
+  if (ind.measure === "matters") {
+    const matter = SOURCE_TABLES[ind.source].matter;
+    if (!matter) throw new Error(`reports: ${ind.source} has no matter`);
+    return sql<number>`count(distinct ${col(ind.source, matter)}) filter (where ${where})`;
+  }
+  return sql<number>`coalesce(sum(${col(ind.source, ind.measure.sum)}) filter (where ${where}), 0)`;
+}
+
+/** Rows that can count in any window of the period (an index-friendly pre-filter). */
+function relevant(source: IndicatorSource, from: string, to: string): RawBuilder<boolean> {
+  const { start: s, end: e } = SOURCE_DATES[source];
+  const start = col(source, s);
+  if (e === null) return sql<boolean>`${start} between ${from}::date and ${to}::date`;
+  const end = col(source, e);
+  return sql<boolean>`((${start} <= ${to}::date or ${end} <= ${to}::date) and (${end} is null or ${end} >= ${from}::date))`;
+}
+
+interface Aggregated {
+  /** agency id → indicator code → value; "" holds the grand total. */
+  byAgency: Map<string, Record<string, number>>;
+}
+
+/**
+ * One query per source: every requested indicator as a FILTER column, per agency and in total.
+ * `extra` adds indicators under another name with their own period (the reconciliation).
+ */
+async function aggregateSources(
+  db: Kysely<DB>,
+  agencyIds: readonly string[],
+  wanted: readonly { name: string; ind: Indicator; from: string; to: string }[],
+  from: string,
+  to: string,
+): Promise<Aggregated> {
+  const byAgency = new Map<string, Record<string, number>>();
+  const sources = [...new Set(wanted.map((w) => w.ind.source))];
+  await Promise.all(
+    sources.map(async (source) => {
+      const list = wanted.filter((w) => w.ind.source === source);
+      const { table, alias } = SOURCE_TABLES[source];
+      // Each window's earliest "from" and latest "to", so the pre-filter keeps every row any needs.
+      const lo = list.reduce((m, w) => (w.from < m ? w.from : m), from);
+      const hi = list.reduce((m, w) => (w.to > m ? w.to : m), to);
+      const columns = list.map((w, i) => sql`${aggregate(w.ind, w.from, w.to)} as ${sql.ref(`i${i}`)}`);
+      const result = await sql<Record<string, unknown>>`
+        select ${sql.ref(`${alias}.agency_id`)} as agency_id, grouping(${sql.ref(`${alias}.agency_id`)}) as total,
+          ${sql.join(columns)}
+        from ${sql.table(table)} as ${sql.table(alias)}
+        where ${sql.ref(`${alias}.agency_id`)} in (${sql.join(agencyIds.map((id) => sql`${id}`))})
+          and ${relevant(source, lo, hi)}
+        group by grouping sets ((${sql.ref(`${alias}.agency_id`)}), ())`.execute(db);
+      for (const row of result.rows) {
+        const key = Number(row.total) === 1 ? "" : String(row.agency_id);
+        const values = byAgency.get(key) ?? {};
+        list.forEach((w, i) => (values[w.name] = Number(row[`i${i}`] ?? 0)));
+        byAgency.set(key, values);
+      }
+    }),
+  );
+  return { byAgency };
+}
+
+export interface ResolvedReport {
+  form: FormDefinition;
+  agency: { id: string; code: string; name: string; path: string };
+  period: ReportPeriod | null;
+  /** The agencies counted, the chosen one first, then its subtree in code order. */
+  agencies: { id: string; code: string; name: string }[];
+}
+
+/** Checks a request (form, period, agency and scope) and names the field that is wrong. */
+export async function resolveReport(
+  db: Kysely<DB>,
+  auth: AuthContext | null,
+  q: ReportRequest,
+): Promise<ResolvedReport> {
+  const form = FORMS[q.form];
+  if (!form) fail("REPORT_FORM_UNKNOWN", "form");
+  const period = classifyPeriod(q.from, q.to);
+  if (q.kind === "periodic") {
+    if (!period) fail("REPORT_PERIOD_INVALID", "from");
+    if (!form.regimes.includes(period.regime)) fail("REPORT_FORM_NOT_IN_REGIME", "form");
+  }
+  const agency = await db
+    .selectFrom("agency")
+    .select(["id", "code", "name", "path"])
+    .where("id", "=", q.agencyId)
+    .executeTakeFirst();
+  if (!agency) fail("AGENCY_NOT_FOUND", "agencyId");
+  if (auth) await assertAgencyInScope(db, auth, "report.read", agency.id, "agencyId");
+  const agencies = q.subtree
+    ? await db
+        .selectFrom("agency")
+        .select(["id", "code", "name"])
+        .where("path", "like", `${agency.path}%`)
+        .orderBy("code")
+        .execute()
+        .then((list) => [...list.filter((a) => a.id === agency.id), ...list.filter((a) => a.id !== agency.id)])
+    : [{ id: agency.id, code: agency.code, name: agency.name }];
+  return { form, agency, period, agencies };
+}
+
+export const TOTAL_ROW = "tong";
+
+/** The form computed for an agency (and its subtree) and a period: cells, indicators, reconciliation. */
+export async function computeReport(
+  db: Kysely<DB>,
+  auth: AuthContext | null,
+  q: ReportRequest,
+  now = new Date(),
+): Promise<ReportView> {
+  const { form, agency, period, agencies } = await resolveReport(db, auth, q);
+  const codes = formIndicators(form);
+  const previousTo = addDays(q.from, -1);
+  const pairs = RECONCILED_PAIRS.filter((p) => codes.includes(p.carriedOver) && codes.includes(p.inProgressAtEnd));
+  const wanted = [
+    ...codes.map((code) => ({ name: code, ind: INDICATORS[code]!, from: q.from, to: q.to })),
+    // In progress at the end of the previous period, which ends the day before this one starts.
+    ...pairs.map((p) => ({
+      name: `prev:${p.inProgressAtEnd}`,
+      ind: INDICATORS[p.inProgressAtEnd]!,
+      from: q.from,
+      to: previousTo,
+    })),
+  ];
+  const { byAgency } = await aggregateSources(
+    db,
+    agencies.map((a) => a.id),
+    wanted,
+    q.from,
+    q.to,
+  );
+  const total = byAgency.get("") ?? {};
+  const cells: Record<string, number> = {};
+  const rows = [{ key: TOTAL_ROW, label: "Tổng cộng" }];
+  for (const column of form.columns) cells[`${TOTAL_ROW}.${column.no}`] = total[column.indicator] ?? 0;
+  if (q.subtree) {
+    for (const a of agencies) {
+      rows.push({ key: a.code, label: a.name });
+      const values = byAgency.get(a.id) ?? {};
+      for (const column of form.columns) cells[`${a.code}.${column.no}`] = values[column.indicator] ?? 0;
+    }
+  }
+  const indicators = Object.fromEntries(codes.map((code) => [code, total[code] ?? 0]));
+  const checks = pairs.map((p) => {
+    const carried = total[p.carriedOver] ?? 0;
+    const previousEnd = total[`prev:${p.inProgressAtEnd}`] ?? 0;
+    return { ...p, carried, previousEnd, holds: carried === previousEnd };
+  });
+  const before = period ? previousPeriod(period) : null;
+  return {
+    form: form.code,
+    title: form.title,
+    agency: { id: agency.id, code: agency.code, name: agency.name },
+    from: q.from,
+    to: q.to,
+    subtree: q.subtree,
+    period: period ? { kind: period.kind, label: period.label, regime: period.regime } : null,
+    rows,
+    columns: form.columns.map((c) => ({ ...c, unit: INDICATORS[c.indicator]!.unit })),
+    groups: [...form.groups],
+    cells,
+    indicators,
+    reconciliation: {
+      previousFrom: before?.from ?? null,
+      previousTo,
+      checks,
+      holds: checks.every((c) => c.holds),
+    },
+    computedAt: now.toISOString(),
+  };
+}

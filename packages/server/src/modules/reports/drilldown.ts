@@ -1,0 +1,104 @@
+/**
+ * The records behind one figure of a form (a cell "<row>.<column>" or an indicator), in the
+ * caller's scope: the same definition that counted them (compute.ts indicatorWhere), so the list
+ * holds exactly the records the figure counts. A "vụ việc" figure lists its petitions (several
+ * petitions of one matter appear, the figure counts the matter once). Texts are the masked ones
+ * the lists show (a denunciation's excerpt without the denouncer).
+ */
+import { INDICATORS, type Indicator } from "@minhbach/domain/reports/index";
+import type { DrilldownQuery } from "@minhbach/domain/api/reports";
+import { sql, type Kysely, type RawBuilder } from "kysely";
+import type { DB } from "../../db/schema.ts";
+import type { AuthContext } from "../../platform/access.ts";
+import { fail } from "../../platform/errors.ts";
+import { indicatorWhere, resolveReport, TOTAL_ROW } from "./compute.ts";
+
+interface Row {
+  id: string;
+  kind: "petition" | "visit" | "case";
+  code: string;
+  date: string;
+  title: string;
+  state: string;
+  agency_code: string;
+  amount: string | number;
+  n: string | number;
+}
+
+const ALIAS = { petition: "p", visit: "v", case: "c" } as const;
+
+function listQuery(ind: Indicator, agencyIds: readonly string[], from: string, to: string) {
+  const counted = indicatorWhere(ind, from, to);
+  // A sum lists the records that add something to it (a resolved case without money adds nothing).
+  const where =
+    typeof ind.measure === "object"
+      ? sql`(${counted} and ${sql.ref(`${ALIAS[ind.source]}.${ind.measure.sum}`)} <> 0)`
+      : counted;
+  const ids = sql.join(agencyIds.map((id) => sql`${id}`));
+  const amount = (alias: string): RawBuilder<unknown> =>
+    typeof ind.measure === "object" ? sql.ref(`${alias}.${ind.measure.sum}`) : sql`1`;
+  switch (ind.source) {
+    case "petition":
+      return sql`select p.id, 'petition' as kind, p.code, p.received_on::text as date,
+          coalesce(p.excerpt, '') as title, p.state, a.code as agency_code, ${amount("p")} as amount
+        from petition p join agency a on a.id = p.agency_id
+        where p.agency_id in (${ids}) and ${where}`;
+    case "visit":
+      return sql`select v.id, 'visit' as kind, v.seq_no || '/' || v.register_year as code,
+          v.received_on::text as date, v.content_summary as title, v.state, a.code as agency_code,
+          ${amount("v")} as amount
+        from reception_visit v join agency a on a.id = v.agency_id
+        where v.agency_id in (${ids}) and ${where}`;
+    case "case":
+      return sql`select c.case_id as id, 'case' as kind, r.code, coalesce(c.ended_on, c.accepted_on, c.received_on)::text as date,
+          r.title, r.state, a.code as agency_code,
+          ${amount("c")} as amount
+        from case_figures c join resolution_case r on r.id = c.case_id join agency a on a.id = c.agency_id
+        where c.agency_id in (${ids}) and ${where}`;
+  }
+}
+
+export async function drilldown(db: Kysely<DB>, auth: AuthContext | null, q: DrilldownQuery) {
+  const { form, agencies } = await resolveReport(db, auth, q);
+  let row = TOTAL_ROW;
+  let code = q.indicator;
+  if (q.cell !== undefined) {
+    const dot = q.cell.lastIndexOf(".");
+    row = q.cell.slice(0, dot);
+    const column = form.columns.find((c) => c.no === Number(q.cell!.slice(dot + 1)));
+    if (!column) fail("REPORT_CELL_UNKNOWN", "cell");
+    if (row !== TOTAL_ROW && (!q.subtree || !agencies.some((a) => a.code === row))) fail("REPORT_CELL_UNKNOWN", "cell");
+    code = column.indicator;
+  }
+  const ind = code === undefined ? undefined : INDICATORS[code];
+  if (!ind) fail("REPORT_CELL_UNKNOWN", "indicator");
+  const ids = row === TOTAL_ROW ? agencies.map((a) => a.id) : agencies.filter((a) => a.code === row).map((a) => a.id);
+  const offset = (q.page - 1) * q.pageSize;
+  const base = listQuery(ind, ids, q.from, q.to);
+  const result = await sql<Row>`select *, count(*) over () as n from (${base}) as l
+    order by l.date, l.code, l.id limit ${q.pageSize} offset ${offset}`.execute(db);
+  let total = Number(result.rows[0]?.n ?? 0);
+  if (result.rows.length === 0 && q.page > 1) {
+    const counted = await sql<{ n: string | number }>`select count(*) as n from (${base}) as l`.execute(db);
+    total = Number(counted.rows[0]?.n ?? 0);
+  }
+  return {
+    indicator: ind.code,
+    name: ind.name,
+    counts: ind.counts,
+    row,
+    items: result.rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      code: r.code,
+      date: r.date,
+      title: r.title,
+      state: r.state,
+      agencyCode: r.agency_code,
+      amount: Number(r.amount),
+    })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * The computed form as the appendix prints it: the reporting unit above the form code, the title
+ * and period, two header rows (groups merged across their columns, then each column's label), the
+ * row of column numbers, then the total row and one row per unit. Numbers are written as numbers.
+ */
+import { formatVietnameseDate } from "@minhbach/domain/calendar/iso-date";
+import type { ReportView } from "@minhbach/domain/api/reports";
+import { banner, FONT, headerCell, newSheet, newWorkbook } from "../../platform/excel.ts";
+
+const THIN = {
+  top: { style: "thin" as const },
+  left: { style: "thin" as const },
+  bottom: { style: "thin" as const },
+  right: { style: "thin" as const },
+};
+
+export async function reportWorkbook(report: ReportView): Promise<{ fileName: string; bytes: Buffer }> {
+  const workbook = newWorkbook();
+  const sheet = newSheet(workbook, report.form.replace("/", "-"), "6:8");
+  const last = 2 + report.columns.length;
+  sheet.getColumn(1).width = 6;
+  sheet.getColumn(2).width = 34;
+  for (let c = 3; c <= last; c++) sheet.getColumn(c).width = 11;
+  const half = Math.max(2, Math.floor(last / 2));
+  banner(sheet, 1, 1, half, report.agency.name.toUpperCase(), { bold: true, align: "left" });
+  banner(sheet, 1, half + 1, last, `Biểu số ${report.form}`, { bold: true, align: "right" });
+  banner(sheet, 2, 1, last, report.title, { bold: true, size: 14 });
+  const periodLabel = report.period ? `${report.period.label} — ` : "";
+  banner(
+    sheet,
+    3,
+    1,
+    last,
+    `${periodLabel}Số liệu tính từ ngày ${formatVietnameseDate(report.from)} đến ngày ${formatVietnameseDate(report.to)}`,
+    { italic: true },
+  );
+  if (report.period) banner(sheet, 4, 1, last, `Chế độ báo cáo: ${report.period.regime}`, { italic: true, size: 10 });
+
+  // Header: rows 6–7 (groups, then labels), row 8 the column numbers.
+  sheet.mergeCells(6, 1, 7, 1);
+  headerCell(sheet.getCell(6, 1), "STT");
+  sheet.mergeCells(6, 2, 7, 2);
+  headerCell(sheet.getCell(6, 2), "Đơn vị");
+  const grouped = new Set<number>();
+  for (const g of report.groups) {
+    const a = 2 + g.from;
+    const b = 2 + g.to;
+    if (b > a) sheet.mergeCells(6, a, 6, b);
+    headerCell(sheet.getCell(6, a), g.label);
+    for (let n = g.from; n <= g.to; n++) grouped.add(n);
+  }
+  for (const column of report.columns) {
+    const c = 2 + column.no;
+    if (!grouped.has(column.no)) {
+      sheet.mergeCells(6, c, 7, c);
+      headerCell(sheet.getCell(6, c), column.label);
+    } else headerCell(sheet.getCell(7, c), column.label);
+    headerCell(sheet.getCell(8, c), String(column.no));
+  }
+  headerCell(sheet.getCell(8, 1), "A");
+  headerCell(sheet.getCell(8, 2), "B");
+  // Every header cell bordered, merged or not.
+  for (let r = 6; r <= 8; r++) for (let c = 1; c <= last; c++) sheet.getCell(r, c).border = THIN;
+  sheet.getRow(6).height = 30;
+  sheet.getRow(7).height = 45;
+
+  report.rows.forEach((row, i) => {
+    const r = 9 + i;
+    const values: (string | number)[] = [
+      i === 0 ? "" : i,
+      row.label,
+      ...report.columns.map((c) => report.cells[`${row.key}.${c.no}`] ?? 0),
+    ];
+    values.forEach((value, c) => {
+      const cell = sheet.getCell(r, c + 1);
+      cell.value = value;
+      cell.font = { name: FONT, size: 11, bold: i === 0 };
+      cell.alignment = {
+        vertical: "middle",
+        horizontal: typeof value === "number" ? "center" : "left",
+        wrapText: true,
+      };
+      cell.border = THIN;
+      if (typeof value === "number" && c >= 2) cell.numFmt = Number.isInteger(value) ? "#,##0" : "#,##0.###";
+    });
+  });
+  sheet.views = [{ state: "frozen", ySplit: 8, xSplit: 2 }];
+  const fileName = `Bieu-${report.form.replace("/", "-")}-${report.agency.code}-${report.from}-${report.to}.xlsx`;
+  return { fileName, bytes: Buffer.from(await workbook.xlsx.writeBuffer()) };
+}

@@ -1,0 +1,47 @@
+/**
+ * Periodic reports (issue 19, first part): the catalogue of forms and periods, a form computed
+ * from the records, the records behind a figure, the form as Excel. Reporting officers, leaders
+ * and viewers hold `report.read`; the agency asked for must be in their scope (compute.ts).
+ */
+import { FORMS } from "@minhbach/domain/reports/index";
+import { periodsOfYear } from "@minhbach/domain/reports/index";
+import { ROUTES } from "@minhbach/domain/api/routes";
+import { requireAuth } from "../../platform/access.ts";
+import type { AppContext } from "../../platform/context.ts";
+import { attachmentHeader, XLSX_MIME } from "../../platform/excel.ts";
+import { route, type Api } from "../../platform/http.ts";
+import { computeReport } from "./compute.ts";
+import { drilldown } from "./drilldown.ts";
+import { reportWorkbook } from "./excel.ts";
+
+const read = { config: { permission: "report.read" as const } };
+
+export function reportRoutes(app: Api, ctx: AppContext): void {
+  route(app, ROUTES["reports.catalogue"], read, async (request) => ({
+    forms: Object.values(FORMS).map((f) => ({ code: f.code, title: f.title })),
+    periods: periodsOfYear(request.query.year).map((p) => ({
+      kind: p.kind,
+      label: p.label,
+      from: p.from,
+      to: p.to,
+      regime: p.regime,
+    })),
+  }));
+
+  route(app, ROUTES["reports.compute"], read, async (request) =>
+    computeReport(ctx.db, requireAuth(request), request.query),
+  );
+
+  route(app, ROUTES["reports.drilldown"], read, async (request) =>
+    drilldown(ctx.db, requireAuth(request), request.query),
+  );
+
+  route(app, ROUTES["reports.export"], read, async (request, reply) => {
+    const file = await reportWorkbook(await computeReport(ctx.db, requireAuth(request), request.query));
+    return reply
+      .header("content-type", XLSX_MIME)
+      .header("content-disposition", attachmentHeader(file.fileName))
+      .header("cache-control", "no-store")
+      .send(file.bytes as unknown as string);
+  });
+}

@@ -1,0 +1,318 @@
+/**
+ * Periodic reports: choose a form, an agency (and its units), a period of the reporting regime;
+ * the form is computed from the records and shown in the appendix's layout (grouped headers,
+ * numbered columns, a total row and one row per unit). Every figure opens the list of records it
+ * counts; the form downloads as Excel.
+ */
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Pagination,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+} from "@mantine/core";
+import { useState } from "react";
+import { errorMessage } from "../../api/client.ts";
+import { formatDate, formatNumber } from "../../ui/format.ts";
+import { PageHeader } from "../../ui/PageHeader.tsx";
+import { QueryStatus } from "../../ui/QueryState.tsx";
+import { saveDownload } from "../../ui/download.ts";
+import { useSession } from "../auth/session.tsx";
+import { useAgencies, useCatalogue, useDrilldown, useReport, type ReportChoice, type ReportView } from "./api.ts";
+import { REPORT_TEXT as T } from "./text.ts";
+
+const THIS_YEAR = new Date().getFullYear();
+const YEARS = Array.from({ length: THIS_YEAR + 1 - 2021 + 1 }, (_, i) => String(THIS_YEAR + 1 - i));
+
+export default function ReportsPage() {
+  const session = useSession();
+  const [form, setForm] = useState<string | null>("02/XLD");
+  const [year, setYear] = useState<string>(String(THIS_YEAR));
+  const [period, setPeriod] = useState<string | null>(null);
+  const [agencyId, setAgencyId] = useState<string | null>(session.me?.agency.id ?? null);
+  const [subtree, setSubtree] = useState(false);
+  const [choice, setChoice] = useState<ReportChoice | null>(null);
+  const [cell, setCell] = useState<string | null>(null);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const catalogue = useCatalogue(Number(year));
+  const agencies = useAgencies();
+  const report = useReport(choice);
+
+  const periods = catalogue.data?.periods ?? [];
+  const chosenPeriod = periods.find((p) => `${p.from}_${p.to}` === period) ?? null;
+  const ready = form !== null && agencyId !== null && chosenPeriod !== null;
+
+  return (
+    <>
+      <PageHeader title={T.title} description={T.description} />
+      <Paper withBorder p="md" mb="md">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!ready) return;
+            setCell(null);
+            setChoice({ form, agencyId, from: chosenPeriod.from, to: chosenPeriod.to, subtree });
+          }}
+        >
+          <Group align="flex-end" wrap="wrap" gap="sm">
+            <Select
+              label={T.form}
+              data={(catalogue.data?.forms ?? []).map((f) => ({ value: f.code, label: `${f.code} — ${f.title}` }))}
+              value={form}
+              onChange={setForm}
+              w={{ base: "100%", sm: 360 }}
+              allowDeselect={false}
+            />
+            <Select
+              label={T.year}
+              data={YEARS}
+              value={year}
+              onChange={(v) => {
+                setYear(v ?? String(THIS_YEAR));
+                setPeriod(null);
+              }}
+              w={{ base: "100%", sm: 120 }}
+              allowDeselect={false}
+            />
+            <Select
+              label={T.period}
+              placeholder={T.choosePeriod}
+              data={periods.map((p) => ({
+                value: `${p.from}_${p.to}`,
+                label: `${p.label} (${formatDate(p.from)} – ${formatDate(p.to)})`,
+              }))}
+              value={period}
+              onChange={setPeriod}
+              w={{ base: "100%", sm: 320 }}
+            />
+            <Select
+              label={T.agency}
+              data={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.name} (${a.code})` }))}
+              value={agencyId}
+              onChange={setAgencyId}
+              searchable
+              w={{ base: "100%", sm: 320 }}
+            />
+            <Checkbox label={T.subtree} checked={subtree} onChange={(e) => setSubtree(e.currentTarget.checked)} />
+            <Button type="submit" disabled={!ready}>
+              {T.compute}
+            </Button>
+          </Group>
+        </form>
+      </Paper>
+      {choice ? (
+        <>
+          <QueryStatus query={report} />
+          {report.data ? (
+            <ReportTable
+              report={report.data}
+              onOpen={setCell}
+              onDownload={async () => {
+                setDownloadError(null);
+                try {
+                  await saveDownload(
+                    "reports.export",
+                    { query: { ...choice, subtree: String(choice.subtree) } },
+                    "bao-cao.xlsx",
+                  );
+                } catch (error) {
+                  setDownloadError(errorMessage(error));
+                }
+              }}
+              downloadError={downloadError}
+            />
+          ) : null}
+        </>
+      ) : null}
+      <DrilldownModal choice={choice} cell={cell} onClose={() => setCell(null)} report={report.data ?? null} />
+    </>
+  );
+}
+
+function ReportTable({
+  report,
+  onOpen,
+  onDownload,
+  downloadError,
+}: {
+  report: ReportView;
+  onOpen: (cell: string) => void;
+  onDownload: () => void;
+  downloadError: string | null;
+}) {
+  const grouped = new Map<number, { label: string; span: number } | null>();
+  for (const g of report.groups) {
+    grouped.set(g.from, { label: g.label, span: g.to - g.from + 1 });
+    for (let n = g.from + 1; n <= g.to; n++) grouped.set(n, null);
+  }
+  const broken = report.reconciliation.checks.filter((c) => !c.holds);
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" wrap="wrap">
+        <Stack gap={0}>
+          <Text fw={700}>
+            {report.form} — {report.title}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {report.agency.name} ·{" "}
+            {T.periodLine(report.period?.label ?? "", formatDate(report.from), formatDate(report.to))}
+          </Text>
+        </Stack>
+        <Button variant="light" onClick={onDownload}>
+          {T.download}
+        </Button>
+      </Group>
+      {downloadError ? <Alert color="red">{downloadError}</Alert> : null}
+      {broken.map((c) => (
+        <Alert key={c.carriedOver} color="orange">
+          {T.reconciliationBroken(c.carried, c.previousEnd)}
+        </Alert>
+      ))}
+      <Table.ScrollContainer minWidth={900}>
+        <Table withTableBorder withColumnBorders striped aria-label={`${report.form} ${report.title}`}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th rowSpan={2}>{T.no}</Table.Th>
+              <Table.Th rowSpan={2}>{T.unit}</Table.Th>
+              {report.columns.map((c) => {
+                const g = grouped.get(c.no);
+                if (g === null) return null;
+                if (g === undefined)
+                  return (
+                    <Table.Th key={c.no} rowSpan={2} ta="center">
+                      {c.label}
+                    </Table.Th>
+                  );
+                return (
+                  <Table.Th key={c.no} colSpan={g.span} ta="center">
+                    {g.label}
+                  </Table.Th>
+                );
+              })}
+            </Table.Tr>
+            <Table.Tr>
+              {report.columns
+                .filter((c) => grouped.get(c.no) !== undefined)
+                .map((c) => (
+                  <Table.Th key={c.no} ta="center">
+                    {c.label}
+                  </Table.Th>
+                ))}
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th ta="center">A</Table.Th>
+              <Table.Th ta="center">B</Table.Th>
+              {report.columns.map((c) => (
+                <Table.Th key={c.no} ta="center">
+                  {c.no}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {report.rows.map((row, i) => (
+              <Table.Tr key={row.key} fw={i === 0 ? 700 : undefined}>
+                <Table.Td>{i === 0 ? "" : i}</Table.Td>
+                <Table.Td>{row.label}</Table.Td>
+                {report.columns.map((c) => {
+                  const key = `${row.key}.${c.no}`;
+                  const n = report.cells[key] ?? 0;
+                  return (
+                    <Table.Td key={c.no} ta="center">
+                      <Anchor
+                        component="button"
+                        type="button"
+                        onClick={() => onOpen(key)}
+                        aria-label={T.figureLabel(c.label, row.label, formatNumber(n))}
+                        data-cell={key}
+                      >
+                        {formatNumber(n)}
+                      </Anchor>
+                    </Table.Td>
+                  );
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
+function DrilldownModal({
+  choice,
+  cell,
+  onClose,
+  report,
+}: {
+  choice: ReportChoice | null;
+  cell: string | null;
+  onClose: () => void;
+  report: ReportView | null;
+}) {
+  const [page, setPage] = useState(1);
+  const list = useDrilldown(choice, cell, page);
+  const data = list.data;
+  return (
+    <Modal
+      opened={cell !== null}
+      onClose={() => {
+        setPage(1);
+        onClose();
+      }}
+      title={data ? T.drillTitle(data.name, formatNumber(data.total)) : (report?.title ?? "")}
+      size="xl"
+    >
+      <QueryStatus query={list} />
+      {data ? (
+        <Stack gap="xs">
+          <Text size="sm" c="dimmed">
+            {data.counts}
+          </Text>
+          {data.items.length === 0 ? (
+            <Text>{T.empty}</Text>
+          ) : (
+            <Table.ScrollContainer minWidth={600}>
+              <Table striped aria-label={data.name}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{T.code}</Table.Th>
+                    <Table.Th>{T.date}</Table.Th>
+                    <Table.Th>{T.content}</Table.Th>
+                    <Table.Th>{T.unit}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((item) => (
+                    <Table.Tr key={item.id}>
+                      <Table.Td>{item.code}</Table.Td>
+                      <Table.Td>{formatDate(item.date)}</Table.Td>
+                      <Table.Td>{item.title}</Table.Td>
+                      <Table.Td>{item.agencyCode}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          {data.total > data.pageSize ? (
+            <Pagination
+              total={Math.ceil(data.total / data.pageSize)}
+              value={page}
+              onChange={setPage}
+              aria-label="Phân trang"
+            />
+          ) : null}
+        </Stack>
+      ) : null}
+    </Modal>
+  );
+}

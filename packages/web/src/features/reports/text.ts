@@ -1,0 +1,25 @@
+export const REPORT_TEXT = {
+  title: "Báo cáo định kỳ",
+  description:
+    "Tính các biểu mẫu thống kê tiếp công dân, xử lý đơn, giải quyết khiếu nại, tố cáo từ hồ sơ trong hệ thống; bấm vào một số liệu để xem các hồ sơ tạo nên số liệu đó.",
+  form: "Biểu mẫu",
+  year: "Năm báo cáo",
+  period: "Kỳ báo cáo",
+  agency: "Cơ quan, đơn vị",
+  subtree: "Gồm các đơn vị trực thuộc",
+  compute: "Tính báo cáo",
+  download: "Tải Excel",
+  unit: "Đơn vị",
+  no: "STT",
+  periodLine: (label: string, from: string, to: string) => `${label}: số liệu từ ngày ${from} đến ngày ${to}`,
+  reconciliationBroken: (carried: number, previous: number) =>
+    `Số liệu kỳ trước chuyển sang (${carried}) không khớp số đang xử lý cuối kỳ trước (${previous}).`,
+  drillTitle: (name: string, n: string) => `${name}: ${n} hồ sơ`,
+  code: "Số, ký hiệu",
+  date: "Ngày",
+  content: "Nội dung",
+  state: "Trạng thái",
+  empty: "Không có hồ sơ nào.",
+  choosePeriod: "Chọn kỳ báo cáo.",
+  figureLabel: (column: string, row: string, n: string) => `${column}, ${row}: ${n} — xem danh sách hồ sơ`,
+};
