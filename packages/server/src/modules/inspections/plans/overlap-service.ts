@@ -175,11 +175,18 @@ export async function overlapBoard(db: Kysely<DB>, auth: AuthContext, year: numb
         .execute()),
     );
   }
-  const resolutions = await resolutionsQuery(db)
-    .where("r.year", "=", year)
-    .where("r.subject_id", "in", ids.length > 1000 ? ids.slice(0, 1000) : ids)
-    .orderBy("r.created_at", "desc")
-    .execute();
+  // Every overlapping subject's resolutions, a thousand subjects a read like the occurrences
+  // above (the board once read only the first thousand, so the rest showed as unresolved).
+  const resolutions = [];
+  for (let i = 0; i < ids.length; i += 1000)
+    resolutions.push(
+      ...(await resolutionsQuery(db)
+        .where("r.year", "=", year)
+        .where("r.subject_id", "in", ids.slice(i, i + 1000))
+        .orderBy("r.created_at", "desc")
+        .orderBy("r.id", "desc")
+        .execute()),
+    );
   const items = new Map<
     string,
     {

@@ -112,6 +112,16 @@ interface ResolutionRow {
 }
 
 async function resolutionsOf(db: Db, subjectIds: readonly string[], year: number): Promise<ResolutionRow[]> {
+  const ids = [...new Set(subjectIds)];
+  const out: ResolutionRow[] = [];
+  for (let i = 0; i < ids.length; i += 1000) out.push(...(await resolutionsChunk(db, ids.slice(i, i + 1000), year)));
+  // Newest first across the chunks, as each chunk is ordered.
+  return out.sort(
+    (a, b) => +new Date(b.created_at) - +new Date(a.created_at) || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0),
+  );
+}
+
+async function resolutionsChunk(db: Db, subjectIds: readonly string[], year: number): Promise<ResolutionRow[]> {
   if (subjectIds.length === 0) return [];
   const rows = await db
     .selectFrom("inspection_overlap_resolution as r")
@@ -128,7 +138,7 @@ async function resolutionsOf(db: Db, subjectIds: readonly string[], year: number
       "r.created_at",
       "a.name as agency_name",
     ])
-    .where("r.subject_id", "in", [...new Set(subjectIds)])
+    .where("r.subject_id", "in", subjectIds)
     .where("r.year", "=", year)
     .orderBy("r.created_at", "desc")
     .orderBy("r.id", "desc")
