@@ -152,6 +152,12 @@ const API_ERRORS = {
     message: "Đối tượng đã có trong kế hoạch thanh tra, kiểm tra cùng năm: xử lý trùng lặp trước khi lưu.",
   },
   OVERLAP_NOT_FOUND: { status: 400, message: "Không có trùng lặp này để xử lý (cuộc kia đã thay đổi hoặc bị hủy)." },
+  PLAN_DECISION_PENDING: {
+    status: 409,
+    message:
+      "Quyết định ban hành kế hoạch đang dự thảo hoặc trình ký: hủy dự thảo quyết định (nếu đã trình thì người ký trả lại trước) để sửa kế hoạch.",
+  },
+  PLAN_NO_PENDING_DECISION: { status: 409, message: "Kế hoạch không có dự thảo quyết định nào đang chờ ký." },
 } as const satisfies Record<string, ErrorEntry>;
 
 /**

@@ -140,7 +140,8 @@ export async function overlapBoard(db: Kysely<DB>, auth: AuthContext, year: numb
     .where("o.year", "=", year)
     .where("o.cancelled", "=", false)
     .groupBy("o.subject_id")
-    .having(sql<boolean>`count(*) > 1`)
+    // A planned inspection and the item it carries out are one activity, not two.
+    .having(sql<boolean>`count(distinct coalesce(o.carries_out, o.source_id)) > 1`)
     .having(sql<boolean>`bool_or(${inScope(auth, "inspection.read", "o.agency_id")})`)
     .execute();
   const ids = subjects.map((s) => s.subject_id);

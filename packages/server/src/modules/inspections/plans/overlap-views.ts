@@ -62,6 +62,7 @@ export async function occurrencesOf(db: Db, subjectIds: readonly string[], year:
         "o.agency_id",
         "o.content_field",
         "o.ad_hoc",
+        "o.carries_out",
         "a.name as agency_name",
         "s.name as subject_name",
         "s.kind as subject_kind",
@@ -82,6 +83,7 @@ export async function occurrencesOf(db: Db, subjectIds: readonly string[], year:
         agencyId: r.agency_id,
         contentField: r.content_field,
         adHoc: r.ad_hoc,
+        carriesOut: r.carries_out,
         agencyName: r.agency_name,
         subjectName: r.subject_name,
         subjectKind: r.subject_kind,
@@ -165,7 +167,10 @@ export async function overlapViews(
   const names = new Map(existing.map((o) => [o.agencyId, o.agencyName]));
   const labels = new Map(existing.map((o) => [o.sourceId, o.label]));
   return input.candidates.map((c) => {
-    const others = c.itemId ? existing.filter((o) => !(o.source === "plan_item" && o.sourceId === c.itemId)) : existing;
+    // The item's own occurrences, and those of the inspections carrying it out, are no overlap.
+    const others = c.itemId
+      ? existing.filter((o) => !(o.source === "plan_item" && o.sourceId === c.itemId) && o.carriesOut !== c.itemId)
+      : existing;
     const out: OverlapViewBody[] = [];
     for (const subjectId of c.subjectIds) {
       const candidate: OccurrenceCandidate = {

@@ -10,6 +10,7 @@ import {
   Anchor,
   Badge,
   Button,
+  Checkbox,
   Group,
   Modal,
   MultiSelect,
@@ -31,6 +32,7 @@ import { IconAlertTriangle, IconCheck } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { DateField } from "../../../ui/DateField.tsx";
+import { DocumentsPanel } from "../../petitions/DocumentsPanel.tsx";
 import { saveDownload } from "../../../ui/download.ts";
 import { emptyToNull, reportServerError } from "../../../ui/forms.ts";
 import { formatDate, formatDateTime } from "../../../ui/format.ts";
@@ -48,6 +50,7 @@ import {
   usePlan,
   useResolveOverlap,
   useSubjectSearch,
+  useWithdrawPlanDecision,
   type OverlapView,
   type PlanDetail,
   type PlanItem,
@@ -86,12 +89,14 @@ export default function PlanPage() {
 
 function PlanBody({ plan }: { plan: PlanDetail }) {
   const [resolving, setResolving] = useState<OverlapView | null>(null);
+  const [editingDoc, setEditingDoc] = useState<string | null>(null);
   return (
     <Stack gap="md">
       <PlanActions plan={plan} />
       <ItemsTable plan={plan} onResolve={setResolving} />
       {plan.actions.includes("add_item") ? <ItemForm plan={plan} onResolve={setResolving} /> : null}
       <Versions plan={plan} />
+      <DocumentsPanel entityType="inspection_plan" entityId={plan.id} editing={editingDoc} onEdit={setEditingDoc} />
       <Resolutions plan={plan} />
       <ResolveModal plan={plan} overlap={resolving} onClose={() => setResolving(null)} />
     </Stack>
@@ -515,17 +520,33 @@ function PlanActions({ plan }: { plan: PlanDetail }) {
   const [open, setOpen] = useState<"issue" | "adjust" | null>(null);
   const issue = useIssuePlan(plan.id);
   const adjust = useAdjustPlan(plan.id);
+  const withdraw = useWithdrawPlanDecision(plan.id);
+  const [outside, setOutside] = useState(false);
+  const [decisionNumber, setDecisionNumber] = useState("");
+  const [issuedOn, setIssuedOn] = useState<string | null>(null);
   const [position, setPosition] = useState("");
   const [name, setName] = useState("");
   const [reason, setReason] = useState("");
   const [failure, setFailure] = useState<string | null>(null);
-  if (!plan.actions.includes("issue") && !plan.actions.includes("adjust")) return null;
+  const pending = plan.pendingDecision;
+  if (!pending && !plan.actions.includes("issue") && !plan.actions.includes("adjust")) return null;
   const run = async () => {
     setFailure(null);
     try {
       if (open === "issue") {
-        await issue.mutateAsync({ version: plan.version, signer: { position, name } });
-        notifications.show({ color: "green", message: PLAN_TEXT.issued });
+        if (outside) {
+          await issue.mutateAsync({
+            version: plan.version,
+            issuedOutside: true,
+            decisionNumber,
+            issuedOn: issuedOn ?? "",
+            signer: { position, name },
+          });
+          notifications.show({ color: "green", message: PLAN_TEXT.issued });
+        } else {
+          await issue.mutateAsync({ version: plan.version });
+          notifications.show({ color: "green", message: PLAN_TEXT.decisionDrafted });
+        }
       } else {
         await adjust.mutateAsync({ version: plan.version, reason });
         notifications.show({ color: "green", message: PLAN_TEXT.adjusted });
@@ -535,14 +556,35 @@ function PlanActions({ plan }: { plan: PlanDetail }) {
       setFailure(error instanceof Error ? error.message : String(error));
     }
   };
+  const runWithdraw = async () => {
+    try {
+      await withdraw.mutateAsync({ version: plan.version });
+      notifications.show({ color: "green", message: PLAN_TEXT.decisionWithdrawn });
+    } catch (error) {
+      notifications.show({ color: "red", message: error instanceof Error ? error.message : String(error) });
+    }
+  };
   return (
-    <Group>
-      {plan.actions.includes("issue") ? <Button onClick={() => setOpen("issue")}>{PLAN_TEXT.issue}</Button> : null}
-      {plan.actions.includes("adjust") ? (
-        <Button variant="light" onClick={() => setOpen("adjust")}>
-          {PLAN_TEXT.adjust}
-        </Button>
+    <Stack gap="sm">
+      {pending ? (
+        <Alert color={pending.returnedNote && pending.status === "draft" ? "orange" : "blue"} role="status">
+          {PLAN_TEXT.pendingDecision(pending.statusLabel, pending.signerName)}
+          {pending.returnedNote && pending.status === "draft" ? ` ${PLAN_TEXT.returned}: ${pending.returnedNote}` : ""}
+        </Alert>
       ) : null}
+      <Group>
+        {plan.actions.includes("issue") ? <Button onClick={() => setOpen("issue")}>{PLAN_TEXT.issue}</Button> : null}
+        {plan.actions.includes("withdraw_decision") ? (
+          <Button variant="light" color="red" loading={withdraw.isPending} onClick={() => void runWithdraw()}>
+            {PLAN_TEXT.withdrawDecision}
+          </Button>
+        ) : null}
+        {plan.actions.includes("adjust") ? (
+          <Button variant="light" onClick={() => setOpen("adjust")}>
+            {PLAN_TEXT.adjust}
+          </Button>
+        ) : null}
+      </Group>
       <Modal
         opened={open !== null}
         onClose={() => setOpen(null)}
@@ -556,18 +598,36 @@ function PlanActions({ plan }: { plan: PlanDetail }) {
           ) : null}
           {open === "issue" ? (
             <>
-              <TextInput
-                label={PLAN_TEXT.signerPosition}
-                required
-                value={position}
-                onChange={(e) => setPosition(e.currentTarget.value)}
+              <Checkbox
+                label={PLAN_TEXT.issuedOutside}
+                checked={outside}
+                onChange={(e) => setOutside(e.currentTarget.checked)}
               />
-              <TextInput
-                label={PLAN_TEXT.signerName}
-                required
-                value={name}
-                onChange={(e) => setName(e.currentTarget.value)}
-              />
+              {outside ? (
+                <>
+                  <TextInput
+                    label={PLAN_TEXT.decisionNumber}
+                    required
+                    value={decisionNumber}
+                    onChange={(e) => setDecisionNumber(e.currentTarget.value)}
+                  />
+                  <DateField label={PLAN_TEXT.issuedOn} required value={issuedOn} onChange={(v) => setIssuedOn(v)} />
+                  <TextInput
+                    label={PLAN_TEXT.signerPosition}
+                    required
+                    value={position}
+                    onChange={(e) => setPosition(e.currentTarget.value)}
+                  />
+                  <TextInput
+                    label={PLAN_TEXT.signerName}
+                    required
+                    value={name}
+                    onChange={(e) => setName(e.currentTarget.value)}
+                  />
+                </>
+              ) : (
+                <Text size="sm">{PLAN_TEXT.draftExplained}</Text>
+              )}
             </>
           ) : (
             <Textarea
@@ -582,12 +642,12 @@ function PlanActions({ plan }: { plan: PlanDetail }) {
               {COMMON.cancel}
             </Button>
             <Button loading={issue.isPending || adjust.isPending} onClick={() => void run()}>
-              {open === "issue" ? PLAN_TEXT.issue : PLAN_TEXT.adjust}
+              {open === "issue" ? (outside ? PLAN_TEXT.recordOutside : PLAN_TEXT.draftDecision) : PLAN_TEXT.adjust}
             </Button>
           </Group>
         </Stack>
       </Modal>
-    </Group>
+    </Stack>
   );
 }
 
@@ -605,6 +665,8 @@ function Versions({ plan }: { plan: PlanDetail }) {
               <Table.Td>{PLAN_TEXT.versionStatus[v.status]}</Table.Td>
               <Table.Td>
                 {v.decisionSymbol ? `Quyết định số ${v.decisionSymbol}, ngày ${formatDate(v.issuedOn)}` : ""}
+                {v.signer ? ` — ${PLAN_TEXT.signedBy} ${v.signer}` : ""}
+                {v.issuedOutside ? ` (${PLAN_TEXT.outsideShort})` : ""}
               </Table.Td>
               <Table.Td>{v.reason ?? ""}</Table.Td>
               <Table.Td>
