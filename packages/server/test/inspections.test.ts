@@ -147,7 +147,7 @@ for (const db of testDatabases()) {
       assert.equal(conflicted.status, 400);
       assert.equal(conflicted.body.code, "INSPECTION_CONFLICT_OF_INTEREST");
       assert.equal(conflicted.body.field, "declarations.1");
-      assert.match(conflicted.body.message, /Ngô Thị Thu/);
+      assert.match(conflicted.body.message, /Đỗ Thị Thu Hà/);
       const outsider = await w.head.post(`/api/inspections/${p.id}/decision`, {
         version: p.version,
         date: "2026-02-20",
@@ -206,7 +206,7 @@ for (const db of testDatabases()) {
         d.team.map((m: { name: string; role: string }) => [m.name, m.role]),
         [
           ["Hoàng Đức Long", "leader"],
-          ["Ngô Thị Thu", "member"],
+          ["Đỗ Thị Thu Hà", "member"],
           ["Trương Văn Sơn", "supervisor"],
         ],
       );
@@ -333,7 +333,7 @@ for (const db of testDatabases()) {
       const drafted = await go(w.long, {
         action: "submit_draft",
         date: "2026-05-20",
-        reservations: [{ name: "Ngô Thị Thu", text: "Đề nghị làm rõ thêm khối lượng đào đắp nền đường" }],
+        reservations: [{ name: "Đỗ Thị Thu Hà", text: "Đề nghị làm rõ thêm khối lượng đào đắp nền đường" }],
       });
       assert.equal(drafted.body.facts.reservations.length, 1);
       // Sign within 15 days of receiving the draft (Art. 36(1)): Wed 20/05 + 15 = Thu 04/06/2026.
