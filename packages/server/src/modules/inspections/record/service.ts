@@ -65,7 +65,7 @@ import { readTimeline, runStep, writeEvent, type Procedure } from "../../../plat
 import { currentCalendar, trackDeadline } from "../../calendar/service.ts";
 import { findOverlaps, writeOccurrences, type OverlapView } from "../overlaps.ts";
 import { assertActor, isDecider } from "./access.ts";
-import { draftConclusion, draftDecision } from "./documents.ts";
+import { draftConclusion, draftDecision, draftExtension, draftPublication } from "./documents.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -508,6 +508,12 @@ export async function takeStep(db: Kysely<DB>, auth: AuthContext, actor: Actor, 
       ...(await mainDue(trx, row, next)),
     }),
     work: async (trx, row, next) => {
+      // The step's paper, drafted for a leader to sign in the system (or, for the notice, to issue).
+      if (input.action === "extend") {
+        const d = durations[row.body_level];
+        return draftExtension(trx, actor, row, next, { onsite: d.onsiteDays, extension: d.extensionDays }, input);
+      }
+      if (input.action === "publish") return draftPublication(trx, actor, row, next, input);
       if (input.action !== "sign") return null;
       // Signing fixes the period the recommendations count in (follow-up across years).
       await trx
