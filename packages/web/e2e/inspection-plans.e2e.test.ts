@@ -106,5 +106,17 @@ test("plan an item over another agency's → the warning shows → resolve it (k
   await log.getByText(/Giữ nguyên, có lý do/).waitFor();
   assert.match(await log.innerText(), /Ngô Thị Thu/);
   await shoot(page, "inspection-plan-resolved");
+
+  // The item is edited in place: its subject stays chosen, the content and quarter change.
+  await items.getByRole("button", { name: /^Sửa: Kiểm tra chất lượng xăng dầu/ }).click();
+  const edit = page.getByTestId("plan-item-edit-form");
+  await edit.waitFor();
+  assert.match(await edit.innerText(), new RegExp(COMPANY), "the chosen subject is shown by name");
+  await field(edit, "Nội dung").fill("Kiểm tra chất lượng xăng dầu, đo lường tại các cửa hàng bán lẻ");
+  await choose(page, edit, "Quý", "Quý 3");
+  await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
+  await edit.waitFor({ state: "hidden" });
+  await items.getByText("Kiểm tra chất lượng xăng dầu, đo lường tại các cửa hàng bán lẻ").waitFor();
+  assert.match(await items.innerText(), /Quý III/);
   await page.close();
 });

@@ -764,3 +764,27 @@ export const inspectionSanctionFields = z.strictObject({
   payAt: docText(300),
   ...docCommon,
 });
+
+// ---- The home page's cards ------------------------------------------------------------------------
+
+export const inspectionDashboardQuery = z.object({
+  days: z.coerce
+    .number({ error: "Số ngày phải là số nguyên từ 1 đến 90." })
+    .int({ error: "Số ngày phải là số nguyên từ 1 đến 90." })
+    .min(1, { error: "Số ngày phải là số nguyên từ 1 đến 90." })
+    .max(90, { error: "Số ngày phải là số nguyên từ 1 đến 90." })
+    .default(30),
+});
+
+/**
+ * For inspectors and leaders, in their inspection.read scope: inspections decided and not yet
+ * concluded, those whose conclusion (assignment, draft, signature) is past its due date, and the
+ * recommendations still open that are overdue or due within `dueWithinDays`.
+ */
+export const inspectionDashboard = z.object({
+  inProgress: z.number().int(),
+  overdueConclusions: z.number().int(),
+  recommendationsOverdue: z.number().int(),
+  recommendationsDueSoon: z.number().int(),
+  dueWithinDays: z.number().int(),
+});

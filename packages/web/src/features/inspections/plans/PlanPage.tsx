@@ -50,6 +50,7 @@ import {
   usePlan,
   useResolveOverlap,
   useSubjectSearch,
+  useUpdateItem,
   useWithdrawPlanDecision,
   type OverlapView,
   type PlanDetail,
@@ -90,11 +91,30 @@ export default function PlanPage() {
 function PlanBody({ plan }: { plan: PlanDetail }) {
   const [resolving, setResolving] = useState<OverlapView | null>(null);
   const [editingDoc, setEditingDoc] = useState<string | null>(null);
+  const [editingItem, setEditingItem] = useState<PlanItem | null>(null);
+  const phone = usePhone();
   return (
     <Stack gap="md">
       <PlanActions plan={plan} />
-      <ItemsTable plan={plan} onResolve={setResolving} />
+      <ItemsTable plan={plan} onResolve={setResolving} onEdit={setEditingItem} />
       {plan.actions.includes("add_item") ? <ItemForm plan={plan} onResolve={setResolving} /> : null}
+      <Modal
+        opened={editingItem !== null}
+        onClose={() => setEditingItem(null)}
+        title={PLAN_TEXT.editTitle}
+        size="xl"
+        fullScreen={phone}
+      >
+        {editingItem ? (
+          <ItemForm
+            key={editingItem.id}
+            plan={plan}
+            item={editingItem}
+            onResolve={setResolving}
+            onDone={() => setEditingItem(null)}
+          />
+        ) : null}
+      </Modal>
       <Versions plan={plan} />
       <DocumentsPanel entityType="inspection_plan" entityId={plan.id} editing={editingDoc} onEdit={setEditingDoc} />
       <Resolutions plan={plan} />
@@ -133,7 +153,15 @@ function OverlapAlert({ overlap, onResolve }: { overlap: OverlapView; onResolve?
   );
 }
 
-function ItemsTable({ plan, onResolve }: { plan: PlanDetail; onResolve(o: OverlapView): void }) {
+function ItemsTable({
+  plan,
+  onResolve,
+  onEdit,
+}: {
+  plan: PlanDetail;
+  onResolve(o: OverlapView): void;
+  onEdit(item: PlanItem): void;
+}) {
   const [cancelling, setCancelling] = useState<PlanItem | null>(null);
   const editable = plan.actions.includes("add_item");
   return (
@@ -176,9 +204,19 @@ function ItemsTable({ plan, onResolve }: { plan: PlanDetail; onResolve(o: Overla
                       </Badge>
                     ) : null}
                     {editable && !i.cancelled ? (
-                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => setCancelling(i)}>
-                        {PLAN_TEXT.cancelItem}
-                      </Button>
+                      <Group gap={4}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          onClick={() => onEdit(i)}
+                          aria-label={`${PLAN_TEXT.editItem}: ${i.content}`}
+                        >
+                          {PLAN_TEXT.editItem}
+                        </Button>
+                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => setCancelling(i)}>
+                          {PLAN_TEXT.cancelItem}
+                        </Button>
+                      </Group>
                     ) : null}
                   </Table.Td>
                   <Table.Td>
@@ -262,15 +300,18 @@ function SubjectPicker({
   value,
   onChange,
   error,
+  initialLabels = {},
 }: {
   value: string[];
   onChange(ids: string[]): void;
   error?: React.ReactNode;
+  /** The labels of the subjects already chosen (an item being edited). */
+  initialLabels?: Record<string, string>;
 }) {
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search, 250);
   const found = useSubjectSearch(debounced);
-  const [known, setKnown] = useState<Record<string, string>>({});
+  const [known, setKnown] = useState<Record<string, string>>(initialLabels);
   const data = useMemo(() => {
     const map = new Map<string, string>(Object.entries(known));
     for (const s of found.data?.items ?? []) map.set(s.id, s.taxCode ? `${s.name} (MST ${s.taxCode})` : s.name);
@@ -300,22 +341,64 @@ function SubjectPicker({
   );
 }
 
-function ItemForm({ plan, onResolve }: { plan: PlanDetail; onResolve(o: OverlapView): void }) {
+/** The values of an item being edited, as the form holds them. */
+function valuesOf(item: PlanItem): ItemValues {
+  return {
+    subjectIds: item.subjects.map((s) => s.id),
+    activity: item.activity,
+    kind: item.kind,
+    content: item.content,
+    field: item.field ?? "",
+    periodFrom: item.periodFrom,
+    periodTo: item.periodTo,
+    quarter: item.quarter ? String(item.quarter) : null,
+    monthFrom: item.monthFrom ?? "",
+    monthTo: item.monthTo ?? "",
+    leadingUnit: item.leadingUnit ?? "",
+    note: item.note ?? "",
+  };
+}
+
+/** Adds an item to the plan, or (with `item`) edits one: the overlap check runs as the user types. */
+function ItemForm({
+  plan,
+  onResolve,
+  item,
+  onDone,
+}: {
+  plan: PlanDetail;
+  onResolve(o: OverlapView): void;
+  item?: PlanItem;
+  onDone?(): void;
+}) {
   const add = useAddItem(plan.id);
+  const update = useUpdateItem(plan.id);
   const [failure, setFailure] = useState<string | null>(null);
   const form = useAppForm<ItemValues>({
-    initialValues: EMPTY_ITEM,
+    initialValues: item ? valuesOf(item) : EMPTY_ITEM,
     validate: (values) => schemaResolver(planItemBody, { sync: true })(bodyOf(values, plan.version)),
   });
   const values = form.getValues();
   const [checkInput] = useDebouncedValue(
-    { planId: plan.id, subjectIds: values.subjectIds, activity: values.activity, field: values.field },
+    {
+      planId: plan.id,
+      ...(item ? { itemId: item.id } : {}),
+      subjectIds: values.subjectIds,
+      activity: values.activity,
+      field: values.field,
+    },
     300,
   );
   const check = useOverlapCheck(checkInput);
   const submit = form.onSubmit(async (v) => {
     setFailure(null);
     try {
+      if (item) {
+        await update.mutateAsync({ itemId: item.id, body: { ...bodyOf(v, plan.version), version: item.version } });
+        notifications.show({ color: "green", message: PLAN_TEXT.itemUpdated });
+        onDone?.();
+        return;
+      }
       await add.mutateAsync(bodyOf(v, plan.version));
       notifications.show({ color: "green", message: PLAN_TEXT.itemSaved });
       form.setValues(EMPTY_ITEM);
@@ -325,12 +408,13 @@ function ItemForm({ plan, onResolve }: { plan: PlanDetail; onResolve(o: OverlapV
     }
   });
   const overlaps = values.subjectIds.length ? (check.data?.overlaps ?? []) : [];
+  const titleId = item ? `edit-item-title-${item.id}` : "add-item-title";
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="add-item-title">
-      <Title order={2} fz="h4" mb="sm" id="add-item-title">
-        {PLAN_TEXT.addTitle}
+    <Paper withBorder={!item} p={item ? 0 : "md"} component="section" aria-labelledby={titleId}>
+      <Title order={2} fz="h4" mb="sm" id={titleId}>
+        {item ? `${PLAN_TEXT.editTitle} (${item.seq})` : PLAN_TEXT.addTitle}
       </Title>
-      <form onSubmit={submit} noValidate data-testid="plan-item-form">
+      <form onSubmit={submit} noValidate data-testid={item ? "plan-item-edit-form" : "plan-item-form"}>
         <Stack gap="sm">
           {failure ? (
             <Alert color="red" role="alert">
@@ -341,6 +425,9 @@ function ItemForm({ plan, onResolve }: { plan: PlanDetail; onResolve(o: OverlapV
             value={values.subjectIds}
             onChange={(ids) => form.setFieldValue("subjectIds", ids)}
             error={form.errors.subjectIds}
+            initialLabels={Object.fromEntries(
+              (item?.subjects ?? []).map((s) => [s.id, s.taxCode ? `${s.name} (MST ${s.taxCode})` : s.name]),
+            )}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
@@ -397,8 +484,8 @@ function ItemForm({ plan, onResolve }: { plan: PlanDetail; onResolve(o: OverlapV
             </Text>
           ) : null}
           <Group justify="flex-end">
-            <Button type="submit" loading={add.isPending}>
-              {PLAN_TEXT.saveItem}
+            <Button type="submit" loading={add.isPending || update.isPending}>
+              {item ? PLAN_TEXT.saveChanges : PLAN_TEXT.saveItem}
             </Button>
           </Group>
         </Stack>

@@ -89,6 +89,15 @@ export function useAddItem(planId: string) {
   });
 }
 
+export function useUpdateItem(planId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ itemId, body }: { itemId: string; body: PlanItemInput & { version: number } }) =>
+      call("inspectionPlans.items.update", { params: { id: planId, itemId }, body }),
+    onSuccess: invalidate,
+  });
+}
+
 export function useCancelItem(planId: string) {
   const invalidate = useInvalidate();
   return useMutation({
