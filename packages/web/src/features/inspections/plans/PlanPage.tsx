@@ -30,7 +30,9 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconCheck } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { call } from "../../../api/call.ts";
+import { Link, useNavigate, useParams } from "react-router-dom";
 import { DateField } from "../../../ui/DateField.tsx";
 import { DocumentsPanel } from "../../petitions/DocumentsPanel.tsx";
 import { saveDownload } from "../../../ui/download.ts";
@@ -164,6 +166,8 @@ function ItemsTable({
 }) {
   const [cancelling, setCancelling] = useState<PlanItem | null>(null);
   const editable = plan.actions.includes("add_item");
+  // The last revision issued: an item added by an adjustment not yet issued is not in the plan yet.
+  const issuedRevision = Math.max(-1, ...plan.versions.filter((v) => v.status !== "draft").map((v) => v.revision));
   return (
     <Paper withBorder p="md">
       <Title order={2} fz="h4" mb="sm">
@@ -202,6 +206,9 @@ function ItemsTable({
                       <Badge color="gray" size="sm">
                         {PLAN_TEXT.cancelled}: {i.cancelReason}
                       </Badge>
+                    ) : null}
+                    {plan.status !== "draft" && plan.canEdit && !i.cancelled && i.addedInRevision <= issuedRevision ? (
+                      <StartInspection plan={plan} item={i} />
                     ) : null}
                     {editable && !i.cancelled ? (
                       <Group gap={4}>
@@ -820,5 +827,47 @@ function Resolutions({ plan }: { plan: PlanDetail }) {
         </Table.ScrollContainer>
       ) : null}
     </Paper>
+  );
+}
+
+/**
+ * Starts the inspection (or specialised check) that carries out an item of the issued plan: the
+ * proposal records the item, its subjects, content and year; the decision is then prepared on the
+ * inspection's page.
+ */
+function StartInspection({ plan, item }: { plan: PlanDetail; item: PlanItem }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const start = useMutation({
+    mutationFn: () =>
+      call("inspections.create", {
+        body: {
+          kind: item.activity === "check" ? "specialised_check" : "planned",
+          planItemId: item.id,
+          title: item.content,
+          content: item.content,
+          ...(item.field ? { contentField: item.field } : {}),
+          year: plan.year,
+          subjectIds: item.subjects.map((s) => s.id),
+          online: false,
+        },
+      }),
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries();
+      void navigate(`/thanh-tra/${created.id}`);
+    },
+    onError: (error) =>
+      notifications.show({ color: "red", message: error instanceof Error ? error.message : String(error) }),
+  });
+  return (
+    <Button
+      size="compact-xs"
+      variant="light"
+      loading={start.isPending}
+      onClick={() => start.mutate()}
+      aria-label={`${PLAN_TEXT.startInspection}: ${item.content}`}
+    >
+      {PLAN_TEXT.startInspection}
+    </Button>
   );
 }

@@ -43,6 +43,7 @@ export const PLAN_TEXT = {
   saveItem: "Lưu cuộc vào kế hoạch",
   itemSaved: "Đã thêm cuộc vào kế hoạch.",
   editItem: "Sửa",
+  startInspection: "Lập quyết định thanh tra, kiểm tra",
   editTitle: "Sửa cuộc thanh tra, kiểm tra trong kế hoạch",
   itemUpdated: "Đã sửa cuộc trong kế hoạch.",
   saveChanges: "Lưu thay đổi",
