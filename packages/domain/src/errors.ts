@@ -168,6 +168,12 @@ const API_ERRORS = {
     message: "Biểu mẫu này không thuộc chế độ báo cáo áp dụng cho kỳ đã chọn.",
   },
   REPORT_CELL_UNKNOWN: { status: 400, message: "Ô số liệu không có trong biểu mẫu." },
+  PLAN_DECISION_PENDING: {
+    status: 409,
+    message:
+      "Quyết định ban hành kế hoạch đang dự thảo hoặc trình ký: hủy dự thảo quyết định (nếu đã trình thì người ký trả lại trước) để sửa kế hoạch.",
+  },
+  PLAN_NO_PENDING_DECISION: { status: 409, message: "Kế hoạch không có dự thảo quyết định nào đang chờ ký." },
 } as const satisfies Record<string, ErrorEntry>;
 
 /**

@@ -46,3 +46,24 @@ test("a State Audit entry asks for coordination, never blocks", () => {
   );
   assert.ok(!blocksPlanItem(found));
 });
+
+test("a planned inspection and the plan item it carries out are one activity; another agency's item still counts", () => {
+  const existing = [
+    other({ agencyId: "a1", sourceId: "item1" }),
+    other({ agencyId: "a1", source: "inspection", sourceId: "insp0", carriesOut: "item1" }),
+    other({ agencyId: "a2", sourceId: "item2" }),
+  ];
+  const found = overlapsOf(
+    { subjectId: "s1", year: 2026, activity: "inspection", contentField: null, adHoc: false, carriesOut: "item1" },
+    existing,
+  );
+  assert.deepEqual(
+    found.map((o) => o.other.sourceId),
+    ["item2"],
+  );
+  const unplanned = overlapsOf(
+    { subjectId: "s1", year: 2026, activity: "inspection", contentField: null, adHoc: true },
+    existing,
+  );
+  assert.equal(unplanned.length, 3, "an inspection outside the plan meets all three");
+});

@@ -10,6 +10,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
+import { ensureInspectionUsers } from "../src/seed/demo-inspections.ts";
 import { taxCode } from "./support/tax-codes.ts";
 
 const YEAR = 2027;
@@ -50,6 +51,8 @@ for (const db of testDatabases()) {
     let department: TestClient; // Sở Công Thương
     let viewer: TestClient; // Sở Công Thương, chỉ xem
     let province: TestClient; // lãnh đạo UBND tỉnh (subtree)
+    let head: TestClient; // Chánh Thanh tra tỉnh: signs the plan's decision
+    let headId: string;
     const s: Record<string, string> = {};
     let ttPlan: Plan;
     let sctPlan: Plan;
@@ -66,6 +69,15 @@ for (const db of testDatabases()) {
       department = await t.login("kiemtra.sct");
       viewer = await t.login("xem");
       province = await t.login("lanhdao.tinh");
+      await ensureInspectionUsers(t.system.database.db);
+      head = await t.login("lanhdao.tt");
+      headId = (
+        await t.system.database.db
+          .selectFrom("app_user")
+          .select("id")
+          .where("username", "=", "lanhdao.tt")
+          .executeTakeFirstOrThrow()
+      ).id;
       await subject("petrol", {
         kind: "enterprise",
         name: "Công ty TNHH Xăng dầu Cốc Lếu",
@@ -371,34 +383,104 @@ for (const db of testDatabases()) {
       assert.equal(noneYear.body.subjects, 0);
     });
 
-    test("issue: a numbered decision; then items are frozen until an adjustment is opened with its reason", async () => {
+    test("issue: the decision is drafted, signed by a leader in the system, and issuing it issues the plan with the register's number and the signer", async () => {
       const noSigner = await inspectorate.post(`/api/inspection-plans/${ttPlan.id}/issue`, {
         version: ttPlan.version,
+        issuedOutside: true,
+        decisionNumber: "12/QĐ-TTr",
+        issuedOn: "2026-12-01",
         signer: { position: "CHÁNH THANH TRA" },
       });
       assert.equal(noSigner.status, 400);
       assert.equal(noSigner.body.field, "signer.name");
+      const noNumber = await inspectorate.post(`/api/inspection-plans/${ttPlan.id}/issue`, {
+        version: ttPlan.version,
+        issuedOutside: true,
+        issuedOn: "2026-12-01",
+        signer,
+      });
+      assert.equal(noNumber.status, 400);
+      assert.equal(noNumber.body.field, "decisionNumber");
       const current = (await inspectorate.get(`/api/inspection-plans/${ttPlan.id}`)).body as Plan;
-      const byOther = await department.post(`/api/inspection-plans/${ttPlan.id}/issue`, {
-        version: current.version,
-        signer,
-      });
+      const byOther = await department.post(`/api/inspection-plans/${ttPlan.id}/issue`, { version: current.version });
       assert.equal(byOther.status, 403);
-      const issued = await inspectorate.post(`/api/inspection-plans/${ttPlan.id}/issue`, {
-        version: current.version,
-        signer,
+
+      const drafted = await inspectorate.post(`/api/inspection-plans/${ttPlan.id}/issue`, { version: current.version });
+      assert.equal(drafted.status, 200, JSON.stringify(drafted.body));
+      assert.equal(drafted.body.status, "draft", "the plan waits for the signature");
+      assert.equal(drafted.body.pendingDecision.status, "draft");
+      assert.deepEqual(drafted.body.actions, ["withdraw_decision"]);
+      const pendingItem = await inspectorate.post(`/api/inspection-plans/${ttPlan.id}/items`, {
+        ...item([s.tea!]),
+        planVersion: drafted.body.version,
       });
-      assert.equal(issued.status, 200, JSON.stringify(issued.body));
+      assert.equal(pendingItem.status, 409, "the items stay as the draft lists them");
+      assert.equal(pendingItem.body.code, "PLAN_DECISION_PENDING");
+      const again = await inspectorate.post(`/api/inspection-plans/${ttPlan.id}/issue`, {
+        version: drafted.body.version,
+      });
+      assert.equal(again.body.code, "PLAN_DECISION_PENDING");
+
+      // Withdrawn: the draft is removed and the plan editable again; then drafted anew.
+      const withdrawn = await inspectorate.post(`/api/inspection-plans/${ttPlan.id}/decision/withdraw`, {
+        version: drafted.body.version,
+      });
+      assert.equal(withdrawn.status, 200, JSON.stringify(withdrawn.body));
+      assert.equal(withdrawn.body.pendingDecision, null);
+      assert.deepEqual(withdrawn.body.actions, ["add_item", "issue"]);
+      const firstPaper = await t.system.database.db
+        .selectFrom("official_document")
+        .select("status")
+        .where("id", "=", drafted.body.pendingDecision.documentId)
+        .executeTakeFirst();
+      assert.equal(firstPaper, undefined, "the unnumbered draft is removed");
+      const noneLeft = await inspectorate.post(`/api/inspection-plans/${ttPlan.id}/decision/withdraw`, {
+        version: withdrawn.body.version,
+      });
+      assert.equal(noneLeft.body.code, "PLAN_NO_PENDING_DECISION");
+      const redrafted = await inspectorate.post(`/api/inspection-plans/${ttPlan.id}/issue`, {
+        version: withdrawn.body.version,
+      });
+      assert.equal(redrafted.status, 200);
+      const docId = redrafted.body.pendingDecision.documentId as string;
+
+      // The drafter may not issue it: a leader signs it.
+      const self = await inspectorate.post(`/api/documents/${docId}/issue`, {});
+      assert.equal(self.status, 409);
+      assert.equal(self.body.code, "DOCUMENT_NEEDS_SIGNATURE");
+      const doc = (await inspectorate.get(`/api/documents/${docId}`)).body;
+      const submitted = await inspectorate.post(`/api/documents/${docId}/submit`, {
+        version: doc.version,
+        signerId: headId,
+      });
+      assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+      const waiting = (await inspectorate.get(`/api/inspection-plans/${ttPlan.id}`)).body;
+      assert.equal(waiting.pendingDecision.status, "submitted");
+      assert.equal(waiting.pendingDecision.signerName, "Lê Quang Vinh");
+      assert.deepEqual(waiting.actions, [], "nothing to do but wait for the signature");
+      const lateWithdraw = await inspectorate.post(`/api/inspection-plans/${ttPlan.id}/decision/withdraw`, {
+        version: waiting.version,
+      });
+      assert.equal(lateWithdraw.body.code, "DOCUMENT_SUBMITTED");
+      const signed = await head.post(`/api/documents/${docId}/issue`, {});
+      assert.equal(signed.status, 200, JSON.stringify(signed.body));
+
+      const issued = await inspectorate.get(`/api/inspection-plans/${ttPlan.id}`);
       ttPlan = issued.body;
       assert.equal(ttPlan.status, "issued");
+      assert.equal(ttPlan.versions[0]!.decisionSymbol, signed.body.symbol, "the register's number");
       assert.match(ttPlan.versions[0]!.decisionSymbol!, /^\d+\/QĐ-/);
+      assert.match(String(issued.body.versions[0].signer), /^Lê Quang Vinh/);
+      assert.equal(issued.body.versions[0].issuedOutside, false);
+      assert.equal(issued.body.pendingDecision, null);
       assert.deepEqual(ttPlan.actions, ["adjust"]);
-      const doc = await t.system.database.db
+      const docs = await t.system.database.db
         .selectFrom("official_document")
         .select(["form_code", "status", "entity_type"])
         .where("entity_id", "=", ttPlan.id)
-        .executeTakeFirstOrThrow();
-      assert.deepEqual(doc, { form_code: "KH-TT-QD", status: "issued", entity_type: "inspection_plan" });
+        .orderBy("created_at")
+        .execute();
+      assert.deepEqual(docs, [{ form_code: "KH-TT-QD", status: "issued", entity_type: "inspection_plan" }]);
 
       const frozen = await inspectorate.post(`/api/inspection-plans/${ttPlan.id}/items`, {
         ...item([s.tea!]),
@@ -408,7 +490,6 @@ for (const db of testDatabases()) {
       assert.equal(frozen.body.code, "PLAN_WRONG_STATUS");
       const reIssue = await inspectorate.post(`/api/inspection-plans/${ttPlan.id}/issue`, {
         version: ttPlan.version,
-        signer,
       });
       assert.equal(reIssue.status, 409);
 
@@ -458,12 +539,29 @@ for (const db of testDatabases()) {
       });
       assert.deepEqual(check.body.overlaps, [], "the cancelled item no longer overlaps");
 
+      // The adjustment's decision was signed outside the system: its number, date and signer typed.
+      const future = await inspectorate.post(`/api/inspection-plans/${ttPlan.id}/issue`, {
+        version: ttPlan.version,
+        issuedOutside: true,
+        decisionNumber: "25/QĐ-TTr",
+        issuedOn: "2999-01-01",
+        signer,
+      });
+      assert.equal(future.status, 400);
+      assert.equal(future.body.field, "issuedOn");
       const issued = await inspectorate.post(`/api/inspection-plans/${ttPlan.id}/issue`, {
         version: ttPlan.version,
+        issuedOutside: true,
+        decisionNumber: "25/QĐ-TTr",
+        issuedOn: "2026-12-01",
         signer,
       });
       assert.equal(issued.status, 200, JSON.stringify(issued.body));
       ttPlan = issued.body;
+      assert.equal(issued.body.versions[1].decisionSymbol, "25/QĐ-TTr");
+      assert.equal(issued.body.versions[1].issuedOutside, true);
+      assert.equal(issued.body.versions[1].signer, "Lê Văn Hùng, Chánh thanh tra");
+      assert.equal(issued.body.versions[1].documentId, null, "no paper drafted");
       assert.deepEqual(
         ttPlan.versions.map((v) => [v.revision, v.status]),
         [
@@ -487,6 +585,9 @@ for (const db of testDatabases()) {
       const sctNow = (await department.get(`/api/inspection-plans/${sctPlan.id}`)).body as Plan;
       const issued = await department.post(`/api/inspection-plans/${sctPlan.id}/issue`, {
         version: sctNow.version,
+        issuedOutside: true,
+        decisionNumber: "40/QĐ-SCT",
+        issuedOn: "2026-12-01",
         signer: { position: "GIÁM ĐỐC", name: "Nguyễn Văn Thành" },
       });
       assert.equal(issued.status, 200, JSON.stringify(issued.body));

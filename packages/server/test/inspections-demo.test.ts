@@ -38,7 +38,7 @@ for (const db of testDatabases()) {
       assert.equal(summary.recommended, 1_250_000_000);
       const y2025 = (await long.get("/api/inspection-follow-up/summary?from=2025-01-01&to=2025-12-31")).body;
       assert.equal(y2025.recoveredInPeriod, 2_131_000_000);
-      const sct = await t.login("thanhtra.sct");
+      const sct = await t.login("kiemtra.sct");
       assert.equal((await sct.get("/api/inspections")).body.items[0].state, "DECIDED");
     });
   });

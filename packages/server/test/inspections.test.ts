@@ -147,7 +147,7 @@ for (const db of testDatabases()) {
       assert.equal(conflicted.status, 400);
       assert.equal(conflicted.body.code, "INSPECTION_CONFLICT_OF_INTEREST");
       assert.equal(conflicted.body.field, "declarations.1");
-      assert.match(conflicted.body.message, /Ngô Thị Thu/);
+      assert.match(conflicted.body.message, /Đỗ Thị Thu Hà/);
       const outsider = await w.head.post(`/api/inspections/${p.id}/decision`, {
         version: p.version,
         date: "2026-02-20",
@@ -206,7 +206,7 @@ for (const db of testDatabases()) {
         d.team.map((m: { name: string; role: string }) => [m.name, m.role]),
         [
           ["Hoàng Đức Long", "leader"],
-          ["Ngô Thị Thu", "member"],
+          ["Đỗ Thị Thu Hà", "member"],
           ["Trương Văn Sơn", "supervisor"],
         ],
       );
@@ -333,7 +333,7 @@ for (const db of testDatabases()) {
       const drafted = await go(w.long, {
         action: "submit_draft",
         date: "2026-05-20",
-        reservations: [{ name: "Ngô Thị Thu", text: "Đề nghị làm rõ thêm khối lượng đào đắp nền đường" }],
+        reservations: [{ name: "Đỗ Thị Thu Hà", text: "Đề nghị làm rõ thêm khối lượng đào đắp nền đường" }],
       });
       assert.equal(drafted.body.facts.reservations.length, 1);
       // Sign within 15 days of receiving the draft (Art. 36(1)): Wed 20/05 + 15 = Thu 04/06/2026.
@@ -350,12 +350,33 @@ for (const db of testDatabases()) {
       assert.equal(signed.body.signedOn, "2026-06-01");
       assert.deepEqual(
         signed.body.documents.map((x: { formCode: string }) => x.formCode),
-        ["TTr-QD", "TTr-KL"],
+        ["TTr-QD", "TTr-GH", "TTr-KL"],
+        "the extension step drafted its decision",
       );
+      const extension = await w.db
+        .selectFrom("official_document")
+        .select(["id", "fields", "status"])
+        .where("entity_id", "=", id)
+        .where("form_code", "=", "TTr-GH")
+        .executeTakeFirstOrThrow();
+      const gh = extension.fields as { originalDays: number; extensionDays: number; ground: string };
+      assert.deepEqual([gh.originalDays, gh.extensionDays], [45, 30], "the province level's configured days");
+      assert.equal(gh.ground, "Cần trưng cầu giám định hoặc lấy ý kiến chuyên môn");
+      const selfIssued = await w.long.post(`/api/documents/${extension.id}/issue`, {});
+      assert.equal(selfIssued.body.code, "DOCUMENT_NEEDS_SIGNATURE", "a decision is signed by a leader");
       // The directive within 15 days of the conclusion (Art. 53): Mon 01/06 + 15 = Tue 16/06/2026.
       assert.equal(signed.body.dues.find((d: { step: string }) => d.step === "direct").due, "2026-06-16");
       const published = await go(w.long, { action: "publish", date: "2026-06-02", form: "Cổng thông tin điện tử" });
       assert.equal(published.body.state, "PUBLISHED");
+      const notice = await w.db
+        .selectFrom("official_document")
+        .select(["fields"])
+        .where("entity_id", "=", id)
+        .where("form_code", "=", "TTr-TBCK")
+        .executeTakeFirstOrThrow();
+      const tb = notice.fields as { publishFrom: string; publishTo: string; conclusion: { number: string } };
+      // 15 consecutive days from Tue 02/06/2026, the first included: to Tue 16/06/2026.
+      assert.deepEqual([tb.publishFrom, tb.publishTo, tb.conclusion.number], ["2026-06-02", "2026-06-16", "01/KL-TTr"]);
       const directed = await go(w.thu, { action: "direct", date: "2026-06-10", number: "210/UBND-NC" });
       assert.equal(directed.body.state, "IMPLEMENTING");
       assert.equal(directed.body.dueOn, null);

@@ -25,6 +25,7 @@ const YEAR = Number(todayInVietnam().slice(0, 4));
 let app: TestApp;
 let browser: Browser;
 let planId = "";
+let ttPlanId = "";
 
 before(async () => {
   ensureWebBuilt();
@@ -49,6 +50,7 @@ before(async () => {
     quarter: 3,
   });
   assert.equal(item.status, 201, JSON.stringify(item.body));
+  ttPlanId = plan.body.id;
   const department = await app.login("kiemtra.sct");
   const own = await department.post("/api/inspection-plans", { year: YEAR });
   assert.equal(own.status, 201, JSON.stringify(own.body));
@@ -106,5 +108,46 @@ test("plan an item over another agency's → the warning shows → resolve it (k
   await log.getByText(/Giữ nguyên, có lý do/).waitFor();
   assert.match(await log.innerText(), /Ngô Thị Thu/);
   await shoot(page, "inspection-plan-resolved");
+
+  // The item is edited in place: its subject stays chosen, the content and quarter change.
+  await items.getByRole("button", { name: /^Sửa: Kiểm tra chất lượng xăng dầu/ }).click();
+  const edit = page.getByTestId("plan-item-edit-form");
+  await edit.waitFor();
+  assert.match(await edit.innerText(), new RegExp(COMPANY), "the chosen subject is shown by name");
+  await field(edit, "Nội dung").fill("Kiểm tra chất lượng xăng dầu, đo lường tại các cửa hàng bán lẻ");
+  await choose(page, edit, "Quý", "Quý 3");
+  await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
+  await edit.waitFor({ state: "hidden" });
+  await items.getByText("Kiểm tra chất lượng xăng dầu, đo lường tại các cửa hàng bán lẻ").waitFor();
+  assert.match(await items.innerText(), /Quý III/);
+  await page.close();
+});
+
+test("an item of the issued plan → the inspection carrying it out is proposed from the plan page", async () => {
+  const inspectorate = await app.login("thanhtra");
+  const plan = (await inspectorate.get(`/api/inspection-plans/${ttPlanId}`)).body;
+  const issued = await inspectorate.post(`/api/inspection-plans/${ttPlanId}/issue`, {
+    version: plan.version,
+    issuedOutside: true,
+    decisionNumber: "02/QĐ-TTr",
+    issuedOn: `${YEAR}-01-05`,
+    signer: { position: "CHÁNH THANH TRA", name: "Lê Quang Vinh" },
+  });
+  assert.equal(issued.status, 200, JSON.stringify(issued.body));
+
+  const page = await newPage(browser);
+  await login(page, app.url, "thanhtra");
+  await page.goto(`${app.url}/ke-hoach-thanh-tra/${ttPlanId}`);
+  const items = page.getByTestId("plan-items");
+  await items
+    .getByRole("button", { name: /^Lập quyết định thanh tra, kiểm tra: Thanh tra việc chấp hành pháp luật về thuế/ })
+    .click();
+  await page.waitForURL(/\/thanh-tra\/[0-9a-f-]{36}$/);
+  const id = page.url().split("/").at(-1)!;
+  const created = (await inspectorate.get(`/api/inspections/${id}`)).body;
+  assert.equal(created.kind, "planned");
+  assert.equal(created.planItemId, plan.items[0].id, "the inspection records the plan item");
+  await page.getByText("Thanh tra việc chấp hành pháp luật về thuế và đất đai").first().waitFor();
+  await shoot(page, "inspection-from-plan-item");
   await page.close();
 });

@@ -261,13 +261,42 @@ export const cancelPlanItemBody = z.strictObject({
   reason: required(1000, "Lý do hủy", "Nhập lý do hủy cuộc thanh tra, kiểm tra khỏi kế hoạch."),
 });
 
-export const issuePlanBody = z.strictObject({
-  version,
-  issuedOn: blankable(date("Ngày ban hành").optional()),
-  signer: documentSigner.extend({
-    name: required(120, "Họ tên người ký", "Nhập họ tên người ký quyết định."),
-  }),
-});
+/**
+ * Issuing a plan (or its adjustment): by default the step drafts the decision, which is then
+ * submitted to a leader and signed in the system (documents); its number and signer come from the
+ * register and the signature when it is issued. `issuedOutside`: the decision was signed outside
+ * the system, so its number, date and signer are typed and no paper is drafted.
+ */
+export const issuePlanBody = z
+  .strictObject({
+    version,
+    issuedOutside: z.boolean({ error: "Quyết định đã ban hành ngoài hệ thống: chọn có hoặc không." }).nullish(),
+    decisionNumber: blankable(text(100, "Số quyết định").optional()),
+    issuedOn: blankable(date("Ngày ban hành").optional()),
+    signer: documentSigner
+      .extend({ name: required(120, "Họ tên người ký", "Nhập họ tên người ký quyết định.") })
+      .optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.issuedOutside !== true) return;
+    if (!b.decisionNumber)
+      ctx.addIssue({
+        code: "custom",
+        path: ["decisionNumber"],
+        message: "Quyết định ban hành ngoài hệ thống: nhập số quyết định.",
+      });
+    if (!b.issuedOn)
+      ctx.addIssue({
+        code: "custom",
+        path: ["issuedOn"],
+        message: "Quyết định ban hành ngoài hệ thống: nhập ngày ban hành.",
+      });
+    if (!b.signer)
+      ctx.addIssue({ code: "custom", path: ["signer"], message: "Quyết định ban hành ngoài hệ thống: nhập người ký." });
+  });
+
+/** Withdrawing the decision's draft (not yet submitted, or returned by the signer) to edit the plan again. */
+export const withdrawPlanDecisionBody = z.strictObject({ version });
 
 export const adjustPlanBody = z.strictObject({
   version,
@@ -385,6 +414,9 @@ export const planVersionView = z.object({
   documentId: z.string().nullable(),
   issuedOn: z.string().nullable(),
   itemCount: z.number().int(),
+  /** Who signed the decision ("Lê Văn Hùng, Chánh Thanh tra"); null before it is issued. */
+  signer: z.string().nullable().optional(),
+  issuedOutside: z.boolean().optional(),
 });
 
 export const planSummary = z.object({
@@ -406,7 +438,17 @@ export const planDetail = planSummary.extend({
   versions: z.array(planVersionView),
   resolutions: z.array(resolutionView),
   canEdit: z.boolean(),
-  actions: z.array(z.enum(["add_item", "issue", "adjust"])),
+  actions: z.array(z.enum(["add_item", "issue", "adjust", "withdraw_decision"])),
+  /** The decision drafted for the current version and not issued yet (to be signed in the system). */
+  pendingDecision: z
+    .object({
+      documentId: z.string(),
+      status: z.enum(["draft", "submitted"]),
+      statusLabel: z.string(),
+      signerName: z.string().nullable(),
+      returnedNote: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type PlanDetail = z.infer<typeof planDetail>;
 

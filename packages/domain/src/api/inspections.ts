@@ -664,3 +664,127 @@ export const inspectionUrgingFields = z.strictObject({
   reportBy: isoDate.optional(),
   ...docCommon,
 });
+
+/** The decision an announcement, an extension or a publication refers to. */
+const docDecisionRef = z.strictObject({ number: docText(60), date: isoDate, title: docText(500) });
+
+/**
+ * TTr-BBCB — Biên bản công bố quyết định thanh tra (kiểm tra): when and where the team announced
+ * the decision to the inspected party, who attended on both sides, what the team asked of the
+ * party (reports, records) and the party's views. Signed by the party's representative and the
+ * team leader, not in the head's name.
+ */
+export const inspectionAnnouncementFields = z.strictObject({
+  activity: z.enum(["inspection", "check"]).default("inspection"),
+  deciderTitle: docText(200),
+  decision: docDecisionRef,
+  heldOn: isoDate,
+  /** "08:00". */
+  startTime: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .optional(),
+  endTime: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .optional(),
+  place: docText(300),
+  leader: docPerson,
+  members: z.array(docPerson).max(50).default([]),
+  subject: docText(300),
+  representatives: z.array(docPerson).min(1).max(20),
+  others: z.array(docPerson).max(20).default([]),
+  requests: z.array(docText(2000)).max(30).default([]),
+  opinions: docText(4000).optional(),
+  copies: z.number().int().min(1).max(20).default(2),
+  ...docCommon,
+});
+
+/**
+ * TTr-GH — Quyết định gia hạn thời hạn thanh tra (kiểm tra): the decision extended, the days
+ * first set and added, the new end of the on-site work, and the ground of the extension.
+ */
+export const inspectionExtensionFields = z.strictObject({
+  activity: z.enum(["inspection", "check"]).default("inspection"),
+  deciderTitle: docText(200),
+  decision: docDecisionRef,
+  subjects: z.array(docText(300)).min(1).max(200),
+  originalDays: z.number().int().min(1).max(365),
+  extensionDays: z.number().int().min(1).max(365),
+  announcedOn: isoDate.optional(),
+  newEndOn: isoDate.optional(),
+  ground: docText(2000),
+  proposal: docText(300).optional(),
+  ...docCommon,
+});
+
+/**
+ * TTr-TBCK — Thông báo công khai kết luận thanh tra: the conclusion (number, date, title), its
+ * main content as published (business secrets and personal data already masked), where and from
+ * when to when it is published (at least 15 consecutive days on the portal) and the other forms.
+ */
+export const inspectionPublicationFields = z.strictObject({
+  conclusion: docDecisionRef,
+  subjects: z.array(docText(300)).min(1).max(200),
+  summary: z.array(docText(4000)).min(1).max(50),
+  portal: docText(300),
+  publishFrom: isoDate,
+  publishTo: isoDate,
+  otherForms: z.array(docText(500)).max(10).default([]),
+  ...docCommon,
+});
+
+/**
+ * TTr-XP — Quyết định xử phạt vi phạm hành chính made by an inspection (the head of the inspection
+ * body or the team leader within their competence): the record of the violation, the violator
+ * (organisation or individual), the acts and the rules breached, the fine in đồng, additional and
+ * remedial measures, where and within how many days to pay.
+ */
+export const inspectionSanctionFields = z.strictObject({
+  deciderTitle: docText(200),
+  /** The sector decree of sanctions ("Nghị định số 99/2020/NĐ-CP …"), as a "Căn cứ" line. */
+  sanctionDecree: docText(500),
+  record: z.strictObject({ number: docText(60), date: isoDate }),
+  violator: z.strictObject({
+    kind: z.enum(["organisation", "individual"]),
+    name: docText(300),
+    taxCode: docText(20).optional(),
+    address: docText(500).optional(),
+    representative: docPerson.optional(),
+    idNumber: docText(20).optional(),
+  }),
+  violations: z
+    .array(z.strictObject({ text: docText(2000), rule: docText(500) }))
+    .min(1)
+    .max(20),
+  fineVnd: z.number().int().min(0).max(1e13),
+  additionalMeasures: z.array(docText(1000)).max(10).default([]),
+  remedialMeasures: z.array(docText(1000)).max(10).default([]),
+  payWithinDays: z.number().int().min(1).max(60).default(10),
+  payAt: docText(300),
+  ...docCommon,
+});
+
+// ---- The home page's cards ------------------------------------------------------------------------
+
+export const inspectionDashboardQuery = z.object({
+  days: z.coerce
+    .number({ error: "Số ngày phải là số nguyên từ 1 đến 90." })
+    .int({ error: "Số ngày phải là số nguyên từ 1 đến 90." })
+    .min(1, { error: "Số ngày phải là số nguyên từ 1 đến 90." })
+    .max(90, { error: "Số ngày phải là số nguyên từ 1 đến 90." })
+    .default(30),
+});
+
+/**
+ * For inspectors and leaders, in their inspection.read scope: inspections decided and not yet
+ * concluded, those whose conclusion (assignment, draft, signature) is past its due date, and the
+ * recommendations still open that are overdue or due within `dueWithinDays`.
+ */
+export const inspectionDashboard = z.object({
+  inProgress: z.number().int(),
+  overdueConclusions: z.number().int(),
+  recommendationsOverdue: z.number().int(),
+  recommendationsDueSoon: z.number().int(),
+  dueWithinDays: z.number().int(),
+});

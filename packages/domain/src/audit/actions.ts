@@ -127,6 +127,8 @@ const FIXED_AUDIT_ACTIONS = {
   "inspection.plan.item_cancelled": "Hủy cuộc thanh tra, kiểm tra khỏi kế hoạch",
   "inspection.plan.issued": "Ban hành kế hoạch thanh tra, kiểm tra",
   "inspection.plan.adjustment_opened": "Mở điều chỉnh kế hoạch thanh tra, kiểm tra",
+  "inspection.plan.decision_drafted": "Lập dự thảo quyết định ban hành kế hoạch thanh tra, kiểm tra",
+  "inspection.plan.decision_withdrawn": "Hủy dự thảo quyết định ban hành kế hoạch thanh tra, kiểm tra",
   "inspection.overlap.resolved": "Xử lý trùng lặp thanh tra, kiểm tra",
   "inspection.state_audit.imported": "Nhập kế hoạch kiểm toán của Kiểm toán nhà nước",
   // anticorruption

@@ -24,6 +24,8 @@ export interface Occurrence {
   agencyId: string;
   contentField: string | null;
   adHoc: boolean;
+  /** An inspection's: the plan item it carries out (the item and its inspection are one activity). */
+  carriesOut?: string | null;
 }
 
 /** What is being planned or decided, before it is saved. */
@@ -34,6 +36,8 @@ export interface OccurrenceCandidate {
   contentField: string | null;
   /** An ad hoc inspection or check (đột xuất): allowed over an overlap with a recorded clear sign of violation. */
   adHoc: boolean;
+  /** A planned inspection: the plan item it carries out, which (with the item's other inspections) is no overlap. */
+  carriesOut?: string | null;
 }
 
 export type OverlapKind =
@@ -84,6 +88,9 @@ export function overlapsOf(candidate: OccurrenceCandidate, existing: readonly Oc
   const out: Overlap[] = [];
   for (const other of existing) {
     if (other.subjectId !== candidate.subjectId || other.year !== candidate.year) continue;
+    // A planned inspection and the plan item it carries out are one activity.
+    const item = candidate.carriesOut;
+    if (item && ((other.source === "plan_item" && other.sourceId === item) || other.carriesOut === item)) continue;
     let kind: OverlapKind;
     if (other.activity === "state_audit") kind = "state_audit";
     else if (field && other.activity !== candidate.activity && normalField(other.contentField) === field)

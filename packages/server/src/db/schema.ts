@@ -536,6 +536,8 @@ export interface InspectionOccurrenceTable {
   ad_hoc: Generated<boolean>;
   cancelled: Generated<boolean>;
   created_at: Generated<Date>;
+  /** 0030: the plan item a planned inspection carries out. */
+  carries_out: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 // ---- Inspection plans, subjects and overlaps (issue 17, migration 0025) ----
@@ -577,6 +579,9 @@ export interface InspectionPlanVersionTable {
   items: ColumnType<unknown, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: Generated<Date>;
+  /** 0030: who signed the decision; whether it was issued outside the system. */
+  signer: ColumnType<string | null, string | null | undefined, string | null>;
+  issued_outside: Generated<boolean>;
 }
 
 export interface InspectionPlanItemTable {

@@ -19,6 +19,8 @@ import { SYSTEM_ACTOR, type Actor } from "../platform/audit.ts";
 import { importStateAuditPlan, resolveOverlap } from "../modules/inspections/plans/overlap-service.ts";
 import { addPlanItem, createPlan, getPlan, issuePlan } from "../modules/inspections/plans/service.ts";
 import { createSubject, subjectSearchText } from "../modules/inspections/subjects/service.ts";
+import { getDocument, issueDocument, submitDocument } from "../modules/documents/service.ts";
+import { ensureInspectionUsers } from "./demo-inspections.ts";
 
 const ACTOR: Actor = { ...SYSTEM_ACTOR, name: "Dữ liệu trình diễn" };
 
@@ -145,10 +147,16 @@ export async function seedDemoInspectionPlans(db: Kysely<DB>, today = todayInVie
     content: "Thanh tra việc chấp hành pháp luật về du lịch, đất đai",
     quarter: 4,
   });
-  await issuePlan(db, inspectorate, ACTOR, tt.id, {
-    version: tt.version,
+  // The decision is drafted by the inspector, submitted to the Inspectorate's head and signed in
+  // the system: issuing it issues the plan with the register's number.
+  await ensureInspectionUsers(db);
+  const head = await authOf(db, "lanhdao.tt");
+  const drafted = await issuePlan(db, inspectorate, ACTOR, tt.id, { version: tt.version });
+  const paper = drafted.pendingDecision!;
+  const draft = await getDocument(db, inspectorate, paper.documentId);
+  await submitDocument(db, inspectorate, ACTOR, paper.documentId, { version: draft.version, signerId: head!.userId });
+  await issueDocument(db, head!, { ...ACTOR, userId: head!.userId, name: head!.fullName }, paper.documentId, {
     issuedOn: today,
-    signer: { position: "CHÁNH THANH TRA", name: "Hoàng Đức Long" },
   });
 
   // The Department's plan of specialised checks, overlapping twice (resolved) with the Inspectorate's.

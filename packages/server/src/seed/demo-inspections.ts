@@ -26,10 +26,16 @@ import { DEMO_PASSWORD } from "./demo.ts";
 export const INSPECTION_ACCOUNTS: readonly { username: string; fullName: string; agency: string; roles: RoleCode[] }[] =
   [
     { username: "lanhdao.tt", fullName: "Lê Quang Vinh", agency: "LC.TT", roles: ["leader"] },
-    { username: "thanhtra2", fullName: "Ngô Thị Thu", agency: "LC.TT", roles: ["inspector"] },
+    { username: "thanhtra2", fullName: "Đỗ Thị Thu Hà", agency: "LC.TT", roles: ["inspector"] },
     { username: "thanhtra3", fullName: "Trương Văn Sơn", agency: "LC.TT", roles: ["inspector"] },
-    { username: "thanhtra.sct", fullName: "Mai Xuân Trường", agency: "LC.SCT", roles: ["inspector"] },
   ];
+
+/**
+ * Accounts of earlier demos that duplicated another: "thanhtra.sct" was a second inspector of the
+ * Department beside "kiemtra.sct" (seed/demo.ts). An existing database keeps the row (records
+ * name it) but the account is disabled.
+ */
+const RETIRED_ACCOUNTS = ["thanhtra.sct"] as const;
 
 /** Creates the inspection accounts that are missing (idempotent). */
 export async function ensureInspectionUsers(db: Kysely<DB>): Promise<number> {
@@ -53,6 +59,19 @@ export async function ensureInspectionUsers(db: Kysely<DB>): Promise<number> {
     });
     created++;
   }
+  await db
+    .updateTable("app_user")
+    .set({ disabled: true })
+    .where("username", "in", RETIRED_ACCOUNTS)
+    .where("disabled", "=", false)
+    .execute();
+  // thanhtra2 was once "Ngô Thị Thu", the name of kiemtra.sct: renamed where the demo created it.
+  await db
+    .updateTable("app_user")
+    .set({ full_name: "Đỗ Thị Thu Hà" })
+    .where("username", "=", "thanhtra2")
+    .where("full_name", "=", "Ngô Thị Thu")
+    .execute();
   return created;
 }
 
@@ -111,7 +130,7 @@ export async function seedDemoInspections(db: Kysely<DB>, today = todayInVietnam
   const tt = agencies.find((a) => a.code === "LC.TT")?.id;
   const sct = agencies.find((a) => a.code === "LC.SCT")?.id;
   const [head, long, thu, son, sctInspector, sctHead] = await Promise.all(
-    ["lanhdao.tt", "thanhtra", "thanhtra2", "thanhtra3", "thanhtra.sct", "lanhdao"].map((u) => authOf(db, u)),
+    ["lanhdao.tt", "thanhtra", "thanhtra2", "thanhtra3", "kiemtra.sct", "lanhdao"].map((u) => authOf(db, u)),
   );
   if (!tt || !sct || !head || !long || !thu || !son || !sctInspector || !sctHead) return 0;
   const subject: Record<string, string> = {};
@@ -174,7 +193,7 @@ export async function seedDemoInspections(db: Kysely<DB>, today = todayInVietnam
       await take(long!, {
         action: "submit_draft",
         date: day(y, dates.draft!),
-        reservations: [{ name: "Ngô Thị Thu", text: "Đề nghị làm rõ thêm trách nhiệm của kế toán trưởng." }],
+        reservations: [{ name: "Đỗ Thị Thu Hà", text: "Đề nghị làm rõ thêm trách nhiệm của kế toán trưởng." }],
       });
     }
     if (reach("signed")) {

@@ -40,7 +40,7 @@ export async function inspectionWorld(t: TestApp): Promise<InspectionWorld> {
     long: await t.login("thanhtra"),
     thu: await t.login("thanhtra2"),
     son: await t.login("thanhtra3"),
-    sctInspector: await t.login("thanhtra.sct"),
+    sctInspector: await t.login("kiemtra.sct"),
     sctHead: await t.login("lanhdao"),
     viewer: await t.login("xem"),
     ids: {
@@ -48,7 +48,7 @@ export async function inspectionWorld(t: TestApp): Promise<InspectionWorld> {
       long: await user("thanhtra"),
       thu: await user("thanhtra2"),
       son: await user("thanhtra3"),
-      sctInspector: await user("thanhtra.sct"),
+      sctInspector: await user("kiemtra.sct"),
     },
   };
 }

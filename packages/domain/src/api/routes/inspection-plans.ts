@@ -8,6 +8,7 @@ import {
   fileUploadBody,
   issuePlanBody,
   mergeSubjectBody,
+  withdrawPlanDecisionBody,
   overlapBoard,
   overlapBoardQuery,
   overlapCheckBody,
@@ -152,9 +153,19 @@ export const INSPECTION_PLAN_ROUTES = defineRoutes({
     method: "POST",
     path: "/inspection-plans/:id/issue",
     tags,
-    summary: "Ban hành kế hoạch (hoặc kế hoạch điều chỉnh) bằng quyết định lấy số từ sổ văn bản của cơ quan",
+    summary:
+      "Lập dự thảo quyết định ban hành kế hoạch (hoặc kế hoạch điều chỉnh) để trình lãnh đạo ký trên hệ thống; hoặc ghi nhận quyết định đã ký ngoài hệ thống",
     params: idParams,
     body: issuePlanBody,
+    response: { 200: planDetail, ...errors },
+  },
+  "inspectionPlans.withdrawDecision": {
+    method: "POST",
+    path: "/inspection-plans/:id/decision/withdraw",
+    tags,
+    summary: "Hủy dự thảo quyết định ban hành kế hoạch (chưa trình ký hoặc đã bị trả lại) để sửa kế hoạch",
+    params: idParams,
+    body: withdrawPlanDecisionBody,
     response: { 200: planDetail, ...errors },
   },
   "inspectionPlans.adjust": {

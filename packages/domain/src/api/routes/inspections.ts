@@ -10,6 +10,8 @@ import {
   followUpListQuery,
   followUpSummary,
   followUpSummaryQuery,
+  inspectionDashboard,
+  inspectionDashboardQuery,
   inspectionDetail,
   inspectionListItem,
   inspectionListQuery,
@@ -32,6 +34,15 @@ const itemParams = z.object({ id: uuid, itemId: uuid });
 
 /** One inspection from decision to conclusion, its findings, and the follow-up of its recommendations (issue 17). */
 export const INSPECTION_ROUTES = defineRoutes({
+  "inspections.dashboard": {
+    method: "GET",
+    path: "/inspections/dashboard",
+    tags,
+    summary:
+      "Số liệu cho trang chủ: cuộc thanh tra đang tiến hành, kết luận quá hạn, kiến nghị quá hạn hoặc sắp đến hạn (trong phạm vi được xem)",
+    query: inspectionDashboardQuery,
+    response: { 200: inspectionDashboard, ...errors },
+  },
   "inspections.create": {
     method: "POST",
     path: "/inspections",

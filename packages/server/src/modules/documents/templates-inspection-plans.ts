@@ -57,10 +57,9 @@ const planDecision = defineTemplate({
   name: "Quyết định ban hành (điều chỉnh) kế hoạch thanh tra, kiểm tra năm",
   basis: "Luật Thanh tra 2025; Thông tư 04/2025/TT-TTCP; Nghị quyết 198/2025/QH15 (công khai kế hoạch)",
   series: "QĐ",
-  // The plan's issue step (inspections/plans) still takes the signer as typed and issues the
-  // decision in one go; until it drafts the decision and waits for a leader's signature like a
-  // case step, it is not held to the signature in the system (closing note of issue 16/17).
-  signedByHead: false,
+  // Signed in the system by a leader: the plan's issue step drafts it, issuing it issues the plan
+  // (modules/inspections/plans, planDecisionIssued); one signed outside is recorded there instead.
+  signedByHead: true,
   fieldsSchema: planDecisionFields,
   defaultTitle: (f) =>
     f.adjustment

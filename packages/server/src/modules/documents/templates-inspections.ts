@@ -8,10 +8,14 @@
  * the wording follows how inspectorates draft these papers under the predecessor forms. Every
  * template says `wordingVerified: false` until someone checks it against Công báo.
  */
-import { formalCitation, legalGround } from "@minhbach/domain";
+import { formalCitation, formatDong, legalGround } from "@minhbach/domain";
 import {
+  inspectionAnnouncementFields,
   inspectionConclusionFields,
   inspectionDecisionFields,
+  inspectionExtensionFields,
+  inspectionPublicationFields,
+  inspectionSanctionFields,
   inspectionUrgingFields,
 } from "@minhbach/domain/api/inspections";
 import type { BodyParagraph } from "./render.ts";
@@ -29,6 +33,7 @@ import {
   heading,
   item,
   labelled,
+  lettered,
   listLines,
   sentence,
   signatureOf,
@@ -217,4 +222,219 @@ const urging = defineTemplate({
   },
 });
 
-export const INSPECTION_TEMPLATES: readonly DocumentTemplate[] = [decision, conclusion, urging];
+/** "08:30" → "08 giờ 30 phút"; blanks for the clerk when unknown. */
+function clock(time: string | undefined): string {
+  if (!time) return "…… giờ …… phút";
+  const [h, m] = time.split(":");
+  return `${h} giờ ${m} phút`;
+}
+
+const WHAT = { inspection: "thanh tra", check: "kiểm tra" } as const;
+const TEAM = { inspection: "Đoàn thanh tra", check: "Đoàn kiểm tra" } as const;
+
+const announcement = defineTemplate({
+  formCode: "TTr-BBCB",
+  name: "Biên bản công bố quyết định thanh tra (kiểm tra)",
+  basis: `Luật Thanh tra 2025; ${ND216}`,
+  series: "BB",
+  fieldsSchema: inspectionAnnouncementFields,
+  defaultTitle: (f) => `Biên bản công bố Quyết định ${WHAT[f.activity]} số ${f.decision.number}`,
+  build(f) {
+    const what = WHAT[f.activity];
+    const Team = TEAM[f.activity];
+    const paragraphs: BodyParagraph[] = [
+      `Vào hồi ${clock(f.startTime)}, ngày ${textDate(f.heldOn)}, tại ${clause(f.place)}, ${Team} công bố Quyết định ${what} số ${f.decision.number} ngày ${textDate(f.decision.date)} của ${f.deciderTitle} về việc ${what} ${clause(f.decision.title)}.`,
+      heading("I. THÀNH PHẦN"),
+      `1. ${Team}:`,
+      item("-", `${person(f.leader)} - Trưởng đoàn`, f.members.length === 0),
+      ...f.members.map((m, i) => item("-", `${person(m)} - Thành viên`, i === f.members.length - 1)),
+      `2. Đối tượng ${what}: ${clause(f.subject)}, đại diện:`,
+      ...f.representatives.map((p, i) => item("-", person(p), i === f.representatives.length - 1)),
+    ];
+    if (f.others.length)
+      paragraphs.push(
+        "3. Cơ quan, tổ chức, cá nhân có liên quan:",
+        ...f.others.map((p, i) => item("-", person(p), i === f.others.length - 1)),
+      );
+    paragraphs.push(
+      heading("II. NỘI DUNG"),
+      sentence(
+        `Trưởng đoàn công bố toàn văn Quyết định ${what} số ${f.decision.number}; phổ biến nhiệm vụ, quyền hạn của ${Team}, quyền và nghĩa vụ của đối tượng ${what}, kế hoạch tiến hành ${what} và lịch làm việc của ${Team}`,
+      ),
+    );
+    if (f.requests.length)
+      paragraphs.push(`${Team} đề nghị đối tượng ${what}:`, ...listLines(f.requests.map(clause), dashed));
+    paragraphs.push(
+      `Ý kiến của đối tượng ${what}: ${f.opinions ? sentence(f.opinions) : "Nhất trí với nội dung quyết định và kế hoạch làm việc của " + Team + "."}`,
+      `Buổi công bố kết thúc vào hồi ${clock(f.endTime)} cùng ngày. Biên bản đã được đọc lại cho những người có mặt cùng nghe, nhất trí và ký tên dưới đây. Biên bản được lập thành ${String(f.copies).padStart(2, "0")} bản có giá trị như nhau, mỗi bên giữ 01 bản.`,
+    );
+    const representative = f.representatives[0]!;
+    return {
+      title: "Biên bản",
+      subtitle: `Công bố Quyết định ${what} số ${f.decision.number}`,
+      paragraphs,
+      recipients: null,
+      signatures: [
+        { title: `Đại diện đối tượng ${what}`, name: representative.name },
+        { title: `Trưởng đoàn ${what}`, name: f.leader.name },
+      ],
+      signature: { authority: null, position: `Trưởng đoàn ${what}`, name: f.leader.name },
+    };
+  },
+});
+
+const extension = defineTemplate({
+  formCode: "TTr-GH",
+  name: "Quyết định gia hạn thời hạn thanh tra (kiểm tra)",
+  basis: `Luật Thanh tra 2025; ${ND216} [P: điều khoản về gia hạn chưa đối chiếu]`,
+  series: "QĐ",
+  fieldsSchema: inspectionExtensionFields,
+  defaultTitle: (f) => `Quyết định gia hạn thời hạn ${WHAT[f.activity]} theo Quyết định số ${f.decision.number}`,
+  build(f) {
+    const what = WHAT[f.activity];
+    const Team = TEAM[f.activity];
+    const total = f.originalDays + f.extensionDays;
+    const articles = [
+      {
+        text: `Gia hạn thời hạn ${what} trực tiếp theo Quyết định ${what} số ${f.decision.number} ngày ${textDate(f.decision.date)} của ${f.deciderTitle} về việc ${what} ${clause(f.decision.title)} đối với ${f.subjects.map(clause).join("; ")}`,
+        more: [
+          sentence(
+            `Thời hạn ${what} trực tiếp đã quyết định là ${f.originalDays} ngày${f.announcedOn ? ` kể từ ngày công bố Quyết định ${what} (${textDate(f.announcedOn)})` : ""}; gia hạn thêm ${f.extensionDays} ngày; tổng thời hạn ${what} trực tiếp là ${total} ngày${f.newEndOn ? `, kết thúc chậm nhất ngày ${textDate(f.newEndOn)}` : ""}`,
+          ),
+          labelled("Lý do gia hạn", f.ground),
+        ],
+      },
+      {
+        text: `Trưởng đoàn ${what} có trách nhiệm thông báo việc gia hạn cho đối tượng ${what}, tổ chức thực hiện nhiệm vụ trong thời hạn được gia hạn và báo cáo kết quả với ${f.deciderTitle}`,
+      },
+      { text: executionArticle([Team, ...f.subjects]) },
+    ];
+    return {
+      title: "Quyết định",
+      subtitle: `Về việc gia hạn thời hạn ${what}`,
+      paragraphs: decisionBody({
+        authority: f.deciderTitle,
+        grounds: [
+          LTTR_GROUND,
+          `Căn cứ ${ND216}`,
+          `Căn cứ Quyết định ${what} số ${f.decision.number} ngày ${textDate(f.decision.date)}`,
+        ],
+        ...(f.proposal ? { proposal: `Theo đề nghị của ${f.proposal}` } : {}),
+        articles,
+      }),
+      recipients: f.recipients ?? decisionRecipients(articles.length),
+      signature: signatureOf(f.signer),
+    };
+  },
+});
+
+const publication = defineTemplate({
+  formCode: "TTr-TBCK",
+  name: "Thông báo công khai kết luận thanh tra",
+  basis: `Điều 37 Luật Thanh tra 2025; ${ND216}`,
+  series: "TB",
+  fieldsSchema: inspectionPublicationFields,
+  defaultTitle: (f) => `Thông báo công khai Kết luận thanh tra số ${f.conclusion.number}`,
+  build(f, agency) {
+    const paragraphs: BodyParagraph[] = [
+      sentence(
+        `Ngày ${textDate(f.conclusion.date)}, ${agency.name} ban hành Kết luận thanh tra số ${f.conclusion.number} về ${clause(f.conclusion.title)} đối với ${f.subjects.map(clause).join("; ")}`,
+      ),
+      sentence(
+        `Thực hiện quy định về công khai kết luận thanh tra, ${agency.shortName} thông báo công khai nội dung chính của Kết luận như sau (không bao gồm thông tin thuộc bí mật nhà nước, bí mật kinh doanh và dữ liệu cá nhân theo quy định của pháp luật):`,
+      ),
+      ...listLines(f.summary.map(clause)),
+      sentence(
+        `Toàn văn Kết luận được đăng tải trên ${clause(f.portal)} từ ngày ${textDate(f.publishFrom)} đến ngày ${textDate(f.publishTo)}`,
+      ),
+    ];
+    if (f.otherForms.length)
+      paragraphs.push(
+        "Kết luận còn được công khai bằng các hình thức:",
+        ...listLines(f.otherForms.map(clause), dashed),
+      );
+    return {
+      title: "Thông báo",
+      subtitle: `Công khai Kết luận thanh tra số ${f.conclusion.number}`,
+      paragraphs,
+      recipients: f.recipients ?? [...f.subjects.map(clause), FILED],
+      signature: signatureOf(f.signer),
+    };
+  },
+});
+
+const sanction = defineTemplate({
+  formCode: "TTr-XP",
+  name: "Quyết định xử phạt vi phạm hành chính",
+  basis:
+    "Luật Xử lý vi phạm hành chính năm 2012 (sửa đổi, bổ sung); Nghị định 118/2021/NĐ-CP [P: mẫu quyết định của Nghị định 118/2021 chưa đối chiếu]",
+  series: "QĐ",
+  fieldsSchema: inspectionSanctionFields,
+  defaultTitle: (f) => `Quyết định xử phạt vi phạm hành chính đối với ${f.violator.name}`,
+  build(f) {
+    const v = f.violator;
+    const who: BodyParagraph[] =
+      v.kind === "organisation"
+        ? [
+            labelled("Tên tổ chức vi phạm", v.name),
+            ...(v.taxCode ? [labelled("Mã số doanh nghiệp", v.taxCode)] : []),
+            ...(v.address ? [labelled("Địa chỉ trụ sở chính", v.address)] : []),
+            ...(v.representative ? [labelled("Người đại diện theo pháp luật", person(v.representative))] : []),
+          ]
+        : [
+            labelled("Họ và tên người vi phạm", v.name),
+            ...(v.idNumber ? [labelled("Số định danh cá nhân", v.idNumber)] : []),
+            ...(v.address ? [labelled("Nơi ở hiện tại", v.address)] : []),
+          ];
+    const acts: BodyParagraph[] = f.violations.map((x, i) =>
+      item(`${lettered(i)}`, `${clause(x.text)}; quy định tại ${clause(x.rule)}`, i === f.violations.length - 1),
+    );
+    const more: BodyParagraph[] = [
+      ...who,
+      "1. Đã thực hiện hành vi vi phạm hành chính:",
+      ...acts,
+      // A fine is written to the last đồng ("35.000.000 đồng"), not rounded to millions.
+      sentence(`2. Hình thức xử phạt chính: Phạt tiền. Mức phạt: ${formatDong(f.fineVnd)}`),
+      `3. Hình thức xử phạt bổ sung: ${f.additionalMeasures.length ? sentence(f.additionalMeasures.map(clause).join("; ")) : "Không."}`,
+      `4. Biện pháp khắc phục hậu quả: ${f.remedialMeasures.length ? sentence(f.remedialMeasures.map(clause).join("; ")) : "Không."}`,
+    ];
+    const articles = [
+      {
+        text: `Xử phạt vi phạm hành chính đối với ${v.kind === "organisation" ? "tổ chức" : "cá nhân"} có tên sau:`,
+        more,
+      },
+      {
+        text: `${clause(v.name)} phải nghiêm chỉnh chấp hành Quyết định này; nộp tiền phạt trong thời hạn ${f.payWithinDays} ngày kể từ ngày nhận được Quyết định tại ${clause(f.payAt)}. Quá thời hạn mà không tự nguyện chấp hành thì bị cưỡng chế thi hành theo quy định của pháp luật; ${v.kind === "organisation" ? "tổ chức" : "cá nhân"} vi phạm có quyền khiếu nại, khởi kiện đối với Quyết định này theo quy định của pháp luật`,
+      },
+      {
+        text: `Quyết định này có hiệu lực kể từ ngày ký và được giao cho ${clause(v.name)} trong thời hạn 02 ngày làm việc kể từ ngày ký`,
+      },
+    ];
+    return {
+      title: "Quyết định",
+      subtitle: "Xử phạt vi phạm hành chính",
+      paragraphs: decisionBody({
+        authority: f.deciderTitle,
+        grounds: [
+          "Căn cứ Luật Xử lý vi phạm hành chính ngày 20 tháng 6 năm 2012; Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính",
+          "Căn cứ Nghị định số 118/2021/NĐ-CP ngày 23 tháng 12 năm 2021 của Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Xử lý vi phạm hành chính",
+          `Căn cứ ${clause(f.sanctionDecree)}`,
+          `Căn cứ Biên bản vi phạm hành chính số ${f.record.number} lập ngày ${textDate(f.record.date)}`,
+        ],
+        articles,
+      }),
+      recipients: f.recipients ?? [clause(v.name), "Kho bạc Nhà nước (để thu tiền phạt)", FILED],
+      signature: signatureOf(f.signer),
+    };
+  },
+});
+
+export const INSPECTION_TEMPLATES: readonly DocumentTemplate[] = [
+  decision,
+  conclusion,
+  urging,
+  announcement,
+  extension,
+  publication,
+  sanction,
+];

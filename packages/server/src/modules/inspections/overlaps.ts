@@ -44,6 +44,7 @@ export async function findOverlaps(
       "o.agency_id",
       "o.content_field",
       "o.ad_hoc",
+      "o.carries_out",
       "a.name as agency_name",
     ])
     .where("o.subject_id", "in", subjectIds)
@@ -66,6 +67,7 @@ export async function findOverlaps(
       agencyId: r.agency_id,
       contentField: r.content_field,
       adHoc: r.ad_hoc,
+      carriesOut: r.carries_out,
     };
   });
   return candidates.flatMap((c) =>
@@ -98,6 +100,7 @@ export async function writeOccurrences(
         agency_id: source.agencyId,
         content_field: r.contentField,
         ad_hoc: r.adHoc,
+        carries_out: r.carriesOut ?? null,
       })),
     )
     .execute();

@@ -4,6 +4,7 @@ import { Link } from "react-router-dom";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { useMe, useSession } from "../auth/session.tsx";
 import { CasesOverview } from "../cases/CasesOverview.tsx";
+import { InspectionsOverview } from "../inspections/record/InspectionsOverview.tsx";
 import { PetitionsOverview } from "../petitions/PetitionsOverview.tsx";
 import { ReceptionOverview } from "../reception/ReceptionOverview.tsx";
 import { ADMIN_NAV, WORK_NAV, type NavItem } from "../shell/nav.ts";
@@ -79,6 +80,7 @@ export default function HomePage() {
       {can("petition.read") ? <PetitionsOverview /> : null}
       {can("case.read") ? <CasesOverview /> : null}
       {can("reception.read") ? <ReceptionOverview /> : null}
+      {can("inspection.read") ? <InspectionsOverview /> : null}
 
       <Card withBorder mb="lg" component="section" aria-labelledby="ready-heading">
         <Title order={2} fz="h4" mb="sm" id="ready-heading">

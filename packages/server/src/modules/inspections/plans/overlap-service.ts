@@ -140,7 +140,8 @@ export async function overlapBoard(db: Kysely<DB>, auth: AuthContext, year: numb
     .where("o.year", "=", year)
     .where("o.cancelled", "=", false)
     .groupBy("o.subject_id")
-    .having(sql<boolean>`count(*) > 1`)
+    // A planned inspection and the item it carries out are one activity, not two.
+    .having(sql<boolean>`count(distinct coalesce(o.carries_out, o.source_id)) > 1`)
     .having(sql<boolean>`bool_or(${inScope(auth, "inspection.read", "o.agency_id")})`)
     .execute();
   const ids = subjects.map((s) => s.subject_id);
@@ -175,11 +176,18 @@ export async function overlapBoard(db: Kysely<DB>, auth: AuthContext, year: numb
         .execute()),
     );
   }
-  const resolutions = await resolutionsQuery(db)
-    .where("r.year", "=", year)
-    .where("r.subject_id", "in", ids.length > 1000 ? ids.slice(0, 1000) : ids)
-    .orderBy("r.created_at", "desc")
-    .execute();
+  // Every overlapping subject's resolutions, a thousand subjects a read like the occurrences
+  // above (the board once read only the first thousand, so the rest showed as unresolved).
+  const resolutions = [];
+  for (let i = 0; i < ids.length; i += 1000)
+    resolutions.push(
+      ...(await resolutionsQuery(db)
+        .where("r.year", "=", year)
+        .where("r.subject_id", "in", ids.slice(i, i + 1000))
+        .orderBy("r.created_at", "desc")
+        .orderBy("r.id", "desc")
+        .execute()),
+    );
   const items = new Map<
     string,
     {

@@ -62,6 +62,7 @@ export async function occurrencesOf(db: Db, subjectIds: readonly string[], year:
         "o.agency_id",
         "o.content_field",
         "o.ad_hoc",
+        "o.carries_out",
         "a.name as agency_name",
         "s.name as subject_name",
         "s.kind as subject_kind",
@@ -82,6 +83,7 @@ export async function occurrencesOf(db: Db, subjectIds: readonly string[], year:
         agencyId: r.agency_id,
         contentField: r.content_field,
         adHoc: r.ad_hoc,
+        carriesOut: r.carries_out,
         agencyName: r.agency_name,
         subjectName: r.subject_name,
         subjectKind: r.subject_kind,
@@ -112,6 +114,16 @@ interface ResolutionRow {
 }
 
 async function resolutionsOf(db: Db, subjectIds: readonly string[], year: number): Promise<ResolutionRow[]> {
+  const ids = [...new Set(subjectIds)];
+  const out: ResolutionRow[] = [];
+  for (let i = 0; i < ids.length; i += 1000) out.push(...(await resolutionsChunk(db, ids.slice(i, i + 1000), year)));
+  // Newest first across the chunks, as each chunk is ordered.
+  return out.sort(
+    (a, b) => +new Date(b.created_at) - +new Date(a.created_at) || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0),
+  );
+}
+
+async function resolutionsChunk(db: Db, subjectIds: readonly string[], year: number): Promise<ResolutionRow[]> {
   if (subjectIds.length === 0) return [];
   const rows = await db
     .selectFrom("inspection_overlap_resolution as r")
@@ -128,7 +140,7 @@ async function resolutionsOf(db: Db, subjectIds: readonly string[], year: number
       "r.created_at",
       "a.name as agency_name",
     ])
-    .where("r.subject_id", "in", [...new Set(subjectIds)])
+    .where("r.subject_id", "in", subjectIds)
     .where("r.year", "=", year)
     .orderBy("r.created_at", "desc")
     .orderBy("r.id", "desc")
@@ -155,7 +167,10 @@ export async function overlapViews(
   const names = new Map(existing.map((o) => [o.agencyId, o.agencyName]));
   const labels = new Map(existing.map((o) => [o.sourceId, o.label]));
   return input.candidates.map((c) => {
-    const others = c.itemId ? existing.filter((o) => !(o.source === "plan_item" && o.sourceId === c.itemId)) : existing;
+    // The item's own occurrences, and those of the inspections carrying it out, are no overlap.
+    const others = c.itemId
+      ? existing.filter((o) => !(o.source === "plan_item" && o.sourceId === c.itemId) && o.carriesOut !== c.itemId)
+      : existing;
     const out: OverlapViewBody[] = [];
     for (const subjectId of c.subjectIds) {
       const candidate: OccurrenceCandidate = {

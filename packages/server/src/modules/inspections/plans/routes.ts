@@ -15,6 +15,7 @@ import {
   issuePlan,
   listPlans,
   updatePlanItem,
+  withdrawPlanDecision,
 } from "./service.ts";
 
 /** The public feed is read by anyone: a per-address limit keeps it cheap (as the reception schedule's). */
@@ -60,6 +61,9 @@ export function inspectionPlanRoutes(app: Api, ctx: AppContext): void {
   );
   route(app, ROUTES["inspectionPlans.issue"], write, async (request) =>
     issuePlan(ctx.db, requireAuth(request), actorOf(request), request.params.id, request.body),
+  );
+  route(app, ROUTES["inspectionPlans.withdrawDecision"], write, async (request) =>
+    withdrawPlanDecision(ctx.db, requireAuth(request), actorOf(request), request.params.id, request.body),
   );
   route(app, ROUTES["inspectionPlans.adjust"], write, async (request) =>
     adjustPlan(ctx.db, requireAuth(request), actorOf(request), request.params.id, request.body),

@@ -29,7 +29,7 @@ import { fail } from "../../../platform/errors.ts";
 import { headTitleOf } from "../../cases/documents.ts";
 import { loadIssuingAgency } from "../../documents/letterhead.ts";
 import { periodText, type PlanDecisionFields } from "../../documents/templates-inspection-plans.ts";
-import { createDraft, issueDocument } from "../../documents/service.ts";
+import { createDraft, onPaperIssued, type IssuedPaper } from "../../documents/service.ts";
 import { cancelOccurrences, writeOccurrences } from "../overlaps.ts";
 import { openSubjects } from "../subjects/service.ts";
 import { overlapViews } from "./overlap-views.ts";
@@ -82,7 +82,40 @@ async function planForChange(trx: Transaction<DB>, auth: AuthContext, id: string
   await assertAgencyInScope(trx, auth, "inspection.write", plan.agency_id);
   if (editable && plan.status === "issued") fail("PLAN_WRONG_STATUS");
   if (plan.version !== version) fail("VERSION_CONFLICT");
+  // The decision's draft lists the items as they were when it was drafted: they stay as listed
+  // until it is issued or withdrawn.
+  if (editable && (await pendingDecisionOf(trx, plan.id, plan.revision))) fail("PLAN_DECISION_PENDING");
   return plan;
+}
+
+interface PendingDecision {
+  versionId: string;
+  documentId: string;
+  status: "draft" | "submitted";
+  signerName: string | null;
+  returnedNote: string | null;
+}
+
+/** The decision drafted for the plan's current version and not issued (nor withdrawn) yet. */
+async function pendingDecisionOf(db: Db, planId: string, revision: number): Promise<PendingDecision | null> {
+  const row = await db
+    .selectFrom("inspection_plan_version as v")
+    .innerJoin("official_document as d", "d.id", "v.document_id")
+    .leftJoin("app_user as u", "u.id", "d.signer_id")
+    .select(["v.id", "v.document_id", "d.status", "d.returned_note", "u.full_name"])
+    .where("v.plan_id", "=", planId)
+    .where("v.revision", "=", revision)
+    .where("v.status", "=", "draft")
+    .where("d.status", "in", ["draft", "submitted"])
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    versionId: row.id,
+    documentId: row.document_id!,
+    status: row.status as "draft" | "submitted",
+    signerName: row.full_name,
+    returnedNote: row.returned_note,
+  };
 }
 
 async function bumpPlan(trx: Transaction<DB>, id: string, changes: { status?: PlanStatus; revision?: number } = {}) {
@@ -230,16 +263,28 @@ export async function getPlan(db: Db, auth: AuthContext, id: string): Promise<Pl
   const overlapOf = new Map(live.map((i, n) => [i.id, overlaps[n]!]));
   const versions = await db
     .selectFrom("inspection_plan_version")
-    .select(["revision", "status", "reason", "decision_symbol", "document_id", "issued_on", "items"])
+    .select([
+      "revision",
+      "status",
+      "reason",
+      "decision_symbol",
+      "document_id",
+      "issued_on",
+      "items",
+      "signer",
+      "issued_outside",
+    ])
     .where("plan_id", "=", id)
     .orderBy("revision")
     .execute();
   const resolutions = await resolutionList(db, { planId: id, agencyId: plan.agency_id, year: plan.year });
-  const editable = plan.status !== "issued";
+  const pending = plan.status === "issued" ? null : await pendingDecisionOf(db, id, plan.revision);
+  const editable = plan.status !== "issued" && pending === null;
   const canEdit = mayWrite(auth, plan);
   const actions: PlanDetail["actions"] = [];
   if (canEdit && editable) actions.push("add_item");
   if (canEdit && editable && can(auth, "document.issue")) actions.push("issue");
+  if (canEdit && pending?.status === "draft" && can(auth, "document.issue")) actions.push("withdraw_decision");
   if (canEdit && plan.status === "issued") actions.push("adjust");
   const views: PlanItemView[] = items.map((i) => ({
     id: i.id,
@@ -285,10 +330,19 @@ export async function getPlan(db: Db, auth: AuthContext, id: string): Promise<Pl
       documentId: v.document_id,
       issuedOn: dateText(v.issued_on),
       itemCount: Array.isArray(parseJson(v.items)) ? (parseJson(v.items) as unknown[]).length : live.length,
+      signer: v.signer,
+      issuedOutside: v.issued_outside,
     })),
     resolutions,
     canEdit,
     actions,
+    pendingDecision: pending && {
+      documentId: pending.documentId,
+      status: pending.status,
+      statusLabel: pending.status === "submitted" ? "Đang trình ký" : pending.returnedNote ? "Bị trả lại" : "Dự thảo",
+      signerName: pending.signerName,
+      returnedNote: pending.returnedNote,
+    },
   };
 }
 
@@ -584,6 +638,159 @@ function subjectsText(subjects: readonly { name: string; taxCode: string | null;
     .join("; ");
 }
 
+type Snapshot = {
+  seq: number;
+  subjects: string;
+  subjectList: { name: string; taxCode: string | null; kind: string }[];
+  activity: string;
+  kind: string;
+  content: string;
+  field: string | null;
+  period: string;
+  time: string;
+  leadingUnit: string | null;
+  cancelled: boolean;
+}[];
+
+/** Refuses while a live item of the plan still meets an unresolved blocking overlap. */
+async function assertPlanClear(trx: Transaction<DB>, plan: PlanRow) {
+  const live = (await itemsOf(trx, plan.id)).filter((i) => !i.cancelled);
+  if (live.length === 0) fail("PLAN_EMPTY");
+  const overlaps = await overlapViews(trx, {
+    year: plan.year,
+    agencyId: plan.agency_id,
+    candidates: live.map((i) => ({
+      itemId: i.id,
+      subjectIds: i.subjects.map((s) => s.id),
+      activity: i.activity,
+      field: i.field,
+    })),
+  });
+  const blocking = overlaps.flat().find((o) => o.blocking);
+  if (blocking) fail("PLAN_OVERLAP", "items", blocking.message);
+  return live;
+}
+
+/** The decision's fields and the items as it lists them (kept with the version once issued). */
+async function decisionOf(trx: Transaction<DB>, plan: PlanRow) {
+  const items = await itemsOf(trx, plan.id);
+  const live = await assertPlanClear(trx, plan);
+  const agency = await loadIssuingAgency(trx, plan.agency_id);
+  const current = await trx
+    .selectFrom("inspection_plan_version")
+    .select(["id", "revision", "reason"])
+    .where("plan_id", "=", plan.id)
+    .where("revision", "=", plan.revision)
+    .executeTakeFirstOrThrow();
+  const previous = await trx
+    .selectFrom("inspection_plan_version")
+    .select(["id", "decision_symbol", "issued_on"])
+    .where("plan_id", "=", plan.id)
+    .where("status", "=", "issued")
+    .executeTakeFirst();
+  const activities = new Set(live.map((i) => i.activity));
+  // An adjustment lists every item, those taken out marked as such; the first issue only the live ones.
+  const listed = plan.revision > 0 ? items.filter((i) => !i.cancelled || i.added_in_revision < plan.revision) : live;
+  const snapshot: Snapshot = listed.map((i, n) => ({
+    seq: n + 1,
+    subjects: subjectsText(i.subjects),
+    subjectList: i.subjects.map((s) => ({ name: s.name, taxCode: publishableTaxCode(s), kind: s.kind })),
+    activity: PLAN_ACTIVITIES[i.activity],
+    kind: PLAN_ITEM_KINDS[i.kind],
+    content: i.content,
+    field: i.field,
+    period: periodText(i.period_from, i.period_to),
+    time: plannedTimeLabel({ quarter: i.quarter, monthFrom: i.month_from, monthTo: i.month_to }),
+    leadingUnit: i.leading_unit,
+    cancelled: i.cancelled,
+  }));
+  const fields: PlanDecisionFields = {
+    authority: headTitleOf(agency.name, agency.shortName),
+    year: plan.year,
+    activity: activities.size === 2 ? "both" : live[0]!.activity,
+    adjustment:
+      plan.revision > 0
+        ? {
+            revision: plan.revision,
+            previous: previous?.decision_symbol
+              ? `${previous.decision_symbol}${previous.issued_on ? ` ngày ${textDateOf(dateText(previous.issued_on)!)}` : ""}`
+              : null,
+            reason: current.reason ?? "",
+          }
+        : null,
+    items: snapshot.map((s) => ({
+      seq: s.seq,
+      subjects: s.subjects,
+      content: s.content,
+      period: s.period,
+      time: s.time,
+      leadingUnit: s.leadingUnit,
+      standby: s.kind === PLAN_ITEM_KINDS.standby,
+      cancelled: s.cancelled,
+    })),
+  };
+  return { fields, snapshot, current, previous, live };
+}
+
+/** The version takes its decision's number, date and signer; the one it adjusts is superseded. */
+async function markIssued(
+  trx: Transaction<DB>,
+  actor: Actor,
+  plan: PlanRow,
+  decision: {
+    versionId: string;
+    previousId: string | null;
+    documentId: string | null;
+    symbol: string;
+    issuedOn: string;
+    signer: string;
+    outside: boolean;
+    snapshot: unknown;
+    items: number;
+  },
+) {
+  if (decision.previousId)
+    await trx
+      .updateTable("inspection_plan_version")
+      .set({ status: "superseded" })
+      .where("id", "=", decision.previousId)
+      .execute();
+  await trx
+    .updateTable("inspection_plan_version")
+    .set({
+      status: "issued",
+      document_id: decision.documentId,
+      decision_symbol: decision.symbol,
+      issued_on: decision.issuedOn,
+      signer: decision.signer,
+      issued_outside: decision.outside,
+      items: JSON.stringify(decision.snapshot),
+    })
+    .where("id", "=", decision.versionId)
+    .execute();
+  await bumpPlan(trx, plan.id, { status: "issued" });
+  await recordAudit(trx, actor, {
+    action: "inspection.plan.issued",
+    entityType: "inspection_plan",
+    entityId: plan.id,
+    summary: {
+      year: plan.year,
+      revision: plan.revision,
+      symbol: decision.symbol,
+      signer: decision.signer,
+      issuedOutside: decision.outside,
+      items: decision.items,
+    },
+  });
+}
+
+/**
+ * The plan's issue step. By default it drafts the decision (KH-TT-QD) from the items: the drafter
+ * submits it to a leader, who signs and issues it in the system (documents); the plan is issued
+ * then, with the register's number and the signer (`planDecisionIssued`). Until then the items
+ * stay as the draft lists them. A decision signed outside the system is recorded with its typed
+ * number, date and signer, and issues the plan at once.
+ */
 export async function issuePlan(
   db: Kysely<DB>,
   auth: AuthContext,
@@ -591,87 +798,35 @@ export async function issuePlan(
   planId: string,
   body: {
     version: number;
+    issuedOutside?: boolean | null | undefined;
+    decisionNumber?: string | undefined;
     issuedOn?: string | undefined;
-    signer: { authority?: string | undefined; position: string; name: string };
+    signer?: { authority?: string | undefined; position: string; name: string } | undefined;
   },
 ): Promise<PlanDetail> {
   await db.transaction().execute(async (trx) => {
     const plan = await planForChange(trx, auth, planId, body.version);
-    const items = await itemsOf(trx, planId);
-    const live = items.filter((i) => !i.cancelled);
-    if (live.length === 0) fail("PLAN_EMPTY");
-    const overlaps = await overlapViews(trx, {
-      year: plan.year,
-      agencyId: plan.agency_id,
-      candidates: live.map((i) => ({
-        itemId: i.id,
-        subjectIds: i.subjects.map((s) => s.id),
-        activity: i.activity,
-        field: i.field,
-      })),
-    });
-    const blocking = overlaps.flat().find((o) => o.blocking);
-    if (blocking) fail("PLAN_OVERLAP", "items", blocking.message);
-
-    const agency = await loadIssuingAgency(trx, plan.agency_id);
-    const current = await trx
-      .selectFrom("inspection_plan_version")
-      .select(["id", "revision", "reason"])
-      .where("plan_id", "=", planId)
-      .where("revision", "=", plan.revision)
-      .executeTakeFirstOrThrow();
-    const previous = await trx
-      .selectFrom("inspection_plan_version")
-      .select(["id", "decision_symbol", "issued_on"])
-      .where("plan_id", "=", planId)
-      .where("status", "=", "issued")
-      .executeTakeFirst();
-    const activities = new Set(live.map((i) => i.activity));
-    // An adjustment lists every item, those taken out marked as such; the first issue only the live ones.
-    const listed = plan.revision > 0 ? items.filter((i) => !i.cancelled || i.added_in_revision < plan.revision) : live;
-    const snapshot = listed.map((i, n) => ({
-      seq: n + 1,
-      subjects: subjectsText(i.subjects),
-      subjectList: i.subjects.map((s) => ({ name: s.name, taxCode: publishableTaxCode(s), kind: s.kind })),
-      activity: PLAN_ACTIVITIES[i.activity],
-      kind: PLAN_ITEM_KINDS[i.kind],
-      content: i.content,
-      field: i.field,
-      period: periodText(i.period_from, i.period_to),
-      time: plannedTimeLabel({ quarter: i.quarter, monthFrom: i.month_from, monthTo: i.month_to }),
-      leadingUnit: i.leading_unit,
-      cancelled: i.cancelled,
-    }));
-    const fields: PlanDecisionFields = {
-      authority: headTitleOf(agency.name, agency.shortName),
-      year: plan.year,
-      activity: activities.size === 2 ? "both" : live[0]!.activity,
-      adjustment:
-        plan.revision > 0
-          ? {
-              revision: plan.revision,
-              previous: previous?.decision_symbol
-                ? `${previous.decision_symbol}${previous.issued_on ? ` ngày ${textDateOf(dateText(previous.issued_on)!)}` : ""}`
-                : null,
-              reason: current.reason ?? "",
-            }
-          : null,
-      items: snapshot.map((s) => ({
-        seq: s.seq,
-        subjects: s.subjects,
-        content: s.content,
-        period: s.period,
-        time: s.time,
-        leadingUnit: s.leadingUnit,
-        standby: s.kind === PLAN_ITEM_KINDS.standby,
-        cancelled: s.cancelled,
-      })),
-      signer: {
-        ...(body.signer.authority ? { authority: body.signer.authority } : {}),
-        position: body.signer.position,
-        name: body.signer.name,
-      },
-    };
+    await assertAgencyInScope(trx, auth, "document.issue", plan.agency_id);
+    const { fields, snapshot, current, previous, live } = await decisionOf(trx, plan);
+    if (body.issuedOutside === true) {
+      const issuedOn = body.issuedOn!;
+      if (issuedOn > todayInVietnam()) fail("DOCUMENT_ISSUE_DATE_IN_FUTURE", "issuedOn");
+      const signer = body.signer!;
+      await markIssued(trx, actor, plan, {
+        versionId: current.id,
+        previousId: previous?.id ?? null,
+        documentId: null,
+        symbol: body.decisionNumber!,
+        issuedOn,
+        signer: [signer.name, signer.position.toLocaleLowerCase("vi").replace(/^./u, (c) => c.toLocaleUpperCase("vi"))]
+          .filter(Boolean)
+          .join(", "),
+        outside: true,
+        snapshot,
+        items: live.length,
+      });
+      return;
+    }
     const draft = await createDraft(trx, actor, {
       agencyId: plan.agency_id,
       entityType: "inspection_plan",
@@ -679,34 +834,98 @@ export async function issuePlan(
       formCode: "KH-TT-QD",
       fields,
     });
-    const doc = await issueDocument(trx, auth, actor, draft.id, { issuedOn: body.issuedOn ?? todayInVietnam() });
-    if (previous)
-      await trx
-        .updateTable("inspection_plan_version")
-        .set({ status: "superseded" })
-        .where("id", "=", previous.id)
-        .execute();
     await trx
       .updateTable("inspection_plan_version")
-      .set({
-        status: "issued",
-        document_id: doc.id,
-        decision_symbol: doc.symbol,
-        issued_on: doc.issuedOn,
-        items: JSON.stringify(snapshot),
-      })
+      .set({ document_id: draft.id, items: JSON.stringify(snapshot) })
       .where("id", "=", current.id)
       .execute();
-    await bumpPlan(trx, planId, { status: "issued" });
+    await bumpPlan(trx, planId);
     await recordAudit(trx, actor, {
-      action: "inspection.plan.issued",
+      action: "inspection.plan.decision_drafted",
       entityType: "inspection_plan",
       entityId: planId,
-      summary: { year: plan.year, revision: plan.revision, symbol: doc.symbol, items: live.length },
+      summary: { year: plan.year, revision: plan.revision, documentId: draft.id, items: live.length },
     });
   });
   return getPlan(db, auth, planId);
 }
+
+/**
+ * Withdraws the decision's draft (never submitted, or returned by the signer): the draft is
+ * removed and the plan can be edited again.
+ */
+export async function withdrawPlanDecision(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  planId: string,
+  body: { version: number },
+): Promise<PlanDetail> {
+  await db.transaction().execute(async (trx) => {
+    const plan = await planForChange(trx, auth, planId, body.version, false);
+    await assertAgencyInScope(trx, auth, "document.issue", plan.agency_id);
+    const pending = plan.status === "issued" ? null : await pendingDecisionOf(trx, planId, plan.revision);
+    if (!pending) fail("PLAN_NO_PENDING_DECISION");
+    if (pending.status === "submitted") fail("DOCUMENT_SUBMITTED");
+    await trx
+      .updateTable("inspection_plan_version")
+      .set({ document_id: null, items: null })
+      .where("id", "=", pending.versionId)
+      .execute();
+    // A draft never numbered is removed (the register is untouched; the audit keeps its history).
+    const removed = await trx
+      .deleteFrom("official_document")
+      .where("id", "=", pending.documentId)
+      .where("status", "=", "draft")
+      .executeTakeFirst();
+    if (Number(removed.numDeletedRows) !== 1) fail("DOCUMENT_SUBMITTED");
+    await bumpPlan(trx, planId);
+    await recordAudit(trx, actor, {
+      action: "inspection.plan.decision_withdrawn",
+      entityType: "inspection_plan",
+      entityId: planId,
+      summary: { year: plan.year, revision: plan.revision, documentId: pending.documentId },
+    });
+  });
+  return getPlan(db, auth, planId);
+}
+
+/**
+ * When the decision is signed and issued in the system (in the issue's transaction): the plan's
+ * version takes the register's number and the signer, the plan is issued. An overlap that arose
+ * since the draft (another agency's item of the same subject) refuses the issue, naming it.
+ */
+async function planDecisionIssued(trx: Transaction<DB>, actor: Actor, paper: IssuedPaper): Promise<void> {
+  const version = await trx
+    .selectFrom("inspection_plan_version")
+    .select(["id", "plan_id", "revision", "items"])
+    .where("document_id", "=", paper.id)
+    .where("status", "=", "draft")
+    .executeTakeFirst();
+  if (!version) return;
+  const plan = await readPlan(trx, version.plan_id, true);
+  if (plan.status === "issued" || plan.revision !== version.revision) return;
+  const live = await assertPlanClear(trx, plan);
+  const previous = await trx
+    .selectFrom("inspection_plan_version")
+    .select(["id"])
+    .where("plan_id", "=", plan.id)
+    .where("status", "=", "issued")
+    .executeTakeFirst();
+  await markIssued(trx, actor, plan, {
+    versionId: version.id,
+    previousId: previous?.id ?? null,
+    documentId: paper.id,
+    symbol: paper.symbol,
+    issuedOn: paper.issuedOn,
+    signer: paper.signer,
+    outside: false,
+    snapshot: parseJson(version.items),
+    items: live.length,
+  });
+}
+
+onPaperIssued("inspection_plan", planDecisionIssued);
 
 function textDateOf(iso: string): string {
   const [y, m, d] = iso.split("-");

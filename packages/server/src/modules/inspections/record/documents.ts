@@ -4,11 +4,17 @@
  * officer edits the draft and issues it from the agency's register (modules/documents).
  */
 import {
+  EXTENSION_GROUND_LABELS,
+  formatDong,
   RECOMMENDATION_TYPE_LABELS,
+  REDACTION_MASK,
+  redactorFor,
   VIOLATION_KIND_LABELS,
+  type ExtensionGround,
   type InspectionFacts,
   type ViolationKind,
 } from "@minhbach/domain";
+import { addDays } from "@minhbach/domain/calendar/iso-date";
 import type { Transaction } from "kysely";
 import type { DB } from "../../../db/schema.ts";
 import type { Actor } from "../../../platform/audit.ts";
@@ -156,6 +162,123 @@ export async function draftConclusion(trx: Trx, actor: Actor, row: Row, facts: I
         ...(r.due_on ? { dueOn: r.due_on } : {}),
       })),
       reservations: facts.reservations,
+    },
+  });
+  return doc.id;
+}
+
+/**
+ * The extension decision (TTr-GH), drafted by the extend step: the decision extended, the days
+ * first set and added (the level's configuration), the ground. Signed in the system by a leader.
+ */
+export async function draftExtension(
+  trx: Trx,
+  actor: Actor,
+  row: Row,
+  facts: InspectionFacts,
+  days: { onsite: number; extension: number },
+  input: { ground: ExtensionGround; note?: string | null | undefined },
+): Promise<string> {
+  const doc = await createDraft(trx, actor, {
+    agencyId: row.agency_id,
+    entityType: "inspection",
+    entityId: row.id,
+    formCode: "TTr-GH",
+    fields: {
+      activity: row.kind === "specialised_check" ? "check" : "inspection",
+      deciderTitle: await deciderTitle(trx, row.agency_id),
+      decision: { number: facts.decisionNumber!, date: facts.decidedOn!, title: row.title },
+      subjects: await subjectLines(trx, row.id),
+      originalDays: days.onsite,
+      extensionDays: days.extension,
+      ...(facts.announcedOn ? { announcedOn: facts.announcedOn } : {}),
+      ground: [EXTENSION_GROUND_LABELS[input.ground], input.note?.trim()].filter(Boolean).join(": "),
+      proposal: "Trưởng đoàn thanh tra",
+    },
+  });
+  return doc.id;
+}
+
+/** What a published text shows instead of personal data. */
+const PERSONAL_MASK = "[thông tin cá nhân]";
+
+/**
+ * The publication notice of the conclusion (TTr-TBCK), drafted by the publish step: the main
+ * findings and recommendations, with the personal data of individuals inspected (names, tax or
+ * identity numbers, addresses) and every phone, e-mail or identity number by its shape masked, as
+ * the petitions' masking does (domain text/redact.ts). Business secrets cannot be told by shape:
+ * the drafter reviews the draft before submitting it.
+ */
+export async function draftPublication(
+  trx: Trx,
+  actor: Actor,
+  row: Row,
+  facts: InspectionFacts,
+  input: { date: string; form?: string | null | undefined },
+): Promise<string> {
+  const agency = await trx
+    .selectFrom("agency")
+    .select("name")
+    .where("id", "=", row.agency_id)
+    .executeTakeFirstOrThrow();
+  const subjects = await trx
+    .selectFrom("inspection_target as t")
+    .innerJoin("inspection_subject as s", "s.id", "t.subject_id")
+    .select(["s.name", "s.tax_code", "s.kind", "s.address"])
+    .where("t.inspection_id", "=", row.id)
+    .orderBy("t.position")
+    .execute();
+  const people = subjects.filter((s) => s.kind === "individual");
+  const redact = redactorFor(people.map((p) => ({ name: p.name, address: p.address, numbers: [p.tax_code] })));
+  const mask = (text: string) => redact(text).split(REDACTION_MASK).join(PERSONAL_MASK);
+  const [violations, sanctions, recommendations] = await Promise.all([
+    trx
+      .selectFrom("inspection_violation as v")
+      .innerJoin("inspection_subject as s", "s.id", "v.subject_id")
+      .select(["s.name", "s.kind", "v.kind as violation_kind", "v.description", "v.money"])
+      .where("v.inspection_id", "=", row.id)
+      .orderBy("v.created_at")
+      .execute(),
+    trx.selectFrom("inspection_sanction").select(["fine"]).where("inspection_id", "=", row.id).execute(),
+    trx
+      .selectFrom("inspection_recommendation")
+      .select(["type", "content", "amount"])
+      .where("inspection_id", "=", row.id)
+      .orderBy("position")
+      .execute(),
+  ]);
+  const named = (name: string, kind: string) => (kind === "individual" ? PERSONAL_MASK : name);
+  const summary = [
+    ...violations.map((v) => {
+      const money = Number(v.money) ? ` (${formatDong(Number(v.money))})` : "";
+      return mask(
+        `${named(v.name, v.kind)} - ${VIOLATION_KIND_LABELS[v.violation_kind as ViolationKind] ?? v.violation_kind}: ${v.description}${money}`,
+      );
+    }),
+    ...(sanctions.length
+      ? [
+          `Đã xử phạt vi phạm hành chính ${sanctions.length} trường hợp, tổng số tiền ${formatDong(sanctions.reduce((s, x) => s + Number(x.fine), 0))}`,
+        ]
+      : []),
+    ...recommendations.map((r) => {
+      const money = Number(r.amount) ? ` (${formatDong(Number(r.amount))})` : "";
+      return mask(`Kiến nghị ${RECOMMENDATION_TYPE_LABELS[r.type].toLocaleLowerCase("vi")}: ${r.content}${money}`);
+    }),
+  ];
+  const doc = await createDraft(trx, actor, {
+    agencyId: row.agency_id,
+    entityType: "inspection",
+    entityId: row.id,
+    formCode: "TTr-TBCK",
+    fields: {
+      conclusion: { number: facts.conclusionNumber!, date: facts.signedOn!, title: row.title },
+      subjects: subjects.map((s) => named(s.name, s.kind)),
+      summary: summary.length ? summary : ["Qua thanh tra, chưa phát hiện vi phạm"],
+      portal: `Cổng thông tin điện tử của ${agency.name}`,
+      publishFrom: input.date,
+      // 15 consecutive days, the first included.
+      publishTo: addDays(input.date, 14),
+      otherForms: input.form?.trim() ? [input.form.trim()] : [],
     },
   });
   return doc.id;

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { actorOf, requireAuth } from "../../../platform/access.ts";
 import type { AppContext } from "../../../platform/context.ts";
 import { route, type Api } from "../../../platform/http.ts";
+import { inspectionDashboard } from "./dashboard.ts";
 import {
   addRecommendation,
   addSanction,
@@ -23,6 +24,9 @@ export function inspectionRecordRoutes(app: Api, ctx: AppContext): void {
     return reply.code(201).send(created as Detail);
   });
 
+  route(app, ROUTES["inspections.dashboard"], { config: { permission: "inspection.read" } }, async (request) =>
+    inspectionDashboard(ctx.db, requireAuth(request), request.query),
+  );
   route(app, ROUTES["inspections.list"], { config: { permission: "inspection.read" } }, async (request) =>
     listInspections(ctx.db, requireAuth(request), request.query),
   );

@@ -65,7 +65,7 @@ import { readTimeline, runStep, writeEvent, type Procedure } from "../../../plat
 import { currentCalendar, trackDeadline } from "../../calendar/service.ts";
 import { findOverlaps, writeOccurrences, type OverlapView } from "../overlaps.ts";
 import { assertActor, isDecider } from "./access.ts";
-import { draftConclusion, draftDecision } from "./documents.ts";
+import { draftConclusion, draftDecision, draftExtension, draftPublication } from "./documents.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -126,6 +126,7 @@ async function overlapsOf(db: Db, row: InspectionRow): Promise<OverlapView[]> {
       activity: activityOf(row.kind),
       contentField: row.content_field,
       adHoc: isAdHoc(row),
+      carriesOut: row.plan_item_id,
     })),
     { source: "inspection", sourceId: row.id },
   );
@@ -261,6 +262,27 @@ export async function createInspection(db: Kysely<DB>, auth: AuthContext, actor:
     if (!earlier.signed_on)
       fail("INSPECTION_LINK_INVALID", "reinspectsId", "Chỉ thanh tra lại cuộc thanh tra đã có kết luận.");
     reinspectsId = earlier.id;
+  }
+  // The plan item carried out: of this agency's plan of the year, issued, not cancelled.
+  if (body.planItemId) {
+    const item = await db
+      .selectFrom("inspection_plan_item as i")
+      .innerJoin("inspection_plan as p", "p.id", "i.plan_id")
+      .select(["i.cancelled", "p.agency_id", "p.year", "p.revision", "p.status", "i.added_in_revision"])
+      .where("i.id", "=", body.planItemId)
+      .executeTakeFirst();
+    if (!item || item.agency_id !== agencyId)
+      fail("INSPECTION_LINK_INVALID", "planItemId", "Không tìm thấy cuộc này trong kế hoạch của cơ quan.");
+    if (item.year !== body.year)
+      fail(
+        "INSPECTION_LINK_INVALID",
+        "planItemId",
+        `Cuộc này thuộc kế hoạch năm ${item.year}, không phải năm ${body.year}.`,
+      );
+    if (item.cancelled) fail("INSPECTION_LINK_INVALID", "planItemId", "Cuộc này đã bị đưa ra khỏi kế hoạch.");
+    const issuedWithItem =
+      item.status === "issued" ? item.added_in_revision <= item.revision : item.added_in_revision < item.revision;
+    if (!issuedWithItem) fail("INSPECTION_LINK_INVALID", "planItemId", "Cuộc này chưa có trong kế hoạch đã ban hành.");
   }
   const subjects = await resolveSubjects(db, body.subjectIds);
   const agency = await db.selectFrom("agency").select(["kind"]).where("id", "=", agencyId).executeTakeFirstOrThrow();
@@ -423,21 +445,22 @@ export async function decideInspection(
           })),
         )
         .execute();
-      // An inspection carrying out a plan item is covered by the item's occurrences.
-      if (row.plan_item_id === null) {
-        const subjects = await subjectsOf(trx, row.id);
-        await writeOccurrences(
-          trx,
-          { source: "inspection", sourceId: row.id, agencyId: row.agency_id },
-          subjects.map((s) => ({
-            subjectId: s.id,
-            year: row.year,
-            activity: activityOf(row.kind),
-            contentField: row.content_field,
-            adHoc: isAdHoc(row),
-          })),
-        );
-      }
+      // Every decided inspection writes its occurrences, a planned one too (naming the item it
+      // carries out, so that the two count as one activity): the overlap check sees it whatever
+      // becomes of the item.
+      const subjects = await subjectsOf(trx, row.id);
+      await writeOccurrences(
+        trx,
+        { source: "inspection", sourceId: row.id, agencyId: row.agency_id },
+        subjects.map((s) => ({
+          subjectId: s.id,
+          year: row.year,
+          activity: activityOf(row.kind),
+          contentField: row.content_field,
+          adHoc: isAdHoc(row),
+          carriesOut: row.plan_item_id,
+        })),
+      );
       // The decision's draft, from the agency's register when issued.
       return draftDecision(trx, actor, { ...row, violation_sign: violationSign }, durations[row.body_level].onsiteDays);
     },
@@ -485,6 +508,12 @@ export async function takeStep(db: Kysely<DB>, auth: AuthContext, actor: Actor, 
       ...(await mainDue(trx, row, next)),
     }),
     work: async (trx, row, next) => {
+      // The step's paper, drafted for a leader to sign in the system (or, for the notice, to issue).
+      if (input.action === "extend") {
+        const d = durations[row.body_level];
+        return draftExtension(trx, actor, row, next, { onsite: d.onsiteDays, extension: d.extensionDays }, input);
+      }
+      if (input.action === "publish") return draftPublication(trx, actor, row, next, input);
       if (input.action !== "sign") return null;
       // Signing fixes the period the recommendations count in (follow-up across years).
       await trx

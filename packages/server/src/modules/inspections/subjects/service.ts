@@ -2,7 +2,7 @@
  * The registry of inspection subjects (one for the installation): every agency reads it, users
  * with inspection.write add and edit subjects, a duplicate is merged into its survivor by the
  * agency that registered it or one above it. Merging keeps the duplicate's row (merged_into_id)
- * and moves its occurrences, plan items and overlap resolutions to the survivor, audited.
+ * and moves its occurrences, plan items, overlap resolutions and inspections to the survivor, audited.
  */
 import { normalizeForMatch, SUBJECT_KINDS, type SubjectKind } from "@minhbach/domain";
 import { firstIssue } from "@minhbach/domain/api/zod-vi";
@@ -260,8 +260,9 @@ export async function updateSubject(
 
 /**
  * Merges the duplicate `id` into `intoId`: the duplicate stays, marked merged; what pointed at it
- * (occurrences, plan items, overlap resolutions) points at the survivor. Where both were already
- * in the same plan item or source, the duplicate's row is dropped (the survivor's stands for both).
+ * (occurrences, plan items, overlap resolutions, inspections with their findings) points at the
+ * survivor. Where both were already in the same plan item, source or inspection, the duplicate's
+ * row is dropped (the survivor's stands for both).
  */
 export async function mergeSubject(
   db: Kysely<DB>,
@@ -332,6 +333,27 @@ export async function mergeSubject(
       .set({ subject_id: body.intoId })
       .where("subject_id", "=", id)
       .execute();
+    // The inspections of the duplicate are the survivor's, with their findings: an inspection
+    // that already targets both keeps one target (in the survivor's place).
+    await trx
+      .deleteFrom("inspection_target as t")
+      .where("t.subject_id", "=", id)
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom("inspection_target as k")
+            .select("k.inspection_id")
+            .whereRef("k.inspection_id", "=", "t.inspection_id")
+            .where("k.subject_id", "=", body.intoId),
+        ),
+      )
+      .execute();
+    const inspections = await trx
+      .updateTable("inspection_target")
+      .set({ subject_id: body.intoId })
+      .where("subject_id", "=", id)
+      .executeTakeFirst();
+    for (const table of ["inspection_violation", "inspection_sanction", "inspection_recommendation"] as const)
+      await trx.updateTable(table).set({ subject_id: body.intoId }).where("subject_id", "=", id).execute();
     await recordAudit(trx, actor, {
       action: "inspection.subject.merged",
       entityType: "inspection_subject",
@@ -342,6 +364,7 @@ export async function mergeSubject(
         mergedInto: { id: into.id, name: into.name, taxCode: into.tax_code },
         occurrencesMoved: Number(occurrences.numUpdatedRows),
         planItemsMoved: Number(items.numUpdatedRows),
+        inspectionsMoved: Number(inspections.numUpdatedRows),
       },
     });
   });

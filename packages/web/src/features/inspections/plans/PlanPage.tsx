@@ -10,6 +10,7 @@ import {
   Anchor,
   Badge,
   Button,
+  Checkbox,
   Group,
   Modal,
   MultiSelect,
@@ -29,8 +30,11 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconCheck } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { call } from "../../../api/call.ts";
+import { Link, useNavigate, useParams } from "react-router-dom";
 import { DateField } from "../../../ui/DateField.tsx";
+import { DocumentsPanel } from "../../petitions/DocumentsPanel.tsx";
 import { saveDownload } from "../../../ui/download.ts";
 import { emptyToNull, reportServerError } from "../../../ui/forms.ts";
 import { formatDate, formatDateTime } from "../../../ui/format.ts";
@@ -48,6 +52,8 @@ import {
   usePlan,
   useResolveOverlap,
   useSubjectSearch,
+  useUpdateItem,
+  useWithdrawPlanDecision,
   type OverlapView,
   type PlanDetail,
   type PlanItem,
@@ -86,12 +92,33 @@ export default function PlanPage() {
 
 function PlanBody({ plan }: { plan: PlanDetail }) {
   const [resolving, setResolving] = useState<OverlapView | null>(null);
+  const [editingDoc, setEditingDoc] = useState<string | null>(null);
+  const [editingItem, setEditingItem] = useState<PlanItem | null>(null);
+  const phone = usePhone();
   return (
     <Stack gap="md">
       <PlanActions plan={plan} />
-      <ItemsTable plan={plan} onResolve={setResolving} />
+      <ItemsTable plan={plan} onResolve={setResolving} onEdit={setEditingItem} />
       {plan.actions.includes("add_item") ? <ItemForm plan={plan} onResolve={setResolving} /> : null}
+      <Modal
+        opened={editingItem !== null}
+        onClose={() => setEditingItem(null)}
+        title={PLAN_TEXT.editTitle}
+        size="xl"
+        fullScreen={phone}
+      >
+        {editingItem ? (
+          <ItemForm
+            key={editingItem.id}
+            plan={plan}
+            item={editingItem}
+            onResolve={setResolving}
+            onDone={() => setEditingItem(null)}
+          />
+        ) : null}
+      </Modal>
       <Versions plan={plan} />
+      <DocumentsPanel entityType="inspection_plan" entityId={plan.id} editing={editingDoc} onEdit={setEditingDoc} />
       <Resolutions plan={plan} />
       <ResolveModal plan={plan} overlap={resolving} onClose={() => setResolving(null)} />
     </Stack>
@@ -128,9 +155,19 @@ function OverlapAlert({ overlap, onResolve }: { overlap: OverlapView; onResolve?
   );
 }
 
-function ItemsTable({ plan, onResolve }: { plan: PlanDetail; onResolve(o: OverlapView): void }) {
+function ItemsTable({
+  plan,
+  onResolve,
+  onEdit,
+}: {
+  plan: PlanDetail;
+  onResolve(o: OverlapView): void;
+  onEdit(item: PlanItem): void;
+}) {
   const [cancelling, setCancelling] = useState<PlanItem | null>(null);
   const editable = plan.actions.includes("add_item");
+  // The last revision issued: an item added by an adjustment not yet issued is not in the plan yet.
+  const issuedRevision = Math.max(-1, ...plan.versions.filter((v) => v.status !== "draft").map((v) => v.revision));
   return (
     <Paper withBorder p="md">
       <Title order={2} fz="h4" mb="sm">
@@ -170,10 +207,23 @@ function ItemsTable({ plan, onResolve }: { plan: PlanDetail; onResolve(o: Overla
                         {PLAN_TEXT.cancelled}: {i.cancelReason}
                       </Badge>
                     ) : null}
+                    {plan.status !== "draft" && plan.canEdit && !i.cancelled && i.addedInRevision <= issuedRevision ? (
+                      <StartInspection plan={plan} item={i} />
+                    ) : null}
                     {editable && !i.cancelled ? (
-                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => setCancelling(i)}>
-                        {PLAN_TEXT.cancelItem}
-                      </Button>
+                      <Group gap={4}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          onClick={() => onEdit(i)}
+                          aria-label={`${PLAN_TEXT.editItem}: ${i.content}`}
+                        >
+                          {PLAN_TEXT.editItem}
+                        </Button>
+                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => setCancelling(i)}>
+                          {PLAN_TEXT.cancelItem}
+                        </Button>
+                      </Group>
                     ) : null}
                   </Table.Td>
                   <Table.Td>
@@ -257,15 +307,18 @@ function SubjectPicker({
   value,
   onChange,
   error,
+  initialLabels = {},
 }: {
   value: string[];
   onChange(ids: string[]): void;
   error?: React.ReactNode;
+  /** The labels of the subjects already chosen (an item being edited). */
+  initialLabels?: Record<string, string>;
 }) {
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search, 250);
   const found = useSubjectSearch(debounced);
-  const [known, setKnown] = useState<Record<string, string>>({});
+  const [known, setKnown] = useState<Record<string, string>>(initialLabels);
   const data = useMemo(() => {
     const map = new Map<string, string>(Object.entries(known));
     for (const s of found.data?.items ?? []) map.set(s.id, s.taxCode ? `${s.name} (MST ${s.taxCode})` : s.name);
@@ -295,22 +348,64 @@ function SubjectPicker({
   );
 }
 
-function ItemForm({ plan, onResolve }: { plan: PlanDetail; onResolve(o: OverlapView): void }) {
+/** The values of an item being edited, as the form holds them. */
+function valuesOf(item: PlanItem): ItemValues {
+  return {
+    subjectIds: item.subjects.map((s) => s.id),
+    activity: item.activity,
+    kind: item.kind,
+    content: item.content,
+    field: item.field ?? "",
+    periodFrom: item.periodFrom,
+    periodTo: item.periodTo,
+    quarter: item.quarter ? String(item.quarter) : null,
+    monthFrom: item.monthFrom ?? "",
+    monthTo: item.monthTo ?? "",
+    leadingUnit: item.leadingUnit ?? "",
+    note: item.note ?? "",
+  };
+}
+
+/** Adds an item to the plan, or (with `item`) edits one: the overlap check runs as the user types. */
+function ItemForm({
+  plan,
+  onResolve,
+  item,
+  onDone,
+}: {
+  plan: PlanDetail;
+  onResolve(o: OverlapView): void;
+  item?: PlanItem;
+  onDone?(): void;
+}) {
   const add = useAddItem(plan.id);
+  const update = useUpdateItem(plan.id);
   const [failure, setFailure] = useState<string | null>(null);
   const form = useAppForm<ItemValues>({
-    initialValues: EMPTY_ITEM,
+    initialValues: item ? valuesOf(item) : EMPTY_ITEM,
     validate: (values) => schemaResolver(planItemBody, { sync: true })(bodyOf(values, plan.version)),
   });
   const values = form.getValues();
   const [checkInput] = useDebouncedValue(
-    { planId: plan.id, subjectIds: values.subjectIds, activity: values.activity, field: values.field },
+    {
+      planId: plan.id,
+      ...(item ? { itemId: item.id } : {}),
+      subjectIds: values.subjectIds,
+      activity: values.activity,
+      field: values.field,
+    },
     300,
   );
   const check = useOverlapCheck(checkInput);
   const submit = form.onSubmit(async (v) => {
     setFailure(null);
     try {
+      if (item) {
+        await update.mutateAsync({ itemId: item.id, body: { ...bodyOf(v, plan.version), version: item.version } });
+        notifications.show({ color: "green", message: PLAN_TEXT.itemUpdated });
+        onDone?.();
+        return;
+      }
       await add.mutateAsync(bodyOf(v, plan.version));
       notifications.show({ color: "green", message: PLAN_TEXT.itemSaved });
       form.setValues(EMPTY_ITEM);
@@ -320,12 +415,13 @@ function ItemForm({ plan, onResolve }: { plan: PlanDetail; onResolve(o: OverlapV
     }
   });
   const overlaps = values.subjectIds.length ? (check.data?.overlaps ?? []) : [];
+  const titleId = item ? `edit-item-title-${item.id}` : "add-item-title";
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="add-item-title">
-      <Title order={2} fz="h4" mb="sm" id="add-item-title">
-        {PLAN_TEXT.addTitle}
+    <Paper withBorder={!item} p={item ? 0 : "md"} component="section" aria-labelledby={titleId}>
+      <Title order={2} fz="h4" mb="sm" id={titleId}>
+        {item ? `${PLAN_TEXT.editTitle} (${item.seq})` : PLAN_TEXT.addTitle}
       </Title>
-      <form onSubmit={submit} noValidate data-testid="plan-item-form">
+      <form onSubmit={submit} noValidate data-testid={item ? "plan-item-edit-form" : "plan-item-form"}>
         <Stack gap="sm">
           {failure ? (
             <Alert color="red" role="alert">
@@ -336,6 +432,9 @@ function ItemForm({ plan, onResolve }: { plan: PlanDetail; onResolve(o: OverlapV
             value={values.subjectIds}
             onChange={(ids) => form.setFieldValue("subjectIds", ids)}
             error={form.errors.subjectIds}
+            initialLabels={Object.fromEntries(
+              (item?.subjects ?? []).map((s) => [s.id, s.taxCode ? `${s.name} (MST ${s.taxCode})` : s.name]),
+            )}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
@@ -392,8 +491,8 @@ function ItemForm({ plan, onResolve }: { plan: PlanDetail; onResolve(o: OverlapV
             </Text>
           ) : null}
           <Group justify="flex-end">
-            <Button type="submit" loading={add.isPending}>
-              {PLAN_TEXT.saveItem}
+            <Button type="submit" loading={add.isPending || update.isPending}>
+              {item ? PLAN_TEXT.saveChanges : PLAN_TEXT.saveItem}
             </Button>
           </Group>
         </Stack>
@@ -515,17 +614,33 @@ function PlanActions({ plan }: { plan: PlanDetail }) {
   const [open, setOpen] = useState<"issue" | "adjust" | null>(null);
   const issue = useIssuePlan(plan.id);
   const adjust = useAdjustPlan(plan.id);
+  const withdraw = useWithdrawPlanDecision(plan.id);
+  const [outside, setOutside] = useState(false);
+  const [decisionNumber, setDecisionNumber] = useState("");
+  const [issuedOn, setIssuedOn] = useState<string | null>(null);
   const [position, setPosition] = useState("");
   const [name, setName] = useState("");
   const [reason, setReason] = useState("");
   const [failure, setFailure] = useState<string | null>(null);
-  if (!plan.actions.includes("issue") && !plan.actions.includes("adjust")) return null;
+  const pending = plan.pendingDecision;
+  if (!pending && !plan.actions.includes("issue") && !plan.actions.includes("adjust")) return null;
   const run = async () => {
     setFailure(null);
     try {
       if (open === "issue") {
-        await issue.mutateAsync({ version: plan.version, signer: { position, name } });
-        notifications.show({ color: "green", message: PLAN_TEXT.issued });
+        if (outside) {
+          await issue.mutateAsync({
+            version: plan.version,
+            issuedOutside: true,
+            decisionNumber,
+            issuedOn: issuedOn ?? "",
+            signer: { position, name },
+          });
+          notifications.show({ color: "green", message: PLAN_TEXT.issued });
+        } else {
+          await issue.mutateAsync({ version: plan.version });
+          notifications.show({ color: "green", message: PLAN_TEXT.decisionDrafted });
+        }
       } else {
         await adjust.mutateAsync({ version: plan.version, reason });
         notifications.show({ color: "green", message: PLAN_TEXT.adjusted });
@@ -535,14 +650,35 @@ function PlanActions({ plan }: { plan: PlanDetail }) {
       setFailure(error instanceof Error ? error.message : String(error));
     }
   };
+  const runWithdraw = async () => {
+    try {
+      await withdraw.mutateAsync({ version: plan.version });
+      notifications.show({ color: "green", message: PLAN_TEXT.decisionWithdrawn });
+    } catch (error) {
+      notifications.show({ color: "red", message: error instanceof Error ? error.message : String(error) });
+    }
+  };
   return (
-    <Group>
-      {plan.actions.includes("issue") ? <Button onClick={() => setOpen("issue")}>{PLAN_TEXT.issue}</Button> : null}
-      {plan.actions.includes("adjust") ? (
-        <Button variant="light" onClick={() => setOpen("adjust")}>
-          {PLAN_TEXT.adjust}
-        </Button>
+    <Stack gap="sm">
+      {pending ? (
+        <Alert color={pending.returnedNote && pending.status === "draft" ? "orange" : "blue"} role="status">
+          {PLAN_TEXT.pendingDecision(pending.statusLabel, pending.signerName)}
+          {pending.returnedNote && pending.status === "draft" ? ` ${PLAN_TEXT.returned}: ${pending.returnedNote}` : ""}
+        </Alert>
       ) : null}
+      <Group>
+        {plan.actions.includes("issue") ? <Button onClick={() => setOpen("issue")}>{PLAN_TEXT.issue}</Button> : null}
+        {plan.actions.includes("withdraw_decision") ? (
+          <Button variant="light" color="red" loading={withdraw.isPending} onClick={() => void runWithdraw()}>
+            {PLAN_TEXT.withdrawDecision}
+          </Button>
+        ) : null}
+        {plan.actions.includes("adjust") ? (
+          <Button variant="light" onClick={() => setOpen("adjust")}>
+            {PLAN_TEXT.adjust}
+          </Button>
+        ) : null}
+      </Group>
       <Modal
         opened={open !== null}
         onClose={() => setOpen(null)}
@@ -556,18 +692,36 @@ function PlanActions({ plan }: { plan: PlanDetail }) {
           ) : null}
           {open === "issue" ? (
             <>
-              <TextInput
-                label={PLAN_TEXT.signerPosition}
-                required
-                value={position}
-                onChange={(e) => setPosition(e.currentTarget.value)}
+              <Checkbox
+                label={PLAN_TEXT.issuedOutside}
+                checked={outside}
+                onChange={(e) => setOutside(e.currentTarget.checked)}
               />
-              <TextInput
-                label={PLAN_TEXT.signerName}
-                required
-                value={name}
-                onChange={(e) => setName(e.currentTarget.value)}
-              />
+              {outside ? (
+                <>
+                  <TextInput
+                    label={PLAN_TEXT.decisionNumber}
+                    required
+                    value={decisionNumber}
+                    onChange={(e) => setDecisionNumber(e.currentTarget.value)}
+                  />
+                  <DateField label={PLAN_TEXT.issuedOn} required value={issuedOn} onChange={(v) => setIssuedOn(v)} />
+                  <TextInput
+                    label={PLAN_TEXT.signerPosition}
+                    required
+                    value={position}
+                    onChange={(e) => setPosition(e.currentTarget.value)}
+                  />
+                  <TextInput
+                    label={PLAN_TEXT.signerName}
+                    required
+                    value={name}
+                    onChange={(e) => setName(e.currentTarget.value)}
+                  />
+                </>
+              ) : (
+                <Text size="sm">{PLAN_TEXT.draftExplained}</Text>
+              )}
             </>
           ) : (
             <Textarea
@@ -582,12 +736,12 @@ function PlanActions({ plan }: { plan: PlanDetail }) {
               {COMMON.cancel}
             </Button>
             <Button loading={issue.isPending || adjust.isPending} onClick={() => void run()}>
-              {open === "issue" ? PLAN_TEXT.issue : PLAN_TEXT.adjust}
+              {open === "issue" ? (outside ? PLAN_TEXT.recordOutside : PLAN_TEXT.draftDecision) : PLAN_TEXT.adjust}
             </Button>
           </Group>
         </Stack>
       </Modal>
-    </Group>
+    </Stack>
   );
 }
 
@@ -605,6 +759,8 @@ function Versions({ plan }: { plan: PlanDetail }) {
               <Table.Td>{PLAN_TEXT.versionStatus[v.status]}</Table.Td>
               <Table.Td>
                 {v.decisionSymbol ? `Quyết định số ${v.decisionSymbol}, ngày ${formatDate(v.issuedOn)}` : ""}
+                {v.signer ? ` — ${PLAN_TEXT.signedBy} ${v.signer}` : ""}
+                {v.issuedOutside ? ` (${PLAN_TEXT.outsideShort})` : ""}
               </Table.Td>
               <Table.Td>{v.reason ?? ""}</Table.Td>
               <Table.Td>
@@ -671,5 +827,47 @@ function Resolutions({ plan }: { plan: PlanDetail }) {
         </Table.ScrollContainer>
       ) : null}
     </Paper>
+  );
+}
+
+/**
+ * Starts the inspection (or specialised check) that carries out an item of the issued plan: the
+ * proposal records the item, its subjects, content and year; the decision is then prepared on the
+ * inspection's page.
+ */
+function StartInspection({ plan, item }: { plan: PlanDetail; item: PlanItem }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const start = useMutation({
+    mutationFn: () =>
+      call("inspections.create", {
+        body: {
+          kind: item.activity === "check" ? "specialised_check" : "planned",
+          planItemId: item.id,
+          title: item.content,
+          content: item.content,
+          ...(item.field ? { contentField: item.field } : {}),
+          year: plan.year,
+          subjectIds: item.subjects.map((s) => s.id),
+          online: false,
+        },
+      }),
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries();
+      void navigate(`/thanh-tra/${created.id}`);
+    },
+    onError: (error) =>
+      notifications.show({ color: "red", message: error instanceof Error ? error.message : String(error) }),
+  });
+  return (
+    <Button
+      size="compact-xs"
+      variant="light"
+      loading={start.isPending}
+      onClick={() => start.mutate()}
+      aria-label={`${PLAN_TEXT.startInspection}: ${item.content}`}
+    >
+      {PLAN_TEXT.startInspection}
+    </Button>
   );
 }

@@ -67,6 +67,12 @@ function useInvalidate() {
   return () => client.invalidateQueries({ queryKey: PLANS_KEY });
 }
 
+/** The plan's decision steps change its documents too (the panel of papers to sign). */
+function useInvalidateAll() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries();
+}
+
 export function useCreatePlan() {
   const invalidate = useInvalidate();
   return useMutation({
@@ -79,6 +85,15 @@ export function useAddItem(planId: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (body: PlanItemInput) => call("inspectionPlans.items.create", { params: { id: planId }, body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateItem(planId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ itemId, body }: { itemId: string; body: PlanItemInput & { version: number } }) =>
+      call("inspectionPlans.items.update", { params: { id: planId, itemId }, body }),
     onSuccess: invalidate,
   });
 }
@@ -101,10 +116,24 @@ export function useResolveOverlap() {
 }
 
 export function useIssuePlan(planId: string) {
-  const invalidate = useInvalidate();
+  const invalidate = useInvalidateAll();
   return useMutation({
-    mutationFn: (body: { version: number; signer: { position: string; name: string } }) =>
-      call("inspectionPlans.issue", { params: { id: planId }, body }),
+    mutationFn: (body: {
+      version: number;
+      issuedOutside?: boolean;
+      decisionNumber?: string;
+      issuedOn?: string;
+      signer?: { position: string; name: string };
+    }) => call("inspectionPlans.issue", { params: { id: planId }, body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useWithdrawPlanDecision(planId: string) {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: (body: { version: number }) =>
+      call("inspectionPlans.withdrawDecision", { params: { id: planId }, body }),
     onSuccess: invalidate,
   });
 }
