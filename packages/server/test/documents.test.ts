@@ -475,7 +475,7 @@ for (const db of testDatabases()) {
       const made = await handler.post("/api/documents", draftBody("TT05-03", { entityType: "made_up" }));
       assert.equal(made.status, 400);
       assert.equal(made.body.field, "entityType");
-      assert.match(made.body.message, /đơn, vụ việc hoặc lượt tiếp công dân/);
+      assert.match(made.body.message, /đơn, vụ việc, lượt tiếp công dân hoặc cuộc thanh tra/);
       // A petition of the Department, the paper claimed for one of its units.
       const leader = await t.login("lanhdao");
       const elsewhere = await leader.post(

@@ -493,7 +493,12 @@ export async function createDraft(
  * them: the document is the record's agency's. Other papers (an inspection's, a plan's, a
  * destruction batch's) are drafted by their own module's step, never by this route.
  */
-const DRAFTABLE = { petition: "petition", case: "resolution_case", reception_visit: "reception_visit" } as const;
+const DRAFTABLE = {
+  petition: "petition",
+  case: "resolution_case",
+  reception_visit: "reception_visit",
+  inspection: "inspection",
+} as const;
 
 async function assertEntityOfAgency(db: Kysely<DB>, input: NewDraft): Promise<void> {
   const table = DRAFTABLE[input.entityType as keyof typeof DRAFTABLE];
@@ -501,7 +506,7 @@ async function assertEntityOfAgency(db: Kysely<DB>, input: NewDraft): Promise<vo
     fail(
       "VALIDATION_FAILED",
       "entityType",
-      "entityType: Chỉ soạn văn bản trực tiếp cho đơn, vụ việc hoặc lượt tiếp công dân.",
+      "entityType: Chỉ soạn văn bản trực tiếp cho đơn, vụ việc, lượt tiếp công dân hoặc cuộc thanh tra.",
     );
   const row = await db.selectFrom(table).select("agency_id").where("id", "=", input.entityId).executeTakeFirst();
   if (!row) fail("NOT_FOUND", "entityId", "Không tìm thấy hồ sơ của văn bản.");
