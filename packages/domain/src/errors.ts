@@ -463,6 +463,9 @@ const RULE_ERRORS = {
     status: 400,
     message: "Cán bộ không giữ vị trí thuộc diện chuyển đổi định kỳ.",
   },
+  AC_CASE_NOT_FOUND: { status: 404, message: "Không tìm thấy vụ việc tham nhũng." },
+  AC_RECORD_NOT_FOUND: { status: 404, message: "Không tìm thấy bản ghi phòng, chống tham nhũng." },
+  AC_LINK_INVALID: { status: 400, message: "Hồ sơ được liên kết không có hoặc không thuộc cơ quan." },
   AC_EXEMPTION_TOO_SHORT: {
     status: 400,
     message: "Đi học tập, công tác ở nước ngoài chỉ được loại trừ khi từ 12 tháng trở lên.",

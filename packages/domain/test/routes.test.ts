@@ -96,6 +96,7 @@ describe("route table", () => {
     const files = ROUTE_LIST.filter((e) => Object.values(e.response).some(isFileResponse)).map((e) => e.id);
     assert.deepEqual(files.sort(), [
       // anticorruption
+      "anticorruption.cases.export",
       "anticorruption.declarations.file",
       "anticorruption.officials.importTemplate",
       "anticorruption.plans.inputs",
