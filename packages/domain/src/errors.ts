@@ -61,6 +61,10 @@ const API_ERRORS = {
   INVALID_DATE: { status: 400, message: "Ngày không hợp lệ." },
   CALENDAR_INVALID: { status: 400, message: "Lịch làm việc không hợp lệ." },
   DOCUMENT_FORM_UNKNOWN: { status: 400, message: "Không có mẫu văn bản này." },
+  DOCUMENT_FORM_UNNUMBERED: {
+    status: 400,
+    message: "Mẫu này là biên bản in từ hồ sơ của nó và ký tại buổi làm việc; không lập thành văn bản có số.",
+  },
   DOCUMENT_ALREADY_ISSUED: { status: 409, message: "Văn bản đã được ban hành: không thể sửa hoặc ban hành lại." },
   DOCUMENT_CANCELLED: { status: 409, message: "Văn bản đã bị hủy: không thể sửa hoặc ban hành." },
   DOCUMENT_INCOMPLETE: { status: 400, message: "Văn bản còn thiếu thông tin bắt buộc để ban hành." },

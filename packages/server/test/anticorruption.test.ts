@@ -644,6 +644,22 @@ for (const db of testDatabases()) {
       assert.ok(text.includes("SHA-256 của chuỗi UTF-8"));
       for (const code of expected) assert.ok(text.includes(`mã ${code}`), code);
       assert.ok(text.includes("Lý Thị Dung"));
+      // Minutes of the session: no register number, dated the day of the draw.
+      assert.ok(!text.includes("Số:"), "the minutes take no register number");
+      assert.ok(!text.includes("DỰ THẢO"));
+      assert.ok(text.includes("ngày 25 tháng 01 năm 2026"), "dated the day of the draw");
+      // Nor can it be drafted as a paper of the register, even by one who issues papers.
+      const asDraft = await leader.post("/api/documents", {
+        formCode: "PCTN-BB-BT",
+        entityType: "ac_plan",
+        entityId: plan.body.id,
+        agencyId: agency["LC.SCT"],
+        fields: {},
+      });
+      assert.deepEqual(
+        [asDraft.status, asDraft.body.code, asDraft.body.field],
+        [400, "DOCUMENT_FORM_UNNUMBERED", "formCode"],
+      );
 
       const v = drawn.body.verifications[0];
       const noHandling = await officer.post(`/api/anticorruption/verifications/${v.id}/conclusion`, {

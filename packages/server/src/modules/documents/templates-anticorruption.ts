@@ -36,6 +36,8 @@ const lotteryMinutes = defineTemplate({
   name: "Biên bản bốc thăm lựa chọn ngẫu nhiên người được xác minh tài sản, thu nhập",
   basis: `Điều 41 ${cite("LPCTN")}; ${cite("ND130")}`,
   series: "BB",
+  // Minutes of the session: signed there by the chair and the witnesses, dated that day, no number.
+  numbered: false,
   fieldsSchema: lotteryMinutesFields,
   defaultTitle: (f) => `Biên bản bốc thăm người được xác minh tài sản, thu nhập năm ${f.year}`,
   build(f, agency) {
@@ -71,6 +73,8 @@ const lotteryMinutes = defineTemplate({
         ...f.witnesses.map((w) => ({ title: "Người chứng kiến", name: w.fullName })),
       ],
       signature: null,
+      numbered: false,
+      datedOn: f.heldOn,
     };
   },
 });
