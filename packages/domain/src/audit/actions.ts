@@ -157,6 +157,8 @@ const FIXED_AUDIT_ACTIONS = {
   "anticorruption.loophole.updated": "Sửa văn bản có sơ hở, bất cập",
   "anticorruption.prevention_document.created": "Ghi văn bản phòng ngừa tham nhũng ban hành, sửa đổi",
   "anticorruption.gift.created": "Ghi quà tặng nộp lại",
+  "anticorruption.paper.downloaded":
+    "Tải văn bản phòng, chống tham nhũng (danh sách kê khai, kế hoạch xác minh, kế hoạch chuyển đổi)",
   "anticorruption.training.created": "Ghi lớp tập huấn, buổi tuyên truyền về phòng, chống tham nhũng",
 } as const;
 

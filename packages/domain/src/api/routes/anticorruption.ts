@@ -433,4 +433,28 @@ export const ANTICORRUPTION_ROUTES = defineRoutes({
     body: trainingBody,
     response: { 201: trainingItem, ...errors },
   },
+  "anticorruption.campaigns.obligatedList": {
+    method: "GET",
+    path: "/anticorruption/campaigns/:id/obligated-list",
+    tags,
+    summary: "Danh sách người có nghĩa vụ kê khai của đợt (.docx, dự thảo để vào sổ và ký)",
+    params: idParams,
+    response: { 200: fileResponse(DOCX_MIME, "Danh sách người có nghĩa vụ kê khai"), ...errors },
+  },
+  "anticorruption.plans.document": {
+    method: "GET",
+    path: "/anticorruption/verification-plans/:id/plan-document",
+    tags,
+    summary: "Kế hoạch xác minh tài sản, thu nhập (.docx, dự thảo để vào sổ và ký)",
+    params: idParams,
+    response: { 200: fileResponse(DOCX_MIME, "Kế hoạch xác minh"), ...errors },
+  },
+  "anticorruption.rotation.plan": {
+    method: "GET",
+    path: "/anticorruption/rotation/plan",
+    tags,
+    summary: "Kế hoạch chuyển đổi vị trí công tác của năm (.docx): người phải chuyển đổi, tạm hoãn, không chuyển đổi",
+    query: rotationQuery,
+    response: { 200: fileResponse(DOCX_MIME, "Kế hoạch chuyển đổi vị trí công tác"), ...errors },
+  },
 });

@@ -19,6 +19,7 @@ import { createCase, exportCases, getCase, listCases, updateCase } from "./cases
 import { declarationFile, getDeclaration, myDeclarations, submitDeclaration } from "./declarations.ts";
 import { importOfficials, importTemplate } from "./import.ts";
 import { addExemption, createOfficial, getOfficial, listOfficials, updateOfficial } from "./officials.ts";
+import { obligatedListPaper, rotationPlanPaper, verificationPlanPaper } from "./papers.ts";
 import { createPosition, listPositions, updatePosition } from "./positions.ts";
 import {
   createGift,
@@ -225,5 +226,18 @@ export function anticorruptionRoutes(app: Api, ctx: AppContext): void {
   );
   route(app, ROUTES["anticorruption.trainings.create"], write, async (request, reply) =>
     reply.code(201).send(await createTraining(db, requireAuth(request), actorOf(request), request.body)),
+  );
+  route(app, ROUTES["anticorruption.campaigns.obligatedList"], read, async (request, reply) =>
+    sendFile(reply, DOCX_MIME, await obligatedListPaper(db, requireAuth(request), actorOf(request), request.params.id)),
+  );
+  route(app, ROUTES["anticorruption.plans.document"], read, async (request, reply) =>
+    sendFile(
+      reply,
+      DOCX_MIME,
+      await verificationPlanPaper(db, requireAuth(request), actorOf(request), request.params.id),
+    ),
+  );
+  route(app, ROUTES["anticorruption.rotation.plan"], read, async (request, reply) =>
+    sendFile(reply, DOCX_MIME, await rotationPlanPaper(db, requireAuth(request), actorOf(request), request.query.on)),
   );
 }
