@@ -87,3 +87,10 @@ export const REC_TEXT = {
   cancel: "Hủy",
   saved: "Đã lưu.",
 };
+
+/** The papers printed from the records (.docx drafts). */
+export const PAPERS = {
+  obligatedList: "Tải danh sách kê khai (.docx)",
+  verificationPlan: "Kế hoạch xác minh (.docx)",
+  rotationPlan: "Kế hoạch chuyển đổi (.docx)",
+};
