@@ -94,3 +94,23 @@ export const PAPERS = {
   verificationPlan: "Kế hoạch xác minh (.docx)",
   rotationPlan: "Kế hoạch chuyển đổi (.docx)",
 };
+
+/** Words of the single-official edit form. */
+export const OFFICIAL_TEXT = {
+  edit: "Sửa",
+  editTitle: (name: string) => `Sửa hồ sơ cán bộ: ${name}`,
+  code: "Mã cán bộ",
+  fullName: "Họ và tên",
+  unit: "Đơn vị công tác",
+  rank: "Ngạch, chức danh",
+  birthDate: "Ngày sinh",
+  retirement: "Ngày dự kiến nghỉ hưu",
+  leftOn: "Ngày thôi công tác",
+  declaredBefore: "Đã kê khai tài sản, thu nhập trước đây",
+  positions: "Quá trình giữ vị trí, chức danh",
+  position: "Vị trí, chức danh",
+  from: "Từ ngày",
+  to: "Đến ngày",
+  addPosition: "Thêm vị trí",
+  removePosition: (n: number) => `Bỏ vị trí thứ ${n}`,
+};
