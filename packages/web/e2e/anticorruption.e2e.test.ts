@@ -163,9 +163,14 @@ test("campaign → lottery → verification result, and the declarant reads her 
   await shoot(own, "pctn-ban-ke-khai-cua-toi");
 });
 
-test("a corruption case is recorded through its form: a recovery above the damage is refused, then the list shows it", async () => {
+test("the officer's home cards; a corruption case recorded through its form: a recovery above the damage is refused, then the list shows it", async () => {
   const page = await openPage(browser);
   await login(page, "pctn");
+  // The officer's cards on the home page: this year's campaign (12 obligated, 2 received above).
+  await page.goto(`${app.url}/`);
+  const overview = page.getByTestId("ac-overview");
+  await overview.getByText("Đợt kê khai năm 2026: đã nộp 2/12 người.").waitFor();
+  await overview.getByTestId("ac-not-declared").getByText("10", { exact: true }).waitFor();
   await page.goto(`${app.url}/phong-chong-tham-nhung?phan=cases`);
   await page.getByRole("button", { name: "Ghi vụ việc" }).click();
   const dialog = page.getByRole("dialog");

@@ -114,3 +114,14 @@ export const OFFICIAL_TEXT = {
   addPosition: "Thêm vị trí",
   removePosition: (n: number) => `Bỏ vị trí thứ ${n}`,
 };
+
+/** Words of the home page's anti-corruption cards. */
+export const OVERVIEW_TEXT = {
+  title: "Phòng, chống tham nhũng",
+  progress: (year: number, received: string, obligated: string) =>
+    `Đợt kê khai năm ${year}: đã nộp ${received}/${obligated} người.`,
+  notDeclared: "Chưa nộp bản kê khai",
+  verifying: "Đang xác minh, chưa có kết luận",
+  rotationDue: "Đến hạn chuyển đổi vị trí",
+  open: "Xem",
+};
