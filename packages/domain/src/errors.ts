@@ -61,6 +61,10 @@ const API_ERRORS = {
   INVALID_DATE: { status: 400, message: "Ngày không hợp lệ." },
   CALENDAR_INVALID: { status: 400, message: "Lịch làm việc không hợp lệ." },
   DOCUMENT_FORM_UNKNOWN: { status: 400, message: "Không có mẫu văn bản này." },
+  DOCUMENT_FORM_UNNUMBERED: {
+    status: 400,
+    message: "Mẫu này là biên bản in từ hồ sơ của nó và ký tại buổi làm việc; không lập thành văn bản có số.",
+  },
   DOCUMENT_ALREADY_ISSUED: { status: 409, message: "Văn bản đã được ban hành: không thể sửa hoặc ban hành lại." },
   DOCUMENT_CANCELLED: { status: 409, message: "Văn bản đã bị hủy: không thể sửa hoặc ban hành." },
   DOCUMENT_INCOMPLETE: { status: 400, message: "Văn bản còn thiếu thông tin bắt buộc để ban hành." },
@@ -489,6 +493,9 @@ const RULE_ERRORS = {
     status: 400,
     message: "Cán bộ không giữ vị trí thuộc diện chuyển đổi định kỳ.",
   },
+  AC_CASE_NOT_FOUND: { status: 404, message: "Không tìm thấy vụ việc tham nhũng." },
+  AC_RECORD_NOT_FOUND: { status: 404, message: "Không tìm thấy bản ghi phòng, chống tham nhũng." },
+  AC_LINK_INVALID: { status: 400, message: "Hồ sơ được liên kết không có hoặc không thuộc cơ quan." },
   AC_EXEMPTION_TOO_SHORT: {
     status: 400,
     message: "Đi học tập, công tác ở nước ngoài chỉ được loại trừ khi từ 12 tháng trở lên.",

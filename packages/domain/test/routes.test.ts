@@ -96,10 +96,14 @@ describe("route table", () => {
     const files = ROUTE_LIST.filter((e) => Object.values(e.response).some(isFileResponse)).map((e) => e.id);
     assert.deepEqual(files.sort(), [
       // anticorruption
+      "anticorruption.campaigns.obligatedList",
+      "anticorruption.cases.export",
       "anticorruption.declarations.file",
       "anticorruption.officials.importTemplate",
+      "anticorruption.plans.document",
       "anticorruption.plans.inputs",
       "anticorruption.plans.minutes",
+      "anticorruption.rotation.plan",
       "attachments.download",
       "documents.file",
       "inspectionFollowUp.export",

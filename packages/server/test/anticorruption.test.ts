@@ -644,6 +644,22 @@ for (const db of testDatabases()) {
       assert.ok(text.includes("SHA-256 của chuỗi UTF-8"));
       for (const code of expected) assert.ok(text.includes(`mã ${code}`), code);
       assert.ok(text.includes("Lý Thị Dung"));
+      // Minutes of the session: no register number, dated the day of the draw.
+      assert.ok(!text.includes("Số:"), "the minutes take no register number");
+      assert.ok(!text.includes("DỰ THẢO"));
+      assert.ok(text.includes("ngày 25 tháng 01 năm 2026"), "dated the day of the draw");
+      // Nor can it be drafted as a paper of the register, even by one who issues papers.
+      const asDraft = await leader.post("/api/documents", {
+        formCode: "PCTN-BB-BT",
+        entityType: "ac_plan",
+        entityId: plan.body.id,
+        agencyId: agency["LC.SCT"],
+        fields: {},
+      });
+      assert.deepEqual(
+        [asDraft.status, asDraft.body.code, asDraft.body.field],
+        [400, "DOCUMENT_FORM_UNNUMBERED", "formCode"],
+      );
 
       const v = drawn.body.verifications[0];
       const noHandling = await officer.post(`/api/anticorruption/verifications/${v.id}/conclusion`, {
@@ -720,6 +736,46 @@ for (const db of testDatabases()) {
       // CB-A left the inspector position on 30/06/2026: not in the list after.
       assert.equal(await status("2026-12-06", "CB-A"), undefined);
       assert.equal((await otherOfficer.get("/api/anticorruption/rotation?on=2026-12-06")).body.items.length, 0);
+    });
+
+    test("papers from the records: the obligated list, the verification plan, the rotation plan (.docx)", async () => {
+      const file = async (client: TestClient, url: string) => {
+        const res = await t.app.inject({ method: "GET", url, headers: { cookie: `mb_session=${client.session}` } });
+        return { status: res.statusCode, text: res.statusCode === 200 ? docxText(res.rawPayload) : "" };
+      };
+      const section = (text: string, from: string, to: string) => text.slice(text.indexOf(from), text.indexOf(to));
+
+      const deferredPlan = await file(officer, "/api/anticorruption/rotation/plan?on=2026-11-30");
+      assert.equal(deferredPlan.status, 200);
+      assert.ok(section(deferredPlan.text, "II. NGƯỜI TẠM HOÃN", "III.").includes("mã CB-R1"));
+      const plan = await file(officer, "/api/anticorruption/rotation/plan?on=2026-12-06");
+      assert.ok(plan.text.includes("KẾ HOẠCH"));
+      assert.ok(plan.text.includes("Chuyển đổi vị trí công tác năm 2026"));
+      const must = section(plan.text, "I. NGƯỜI PHẢI CHUYỂN ĐỔI", "II. NGƯỜI TẠM HOÃN");
+      assert.ok(must.includes("mã CB-R1") && must.includes("(46 tháng); quá thời hạn tối đa"), must);
+      assert.ok(section(plan.text, "III. NGƯỜI KHÔNG THỰC HIỆN", "IV.").includes("mã CB-R2"));
+      assert.ok(!plan.text.includes("mã CB-A"), "CB-A left the rotation position");
+
+      const campaign = (await officer.get("/api/anticorruption/campaigns")).body.items[0];
+      const list = await file(officer, `/api/anticorruption/campaigns/${campaign.id}/obligated-list`);
+      assert.equal(list.status, 200);
+      assert.ok(list.text.includes(`Người có nghĩa vụ kê khai tài sản, thu nhập năm ${campaign.year}`));
+      assert.ok(list.text.includes("(mã CB-A) — Kê khai hằng năm"));
+      assert.ok(list.text.includes("(mã CB-D) — Kê khai lần đầu"));
+      assert.equal(
+        (await file(otherOfficer, `/api/anticorruption/campaigns/${campaign.id}/obligated-list`)).status,
+        403,
+      );
+
+      const verification = (await officer.get("/api/anticorruption/verification-plans")).body.items[0];
+      const vplan = await file(officer, `/api/anticorruption/verification-plans/${verification.id}/plan-document`);
+      assert.equal(vplan.status, 200);
+      assert.ok(vplan.text.includes(`Xác minh tài sản, thu nhập năm ${verification.year}`));
+      assert.match(vplan.text, /ít nhất \d+(,\d+)? % số đơn vị/);
+      assert.equal(
+        (await file(otherOfficer, `/api/anticorruption/verification-plans/${verification.id}/plan-document`)).status,
+        403,
+      );
     });
   });
 }

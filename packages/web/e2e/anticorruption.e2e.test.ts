@@ -11,7 +11,15 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { ensureWebBuilt, field, launchBrowser, login as signIn, newPage as openPage, shoot } from "./support.ts";
+import {
+  choose,
+  ensureWebBuilt,
+  field,
+  launchBrowser,
+  login as signIn,
+  newPage as openPage,
+  shoot,
+} from "./support.ts";
 import { startTestApp, type TestApp } from "@minhbach/server/testing";
 import { docxText } from "../../server/test/support/zip.ts";
 
@@ -153,4 +161,35 @@ test("campaign → lottery → verification result, and the declarant reads her 
   await own.getByRole("button", { name: "Xem" }).click();
   await own.getByText("Thửa đất số 88, phường Lào Cai").waitFor();
   await shoot(own, "pctn-ban-ke-khai-cua-toi");
+});
+
+test("the officer's home cards; a corruption case recorded through its form: a recovery above the damage is refused, then the list shows it", async () => {
+  const page = await openPage(browser);
+  await login(page, "pctn");
+  // The officer's cards on the home page: this year's campaign (12 obligated, 2 received above).
+  await page.goto(`${app.url}/`);
+  const overview = page.getByTestId("ac-overview");
+  await overview.getByText("Đợt kê khai năm 2026: đã nộp 2/12 người.").waitFor();
+  await overview.getByTestId("ac-not-declared").getByText("10", { exact: true }).waitFor();
+  await page.goto(`${app.url}/phong-chong-tham-nhung?phan=cases`);
+  await page.getByRole("button", { name: "Ghi vụ việc" }).click();
+  const dialog = page.getByRole("dialog");
+  await field(dialog, "Tên vụ việc").fill("Nhận tiền của cơ sở kinh doanh để bỏ qua vi phạm");
+  await field(dialog, "Cơ quan, tổ chức, đơn vị xảy ra vụ việc").fill("Đội Quản lý thị trường số 2");
+  await field(dialog, "Cơ quan, đơn vị thụ lý, xử lý").fill("Sở Công Thương tỉnh Lào Cai");
+  await choose(page, dialog, "Nguồn phát hiện", "Qua tự kiểm tra nội bộ của cơ quan, đơn vị");
+  await field(dialog, "Thiệt hại về tiền (đồng)").fill("1250000000");
+  await field(dialog, "Đã thu hồi tiền (đồng)").fill("2000000000");
+  await dialog.getByRole("button", { name: "Thêm người" }).click();
+  await field(dialog, "Họ và tên").fill("Vũ Đình Hải");
+  await dialog.getByRole("button", { name: "Lưu" }).click();
+  await dialog.getByText("Số tiền đã thu hồi không được lớn hơn thiệt hại về tiền.").first().waitFor();
+  await field(dialog, "Đã thu hồi tiền (đồng)").fill("300000000");
+  await dialog.getByRole("button", { name: "Lưu" }).click();
+  await dialog.waitFor({ state: "detached" });
+  const cases = page.getByTestId("ac-cases");
+  await cases.getByText("Nhận tiền của cơ sở kinh doanh để bỏ qua vi phạm").waitFor();
+  await cases.getByText("1.250.000.000 đồng").waitFor();
+  await page.getByTestId("ac-case-totals").getByText("300.000.000 đồng").waitFor();
+  await shoot(page, "pctn-vu-viec-tham-nhung");
 });

@@ -161,6 +161,16 @@ const FIXED_AUDIT_ACTIONS = {
   "portal.message_from_citizen": "Công dân gửi tin nhắn qua cổng trực tuyến",
   "portal.message_to_citizen": "Gửi câu hỏi cho người gửi đơn qua cổng",
   "portal.messages_viewed": "Xem trao đổi với người gửi đơn qua cổng",
+  "anticorruption.case.created": "Ghi vụ việc tham nhũng được phát hiện",
+  "anticorruption.case.updated": "Sửa vụ việc tham nhũng",
+  "anticorruption.cases.exported": "Xuất danh sách vụ việc tham nhũng",
+  "anticorruption.loophole.created": "Ghi văn bản có sơ hở, bất cập",
+  "anticorruption.loophole.updated": "Sửa văn bản có sơ hở, bất cập",
+  "anticorruption.prevention_document.created": "Ghi văn bản phòng ngừa tham nhũng ban hành, sửa đổi",
+  "anticorruption.gift.created": "Ghi quà tặng nộp lại",
+  "anticorruption.paper.downloaded":
+    "Tải văn bản phòng, chống tham nhũng (danh sách kê khai, kế hoạch xác minh, kế hoạch chuyển đổi)",
+  "anticorruption.training.created": "Ghi lớp tập huấn, buổi tuyên truyền về phòng, chống tham nhũng",
 } as const;
 
 /** Every code the server writes to the audit trail, with its label. */
@@ -266,6 +276,11 @@ export const AUDIT_ENTITY_TYPES: Readonly<Record<string, string>> = {
   ac_declaration: "Bản kê khai tài sản, thu nhập",
   ac_plan: "Kế hoạch xác minh tài sản, thu nhập",
   ac_verification: "Xác minh tài sản, thu nhập",
+  ac_corruption_case: "Vụ việc tham nhũng",
+  ac_loophole_document: "Văn bản có sơ hở, bất cập",
+  ac_prevention_document: "Văn bản phòng ngừa tham nhũng",
+  ac_gift: "Quà tặng nộp lại",
+  ac_training: "Tập huấn, tuyên truyền phòng, chống tham nhũng",
 };
 
 export function auditEntityTypeLabel(type: string): string {
@@ -327,6 +342,13 @@ const SUMMARY_KEYS: Readonly<Record<string, string>> = {
   // anticorruption
   reader: "Người xem",
   units: "Số đơn vị được chọn",
+  persons: "Số người",
+  damage: "Thiệt hại",
+  recovered: "Đã thu hồi",
+  value: "Giá trị",
+  remediedOn: "Ngày khắc phục",
+  sessions: "Số lớp, số cuộc",
+  participants: "Số lượt người",
 };
 
 const SUMMARY_VALUES: Readonly<Record<string, string>> = {

@@ -929,6 +929,102 @@ export interface AcRotationDeferralTable {
   created_at: Timestamp;
 }
 
+// anticorruption, the records the PCTN forms count (0031_anticorruption_rest.sql)
+export type AcCaseChannel = "self_inspection" | "inspection" | "audit" | "denunciation" | "investigation" | "other";
+export interface AcCorruptionCaseTable {
+  id: Generated<string>;
+  agency_id: string;
+  name: string;
+  concerned_agency_id: string | null;
+  concerned_name: string;
+  handling_body: string;
+  summary: Generated<string>;
+  detected_on: DateOnly;
+  channel: AcCaseChannel;
+  inspection_id: string | null;
+  resolution_case_id: string | null;
+  damage_money: Count;
+  damage_land_m2: Numeric;
+  recovered_money: Count;
+  recovered_land_m2: Numeric;
+  transferred_on: DateOnly | null;
+  transferred_to: string | null;
+  heads_responsible: Generated<number>;
+  note: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AcCorruptionPersonTable {
+  id: Generated<string>;
+  case_id: string;
+  position: number;
+  official_id: string | null;
+  full_name: string;
+  job_title: string | null;
+  handling: "pending" | "discipline" | "criminal" | "none";
+  discipline_form: string | null;
+  handled_on: DateOnly | null;
+  is_head: Generated<boolean>;
+}
+
+export interface AcLoopholeDocumentTable {
+  id: Generated<string>;
+  agency_id: string;
+  title: string;
+  number_symbol: string | null;
+  issued_on: DateOnly | null;
+  issuing_body: string;
+  loophole: string;
+  found_on: DateOnly;
+  remedied_on: DateOnly | null;
+  remedy: string | null;
+  not_remedied_reason: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AcPreventionDocumentTable {
+  id: Generated<string>;
+  agency_id: string;
+  kind: "legal" | "rule" | "plan" | "other";
+  action: "issued" | "amended";
+  number_symbol: string | null;
+  title: string;
+  issued_on: DateOnly;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface AcGiftTable {
+  id: Generated<string>;
+  agency_id: string;
+  official_id: string | null;
+  full_name: string;
+  handed_on: DateOnly;
+  description: string;
+  value: Count;
+  handling: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface AcTrainingTable {
+  id: Generated<string>;
+  agency_id: string;
+  kind: "training" | "propaganda";
+  title: string;
+  held_on: DateOnly;
+  sessions: number;
+  participants: number;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface AcVerificationTable {
   id: Generated<string>;
   plan_id: string | null;
@@ -1032,6 +1128,13 @@ export interface DB {
   // portal
   portal_submission: PortalSubmissionTable;
   portal_message: PortalMessageTable;
+  // anticorruption records (0031_anticorruption_rest)
+  ac_corruption_case: AcCorruptionCaseTable;
+  ac_corruption_person: AcCorruptionPersonTable;
+  ac_loophole_document: AcLoopholeDocumentTable;
+  ac_prevention_document: AcPreventionDocumentTable;
+  ac_gift: AcGiftTable;
+  ac_training: AcTrainingTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -658,4 +658,76 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
       chair: "Nguyễn Văn Hùng",
     },
   },
+  {
+    id: "PCTN-DS-KK",
+    formCode: "PCTN-DS-KK",
+    fields: {
+      year: 2026,
+      due: "2026-12-31",
+      units: [
+        {
+          name: "Chi cục Quản lý thị trường",
+          persons: [
+            {
+              code: "CB-D",
+              name: "Đoàn Minh Dũng",
+              kind: "Kê khai lần đầu",
+              reason: "tuyển dụng vào vị trí Kiểm soát viên thị trường từ 02/3/2026",
+            },
+          ],
+        },
+        {
+          name: "Văn phòng Sở",
+          persons: [
+            {
+              code: "CB-A",
+              name: "Phan Văn An",
+              kind: "Kê khai hằng năm",
+              reason: "giữ chức danh Kế toán viên (khoản 1 Điều 10 Nghị định 130/2020/NĐ-CP)",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    id: "PCTN-KH-XM",
+    formCode: "PCTN-KH-XM",
+    fields: {
+      year: 2026,
+      issuedOn: "2026-01-20",
+      namedBody: false,
+      unitPercent: 20,
+      personPercent: 10,
+      selectionDue: "2026-03-31",
+    },
+  },
+  {
+    id: "PCTN-KH-CD",
+    formCode: "PCTN-KH-CD",
+    fields: {
+      year: 2026,
+      on: "2026-03-01",
+      persons: [
+        {
+          name: "Phan Văn An",
+          code: "CB-A",
+          unit: "Văn phòng Sở",
+          position: "Kế toán viên",
+          sector: "Tài chính, kế toán",
+          from: "2022-03-01",
+          tenureMonths: 48,
+          status: "Sắp hết thời hạn tối đa",
+        },
+      ],
+      deferred: [
+        {
+          name: "Chu Thị Cúc",
+          code: "CB-C",
+          detail: "Đang mang thai, nuôi con dưới 36 tháng tuổi đến 30/6/2027 (Điều 39 Nghị định 59/2019/NĐ-CP)",
+        },
+      ],
+      exempt: [],
+    },
+  },
 ];

@@ -671,6 +671,10 @@ export const SKIPPED: Record<string, string> = {
   "/api/anticorruption/verification-plans/{id}": NO_PETITION_DATA,
   "/api/anticorruption/verification-plans/{id}/minutes": NO_PETITION_DATA,
   "/api/anticorruption/verification-plans/{id}/lottery-inputs": NO_PETITION_DATA,
+  // A corruption case links a denunciation case by its id only; it copies nothing of the letter.
+  "/api/anticorruption/corruption-cases/{id}": NO_PETITION_DATA,
+  "/api/anticorruption/campaigns/{id}/obligated-list": NO_PETITION_DATA,
+  "/api/anticorruption/verification-plans/{id}/plan-document": NO_PETITION_DATA,
 };
 
 /** The pool of ids a path parameter takes: the path segment before it names the resource. */

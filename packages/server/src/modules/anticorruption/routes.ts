@@ -15,10 +15,23 @@ import {
   recordPublication,
   remindCampaign,
 } from "./campaigns.ts";
+import { createCase, exportCases, getCase, listCases, updateCase } from "./cases.ts";
 import { declarationFile, getDeclaration, myDeclarations, submitDeclaration } from "./declarations.ts";
 import { importOfficials, importTemplate } from "./import.ts";
 import { addExemption, createOfficial, getOfficial, listOfficials, updateOfficial } from "./officials.ts";
+import { obligatedListPaper, rotationPlanPaper, verificationPlanPaper } from "./papers.ts";
 import { createPosition, listPositions, updatePosition } from "./positions.ts";
+import {
+  createGift,
+  createLoophole,
+  createPreventionDocument,
+  createTraining,
+  listGifts,
+  listLoopholes,
+  listPreventionDocuments,
+  listTrainings,
+  updateLoophole,
+} from "./registers.ts";
 import { addDeferral, rotationList } from "./rotation.ts";
 import {
   concludeVerification,
@@ -161,5 +174,70 @@ export function anticorruptionRoutes(app: Api, ctx: AppContext): void {
   );
   route(app, ROUTES["anticorruption.rotation.list"], read, async (request) =>
     rotationList(db, requireAuth(request), request.query.on),
+  );
+
+  // Records the PCTN forms count: corruption cases (02/PCTN), loophole documents (03/PCTN),
+  // prevention documents, gifts handed in, training and propaganda.
+  route(app, ROUTES["anticorruption.cases.list"], read, async (request) =>
+    listCases(db, requireAuth(request), request.query),
+  );
+  route(app, ROUTES["anticorruption.cases.export"], read, async (request, reply) =>
+    sendFile(reply, XLSX_MIME, await exportCases(db, requireAuth(request), actorOf(request), request.query)),
+  );
+  route(app, ROUTES["anticorruption.cases.create"], write, async (request, reply) =>
+    reply.code(201).send(await createCase(db, requireAuth(request), actorOf(request), request.body)),
+  );
+  route(app, ROUTES["anticorruption.cases.get"], read, async (request) =>
+    getCase(db, requireAuth(request), request.params.id),
+  );
+  route(app, ROUTES["anticorruption.cases.update"], write, async (request) =>
+    updateCase(db, requireAuth(request), actorOf(request), request.params.id, request.body.version, request.body.case),
+  );
+  route(app, ROUTES["anticorruption.loopholes.list"], read, async (request) =>
+    listLoopholes(db, requireAuth(request), request.query),
+  );
+  route(app, ROUTES["anticorruption.loopholes.create"], write, async (request, reply) =>
+    reply.code(201).send(await createLoophole(db, requireAuth(request), actorOf(request), request.body)),
+  );
+  route(app, ROUTES["anticorruption.loopholes.update"], write, async (request) =>
+    updateLoophole(
+      db,
+      requireAuth(request),
+      actorOf(request),
+      request.params.id,
+      request.body.version,
+      request.body.document,
+    ),
+  );
+  route(app, ROUTES["anticorruption.preventionDocuments.list"], read, async (request) =>
+    listPreventionDocuments(db, requireAuth(request), request.query),
+  );
+  route(app, ROUTES["anticorruption.preventionDocuments.create"], write, async (request, reply) =>
+    reply.code(201).send(await createPreventionDocument(db, requireAuth(request), actorOf(request), request.body)),
+  );
+  route(app, ROUTES["anticorruption.gifts.list"], read, async (request) =>
+    listGifts(db, requireAuth(request), request.query),
+  );
+  route(app, ROUTES["anticorruption.gifts.create"], write, async (request, reply) =>
+    reply.code(201).send(await createGift(db, requireAuth(request), actorOf(request), request.body)),
+  );
+  route(app, ROUTES["anticorruption.trainings.list"], read, async (request) =>
+    listTrainings(db, requireAuth(request), request.query),
+  );
+  route(app, ROUTES["anticorruption.trainings.create"], write, async (request, reply) =>
+    reply.code(201).send(await createTraining(db, requireAuth(request), actorOf(request), request.body)),
+  );
+  route(app, ROUTES["anticorruption.campaigns.obligatedList"], read, async (request, reply) =>
+    sendFile(reply, DOCX_MIME, await obligatedListPaper(db, requireAuth(request), actorOf(request), request.params.id)),
+  );
+  route(app, ROUTES["anticorruption.plans.document"], read, async (request, reply) =>
+    sendFile(
+      reply,
+      DOCX_MIME,
+      await verificationPlanPaper(db, requireAuth(request), actorOf(request), request.params.id),
+    ),
+  );
+  route(app, ROUTES["anticorruption.rotation.plan"], read, async (request, reply) =>
+    sendFile(reply, DOCX_MIME, await rotationPlanPaper(db, requireAuth(request), actorOf(request), request.query.on)),
   );
 }

@@ -49,8 +49,11 @@ export interface DocumentModel {
     /** Tên cơ quan ban hành. */
     agencyName: string;
   };
-  /** "Số: 12/TB-SCT"; number null leaves the place blank (draft). */
-  numberLine: { number: number | null; suffix: string };
+  /**
+   * "Số: 12/TB-SCT"; number null leaves the place blank (draft). The whole line null: a paper
+   * that takes no register number (minutes signed at the session where they are written).
+   */
+  numberLine: { number: number | null; suffix: string } | null;
   /** "Lào Cai, ngày 05 tháng 3 năm 2026"; date null leaves day and month blank (draft). */
   placeDate: { place: string; date: string | null; year: number };
   /** Drafts carry a "DỰ THẢO" mark. */
@@ -190,7 +193,8 @@ function grid(widths: [number, number], rows: [Paragraph[], Paragraph[]][]): Tab
 }
 
 /** "Số: 12/TB-SCT", or "Số:        /TB-SCT" in a draft. */
-function numberLine(model: DocumentModel): string {
+function numberLine(model: DocumentModel): string | null {
+  if (!model.numberLine) return null;
   const { number, suffix } = model.numberLine;
   return number === null ? `Số:        /${suffix}` : `Số: ${number}/${suffix}`;
 }
@@ -224,7 +228,10 @@ function letterhead(model: DocumentModel): Table {
     rule(textWidth(MOTTO, 13, true), rightWidth),
   ];
 
-  const numberCell = [para([run(numberLine(model), 13)], { alignment: center, spacing: { before: 60, after: 0 } })];
+  const number = numberLine(model);
+  const numberCell = [
+    para(number === null ? [] : [run(number, 13)], { alignment: center, spacing: { before: 60, after: 0 } }),
+  ];
   // A công văn carries its trích yếu under the number, 12 pt, centred.
   if (model.letter && model.subtitle) {
     numberCell.push(para([run(model.subtitle, 12)], { alignment: center, spacing: { before: 60, after: 0 } }));
@@ -448,7 +455,9 @@ export function documentText(model: DocumentModel): string {
   const lines: string[] = [];
   if (model.draft) lines.push(DRAFT);
   if (model.header.parentName) lines.push(upper(model.header.parentName));
-  lines.push(upper(model.header.agencyName), NATIONAL_NAME, MOTTO, numberLine(model));
+  lines.push(upper(model.header.agencyName), NATIONAL_NAME, MOTTO);
+  const number = numberLine(model);
+  if (number !== null) lines.push(number);
   if (model.letter && model.subtitle) lines.push(model.subtitle);
   lines.push(dateLine(model));
   if (!model.letter) {

@@ -153,12 +153,17 @@ export function composeModel(
   const issued = "number" in issue;
   return {
     header: { parentName: agency.parentName, agencyName: agency.headerName },
-    numberLine: { number: issued ? issue.number : null, suffix: symbolSuffix(series, agency.abbreviation) },
-    placeDate: {
-      place: agency.place,
-      date: issued ? issue.issuedOn : null,
-      year: issued ? Number(issue.issuedOn.slice(0, 4)) : issue.draftYear,
-    },
+    numberLine:
+      content.numbered === false
+        ? null
+        : { number: issued ? issue.number : null, suffix: symbolSuffix(series, agency.abbreviation) },
+    placeDate: content.datedOn
+      ? { place: agency.place, date: content.datedOn, year: Number(content.datedOn.slice(0, 4)) }
+      : {
+          place: agency.place,
+          date: issued ? issue.issuedOn : null,
+          year: issued ? Number(issue.issuedOn.slice(0, 4)) : issue.draftYear,
+        },
     draft: !issued,
     title: content.title,
     subtitle: content.subtitle ?? null,
@@ -448,6 +453,9 @@ export async function createDraft(
   options: { typedUnseen?: boolean } = {},
 ): Promise<DocumentRow> {
   const template = templateOf(input.formCode);
+  // Minutes signed at their session (the lottery minutes) are printed from their record, never
+  // drafted here: a draft would be issued with a number of the register.
+  if (!template.numbered) fail("DOCUMENT_FORM_UNNUMBERED", "formCode");
   const fields = validFields(template, input.fields);
   const agency = await trx.selectFrom("agency").select("id").where("id", "=", input.agencyId).executeTakeFirst();
   if (!agency) fail("AGENCY_NOT_FOUND", "agencyId");

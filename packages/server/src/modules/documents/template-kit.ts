@@ -29,7 +29,13 @@ export interface IssuingAgency {
 export type DocumentContent = Pick<
   DocumentModel,
   "title" | "subtitle" | "addressees" | "paragraphs" | "recipients" | "approval" | "signatures" | "letter"
-> & { signature: DocumentModel["signature"] | null };
+> & {
+  signature: DocumentModel["signature"] | null;
+  /** False for minutes: no "Số:" line, no register number. */
+  numbered?: false;
+  /** The date the paper bears when it is not the issue date (minutes: the session's date). */
+  datedOn?: string;
+};
 
 export interface DocumentTemplate {
   formCode: string;
@@ -38,6 +44,8 @@ export interface DocumentTemplate {
   /** Register series: TB thông báo, PC phiếu chuyển, HD hướng dẫn, ĐX đề xuất, QĐ, BB, CV… */
   series: string;
   wordingVerified: boolean;
+  /** False for minutes written and signed at a session: never drafted as a numbered paper. */
+  numbered: boolean;
   /** Signed by the head or an authorised deputy in the system (submit → sign), never issued by the drafter. */
   signedByHead: boolean;
   fieldsSchema: z.ZodType;
@@ -52,6 +60,8 @@ interface TemplateSpec<S extends z.ZodType> {
   basis: string;
   series: string;
   wordingVerified?: boolean;
+  /** Defaults to true; false for minutes that take no register number. */
+  numbered?: boolean;
   /** Defaults to the decisions and conclusions (HEAD_SIGNED_SERIES). */
   signedByHead?: boolean;
   fieldsSchema: S;
@@ -75,6 +85,7 @@ export function defineTemplate<S extends z.ZodType>(spec: TemplateSpec<S>): Docu
     basis: spec.basis,
     series: spec.series,
     wordingVerified: spec.wordingVerified ?? false,
+    numbered: spec.numbered ?? true,
     fieldsSchema: spec.fieldsSchema,
     defaultTitle: (fields) => spec.defaultTitle(spec.fieldsSchema.parse(fields)),
     build: (fields, agency) => spec.build(spec.fieldsSchema.parse(fields), agency),

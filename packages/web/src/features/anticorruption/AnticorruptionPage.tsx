@@ -3,13 +3,15 @@ import { useSession } from "../auth/session.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { useUrlState } from "../../ui/url-state.ts";
 import { CampaignPanel } from "./CampaignPanel.tsx";
+import { CasesPanel } from "./CasesPanel.tsx";
+import { RegistersPanel } from "./RegistersPanel.tsx";
 import { LotteryPanel } from "./LotteryPanel.tsx";
 import { MyDeclarations } from "./MyDeclarations.tsx";
 import { PeoplePanel } from "./PeoplePanel.tsx";
 import { RotationPanel } from "./RotationPanel.tsx";
 import { AC_TEXT } from "./text.ts";
 
-type Tab = "campaign" | "lottery" | "rotation" | "people" | "mine";
+type Tab = "campaign" | "lottery" | "rotation" | "cases" | "registers" | "people" | "mine";
 
 /**
  * The anti-corruption work of an agency: the declaration campaign, the verification plan and its
@@ -18,7 +20,7 @@ type Tab = "campaign" | "lottery" | "rotation" | "people" | "mine";
 export default function AnticorruptionPage() {
   const { can } = useSession();
   const officer = can("anticorruption.read");
-  const tabs: Tab[] = officer ? ["campaign", "lottery", "rotation", "people", "mine"] : ["mine"];
+  const tabs: Tab[] = officer ? ["campaign", "lottery", "rotation", "cases", "registers", "people", "mine"] : ["mine"];
   const { params, update } = useUrlState();
   const asked = params.get("phan") as Tab | null;
   const tab: Tab = asked && tabs.includes(asked) ? asked : tabs[0]!;
@@ -43,6 +45,12 @@ export default function AnticorruptionPage() {
             </Tabs.Panel>
             <Tabs.Panel value="rotation">
               <RotationPanel write={can("anticorruption.write")} />
+            </Tabs.Panel>
+            <Tabs.Panel value="cases">
+              <CasesPanel write={can("anticorruption.write")} />
+            </Tabs.Panel>
+            <Tabs.Panel value="registers">
+              <RegistersPanel write={can("anticorruption.write")} />
             </Tabs.Panel>
             <Tabs.Panel value="people">
               <PeoplePanel write={can("anticorruption.write")} />

@@ -18,10 +18,12 @@ import { useEffect, useState } from "react";
 import { call } from "../../api/call.ts";
 import { errorMessage } from "../../api/client.ts";
 import { DateField } from "../../ui/DateField.tsx";
+import { saveDownload } from "../../ui/download.ts";
 import { formatDate, formatNumber, todayIso } from "../../ui/format.ts";
 import { QueryStatus } from "../../ui/QueryState.tsx";
 import { useAcMutation, useCampaign, useCampaigns, type Obligation } from "./api.ts";
 import { AddObligationForm, DeclarationModal, PublicationModal, RemoveObligationModal } from "./ObligationForms.tsx";
+import { PAPERS } from "./records-text.ts";
 import { AC_TEXT } from "./text.ts";
 
 const STATUS_COLOR: Record<Obligation["status"], string> = {
@@ -155,7 +157,25 @@ function CampaignView({ id, write }: { id: string; write: boolean }) {
         </Table>
       </Table.ScrollContainer>
       <Group justify="space-between" wrap="wrap">
-        <Checkbox label={AC_TEXT.onlyLate} checked={onlyLate} onChange={(e) => setOnlyLate(e.currentTarget.checked)} />
+        <Group gap="md" align="center">
+          <Checkbox
+            label={AC_TEXT.onlyLate}
+            checked={onlyLate}
+            onChange={(e) => setOnlyLate(e.currentTarget.checked)}
+          />
+          <Button
+            variant="default"
+            onClick={() =>
+              void saveDownload(
+                "anticorruption.campaigns.obligatedList",
+                { params: { id } },
+                "Danh-sach-ke-khai.docx",
+              ).catch((e: unknown) => notifications.show({ color: "red", message: errorMessage(e) }))
+            }
+          >
+            {PAPERS.obligatedList}
+          </Button>
+        </Group>
         {write ? (
           <Group gap="xs">
             <Button variant="light" loading={recompute.isPending} onClick={() => recompute.mutate(undefined)}>

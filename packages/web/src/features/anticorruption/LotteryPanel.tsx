@@ -26,6 +26,7 @@ import { formatDate, todayIso } from "../../ui/format.ts";
 import { QueryStatus } from "../../ui/QueryState.tsx";
 import { useAppForm } from "../../ui/use-app-form.ts";
 import { useAcMutation, usePlan, usePlans, type PlanView } from "./api.ts";
+import { PAPERS } from "./records-text.ts";
 import { AC_TEXT } from "./text.ts";
 
 export function LotteryPanel({ write }: { write: boolean }) {
@@ -207,8 +208,10 @@ function LotteryForm({ plan }: { plan: PlanView }) {
 function LotteryResult({ plan }: { plan: PlanView }) {
   const lottery = plan.lottery!;
   const [error, setError] = useState<string | null>(null);
-  const save = (which: "anticorruption.plans.minutes" | "anticorruption.plans.inputs", name: string) =>
-    saveDownload(which, { params: { id: plan.id } }, name).catch((e: unknown) => setError(errorMessage(e)));
+  const save = (
+    which: "anticorruption.plans.minutes" | "anticorruption.plans.inputs" | "anticorruption.plans.document",
+    name: string,
+  ) => saveDownload(which, { params: { id: plan.id } }, name).catch((e: unknown) => setError(errorMessage(e)));
   return (
     <Paper withBorder p="md">
       <Stack gap="xs">
@@ -228,6 +231,12 @@ function LotteryResult({ plan }: { plan: PlanView }) {
               onClick={() => void save("anticorruption.plans.inputs", `Dau-vao-boc-tham-${plan.year}.xlsx`)}
             >
               {AC_TEXT.inputs}
+            </Button>
+            <Button
+              variant="light"
+              onClick={() => void save("anticorruption.plans.document", `Ke-hoach-xac-minh-${plan.year}.docx`)}
+            >
+              {PAPERS.verificationPlan}
             </Button>
           </Group>
         </Group>

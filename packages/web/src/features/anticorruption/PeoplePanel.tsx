@@ -19,7 +19,9 @@ import { saveDownload } from "../../ui/download.ts";
 import { formatDate } from "../../ui/format.ts";
 import { QueryStatus } from "../../ui/QueryState.tsx";
 import { useAcMutation, useOfficials, usePositions } from "./api.ts";
+import { OfficialModal } from "./OfficialModal.tsx";
 import { PositionModal } from "./PositionModal.tsx";
+import { OFFICIAL_TEXT } from "./records-text.ts";
 import { AC_TEXT } from "./text.ts";
 
 type ImportResult = Answer<"anticorruption.officials.import">;
@@ -36,6 +38,7 @@ export function PeoplePanel({ write }: { write: boolean }) {
   const [q, setQ] = useState("");
   const [page, setPage] = useState(1);
   const officials = useOfficials(q, page);
+  const [editing, setEditing] = useState<Answer<"anticorruption.officials.get"> | null>(null);
   return (
     <Stack>
       {write ? <ImportBox /> : null}
@@ -66,6 +69,7 @@ export function PeoplePanel({ write }: { write: boolean }) {
                     <Table.Th>{AC_TEXT.currentPosition}</Table.Th>
                     <Table.Th>{AC_TEXT.birthDate}</Table.Th>
                     <Table.Th>{AC_TEXT.retirement}</Table.Th>
+                    {write ? <Table.Th /> : null}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -77,6 +81,22 @@ export function PeoplePanel({ write }: { write: boolean }) {
                       <Table.Td>{o.currentPosition ?? ""}</Table.Td>
                       <Table.Td>{formatDate(o.birthDate)}</Table.Td>
                       <Table.Td>{formatDate(o.expectedRetirement)}</Table.Td>
+                      {write ? (
+                        <Table.Td>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            aria-label={`${OFFICIAL_TEXT.edit}: ${o.fullName}`}
+                            onClick={() =>
+                              void call("anticorruption.officials.get", { params: { id: o.id } }).then(setEditing, () =>
+                                setEditing(null),
+                              )
+                            }
+                          >
+                            {OFFICIAL_TEXT.edit}
+                          </Button>
+                        </Table.Td>
+                      ) : null}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -89,6 +109,7 @@ export function PeoplePanel({ write }: { write: boolean }) {
         ) : null}
       </Paper>
       <Positions write={write} />
+      {editing ? <OfficialModal official={editing} onClose={() => setEditing(null)} /> : null}
     </Stack>
   );
 }

@@ -16,12 +16,15 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { call, type Answer } from "../../api/call.ts";
+import { errorMessage } from "../../api/client.ts";
 import { DateField } from "../../ui/DateField.tsx";
+import { saveDownload } from "../../ui/download.ts";
 import { reportServerError } from "../../ui/forms.ts";
 import { formatDate, todayIso } from "../../ui/format.ts";
 import { QueryStatus } from "../../ui/QueryState.tsx";
 import { useAppForm } from "../../ui/use-app-form.ts";
 import { AC_KEY, useAcMutation } from "./api.ts";
+import { PAPERS } from "./records-text.ts";
 import { AC_TEXT } from "./text.ts";
 
 type Item = Answer<"anticorruption.rotation.list">["items"][number];
@@ -41,6 +44,7 @@ export function RotationPanel({ write }: { write: boolean }) {
   const [on, setOn] = useState<string | null>(todayIso());
   const [status, setStatus] = useState<string | null>(null);
   const [deferring, setDeferring] = useState<Item | null>(null);
+  const [paperError, setPaperError] = useState<string | null>(null);
   const list = useQuery({
     queryKey: [...AC_KEY, "rotation", on],
     queryFn: ({ signal }) => call("anticorruption.rotation.list", { query: { on: on ?? "" }, signal }),
@@ -58,7 +62,24 @@ export function RotationPanel({ write }: { write: boolean }) {
           value={status}
           onChange={setStatus}
         />
+        <Button
+          variant="default"
+          onClick={() =>
+            void saveDownload(
+              "anticorruption.rotation.plan",
+              { query: { on: on ?? "" } },
+              "Ke-hoach-chuyen-doi.docx",
+            ).catch((e: unknown) => setPaperError(errorMessage(e)))
+          }
+        >
+          {PAPERS.rotationPlan}
+        </Button>
       </Group>
+      {paperError ? (
+        <Alert color="red" role="alert">
+          {paperError}
+        </Alert>
+      ) : null}
       <QueryStatus query={list} />
       {list.data ? (
         <>

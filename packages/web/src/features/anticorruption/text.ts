@@ -6,6 +6,8 @@ export const AC_TEXT = {
     campaign: "Đợt kê khai",
     lottery: "Xác minh, bốc thăm",
     rotation: "Chuyển đổi vị trí",
+    cases: "Vụ việc tham nhũng",
+    registers: "Sổ theo dõi",
     people: "Cán bộ và vị trí",
     mine: "Bản kê khai của tôi",
   },

@@ -3,6 +3,7 @@ import { Badge, Card, Group, Paper, SimpleGrid, Stack, Text, Title, UnstyledButt
 import { Link } from "react-router-dom";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { useMe, useSession } from "../auth/session.tsx";
+import { AnticorruptionOverview } from "../anticorruption/AnticorruptionOverview.tsx";
 import { CasesOverview } from "../cases/CasesOverview.tsx";
 import { InspectionsOverview } from "../inspections/record/InspectionsOverview.tsx";
 import { PetitionsOverview } from "../petitions/PetitionsOverview.tsx";
@@ -81,6 +82,7 @@ export default function HomePage() {
       {can("case.read") ? <CasesOverview /> : null}
       {can("reception.read") ? <ReceptionOverview /> : null}
       {can("inspection.read") ? <InspectionsOverview /> : null}
+      {can("anticorruption.write") ? <AnticorruptionOverview /> : null}
 
       <Card withBorder mb="lg" component="section" aria-labelledby="ready-heading">
         <Title order={2} fz="h4" mb="sm" id="ready-heading">

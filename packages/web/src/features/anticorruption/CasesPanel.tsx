@@ -1,0 +1,402 @@
+import {
+  CASE_CHANNEL_LABELS,
+  CASE_CHANNELS,
+  formatDong,
+  PERSON_HANDLING_LABELS,
+  PERSON_HANDLINGS,
+  type CaseChannel,
+  type PersonHandling,
+} from "@minhbach/domain";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  Pagination,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { call, type Answer } from "../../api/call.ts";
+import { errorMessage } from "../../api/client.ts";
+import { saveDownload } from "../../ui/download.ts";
+import { DateField } from "../../ui/DateField.tsx";
+import { emptyToNull, reportServerError } from "../../ui/forms.ts";
+import { formatDate, formatNumber, todayIso } from "../../ui/format.ts";
+import { QueryStatus } from "../../ui/QueryState.tsx";
+import { useAppForm } from "../../ui/use-app-form.ts";
+import { AC_KEY, useAcMutation } from "./api.ts";
+import { REC_TEXT } from "./records-text.ts";
+
+const C = REC_TEXT.cases;
+type CaseView = Answer<"anticorruption.cases.get">;
+type Filters = { from: string | null; to: string | null; channel: string | null; transferred: string | null };
+
+function queryOf(f: Filters, page: number) {
+  return {
+    from: f.from ?? undefined,
+    to: f.to ?? undefined,
+    channel: (f.channel ?? undefined) as CaseChannel | undefined,
+    transferred: (f.transferred ?? undefined) as "yes" | "no" | undefined,
+    page,
+    pageSize: 50,
+  };
+}
+
+/** Corruption cases detected (02/PCTN): filters, totals, the list, the .xlsx list, the form. */
+export function CasesPanel({ write }: { write: boolean }) {
+  const [filters, setFilters] = useState<Filters>({ from: null, to: null, channel: null, transferred: null });
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<CaseView | "new" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const list = useQuery({
+    queryKey: [...AC_KEY, "cases", filters, page],
+    queryFn: ({ signal }) => call("anticorruption.cases.list", { query: queryOf(filters, page), signal }),
+  });
+  const set = (patch: Partial<Filters>) => {
+    setFilters({ ...filters, ...patch });
+    setPage(1);
+  };
+  const open = (id: string) =>
+    call("anticorruption.cases.get", { params: { id } }).then(setEditing, (e: unknown) => setError(errorMessage(e)));
+  return (
+    <Stack>
+      <Paper withBorder p="md">
+        <Group justify="space-between" wrap="wrap" mb="sm">
+          <Title order={2} fz="h4">
+            {C.title}
+          </Title>
+          <Group>
+            <Button
+              variant="default"
+              onClick={() =>
+                saveDownload(
+                  "anticorruption.cases.export",
+                  { query: queryOf(filters, 1) },
+                  "Danh sách vụ việc tham nhũng.xlsx",
+                ).catch((e: unknown) => setError(errorMessage(e)))
+              }
+            >
+              {C.export}
+            </Button>
+            {write ? <Button onClick={() => setEditing("new")}>{C.add}</Button> : null}
+          </Group>
+        </Group>
+        <Group align="flex-end" wrap="wrap" mb="sm">
+          <DateField label={C.from} value={filters.from} onChange={(v) => set({ from: v })} clearable w={170} />
+          <DateField label={C.to} value={filters.to} onChange={(v) => set({ to: v })} clearable w={170} />
+          <Select
+            label={C.channelFilter}
+            data={CASE_CHANNELS.map((c) => ({ value: c, label: CASE_CHANNEL_LABELS[c] }))}
+            value={filters.channel}
+            onChange={(v) => set({ channel: v })}
+            placeholder={C.all}
+            clearable
+            w={300}
+          />
+          <Select
+            label={C.transferredFilter}
+            data={[
+              { value: "yes", label: C.transferredYes },
+              { value: "no", label: C.transferredNo },
+            ]}
+            value={filters.transferred}
+            onChange={(v) => set({ transferred: v })}
+            placeholder={C.all}
+            clearable
+            w={200}
+          />
+        </Group>
+        {error ? (
+          <Alert color="red" role="alert" mb="sm">
+            {error}
+          </Alert>
+        ) : null}
+        <QueryStatus query={list} />
+        {list.data ? (
+          <>
+            <SimpleGrid cols={{ base: 2, sm: 5 }} mb="sm" data-testid="ac-case-totals">
+              <Figure label={C.totals.cases} value={formatNumber(list.data.totals.cases)} />
+              <Figure label={C.totals.persons} value={formatNumber(list.data.totals.persons)} />
+              <Figure label={C.totals.damageMoney} value={formatDong(list.data.totals.damageMoney)} />
+              <Figure label={C.totals.recoveredMoney} value={formatDong(list.data.totals.recoveredMoney)} />
+              <Figure label={C.totals.transferredCases} value={formatNumber(list.data.totals.transferredCases)} />
+            </SimpleGrid>
+            {list.data.items.length === 0 ? <Text c="dimmed">{C.none}</Text> : null}
+            {list.data.items.length ? (
+              <Table.ScrollContainer minWidth={900}>
+                <Table striped data-testid="ac-cases">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{C.detectedOn}</Table.Th>
+                      <Table.Th>{C.name}</Table.Th>
+                      <Table.Th>{C.concernedName}</Table.Th>
+                      <Table.Th>{C.channel}</Table.Th>
+                      <Table.Th>{C.personCount}</Table.Th>
+                      <Table.Th>{C.totals.damageMoney}</Table.Th>
+                      <Table.Th>{C.totals.recoveredMoney}</Table.Th>
+                      <Table.Th>{C.transferredOn}</Table.Th>
+                      <Table.Th />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {list.data.items.map((c) => (
+                      <Table.Tr key={c.id}>
+                        <Table.Td>{formatDate(c.detectedOn)}</Table.Td>
+                        <Table.Td>{c.name}</Table.Td>
+                        <Table.Td>{c.concernedName}</Table.Td>
+                        <Table.Td>{CASE_CHANNEL_LABELS[c.channel]}</Table.Td>
+                        <Table.Td>{c.persons}</Table.Td>
+                        <Table.Td>{formatDong(c.damageMoney)}</Table.Td>
+                        <Table.Td>{formatDong(c.recoveredMoney)}</Table.Td>
+                        <Table.Td>
+                          {c.transferredOn ? `${formatDate(c.transferredOn)} — ${c.transferredTo}` : ""}
+                        </Table.Td>
+                        <Table.Td>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            onClick={() => void open(c.id)}
+                            aria-label={`${C.edit}: ${c.name}`}
+                          >
+                            {write ? C.edit : "Xem"}
+                          </Button>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            ) : null}
+            {list.data.total > 50 ? (
+              <Pagination mt="sm" total={Math.ceil(list.data.total / 50)} value={page} onChange={setPage} />
+            ) : null}
+          </>
+        ) : null}
+      </Paper>
+      {editing ? (
+        <CaseModal current={editing === "new" ? null : editing} readOnly={!write} onClose={() => setEditing(null)} />
+      ) : null}
+    </Stack>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <Paper withBorder p="xs">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={600}>{value}</Text>
+    </Paper>
+  );
+}
+
+interface PersonValues {
+  officialId: string | null;
+  fullName: string;
+  jobTitle: string;
+  handling: string | null;
+  disciplineForm: string;
+  handledOn: string | null;
+  isHead: boolean;
+}
+
+const blankPerson = (): PersonValues => ({
+  officialId: null,
+  fullName: "",
+  jobTitle: "",
+  handling: "pending",
+  disciplineForm: "",
+  handledOn: null,
+  isHead: false,
+});
+
+const moneyProps = {
+  min: 0,
+  allowNegative: false,
+  allowDecimal: false,
+  thousandSeparator: ".",
+  decimalSeparator: ",",
+  hideControls: true,
+  inputMode: "numeric" as const,
+};
+const areaProps = { ...moneyProps, allowDecimal: true, decimalScale: 2, inputMode: "decimal" as const };
+const num = (v: number | string) => (v === "" ? 0 : Number(v));
+
+/** Records a case, or edits its handling, recoveries and transfer (with its version). */
+function CaseModal({ current, readOnly, onClose }: { current: CaseView | null; readOnly: boolean; onClose(): void }) {
+  const form = useAppForm({
+    initialValues: {
+      name: current?.name ?? "",
+      concernedName: current?.concernedName ?? "",
+      handlingBody: current?.handlingBody ?? "",
+      summary: current?.summary ?? "",
+      detectedOn: (current?.detectedOn ?? todayIso()) as string | null,
+      channel: (current?.channel ?? null) as string | null,
+      damageMoney: (current?.damageMoney ?? 0) as number | string,
+      damageLandM2: (current?.damageLandM2 ?? 0) as number | string,
+      recoveredMoney: (current?.recoveredMoney ?? 0) as number | string,
+      recoveredLandM2: (current?.recoveredLandM2 ?? 0) as number | string,
+      transferredOn: (current?.transferredOn ?? null) as string | null,
+      transferredTo: current?.transferredTo ?? "",
+      headsResponsible: (current?.headsResponsible ?? 0) as number | string,
+      note: current?.note ?? "",
+      persons: (current?.persons ?? []).map((p): PersonValues => ({
+        officialId: p.officialId,
+        fullName: p.fullName,
+        jobTitle: p.jobTitle ?? "",
+        handling: p.handling,
+        disciplineForm: p.disciplineForm ?? "",
+        handledOn: p.handledOn,
+        isHead: p.isHead,
+      })),
+    },
+  });
+  const [error, setError] = useState<string | null>(null);
+  const save = useAcMutation((v: typeof form.values) => {
+    const body = {
+      name: v.name,
+      concernedAgencyId: null,
+      concernedName: v.concernedName,
+      handlingBody: v.handlingBody,
+      summary: v.summary,
+      detectedOn: v.detectedOn ?? "",
+      channel: (v.channel ?? "") as CaseChannel,
+      inspectionId: current?.inspectionId ?? null,
+      resolutionCaseId: current?.resolutionCaseId ?? null,
+      damageMoney: num(v.damageMoney),
+      damageLandM2: num(v.damageLandM2),
+      recoveredMoney: num(v.recoveredMoney),
+      recoveredLandM2: num(v.recoveredLandM2),
+      transferredOn: v.transferredOn,
+      transferredTo: emptyToNull(v.transferredTo),
+      headsResponsible: num(v.headsResponsible),
+      note: emptyToNull(v.note),
+      persons: v.persons.map((p) => ({
+        officialId: p.officialId,
+        fullName: p.fullName,
+        jobTitle: emptyToNull(p.jobTitle),
+        handling: (p.handling ?? "") as PersonHandling,
+        disciplineForm: emptyToNull(p.disciplineForm),
+        handledOn: p.handledOn,
+        isHead: p.isHead,
+      })),
+    };
+    return current
+      ? call("anticorruption.cases.update", {
+          params: { id: current.id },
+          body: { version: current.version, case: body },
+        })
+      : call("anticorruption.cases.create", { body });
+  });
+  return (
+    <Modal opened onClose={onClose} title={current ? C.editTitle(current.name) : C.addTitle} size="xl">
+      <form
+        onSubmit={form.onSubmit((v) =>
+          save.mutate(v, { onSuccess: onClose, onError: (e) => setError(reportServerError(form, e)) }),
+        )}
+      >
+        <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0 }}>
+          <Stack gap="xs">
+            <TextInput label={C.name} required data-autofocus {...form.getInputProps("name")} />
+            <Group grow wrap="wrap">
+              <TextInput label={C.concernedName} required {...form.getInputProps("concernedName")} />
+              <TextInput label={C.handlingBody} required {...form.getInputProps("handlingBody")} />
+            </Group>
+            <Group grow wrap="wrap">
+              <DateField label={C.detectedOn} required {...form.getInputProps("detectedOn")} />
+              <Select
+                label={C.channel}
+                required
+                data={CASE_CHANNELS.map((c) => ({ value: c, label: CASE_CHANNEL_LABELS[c] }))}
+                {...form.getInputProps("channel")}
+              />
+            </Group>
+            <Textarea label={C.summary} autosize minRows={2} {...form.getInputProps("summary")} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <NumberInput label={C.damageMoney} {...moneyProps} {...form.getInputProps("damageMoney")} />
+              <NumberInput label={C.recoveredMoney} {...moneyProps} {...form.getInputProps("recoveredMoney")} />
+              <NumberInput label={C.damageLandM2} {...areaProps} {...form.getInputProps("damageLandM2")} />
+              <NumberInput label={C.recoveredLandM2} {...areaProps} {...form.getInputProps("recoveredLandM2")} />
+              <DateField label={C.transferredOn} clearable {...form.getInputProps("transferredOn")} />
+              <TextInput label={C.transferredTo} {...form.getInputProps("transferredTo")} />
+            </SimpleGrid>
+            <NumberInput
+              label={C.headsResponsible}
+              {...moneyProps}
+              maw={320}
+              {...form.getInputProps("headsResponsible")}
+            />
+            <Title order={3} fz="h5" mt="sm">
+              {C.persons}
+            </Title>
+            {form.values.persons.map((p, i) => (
+              <Paper withBorder p="xs" key={i}>
+                <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                  <TextInput label={C.fullName} required {...form.getInputProps(`persons.${i}.fullName`)} />
+                  <TextInput label={C.jobTitle} {...form.getInputProps(`persons.${i}.jobTitle`)} />
+                  <Select
+                    label={C.handling}
+                    required
+                    data={PERSON_HANDLINGS.map((h) => ({ value: h, label: PERSON_HANDLING_LABELS[h] }))}
+                    {...form.getInputProps(`persons.${i}.handling`)}
+                  />
+                  {p.handling === "discipline" ? (
+                    <TextInput
+                      label={C.disciplineForm}
+                      required
+                      {...form.getInputProps(`persons.${i}.disciplineForm`)}
+                    />
+                  ) : null}
+                  <DateField label={C.handledOn} clearable {...form.getInputProps(`persons.${i}.handledOn`)} />
+                  <Checkbox
+                    mt="lg"
+                    label={C.isHead}
+                    {...form.getInputProps(`persons.${i}.isHead`, { type: "checkbox" })}
+                  />
+                </SimpleGrid>
+                <Group justify="flex-end">
+                  <Button size="xs" variant="subtle" color="red" onClick={() => form.removeListItem("persons", i)}>
+                    {C.removePerson(i + 1)}
+                  </Button>
+                </Group>
+              </Paper>
+            ))}
+            <Group>
+              <Button variant="default" size="xs" onClick={() => form.insertListItem("persons", blankPerson())}>
+                {C.addPerson}
+              </Button>
+            </Group>
+            <Textarea label={C.note} autosize minRows={1} {...form.getInputProps("note")} />
+            {error ? (
+              <Alert color="red" role="alert">
+                {error}
+              </Alert>
+            ) : null}
+          </Stack>
+        </fieldset>
+        <Group justify="flex-end" mt="sm">
+          <Button variant="subtle" onClick={onClose}>
+            {REC_TEXT.cancel}
+          </Button>
+          {readOnly ? null : (
+            <Button type="submit" loading={save.isPending}>
+              {REC_TEXT.save}
+            </Button>
+          )}
+        </Group>
+      </form>
+    </Modal>
+  );
+}
