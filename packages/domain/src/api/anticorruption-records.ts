@@ -89,7 +89,7 @@ export const corruptionCaseBody = z
     concernedAgencyId: blankable(uuid.nullish()),
     concernedName: required(500, "Cơ quan, tổ chức, đơn vị xảy ra vụ việc"),
     handlingBody: required(500, "Cơ quan, đơn vị thụ lý, xử lý"),
-    summary: text(8000, "Tóm tắt nội dung").default(""),
+    summary: blankable(text(8000, "Tóm tắt nội dung").default("")),
     detectedOn: date("Ngày phát hiện"),
     channel: choiceOf(CASE_CHANNELS, "nguồn phát hiện"),
     inspectionId: blankable(uuid.nullish()),

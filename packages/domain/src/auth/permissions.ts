@@ -76,8 +76,6 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       "user.manage",
       "audit.read",
       "calendar.manage",
-      // periodic reports (issue 19): the agency's figures, as leaders and reporting officers see them.
-      "report.read",
     ],
   },
   leader: {

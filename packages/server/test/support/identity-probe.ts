@@ -19,6 +19,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ELIGIBLE_ANSWERS, encodePersonalId, grantsOf, todayInVietnam } from "@minhbach/domain";
+import { INDICATORS } from "@minhbach/domain/reports/index";
 import { DEMO_ACCOUNTS } from "../../src/seed/demo.ts";
 import type { Started } from "../../src/start.ts";
 import type { TestApp, TestClient } from "../../src/testing.ts";
@@ -704,6 +705,15 @@ export function searchesFor(x: Identity | null): { kind: string; q: string }[] {
   ];
 }
 
+/** Per source of records, the indicators whose lists could hold a denunciation's parties. */
+const DRILLDOWN_INDICATORS = (["petition", "visit", "case"] as const).flatMap((source) =>
+  Object.values(INDICATORS)
+    .filter((i) => i.source === source)
+    .filter((i, n, all) => i.code.startsWith("denunciations_") || n === 0 || all.length < 3)
+    .slice(0, 3)
+    .map((i) => i.code),
+);
+
 /**
  * Plans the calls of every GET operation under /api in the OpenAPI document. Path parameters
  * take every id of their pool; required query parameters are filled from the scenario; every
@@ -751,10 +761,27 @@ export function planCalls(
       bases = bases.flatMap((b) => ["LC.SCT", "LC.SNNMT"].map((code) => new URLSearchParams([...b, ["agency", code]])));
       filled.add("agency");
     }
-    // A period: the year so far.
+    // A period: the year so far (a report asked for as ad hoc: the year so far is no regime's period).
     if (required.includes("from") && required.includes("to")) {
       bases = bases.map((b) => new URLSearchParams([...b, ["from", `${s.today.slice(0, 4)}-01-01`], ["to", s.today]]));
+      if (query.some((p) => p.name === "kind" && p.schema?.enum?.includes("adhoc")))
+        bases.forEach((b) => b.set("kind", "adhoc"));
       filled.add("from").add("to");
+    }
+    if (required.includes("year")) {
+      bases.forEach((b) => b.set("year", s.today.slice(0, 4)));
+      filled.add("year");
+    }
+    // A report's form: its figures are counts; the records behind them are walked by indicator below.
+    const form = query.find((p) => p.name === "form" && p.required)?.schema?.enum?.[0];
+    if (form) {
+      bases.forEach((b) => b.set("form", form));
+      filled.add("form");
+    }
+    // Every agency, the caller's and others'.
+    if (required.includes("agencyId")) {
+      bases = bases.flatMap((b) => s.pools.agencies!.map((id) => new URLSearchParams([...b, ["agencyId", id]])));
+      filled.add("agencyId");
     }
     for (const name of required.filter((n) => !filled.has(n))) {
       unfilled.push(`${operation}: required query parameter "${name}"`);
@@ -774,6 +801,8 @@ export function planCalls(
         for (const v of values) if (v !== p.schema?.default) variants.push({ set: [p.name, v] });
       }
       if (p.name === "agencyId") for (const id of s.pools.agencies!) variants.push({ set: [p.name, id] });
+      // The records behind a report's figures: petitions, reception visits and cases.
+      if (p.name === "indicator") for (const code of DRILLDOWN_INDICATORS) variants.push({ set: [p.name, code] });
       if (p.name === "q") {
         for (const x of [...IDENTITIES, null]) {
           for (const search of searchesFor(x)) {

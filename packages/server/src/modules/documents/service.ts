@@ -530,6 +530,8 @@ export async function createDocument(
   input: NewDraft,
 ): Promise<OfficialDocument> {
   await assertAgencyInScope(db, auth, "document.issue", input.agencyId, "agencyId");
+  // The form first (unknown, or never drafted by hand), then the record it is for.
+  if (!templateOf(input.formCode).numbered) fail("DOCUMENT_FORM_UNNUMBERED", "formCode");
   await assertEntityOfAgency(db, input);
   if (!(await mayChange(db, auth, { entity_type: input.entityType, entity_id: input.entityId })))
     fail("CASE_NOT_ASSIGNED", "entityId");
