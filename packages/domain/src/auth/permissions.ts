@@ -69,14 +69,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     name: "Quản trị hệ thống",
     description: "Quản lý cơ quan, tài khoản, lịch làm việc, xem nhật ký hệ thống",
     scope: "subtree",
-    permissions: [
-      ...BASE_READ,
-      "agency.manage",
-      "user.read",
-      "user.manage",
-      "audit.read",
-      "calendar.manage",
-    ],
+    permissions: [...BASE_READ, "agency.manage", "user.read", "user.manage", "audit.read", "calendar.manage"],
   },
   leader: {
     code: "leader",
