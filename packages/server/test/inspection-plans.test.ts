@@ -421,19 +421,24 @@ for (const db of testDatabases()) {
       });
       assert.equal(again.body.code, "PLAN_DECISION_PENDING");
 
-      // Withdrawn: the draft is removed and the plan editable again; then drafted anew.
+      // Withdrawn: the draft is cancelled with its reason and the plan editable again; then drafted anew.
       const withdrawn = await inspectorate.post(`/api/inspection-plans/${ttPlan.id}/decision/withdraw`, {
         version: drafted.body.version,
+        reason: "Bổ sung một đối tượng vào kế hoạch",
       });
       assert.equal(withdrawn.status, 200, JSON.stringify(withdrawn.body));
       assert.equal(withdrawn.body.pendingDecision, null);
       assert.deepEqual(withdrawn.body.actions, ["add_item", "issue"]);
       const firstPaper = await t.system.database.db
         .selectFrom("official_document")
-        .select("status")
+        .select(["status", "number", "cancelled_reason"])
         .where("id", "=", drafted.body.pendingDecision.documentId)
         .executeTakeFirst();
-      assert.equal(firstPaper, undefined, "the unnumbered draft is removed");
+      assert.deepEqual(
+        firstPaper,
+        { status: "cancelled", number: null, cancelled_reason: "Bổ sung một đối tượng vào kế hoạch" },
+        "the unnumbered draft is kept, cancelled with its reason",
+      );
       const noneLeft = await inspectorate.post(`/api/inspection-plans/${ttPlan.id}/decision/withdraw`, {
         version: withdrawn.body.version,
       });
@@ -480,7 +485,10 @@ for (const db of testDatabases()) {
         .where("entity_id", "=", ttPlan.id)
         .orderBy("created_at")
         .execute();
-      assert.deepEqual(docs, [{ form_code: "KH-TT-QD", status: "issued", entity_type: "inspection_plan" }]);
+      assert.deepEqual(docs, [
+        { form_code: "KH-TT-QD", status: "cancelled", entity_type: "inspection_plan" },
+        { form_code: "KH-TT-QD", status: "issued", entity_type: "inspection_plan" },
+      ]);
 
       const frozen = await inspectorate.post(`/api/inspection-plans/${ttPlan.id}/items`, {
         ...item([s.tea!]),

@@ -296,7 +296,11 @@ export const issuePlanBody = z
   });
 
 /** Withdrawing the decision's draft (not yet submitted, or returned by the signer) to edit the plan again. */
-export const withdrawPlanDecisionBody = z.strictObject({ version });
+/** The draft is kept in the record, cancelled, with this reason (a default when none is given). */
+export const withdrawPlanDecisionBody = z.strictObject({
+  version,
+  reason: blankable(z.string().trim().min(1).max(1000, { error: "Lý do chỉ được tối đa 1000 ký tự." }).optional()),
+});
 
 export const adjustPlanBody = z.strictObject({
   version,

@@ -852,14 +852,14 @@ export async function issuePlan(
 
 /**
  * Withdraws the decision's draft (never submitted, or returned by the signer): the draft is
- * removed and the plan can be edited again.
+ * cancelled with its reason (kept in the record, unnumbered) and the plan can be edited again.
  */
 export async function withdrawPlanDecision(
   db: Kysely<DB>,
   auth: AuthContext,
   actor: Actor,
   planId: string,
-  body: { version: number },
+  body: { version: number; reason?: string | undefined },
 ): Promise<PlanDetail> {
   await db.transaction().execute(async (trx) => {
     const plan = await planForChange(trx, auth, planId, body.version, false);
@@ -872,19 +872,26 @@ export async function withdrawPlanDecision(
       .set({ document_id: null, items: null })
       .where("id", "=", pending.versionId)
       .execute();
-    // A draft never numbered is removed (the register is untouched; the audit keeps its history).
-    const removed = await trx
-      .deleteFrom("official_document")
+    // A draft never numbered is cancelled, not removed: the register is untouched, the record keeps it.
+    const reason = body.reason ?? "Rút dự thảo quyết định để sửa kế hoạch";
+    const cancelled = await trx
+      .updateTable("official_document")
+      .set((eb) => ({
+        status: "cancelled",
+        cancelled_reason: reason,
+        version: eb("version", "+", 1),
+        updated_at: new Date(),
+      }))
       .where("id", "=", pending.documentId)
       .where("status", "=", "draft")
       .executeTakeFirst();
-    if (Number(removed.numDeletedRows) !== 1) fail("DOCUMENT_SUBMITTED");
+    if (Number(cancelled.numUpdatedRows) !== 1) fail("DOCUMENT_SUBMITTED");
     await bumpPlan(trx, planId);
     await recordAudit(trx, actor, {
       action: "inspection.plan.decision_withdrawn",
       entityType: "inspection_plan",
       entityId: planId,
-      summary: { year: plan.year, revision: plan.revision, documentId: pending.documentId },
+      summary: { year: plan.year, revision: plan.revision, documentId: pending.documentId, reason },
     });
   });
   return getPlan(db, auth, planId);
