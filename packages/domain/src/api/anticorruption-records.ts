@@ -11,28 +11,12 @@ import {
   PREVENTION_DOCUMENT_KINDS,
   TRAINING_KINDS,
 } from "../anticorruption/records.ts";
-import { isValidIsoDate } from "../calendar/iso-date.ts";
 import { dong } from "./anticorruption.ts";
 import { pageOf, uuid } from "./common.ts";
 import { blankable, choiceOf, z } from "./zod-vi.ts";
+import { labelledText as text, requiredText as required, labelledDate as date, flag, version } from "./fields.ts";
 
-const text = (max: number, label: string) =>
-  z
-    .string({ error: `${label} phải là chuỗi ký tự.` })
-    .trim()
-    .max(max, { error: `${label} chỉ được tối đa ${max} ký tự.` });
-const required = (max: number, label: string) =>
-  z
-    .string({ error: `Nhập ${label.toLowerCase()}.` })
-    .trim()
-    .min(1, { error: `Nhập ${label.toLowerCase()}.` })
-    .max(max, { error: `${label} chỉ được tối đa ${max} ký tự.` });
 const optionalText = (max: number, label: string) => blankable(text(max, label).nullish());
-const date = (label: string) =>
-  z
-    .string({ error: `${label}: nhập ngày (YYYY-MM-DD).` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} phải có dạng YYYY-MM-DD.`, abort: true })
-    .refine(isValidIsoDate, { error: `${label} không tồn tại trong lịch.` });
 const optionalDate = (label: string) => blankable(date(label).nullish());
 const area = (label: string) =>
   z
@@ -46,11 +30,6 @@ const count = (label: string, min = 0) =>
     .int({ error: `${label} phải là một số nguyên.` })
     .min(min, { error: min ? `${label} phải từ ${min} trở lên.` : `${label} không được âm.` })
     .max(1_000_000, { error: `${label} quá lớn.` });
-const version = z
-  .number({ error: "Phiên bản dữ liệu phải là số nguyên dương." })
-  .int({ error: "Phiên bản dữ liệu phải là số nguyên dương." })
-  .positive({ error: "Phiên bản dữ liệu phải là số nguyên dương." });
-const flag = (label: string) => z.boolean({ error: `${label}: chọn có hoặc không.` });
 
 /** A period filter shared by every register: from, to (inclusive), agency in scope. */
 const listFields = {

@@ -15,37 +15,16 @@ import {
   POSITION_KINDS,
   type DeclarationContent,
 } from "../anticorruption/index.ts";
-import { isValidIsoDate } from "../calendar/iso-date.ts";
 import { uuid } from "./common.ts";
 import { blankable, choiceOf, z } from "./zod-vi.ts";
+import { labelledText as text, requiredText as required, labelledDate as date, flag, version } from "./fields.ts";
 
-const text = (max: number, label: string) =>
-  z
-    .string({ error: `${label} phải là chuỗi ký tự.` })
-    .trim()
-    .max(max, { error: `${label} chỉ được tối đa ${max} ký tự.` });
-const required = (max: number, label: string) =>
-  z
-    .string({ error: `Nhập ${label.toLowerCase()}.` })
-    .trim()
-    .min(1, { error: `Nhập ${label.toLowerCase()}.` })
-    .max(max, { error: `${label} chỉ được tối đa ${max} ký tự.` });
-const date = (label: string) =>
-  z
-    .string({ error: `${label}: nhập ngày (YYYY-MM-DD).` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} phải có dạng YYYY-MM-DD.`, abort: true })
-    .refine(isValidIsoDate, { error: `${label} không tồn tại trong lịch.` });
 const optionalDate = (label: string) => blankable(date(label).optional());
-const flag = (label: string) => z.boolean({ error: `${label}: chọn có hoặc không.` });
 const year = z.coerce
   .number({ error: "Năm phải là số." })
   .int({ error: "Năm phải là số nguyên." })
   .min(2019, { error: "Năm phải từ 2019 (Luật Phòng, chống tham nhũng 2018 có hiệu lực)." })
   .max(2200, { error: "Năm không hợp lệ." });
-const version = z
-  .number({ error: "Phiên bản dữ liệu phải là số nguyên dương." })
-  .int({ error: "Phiên bản dữ liệu phải là số nguyên dương." })
-  .positive({ error: "Phiên bản dữ liệu phải là số nguyên dương." });
 const percent = (label: string) =>
   z
     .number({ error: `${label} phải là một số.` })

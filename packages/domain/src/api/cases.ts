@@ -4,7 +4,6 @@
  * concurrency), and list queries. They check the shape of the input; the rules that need the case
  * (states, dates against acceptance, extensions left, …) are in cases/case-machine.ts.
  */
-import { isValidIsoDate } from "../calendar/iso-date.ts";
 import type { CaseActionInput } from "../cases/actions.ts";
 import { AMOUNT_FIELDS, AMOUNT_MAX, CASE_KIND_LIST, CASE_OUTCOME_LIST, CASE_STATE_LIST } from "../cases/case.ts";
 import {
@@ -19,32 +18,9 @@ import { cite } from "../law/acts.ts";
 import { uuid } from "./common.ts";
 import { csvOf } from "./reception.ts";
 import { blankable, z } from "./zod-vi.ts";
-
-const text = (max: number, label: string) =>
-  z
-    .string({ error: `${label} phải là chuỗi ký tự.` })
-    .trim()
-    .max(max, { error: `${label} chỉ được tối đa ${max} ký tự.` });
-const required = (max: number, label: string, message: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .min(1, { error: message })
-    .max(max, { error: `${label} chỉ được tối đa ${max} ký tự.` });
+import { labelledText as text, requiredText as required, labelledDate as date, flag, version } from "./fields.ts";
 
 /** A date named in its messages: "Ngày thụ lý phải có dạng YYYY-MM-DD." */
-const date = (label: string) =>
-  z
-    .string({ error: `${label}: nhập ngày (YYYY-MM-DD).` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} phải có dạng YYYY-MM-DD.`, abort: true })
-    .refine(isValidIsoDate, { error: `${label} không tồn tại trong lịch.` });
-
-const flag = (label: string) => z.boolean({ error: `${label}: chọn có hoặc không.` });
-
-const version = z
-  .number({ error: "Phiên bản dữ liệu phải là số nguyên dương." })
-  .int({ error: "Phiên bản dữ liệu phải là số nguyên dương." })
-  .positive({ error: "Phiên bản dữ liệu phải là số nguyên dương." });
 
 /** Money in million VND or land in m²: a finite number, not negative. */
 const quantity = (label: string, unit: string) =>

@@ -4,7 +4,6 @@
  * Shapes only; the rules that need the data (scope, states, overlaps) are on the server and in
  * domain/inspections.
  */
-import { isValidIsoDate } from "../calendar/iso-date.ts";
 import { todayInVietnam } from "../time.ts";
 import {
   PLAN_ACTIVITY_LIST,
@@ -17,27 +16,8 @@ import { checkTaxCode, SUBJECT_KIND_LIST, taxCodeRequired } from "../inspections
 import { pageQuery, uuid } from "./common.ts";
 import { documentSigner } from "./documents.ts";
 import { blankable, choiceOf, z } from "./zod-vi.ts";
+import { labelledText as text, requiredText as required, labelledDate as date, version } from "./fields.ts";
 
-const text = (max: number, label: string) =>
-  z
-    .string({ error: `${label} phải là chuỗi ký tự.` })
-    .trim()
-    .max(max, { error: `${label} chỉ được tối đa ${max} ký tự.` });
-const required = (max: number, label: string, message: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .min(1, { error: message })
-    .max(max, { error: `${label} chỉ được tối đa ${max} ký tự.` });
-const date = (label: string) =>
-  z
-    .string({ error: `${label}: nhập ngày (YYYY-MM-DD).` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} phải có dạng YYYY-MM-DD.`, abort: true })
-    .refine(isValidIsoDate, { error: `${label} không tồn tại trong lịch.` });
-const version = z
-  .number({ error: "Phiên bản dữ liệu phải là số nguyên dương." })
-  .int({ error: "Phiên bản dữ liệu phải là số nguyên dương." })
-  .positive({ error: "Phiên bản dữ liệu phải là số nguyên dương." });
 export const planYear = z.coerce
   .number({ error: "Năm kế hoạch phải là một số." })
   .int({ error: "Năm kế hoạch phải là số nguyên." })

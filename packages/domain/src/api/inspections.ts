@@ -6,7 +6,6 @@
  * Shapes only: the rules that need the record are in inspections/inspection-machine.ts and
  * follow-up.ts.
  */
-import { isValidIsoDate } from "../calendar/iso-date.ts";
 import { VIOLATION_KINDS, RECOMMENDATION_TYPES, FOLLOW_UP_STATUSES } from "../inspections/index.ts";
 import {
   AD_HOC_TRIGGERS,
@@ -18,30 +17,9 @@ import {
 import { isoDate, uuid } from "./common.ts";
 import { documentSigner } from "./documents.ts";
 import { blankable, choiceOf, z } from "./zod-vi.ts";
+import { labelledText as text, requiredText as required, labelledDate as date, version } from "./fields.ts";
 
-const text = (max: number, label: string) =>
-  z
-    .string({ error: `${label} phải là chuỗi ký tự.` })
-    .trim()
-    .max(max, { error: `${label} chỉ được tối đa ${max} ký tự.` });
-const required = (max: number, label: string) =>
-  z
-    .string({ error: `Nhập ${label.toLocaleLowerCase("vi")}.` })
-    .trim()
-    .min(1, { error: `Nhập ${label.toLocaleLowerCase("vi")}.` })
-    .max(max, { error: `${label} chỉ được tối đa ${max} ký tự.` });
 const optionalText = (max: number, label: string) => blankable(text(max, label).optional());
-
-const date = (label: string) =>
-  z
-    .string({ error: `${label}: nhập ngày (YYYY-MM-DD).` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} phải có dạng YYYY-MM-DD.`, abort: true })
-    .refine(isValidIsoDate, { error: `${label} không tồn tại trong lịch.` });
-
-const version = z
-  .number({ error: "Phiên bản dữ liệu phải là số nguyên dương." })
-  .int({ error: "Phiên bản dữ liệu phải là số nguyên dương." })
-  .positive({ error: "Phiên bản dữ liệu phải là số nguyên dương." });
 
 /** Whole đồng: an integer, not negative, exact (below 2^53). */
 export const dong = (label: string) =>

@@ -6,6 +6,7 @@
 import { FIELD_GROUPS, type FieldGroup, type ReportFieldGroup } from "../petitions/fields.ts";
 import { isoDate, uuid } from "./common.ts";
 import { blankable, z } from "./zod-vi.ts";
+import { flag } from "./fields.ts";
 
 const required = (max: number, message: string) => z.string().trim().min(1, { error: message }).max(max);
 
@@ -31,7 +32,6 @@ export const retentionDueItem = z.object({
 });
 export type RetentionDueItem = z.infer<typeof retentionDueItem>;
 
-const flag = (label: string) => z.boolean({ error: `${label}: chọn có hoặc không.` });
 const typedNumber = blankable(z.string().trim().min(1).max(100).optional());
 const typedDecider = blankable(z.string().trim().min(1).max(120).optional());
 
