@@ -38,6 +38,19 @@ for (const db of testDatabases()) {
       const latest = (await xem.get(`/api/anticorruption/declarations/${mine[0].id}`)).body;
       assert.equal(latest.comparison.increase, 450_000_000);
       assert.equal(latest.comparison.flagged, true);
+
+      // The records the PCTN forms count: a case transferred to the police, the registers.
+      const cases = (await officer.get("/api/anticorruption/corruption-cases")).body;
+      assert.equal(cases.items.length, 1);
+      assert.equal(cases.totals.damageMoney, 86_400_000);
+      assert.equal(cases.totals.recoveredMoney, 60_000_000);
+      assert.equal(cases.totals.transferredCases, 1);
+      assert.equal(cases.totals.persons, 2);
+      for (const path of ["loophole-documents", "prevention-documents", "gifts", "trainings"]) {
+        const list = await officer.get(`/api/anticorruption/${path}`);
+        assert.equal(list.status, 200, path);
+        assert.ok(list.body.items.length >= 1, path);
+      }
     });
   });
 }

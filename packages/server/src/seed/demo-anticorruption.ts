@@ -12,6 +12,13 @@
 import { addDays } from "@minhbach/domain/legal-clock";
 import { grantsOf, isRoleCode, todayInVietnam } from "@minhbach/domain";
 import { declarationBody, lotteryBody, officialBody, planBody } from "@minhbach/domain/api/anticorruption";
+import {
+  corruptionCaseBody,
+  giftBody,
+  loopholeBody,
+  preventionDocumentBody,
+  trainingBody,
+} from "@minhbach/domain/api/anticorruption-records";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.ts";
 import type { AuthContext } from "../platform/access.ts";
@@ -19,6 +26,13 @@ import { SYSTEM_ACTOR, type Actor } from "../platform/audit.ts";
 import { getCampaign, openCampaign, receiveDeclaration } from "../modules/anticorruption/campaigns.ts";
 import { submitDeclaration } from "../modules/anticorruption/declarations.ts";
 import { createOfficial } from "../modules/anticorruption/officials.ts";
+import { createCase } from "../modules/anticorruption/cases.ts";
+import {
+  createGift,
+  createLoophole,
+  createPreventionDocument,
+  createTraining,
+} from "../modules/anticorruption/registers.ts";
 import { listPositions } from "../modules/anticorruption/positions.ts";
 import { concludeVerification, createPlan, runLottery } from "../modules/anticorruption/verification.ts";
 
@@ -233,5 +247,107 @@ export async function seedDemoAnticorruption(db: Kysely<DB>, today = todayInViet
       conclusion: "honest",
       concludedOn,
     });
+  await seedRecords(db, officer, today);
   return people.length;
+}
+
+/**
+ * The records 01/PCTN, 02/PCTN and 03/PCTN count: one corruption case found by self-inspection and
+ * transferred to the police, a regulation with a loophole (remedied), a rule issued to prevent
+ * corruption, a gift handed in, training and propaganda sessions — dated within the last months.
+ */
+async function seedRecords(db: Kysely<DB>, officer: AuthContext, today: string): Promise<void> {
+  const ago = (days: number) => addDays(today, -days);
+  await createCase(
+    db,
+    officer,
+    ACTOR,
+    corruptionCaseBody.parse({
+      name: "Lập khống hồ sơ thanh toán công tác phí tại Đội Quản lý thị trường số 3",
+      concernedName: "Chi cục Quản lý thị trường tỉnh Lào Cai",
+      handlingBody: "Sở Công Thương tỉnh Lào Cai",
+      summary:
+        "Qua tự kiểm tra việc thanh toán công tác phí năm trước, phát hiện 14 bộ hồ sơ lập khống với tổng số tiền 86.400.000 đồng; đã thu hồi 60.000.000 đồng.",
+      detectedOn: ago(75),
+      channel: "self_inspection",
+      damageMoney: 86_400_000,
+      recoveredMoney: 60_000_000,
+      transferredOn: ago(40),
+      transferredTo: "Cơ quan Cảnh sát điều tra Công an tỉnh Lào Cai",
+      headsResponsible: 1,
+      persons: [
+        { fullName: "Đặng Văn Hùng", jobTitle: "Đội trưởng", handling: "criminal", isHead: true },
+        {
+          fullName: "Lý Thị Hoa",
+          jobTitle: "Kế toán",
+          handling: "discipline",
+          disciplineForm: "Cảnh cáo",
+          handledOn: ago(30),
+        },
+      ],
+    }),
+  );
+  await createLoophole(
+    db,
+    officer,
+    ACTOR,
+    loopholeBody.parse({
+      title: "Quy chế chi tiêu nội bộ của Sở Công Thương",
+      numberSymbol: "125/QĐ-SCT",
+      issuedOn: "2023-02-10",
+      issuingBody: "Sở Công Thương tỉnh Lào Cai",
+      loophole: "Không quy định hồ sơ chứng minh chuyến công tác khi thanh toán công tác phí khoán.",
+      foundOn: ago(70),
+      remediedOn: ago(20),
+      remedy: "Sửa đổi Điều 12 quy chế: thanh toán kèm giấy đi đường có xác nhận nơi đến.",
+    }),
+  );
+  await createPreventionDocument(
+    db,
+    officer,
+    ACTOR,
+    preventionDocumentBody.parse({
+      kind: "rule",
+      action: "amended",
+      numberSymbol: "412/QĐ-SCT",
+      title: "Quyết định sửa đổi, bổ sung Quy chế chi tiêu nội bộ",
+      issuedOn: ago(20),
+    }),
+  );
+  await createGift(
+    db,
+    officer,
+    ACTOR,
+    giftBody.parse({
+      fullName: "Phạm Quang Huy",
+      handedOn: ago(50),
+      description: "Phong bì tiền mặt do doanh nghiệp gửi sau buổi kiểm tra",
+      value: 2_000_000,
+      handling: "Nộp vào tài khoản tạm giữ của Sở, báo cáo lãnh đạo Sở",
+    }),
+  );
+  await createTraining(
+    db,
+    officer,
+    ACTOR,
+    trainingBody.parse({
+      kind: "training",
+      title: "Tập huấn Luật Phòng, chống tham nhũng",
+      heldOn: ago(60),
+      sessions: 1,
+      participants: 85,
+    }),
+  );
+  await createTraining(
+    db,
+    officer,
+    ACTOR,
+    trainingBody.parse({
+      kind: "propaganda",
+      title: "Phổ biến quy định về kê khai tài sản, thu nhập",
+      heldOn: ago(15),
+      sessions: 2,
+      participants: 140,
+    }),
+  );
 }
