@@ -212,6 +212,9 @@ for (const db of testDatabases()) {
     });
 
     test("a visitor of the reception rates an agency by its code; limited per address", async () => {
+      const choice = await t.app.inject({ method: "GET", url: "/cong-dan/khao-sat" });
+      assert.equal(choice.statusCode, 200);
+      assert.match(choice.body, /<a href="\/cong-dan\/khao-sat\?coQuan=LC.SCT">Sở Công Thương tỉnh Lào Cai<\/a>/);
       const page = await t.app.inject({ method: "GET", url: "/cong-dan/khao-sat?coQuan=LC.SCT" });
       assert.equal(page.statusCode, 200);
       assert.match(textOf(page.body), /Sở Công Thương tỉnh Lào Cai/);

@@ -37,8 +37,21 @@ import {
   portalAgencies,
 } from "./service.ts";
 // satisfaction survey (issue 20)
-import { petitionSurveyBlock, receptionSurveyPage, surveyThanksPage, type SurveyFormState } from "./survey-pages.ts";
-import { answerForPetition, answerForReception, petitionSurvey, surveyAgency, surveyCounts } from "./survey.ts";
+import {
+  petitionSurveyBlock,
+  receptionSurveyPage,
+  surveyAgencyChoicePage,
+  surveyThanksPage,
+  type SurveyFormState,
+} from "./survey-pages.ts";
+import {
+  answerForPetition,
+  answerForReception,
+  petitionSurvey,
+  surveyAgencies,
+  surveyAgency,
+  surveyCounts,
+} from "./survey.ts";
 
 /** Files one filing may carry (the back office's upload takes more at once). */
 export const PORTAL_MAX_FILES = 5;
@@ -358,6 +371,7 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
 
     scope.get("/cong-dan/khao-sat", pub(limits.pages), async (request, reply) => {
       const code = agencyCodeOf((request.query as Record<string, unknown>).coQuan);
+      if (!code) return sendPage(reply, 200, surveyAgencyChoicePage(await surveyAgencies(ctx.db)));
       const agency = await surveyAgency(ctx.db, code);
       if (!agency) return noAgency(reply);
       return sendPage(reply, 200, receptionSurveyPage(agency, code));

@@ -95,6 +95,20 @@ export function receptionSurveyPage(agency: { name: string }, agencyCode: string
   );
 }
 
+/** Without an agency on the address: the agencies to choose from, as links. */
+export function surveyAgencyChoicePage(agencies: readonly { code: string; name: string }[]): string {
+  return page(
+    { title: "Khảo sát mức độ hài lòng" },
+    html`<h1>Khảo sát mức độ hài lòng</h1>
+      <p>Chọn cơ quan nơi bạn đã đến tiếp công dân:</p>
+      <ul class="links">
+        ${agencies.map(
+          (a) => html`<li><a href="/cong-dan/khao-sat?coQuan=${encodeURIComponent(a.code)}">${a.name}</a></li>`,
+        )}
+      </ul>`,
+  );
+}
+
 export function surveyThanksPage(agencyName: string): string {
   return page(
     { title: "Đã nhận đánh giá" },

@@ -125,6 +125,19 @@ export async function surveyAgency(db: Kysely<DB>, code: string): Promise<{ id: 
   return row ?? null;
 }
 
+/** The agencies a visitor may rate (those in existence today, not the units inside a department). */
+export async function surveyAgencies(db: Kysely<DB>): Promise<{ code: string; name: string }[]> {
+  const today = todayInVietnam();
+  return db
+    .selectFrom("agency")
+    .select(["code", "name"])
+    .where("valid_from", "<=", today)
+    .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", today)]))
+    .where("kind", "<>", "department_unit")
+    .orderBy("path")
+    .execute();
+}
+
 /** The counts for one agency and period (dates of the answers, inclusive). */
 export async function surveyCounts(
   db: Kysely<DB>,
