@@ -42,6 +42,8 @@ import { inspectionSubjectRoutes } from "./modules/inspections/subjects/routes.t
 import { anticorruptionRoutes } from "./modules/anticorruption/routes.ts";
 // portal (issue 20)
 import { portalPages, portalRoutes } from "./modules/portal/routes.ts";
+// portal survey (issue 20)
+import { portalSurveyRoutes } from "./modules/portal/routes.ts";
 import { registerAccessControl } from "./platform/access.ts";
 import type { AppContext } from "./platform/context.ts";
 import { frameworkErrors, registerErrorHandling } from "./platform/errors.ts";
@@ -134,6 +136,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       anticorruptionRoutes(zapi, ctx);
       // portal (issue 20): the back office's thread with a sender
       portalRoutes(zapi, ctx);
+      // portal survey (issue 20): the counts per agency and period
+      portalSurveyRoutes(zapi, ctx);
       // periodic reports (issue 19)
       reportRoutes(zapi, ctx);
       route(

@@ -45,6 +45,9 @@ export interface Config {
   portalLookupLimit: number;
   /** Leading zero bits the filing page's proof of work needs (PORTAL_POW_BITS, default 16). */
   portalPowBits: number;
+  // portal survey (issue 20)
+  /** Survey answers one address may post per hour (PORTAL_SURVEY_LIMIT, default 10). */
+  portalSurveyLimit: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -81,5 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     portalFilingLimit: Number(env.PORTAL_FILING_LIMIT ?? 5),
     portalLookupLimit: Number(env.PORTAL_LOOKUP_LIMIT ?? 10),
     portalPowBits: Number(env.PORTAL_POW_BITS ?? 16),
+    // portal survey (issue 20)
+    portalSurveyLimit: Number(env.PORTAL_SURVEY_LIMIT ?? 10),
   };
 }

@@ -161,6 +161,8 @@ const FIXED_AUDIT_ACTIONS = {
   "portal.message_from_citizen": "Công dân gửi tin nhắn qua cổng trực tuyến",
   "portal.message_to_citizen": "Gửi câu hỏi cho người gửi đơn qua cổng",
   "portal.messages_viewed": "Xem trao đổi với người gửi đơn qua cổng",
+  // satisfaction survey (issue 20)
+  "portal.survey_answered": "Công dân gửi phiếu khảo sát mức độ hài lòng qua cổng",
   "anticorruption.case.created": "Ghi vụ việc tham nhũng được phát hiện",
   "anticorruption.case.updated": "Sửa vụ việc tham nhũng",
   "anticorruption.cases.exported": "Xuất danh sách vụ việc tham nhũng",

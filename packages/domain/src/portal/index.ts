@@ -1,3 +1,4 @@
 export * from "./receipt.ts";
 export * from "./pow.ts";
 export * from "./filing.ts";
+export * from "./survey.ts";

@@ -1058,6 +1058,18 @@ export interface PortalMessageTable {
   created_at: Timestamp;
 }
 
+// portal survey (0034_portal_survey)
+export interface PortalSurveyAnswerTable {
+  id: string;
+  agency_id: string;
+  answered_on: DateOnly;
+  source: "petition" | "reception";
+  petition_id: string | null;
+  rating: number;
+  comment: string | null;
+  created_at: Generated<Timestamp>;
+}
+
 export interface DB {
   reminder_mail: ReminderMailTable;
   resolution_case: ResolutionCaseTable;
@@ -1135,6 +1147,8 @@ export interface DB {
   ac_prevention_document: AcPreventionDocumentTable;
   ac_gift: AcGiftTable;
   ac_training: AcTrainingTable;
+  // portal survey (0034_portal_survey)
+  portal_survey_answer: PortalSurveyAnswerTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -4,7 +4,7 @@
  * citizen's side is the portal's own server-rendered pages (/cong-dan), not this API.
  */
 import { defineRoutes } from "../contract.ts";
-import { uuid } from "../common.ts";
+import { isoDate, uuid } from "../common.ts";
 import { z } from "../zod-vi.ts";
 import { recordErrors } from "./errors.ts";
 
@@ -40,6 +40,38 @@ export const askCitizenBody = z.strictObject({
     .max(4000, { error: "Câu hỏi chỉ được tối đa 4000 ký tự." }),
 });
 
+// ---- Satisfaction survey (issue 20) ----
+export const surveyCountsQuery = z.object({
+  agencyId: uuid,
+  from: isoDate,
+  to: isoDate,
+});
+
+export const surveyCounts = z.object({
+  agencyId: z.string(),
+  agencyName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  answers: z.number().int(),
+  /** Satisfied or very satisfied (the two top levels of the scale). */
+  satisfied: z.number().int(),
+  verySatisfied: z.number().int(),
+  satisfiedPercent: z.number().nullable(),
+  verySatisfiedPercent: z.number().nullable(),
+  /** Answers per level, "1" (rất không hài lòng) to "5" (rất hài lòng). */
+  byLevel: z.object({
+    1: z.number().int(),
+    2: z.number().int(),
+    3: z.number().int(),
+    4: z.number().int(),
+    5: z.number().int(),
+  }),
+  /** Of the answers: given by petitioners with a receipt code, and by visitors of the reception. */
+  fromPetitioners: z.number().int(),
+  fromVisitors: z.number().int(),
+});
+export type SurveyCountsView = z.infer<typeof surveyCounts>;
+
 export const PORTAL_ROUTES = defineRoutes({
   "petitions.portal.thread": {
     method: "GET",
@@ -57,5 +89,14 @@ export const PORTAL_ROUTES = defineRoutes({
     params: z.object({ id: uuid }),
     body: askCitizenBody,
     response: { 201: portalThread, ...recordErrors },
+  },
+  // satisfaction survey (issue 20)
+  "portal.survey.counts": {
+    method: "GET",
+    path: "/portal/survey/counts",
+    tags,
+    summary: "Kết quả khảo sát mức độ hài lòng của một cơ quan trong một khoảng thời gian (hài lòng, rất hài lòng)",
+    query: surveyCountsQuery,
+    response: { 200: surveyCounts, ...recordErrors },
   },
 });

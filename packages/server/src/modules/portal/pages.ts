@@ -364,7 +364,14 @@ export function lookupPage(problem?: string | null, typed = ""): string {
   );
 }
 
-export function statusPage(code: string, v: CitizenView, replyProblem?: string | null, sent = false): string {
+export function statusPage(
+  code: string,
+  v: CitizenView,
+  replyProblem?: string | null,
+  sent = false,
+  /** The satisfaction survey's part (survey-pages.ts), when the caller has it. */
+  survey?: Html,
+): string {
   return page(
     { title: "Tình trạng đơn" },
     html`<h1>Tình trạng đơn</h1>
@@ -429,6 +436,7 @@ export function statusPage(code: string, v: CitizenView, replyProblem?: string |
             </form>`
           : html`<p>Đơn đã kết thúc xử lý: không gửi thêm tin nhắn được.</p>`
       }
+      ${survey ?? ""}
       <p><a href="/cong-dan/tra-cuu">Tra cứu đơn khác</a></p>`,
   );
 }

@@ -9,7 +9,13 @@ import path from "node:path";
 import fastifyMultipart from "@fastify/multipart";
 import { DomainError, ERROR_MESSAGES, todayInVietnam } from "@minhbach/domain";
 import { ROUTES } from "@minhbach/domain/api/routes";
-import { checkFilingForm, POW_MESSAGES, type FilingForm, type FilingProblem } from "@minhbach/domain/portal/index";
+import {
+  checkFilingForm,
+  checkSurveyForm,
+  POW_MESSAGES,
+  type FilingForm,
+  type FilingProblem,
+} from "@minhbach/domain/portal/index";
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { actorOf, requireAuth } from "../../platform/access.ts";
 import type { AppContext } from "../../platform/context.ts";
@@ -30,6 +36,22 @@ import {
   officerThread,
   portalAgencies,
 } from "./service.ts";
+// satisfaction survey (issue 20)
+import {
+  petitionSurveyBlock,
+  receptionSurveyPage,
+  surveyAgencyChoicePage,
+  surveyThanksPage,
+  type SurveyFormState,
+} from "./survey-pages.ts";
+import {
+  answerForPetition,
+  answerForReception,
+  petitionSurvey,
+  surveyAgencies,
+  surveyAgency,
+  surveyCounts,
+} from "./survey.ts";
 
 /** Files one filing may carry (the back office's upload takes more at once). */
 export const PORTAL_MAX_FILES = 5;
@@ -82,6 +104,7 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
     filing: { max: ctx.config.portalFilingLimit, timeWindow: "1 hour" },
     lookup: { max: ctx.config.portalLookupLimit, timeWindow: "10 minutes" },
     pages: { max: 120, timeWindow: "1 minute" },
+    survey: { max: ctx.config.portalSurveyLimit, timeWindow: "1 hour" },
   };
   const script = readFileSync(SCRIPT_FILE, "utf8");
   const maxUploadMb = Math.round(ctx.config.maxUploadBytes / 1048576);
@@ -267,11 +290,22 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
       return typeof value === "string" ? value.slice(0, 64) : "";
     };
 
+    /** The tracking page of one petition, with the survey when its handling is over. */
+    const tracking = async (
+      code: string,
+      petitionId: string,
+      options: { replyProblem?: string; sent?: boolean; survey?: SurveyFormState } = {},
+    ) => {
+      const view = await citizenView(ctx.db, petitionId);
+      const survey = petitionSurveyBlock(code, await petitionSurvey(ctx.db, petitionId), options.survey);
+      return statusPage(code, view, options.replyProblem ?? null, options.sent ?? false, survey);
+    };
+
     scope.post("/cong-dan/tra-cuu", pub(limits.lookup), async (request, reply) => {
       const typed = codeOf(request.body);
       const found = await lookupCode(ctx.db, typed, request.ip);
       if (!found.ok) return sendPage(reply, 400, lookupPage(found.message, typed));
-      return sendPage(reply, 200, statusPage(found.code, await citizenView(ctx.db, found.petitionId)));
+      return sendPage(reply, 200, await tracking(found.code, found.petitionId));
     });
 
     scope.post("/cong-dan/tra-cuu/tra-loi", pub(limits.lookup), async (request, reply) => {
@@ -283,15 +317,93 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
         await citizenWrites(ctx.db, found.petitionId, typeof text === "string" ? text : "", request.ip);
       } catch (error) {
         if (error instanceof DomainError)
+          return sendPage(reply, 400, await tracking(found.code, found.petitionId, { replyProblem: error.message }));
+        throw error;
+      }
+      return sendPage(reply, 201, await tracking(found.code, found.petitionId, { sent: true }));
+    });
+
+    // ---- Satisfaction survey (issue 20) ----
+    // No proof of work here: the survey must work without JavaScript (the proof is solved by the
+    // script); the per-address limit holds it back, and a petition is rated once.
+    scope.post("/cong-dan/tra-cuu/khao-sat", pub(limits.survey), async (request, reply) => {
+      const typed = codeOf(request.body);
+      const found = await lookupCode(ctx.db, typed, request.ip);
+      if (!found.ok) return sendPage(reply, 400, lookupPage(found.message, typed));
+      const body = request.body as Record<string, unknown>;
+      const state: SurveyFormState = {
+        rating: typeof body.rating === "string" ? body.rating : "",
+        comment: typeof body.comment === "string" ? body.comment.slice(0, 4000) : "",
+      };
+      const check = checkSurveyForm(body);
+      if (!check.ok)
+        return sendPage(
+          reply,
+          400,
+          await tracking(found.code, found.petitionId, { survey: { ...state, problems: check.problems } }),
+        );
+      try {
+        await answerForPetition(ctx.db, found.petitionId, check.value, request.ip);
+      } catch (error) {
+        if (error instanceof DomainError && (error.field === "rating" || error.field === "comment"))
           return sendPage(
             reply,
             400,
-            statusPage(found.code, await citizenView(ctx.db, found.petitionId), error.message),
+            await tracking(found.code, found.petitionId, {
+              survey: { ...state, problems: [{ field: error.field, message: error.message }] },
+            }),
           );
         throw error;
       }
-      return sendPage(reply, 201, statusPage(found.code, await citizenView(ctx.db, found.petitionId), null, true));
+      return sendPage(reply, 201, await tracking(found.code, found.petitionId));
     });
+
+    const agencyCodeOf = (value: unknown) => (typeof value === "string" ? value.trim().slice(0, 40) : "");
+    const noAgency = (reply: FastifyReply) =>
+      sendPage(
+        reply,
+        404,
+        errorPage("Không tìm thấy cơ quan", "Cơ quan (coQuan): mã cơ quan trên đường dẫn không có trong danh sách.", {
+          href: "/cong-dan",
+          label: "Về trang chủ của cổng",
+        }),
+      );
+
+    scope.get("/cong-dan/khao-sat", pub(limits.pages), async (request, reply) => {
+      const code = agencyCodeOf((request.query as Record<string, unknown>).coQuan);
+      if (!code) return sendPage(reply, 200, surveyAgencyChoicePage(await surveyAgencies(ctx.db)));
+      const agency = await surveyAgency(ctx.db, code);
+      if (!agency) return noAgency(reply);
+      return sendPage(reply, 200, receptionSurveyPage(agency, code));
+    });
+
+    scope.post("/cong-dan/khao-sat", pub(limits.survey), async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const code = agencyCodeOf(body.coQuan);
+      const agency = await surveyAgency(ctx.db, code);
+      if (!agency) return noAgency(reply);
+      const check = checkSurveyForm(body);
+      if (!check.ok)
+        return sendPage(
+          reply,
+          400,
+          receptionSurveyPage(agency, code, {
+            rating: typeof body.rating === "string" ? body.rating : "",
+            comment: typeof body.comment === "string" ? body.comment.slice(0, 4000) : "",
+            problems: check.problems,
+          }),
+        );
+      await answerForReception(ctx.db, agency.id, check.value, request.ip);
+      return sendPage(reply, 201, surveyThanksPage(agency.name));
+    });
+  });
+}
+
+/** The back office's side: the survey's counts for one agency and period (under /api). */
+export function portalSurveyRoutes(app: Api, ctx: AppContext): void {
+  route(app, ROUTES["portal.survey.counts"], { config: { permission: "report.read" } }, async (request, reply) => {
+    void reply.header("cache-control", "no-store");
+    return surveyCounts(ctx.db, requireAuth(request), request.query);
   });
 }
 
