@@ -35,10 +35,13 @@ export function homePage(): string {
           <a href="/api/public/reception-schedule.ics">Lịch tiếp công dân của lãnh đạo</a> (tệp lịch iCal, mở bằng ứng
           dụng lịch của điện thoại).
         </li>
+        <li>
+          <a href="/cong-dan/khao-sat">Đánh giá mức độ hài lòng</a> sau khi được tiếp tại trụ sở tiếp công dân (không
+          cần cho biết họ tên).
+        </li>
       </ul>
       <p class="hint">
-        Các mục công khai kết quả giải quyết, lấy ý kiến dự thảo văn bản, khảo sát mức độ hài lòng và hỏi đáp sẽ được bổ
-        sung tại đây.
+        Các mục công khai kết quả giải quyết, lấy ý kiến dự thảo văn bản và hỏi đáp sẽ được bổ sung tại đây.
       </p>`,
   );
 }
