@@ -98,6 +98,38 @@ type Part =
   | { type: "file"; fieldname: string; filename: string; file: NodeJS.ReadableStream & { resume(): void } }
   | { type: "field"; fieldname: string; value: unknown; valueTruncated?: boolean };
 
+/**
+ * One count of receipt-code tries per address across every page that takes a code (look-up,
+ * reply, survey): each try is a guess, wherever it is made. The route limits count per route
+ * (their in-memory store keeps one cache per route), so this count sits above them.
+ */
+export class CodeTries {
+  private readonly hits = new Map<string, number[]>();
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Counts a try; false when the address has used up its tries in the window. */
+  take(address: string): boolean {
+    const t = this.now();
+    const recent = (this.hits.get(address) ?? []).filter((at) => at > t - this.windowMs);
+    const allowed = recent.length < this.max;
+    if (allowed) recent.push(t);
+    this.hits.set(address, recent);
+    if (this.hits.size > 100_000) {
+      for (const [key, times] of this.hits) if (!times.some((at) => at > t - this.windowMs)) this.hits.delete(key);
+    }
+    return allowed;
+  }
+}
+
+const TOO_MANY = errorPage(
+  "Quá nhiều yêu cầu",
+  "Địa chỉ mạng của bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.",
+);
+
 export function portalPages(app: FastifyInstance, ctx: AppContext, options: PortalOptions = {}): void {
   const storage = options.storage ?? new LocalFileStorage(ctx.config.storageDir, (id) => keyRing().rawKey(id));
   const limits = {
@@ -106,6 +138,7 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
     pages: { max: 120, timeWindow: "1 minute" },
     survey: { max: ctx.config.portalSurveyLimit, timeWindow: "1 hour" },
   };
+  const tries = new CodeTries(ctx.config.portalLookupLimit, 10 * 60_000);
   const script = readFileSync(SCRIPT_FILE, "utf8");
   const maxUploadMb = Math.round(ctx.config.maxUploadBytes / 1048576);
 
@@ -130,14 +163,7 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
     scope.setErrorHandler((error: FastifyError, request, reply) => {
       if (error.statusCode === 429 || error.code === "FST_ERR_RATE_LIMIT_EXCEEDED") {
         request.log.warn({ url: request.url.split("?")[0] }, "portal rate limit");
-        return sendPage(
-          reply,
-          429,
-          errorPage(
-            "Quá nhiều yêu cầu",
-            "Địa chỉ mạng của bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.",
-          ),
-        );
+        return sendPage(reply, 429, TOO_MANY);
       }
       if (error instanceof DomainError || error instanceof RuleViolation) {
         return sendPage(reply, 400, errorPage("Không thực hiện được", error.message));
@@ -303,6 +329,10 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
 
     scope.post("/cong-dan/tra-cuu", pub(limits.lookup), async (request, reply) => {
       const typed = codeOf(request.body);
+      if (!tries.take(request.ip)) {
+        request.log.warn({ url: request.url }, "portal code tries");
+        return sendPage(reply, 429, TOO_MANY);
+      }
       const found = await lookupCode(ctx.db, typed, request.ip);
       if (!found.ok) return sendPage(reply, 400, lookupPage(found.message, typed));
       return sendPage(reply, 200, await tracking(found.code, found.petitionId));
@@ -310,6 +340,10 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
 
     scope.post("/cong-dan/tra-cuu/tra-loi", pub(limits.lookup), async (request, reply) => {
       const typed = codeOf(request.body);
+      if (!tries.take(request.ip)) {
+        request.log.warn({ url: request.url }, "portal code tries");
+        return sendPage(reply, 429, TOO_MANY);
+      }
       const found = await lookupCode(ctx.db, typed, request.ip);
       if (!found.ok) return sendPage(reply, 400, lookupPage(found.message, typed));
       const text = (request.body as Record<string, unknown>).text;
@@ -328,6 +362,10 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
     // script); the per-address limit holds it back, and a petition is rated once.
     scope.post("/cong-dan/tra-cuu/khao-sat", pub(limits.survey), async (request, reply) => {
       const typed = codeOf(request.body);
+      if (!tries.take(request.ip)) {
+        request.log.warn({ url: request.url }, "portal code tries");
+        return sendPage(reply, 429, TOO_MANY);
+      }
       const found = await lookupCode(ctx.db, typed, request.ip);
       if (!found.ok) return sendPage(reply, 400, lookupPage(found.message, typed));
       const body = request.body as Record<string, unknown>;
