@@ -1058,6 +1058,37 @@ export interface PortalMessageTable {
   created_at: Timestamp;
 }
 
+// report submissions (0033_report_submissions)
+export interface ReportSubmissionTable {
+  id: Generated<string>;
+  agency_id: string;
+  form: string;
+  period_from: DateOnly;
+  period_to: DateOnly;
+  subtree: Generated<boolean>;
+  kind: Generated<string>;
+  revision: number;
+  status: Generated<"draft" | "submitted" | "returned" | "accepted">;
+  snapshot: Json;
+  correction_reason: string | null;
+  return_reason: string | null;
+  drafted_by: string | null;
+  drafted_by_name: string | null;
+  drafted_at: Timestamp;
+  submitted_by: string | null;
+  submitted_by_name: string | null;
+  submitted_at: NullableTimestamp;
+  returned_by: string | null;
+  returned_by_name: string | null;
+  returned_at: NullableTimestamp;
+  accepted_by: string | null;
+  accepted_by_name: string | null;
+  accepted_at: NullableTimestamp;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   reminder_mail: ReminderMailTable;
   resolution_case: ResolutionCaseTable;
@@ -1135,6 +1166,8 @@ export interface DB {
   ac_prevention_document: AcPreventionDocumentTable;
   ac_gift: AcGiftTable;
   ac_training: AcTrainingTable;
+  // report submissions (0033_report_submissions)
+  report_submission: ReportSubmissionTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;
