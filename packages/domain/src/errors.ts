@@ -172,6 +172,29 @@ const API_ERRORS = {
     message: "Biểu mẫu này không thuộc chế độ báo cáo áp dụng cho kỳ đã chọn.",
   },
   REPORT_CELL_UNKNOWN: { status: 400, message: "Ô số liệu không có trong biểu mẫu." },
+  // report submissions (issue 19)
+  REPORT_SUBMISSION_NOT_FOUND: { status: 404, message: "Không tìm thấy báo cáo đã lập." },
+  REPORT_SUBMISSION_NOT_OWN: {
+    status: 403,
+    message: "Chỉ cơ quan lập báo cáo mới được lưu và gửi báo cáo của mình (cơ quan báo cáo).",
+  },
+  REPORT_SUBMISSION_NOT_SUPERIOR: {
+    status: 403,
+    message: "Chỉ cơ quan cấp trên trực tiếp của đơn vị báo cáo mới được trả lại hoặc tiếp nhận báo cáo.",
+  },
+  REPORT_SUBMISSION_WRONG_STATE: {
+    status: 409,
+    message: "Báo cáo không ở trạng thái cho phép thao tác này (báo cáo đã tiếp nhận thì đã khóa).",
+  },
+  REPORT_SUBMISSION_SUPERSEDED: {
+    status: 409,
+    message: "Đây không phải lần lập mới nhất của báo cáo: thao tác trên lần lập mới nhất.",
+  },
+  REPORT_RETURN_REASON_REQUIRED: { status: 400, message: "Nhập lý do trả lại báo cáo." },
+  REPORT_CORRECTION_REASON_REQUIRED: {
+    status: 400,
+    message: "Báo cáo đã gửi hoặc đã tiếp nhận: nhập lý do điều chỉnh để lập lần mới.",
+  },
   PLAN_DECISION_PENDING: {
     status: 409,
     message:

@@ -2,7 +2,7 @@
  * The periodic-report API's shapes (reports/): a form computed for an agency and a period, the
  * records behind one of its figures, and the catalogue the page offers.
  */
-import { FORM_CODES, INDICATORS } from "../reports/index.ts";
+import { FORM_CODES, INDICATORS, SUBMISSION_STATUSES } from "../reports/index.ts";
 import { isoDate, pageQuery, uuid } from "./common.ts";
 import { blankable, choiceOf, z } from "./zod-vi.ts";
 
@@ -116,4 +116,85 @@ export const reportCatalogueView = z.object({
   periods: z.array(
     z.object({ kind: z.string(), label: z.string(), from: z.string(), to: z.string(), regime: z.string() }),
   ),
+});
+
+// ---- Submissions: a report frozen, sent up, returned or accepted (issue 19) --------------------
+
+const submissionVersion = z
+  .number({ error: "Phiên bản dữ liệu phải là số nguyên dương." })
+  .int({ error: "Phiên bản dữ liệu phải là số nguyên dương." })
+  .positive({ error: "Phiên bản dữ liệu phải là số nguyên dương." });
+const submissionReason = (label: string) =>
+  blankable(
+    z
+      .string({ error: `${label} phải là chuỗi ký tự.` })
+      .trim()
+      .max(2000, { error: `${label} chỉ được tối đa 2000 ký tự.` })
+      .optional(),
+  );
+
+/** Save a report of the user's own agency: compute it now and freeze the result. */
+export const createSubmissionBody = z
+  .object({
+    form: choiceOf(FORM_CODES, "biểu mẫu"),
+    agencyId: uuid,
+    from: isoDate,
+    to: isoDate,
+    subtree: z.boolean({ error: "Giá trị đúng/sai không hợp lệ." }).default(false),
+    kind: choiceOf(["periodic", "adhoc"], "loại báo cáo").default("periodic"),
+    /** The version of the latest draft (or returned report) being taken again. */
+    version: submissionVersion.optional(),
+    /** Why a report already submitted or accepted is corrected (a new revision). */
+    reason: submissionReason("Lý do điều chỉnh"),
+  })
+  .refine((q) => q.from <= q.to, { error: "Từ ngày phải trước hoặc bằng đến ngày.", path: ["to"] });
+export type CreateSubmissionBody = z.infer<typeof createSubmissionBody>;
+
+export const submissionStepBody = z.object({ version: submissionVersion });
+export const returnSubmissionBody = z.object({
+  version: submissionVersion,
+  reason: submissionReason("Lý do trả lại"),
+});
+
+export const submissionListQuery = pageQuery.extend({
+  agencyId: blankable(uuid.optional()),
+  form: blankable(choiceOf(FORM_CODES, "biểu mẫu").optional()),
+  status: blankable(choiceOf(SUBMISSION_STATUSES, "trạng thái báo cáo").optional()),
+});
+
+const who = z.object({ name: z.string().nullable(), at: z.string() }).nullable();
+
+export const submissionSummary = z.object({
+  id: z.string(),
+  agency: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  form: z.string(),
+  from: z.string(),
+  to: z.string(),
+  subtree: z.boolean(),
+  kind: z.string(),
+  revision: z.number().int(),
+  latest: z.boolean(),
+  status: z.enum(SUBMISSION_STATUSES),
+  statusLabel: z.string(),
+  correctionReason: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  drafted: who,
+  submitted: who,
+  returned: who,
+  accepted: who,
+  version: z.number().int(),
+  /** What the person asking may do with it now. */
+  canSubmit: z.boolean(),
+  canDecide: z.boolean(),
+});
+export type SubmissionSummary = z.infer<typeof submissionSummary>;
+
+export const submissionView = submissionSummary.extend({ snapshot: reportView });
+export type SubmissionView = z.infer<typeof submissionView>;
+
+export const submissionListView = z.object({
+  items: z.array(submissionSummary),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
 });

@@ -173,6 +173,12 @@ const FIXED_AUDIT_ACTIONS = {
   "anticorruption.paper.downloaded":
     "Tải văn bản phòng, chống tham nhũng (danh sách kê khai, kế hoạch xác minh, kế hoạch chuyển đổi)",
   "anticorruption.training.created": "Ghi lớp tập huấn, buổi tuyên truyền về phòng, chống tham nhũng",
+  // report submissions (issue 19)
+  "report.submission.drafted": "Lưu báo cáo định kỳ (chốt số liệu bản nháp)",
+  "report.submission.corrected": "Lập lần mới của báo cáo đã gửi (điều chỉnh, có lý do)",
+  "report.submission.submitted": "Gửi báo cáo định kỳ lên cấp trên",
+  "report.submission.returned": "Cấp trên trả lại báo cáo (có lý do)",
+  "report.submission.accepted": "Cấp trên tiếp nhận báo cáo (khóa số liệu)",
 } as const;
 
 /** Every code the server writes to the audit trail, with its label. */
@@ -283,6 +289,8 @@ export const AUDIT_ENTITY_TYPES: Readonly<Record<string, string>> = {
   ac_prevention_document: "Văn bản phòng ngừa tham nhũng",
   ac_gift: "Quà tặng nộp lại",
   ac_training: "Tập huấn, tuyên truyền phòng, chống tham nhũng",
+  // report submissions (issue 19)
+  report_submission: "Báo cáo định kỳ đã lập",
 };
 
 export function auditEntityTypeLabel(type: string): string {

@@ -1,3 +1,4 @@
 export * from "./periods.ts";
 export * from "./indicators.ts";
 export * from "./forms.ts";
+export * from "./submission.ts";

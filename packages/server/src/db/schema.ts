@@ -1068,6 +1068,35 @@ export interface PortalSurveyAnswerTable {
   rating: number;
   comment: string | null;
   created_at: Generated<Timestamp>;
+// report submissions (0033_report_submissions)
+export interface ReportSubmissionTable {
+  id: Generated<string>;
+  agency_id: string;
+  form: string;
+  period_from: DateOnly;
+  period_to: DateOnly;
+  subtree: Generated<boolean>;
+  kind: Generated<string>;
+  revision: number;
+  status: Generated<"draft" | "submitted" | "returned" | "accepted">;
+  snapshot: Json;
+  correction_reason: string | null;
+  return_reason: string | null;
+  drafted_by: string | null;
+  drafted_by_name: string | null;
+  drafted_at: Timestamp;
+  submitted_by: string | null;
+  submitted_by_name: string | null;
+  submitted_at: NullableTimestamp;
+  returned_by: string | null;
+  returned_by_name: string | null;
+  returned_at: NullableTimestamp;
+  accepted_by: string | null;
+  accepted_by_name: string | null;
+  accepted_at: NullableTimestamp;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface DB {
@@ -1149,6 +1178,8 @@ export interface DB {
   ac_training: AcTrainingTable;
   // portal survey (0034_portal_survey)
   portal_survey_answer: PortalSurveyAnswerTable;
+  // report submissions (0033_report_submissions)
+  report_submission: ReportSubmissionTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -562,6 +562,17 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
     content: Buffer.from("Tên đối tượng,Mã số thuế\nCông ty Cổ phần Vận tải B,0314409058\n", "utf8").toString("base64"),
   });
   const inspectionPlan = await thanhtra.post("/api/inspection-plans", { year: Number(today.slice(0, 4)) });
+  // A report saved by the Department (issue 19): its frozen figures are walked like the rest.
+  const tonghop = await t.login("tonghop");
+  const submission = await tonghop.post("/api/reports/submissions", {
+    form: "02/XLD",
+    agencyId: agencies.get("LC.SCT")!,
+    from: `${today.slice(0, 4)}-01-01`,
+    to: today,
+    kind: "adhoc",
+    subtree: true,
+  });
+  if (submission.status !== 200) throw new Error(`report submission: ${JSON.stringify(submission.body)}`);
 
   const caseDetail = async (client: TestClient, id: string) => (await client.get(`/api/cases/${id}`)).body;
   const assigneesOf = (c: { assignments?: { userId?: string; id?: string }[] }) =>
@@ -612,6 +623,8 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
       imports: [subjectImport.body.id],
       "inspection-plans": [inspectionPlan.body.id],
       versions: ["0"],
+      // Report submissions (issue 19).
+      submissions: [submission.body.id],
     },
     documentOwners: [...documentOwners.values()],
   };

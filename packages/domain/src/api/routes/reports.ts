@@ -1,5 +1,13 @@
 import { defineRoutes, fileResponse, XLSX_MIME } from "../contract.ts";
+import { uuid } from "../common.ts";
+import { z } from "../zod-vi.ts";
 import {
+  createSubmissionBody,
+  returnSubmissionBody,
+  submissionListQuery,
+  submissionListView,
+  submissionStepBody,
+  submissionView,
   drilldownQuery,
   drilldownView,
   reportCatalogueQuery,
@@ -7,9 +15,10 @@ import {
   reportQuery,
   reportView,
 } from "../reports.ts";
-import { recordErrors as errors } from "./errors.ts";
+import { listErrors, recordErrors as errors } from "./errors.ts";
 
 const tags = ["Báo cáo định kỳ"];
+const idParams = z.object({ id: uuid });
 
 export const REPORT_ROUTES = defineRoutes({
   "reports.catalogue": {
@@ -43,5 +52,57 @@ export const REPORT_ROUTES = defineRoutes({
     summary: "Tải biểu mẫu đã tính dưới dạng Excel (bố cục như phụ lục của thông tư)",
     query: reportQuery,
     response: { 200: fileResponse(XLSX_MIME, "Tệp Excel"), ...errors },
+  },
+  // submissions (issue 19)
+  "reports.submissions.list": {
+    method: "GET",
+    path: "/reports/submissions",
+    tags,
+    summary: "Các báo cáo đã lập của cơ quan mình và của các đơn vị trực thuộc gửi lên",
+    query: submissionListQuery,
+    response: { 200: submissionListView, ...listErrors },
+  },
+  "reports.submissions.create": {
+    method: "POST",
+    path: "/reports/submissions",
+    tags,
+    summary: "Lưu báo cáo: tính biểu mẫu ngay và chốt số liệu (bản nháp; lần mới có lý do nếu đã gửi)",
+    body: createSubmissionBody,
+    response: { 200: submissionView, ...errors },
+  },
+  "reports.submissions.get": {
+    method: "GET",
+    path: "/reports/submissions/:id",
+    tags,
+    summary: "Một báo cáo đã lập với số liệu đã chốt",
+    params: idParams,
+    response: { 200: submissionView, ...errors },
+  },
+  "reports.submissions.submit": {
+    method: "POST",
+    path: "/reports/submissions/:id/submit",
+    tags,
+    summary: "Gửi báo cáo lên cơ quan cấp trên",
+    params: idParams,
+    body: submissionStepBody,
+    response: { 200: submissionView, ...errors },
+  },
+  "reports.submissions.return": {
+    method: "POST",
+    path: "/reports/submissions/:id/return",
+    tags,
+    summary: "Cấp trên trả lại báo cáo, nêu lý do",
+    params: idParams,
+    body: returnSubmissionBody,
+    response: { 200: submissionView, ...errors },
+  },
+  "reports.submissions.accept": {
+    method: "POST",
+    path: "/reports/submissions/:id/accept",
+    tags,
+    summary: "Cấp trên tiếp nhận báo cáo (khóa số liệu)",
+    params: idParams,
+    body: submissionStepBody,
+    response: { 200: submissionView, ...errors },
   },
 });

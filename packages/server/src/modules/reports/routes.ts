@@ -6,13 +6,14 @@
 import { FORMS } from "@minhbach/domain/reports/index";
 import { periodsOfYear } from "@minhbach/domain/reports/index";
 import { ROUTES } from "@minhbach/domain/api/routes";
-import { requireAuth } from "../../platform/access.ts";
+import { actorOf, requireAuth } from "../../platform/access.ts";
 import type { AppContext } from "../../platform/context.ts";
 import { attachmentHeader, XLSX_MIME } from "../../platform/excel.ts";
 import { route, type Api } from "../../platform/http.ts";
 import { computeReport } from "./compute.ts";
 import { drilldown } from "./drilldown.ts";
 import { reportWorkbook } from "./excel.ts";
+import { createSubmission, getSubmission, listSubmissions, submissionAction } from "./submissions.ts";
 
 const read = { config: { permission: "report.read" as const } };
 
@@ -44,4 +45,20 @@ export function reportRoutes(app: Api, ctx: AppContext): void {
       .header("cache-control", "no-store")
       .send(file.bytes as unknown as string);
   });
+
+  // Submissions (issue 19): who may act is checked in submissions.ts (own unit or its superior).
+  route(app, ROUTES["reports.submissions.list"], read, async (request) =>
+    listSubmissions(ctx.db, requireAuth(request), request.query),
+  );
+  route(app, ROUTES["reports.submissions.get"], read, async (request) =>
+    getSubmission(ctx.db, requireAuth(request), request.params.id),
+  );
+  route(app, ROUTES["reports.submissions.create"], { config: { permission: "report.write" } }, async (request) =>
+    createSubmission(ctx.db, requireAuth(request), actorOf(request), request.body),
+  );
+  for (const action of ["submit", "return", "accept"] as const) {
+    route(app, ROUTES[`reports.submissions.${action}`], read, async (request) =>
+      submissionAction(ctx.db, requireAuth(request), actorOf(request), request.params.id, action, request.body),
+    );
+  }
 }

@@ -27,6 +27,7 @@ import { saveDownload } from "../../ui/download.ts";
 import { useSession } from "../auth/session.tsx";
 import { useAgencies, useCatalogue, useDrilldown, useReport, type ReportChoice, type ReportView } from "./api.ts";
 import { REPORT_TEXT as T } from "./text.ts";
+import { SaveAndSubmit, SubmissionsPanel } from "./SubmissionsPanel.tsx";
 
 const THIS_YEAR = new Date().getFullYear();
 const YEARS = Array.from({ length: THIS_YEAR + 1 - 2021 + 1 }, (_, i) => String(THIS_YEAR + 1 - i));
@@ -129,8 +130,12 @@ export default function ReportsPage() {
               downloadError={downloadError}
             />
           ) : null}
+          {report.data && choice.agencyId === session.me?.agency.id && session.can("report.write") ? (
+            <SaveAndSubmit choice={choice} />
+          ) : null}
         </>
       ) : null}
+      <SubmissionsPanel />
       <DrilldownModal choice={choice} cell={cell} onClose={() => setCell(null)} report={report.data ?? null} />
     </>
   );

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { call, type Answer } from "../../api/call.ts";
 
 export type ReportView = Answer<"reports.compute">;
@@ -46,5 +46,56 @@ export function useDrilldown(choice: ReportChoice | null, cell: string | null, p
         signal,
       }),
     enabled: choice !== null && cell !== null,
+  });
+}
+
+// ---- Submissions (issue 19) -------------------------------------------------------------------
+
+export type SubmissionList = Answer<"reports.submissions.list">;
+export type SubmissionItem = SubmissionList["items"][number];
+
+export function useSubmissions() {
+  return useQuery({
+    queryKey: [...KEY, "submissions"],
+    queryFn: ({ signal }) => call("reports.submissions.list", { query: { pageSize: 200 }, signal }),
+  });
+}
+
+/** Saves the report (figures frozen now) and submits it to the superior, in two calls. */
+export function useSaveAndSubmit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { choice: ReportChoice; version?: number; reason?: string }) => {
+      const saved = await call("reports.submissions.create", {
+        body: {
+          ...input.choice,
+          ...(input.version !== undefined ? { version: input.version } : {}),
+          ...(input.reason ? { reason: input.reason } : {}),
+        },
+      });
+      return call("reports.submissions.submit", { params: { id: saved.id }, body: { version: saved.version } });
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [...KEY, "submissions"] }),
+  });
+}
+
+export function useSubmissionStep() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      id,
+      action,
+      version,
+      reason,
+    }: {
+      id: string;
+      action: "submit" | "return" | "accept";
+      version: number;
+      reason?: string;
+    }) =>
+      action === "return"
+        ? call("reports.submissions.return", { params: { id }, body: { version, reason: reason ?? "" } })
+        : call(`reports.submissions.${action}`, { params: { id }, body: { version } }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [...KEY, "submissions"] }),
   });
 }

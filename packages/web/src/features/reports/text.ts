@@ -23,3 +23,24 @@ export const REPORT_TEXT = {
   choosePeriod: "Chọn kỳ báo cáo.",
   figureLabel: (column: string, row: string, n: string) => `${column}, ${row}: ${n} — xem danh sách hồ sơ`,
 };
+
+export const SUBMISSION_TEXT = {
+  title: "Báo cáo đã lập và gửi",
+  saveAndSubmit: "Lưu và gửi báo cáo",
+  saveHint: "Số liệu được chốt tại thời điểm lưu; hồ sơ phát sinh sau đó không làm thay đổi báo cáo đã gửi.",
+  correctionReason: "Lý do điều chỉnh (báo cáo kỳ này đã gửi)",
+  returnReason: "Lý do trả lại",
+  submit: "Gửi",
+  return: "Trả lại",
+  accept: "Tiếp nhận",
+  confirmReturn: "Trả lại báo cáo",
+  sent: "Đã lưu và gửi báo cáo lên cấp trên.",
+  empty: "Chưa có báo cáo nào được lập.",
+  agency: "Đơn vị báo cáo",
+  form: "Biểu mẫu",
+  period: "Kỳ",
+  revision: "Lần lập",
+  status: "Trạng thái",
+  reason: "Lý do",
+  actions: "Thao tác",
+};

@@ -1,0 +1,302 @@
+/**
+ * Report submissions (docs/LAW.md §11.3): a unit saves its report (computed now, the result frozen
+ * in the row), submits it to its superior (the parent agency), which returns it with a reason or
+ * accepts it; acceptance locks it. The rules of who may do what and in which state are the
+ * domain's (reports/submission.ts); this file reads the rows, asks the domain, and writes the step
+ * with the row's version checked, the audit event in the same transaction.
+ */
+import {
+  draftStep,
+  SUBMISSION_STATUS_LABELS,
+  submissionStep,
+  type SubmissionPowers,
+  type SubmissionSide,
+  type SubmissionStatus,
+} from "@minhbach/domain/reports/index";
+import type { CreateSubmissionBody, ReportView, SubmissionSummary, SubmissionView } from "@minhbach/domain/api/reports";
+import { sql, type Kysely, type Selectable } from "kysely";
+import type { DB, ReportSubmissionTable } from "../../db/schema.ts";
+import { can, type AuthContext } from "../../platform/access.ts";
+import { recordAudit, type Actor } from "../../platform/audit.ts";
+import { fail } from "../../platform/errors.ts";
+import { computeReport } from "./compute.ts";
+
+type Row = Selectable<ReportSubmissionTable> & {
+  agency_code: string;
+  agency_name: string;
+  agency_parent_id: string | null;
+  latest: boolean;
+};
+
+function powersOf(auth: AuthContext): SubmissionPowers {
+  return { write: can(auth, "report.write"), submit: can(auth, "report.submit") };
+}
+
+function sideOf(auth: AuthContext, agencyId: string, parentId: string | null): SubmissionSide {
+  if (agencyId === auth.agencyId) return "own";
+  if (parentId !== null && parentId === auth.agencyId) return "superior";
+  return "other";
+}
+
+function baseQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom("report_submission as rs")
+    .innerJoin("agency as a", "a.id", "rs.agency_id")
+    .selectAll("rs")
+    .select([
+      "a.code as agency_code",
+      "a.name as agency_name",
+      "a.parent_id as agency_parent_id",
+      sql<boolean>`not exists (select 1 from report_submission r2 where r2.agency_id = rs.agency_id
+        and r2.form = rs.form and r2.period_from = rs.period_from and r2.period_to = rs.period_to
+        and r2.revision > rs.revision)`.as("latest"),
+    ]);
+}
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+const who = (name: string | null, at: Date | null) => (at ? { name, at: iso(at)! } : null);
+
+function summary(row: Row, auth: AuthContext): SubmissionSummary {
+  const side = sideOf(auth, row.agency_id, row.agency_parent_id);
+  const powers = powersOf(auth);
+  const status = row.status as SubmissionStatus;
+  const stepOk = (action: "submit" | "accept") =>
+    submissionStep({ action, status, side, powers, latest: row.latest }).ok;
+  return {
+    id: row.id,
+    agency: { id: row.agency_id, code: row.agency_code, name: row.agency_name },
+    form: row.form,
+    from: row.period_from,
+    to: row.period_to,
+    subtree: row.subtree,
+    kind: row.kind,
+    revision: row.revision,
+    latest: row.latest,
+    status,
+    statusLabel: SUBMISSION_STATUS_LABELS[status],
+    correctionReason: row.correction_reason,
+    returnReason: row.return_reason,
+    drafted: who(row.drafted_by_name, row.drafted_at),
+    submitted: who(row.submitted_by_name, row.submitted_at),
+    returned: who(row.returned_by_name, row.returned_at),
+    accepted: who(row.accepted_by_name, row.accepted_at),
+    version: row.version,
+    canSubmit: stepOk("submit"),
+    canDecide: stepOk("accept"),
+  };
+}
+
+function view(row: Row, auth: AuthContext): SubmissionView {
+  const snapshot = (typeof row.snapshot === "string" ? JSON.parse(row.snapshot) : row.snapshot) as ReportView;
+  return { ...summary(row, auth), snapshot };
+}
+
+/** A submission the user may see: their own agency's, or one of their direct units'. */
+async function readVisible(db: Kysely<DB>, auth: AuthContext, id: string): Promise<Row> {
+  const row = (await baseQuery(db).where("rs.id", "=", id).executeTakeFirst()) as Row | undefined;
+  if (!row) fail("REPORT_SUBMISSION_NOT_FOUND", "id");
+  if (sideOf(auth, row.agency_id, row.agency_parent_id) === "other") fail("OUT_OF_SCOPE", "id");
+  return row;
+}
+
+export async function getSubmission(db: Kysely<DB>, auth: AuthContext, id: string): Promise<SubmissionView> {
+  return view(await readVisible(db, auth, id), auth);
+}
+
+export async function listSubmissions(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  q: { page: number; pageSize: number; agencyId?: string; form?: string; status?: SubmissionStatus },
+): Promise<{ items: SubmissionSummary[]; total: number; page: number; pageSize: number }> {
+  let query = baseQuery(db).where((eb) =>
+    eb.or([eb("rs.agency_id", "=", auth.agencyId), eb("a.parent_id", "=", auth.agencyId)]),
+  );
+  if (q.agencyId) query = query.where("rs.agency_id", "=", q.agencyId);
+  if (q.form) query = query.where("rs.form", "=", q.form);
+  if (q.status) query = query.where("rs.status", "=", q.status);
+  const rows = (await query
+    .orderBy("rs.period_from", "desc")
+    .orderBy("a.code")
+    .orderBy("rs.form")
+    .orderBy("rs.revision", "desc")
+    .execute()) as Row[];
+  const start = (q.page - 1) * q.pageSize;
+  return {
+    items: rows.slice(start, start + q.pageSize).map((r) => summary(r, auth)),
+    total: rows.length,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/**
+ * Saves a report of the user's own agency: computes it now and freezes the result. The first save
+ * is revision 1; saving again a draft (or a returned report) takes its snapshot again; saving a
+ * report already submitted or accepted makes a new revision, with the reason for the correction.
+ */
+export async function createSubmission(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  body: CreateSubmissionBody,
+  now = new Date(),
+): Promise<SubmissionView> {
+  if (body.agencyId !== auth.agencyId) fail("REPORT_SUBMISSION_NOT_OWN", "agencyId");
+  if (!can(auth, "report.write")) fail("FORBIDDEN");
+  const computed = await computeReport(
+    db,
+    auth,
+    { form: body.form, agencyId: body.agencyId, from: body.from, to: body.to, subtree: body.subtree, kind: body.kind },
+    now,
+  );
+  const id = await db.transaction().execute(async (trx) => {
+    // One writer at a time per agency: the revision number is read and written under this lock.
+    await trx.selectFrom("agency").select("id").where("id", "=", body.agencyId).forUpdate().executeTakeFirst();
+    const latest = await trx
+      .selectFrom("report_submission")
+      .select(["id", "status", "revision", "version"])
+      .where("agency_id", "=", body.agencyId)
+      .where("form", "=", body.form)
+      .where("period_from", "=", body.from)
+      .where("period_to", "=", body.to)
+      .orderBy("revision", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    const decision = draftStep({
+      side: "own",
+      powers: powersOf(auth),
+      latest: latest ? { status: latest.status as SubmissionStatus, revision: latest.revision } : null,
+      reason: body.reason,
+    });
+    if (!decision.ok) fail(decision.code, decision.field);
+    const snapshot = JSON.stringify(computed);
+    const by = { drafted_by: actor.userId, drafted_by_name: actor.name, drafted_at: now };
+    if (decision.mode === "refresh") {
+      if (body.version !== latest!.version) fail("VERSION_CONFLICT", "version");
+      const updated = await trx
+        .updateTable("report_submission")
+        .set({
+          snapshot,
+          subtree: body.subtree,
+          kind: body.kind,
+          status: "draft",
+          ...by,
+          version: latest!.version + 1,
+          updated_at: now,
+        })
+        .where("id", "=", latest!.id)
+        .where("version", "=", latest!.version)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) fail("VERSION_CONFLICT", "version");
+      await recordAudit(trx, actor, {
+        action: "report.submission.drafted",
+        entityType: "report_submission",
+        entityId: latest!.id,
+        summary: { form: body.form, from: body.from, to: body.to, revision: decision.revision, refreshed: true },
+      });
+      return latest!.id;
+    }
+    const inserted = await trx
+      .insertInto("report_submission")
+      .values({
+        agency_id: body.agencyId,
+        form: body.form,
+        period_from: body.from,
+        period_to: body.to,
+        subtree: body.subtree,
+        kind: body.kind,
+        revision: decision.revision,
+        snapshot,
+        correction_reason: decision.mode === "correction" ? body.reason!.trim() : null,
+        return_reason: null,
+        submitted_by: null,
+        submitted_by_name: null,
+        returned_by: null,
+        returned_by_name: null,
+        accepted_by: null,
+        accepted_by_name: null,
+        ...by,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: decision.mode === "correction" ? "report.submission.corrected" : "report.submission.drafted",
+      entityType: "report_submission",
+      entityId: inserted.id,
+      summary: {
+        form: body.form,
+        from: body.from,
+        to: body.to,
+        revision: decision.revision,
+        ...(decision.mode === "correction" ? { reason: body.reason!.trim() } : {}),
+      },
+    });
+    return inserted.id;
+  });
+  return getSubmission(db, auth, id);
+}
+
+const STEP_AUDIT = {
+  submit: "report.submission.submitted",
+  return: "report.submission.returned",
+  accept: "report.submission.accepted",
+} as const;
+
+/** Submit (own unit), return with a reason or accept (the superior): one step, version checked. */
+export async function submissionAction(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  action: "submit" | "return" | "accept",
+  body: { version: number; reason?: string },
+  now = new Date(),
+): Promise<SubmissionView> {
+  const row = await readVisible(db, auth, id);
+  const decision = submissionStep({
+    action,
+    status: row.status as SubmissionStatus,
+    side: sideOf(auth, row.agency_id, row.agency_parent_id),
+    powers: powersOf(auth),
+    latest: row.latest,
+    reason: body.reason,
+  });
+  if (!decision.ok) fail(decision.code, decision.field);
+  if (body.version !== row.version) fail("VERSION_CONFLICT", "version");
+  const stamp =
+    action === "submit"
+      ? { submitted_by: actor.userId, submitted_by_name: actor.name, submitted_at: now }
+      : action === "return"
+        ? {
+            returned_by: actor.userId,
+            returned_by_name: actor.name,
+            returned_at: now,
+            return_reason: body.reason!.trim(),
+          }
+        : { accepted_by: actor.userId, accepted_by_name: actor.name, accepted_at: now };
+  await db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable("report_submission")
+      .set({ ...stamp, status: decision.to, version: row.version + 1, updated_at: now })
+      .where("id", "=", id)
+      .where("version", "=", row.version)
+      .where("status", "=", row.status)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) fail("VERSION_CONFLICT", "version");
+    await recordAudit(trx, actor, {
+      action: STEP_AUDIT[action],
+      entityType: "report_submission",
+      entityId: id,
+      summary: {
+        form: row.form,
+        agency: row.agency_code,
+        from: row.period_from,
+        to: row.period_to,
+        revision: row.revision,
+        status: { from: row.status, to: decision.to },
+        ...(action === "return" ? { reason: body.reason!.trim() } : {}),
+      },
+    });
+  });
+  return getSubmission(db, auth, id);
+}

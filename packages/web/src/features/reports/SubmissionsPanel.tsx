@@ -1,0 +1,173 @@
+/**
+ * Sending reports up (issue 19): "Lưu và gửi báo cáo" freezes the computed form and submits it to
+ * the superior; the list shows the own agency's reports and those its units sent, with the buttons
+ * the server says the person may use (submit again; return with a reason or accept for the
+ * superior). The server checks every step again.
+ */
+import { Alert, Button, Group, Modal, Paper, Stack, Table, Text, Textarea } from "@mantine/core";
+import { useState } from "react";
+import { errorMessage } from "../../api/client.ts";
+import { formatDate } from "../../ui/format.ts";
+import { QueryStatus } from "../../ui/QueryState.tsx";
+import { useSaveAndSubmit, useSubmissions, useSubmissionStep, type ReportChoice, type SubmissionItem } from "./api.ts";
+import { SUBMISSION_TEXT as T } from "./text.ts";
+
+const sameReport = (s: SubmissionItem, c: ReportChoice) =>
+  s.agency.id === c.agencyId && s.form === c.form && s.from === c.from && s.to === c.to;
+
+/** The save-and-submit button under a computed report of the user's own agency. */
+export function SaveAndSubmit({ choice }: { choice: ReportChoice }) {
+  const list = useSubmissions();
+  const save = useSaveAndSubmit();
+  const [reason, setReason] = useState("");
+  const [done, setDone] = useState(false);
+  const latest = (list.data?.items ?? []).find((s) => s.latest && sameReport(s, choice)) ?? null;
+  const needsReason = latest !== null && (latest.status === "submitted" || latest.status === "accepted");
+  const version = latest && (latest.status === "draft" || latest.status === "returned") ? latest.version : undefined;
+  return (
+    <Paper withBorder p="sm">
+      <Stack gap="xs">
+        <Text size="sm" c="dimmed">
+          {T.saveHint}
+        </Text>
+        {needsReason ? (
+          <Textarea
+            label={T.correctionReason}
+            required
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
+        ) : null}
+        <Group>
+          <Button
+            loading={save.isPending}
+            onClick={() => {
+              setDone(false);
+              save.mutate(
+                { choice, ...(version !== undefined ? { version } : {}), ...(needsReason ? { reason } : {}) },
+                { onSuccess: () => (setDone(true), setReason("")) },
+              );
+            }}
+          >
+            {T.saveAndSubmit}
+          </Button>
+        </Group>
+        {save.error ? <Alert color="red">{errorMessage(save.error)}</Alert> : null}
+        {done ? <Alert color="green">{T.sent}</Alert> : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The reports of the own agency and those its units sent up. */
+export function SubmissionsPanel() {
+  const list = useSubmissions();
+  const step = useSubmissionStep();
+  const [returning, setReturning] = useState<SubmissionItem | null>(null);
+  const [reason, setReason] = useState("");
+  const items = list.data?.items ?? [];
+  return (
+    <Paper withBorder p="md" mt="md">
+      <Stack gap="sm">
+        <Text fw={700}>{T.title}</Text>
+        <QueryStatus query={list} />
+        {step.error && returning === null ? <Alert color="red">{errorMessage(step.error)}</Alert> : null}
+        {list.data && items.length === 0 ? <Text>{T.empty}</Text> : null}
+        {items.length > 0 ? (
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped aria-label={T.title}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{T.agency}</Table.Th>
+                  <Table.Th>{T.form}</Table.Th>
+                  <Table.Th>{T.period}</Table.Th>
+                  <Table.Th>{T.revision}</Table.Th>
+                  <Table.Th>{T.status}</Table.Th>
+                  <Table.Th>{T.reason}</Table.Th>
+                  <Table.Th>{T.actions}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((s) => (
+                  <Table.Tr key={s.id} data-submission={s.id}>
+                    <Table.Td>{s.agency.name}</Table.Td>
+                    <Table.Td>{s.form}</Table.Td>
+                    <Table.Td>
+                      {formatDate(s.from)} – {formatDate(s.to)}
+                    </Table.Td>
+                    <Table.Td>{s.revision}</Table.Td>
+                    <Table.Td>{s.statusLabel}</Table.Td>
+                    <Table.Td>{s.returnReason ?? s.correctionReason ?? ""}</Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        {s.canSubmit ? (
+                          <Button
+                            size="xs"
+                            onClick={() => step.mutate({ id: s.id, action: "submit", version: s.version })}
+                          >
+                            {T.submit}
+                          </Button>
+                        ) : null}
+                        {s.canDecide ? (
+                          <>
+                            <Button size="xs" variant="light" color="orange" onClick={() => setReturning(s)}>
+                              {T.return}
+                            </Button>
+                            <Button
+                              size="xs"
+                              onClick={() => step.mutate({ id: s.id, action: "accept", version: s.version })}
+                            >
+                              {T.accept}
+                            </Button>
+                          </>
+                        ) : null}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ) : null}
+      </Stack>
+      <Modal
+        opened={returning !== null}
+        onClose={() => {
+          setReturning(null);
+          step.reset();
+        }}
+        title={T.confirmReturn}
+      >
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!returning) return;
+            step.mutate(
+              { id: returning.id, action: "return", version: returning.version, reason },
+              { onSuccess: () => (setReturning(null), setReason("")) },
+            );
+          }}
+        >
+          <Stack gap="sm">
+            <Textarea
+              label={T.returnReason}
+              required
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              autosize
+              minRows={3}
+            />
+            {step.error ? <Alert color="red">{errorMessage(step.error)}</Alert> : null}
+            <Group justify="flex-end">
+              <Button type="submit" color="orange" loading={step.isPending}>
+                {T.confirmReturn}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </Paper>
+  );
+}
