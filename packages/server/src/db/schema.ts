@@ -1068,6 +1068,8 @@ export interface PortalSurveyAnswerTable {
   rating: number;
   comment: string | null;
   created_at: Generated<Timestamp>;
+}
+
 // report submissions (0033_report_submissions)
 export interface ReportSubmissionTable {
   id: Generated<string>;
