@@ -23,12 +23,24 @@ import { createInspection, decideInspection, takeStep } from "../modules/inspect
 import { insertUser } from "../modules/users/service.ts";
 import { DEMO_PASSWORD } from "./demo.ts";
 
-export const INSPECTION_ACCOUNTS: readonly { username: string; fullName: string; agency: string; roles: RoleCode[] }[] =
-  [
-    { username: "lanhdao.tt", fullName: "Lê Quang Vinh", agency: "LC.TT", roles: ["leader"] },
-    { username: "thanhtra2", fullName: "Đỗ Thị Thu Hà", agency: "LC.TT", roles: ["inspector"] },
-    { username: "thanhtra3", fullName: "Trương Văn Sơn", agency: "LC.TT", roles: ["inspector"] },
-  ];
+export const INSPECTION_ACCOUNTS: readonly {
+  username: string;
+  fullName: string;
+  agency: string;
+  roles: RoleCode[];
+  /** Printed under the signature of the papers this leader signs. */
+  position?: string;
+}[] = [
+  {
+    username: "lanhdao.tt",
+    fullName: "Lê Quang Vinh",
+    agency: "LC.TT",
+    roles: ["leader"],
+    position: "Chánh Thanh tra",
+  },
+  { username: "thanhtra2", fullName: "Đỗ Thị Thu Hà", agency: "LC.TT", roles: ["inspector"] },
+  { username: "thanhtra3", fullName: "Trương Văn Sơn", agency: "LC.TT", roles: ["inspector"] },
+];
 
 /**
  * Accounts of earlier demos that duplicated another: "thanhtra.sct" was a second inspector of the
@@ -56,6 +68,7 @@ export async function ensureInspectionUsers(db: Kysely<DB>): Promise<number> {
       roles: account.roles,
       password: DEMO_PASSWORD,
       mustChangePassword: false,
+      position: account.position ?? null,
     });
     created++;
   }

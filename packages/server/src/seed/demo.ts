@@ -171,7 +171,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   // Inspection plans (issue 17): the Department's specialised-check officer, the province's leader
   // (who sees every agency's plans and overlaps).
   { username: "kiemtra.sct", fullName: "Ngô Thị Thu", agency: "LC.SCT", roles: ["inspector"] },
-  { username: "lanhdao.tinh", fullName: "Trần Quốc Bảo", agency: "LC.UBND", roles: ["leader"] },
+  {
+    username: "lanhdao.tinh",
+    fullName: "Trần Quốc Bảo",
+    agency: "LC.UBND",
+    roles: ["leader"],
+    position: "Phó Chủ tịch",
+  },
 ];
 
 /**
