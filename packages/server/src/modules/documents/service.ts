@@ -691,6 +691,25 @@ export async function returnDocument(
 }
 
 /**
+ * Marks a draft cancelled with its reason, if it is still a draft; true when it was. The module
+ * that owns a paper (a plan's decision withdrawn) calls it inside its own transaction.
+ */
+export async function markCancelled(trx: Transaction<DB>, id: string, reason: string): Promise<boolean> {
+  const result = await trx
+    .updateTable("official_document")
+    .set((eb) => ({
+      status: "cancelled",
+      cancelled_reason: reason,
+      version: eb("version", "+", 1),
+      updated_at: new Date(),
+    }))
+    .where("id", "=", id)
+    .where("status", "=", "draft")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
  * Entity types whose drafts may be cancelled, registered by the module that owns them. A case's
  * papers are not among them: each is the paper of a recorded step, which a cancelled draft would
  * leave without one.
@@ -716,16 +735,7 @@ export async function cancelDraft(
     const row = await loadForChange(trx, auth, id, true);
     if (!cancellable.has(row.entity_type)) fail("DOCUMENT_NOT_CANCELLABLE");
     if (row.version !== input.version) fail("VERSION_CONFLICT", "version");
-    await trx
-      .updateTable("official_document")
-      .set((eb) => ({
-        status: "cancelled",
-        cancelled_reason: input.reason,
-        version: eb("version", "+", 1),
-        updated_at: new Date(),
-      }))
-      .where("id", "=", id)
-      .execute();
+    await markCancelled(trx, id, input.reason);
     await recordAudit(trx, actor, {
       action: "document.cancelled",
       entityType: "document",

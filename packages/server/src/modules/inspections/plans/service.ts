@@ -29,7 +29,7 @@ import { fail } from "../../../platform/errors.ts";
 import { headTitleOf } from "../../cases/documents.ts";
 import { loadIssuingAgency } from "../../documents/letterhead.ts";
 import { periodText, type PlanDecisionFields } from "../../documents/templates-inspection-plans.ts";
-import { createDraft, onPaperIssued, type IssuedPaper } from "../../documents/service.ts";
+import { createDraft, markCancelled, onPaperIssued, type IssuedPaper } from "../../documents/service.ts";
 import { cancelOccurrences, writeOccurrences } from "../overlaps.ts";
 import { openSubjects } from "../subjects/service.ts";
 import { overlapViews } from "./overlap-views.ts";
@@ -874,18 +874,7 @@ export async function withdrawPlanDecision(
       .execute();
     // A draft never numbered is cancelled, not removed: the register is untouched, the record keeps it.
     const reason = body.reason ?? "Rút dự thảo quyết định để sửa kế hoạch";
-    const cancelled = await trx
-      .updateTable("official_document")
-      .set((eb) => ({
-        status: "cancelled",
-        cancelled_reason: reason,
-        version: eb("version", "+", 1),
-        updated_at: new Date(),
-      }))
-      .where("id", "=", pending.documentId)
-      .where("status", "=", "draft")
-      .executeTakeFirst();
-    if (Number(cancelled.numUpdatedRows) !== 1) fail("DOCUMENT_SUBMITTED");
+    if (!(await markCancelled(trx, pending.documentId, reason))) fail("DOCUMENT_SUBMITTED");
     await bumpPlan(trx, planId);
     await recordAudit(trx, actor, {
       action: "inspection.plan.decision_withdrawn",
