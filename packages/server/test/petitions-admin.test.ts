@@ -215,6 +215,13 @@ for (const db of testDatabases()) {
       assert.equal(masked.petitioner, MASK);
       assert.doesNotMatch(JSON.stringify(res.body), new RegExp(DENOUNCER));
 
+      // A filed petition's date is the end of its retention year, not a time limit: past it, the
+      // petition is not late work.
+      const overdue = (await handler.get("/api/petitions?overdue=true&pageSize=100")).body.items;
+      assert.ok(!overdue.some((i: { id: string }) => due.includes(i.id)), "filed past retention is not overdue");
+      const listed = (await handler.get("/api/petitions?status=FILED&pageSize=100")).body.items;
+      assert.equal(listed.find((i: { id: string }) => i.id === due[0]).dueStatus, null);
+
       assert.equal((await viewer.get("/api/petitions/retention-due")).status, 200, "a viewer reads");
       assert.deepEqual((await otherHandler.get("/api/petitions/retention-due")).body.items, []);
       const anon = await t.anonymous().get("/api/petitions/retention-due");

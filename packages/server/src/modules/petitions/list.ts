@@ -4,7 +4,13 @@
  * a cap and reads the page in the list's order, choosing how from what the search learnt of its
  * match (search/find.ts SearchPlan).
  */
-import { fieldByCode, PETITION_STATES, todayInVietnam, type PetitionState } from "@minhbach/domain";
+import {
+  fieldByCode,
+  PETITION_OPEN_STATES,
+  PETITION_STATES,
+  todayInVietnam,
+  type PetitionState,
+} from "@minhbach/domain";
 import type { PetitionListQuery } from "@minhbach/domain/api/petitions";
 import { DEFAULT_DUE_SOON_DAYS } from "@minhbach/domain/legal-clock";
 import { sql, type Kysely } from "kysely";
@@ -35,6 +41,8 @@ export interface ListPlan {
   search: SearchPlan | null;
 }
 
+const isOpen = (state: string) => (PETITION_OPEN_STATES as readonly string[]).includes(state);
+
 /** Lists count matches exactly up to this many and say "more than" beyond it. */
 const COUNT_CAP = 10_000;
 
@@ -59,11 +67,16 @@ export async function filteredPetitions(
   if (query.from) q = q.where("p.received_on", ">=", query.from);
   if (query.to) q = q.where("p.received_on", "<=", query.to);
   if (query.anonymous !== undefined) q = q.where("p.anonymous", "=", query.anonymous);
-  if (query.overdue) q = q.where("p.due_on", "<", today);
+  // Late and due-soon are about work the body still owes: a filed petition's date is the end of
+  // its retention year, not a time limit, and a filed one past it is not late.
+  if (query.overdue) q = q.where("p.state", "in", PETITION_OPEN_STATES).where("p.due_on", "<", today);
   if (query.dueSoon) {
     const calendar = await currentCalendar(db);
     // Due within three working days from today (inclusive), not yet overdue.
-    q = q.where("p.due_on", ">=", today).where("p.due_on", "<=", calendar.addWorkingDays(today, DEFAULT_DUE_SOON_DAYS));
+    q = q
+      .where("p.state", "in", PETITION_OPEN_STATES)
+      .where("p.due_on", ">=", today)
+      .where("p.due_on", "<=", calendar.addWorkingDays(today, DEFAULT_DUE_SOON_DAYS));
   }
   if (query.q) {
     const needle = normalizeNeedle(query.q);
@@ -236,7 +249,7 @@ export async function listPetitions(
       ...listedTexts(auth, r, revealed),
       respondent: r.respondent_display,
       dueOn: r.due_on,
-      dueStatus: r.due_on ? listDueStatus(r.due_on, today, calendar) : null,
+      dueStatus: r.due_on && isOpen(r.state) ? listDueStatus(r.due_on, today, calendar) : null,
       outcome: r.outcome,
       anonymous: r.anonymous,
       transferredIn: r.transferred_from_id !== null,
