@@ -174,18 +174,6 @@ export async function destroyPetitions(
         decidedBy: body.decidedBy ?? "",
       };
       const destroyed = await destroyRows(trx, actor, ordered, input, { batchId, documentId: null, calendar });
-      await recordAudit(trx, actor, {
-        action: "petition.destroy_batch",
-        entityType: DESTRUCTION_ENTITY,
-        entityId: batchId,
-        summary: {
-          agencyId,
-          count: ordered.length,
-          ...input,
-          issuedOutside: true,
-          codes: destroyed.map((r) => r.code),
-        },
-      });
       return { documentId: null, destroyed, pending: [] };
     }
 
@@ -236,7 +224,7 @@ async function pendingDecisions(
   return new Map(rows.map((r) => [r.petition_id, { documentId: r.id, status: r.status as "draft" | "submitted" }]));
 }
 
-/** FILED → DESTROYED through the domain's rule for each row, with its event and audit. */
+/** FILED → DESTROYED through the domain's rule for each row, with its event and audit, and the batch's audit. */
 async function destroyRows(
   trx: Transaction<DB>,
   actor: Actor,
@@ -274,6 +262,20 @@ async function destroyRows(
       summary: { code: row.code, before: { state: row.state }, after: { state: next.status }, batchId: ctx.batchId },
     });
   }
+  const codes = ordered.map((r) => r.code);
+  // One entry for the batch: the decision (signed in the system, or typed from paper) and its petitions.
+  await recordAudit(trx, actor, {
+    action: "petition.destroy_batch",
+    entityType: DESTRUCTION_ENTITY,
+    entityId: ctx.batchId,
+    summary: {
+      agencyId: ordered[0]!.agency_id,
+      count: ordered.length,
+      ...input,
+      ...(ctx.documentId ? { documentId: ctx.documentId } : { issuedOutside: true }),
+      codes,
+    },
+  });
   return ordered.map((r) => ({ id: r.id, code: r.code }));
 }
 
@@ -302,23 +304,7 @@ async function recordIssuedDecision(trx: Transaction<DB>, actor: Actor, paper: I
     .execute()) as PetitionRow[];
   const input = { decisionNumber: paper.symbol, decisionDate: paper.issuedOn, decidedBy: paper.signer };
   const calendar = await currentCalendar(trx);
-  const destroyed = await destroyRows(trx, actor, rows, input, {
-    batchId: paper.entityId,
-    documentId: paper.id,
-    calendar,
-  });
-  await recordAudit(trx, actor, {
-    action: "petition.destroy_batch",
-    entityType: DESTRUCTION_ENTITY,
-    entityId: paper.entityId,
-    summary: {
-      agencyId: rows[0]!.agency_id,
-      count: rows.length,
-      ...input,
-      documentId: paper.id,
-      codes: destroyed.map((r) => r.code),
-    },
-  });
+  await destroyRows(trx, actor, rows, input, { batchId: paper.entityId, documentId: paper.id, calendar });
 }
 
 onPaperIssued(DESTRUCTION_ENTITY, recordIssuedDecision);
