@@ -1,5 +1,5 @@
 /**
- * The identity probe (test/identity-probe.test.ts): does a denouncer's identity reach anyone who
+ * The identity probe (test/identity-probe.*.test.ts, support/identity-probe-suite.ts): does a denouncer's identity reach anyone who
  * may not see it?
  *
  * - `runScenario` writes three invented people into the system through the HTTP API, each in

@@ -7,14 +7,17 @@
  * it, and again without a session. No answer may be ≥ 500; every 4xx is { code, message, field? }
  * with a Vietnamese message and no stack trace; without a session a protected route says 401
  * whatever the body.
+ *
+ * The suite runs once per database, each from its own file (api-fuzz.pglite.test.ts,
+ * api-fuzz.postgres.test.ts), so that each file stays well inside the runner's limit per file.
  */
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import { grantsOf, type Permission } from "@minhbach/domain";
-import { declaredRoutes } from "../src/platform/access.ts";
-import { DEMO_ACCOUNTS } from "../src/seed/demo.ts";
-import { startTestApp, testDatabases, type TestApp } from "../src/testing.ts";
+import { declaredRoutes } from "../../src/platform/access.ts";
+import { DEMO_ACCOUNTS } from "../../src/seed/demo.ts";
+import { startTestApp, type TestApp, type TestDb } from "../../src/testing.ts";
 
 // ---- The judge ---------------------------------------------------------------------------------
 
@@ -315,7 +318,7 @@ function callerOf(op: Operation): string | null {
 
 // ---- The run -----------------------------------------------------------------------------------
 
-for (const db of testDatabases()) {
+export function fuzzSuite(db: TestDb): void {
   describe(`API fuzz from the OpenAPI document (${db.kind})`, () => {
     let t: TestApp;
     let ops: Operation[] = [];
