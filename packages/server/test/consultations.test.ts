@@ -9,6 +9,7 @@ import { after, before, describe, test } from "node:test";
 import { todayInVietnam } from "@minhbach/domain";
 import { sql } from "kysely";
 import { solveChallenge } from "../src/modules/portal/crypto.ts";
+import { seedDemoConsultations } from "../src/seed/demo-consultations.ts";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
 
 function textOf(page: string): string {
@@ -102,6 +103,19 @@ for (const db of testDatabases()) {
       });
       return { res, pow, nonce, text: textOf(res.body) };
     }
+
+    test("the demo: one draft open on the portal, one comment shown under its passage, one held", async () => {
+      assert.equal(await seedDemoConsultations(dbq()), 1);
+      assert.equal(await seedDemoConsultations(dbq()), 0, "seeded once");
+      const list = await lanhdao.get("/api/consultations?phase=open");
+      assert.equal(list.body.items.length, 1);
+      assert.equal(list.body.items[0].pending, 1);
+      const page = await t.app.inject({ method: "GET", url: `/cong-dan/du-thao/${list.body.items[0].id}` });
+      const section = /<section[^>]*id="dieu-3-khoan-2"[\s\S]*?<\/section>/.exec(page.body)![0];
+      assert.match(textOf(section), /1 góp ý đã đăng/);
+      assert.doesNotMatch(page.body, /0912 345 678/);
+      await sql`delete from consultation`.execute(dbq());
+    });
 
     test("phases with dates out of order, an empty text, no permission, another agency: refused, nothing saved", async () => {
       const before = await count("consultation");
