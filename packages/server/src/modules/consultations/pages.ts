@@ -70,9 +70,9 @@ export function viewPage(c: PublicConsultation, notice: string | null = null): s
   const comment = (m: PublicConsultation["comments"][number]) => {
     const r = m.responseId ? outcomeOf.get(m.responseId) : undefined;
     return html`<li class="msg citizen" id="gop-y-${m.number}">
-      <p class="meta">
+      <div class="meta">
         Góp ý số ${m.number} · ${m.authorName ?? "Người góp ý không nêu tên"} · ${dateTimeVn(m.createdAt)}
-      </p>
+      </div>
       ${m.quote ? html`<blockquote><p>“${m.quote}”</p></blockquote>` : ""}
       <p>${m.body}</p>
       ${r ? html`<p class="meta">Kết quả: <a href="#tiep-thu">${RESPONSE_OUTCOME_LABELS[r.outcome]}</a></p>` : ""}
