@@ -48,6 +48,9 @@ export interface Config {
   // portal survey (issue 20)
   /** Survey answers one address may post per hour (PORTAL_SURVEY_LIMIT, default 10). */
   portalSurveyLimit: number;
+  // public consultation (issue 20)
+  /** Comments on drafts one address may post per hour (CONSULTATION_COMMENT_LIMIT, default 10). */
+  consultationCommentLimit: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -86,5 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     portalPowBits: Number(env.PORTAL_POW_BITS ?? 16),
     // portal survey (issue 20)
     portalSurveyLimit: Number(env.PORTAL_SURVEY_LIMIT ?? 10),
+    // public consultation (issue 20)
+    consultationCommentLimit: Number(env.CONSULTATION_COMMENT_LIMIT ?? 10),
   };
 }

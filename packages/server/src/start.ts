@@ -24,6 +24,8 @@ import { seedDemoInspectionPlans } from "./seed/demo-inspection-plans.ts";
 import { seedDemoInspections } from "./seed/demo-inspections.ts";
 // anticorruption
 import { seedDemoAnticorruption } from "./seed/demo-anticorruption.ts";
+// public consultation on draft regulations (issue 20)
+import { seedDemoConsultations } from "./seed/demo-consultations.ts";
 import { completeCaseFigures } from "./modules/cases/figures.ts";
 import { repairPetitionClocks } from "./modules/petitions/repair.ts";
 import { scheduleReminders } from "./modules/reminders/reminders.ts";
@@ -104,6 +106,8 @@ export async function startSystem(config: Config, options: StartOptions = {}): P
         await seedDemoInspections(database.db);
         // anticorruption
         await seedDemoAnticorruption(database.db);
+        // public consultation on draft regulations (issue 20)
+        await seedDemoConsultations(database.db);
       }
       seeded = true;
     }

@@ -4,6 +4,7 @@
 //    SHA-256 is computed here (not crypto.subtle, which a page opened over plain HTTP lacks).
 // 2. Shows only the fields of the chosen kind of sender.
 // 3. The "In phiếu" button of the receipt page.
+// 4–5. The comment form of a draft regulation (issue 20): the same proof of work, and the quoted text.
 (function () {
   "use strict";
 
@@ -143,6 +144,21 @@
     solve(form);
     senderSections(form);
   }
+  // 4. Other posting forms that carry a proof of work (a comment on a draft regulation).
+  var powForms = document.querySelectorAll("form[data-pow]");
+  for (var f = 0; f < powForms.length; f++) if (powForms[f] !== form) solve(powForms[f]);
+  // 5. A draft regulation's page: text selected inside a passage goes with "Góp ý đoạn này" as
+  //    the quoted text (without the script, the citizen may type it on the form).
+  var commentLinks = document.querySelectorAll("a[data-comment-link]");
+  for (var c = 0; c < commentLinks.length; c++)
+    commentLinks[c].addEventListener("click", function (event) {
+      var link = event.currentTarget;
+      var passage = document.querySelector('[data-passage="' + link.getAttribute("data-comment-link") + '"]');
+      var selection = window.getSelection ? String(window.getSelection()) : "";
+      var text = selection.replace(/\s+/g, " ").trim();
+      if (passage && text && passage.textContent.indexOf(text) >= 0)
+        link.href = link.href.split("&trich=")[0] + "&trich=" + encodeURIComponent(text.slice(0, 1000));
+    });
   var print = document.querySelector("[data-print]");
   if (print) {
     print.hidden = false;

@@ -27,6 +27,8 @@ import { ANTICORRUPTION_ROUTES } from "./routes/anticorruption.ts";
 import { PORTAL_ROUTES } from "./routes/portal.ts";
 // periodic reports (issue 19)
 import { REPORT_ROUTES } from "./routes/reports.ts";
+// public consultation on draft regulations (issue 20)
+import { CONSULTATION_ROUTES } from "./routes/consultations.ts";
 
 export const ROUTES = {
   ...SYSTEM_ROUTES,
@@ -51,6 +53,8 @@ export const ROUTES = {
   ...PORTAL_ROUTES,
   // periodic reports (issue 19)
   ...REPORT_ROUTES,
+  // public consultation on draft regulations (issue 20)
+  ...CONSULTATION_ROUTES,
 };
 
 export type Routes = typeof ROUTES;

@@ -179,6 +179,17 @@ const FIXED_AUDIT_ACTIONS = {
   "report.submission.submitted": "Gửi báo cáo định kỳ lên cấp trên",
   "report.submission.returned": "Cấp trên trả lại báo cáo (có lý do)",
   "report.submission.accepted": "Cấp trên tiếp nhận báo cáo (khóa số liệu)",
+  // public consultation on draft regulations (issue 20)
+  "consultation.created": "Tạo dự thảo văn bản lấy ý kiến",
+  "consultation.updated": "Sửa tên, ngày các giai đoạn của dự thảo lấy ý kiến",
+  "consultation.version_added": "Đăng phiên bản mới của dự thảo lấy ý kiến",
+  "consultation.opened": "Đăng dự thảo lên cổng để lấy ý kiến",
+  "consultation.closed": "Kết thúc lấy ý kiến dự thảo",
+  "consultation.comment_received": "Công dân gửi góp ý dự thảo qua cổng",
+  "consultation.comment_published": "Duyệt đăng góp ý dự thảo",
+  "consultation.comment_hidden": "Ẩn góp ý dự thảo (có lý do)",
+  "consultation.response_added": "Tiếp thu, giải trình góp ý dự thảo",
+  "consultation.summary_published": "Công bố kết quả tiếp thu, giải trình góp ý dự thảo",
 } as const;
 
 /** Every code the server writes to the audit trail, with its label. */

@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   "dashboard.read",
   "document.read",
   "document.issue",
+  // public consultation on draft regulations (issue 20)
+  "consultation.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -91,6 +93,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       "report.submit",
       "document.read",
       "document.issue",
+      // public consultation on draft regulations (issue 20)
+      "consultation.manage",
     ],
   },
   reception_officer: {
@@ -159,6 +163,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       "anticorruption.read",
       "report.read",
       "report.write",
+      // public consultation on draft regulations (issue 20)
+      "consultation.manage",
     ],
   },
   anticorruption_officer: {

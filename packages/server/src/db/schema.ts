@@ -1101,6 +1101,59 @@ export interface ReportSubmissionTable {
   updated_at: Timestamp;
 }
 
+// public consultation on draft regulations (0037_consultations)
+export interface ConsultationTable {
+  id: string;
+  agency_id: string;
+  title: string;
+  field: string | null;
+  opens_on: DateOnly;
+  closes_on: DateOnly;
+  summary_due_on: DateOnly | null;
+  opened_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  summary_published_at: NullableTimestamp;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ConsultationVersionTable {
+  consultation_id: string;
+  number: number;
+  body: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ConsultationResponseTable {
+  id: string;
+  consultation_id: string;
+  outcome: "accepted" | "partly" | "not_accepted";
+  explanation: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ConsultationCommentTable {
+  id: string;
+  consultation_id: string;
+  number: number;
+  version_number: number;
+  anchor: string;
+  quote: string | null;
+  body: string;
+  author_name: string | null;
+  contact_sealed: string | null;
+  status: Generated<"pending" | "published" | "hidden">;
+  moderation_reason: string | null;
+  moderated_by: string | null;
+  moderated_at: NullableTimestamp;
+  response_id: string | null;
+  pow_id: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
   reminder_mail: ReminderMailTable;
   resolution_case: ResolutionCaseTable;
@@ -1182,6 +1235,11 @@ export interface DB {
   portal_survey_answer: PortalSurveyAnswerTable;
   // report submissions (0033_report_submissions)
   report_submission: ReportSubmissionTable;
+  // public consultation on draft regulations (0037_consultations)
+  consultation: ConsultationTable;
+  consultation_version: ConsultationVersionTable;
+  consultation_response: ConsultationResponseTable;
+  consultation_comment: ConsultationCommentTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -43,6 +43,9 @@ export const SEALED = {
   // portal
   /** A message between a portal filer and the handler (portal/service.ts). */
   portalMessage: sealed("portal_message", "body_sealed", "portal_message"),
+  // public consultation (issue 20)
+  /** The contact a commenter on a draft left for the drafting body (consultations/service.ts). */
+  consultationContact: sealed("consultation_comment", "contact_sealed", "consultation_contact"),
 } satisfies Record<string, SealedColumn>;
 
 export const SEALED_COLUMNS: readonly SealedColumn[] = Object.values(SEALED);

@@ -689,6 +689,10 @@ export const SKIPPED: Record<string, string> = {
   "/api/anticorruption/corruption-cases/{id}": NO_PETITION_DATA,
   "/api/anticorruption/campaigns/{id}/obligated-list": NO_PETITION_DATA,
   "/api/anticorruption/verification-plans/{id}/plan-document": NO_PETITION_DATA,
+  // public consultation (issue 20): comments on a draft regulation, posted on the portal apart from
+  // any letter; nothing of a petition, case or visit is copied there (access: consultations.test.ts).
+  "/api/consultations/{id}":
+    "a draft regulation put to public comment: its comments are posted on the portal apart from any letter, case or visit, so no denouncer's identity can reach it (its access rules are tested in consultations.test.ts)",
 };
 
 /** The pool of ids a path parameter takes: the path segment before it names the resource. */

@@ -26,6 +26,9 @@ const ComingSoonPage = lazy(() => import("../features/coming-soon/ComingSoonPage
 const AnticorruptionPage = lazy(() => import("../features/anticorruption/AnticorruptionPage.tsx"));
 // periodic reports (issue 19)
 const ReportsPage = lazy(() => import("../features/reports/ReportsPage.tsx"));
+// public consultation on draft regulations (issue 20)
+const ConsultationsPage = lazy(() => import("../features/consultations/ConsultationsPage.tsx"));
+const ConsultationPage = lazy(() => import("../features/consultations/ConsultationPage.tsx"));
 const AgenciesPage = lazy(() => import("../features/agencies/AgenciesPage.tsx"));
 const UsersPage = lazy(() => import("../features/users/UsersPage.tsx"));
 const AuditPage = lazy(() => import("../features/audit/AuditPage.tsx"));
@@ -303,6 +306,23 @@ export function App() {
                       element={
                         <RequirePermission permission="report.read">
                           <ReportsPage />
+                        </RequirePermission>
+                      }
+                    />
+                    {/* public consultation on draft regulations (issue 20) */}
+                    <Route
+                      path={PATHS.consultations}
+                      element={
+                        <RequirePermission permission="consultation.manage">
+                          <ConsultationsPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path={`${PATHS.consultations}/:id`}
+                      element={
+                        <RequirePermission permission="consultation.manage">
+                          <ConsultationPage />
                         </RequirePermission>
                       }
                     />

@@ -91,6 +91,8 @@ dd{margin:0}
 .msg p{margin:.25rem 0;white-space:pre-wrap}
 .meta{color:#464c55;font-size:.9rem}
 ul.links li{margin:.35rem 0}
+ul.comments{list-style:none;padding:0;margin:.5rem 0 0}
+blockquote{margin:.25rem 0;padding-left:.75rem;border-left:3px solid #d0d4da;color:#464c55}
 @media print{header nav,footer,.noprint,button{display:none}body{background:#fff}.card{border:0}}
 `;
 

@@ -36,6 +36,10 @@ export function homePage(): string {
           dụng lịch của điện thoại).
         </li>
         <li>
+          <a href="/cong-dan/du-thao">Góp ý dự thảo văn bản</a> — đọc toàn văn, góp ý từng điều, khoản và xem kết quả
+          tiếp thu, giải trình.
+        </li>
+        <li>
           <a href="/cong-dan/khao-sat">Đánh giá mức độ hài lòng</a> sau khi được tiếp tại trụ sở tiếp công dân (không
           cần cho biết họ tên).
         </li>

@@ -81,7 +81,8 @@ export interface PortalOptions {
   storage?: FileStorage;
 }
 
-function sendPage(reply: FastifyReply, status: number, body: string): FastifyReply {
+/** Sends a portal page (exported for the other public pages, e.g. consultations). */
+export function sendPage(reply: FastifyReply, status: number, body: string): FastifyReply {
   return (
     reply
       .code(status)
@@ -125,7 +126,7 @@ export class CodeTries {
   }
 }
 
-const TOO_MANY = errorPage(
+export const TOO_MANY = errorPage(
   "Quá nhiều yêu cầu",
   "Địa chỉ mạng của bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.",
 );

@@ -10,6 +10,7 @@ import {
   IconHome,
   IconListDetails,
   IconMessageReport,
+  IconMessages,
   IconScale,
   IconShieldLock,
   IconTags,
@@ -46,6 +47,8 @@ export const PATHS = {
   audit: "/quan-tri/nhat-ky",
   identityRequests: "/quan-tri/de-nghi-xem-danh-tinh",
   petitionFields: "/quan-tri/danh-muc-linh-vuc",
+  // public consultation on draft regulations (issue 20)
+  consultations: "/lay-y-kien",
 } as const;
 
 export const WORK_NAV: NavItem[] = [
@@ -61,6 +64,8 @@ export const WORK_NAV: NavItem[] = [
   { path: PATHS.anticorruption, label: "Phòng, chống tham nhũng", icon: IconGavel },
   { path: PATHS.reports, label: "Báo cáo", icon: IconChartBar, permission: "report.read" },
   { path: PATHS.portal, label: "Cổng công dân", icon: IconWorld, comingSoon: true },
+  // public consultation on draft regulations (issue 20)
+  { path: PATHS.consultations, label: "Lấy ý kiến dự thảo", icon: IconMessages, permission: "consultation.manage" },
 ];
 
 export const ADMIN_NAV: NavItem[] = [

@@ -1,0 +1,3 @@
+export * from "./text.ts";
+export * from "./phases.ts";
+export * from "./comment.ts";
