@@ -9,10 +9,12 @@ import { ROUTES } from "@minhbach/domain/api/routes";
 import { actorOf, requireAuth } from "../../platform/access.ts";
 import type { AppContext } from "../../platform/context.ts";
 import { attachmentHeader, XLSX_MIME } from "../../platform/excel.ts";
+import { DOCX_MIME } from "../documents/service.ts";
 import { route, type Api } from "../../platform/http.ts";
 import { computeReport } from "./compute.ts";
 import { drilldown } from "./drilldown.ts";
 import { reportWorkbook } from "./excel.ts";
+import { narrativeDocument } from "./narrative.ts";
 import { createSubmission, getSubmission, listSubmissions, submissionAction } from "./submissions.ts";
 
 const read = { config: { permission: "report.read" as const } };
@@ -41,6 +43,15 @@ export function reportRoutes(app: Api, ctx: AppContext): void {
     const file = await reportWorkbook(await computeReport(ctx.db, requireAuth(request), request.query));
     return reply
       .header("content-type", XLSX_MIME)
+      .header("content-disposition", attachmentHeader(file.fileName))
+      .header("cache-control", "no-store")
+      .send(file.bytes as unknown as string);
+  });
+
+  route(app, ROUTES["reports.narrative"], read, async (request, reply) => {
+    const file = await narrativeDocument(ctx.db, requireAuth(request), request.query);
+    return reply
+      .header("content-type", DOCX_MIME)
       .header("content-disposition", attachmentHeader(file.fileName))
       .header("cache-control", "no-store")
       .send(file.bytes as unknown as string);
