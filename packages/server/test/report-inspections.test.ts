@@ -536,6 +536,32 @@ for (const db of testDatabases()) {
       );
     });
 
+    test("a drill-down read and a narrative download are audited", async () => {
+      const kdb = t.system.database.db;
+      const before = await kdb
+        .selectFrom("audit_event")
+        .select("id")
+        .where("action", "=", "report.drilldown.viewed")
+        .execute();
+      const res = await drill({ form: "01/PCTN", ...Q2, cell: "tong.6" });
+      assert.equal(res.status, 200);
+      const rows = await kdb
+        .selectFrom("audit_event")
+        .select(["action", "entity_id", "summary"])
+        .where("action", "=", "report.drilldown.viewed")
+        .orderBy("id")
+        .execute();
+      assert.equal(rows.length, before.length + 1);
+      const last = rows.at(-1)!;
+      assert.equal(last.entity_id, sct);
+      const summary = (typeof last.summary === "string" ? JSON.parse(last.summary) : last.summary) as Record<
+        string,
+        unknown
+      >;
+      assert.equal(summary.indicator, "pctn_declarations_obliged");
+      assert.equal(summary.total, 2);
+    });
+
     test("declarations are listed by name and status only", async () => {
       for (const cell of ["tong.6", "tong.7", "tong.9"]) {
         const res = await drill({ form: "01/PCTN", ...Q2, cell });
@@ -595,6 +621,12 @@ for (const db of testDatabases()) {
       );
       assert.equal(badPeriod.status, 400);
       assert.equal(badPeriod.body.field, "from");
+      const downloads = await t.system.database.db
+        .selectFrom("audit_event")
+        .select("id")
+        .where("action", "=", "report.narrative.downloaded")
+        .execute();
+      assert.equal(downloads.length, 1);
     });
 
     test("the inspection forms are not forms of TT 06/2025 (its set is not identified); ad hoc they compute", async () => {

@@ -179,6 +179,9 @@ const FIXED_AUDIT_ACTIONS = {
   "report.submission.submitted": "Gửi báo cáo định kỳ lên cấp trên",
   "report.submission.returned": "Cấp trên trả lại báo cáo (có lý do)",
   "report.submission.accepted": "Cấp trên tiếp nhận báo cáo (khóa số liệu)",
+  // report drill-down and narrative (issue 19)
+  "report.drilldown.viewed": "Xem danh sách hồ sơ tạo nên một số liệu báo cáo",
+  "report.narrative.downloaded": "Tải dự thảo báo cáo bằng lời (.docx)",
 } as const;
 
 /** Every code the server writes to the audit trail, with its label. */
