@@ -29,7 +29,7 @@ after(async () => {
   await app?.close();
 });
 
-test("02/XLD for Q2/2023: compute, drill down from a figure, download the .xlsx", async () => {
+test("02/XLD for Q2/2023: compute, drill down from a figure, download the .xlsx and the narrative .docx", async () => {
   const db = app.system.database.db;
   const sct = await db.selectFrom("agency").select("id").where("code", "=", "LC.SCT").executeTakeFirstOrThrow();
   const codes: string[] = [];
