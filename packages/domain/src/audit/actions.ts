@@ -181,7 +181,7 @@ const FIXED_AUDIT_ACTIONS = {
   "report.submission.accepted": "Cấp trên tiếp nhận báo cáo (khóa số liệu)",
   // report drill-down and narrative (issue 19)
   "report.drilldown.viewed": "Xem danh sách hồ sơ tạo nên một số liệu báo cáo",
-  "report.narrative.downloaded": "Tải dự thảo báo cáo bằng lời (.docx)",
+  "report.narrative.downloaded": "Tải dự thảo báo cáo bằng lời (tệp Word)",
 } as const;
 
 /** Every code the server writes to the audit trail, with its label. */
