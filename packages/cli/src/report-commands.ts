@@ -2,7 +2,9 @@
  * Periodic reports on the command line (issue 19). The JSON shape is stable (scripts depend on it):
  *   minhbach report --form 02/XLD --agency LC.SCT --from 2023-01-01 --to 2023-12-31 [--subtree] --json
  *     {"form","agency","from","to","cells":{"<row>.<col>": n},"indicators":{"<code>": n}}
- * `--xlsx FILE` writes the form as the appendix lays it out. A {from, to} that is not one of the
+ * `--xlsx FILE` writes the form as the appendix lays it out; `--docx FILE` writes the narrative draft
+ * (every part's figures told in words, modules/reports/narrative.ts), with or without a form. A
+ * {from, to} that is not one of the
  * reporting regime's periods is computed as an ad hoc report (đột xuất), with a note on stderr.
  */
 import { writeFileSync } from "node:fs";
@@ -10,32 +12,38 @@ import { classifyPeriod, FORMS } from "@minhbach/domain/reports/index";
 import { isValidIsoDate } from "@minhbach/domain/calendar/iso-date";
 import { computeReport } from "@minhbach/server/modules/reports/compute";
 import { reportWorkbook } from "@minhbach/server/modules/reports/excel";
+import { narrativeDocument } from "@minhbach/server/modules/reports/narrative";
 import type { Command } from "commander";
 import { CliError, withDatabase } from "./io.ts";
 
 interface ReportOptions {
-  form: string;
+  form?: string;
   agency: string;
   from: string;
   to: string;
   subtree?: boolean;
   json?: boolean;
   xlsx?: string;
+  docx?: string;
 }
 
 export function registerReportCommands(program: Command): void {
   program
     .command("report")
     .description("tính một biểu mẫu báo cáo định kỳ từ hồ sơ / compute a periodic report form from the records")
-    .requiredOption("--form <code>", `biểu mẫu / form (${Object.keys(FORMS).join(", ")})`)
+    .option("--form <code>", `biểu mẫu / form (${Object.keys(FORMS).join(", ")})`)
     .requiredOption("--agency <code>", "mã cơ quan / agency code, e.g. LC.SCT")
     .requiredOption("--from <date>", "từ ngày / from (YYYY-MM-DD)")
     .requiredOption("--to <date>", "đến ngày / to (YYYY-MM-DD)")
     .option("--subtree", "gồm các đơn vị trực thuộc / include the units below")
     .option("--json", "in JSON / print JSON")
     .option("--xlsx <file>", "ghi biểu mẫu ra tệp Excel / write the form to an Excel file")
+    .option("--docx <file>", "ghi dự thảo báo cáo bằng lời ra tệp Word / write the narrative draft")
     .action(async (options: ReportOptions) => {
-      if (!FORMS[options.form]) throw new CliError(`--form: biểu mẫu "${options.form}" không tồn tại`, 2);
+      if (options.form === undefined && !options.docx)
+        throw new CliError("--form: cần chọn biểu mẫu (hoặc --docx để ghi dự thảo báo cáo)", 2);
+      if (options.form !== undefined && !FORMS[options.form])
+        throw new CliError(`--form: biểu mẫu "${options.form}" không tồn tại`, 2);
       if (!isValidIsoDate(options.from)) throw new CliError("--from: ngày phải có dạng YYYY-MM-DD và có thật", 2);
       if (!isValidIsoDate(options.to)) throw new CliError("--to: ngày phải có dạng YYYY-MM-DD và có thật", 2);
       if (options.from > options.to) throw new CliError("--to: đến ngày phải sau hoặc bằng từ ngày", 2);
@@ -45,18 +53,27 @@ export function registerReportCommands(program: Command): void {
           "Lưu ý: khoảng thời gian này không phải kỳ chốt số liệu của chế độ báo cáo; tính như báo cáo đột xuất.",
         );
       }
-      const report = await withDatabase(async ({ db }) => {
+      const form = options.form;
+      const { report, narrative } = await withDatabase(async ({ db }) => {
         const agency = await db.selectFrom("agency").select("id").where("code", "=", options.agency).executeTakeFirst();
         if (!agency) throw new CliError(`--agency: không có cơ quan mã "${options.agency}"`, 2);
-        return computeReport(db, null, {
-          form: options.form,
+        const request = {
           agencyId: agency.id,
           from: options.from,
           to: options.to,
           subtree: options.subtree ?? false,
-          kind: period ? "periodic" : "adhoc",
-        });
+          kind: period ? ("periodic" as const) : ("adhoc" as const),
+        };
+        return {
+          report: form === undefined ? null : await computeReport(db, null, { ...request, form }),
+          narrative: options.docx ? await narrativeDocument(db, null, request) : null,
+        };
       });
+      if (options.docx && narrative) {
+        writeFileSync(options.docx, narrative.bytes);
+        if (!options.json) console.log(`Đã ghi ${options.docx}`);
+      }
+      if (!report) return;
       if (options.xlsx) {
         const file = await reportWorkbook(report);
         writeFileSync(options.xlsx, file.bytes);

@@ -15,6 +15,7 @@ import { receiveMany } from "@minhbach/server/modules/petitions/intake";
 import { SYSTEM_ACTOR } from "@minhbach/server/platform/audit";
 import { loadConfig } from "@minhbach/server/config";
 import { loadKeys, prepareDatabase } from "@minhbach/server/start";
+import { docxText } from "../../server/test/support/zip.ts";
 
 const bin = fileURLToPath(new URL("../bin/minhbach.js", import.meta.url));
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "minhbach-cli-reports-"));
@@ -151,6 +152,44 @@ describe("minhbach report", () => {
     assert.equal(res.code, 0, res.err);
     assert.ok(existsSync(file));
     assert.equal(readFileSync(file).subarray(0, 2).toString(), "PK");
+  });
+
+  test("--docx writes the narrative draft; an inspection form prints the same JSON shape", () => {
+    const file = path.join(dataDir, "bao-cao.docx");
+    const res = run([
+      "report",
+      "--form",
+      "03/TTr",
+      "--agency",
+      "LC.SCT",
+      "--from",
+      "2022-12-15",
+      "--to",
+      "2023-12-14",
+      "--json",
+      "--docx",
+      file,
+    ]);
+    assert.equal(res.code, 0, res.err);
+    const out = JSON.parse(res.out) as {
+      form: string;
+      cells: Record<string, number>;
+      indicators: Record<string, number>;
+    };
+    assert.deepEqual(Object.keys(out), ["form", "agency", "from", "to", "cells", "indicators"]);
+    assert.equal(out.form, "03/TTr");
+    assert.equal(Object.keys(out.cells).length, 14);
+    assert.equal(typeof out.indicators.fu_money_recovered_earlier, "number");
+    const text = docxText(readFileSync(file));
+    assert.match(text, /BÁO CÁO/);
+    assert.match(text, /năm 2023/);
+    // Letters 1–3 received, three matters; letter 2 still open.
+    assert.match(text, /tiếp nhận trong kỳ 03 đơn\/03 vụ việc/);
+    assert.match(text, /Đang xử lý cuối kỳ 01 đơn\./);
+    assert.match(text, /5\. Công tác phòng, chống tham nhũng/);
+    const none = run(["report", "--agency", "LC.SCT", "--from", "2022-12-15", "--to", "2023-12-14"]);
+    assert.equal(none.code, 2);
+    assert.match(none.err, /--form: cần chọn biểu mẫu/);
   });
 
   test("a form that does not exist is refused, naming the option", () => {

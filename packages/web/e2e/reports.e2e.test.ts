@@ -2,7 +2,7 @@
  * Browser test of the periodic reports page against a real server (fresh embedded database with
  * the demo accounts): the reporting officer (tonghop) computes 02/XLD of the Department of
  * Industry and Trade for Q2/2023, drills down from the "received" figure to its petitions, and
- * downloads the form as Excel. Two petitions received in that quarter are written through the
+ * downloads the form as Excel and the narrative draft as Word. Two petitions received in that quarter are written through the
  * service beforehand (dates set on the stored rows).
  */
 import assert from "node:assert/strict";
@@ -13,6 +13,7 @@ import { choose, ensureWebBuilt, launchBrowser, login, newPage, shoot } from "./
 import { startTestApp, type TestApp } from "@minhbach/server/testing";
 import { receiveMany } from "@minhbach/server/modules/petitions/intake";
 import { SYSTEM_ACTOR } from "@minhbach/server/platform/audit";
+import { docxText } from "../../server/test/support/zip.ts";
 
 let app: TestApp;
 let browser: Browser;
@@ -28,7 +29,7 @@ after(async () => {
   await app?.close();
 });
 
-test("02/XLD for Q2/2023: compute, drill down from a figure, download the .xlsx", async () => {
+test("02/XLD for Q2/2023: compute, drill down from a figure, download the .xlsx and the narrative .docx", async () => {
   const db = app.system.database.db;
   const sct = await db.selectFrom("agency").select("id").where("code", "=", "LC.SCT").executeTakeFirstOrThrow();
   const codes: string[] = [];
@@ -83,4 +84,18 @@ test("02/XLD for Q2/2023: compute, drill down from a figure, download the .xlsx"
   assert.equal(sheet.getCell(2, 1).value, "TỔNG HỢP KẾT QUẢ TIẾP NHẬN, XỬ LÝ ĐƠN");
   assert.equal(sheet.getCell(9, 2).value, "Tổng cộng");
   assert.equal(sheet.getCell(9, 5).value, 2); // column 3, received in the period
+
+  // The narrative draft: the two petitions told in words, with the other parts.
+  const [word] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Tải dự thảo báo cáo (Word)" }).click(),
+  ]);
+  assert.match(word.suggestedFilename(), /^Bao-cao-LC\.SCT-2023-03-15-2023-06-14\.docx$/);
+  const parts: Buffer[] = [];
+  for await (const chunk of (await word.createReadStream())!) parts.push(chunk as Buffer);
+  const text = docxText(Buffer.concat(parts));
+  assert.match(text, /BÁO CÁO/);
+  assert.match(text, /tiếp nhận trong kỳ 02 đơn\/02 vụ việc/);
+  assert.match(text, /4\. Công tác thanh tra, kiểm tra/);
+  assert.match(text, /5\. Công tác phòng, chống tham nhũng/);
 });

@@ -22,6 +22,18 @@ export const reportQuery = z
   .refine((q) => q.from <= q.to, { error: "Từ ngày phải trước hoặc bằng đến ngày.", path: ["to"] });
 export type ReportQuery = z.infer<typeof reportQuery>;
 
+/** The narrative draft: every part's figures for an agency (and its units) and a period. */
+export const narrativeQuery = z
+  .object({
+    agencyId: uuid,
+    from: isoDate,
+    to: isoDate,
+    subtree: blankable(z.stringbool({ error: "Giá trị đúng/sai không hợp lệ." }).default(false)),
+    kind: blankable(choiceOf(["periodic", "adhoc"], "loại báo cáo").default("periodic")),
+  })
+  .refine((q) => q.from <= q.to, { error: "Từ ngày phải trước hoặc bằng đến ngày.", path: ["to"] });
+export type NarrativeQuery = z.infer<typeof narrativeQuery>;
+
 export const drilldownQuery = pageQuery
   .extend({
     form: choiceOf(FORM_CODES, "biểu mẫu"),
@@ -82,7 +94,8 @@ export type ReportView = z.infer<typeof reportView>;
 
 export const drilldownItem = z.object({
   id: z.string(),
-  kind: z.enum(["petition", "visit", "case"]),
+  /** The source of the record (indicators.ts IndicatorSource): petition, visit, case, inspection … */
+  kind: z.string(),
   code: z.string(),
   date: z.string(),
   title: z.string(),

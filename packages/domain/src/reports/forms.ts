@@ -1,5 +1,5 @@
 /**
- * The statistical forms of the reception, petition and resolution part (docs/LAW.md §11.5): as
+ * The statistical forms of the regime (docs/LAW.md §11.5): as
  * the appendix prints them, one row per reporting unit and a total row, numbered columns under
  * grouped headers; each column is filled by one indicator of the catalogue. A cell of a computed
  * form is "<row>.<column number>", the row being "tong" (the total) or a unit's code.
@@ -30,6 +30,8 @@ export interface FormDefinition {
 }
 
 const ALL = ["TT02/2021", "TT01/2024", "TT06/2025"];
+/** The inspection forms: those of the predecessor regimes (§11.5: the 2025 set is not identified). */
+const INSPECTION_REGIMES = ["TT02/2021", "TT01/2024"];
 
 function cols(list: readonly [string, IndicatorCode][]): FormColumn[] {
   return list.map(([label, indicator], i) => ({ no: i + 1, label, indicator }));
@@ -145,6 +147,172 @@ export const FORMS: Readonly<Record<string, FormDefinition>> = {
     regimes: ALL,
     columns: cols([...RESOLUTION_COLUMNS("denunciations"), ["Tố cáo tiếp thụ lý", "denunciations_repeated_accepted"]]),
     groups: [...RESOLUTION_GROUPS, { label: "Tố cáo tiếp", from: 17, to: 17 }],
+  },
+  // Inspection forms (docs/LAW.md §11.5–11.6 G). The predecessor regime's 01/TTr (administrative
+  // inspection results) is known by its code; the columns here and the two other forms are
+  // reconstructed from the indicators of §11.6 G, not copied from the appendix (README). The
+  // 2025 form set is not identified, so they are not forms of TT 06/2025 (an ad hoc report still
+  // computes them for any period).
+  "01/TTr": {
+    code: "01/TTr",
+    title: "TỔNG HỢP KẾT QUẢ THANH TRA HÀNH CHÍNH",
+    regimes: INSPECTION_REGIMES,
+    columns: cols([
+      ["Kỳ trước chuyển sang", "insp_carried_over"],
+      ["Triển khai trong kỳ", "insp_started"],
+      ["Tổng số", "insp_total"],
+      ["Theo kế hoạch", "insp_planned"],
+      ["Đột xuất", "insp_ad_hoc"],
+      ["Thanh tra lại", "insp_reinspection"],
+      ["Đã ban hành kết luận", "insp_finished"],
+      ["Đang thực hiện cuối kỳ", "insp_in_progress_end"],
+      ["Số đơn vị được thanh tra", "insp_units"],
+      ["Số đơn vị có vi phạm", "insp_units_violating"],
+      ["Tiền (triệu đồng)", "insp_violation_money"],
+      ["Đất (m²)", "insp_violation_land"],
+      ["Tiền (triệu đồng)", "insp_rec_recover_money"],
+      ["Đất (m²)", "insp_rec_recover_land"],
+      ["Xử lý khác về kinh tế (triệu đồng)", "insp_rec_other_economic"],
+      ["Tập thể", "insp_rec_discipline_collectives"],
+      ["Cá nhân", "insp_rec_discipline_individuals"],
+      ["Số vụ", "insp_rec_investigation_matters"],
+      ["Số người", "insp_rec_investigation_persons"],
+      ["Kiến nghị hoàn thiện chính sách, pháp luật", "insp_rec_policy"],
+      ["Số quyết định xử phạt", "insp_penalty_decisions"],
+      ["Số tiền xử phạt (triệu đồng)", "insp_penalty_amount"],
+    ]),
+    groups: [
+      { label: "Số cuộc thanh tra", from: 1, to: 6 },
+      { label: "Tiến độ", from: 7, to: 8 },
+      { label: "Đơn vị được thanh tra", from: 9, to: 10 },
+      { label: "Sai phạm về kinh tế", from: 11, to: 12 },
+      { label: "Kiến nghị thu hồi về ngân sách nhà nước", from: 13, to: 15 },
+      { label: "Kiến nghị xử lý hành chính", from: 16, to: 17 },
+      { label: "Chuyển cơ quan điều tra", from: 18, to: 19 },
+      { label: "Xử phạt vi phạm hành chính", from: 21, to: 22 },
+    ],
+  },
+  "02/TTr": {
+    code: "02/TTr",
+    title: "TỔNG HỢP KẾT QUẢ KIỂM TRA CHUYÊN NGÀNH",
+    regimes: INSPECTION_REGIMES,
+    columns: cols([
+      ["Kỳ trước chuyển sang", "check_carried_over"],
+      ["Triển khai trong kỳ", "check_started"],
+      ["Tổng số", "check_total"],
+      ["Đã ban hành kết luận", "check_finished"],
+      ["Đang thực hiện cuối kỳ", "check_in_progress_end"],
+      ["Số tổ chức, cá nhân được kiểm tra", "check_units"],
+      ["Số tổ chức, cá nhân có vi phạm", "check_units_violating"],
+      ["Tổng số quyết định", "check_penalty_decisions"],
+      ["Tổ chức", "check_penalty_organisations"],
+      ["Cá nhân", "check_penalty_individuals"],
+      ["Số tiền xử phạt (triệu đồng)", "check_penalty_amount"],
+      ["Kiến nghị thu hồi (triệu đồng)", "check_rec_recover_money"],
+    ]),
+    groups: [
+      { label: "Số cuộc kiểm tra", from: 1, to: 5 },
+      { label: "Đối tượng kiểm tra", from: 6, to: 7 },
+      { label: "Quyết định xử phạt vi phạm hành chính", from: 8, to: 11 },
+    ],
+  },
+  "03/TTr": {
+    code: "03/TTr",
+    title: "TỔNG HỢP KẾT QUẢ THEO DÕI, ĐÔN ĐỐC, KIỂM TRA VIỆC THỰC HIỆN KẾT LUẬN THANH TRA",
+    regimes: INSPECTION_REGIMES,
+    columns: cols([
+      ["Kỳ trước chuyển sang", "fu_recs_carried_over"],
+      ["Mới trong kỳ", "fu_recs_new"],
+      ["Tổng số", "fu_recs_total"],
+      ["Đã thực hiện xong", "fu_recs_done"],
+      ["Đóng theo quyết định", "fu_recs_closed"],
+      ["Đang thực hiện cuối kỳ", "fu_recs_open_end"],
+      ["Phải thu hồi", "fu_money_to_recover"],
+      ["Đã thu hồi trong kỳ", "fu_money_recovered"],
+      ["Trong đó: theo kết luận các năm trước", "fu_money_recovered_earlier"],
+      ["Phải thu hồi", "fu_land_to_recover"],
+      ["Đã thu hồi trong kỳ", "fu_land_recovered"],
+      ["Phải xử lý", "fu_discipline_to_handle"],
+      ["Đã xử lý", "fu_discipline_handled"],
+      ["Đã chuyển cơ quan điều tra (vụ)", "fu_investigation_transferred"],
+    ]),
+    groups: [
+      { label: "Kiến nghị phải thực hiện", from: 1, to: 6 },
+      { label: "Tiền (triệu đồng)", from: 7, to: 9 },
+      { label: "Đất (m²)", from: 10, to: 11 },
+      { label: "Xử lý kỷ luật (người)", from: 12, to: 13 },
+    ],
+  },
+  // Anti-corruption forms (docs/LAW.md §11.5, §11.6 H): reconstructed, see README. 02/PCTN and
+  // 03/PCTN are lists in the appendix: here their figures, each opening its list of records.
+  "01/PCTN": {
+    code: "01/PCTN",
+    title: "TỔNG HỢP KẾT QUẢ CÔNG TÁC PHÒNG, CHỐNG THAM NHŨNG",
+    regimes: ALL,
+    columns: cols([
+      ["Văn bản ban hành mới, sửa đổi", "pctn_prevention_docs"],
+      ["Số lớp, buổi", "pctn_training_sessions"],
+      ["Số lượt người", "pctn_training_participants"],
+      ["Số lượt nộp lại", "pctn_gifts"],
+      ["Giá trị (triệu đồng)", "pctn_gift_value"],
+      ["Số người phải kê khai", "pctn_declarations_obliged"],
+      ["Số người đã kê khai", "pctn_declarations_made"],
+      ["Số người được xác minh", "pctn_verified"],
+      ["Kê khai không trung thực", "pctn_verified_dishonest"],
+      ["Số vụ", "pctn_cases_detected"],
+      ["Số người", "pctn_persons_detected"],
+      ["Tự kiểm tra nội bộ", "pctn_cases_self_inspection"],
+      ["Thanh tra", "pctn_cases_inspection"],
+      ["Kiểm toán", "pctn_cases_audit"],
+      ["Giải quyết khiếu nại, tố cáo", "pctn_cases_denunciation"],
+      ["Điều tra, truy tố, xét xử", "pctn_cases_investigation"],
+      ["Tiền (triệu đồng)", "pctn_damage_money"],
+      ["Đất (m²)", "pctn_damage_land"],
+      ["Tiền (triệu đồng)", "pctn_recovered_money"],
+      ["Đất (m²)", "pctn_recovered_land"],
+      ["Số vụ", "pctn_cases_transferred"],
+      ["Số người", "pctn_persons_transferred"],
+      ["Người đứng đầu bị xem xét trách nhiệm", "pctn_heads_responsible"],
+      ["Văn bản có sơ hở phát hiện", "pctn_loopholes_found"],
+      ["Văn bản đã khắc phục", "pctn_loopholes_remedied"],
+    ]),
+    groups: [
+      { label: "Tuyên truyền, tập huấn", from: 2, to: 3 },
+      { label: "Quà tặng nộp lại", from: 4, to: 5 },
+      { label: "Kê khai, xác minh tài sản, thu nhập", from: 6, to: 9 },
+      { label: "Tham nhũng phát hiện", from: 10, to: 11 },
+      { label: "Phát hiện qua", from: 12, to: 16 },
+      { label: "Thiệt hại", from: 17, to: 18 },
+      { label: "Đã thu hồi", from: 19, to: 20 },
+      { label: "Chuyển cơ quan điều tra", from: 21, to: 22 },
+      { label: "Văn bản có sơ hở", from: 24, to: 25 },
+    ],
+  },
+  "02/PCTN": {
+    code: "02/PCTN",
+    title: "DANH SÁCH VỤ VIỆC THAM NHŨNG ĐƯỢC PHÁT HIỆN",
+    regimes: ALL,
+    columns: cols([
+      ["Số vụ phát hiện", "pctn_cases_detected"],
+      ["Số người liên quan", "pctn_persons_detected"],
+      ["Thiệt hại (triệu đồng)", "pctn_damage_money"],
+      ["Đã thu hồi (triệu đồng)", "pctn_recovered_money"],
+      ["Chuyển cơ quan điều tra (vụ)", "pctn_cases_transferred"],
+    ]),
+    groups: [],
+  },
+  "03/PCTN": {
+    code: "03/PCTN",
+    title: "DANH SÁCH VĂN BẢN CÓ SƠ HỞ ĐƯỢC PHÁT HIỆN QUA CÔNG TÁC PHÒNG, CHỐNG THAM NHŨNG",
+    regimes: ALL,
+    columns: cols([
+      ["Kỳ trước chuyển sang", "pctn_loopholes_carried_over"],
+      ["Phát hiện trong kỳ", "pctn_loopholes_found"],
+      ["Tổng số", "pctn_loopholes_total"],
+      ["Đã khắc phục", "pctn_loopholes_remedied"],
+      ["Chưa khắc phục cuối kỳ", "pctn_loopholes_open_end"],
+    ]),
+    groups: [],
   },
 };
 

@@ -2,3 +2,4 @@ export * from "./periods.ts";
 export * from "./indicators.ts";
 export * from "./forms.ts";
 export * from "./submission.ts";
+export * from "./narrative.ts";

@@ -7,13 +7,37 @@
  * a figure and the list behind it come from the same definition.
  */
 
-/** The records an indicator counts: petitions (đơn), reception visits (lượt tiếp), resolution cases. */
-export type IndicatorSource = "petition" | "visit" | "case";
+/**
+ * The records an indicator counts: petitions (đơn), reception visits (lượt tiếp), resolution cases;
+ * inspections and specialised checks, the recommendations of their conclusions, the recoveries on
+ * them and the administrative penalty decisions (issue 17); and the anti-corruption records
+ * (issue 18): corruption cases detected, documents with loopholes, prevention documents, gifts
+ * handed in, training sessions, asset declaration duties, declarations and verifications.
+ */
+export type IndicatorSource =
+  | "petition"
+  | "visit"
+  | "case"
+  | "inspection"
+  | "recommendation"
+  | "recovery"
+  | "sanction"
+  | "ac_case"
+  | "ac_loophole"
+  | "ac_prevention"
+  | "ac_gift"
+  | "ac_training"
+  | "ac_obligation"
+  | "ac_declaration"
+  | "ac_verification";
 
 /**
  * When a record counts, relative to the period {from, to}. A source has a start date (petition:
  * received; case: accepted; visit: received) and an end date (petition: outcome applied; case:
- * ended), see SOURCE_DATES.
+ * ended), see SOURCE_DATES. An inspection starts with its decision and ends with its signed
+ * conclusion; a recommendation starts with the conclusion and ends when carried out or closed; a
+ * corruption case starts when detected and "ends" when its file goes to an investigation body; a
+ * loophole document starts when found and ends when remedied.
  * - `started`: started in the period;   - `ended`: ended in the period;
  * - `carried_over`: started before `from`, not ended before `from`;
  * - `in_play`: carried over or started in the period (the "tổng số" of a form);
@@ -25,6 +49,18 @@ export const SOURCE_DATES: Readonly<Record<IndicatorSource, { start: string; end
   petition: { start: "received_on", end: "outcome_on" },
   visit: { start: "received_on", end: null },
   case: { start: "accepted_on", end: "ended_on" },
+  inspection: { start: "decided_on", end: "signed_on" },
+  recommendation: { start: "concluded_on", end: "ended_on" },
+  recovery: { start: "recovered_on", end: null },
+  sanction: { start: "issued_on", end: null },
+  ac_case: { start: "detected_on", end: "transferred_on" },
+  ac_loophole: { start: "found_on", end: "remedied_on" },
+  ac_prevention: { start: "issued_on", end: null },
+  ac_gift: { start: "handed_on", end: null },
+  ac_training: { start: "held_on", end: null },
+  ac_obligation: { start: "due_on", end: null },
+  ac_declaration: { start: "declared_on", end: null },
+  ac_verification: { start: "concluded_on", end: null },
 };
 
 /** The columns conditions may name, per source (the server maps them to SQL, nothing else). */
@@ -32,6 +68,18 @@ export const SOURCE_COLUMNS = {
   petition: ["kind", "competence", "eligible", "outcome", "signer_count", "transferred_from_id", "channel"],
   visit: ["kind", "is_crowd", "content_kind", "handling_route"],
   case: ["kind", "instance", "repeated", "ended_by", "outcome", "first_decision_upheld", "on_time"],
+  inspection: ["kind", "trigger", "violating_targets"],
+  recommendation: ["type", "inspection_kind", "closed"],
+  recovery: ["type", "inspection_kind", "rec_concluded_on"],
+  sanction: ["target_kind", "inspection_kind"],
+  ac_case: ["channel"],
+  ac_loophole: [],
+  ac_prevention: ["kind", "action"],
+  ac_gift: [],
+  ac_training: ["kind"],
+  ac_obligation: ["kind", "removed"],
+  ac_declaration: ["kind"],
+  ac_verification: ["ground", "conclusion"],
 } as const satisfies Record<IndicatorSource, readonly string[]>;
 
 export type Scalar = string | number | boolean;
@@ -41,10 +89,19 @@ export type Condition =
   | { col: string; in: readonly Scalar[] }
   | { col: string; gt: number }
   | { col: string; lte: number }
-  | { col: string; isNull: boolean };
+  | { col: string; isNull: boolean }
+  /** A date column before the first day of the data year of the period (15/12 of the year before, §11.1). */
+  | { col: string; before: "year_start" };
 
-/** What is added up: records, distinct matters (vụ việc), or a column's sum. */
-export type Measure = "count" | "matters" | { sum: string };
+/**
+ * What is added up: records, distinct matters (vụ việc), or a column's sum; `per` divides the
+ * sum once it is added up (whole đồng → triệu đồng: per 1.000.000), so a figure in millions is
+ * exact (the sum of the đồng, then one division), with no rounding drift from row to row.
+ */
+export type Measure = "count" | "matters" | { sum: string; per?: number };
+
+/** Whole đồng to triệu đồng, as the forms print money. */
+export const MILLION = 1_000_000;
 
 export interface Indicator {
   code: string;
@@ -104,6 +161,62 @@ const caseMoney = (kind: "complaint" | "denunciation", column: string, unit: str
   measure: { sum: column } as Measure,
   unit,
 });
+
+const LTTR = "Luật Thanh tra 2025";
+const ND216 = "Nghị định 216/2025/NĐ-CP";
+const LXLVPHC = "Luật Xử lý vi phạm hành chính 2012";
+const LPCTN = "Luật Phòng, chống tham nhũng 2018";
+const ND59 = "Nghị định 59/2019/NĐ-CP";
+const ND130 = "Nghị định 130/2020/NĐ-CP";
+
+const ADMIN_KINDS = ["planned", "ad_hoc", "re_inspection"] as const;
+/** Administrative inspections (thanh tra hành chính) and specialised checks, apart. */
+const ADMIN_INSPECTION: Condition = { col: "kind", in: ADMIN_KINDS };
+const ADMIN_INSPECTION_OF_REC: Condition = { col: "inspection_kind", in: ADMIN_KINDS };
+const SPECIALISED_CHECK: Condition = { col: "kind", eq: "specialised_check" };
+
+const unitOfMeasure = (measure: Measure, count: string) =>
+  typeof measure === "object" && measure.per === MILLION ? "triệu đồng" : count;
+
+const inspection = (window: IndicatorWindow, where: readonly Condition[] = [], measure: Measure = "count") => ({
+  source: "inspection" as const,
+  window,
+  where,
+  measure,
+  unit: unitOfMeasure(measure, "cuộc"),
+});
+
+const recommendation = (window: IndicatorWindow, where: readonly Condition[] = [], measure: Measure = "count") => ({
+  source: "recommendation" as const,
+  window,
+  where,
+  measure,
+  unit: unitOfMeasure(measure, "kiến nghị"),
+});
+
+const recovery = (where: readonly Condition[], measure: Measure) => ({
+  source: "recovery" as const,
+  window: "started" as const,
+  where,
+  measure,
+  unit: unitOfMeasure(measure, "m²"),
+});
+
+const sanction = (where: readonly Condition[], measure: Measure = "count") => ({
+  source: "sanction" as const,
+  window: "started" as const,
+  where,
+  measure,
+  unit: unitOfMeasure(measure, "quyết định"),
+});
+
+const ac = (
+  source: IndicatorSource,
+  window: IndicatorWindow,
+  where: readonly Condition[],
+  measure: Measure,
+  unit: string,
+) => ({ source, window, where, measure, unit });
 
 const DEFS = {
   // A. Citizen reception (01/TCD), Luật Tiếp công dân 2013, Thông tư 04/2021/TT-TTCP.
@@ -355,7 +468,496 @@ const DEFS = {
     basis: `Điều 37 ${LTC}`,
     counts: "Tố cáo tiếp (đã có kết luận trước) thụ lý trong kỳ",
   }),
+
+  // G. Inspections (docs/LAW.md §11.6 G): administrative inspections (planned, ad hoc, re-inspections).
+  ...inspectionFigures("insp", ADMIN_INSPECTION, "cuộc thanh tra"),
+  insp_planned: ev({
+    ...inspection("started", [{ col: "kind", eq: "planned" }]),
+    name: "Thanh tra theo kế hoạch",
+    basis: LTTR,
+    counts: "Cuộc thanh tra theo kế hoạch có quyết định trong kỳ",
+  }),
+  insp_ad_hoc: ev({
+    ...inspection("started", [{ col: "kind", eq: "ad_hoc" }]),
+    name: "Thanh tra đột xuất",
+    basis: LTTR,
+    counts: "Cuộc thanh tra đột xuất có quyết định trong kỳ",
+  }),
+  insp_reinspection: ev({
+    ...inspection("started", [{ col: "kind", eq: "re_inspection" }]),
+    name: "Thanh tra lại",
+    basis: LTTR,
+    counts: "Cuộc thanh tra lại có quyết định trong kỳ",
+  }),
+  insp_violation_money: ev({
+    ...inspection("ended", [ADMIN_INSPECTION], { sum: "violation_money", per: MILLION }),
+    unit: "triệu đồng",
+    name: "Sai phạm về kinh tế: tiền",
+    basis: LTTR,
+    counts: "Cuộc thanh tra kết luận trong kỳ (cộng số tiền sai phạm phát hiện)",
+  }),
+  insp_violation_land: ev({
+    ...inspection("ended", [ADMIN_INSPECTION], { sum: "violation_land" }),
+    unit: "m²",
+    name: "Sai phạm về kinh tế: đất",
+    basis: LTTR,
+    counts: "Cuộc thanh tra kết luận trong kỳ (cộng diện tích đất sai phạm)",
+  }),
+  ...conclusionRecommendations("insp", ADMIN_INSPECTION_OF_REC),
+  insp_penalty_decisions: ev({
+    ...sanction([{ col: "inspection_kind", in: ADMIN_KINDS }]),
+    name: "Quyết định xử phạt vi phạm hành chính",
+    basis: LXLVPHC,
+    counts: "Quyết định xử phạt ban hành trong kỳ qua thanh tra hành chính",
+  }),
+  insp_penalty_amount: ev({
+    ...sanction([{ col: "inspection_kind", in: ADMIN_KINDS }], { sum: "fine", per: MILLION }),
+    name: "Số tiền xử phạt",
+    basis: LXLVPHC,
+    counts: "Quyết định xử phạt ban hành trong kỳ (cộng số tiền phạt)",
+  }),
+
+  // Specialised checks (kiểm tra chuyên ngành).
+  ...inspectionFigures("check", SPECIALISED_CHECK, "cuộc kiểm tra"),
+  check_penalty_decisions: ev({
+    ...sanction([{ col: "inspection_kind", eq: "specialised_check" }]),
+    name: "Quyết định xử phạt vi phạm hành chính",
+    basis: LXLVPHC,
+    counts: "Quyết định xử phạt ban hành trong kỳ qua kiểm tra chuyên ngành",
+  }),
+  check_penalty_organisations: ev({
+    ...sanction([
+      { col: "inspection_kind", eq: "specialised_check" },
+      { col: "target_kind", eq: "organisation" },
+    ]),
+    name: "Xử phạt tổ chức",
+    basis: LXLVPHC,
+    counts: "Quyết định xử phạt tổ chức ban hành trong kỳ qua kiểm tra chuyên ngành",
+  }),
+  check_penalty_individuals: ev({
+    ...sanction([
+      { col: "inspection_kind", eq: "specialised_check" },
+      { col: "target_kind", eq: "individual" },
+    ]),
+    name: "Xử phạt cá nhân",
+    basis: LXLVPHC,
+    counts: "Quyết định xử phạt cá nhân ban hành trong kỳ qua kiểm tra chuyên ngành",
+  }),
+  check_penalty_amount: ev({
+    ...sanction([{ col: "inspection_kind", eq: "specialised_check" }], { sum: "fine", per: MILLION }),
+    name: "Số tiền xử phạt",
+    basis: LXLVPHC,
+    counts: "Quyết định xử phạt ban hành trong kỳ qua kiểm tra chuyên ngành (cộng số tiền phạt)",
+  }),
+  check_rec_recover_money: ev({
+    ...recommendation(
+      "started",
+      [
+        { col: "inspection_kind", eq: "specialised_check" },
+        { col: "type", eq: "recover_money" },
+      ],
+      {
+        sum: "amount",
+        per: MILLION,
+      },
+    ),
+    name: "Kiến nghị thu hồi: tiền",
+    basis: ND216,
+    counts: "Kiến nghị thu hồi tiền trong kết luận kiểm tra ký trong kỳ",
+  }),
+
+  // Follow-up of conclusions (theo dõi, đôn đốc việc thực hiện kết luận), all inspections and checks.
+  fu_recs_carried_over: st({
+    ...recommendation("carried_over"),
+    name: "Kiến nghị kỳ trước chuyển sang",
+    basis: ND216,
+    counts: "Kiến nghị của kết luận ký trước kỳ, chưa thực hiện xong hoặc chưa đóng khi bắt đầu kỳ",
+  }),
+  fu_recs_new: ev({
+    ...recommendation("started"),
+    name: "Kiến nghị mới trong kỳ",
+    basis: ND216,
+    counts: "Kiến nghị của kết luận ký trong kỳ",
+  }),
+  fu_recs_total: st({
+    ...recommendation("in_play"),
+    name: "Tổng số kiến nghị phải thực hiện",
+    basis: ND216,
+    counts: "Kiến nghị kỳ trước chuyển sang và kiến nghị mới trong kỳ",
+  }),
+  fu_recs_done: ev({
+    ...recommendation("ended", [{ col: "closed", eq: false }]),
+    name: "Kiến nghị đã thực hiện xong",
+    basis: ND216,
+    counts: "Kiến nghị ghi nhận thực hiện xong trong kỳ",
+  }),
+  fu_recs_closed: ev({
+    ...recommendation("ended", [{ col: "closed", eq: true }]),
+    name: "Kiến nghị đóng theo quyết định",
+    basis: ND216,
+    counts: "Kiến nghị đóng trong kỳ theo quyết định (miễn, không còn đối tượng …)",
+  }),
+  fu_recs_open_end: st({
+    ...recommendation("open_at_end"),
+    name: "Kiến nghị đang thực hiện cuối kỳ",
+    basis: ND216,
+    counts: "Kiến nghị chưa thực hiện xong, chưa đóng khi kết thúc kỳ",
+  }),
+  fu_money_to_recover: st({
+    ...recommendation("in_play", [{ col: "type", eq: "recover_money" }], { sum: "outstanding_at_start", per: MILLION }),
+    name: "Số tiền phải thu hồi",
+    basis: ND216,
+    counts: "Kiến nghị thu hồi tiền phải thực hiện trong kỳ (cộng số tiền chưa thu khi bắt đầu kỳ)",
+  }),
+  fu_money_recovered: ev({
+    ...recovery([{ col: "type", eq: "recover_money" }], { sum: "amount", per: MILLION }),
+    name: "Số tiền đã thu hồi trong kỳ",
+    basis: ND216,
+    counts: "Lần thu hồi tiền ghi nhận trong kỳ (cộng số tiền)",
+  }),
+  fu_money_recovered_earlier: ev({
+    ...recovery(
+      [
+        { col: "type", eq: "recover_money" },
+        { col: "rec_concluded_on", before: "year_start" },
+      ],
+      { sum: "amount", per: MILLION },
+    ),
+    name: "Trong đó: thu hồi theo kết luận của các năm trước",
+    basis: ND216,
+    counts: "Lần thu hồi tiền ghi nhận trong kỳ theo kết luận ký trước năm báo cáo (trước 15/12 năm trước)",
+  }),
+  fu_land_to_recover: st({
+    ...recommendation("in_play", [{ col: "type", eq: "recover_land" }], { sum: "land_outstanding_at_start" }),
+    unit: "m²",
+    name: "Diện tích đất phải thu hồi",
+    basis: ND216,
+    counts: "Kiến nghị thu hồi đất phải thực hiện trong kỳ (cộng diện tích chưa thu khi bắt đầu kỳ)",
+  }),
+  fu_land_recovered: ev({
+    ...recovery([{ col: "type", eq: "recover_land" }], { sum: "land_m2" }),
+    unit: "m²",
+    name: "Diện tích đất đã thu hồi trong kỳ",
+    basis: ND216,
+    counts: "Lần thu hồi đất ghi nhận trong kỳ (cộng diện tích)",
+  }),
+  fu_discipline_to_handle: st({
+    ...recommendation("in_play", [{ col: "type", eq: "discipline" }], { sum: "individuals" }),
+    unit: "người",
+    name: "Số người phải xử lý kỷ luật",
+    basis: ND216,
+    counts: "Kiến nghị xử lý kỷ luật phải thực hiện trong kỳ (cộng số cá nhân)",
+  }),
+  fu_discipline_handled: ev({
+    ...recommendation(
+      "ended",
+      [
+        { col: "type", eq: "discipline" },
+        { col: "closed", eq: false },
+      ],
+      { sum: "individuals" },
+    ),
+    unit: "người",
+    name: "Số người đã xử lý kỷ luật",
+    basis: ND216,
+    counts: "Kiến nghị xử lý kỷ luật thực hiện xong trong kỳ (cộng số cá nhân)",
+  }),
+  fu_investigation_transferred: ev({
+    ...recommendation(
+      "ended",
+      [
+        { col: "type", eq: "investigation" },
+        { col: "closed", eq: false },
+      ],
+      { sum: "matters" },
+    ),
+    unit: "vụ",
+    name: "Số vụ đã chuyển cơ quan điều tra",
+    basis: ND216,
+    counts: "Kiến nghị chuyển cơ quan điều tra thực hiện xong trong kỳ (cộng số vụ)",
+  }),
+
+  // H. Anti-corruption (01/PCTN, 02/PCTN, 03/PCTN), Luật Phòng, chống tham nhũng 2018.
+  pctn_prevention_docs: ev({
+    ...ac("ac_prevention", "started", [], "count", "văn bản"),
+    name: "Văn bản ban hành mới, sửa đổi để phòng ngừa tham nhũng",
+    basis: LPCTN,
+    counts: "Văn bản ban hành hoặc sửa đổi trong kỳ",
+  }),
+  pctn_training_sessions: ev({
+    ...ac("ac_training", "started", [], { sum: "sessions" }, "lớp, buổi"),
+    name: "Lớp tập huấn, buổi tuyên truyền về PCTN",
+    basis: LPCTN,
+    counts: "Đợt tập huấn, tuyên truyền tổ chức trong kỳ (cộng số lớp, buổi)",
+  }),
+  pctn_training_participants: ev({
+    ...ac("ac_training", "started", [], { sum: "participants" }, "lượt người"),
+    name: "Lượt người tham gia tập huấn, tuyên truyền",
+    basis: LPCTN,
+    counts: "Đợt tập huấn, tuyên truyền tổ chức trong kỳ (cộng lượt người)",
+  }),
+  pctn_gifts: ev({
+    ...ac("ac_gift", "started", [], "count", "lượt"),
+    name: "Quà tặng đã nộp lại",
+    basis: `Điều 22, 23 ${ND59}`,
+    counts: "Quà tặng nộp lại trong kỳ",
+  }),
+  pctn_gift_value: ev({
+    ...ac("ac_gift", "started", [], { sum: "value", per: MILLION }, "triệu đồng"),
+    name: "Giá trị quà tặng nộp lại",
+    basis: `Điều 22, 23 ${ND59}`,
+    counts: "Quà tặng nộp lại trong kỳ (cộng giá trị)",
+  }),
+  pctn_declarations_obliged: ev({
+    ...ac("ac_obligation", "started", [{ col: "removed", eq: false }], "count", "người"),
+    name: "Số người phải kê khai tài sản, thu nhập",
+    basis: `Điều 34, 36 ${LPCTN}; ${ND130}`,
+    counts: "Nghĩa vụ kê khai có hạn trong kỳ (chỉ hiện họ tên và trạng thái)",
+  }),
+  pctn_declarations_made: ev({
+    ...ac("ac_declaration", "started", [], "count", "người"),
+    name: "Số người đã kê khai",
+    basis: `Điều 35 ${LPCTN}`,
+    counts: "Bản kê khai nhận trong kỳ (chỉ hiện họ tên và trạng thái)",
+  }),
+  pctn_verified: ev({
+    ...ac("ac_verification", "started", [], "count", "người"),
+    name: "Số người được xác minh tài sản, thu nhập",
+    basis: `Điều 41 ${LPCTN}`,
+    counts: "Cuộc xác minh có kết luận trong kỳ (chỉ hiện họ tên và trạng thái)",
+  }),
+  pctn_verified_dishonest: ev({
+    ...ac("ac_verification", "started", [{ col: "conclusion", eq: "dishonest" }], "count", "người"),
+    name: "Số người kê khai không trung thực",
+    basis: `Điều 51 ${LPCTN}`,
+    counts: "Cuộc xác minh kết luận trong kỳ: kê khai không trung thực",
+  }),
+  pctn_cases_detected: ev({
+    ...ac("ac_case", "started", [], "count", "vụ"),
+    name: "Số vụ tham nhũng phát hiện",
+    basis: LPCTN,
+    counts: "Vụ việc tham nhũng phát hiện trong kỳ",
+  }),
+  pctn_persons_detected: ev({
+    ...ac("ac_case", "started", [], { sum: "persons" }, "người"),
+    name: "Số người có hành vi tham nhũng",
+    basis: LPCTN,
+    counts: "Vụ việc tham nhũng phát hiện trong kỳ (cộng số người liên quan)",
+  }),
+  ...channels(),
+  pctn_damage_money: ev({
+    ...ac("ac_case", "started", [], { sum: "damage_money", per: MILLION }, "triệu đồng"),
+    name: "Thiệt hại: tiền",
+    basis: LPCTN,
+    counts: "Vụ việc tham nhũng phát hiện trong kỳ (cộng số tiền thiệt hại)",
+  }),
+  pctn_damage_land: ev({
+    ...ac("ac_case", "started", [], { sum: "damage_land_m2" }, "m²"),
+    name: "Thiệt hại: đất",
+    basis: LPCTN,
+    counts: "Vụ việc tham nhũng phát hiện trong kỳ (cộng diện tích đất thiệt hại)",
+  }),
+  pctn_recovered_money: ev({
+    ...ac("ac_case", "started", [], { sum: "recovered_money", per: MILLION }, "triệu đồng"),
+    name: "Đã thu hồi: tiền",
+    basis: LPCTN,
+    counts: "Vụ việc tham nhũng phát hiện trong kỳ (cộng số tiền đã thu hồi)",
+  }),
+  pctn_recovered_land: ev({
+    ...ac("ac_case", "started", [], { sum: "recovered_land_m2" }, "m²"),
+    name: "Đã thu hồi: đất",
+    basis: LPCTN,
+    counts: "Vụ việc tham nhũng phát hiện trong kỳ (cộng diện tích đất đã thu hồi)",
+  }),
+  pctn_cases_transferred: ev({
+    ...ac("ac_case", "ended", [], "count", "vụ"),
+    name: "Số vụ chuyển cơ quan điều tra",
+    basis: LPCTN,
+    counts: "Vụ việc tham nhũng chuyển hồ sơ sang cơ quan điều tra trong kỳ",
+  }),
+  pctn_persons_transferred: ev({
+    ...ac("ac_case", "ended", [], { sum: "persons" }, "người"),
+    name: "Số người trong các vụ chuyển cơ quan điều tra",
+    basis: LPCTN,
+    counts: "Vụ việc chuyển cơ quan điều tra trong kỳ (cộng số người liên quan)",
+  }),
+  pctn_heads_responsible: ev({
+    ...ac("ac_case", "started", [], { sum: "heads_responsible" }, "người"),
+    name: "Người đứng đầu bị xem xét trách nhiệm",
+    basis: `Điều 72, 73 ${LPCTN}`,
+    counts: "Vụ việc phát hiện trong kỳ (cộng số người đứng đầu bị xem xét trách nhiệm)",
+  }),
+  pctn_loopholes_carried_over: st({
+    ...ac("ac_loophole", "carried_over", [], "count", "văn bản"),
+    name: "Văn bản có sơ hở kỳ trước chuyển sang",
+    basis: LPCTN,
+    counts: "Văn bản phát hiện có sơ hở trước kỳ, chưa khắc phục khi bắt đầu kỳ",
+  }),
+  pctn_loopholes_found: ev({
+    ...ac("ac_loophole", "started", [], "count", "văn bản"),
+    name: "Văn bản có sơ hở phát hiện trong kỳ",
+    basis: LPCTN,
+    counts: "Văn bản phát hiện có sơ hở trong kỳ",
+  }),
+  pctn_loopholes_total: st({
+    ...ac("ac_loophole", "in_play", [], "count", "văn bản"),
+    name: "Tổng số văn bản có sơ hở",
+    basis: LPCTN,
+    counts: "Văn bản có sơ hở kỳ trước chuyển sang và phát hiện trong kỳ",
+  }),
+  pctn_loopholes_remedied: ev({
+    ...ac("ac_loophole", "ended", [], "count", "văn bản"),
+    name: "Văn bản đã khắc phục sơ hở",
+    basis: LPCTN,
+    counts: "Văn bản có sơ hở đã sửa đổi, bổ sung trong kỳ",
+  }),
+  pctn_loopholes_open_end: st({
+    ...ac("ac_loophole", "open_at_end", [], "count", "văn bản"),
+    name: "Văn bản chưa khắc phục cuối kỳ",
+    basis: LPCTN,
+    counts: "Văn bản có sơ hở chưa khắc phục khi kết thúc kỳ",
+  }),
 } satisfies Record<string, Def>;
+
+function inspectionFigures(prefix: "insp" | "check", kinds: Condition, word: string) {
+  const i = (window: IndicatorWindow, measure: Measure = "count") => ({ ...inspection(window, [kinds], measure) });
+  const unitOf = (measure: Measure) => (measure === "count" ? "cuộc" : "đơn vị");
+  const out: Record<string, Def> = {
+    [`${prefix}_carried_over`]: st({
+      ...i("carried_over"),
+      unit: unitOf("count"),
+      name: "Kỳ trước chuyển sang",
+      basis: LTTR,
+      counts: `Các ${word} có quyết định trước kỳ, chưa ký kết luận khi bắt đầu kỳ`,
+    }),
+    [`${prefix}_started`]: ev({
+      ...i("started"),
+      unit: unitOf("count"),
+      name: "Triển khai trong kỳ",
+      basis: LTTR,
+      counts: `Các ${word} có quyết định trong kỳ`,
+    }),
+    [`${prefix}_total`]: st({
+      ...i("in_play"),
+      unit: unitOf("count"),
+      name: `Tổng số ${word}`,
+      basis: LTTR,
+      counts: `Các ${word} kỳ trước chuyển sang và triển khai trong kỳ`,
+    }),
+    [`${prefix}_finished`]: ev({
+      ...i("ended"),
+      unit: unitOf("count"),
+      name: "Đã ban hành kết luận",
+      basis: LTTR,
+      counts: `Các ${word} ký kết luận trong kỳ`,
+    }),
+    [`${prefix}_in_progress_end`]: st({
+      ...i("open_at_end"),
+      unit: unitOf("count"),
+      name: "Đang thực hiện cuối kỳ",
+      basis: LTTR,
+      counts: `Các ${word} đã có quyết định, chưa ký kết luận khi kết thúc kỳ`,
+    }),
+    [`${prefix}_units`]: ev({
+      ...i("ended", { sum: "targets" }),
+      unit: unitOf({ sum: "targets" }),
+      name: "Số đơn vị, đối tượng được thanh tra, kiểm tra",
+      basis: LTTR,
+      counts: `Các ${word} ký kết luận trong kỳ (cộng số đối tượng)`,
+    }),
+    [`${prefix}_units_violating`]: ev({
+      ...i("ended", { sum: "violating_targets" }),
+      unit: unitOf({ sum: "violating_targets" }),
+      name: "Số đơn vị, đối tượng có vi phạm",
+      basis: LTTR,
+      counts: `Các ${word} ký kết luận trong kỳ (cộng số đối tượng có vi phạm)`,
+    }),
+  };
+  return out;
+}
+
+/** What the conclusions signed in the period recommend (administrative inspections). */
+function conclusionRecommendations(prefix: "insp", kinds: Condition) {
+  const r = (type: string, measure: Measure) => recommendation("started", [kinds, { col: "type", eq: type }], measure);
+  const out: Record<string, Def> = {
+    [`${prefix}_rec_recover_money`]: ev({
+      ...r("recover_money", { sum: "amount", per: MILLION }),
+      name: "Kiến nghị thu hồi về ngân sách: tiền",
+      basis: ND216,
+      counts: "Kiến nghị thu hồi tiền trong kết luận ký trong kỳ (cộng số tiền)",
+    }),
+    [`${prefix}_rec_recover_land`]: ev({
+      ...r("recover_land", { sum: "land_m2" }),
+      unit: "m²",
+      name: "Kiến nghị thu hồi: đất",
+      basis: ND216,
+      counts: "Kiến nghị thu hồi đất trong kết luận ký trong kỳ (cộng diện tích)",
+    }),
+    [`${prefix}_rec_other_economic`]: ev({
+      ...r("other_economic", { sum: "amount", per: MILLION }),
+      name: "Kiến nghị xử lý khác về kinh tế",
+      basis: ND216,
+      counts: "Kiến nghị xử lý khác về kinh tế (giảm trừ quyết toán …) trong kết luận ký trong kỳ",
+    }),
+    [`${prefix}_rec_discipline_collectives`]: ev({
+      ...r("discipline", { sum: "collectives" }),
+      unit: "tập thể",
+      name: "Kiến nghị xử lý hành chính: tập thể",
+      basis: ND216,
+      counts: "Kiến nghị xử lý trách nhiệm trong kết luận ký trong kỳ (cộng số tập thể)",
+    }),
+    [`${prefix}_rec_discipline_individuals`]: ev({
+      ...r("discipline", { sum: "individuals" }),
+      unit: "cá nhân",
+      name: "Kiến nghị xử lý hành chính: cá nhân",
+      basis: ND216,
+      counts: "Kiến nghị xử lý trách nhiệm trong kết luận ký trong kỳ (cộng số cá nhân)",
+    }),
+    [`${prefix}_rec_investigation_matters`]: ev({
+      ...r("investigation", { sum: "matters" }),
+      unit: "vụ",
+      name: "Chuyển cơ quan điều tra: số vụ",
+      basis: ND216,
+      counts: "Kiến nghị chuyển cơ quan điều tra trong kết luận ký trong kỳ (cộng số vụ)",
+    }),
+    [`${prefix}_rec_investigation_persons`]: ev({
+      ...r("investigation", { sum: "persons_count" }),
+      unit: "người",
+      name: "Chuyển cơ quan điều tra: số người",
+      basis: ND216,
+      counts: "Kiến nghị chuyển cơ quan điều tra trong kết luận ký trong kỳ (cộng số người)",
+    }),
+    [`${prefix}_rec_policy`]: ev({
+      ...r("policy", "count"),
+      unit: "kiến nghị",
+      name: "Kiến nghị sửa đổi, bổ sung chính sách, pháp luật",
+      basis: ND216,
+      counts: "Kiến nghị hoàn thiện chính sách, pháp luật trong kết luận ký trong kỳ",
+    }),
+  };
+  return out;
+}
+
+function channels() {
+  const list: [string, string][] = [
+    ["self_inspection", "Qua tự kiểm tra nội bộ"],
+    ["inspection", "Qua thanh tra"],
+    ["audit", "Qua kiểm toán"],
+    ["denunciation", "Qua giải quyết khiếu nại, tố cáo"],
+    ["investigation", "Qua điều tra, truy tố, xét xử"],
+  ];
+  return Object.fromEntries(
+    list.map(([channel, name]): [string, Def] => [
+      `pctn_cases_${channel}`,
+      ev({
+        ...ac("ac_case", "started", [{ col: "channel", eq: channel }], "count", "vụ"),
+        name,
+        basis: LPCTN,
+        counts: `Vụ việc tham nhũng phát hiện trong kỳ: ${name.toLowerCase()}`,
+      }),
+    ]),
+  );
+}
 
 function resolution(
   prefix: "complaints" | "denunciations",
@@ -476,4 +1078,8 @@ export const RECONCILED_PAIRS: readonly { carriedOver: IndicatorCode; inProgress
   { carriedOver: "petitions_carried_over", inProgressAtEnd: "petitions_in_progress_end" },
   { carriedOver: "complaints_carried_over", inProgressAtEnd: "complaints_in_progress_end" },
   { carriedOver: "denunciations_carried_over", inProgressAtEnd: "denunciations_in_progress_end" },
+  { carriedOver: "insp_carried_over", inProgressAtEnd: "insp_in_progress_end" },
+  { carriedOver: "check_carried_over", inProgressAtEnd: "check_in_progress_end" },
+  { carriedOver: "fu_recs_carried_over", inProgressAtEnd: "fu_recs_open_end" },
+  { carriedOver: "pctn_loopholes_carried_over", inProgressAtEnd: "pctn_loopholes_open_end" },
 ];

@@ -201,3 +201,17 @@ export function previousPeriod(period: ReportPeriod, regimes: readonly Reporting
   const kind: PeriodKind = period.kind === "month" || period.kind === "quarter" ? period.kind : "year";
   return periodsOfYear(year, regimes).find((p) => p.kind === kind && p.to === end) ?? null;
 }
+
+/**
+ * The first day of the data year a day belongs to (§11.1, §11.7): the cumulative periods of a year
+ * start on the cut-off day of the December before (15/12 under the 15→14 rule), so 10/12/2023 is in
+ * the data year 2023 (from 15/12/2022) and 20/12/2023 in 2024 (from 15/12/2023). Before the first
+ * regime, the calendar year. Used for "recovered this period under earlier years' conclusions".
+ */
+export function dataYearStart(date: IsoDate, regimes: readonly ReportingRegime[] = REPORTING_REGIMES): IsoDate {
+  const regime = regimeInForce(date, regimes);
+  const year = Number(date.slice(0, 4));
+  if (!regime) return isoFromParts(year, 1, 1);
+  const thisDecember = clampDay(year, 12, regime.cutoff.startDay);
+  return date >= thisDecember ? thisDecember : clampDay(year - 1, 12, regime.cutoff.startDay);
+}

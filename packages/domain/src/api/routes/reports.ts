@@ -1,4 +1,4 @@
-import { defineRoutes, fileResponse, XLSX_MIME } from "../contract.ts";
+import { defineRoutes, DOCX_MIME, fileResponse, XLSX_MIME } from "../contract.ts";
 import { uuid } from "../common.ts";
 import { z } from "../zod-vi.ts";
 import {
@@ -10,6 +10,7 @@ import {
   submissionView,
   drilldownQuery,
   drilldownView,
+  narrativeQuery,
   reportCatalogueQuery,
   reportCatalogueView,
   reportQuery,
@@ -52,6 +53,15 @@ export const REPORT_ROUTES = defineRoutes({
     summary: "Tải biểu mẫu đã tính dưới dạng Excel (bố cục như phụ lục của thông tư)",
     query: reportQuery,
     response: { 200: fileResponse(XLSX_MIME, "Tệp Excel"), ...errors },
+  },
+  // narrative draft (issue 19)
+  "reports.narrative": {
+    method: "GET",
+    path: "/reports/narrative.docx",
+    tags,
+    summary: "Tải dự thảo báo cáo bằng lời (.docx) viết từ số liệu các biểu của kỳ",
+    query: narrativeQuery,
+    response: { 200: fileResponse(DOCX_MIME, "Tệp Word"), ...errors },
   },
   // submissions (issue 19)
   "reports.submissions.list": {

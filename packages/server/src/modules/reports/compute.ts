@@ -21,11 +21,13 @@ import {
   type ReportPeriod,
 } from "@minhbach/domain/reports/index";
 import { addDays } from "@minhbach/domain/calendar/iso-date";
+import { dataYearStart } from "@minhbach/domain/reports/index";
 import type { ReportView } from "@minhbach/domain/api/reports";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { assertAgencyInScope, type AuthContext } from "../../platform/access.ts";
 import { fail } from "../../platform/errors.ts";
+import { SOURCE_TABLES } from "./sources.ts";
 
 export interface ReportRequest {
   form: string;
@@ -36,19 +38,6 @@ export interface ReportRequest {
   kind: "periodic" | "adhoc";
 }
 
-/** Each source's table, its alias and the column holding the matter (for "vụ việc" counts). */
-const SOURCE_TABLES: Record<IndicatorSource, { table: string; alias: string; matter: string | null }> = {
-  petition: { table: "petition", alias: "p", matter: "matter_id" },
-  visit: { table: "reception_visit", alias: "v", matter: null },
-  case: { table: "case_figures", alias: "c", matter: null },
-};
-
-const SUMMABLE: Record<IndicatorSource, readonly string[]> = {
-  petition: [],
-  visit: ["people_count"],
-  case: ["money_to_state", "money_to_others", "land_to_state", "land_to_others"],
-};
-
 function col(source: IndicatorSource, name: string): RawBuilder<unknown> {
   const allowed: readonly string[] = SOURCE_COLUMNS[source];
   const dates = SOURCE_DATES[source];
@@ -56,7 +45,7 @@ function col(source: IndicatorSource, name: string): RawBuilder<unknown> {
     !allowed.includes(name) &&
     name !== dates.start &&
     name !== dates.end &&
-    !SUMMABLE[source].includes(name) &&
+    !SOURCE_TABLES[source].summable.includes(name) &&
     name !== SOURCE_TABLES[source].matter
   ) {
     throw new Error(`reports: column ${source}.${name} is not in the catalogue`);
@@ -64,8 +53,9 @@ function col(source: IndicatorSource, name: string): RawBuilder<unknown> {
   return sql.ref(`${SOURCE_TABLES[source].alias}.${name}`);
 }
 
-function condition(source: IndicatorSource, c: Condition): RawBuilder<boolean> {
+function condition(source: IndicatorSource, c: Condition, from: string): RawBuilder<boolean> {
   const ref = col(source, c.col);
+  if ("before" in c) return sql<boolean>`${ref} < ${dataYearStart(from)}::date`;
   if ("eq" in c) return sql<boolean>`${ref} = ${c.eq}`;
   if ("in" in c) return sql<boolean>`${ref} in (${sql.join(c.in.map((v) => sql`${v}`))})`;
   if ("gt" in c) return sql<boolean>`${ref} > ${c.gt}`;
@@ -99,7 +89,7 @@ function windowOf(source: IndicatorSource, window: IndicatorWindow, from: string
 
 /** All of an indicator's conditions, window included, as one boolean. */
 export function indicatorWhere(ind: Indicator, from: string, to: string): RawBuilder<boolean> {
-  const parts = [windowOf(ind.source, ind.window, from, to), ...ind.where.map((c) => condition(ind.source, c))];
+  const parts = [windowOf(ind.source, ind.window, from, to), ...ind.where.map((c) => condition(ind.source, c, from))];
   return sql<boolean>`(${sql.join(parts, sql` and `)})`;
 }
 
@@ -111,7 +101,9 @@ function aggregate(ind: Indicator, from: string, to: string): RawBuilder<number>
     if (!matter) throw new Error(`reports: ${ind.source} has no matter`);
     return sql<number>`count(distinct ${col(ind.source, matter)}) filter (where ${where})`;
   }
-  return sql<number>`coalesce(sum(${col(ind.source, ind.measure.sum)}) filter (where ${where}), 0)`;
+  const total = sql<number>`coalesce(sum(${col(ind.source, ind.measure.sum)}) filter (where ${where}), 0)`;
+  // Added up first, divided once (đồng → triệu đồng): exact decimals, no drift from row to row.
+  return ind.measure.per ? sql<number>`(${total})::numeric / ${sql.lit(ind.measure.per)}` : total;
 }
 
 /** Rows that can count in any window of the period (an index-friendly pre-filter). */
@@ -144,7 +136,7 @@ async function aggregateSources(
   await Promise.all(
     sources.map(async (source) => {
       const list = wanted.filter((w) => w.ind.source === source);
-      const { table, alias } = SOURCE_TABLES[source];
+      const { from: fromItem, alias } = SOURCE_TABLES[source];
       // Each window's earliest "from" and latest "to", so the pre-filter keeps every row any needs.
       const lo = list.reduce((m, w) => (w.from < m ? w.from : m), from);
       const hi = list.reduce((m, w) => (w.to > m ? w.to : m), to);
@@ -152,7 +144,7 @@ async function aggregateSources(
       const result = await sql<Record<string, unknown>>`
         select ${sql.ref(`${alias}.agency_id`)} as agency_id, grouping(${sql.ref(`${alias}.agency_id`)}) as total,
           ${sql.join(columns)}
-        from ${sql.table(table)} as ${sql.table(alias)}
+        from ${fromItem(from)} as ${sql.table(alias)}
         where ${sql.ref(`${alias}.agency_id`)} in (${sql.join(agencyIds.map((id) => sql`${id}`))})
           and ${relevant(source, lo, hi)}
         group by grouping sets ((${sql.ref(`${alias}.agency_id`)}), ())`.execute(db);

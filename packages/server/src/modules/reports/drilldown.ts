@@ -5,17 +5,18 @@
  * petitions of one matter appear, the figure counts the matter once). Texts are the masked ones
  * the lists show (a denunciation's excerpt without the denouncer).
  */
-import { INDICATORS, type Indicator } from "@minhbach/domain/reports/index";
+import { INDICATORS, type Indicator, type IndicatorSource } from "@minhbach/domain/reports/index";
 import type { DrilldownQuery } from "@minhbach/domain/api/reports";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { AuthContext } from "../../platform/access.ts";
 import { fail } from "../../platform/errors.ts";
 import { indicatorWhere, resolveReport, TOTAL_ROW } from "./compute.ts";
+import { SOURCE_TABLES } from "./sources.ts";
 
 interface Row {
   id: string;
-  kind: "petition" | "visit" | "case";
+  kind: IndicatorSource;
   code: string;
   date: string;
   title: string;
@@ -25,37 +26,29 @@ interface Row {
   n: string | number;
 }
 
-const ALIAS = { petition: "p", visit: "v", case: "c" } as const;
-
 function listQuery(ind: Indicator, agencyIds: readonly string[], from: string, to: string) {
+  const source = SOURCE_TABLES[ind.source];
+  const alias = source.alias;
   const counted = indicatorWhere(ind, from, to);
+  const measure = ind.measure;
   // A sum lists the records that add something to it (a resolved case without money adds nothing).
   const where =
-    typeof ind.measure === "object"
-      ? sql`(${counted} and ${sql.ref(`${ALIAS[ind.source]}.${ind.measure.sum}`)} <> 0)`
-      : counted;
+    typeof measure === "object" ? sql`(${counted} and ${sql.ref(`${alias}.${measure.sum}`)} <> 0)` : counted;
   const ids = sql.join(agencyIds.map((id) => sql`${id}`));
-  const amount = (alias: string): RawBuilder<unknown> =>
-    typeof ind.measure === "object" ? sql.ref(`${alias}.${ind.measure.sum}`) : sql`1`;
-  switch (ind.source) {
-    case "petition":
-      return sql`select p.id, 'petition' as kind, p.code, p.received_on::text as date,
-          coalesce(p.excerpt, '') as title, p.state, a.code as agency_code, ${amount("p")} as amount
-        from petition p join agency a on a.id = p.agency_id
-        where p.agency_id in (${ids}) and ${where}`;
-    case "visit":
-      return sql`select v.id, 'visit' as kind, v.seq_no || '/' || v.register_year as code,
-          v.received_on::text as date, v.content_summary as title, v.state, a.code as agency_code,
-          ${amount("v")} as amount
-        from reception_visit v join agency a on a.id = v.agency_id
-        where v.agency_id in (${ids}) and ${where}`;
-    case "case":
-      return sql`select c.case_id as id, 'case' as kind, r.code, coalesce(c.ended_on, c.accepted_on, c.received_on)::text as date,
-          r.title, r.state, a.code as agency_code,
-          ${amount("c")} as amount
-        from case_figures c join resolution_case r on r.id = c.case_id join agency a on a.id = c.agency_id
-        where c.agency_id in (${ids}) and ${where}`;
-  }
+  const amount: RawBuilder<unknown> =
+    typeof measure === "object"
+      ? measure.per
+        ? sql`${sql.ref(`${alias}.${measure.sum}`)}::numeric / ${sql.lit(measure.per)}`
+        : sql.ref(`${alias}.${measure.sum}`)
+      : sql`1`;
+  const l = source.list;
+  // The list's expressions are constants of sources.ts (no input reaches them).
+  return sql`select ${sql.raw(l.id)} as id, ${ind.source}::text as kind, ${sql.raw(l.code)} as code,
+      ${sql.raw(l.date)} as date, ${sql.raw(l.title)} as title, ${sql.raw(l.state)} as state,
+      a.code as agency_code, ${amount} as amount
+    from ${source.from(from)} as ${sql.table(alias)} ${sql.raw(l.joins ?? "")}
+      join agency a on a.id = ${sql.ref(`${alias}.agency_id`)}
+    where ${sql.ref(`${alias}.agency_id`)} in (${ids}) and ${where}`;
 }
 
 export async function drilldown(db: Kysely<DB>, auth: AuthContext | null, q: DrilldownQuery) {

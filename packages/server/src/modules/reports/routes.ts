@@ -7,12 +7,15 @@ import { FORMS } from "@minhbach/domain/reports/index";
 import { periodsOfYear } from "@minhbach/domain/reports/index";
 import { ROUTES } from "@minhbach/domain/api/routes";
 import { actorOf, requireAuth } from "../../platform/access.ts";
+import { recordAudit } from "../../platform/audit.ts";
 import type { AppContext } from "../../platform/context.ts";
 import { attachmentHeader, XLSX_MIME } from "../../platform/excel.ts";
+import { DOCX_MIME } from "../documents/service.ts";
 import { route, type Api } from "../../platform/http.ts";
 import { computeReport } from "./compute.ts";
 import { drilldown } from "./drilldown.ts";
 import { reportWorkbook } from "./excel.ts";
+import { narrativeDocument } from "./narrative.ts";
 import { createSubmission, getSubmission, listSubmissions, submissionAction } from "./submissions.ts";
 
 const read = { config: { permission: "report.read" as const } };
@@ -33,14 +36,52 @@ export function reportRoutes(app: Api, ctx: AppContext): void {
     computeReport(ctx.db, requireAuth(request), request.query),
   );
 
-  route(app, ROUTES["reports.drilldown"], read, async (request) =>
-    drilldown(ctx.db, requireAuth(request), request.query),
-  );
+  // Who looked at which records behind a figure is kept (the list names petitions and officials).
+  route(app, ROUTES["reports.drilldown"], read, async (request) => {
+    const q = request.query;
+    const list = await drilldown(ctx.db, requireAuth(request), q);
+    await ctx.db.transaction().execute((trx) =>
+      recordAudit(trx, actorOf(request), {
+        action: "report.drilldown.viewed",
+        entityType: "report",
+        entityId: q.agencyId,
+        summary: {
+          form: q.form,
+          from: q.from,
+          to: q.to,
+          subtree: q.subtree,
+          indicator: list.indicator,
+          row: list.row,
+          page: q.page,
+          total: list.total,
+        },
+      }),
+    );
+    return list;
+  });
 
   route(app, ROUTES["reports.export"], read, async (request, reply) => {
     const file = await reportWorkbook(await computeReport(ctx.db, requireAuth(request), request.query));
     return reply
       .header("content-type", XLSX_MIME)
+      .header("content-disposition", attachmentHeader(file.fileName))
+      .header("cache-control", "no-store")
+      .send(file.bytes as unknown as string);
+  });
+
+  route(app, ROUTES["reports.narrative"], read, async (request, reply) => {
+    const q = request.query;
+    const file = await narrativeDocument(ctx.db, requireAuth(request), q);
+    await ctx.db.transaction().execute((trx) =>
+      recordAudit(trx, actorOf(request), {
+        action: "report.narrative.downloaded",
+        entityType: "report",
+        entityId: q.agencyId,
+        summary: { from: q.from, to: q.to, subtree: q.subtree },
+      }),
+    );
+    return reply
+      .header("content-type", DOCX_MIME)
       .header("content-disposition", attachmentHeader(file.fileName))
       .header("cache-control", "no-store")
       .send(file.bytes as unknown as string);

@@ -18,6 +18,7 @@ import {
   Table,
   Text,
 } from "@mantine/core";
+import { INSPECTION_STATES } from "@minhbach/domain";
 import { useState } from "react";
 import { errorMessage } from "../../api/client.ts";
 import { formatDate, formatNumber } from "../../ui/format.ts";
@@ -127,6 +128,19 @@ export default function ReportsPage() {
                   setDownloadError(errorMessage(error));
                 }
               }}
+              onDownloadNarrative={async () => {
+                setDownloadError(null);
+                try {
+                  const { agencyId, from, to, subtree } = choice;
+                  await saveDownload(
+                    "reports.narrative",
+                    { query: { agencyId, from, to, subtree: String(subtree) } },
+                    "bao-cao.docx",
+                  );
+                } catch (error) {
+                  setDownloadError(errorMessage(error));
+                }
+              }}
               downloadError={downloadError}
             />
           ) : null}
@@ -145,11 +159,13 @@ function ReportTable({
   report,
   onOpen,
   onDownload,
+  onDownloadNarrative,
   downloadError,
 }: {
   report: ReportView;
   onOpen: (cell: string) => void;
   onDownload: () => void;
+  onDownloadNarrative: () => void;
   downloadError: string | null;
 }) {
   const grouped = new Map<number, { label: string; span: number } | null>();
@@ -170,9 +186,14 @@ function ReportTable({
             {T.periodLine(report.period?.label ?? "", formatDate(report.from), formatDate(report.to))}
           </Text>
         </Stack>
-        <Button variant="light" onClick={onDownload}>
-          {T.download}
-        </Button>
+        <Group gap="xs">
+          <Button variant="light" onClick={onDownload}>
+            {T.download}
+          </Button>
+          <Button variant="light" onClick={onDownloadNarrative}>
+            {T.downloadNarrative}
+          </Button>
+        </Group>
       </Group>
       {downloadError ? <Alert color="red">{downloadError}</Alert> : null}
       {broken.map((c) => (
@@ -252,6 +273,16 @@ function ReportTable({
   );
 }
 
+/**
+ * The state shown beside a record: the inspections' labels; the anti-corruption and follow-up
+ * sources give a Vietnamese status already; petitions, visits and cases keep their own pages.
+ */
+function stateOf(kind: string, state: string): string {
+  if (kind === "inspection") return (INSPECTION_STATES as Record<string, string>)[state] ?? state;
+  if (kind === "petition" || kind === "visit" || kind === "case") return "";
+  return state;
+}
+
 function DrilldownModal({
   choice,
   cell,
@@ -292,6 +323,7 @@ function DrilldownModal({
                     <Table.Th>{T.code}</Table.Th>
                     <Table.Th>{T.date}</Table.Th>
                     <Table.Th>{T.content}</Table.Th>
+                    <Table.Th>{T.state}</Table.Th>
                     <Table.Th>{T.unit}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -299,8 +331,9 @@ function DrilldownModal({
                   {data.items.map((item) => (
                     <Table.Tr key={item.id}>
                       <Table.Td>{item.code}</Table.Td>
-                      <Table.Td>{formatDate(item.date)}</Table.Td>
+                      <Table.Td>{item.date ? formatDate(item.date) : ""}</Table.Td>
                       <Table.Td>{item.title}</Table.Td>
+                      <Table.Td>{stateOf(item.kind, item.state)}</Table.Td>
                       <Table.Td>{item.agencyCode}</Table.Td>
                     </Table.Tr>
                   ))}

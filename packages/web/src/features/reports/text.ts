@@ -1,7 +1,7 @@
 export const REPORT_TEXT = {
   title: "Báo cáo định kỳ",
   description:
-    "Tính các biểu mẫu thống kê tiếp công dân, xử lý đơn, giải quyết khiếu nại, tố cáo từ hồ sơ trong hệ thống; bấm vào một số liệu để xem các hồ sơ tạo nên số liệu đó.",
+    "Tính các biểu mẫu thống kê tiếp công dân, xử lý đơn, giải quyết khiếu nại, tố cáo, thanh tra, kiểm tra và phòng, chống tham nhũng từ hồ sơ trong hệ thống; bấm vào một số liệu để xem các hồ sơ tạo nên số liệu đó.",
   form: "Biểu mẫu",
   year: "Năm báo cáo",
   period: "Kỳ báo cáo",
@@ -9,6 +9,7 @@ export const REPORT_TEXT = {
   subtree: "Gồm các đơn vị trực thuộc",
   compute: "Tính báo cáo",
   download: "Tải Excel",
+  downloadNarrative: "Tải dự thảo báo cáo (Word)",
   unit: "Đơn vị",
   no: "STT",
   periodLine: (label: string, from: string, to: string) => `${label}: số liệu từ ngày ${from} đến ngày ${to}`,
