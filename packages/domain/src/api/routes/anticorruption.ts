@@ -233,6 +233,15 @@ export const ANTICORRUPTION_ROUTES = defineRoutes({
     params: idParams,
     response: { 200: fileResponse(XLSX_MIME, "Bản kê khai tài sản, thu nhập"), ...errors },
   },
+  "anticorruption.declarations.form": {
+    method: "GET",
+    path: "/anticorruption/declarations/:id/form",
+    tags,
+    summary:
+      "Tải bản kê khai theo mẫu (.docx) — chỉ cán bộ PCTN của cơ quan kiểm soát và chính người kê khai; mọi lần tải được ghi nhật ký",
+    params: idParams,
+    response: { 200: fileResponse(DOCX_MIME, "Bản kê khai tài sản, thu nhập"), ...errors },
+  },
   "anticorruption.declarations.mine": {
     method: "GET",
     path: "/anticorruption/my-declarations",

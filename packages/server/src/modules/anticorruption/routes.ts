@@ -16,7 +16,7 @@ import {
   remindCampaign,
 } from "./campaigns.ts";
 import { createCase, exportCases, getCase, listCases, updateCase } from "./cases.ts";
-import { declarationFile, getDeclaration, myDeclarations, submitDeclaration } from "./declarations.ts";
+import { declarationFile, declarationForm, getDeclaration, myDeclarations, submitDeclaration } from "./declarations.ts";
 import { importOfficials, importTemplate } from "./import.ts";
 import { addExemption, createOfficial, getOfficial, listOfficials, updateOfficial } from "./officials.ts";
 import { obligatedListPaper, rotationPlanPaper, verificationPlanPaper } from "./papers.ts";
@@ -142,6 +142,9 @@ export function anticorruptionRoutes(app: Api, ctx: AppContext): void {
   });
   route(app, ROUTES["anticorruption.declarations.file"], session, async (request, reply) =>
     sendFile(reply, XLSX_MIME, await declarationFile(db, requireAuth(request), actorOf(request), request.params.id)),
+  );
+  route(app, ROUTES["anticorruption.declarations.form"], session, async (request, reply) =>
+    sendFile(reply, DOCX_MIME, await declarationForm(db, requireAuth(request), actorOf(request), request.params.id)),
   );
   route(app, ROUTES["anticorruption.declarations.mine"], session, async (request) =>
     myDeclarations(db, requireAuth(request)),
