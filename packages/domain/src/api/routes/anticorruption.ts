@@ -34,6 +34,8 @@ import {
   rotationView,
 } from "../anticorruption.ts";
 import {
+  caseInspectionChoices,
+  caseInspectionQuery,
   corruptionCaseBody,
   corruptionCaseList,
   corruptionCaseListQuery,
@@ -343,6 +345,14 @@ export const ANTICORRUPTION_ROUTES = defineRoutes({
     summary: "Danh sách vụ việc tham nhũng (.xlsx) theo bộ lọc",
     query: corruptionCaseListQuery,
     response: { 200: fileResponse(XLSX_MIME, "Danh sách vụ việc tham nhũng"), ...errors },
+  },
+  "anticorruption.cases.inspections": {
+    method: "GET",
+    path: "/anticorruption/corruption-cases/inspections",
+    tags,
+    summary: "Cuộc thanh tra của cơ quan (và đơn vị trực thuộc) để gắn với vụ việc tham nhũng phát hiện qua thanh tra",
+    query: caseInspectionQuery,
+    response: { 200: caseInspectionChoices, ...errors },
   },
   "anticorruption.cases.create": {
     method: "POST",

@@ -31,11 +31,36 @@ function checkNotFuture(body: CorruptionCaseBody) {
   });
 }
 
+/** Descendants of an agency and itself, by its path. */
+function underAgency(path: string, column: string) {
+  return sql<boolean>`${sql.ref(column)} in (select id from agency where path like ${path + "%"})`;
+}
+
+/**
+ * The inspections the officer may link a case to: those of his agency and the agencies under it
+ * (the rule checkLinks enforces), newest first, searched by code or title.
+ */
+export async function caseInspections(db: Kysely<DB>, auth: AuthContext, query: { q?: string | undefined }) {
+  await assertAgencyInScope(db, auth, "anticorruption.write", auth.agencyId);
+  const agency = await db.selectFrom("agency").select("path").where("id", "=", auth.agencyId).executeTakeFirstOrThrow();
+  let q = db
+    .selectFrom("inspection")
+    .select(["id", "code", "title", "year"])
+    .where(underAgency(agency.path, "agency_id"));
+  if (query.q) {
+    const like = `%${query.q.toLowerCase()}%`;
+    q = q.where((eb) =>
+      eb.or([eb(eb.fn("lower", ["code"]), "like", like), eb(eb.fn("lower", ["title"]), "like", like)]),
+    );
+  }
+  const rows = await q.orderBy("year", "desc").orderBy("code", "desc").limit(50).execute();
+  return { items: rows };
+}
+
 /** Linked records must exist and belong to the recording agency or one under it. */
 async function checkLinks(db: Db, agencyId: string, body: CorruptionCaseBody) {
   const agency = await db.selectFrom("agency").select("path").where("id", "=", agencyId).executeTakeFirstOrThrow();
-  const under = (column: string) =>
-    sql<boolean>`${sql.ref(column)} in (select id from agency where path like ${agency.path + "%"})`;
+  const under = (column: string) => underAgency(agency.path, column);
   if (body.concernedAgencyId) {
     const found = await db
       .selectFrom("agency")
@@ -200,11 +225,20 @@ export async function getCase(db: Kysely<DB>, auth: AuthContext, id: string) {
   if (!row) fail("AC_CASE_NOT_FOUND");
   await assertAgencyInScope(db, auth, "anticorruption.read", row.agency_id);
   const persons = await db
-    .selectFrom("ac_corruption_person")
-    .selectAll()
-    .where("case_id", "=", id)
-    .orderBy("position")
+    .selectFrom("ac_corruption_person as p")
+    .leftJoin("ac_official as o", "o.id", "p.official_id")
+    .selectAll("p")
+    .select("o.code as official_code")
+    .where("p.case_id", "=", id)
+    .orderBy("p.position")
     .execute();
+  const inspection = row.inspection_id
+    ? await db
+        .selectFrom("inspection")
+        .select(["id", "code", "title"])
+        .where("id", "=", row.inspection_id)
+        .executeTakeFirst()
+    : undefined;
   return {
     id: row.id,
     agencyId: row.agency_id,
@@ -217,6 +251,7 @@ export async function getCase(db: Kysely<DB>, auth: AuthContext, id: string) {
     detectedOn: row.detected_on,
     channel: row.channel,
     inspectionId: row.inspection_id,
+    inspection: inspection ?? null,
     resolutionCaseId: row.resolution_case_id,
     damageMoney: Number(row.damage_money),
     damageLandM2: Number(row.damage_land_m2),
@@ -228,6 +263,7 @@ export async function getCase(db: Kysely<DB>, auth: AuthContext, id: string) {
     note: row.note,
     persons: persons.map((p) => ({
       officialId: p.official_id,
+      officialCode: p.official_code ?? null,
       fullName: p.full_name,
       jobTitle: p.job_title,
       handling: p.handling,

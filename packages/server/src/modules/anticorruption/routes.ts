@@ -15,7 +15,7 @@ import {
   recordPublication,
   remindCampaign,
 } from "./campaigns.ts";
-import { createCase, exportCases, getCase, listCases, updateCase } from "./cases.ts";
+import { caseInspections, createCase, exportCases, getCase, listCases, updateCase } from "./cases.ts";
 import { declarationFile, declarationForm, getDeclaration, myDeclarations, submitDeclaration } from "./declarations.ts";
 import { importOfficials, importTemplate } from "./import.ts";
 import { addExemption, createOfficial, getOfficial, listOfficials, updateOfficial } from "./officials.ts";
@@ -189,6 +189,9 @@ export function anticorruptionRoutes(app: Api, ctx: AppContext): void {
   );
   route(app, ROUTES["anticorruption.cases.create"], write, async (request, reply) =>
     reply.code(201).send(await createCase(db, requireAuth(request), actorOf(request), request.body)),
+  );
+  route(app, ROUTES["anticorruption.cases.inspections"], write, async (request) =>
+    caseInspections(db, requireAuth(request), request.query),
   );
   route(app, ROUTES["anticorruption.cases.get"], read, async (request) =>
     getCase(db, requireAuth(request), request.params.id),
