@@ -217,4 +217,22 @@ test("the officer's home cards; a corruption case recorded through its form: a r
   await opened.getByRole("button", { name: "Hủy" }).click();
   await opened.waitFor({ state: "detached" });
   await shoot(page, "pctn-vu-viec-tham-nhung");
+
+  // The registers: a gift handed in shows as a row; a register with none says so.
+  const officer = await app.login("pctn");
+  const gift = await officer.post("/api/anticorruption/gifts", {
+    fullName: "Lò Thị Hoa",
+    handedOn: "2026-11-02",
+    description: "Phong bì tiền mặt",
+    value: 2_000_000,
+  });
+  assert.equal(gift.status, 201, JSON.stringify(gift.body));
+  await page.goto(`${app.url}/phong-chong-tham-nhung?phan=registers`);
+  const gifts = page.getByTestId("ac-gifts");
+  await gifts
+    .getByRole("row", { name: /Lò Thị Hoa/ })
+    .getByText("2.000.000 đồng")
+    .waitFor();
+  await gifts.getByText("02/11/2026").waitFor();
+  await page.getByTestId("ac-prevention").getByText("Chưa có bản ghi nào.").waitFor();
 });
