@@ -389,5 +389,76 @@ for (const db of testDatabases()) {
         ],
       );
     });
+
+    test("a case detected by an inspection: the picker lists the agency's inspections only; the case page names it and the officials picked", async () => {
+      const kdb = t.system.database.db;
+      const inspection = (agencyCode: string, code: string, title: string) =>
+        kdb
+          .insertInto("inspection")
+          .values({
+            agency_id: agency[agencyCode]!,
+            code,
+            year: 2026,
+            kind: "planned",
+            title,
+            content: title,
+            body_level: "department",
+            state: "CONCLUDED",
+            facts: "{}",
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+          .then((r) => r.id);
+      const ours = await inspection(
+        "LC.SCT",
+        "TTR-SCT-2026-01",
+        "Thanh tra việc cấp giấy chứng nhận đủ điều kiện kinh doanh",
+      );
+      const unit = await inspection("LC.SCT.QLTT", "TTR-QLTT-2026-02", "Kiểm tra Đội Quản lý thị trường số 2");
+      const theirs = await inspection("LC.SNNMT", "TTR-SNNMT-2026-01", "Thanh tra cấp phép khai thác khoáng sản");
+
+      const picker = await officer.get("/api/anticorruption/corruption-cases/inspections");
+      assert.equal(picker.status, 200, JSON.stringify(picker.body));
+      assert.deepEqual(picker.body.items.map((i: { code: string }) => i.code).sort(), [
+        "TTR-QLTT-2026-02",
+        "TTR-SCT-2026-01",
+      ]);
+      const searched = await officer.get("/api/anticorruption/corruption-cases/inspections?q=giấy chứng nhận");
+      assert.deepEqual(
+        searched.body.items.map((i: { id: string }) => i.id),
+        [ours],
+      );
+      assert.equal((await otherOfficer.get("/api/anticorruption/corruption-cases/inspections")).body.items.length, 1);
+      // A leader reads cases but records none: no picker.
+      assert.equal((await leader.get("/api/anticorruption/corruption-cases/inspections")).status, 403);
+
+      const foreign = await officer.post("/api/anticorruption/corruption-cases", {
+        ...caseBody(),
+        channel: "inspection",
+        inspectionId: theirs,
+      });
+      assert.deepEqual([foreign.status, foreign.body.field], [400, "inspectionId"]);
+      const res = await officer.post("/api/anticorruption/corruption-cases", {
+        ...caseBody(),
+        name: "Nhận hối lộ phát hiện qua thanh tra",
+        channel: "inspection",
+        inspectionId: ours,
+      });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      const got = (await leader.get(`/api/anticorruption/corruption-cases/${res.body.id}`)).body;
+      assert.deepEqual(got.inspection, {
+        id: ours,
+        code: "TTR-SCT-2026-01",
+        title: "Thanh tra việc cấp giấy chứng nhận đủ điều kiện kinh doanh",
+      });
+      assert.deepEqual(
+        got.persons.map((p: { fullName: string; officialCode: string | null }) => [p.fullName, p.officialCode]),
+        [
+          ["Phan Văn An", "CB-A"],
+          ["Vũ Đình Hải", null],
+        ],
+      );
+      assert.ok(unit);
+    });
   });
 }

@@ -460,6 +460,95 @@ for (const db of testDatabases()) {
       assert.equal(itemOf(view.body, "CB-B").status, "received");
     });
 
+    test("the declaration form (.docx): the form's sections from the sealed content, for the officer and the declarant only, each download audited, never stored", async () => {
+      const kdb = t.system.database.db;
+      const url = `/api/anticorruption/declarations/${declaration2026}/form`;
+      const documentsBefore = (await kdb.selectFrom("official_document").select("id").execute()).length;
+      const download = async (client: TestClient) => {
+        const res = await t.app.inject({ method: "GET", url, headers: { cookie: `mb_session=${client.session}` } });
+        return { status: res.statusCode, res };
+      };
+      const byOfficer = await download(officer);
+      assert.equal(byOfficer.status, 200);
+      assert.equal(
+        byOfficer.res.headers["content-type"],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      );
+      assert.equal(byOfficer.res.headers["cache-control"], "no-store");
+      const text = docxText(byOfficer.res.rawPayload);
+      const lines = text.split("\n");
+      const unitName = (
+        await kdb.selectFrom("agency").select("name").where("code", "=", "LC.SCT.VP").executeTakeFirstOrThrow()
+      ).name;
+      for (const line of [
+        "BẢN KÊ KHAI TÀI SẢN, THU NHẬP",
+        "I. THÔNG TIN CHUNG",
+        "- Họ và tên: Lê Văn Bảo. Ngày sinh: 12/04/1978.",
+        "- Chức vụ/chức danh công tác: Kế toán viên.",
+        `- Cơ quan/đơn vị công tác: ${unitName}.`,
+        "- Họ và tên: Trần Thị Hạnh. Ngày sinh: (không ghi).",
+        "3.1. Họ và tên: Lê Minh Khôi. Ngày sinh: 01/09/2012.",
+        "II. THÔNG TIN MÔ TẢ VỀ TÀI SẢN, THU NHẬP",
+        "1. Quyền sử dụng đất",
+        `1.1. ${LAND}. Người sở hữu: người kê khai. Giá trị: 1.400 triệu đồng.`,
+        "2.1. Nhà ở 3 tầng trên thửa đất số 215. Người sở hữu: vợ hoặc chồng. Giá trị: 800 triệu đồng.",
+        "4.1. Tiền gửi tiết kiệm. Người sở hữu: người kê khai. Giá trị: 120 triệu đồng.",
+        "7. Tổng thu nhập giữa hai lần kê khai: 310 triệu đồng.",
+        "III. BIẾN ĐỘNG TÀI SẢN, THU NHẬP; GIẢI TRÌNH NGUỒN GỐC CỦA TÀI SẢN, THU NHẬP TĂNG THÊM",
+        // 1.000 + 800 + 120 = 1.920 million before; 1.400 + 800 + 120 = 2.320 now.
+        "Tổng giá trị tài sản kê khai lần trước: 1.920 triệu đồng; lần này: 2.320 triệu đồng; tăng 400 triệu đồng.",
+        "Giải trình nguồn gốc của tài sản, thu nhập tăng thêm: (không có).",
+        "Ngày hoàn thành bản kê khai tài sản, thu nhập: 18/11/2026.",
+        "NGƯỜI NHẬN BẢN KÊ KHAI",
+        "NGƯỜI KÊ KHAI TÀI SẢN",
+      ])
+        assert.ok(lines.includes(line), `${line}\n---\n${text}`);
+      // The sections with nothing declared say so, in the form's order.
+      const metals = lines.indexOf("3. Kim khí quý, đá quý");
+      assert.ok(metals > 0);
+      assert.equal(lines[metals + 1], "Không có.");
+      assert.match(text, /ngày 18 tháng 11 năm 2026/);
+      // A paper the declarant signs: no register number, no draft mark.
+      assert.ok(!/^Số:/m.test(text));
+      assert.ok(!text.includes("DỰ THẢO"));
+
+      const byDeclarant = await download(declarant);
+      assert.equal(byDeclarant.status, 200);
+      assert.ok(docxText(byDeclarant.res.rawPayload).includes(`1.1. ${LAND}`));
+      for (const [who, client] of [
+        ["leader", leader],
+        ["other agency", otherOfficer],
+        ["other user", await t.login("tiepdan")],
+      ] as const) {
+        const res = await download(client);
+        assert.equal(res.status, 403, who);
+        assert.equal(res.res.json().code, "AC_DECLARATION_FORBIDDEN", who);
+        assert.ok(!res.res.body.includes("Thửa đất"), who);
+      }
+      const events = await kdb
+        .selectFrom("audit_event")
+        .select(["action", "summary"])
+        .where("entity_id", "=", declaration2026)
+        .orderBy("id")
+        .execute();
+      assert.deepEqual(
+        events.slice(-5).map((e) => e.action),
+        [
+          "anticorruption.declaration.downloaded",
+          "anticorruption.declaration.downloaded",
+          "anticorruption.declaration.view_refused",
+          "anticorruption.declaration.view_refused",
+          "anticorruption.declaration.view_refused",
+        ],
+      );
+      assert.deepEqual(
+        events.slice(-5, -3).map((e) => (e.summary as { reader: string }).reader),
+        ["officer", "declarant"],
+      );
+      // Rendered on each download, never kept in the documents register.
+      assert.equal((await kdb.selectFrom("official_document").select("id").execute()).length, documentsBefore);
+    });
+
     test("receipts, publication, reminders: names and status only; a receipt dated in the future refused", async () => {
       const view = (await officer.get(`/api/anticorruption/campaigns/${c2026.id}`)).body;
       const a = itemOf(view, "CB-A");

@@ -316,3 +316,161 @@ test("the digest counts days left and overdue in Vietnamese, and escapes HTML", 
   assert.ok(digest.html.includes("KN-&lt;b&gt;&amp;"));
   assert.ok(!digest.html.includes("KN-<b>"));
 });
+
+for (const db of testDatabases()) {
+  describe(`declaration reminders (${db.kind})`, () => {
+    let t: TestApp;
+    let officer: TestClient;
+    let admin: TestClient;
+    let campaign: { id: string; items: { id: string; officialCode: string; dueOn: string; version: number }[] };
+    const DECLARANT_MAIL = "bao.lv@sct.laocai.gov.vn";
+
+    const item = (code: string) => campaign.items.find((i) => i.officialCode === code)!;
+    const year = Number(todayInVietnam().slice(0, 4));
+
+    before(async () => {
+      t = await startTestApp({ db, listen: false });
+      officer = await t.login("pctn");
+      admin = await t.login("admin");
+      const xem = await t.login("xem");
+      const xemId = (await xem.get("/api/auth/me")).body.user.id;
+      const detail = await admin.get(`/api/users/${xemId}`);
+      assert.equal(
+        (await admin.patch(`/api/users/${xemId}`, { version: detail.body.version, email: DECLARANT_MAIL })).status,
+        200,
+      );
+      const kdb = t.system.database.db;
+      const unit = await kdb
+        .selectFrom("agency")
+        .select("id")
+        .where("code", "=", "LC.SCT.VP")
+        .executeTakeFirstOrThrow();
+      const positions = (await officer.get("/api/anticorruption/positions")).body.items;
+      const accountant = positions.find((p: { code: string }) => p.code === "KE_TOAN").id;
+      for (const p of [
+        // An accountant who is the user "xem": a declarant with an e-mail address.
+        { code: "RM-1", fullName: "Lê Văn Bảo", userId: xemId },
+        // An accountant who is no user of the system: nobody to mail.
+        { code: "RM-2", fullName: "Hà Thị Mai" },
+      ]) {
+        const res = await officer.post("/api/anticorruption/officials", {
+          ...p,
+          unitAgencyId: unit.id,
+          positions: [{ positionId: accountant, from: "2015-03-01" }],
+          declaredBefore: true,
+        });
+        assert.equal(res.status, 201, JSON.stringify(res.body));
+      }
+      const opened = await officer.post("/api/anticorruption/campaigns", { year });
+      assert.equal(opened.status, 201, JSON.stringify(opened.body));
+      campaign = opened.body;
+    });
+    after(() => t.close());
+
+    test("the yearly declaration not received: nothing until 15 days before the engine's due date, then name and status only", async () => {
+      const kdb = t.system.database.db;
+      // The due date is the one the deadline engine set on the obligation: 31/12 of the campaign's year.
+      const due = item("RM-1").dueOn;
+      assert.equal(due, `${year}-12-31`);
+      const early = capturing();
+      const none = await runReminderDigest(kdb, early.transport, addDays(due, -16));
+      assert.ok(!none.digests.some((d) => d.email === DECLARANT_MAIL));
+      assert.ok(!early.sent.some((m) => m.to.some((a) => a.address === DECLARANT_MAIL)));
+
+      const { transport, sent } = capturing();
+      const result = await runReminderDigest(kdb, transport, addDays(due, -15), { publicUrl: "https://mb.test" });
+      const digest = result.digests.find((d) => d.email === DECLARANT_MAIL)!;
+      assert.deepEqual([digest.status, digest.declarations, digest.caseCodes], ["sent", 1, []]);
+      const mail = sent.find((m) => m.to.some((a) => a.address === DECLARANT_MAIL))!;
+      assert.equal(
+        mail.subject,
+        `Nhắc hạn ngày ${formatVietnameseDate(addDays(due, -15))}: 1 bản kê khai tài sản, thu nhập sắp đến hạn chưa nộp`,
+      );
+      assert.match(mail.text, /Kính gửi: /);
+      assert.match(
+        mail.text,
+        new RegExp(`1\\. Kê khai hằng năm năm ${year} — Chưa nộp\\n {3}Hạn: 31/12/${year} \\(còn 15 ngày\\)`),
+      );
+      assert.match(mail.text, /https:\/\/mb\.test\/phong-chong-tham-nhung/);
+      assert.ok(!mail.text.includes("vụ việc được giao"), "no cases section without cases");
+      assert.ok(mail.html.includes("Chưa nộp"));
+      // The other declarant has no address; nobody else is told about either of them.
+      assert.ok(!JSON.stringify(sent).includes("Hà Thị Mai"));
+      const rows = await kdb
+        .selectFrom("ac_obligation")
+        .select(["id", "reminders"])
+        .where("id", "in", [item("RM-1").id, item("RM-2").id])
+        .execute();
+      assert.equal(rows.find((r) => r.id === item("RM-1").id)!.reminders, 1);
+      assert.equal(rows.find((r) => r.id === item("RM-2").id)!.reminders, 0);
+      const audit = await kdb
+        .selectFrom("audit_event")
+        .select("summary")
+        .where("action", "=", "reminder.mailed")
+        .execute();
+      assert.equal(audit.length, 1);
+      assert.equal((audit[0]!.summary as { declarations: number }).declarations, 1);
+      assert.ok(!JSON.stringify(audit).includes("Lê Văn Bảo"));
+    });
+
+    test("a late declaration is reminded as late; once received, no more", async () => {
+      const kdb = t.system.database.db;
+      const due = item("RM-1").dueOn;
+      const { transport, sent } = capturing();
+      await runReminderDigest(kdb, transport, addDays(due, 3));
+      const mail = sent.find((m) => m.to.some((a) => a.address === DECLARANT_MAIL))!;
+      assert.equal(
+        mail.subject,
+        `Nhắc hạn ngày ${formatVietnameseDate(addDays(due, 3))}: 1 bản kê khai tài sản, thu nhập quá hạn chưa nộp`,
+      );
+      assert.match(mail.text, /Quá hạn, chưa nộp\n {3}Hạn: 31\/12\/\d{4} \(quá hạn 3 ngày\)/);
+
+      const o = item("RM-1");
+      const current = (await officer.get(`/api/anticorruption/campaigns/${campaign.id}`)).body.items.find(
+        (i: { id: string }) => i.id === o.id,
+      );
+      const received = await officer.post(`/api/anticorruption/obligations/${o.id}/receipt`, {
+        version: current.version,
+        receivedOn: todayInVietnam(),
+      });
+      assert.equal(received.status, 200, JSON.stringify(received.body));
+      const after = capturing();
+      const result = await runReminderDigest(kdb, after.transport, addDays(due, 4));
+      assert.ok(!result.digests.some((d) => d.email === DECLARANT_MAIL));
+      assert.equal(after.sent.length, 0);
+    });
+  });
+}
+
+test("a digest of cases and declarations has both sections; a digest of cases alone reads as before", () => {
+  const both = composeDigest({
+    recipientName: "Lê Văn Bảo",
+    today: "2026-12-20",
+    days: 3,
+    publicUrl: "http://localhost:3000",
+    cases: [{ id: "a", code: "KN-LC.SCT-2026-000002", kind: "complaint", state: "ACCEPTED", dueOn: "2026-12-21" }],
+    declarations: [
+      { obligationId: "o1", year: 2025, kind: "annual", dueOn: "2025-12-31" },
+      { obligationId: "o2", year: 2026, kind: "annual", dueOn: "2026-12-31" },
+    ],
+  });
+  assert.equal(
+    both.subject,
+    "Nhắc hạn ngày 20/12/2026: 1 vụ việc sắp đến hạn giải quyết; 1 bản kê khai tài sản, thu nhập quá hạn, 1 bản kê khai sắp đến hạn chưa nộp",
+  );
+  assert.match(
+    both.text,
+    /1\. Kê khai hằng năm năm 2025 — Quá hạn, chưa nộp\n {3}Hạn: 31\/12\/2025 \(quá hạn 354 ngày\)/,
+  );
+  assert.match(both.text, /2\. Kê khai hằng năm năm 2026 — Chưa nộp\n {3}Hạn: 31\/12\/2026 \(còn 11 ngày\)/);
+  const alone = composeDigest({
+    recipientName: "Lê Văn Bảo",
+    today: "2026-12-20",
+    days: 3,
+    publicUrl: "http://localhost:3000",
+    cases: [{ id: "a", code: "KN-LC.SCT-2026-000002", kind: "complaint", state: "ACCEPTED", dueOn: "2026-12-21" }],
+  });
+  assert.ok(!alone.text.includes("kê khai"));
+  assert.ok(alone.text.includes("vụ việc sắp đến hạn hoặc quá hạn; vui lòng không trả lời"));
+  assert.equal(alone.subject, "Nhắc hạn ngày 20/12/2026: 1 vụ việc sắp đến hạn giải quyết");
+});

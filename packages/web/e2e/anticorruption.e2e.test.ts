@@ -162,6 +162,18 @@ test("campaign → lottery → verification result, and the declarant reads her 
   await own.getByRole("button", { name: "Xem" }).click();
   await own.getByText("Thửa đất số 88, phường Lào Cai").waitFor();
   await shoot(own, "pctn-ban-ke-khai-cua-toi");
+  await own.keyboard.press("Escape");
+  // And downloads it as the form (.docx).
+  const [form] = await Promise.all([
+    own.waitForEvent("download"),
+    own.getByRole("button", { name: "Bản kê khai theo mẫu (.docx)" }).click(),
+  ]);
+  const formChunks: Buffer[] = [];
+  for await (const chunk of (await form.createReadStream())!) formChunks.push(chunk as Buffer);
+  const formText = docxText(Buffer.concat(formChunks));
+  assert.ok(formText.includes("BẢN KÊ KHAI TÀI SẢN, THU NHẬP"));
+  assert.ok(formText.includes("II. THÔNG TIN MÔ TẢ VỀ TÀI SẢN, THU NHẬP"));
+  assert.ok(formText.includes("Thửa đất số 88, phường Lào Cai"));
 });
 
 test("the officer's home cards; a corruption case recorded through its form: a recovery above the damage is refused, then the list shows it", async () => {
@@ -183,6 +195,11 @@ test("the officer's home cards; a corruption case recorded through its form: a r
   await field(dialog, "Đã thu hồi tiền (đồng)").fill("2000000000");
   await dialog.getByRole("button", { name: "Thêm người" }).click();
   await field(dialog, "Họ và tên").fill("Vũ Đình Hải");
+  // The second person picked from the officials registry: name filled from it.
+  await dialog.getByRole("button", { name: "Thêm người" }).click();
+  await field(dialog, "Chọn người thứ 2 từ danh sách cán bộ").fill("Cán bộ thử 7");
+  await page.getByRole("option", { name: /^Cán bộ thử 7 \(E2E-07\)/ }).click();
+  assert.equal(await field(dialog, "Họ và tên").nth(1).inputValue(), "Cán bộ thử 7");
   await dialog.getByRole("button", { name: "Lưu" }).click();
   await dialog.getByText("Số tiền đã thu hồi không được lớn hơn thiệt hại về tiền.").first().waitFor();
   await field(dialog, "Đã thu hồi tiền (đồng)").fill("300000000");
@@ -192,5 +209,30 @@ test("the officer's home cards; a corruption case recorded through its form: a r
   await cases.getByText("Nhận tiền của cơ sở kinh doanh để bỏ qua vi phạm").waitFor();
   await cases.getByText("1.250.000.000 đồng").waitFor();
   await page.getByTestId("ac-case-totals").getByText("300.000.000 đồng").waitFor();
+  // The case page names the official picked.
+  await cases.getByRole("button", { name: "Sửa: Nhận tiền của cơ sở kinh doanh để bỏ qua vi phạm" }).click();
+  const opened = page.getByRole("dialog");
+  await opened.getByText("Người có hành vi tham nhũng").waitFor();
+  assert.equal(await field(opened, "Chọn người thứ 2 từ danh sách cán bộ").inputValue(), "Cán bộ thử 7 (E2E-07)");
+  await opened.getByRole("button", { name: "Hủy" }).click();
+  await opened.waitFor({ state: "detached" });
   await shoot(page, "pctn-vu-viec-tham-nhung");
+
+  // The registers: a gift handed in shows as a row; a register with none says so.
+  const officer = await app.login("pctn");
+  const gift = await officer.post("/api/anticorruption/gifts", {
+    fullName: "Lò Thị Hoa",
+    handedOn: "2026-11-02",
+    description: "Phong bì tiền mặt",
+    value: 2_000_000,
+  });
+  assert.equal(gift.status, 201, JSON.stringify(gift.body));
+  await page.goto(`${app.url}/phong-chong-tham-nhung?phan=registers`);
+  const gifts = page.getByTestId("ac-gifts");
+  await gifts
+    .getByRole("row", { name: /Lò Thị Hoa/ })
+    .getByText("2.000.000 đồng")
+    .waitFor();
+  await gifts.getByText("02/11/2026").waitFor();
+  await page.getByTestId("ac-prevention").getByText("Chưa có bản ghi nào.").waitFor();
 });

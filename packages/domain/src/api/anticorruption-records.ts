@@ -174,6 +174,8 @@ export const corruptionCaseView = z.object({
   detectedOn: z.string(),
   channel: z.enum(CASE_CHANNELS),
   inspectionId: z.string().nullable(),
+  /** The linked inspection as the case page names it. */
+  inspection: z.object({ id: z.string(), code: z.string(), title: z.string() }).nullable(),
   resolutionCaseId: z.string().nullable(),
   damageMoney: z.number(),
   damageLandM2: z.number(),
@@ -186,6 +188,8 @@ export const corruptionCaseView = z.object({
   persons: z.array(
     z.object({
       officialId: z.string().nullable(),
+      /** The registry code of the official picked, null for a person named only. */
+      officialCode: z.string().nullable(),
       fullName: z.string(),
       jobTitle: z.string().nullable(),
       handling: z.enum(PERSON_HANDLINGS),
@@ -195,6 +199,14 @@ export const corruptionCaseView = z.object({
     }),
   ),
   version: z.number(),
+});
+
+/** The inspections a case may be linked to: the recording agency's own and those under it. */
+export const caseInspectionQuery = z.object({
+  q: blankable(text(100, "Tìm kiếm").optional()),
+});
+export const caseInspectionChoices = z.object({
+  items: z.array(z.object({ id: z.string(), code: z.string(), title: z.string(), year: z.number() })),
 });
 
 // ---- Loophole documents (03/PCTN) -----------------------------------------------------------

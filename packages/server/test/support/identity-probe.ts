@@ -682,6 +682,7 @@ export const SKIPPED: Record<string, string> = {
   "/api/anticorruption/campaigns/{id}": NO_PETITION_DATA,
   "/api/anticorruption/declarations/{id}": NO_PETITION_DATA,
   "/api/anticorruption/declarations/{id}/file": NO_PETITION_DATA,
+  "/api/anticorruption/declarations/{id}/form": NO_PETITION_DATA,
   "/api/anticorruption/verification-plans/{id}": NO_PETITION_DATA,
   "/api/anticorruption/verification-plans/{id}/minutes": NO_PETITION_DATA,
   "/api/anticorruption/verification-plans/{id}/lottery-inputs": NO_PETITION_DATA,

@@ -34,6 +34,8 @@ import {
   rotationView,
 } from "../anticorruption.ts";
 import {
+  caseInspectionChoices,
+  caseInspectionQuery,
   corruptionCaseBody,
   corruptionCaseList,
   corruptionCaseListQuery,
@@ -233,6 +235,15 @@ export const ANTICORRUPTION_ROUTES = defineRoutes({
     params: idParams,
     response: { 200: fileResponse(XLSX_MIME, "Bản kê khai tài sản, thu nhập"), ...errors },
   },
+  "anticorruption.declarations.form": {
+    method: "GET",
+    path: "/anticorruption/declarations/:id/form",
+    tags,
+    summary:
+      "Tải bản kê khai theo mẫu (.docx) — chỉ cán bộ PCTN của cơ quan kiểm soát và chính người kê khai; mọi lần tải được ghi nhật ký",
+    params: idParams,
+    response: { 200: fileResponse(DOCX_MIME, "Bản kê khai tài sản, thu nhập"), ...errors },
+  },
   "anticorruption.declarations.mine": {
     method: "GET",
     path: "/anticorruption/my-declarations",
@@ -334,6 +345,14 @@ export const ANTICORRUPTION_ROUTES = defineRoutes({
     summary: "Danh sách vụ việc tham nhũng (.xlsx) theo bộ lọc",
     query: corruptionCaseListQuery,
     response: { 200: fileResponse(XLSX_MIME, "Danh sách vụ việc tham nhũng"), ...errors },
+  },
+  "anticorruption.cases.inspections": {
+    method: "GET",
+    path: "/anticorruption/corruption-cases/inspections",
+    tags,
+    summary: "Cuộc thanh tra của cơ quan (và đơn vị trực thuộc) để gắn với vụ việc tham nhũng phát hiện qua thanh tra",
+    query: caseInspectionQuery,
+    response: { 200: caseInspectionChoices, ...errors },
   },
   "anticorruption.cases.create": {
     method: "POST",

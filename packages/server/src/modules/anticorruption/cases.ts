@@ -11,12 +11,13 @@
 import { CASE_CHANNEL_LABELS, formatDong, PERSON_HANDLING_LABELS, todayInVietnam } from "@minhbach/domain";
 import { formatVietnameseDate } from "@minhbach/domain/calendar/iso-date";
 import type { CorruptionCaseBody, CorruptionCaseListQuery } from "@minhbach/domain/api/anticorruption-records";
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB } from "../../db/schema.ts";
-import { assertAgencyInScope, inScope, type AuthContext } from "../../platform/access.ts";
+import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from "kysely";
+import type { AcCorruptionCaseTable, DB } from "../../db/schema.ts";
+import { assertAgencyInScope, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 import { tableWorkbook } from "../../platform/excel.ts";
+import { listRegister, type RegisterSpec } from "./list-register.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -31,11 +32,36 @@ function checkNotFuture(body: CorruptionCaseBody) {
   });
 }
 
+/** Descendants of an agency and itself, by its path. */
+function underAgency(path: string, column: string) {
+  return sql<boolean>`${sql.ref(column)} in (select id from agency where path like ${path + "%"})`;
+}
+
+/**
+ * The inspections the officer may link a case to: those of his agency and the agencies under it
+ * (the rule checkLinks enforces), newest first, searched by code or title.
+ */
+export async function caseInspections(db: Kysely<DB>, auth: AuthContext, query: { q?: string | undefined }) {
+  await assertAgencyInScope(db, auth, "anticorruption.write", auth.agencyId);
+  const agency = await db.selectFrom("agency").select("path").where("id", "=", auth.agencyId).executeTakeFirstOrThrow();
+  let q = db
+    .selectFrom("inspection")
+    .select(["id", "code", "title", "year"])
+    .where(underAgency(agency.path, "agency_id"));
+  if (query.q) {
+    const like = `%${query.q.toLowerCase()}%`;
+    q = q.where((eb) =>
+      eb.or([eb(eb.fn("lower", ["code"]), "like", like), eb(eb.fn("lower", ["title"]), "like", like)]),
+    );
+  }
+  const rows = await q.orderBy("year", "desc").orderBy("code", "desc").limit(50).execute();
+  return { items: rows };
+}
+
 /** Linked records must exist and belong to the recording agency or one under it. */
 async function checkLinks(db: Db, agencyId: string, body: CorruptionCaseBody) {
   const agency = await db.selectFrom("agency").select("path").where("id", "=", agencyId).executeTakeFirstOrThrow();
-  const under = (column: string) =>
-    sql<boolean>`${sql.ref(column)} in (select id from agency where path like ${agency.path + "%"})`;
+  const under = (column: string) => underAgency(agency.path, column);
   if (body.concernedAgencyId) {
     const found = await db
       .selectFrom("agency")
@@ -200,11 +226,20 @@ export async function getCase(db: Kysely<DB>, auth: AuthContext, id: string) {
   if (!row) fail("AC_CASE_NOT_FOUND");
   await assertAgencyInScope(db, auth, "anticorruption.read", row.agency_id);
   const persons = await db
-    .selectFrom("ac_corruption_person")
-    .selectAll()
-    .where("case_id", "=", id)
-    .orderBy("position")
+    .selectFrom("ac_corruption_person as p")
+    .leftJoin("ac_official as o", "o.id", "p.official_id")
+    .selectAll("p")
+    .select("o.code as official_code")
+    .where("p.case_id", "=", id)
+    .orderBy("p.position")
     .execute();
+  const inspection = row.inspection_id
+    ? await db
+        .selectFrom("inspection")
+        .select(["id", "code", "title"])
+        .where("id", "=", row.inspection_id)
+        .executeTakeFirst()
+    : undefined;
   return {
     id: row.id,
     agencyId: row.agency_id,
@@ -217,6 +252,7 @@ export async function getCase(db: Kysely<DB>, auth: AuthContext, id: string) {
     detectedOn: row.detected_on,
     channel: row.channel,
     inspectionId: row.inspection_id,
+    inspection: inspection ?? null,
     resolutionCaseId: row.resolution_case_id,
     damageMoney: Number(row.damage_money),
     damageLandM2: Number(row.damage_land_m2),
@@ -228,6 +264,7 @@ export async function getCase(db: Kysely<DB>, auth: AuthContext, id: string) {
     note: row.note,
     persons: persons.map((p) => ({
       officialId: p.official_id,
+      officialCode: p.official_code ?? null,
       fullName: p.full_name,
       jobTitle: p.job_title,
       handling: p.handling,
@@ -239,62 +276,40 @@ export async function getCase(db: Kysely<DB>, auth: AuthContext, id: string) {
   };
 }
 
-function filtered(db: Kysely<DB>, auth: AuthContext, query: CorruptionCaseListQuery) {
-  let q = db
-    .selectFrom("ac_corruption_case as c")
-    .innerJoin("agency as a", "a.id", "c.agency_id")
-    .where(inScope(auth, "anticorruption.read", "c.agency_id"));
-  if (query.agencyId) q = q.where("c.agency_id", "=", query.agencyId);
-  if (query.from) q = q.where("c.detected_on", ">=", query.from);
-  if (query.to) q = q.where("c.detected_on", "<=", query.to);
-  if (query.channel) q = q.where("c.channel", "=", query.channel);
-  if (query.transferred === "yes") q = q.where("c.transferred_on", "is not", null);
-  if (query.transferred === "no") q = q.where("c.transferred_on", "is", null);
-  if (query.q) {
-    const like = `%${query.q.toLowerCase()}%`;
-    q = q.where((eb) =>
-      eb.or([eb(eb.fn("lower", ["c.name"]), "like", like), eb(eb.fn("lower", ["c.concerned_name"]), "like", like)]),
-    );
-  }
-  return q;
+/** The 02/PCTN register: the filters of its own beside the period and the search. */
+function caseSpec(query: CorruptionCaseListQuery, ascending = false): RegisterSpec {
+  const filters: RawBuilder<boolean>[] = [];
+  if (query.channel) filters.push(sql<boolean>`r.channel = ${query.channel}`);
+  if (query.transferred === "yes") filters.push(sql<boolean>`r.transferred_on is not null`);
+  if (query.transferred === "no") filters.push(sql<boolean>`r.transferred_on is null`);
+  return {
+    table: "ac_corruption_case",
+    date: "detected_on",
+    search: [sql`r.name`, sql`r.concerned_name`],
+    filters,
+    ascending,
+  };
 }
 
-const personCount = sql<number>`(select count(*) from ac_corruption_person p where p.case_id = c.id)::int`;
+const personCount = sql<number>`(select count(*) from ac_corruption_person p where p.case_id = r.id)::int`;
+
+interface CaseTotals {
+  persons: number;
+  damage: string;
+  recovered: string;
+  transferred: number;
+}
 
 export async function listCases(db: Kysely<DB>, auth: AuthContext, query: CorruptionCaseListQuery) {
-  const q = filtered(db, auth, query);
-  const [totals, rows] = await Promise.all([
-    q
-      .select([
-        sql<number>`count(*)::int`.as("cases"),
-        sql<number>`coalesce(sum(${personCount}), 0)::int`.as("persons"),
-        sql<string>`coalesce(sum(c.damage_money), 0)::text`.as("damage"),
-        sql<string>`coalesce(sum(c.recovered_money), 0)::text`.as("recovered"),
-        sql<number>`count(c.transferred_on)::int`.as("transferred"),
-      ])
-      .executeTakeFirstOrThrow(),
-    q
-      .select([
-        "c.id",
-        "c.agency_id",
-        "a.name as agency_name",
-        "c.name",
-        "c.concerned_name",
-        "c.handling_body",
-        "c.detected_on",
-        "c.channel",
-        "c.damage_money",
-        "c.recovered_money",
-        "c.transferred_on",
-        "c.transferred_to",
-        personCount.as("persons"),
-      ])
-      .orderBy("c.detected_on", "desc")
-      .orderBy("c.id")
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-  ]);
+  const { rows, total, totals } = await listRegister<
+    Selectable<AcCorruptionCaseTable> & { persons: number },
+    CaseTotals
+  >(db, auth, query, {
+    ...caseSpec(query),
+    columns: sql`${personCount} as persons`,
+    totals: sql`coalesce(sum(${personCount}), 0)::int as persons, coalesce(sum(r.damage_money), 0)::text as damage,
+        coalesce(sum(r.recovered_money), 0)::text as recovered, count(r.transferred_on)::int as transferred`,
+  });
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -311,11 +326,11 @@ export async function listCases(db: Kysely<DB>, auth: AuthContext, query: Corrup
       transferredOn: r.transferred_on,
       transferredTo: r.transferred_to,
     })),
-    total: Number(totals.cases),
+    total,
     page: query.page,
     pageSize: query.pageSize,
     totals: {
-      cases: Number(totals.cases),
+      cases: total,
       persons: Number(totals.persons),
       damageMoney: Number(totals.damage),
       recoveredMoney: Number(totals.recovered),
@@ -327,12 +342,9 @@ export async function listCases(db: Kysely<DB>, auth: AuthContext, query: Corrup
 /** The 02/PCTN list as a workbook: every case the filter selects (no paging), with its persons. */
 export async function exportCases(db: Kysely<DB>, auth: AuthContext, actor: Actor, query: CorruptionCaseListQuery) {
   await assertAgencyInScope(db, auth, "anticorruption.read", auth.agencyId);
-  const rows = await filtered(db, auth, query)
-    .selectAll("c")
-    .select("a.name as agency_name")
-    .orderBy("c.detected_on")
-    .orderBy("c.id")
-    .execute();
+  const { rows } = await listRegister<Selectable<AcCorruptionCaseTable>>(db, auth, query, caseSpec(query, true), {
+    paged: false,
+  });
   const persons = rows.length
     ? await db
         .selectFrom("ac_corruption_person")

@@ -27,7 +27,10 @@ import { fail } from "../../platform/errors.ts";
 import { tableWorkbook } from "../../platform/excel.ts";
 import { SEALED } from "../../platform/sealed-columns.ts";
 import { keyRing } from "../../platform/vault.ts";
+import { loadIssuingAgency } from "../documents/letterhead.ts";
+import { renderDocument } from "../documents/render.ts";
 import { notAfterToday, obligationInScope } from "./campaigns.ts";
+import { declarationFormModel } from "./declaration-form.ts";
 
 function seal(id: string, content: DeclarationContent): string {
   return keyRing().seal(JSON.stringify(content), SEALED.declaration.context(id));
@@ -199,6 +202,36 @@ export async function declarationFile(db: Kysely<DB>, auth: AuthContext, actor: 
     rows,
   });
   return { bytes, fileName: `Ban-ke-khai-${d.year}.xlsx` };
+}
+
+/**
+ * The declaration as the .docx form (declaration-form.ts): the same readers as the view, the
+ * download audited like the .xlsx. Rendered from the sealed content on each request, never stored.
+ */
+export async function declarationForm(db: Kysely<DB>, auth: AuthContext, actor: Actor, id: string) {
+  const d = await readable(db, auth, actor, id, "downloaded");
+  const where = await db
+    .selectFrom("ac_declaration as d")
+    .innerJoin("ac_official as o", "o.id", "d.official_id")
+    .innerJoin("agency as u", "u.id", "o.unit_agency_id")
+    .select(["d.agency_id", "u.name as unit_name"])
+    .where("d.id", "=", id)
+    .executeTakeFirstOrThrow();
+  const agency = await loadIssuingAgency(db, where.agency_id);
+  const bytes = await renderDocument(
+    declarationFormModel(
+      {
+        kind: d.kind,
+        year: d.year,
+        declaredOn: d.declaredOn,
+        unitName: where.unit_name,
+        content: d.content,
+        comparison: d.comparison,
+      },
+      agency,
+    ),
+  );
+  return { bytes, fileName: `Ban-ke-khai-${d.year}.docx` };
 }
 
 /** The declarant's own declarations: year, kind and date only. */

@@ -14,10 +14,17 @@ import type {
   trainingBody,
 } from "@minhbach/domain/api/anticorruption-records";
 import { sql, type Kysely, type Selectable } from "kysely";
-import type { AcLoopholeDocumentTable, DB } from "../../db/schema.ts";
-import { assertAgencyInScope, inScope, type AuthContext } from "../../platform/access.ts";
+import type {
+  AcGiftTable,
+  AcLoopholeDocumentTable,
+  AcPreventionDocumentTable,
+  AcTrainingTable,
+  DB,
+} from "../../db/schema.ts";
+import { assertAgencyInScope, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
+import { listRegister } from "./list-register.ts";
 
 type LoopholeBody = z.infer<typeof loopholeBody>;
 
@@ -25,13 +32,9 @@ function notFuture(value: string | null | undefined, field: string, label: strin
   if (value && value > todayInVietnam()) fail("AC_DATE_IN_FUTURE", field, `${label}: không được sau ngày hôm nay.`);
 }
 
-/** Paging and the common filters on a register's table, for the caller's scope. */
+/** A register's page as the API answers it. */
 function page<T>(items: T[], total: number, query: RecordListQuery) {
   return { items, total, page: query.page, pageSize: query.pageSize };
-}
-
-function like(q: string) {
-  return `%${q.toLowerCase()}%`;
 }
 
 // ---- Loophole documents (03/PCTN) -----------------------------------------------------------
@@ -84,26 +87,12 @@ async function getLoophole(db: Kysely<DB>, id: string) {
 }
 
 export async function listLoopholes(db: Kysely<DB>, auth: AuthContext, query: RecordListQuery) {
-  let q = db
-    .selectFrom("ac_loophole_document as d")
-    .innerJoin("agency as a", "a.id", "d.agency_id")
-    .where(inScope(auth, "anticorruption.read", "d.agency_id"));
-  if (query.agencyId) q = q.where("d.agency_id", "=", query.agencyId);
-  if (query.from) q = q.where("d.found_on", ">=", query.from);
-  if (query.to) q = q.where("d.found_on", "<=", query.to);
-  if (query.q) q = q.where(sql<boolean>`lower(d.title) like ${like(query.q)}`);
-  const [total, rows] = await Promise.all([
-    q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
-    q
-      .selectAll("d")
-      .select("a.name as agency_name")
-      .orderBy("d.found_on", "desc")
-      .orderBy("d.id")
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-  ]);
-  return page(rows.map(loopholeOut), Number(total.n), query);
+  const { rows, total } = await listRegister<Selectable<AcLoopholeDocumentTable>>(db, auth, query, {
+    table: "ac_loophole_document",
+    date: "found_on",
+    search: [sql`r.title`],
+  });
+  return page(rows.map(loopholeOut), total, query);
 }
 
 export async function createLoophole(db: Kysely<DB>, auth: AuthContext, actor: Actor, body: LoopholeBody) {
@@ -162,25 +151,11 @@ export async function updateLoophole(
 // ---- Documents issued or amended to prevent corruption --------------------------------------
 
 export async function listPreventionDocuments(db: Kysely<DB>, auth: AuthContext, query: RecordListQuery) {
-  let q = db
-    .selectFrom("ac_prevention_document as d")
-    .innerJoin("agency as a", "a.id", "d.agency_id")
-    .where(inScope(auth, "anticorruption.read", "d.agency_id"));
-  if (query.agencyId) q = q.where("d.agency_id", "=", query.agencyId);
-  if (query.from) q = q.where("d.issued_on", ">=", query.from);
-  if (query.to) q = q.where("d.issued_on", "<=", query.to);
-  if (query.q) q = q.where(sql<boolean>`lower(d.title) like ${like(query.q)}`);
-  const [total, rows] = await Promise.all([
-    q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
-    q
-      .selectAll("d")
-      .select("a.name as agency_name")
-      .orderBy("d.issued_on", "desc")
-      .orderBy("d.id")
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-  ]);
+  const { rows, total } = await listRegister<Selectable<AcPreventionDocumentTable>>(db, auth, query, {
+    table: "ac_prevention_document",
+    date: "issued_on",
+    search: [sql`r.title`],
+  });
   return page(
     rows.map((r) => ({
       id: r.id,
@@ -192,7 +167,7 @@ export async function listPreventionDocuments(db: Kysely<DB>, auth: AuthContext,
       title: r.title,
       issuedOn: r.issued_on,
     })),
-    Number(total.n),
+    total,
     query,
   );
 }
@@ -243,25 +218,11 @@ export async function createPreventionDocument(
 // ---- Gifts handed in ------------------------------------------------------------------------
 
 export async function listGifts(db: Kysely<DB>, auth: AuthContext, query: RecordListQuery) {
-  let q = db
-    .selectFrom("ac_gift as g")
-    .innerJoin("agency as a", "a.id", "g.agency_id")
-    .where(inScope(auth, "anticorruption.read", "g.agency_id"));
-  if (query.agencyId) q = q.where("g.agency_id", "=", query.agencyId);
-  if (query.from) q = q.where("g.handed_on", ">=", query.from);
-  if (query.to) q = q.where("g.handed_on", "<=", query.to);
-  if (query.q) q = q.where(sql<boolean>`lower(g.full_name || ' ' || g.description) like ${like(query.q)}`);
-  const [total, rows] = await Promise.all([
-    q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
-    q
-      .selectAll("g")
-      .select("a.name as agency_name")
-      .orderBy("g.handed_on", "desc")
-      .orderBy("g.id")
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-  ]);
+  const { rows, total } = await listRegister<Selectable<AcGiftTable>>(db, auth, query, {
+    table: "ac_gift",
+    date: "handed_on",
+    search: [sql`r.full_name || ' ' || r.description`],
+  });
   return page(
     rows.map((r) => ({
       id: r.id,
@@ -274,7 +235,7 @@ export async function listGifts(db: Kysely<DB>, auth: AuthContext, query: Record
       value: Number(r.value),
       handling: r.handling,
     })),
-    Number(total.n),
+    total,
     query,
   );
 }
@@ -331,25 +292,11 @@ export async function createGift(db: Kysely<DB>, auth: AuthContext, actor: Actor
 // ---- Training and propaganda ----------------------------------------------------------------
 
 export async function listTrainings(db: Kysely<DB>, auth: AuthContext, query: RecordListQuery) {
-  let q = db
-    .selectFrom("ac_training as t")
-    .innerJoin("agency as a", "a.id", "t.agency_id")
-    .where(inScope(auth, "anticorruption.read", "t.agency_id"));
-  if (query.agencyId) q = q.where("t.agency_id", "=", query.agencyId);
-  if (query.from) q = q.where("t.held_on", ">=", query.from);
-  if (query.to) q = q.where("t.held_on", "<=", query.to);
-  if (query.q) q = q.where(sql<boolean>`lower(t.title) like ${like(query.q)}`);
-  const [total, rows] = await Promise.all([
-    q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
-    q
-      .selectAll("t")
-      .select("a.name as agency_name")
-      .orderBy("t.held_on", "desc")
-      .orderBy("t.id")
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-  ]);
+  const { rows, total } = await listRegister<Selectable<AcTrainingTable>>(db, auth, query, {
+    table: "ac_training",
+    date: "held_on",
+    search: [sql`r.title`],
+  });
   return page(
     rows.map((r) => ({
       id: r.id,
@@ -361,7 +308,7 @@ export async function listTrainings(db: Kysely<DB>, auth: AuthContext, query: Re
       sessions: r.sessions,
       participants: r.participants,
     })),
-    Number(total.n),
+    total,
     query,
   );
 }

@@ -15,8 +15,8 @@ import {
   recordPublication,
   remindCampaign,
 } from "./campaigns.ts";
-import { createCase, exportCases, getCase, listCases, updateCase } from "./cases.ts";
-import { declarationFile, getDeclaration, myDeclarations, submitDeclaration } from "./declarations.ts";
+import { caseInspections, createCase, exportCases, getCase, listCases, updateCase } from "./cases.ts";
+import { declarationFile, declarationForm, getDeclaration, myDeclarations, submitDeclaration } from "./declarations.ts";
 import { importOfficials, importTemplate } from "./import.ts";
 import { addExemption, createOfficial, getOfficial, listOfficials, updateOfficial } from "./officials.ts";
 import { obligatedListPaper, rotationPlanPaper, verificationPlanPaper } from "./papers.ts";
@@ -143,6 +143,9 @@ export function anticorruptionRoutes(app: Api, ctx: AppContext): void {
   route(app, ROUTES["anticorruption.declarations.file"], session, async (request, reply) =>
     sendFile(reply, XLSX_MIME, await declarationFile(db, requireAuth(request), actorOf(request), request.params.id)),
   );
+  route(app, ROUTES["anticorruption.declarations.form"], session, async (request, reply) =>
+    sendFile(reply, DOCX_MIME, await declarationForm(db, requireAuth(request), actorOf(request), request.params.id)),
+  );
   route(app, ROUTES["anticorruption.declarations.mine"], session, async (request) =>
     myDeclarations(db, requireAuth(request)),
   );
@@ -186,6 +189,9 @@ export function anticorruptionRoutes(app: Api, ctx: AppContext): void {
   );
   route(app, ROUTES["anticorruption.cases.create"], write, async (request, reply) =>
     reply.code(201).send(await createCase(db, requireAuth(request), actorOf(request), request.body)),
+  );
+  route(app, ROUTES["anticorruption.cases.inspections"], write, async (request) =>
+    caseInspections(db, requireAuth(request), request.query),
   );
   route(app, ROUTES["anticorruption.cases.get"], read, async (request) =>
     getCase(db, requireAuth(request), request.params.id),

@@ -7,19 +7,36 @@
  * take over a failed one), then sends, then records `sent` with its audit event: a user gets at
  * most one digest a day even when the server restarts or two servers share the database, and a
  * failed send stays visible (status, error) until a later run of the same day sends it.
+ *
+ * The same digest reminds a declarant (an official linked to a user) of an asset and income
+ * declaration not received yet as its due date approaches (DECLARATION_REMINDER_DAYS before) and
+ * after it: the due date is the one the deadline engine set on the obligation (31/12 for the yearly
+ * declaration); the mail names the declaration's year, kind and status, never its content.
  */
-import { FINAL_STATES, todayInVietnam, VN_OFFSET_MS, type CaseKind } from "@minhbach/domain";
+import { FINAL_STATES, todayInVietnam, VN_OFFSET_MS, type CaseKind, type DeclarationKind } from "@minhbach/domain";
 import { addDays } from "@minhbach/domain/legal-clock";
 import type { Kysely } from "kysely";
 import type { Config } from "../../config.ts";
 import type { DB } from "../../db/schema.ts";
 import { recordAudit, SYSTEM_ACTOR, type Actor } from "../../platform/audit.ts";
-import { composeDigest, createMailTransport, type DigestCase, type MailTransport } from "./mail.ts";
+import {
+  composeDigest,
+  createMailTransport,
+  type DigestCase,
+  type DigestDeclaration,
+  type MailTransport,
+} from "./mail.ts";
 
 export const REMINDER_ACTOR: Actor = { ...SYSTEM_ACTOR, name: "Nhắc hạn tự động" };
 
 /** A claim older than this belongs to a run that died: the next run takes the row over. */
 const STALE_CLAIM_MS = 15 * 60 * 1000;
+
+/**
+ * Declarations not received are reminded this many days before their due date, then every day
+ * after it until received (a reminder policy of the system, not a legal time limit).
+ */
+export const DECLARATION_REMINDER_DAYS = 15;
 
 export interface ReminderOptions {
   /** Cases due within this many days, plus overdue ones (REMINDER_DAYS, default 3). */
@@ -30,6 +47,8 @@ export interface ReminderOptions {
   publicUrl?: string;
   /** List who would get what; send and record nothing. */
   dryRun?: boolean;
+  /** Declarations due within this many days, plus late ones (default DECLARATION_REMINDER_DAYS). */
+  declarationDays?: number;
 }
 
 export interface PlannedDigest {
@@ -38,6 +57,7 @@ export interface PlannedDigest {
   email: string;
   fullName: string;
   cases: DigestCase[];
+  declarations: DigestDeclaration[];
 }
 
 /** sent, failed: by this run; already_sent: earlier today; in_progress: another run holds it. */
@@ -50,11 +70,27 @@ export interface ReminderRunResult {
   sent: number;
   failed: number;
   skipped: number;
-  digests: { userId: string; username: string; email: string; caseCodes: string[]; status: DigestStatus }[];
+  digests: {
+    userId: string;
+    username: string;
+    email: string;
+    caseCodes: string[];
+    /** Declarations reminded: how many, never which. */
+    declarations: number;
+    status: DigestStatus;
+  }[];
 }
 
-/** Users with an e-mail address and the open cases assigned to them that are due soon or overdue. */
-export async function plannedDigests(db: Kysely<DB>, today: string, days: number): Promise<PlannedDigest[]> {
+/**
+ * Users with an e-mail address, the open cases assigned to them that are due soon or overdue, and
+ * their own declarations not received that are due within `declarationDays` or late.
+ */
+export async function plannedDigests(
+  db: Kysely<DB>,
+  today: string,
+  days: number,
+  declarationDays: number = DECLARATION_REMINDER_DAYS,
+): Promise<PlannedDigest[]> {
   const rows = await db
     .selectFrom("case_assignment as ca")
     .innerJoin("resolution_case as c", "c.id", "ca.case_id")
@@ -84,10 +120,48 @@ export async function plannedDigests(db: Kysely<DB>, today: string, days: number
   for (const r of rows) {
     let digest = byUser.get(r.user_id);
     if (!digest) {
-      digest = { userId: r.user_id, username: r.username, email: r.email!, fullName: r.full_name, cases: [] };
+      digest = {
+        userId: r.user_id,
+        username: r.username,
+        email: r.email!,
+        fullName: r.full_name,
+        cases: [],
+        declarations: [],
+      };
       byUser.set(r.user_id, digest);
     }
     digest.cases.push({ id: r.id, code: r.code, kind: r.kind as CaseKind, state: r.state, dueOn: r.due_on! });
+  }
+  const declarations = await db
+    .selectFrom("ac_obligation as b")
+    .innerJoin("ac_campaign as c", "c.id", "b.campaign_id")
+    .innerJoin("ac_official as o", "o.id", "b.official_id")
+    .innerJoin("app_user as u", "u.id", "o.user_id")
+    .select(["u.id as user_id", "u.username", "u.email", "u.full_name", "b.id", "c.year", "b.kind", "b.due_on"])
+    .where("u.email", "is not", null)
+    .where("u.email", "<>", "")
+    .where("u.disabled", "=", false)
+    .where("b.removed", "=", false)
+    .where("b.received_on", "is", null)
+    .where("b.due_on", "<=", addDays(today, declarationDays))
+    .orderBy("u.username")
+    .orderBy("b.due_on")
+    .orderBy("c.year")
+    .execute();
+  for (const r of declarations) {
+    let digest = byUser.get(r.user_id);
+    if (!digest) {
+      digest = {
+        userId: r.user_id,
+        username: r.username,
+        email: r.email!,
+        fullName: r.full_name,
+        cases: [],
+        declarations: [],
+      };
+      byUser.set(r.user_id, digest);
+    }
+    digest.declarations.push({ obligationId: r.id, year: r.year, kind: r.kind as DeclarationKind, dueOn: r.due_on });
   }
   return [...byUser.values()];
 }
@@ -133,7 +207,7 @@ export async function runReminderDigest(
   const from = options.from ?? "Minh Bạch <no-reply@localhost>";
   const publicUrl = options.publicUrl ?? "http://localhost:3000";
   const dryRun = options.dryRun === true || transport === null;
-  const planned = await plannedDigests(db, today, days);
+  const planned = await plannedDigests(db, today, days, options.declarationDays ?? DECLARATION_REMINDER_DAYS);
   const result: ReminderRunResult = { today, days, dryRun, sent: 0, failed: 0, skipped: 0, digests: [] };
   const userIds = planned.map((p) => p.userId);
   const sentToday = userIds.length
@@ -152,6 +226,7 @@ export async function runReminderDigest(
       username: digest.username,
       email: digest.email,
       caseCodes: digest.cases.map((c) => c.code),
+      declarations: digest.declarations.length,
     };
     if (done.has(digest.userId)) {
       result.skipped++;
@@ -168,7 +243,14 @@ export async function runReminderDigest(
       result.digests.push({ ...entry, status: "in_progress" });
       continue;
     }
-    const mail = composeDigest({ recipientName: digest.fullName, cases: digest.cases, today, days, publicUrl });
+    const mail = composeDigest({
+      recipientName: digest.fullName,
+      cases: digest.cases,
+      declarations: digest.declarations,
+      today,
+      days,
+      publicUrl,
+    });
     try {
       const info = await transport!.sendMail({ from, to: digest.email, ...mail });
       await db.transaction().execute(async (trx) => {
@@ -178,12 +260,25 @@ export async function runReminderDigest(
           .where("user_id", "=", digest.userId)
           .where("sent_on", "=", today)
           .execute();
+        const obligationIds = digest.declarations.map((d) => d.obligationId);
+        // The campaign counts the reminders each declarant was sent (the officer's and these).
+        if (obligationIds.length)
+          await trx
+            .updateTable("ac_obligation")
+            .set((eb) => ({ reminders: eb("reminders", "+", 1), last_reminded_at: new Date() }))
+            .where("id", "in", obligationIds)
+            .execute();
         // Who and how many, never what: the codes are in reminder_mail, the names nowhere.
         await recordAudit(trx, REMINDER_ACTOR, {
           action: "reminder.mailed",
           entityType: "user",
           entityId: digest.userId,
-          summary: { userId: digest.userId, cases: caseIds.length, on: today },
+          summary: {
+            userId: digest.userId,
+            cases: caseIds.length,
+            ...(obligationIds.length ? { declarations: obligationIds.length } : {}),
+            on: today,
+          },
         });
       });
       result.sent++;

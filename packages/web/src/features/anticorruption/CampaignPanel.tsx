@@ -255,6 +255,22 @@ function CampaignView({ id, write }: { id: string; write: boolean }) {
                             {AC_TEXT.forms.enter}
                           </Button>
                         ) : null}
+                        {o.declarationId ? (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            aria-label={AC_TEXT.downloadFormFor(o.fullName)}
+                            onClick={() =>
+                              void saveDownload(
+                                "anticorruption.declarations.form",
+                                { params: { id: o.declarationId! } },
+                                `Ban-ke-khai-${o.officialCode}.docx`,
+                              ).catch((e: unknown) => notifications.show({ color: "red", message: errorMessage(e) }))
+                            }
+                          >
+                            {AC_TEXT.downloadForm}
+                          </Button>
+                        ) : null}
                         {o.receivedOn ? (
                           <Button
                             size="xs"

@@ -25,6 +25,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { call, type Answer } from "../../api/call.ts";
@@ -204,6 +205,8 @@ function Figure({ label, value }: { label: string; value: string }) {
 
 interface PersonValues {
   officialId: string | null;
+  /** The label of the official picked, for the picker (not sent). */
+  officialLabel: string | null;
   fullName: string;
   jobTitle: string;
   handling: string | null;
@@ -214,6 +217,7 @@ interface PersonValues {
 
 const blankPerson = (): PersonValues => ({
   officialId: null,
+  officialLabel: null,
   fullName: "",
   jobTitle: "",
   handling: "pending",
@@ -252,8 +256,10 @@ function CaseModal({ current, readOnly, onClose }: { current: CaseView | null; r
       transferredTo: current?.transferredTo ?? "",
       headsResponsible: (current?.headsResponsible ?? 0) as number | string,
       note: current?.note ?? "",
+      inspectionId: current?.inspectionId ?? null,
       persons: (current?.persons ?? []).map((p): PersonValues => ({
         officialId: p.officialId,
+        officialLabel: p.officialCode ? `${p.fullName} (${p.officialCode})` : null,
         fullName: p.fullName,
         jobTitle: p.jobTitle ?? "",
         handling: p.handling,
@@ -273,7 +279,7 @@ function CaseModal({ current, readOnly, onClose }: { current: CaseView | null; r
       summary: v.summary,
       detectedOn: v.detectedOn ?? "",
       channel: (v.channel ?? "") as CaseChannel,
-      inspectionId: current?.inspectionId ?? null,
+      inspectionId: v.channel === "inspection" ? v.inspectionId : null,
       resolutionCaseId: current?.resolutionCaseId ?? null,
       damageMoney: num(v.damageMoney),
       damageLandM2: num(v.damageLandM2),
@@ -323,6 +329,15 @@ function CaseModal({ current, readOnly, onClose }: { current: CaseView | null; r
                 {...form.getInputProps("channel")}
               />
             </Group>
+            {form.values.channel === "inspection" ? (
+              <InspectionPicker
+                current={current?.inspection ?? null}
+                readOnly={readOnly}
+                value={form.values.inspectionId}
+                onChange={(id) => form.setFieldValue("inspectionId", id)}
+                error={form.errors.inspectionId}
+              />
+            ) : null}
             <Textarea label={C.summary} autosize minRows={2} {...form.getInputProps("summary")} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <NumberInput label={C.damageMoney} {...moneyProps} {...form.getInputProps("damageMoney")} />
@@ -343,6 +358,21 @@ function CaseModal({ current, readOnly, onClose }: { current: CaseView | null; r
             </Title>
             {form.values.persons.map((p, i) => (
               <Paper withBorder p="xs" key={i}>
+                <OfficialPicker
+                  index={i}
+                  value={p.officialId}
+                  label={p.officialLabel}
+                  readOnly={readOnly}
+                  error={form.getInputProps(`persons.${i}.officialId`).error as string | undefined}
+                  onPick={(o) =>
+                    form.setFieldValue(`persons.${i}`, {
+                      ...p,
+                      officialId: o?.id ?? null,
+                      officialLabel: o ? `${o.fullName} (${o.code})` : null,
+                      ...(o ? { fullName: o.fullName, jobTitle: o.currentPosition ?? p.jobTitle } : {}),
+                    })
+                  }
+                />
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
                   <TextInput label={C.fullName} required {...form.getInputProps(`persons.${i}.fullName`)} />
                   <TextInput label={C.jobTitle} {...form.getInputProps(`persons.${i}.jobTitle`)} />
@@ -398,5 +428,102 @@ function CaseModal({ current, readOnly, onClose }: { current: CaseView | null; r
         </Group>
       </form>
     </Modal>
+  );
+}
+
+/**
+ * The inspection a case came from, among those of the recording agency and the units under it
+ * (the server refuses any other). Searched by code or title as the officer types.
+ */
+function InspectionPicker({
+  value,
+  onChange,
+  error,
+  current,
+  readOnly,
+}: {
+  value: string | null;
+  onChange(value: string | null): void;
+  error?: unknown;
+  current: { id: string; code: string; title: string } | null;
+  readOnly: boolean;
+}) {
+  const [search, setSearch] = useState("");
+  const [q] = useDebouncedValue(search, 250);
+  const choices = useQuery({
+    queryKey: [...AC_KEY, "case-inspections", q],
+    queryFn: ({ signal }) => call("anticorruption.cases.inspections", { query: { q: q || undefined }, signal }),
+    enabled: !readOnly,
+  });
+  const options = new Map<string, string>();
+  if (current) options.set(current.id, `${current.code} — ${current.title}`);
+  for (const i of choices.data?.items ?? []) options.set(i.id, `${i.code} — ${i.title}`);
+  return (
+    <Select
+      label={C.inspection}
+      description={C.inspectionHint}
+      searchable
+      clearable
+      data={[...options].map(([v, l]) => ({ value: v, label: l }))}
+      value={value}
+      onChange={onChange}
+      onSearchChange={setSearch}
+      nothingFoundMessage={C.inspectionNone}
+      error={error as string | undefined}
+      data-testid="ac-case-inspection"
+    />
+  );
+}
+
+type OfficialChoice = Answer<"anticorruption.officials.list">["items"][number];
+
+/** Picks a person of a case from the officials registry: name, code and current position filled in. */
+function OfficialPicker({
+  index,
+  value,
+  label,
+  readOnly,
+  error,
+  onPick,
+}: {
+  index: number;
+  value: string | null;
+  label: string | null;
+  readOnly: boolean;
+  error: string | undefined;
+  onPick(official: OfficialChoice | null): void;
+}) {
+  const [search, setSearch] = useState("");
+  const [q] = useDebouncedValue(search, 250);
+  const found = useQuery({
+    queryKey: [...AC_KEY, "case-officials", q],
+    queryFn: ({ signal }) =>
+      call("anticorruption.officials.list", { query: { q: q || undefined, page: 1, pageSize: 20 }, signal }),
+    enabled: !readOnly && q.trim().length > 0,
+  });
+  const byId = new Map((found.data?.items ?? []).map((o) => [o.id, o]));
+  const data = (found.data?.items ?? []).map((o) => ({
+    value: o.id,
+    label: `${o.fullName} (${o.code}) — ${o.unitName}`,
+  }));
+  if (value && label && !byId.has(value)) data.unshift({ value, label });
+  return (
+    <Select
+      label={C.official(index + 1)}
+      description={C.officialHint}
+      searchable
+      clearable
+      mb="xs"
+      data={data}
+      value={value}
+      onChange={(id) => {
+        if (id === value) return;
+        onPick(id ? (byId.get(id) ?? null) : null);
+      }}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
+      nothingFoundMessage={q ? C.officialNone : undefined}
+      error={error}
+    />
   );
 }

@@ -61,6 +61,19 @@ export function MyDeclarations() {
                     >
                       {AC_TEXT.download}
                     </Button>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() =>
+                        void saveDownload(
+                          "anticorruption.declarations.form",
+                          { params: { id: d.id } },
+                          `Ban-ke-khai-${d.year}.docx`,
+                        ).catch((e: unknown) => setError(errorMessage(e)))
+                      }
+                    >
+                      {AC_TEXT.downloadForm}
+                    </Button>
                   </Group>
                 </Table.Td>
               </Table.Tr>

@@ -21,7 +21,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
@@ -36,6 +35,7 @@ import { formatDate, formatNumber, todayIso } from "../../ui/format.ts";
 import { QueryStatus } from "../../ui/QueryState.tsx";
 import { useAppForm } from "../../ui/use-app-form.ts";
 import { AC_KEY, useAcMutation } from "./api.ts";
+import { RecordTable } from "./RecordTable.tsx";
 import { REC_TEXT } from "./records-text.ts";
 
 const R = REC_TEXT.registers;
@@ -123,50 +123,36 @@ function Loopholes({ write }: { write: boolean }) {
   return (
     <Section title={R.loopholes} write={write} onAdd={() => setEditing("new")} testId="ac-loopholes">
       <QueryStatus query={list} />
-      {list.data?.items.length === 0 ? <Text c="dimmed">{R.none}</Text> : null}
-      {list.data?.items.length ? (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{R.docTitle}</Table.Th>
-                <Table.Th>{R.issuingBody}</Table.Th>
-                <Table.Th>{R.loophole}</Table.Th>
-                <Table.Th>{R.foundOn}</Table.Th>
-                <Table.Th>{R.status}</Table.Th>
-                {write ? <Table.Th /> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((d) => (
-                <Table.Tr key={d.id}>
-                  <Table.Td>
-                    {d.title}
-                    {d.numberSymbol ? ` (${d.numberSymbol})` : ""}
-                  </Table.Td>
-                  <Table.Td>{d.issuingBody}</Table.Td>
-                  <Table.Td>{d.loophole}</Table.Td>
-                  <Table.Td>{formatDate(d.foundOn)}</Table.Td>
-                  <Table.Td>
-                    {d.remediedOn ? (
-                      <Badge color="green">{`${R.remedied} ${formatDate(d.remediedOn)}`}</Badge>
-                    ) : (
-                      <Badge color="orange">{R.notRemedied}</Badge>
-                    )}
-                  </Table.Td>
-                  {write ? (
-                    <Table.Td>
-                      <Button size="xs" variant="subtle" onClick={() => setEditing(d)}>
-                        {R.markRemedied}
-                      </Button>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
+      <RecordTable
+        rows={list.data?.items}
+        minWidth={760}
+        columns={[
+          {
+            header: R.docTitle,
+            cell: (d) => `${d.title}${d.numberSymbol ? ` (${d.numberSymbol})` : ""}`,
+          },
+          { header: R.issuingBody, cell: (d) => d.issuingBody },
+          { header: R.loophole, cell: (d) => d.loophole },
+          { header: R.foundOn, cell: (d) => formatDate(d.foundOn) },
+          {
+            header: R.status,
+            cell: (d) =>
+              d.remediedOn ? (
+                <Badge color="green">{`${R.remedied} ${formatDate(d.remediedOn)}`}</Badge>
+              ) : (
+                <Badge color="orange">{R.notRemedied}</Badge>
+              ),
+          },
+          write && {
+            header: null,
+            cell: (d) => (
+              <Button size="xs" variant="subtle" onClick={() => setEditing(d)}>
+                {R.markRemedied}
+              </Button>
+            ),
+          },
+        ]}
+      />
       {editing ? <LoopholeModal current={editing === "new" ? null : editing} onClose={() => setEditing(null)} /> : null}
     </Section>
   );
@@ -274,33 +260,16 @@ function PreventionDocuments({ write }: { write: boolean }) {
   return (
     <Section title={R.prevention} write={write} onAdd={() => setAdding(true)} testId="ac-prevention">
       <QueryStatus query={list} />
-      {list.data?.items.length === 0 ? <Text c="dimmed">{R.none}</Text> : null}
-      {list.data?.items.length ? (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{R.issuedOn}</Table.Th>
-                <Table.Th>{R.numberSymbol}</Table.Th>
-                <Table.Th>{R.excerpt}</Table.Th>
-                <Table.Th>{R.kind}</Table.Th>
-                <Table.Th>{R.action}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((d) => (
-                <Table.Tr key={d.id}>
-                  <Table.Td>{formatDate(d.issuedOn)}</Table.Td>
-                  <Table.Td>{d.numberSymbol ?? ""}</Table.Td>
-                  <Table.Td>{d.title}</Table.Td>
-                  <Table.Td>{PREVENTION_DOCUMENT_KIND_LABELS[d.kind]}</Table.Td>
-                  <Table.Td>{PREVENTION_DOCUMENT_ACTION_LABELS[d.action]}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
+      <RecordTable
+        rows={list.data?.items}
+        columns={[
+          { header: R.issuedOn, cell: (d) => formatDate(d.issuedOn) },
+          { header: R.numberSymbol, cell: (d) => d.numberSymbol ?? "" },
+          { header: R.excerpt, cell: (d) => d.title },
+          { header: R.kind, cell: (d) => PREVENTION_DOCUMENT_KIND_LABELS[d.kind] },
+          { header: R.action, cell: (d) => PREVENTION_DOCUMENT_ACTION_LABELS[d.action] },
+        ]}
+      />
       {adding ? (
         <FormModal
           title={R.prevention}
@@ -372,33 +341,16 @@ function Gifts({ write }: { write: boolean }) {
   return (
     <Section title={R.gifts} write={write} onAdd={() => setAdding(true)} testId="ac-gifts">
       <QueryStatus query={list} />
-      {list.data?.items.length === 0 ? <Text c="dimmed">{R.none}</Text> : null}
-      {list.data?.items.length ? (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{R.handedOn}</Table.Th>
-                <Table.Th>{R.giver}</Table.Th>
-                <Table.Th>{R.gift}</Table.Th>
-                <Table.Th>{R.value}</Table.Th>
-                <Table.Th>{R.giftHandling}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((g) => (
-                <Table.Tr key={g.id}>
-                  <Table.Td>{formatDate(g.handedOn)}</Table.Td>
-                  <Table.Td>{g.fullName}</Table.Td>
-                  <Table.Td>{g.description}</Table.Td>
-                  <Table.Td>{formatDong(g.value)}</Table.Td>
-                  <Table.Td>{g.handling ?? ""}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
+      <RecordTable
+        rows={list.data?.items}
+        columns={[
+          { header: R.handedOn, cell: (g) => formatDate(g.handedOn) },
+          { header: R.giver, cell: (g) => g.fullName },
+          { header: R.gift, cell: (g) => g.description },
+          { header: R.value, cell: (g) => formatDong(g.value) },
+          { header: R.giftHandling, cell: (g) => g.handling ?? "" },
+        ]}
+      />
       {adding ? (
         <FormModal
           title={R.gifts}
@@ -460,41 +412,23 @@ function Trainings({ write }: { write: boolean }) {
   return (
     <Section title={R.trainings} write={write} onAdd={() => setAdding(true)} testId="ac-trainings">
       <QueryStatus query={list} />
-      {list.data && items.length === 0 ? <Text c="dimmed">{R.none}</Text> : null}
-      {items.length ? (
-        <>
-          <Text size="sm" mb="xs">
-            {R.totalParticipants(
-              formatNumber(items.reduce((s, i) => s + i.sessions, 0)),
-              formatNumber(items.reduce((s, i) => s + i.participants, 0)),
-            )}
-          </Text>
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{R.heldOn}</Table.Th>
-                  <Table.Th>{R.trainingKind}</Table.Th>
-                  <Table.Th>{R.trainingTitle}</Table.Th>
-                  <Table.Th>{R.sessions}</Table.Th>
-                  <Table.Th>{R.participants}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((t) => (
-                  <Table.Tr key={t.id}>
-                    <Table.Td>{formatDate(t.heldOn)}</Table.Td>
-                    <Table.Td>{TRAINING_KIND_LABELS[t.kind]}</Table.Td>
-                    <Table.Td>{t.title}</Table.Td>
-                    <Table.Td>{formatNumber(t.sessions)}</Table.Td>
-                    <Table.Td>{formatNumber(t.participants)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </>
-      ) : null}
+      <RecordTable
+        rows={list.data ? items : undefined}
+        columns={[
+          { header: R.heldOn, cell: (t) => formatDate(t.heldOn) },
+          { header: R.trainingKind, cell: (t) => TRAINING_KIND_LABELS[t.kind] },
+          { header: R.trainingTitle, cell: (t) => t.title },
+          { header: R.sessions, cell: (t) => formatNumber(t.sessions) },
+          { header: R.participants, cell: (t) => formatNumber(t.participants) },
+        ]}
+      >
+        <Text size="sm" mb="xs">
+          {R.totalParticipants(
+            formatNumber(items.reduce((s, i) => s + i.sessions, 0)),
+            formatNumber(items.reduce((s, i) => s + i.participants, 0)),
+          )}
+        </Text>
+      </RecordTable>
       {adding ? (
         <FormModal
           title={R.trainings}

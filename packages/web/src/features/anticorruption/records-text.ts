@@ -39,6 +39,13 @@ export const REC_TEXT = {
     disciplineForm: "Hình thức kỷ luật",
     handledOn: "Ngày xử lý",
     isHead: "Là người đứng đầu",
+    inspection: "Cuộc thanh tra phát hiện vụ việc",
+    inspectionHint: "Cuộc thanh tra của cơ quan hoặc đơn vị trực thuộc; gõ mã hoặc tên để tìm.",
+    inspectionNone: "Không tìm thấy cuộc thanh tra nào",
+    official: (n: number) => `Chọn người thứ ${n} từ danh sách cán bộ`,
+    officialHint: "Gõ họ tên hoặc mã cán bộ; để trống nếu người này không có trong danh sách.",
+    officialNone: "Không tìm thấy cán bộ nào",
+    officialCode: (code: string) => `Trong danh sách cán bộ, mã ${code}`,
     totals: {
       cases: "Số vụ việc",
       persons: "Số người",

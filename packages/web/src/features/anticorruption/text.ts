@@ -118,6 +118,8 @@ export const AC_TEXT = {
   mineEmpty: "Chưa có bản kê khai nào của bạn trong hệ thống.",
   view: "Xem",
   download: "Tải về",
+  downloadForm: "Bản kê khai theo mẫu (.docx)",
+  downloadFormFor: (name: string) => `Tải bản kê khai của ${name} theo mẫu (.docx)`,
   declaredOn: "Ngày kê khai",
   declaration: "Bản kê khai tài sản, thu nhập",
   total: "Tổng giá trị tài sản",
