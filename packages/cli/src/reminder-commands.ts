@@ -42,10 +42,14 @@ export function registerReminderCommands(program: Command): void {
             publicUrl: config.publicUrl,
             dryRun,
           });
-          for (const d of result.digests)
-            console.log(
-              `  ${STATUS_TEXT[d.status].padEnd(16)} ${d.username} <${d.email}>: ${d.caseCodes.length} vụ việc (${d.caseCodes.join(", ")})`,
-            );
+          for (const d of result.digests) {
+            // A digest names the cases by code and counts the declarations (never their content).
+            const parts = [
+              ...(d.caseCodes.length ? [`${d.caseCodes.length} vụ việc (${d.caseCodes.join(", ")})`] : []),
+              ...(d.declarations ? [`${d.declarations} bản kê khai tài sản, thu nhập chưa nộp`] : []),
+            ];
+            console.log(`  ${STATUS_TEXT[d.status].padEnd(16)} ${d.username} <${d.email}>: ${parts.join("; ")}`);
+          }
           const date = formatVietnameseDate(today);
           if (dryRun) {
             const n = result.digests.filter((d) => d.status === "would_send").length;
