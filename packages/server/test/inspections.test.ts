@@ -67,6 +67,30 @@ for (const db of testDatabases()) {
       });
       assert.equal(sctDecided.status, 200, JSON.stringify(sctDecided.body));
 
+      // While the proposal is typed, the overlap shows before anything is saved.
+      const checked = await w.long.post("/api/inspections/overlap-check", {
+        kind: "ad_hoc",
+        year: 2026,
+        subjectIds: [mineral, market],
+      });
+      assert.equal(checked.status, 200, JSON.stringify(checked.body));
+      assert.equal(checked.body.needsViolationSign, true);
+      assert.deepEqual(
+        checked.body.overlaps.map((o: { subjectName: string; agencyName: string }) => [o.subjectName, o.agencyName]),
+        [["Công ty TNHH Khoáng sản Bảo Thắng", "Sở Công Thương tỉnh Lào Cai"]],
+      );
+      const nextYear = await w.long.post("/api/inspections/overlap-check", {
+        kind: "ad_hoc",
+        year: 2027,
+        subjectIds: [mineral],
+      });
+      assert.deepEqual([nextYear.body.overlaps.length, nextYear.body.needsViolationSign], [0, false]);
+      assert.equal(
+        (await w.viewer.post("/api/inspections/overlap-check", { kind: "ad_hoc", year: 2026, subjectIds: [mineral] }))
+          .status,
+        403,
+      );
+
       // The Inspectorate proposes an ad hoc inspection of the same company.
       const bad = await w.long.post("/api/inspections", {
         kind: "ad_hoc",

@@ -69,6 +69,16 @@ export const createInspectionBody = z.object({
 });
 export type CreateInspectionBody = z.infer<typeof createInspectionBody>;
 
+/** The overlap check of a proposal while it is typed, before it is saved (nothing is written). */
+export const inspectionOverlapCheckBody = z.strictObject({
+  kind: choiceOf(INSPECTION_KINDS, "loại cuộc thanh tra"),
+  year: createInspectionBody.shape.year,
+  subjectIds: z.array(uuid).max(200, { error: "Một cuộc thanh tra có tối đa 200 đối tượng." }),
+  contentField: optionalText(200, "Lĩnh vực quản lý nhà nước"),
+  planItemId: blankable(uuid.optional()),
+});
+export type InspectionOverlapCheckBody = z.infer<typeof inspectionOverlapCheckBody>;
+
 const declaration = z.object({
   userId: uuid,
   hasConflict: z.boolean({ error: "Bản kê khai xung đột lợi ích: chọn có hoặc không." }),
@@ -380,6 +390,12 @@ export const inspectionFactsView = z.object({
   decisionSigner: nullableText.optional(),
   conclusionSigner: nullableText.optional(),
   publicationNumber: nullableText.optional(),
+});
+
+export const inspectionOverlapCheck = z.object({
+  overlaps: z.array(inspectionOverlapView),
+  /** An ad hoc decision over these subjects must record a clear sign of violation. */
+  needsViolationSign: z.boolean(),
 });
 
 export const inspectionDetail = z.object({

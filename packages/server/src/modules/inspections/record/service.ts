@@ -58,6 +58,7 @@ import type {
   CreateInspectionBody,
   DecideInspectionBody,
   InspectionListQuery,
+  InspectionOverlapCheckBody,
   InspectionStepBody,
 } from "@minhbach/domain/api/inspections";
 import type { Kysely, Transaction } from "kysely";
@@ -341,6 +342,47 @@ export async function createInspection(db: Kysely<DB>, auth: AuthContext, actor:
     return row.id;
   });
   return getInspection(db, auth, id);
+}
+
+/**
+ * The overlaps a proposal would meet, while it is typed (nothing written): the same subjects in
+ * the year in any agency's plan or inspection, and whether an ad hoc decision needs its clear
+ * sign of violation (the same rule the decision applies).
+ */
+export async function checkProposalOverlaps(db: Kysely<DB>, auth: AuthContext, body: InspectionOverlapCheckBody) {
+  await assertAgencyInScope(db, auth, "inspection.write", auth.agencyId);
+  const ids = [...new Set(body.subjectIds)];
+  if (ids.length === 0) return { overlaps: [], needsViolationSign: false };
+  const subjects = await db.selectFrom("inspection_subject").select(["id", "name"]).where("id", "in", ids).execute();
+  const planItemId = body.kind === "planned" ? (body.planItemId ?? null) : null;
+  const adHoc = body.kind !== "planned" && !planItemId;
+  const overlaps = await findOverlaps(
+    db,
+    subjects.map((s) => ({
+      subjectId: s.id,
+      year: body.year,
+      activity: activityOf(body.kind),
+      contentField: body.contentField ?? null,
+      adHoc,
+      carriesOut: planItemId,
+    })),
+  );
+  const names = new Map(subjects.map((s) => [s.id, s.name]));
+  return {
+    overlaps: overlaps.map((o) => ({
+      kind: o.kind,
+      kindLabel: OVERLAP_KIND_LABELS[o.kind],
+      weight: o.weight,
+      subjectId: o.other.subjectId,
+      subjectName: names.get(o.other.subjectId) ?? "",
+      year: o.other.year,
+      activity: o.other.activity,
+      source: o.other.source,
+      agencyName: o.agencyName,
+      basis: o.basis,
+    })),
+    needsViolationSign: adHoc && needsViolationSign(overlaps),
+  };
 }
 
 // ---- Deciding -------------------------------------------------------------------------------
