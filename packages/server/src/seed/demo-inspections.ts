@@ -454,7 +454,7 @@ export async function seedDemoInspections(db: Kysely<DB>, today = todayInVietnam
       declarations: declarations([sctInspector.userId]),
     }),
   );
-  await createInspection(
+  const fuel = await createInspection(
     db,
     long,
     ACTOR,
@@ -466,6 +466,18 @@ export async function seedDemoInspections(db: Kysely<DB>, today = todayInVietnam
       content: "Thanh tra việc kê khai, nộp thuế bảo vệ môi trường",
       year,
       subjectIds: [subject.fuel!],
+    }),
+  );
+  // Its decision drafted in the system, waiting for the head to sign it ("Chờ lãnh đạo ký").
+  await decideInspection(
+    db,
+    head,
+    ACTOR,
+    fuel.id,
+    decideInspectionBody.parse({
+      version: fuel.version,
+      ...team,
+      violationSign: "Số thuế bảo vệ môi trường kê khai quý II giảm 35% trong khi sản lượng bán ra tăng",
     }),
   );
   return created + 2;
