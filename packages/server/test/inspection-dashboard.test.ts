@@ -63,7 +63,12 @@ for (const db of testDatabases()) {
         assert.equal(added.status, 201, JSON.stringify(added.body));
         v = added.body.version;
       }
-      const signed = await step(w.head, signedOne.id, v, { action: "sign", date: "2026-04-06", number: "09/KL-TTr" });
+      const signed = await step(w.head, signedOne.id, v, {
+        action: "sign",
+        issuedOutside: true,
+        date: "2026-04-06",
+        number: "09/KL-TTr",
+      });
       assert.equal(signed.status, 200, JSON.stringify(signed.body));
 
       const board = await w.long.get("/api/inspections/dashboard");

@@ -164,7 +164,12 @@ for (const db of testDatabases()) {
       assert.equal(tooEarly.status, 409);
       assert.equal(tooEarly.body.code, "INSPECTION_STEP_OUT_OF_ORDER");
 
-      const signed = await step(w.head, id, v, { action: "sign", date: "2025-10-15", number: "05/KL-TTr" });
+      const signed = await step(w.head, id, v, {
+        action: "sign",
+        issuedOutside: true,
+        date: "2025-10-15",
+        number: "05/KL-TTr",
+      });
       assert.equal(signed.status, 200, JSON.stringify(signed.body));
       v = signed.body.version;
       assert.equal(signed.body.totals.recommendedMoney, 500_000_000);
@@ -318,7 +323,12 @@ for (const db of testDatabases()) {
         assert.equal(res.status, 201, JSON.stringify(res.body));
         v = res.body.version;
       }
-      const signed = await step(w.head, id, v, { action: "sign", date: "2026-06-15", number: "11/KL-TTr" });
+      const signed = await step(w.head, id, v, {
+        action: "sign",
+        issuedOutside: true,
+        date: "2026-06-15",
+        number: "11/KL-TTr",
+      });
       assert.equal(signed.status, 200, JSON.stringify(signed.body));
       const money = signed.body.recommendations.find((r: { type: string }) => r.type === "recover_money");
       const land = signed.body.recommendations.find((r: { type: string }) => r.type === "recover_land");

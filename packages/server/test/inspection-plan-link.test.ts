@@ -101,6 +101,7 @@ for (const db of testDatabases()) {
       assert.equal(read.body.planItemId, ttPlan.items[0]!.id);
       const decided = await w.head.post(`/api/inspections/${planned}/decision`, {
         version: created.body.version,
+        issuedOutside: true,
         date: "2026-04-06",
         number: "31/QĐ-TTr",
         leaderId: w.ids.long,

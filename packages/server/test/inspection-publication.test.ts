@@ -56,7 +56,12 @@ for (const db of testDatabases()) {
         assert.equal(added.status, 201, JSON.stringify(added.body));
         v = added.body.version;
       }
-      const signed = await step(w.head, id, v, { action: "sign", date: "2026-04-06", number: "07/KL-TTr" });
+      const signed = await step(w.head, id, v, {
+        action: "sign",
+        issuedOutside: true,
+        date: "2026-04-06",
+        number: "07/KL-TTr",
+      });
       assert.equal(signed.status, 200, JSON.stringify(signed.body));
       const published = await step(w.long, id, signed.body.version, { action: "publish", date: "2026-04-08" });
       assert.equal(published.status, 200, JSON.stringify(published.body));

@@ -32,6 +32,8 @@ for (const db of testDatabases()) {
       const proposed = list.items.find((i: { state: string }) => i.state === "PROPOSED");
       const detail = (await long.get(`/api/inspections/${proposed.id}`)).body;
       assert.equal(detail.overlaps[0].agencyName, "Sở Công Thương tỉnh Lào Cai");
+      assert.equal(detail.stateLabel, "Chờ lãnh đạo ký quyết định thanh tra");
+      assert.equal(detail.awaiting.status, "draft");
       const summary = (await long.get("/api/inspection-follow-up/summary?from=2026-01-01&to=2026-12-31")).body;
       assert.equal(summary.recoveredFromEarlierYears, 2_369_000_000);
       assert.equal(summary.text.recoveredFromEarlierYears, "2.369 triệu đồng");

@@ -8,7 +8,14 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { startTestApp, testDatabases, type TestApp } from "../src/testing.ts";
-import { createSubject, inspectionWorld, step, type InspectionWorld } from "./support/inspections.ts";
+import {
+  awaitingDocument,
+  createSubject,
+  inspectionWorld,
+  signPaper,
+  step,
+  type InspectionWorld,
+} from "./support/inspections.ts";
 
 for (const db of testDatabases()) {
   describe(`inspections (${db.kind})`, () => {
@@ -51,6 +58,7 @@ for (const db of testDatabases()) {
       assert.match(check.body.code, /^KT-LC\.SCT-2026-001$/);
       const sctDecided = await w.sctHead.post(`/api/inspections/${check.body.id}/decision`, {
         version: check.body.version,
+        issuedOutside: true,
         date: "2026-02-10",
         number: "15/QĐ-SCT",
         leaderId: w.ids.sctInspector,
@@ -58,6 +66,30 @@ for (const db of testDatabases()) {
         // A check outside any plan is ad hoc too: nothing else this year, no sign needed.
       });
       assert.equal(sctDecided.status, 200, JSON.stringify(sctDecided.body));
+
+      // While the proposal is typed, the overlap shows before anything is saved.
+      const checked = await w.long.post("/api/inspections/overlap-check", {
+        kind: "ad_hoc",
+        year: 2026,
+        subjectIds: [mineral, market],
+      });
+      assert.equal(checked.status, 200, JSON.stringify(checked.body));
+      assert.equal(checked.body.needsViolationSign, true);
+      assert.deepEqual(
+        checked.body.overlaps.map((o: { subjectName: string; agencyName: string }) => [o.subjectName, o.agencyName]),
+        [["Công ty TNHH Khoáng sản Bảo Thắng", "Sở Công Thương tỉnh Lào Cai"]],
+      );
+      const nextYear = await w.long.post("/api/inspections/overlap-check", {
+        kind: "ad_hoc",
+        year: 2027,
+        subjectIds: [mineral],
+      });
+      assert.deepEqual([nextYear.body.overlaps.length, nextYear.body.needsViolationSign], [0, false]);
+      assert.equal(
+        (await w.viewer.post("/api/inspections/overlap-check", { kind: "ad_hoc", year: 2026, subjectIds: [mineral] }))
+          .status,
+        403,
+      );
 
       // The Inspectorate proposes an ad hoc inspection of the same company.
       const bad = await w.long.post("/api/inspections", {
@@ -117,16 +149,12 @@ for (const db of testDatabases()) {
       // An inspector may not decide; the Department's head neither (another agency).
       const byInspector = await w.long.post(`/api/inspections/${p.id}/decision`, {
         version: p.version,
-        date: "2026-02-20",
-        number: "08/QĐ-TTr",
         ...team(),
       });
       assert.equal(byInspector.status, 403);
       assert.equal(byInspector.body.code, "INSPECTION_NOT_DECIDER");
       const otherHead = await w.sctHead.post(`/api/inspections/${p.id}/decision`, {
         version: p.version,
-        date: "2026-02-20",
-        number: "08/QĐ-TTr",
         ...team(),
       });
       assert.equal(otherHead.status, 403);
@@ -134,8 +162,6 @@ for (const db of testDatabases()) {
       // A team member with a conflict of interest, a member of another agency: refused.
       const conflicted = await w.head.post(`/api/inspections/${p.id}/decision`, {
         version: p.version,
-        date: "2026-02-20",
-        number: "08/QĐ-TTr",
         ...team(),
         declarations: [
           { userId: w.ids.long, hasConflict: false },
@@ -150,8 +176,6 @@ for (const db of testDatabases()) {
       assert.match(conflicted.body.message, /Đỗ Thị Thu Hà/);
       const outsider = await w.head.post(`/api/inspections/${p.id}/decision`, {
         version: p.version,
-        date: "2026-02-20",
-        number: "08/QĐ-TTr",
         ...team(),
         memberIds: [w.ids.sctInspector],
         declarations: [...team().declarations, { userId: w.ids.sctInspector, hasConflict: false }],
@@ -164,8 +188,6 @@ for (const db of testDatabases()) {
       // Over the Department's check, without a clear sign of violation: refused, nothing saved.
       const noSign = await w.head.post(`/api/inspections/${p.id}/decision`, {
         version: p.version,
-        date: "2026-02-20",
-        number: "08/QĐ-TTr",
         ...team(),
       });
       assert.equal(noSign.status, 409, JSON.stringify(noSign.body));
@@ -183,6 +205,7 @@ for (const db of testDatabases()) {
       // A decision dated outside its year is refused naming the date.
       const wrongYear = await w.head.post(`/api/inspections/${p.id}/decision`, {
         version: p.version,
+        issuedOutside: true,
         date: "2025-12-20",
         number: "08/QĐ-TTr",
         ...team(),
@@ -191,17 +214,39 @@ for (const db of testDatabases()) {
       assert.equal(wrongYear.status, 400);
       assert.equal(wrongYear.body.field, "date");
 
-      const decided = await w.head.post(`/api/inspections/${p.id}/decision`, {
+      // A number typed for a decision signed in the system is refused: the register numbers it.
+      const typedNumber = await w.head.post(`/api/inspections/${p.id}/decision`, {
         version: p.version,
-        date: "2026-02-20",
         number: "08/QĐ-TTr",
+        ...team(),
+      });
+      assert.equal(typedNumber.status, 400);
+      assert.equal(typedNumber.body.code, "NUMBER_FROM_REGISTER");
+      assert.equal(typedNumber.body.field, "number");
+
+      // The decision is drafted (TTr-QD): the inspection waits for a leader's signature.
+      const drafted = await w.head.post(`/api/inspections/${p.id}/decision`, {
+        version: p.version,
         ...team(),
         violationSign: "Sản lượng khai thác kê khai năm 2025 vượt 40% công suất được cấp phép",
       });
-      assert.equal(decided.status, 200, JSON.stringify(decided.body));
-      const d = decided.body;
+      assert.equal(drafted.status, 200, JSON.stringify(drafted.body));
+      assert.equal(drafted.body.state, "PROPOSED");
+      assert.equal(drafted.body.stateLabel, "Chờ lãnh đạo ký quyết định thanh tra");
+      assert.equal(drafted.body.awaiting.action, "decide");
+      assert.equal(drafted.body.decisionNumber, null);
+      assert.deepEqual(drafted.body.allowedActions, [], "nothing moves while the paper awaits signature");
+      const none = await w.db.selectFrom("inspection_occurrence").select("id").where("source_id", "=", p.id).execute();
+      assert.equal(none.length, 0, "no occurrence before the decision is signed");
+      const issued = await signPaper(w, awaitingDocument(drafted.body), "2026-02-20");
+      assert.equal(issued.status, 200, JSON.stringify(issued.body));
+      const d = (await w.long.get(`/api/inspections/${p.id}`)).body;
       assert.equal(d.state, "DECIDED");
-      assert.equal(d.decisionNumber, "08/QĐ-TTr");
+      assert.equal(d.awaiting, null);
+      assert.equal(d.decidedOn, "2026-02-20");
+      assert.equal(d.decisionNumber, issued.body.symbol);
+      assert.match(d.decisionNumber, /^\d+\/QĐ-/);
+      assert.match(d.facts.decisionSigner, /Chánh Thanh tra/);
       assert.deepEqual(
         d.team.map((m: { name: string; role: string }) => [m.name, m.role]),
         [
@@ -219,10 +264,10 @@ for (const db of testDatabases()) {
       assert.equal(written.length, 2);
       assert.ok(written.every((o) => o.ad_hoc && o.activity === "inspection" && o.year === 2026));
       assert.ok(d.events.some((e: { action: string; actionLabel: string }) => e.action === "inspection.decide"));
-      // The decision's draft (TTr-QD), from the agency's register when issued.
+      // The decision (TTr-QD), numbered from the agency's register when the leader signed it.
       assert.deepEqual(
         d.documents.map((x: { formCode: string; status: string }) => [x.formCode, x.status]),
-        [["TTr-QD", "draft"]],
+        [["TTr-QD", "issued"]],
       );
       const decisionDoc = await w.long.get(`/api/documents/${d.documents[0].id}`);
       assert.equal(decisionDoc.status, 200, JSON.stringify(decisionDoc.body));
@@ -262,14 +307,14 @@ for (const db of testDatabases()) {
       const bad = await step(w.long, id, v, { action: "decide", date: "2026-02-20" });
       assert.equal(bad.status, 400);
 
-      const decided = await w.head.post(`/api/inspections/${id}/decision`, {
-        version: v,
-        date: "2026-02-20",
-        number: "09/QĐ-TTr",
-        ...team(),
-      });
+      const decided = await w.head.post(`/api/inspections/${id}/decision`, { version: v, ...team() });
       assert.equal(decided.status, 200, JSON.stringify(decided.body));
-      v = decided.body.version;
+      // While the decision awaits signature, no step: refused naming what it waits for.
+      const held = await step(w.head, id, decided.body.version, { action: "approve_plan", date: "2026-02-25" });
+      assert.equal(held.status, 409);
+      assert.match(held.body.message, /Chờ lãnh đạo ký quyết định thanh tra/);
+      assert.equal((await signPaper(w, awaitingDocument(decided.body), "2026-02-20")).status, 200);
+      v = (await w.long.get(`/api/inspections/${id}`)).body.version;
 
       // Announce before the plan for conducting is approved: refused, naming what is missing.
       const noPlan = await go(w.long, { action: "announce", date: "2026-03-02" }, 409);
@@ -304,18 +349,28 @@ for (const db of testDatabases()) {
       await go(w.head, { action: "resume", date: "2026-03-24" });
       const noGround = await go(w.head, { action: "extend", date: "2026-04-10" }, 400);
       assert.equal(noGround.body.field, "ground");
-      const extended = await go(w.head, { action: "extend", date: "2026-04-10", ground: "expert_opinion" });
+      const typedExtension = await go(w.head, { action: "extend", date: "2026-04-10", ground: "complex" }, 400);
+      assert.equal(typedExtension.body.field, "date", "a date is typed only for a paper signed outside the system");
+      const drafting = await go(w.head, { action: "extend", ground: "expert_opinion" });
+      assert.equal(drafting.body.stateLabel, "Chờ lãnh đạo ký quyết định gia hạn");
+      assert.equal(drafting.body.facts.extensions.length, 0);
+      assert.equal((await signPaper(w, awaitingDocument(drafting.body), "2026-04-10")).status, 200);
+      const extended = await w.long.get(`/api/inspections/${id}`);
+      v = extended.body.version;
+      assert.equal(extended.body.facts.extensions.length, 1);
+      assert.equal(extended.body.facts.extensions[0].on, "2026-04-10");
+      assert.match(extended.body.facts.extensions[0].number, /^\d+\/QĐ-/, "the register's number written back");
       // 45 + 30 days = Sat 16/05/2026, pushed by the 5 suspended days (20–24/03) = Thu 21/05/2026.
       onsite = extended.body.dues.find((d: { step: string }) => d.step === "end_onsite");
       assert.equal(onsite.due, "2026-05-21");
-      const twice = await go(w.head, { action: "extend", date: "2026-04-12", ground: "complex" }, 409);
+      const twice = await go(w.head, { action: "extend", ground: "complex" }, 409);
       assert.equal(twice.body.code, "INSPECTION_EXTENSION_LIMIT");
 
       // A conclusion before the result report: refused, naming the missing result report.
-      const signEarly = await go(w.head, { action: "sign", date: "2026-04-20", number: "01/KL-TTr" }, 409);
+      const signEarly = await go(w.head, { action: "sign" }, 409);
       assert.match(signEarly.body.message, /Chưa có kết thúc thanh tra trực tiếp|Chưa có báo cáo kết quả thanh tra/);
       await go(w.long, { action: "end_onsite", date: "2026-04-30" });
-      const signNoReport = await go(w.head, { action: "sign", date: "2026-05-02", number: "01/KL-TTr" }, 409);
+      const signNoReport = await go(w.head, { action: "sign" }, 409);
       assert.equal(signNoReport.body.field, "action");
       assert.match(signNoReport.body.message, /Chưa có báo cáo kết quả thanh tra: chưa thể «Ký kết luận thanh tra»/);
       // The result report is the team leader's.
@@ -339,19 +394,34 @@ for (const db of testDatabases()) {
       // Sign within 15 days of receiving the draft (Art. 36(1)): Wed 20/05 + 15 = Thu 04/06/2026.
       assert.equal(drafted.body.dues.find((d: { step: string }) => d.step === "sign").due, "2026-06-04");
       // Appraisal is mandatory at provincial level: the decider may not sign before it.
-      const unappraised = await go(w.head, { action: "sign", date: "2026-05-25", number: "01/KL-TTr" }, 409);
+      const unappraised = await go(w.head, { action: "sign" }, 409);
       assert.equal(unappraised.body.code, "INSPECTION_STEP_OUT_OF_ORDER");
       assert.match(unappraised.body.message, /Chưa có ý kiến thẩm định dự thảo kết luận/);
       await go(w.son, { action: "appraise", date: "2026-05-25", note: "Thống nhất với dự thảo" });
       // Only the decider signs.
-      assert.equal((await go(w.long, { action: "sign", date: "2026-06-01", number: "01/KL-TTr" }, 403)).status, 403);
-      const signed = await go(w.head, { action: "sign", date: "2026-06-01", number: "01/KL-TTr" });
+      assert.equal((await go(w.long, { action: "sign" }, 403)).status, 403);
+      const signing = await go(w.head, { action: "sign" });
+      assert.equal(signing.body.state, "APPRAISED");
+      assert.equal(signing.body.stateLabel, "Chờ lãnh đạo ký kết luận thanh tra");
+      // The drafted conclusion holds the findings as drafted: the team leader may not edit them now.
+      assert.equal(signing.body.me.mayEditFindings, false);
+      const conclusionId = awaitingDocument(signing.body);
+      const selfIssued = await w.long.post(`/api/documents/${conclusionId}/issue`, {});
+      assert.equal(selfIssued.body.code, "DOCUMENT_NEEDS_SIGNATURE", "a conclusion is signed by a leader");
+      const issuedKl = await signPaper(w, conclusionId, "2026-06-01");
+      assert.equal(issuedKl.status, 200, JSON.stringify(issuedKl.body));
+      const signed = await w.long.get(`/api/inspections/${id}`);
+      v = signed.body.version;
       assert.equal(signed.body.state, "SIGNED");
       assert.equal(signed.body.signedOn, "2026-06-01");
+      assert.equal(signed.body.conclusionNumber, issuedKl.body.symbol);
       assert.deepEqual(
-        signed.body.documents.map((x: { formCode: string }) => x.formCode),
-        ["TTr-QD", "TTr-GH", "TTr-KL"],
-        "the extension step drafted its decision",
+        signed.body.documents.map((x: { formCode: string; status: string }) => [x.formCode, x.status]),
+        [
+          ["TTr-QD", "issued"],
+          ["TTr-GH", "issued"],
+          ["TTr-KL", "issued"],
+        ],
       );
       const extension = await w.db
         .selectFrom("official_document")
@@ -362,8 +432,6 @@ for (const db of testDatabases()) {
       const gh = extension.fields as { originalDays: number; extensionDays: number; ground: string };
       assert.deepEqual([gh.originalDays, gh.extensionDays], [45, 30], "the province level's configured days");
       assert.equal(gh.ground, "Cần trưng cầu giám định hoặc lấy ý kiến chuyên môn");
-      const selfIssued = await w.long.post(`/api/documents/${extension.id}/issue`, {});
-      assert.equal(selfIssued.body.code, "DOCUMENT_NEEDS_SIGNATURE", "a decision is signed by a leader");
       // The directive within 15 days of the conclusion (Art. 53): Mon 01/06 + 15 = Tue 16/06/2026.
       assert.equal(signed.body.dues.find((d: { step: string }) => d.step === "direct").due, "2026-06-16");
       const published = await go(w.long, { action: "publish", date: "2026-06-02", form: "Cổng thông tin điện tử" });
@@ -376,7 +444,10 @@ for (const db of testDatabases()) {
         .executeTakeFirstOrThrow();
       const tb = notice.fields as { publishFrom: string; publishTo: string; conclusion: { number: string } };
       // 15 consecutive days from Tue 02/06/2026, the first included: to Tue 16/06/2026.
-      assert.deepEqual([tb.publishFrom, tb.publishTo, tb.conclusion.number], ["2026-06-02", "2026-06-16", "01/KL-TTr"]);
+      assert.deepEqual(
+        [tb.publishFrom, tb.publishTo, tb.conclusion.number],
+        ["2026-06-02", "2026-06-16", issuedKl.body.symbol],
+      );
       const directed = await go(w.thu, { action: "direct", date: "2026-06-10", number: "210/UBND-NC" });
       assert.equal(directed.body.state, "IMPLEMENTING");
       assert.equal(directed.body.dueOn, null);

@@ -1,7 +1,7 @@
 /**
  * Browser test of one inspection against a real server (fresh embedded database with demo data),
- * driving Debian's Chromium through playwright-core: the Inspectorate's head decides an ad hoc
- * inspection with its clear sign of violation, the team leader records a violation, a sanction
+ * driving Debian's Chromium through playwright-core: the Inspectorate's head records an ad hoc
+ * inspection decided on paper in 2025 (number and date typed) with its clear sign of violation, the team leader records a violation, a sanction
  * and a recommendation, the head signs the conclusion, and two partial recoveries on both sides
  * of 1 January leave the outstanding amount in the follow-up list. The steps between the decision
  * and the appraisal (each tested through the API) are taken through the API here.
@@ -78,6 +78,8 @@ test("quyết định thanh tra đột xuất → kết quả, xử phạt → k
     await login(page, "lanhdao.tt");
     await page.goto(`${app.url}/thanh-tra/${id}`);
     const decision = page.getByTestId("decision-form");
+    // Signed on paper in 2025, before it was recorded here: its number and date are typed.
+    await decision.getByRole("checkbox", { name: /ký trên giấy/ }).check();
     await field(decision, "Số văn bản").fill("21/QĐ-TTr");
     await typeDate(decision, "Ngày", "04/08/2025");
     await choose(page, decision, "Trưởng đoàn", "Hoàng Đức Long");
@@ -146,6 +148,7 @@ test("quyết định thanh tra đột xuất → kết quả, xử phạt → k
     await page.goto(`${app.url}/thanh-tra/${id}`);
     const stepForm = page.getByTestId("inspection-step-form");
     await choose(page, stepForm, "Bước thực hiện", "Ký kết luận thanh tra");
+    await stepForm.getByRole("checkbox", { name: /ký trên giấy/ }).check();
     await typeDate(stepForm, "Ngày", "15/10/2025");
     await field(stepForm, "Số văn bản").fill("15/KL-TTr");
     await stepForm.getByRole("button", { name: "Ghi nhận" }).click();

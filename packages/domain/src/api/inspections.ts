@@ -69,16 +69,34 @@ export const createInspectionBody = z.object({
 });
 export type CreateInspectionBody = z.infer<typeof createInspectionBody>;
 
+/** The overlap check of a proposal while it is typed, before it is saved (nothing is written). */
+export const inspectionOverlapCheckBody = z.strictObject({
+  kind: choiceOf(INSPECTION_KINDS, "loại cuộc thanh tra"),
+  year: createInspectionBody.shape.year,
+  subjectIds: z.array(uuid).max(200, { error: "Một cuộc thanh tra có tối đa 200 đối tượng." }),
+  contentField: optionalText(200, "Lĩnh vực quản lý nhà nước"),
+  planItemId: blankable(uuid.optional()),
+});
+export type InspectionOverlapCheckBody = z.infer<typeof inspectionOverlapCheckBody>;
+
 const declaration = z.object({
   userId: uuid,
   hasConflict: z.boolean({ error: "Bản kê khai xung đột lợi ích: chọn có hoặc không." }),
   note: optionalText(2000, "Ghi chú kê khai"),
 });
 
+/**
+ * A paper a leader signs (decision, extension, conclusion) is drafted and numbered from the
+ * agency's register when issued in the system: number and date are typed only for a paper
+ * signed outside it (`issuedOutside`), and then both are required (the server says which).
+ */
+const issuedOutside = z.boolean({ error: "Văn bản ban hành ngoài hệ thống: chọn có hoặc không." }).optional();
+
 export const decideInspectionBody = z.object({
   version,
-  date: date("Ngày quyết định"),
-  number: required(60, "Số quyết định"),
+  issuedOutside,
+  date: blankable(date("Ngày quyết định").optional()),
+  number: optionalText(60, "Số quyết định"),
   leaderId: uuid,
   memberIds: z.array(uuid).max(50, { error: "Đoàn thanh tra có tối đa 50 thành viên." }).default([]),
   supervisorId: blankable(uuid.optional()),
@@ -96,7 +114,9 @@ export const inspectionStepBody = z.discriminatedUnion(
     step("approve_plan", { date: date("Ngày phê duyệt kế hoạch") }),
     step("announce", { date: date("Ngày công bố quyết định") }),
     step("extend", {
-      date: date("Ngày gia hạn"),
+      issuedOutside,
+      date: blankable(date("Ngày gia hạn").optional()),
+      number: optionalText(60, "Số quyết định gia hạn"),
       ground: choiceOf(EXTENSION_GROUNDS, "căn cứ gia hạn"),
       note: optionalText(2000, "Lý do gia hạn"),
     }),
@@ -113,7 +133,11 @@ export const inspectionStepBody = z.discriminatedUnion(
         .default([]),
     }),
     step("appraise", { date: date("Ngày thẩm định"), note: optionalText(4000, "Ý kiến thẩm định") }),
-    step("sign", { date: date("Ngày ký kết luận"), number: required(60, "Số kết luận") }),
+    step("sign", {
+      issuedOutside,
+      date: blankable(date("Ngày ký kết luận").optional()),
+      number: optionalText(60, "Số kết luận"),
+    }),
     step("publish", { date: date("Ngày công khai"), form: optionalText(500, "Hình thức công khai") }),
     step("direct", { date: date("Ngày văn bản chỉ đạo"), number: required(60, "Số văn bản chỉ đạo") }),
   ],
@@ -336,7 +360,9 @@ export const inspectionFactsView = z.object({
   decisionNumber: nullableText,
   planApprovedOn: nullableDate,
   announcedOn: nullableDate,
-  extensions: z.array(z.object({ on: z.string(), ground: z.string(), note: nullableText })),
+  extensions: z.array(
+    z.object({ on: z.string(), ground: z.string(), note: nullableText, number: z.string().optional() }),
+  ),
   suspensions: z.array(z.object({ from: z.string(), to: nullableDate, reason: z.string() })),
   onsiteEndedOn: nullableDate,
   reportedOn: nullableDate,
@@ -351,6 +377,25 @@ export const inspectionFactsView = z.object({
   publicationForm: nullableText,
   directiveOn: nullableDate,
   directiveNumber: nullableText,
+  awaiting: z
+    .object({
+      action: z.string(),
+      documentId: z.string(),
+      draftedOn: z.string(),
+      ground: z.string().optional(),
+      note: nullableText.optional(),
+    })
+    .nullable()
+    .optional(),
+  decisionSigner: nullableText.optional(),
+  conclusionSigner: nullableText.optional(),
+  publicationNumber: nullableText.optional(),
+});
+
+export const inspectionOverlapCheck = z.object({
+  overlaps: z.array(inspectionOverlapView),
+  /** An ad hoc decision over these subjects must record a clear sign of violation. */
+  needsViolationSign: z.boolean(),
 });
 
 export const inspectionDetail = z.object({
@@ -386,6 +431,17 @@ export const inspectionDetail = z.object({
   signedOn: nullableDate,
   conclusionNumber: nullableText,
   dueOn: nullableDate,
+  /** A paper drafted for a leader's signature that holds the record ("Chờ lãnh đạo ký …"). */
+  awaiting: z
+    .object({
+      action: z.string(),
+      label: z.string(),
+      documentId: z.string(),
+      status: z.string(),
+      signerName: nullableText,
+      returnedNote: nullableText,
+    })
+    .nullable(),
   facts: inspectionFactsView,
   subjects: z.array(inspectionSubjectRef),
   team: z.array(

@@ -56,6 +56,8 @@ const INSPECTION_RECORD_LABELS = {
   follow_up_checked: "Kiểm tra việc thực hiện kết luận thanh tra",
   recommendation_closed: "Kết thúc theo dõi kiến nghị theo quyết định",
   follow_up_exported: "Xuất danh sách theo dõi thực hiện kiến nghị",
+  paper_drafted: "Lập dự thảo văn bản trình lãnh đạo ký",
+  paper_issued: "Văn bản của cuộc thanh tra được ban hành",
 } as const;
 type InspectionRecordAction = keyof typeof INSPECTION_RECORD_LABELS;
 

@@ -22,7 +22,7 @@ export interface InspectionFacts {
   decisionNumber: string | null;
   planApprovedOn: IsoDate | null;
   announcedOn: IsoDate | null;
-  extensions: { on: IsoDate; ground: ExtensionGround; note: string | null }[];
+  extensions: { on: IsoDate; ground: ExtensionGround; note: string | null; number?: string }[];
   suspensions: { from: IsoDate; to: IsoDate | null; reason: string }[];
   onsiteEndedOn: IsoDate | null;
   reportedOn: IsoDate | null;
@@ -37,6 +37,43 @@ export interface InspectionFacts {
   publicationForm: string | null;
   directiveOn: IsoDate | null;
   directiveNumber: string | null;
+  /**
+   * A step whose paper a leader signs in the system (decision, extension, conclusion): drafted,
+   * waiting for the signature; the step is taken when the paper is issued. Absent on records
+   * written before this existed.
+   */
+  awaiting?: AwaitingPaper | null;
+  /** Who signed the decision and the conclusion ("Nguyễn Văn A, Chánh Thanh tra"). */
+  decisionSigner?: string | null;
+  conclusionSigner?: string | null;
+  /** The number of the publication notice, from the register when it is issued. */
+  publicationNumber?: string | null;
+}
+
+/** The steps completed by a leader signing their drafted paper, and the paper's form. */
+export const SIGNED_STEP_FORMS = { decide: "TTr-QD", extend: "TTr-GH", sign: "TTr-KL" } as const;
+export type SignedStep = keyof typeof SIGNED_STEP_FORMS;
+
+export const AWAITING_LABELS: Record<SignedStep, string> = {
+  decide: "Chờ lãnh đạo ký quyết định thanh tra",
+  extend: "Chờ lãnh đạo ký quyết định gia hạn",
+  sign: "Chờ lãnh đạo ký kết luận thanh tra",
+};
+
+/** The step a paper of this form completes when issued, if any. */
+export function signedStepOf(formCode: string): SignedStep | null {
+  const hit = (Object.entries(SIGNED_STEP_FORMS) as [SignedStep, string][]).find(([, f]) => f === formCode);
+  return hit ? hit[0] : null;
+}
+
+export interface AwaitingPaper {
+  action: SignedStep;
+  documentId: string;
+  /** The day the paper was drafted (the step, when issued, may not be dated before the last step). */
+  draftedOn: IsoDate;
+  /** The extension's ground, kept until the extension is signed. */
+  ground?: ExtensionGround;
+  note?: string | null;
 }
 
 export function proposedFacts(): InspectionFacts {
@@ -68,7 +105,7 @@ export type InspectionStepInput =
   | { action: "decide"; date: IsoDate; number: string }
   | { action: "approve_plan"; date: IsoDate }
   | { action: "announce"; date: IsoDate }
-  | { action: "extend"; date: IsoDate; ground: ExtensionGround; note?: string | null }
+  | { action: "extend"; date: IsoDate; ground: ExtensionGround; note?: string | null; number?: string | null }
   | { action: "suspend"; date: IsoDate; reason: string }
   | { action: "resume"; date: IsoDate }
   | { action: "end_onsite"; date: IsoDate }
@@ -113,6 +150,7 @@ function label(action: InspectionAction): string {
 /** The steps that may be taken now (the page offers them; the rule checks them again). */
 export function allowedInspectionActions(facts: InspectionFacts, durations: LevelDurations): InspectionAction[] {
   const out: InspectionAction[] = [];
+  if (facts.awaiting) return out;
   for (const action of Object.keys(INSPECTION_STEPS) as InspectionAction[]) {
     try {
       precondition(facts, action, durations);
@@ -144,9 +182,14 @@ function lastDate(f: InspectionFacts): IsoDate | null {
   return dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
 }
 
-/** Throws the first reason the step cannot be taken now. */
+/**
+ * Throws the first reason the step cannot be taken now. While a paper waits for a leader's
+ * signature nothing else moves: the record is held where it was until the paper is issued or
+ * its draft cancelled.
+ */
 function precondition(f: InspectionFacts, action: InspectionAction, d: LevelDurations): void {
   const what = label(action);
+  if (f.awaiting) outOfOrder(`${AWAITING_LABELS[f.awaiting.action]} (dự thảo đang trình): chưa thể «${what}».`);
   const missing = (upTo: number, skipAppraisal: boolean) => {
     for (const step of MAIN.slice(0, upTo)) {
       if (step.action === "appraise" && skipAppraisal) continue;
@@ -204,6 +247,20 @@ function stateAfter(f: InspectionFacts): InspectionState {
   return "PROPOSED";
 }
 
+/**
+ * Throws the first reason the step may not be started now (its order, a paper awaiting
+ * signature), before any date is known: a step drafted for a leader to sign is checked so when
+ * drafted, and checked again in full (inspectionTransition) when the paper is issued.
+ */
+export function checkInspectionStep(facts: InspectionFacts, action: InspectionAction, durations: LevelDurations): void {
+  precondition(facts, action, durations);
+}
+
+/** The facts holding a drafted paper for signature (the state itself does not move). */
+export function awaitingPaper(facts: InspectionFacts, paper: AwaitingPaper): InspectionFacts {
+  return { ...structuredClone(facts), awaiting: paper };
+}
+
 /** The facts after a step, or the first reason it is refused (DomainError with the field). */
 export function inspectionTransition(
   facts: InspectionFacts,
@@ -230,7 +287,12 @@ export function inspectionTransition(
       f.announcedOn = input.date;
       break;
     case "extend":
-      f.extensions.push({ on: input.date, ground: input.ground, note: input.note ?? null });
+      f.extensions.push({
+        on: input.date,
+        ground: input.ground,
+        note: input.note ?? null,
+        ...(input.number ? { number: input.number } : {}),
+      });
       break;
     case "suspend":
       f.suspensions.push({ from: input.date, to: null, reason: input.reason });
@@ -364,5 +426,6 @@ export function inspectionStateLabel(state: string): string {
 
 /** Findings and recommendations are the conclusion's content: editable until it is signed. */
 export function findingsEditable(f: InspectionFacts): boolean {
-  return f.decidedOn !== null && f.signedOn === null;
+  // The conclusion drafted for signature holds them as it was drafted.
+  return f.decidedOn !== null && f.signedOn === null && f.awaiting?.action !== "sign";
 }

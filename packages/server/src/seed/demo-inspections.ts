@@ -211,7 +211,7 @@ export async function seedDemoInspections(db: Kysely<DB>, today = todayInVietnam
     }
     if (reach("signed")) {
       await take(son!, { action: "appraise", date: day(y, dates.appraise!), note: "Thống nhất với dự thảo." });
-      await take(head!, { action: "sign", date: day(y, dates.sign!), number: dates.number! });
+      await take(head!, { action: "sign", issuedOutside: true, date: day(y, dates.sign!), number: dates.number! });
     }
     if (reach("implementing")) {
       await take(thu!, {
@@ -301,7 +301,13 @@ export async function seedDemoInspections(db: Kysely<DB>, today = todayInVietnam
       head,
       ACTOR,
       created1.id,
-      decideInspectionBody.parse({ version: created1.version, date: `${y}-08-04`, number: `21/QĐ-TTr`, ...team }),
+      decideInspectionBody.parse({
+        version: created1.version,
+        issuedOutside: true,
+        date: `${y}-08-04`,
+        number: `21/QĐ-TTr`,
+        ...team,
+      }),
     );
     await walk(
       d.id,
@@ -389,6 +395,7 @@ export async function seedDemoInspections(db: Kysely<DB>, today = todayInVietnam
       c.id,
       decideInspectionBody.parse({
         version: c.version,
+        issuedOutside: true,
         date: day(year, `01-0${5 + i}`),
         number: `0${3 + i}/QĐ-TTr`,
         ...team,
@@ -440,13 +447,14 @@ export async function seedDemoInspections(db: Kysely<DB>, today = todayInVietnam
     check.id,
     decideInspectionBody.parse({
       version: check.version,
+      issuedOutside: true,
       date: day(year, "02-02"),
       number: "15/QĐ-SCT",
       leaderId: sctInspector.userId,
       declarations: declarations([sctInspector.userId]),
     }),
   );
-  await createInspection(
+  const fuel = await createInspection(
     db,
     long,
     ACTOR,
@@ -458,6 +466,18 @@ export async function seedDemoInspections(db: Kysely<DB>, today = todayInVietnam
       content: "Thanh tra việc kê khai, nộp thuế bảo vệ môi trường",
       year,
       subjectIds: [subject.fuel!],
+    }),
+  );
+  // Its decision drafted in the system, waiting for the head to sign it ("Chờ lãnh đạo ký").
+  await decideInspection(
+    db,
+    head,
+    ACTOR,
+    fuel.id,
+    decideInspectionBody.parse({
+      version: fuel.version,
+      ...team,
+      violationSign: "Số thuế bảo vệ môi trường kê khai quý II giảm 35% trong khi sản lượng bán ra tăng",
     }),
   );
   return created + 2;

@@ -110,6 +110,7 @@ export async function decidedInspection(w: InspectionWorld, subjectIds: string[]
   if (created.status !== 201) throw new Error(JSON.stringify(created.body));
   const decided = await w.head.post(`/api/inspections/${created.body.id}/decision`, {
     version: created.body.version,
+    issuedOutside: true,
     date: decideOn,
     number: `${created.body.code.slice(-3)}/QĐ-TTr`,
     leaderId: w.ids.long,
@@ -146,4 +147,25 @@ export async function walkToAppraised(
     v = res.body.version;
   }
   return v;
+}
+
+/**
+ * A paper drafted by a step (decision, extension, conclusion), submitted by the team's leader to
+ * the Inspectorate's head, who signs and issues it on `issuedOn`: returns the issue's response.
+ */
+export async function signPaper(w: InspectionWorld, documentId: string, issuedOn: string, signer = w.head) {
+  const doc = await w.long.get(`/api/documents/${documentId}`);
+  if (doc.status !== 200) throw new Error(JSON.stringify(doc.body));
+  const submitted = await w.long.post(`/api/documents/${documentId}/submit`, {
+    version: doc.body.version,
+    signerId: w.ids.head,
+  });
+  if (submitted.status !== 200) throw new Error(JSON.stringify(submitted.body));
+  return signer.post(`/api/documents/${documentId}/issue`, { issuedOn });
+}
+
+/** The paper a step drafted that holds the inspection, from its detail. */
+export function awaitingDocument(detail: { awaiting: { documentId: string } | null }): string {
+  if (!detail.awaiting) throw new Error("no paper awaits signature");
+  return detail.awaiting.documentId;
 }

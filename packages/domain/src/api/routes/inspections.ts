@@ -15,6 +15,8 @@ import {
   inspectionDetail,
   inspectionListItem,
   inspectionListQuery,
+  inspectionOverlapCheck,
+  inspectionOverlapCheckBody,
   inspectionStepBody,
   recommendationBody,
   recoveryBody,
@@ -51,6 +53,15 @@ export const INSPECTION_ROUTES = defineRoutes({
       "Lập dự thảo quyết định thanh tra, kiểm tra: loại, căn cứ (đột xuất, thanh tra lại), đối tượng, nội dung; kiểm tra trùng lặp trong năm",
     body: createInspectionBody,
     response: { 201: inspectionDetail, ...errors },
+  },
+  "inspections.overlapCheck": {
+    method: "POST",
+    path: "/inspections/overlap-check",
+    tags,
+    summary:
+      "Kiểm tra trùng lặp khi đang lập dự thảo (chưa lưu): cùng đối tượng đã có trong kế hoạch hoặc cuộc thanh tra, kiểm tra của năm ở mọi cơ quan",
+    body: inspectionOverlapCheckBody,
+    response: { 200: inspectionOverlapCheck, ...errors },
   },
   "inspections.list": {
     method: "GET",

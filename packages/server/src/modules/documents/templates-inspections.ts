@@ -55,6 +55,7 @@ const decision = defineTemplate({
   name: "Quyết định thanh tra (kiểm tra)",
   basis: `Luật Thanh tra 2025; ${ND216}`,
   series: "QĐ",
+  signedByHead: true,
   fieldsSchema: inspectionDecisionFields,
   defaultTitle: (f) => `Quyết định ${f.activity === "check" ? "kiểm tra" : "thanh tra"} ${clause(f.title)}`,
   build(f) {
@@ -104,6 +105,7 @@ const conclusion = defineTemplate({
   name: "Kết luận thanh tra",
   basis: `Điều 36 Luật Thanh tra 2025; ${ND216}`,
   series: "KL",
+  signedByHead: true,
   fieldsSchema: inspectionConclusionFields,
   defaultTitle: (f) => `Kết luận thanh tra ${clause(f.title)}`,
   build(f) {
@@ -288,6 +290,7 @@ const extension = defineTemplate({
   name: "Quyết định gia hạn thời hạn thanh tra (kiểm tra)",
   basis: `Luật Thanh tra 2025; ${ND216} [P: điều khoản về gia hạn chưa đối chiếu]`,
   series: "QĐ",
+  signedByHead: true,
   fieldsSchema: inspectionExtensionFields,
   defaultTitle: (f) => `Quyết định gia hạn thời hạn ${WHAT[f.activity]} theo Quyết định số ${f.decision.number}`,
   build(f) {

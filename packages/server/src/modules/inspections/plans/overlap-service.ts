@@ -167,6 +167,8 @@ export async function overlapBoard(db: Kysely<DB>, auth: AuthContext, year: numb
           "o.activity",
           "o.source",
           "o.ad_hoc",
+          "o.source_id",
+          "o.carries_out",
           "i.content",
         ])
         .where("o.subject_id", "in", ids.slice(i, i + 1000))
@@ -199,7 +201,14 @@ export async function overlapBoard(db: Kysely<DB>, auth: AuthContext, year: numb
       resolutions: ReturnType<typeof resolutionOf>[];
     }
   >();
+  // A planned inspection and the plan item it carries out are one activity: one entry, the
+  // item's, saying it was decided (the count above already takes them as one).
+  const planned = new Set(rows.filter((r) => r.source === "plan_item").map((r) => `${r.subject_id}:${r.source_id}`));
+  const decidedItems = new Set(
+    rows.filter((r) => r.source === "inspection" && r.carries_out).map((r) => `${r.subject_id}:${r.carries_out}`),
+  );
   for (const r of rows) {
+    if (r.source === "inspection" && r.carries_out && planned.has(`${r.subject_id}:${r.carries_out}`)) continue;
     let item = items.get(r.subject_id);
     if (!item) {
       item = {
@@ -213,14 +222,16 @@ export async function overlapBoard(db: Kysely<DB>, auth: AuthContext, year: numb
       items.set(r.subject_id, item);
       byKind[r.subject_kind] += 1;
     }
+    const label =
+      r.source === "state_audit_plan"
+        ? "Kế hoạch kiểm toán của Kiểm toán nhà nước"
+        : (r.content ?? (r.ad_hoc ? "Thanh tra, kiểm tra đột xuất" : "Thanh tra, kiểm tra đã quyết định"));
+    const decided = r.source === "plan_item" && decidedItems.has(`${r.subject_id}:${r.source_id}`);
     item.entries.push({
       agencyName: r.agency_name,
       activity: r.activity,
       source: r.source,
-      label:
-        r.source === "state_audit_plan"
-          ? "Kế hoạch kiểm toán của Kiểm toán nhà nước"
-          : (r.content ?? (r.ad_hoc ? "Thanh tra, kiểm tra đột xuất" : "Thanh tra, kiểm tra đã quyết định")),
+      label: decided ? `${label} (đã có quyết định thanh tra, kiểm tra)` : label,
     });
   }
   for (const r of resolutions) items.get(r.subject_id)?.resolutions.push(resolutionOf(r));

@@ -13,7 +13,14 @@ import {
   removeRecommendation,
   removeViolation,
 } from "./findings.ts";
-import { createInspection, decideInspection, getInspection, listInspections, takeStep } from "./service.ts";
+import {
+  checkProposalOverlaps,
+  createInspection,
+  decideInspection,
+  getInspection,
+  listInspections,
+  takeStep,
+} from "./service.ts";
 
 type Detail = z.infer<typeof inspectionDetail>;
 
@@ -23,6 +30,10 @@ export function inspectionRecordRoutes(app: Api, ctx: AppContext): void {
     const created = await createInspection(ctx.db, requireAuth(request), actorOf(request), request.body);
     return reply.code(201).send(created as Detail);
   });
+
+  route(app, ROUTES["inspections.overlapCheck"], { config: { permission: "inspection.write" } }, async (request) =>
+    checkProposalOverlaps(ctx.db, requireAuth(request), request.body),
+  );
 
   route(app, ROUTES["inspections.dashboard"], { config: { permission: "inspection.read" } }, async (request) =>
     inspectionDashboard(ctx.db, requireAuth(request), request.query),

@@ -8,6 +8,10 @@
 import {
   AD_HOC_TRIGGER_LABELS,
   allowedInspectionActions,
+  AWAITING_LABELS,
+  awaitingPaper,
+  checkInspectionStep,
+  signedStepOf,
   BODY_LEVEL_LABELS,
   bodyLevelOf,
   DomainError,
@@ -54,6 +58,7 @@ import type {
   CreateInspectionBody,
   DecideInspectionBody,
   InspectionListQuery,
+  InspectionOverlapCheckBody,
   InspectionStepBody,
 } from "@minhbach/domain/api/inspections";
 import type { Kysely, Transaction } from "kysely";
@@ -61,7 +66,8 @@ import type { DB } from "../../../db/schema.ts";
 import { assertAgencyInScope, inScope, scopeOf, type AuthContext } from "../../../platform/access.ts";
 import { recordAudit, type Actor } from "../../../platform/audit.ts";
 import { fail } from "../../../platform/errors.ts";
-import { readTimeline, runStep, writeEvent, type Procedure } from "../../../platform/procedure.ts";
+import { bumpVersion, readTimeline, runStep, writeEvent, type Procedure } from "../../../platform/procedure.ts";
+import { allowCancel, onPaperIssued, type IssuedPaper } from "../../documents/service.ts";
 import { currentCalendar, trackDeadline } from "../../calendar/service.ts";
 import { findOverlaps, writeOccurrences, type OverlapView } from "../overlaps.ts";
 import { assertActor, isDecider } from "./access.ts";
@@ -338,6 +344,47 @@ export async function createInspection(db: Kysely<DB>, auth: AuthContext, actor:
   return getInspection(db, auth, id);
 }
 
+/**
+ * The overlaps a proposal would meet, while it is typed (nothing written): the same subjects in
+ * the year in any agency's plan or inspection, and whether an ad hoc decision needs its clear
+ * sign of violation (the same rule the decision applies).
+ */
+export async function checkProposalOverlaps(db: Kysely<DB>, auth: AuthContext, body: InspectionOverlapCheckBody) {
+  await assertAgencyInScope(db, auth, "inspection.write", auth.agencyId);
+  const ids = [...new Set(body.subjectIds)];
+  if (ids.length === 0) return { overlaps: [], needsViolationSign: false };
+  const subjects = await db.selectFrom("inspection_subject").select(["id", "name"]).where("id", "in", ids).execute();
+  const planItemId = body.kind === "planned" ? (body.planItemId ?? null) : null;
+  const adHoc = body.kind !== "planned" && !planItemId;
+  const overlaps = await findOverlaps(
+    db,
+    subjects.map((s) => ({
+      subjectId: s.id,
+      year: body.year,
+      activity: activityOf(body.kind),
+      contentField: body.contentField ?? null,
+      adHoc,
+      carriesOut: planItemId,
+    })),
+  );
+  const names = new Map(subjects.map((s) => [s.id, s.name]));
+  return {
+    overlaps: overlaps.map((o) => ({
+      kind: o.kind,
+      kindLabel: OVERLAP_KIND_LABELS[o.kind],
+      weight: o.weight,
+      subjectId: o.other.subjectId,
+      subjectName: names.get(o.other.subjectId) ?? "",
+      year: o.other.year,
+      activity: o.other.activity,
+      source: o.other.source,
+      agencyName: o.agencyName,
+      basis: o.basis,
+    })),
+    needsViolationSign: adHoc && needsViolationSign(overlaps),
+  };
+}
+
 // ---- Deciding -------------------------------------------------------------------------------
 
 /** Team members: active users of the agency who are inspectors (the supervisor may be a leader). */
@@ -379,6 +426,96 @@ async function checkTeam(db: Db, agencyId: string, body: DecideInspectionBody) {
   return people.map((p) => ({ ...p, note: body.declarations.find((d) => d.userId === p.id)?.note ?? null }));
 }
 
+/** A paper signed outside the system: its number and date are typed, and both are required. */
+function typedPaper(body: {
+  issuedOutside?: boolean | undefined;
+  number?: string | undefined;
+  date?: string | undefined;
+}) {
+  if (body.issuedOutside === true) {
+    if (!body.date)
+      fail("VALIDATION_FAILED", "date", "Nhập ngày ký của văn bản đã ban hành ngoài hệ thống (ký trên giấy).");
+    if (!body.number)
+      fail("VALIDATION_FAILED", "number", "Nhập số của văn bản đã ban hành ngoài hệ thống (ký trên giấy).");
+    return { date: body.date, number: body.number };
+  }
+  // Typing the number (or the date) of a paper the register numbers when a leader signs it would
+  // give it two numbers.
+  if (body.number) fail("NUMBER_FROM_REGISTER", "number");
+  if (body.date)
+    fail(
+      "NUMBER_FROM_REGISTER",
+      "date",
+      "Ngày ký là ngày lãnh đạo ký ban hành trong hệ thống; chỉ nhập khi văn bản đã ban hành ngoài hệ thống.",
+    );
+  return null;
+}
+
+/**
+ * The facts as they stand: a paper awaiting signature whose draft was cancelled no longer holds
+ * the record, which is back where it was (the documents module cancels; the record reads it).
+ */
+export async function liveFacts(db: Db, row: InspectionRow): Promise<InspectionFacts> {
+  const facts = factsOf(row);
+  if (!facts.awaiting) return facts;
+  const doc = await db
+    .selectFrom("official_document")
+    .select("status")
+    .where("id", "=", facts.awaiting.documentId)
+    .executeTakeFirst();
+  if (doc && (doc.status === "draft" || doc.status === "submitted")) return facts;
+  return { ...facts, awaiting: null };
+}
+
+/** Chỉ thị 20/CT-TTg, NQ 198/2025: an ad hoc decision over a subject already inspected or checked this year records the clear sign of violation that justifies it. */
+async function assertViolationSign(db: Db, row: InspectionRow, violationSign: string | null) {
+  if (!isAdHoc(row) || violationSign) return;
+  const overlaps = await overlapsOf(db, row);
+  if (!needsViolationSign(overlaps)) return;
+  const first = overlaps.find((o) => o.weight === "needs_violation_sign")!;
+  throw new DomainError(
+    "INSPECTION_VIOLATION_SIGN_REQUIRED",
+    `Đối tượng đã có trong kế hoạch hoặc cuộc thanh tra, kiểm tra năm ${row.year} của ${first.agencyName}: ` +
+      "quyết định thanh tra đột xuất phải ghi rõ dấu hiệu vi phạm rõ ràng (Chỉ thị 20/CT-TTg).",
+    "violationSign",
+  );
+}
+
+function assertDecisionYear(row: InspectionRow, date: string, field: string) {
+  if (Number(date.slice(0, 4)) !== row.year)
+    throw new DomainError(
+      "INSPECTION_DATE_INVALID",
+      `Ngày quyết định phải thuộc năm ${row.year} của cuộc thanh tra.`,
+      field,
+    );
+}
+
+/**
+ * Every decided inspection writes its occurrences, a planned one too (naming the item it carries
+ * out, so that the two count as one activity): the overlap check sees it whatever becomes of the item.
+ */
+async function writeDecidedOccurrences(trx: Transaction<DB>, row: InspectionRow) {
+  const subjects = await subjectsOf(trx, row.id);
+  await writeOccurrences(
+    trx,
+    { source: "inspection", sourceId: row.id, agencyId: row.agency_id },
+    subjects.map((s) => ({
+      subjectId: s.id,
+      year: row.year,
+      activity: activityOf(row.kind),
+      contentField: row.content_field,
+      adHoc: isAdHoc(row),
+      carriesOut: row.plan_item_id,
+    })),
+  );
+}
+
+/**
+ * The decision step. By default the team is checked and recorded and the decision (TTr-QD) is
+ * drafted from the record: the inspection waits for a leader to sign it in the system, and is
+ * decided then, with the register's number and the signing date (`inspectionPaperIssued`). A
+ * decision signed on paper (`issuedOutside`) is recorded with its typed number and date at once.
+ */
 export async function decideInspection(
   db: Kysely<DB>,
   auth: AuthContext,
@@ -387,51 +524,37 @@ export async function decideInspection(
   body: DecideInspectionBody,
 ) {
   const durations = await inspectionDurations(db);
+  const typed = typedPaper(body);
+  const today = todayInVietnam();
   let team: Awaited<ReturnType<typeof checkTeam>> = [];
   let violationSign: string | null = null;
   await runStep(db, actor, INSPECTION, {
     id,
     version: body.version,
+    workFirst: true,
     authorize: async (row) => {
       await assertActor(db, auth, row, "decider");
     },
     transition: async (row) => {
-      const next = inspectionTransition(
-        factsOf(row),
-        { action: "decide", date: body.date, number: body.number },
-        { today: todayInVietnam(), durations: durations[row.body_level] },
-      );
-      if (Number(body.date.slice(0, 4)) !== row.year)
-        throw new DomainError(
-          "INSPECTION_DATE_INVALID",
-          `Ngày quyết định phải thuộc năm ${row.year} của cuộc thanh tra.`,
-          "date",
+      const facts = await liveFacts(db, row);
+      let next: InspectionFacts;
+      if (typed) {
+        next = inspectionTransition(
+          facts,
+          { action: "decide", date: typed.date, number: typed.number },
+          { today, durations: durations[row.body_level] },
         );
+        assertDecisionYear(row, typed.date, "date");
+      } else {
+        checkInspectionStep(facts, "decide", durations[row.body_level]);
+        next = awaitingPaper(facts, { action: "decide", documentId: "", draftedOn: today });
+      }
       team = await checkTeam(db, row.agency_id, body);
       violationSign = body.violationSign ?? row.violation_sign;
-      // Chỉ thị 20/CT-TTg, NQ 198/2025: an ad hoc decision over a subject already inspected or
-      // checked this year records the clear sign of violation that justifies it.
-      if (isAdHoc(row) && !violationSign && needsViolationSign(await overlapsOf(db, row))) {
-        const overlaps = await overlapsOf(db, row);
-        const first = overlaps.find((o) => o.weight === "needs_violation_sign")!;
-        throw new DomainError(
-          "INSPECTION_VIOLATION_SIGN_REQUIRED",
-          `Đối tượng đã có trong kế hoạch hoặc cuộc thanh tra, kiểm tra năm ${row.year} của ${first.agencyName}: ` +
-            "quyết định thanh tra đột xuất phải ghi rõ dấu hiệu vi phạm rõ ràng (Chỉ thị 20/CT-TTg).",
-          "violationSign",
-        );
-      }
+      await assertViolationSign(db, row, violationSign);
       return next;
     },
-    changes: async (trx, row, next) => ({
-      state: next.state,
-      facts: JSON.stringify(next),
-      decision_number: next.decisionNumber,
-      decided_on: next.decidedOn,
-      violation_sign: violationSign,
-      ...(await mainDue(trx, row, next)),
-    }),
-    work: async (trx, row) => {
+    work: async (trx, row, next) => {
       await trx.deleteFrom("inspection_member").where("inspection_id", "=", row.id).execute();
       await trx
         .insertInto("inspection_member")
@@ -445,37 +568,43 @@ export async function decideInspection(
           })),
         )
         .execute();
-      // Every decided inspection writes its occurrences, a planned one too (naming the item it
-      // carries out, so that the two count as one activity): the overlap check sees it whatever
-      // becomes of the item.
-      const subjects = await subjectsOf(trx, row.id);
-      await writeOccurrences(
+      if (typed) {
+        await writeDecidedOccurrences(trx, row);
+        return null;
+      }
+      // The decision's draft, for a leader to sign; the register numbers it when issued.
+      const documentId = await draftDecision(
         trx,
-        { source: "inspection", sourceId: row.id, agencyId: row.agency_id },
-        subjects.map((s) => ({
-          subjectId: s.id,
-          year: row.year,
-          activity: activityOf(row.kind),
-          contentField: row.content_field,
-          adHoc: isAdHoc(row),
-          carriesOut: row.plan_item_id,
-        })),
+        actor,
+        { ...row, violation_sign: violationSign },
+        durations[row.body_level].onsiteDays,
       );
-      // The decision's draft, from the agency's register when issued.
-      return draftDecision(trx, actor, { ...row, violation_sign: violationSign }, durations[row.body_level].onsiteDays);
+      next.awaiting!.documentId = documentId;
+      return documentId;
     },
+    changes: async (trx, row, next) => ({
+      state: next.state,
+      facts: JSON.stringify(next),
+      decision_number: next.decisionNumber,
+      decided_on: next.decidedOn,
+      violation_sign: violationSign,
+      ...(await mainDue(trx, row, next)),
+    }),
     event: (row, next, documentId) => ({
-      action: "inspection.decide",
+      action: typed ? "inspection.decide" : "inspection.paper_drafted",
       from: row.state,
       to: next.state,
-      data: { number: body.number, date: body.date, team: team.map((p) => ({ userId: p.id, role: p.role })) },
+      data: {
+        ...(typed ? { number: typed.number, date: typed.date, issuedOutside: true } : { step: "decide" }),
+        team: team.map((p) => ({ userId: p.id, role: p.role })),
+      },
       documentId,
     }),
-    audit: (row, next) => ({
-      action: "inspection.decide",
+    audit: (row, next, documentId) => ({
+      action: typed ? "inspection.decide" : "inspection.paper_drafted",
       summary: {
         code: row.code,
-        number: body.number,
+        ...(typed ? { number: typed.number, issuedOutside: true } : { step: "decide", documentId }),
         before: { state: row.state },
         after: { state: next.state },
         violationSign: violationSign ? "có" : "không",
@@ -487,19 +616,40 @@ export async function decideInspection(
 
 // ---- Steps ----------------------------------------------------------------------------------
 
+/**
+ * A step of the procedure. The extension (TTr-GH) and the conclusion (TTr-KL) are papers a leader
+ * signs: by default the step drafts its paper and the record waits for the signature (the step is
+ * taken when the paper is issued, `inspectionPaperIssued`); typed with `issuedOutside` they are
+ * recorded at once. The others are recorded at once, the publication drafting its notice.
+ */
 export async function takeStep(db: Kysely<DB>, auth: AuthContext, actor: Actor, id: string, body: InspectionStepBody) {
   const { version, ...input } = body;
   const durations = await inspectionDurations(db);
   const step = INSPECTION_STEPS[input.action];
+  const today = todayInVietnam();
+  const signed = input.action === "extend" || input.action === "sign";
+  const typed = signed ? typedPaper(input) : null;
+  const drafted = signed && !typed;
   await runStep(db, actor, INSPECTION, {
     id,
     version,
+    workFirst: drafted,
     authorize: (row) => assertActor(db, auth, row, step.actor),
-    transition: (row) =>
-      inspectionTransition(factsOf(row), input as InspectionStepInput, {
-        today: todayInVietnam(),
-        durations: durations[row.body_level],
-      }),
+    transition: async (row) => {
+      const facts = await liveFacts(db, row);
+      const d = durations[row.body_level];
+      if (drafted) {
+        checkInspectionStep(facts, input.action, d);
+        return awaitingPaper(facts, {
+          action: input.action as "extend" | "sign",
+          documentId: "",
+          draftedOn: today,
+          ...(input.action === "extend" ? { ground: input.ground, note: input.note ?? null } : {}),
+        });
+      }
+      const stepInput = (typed ? { ...input, ...typed } : input) as InspectionStepInput;
+      return inspectionTransition(facts, stepInput, { today, durations: d });
+    },
     changes: async (trx, row, next) => ({
       state: next.state,
       facts: JSON.stringify(next),
@@ -508,35 +658,134 @@ export async function takeStep(db: Kysely<DB>, auth: AuthContext, actor: Actor, 
       ...(await mainDue(trx, row, next)),
     }),
     work: async (trx, row, next) => {
-      // The step's paper, drafted for a leader to sign in the system (or, for the notice, to issue).
-      if (input.action === "extend") {
-        const d = durations[row.body_level];
-        return draftExtension(trx, actor, row, next, { onsite: d.onsiteDays, extension: d.extensionDays }, input);
+      const d = durations[row.body_level];
+      if (drafted) {
+        // The paper for a leader to sign; the step is taken when it is issued.
+        const documentId =
+          input.action === "extend"
+            ? await draftExtension(trx, actor, row, next, { onsite: d.onsiteDays, extension: d.extensionDays }, input)
+            : await draftConclusion(trx, actor, row, next);
+        next.awaiting!.documentId = documentId;
+        return documentId;
       }
       if (input.action === "publish") return draftPublication(trx, actor, row, next, input);
-      if (input.action !== "sign") return null;
       // Signing fixes the period the recommendations count in (follow-up across years).
-      await trx
-        .updateTable("inspection_recommendation")
-        .set({ concluded_on: next.signedOn })
-        .where("inspection_id", "=", row.id)
-        .execute();
-      return draftConclusion(trx, actor, row, next);
+      if (input.action === "sign") await concludeRecommendations(trx, row.id, next.signedOn!);
+      return null;
     },
     event: (row, next, documentId) => ({
-      action: `inspection.${input.action}`,
+      action: drafted ? "inspection.paper_drafted" : `inspection.${input.action}`,
       from: row.state,
       to: next.state,
-      data: { ...input },
+      data: drafted ? { step: input.action } : { ...input, ...(typed ? { ...typed, issuedOutside: true } : {}) },
       documentId,
     }),
-    audit: (row, next) => ({
-      action: `inspection.${input.action}`,
-      summary: { code: row.code, before: { state: row.state }, after: { state: next.state }, date: input.date },
+    audit: (row, next, documentId) => ({
+      action: drafted ? "inspection.paper_drafted" : `inspection.${input.action}`,
+      summary: {
+        code: row.code,
+        before: { state: row.state },
+        after: { state: next.state },
+        ...(drafted ? { step: input.action, documentId } : { date: typed?.date ?? input.date }),
+        ...(typed ? { number: typed.number, issuedOutside: true } : {}),
+      },
     }),
   });
   return getInspection(db, auth, id);
 }
+
+async function concludeRecommendations(trx: Transaction<DB>, id: string, signedOn: string) {
+  await trx
+    .updateTable("inspection_recommendation")
+    .set({ concluded_on: signedOn })
+    .where("inspection_id", "=", id)
+    .execute();
+}
+
+// ---- A paper signed in the system -------------------------------------------------------------
+
+/**
+ * A paper of an inspection was signed and issued (in the issue's transaction). The decision, the
+ * extension and the conclusion that hold the record take their step now, with the register's
+ * number, the signing date and the signer; the domain's rule is applied again, and a guard that
+ * fails now (a step dated before the last, an overlap that arose since the draft without a sign
+ * of violation) refuses the issue, so nothing changes. The publication notice writes its number
+ * back to the record.
+ */
+export async function inspectionPaperIssued(trx: Transaction<DB>, actor: Actor, paper: IssuedPaper): Promise<void> {
+  const row = await loadInspection(trx, paper.entityId, true);
+  const facts = factsOf(row);
+  if (paper.formCode === "TTr-TBCK") {
+    const next = { ...facts, publicationNumber: paper.symbol };
+    await bumpVersion(trx, "inspection", row.id, row.version, { facts: JSON.stringify(next) });
+    await writeEvent(trx, "inspection", row.id, actor, {
+      action: "inspection.paper_issued",
+      from: row.state,
+      to: row.state,
+      data: { formCode: paper.formCode, number: paper.symbol, date: paper.issuedOn },
+      documentId: paper.id,
+    });
+    return;
+  }
+  const action = signedStepOf(paper.formCode);
+  const awaiting = facts.awaiting;
+  if (!action || !awaiting || awaiting.documentId !== paper.id) return;
+  const durations = (await inspectionDurations(trx))[row.body_level];
+  const base: InspectionFacts = { ...facts, awaiting: null };
+  const date = paper.issuedOn;
+  const stepInput: InspectionStepInput =
+    action === "decide"
+      ? { action, date, number: paper.symbol }
+      : action === "extend"
+        ? { action, date, ground: awaiting.ground!, note: awaiting.note ?? null, number: paper.symbol }
+        : { action, date, number: paper.symbol };
+  const next = inspectionTransition(base, stepInput, { today: todayInVietnam(), durations });
+  if (action === "decide") {
+    assertDecisionYear(row, date, "issuedOn");
+    await assertViolationSign(trx, row, row.violation_sign);
+    next.decisionSigner = paper.signer;
+    await writeDecidedOccurrences(trx, row);
+  }
+  if (action === "sign") {
+    next.conclusionSigner = paper.signer;
+    await concludeRecommendations(trx, row.id, date);
+  }
+  await bumpVersion(trx, "inspection", row.id, row.version, {
+    state: next.state,
+    facts: JSON.stringify(next),
+    decision_number: next.decisionNumber,
+    decided_on: next.decidedOn,
+    signed_on: next.signedOn,
+    conclusion_number: next.conclusionNumber,
+    ...(await mainDue(trx, row, next)),
+  });
+  await syncDeadlines(trx, row, next);
+  await writeEvent(trx, "inspection", row.id, actor, {
+    action: `inspection.${action}`,
+    from: row.state,
+    to: next.state,
+    data: { number: paper.symbol, date, signer: paper.signer },
+    documentId: paper.id,
+  });
+  await recordAudit(trx, actor, {
+    action: `inspection.${action}`,
+    entityType: "inspection",
+    entityId: row.id,
+    summary: {
+      code: row.code,
+      number: paper.symbol,
+      date,
+      signer: paper.signer,
+      documentId: paper.id,
+      before: { state: row.state },
+      after: { state: next.state },
+    },
+  });
+}
+
+onPaperIssued("inspection", inspectionPaperIssued);
+// A drafted paper may be dropped: the record it held is back where it was (liveFacts).
+allowCancel("inspection");
 
 // ---- Findings (the conclusion's content: the team leader only, until signing) ---------------
 
@@ -565,9 +814,15 @@ export async function findingsStep<W>(
     id,
     version,
     authorize: (row) => assertActor(db, auth, row, options.afterSigning ? "inspector" : "team_leader"),
-    transition: (row) => {
-      const facts = factsOf(row);
+    transition: async (row) => {
+      const facts = await liveFacts(db, row);
       if (!options.afterSigning && !findingsEditable(facts)) {
+        if (facts.awaiting?.action === "sign")
+          throw new DomainError(
+            "INSPECTION_FINDINGS_LOCKED",
+            "Kết luận thanh tra đang trình lãnh đạo ký: muốn sửa kết quả thanh tra, hủy dự thảo kết luận trước.",
+            "id",
+          );
         if (facts.decidedOn === null)
           throw new DomainError(
             "INSPECTION_STEP_OUT_OF_ORDER",
@@ -613,7 +868,7 @@ const STEP_FACT: Partial<Record<InspectionAction, keyof InspectionFacts>> = {
 export async function getInspection(db: Kysely<DB>, auth: AuthContext, id: string, today = todayInVietnam()) {
   const row = await loadInspection(db, id);
   await assertAgencyInScope(db, auth, "inspection.read", row.agency_id);
-  const facts = factsOf(row);
+  const facts = await liveFacts(db, row);
   const level = row.body_level as BodyLevel;
   const durations = (await inspectionDurations(db))[level];
   const rules = rulesFor(durations);
@@ -674,6 +929,15 @@ export async function getInspection(db: Kysely<DB>, auth: AuthContext, id: strin
       overlapsOf(db, row),
     ]);
   const subjectName = new Map(subjects.map((s) => [s.id, s.name]));
+  const heldBy = facts.awaiting ? documents.find((d) => d.id === facts.awaiting!.documentId) : undefined;
+  const held = heldBy
+    ? await db
+        .selectFrom("official_document as d")
+        .leftJoin("app_user as u", "u.id", "d.signer_id")
+        .select(["d.status", "d.returned_note", "u.full_name as signer_name"])
+        .where("d.id", "=", heldBy.id)
+        .executeTakeFirstOrThrow()
+    : undefined;
   const myRole = team.find((m) => m.user_id === auth.userId)?.role ?? null;
   const decider = isDecider(auth, row);
   const inspector = scopeOf(auth, "inspection.write") !== null && auth.agencyId === row.agency_id;
@@ -736,12 +1000,23 @@ export async function getInspection(db: Kysely<DB>, auth: AuthContext, id: strin
     bodyLevel: level,
     bodyLevelLabel: BODY_LEVEL_LABELS[level],
     state: row.state,
-    stateLabel: inspectionStateLabel(row.state),
+    stateLabel: facts.awaiting ? AWAITING_LABELS[facts.awaiting.action] : inspectionStateLabel(row.state),
     decisionNumber: row.decision_number,
     decidedOn: row.decided_on,
     signedOn: row.signed_on,
     conclusionNumber: row.conclusion_number,
     dueOn: row.due_on,
+    awaiting:
+      facts.awaiting && held
+        ? {
+            action: facts.awaiting.action,
+            label: AWAITING_LABELS[facts.awaiting.action],
+            documentId: facts.awaiting.documentId,
+            status: held.status,
+            signerName: held.signer_name ?? null,
+            returnedNote: held.returned_note,
+          }
+        : null,
     facts,
     subjects: subjects.map((s) => ({ id: s.id, kind: s.kind, name: s.name, taxCode: s.tax_code })),
     team: team

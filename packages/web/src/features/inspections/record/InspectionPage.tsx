@@ -120,6 +120,7 @@ function DecisionForm({ d }: { d: InspectionDetail }) {
       testId="decision-form"
       title={INSPECTION_DECIDE}
       initial={{
+        outside: "",
         number: "",
         date: todayIso(),
         leaderId: null,
@@ -134,8 +135,8 @@ function DecisionForm({ d }: { d: InspectionDetail }) {
           params: { id: d.id },
           body: {
             version: d.version,
-            number: text(v.number),
-            date: text(v.date),
+            // Signed in the system by default: the register numbers it when the leader signs.
+            ...(v.outside === "yes" ? { issuedOutside: true, number: text(v.number), date: text(v.date) } : {}),
             leaderId: text(v.leaderId),
             memberIds: members,
             // Each person of the team declared no conflict of interest (the box below).
@@ -146,8 +147,14 @@ function DecisionForm({ d }: { d: InspectionDetail }) {
       }}
       fields={(form) => (
         <>
-          <TextInput label={T.number} required {...form.getInputProps("number")} />
-          <DateField label={T.date} required {...form.getInputProps("date")} />
+          <Text size="sm">{T.draftedForSignature}</Text>
+          <OutsideBox form={form} />
+          {form.values.outside === "yes" ? (
+            <>
+              <TextInput label={T.number} required {...form.getInputProps("number")} />
+              <DateField label={T.date} required {...form.getInputProps("date")} />
+            </>
+          ) : null}
           <Select label="Trưởng đoàn" data={inspectors} required {...form.getInputProps("leaderId")} />
           <MultiSelect
             label="Thành viên"
@@ -169,6 +176,20 @@ function DecisionForm({ d }: { d: InspectionDetail }) {
 
 const INSPECTION_DECIDE = "Ban hành quyết định thanh tra";
 
+/** "Signed on paper, outside the system": only then are the number and the date typed. */
+function OutsideBox({ form }: { form: ReturnType<typeof useAppForm<Values>> }) {
+  return (
+    <Checkbox
+      label={T.issuedOutside}
+      checked={form.values.outside === "yes"}
+      onChange={(e) => form.setFieldValue("outside", e.currentTarget.checked ? "yes" : "")}
+    />
+  );
+}
+
+/** The steps whose paper a leader signs in the system (drafted by the step). */
+const signedStep = (a: unknown) => a === "extend" || a === "sign";
+
 export default function InspectionPage() {
   const { id = "" } = useParams();
   const query = useInspection(id);
@@ -176,7 +197,8 @@ export default function InspectionPage() {
   const d = query.data;
   if (!d) return <QueryStatus query={query} />;
   const subjects = d.subjects.map((s) => ({ value: s.id, label: s.name }));
-  const needsNumber = (a: unknown) => a === "sign" || a === "direct";
+  const typed = (v: Values) => !signedStep(v.action) || v.outside === "yes";
+  const needsNumber = (v: Values) => v.action === "direct" || (signedStep(v.action) && v.outside === "yes");
   return (
     <>
       <PageHeader
@@ -270,7 +292,13 @@ export default function InspectionPage() {
           ))}
         </Paper>
 
-        {d.me.decider && d.state === "PROPOSED" ? <DecisionForm d={d} /> : null}
+        {d.awaiting ? (
+          <Alert color="blue" title={d.awaiting.label} data-testid="inspection-awaiting">
+            {T.awaiting(d.awaiting.status, d.awaiting.signerName, d.awaiting.returnedNote)}
+          </Alert>
+        ) : null}
+
+        {d.me.decider && d.state === "PROPOSED" && !d.awaiting ? <DecisionForm d={d} /> : null}
 
         {d.allowedActions.filter((a) => a.action !== "decide").length ? (
           <WriteForm
@@ -279,6 +307,7 @@ export default function InspectionPage() {
             title={T.takeStep}
             initial={{
               action: d.allowedActions.find((a) => a.action !== "decide")!.action,
+              outside: "",
               date: todayIso(),
               number: "",
               ground: null,
@@ -290,8 +319,9 @@ export default function InspectionPage() {
                 body: {
                   version: d.version,
                   action: v.action,
-                  date: v.date,
-                  ...(needsNumber(v.action) ? { number: v.number } : {}),
+                  ...(typed(v) ? { date: v.date } : {}),
+                  ...(signedStep(v.action) && v.outside === "yes" ? { issuedOutside: true } : {}),
+                  ...(needsNumber(v) ? { number: v.number } : {}),
                   ...(v.action === "extend" ? { ground: v.ground } : {}),
                   ...(v.action === "suspend" ? { reason: v.reason } : {}),
                 } as never,
@@ -307,8 +337,14 @@ export default function InspectionPage() {
                     .map((a) => ({ value: a.action, label: a.label }))}
                   {...form.getInputProps("action")}
                 />
-                <DateField label={T.date} required {...form.getInputProps("date")} />
-                {needsNumber(form.values.action) ? (
+                {signedStep(form.values.action) ? (
+                  <>
+                    <Text size="sm">{T.draftedForSignature}</Text>
+                    <OutsideBox form={form} />
+                  </>
+                ) : null}
+                {typed(form.values) ? <DateField label={T.date} required {...form.getInputProps("date")} /> : null}
+                {needsNumber(form.values) ? (
                   <TextInput label={T.number} required {...form.getInputProps("number")} />
                 ) : null}
                 {form.values.action === "extend" ? (

@@ -1,11 +1,14 @@
 import { INSPECTION_KIND_LABELS, INSPECTION_KINDS, INSPECTION_STATE_LIST, INSPECTION_STATES } from "@minhbach/domain";
 import { Anchor, Badge, Button, Chip, Group, Select, Stack, Table, Text } from "@mantine/core";
+import { useState } from "react";
 import { Link } from "react-router-dom";
+import { useSession } from "../../auth/session.tsx";
 import { formatDate, formatNumber } from "../../../ui/format.ts";
 import { FilterPanel, ListResults, QuickFilters, SearchField } from "../../../ui/list-page/ListPage.tsx";
 import { useListState } from "../../../ui/list-page/list-state.ts";
 import { PageHeader } from "../../../ui/PageHeader.tsx";
 import { useInspections } from "./api.ts";
+import { NewInspectionForm } from "./NewInspectionForm.tsx";
 import { INSPECTION_TEXT as T } from "./text.ts";
 
 const FILTERS = { q: "search", year: "text", kind: "text", state: "text", overdue: "flag" } as const;
@@ -22,17 +25,27 @@ export default function InspectionsPage() {
   });
   const { update, sort, order } = list;
   const inspections = useInspections({ ...list.query, sort, order, page: list.page, pageSize: list.pageSize });
+  const { can } = useSession();
+  const [proposing, setProposing] = useState(false);
   return (
     <>
       <PageHeader
         title={T.title}
         description={T.description}
         actions={
-          <Button component={Link} to="/thanh-tra/theo-doi" variant="light">
-            {T.followUp}
-          </Button>
+          <Group gap="xs">
+            {can("inspection.write") ? (
+              <Button onClick={() => setProposing(true)} disabled={proposing}>
+                {T.newInspection}
+              </Button>
+            ) : null}
+            <Button component={Link} to="/thanh-tra/theo-doi" variant="light">
+              {T.followUp}
+            </Button>
+          </Group>
         }
       />
+      {proposing ? <NewInspectionForm onClose={() => setProposing(false)} /> : null}
       <FilterPanel label={T.filters}>
         <Stack gap="sm">
           <QuickFilters label={T.filters}>

@@ -33,6 +33,13 @@ export const INSPECTION_TEXT = {
   action: "Bước thực hiện",
   date: "Ngày",
   number: "Số văn bản",
+  issuedOutside: "Văn bản đã ký trên giấy, ngoài hệ thống (nhập số và ngày ký)",
+  draftedForSignature:
+    "Ghi nhận sẽ lập dự thảo văn bản để trình lãnh đạo ký trong hệ thống; số văn bản lấy từ sổ đăng ký khi ký ban hành.",
+  awaiting: (status: string, signer: string | null, returned: string | null) =>
+    status === "submitted"
+      ? `Dự thảo đã trình ${signer ?? "lãnh đạo"} ký (mục Văn bản bên dưới). Bước được ghi nhận khi văn bản được ký ban hành; hủy dự thảo thì cuộc thanh tra trở lại như trước.`
+      : `Dự thảo chưa trình ký${returned ? ` (bị trả lại: ${returned})` : ""}: trình lãnh đạo ký ở mục Văn bản bên dưới, hoặc hủy dự thảo để trở lại như trước.`,
   ground: "Căn cứ gia hạn",
   reason: "Lý do",
   note: "Ghi chú",
@@ -63,4 +70,35 @@ export const INSPECTION_TEXT = {
   paid: "Đã nộp phạt",
   unpaid: "Chưa nộp phạt",
   online: "Trực tuyến",
+} as const;
+
+/** The form proposing an inspection (the draft of its decision). */
+export const NEW_INSPECTION_TEXT = {
+  title: "Lập dự thảo quyết định thanh tra, kiểm tra",
+  kind: "Loại cuộc thanh tra",
+  year: "Năm",
+  name: "Tên cuộc thanh tra",
+  content: "Nội dung thanh tra",
+  field: "Lĩnh vực quản lý nhà nước",
+  period: "Thời kỳ thanh tra",
+  subjects: "Đối tượng thanh tra",
+  noSubject: "Không tìm thấy đối tượng trong danh mục",
+  overlaps: "Đối tượng đã có trong kế hoạch hoặc cuộc thanh tra, kiểm tra của năm",
+  needsSign:
+    "Thanh tra đột xuất đối tượng đã có trong kế hoạch, cuộc thanh tra, kiểm tra của năm: quyết định phải ghi rõ dấu hiệu vi phạm rõ ràng (Chỉ thị 20/CT-TTg).",
+  trigger: "Căn cứ thanh tra đột xuất",
+  assignment: "Văn bản giao của cấp có thẩm quyền (số, ngày, cơ quan)",
+  case: "Vụ việc khiếu nại, tố cáo",
+  noCase: "Không tìm thấy vụ việc",
+  noCaseAccess: "Không xem được danh sách vụ việc",
+  violationSign: "Dấu hiệu vi phạm rõ ràng",
+  reinspects: "Cuộc thanh tra được thanh tra lại",
+  noConcluded: "Không có cuộc thanh tra đã có kết luận",
+  reinspectionGround: "Căn cứ thanh tra lại",
+  plan: "Kế hoạch thanh tra năm",
+  planItem: "Cuộc trong kế hoạch",
+  noPlan: "Chưa có kế hoạch đã ban hành của năm",
+  online: "Thanh tra trực tuyến (từ xa)",
+  save: "Lưu dự thảo",
+  cancel: "Đóng",
 } as const;
