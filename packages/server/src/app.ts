@@ -44,6 +44,8 @@ import { anticorruptionRoutes } from "./modules/anticorruption/routes.ts";
 import { portalPages, portalRoutes } from "./modules/portal/routes.ts";
 // portal survey (issue 20)
 import { portalSurveyRoutes } from "./modules/portal/routes.ts";
+// portal publications, open data, Q&A (issue 20)
+import { publicationPages, publicationRoutes } from "./modules/portal/publication-routes.ts";
 import { registerAccessControl } from "./platform/access.ts";
 import type { AppContext } from "./platform/context.ts";
 import { frameworkErrors, registerErrorHandling } from "./platform/errors.ts";
@@ -138,6 +140,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       portalRoutes(zapi, ctx);
       // portal survey (issue 20): the counts per agency and period
       portalSurveyRoutes(zapi, ctx);
+      // portal publications, open data, Q&A (issue 20)
+      publicationRoutes(zapi, ctx);
       // periodic reports (issue 19)
       reportRoutes(zapi, ctx);
       route(
@@ -152,6 +156,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   // portal (issue 20): the public pages for citizens, outside the API and the officers' app
   portalPages(app as unknown as FastifyInstance, ctx);
+  // portal publications, open data, Q&A (issue 20)
+  publicationPages(app as unknown as FastifyInstance, ctx);
 
   const webDist = config.webDist;
   const indexHtml = webDist && existsSync(path.join(webDist, "index.html")) ? path.join(webDist, "index.html") : null;

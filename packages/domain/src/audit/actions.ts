@@ -179,6 +179,12 @@ const FIXED_AUDIT_ACTIONS = {
   "report.submission.submitted": "Gửi báo cáo định kỳ lên cấp trên",
   "report.submission.returned": "Cấp trên trả lại báo cáo (có lý do)",
   "report.submission.accepted": "Cấp trên tiếp nhận báo cáo (khóa số liệu)",
+  // published results and Q&A on the portal (issue 20)
+  "portal.publication.published": "Công khai kết quả giải quyết, kết luận trên cổng",
+  "portal.publication.refused": "Bị từ chối công khai: nội dung còn thông tin cá nhân của các bên",
+  "portal.publication.withdrawn": "Rút kết quả công khai khỏi cổng",
+  "portal.faq.created": "Thêm câu hỏi thường gặp trên cổng",
+  "portal.faq.updated": "Sửa, ẩn, hiện câu hỏi thường gặp trên cổng",
 } as const;
 
 /** Every code the server writes to the audit trail, with its label. */
