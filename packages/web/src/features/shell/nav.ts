@@ -16,6 +16,8 @@ import {
   IconUsers,
   IconUsersGroup,
   IconWorld,
+  IconWorldUpload,
+  IconHelpCircle,
   type Icon,
 } from "@tabler/icons-react";
 
@@ -61,6 +63,9 @@ export const WORK_NAV: NavItem[] = [
   { path: PATHS.anticorruption, label: "Phòng, chống tham nhũng", icon: IconGavel },
   { path: PATHS.reports, label: "Báo cáo", icon: IconChartBar, permission: "report.read" },
   { path: PATHS.portal, label: "Cổng công dân", icon: IconWorld, comingSoon: true },
+  // portal publications and Q&A (issue 20)
+  { path: "/cong-khai-ket-qua", label: "Công khai kết quả", icon: IconWorldUpload, permission: "document.read" },
+  { path: "/hoi-dap-cong-dan", label: "Hỏi đáp trên cổng", icon: IconHelpCircle, permission: "reception.write" },
 ];
 
 export const ADMIN_NAV: NavItem[] = [
