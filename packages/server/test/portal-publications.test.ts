@@ -136,7 +136,7 @@ for (const db of testDatabases()) {
     after(() => t.close());
 
     test("the proposal masks the denouncer's sealed data; only officers of the issuing agency get it", async () => {
-      const proposal = await resolver.get(`/api/portal/publications/proposal/${conclusionId}`);
+      const proposal = await resolver.get(`/api/portal/publications/documents/${conclusionId}/proposal`);
       assert.equal(proposal.status, 200, JSON.stringify(proposal.body));
       assert.equal(proposal.body.kind, "denunciation_conclusion");
       assert.match(proposal.body.title, /^Kết luận nội dung tố cáo số \d+\/KL-/);
@@ -147,8 +147,8 @@ for (const db of testDatabases()) {
       assertNoDenouncer(proposal.body.body);
       assert.equal(proposal.body.live, null);
 
-      assert.equal((await viewer.get(`/api/portal/publications/proposal/${conclusionId}`)).status, 403);
-      const foreign = await otherAgency.get(`/api/portal/publications/proposal/${conclusionId}`);
+      assert.equal((await viewer.get(`/api/portal/publications/documents/${conclusionId}/proposal`)).status, 403);
+      const foreign = await otherAgency.get(`/api/portal/publications/documents/${conclusionId}/proposal`);
       assert.equal(foreign.status, 403);
       assert.equal(foreign.body.code, "OUT_OF_SCOPE");
       // A paper that is not a result (the acceptance decision) is not published.
@@ -156,13 +156,13 @@ for (const db of testDatabases()) {
       void papers;
       const acceptance = await sql<{ id: string }>`
         select id from official_document where form_code = 'TC-TL' and status = 'issued' limit 1`.execute(dbq());
-      const refused = await resolver.get(`/api/portal/publications/proposal/${acceptance.rows[0]!.id}`);
+      const refused = await resolver.get(`/api/portal/publications/documents/${acceptance.rows[0]!.id}/proposal`);
       assert.equal(refused.status, 409);
       assert.equal(refused.body.code, "PUBLICATION_NOT_PUBLISHABLE");
     });
 
     test("publishing refuses a text with the denouncer's data or a short window; nothing is saved", async () => {
-      const proposal = (await resolver.get(`/api/portal/publications/proposal/${conclusionId}`)).body;
+      const proposal = (await resolver.get(`/api/portal/publications/documents/${conclusionId}/proposal`)).body;
       const count = async () =>
         Number((await sql<{ n: number }>`select count(*)::int as n from portal_publication`.execute(dbq())).rows[0]!.n);
       const before = await count();
@@ -220,7 +220,7 @@ for (const db of testDatabases()) {
     });
 
     test("published: on the portal, found without accents, its text free of the denouncer; once only", async () => {
-      const proposal = (await resolver.get(`/api/portal/publications/proposal/${conclusionId}`)).body;
+      const proposal = (await resolver.get(`/api/portal/publications/documents/${conclusionId}/proposal`)).body;
       const published = await resolver.post("/api/portal/publications", {
         documentId: conclusionId,
         title: proposal.title,
@@ -298,7 +298,7 @@ for (const db of testDatabases()) {
       const twice = await resolver.post(`/api/portal/publications/${publicationId}/withdraw`, { reason: "Lần nữa." });
       assert.equal(twice.body.code, "PUBLICATION_WITHDRAWN");
       // A withdrawn one may be followed by a corrected publication.
-      const proposal = (await resolver.get(`/api/portal/publications/proposal/${conclusionId}`)).body;
+      const proposal = (await resolver.get(`/api/portal/publications/documents/${conclusionId}/proposal`)).body;
       assert.equal(proposal.live, null);
       // Nothing else answers on the portal: a made-up id, a malformed one.
       assert.equal((await portal("/cong-dan/cong-khai/00000000-0000-4000-8000-000000000000")).statusCode, 404);

@@ -239,7 +239,7 @@ export const PORTAL_ROUTES = defineRoutes({
   },
   "portal.publications.proposal": {
     method: "GET",
-    path: "/portal/publications/proposal/:documentId",
+    path: "/portal/publications/documents/:documentId/proposal",
     tags,
     summary: "Đề xuất nội dung công khai của một văn bản đã ban hành: thông tin cá nhân của các bên đã được che",
     params: z.object({ documentId: uuid }),
