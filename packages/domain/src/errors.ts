@@ -201,6 +201,23 @@ const API_ERRORS = {
       "Quyết định ban hành kế hoạch đang dự thảo hoặc trình ký: hủy dự thảo quyết định (nếu đã trình thì người ký trả lại trước) để sửa kế hoạch.",
   },
   PLAN_NO_PENDING_DECISION: { status: 409, message: "Kế hoạch không có dự thảo quyết định nào đang chờ ký." },
+  // published results on the portal (issue 20)
+  PUBLICATION_NOT_PUBLISHABLE: {
+    status: 409,
+    message:
+      "Chỉ công khai được quyết định giải quyết khiếu nại, kết luận nội dung tố cáo và kết luận thanh tra đã ban hành.",
+  },
+  PUBLICATION_EXISTS: {
+    status: 409,
+    message: "Văn bản này đang được công khai trên cổng: rút công khai trước khi công khai lại.",
+  },
+  PUBLICATION_PERSONAL_DATA: {
+    status: 400,
+    message:
+      "Nội dung công khai còn thông tin cá nhân của người khiếu nại, tố cáo: che các thông tin đó trước khi công khai.",
+  },
+  PUBLICATION_WINDOW: { status: 400, message: "Công khai đến ngày: phải công khai ít nhất 15 ngày liên tục." },
+  PUBLICATION_WITHDRAWN: { status: 409, message: "Kết quả này đã được rút khỏi cổng." },
 } as const satisfies Record<string, ErrorEntry>;
 
 /**

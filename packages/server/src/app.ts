@@ -46,6 +46,8 @@ import { portalPages, portalRoutes } from "./modules/portal/routes.ts";
 import { portalSurveyRoutes } from "./modules/portal/routes.ts";
 // public consultation on draft regulations (issue 20)
 import { consultationPages, consultationRoutes } from "./modules/consultations/routes.ts";
+// portal publications, open data, Q&A (issue 20)
+import { publicationPages, publicationRoutes } from "./modules/portal/publication-routes.ts";
 import { registerAccessControl } from "./platform/access.ts";
 import type { AppContext } from "./platform/context.ts";
 import { frameworkErrors, registerErrorHandling } from "./platform/errors.ts";
@@ -142,6 +144,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       portalSurveyRoutes(zapi, ctx);
       // public consultation on draft regulations (issue 20)
       consultationRoutes(zapi, ctx);
+      // portal publications, open data, Q&A (issue 20)
+      publicationRoutes(zapi, ctx);
       // periodic reports (issue 19)
       reportRoutes(zapi, ctx);
       route(
@@ -158,6 +162,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   portalPages(app as unknown as FastifyInstance, ctx);
   // public consultation (issue 20): the draft regulations open to comment, on the portal
   consultationPages(app as unknown as FastifyInstance, ctx);
+  // portal publications, open data, Q&A (issue 20)
+  publicationPages(app as unknown as FastifyInstance, ctx);
 
   const webDist = config.webDist;
   const indexHtml = webDist && existsSync(path.join(webDist, "index.html")) ? path.join(webDist, "index.html") : null;

@@ -195,6 +195,12 @@ const FIXED_AUDIT_ACTIONS = {
   // report drill-down and narrative (issue 19)
   "report.drilldown.viewed": "Xem danh sách hồ sơ tạo nên một số liệu báo cáo",
   "report.narrative.downloaded": "Tải dự thảo báo cáo bằng lời (tệp Word)",
+  // published results and Q&A on the portal (issue 20)
+  "portal.publication.published": "Công khai kết quả giải quyết, kết luận trên cổng",
+  "portal.publication.refused": "Bị từ chối công khai: nội dung còn thông tin cá nhân của các bên",
+  "portal.publication.withdrawn": "Rút kết quả công khai khỏi cổng",
+  "portal.faq.created": "Thêm câu hỏi thường gặp trên cổng",
+  "portal.faq.updated": "Sửa, ẩn, hiện câu hỏi thường gặp trên cổng",
 } as const;
 
 /** Every code the server writes to the audit trail, with its label. */

@@ -1070,6 +1070,40 @@ export interface PortalSurveyAnswerTable {
   created_at: Generated<Timestamp>;
 }
 
+// portal publications and FAQ (0036_portal_publications)
+export interface PortalPublicationTable {
+  id: string;
+  agency_id: string;
+  document_id: string;
+  kind: "complaint_decision" | "denunciation_conclusion" | "inspection_conclusion";
+  title: string;
+  symbol: string;
+  issued_on: DateOnly;
+  body: string;
+  search_text: string;
+  published_on: DateOnly;
+  visible_until: DateOnly;
+  published_by: string | null;
+  withdrawn_at: NullableTimestamp;
+  withdrawn_by: string | null;
+  withdrawn_reason: string | null;
+  created_at: Timestamp;
+}
+
+export interface PortalFaqTable {
+  id: string;
+  agency_id: string;
+  question: string;
+  answer: string;
+  search_text: string;
+  position: Generated<number>;
+  published: Generated<boolean>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 // report submissions (0033_report_submissions)
 export interface ReportSubmissionTable {
   id: Generated<string>;
@@ -1240,6 +1274,9 @@ export interface DB {
   consultation_version: ConsultationVersionTable;
   consultation_response: ConsultationResponseTable;
   consultation_comment: ConsultationCommentTable;
+  // portal publications and FAQ (0036_portal_publications)
+  portal_publication: PortalPublicationTable;
+  portal_faq: PortalFaqTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -23,6 +23,7 @@ import { INDICATORS } from "@minhbach/domain/reports/index";
 import { DEMO_ACCOUNTS } from "../../src/seed/demo.ts";
 import type { Started } from "../../src/start.ts";
 import type { TestApp, TestClient } from "../../src/testing.ts";
+import { signPapers } from "./papers.ts";
 import { unescapeXml, zipEntries } from "./zip.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -491,6 +492,32 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
     reason: "Cần liên hệ người tố cáo để bổ sung chứng cứ về các hộ kinh doanh đã nộp tiền.",
   });
   expect(asked, 201, "identity request");
+
+  // Published results (issue 20): X1's case concluded and its conclusion (TC-KL) signed, so that
+  // the publication's proposal is probed with a real paper. (A finding quoting the denouncer is not
+  // used: the case's facts and events keep findings in clear, a leak of the cases module to fix.)
+  await signPapers(xacminh, lanhdao, case1.id);
+  let detail1 = (await xacminh.get(`/api/cases/${case1.id}`)).body;
+  for (const step of [
+    { action: "assign_verification", on: today, assignee: { kind: "team", name: "Phạm Thu Hằng", members: [] } },
+    { action: "record_verification", on: today, summary: "Có căn cứ xác định đã nhận tiền của 05 hộ." },
+    {
+      action: "conclude",
+      date: today,
+      outcome: "right",
+      findings: "Người bị tố cáo đã nhận tiền của 05 hộ kinh doanh, tổng số 15 triệu đồng.",
+      measures: "Kiến nghị xử lý kỷ luật.",
+      amounts: { moneyToState: 15, disciplineRecommended: 1, disciplineCadres: 1 },
+    },
+  ]) {
+    expect(
+      await xacminh.post(`/api/cases/${case1.id}/actions`, { ...step, version: detail1.version }),
+      200,
+      `X1 ${step.action}`,
+    );
+    await signPapers(xacminh, lanhdao, case1.id);
+    detail1 = (await xacminh.get(`/api/cases/${case1.id}`)).body;
+  }
 
   // A published schedule entry, so that its routes have an id too.
   const hour = 3600_000;

@@ -53,6 +53,9 @@ const SubjectsPage = lazy(() => import("../features/inspections/subjects/Subject
 const InspectionsPage = lazy(() => import("../features/inspections/record/InspectionsPage.tsx"));
 const InspectionPage = lazy(() => import("../features/inspections/record/InspectionPage.tsx"));
 const FollowUpPage = lazy(() => import("../features/inspections/follow-up/FollowUpPage.tsx"));
+// portal publications and Q&A (issue 20)
+const PublicationsPage = lazy(() => import("../features/portal/PublicationsPage.tsx"));
+const FaqPage = lazy(() => import("../features/portal/FaqPage.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -323,6 +326,23 @@ export function App() {
                       element={
                         <RequirePermission permission="consultation.manage">
                           <ConsultationPage />
+                        </RequirePermission>
+                      }
+                    />
+                    {/* portal publications and Q&A (issue 20) */}
+                    <Route
+                      path="/cong-khai-ket-qua"
+                      element={
+                        <RequirePermission permission="document.read">
+                          <PublicationsPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="/hoi-dap-cong-dan"
+                      element={
+                        <RequirePermission permission="reception.write">
+                          <FaqPage />
                         </RequirePermission>
                       }
                     />

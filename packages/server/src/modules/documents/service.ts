@@ -42,7 +42,7 @@ import {
   type ProtectedRecord,
 } from "../identity/protected-records.ts";
 import { isAssigned } from "../identity/access.ts";
-import { renderDocument, type DocumentModel } from "./render.ts";
+import { documentText, renderDocument, type DocumentModel } from "./render.ts";
 import {
   findTemplate,
   TEMPLATES,
@@ -1017,4 +1017,21 @@ export async function downloadDocument(
   );
   const fileName = documentFileName(await namingOf(db, doc));
   return { fileName, disposition: documentDisposition(fileName), contentType: DOCX_MIME, bytes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The text of an issued paper, for its publication (portal/publications.ts, issue 20).
+
+/**
+ * The text of an issued document as signed, the original even for a protected record: the
+ * publication's redaction masks it before anyone sees it. Does not check access: the caller does.
+ */
+export async function issuedDocumentText(db: Kysely<DB> | Transaction<DB>, id: string): Promise<string> {
+  const row = await db.selectFrom("official_document").select(ROW_COLUMNS).where("id", "=", id).executeTakeFirst();
+  if (!row || row.status !== "issued" || row.number === null || !row.issued_on)
+    fail("NOT_FOUND", undefined, "Không tìm thấy văn bản đã ban hành.");
+  const template = templateOf(row.form_code);
+  const agency = await loadIssuingAgency(db as Kysely<DB>, row.agency_id);
+  const built = template.build(validFields(template, originalOf(row).fields), agency);
+  return documentText(composeModel(built, agency, row.series, { number: row.number, issuedOn: row.issued_on }));
 }

@@ -119,6 +119,7 @@ export function page(options: PageOptions, main: Html): string {
         <a href="/cong-dan">Cổng thông tin cho công dân</a>
         <nav aria-label="Trang của cổng">
           <a href="/cong-dan/gui-don">Gửi đơn</a><a href="/cong-dan/tra-cuu">Tra cứu đơn</a>
+          <a href="/cong-dan/cong-khai">Công khai kết quả</a><a href="/cong-dan/hoi-dap">Hỏi đáp</a>
         </nav>
       </header>
       <main id="noi-dung">${main}</main>

@@ -43,6 +43,11 @@ export function homePage(): string {
           <a href="/cong-dan/khao-sat">Đánh giá mức độ hài lòng</a> sau khi được tiếp tại trụ sở tiếp công dân (không
           cần cho biết họ tên).
         </li>
+        <li><a href="/cong-dan/cong-khai">Công khai kết quả giải quyết</a> khiếu nại, tố cáo và kết luận thanh tra.</li>
+        <li>
+          <a href="/cong-dan/du-lieu-mo">Dữ liệu mở</a>: số liệu đơn theo cơ quan, kế hoạch thanh tra doanh nghiệp.
+        </li>
+        <li><a href="/cong-dan/hoi-dap">Hỏi đáp</a>: câu hỏi thường gặp của các cơ quan.</li>
       </ul>
       <p class="hint">
         Các mục công khai kết quả giải quyết, lấy ý kiến dự thảo văn bản và hỏi đáp sẽ được bổ sung tại đây.

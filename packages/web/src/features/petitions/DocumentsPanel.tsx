@@ -36,6 +36,8 @@ import {
   useUpdateDocument,
 } from "./api.ts";
 import { DOCUMENT_FIELD_LABELS, DOCUMENT_TEXT, LONG_DOCUMENT_FIELDS } from "./text.ts";
+// portal publications (issue 20)
+import { PublishResultButton } from "../portal/PublishResultButton.tsx";
 import { useAppForm } from "../../ui/use-app-form.ts";
 
 const STATUS_COLORS: Record<string, string> = {
@@ -222,6 +224,7 @@ export function DocumentRow({
               {DOCUMENT_TEXT.download}
             </Button>
           ) : null}
+          <PublishResultButton doc={doc} />
         </Group>
       </Group>
     </Paper>

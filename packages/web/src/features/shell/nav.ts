@@ -17,6 +17,8 @@ import {
   IconUsers,
   IconUsersGroup,
   IconWorld,
+  IconWorldUpload,
+  IconHelpCircle,
   type Icon,
 } from "@tabler/icons-react";
 
@@ -66,6 +68,9 @@ export const WORK_NAV: NavItem[] = [
   { path: PATHS.portal, label: "Cổng công dân", icon: IconWorld, comingSoon: true },
   // public consultation on draft regulations (issue 20)
   { path: PATHS.consultations, label: "Lấy ý kiến dự thảo", icon: IconMessages, permission: "consultation.manage" },
+  // portal publications and Q&A (issue 20)
+  { path: "/cong-khai-ket-qua", label: "Công khai kết quả", icon: IconWorldUpload, permission: "document.read" },
+  { path: "/hoi-dap-cong-dan", label: "Hỏi đáp trên cổng", icon: IconHelpCircle, permission: "reception.write" },
 ];
 
 export const ADMIN_NAV: NavItem[] = [
