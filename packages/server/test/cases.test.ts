@@ -372,7 +372,13 @@ for (const db of testDatabases()) {
           on: "2026-11-20",
           assignee: { kind: "team", name: "Phạm Thu Hằng", members: ["Đinh Văn Khoa"] },
         },
-        { action: "record_verification", on: "2026-11-21", summary: "Có căn cứ xác định đã nhận tiền của 05 hộ." },
+        // The note quotes the denouncer, as a resolver's note may: only those who may see the
+        // identity read it as typed (checked in the identity tests below).
+        {
+          action: "record_verification",
+          on: "2026-11-21",
+          summary: "Làm việc với bà Vương Thị Thanh Xuân (ĐT 0912 345 678); có căn cứ xác định đã nhận tiền của 05 hộ.",
+        },
         {
           action: "conclude",
           date: "2026-11-21",
@@ -514,6 +520,13 @@ for (const db of testDatabases()) {
       const masked = await other.get(`/api/petitions/${denunciationCase.petitionId}`);
       assert.match(masked.body.content, /^Tôi tên là \[thông tin người tố cáo\], CCCD \[thông tin người tố cáo\]/);
       assert.equal(own.headers["cache-control"], "no-store");
+      // The resolver's note that quotes the denouncer: as typed for the assigned, masked for others.
+      const note = (body: { facts: { verification?: unknown }; events: { action: string; data: unknown }[] }) =>
+        JSON.stringify([body.facts, body.events.filter((e) => e.action === "record_verification")]);
+      assert.match(note((await resolver.get(`/api/cases/${id}`)).body), /bà Vương Thị Thanh Xuân \(ĐT 0912 345 678\)/);
+      const otherNote = note((await other.get(`/api/cases/${id}`)).body);
+      assert.match(otherNote, /bà \[thông tin người tố cáo\]/);
+      assert.doesNotMatch(otherNote, /Thanh Xuân|0912 345 678/);
 
       // A reveal without approval is refused; the request needs a reason.
       assert.equal((await other.post(`/api/cases/${id}/identity-requests`, { reason: "" })).status, 400);

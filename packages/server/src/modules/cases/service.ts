@@ -40,6 +40,7 @@ import { caseDocumentFields } from "./documents.ts";
 import { assertPapersIssued } from "./papers.ts";
 import { writeCaseFigures } from "./figures.ts";
 import { identityAccess, isAssigned } from "../identity/access.ts";
+import { maskDeep, protectedRecord } from "../identity/protected-records.ts";
 
 type CaseRow = Awaited<ReturnType<typeof loadCase>>;
 
@@ -272,6 +273,11 @@ export async function getCase(db: Kysely<DB>, auth: AuthContext, id: string, tod
   const main = caseMainDue(facts, ctx.calendar);
   const mainDeadline = main ? computeDeadline(main.input, { calendar: ctx.calendar, today }) : null;
   const approver = can(auth, "case.approve_reveal");
+  // What the resolvers typed (a verification note, the findings, a reason) may quote the denouncer:
+  // those who may not see the identity read the case's texts with the writers' personal data
+  // masked, as they read its papers (identity/protected-records.ts).
+  const record = identity.protected && !identity.canView ? await protectedRecord(db, "case", id) : null;
+  const shown = <T>(value: T): T => (record ? maskDeep(value, record.redact) : value);
   return {
     id: row.id,
     code: row.code,
@@ -284,14 +290,14 @@ export async function getCase(db: Kysely<DB>, auth: AuthContext, id: string, tod
     acceptedOn: row.accepted_on,
     dueOn: row.due_on,
     outcome: row.outcome,
-    title: row.title,
+    title: shown(row.title),
     respondents: respondents.map((r) => ({ name: r.name, address: r.address ?? null })),
     // Lists and details show the petition's display name: masked for a denunciation.
     petitioner: petition.petitioner_display,
     petition: { id: petition.id, code: petition.code, receivedOn: petition.received_on, channel: petition.channel },
     firstCaseId: row.first_case_id,
     repeatedOfId: row.repeated_of_id,
-    facts: facts as unknown as Record<string, unknown>,
+    facts: shown(facts) as unknown as Record<string, unknown>,
     assignments: assignments.map((a) => ({ userId: a.user_id, name: a.full_name, role: a.role })),
     holder: assignments.find((a) => a.role === "lead")?.full_name ?? null,
     events: events.map((e) => ({
@@ -301,7 +307,7 @@ export async function getCase(db: Kysely<DB>, auth: AuthContext, id: string, tod
       actionLabel: timelineActionLabel(e.action),
       fromState: e.fromState,
       toState: e.toState,
-      data: e.data as Record<string, unknown>,
+      data: shown(e.data) as Record<string, unknown>,
       documentId: e.documentId,
     })),
     documents: documents.map((d) => ({
