@@ -107,7 +107,8 @@
         if (leadingZeros(sha256FirstWord(challenge.value + ":" + n)) >= bits) {
           nonce.value = String(n);
           done = true;
-          status.textContent = "Đã sẵn sàng gửi đơn.";
+          // Each form names what it sends (data-pow="…"): a petition, a comment.
+          status.textContent = "Đã sẵn sàng gửi " + (form.getAttribute("data-pow") || "đơn") + ".";
           if (waiting) form.submit();
           return;
         }
@@ -118,7 +119,7 @@
       if (!done) {
         event.preventDefault();
         waiting = true;
-        status.textContent = "Đang hoàn tất bước chống gửi tự động, đơn sẽ được gửi ngay sau đó…";
+        status.textContent = "Đang hoàn tất bước chống gửi tự động, sẽ gửi ngay sau đó…";
       }
     });
     setTimeout(step, 0);

@@ -56,6 +56,7 @@ const FollowUpPage = lazy(() => import("../features/inspections/follow-up/Follow
 // portal publications and Q&A (issue 20)
 const PublicationsPage = lazy(() => import("../features/portal/PublicationsPage.tsx"));
 const FaqPage = lazy(() => import("../features/portal/FaqPage.tsx"));
+const PortalHubPage = lazy(() => import("../features/portal/PortalHubPage.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -303,6 +304,7 @@ export function App() {
                     />
                     {/* anticorruption */}
                     <Route path={PATHS.anticorruption} element={<AnticorruptionPage />} />
+                    <Route path={PATHS.portal} element={<PortalHubPage />} />
                     {/* periodic reports (issue 19) */}
                     <Route
                       path={PATHS.reports}

@@ -233,7 +233,7 @@ export function commentPage(c: PublicConsultation, challenge: string, f: Comment
             </div>`
           : ""
       }
-      <form id="gop-y" method="post" action="${BASE}/${c.id}/gop-y" data-pow novalidate>
+      <form id="gop-y" method="post" action="${BASE}/${c.id}/gop-y" data-pow="góp ý" novalidate>
         <input type="hidden" name="pow" value="${challenge}" />
         <input type="hidden" name="nonce" value="" />
         <label for="f-anchor">${COMMENT_LABELS.anchor}</label>

@@ -48,10 +48,7 @@ export function homePage(): string {
           <a href="/cong-dan/du-lieu-mo">Dữ liệu mở</a>: số liệu đơn theo cơ quan, kế hoạch thanh tra doanh nghiệp.
         </li>
         <li><a href="/cong-dan/hoi-dap">Hỏi đáp</a>: câu hỏi thường gặp của các cơ quan.</li>
-      </ul>
-      <p class="hint">
-        Các mục công khai kết quả giải quyết, lấy ý kiến dự thảo văn bản và hỏi đáp sẽ được bổ sung tại đây.
-      </p>`,
+      </ul> `,
   );
 }
 

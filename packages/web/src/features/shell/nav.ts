@@ -65,7 +65,7 @@ export const WORK_NAV: NavItem[] = [
   // anticorruption: every user sees it (a declarant reads his own declarations there).
   { path: PATHS.anticorruption, label: "Phòng, chống tham nhũng", icon: IconGavel },
   { path: PATHS.reports, label: "Báo cáo", icon: IconChartBar, permission: "report.read" },
-  { path: PATHS.portal, label: "Cổng công dân", icon: IconWorld, comingSoon: true },
+  { path: PATHS.portal, label: "Cổng công dân", icon: IconWorld },
   // public consultation on draft regulations (issue 20)
   { path: PATHS.consultations, label: "Lấy ý kiến dự thảo", icon: IconMessages, permission: "consultation.manage" },
   // portal publications and Q&A (issue 20)
