@@ -287,6 +287,18 @@ for (const db of testDatabases()) {
       });
       assert.equal(answered.status, 201, JSON.stringify(answered.body));
       assert.deepEqual(answered.body.responses[0].commentNumbers, [1]);
+      // An answered comment cannot be hidden any more (the summary answers it).
+      const hideAnswered = await lanhdao.post(`/api/consultations/${id}/comments/${first!.id}/moderation`, {
+        decision: "hide",
+        reason: "Ẩn thử.",
+      });
+      assert.equal(hideAnswered.status, 400);
+      assert.equal(hideAnswered.body.field, "decision");
+      const contactReads = await sql<{ n: number }>`
+        select count(*)::int as n from audit_event where action = 'consultation.contacts_read' and entity_id = ${id}`.execute(
+        dbq(),
+      );
+      assert.ok(contactReads.rows[0]!.n >= 1, "the officer's reading of the contacts is audited");
       const done = await lanhdao.post(`/api/consultations/${id}/summary`);
       assert.equal(done.status, 200);
       assert.equal(done.body.phase, "summary_published");

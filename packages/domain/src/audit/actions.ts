@@ -192,6 +192,7 @@ const FIXED_AUDIT_ACTIONS = {
   "consultation.comment_hidden": "Ẩn góp ý dự thảo (có lý do)",
   "consultation.response_added": "Tiếp thu, giải trình góp ý dự thảo",
   "consultation.summary_published": "Công bố kết quả tiếp thu, giải trình góp ý dự thảo",
+  "consultation.contacts_read": "Xem thông tin liên hệ của người góp ý dự thảo",
   // report drill-down and narrative (issue 19)
   "report.drilldown.viewed": "Xem danh sách hồ sơ tạo nên một số liệu báo cáo",
   "report.narrative.downloaded": "Tải dự thảo báo cáo bằng lời (tệp Word)",

@@ -44,7 +44,7 @@ export function consultationRoutes(app: Api, ctx: AppContext): void {
   route(app, ROUTES["consultations.get"], { config: { permission } }, async (request, reply) => {
     // The view opens the commenters' contacts: never kept by a browser or a proxy.
     void reply.header("cache-control", "no-store");
-    return getConsultation(db, requireAuth(request), request.params.id);
+    return getConsultation(db, requireAuth(request), actorOf(request), request.params.id);
   });
   route(app, ROUTES["consultations.update"], { config: { permission } }, async (request) =>
     updateConsultation(db, requireAuth(request), actorOf(request), request.params.id, request.body),

@@ -147,11 +147,28 @@ function summaryOf(
   };
 }
 
-export async function getConsultation(db: Kysely<DB>, auth: AuthContext, id: string): Promise<ConsultationView> {
+export async function getConsultation(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+): Promise<ConsultationView> {
   const c = await db.selectFrom("consultation").selectAll().where("id", "=", id).executeTakeFirst();
   if (!c) fail("NOT_FOUND", "id", "Không tìm thấy dự thảo lấy ý kiến.");
   await assertAgencyInScope(db, auth, PERMISSION, c.agency_id);
-  return viewOf(db, c);
+  const view = await viewOf(db, c);
+  // The commenters' contacts are opened for the officer: each reading is in the audit trail.
+  const withContact = view.commentList.filter((m) => m.contact !== null).map((m) => m.number);
+  if (withContact.length)
+    await db.transaction().execute((trx) =>
+      recordAudit(trx, actor, {
+        action: "consultation.contacts_read",
+        entityType: "consultation",
+        entityId: c.id,
+        summary: { comments: withContact },
+      }),
+    );
+  return view;
 }
 
 async function viewOf(db: Kysely<DB>, c: Row): Promise<ConsultationView> {
@@ -402,13 +419,20 @@ export async function moderateComment(
     refuseAfterSummary(c, "duyệt góp ý");
     const m = await trx
       .selectFrom("consultation_comment")
-      .select(["id", "status", "number"])
+      .select(["id", "status", "number", "response_id"])
       .where("id", "=", commentId)
       .where("consultation_id", "=", id)
       .executeTakeFirst();
     if (!m) fail("NOT_FOUND", "commentId", "Không tìm thấy góp ý trong dự thảo này.");
     const reason = body.reason ?? null;
     if (body.decision === "hide" && !reason) fail("VALIDATION_FAILED", "reason", "Lý do: nhập lý do ẩn góp ý.");
+    // An answered comment is part of the handling summary: hiding it would leave an answer to nothing.
+    if (body.decision === "hide" && m.response_id)
+      fail(
+        "VALIDATION_FAILED",
+        "decision",
+        `Góp ý số ${m.number} đã có nội dung tiếp thu, giải trình: không ẩn được góp ý đã được trả lời.`,
+      );
     const status = body.decision === "publish" ? "published" : "hidden";
     await trx
       .updateTable("consultation_comment")
