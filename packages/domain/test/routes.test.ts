@@ -99,6 +99,7 @@ describe("route table", () => {
       "anticorruption.campaigns.obligatedList",
       "anticorruption.cases.export",
       "anticorruption.declarations.file",
+      "anticorruption.declarations.form",
       "anticorruption.officials.importTemplate",
       "anticorruption.plans.document",
       "anticorruption.plans.inputs",
@@ -111,11 +112,13 @@ describe("route table", () => {
       "petitions.export",
       "public.inspectionPlans.csv",
       "public.inspectionPlans.xlsx",
+      "public.openData.statistics.csv",
       "public.receptionSchedule.ics",
       "reception.register.export",
       "reception.schedule.export",
       "reception.visits.export",
       "reports.export",
+      "reports.narrative",
     ]);
   });
 
