@@ -28,6 +28,7 @@ import { seedDemoAnticorruption } from "./seed/demo-anticorruption.ts";
 import { seedDemoConsultations } from "./seed/demo-consultations.ts";
 import { completeCaseFigures } from "./modules/cases/figures.ts";
 import { repairPetitionClocks } from "./modules/petitions/repair.ts";
+import { sealClearCases } from "./modules/cases/at-rest.ts";
 import { scheduleReminders } from "./modules/reminders/reminders.ts";
 
 export interface Started {
@@ -75,6 +76,8 @@ export async function prepareDatabase(database: Database): Promise<string[]> {
     await sealClearLetters(database.db);
     await sealClearVisitors(database.db);
     await sealClearVisitTexts(database.db);
+    // A denunciation case's typed texts (migration 0040).
+    await sealClearCases(database.db);
   }
   await completeCaseFigures(database.db);
   await repairPetitionClocks(database.db);

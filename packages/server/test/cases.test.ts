@@ -6,6 +6,9 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { sealClearCases } from "../src/modules/cases/at-rest.ts";
+import { resealAll, sealedByKey } from "../src/platform/sealed-columns.ts";
+import { keyRing, useKeyRing } from "../src/platform/vault.ts";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
 import { signPapers } from "./support/papers.ts";
 import { proposedPetition } from "./support/petitions.ts";
@@ -527,6 +530,69 @@ for (const db of testDatabases()) {
       const otherNote = note((await other.get(`/api/cases/${id}`)).body);
       assert.match(otherNote, /bà \[thông tin người tố cáo\]/);
       assert.doesNotMatch(otherNote, /Thanh Xuân|0912 345 678/);
+
+      // At rest: the clear columns hold the masked copy, the originals are sealed to their rows.
+      const kysely = t.system.database.db;
+      const atRest = async () => {
+        const row = await kysely
+          .selectFrom("resolution_case")
+          .select(["facts", "facts_sealed", "title"])
+          .where("id", "=", id)
+          .executeTakeFirstOrThrow();
+        const events = await kysely
+          .selectFrom("case_event")
+          .select(["id", "data", "data_sealed"])
+          .where("case_id", "=", id)
+          .orderBy("id")
+          .execute();
+        return { row, events, clear: JSON.stringify([row.facts, row.title, events.map((e) => e.data)]) };
+      };
+      const stored = await atRest();
+      assert.doesNotMatch(stored.clear, /Thanh Xuân|THANH XU|0912 ?345 ?678|010195067890|Cam Đường/);
+      assert.match(stored.clear, /Làm việc với bà \[thông tin người tố cáo\]/);
+      assert.match(stored.clear, /Ông Hà Văn Cường đã nhận tiền/, "the respondent stays readable");
+      assert.match(stored.row.facts_sealed ?? "", /^v1\./);
+      assert.ok(stored.events.length >= 5 && stored.events.every((e) => /^v1\./.test(e.data_sealed ?? "")));
+      assert.doesNotMatch(JSON.stringify(stored.row.facts_sealed) + JSON.stringify(stored.events), /Thanh Xuân/);
+      // A complaint's texts are not secret: nothing sealed.
+      const complaint = await kysely
+        .selectFrom("resolution_case")
+        .select("facts_sealed")
+        .where("id", "=", complaintCase.id)
+        .executeTakeFirstOrThrow();
+      assert.equal(complaint.facts_sealed, null);
+
+      // A case an earlier version wrote in clear is sealed at start: put the originals back in clear.
+      const typed = JSON.parse(note((await resolver.get(`/api/cases/${id}`)).body)) as [unknown, { data: unknown }[]];
+      await kysely
+        .updateTable("resolution_case")
+        .set({ facts: JSON.stringify(typed[0]), facts_sealed: null })
+        .where("id", "=", id)
+        .execute();
+      const noteEvent = stored.events.find((e) => /Làm việc với/.test(JSON.stringify(e.data)))!;
+      await kysely
+        .updateTable("case_event")
+        .set({ data: JSON.stringify(typed[1][0]!.data), data_sealed: null })
+        .where("id", "=", noteEvent.id)
+        .execute();
+      assert.match((await atRest()).clear, /Thanh Xuân/);
+      assert.ok((await sealClearCases(kysely)) >= 1);
+      const swept = await atRest();
+      assert.doesNotMatch(swept.clear, /Thanh Xuân|0912 345 678/);
+      assert.ok(swept.events.every((e) => /^v1\./.test(e.data_sealed ?? "")));
+      assert.match(note((await resolver.get(`/api/cases/${id}`)).body), /bà Vương Thị Thanh Xuân \(ĐT 0912 345 678\)/);
+      assert.doesNotMatch(note((await other.get(`/api/cases/${id}`)).body), /Thanh Xuân|0912 345 678/);
+
+      // Key rotation re-seals the case's facts and timeline too (key ids in bigint-keyed rows included).
+      const ring = keyRing();
+      useKeyRing(ring.rotated(`cases${db.kind}`));
+      assert.ok((await resealAll(kysely)) >= 1);
+      const resealed = await atRest();
+      const under = new RegExp(`^v1\\.cases${db.kind}\\.`);
+      assert.match(resealed.row.facts_sealed ?? "", under);
+      assert.ok(resealed.events.every((e) => under.test(e.data_sealed ?? "")));
+      assert.ok(((await sealedByKey(kysely))[`cases${db.kind}`] ?? 0) >= resealed.events.length + 1);
+      assert.match(note((await resolver.get(`/api/cases/${id}`)).body), /bà Vương Thị Thanh Xuân \(ĐT 0912 345 678\)/);
 
       // A reveal without approval is refused; the request needs a reason.
       assert.equal((await other.post(`/api/cases/${id}/identity-requests`, { reason: "" })).status, 400);

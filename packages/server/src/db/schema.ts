@@ -424,6 +424,8 @@ export interface ResolutionCaseTable {
   first_case_id: string | null;
   repeated_of_id: string | null;
   title: string;
+  /** The original facts of a protected case, sealed; `facts` then holds the masked copy (0040). */
+  facts_sealed: Generated<string | null>;
   respondent_display: Generated<string>;
   search_text: Generated<string>;
   version: Generated<number>;
@@ -478,6 +480,8 @@ export interface CaseAssignmentTable {
 }
 
 export interface CaseEventTable extends EventTable {
+  /** The original data of a protected case's entry, sealed; `data` then holds the masked copy (0040). */
+  data_sealed: Generated<string | null>;
   case_id: string;
 }
 

@@ -15,12 +15,19 @@
  * version (optimistic). With `lock`, the row is read again FOR UPDATE in the transaction and its
  * version checked before the rule runs, so the rule judges the row as it will be written over
  * (reception visits).
+ *
+ * At rest: a procedure whose typed texts may quote a protected person (a denunciation case)
+ * declares it with `keepAtRest`. Then every write of its row's `facts` (bumpVersion, so every step)
+ * and of its timeline's `data` (writeEvent, whoever writes the entry) stores the masked copy in
+ * clear and the original sealed under the key ring, bound to its row.
  */
 import type { AuditAction, TimelineAction } from "@minhbach/domain";
 import type { Kysely, Selectable, Transaction, Updateable } from "kysely";
 import type { DB, EventTable } from "../db/schema.ts";
 import { recordAudit, type Actor } from "./audit.ts";
 import { fail } from "./errors.ts";
+import type { SealedColumn } from "./sealed-columns.ts";
+import { keyRing } from "./vault.ts";
 
 // ---- Timelines ------------------------------------------------------------------------------
 
@@ -48,6 +55,44 @@ export interface TimelineEntry {
   documentId: string | null;
 }
 
+// ---- At rest --------------------------------------------------------------------------------
+
+/** The copy of a protected row's text kept in clear: the protected people's personal data masked. */
+export type Masker = (value: unknown) => unknown;
+
+/** How a procedure keeps its protected rows' typed texts at rest (module comment). */
+export interface AtRest {
+  table: ProcedureTable;
+  timeline: Timeline;
+  /** Where the row's original `facts` are sealed. */
+  facts: SealedColumn;
+  /** Where a timeline entry's original `data` is sealed. */
+  eventData: SealedColumn;
+  /** The masker of the row's texts when the row is protected; null when it is not. */
+  masker(db: Kysely<DB> | Transaction<DB>, id: string): Promise<Masker | null>;
+}
+
+const atRestByTable = new Map<ProcedureTable, AtRest>();
+const atRestByTimeline = new Map<Timeline, AtRest>();
+
+/** Declares that a procedure's rows keep their texts sealed at rest when protected. */
+export function keepAtRest(spec: AtRest): void {
+  // Only the case timeline has a column for its entries' sealed data so far (migration 0040).
+  if (spec.timeline !== "case") throw new Error(`keepAtRest: no sealed data column for the ${spec.timeline} timeline`);
+  atRestByTable.set(spec.table, spec);
+  atRestByTimeline.set(spec.timeline, spec);
+}
+
+/** A JSON value sealed for the row `id` of a sealed column. */
+export function sealValue(column: SealedColumn, id: string, value: unknown): string {
+  return keyRing().seal(JSON.stringify(value), column.context(String(id)));
+}
+
+/** A sealed JSON value opened (its row's id is part of the seal: copied elsewhere, it fails). */
+export function openValue<T>(column: SealedColumn, id: string, sealed: string): T {
+  return JSON.parse(keyRing().open(sealed, column.context(String(id)))) as T;
+}
+
 /** Writes one event on the timeline of a petition or a case, in the caller's transaction. */
 export async function writeEvent(
   trx: Transaction<DB>,
@@ -56,21 +101,32 @@ export async function writeEvent(
   actor: Actor,
   event: TimelineEvent,
 ): Promise<void> {
+  const data = event.data ?? {};
+  const rest = atRestByTimeline.get(timeline);
+  const mask = rest ? await rest.masker(trx, ownerId) : null;
   const columns = {
     actor_id: actor.userId,
     actor_name: actor.name,
     action: event.action,
     from_state: event.from ?? null,
     to_state: event.to ?? null,
-    data: JSON.stringify(event.data ?? {}),
+    data: JSON.stringify(mask ? mask(data) : data),
     document_id: event.documentId ?? null,
   };
-  if (timeline === "case")
-    await trx
+  if (timeline === "case") {
+    const row = await trx
       .insertInto("case_event")
       .values({ case_id: ownerId, ...columns })
-      .execute();
-  else if (timeline === "inspection")
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    // The seal names the entry's id, known once it is inserted.
+    if (mask && rest)
+      await trx
+        .updateTable("case_event")
+        .set({ data_sealed: sealValue(rest.eventData, String(row.id), data) })
+        .where("id", "=", row.id)
+        .execute();
+  } else if (timeline === "inspection")
     await trx
       .insertInto("inspection_event")
       .values({ inspection_id: ownerId, ...columns })
@@ -82,9 +138,18 @@ export async function writeEvent(
       .execute();
 }
 
-/** The timeline of a petition or a case, oldest first. */
-export async function readTimeline(db: Kysely<DB>, timeline: Timeline, ownerId: string): Promise<TimelineEntry[]> {
-  const rows: Selectable<EventTable>[] =
+/**
+ * The timeline of a petition or a case, oldest first. A protected entry's data is its masked copy,
+ * or with `original` (for those who may see the protected people) the original opened.
+ */
+export async function readTimeline(
+  db: Kysely<DB>,
+  timeline: Timeline,
+  ownerId: string,
+  original = false,
+): Promise<TimelineEntry[]> {
+  const rest = original ? atRestByTimeline.get(timeline) : undefined;
+  const rows: (Selectable<EventTable> & { data_sealed?: string | null })[] =
     timeline === "case"
       ? await db.selectFrom("case_event").selectAll().where("case_id", "=", ownerId).orderBy("id").execute()
       : timeline === "inspection"
@@ -101,7 +166,7 @@ export async function readTimeline(db: Kysely<DB>, timeline: Timeline, ownerId: 
     action: e.action,
     fromState: e.from_state,
     toState: e.to_state,
-    data: e.data,
+    data: rest && e.data_sealed ? openValue(rest.eventData, String(e.id), e.data_sealed) : e.data,
     documentId: e.document_id,
   }));
 }
@@ -125,6 +190,18 @@ export async function bumpVersion<T extends ProcedureTable>(
   version: number,
   changes: Updateable<DB[T]>,
 ): Promise<void> {
+  const rest = atRestByTable.get(table);
+  const typed = changes as Record<string, unknown>;
+  if (rest && typeof typed.facts === "string") {
+    // A protected row's facts: the masked copy in clear, the original sealed (keepAtRest).
+    const mask = await rest.masker(trx, id);
+    const facts: unknown = JSON.parse(typed.facts);
+    changes = {
+      ...typed,
+      facts: mask ? JSON.stringify(mask(facts)) : typed.facts,
+      [rest.facts.column]: mask ? sealValue(rest.facts, id, facts) : null,
+    } as unknown as Updateable<DB[T]>;
+  }
   // The builder types no column of a union of tables: it sees the one table by its shared columns.
   const versioned = trx as unknown as Transaction<{ procedure_row: VersionedColumns }>;
   const result = await versioned

@@ -16,10 +16,12 @@ export interface SealedColumn {
   column: string;
   /** The context a value of the row `id` is sealed with. */
   context: (id: string) => string;
+  /** The type of the table's `id` (a uuid unless said). */
+  idType?: "uuid" | "bigint";
 }
 
-function sealed(table: string, column: string, prefix: string): SealedColumn {
-  return { table, column, context: (id) => `${prefix}:${id}` };
+function sealed(table: string, column: string, prefix: string, idType?: "bigint"): SealedColumn {
+  return { table, column, context: (id) => `${prefix}:${id}`, ...(idType ? { idType } : {}) };
 }
 
 export const SEALED = {
@@ -46,11 +48,16 @@ export const SEALED = {
   // public consultation (issue 20)
   /** The contact a commenter on a draft left for the drafting body (consultations/service.ts). */
   consultationContact: sealed("consultation_comment", "contact_sealed", "consultation_contact"),
+  // a denunciation case's typed texts (0040)
+  /** A protected case's facts as typed by its resolvers (cases/at-rest.ts). */
+  caseFacts: sealed("resolution_case", "facts_sealed", "case_facts"),
+  /** The data of a protected case's timeline entry as written (cases/at-rest.ts). */
+  caseEventData: sealed("case_event", "data_sealed", "case_event", "bigint"),
 } satisfies Record<string, SealedColumn>;
 
 export const SEALED_COLUMNS: readonly SealedColumn[] = Object.values(SEALED);
 
-const FIRST_ID = "00000000-0000-0000-0000-000000000000";
+const FIRST_ID = { uuid: "00000000-0000-0000-0000-000000000000", bigint: "0" } as const;
 
 /** Re-seals every sealed value not under the ring's primary key (after a rotation). */
 export async function resealAll(db: Kysely<DB>, onProgress?: (done: number) => void, batch = 500): Promise<number> {
@@ -58,20 +65,21 @@ export async function resealAll(db: Kysely<DB>, onProgress?: (done: number) => v
   const primary = `v1.${ring.primaryId}.`;
   let done = 0;
   for (const col of SEALED_COLUMNS) {
-    let after = FIRST_ID;
+    const idType = col.idType ?? "uuid";
+    let after: string = FIRST_ID[idType];
     for (;;) {
-      const { rows } = await sql<{ id: string; value: string }>`
-        select id, ${sql.ref(col.column)} as value from ${sql.table(col.table)}
-        where ${sql.ref(col.column)} is not null and id > ${after}
+      const { rows } = await sql<{ row_id: string; value: string }>`
+        select id::text as row_id, ${sql.ref(col.column)} as value from ${sql.table(col.table)}
+        where ${sql.ref(col.column)} is not null and id > cast(${after} as ${sql.raw(idType)})
         order by id limit ${batch}`.execute(db);
       if (!rows.length) break;
-      after = rows[rows.length - 1]!.id;
+      after = rows[rows.length - 1]!.row_id;
       const stale = rows.filter((r) => !r.value.startsWith(primary));
       if (stale.length) {
         await db.transaction().execute(async (trx) => {
           for (const r of stale) {
-            const value = ring.seal(ring.open(r.value, col.context(r.id)), col.context(r.id));
-            await sql`update ${sql.table(col.table)} set ${sql.ref(col.column)} = ${value} where id = ${r.id}`.execute(
+            const value = ring.seal(ring.open(r.value, col.context(r.row_id)), col.context(r.row_id));
+            await sql`update ${sql.table(col.table)} set ${sql.ref(col.column)} = ${value} where id = cast(${r.row_id} as ${sql.raw(idType)})`.execute(
               trx,
             );
           }

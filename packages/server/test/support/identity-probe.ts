@@ -494,18 +494,26 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
   expect(asked, 201, "identity request");
 
   // Published results (issue 20): X1's case concluded and its conclusion (TC-KL) signed, so that
-  // the publication's proposal is probed with a real paper. (A finding quoting the denouncer is not
-  // used: the case's facts and events keep findings in clear, a leak of the cases module to fix.)
+  // the publication's proposal is probed with a real paper. The verification note and the findings
+  // quote the denouncer, as resolvers do: the case keeps them masked in clear and sealed at rest.
   await signPapers(xacminh, lanhdao, case1.id);
   let detail1 = (await xacminh.get(`/api/cases/${case1.id}`)).body;
   for (const step of [
     { action: "assign_verification", on: today, assignee: { kind: "team", name: "Phạm Thu Hằng", members: [] } },
-    { action: "record_verification", on: today, summary: "Có căn cứ xác định đã nhận tiền của 05 hộ." },
+    {
+      action: "record_verification",
+      on: today,
+      summary:
+        `Làm việc với ${x1.honorific} ${x1.fullName} (CCCD ${x1.cccd}, ĐT ${x1.phone}, ${x1.address}): ` +
+        "có căn cứ xác định đã nhận tiền của 05 hộ.",
+    },
     {
       action: "conclude",
       date: today,
       outcome: "right",
-      findings: "Người bị tố cáo đã nhận tiền của 05 hộ kinh doanh, tổng số 15 triệu đồng.",
+      findings:
+        `Theo lời ${x1.honorific} ${x1.fullName} (ĐT ${phoneShapes(x1.phone)[1]}) và các hộ kinh doanh, người bị ` +
+        "tố cáo đã nhận tiền của 05 hộ kinh doanh, tổng số 15 triệu đồng.",
       measures: "Kiến nghị xử lý kỷ luật.",
       amounts: { moneyToState: 15, disciplineRecommended: 1, disciplineCadres: 1 },
     },

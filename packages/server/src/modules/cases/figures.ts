@@ -15,6 +15,7 @@ import { computeDue, DeadlineError } from "@minhbach/domain/legal-clock";
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from "kysely";
 import type { CaseFiguresTable, DB } from "../../db/schema.ts";
 import { currentCalendar } from "../calendar/service.ts";
+import { originalFacts } from "./at-rest.ts";
 
 /** The amount figures and their columns, in the order of CaseAmounts. */
 const AMOUNT_COLUMNS = {
@@ -99,7 +100,7 @@ export async function completeCaseFigures(db: Kysely<DB>): Promise<number> {
   const rows = await db
     .selectFrom("case_figures as cf")
     .innerJoin("resolution_case as c", "c.id", "cf.case_id")
-    .select(["c.id", "c.agency_id", "c.facts"])
+    .select(["c.id", "c.agency_id", "c.facts", "c.facts_sealed"])
     .where("cf.ended_by", "in", ["decided", "concluded"])
     .where("cf.resolution_due_on", "is", null)
     .execute();
@@ -107,7 +108,7 @@ export async function completeCaseFigures(db: Kysely<DB>): Promise<number> {
   const once = () => (calendar ??= currentCalendar(db));
   let done = 0;
   for (const row of rows) {
-    const facts = row.facts as CaseFacts;
+    const facts = originalFacts(row);
     const dueOn = await resolutionDueOn(facts, once);
     // A due date the calendar cannot give stays unknown: nothing to rewrite.
     if (dueOn === null) continue;

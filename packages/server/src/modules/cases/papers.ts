@@ -12,6 +12,7 @@ import { fail } from "../../platform/errors.ts";
 import { bumpVersion, writeEvent } from "../../platform/procedure.ts";
 import { onPaperIssued, type IssuedPaper } from "../documents/service.ts";
 import { findTemplate } from "../documents/templates.ts";
+import { originalFacts } from "./at-rest.ts";
 
 export interface PendingPaper {
   id: string;
@@ -114,12 +115,12 @@ async function recordIssuedPaper(trx: Transaction<DB>, actor: Actor, paper: Issu
     .executeTakeFirst();
   const row = await trx
     .selectFrom("resolution_case")
-    .select(["id", "state", "facts", "version"])
+    .select(["id", "state", "facts", "facts_sealed", "version"])
     .where("id", "=", paper.entityId)
     .forUpdate()
     .executeTakeFirst();
   if (!row) return;
-  const next = step ? withNumber(row.facts as CaseFacts, step.action, paper.symbol, paper.signer) : null;
+  const next = step ? withNumber(originalFacts(row), step.action, paper.symbol, paper.signer) : null;
   if (next) await bumpVersion(trx, "resolution_case", row.id, row.version, { facts: JSON.stringify(next) });
   await writeEvent(trx, "case", row.id, actor, {
     action: "paper_issued",

@@ -41,6 +41,7 @@ import { assertPapersIssued } from "./papers.ts";
 import { writeCaseFigures } from "./figures.ts";
 import { identityAccess, isAssigned } from "../identity/access.ts";
 import { maskDeep, protectedRecord } from "../identity/protected-records.ts";
+import { originalFacts, sealCaseTexts } from "./at-rest.ts";
 
 type CaseRow = Awaited<ReturnType<typeof loadCase>>;
 
@@ -50,8 +51,9 @@ async function loadCase(db: Kysely<DB> | Transaction<DB>, id: string) {
   return row;
 }
 
+/** The facts as typed (opened when sealed): what the rules and the papers read. */
 function factsOf(row: CaseRow): CaseFacts {
-  return row.facts as CaseFacts;
+  return originalFacts(row);
 }
 
 /** A case as a procedure of the kit (platform/procedure.ts). */
@@ -172,6 +174,8 @@ export async function openCase(db: Kysely<DB>, auth: AuthContext, actor: Actor, 
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    // A denunciation's facts: masked in clear, the original sealed (at-rest.ts).
+    await sealCaseTexts(trx, row.id);
     await trx
       .insertInto("case_assignment")
       .values(
@@ -234,8 +238,11 @@ export async function getCase(db: Kysely<DB>, auth: AuthContext, id: string, tod
     .select(["id", "code", "kind", "agency_id", "received_on", "channel", "summary", "content", "petitioner_display"])
     .where("id", "=", row.petition_id)
     .executeTakeFirstOrThrow();
-  const [events, assignments, documents, deadlines, identity, respondents, requests] = await Promise.all([
-    readTimeline(db, "case", id),
+  // Those who may see the identity read the texts as typed (opened from their seals), everyone
+  // else the masked copies kept in clear.
+  const identity = await identityAccess(db, auth, petition);
+  const [events, assignments, documents, deadlines, respondents, requests] = await Promise.all([
+    readTimeline(db, "case", id, identity.canView),
     db
       .selectFrom("case_assignment as ca")
       .innerJoin("app_user as u", "u.id", "ca.user_id")
@@ -257,7 +264,6 @@ export async function getCase(db: Kysely<DB>, auth: AuthContext, id: string, tod
       .where("entity_type", "=", "case")
       .where("entity_id", "=", id)
       .execute(),
-    identityAccess(db, auth, petition),
     readRespondents(db, petition.id),
     db
       .selectFrom("identity_request as r")
@@ -297,7 +303,7 @@ export async function getCase(db: Kysely<DB>, auth: AuthContext, id: string, tod
     petition: { id: petition.id, code: petition.code, receivedOn: petition.received_on, channel: petition.channel },
     firstCaseId: row.first_case_id,
     repeatedOfId: row.repeated_of_id,
-    facts: shown(facts) as unknown as Record<string, unknown>,
+    facts: (record ? shown(row.facts) : facts) as unknown as Record<string, unknown>,
     assignments: assignments.map((a) => ({ userId: a.user_id, name: a.full_name, role: a.role })),
     holder: assignments.find((a) => a.role === "lead")?.full_name ?? null,
     events: events.map((e) => ({
