@@ -504,12 +504,16 @@ export const DEFAULT_RULES: RuleSet = [
     validTo: null,
     probable: true,
     note: "10 ngày kể từ ngày được tiếp nhận, tuyển dụng, bố trí vào vị trí công tác: nhớ lại từ văn bản, cần đối chiếu; cơ quan có thể cấu hình.",
-  }, // ---- Periodic reports: sending up the hierarchy, per level (docs/LAW.md §11.1, §11.3) ----------
-  // One version per reporting regime; the start is the period's last day (its data cut-off).
+  },
+  // ---- Periodic reports: sending up the hierarchy, per level (docs/LAW.md §11.1, §11.3) ----------
+  // The start is the period's last day (its data cut-off). The same assumed values for the three
+  // regimes (TT 02/2021, TT 01/2024, TT 06/2025); when a circular's own value is read, close this
+  // version on the day before that regime and add a version from its effective date.
   {
     id: "report.submit",
     version: 1,
-    basis: `Thông tư 02/2021/TT-TTCP; Điều 8 khoản 5 Nghị định 09/2019/NĐ-CP (thời hạn gửi ít nhất 1 ngày làm việc sau ngày chốt số liệu, quy định theo từng cấp)`,
+    basis:
+      "Thông tư 02/2021/TT-TTCP, Thông tư 01/2024/TT-TTCP, Thông tư 06/2025/TT-TTCP; Điều 8 khoản 5 Nghị định 09/2019/NĐ-CP (thời hạn gửi ít nhất 1 ngày làm việc sau ngày chốt số liệu, quy định theo từng cấp)",
     title: "Thời hạn gửi báo cáo định kỳ lên cơ quan cấp trên",
     unit: "working_day",
     length: 2,
@@ -517,36 +521,6 @@ export const DEFAULT_RULES: RuleSet = [
     variants: { intermediate: 4, province: 7 },
     suspensionStopsClock: false,
     validFrom: "2021-05-10",
-    validTo: "2024-03-04",
-    probable: true,
-    note: "Số ngày theo từng cấp là giả định, chưa đọc được trong thông tư (docs/LAW.md §11.3): đơn vị cơ sở 2 ngày làm việc, Sở/cấp huyện 4, cấp tỉnh và bộ 7 ngày làm việc sau ngày chốt số liệu; cơ quan cấu hình lại.",
-  },
-  {
-    id: "report.submit",
-    version: 2,
-    basis: `Thông tư 01/2024/TT-TTCP; Điều 8 khoản 5 Nghị định 09/2019/NĐ-CP (thời hạn gửi ít nhất 1 ngày làm việc sau ngày chốt số liệu, quy định theo từng cấp)`,
-    title: "Thời hạn gửi báo cáo định kỳ lên cơ quan cấp trên",
-    unit: "working_day",
-    length: 2,
-    startEvent: "ngày chốt số liệu của kỳ báo cáo (ngày cuối kỳ)",
-    variants: { intermediate: 4, province: 7 },
-    suspensionStopsClock: false,
-    validFrom: "2024-03-05",
-    validTo: "2025-09-29",
-    probable: true,
-    note: "Số ngày theo từng cấp là giả định, chưa đọc được trong thông tư (docs/LAW.md §11.3): đơn vị cơ sở 2 ngày làm việc, Sở/cấp huyện 4, cấp tỉnh và bộ 7 ngày làm việc sau ngày chốt số liệu; cơ quan cấu hình lại.",
-  },
-  {
-    id: "report.submit",
-    version: 3,
-    basis: `${cite("TT06_2025")}; Điều 8 khoản 5 Nghị định 09/2019/NĐ-CP (thời hạn gửi ít nhất 1 ngày làm việc sau ngày chốt số liệu, quy định theo từng cấp)`,
-    title: "Thời hạn gửi báo cáo định kỳ lên cơ quan cấp trên",
-    unit: "working_day",
-    length: 2,
-    startEvent: "ngày chốt số liệu của kỳ báo cáo (ngày cuối kỳ)",
-    variants: { intermediate: 4, province: 7 },
-    suspensionStopsClock: false,
-    validFrom: "2025-09-30",
     validTo: null,
     probable: true,
     note: "Số ngày theo từng cấp là giả định, chưa đọc được trong thông tư (docs/LAW.md §11.3): đơn vị cơ sở 2 ngày làm việc, Sở/cấp huyện 4, cấp tỉnh và bộ 7 ngày làm việc sau ngày chốt số liệu; cơ quan cấu hình lại.",
