@@ -4,8 +4,9 @@
  * working calendar) and whether it was sent on time, late (by how many days), not sent and late,
  * or not yet due. Filterable by standing.
  */
-import { Alert, Badge, Paper, Select, Stack, Table, Text } from "@mantine/core";
+import { Alert, Badge, Group, Paper, Select, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
+import { ExportMenu } from "../../ui/ExportMenu.tsx";
 import { formatDate } from "../../ui/format.ts";
 import { QueryStatus } from "../../ui/QueryState.tsx";
 import { useTimeliness, type TimelinessView } from "./api.ts";
@@ -49,15 +50,34 @@ export function TimelinessPanel({ form, from, to }: { form: string; from: string
               <Text>{T.empty}</Text>
             ) : (
               <>
-                <Select
-                  label={T.filter}
-                  placeholder={T.all}
-                  data={options}
-                  value={status}
-                  onChange={setStatus}
-                  clearable
-                  w={280}
-                />
+                <Group align="flex-end">
+                  <Select
+                    label={T.filter}
+                    placeholder={T.all}
+                    data={options}
+                    value={status}
+                    onChange={setStatus}
+                    clearable
+                    w={280}
+                  />
+                  <ExportMenu
+                    fileName="han-gui-bao-cao"
+                    sheetName="Hạn gửi báo cáo"
+                    load={async () => ({
+                      headers: [T.agency, T.level, T.due, T.submittedOn, T.standing, T.report],
+                      rows: items.map((i) => [
+                        i.agency.name,
+                        i.levelLabel,
+                        formatDate(i.due),
+                        i.submittedOn ? formatDate(i.submittedOn) : "",
+                        standing(i),
+                        i.submission ? `Lần ${i.submission.revision}: ${i.submission.statusLabel}` : "",
+                      ]),
+                    })}
+                    progressText={(done, total) => `Đang xuất ${done}/${total} đơn vị…`}
+                    doneText={(n) => `Đã xuất ${n} đơn vị.`}
+                  />
+                </Group>
                 <Table.ScrollContainer minWidth={760}>
                   <Table striped aria-label={T.title(data.period.label, form)}>
                     <Table.Thead>

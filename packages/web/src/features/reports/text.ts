@@ -63,3 +63,18 @@ export const TIMELINESS_TEXT = {
     `Đúng hạn: ${c.on_time} · Gửi trễ: ${c.late} · Chưa gửi, quá hạn: ${c.overdue} · Chưa đến hạn: ${c.not_due}`,
   unverified: "Số ngày làm việc của từng cấp là giả định, chưa đối chiếu thông tư:",
 };
+
+export const SUBMISSION_LIST_TEXT = {
+  status: "Lọc theo trạng thái",
+  form: "Lọc theo biểu mẫu",
+  all: "Tất cả",
+  sortBy: "Sắp xếp",
+  sortPeriod: "Kỳ mới nhất trước",
+  sortAgency: "Theo tên đơn vị",
+  sortStatus: "Theo trạng thái",
+  from: "Từ ngày",
+  to: "Đến ngày",
+  noMatch: "Không có báo cáo nào khớp bộ lọc.",
+  progress: (done: number, total: number) => `Đang xuất ${done}/${total} báo cáo…`,
+  done: (n: number) => `Đã xuất ${n} báo cáo.`,
+};
