@@ -73,6 +73,12 @@ test("save and send, the province returns it with a reason, send again, the prov
   await again.getByText("Cấp trên đã tiếp nhận (khóa số liệu)").waitFor();
   assert.equal(await again.getByRole("button").count(), 0);
 
+  // The list filters by status.
+  await choose(leader, leader, "Lọc theo trạng thái", "Bản nháp");
+  await leader.getByText("Không có báo cáo nào khớp bộ lọc.").waitFor();
+  await choose(leader, leader, "Lọc theo trạng thái", "Cấp trên đã tiếp nhận (khóa số liệu)");
+  await submissions(leader).getByText("Cấp trên đã tiếp nhận (khóa số liệu)").waitFor();
+
   const db = app.system.database.db;
   const rows = await db.selectFrom("report_submission").select(["status", "revision"]).execute();
   assert.deepEqual(rows, [{ status: "accepted", revision: 1 }]);

@@ -72,6 +72,8 @@ export const VARIANT_LABELS: Readonly<Record<string, string>> = {
   "especially-complex": "vụ việc đặc biệt phức tạp",
   extended: "gia hạn xử lý ban đầu (xác minh ở nhiều địa điểm hoặc phải ủy quyền xác minh)",
   ttcp: "kết luận thanh tra của Thanh tra Chính phủ",
+  intermediate: "Sở, ban, ngành hoặc cấp huyện gửi lên cấp tỉnh",
+  province: "cấp tỉnh hoặc bộ, ngành gửi lên Thanh tra Chính phủ",
 };
 
 export function variantLabel(variant: string): string {
@@ -502,6 +504,26 @@ export const DEFAULT_RULES: RuleSet = [
     validTo: null,
     probable: true,
     note: "10 ngày kể từ ngày được tiếp nhận, tuyển dụng, bố trí vào vị trí công tác: nhớ lại từ văn bản, cần đối chiếu; cơ quan có thể cấu hình.",
+  },
+  // ---- Periodic reports: sending up the hierarchy, per level (docs/LAW.md §11.1, §11.3) ----------
+  // The start is the period's last day (its data cut-off). The same assumed values for the three
+  // regimes (TT 02/2021, TT 01/2024, TT 06/2025); when a circular's own value is read, close this
+  // version on the day before that regime and add a version from its effective date.
+  {
+    id: "report.submit",
+    version: 1,
+    basis:
+      "Thông tư 02/2021/TT-TTCP, Thông tư 01/2024/TT-TTCP, Thông tư 06/2025/TT-TTCP; Điều 8 khoản 5 Nghị định 09/2019/NĐ-CP (thời hạn gửi ít nhất 1 ngày làm việc sau ngày chốt số liệu, quy định theo từng cấp)",
+    title: "Thời hạn gửi báo cáo định kỳ lên cơ quan cấp trên",
+    unit: "working_day",
+    length: 2,
+    startEvent: "ngày chốt số liệu của kỳ báo cáo (ngày cuối kỳ)",
+    variants: { intermediate: 4, province: 7 },
+    suspensionStopsClock: false,
+    validFrom: "2021-05-10",
+    validTo: null,
+    probable: true,
+    note: "Số ngày theo từng cấp là giả định, chưa đọc được trong thông tư (docs/LAW.md §11.3): đơn vị cơ sở 2 ngày làm việc, Sở/cấp huyện 4, cấp tỉnh và bộ 7 ngày làm việc sau ngày chốt số liệu; cơ quan cấu hình lại.",
   },
 ];
 

@@ -3,3 +3,4 @@ export * from "./indicators.ts";
 export * from "./forms.ts";
 export * from "./submission.ts";
 export * from "./narrative.ts";
+export * from "./timeliness.ts";

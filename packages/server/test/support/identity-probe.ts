@@ -820,6 +820,11 @@ export function planCalls(
       if (query.some((p) => p.name === "kind" && p.schema?.enum?.includes("adhoc")))
         bases.forEach((b) => b.set("kind", "adhoc"));
       filled.add("from").add("to");
+      // The superior's deadline panel takes a regime period only: the year (15/12 before → 14/12).
+      if (path.endsWith("/submissions/timeliness")) {
+        const y = Number(s.today.slice(0, 4));
+        bases.forEach((b) => (b.set("from", `${y - 1}-12-15`), b.set("to", `${y}-12-14`)));
+      }
     }
     if (required.includes("year")) {
       bases.forEach((b) => b.set("year", s.today.slice(0, 4)));

@@ -1,5 +1,5 @@
 import { defineRoutes, DOCX_MIME, fileResponse, XLSX_MIME } from "../contract.ts";
-import { uuid } from "../common.ts";
+import { isoDate, uuid } from "../common.ts";
 import { z } from "../zod-vi.ts";
 import {
   createSubmissionBody,
@@ -17,6 +17,51 @@ import {
   reportView,
 } from "../reports.ts";
 import { listErrors, recordErrors as errors } from "./errors.ts";
+import { FORM_CODES, SUBMISSION_STATUSES, TIMELINESS } from "../../reports/index.ts";
+import { choiceOf } from "../zod-vi.ts";
+
+/** Which of the user's direct units sent a period's report on time (issue 19, per-level deadlines). */
+export const timelinessQuery = z
+  .object({
+    form: choiceOf(FORM_CODES, "biểu mẫu"),
+    from: isoDate,
+    to: isoDate,
+  })
+  .refine((q) => q.from <= q.to, { error: "Từ ngày phải trước hoặc bằng đến ngày.", path: ["to"] });
+
+export const timelinessView = z.object({
+  form: z.string(),
+  period: z.object({ label: z.string(), from: z.string(), to: z.string(), regime: z.string() }),
+  today: z.string(),
+  rule: z.object({ basis: z.string(), probable: z.boolean(), note: z.string().nullable() }),
+  counts: z.object({
+    on_time: z.number().int(),
+    late: z.number().int(),
+    overdue: z.number().int(),
+    not_due: z.number().int(),
+  }),
+  items: z.array(
+    z.object({
+      agency: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+      level: z.string(),
+      levelLabel: z.string(),
+      due: z.string(),
+      status: z.enum(TIMELINESS),
+      statusLabel: z.string(),
+      daysLate: z.number().int().nullable(),
+      submittedOn: z.string().nullable(),
+      submission: z
+        .object({
+          id: z.string(),
+          revision: z.number().int(),
+          status: z.enum(SUBMISSION_STATUSES),
+          statusLabel: z.string(),
+        })
+        .nullable(),
+    }),
+  ),
+});
+export type TimelinessView = z.infer<typeof timelinessView>;
 
 const tags = ["Báo cáo định kỳ"];
 const idParams = z.object({ id: uuid });
@@ -71,6 +116,15 @@ export const REPORT_ROUTES = defineRoutes({
     summary: "Các báo cáo đã lập của cơ quan mình và của các đơn vị trực thuộc gửi lên",
     query: submissionListQuery,
     response: { 200: submissionListView, ...listErrors },
+  },
+  // per-level deadlines (issue 19)
+  "reports.submissions.timeliness": {
+    method: "GET",
+    path: "/reports/submissions/timeliness",
+    tags,
+    summary: "Hạn gửi báo cáo của từng đơn vị trực thuộc trong một kỳ và đơn vị nào gửi trễ hoặc chưa gửi",
+    query: timelinessQuery,
+    response: { 200: timelinessView, ...errors },
   },
   "reports.submissions.create": {
     method: "POST",

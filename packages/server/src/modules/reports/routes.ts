@@ -17,6 +17,7 @@ import { drilldown } from "./drilldown.ts";
 import { reportWorkbook } from "./excel.ts";
 import { narrativeDocument } from "./narrative.ts";
 import { createSubmission, getSubmission, listSubmissions, submissionAction } from "./submissions.ts";
+import { submissionTimeliness } from "./timeliness.ts";
 
 const read = { config: { permission: "report.read" as const } };
 
@@ -90,6 +91,9 @@ export function reportRoutes(app: Api, ctx: AppContext): void {
   // Submissions (issue 19): who may act is checked in submissions.ts (own unit or its superior).
   route(app, ROUTES["reports.submissions.list"], read, async (request) =>
     listSubmissions(ctx.db, requireAuth(request), request.query),
+  );
+  route(app, ROUTES["reports.submissions.timeliness"], read, async (request) =>
+    submissionTimeliness(ctx.db, requireAuth(request), request.query),
   );
   route(app, ROUTES["reports.submissions.get"], read, async (request) =>
     getSubmission(ctx.db, requireAuth(request), request.params.id),

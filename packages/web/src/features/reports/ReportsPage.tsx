@@ -29,6 +29,7 @@ import { useSession } from "../auth/session.tsx";
 import { useAgencies, useCatalogue, useDrilldown, useReport, type ReportChoice, type ReportView } from "./api.ts";
 import { REPORT_TEXT as T } from "./text.ts";
 import { SaveAndSubmit, SubmissionsPanel } from "./SubmissionsPanel.tsx";
+import { TimelinessPanel } from "./TimelinessPanel.tsx";
 
 const THIS_YEAR = new Date().getFullYear();
 const YEARS = Array.from({ length: THIS_YEAR + 1 - 2021 + 1 }, (_, i) => String(THIS_YEAR + 1 - i));
@@ -149,6 +150,7 @@ export default function ReportsPage() {
           ) : null}
         </>
       ) : null}
+      {choice ? <TimelinessPanel form={choice.form} from={choice.from} to={choice.to} /> : null}
       <SubmissionsPanel />
       <DrilldownModal choice={choice} cell={cell} onClose={() => setCell(null)} report={report.data ?? null} />
     </>

@@ -4,13 +4,40 @@
  * the server says the person may use (submit again; return with a reason or accept for the
  * superior). The server checks every step again.
  */
-import { Alert, Button, Group, Modal, Paper, Stack, Table, Text, Textarea } from "@mantine/core";
-import { useState } from "react";
+import { Alert, Button, Group, Modal, Paper, Select, Stack, Table, Text, Textarea } from "@mantine/core";
+import { SUBMISSION_STATUSES, SUBMISSION_STATUS_LABELS } from "@minhbach/domain/reports/submission";
+import { useMemo, useState } from "react";
 import { errorMessage } from "../../api/client.ts";
+import { ExportMenu } from "../../ui/ExportMenu.tsx";
 import { formatDate } from "../../ui/format.ts";
 import { QueryStatus } from "../../ui/QueryState.tsx";
 import { useSaveAndSubmit, useSubmissions, useSubmissionStep, type ReportChoice, type SubmissionItem } from "./api.ts";
-import { SUBMISSION_TEXT as T } from "./text.ts";
+import { SUBMISSION_LIST_TEXT as L, SUBMISSION_TEXT as T } from "./text.ts";
+
+type SortKey = "period" | "agency" | "status";
+const SORTS: Record<SortKey, (a: SubmissionItem, b: SubmissionItem) => number> = {
+  period: (a, b) =>
+    b.from.localeCompare(a.from) || a.agency.code.localeCompare(b.agency.code) || b.revision - a.revision,
+  agency: (a, b) => a.agency.name.localeCompare(b.agency.name, "vi") || b.from.localeCompare(a.from),
+  status: (a, b) =>
+    SUBMISSION_STATUSES.indexOf(a.status) - SUBMISSION_STATUSES.indexOf(b.status) || b.from.localeCompare(a.from),
+};
+
+/** The rows as the table shows them, for the export. */
+function exportTable(items: readonly SubmissionItem[]) {
+  return {
+    headers: [T.agency, T.form, L.from, L.to, T.revision, T.status, T.reason],
+    rows: items.map((s) => [
+      s.agency.name,
+      s.form,
+      formatDate(s.from),
+      formatDate(s.to),
+      s.revision,
+      s.statusLabel,
+      s.returnReason ?? s.correctionReason ?? "",
+    ]),
+  };
+}
 
 const sameReport = (s: SubmissionItem, c: ReportChoice) =>
   s.agency.id === c.agencyId && s.form === c.form && s.from === c.from && s.to === c.to;
@@ -67,14 +94,56 @@ export function SubmissionsPanel() {
   const step = useSubmissionStep();
   const [returning, setReturning] = useState<SubmissionItem | null>(null);
   const [reason, setReason] = useState("");
-  const items = list.data?.items ?? [];
+  const [status, setStatus] = useState<string | null>(null);
+  const [form, setForm] = useState<string | null>(null);
+  const [sort, setSort] = useState<SortKey>("period");
+  const all = list.data?.items;
+  const forms = useMemo(() => [...new Set((all ?? []).map((s) => s.form))].sort(), [all]);
+  const items = useMemo(
+    () =>
+      (all ?? [])
+        .filter((s) => (status === null || s.status === status) && (form === null || s.form === form))
+        .sort(SORTS[sort]),
+    [all, status, form, sort],
+  );
   return (
     <Paper withBorder p="md" mt="md">
       <Stack gap="sm">
         <Text fw={700}>{T.title}</Text>
+        <Group align="flex-end">
+          <Select
+            label={L.status}
+            placeholder={L.all}
+            data={SUBMISSION_STATUSES.map((v) => ({ value: v, label: SUBMISSION_STATUS_LABELS[v] }))}
+            value={status}
+            onChange={setStatus}
+            clearable
+            w={280}
+          />
+          <Select label={L.form} placeholder={L.all} data={forms} value={form} onChange={setForm} clearable w={180} />
+          <Select
+            label={L.sortBy}
+            data={[
+              { value: "period", label: L.sortPeriod },
+              { value: "agency", label: L.sortAgency },
+              { value: "status", label: L.sortStatus },
+            ]}
+            value={sort}
+            onChange={(v) => setSort((v as SortKey | null) ?? "period")}
+            allowDeselect={false}
+            w={220}
+          />
+          <ExportMenu
+            fileName="bao-cao-da-lap"
+            sheetName={T.title}
+            load={async () => exportTable(items)}
+            progressText={L.progress}
+            doneText={L.done}
+          />
+        </Group>
         <QueryStatus query={list} />
         {step.error && returning === null ? <Alert color="red">{errorMessage(step.error)}</Alert> : null}
-        {list.data && items.length === 0 ? <Text>{T.empty}</Text> : null}
+        {list.data && items.length === 0 ? <Text>{(all ?? []).length === 0 ? T.empty : L.noMatch}</Text> : null}
         {items.length > 0 ? (
           <Table.ScrollContainer minWidth={760}>
             <Table striped aria-label={T.title}>

@@ -99,3 +99,15 @@ export function useSubmissionStep() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: [...KEY, "submissions"] }),
   });
 }
+
+// ---- Per-level deadlines: which units sent a period's report on time (issue 19) ----------------
+
+export type TimelinessView = Answer<"reports.submissions.timeliness">;
+
+export function useTimeliness(period: { form: string; from: string; to: string } | null) {
+  return useQuery({
+    queryKey: [...KEY, "submissions", "timeliness", period],
+    queryFn: ({ signal }) => call("reports.submissions.timeliness", { query: period!, signal }),
+    enabled: period !== null,
+  });
+}

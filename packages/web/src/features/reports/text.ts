@@ -45,3 +45,36 @@ export const SUBMISSION_TEXT = {
   reason: "Lý do",
   actions: "Thao tác",
 };
+
+export const TIMELINESS_TEXT = {
+  title: (period: string, form: string) => `Tình hình gửi báo cáo của các đơn vị trực thuộc — ${form}, ${period}`,
+  empty: "Cơ quan không có đơn vị trực thuộc báo cáo lên trong kỳ này.",
+  agency: "Đơn vị",
+  level: "Cấp báo cáo",
+  due: "Hạn gửi",
+  submittedOn: "Ngày gửi",
+  standing: "Tình trạng",
+  report: "Báo cáo",
+  filter: "Lọc theo tình trạng",
+  all: "Tất cả",
+  daysLate: (n: number) => `trễ ${n} ngày`,
+  overdueBy: (n: number) => `quá hạn ${n} ngày`,
+  counts: (c: { on_time: number; late: number; overdue: number; not_due: number }) =>
+    `Đúng hạn: ${c.on_time} · Gửi trễ: ${c.late} · Chưa gửi, quá hạn: ${c.overdue} · Chưa đến hạn: ${c.not_due}`,
+  unverified: "Số ngày làm việc của từng cấp là giả định, chưa đối chiếu thông tư:",
+};
+
+export const SUBMISSION_LIST_TEXT = {
+  status: "Lọc theo trạng thái",
+  form: "Lọc theo biểu mẫu",
+  all: "Tất cả",
+  sortBy: "Sắp xếp",
+  sortPeriod: "Kỳ mới nhất trước",
+  sortAgency: "Theo tên đơn vị",
+  sortStatus: "Theo trạng thái",
+  from: "Từ ngày",
+  to: "Đến ngày",
+  noMatch: "Không có báo cáo nào khớp bộ lọc.",
+  progress: (done: number, total: number) => `Đang xuất ${done}/${total} báo cáo…`,
+  done: (n: number) => `Đã xuất ${n} báo cáo.`,
+};
