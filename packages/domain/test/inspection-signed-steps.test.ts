@@ -61,6 +61,7 @@ test("the paper's form tells the step its issue completes", () => {
   assert.equal(signedStepOf("TTr-QD"), "decide");
   assert.equal(signedStepOf("TTr-GH"), "extend");
   assert.equal(signedStepOf("TTr-KL"), "sign");
+  assert.equal(signedStepOf("TTr-CD"), "direct");
   assert.equal(signedStepOf("TTr-TBCK"), null);
   assert.equal(signedStepOf("TTr-DD"), null);
 });

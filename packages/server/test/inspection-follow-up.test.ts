@@ -95,6 +95,7 @@ for (const db of testDatabases()) {
       assert.match(fraction.body.message, /đồng nguyên/);
       const notHis = await w.long.post(`/api/inspections/${id}/sanctions`, {
         version: v,
+        issuedOutside: true,
         subjectId: outsider,
         number: "01/QĐ-XPHC",
         issuedOn: "2025-10-10",
@@ -107,8 +108,10 @@ for (const db of testDatabases()) {
       assert.equal(notHis.body.field, "subjectId");
       assert.equal((await w.long.get(`/api/inspections/${id}`)).body.version, v, "nothing saved by refusals");
 
+      // Signed on paper before it was recorded: the number and date are typed.
       const sanction = await w.long.post(`/api/inspections/${id}/sanctions`, {
         version: v,
+        issuedOutside: true,
         subjectId: school,
         number: "12/QĐ-XPHC",
         issuedOn: "2025-10-10",

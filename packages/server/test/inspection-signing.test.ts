@@ -147,6 +147,18 @@ for (const db of testDatabases()) {
       const published = await step(w.thu, p.id, signed.version, { action: "publish", date: "2026-05-11" });
       assert.equal(published.status, 200, JSON.stringify(published.body));
       const notice = published.body.documents.find((d: { formCode: string }) => d.formCode === "TTr-TBCK");
+      // The notice is the paper of the publication already recorded: it is corrected, not cancelled.
+      const noticeDoc = await w.thu.get(`/api/documents/${notice.id}`);
+      assert.ok(!noticeDoc.body.actions.includes("cancel"), JSON.stringify(noticeDoc.body.actions));
+      assert.ok(noticeDoc.body.actions.includes("edit"));
+      const cancelNotice = await w.thu.post(`/api/documents/${notice.id}/cancel`, {
+        version: noticeDoc.body.version,
+        reason: "Lập lại thông báo",
+      });
+      assert.equal(cancelNotice.status, 409, JSON.stringify(cancelNotice.body));
+      assert.equal(cancelNotice.body.code, "DOCUMENT_NOT_CANCELLABLE");
+      assert.match(cancelNotice.body.message, /Thông báo công khai.*sửa dự thảo/);
+      assert.equal((await w.thu.get(`/api/documents/${notice.id}`)).body.status, "draft");
       const tb = await signPaper(w, notice.id, "2026-05-11");
       assert.equal(tb.status, 200, JSON.stringify(tb.body));
       const after = (await w.long.get(`/api/inspections/${p.id}`)).body;
@@ -167,6 +179,14 @@ for (const db of testDatabases()) {
       });
       assert.equal(again.status, 409);
       assert.match(again.body.message, /Chờ lãnh đạo ký quyết định thanh tra/);
+      // The list says it waits too, and filters on it.
+      const listed = async (filter: string) =>
+        (await w.head.get(`/api/inspections?year=2026${filter}&pageSize=200`)).body.items.find(
+          (i: { id: string }) => i.id === p.id,
+        ) as { stateLabel: string; awaiting: boolean } | undefined;
+      const waitingRow = await listed("&awaiting=true");
+      assert.deepEqual([waitingRow?.stateLabel, waitingRow?.awaiting], ["Chờ lãnh đạo ký quyết định thanh tra", true]);
+      assert.equal(await listed("&awaiting=false"), undefined);
       const doc = await w.long.get(`/api/documents/${docId}`);
       assert.ok(doc.body.actions.includes("cancel"), JSON.stringify(doc.body.actions));
       const cancelled = await w.long.post(`/api/documents/${docId}/cancel`, {
@@ -178,6 +198,9 @@ for (const db of testDatabases()) {
       assert.equal(back.state, "PROPOSED");
       assert.equal(back.stateLabel, "Dự thảo quyết định");
       assert.equal(back.awaiting, null);
+      // A cancelled draft no longer holds it, in the list either.
+      assert.equal(await listed("&awaiting=true"), undefined);
+      assert.deepEqual([(await listed(""))?.stateLabel, (await listed(""))?.awaiting], ["Dự thảo quyết định", false]);
       assert.ok(back.steps.find((s: { action: string }) => s.action === "decide").allowed);
       // The cancelled paper cannot be issued any more; a new draft can.
       const late = await w.head.post(`/api/documents/${docId}/issue`, { issuedOn: "2026-06-01" });
@@ -293,6 +316,135 @@ for (const db of testDatabases()) {
         [(sign.summary as { number: string }).number, (sign.summary as { issuedOutside: boolean }).issuedOutside],
         ["05/KL-TTr", true],
       );
+    });
+
+    test("a sanction decision is drafted (TTr-XP) and counts only once signed, with the register's number and date", async () => {
+      const subject = await createSubject(w.db, w.tt, { name: "Công ty TNHH Khai khoáng Bắc Hà" });
+      const p = await propose(subject, "Thanh tra việc chấp hành pháp luật về khoáng sản");
+      const decided = await w.head.post(`/api/inspections/${p.id}/decision`, {
+        version: p.version,
+        issuedOutside: true,
+        date: "2026-03-02",
+        number: "21/QĐ-TTr",
+        ...team(),
+      });
+      assert.equal(decided.status, 200, JSON.stringify(decided.body));
+      let v = decided.body.version;
+      const base = {
+        subjectId: subject,
+        targetKind: "organisation",
+        targetName: "Công ty TNHH Khai khoáng Bắc Hà",
+        fine: 85_500_000,
+        violation: "Khai thác khoáng sản vượt công suất được phép",
+        rule: "điểm a khoản 3 Điều 38",
+        sanctionDecree:
+          "Nghị định số 36/2020/NĐ-CP quy định về xử phạt vi phạm hành chính trong lĩnh vực tài nguyên nước và khoáng sản",
+        recordNumber: "03/BB-VPHC",
+        recordDate: "2026-03-20",
+      };
+      // A number typed for a paper the register numbers, a payment before it is signed, a field
+      // the paper needs left out: each refused naming its field, nothing saved.
+      const typed = await w.long.post(`/api/inspections/${p.id}/sanctions`, {
+        version: v,
+        ...base,
+        number: "01/QĐ-XPHC",
+      });
+      assert.equal(typed.status, 400);
+      assert.equal(typed.body.code, "NUMBER_FROM_REGISTER");
+      assert.equal(typed.body.field, "number");
+      const paid = await w.long.post(`/api/inspections/${p.id}/sanctions`, {
+        version: v,
+        ...base,
+        paid: true,
+        paidOn: "2026-03-25",
+      });
+      assert.equal(paid.status, 400);
+      assert.equal(paid.body.field, "paidOn");
+      const noRecord = await w.long.post(`/api/inspections/${p.id}/sanctions`, {
+        version: v,
+        ...base,
+        recordNumber: "",
+      });
+      assert.equal(noRecord.status, 400);
+      assert.equal(noRecord.body.field, "recordNumber");
+      assert.match(noRecord.body.message, /biên bản vi phạm hành chính/);
+      const outsideNoNumber = await w.long.post(`/api/inspections/${p.id}/sanctions`, {
+        version: v,
+        ...base,
+        issuedOutside: true,
+        issuedOn: "2026-03-22",
+      });
+      assert.equal(outsideNoNumber.status, 400);
+      assert.equal(outsideNoNumber.body.field, "number");
+      assert.equal((await w.long.get(`/api/inspections/${p.id}`)).body.version, v, "nothing saved by refusals");
+
+      const drafted = await w.long.post(`/api/inspections/${p.id}/sanctions`, { version: v, ...base });
+      assert.equal(drafted.status, 201, JSON.stringify(drafted.body));
+      v = drafted.body.version;
+      assert.deepEqual(drafted.body.sanctions, [], "not a sanction before it is signed");
+      assert.equal(drafted.body.totals.fines, 0);
+      assert.equal(drafted.body.pendingSanctions.length, 1);
+      const pending = drafted.body.pendingSanctions[0];
+      assert.equal(pending.fine, 85_500_000);
+      const paper = drafted.body.documents.find((d: { id: string }) => d.id === pending.documentId);
+      assert.equal(paper.formCode, "TTr-XP");
+      const rows = () => w.db.selectFrom("inspection_sanction").selectAll().where("inspection_id", "=", p.id).execute();
+      assert.equal((await rows()).length, 0, "the reports count nothing yet");
+
+      // A second one, then cancelled: dropped from the record, never counted.
+      const second = await w.long.post(`/api/inspections/${p.id}/sanctions`, {
+        version: v,
+        ...base,
+        targetKind: "individual",
+        targetName: "Ông Lý Văn Sìn, giám đốc",
+        fine: 7_500_000,
+      });
+      assert.equal(second.status, 201, JSON.stringify(second.body));
+      v = second.body.version;
+      const secondId = second.body.pendingSanctions.find((x: { fine: number }) => x.fine === 7_500_000).documentId;
+      const doc2 = await w.long.get(`/api/documents/${secondId}`);
+      const cancelled = await w.long.post(`/api/documents/${secondId}/cancel`, {
+        version: doc2.body.version,
+        reason: "Trùng với quyết định đã lập",
+      });
+      assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
+      assert.equal((await w.long.get(`/api/inspections/${p.id}`)).body.pendingSanctions.length, 1);
+
+      const issued = await signPaper(w, pending.documentId, "2026-03-27");
+      assert.equal(issued.status, 200, JSON.stringify(issued.body));
+      const after = (await w.long.get(`/api/inspections/${p.id}`)).body;
+      assert.deepEqual(after.pendingSanctions, []);
+      assert.equal(after.sanctions.length, 1);
+      const s = after.sanctions[0];
+      assert.deepEqual(
+        [s.number, s.issuedOn, s.fine, s.targetName, s.paid],
+        [issued.body.symbol, "2026-03-27", 85_500_000, "Công ty TNHH Khai khoáng Bắc Hà", false],
+      );
+      assert.match(issued.body.symbol, /QĐ/);
+      assert.equal(after.totals.fines, 85_500_000);
+      const stored = await rows();
+      assert.equal(stored.length, 1);
+      assert.equal(stored[0]!.number, issued.body.symbol);
+      const audit = await audits(p.id);
+      const issuedAudit = audit.find((a) => a.action === "inspection.sanction_issued");
+      assert.ok(issuedAudit, "the signing is audited");
+      assert.match((issuedAudit.summary as { signer: string }).signer, /Chánh Thanh tra/);
+      assert.ok(audit.some((a) => a.action === "inspection.sanction_drafted"));
+
+      // Payment is recorded on the issued decision, not before its date.
+      const early = await w.thu.post(`/api/inspections/${p.id}/sanctions/${s.id}/paid`, {
+        version: after.version,
+        paidOn: "2026-03-26",
+      });
+      assert.equal(early.status, 400);
+      assert.equal(early.body.field, "paidOn");
+      const paidNow = await w.thu.post(`/api/inspections/${p.id}/sanctions/${s.id}/paid`, {
+        version: after.version,
+        paidOn: "2026-04-03",
+      });
+      assert.equal(paidNow.status, 200, JSON.stringify(paidNow.body));
+      assert.equal(paidNow.body.sanctions[0].paid, true);
+      assert.equal(paidNow.body.sanctions[0].paidOn, "2026-04-03");
     });
   });
 }

@@ -448,8 +448,31 @@ for (const db of testDatabases()) {
         [tb.publishFrom, tb.publishTo, tb.conclusion.number],
         ["2026-06-02", "2026-06-16", issuedKl.body.symbol],
       );
-      const directed = await go(w.thu, { action: "direct", date: "2026-06-10", number: "210/UBND-NC" });
+      // The directive is drafted (TTr-CD) for the head to sign; its number comes from the register.
+      const typedDirective = await go(w.thu, { action: "direct", date: "2026-06-10", number: "210/UBND-NC" }, 400);
+      assert.equal(typedDirective.body.code, "NUMBER_FROM_REGISTER");
+      const directing = await go(w.thu, { action: "direct", reportBy: "2026-07-31" });
+      assert.equal(directing.body.state, "PUBLISHED");
+      assert.equal(directing.body.stateLabel, "Chờ lãnh đạo ký văn bản chỉ đạo thực hiện kết luận");
+      const directiveId = awaitingDocument(directing.body);
+      const cd = await w.db
+        .selectFrom("official_document")
+        .select(["form_code", "fields"])
+        .where("id", "=", directiveId)
+        .executeTakeFirstOrThrow();
+      assert.equal(cd.form_code, "TTr-CD");
+      const cdFields = cd.fields as { conclusion: { number: string }; reportBy: string; to: string[] };
+      assert.deepEqual([cdFields.conclusion.number, cdFields.reportBy], [issuedKl.body.symbol, "2026-07-31"]);
+      assert.ok(cdFields.to.length >= 1, "addressed to the inspected subjects");
+      const selfDirected = await w.thu.post(`/api/documents/${directiveId}/issue`, {});
+      assert.equal(selfDirected.body.code, "DOCUMENT_NEEDS_SIGNATURE", "a directive is signed by the head");
+      const issuedCd = await signPaper(w, directiveId, "2026-06-10");
+      assert.equal(issuedCd.status, 200, JSON.stringify(issuedCd.body));
+      const directed = await w.long.get(`/api/inspections/${id}`);
+      v = directed.body.version;
       assert.equal(directed.body.state, "IMPLEMENTING");
+      assert.equal(directed.body.facts.directiveOn, "2026-06-10");
+      assert.equal(directed.body.facts.directiveNumber, issuedCd.body.symbol);
       assert.equal(directed.body.dueOn, null);
       assert.equal(
         (await go(w.long, { action: "publish", date: "2026-06-11" }, 409)).body.code,

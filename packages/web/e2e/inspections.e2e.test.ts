@@ -122,6 +122,7 @@ test("quyết định thanh tra đột xuất → kết quả, xử phạt → k
       .getByText(/Thu vượt mức quy định/)
       .waitFor();
     const sanction = page.getByTestId("sanction-form");
+    await sanction.getByRole("checkbox", { name: /ký trên giấy/ }).check();
     await field(sanction, "Số quyết định xử phạt").fill("12/QĐ-XPHC");
     await typeDate(sanction, "Ngày quyết định", "10/10/2025");
     await field(sanction, "Tên tổ chức, cá nhân bị xử phạt").fill("Trường Phổ thông Dân tộc nội trú tỉnh");

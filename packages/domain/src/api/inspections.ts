@@ -139,7 +139,12 @@ export const inspectionStepBody = z.discriminatedUnion(
       number: optionalText(60, "Số kết luận"),
     }),
     step("publish", { date: date("Ngày công khai"), form: optionalText(500, "Hình thức công khai") }),
-    step("direct", { date: date("Ngày văn bản chỉ đạo"), number: required(60, "Số văn bản chỉ đạo") }),
+    step("direct", {
+      issuedOutside,
+      date: blankable(date("Ngày văn bản chỉ đạo").optional()),
+      number: optionalText(60, "Số văn bản chỉ đạo"),
+      reportBy: blankable(date("Hạn báo cáo kết quả thực hiện").optional()),
+    }),
   ],
   { error: "Chọn bước thực hiện." },
 );
@@ -154,6 +159,8 @@ export const inspectionListQuery = z.object({
   kind: blankable(choiceOf(INSPECTION_KINDS, "loại cuộc thanh tra").optional()),
   state: blankable(choiceOf(INSPECTION_STATE_LIST, "giai đoạn").optional()),
   overdue: blankable(bool("Quá hạn").optional()),
+  /** Only those waiting for a leader to sign a drafted paper (decision, extension, conclusion, directive). */
+  awaiting: blankable(bool("Chờ lãnh đạo ký").optional()),
   q: optionalText(200, "Từ khóa"),
   sort: z.enum(["decided_on", "due_on", "code"]).default("decided_on"),
   order: z.enum(["asc", "desc"]).default("desc"),
@@ -171,15 +178,27 @@ export const violationBody = z.object({
   landM2: area("Diện tích đất vi phạm").default(0),
 });
 
+/**
+ * An administrative sanction decision (TTr-XP). By default it is drafted for the competent person
+ * to sign (the violation, the rule, the sector decree and the violation record fill the paper) and
+ * counts once issued, with the register's number and date; a decision signed on paper is recorded
+ * with `issuedOutside`, its number and date typed (and its payment, if already paid).
+ */
 export const sanctionBody = z.object({
   version,
+  issuedOutside,
   subjectId: uuid,
-  number: required(60, "Số quyết định xử phạt"),
-  issuedOn: date("Ngày quyết định xử phạt"),
+  number: optionalText(60, "Số quyết định xử phạt"),
+  issuedOn: blankable(date("Ngày quyết định xử phạt").optional()),
   targetKind: choiceOf(["organisation", "individual"] as const, "tổ chức hay cá nhân bị xử phạt"),
   targetName: required(300, "Tên tổ chức, cá nhân bị xử phạt"),
   fine: dong("Số tiền phạt"),
   additionalMeasures: optionalText(2000, "Hình thức xử phạt bổ sung, biện pháp khắc phục"),
+  violation: optionalText(2000, "Hành vi vi phạm hành chính"),
+  rule: optionalText(500, "Quy định bị vi phạm (điểm, khoản, điều)"),
+  sanctionDecree: optionalText(500, "Nghị định quy định xử phạt"),
+  recordNumber: optionalText(60, "Số biên bản vi phạm hành chính"),
+  recordDate: blankable(date("Ngày lập biên bản vi phạm hành chính").optional()),
   paid: z.boolean({ error: "Đã nộp phạt: chọn có hoặc không." }).default(false),
   paidOn: blankable(date("Ngày nộp phạt").optional()),
 });
@@ -293,6 +312,8 @@ export const inspectionListItem = z.object({
   dueOn: nullableDate,
   dueRule: nullableText,
   overdue: z.boolean(),
+  /** A drafted paper waits for a leader's signature ("Chờ lãnh đạo ký …" is then the state label). */
+  awaiting: z.boolean(),
   version: z.number(),
 });
 
@@ -321,6 +342,18 @@ const sanctionView = z.object({
   additionalMeasures: nullableText,
   paid: z.boolean(),
   paidOn: nullableDate,
+});
+
+/** A sanction decision drafted and waiting for its signature (it counts once issued). */
+const pendingSanctionView = z.object({
+  documentId: z.string(),
+  subjectId: z.string(),
+  subjectName: z.string(),
+  targetKind: z.string(),
+  targetName: z.string(),
+  fine: z.number(),
+  fineText: z.string(),
+  additionalMeasures: nullableText,
 });
 
 export const recommendationView = z.object({
@@ -482,6 +515,7 @@ export const inspectionDetail = z.object({
   overlaps: z.array(inspectionOverlapView),
   violations: z.array(violationView),
   sanctions: z.array(sanctionView),
+  pendingSanctions: z.array(pendingSanctionView),
   recommendations: z.array(recommendationView),
   totals: z.object({
     violationMoney: z.number(),
@@ -749,6 +783,22 @@ export const inspectionExtensionFields = z.strictObject({
   newEndOn: isoDate.optional(),
   ground: docText(2000),
   proposal: docText(300).optional(),
+  ...docCommon,
+});
+
+/**
+ * TTr-CD — Văn bản chỉ đạo thực hiện kết luận thanh tra: the head of the agency directs the
+ * inspected parties and the units responsible to carry out the conclusion (number, date, title),
+ * recommendation by recommendation with its unit and due date, and to report back by a date.
+ */
+export const inspectionDirectiveFields = z.strictObject({
+  activity: z.enum(["inspection", "check"]).default("inspection"),
+  conclusion: docDecisionRef,
+  to: z.array(docText(300)).min(1).max(50),
+  recommendations: z
+    .array(z.strictObject({ text: docText(8000), unit: docText(300), dueOn: isoDate.optional() }))
+    .max(200),
+  reportBy: isoDate.optional(),
   ...docCommon,
 });
 

@@ -58,6 +58,8 @@ const INSPECTION_RECORD_LABELS = {
   follow_up_exported: "Xuất danh sách theo dõi thực hiện kiến nghị",
   paper_drafted: "Lập dự thảo văn bản trình lãnh đạo ký",
   paper_issued: "Văn bản của cuộc thanh tra được ban hành",
+  sanction_drafted: "Lập dự thảo quyết định xử phạt vi phạm hành chính trình người có thẩm quyền ký",
+  sanction_issued: "Quyết định xử phạt vi phạm hành chính được ký ban hành",
 } as const;
 type InspectionRecordAction = keyof typeof INSPECTION_RECORD_LABELS;
 

@@ -48,16 +48,32 @@ export interface InspectionFacts {
   conclusionSigner?: string | null;
   /** The number of the publication notice, from the register when it is issued. */
   publicationNumber?: string | null;
+  /**
+   * Administrative sanction decisions (TTr-XP) drafted for the competent person to sign: they
+   * count (an `inspection_sanction` row) only once issued, with the register's number and date.
+   */
+  pendingSanctions?: PendingSanction[];
+}
+
+/** A sanction drafted and not yet issued: what its row will hold when the paper is issued. */
+export interface PendingSanction {
+  documentId: string;
+  subjectId: string;
+  targetKind: "organisation" | "individual";
+  targetName: string;
+  fine: number;
+  additionalMeasures: string | null;
 }
 
 /** The steps completed by a leader signing their drafted paper, and the paper's form. */
-export const SIGNED_STEP_FORMS = { decide: "TTr-QD", extend: "TTr-GH", sign: "TTr-KL" } as const;
+export const SIGNED_STEP_FORMS = { decide: "TTr-QD", extend: "TTr-GH", sign: "TTr-KL", direct: "TTr-CD" } as const;
 export type SignedStep = keyof typeof SIGNED_STEP_FORMS;
 
 export const AWAITING_LABELS: Record<SignedStep, string> = {
   decide: "Chờ lãnh đạo ký quyết định thanh tra",
   extend: "Chờ lãnh đạo ký quyết định gia hạn",
   sign: "Chờ lãnh đạo ký kết luận thanh tra",
+  direct: "Chờ lãnh đạo ký văn bản chỉ đạo thực hiện kết luận",
 };
 
 /** The step a paper of this form completes when issued, if any. */

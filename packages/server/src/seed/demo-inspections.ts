@@ -219,7 +219,12 @@ export async function seedDemoInspections(db: Kysely<DB>, today = todayInVietnam
         date: day(y, dates.publish!),
         form: "Cổng thông tin điện tử Thanh tra tỉnh",
       });
-      await take(thu!, { action: "direct", date: day(y, dates.direct!), number: dates.directive! });
+      await take(thu!, {
+        action: "direct",
+        issuedOutside: true,
+        date: day(y, dates.direct!),
+        number: dates.directive!,
+      });
     }
     return v;
   }
@@ -249,7 +254,9 @@ export async function seedDemoInspections(db: Kysely<DB>, today = todayInVietnam
       description: "Chi sai chế độ, thanh toán vượt khối lượng thực tế nghiệm thu",
       money: amount + 310_500_000,
     });
+    // Signed on paper before the system was used: recorded with its typed number.
     await add("sanction", {
+      issuedOutside: true,
       subjectId,
       number: "07/QĐ-XPHC",
       issuedOn: dates.sanction,

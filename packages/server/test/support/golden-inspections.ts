@@ -147,6 +147,32 @@ export const INSPECTION_GOLDEN_CASES: readonly GoldenCase[] = [
     },
   },
   {
+    id: "TTr-CD",
+    formCode: "TTr-CD",
+    fields: {
+      activity: "check",
+      conclusion: {
+        number: "08/KL-SCT",
+        date: "2026-04-20",
+        title: "việc chấp hành pháp luật về kinh doanh xăng dầu",
+      },
+      to: ["Công ty TNHH Thương mại Sông Lô", "Phòng Quản lý thương mại, Sở Công Thương"],
+      recommendations: [
+        {
+          text: "Nộp vào ngân sách nhà nước số tiền thu lợi bất hợp pháp 46.237.500 đồng",
+          unit: "Công ty TNHH Thương mại Sông Lô",
+          dueOn: "2026-05-20",
+        },
+        {
+          text: "Tăng cường kiểm tra việc niêm yết giá bán xăng dầu tại các cửa hàng trên địa bàn",
+          unit: "Phòng Quản lý thương mại, Sở Công Thương",
+        },
+      ],
+      reportBy: "2026-06-30",
+      signer: director,
+    },
+  },
+  {
     id: "TTr-TBCK",
     formCode: "TTr-TBCK",
     fields: {

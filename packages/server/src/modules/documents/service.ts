@@ -327,7 +327,7 @@ function actionsOf(auth: AuthContext, row: PresentRow, changeable: boolean): Doc
   const byHead = findTemplate(row.form_code)?.signedByHead ?? false;
   if (row.status === "draft" && changeable && inScope) {
     actions.push("edit", "submit");
-    if (cancellable.has(row.entity_type)) actions.push("cancel");
+    if (mayCancel(row.entity_type, row.form_code)) actions.push("cancel");
     if (!byHead) actions.push("issue");
   }
   if (row.status === "submitted" && row.signer_id === auth.userId && inScope) actions.push("issue", "return");
@@ -714,10 +714,15 @@ export async function markCancelled(trx: Transaction<DB>, id: string, reason: st
  * papers are not among them: each is the paper of a recorded step, which a cancelled draft would
  * leave without one.
  */
-const cancellable = new Set<string>();
-export function allowCancel(entityType: string): void {
-  cancellable.add(entityType);
+const cancellable = new Map<string, (formCode: string) => string | null>();
+/**
+ * `refuse` names, for a form of that entity whose draft is the paper of a step already recorded
+ * (an inspection's publication notice), why it may not be cancelled; null when it may.
+ */
+export function allowCancel(entityType: string, refuse: (formCode: string) => string | null = () => null): void {
+  cancellable.set(entityType, refuse);
 }
+const mayCancel = (entityType: string, formCode: string) => cancellable.get(entityType)?.(formCode) === null;
 
 /**
  * Cancels a draft that will not be issued, with its reason, by those who may draft it (a submitted
@@ -733,7 +738,10 @@ export async function cancelDraft(
 ): Promise<OfficialDocument> {
   await db.transaction().execute(async (trx) => {
     const row = await loadForChange(trx, auth, id, true);
-    if (!cancellable.has(row.entity_type)) fail("DOCUMENT_NOT_CANCELLABLE");
+    const refuse = cancellable.get(row.entity_type);
+    if (!refuse) fail("DOCUMENT_NOT_CANCELLABLE");
+    const why = refuse(row.form_code);
+    if (why) fail("DOCUMENT_NOT_CANCELLABLE", undefined, why);
     if (row.version !== input.version) fail("VERSION_CONFLICT", "version");
     await markCancelled(trx, id, input.reason);
     await recordAudit(trx, actor, {

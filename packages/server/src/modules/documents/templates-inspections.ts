@@ -13,6 +13,7 @@ import {
   inspectionAnnouncementFields,
   inspectionConclusionFields,
   inspectionDecisionFields,
+  inspectionDirectiveFields,
   inspectionExtensionFields,
   inspectionPublicationFields,
   inspectionSanctionFields,
@@ -432,6 +433,51 @@ const sanction = defineTemplate({
   },
 });
 
+/**
+ * The directive on implementing the conclusion (Điều 53 Luật Thanh tra 2025), a letter in the
+ * head's name: the conclusion it carries out, each recommendation with the unit that carries it
+ * out and its due date, and the date to report back by.
+ */
+const directive = defineTemplate({
+  formCode: "TTr-CD",
+  name: "Văn bản chỉ đạo thực hiện kết luận thanh tra (kiểm tra)",
+  basis: `Điều 53 Luật Thanh tra 2025; ${ND216} [P: mẫu văn bản chưa đối chiếu]`,
+  series: "CV",
+  signedByHead: true,
+  fieldsSchema: inspectionDirectiveFields,
+  defaultTitle: (f) => `Chỉ đạo thực hiện Kết luận ${WHAT[f.activity]} số ${f.conclusion.number}`,
+  build(f, agency) {
+    const what = WHAT[f.activity];
+    const paragraphs: BodyParagraph[] = [
+      sentence(
+        `Ngày ${textDate(f.conclusion.date)}, ${agency.name} ban hành Kết luận ${what} số ${f.conclusion.number} về ${clause(f.conclusion.title)}`,
+      ),
+      f.recommendations.length
+        ? `Để thực hiện nghiêm Kết luận ${what}, yêu cầu các cơ quan, tổ chức, đơn vị có liên quan thực hiện các nội dung sau:`
+        : sentence(`Yêu cầu các cơ quan, tổ chức, đơn vị có liên quan nghiêm túc thực hiện Kết luận ${what} nêu trên`),
+      ...f.recommendations.map((r, i) =>
+        item(
+          `${i + 1}.`,
+          `${clause(r.text)} (đơn vị thực hiện: ${clause(r.unit)}${r.dueOn ? `; thời hạn: trước ngày ${textDate(r.dueOn)}` : ""})`,
+          i === f.recommendations.length - 1,
+        ),
+      ),
+      sentence(
+        `Các cơ quan, tổ chức, đơn vị nêu trên báo cáo kết quả thực hiện bằng văn bản về ${agency.shortName}${f.reportBy ? ` trước ngày ${textDate(f.reportBy)}` : ""} để theo dõi, đôn đốc, kiểm tra việc thực hiện theo quy định`,
+      ),
+    ];
+    return {
+      title: "",
+      letter: true,
+      subtitle: `V/v chỉ đạo thực hiện Kết luận ${what} số ${f.conclusion.number}`,
+      addressees: f.to.map(clause),
+      paragraphs,
+      recipients: f.recipients ?? [AS_ABOVE, FILED],
+      signature: signatureOf(f.signer),
+    };
+  },
+});
+
 export const INSPECTION_TEMPLATES: readonly DocumentTemplate[] = [
   decision,
   conclusion,
@@ -440,4 +486,5 @@ export const INSPECTION_TEMPLATES: readonly DocumentTemplate[] = [
   extension,
   publication,
   sanction,
+  directive,
 ];

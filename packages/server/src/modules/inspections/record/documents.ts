@@ -283,3 +283,112 @@ export async function draftPublication(
   });
   return doc.id;
 }
+
+/**
+ * The administrative sanction decision (TTr-XP), drafted when a sanction is recorded: the
+ * violator (for an organisation, the inspected subject's tax code and address), the violation and
+ * the rule it breaks, the fine to the đồng, the sector decree and the violation record. The
+ * competent person signs it in the system; the sanction counts from then (`sanctionPaperIssued`).
+ */
+export async function draftSanction(
+  trx: Trx,
+  actor: Actor,
+  row: Row,
+  input: {
+    subjectId: string;
+    targetKind: "organisation" | "individual";
+    targetName: string;
+    fine: number;
+    additionalMeasures: string | null;
+    violation: string;
+    rule: string;
+    sanctionDecree: string;
+    record: { number: string; date: string };
+  },
+): Promise<string> {
+  const [agency, subject] = await Promise.all([
+    trx.selectFrom("agency").select("name").where("id", "=", row.agency_id).executeTakeFirstOrThrow(),
+    trx
+      .selectFrom("inspection_subject")
+      .select(["kind", "name", "tax_code", "address"])
+      .where("id", "=", input.subjectId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  // The subject's tax code and address describe the violator only when the organisation fined is
+  // the subject inspected itself.
+  const same =
+    input.targetKind === "organisation" &&
+    subject.kind !== "individual" &&
+    subject.name.trim().toLocaleLowerCase("vi") === input.targetName.trim().toLocaleLowerCase("vi");
+  const doc = await createDraft(trx, actor, {
+    agencyId: row.agency_id,
+    entityType: "inspection",
+    entityId: row.id,
+    formCode: "TTr-XP",
+    fields: {
+      deciderTitle: await deciderTitle(trx, row.agency_id),
+      sanctionDecree: input.sanctionDecree,
+      record: input.record,
+      violator: {
+        kind: input.targetKind,
+        name: input.targetName,
+        ...(same && subject.tax_code ? { taxCode: subject.tax_code } : {}),
+        ...(same && subject.address ? { address: subject.address } : {}),
+      },
+      violations: [{ text: input.violation, rule: input.rule }],
+      fineVnd: input.fine,
+      additionalMeasures: input.additionalMeasures ? [input.additionalMeasures] : [],
+      remedialMeasures: [],
+      payAt: `Kho bạc Nhà nước (tài khoản thu ngân sách nhà nước do ${agency.name} thông báo)`,
+    },
+  });
+  return doc.id;
+}
+
+/**
+ * The directive on implementing the conclusion (TTr-CD), drafted by the `direct` step for the head
+ * to sign: addressed to the inspected subjects and the units named in the recommendations, each
+ * recommendation with its unit and due date. The step is taken when it is issued.
+ */
+export async function draftDirective(
+  trx: Trx,
+  actor: Actor,
+  row: Row,
+  facts: InspectionFacts,
+  input: { reportBy?: string | null | undefined },
+): Promise<string> {
+  const [subjects, recommendations] = await Promise.all([
+    trx
+      .selectFrom("inspection_target as t")
+      .innerJoin("inspection_subject as s", "s.id", "t.subject_id")
+      .select(["s.name"])
+      .where("t.inspection_id", "=", row.id)
+      .orderBy("t.position")
+      .execute(),
+    trx
+      .selectFrom("inspection_recommendation")
+      .select(["content", "responsible_unit", "due_on"])
+      .where("inspection_id", "=", row.id)
+      .orderBy("position")
+      .execute(),
+  ]);
+  const to = [...new Set([...subjects.map((s) => s.name), ...recommendations.map((r) => r.responsible_unit)])];
+  const doc = await createDraft(trx, actor, {
+    agencyId: row.agency_id,
+    entityType: "inspection",
+    entityId: row.id,
+    formCode: "TTr-CD",
+    fields: {
+      activity: row.kind === "specialised_check" ? "check" : "inspection",
+      conclusion: { number: facts.conclusionNumber!, date: facts.signedOn!, title: row.title },
+      to: to.slice(0, 50),
+      recommendations: recommendations.map((r) => ({
+        text: r.content,
+        unit: r.responsible_unit,
+        ...(r.due_on ? { dueOn: r.due_on } : {}),
+      })),
+      ...(input.reportBy ? { reportBy: input.reportBy } : {}),
+    },
+  });
+  return doc.id;
+}

@@ -16,6 +16,7 @@ import type { DB } from "../../../db/schema.ts";
 import type { AuthContext } from "../../../platform/access.ts";
 import type { Actor } from "../../../platform/audit.ts";
 import { fail } from "../../../platform/errors.ts";
+import { draftSanction } from "./documents.ts";
 import { findingsStep } from "./service.ts";
 
 async function assertSubjectOf(trx: Transaction<DB>, inspectionId: string, subjectId: string, field = "subjectId") {
@@ -95,6 +96,12 @@ export async function removeViolation(
   );
 }
 
+/**
+ * An administrative sanction decision. By default it is drafted (TTr-XP) for the competent person
+ * to sign and kept pending in the record's facts: it becomes a sanction (a row the reports count)
+ * when the paper is issued, with the register's number and date (`sanctionPaperIssued`). Only a
+ * decision signed on paper (`issuedOutside`) is recorded at once with its typed number and date.
+ */
 export async function addSanction(
   db: Kysely<DB>,
   auth: AuthContext,
@@ -102,8 +109,86 @@ export async function addSanction(
   id: string,
   body: z.infer<typeof sanctionBody>,
 ) {
+  if (body.issuedOutside === true) return addIssuedSanction(db, auth, actor, id, body);
+  if (body.number) fail("NUMBER_FROM_REGISTER", "number");
+  if (body.issuedOn)
+    fail(
+      "NUMBER_FROM_REGISTER",
+      "issuedOn",
+      "Ngày quyết định xử phạt là ngày người có thẩm quyền ký ban hành trong hệ thống; chỉ nhập khi quyết định đã ban hành ngoài hệ thống.",
+    );
+  if (body.paid || body.paidOn)
+    fail(
+      "VALIDATION_FAILED",
+      "paidOn",
+      "Quyết định xử phạt chưa ban hành: ghi nhận nộp phạt sau khi quyết định được ký.",
+    );
+  const need = (value: string | undefined, field: string, label: string) => {
+    if (!value) fail("VALIDATION_FAILED", field, `Nhập ${label} để lập dự thảo quyết định xử phạt.`);
+    return value;
+  };
+  const violation = need(body.violation, "violation", "hành vi vi phạm hành chính");
+  const rule = need(body.rule, "rule", "quy định bị vi phạm (điểm, khoản, điều)");
+  const sanctionDecree = need(body.sanctionDecree, "sanctionDecree", "nghị định quy định xử phạt");
+  const recordNumber = need(body.recordNumber, "recordNumber", "số biên bản vi phạm hành chính");
+  const recordDate = need(body.recordDate, "recordDate", "ngày lập biên bản vi phạm hành chính");
+  return findingsStep(
+    db,
+    auth,
+    actor,
+    id,
+    body.version,
+    "sanction_drafted",
+    async (trx, row, next) => {
+      await assertSubjectOf(trx, row.id, body.subjectId);
+      const documentId = await draftSanction(trx, actor, row, {
+        subjectId: body.subjectId,
+        targetKind: body.targetKind,
+        targetName: body.targetName,
+        fine: body.fine,
+        additionalMeasures: body.additionalMeasures ?? null,
+        violation,
+        rule,
+        sanctionDecree,
+        record: { number: recordNumber, date: recordDate },
+      });
+      next.pendingSanctions = [
+        ...(next.pendingSanctions ?? []),
+        {
+          documentId,
+          subjectId: body.subjectId,
+          targetKind: body.targetKind,
+          targetName: body.targetName,
+          fine: body.fine,
+          additionalMeasures: body.additionalMeasures ?? null,
+        },
+      ];
+      return { documentId };
+    },
+    (w) => ({ documentId: w.documentId, fine: body.fine }),
+    { writesFacts: true },
+  );
+}
+
+/** A sanction decision signed on paper: recorded at once with its typed number and date. */
+async function addIssuedSanction(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  body: z.infer<typeof sanctionBody>,
+) {
+  if (!body.number)
+    fail("VALIDATION_FAILED", "number", "Nhập số của quyết định xử phạt đã ban hành ngoài hệ thống (ký trên giấy).");
+  if (!body.issuedOn)
+    fail(
+      "VALIDATION_FAILED",
+      "issuedOn",
+      "Nhập ngày của quyết định xử phạt đã ban hành ngoài hệ thống (ký trên giấy).",
+    );
+  const { number, issuedOn } = body;
   if (body.paid && !body.paidOn) fail("VALIDATION_FAILED", "paidOn", "Đã nộp phạt: nhập ngày nộp phạt.");
-  if (body.paidOn && body.paidOn < body.issuedOn)
+  if (body.paidOn && body.paidOn < issuedOn)
     fail("VALIDATION_FAILED", "paidOn", "Ngày nộp phạt không được trước ngày quyết định xử phạt.");
   return findingsStep(
     db,
@@ -119,8 +204,8 @@ export async function addSanction(
         .values({
           inspection_id: row.id,
           subject_id: body.subjectId,
-          number: body.number,
-          issued_on: body.issuedOn,
+          number,
+          issued_on: issuedOn,
           target_kind: body.targetKind,
           target_name: body.targetName,
           fine: body.fine,
@@ -131,7 +216,7 @@ export async function addSanction(
         .returning("id")
         .executeTakeFirstOrThrow();
     },
-    (w) => ({ sanctionId: w.id, number: body.number, fine: body.fine }),
+    (w) => ({ sanctionId: w.id, number, fine: body.fine, issuedOutside: true }),
   );
 }
 

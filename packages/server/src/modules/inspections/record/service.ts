@@ -12,6 +12,7 @@ import {
   awaitingPaper,
   checkInspectionStep,
   signedStepOf,
+  type SignedStep,
   BODY_LEVEL_LABELS,
   bodyLevelOf,
   DomainError,
@@ -61,7 +62,7 @@ import type {
   InspectionOverlapCheckBody,
   InspectionStepBody,
 } from "@minhbach/domain/api/inspections";
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../../../db/schema.ts";
 import { assertAgencyInScope, inScope, scopeOf, type AuthContext } from "../../../platform/access.ts";
 import { recordAudit, type Actor } from "../../../platform/audit.ts";
@@ -71,7 +72,7 @@ import { allowCancel, onPaperIssued, type IssuedPaper } from "../../documents/se
 import { currentCalendar, trackDeadline } from "../../calendar/service.ts";
 import { findOverlaps, writeOccurrences, type OverlapView } from "../overlaps.ts";
 import { assertActor, isDecider } from "./access.ts";
-import { draftConclusion, draftDecision, draftExtension, draftPublication } from "./documents.ts";
+import { draftConclusion, draftDecision, draftDirective, draftExtension, draftPublication } from "./documents.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -457,14 +458,20 @@ function typedPaper(body: {
  */
 export async function liveFacts(db: Db, row: InspectionRow): Promise<InspectionFacts> {
   const facts = factsOf(row);
-  if (!facts.awaiting) return facts;
-  const doc = await db
-    .selectFrom("official_document")
-    .select("status")
-    .where("id", "=", facts.awaiting.documentId)
-    .executeTakeFirst();
-  if (doc && (doc.status === "draft" || doc.status === "submitted")) return facts;
-  return { ...facts, awaiting: null };
+  const held = [facts.awaiting?.documentId, ...(facts.pendingSanctions ?? []).map((p) => p.documentId)].filter(
+    (x): x is string => !!x,
+  );
+  if (!held.length) return facts;
+  const docs = await db.selectFrom("official_document").select(["id", "status"]).where("id", "in", held).execute();
+  const open = new Set(docs.filter((d) => d.status === "draft" || d.status === "submitted").map((d) => d.id));
+  return {
+    ...facts,
+    awaiting: facts.awaiting && open.has(facts.awaiting.documentId) ? facts.awaiting : null,
+    // A sanction whose draft was cancelled is dropped; one issued is a row of inspection_sanction.
+    ...(facts.pendingSanctions
+      ? { pendingSanctions: facts.pendingSanctions.filter((p) => open.has(p.documentId)) }
+      : {}),
+  };
 }
 
 /** Chỉ thị 20/CT-TTg, NQ 198/2025: an ad hoc decision over a subject already inspected or checked this year records the clear sign of violation that justifies it. */
@@ -627,7 +634,7 @@ export async function takeStep(db: Kysely<DB>, auth: AuthContext, actor: Actor, 
   const durations = await inspectionDurations(db);
   const step = INSPECTION_STEPS[input.action];
   const today = todayInVietnam();
-  const signed = input.action === "extend" || input.action === "sign";
+  const signed = input.action === "extend" || input.action === "sign" || input.action === "direct";
   const typed = signed ? typedPaper(input) : null;
   const drafted = signed && !typed;
   await runStep(db, actor, INSPECTION, {
@@ -641,7 +648,7 @@ export async function takeStep(db: Kysely<DB>, auth: AuthContext, actor: Actor, 
       if (drafted) {
         checkInspectionStep(facts, input.action, d);
         return awaitingPaper(facts, {
-          action: input.action as "extend" | "sign",
+          action: input.action as "extend" | "sign" | "direct",
           documentId: "",
           draftedOn: today,
           ...(input.action === "extend" ? { ground: input.ground, note: input.note ?? null } : {}),
@@ -664,7 +671,9 @@ export async function takeStep(db: Kysely<DB>, auth: AuthContext, actor: Actor, 
         const documentId =
           input.action === "extend"
             ? await draftExtension(trx, actor, row, next, { onsite: d.onsiteDays, extension: d.extensionDays }, input)
-            : await draftConclusion(trx, actor, row, next);
+            : input.action === "direct"
+              ? await draftDirective(trx, actor, row, next, input)
+              : await draftConclusion(trx, actor, row, next);
         next.awaiting!.documentId = documentId;
         return documentId;
       }
@@ -727,6 +736,7 @@ export async function inspectionPaperIssued(trx: Transaction<DB>, actor: Actor, 
     });
     return;
   }
+  if (paper.formCode === "TTr-XP") return sanctionPaperIssued(trx, actor, row, facts, paper);
   const action = signedStepOf(paper.formCode);
   const awaiting = facts.awaiting;
   if (!action || !awaiting || awaiting.documentId !== paper.id) return;
@@ -783,9 +793,73 @@ export async function inspectionPaperIssued(trx: Transaction<DB>, actor: Actor, 
   });
 }
 
+/**
+ * A sanction decision (TTr-XP) drafted by `addSanction` was signed: the sanction is recorded now,
+ * with the register's number and the signing date, and counts from then (reports read
+ * `inspection_sanction`). A paper not pending on the record (drafted elsewhere) changes nothing.
+ */
+async function sanctionPaperIssued(
+  trx: Transaction<DB>,
+  actor: Actor,
+  row: InspectionRow,
+  facts: InspectionFacts,
+  paper: IssuedPaper,
+): Promise<void> {
+  const pending = (facts.pendingSanctions ?? []).find((p) => p.documentId === paper.id);
+  if (!pending) return;
+  const sanction = await trx
+    .insertInto("inspection_sanction")
+    .values({
+      inspection_id: row.id,
+      subject_id: pending.subjectId,
+      number: paper.symbol,
+      issued_on: paper.issuedOn,
+      target_kind: pending.targetKind,
+      target_name: pending.targetName,
+      fine: pending.fine,
+      additional_measures: pending.additionalMeasures,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const next: InspectionFacts = {
+    ...facts,
+    pendingSanctions: (facts.pendingSanctions ?? []).filter((p) => p.documentId !== paper.id),
+  };
+  await bumpVersion(trx, "inspection", row.id, row.version, { facts: JSON.stringify(next) });
+  const data = {
+    sanctionId: sanction.id,
+    number: paper.symbol,
+    date: paper.issuedOn,
+    signer: paper.signer,
+    fine: pending.fine,
+  };
+  await writeEvent(trx, "inspection", row.id, actor, {
+    action: "inspection.sanction_issued",
+    from: row.state,
+    to: row.state,
+    data,
+    documentId: paper.id,
+  });
+  await recordAudit(trx, actor, {
+    action: "inspection.sanction_issued",
+    entityType: "inspection",
+    entityId: row.id,
+    summary: { code: row.code, ...data, documentId: paper.id },
+  });
+}
+
 onPaperIssued("inspection", inspectionPaperIssued);
-// A drafted paper may be dropped: the record it held is back where it was (liveFacts).
-allowCancel("inspection");
+// A drafted paper may be dropped: the record it held is back where it was (liveFacts). The
+// publication notice and the announcement minutes are the papers of steps already recorded (the
+// publication, the announcement): cancelling them would leave the step without its paper, so the
+// officer corrects the draft instead, as for a case's papers.
+allowCancel("inspection", (formCode) =>
+  formCode === "TTr-TBCK"
+    ? "Thông báo công khai kết luận thanh tra là văn bản của bước công khai đã ghi nhận: không hủy được; sửa dự thảo rồi trình ký."
+    : formCode === "TTr-BBCB"
+      ? "Biên bản công bố quyết định thanh tra là văn bản của bước công bố: không hủy được; sửa dự thảo rồi trình ký."
+      : null,
+);
 
 // ---- Findings (the conclusion's content: the team leader only, until signing) ---------------
 
@@ -803,16 +877,19 @@ export async function findingsStep<W>(
     | "violation_added"
     | "violation_removed"
     | "sanction_added"
+    | "sanction_drafted"
     | "sanction_paid"
     | "recommendation_added"
     | "recommendation_removed",
-  work: (trx: Transaction<DB>, row: InspectionRow) => Promise<W>,
+  work: (trx: Transaction<DB>, row: InspectionRow, next: InspectionFacts) => Promise<W>,
   summary: (w: W) => Record<string, unknown>,
-  options: { afterSigning?: boolean } = {},
+  options: { afterSigning?: boolean; writesFacts?: boolean } = {},
 ) {
   await runStep(db, actor, INSPECTION, {
     id,
     version,
+    // A write that changes the facts (a sanction drafted) does its work first, then saves them.
+    workFirst: options.writesFacts === true,
     authorize: (row) => assertActor(db, auth, row, options.afterSigning ? "inspector" : "team_leader"),
     transition: async (row) => {
       const facts = await liveFacts(db, row);
@@ -833,7 +910,7 @@ export async function findingsStep<W>(
       }
       return facts;
     },
-    changes: () => ({}),
+    changes: (_trx, _row, next) => (options.writesFacts ? { facts: JSON.stringify(next) } : {}),
     work,
     deadlines: false,
     event: (row, _next, w) => ({
@@ -1083,6 +1160,16 @@ export async function getInspection(db: Kysely<DB>, auth: AuthContext, id: strin
       paid: x.paid,
       paidOn: x.paid_on,
     })),
+    pendingSanctions: (facts.pendingSanctions ?? []).map((p) => ({
+      documentId: p.documentId,
+      subjectId: p.subjectId,
+      subjectName: subjects.find((x) => x.id === p.subjectId)?.name ?? "",
+      targetKind: p.targetKind,
+      targetName: p.targetName,
+      fine: p.fine,
+      fineText: formatMillions(p.fine),
+      additionalMeasures: p.additionalMeasures,
+    })),
     recommendations: recommendations.map((r) => ({
       ...r,
       subjectName: r.subjectId ? (subjectName.get(r.subjectId) ?? null) : null,
@@ -1233,7 +1320,16 @@ export async function listInspections(
   query: InspectionListQuery,
   today = todayInVietnam(),
 ) {
-  let q = db.selectFrom("inspection as i").where(inScope(auth, "inspection.read", "i.agency_id"));
+  // The paper a step drafted, if it still waits for a signature (a cancelled or issued one does not).
+  let q = db
+    .selectFrom("inspection as i")
+    .leftJoin("official_document as w", (join) =>
+      join
+        .on(sql<boolean>`w.id = nullif(i.facts -> 'awaiting' ->> 'documentId', '')::uuid`)
+        .on("w.status", "in", ["draft", "submitted"]),
+    )
+    .where(inScope(auth, "inspection.read", "i.agency_id"));
+  if (query.awaiting !== undefined) q = q.where("w.id", query.awaiting ? "is not" : "is", null);
   if (query.year) q = q.where("i.year", "=", query.year);
   if (query.kind) q = q.where("i.kind", "=", query.kind);
   if (query.state) q = q.where("i.state", "=", query.state);
@@ -1263,6 +1359,8 @@ export async function listInspections(
       "i.due_on",
       "i.due_rule",
       "i.version",
+      "w.id as awaiting_document",
+      sql<string | null>`i.facts -> 'awaiting' ->> 'action'`.as("awaiting_action"),
     ])
     .orderBy(column, (ob) => (query.order === "asc" ? ob.asc().nullsLast() : ob.desc().nullsLast()))
     .orderBy("i.code", "desc")
@@ -1282,13 +1380,17 @@ export async function listInspections(
       title: r.title,
       subjects: r.subject_display,
       state: r.state,
-      stateLabel: inspectionStateLabel(r.state),
+      stateLabel:
+        r.awaiting_document && r.awaiting_action
+          ? (AWAITING_LABELS[r.awaiting_action as SignedStep] ?? inspectionStateLabel(r.state))
+          : inspectionStateLabel(r.state),
       decisionNumber: r.decision_number,
       decidedOn: r.decided_on,
       signedOn: r.signed_on,
       dueOn: r.due_on,
       dueRule: r.due_rule,
       overdue: r.due_on !== null && r.due_on < today,
+      awaiting: r.awaiting_document !== null,
       version: r.version,
     })),
     total: Number(counted.n),

@@ -188,7 +188,7 @@ function OutsideBox({ form }: { form: ReturnType<typeof useAppForm<Values>> }) {
 }
 
 /** The steps whose paper a leader signs in the system (drafted by the step). */
-const signedStep = (a: unknown) => a === "extend" || a === "sign";
+const signedStep = (a: unknown) => a === "extend" || a === "sign" || a === "direct";
 
 export default function InspectionPage() {
   const { id = "" } = useParams();
@@ -198,7 +198,7 @@ export default function InspectionPage() {
   if (!d) return <QueryStatus query={query} />;
   const subjects = d.subjects.map((s) => ({ value: s.id, label: s.name }));
   const typed = (v: Values) => !signedStep(v.action) || v.outside === "yes";
-  const needsNumber = (v: Values) => v.action === "direct" || (signedStep(v.action) && v.outside === "yes");
+  const needsNumber = (v: Values) => signedStep(v.action) && v.outside === "yes";
   return (
     <>
       <PageHeader
@@ -312,6 +312,7 @@ export default function InspectionPage() {
               number: "",
               ground: null,
               reason: "",
+              reportBy: null,
             }}
             send={(v) =>
               call("inspections.step", {
@@ -324,6 +325,7 @@ export default function InspectionPage() {
                   ...(needsNumber(v) ? { number: v.number } : {}),
                   ...(v.action === "extend" ? { ground: v.ground } : {}),
                   ...(v.action === "suspend" ? { reason: v.reason } : {}),
+                  ...(v.action === "direct" && v.outside !== "yes" && v.reportBy ? { reportBy: v.reportBy } : {}),
                 } as never,
               })
             }
@@ -356,6 +358,9 @@ export default function InspectionPage() {
                 ) : null}
                 {form.values.action === "suspend" ? (
                   <Textarea label={T.reason} required {...form.getInputProps("reason")} />
+                ) : null}
+                {form.values.action === "direct" && form.values.outside !== "yes" ? (
+                  <DateField label={T.reportBy} {...form.getInputProps("reportBy")} />
                 ) : null}
               </>
             )}
@@ -397,6 +402,14 @@ export default function InspectionPage() {
             {d.sanctions.map((x) => (
               <List.Item key={x.id}>
                 {x.number} ({formatDate(x.issuedOn)}): {x.targetName} — {x.fineText} — {x.paid ? T.paid : T.unpaid}
+              </List.Item>
+            ))}
+            {d.pendingSanctions.map((x) => (
+              <List.Item key={x.documentId} data-testid="pending-sanction">
+                <Badge variant="light" color="yellow" mr="xs">
+                  {T.sanctionAwaiting}
+                </Badge>
+                {x.targetName} — {x.fineText} — {T.sanctionDraft}
               </List.Item>
             ))}
           </List>
@@ -478,11 +491,17 @@ export default function InspectionPage() {
               title={T.addSanction}
               initial={{
                 subjectId: subjects[0]?.value ?? null,
+                outside: "",
                 number: "",
                 issuedOn: todayIso(),
                 targetKind: "organisation",
                 targetName: "",
                 fine: 0,
+                violation: "",
+                rule: "",
+                sanctionDecree: "",
+                recordNumber: "",
+                recordDate: todayIso(),
               }}
               send={(v) =>
                 call("inspections.sanctions.add", {
@@ -490,19 +509,40 @@ export default function InspectionPage() {
                   body: {
                     version: d.version,
                     subjectId: text(v.subjectId),
-                    number: text(v.number),
-                    issuedOn: text(v.issuedOn),
                     targetKind: text(v.targetKind) as never,
                     targetName: text(v.targetName),
                     fine: num(v.fine),
+                    // Drafted for signing in the system, or typed when signed on paper.
+                    ...(v.outside === "yes"
+                      ? { issuedOutside: true, number: text(v.number), issuedOn: text(v.issuedOn) }
+                      : {
+                          violation: text(v.violation),
+                          rule: text(v.rule),
+                          sanctionDecree: text(v.sanctionDecree),
+                          recordNumber: text(v.recordNumber),
+                          recordDate: text(v.recordDate),
+                        }),
                   },
                 })
               }
               fields={(form) => (
                 <>
                   <Select label={T.subject} data={subjects} {...form.getInputProps("subjectId")} />
-                  <TextInput label={T.sanctionNumber} required {...form.getInputProps("number")} />
-                  <DateField label={T.issuedOn} required {...form.getInputProps("issuedOn")} />
+                  <OutsideBox form={form} />
+                  {form.values.outside === "yes" ? (
+                    <>
+                      <TextInput label={T.sanctionNumber} required {...form.getInputProps("number")} />
+                      <DateField label={T.issuedOn} required {...form.getInputProps("issuedOn")} />
+                    </>
+                  ) : (
+                    <>
+                      <Textarea label={T.sanctionViolation} required {...form.getInputProps("violation")} />
+                      <TextInput label={T.sanctionRule} required {...form.getInputProps("rule")} />
+                      <TextInput label={T.sanctionDecree} required {...form.getInputProps("sanctionDecree")} />
+                      <TextInput label={T.sanctionRecordNumber} required {...form.getInputProps("recordNumber")} />
+                      <DateField label={T.sanctionRecordDate} required {...form.getInputProps("recordDate")} />
+                    </>
+                  )}
                   <Select
                     label={T.targetKind}
                     data={[

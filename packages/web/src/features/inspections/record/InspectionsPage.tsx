@@ -11,7 +11,14 @@ import { useInspections } from "./api.ts";
 import { NewInspectionForm } from "./NewInspectionForm.tsx";
 import { INSPECTION_TEXT as T } from "./text.ts";
 
-const FILTERS = { q: "search", year: "text", kind: "text", state: "text", overdue: "flag" } as const;
+const FILTERS = {
+  q: "search",
+  year: "text",
+  kind: "text",
+  state: "text",
+  overdue: "flag",
+  awaiting: "flag",
+} as const;
 const SORT_KEYS = ["decided_on", "due_on", "code"] as const;
 const year = new Date().getFullYear();
 const YEARS = [year + 1, year, year - 1, year - 2, year - 3].map((y) => ({ value: String(y), label: String(y) }));
@@ -51,6 +58,9 @@ export default function InspectionsPage() {
           <QuickFilters label={T.filters}>
             <Chip checked={list.values.overdue} onChange={(checked) => update({ overdue: checked })} color="red">
               {T.overdue}
+            </Chip>
+            <Chip checked={list.values.awaiting} onChange={(checked) => update({ awaiting: checked })} color="yellow">
+              {T.awaitingFilter}
             </Chip>
           </QuickFilters>
           <Group align="flex-end" gap="sm" wrap="wrap">
@@ -106,7 +116,9 @@ export default function InspectionsPage() {
                       {i.online ? ` (${T.online})` : ""}
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light">{i.stateLabel}</Badge>
+                      <Badge variant="light" color={i.awaiting ? "yellow" : undefined}>
+                        {i.stateLabel}
+                      </Badge>
                     </Table.Td>
                     <Table.Td>{i.decisionNumber ? `${i.decisionNumber}, ${formatDate(i.decidedOn)}` : ""}</Table.Td>
                     <Table.Td>
