@@ -7,15 +7,11 @@
  * violation on the public pages; they do not scroll sideways.
  */
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
 import { todayInVietnam } from "@minhbach/domain";
 import type { Browser, Page } from "playwright-core";
-import { choose, ensureWebBuilt, field, launchBrowser, login, shoot } from "./support.ts";
+import { choose, ensureWebBuilt, field, launchBrowser, login, shoot, checkPhonePage } from "./support.ts";
 import { startTestApp, type TestApp } from "@minhbach/server/testing";
-
-const require = createRequire(import.meta.url);
-const AXE = require.resolve("axe-core/axe.min.js");
 
 let app: TestApp;
 let browser: Browser;
@@ -31,25 +27,7 @@ after(async () => {
   await app?.close();
 });
 
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate<{ id: string; impact: string; nodes: number; help: string }[]>(`(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
-  })()`);
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.nodes}): ${v.help}`);
-}
-
-async function checkPublic(page: Page, name: string) {
-  assert.deepEqual(await axeProblems(page), [], `axe on ${name}`);
-  const overflow = await page.evaluate<number>(`document.documentElement.scrollWidth - window.innerWidth`);
-  assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px`);
-  await shoot(page, `consultation-${name}`);
-}
+const checkPublic = (page: Page, name: string) => checkPhonePage(page, `consultation-${name}`);
 
 function inDays(days: number): string {
   const [y, m, d] = todayInVietnam().split("-").map(Number) as [number, number, number];

@@ -3,15 +3,10 @@
  * visitor of the reception chooses the agency, answers by the labels, and is thanked; the pages
  * have no serious or critical axe-core violation and do not scroll sideways.
  */
-import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, shoot } from "./support.ts";
+import { launchBrowser, checkPhonePage } from "./support.ts";
 import { startTestApp, type TestApp } from "@minhbach/server/testing";
-
-const require = createRequire(import.meta.url);
-const AXE = require.resolve("axe-core/axe.min.js");
 
 let app: TestApp;
 let browser: Browser;
@@ -26,26 +21,7 @@ after(async () => {
   await app?.close();
 });
 
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate<{ id: string; impact: string; nodes: number; help: string }[]>(`(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
-  })()`);
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.nodes}): ${v.help}`);
-}
-
-async function check(page: Page, name: string) {
-  // axe-core is injected as a script; the page itself runs none.
-  assert.deepEqual(await axeProblems(page), [], `axe on ${name}`);
-  const overflow = await page.evaluate<number>(`document.documentElement.scrollWidth - window.innerWidth`);
-  assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px`);
-  await shoot(page, `portal-survey-${name}`);
-}
+const check = (page: Page, name: string) => checkPhonePage(page, `portal-survey-${name}`);
 
 test("a visitor rates the reception on a phone, without JavaScript", async () => {
   const context = await browser.newContext({

@@ -8,14 +8,10 @@
  * Set E2E_SCREENSHOTS=/some/dir to keep screenshots of each page.
  */
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { ensureWebBuilt, launchBrowser, login, newPage, shoot } from "./support.ts";
+import { ensureWebBuilt, launchBrowser, login, newPage, shoot, axeProblems } from "./support.ts";
 import { startTestApp, type TestApp } from "@minhbach/server/testing";
-
-const require = createRequire(import.meta.url);
-const AXE = require.resolve("axe-core/axe.min.js");
 
 let app: TestApp;
 let browser: Browser;
@@ -45,21 +41,6 @@ async function phone(options: { javaScriptEnabled?: boolean } = {}): Promise<Pag
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   return page;
-}
-
-/** axe-core's serious and critical violations on the page (WCAG 2.1 A and AA rules). */
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  // Evaluated in the page (this file is compiled without the DOM's types).
-  const violations = await page.evaluate<{ id: string; impact: string; nodes: number; help: string }[]>(`(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
-  })()`);
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.nodes}): ${v.help}`);
 }
 
 async function assertAccessible(page: Page, name: string) {

@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
@@ -104,4 +105,32 @@ export async function fillTime(scope: Page | Locator, label: string, time: strin
   const [hours, minutes] = time.split(":");
   await scope.getByLabel(`${label}: giờ`, { exact: true }).fill(hours!);
   await scope.getByLabel(`${label}: phút`, { exact: true }).fill(minutes!);
+}
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/**
+ * axe-core's serious and critical violations on the page (WCAG 2.1 A and AA rules). axe is
+ * injected as a script, so a page under the portal's CSP needs a context with `bypassCSP`.
+ */
+export async function axeProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  // Evaluated in the page (this file is compiled without the DOM's types).
+  const violations = await page.evaluate<{ id: string; impact: string; nodes: number; help: string }[]>(`(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
+  })()`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.nodes}): ${v.help}`);
+}
+
+/** A public page on a phone: no serious or critical axe-core violation, no sideways scroll; its screenshot. */
+export async function checkPhonePage(page: Page, shot: string): Promise<void> {
+  assert.deepEqual(await axeProblems(page), [], `axe on ${shot}`);
+  const overflow = await page.evaluate<number>(`document.documentElement.scrollWidth - window.innerWidth`);
+  assert.ok(overflow <= 0, `${shot} scrolls sideways by ${overflow}px`);
+  await shoot(page, shot);
 }
