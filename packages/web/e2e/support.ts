@@ -96,8 +96,19 @@ export function field(scope: Page | Locator, label: string) {
 /** Picks an option of a Mantine select by its label. */
 export async function choose(page: Page, scope: Page | Locator, label: string, option: string) {
   const box = scope.getByRole("textbox", { name: label, exact: true }).or(scope.getByRole("combobox", { name: label }));
-  await box.first().click();
-  await page.getByRole("option", { name: option, exact: true }).click();
+  const wanted = page.getByRole("option", { name: option, exact: true });
+  // A form that re-renders while the list opens (an answer arriving, such as the plan item's
+  // overlap check) may close it again: open it once more rather than wait on a hidden option.
+  for (let attempt = 1; ; attempt++) {
+    await box.first().click();
+    try {
+      await wanted.waitFor({ state: "visible", timeout: 4_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  await wanted.click();
 }
 
 /** Types a 24-hour time ("08:30") into a TimeField: its hours and minutes fields. */
