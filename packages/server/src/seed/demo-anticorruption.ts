@@ -10,7 +10,7 @@
  * the AuthContext of the demo anti-corruption officer "pctn". Dates are never later than today.
  */
 import { addDays } from "@minhbach/domain/legal-clock";
-import { grantsOf, isRoleCode, todayInVietnam } from "@minhbach/domain";
+import { todayInVietnam } from "@minhbach/domain";
 import { declarationBody, lotteryBody, officialBody, planBody } from "@minhbach/domain/api/anticorruption";
 import {
   corruptionCaseBody,
@@ -35,6 +35,7 @@ import {
 } from "../modules/anticorruption/registers.ts";
 import { listPositions } from "../modules/anticorruption/positions.ts";
 import { concludeVerification, createPlan, runLottery } from "../modules/anticorruption/verification.ts";
+import { authOf } from "./seed-auth.ts";
 
 const ACTOR: Actor = { ...SYSTEM_ACTOR, name: "Dữ liệu trình diễn" };
 
@@ -60,29 +61,6 @@ const NAMES = [
   "Cao Văn Thắng",
   "Kiều Thị Oanh",
 ];
-
-async function authOf(db: Kysely<DB>, username: string): Promise<AuthContext | null> {
-  const row = await db
-    .selectFrom("app_user as u")
-    .innerJoin("agency as a", "a.id", "u.agency_id")
-    .select(["u.id", "u.username", "u.full_name", "u.agency_id", "a.path", "u.roles"])
-    .where("u.username", "=", username)
-    .where("u.disabled", "=", false)
-    .executeTakeFirst();
-  if (!row) return null;
-  const roles = row.roles.filter(isRoleCode);
-  return {
-    sessionId: "demo-seed",
-    csrfToken: "demo-seed",
-    userId: row.id,
-    username: row.username,
-    fullName: row.full_name,
-    agencyId: row.agency_id,
-    agencyPath: row.path,
-    roles,
-    grants: grantsOf(roles),
-  };
-}
 
 function content(fullName: string, land: number, explanation?: string) {
   return {

@@ -12,19 +12,19 @@
  * register; the steps of all cases run in date order, since the register numbers in order of issue.
  */
 import { addDays, toDayNumber } from "@minhbach/domain/legal-clock";
-import { ELIGIBLE_ANSWERS, grantsOf, isRoleCode, todayInVietnam, type CaseKind } from "@minhbach/domain";
+import { ELIGIBLE_ANSWERS, todayInVietnam, type CaseKind } from "@minhbach/domain";
 import { caseActionBody, openCaseBody } from "@minhbach/domain/api/cases";
 import { applyOutcomeBody, classifyPetitionBody, createPetitionBody } from "@minhbach/domain/api/petitions";
 import { PetitionGenerator, petitionBodyOf, type GeneratedPetition } from "@minhbach/domain/generate/index";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.ts";
-import type { AuthContext } from "../platform/access.ts";
 import { SYSTEM_ACTOR, type Actor } from "../platform/audit.ts";
 import { currentCalendar } from "../modules/calendar/service.ts";
 import { applyCaseAction, openCase } from "../modules/cases/service.ts";
 import { issueDocument, submitDocument } from "../modules/documents/service.ts";
 import { receiveMany } from "../modules/petitions/intake.ts";
 import { applyOutcome, classifyPetition } from "../modules/petitions/workflow.ts";
+import { authOf } from "./seed-auth.ts";
 
 const ACTOR: Actor = { ...SYSTEM_ACTOR, name: "Dữ liệu trình diễn" };
 
@@ -171,30 +171,6 @@ const PLAN: DemoCase[] = [
     ],
   },
 ];
-
-/** A signed-in user as platform/sessions.ts builds one, for the services (no session exists). */
-async function authOf(db: Kysely<DB>, username: string): Promise<AuthContext | null> {
-  const row = await db
-    .selectFrom("app_user as u")
-    .innerJoin("agency as a", "a.id", "u.agency_id")
-    .select(["u.id", "u.username", "u.full_name", "u.agency_id", "a.path", "u.roles"])
-    .where("u.username", "=", username)
-    .where("u.disabled", "=", false)
-    .executeTakeFirst();
-  if (!row) return null;
-  const roles = row.roles.filter(isRoleCode);
-  return {
-    sessionId: "demo-seed",
-    csrfToken: "demo-seed",
-    userId: row.id,
-    username: row.username,
-    fullName: row.full_name,
-    agencyId: row.agency_id,
-    agencyPath: row.path,
-    roles,
-    grants: grantsOf(roles),
-  };
-}
 
 /** A letter of the wanted kind within the department's remit (fields "CT."), received on `day`. */
 function letterOf(kind: CaseKind, seed: number, day: string): GeneratedPetition {

@@ -4,10 +4,9 @@
  * one waiting for the officer's moderation. Everything goes through the services (audited), as
  * the leader "lanhdao" would do it; the comments as the portal posts them.
  */
-import { grantsOf, isRoleCode, todayInVietnam } from "@minhbach/domain";
+import { todayInVietnam } from "@minhbach/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.ts";
-import type { AuthContext } from "../platform/access.ts";
 import { SYSTEM_ACTOR, type Actor } from "../platform/audit.ts";
 import {
   createConsultation,
@@ -15,31 +14,9 @@ import {
   openConsultation,
   postComment,
 } from "../modules/consultations/service.ts";
+import { authOf } from "./seed-auth.ts";
 
 const ACTOR: Actor = { ...SYSTEM_ACTOR, name: "Dữ liệu trình diễn" };
-
-async function authOf(db: Kysely<DB>, username: string): Promise<AuthContext | null> {
-  const row = await db
-    .selectFrom("app_user as u")
-    .innerJoin("agency as a", "a.id", "u.agency_id")
-    .select(["u.id", "u.username", "u.full_name", "u.agency_id", "a.path", "u.roles"])
-    .where("u.username", "=", username)
-    .where("u.disabled", "=", false)
-    .executeTakeFirst();
-  if (!row) return null;
-  const roles = row.roles.filter(isRoleCode);
-  return {
-    sessionId: "demo-seed",
-    csrfToken: "demo-seed",
-    userId: row.id,
-    username: row.username,
-    fullName: row.full_name,
-    agencyId: row.agency_id,
-    agencyPath: row.path,
-    roles,
-    grants: grantsOf(roles),
-  };
-}
 
 function addDays(iso: string, n: number): string {
   const d = new Date(`${iso}T00:00:00Z`);

@@ -11,41 +11,18 @@
  * `loadInspectionVolume` is the generator of the benchmark (bench/scenarios/inspections.ts): many
  * provinces' plans of a year written straight into the tables, the same rows the services write.
  */
-import { grantsOf, isRoleCode, taxCodeCheckDigit, todayInVietnam } from "@minhbach/domain";
+import { taxCodeCheckDigit, todayInVietnam } from "@minhbach/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.ts";
-import type { AuthContext } from "../platform/access.ts";
 import { SYSTEM_ACTOR, type Actor } from "../platform/audit.ts";
 import { importStateAuditPlan, resolveOverlap } from "../modules/inspections/plans/overlap-service.ts";
 import { addPlanItem, createPlan, getPlan, issuePlan } from "../modules/inspections/plans/service.ts";
 import { createSubject, subjectSearchText } from "../modules/inspections/subjects/service.ts";
 import { getDocument, issueDocument, submitDocument } from "../modules/documents/service.ts";
 import { ensureInspectionUsers } from "./demo-inspections.ts";
+import { authOf } from "./seed-auth.ts";
 
 const ACTOR: Actor = { ...SYSTEM_ACTOR, name: "Dữ liệu trình diễn" };
-
-async function authOf(db: Kysely<DB>, username: string): Promise<AuthContext | null> {
-  const row = await db
-    .selectFrom("app_user as u")
-    .innerJoin("agency as a", "a.id", "u.agency_id")
-    .select(["u.id", "u.username", "u.full_name", "u.agency_id", "a.path", "u.roles"])
-    .where("u.username", "=", username)
-    .where("u.disabled", "=", false)
-    .executeTakeFirst();
-  if (!row) return null;
-  const roles = row.roles.filter(isRoleCode);
-  return {
-    sessionId: "demo-seed",
-    csrfToken: "demo-seed",
-    userId: row.id,
-    username: row.username,
-    fullName: row.full_name,
-    agencyId: row.agency_id,
-    agencyPath: row.path,
-    roles,
-    grants: grantsOf(roles),
-  };
-}
 
 /** A valid tax code of Lào Cai (province prefix 53) from a sequence number. */
 export function demoTaxCode(n: number, prefix = "53"): string {

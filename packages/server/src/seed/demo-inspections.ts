@@ -3,7 +3,7 @@
  * signs, inspectors for a team) and a Department's inspector, then inspections at every step of
  * the procedure, with findings, sanctions, recommendations and partial recoveries across two years.
  */
-import { grantsOf, isRoleCode, normalizeForMatch, todayInVietnam, type RoleCode } from "@minhbach/domain";
+import { normalizeForMatch, todayInVietnam, type RoleCode } from "@minhbach/domain";
 import {
   createInspectionBody,
   decideInspectionBody,
@@ -22,6 +22,7 @@ import { addRecommendation, addSanction, addViolation } from "../modules/inspect
 import { createInspection, decideInspection, takeStep } from "../modules/inspections/record/service.ts";
 import { insertUser } from "../modules/users/service.ts";
 import { DEMO_PASSWORD } from "./demo.ts";
+import { authOf } from "./seed-auth.ts";
 
 export const INSPECTION_ACCOUNTS: readonly {
   username: string;
@@ -91,30 +92,6 @@ export async function ensureInspectionUsers(db: Kysely<DB>): Promise<number> {
 // ---- Inspections at every step ----------------------------------------------------------------
 
 const ACTOR: Actor = { ...SYSTEM_ACTOR, name: "Dữ liệu trình diễn" };
-
-/** A signed-in user as platform/sessions.ts builds one, for the services (no session exists). */
-async function authOf(db: Kysely<DB>, username: string): Promise<AuthContext | null> {
-  const row = await db
-    .selectFrom("app_user as u")
-    .innerJoin("agency as a", "a.id", "u.agency_id")
-    .select(["u.id", "u.username", "u.full_name", "u.agency_id", "a.path", "u.roles"])
-    .where("u.username", "=", username)
-    .where("u.disabled", "=", false)
-    .executeTakeFirst();
-  if (!row) return null;
-  const roles = row.roles.filter(isRoleCode);
-  return {
-    sessionId: "demo-seed",
-    csrfToken: "demo-seed",
-    userId: row.id,
-    username: row.username,
-    fullName: row.full_name,
-    agencyId: row.agency_id,
-    agencyPath: row.path,
-    roles,
-    grants: grantsOf(roles),
-  };
-}
 
 const SUBJECTS = [
   { key: "school", kind: "state_body", name: "Trường Phổ thông Dân tộc nội trú tỉnh", tax: null, by: "LC.TT" },
