@@ -218,6 +218,18 @@ const API_ERRORS = {
   },
   PUBLICATION_WINDOW: { status: 400, message: "Công khai đến ngày: phải công khai ít nhất 15 ngày liên tục." },
   PUBLICATION_WITHDRAWN: { status: 409, message: "Kết quả này đã được rút khỏi cổng." },
+  // reporting graph, clusters, roll-up (issue 19)
+  REPORTING_LINE_OVERLAP: {
+    status: 409,
+    message:
+      "Đơn vị đã có quan hệ báo cáo trong khoảng thời gian này: đóng quan hệ cũ trước ngày bắt đầu của quan hệ mới.",
+  },
+  REPORTING_LINE_SELF: { status: 400, message: "Đơn vị không thể báo cáo cho chính mình." },
+  REPORTING_LINE_RANGE: { status: 400, message: "Ngày kết thúc phải sau hoặc bằng ngày bắt đầu của quan hệ báo cáo." },
+  REPORTING_LINE_NOT_FOUND: { status: 404, message: "Không tìm thấy quan hệ báo cáo." },
+  REPORTING_LINE_CLOSED: { status: 409, message: "Quan hệ báo cáo này đã kết thúc." },
+  AGENCY_GROUP_NOT_FOUND: { status: 404, message: "Không tìm thấy cụm thi đua." },
+  REPORT_SCOPE_GROUP_REQUIRED: { status: 400, message: "Chọn cụm thi đua để lập báo cáo toàn Cụm." },
 } as const satisfies Record<string, ErrorEntry>;
 
 /**

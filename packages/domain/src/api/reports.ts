@@ -8,6 +8,18 @@ import { blankable, choiceOf, z } from "./zod-vi.ts";
 
 const INDICATOR_CODES = Object.keys(INDICATORS) as [string, ...string[]];
 
+/**
+ * The scope of a report (issue 19, reporting graph): the unit alone, the unit and the units
+ * reporting to it on the period's end date (the reporting graph, reports/graph.ts), or an
+ * emulation cluster ("toàn Cụm", `groupId`). `subtree=true` without a scope means "subtree".
+ */
+export const REPORT_SCOPES = ["unit", "subtree", "cluster"] as const;
+export type ReportScope = (typeof REPORT_SCOPES)[number];
+const scopeFields = {
+  scope: blankable(choiceOf(REPORT_SCOPES, "phạm vi").optional()),
+  groupId: blankable(uuid.optional()),
+};
+
 /** Which report: the form, the agency (and its subtree or not), the period. */
 export const reportQuery = z
   .object({
@@ -18,6 +30,7 @@ export const reportQuery = z
     subtree: blankable(z.stringbool({ error: "Giá trị đúng/sai không hợp lệ." }).default(false)),
     /** "periodic" (the default) only takes the regime's periods; "adhoc" (đột xuất) any {from, to}. */
     kind: blankable(choiceOf(["periodic", "adhoc"], "loại báo cáo").default("periodic")),
+    ...scopeFields,
   })
   .refine((q) => q.from <= q.to, { error: "Từ ngày phải trước hoặc bằng đến ngày.", path: ["to"] });
 export type ReportQuery = z.infer<typeof reportQuery>;
@@ -51,6 +64,7 @@ export const drilldownQuery = pageQuery
         .optional(),
     ),
     indicator: blankable(choiceOf(INDICATOR_CODES, "chỉ tiêu").optional()),
+    ...scopeFields,
   })
   .refine((q) => q.from <= q.to, { error: "Từ ngày phải trước hoặc bằng đến ngày.", path: ["to"] })
   .refine((q) => q.cell !== undefined || q.indicator !== undefined, {
@@ -68,6 +82,45 @@ const reconciliationCheck = z.object({
   previousEnd: z.number(),
   holds: z.boolean(),
 });
+
+const figures = z.record(z.string(), z.number());
+
+/** The per-unit rows of a consolidated report, the adjustment for duplicates and last year's figures. */
+export const consolidationView = z.object({
+  scope: z.enum(REPORT_SCOPES),
+  /** The reporting graph's date: the period's last day. */
+  asOf: z.string(),
+  group: z.object({ id: z.string(), code: z.string(), name: z.string() }).nullable(),
+  units: z.array(
+    z.object({
+      /** The row key in `rows`/`cells` (the agency code). */
+      key: z.string(),
+      agency: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+      /** "snapshot": the unit's submitted/accepted report; "live": computed now from the records. */
+      source: z.enum(["live", "snapshot"]),
+      submission: z
+        .object({ id: z.string(), revision: z.number().int(), status: z.string(), subtree: z.boolean() })
+        .nullable(),
+      /** How many agencies the row covers (the unit, or the unit and the units reporting to it). */
+      agencies: z.number().int(),
+      note: z.string().nullable(),
+      indicators: figures,
+    }),
+  ),
+  plainSum: figures,
+  /** Taken off the plain sum: petitions transferred between two units of the scope (once indicators). */
+  adjustment: figures,
+  adjustmentNote: z.string(),
+  lastYear: z.object({
+    from: z.string(),
+    to: z.string(),
+    /** "<row>.<column>" as in `cells`, the predecessors' figures counted under their successor. */
+    cells: figures,
+    indicators: figures,
+    successors: z.array(z.object({ key: z.string(), predecessors: z.array(z.string()) })),
+  }),
+});
+export type ConsolidationView = z.infer<typeof consolidationView>;
 
 export const reportView = z.object({
   form: z.string(),
@@ -89,6 +142,8 @@ export const reportView = z.object({
     holds: z.boolean(),
   }),
   computedAt: z.string(),
+  /** A consolidated report (scope subtree or cluster): where each row's figures come from. */
+  consolidation: consolidationView.optional(),
 });
 export type ReportView = z.infer<typeof reportView>;
 

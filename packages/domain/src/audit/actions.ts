@@ -204,6 +204,9 @@ const FIXED_AUDIT_ACTIONS = {
   "portal.publication.withdrawn": "Rút kết quả công khai khỏi cổng",
   "portal.faq.created": "Thêm câu hỏi thường gặp trên cổng",
   "portal.faq.updated": "Sửa, ẩn, hiện câu hỏi thường gặp trên cổng",
+  // reporting graph (issue 19)
+  "report.line.added": "Thêm quan hệ báo cáo (đơn vị báo cáo về cơ quan cấp trên từ ngày)",
+  "report.line.closed": "Kết thúc quan hệ báo cáo",
 } as const;
 
 /** Every code the server writes to the audit trail, with its label. */
@@ -316,6 +319,8 @@ export const AUDIT_ENTITY_TYPES: Readonly<Record<string, string>> = {
   ac_training: "Tập huấn, tuyên truyền phòng, chống tham nhũng",
   // report submissions (issue 19)
   report_submission: "Báo cáo định kỳ đã lập",
+  // reporting graph (issue 19)
+  reporting_line: "Quan hệ báo cáo",
 };
 
 export function auditEntityTypeLabel(type: string): string {

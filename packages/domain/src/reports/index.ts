@@ -4,3 +4,5 @@ export * from "./forms.ts";
 export * from "./submission.ts";
 export * from "./narrative.ts";
 export * from "./timeliness.ts";
+export * from "./graph.ts";
+export * from "./rollup.ts";

@@ -43,11 +43,16 @@ export interface AgencyGroupTable {
   code: string;
   name: string;
   kind: string;
+  /** The cluster's lead agency (0041_reporting_graph). */
+  lead_agency_id: Generated<string | null>;
 }
 
 export interface AgencyGroupMemberTable {
   group_id: string;
   agency_id: string;
+  /** Membership dates (0041_reporting_graph). */
+  valid_from: Generated<DateOnly>;
+  valid_to: Generated<DateOnly | null>;
 }
 
 export interface AppUserTable {
@@ -1281,6 +1286,24 @@ export interface DB {
   // portal publications and FAQ (0036_portal_publications)
   portal_publication: PortalPublicationTable;
   portal_faq: PortalFaqTable;
+  // reporting graph (0041_reporting_graph)
+  reporting_line: ReportingLineTable;
+}
+
+// reporting graph (0041_reporting_graph)
+export interface ReportingLineTable {
+  id: Generated<string>;
+  agency_id: string;
+  reports_to_id: string;
+  valid_from: DateOnly;
+  valid_to: DateOnly | null;
+  basis: string;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  closed_by: string | null;
+  closed_at: NullableTimestamp;
+  close_basis: string | null;
+  version: Generated<number>;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

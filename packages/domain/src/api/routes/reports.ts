@@ -18,7 +18,7 @@ import {
 } from "../reports.ts";
 import { listErrors, recordErrors as errors } from "./errors.ts";
 import { FORM_CODES, SUBMISSION_STATUSES, TIMELINESS } from "../../reports/index.ts";
-import { choiceOf } from "../zod-vi.ts";
+import { blankable, choiceOf } from "../zod-vi.ts";
 
 /** Which of the user's direct units sent a period's report on time (issue 19, per-level deadlines). */
 export const timelinessQuery = z
@@ -62,6 +62,57 @@ export const timelinessView = z.object({
   ),
 });
 export type TimelinessView = z.infer<typeof timelinessView>;
+
+// ---- Reporting graph and clusters (issue 19) ---------------------------------------------------
+
+const lineBasis = z
+  .string({ error: "Căn cứ phải là chuỗi ký tự." })
+  .trim()
+  .min(1, { error: "Nhập căn cứ (quyết định, văn bản) của quan hệ báo cáo." })
+  .max(500, { error: "Căn cứ chỉ được tối đa 500 ký tự." });
+const lineVersion = z
+  .number({ error: "Phiên bản dữ liệu phải là số nguyên dương." })
+  .int({ error: "Phiên bản dữ liệu phải là số nguyên dương." })
+  .positive({ error: "Phiên bản dữ liệu phải là số nguyên dương." });
+
+/** "Unit `agencyId` reports to `reportsToId` from `validFrom` (until `validTo`)", with its basis. */
+export const createLineBody = z
+  .object({
+    agencyId: uuid,
+    reportsToId: uuid,
+    validFrom: isoDate,
+    validTo: isoDate.nullable().optional(),
+    basis: lineBasis,
+  })
+  .refine((b) => b.validTo == null || b.validFrom <= b.validTo, {
+    error: "Ngày kết thúc phải sau hoặc bằng ngày bắt đầu của quan hệ báo cáo.",
+    path: ["validTo"],
+  });
+export type CreateLineBody = z.infer<typeof createLineBody>;
+
+export const closeLineBody = z.object({ validTo: isoDate, basis: lineBasis, version: lineVersion });
+export type CloseLineBody = z.infer<typeof closeLineBody>;
+
+const agencyRef = z.object({ id: z.string(), code: z.string(), name: z.string() });
+export const reportingLineView = z.object({
+  id: z.string(),
+  agency: agencyRef,
+  reportsTo: agencyRef,
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  basis: z.string(),
+  closeBasis: z.string().nullable(),
+  version: z.number().int(),
+});
+export type ReportingLineView = z.infer<typeof reportingLineView>;
+export const reportingLineList = z.object({ items: z.array(reportingLineView) });
+
+export const clusterListQuery = z.object({ at: blankable(isoDate.optional()) });
+export const clusterListView = z.object({
+  items: z.array(
+    z.object({ id: z.string(), code: z.string(), name: z.string(), kind: z.string(), members: z.number().int() }),
+  ),
+});
 
 const tags = ["Báo cáo định kỳ"];
 const idParams = z.object({ id: uuid });
@@ -168,5 +219,38 @@ export const REPORT_ROUTES = defineRoutes({
     params: idParams,
     body: submissionStepBody,
     response: { 200: submissionView, ...errors },
+  },
+  // reporting graph and clusters (issue 19)
+  "reports.lines.list": {
+    method: "GET",
+    path: "/reports/lines",
+    tags,
+    summary: "Quan hệ báo cáo (đơn vị nào báo cáo về cơ quan nào, từ ngày nào) trong phạm vi",
+    response: { 200: reportingLineList, ...errors },
+  },
+  "reports.lines.create": {
+    method: "POST",
+    path: "/reports/lines",
+    tags,
+    summary: "Thêm quan hệ báo cáo của một đơn vị từ một ngày, có căn cứ",
+    body: createLineBody,
+    response: { 200: reportingLineView, ...errors },
+  },
+  "reports.lines.close": {
+    method: "POST",
+    path: "/reports/lines/:id/close",
+    tags,
+    summary: "Kết thúc quan hệ báo cáo vào một ngày, có căn cứ",
+    params: idParams,
+    body: closeLineBody,
+    response: { 200: reportingLineView, ...errors },
+  },
+  "reports.clusters": {
+    method: "GET",
+    path: "/reports/clusters",
+    tags,
+    summary: "Các cụm thi đua người dùng được xem báo cáo toàn Cụm",
+    query: clusterListQuery,
+    response: { 200: clusterListView, ...errors },
   },
 });

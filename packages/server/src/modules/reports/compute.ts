@@ -22,12 +22,13 @@ import {
 } from "@minhbach/domain/reports/index";
 import { addDays } from "@minhbach/domain/calendar/iso-date";
 import { dataYearStart } from "@minhbach/domain/reports/index";
-import type { ReportView } from "@minhbach/domain/api/reports";
+import type { ReportScope, ReportView } from "@minhbach/domain/api/reports";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { assertAgencyInScope, type AuthContext } from "../../platform/access.ts";
 import { fail } from "../../platform/errors.ts";
 import { SOURCE_TABLES } from "./sources.ts";
+import { contributorsOf, consolidatedReport, type Contributor } from "./rollup.ts";
 
 export interface ReportRequest {
   form: string;
@@ -36,6 +37,13 @@ export interface ReportRequest {
   to: string;
   subtree: boolean;
   kind: "periodic" | "adhoc";
+  /** unit, subtree (the reporting graph on the period's end) or cluster; `subtree` alone = subtree. */
+  scope?: ReportScope | undefined;
+  groupId?: string | undefined;
+}
+
+export function scopeOfRequest(q: Pick<ReportRequest, "scope" | "subtree">): ReportScope {
+  return q.scope ?? (q.subtree ? "subtree" : "unit");
 }
 
 function col(source: IndicatorSource, name: string): RawBuilder<unknown> {
@@ -115,7 +123,7 @@ function relevant(source: IndicatorSource, from: string, to: string): RawBuilder
   return sql<boolean>`((${start} <= ${to}::date or ${end} <= ${to}::date) and (${end} is null or ${end} >= ${from}::date))`;
 }
 
-interface Aggregated {
+export interface Aggregated {
   /** agency id → indicator code → value; "" holds the grand total. */
   byAgency: Map<string, Record<string, number>>;
 }
@@ -124,7 +132,7 @@ interface Aggregated {
  * One query per source: every requested indicator as a FILTER column, per agency and in total.
  * `extra` adds indicators under another name with their own period (the reconciliation).
  */
-async function aggregateSources(
+export async function aggregateSources(
   db: Kysely<DB>,
   agencyIds: readonly string[],
   wanted: readonly { name: string; ind: Indicator; from: string; to: string }[],
@@ -165,6 +173,10 @@ export interface ResolvedReport {
   period: ReportPeriod | null;
   /** The agencies counted, the chosen one first, then its subtree in code order. */
   agencies: { id: string; code: string; name: string }[];
+  scope: ReportScope;
+  /** The rows of a consolidated report (scope subtree or cluster), see rollup.ts. */
+  contributors: Contributor[];
+  group: { id: string; code: string; name: string } | null;
 }
 
 /** Checks a request (form, period, agency and scope) and names the field that is wrong. */
@@ -187,16 +199,14 @@ export async function resolveReport(
     .executeTakeFirst();
   if (!agency) fail("AGENCY_NOT_FOUND", "agencyId");
   if (auth) await assertAgencyInScope(db, auth, "report.read", agency.id, "agencyId");
-  const agencies = q.subtree
-    ? await db
-        .selectFrom("agency")
-        .select(["id", "code", "name"])
-        .where("path", "like", `${agency.path}%`)
-        .orderBy("code")
-        .execute()
-        .then((list) => [...list.filter((a) => a.id === agency.id), ...list.filter((a) => a.id !== agency.id)])
-    : [{ id: agency.id, code: agency.code, name: agency.name }];
-  return { form, agency, period, agencies };
+  const scope = scopeOfRequest(q);
+  if (scope === "unit") {
+    const agencies = [{ id: agency.id, code: agency.code, name: agency.name }];
+    return { form, agency, period, agencies, scope, contributors: [], group: null };
+  }
+  const { contributors, group } = await contributorsOf(db, auth, { ...q, scope }, agency);
+  const agencies = contributors.flatMap((c) => c.covers);
+  return { form, agency, period, agencies, scope, contributors, group };
 }
 
 export const TOTAL_ROW = "tong";
@@ -208,7 +218,8 @@ export async function computeReport(
   q: ReportRequest,
   now = new Date(),
 ): Promise<ReportView> {
-  const { form, agency, period, agencies } = await resolveReport(db, auth, q);
+  const resolved = await resolveReport(db, auth, q);
+  const { form, agency, period, agencies } = resolved;
   const codes = formIndicators(form);
   const previousTo = addDays(q.from, -1);
   const pairs = RECONCILED_PAIRS.filter((p) => codes.includes(p.carriedOver) && codes.includes(p.inProgressAtEnd));
@@ -229,37 +240,23 @@ export async function computeReport(
     q.from,
     q.to,
   );
-  const total = byAgency.get("") ?? {};
-  const cells: Record<string, number> = {};
-  const rows = [{ key: TOTAL_ROW, label: "Tổng cộng" }];
-  for (const column of form.columns) cells[`${TOTAL_ROW}.${column.no}`] = total[column.indicator] ?? 0;
-  if (q.subtree) {
-    for (const a of agencies) {
-      rows.push({ key: a.code, label: a.name });
-      const values = byAgency.get(a.id) ?? {};
-      for (const column of form.columns) cells[`${a.code}.${column.no}`] = values[column.indicator] ?? 0;
-    }
-  }
-  const indicators = Object.fromEntries(codes.map((code) => [code, total[code] ?? 0]));
+  // The reconciliation is the records' (a snapshot holds no previous period): the live total.
+  const live = byAgency.get("") ?? {};
   const checks = pairs.map((p) => {
-    const carried = total[p.carriedOver] ?? 0;
-    const previousEnd = total[`prev:${p.inProgressAtEnd}`] ?? 0;
+    const carried = live[p.carriedOver] ?? 0;
+    const previousEnd = live[`prev:${p.inProgressAtEnd}`] ?? 0;
     return { ...p, carried, previousEnd, holds: carried === previousEnd };
   });
   const before = period ? previousPeriod(period) : null;
-  return {
+  const base = {
     form: form.code,
     title: form.title,
     agency: { id: agency.id, code: agency.code, name: agency.name },
     from: q.from,
     to: q.to,
-    subtree: q.subtree,
     period: period ? { kind: period.kind, label: period.label, regime: period.regime } : null,
-    rows,
     columns: form.columns.map((c) => ({ ...c, unit: INDICATORS[c.indicator]!.unit })),
     groups: [...form.groups],
-    cells,
-    indicators,
     reconciliation: {
       previousFrom: before?.from ?? null,
       previousTo,
@@ -267,5 +264,17 @@ export async function computeReport(
       holds: checks.every((c) => c.holds),
     },
     computedAt: now.toISOString(),
+  };
+  if (resolved.scope !== "unit") {
+    return { ...base, ...(await consolidatedReport(db, resolved, codes, byAgency, q)), subtree: true };
+  }
+  const cells: Record<string, number> = {};
+  for (const column of form.columns) cells[`${TOTAL_ROW}.${column.no}`] = live[column.indicator] ?? 0;
+  return {
+    ...base,
+    subtree: false,
+    rows: [{ key: TOTAL_ROW, label: "Tổng cộng" }],
+    cells,
+    indicators: Object.fromEntries(codes.map((code) => [code, live[code] ?? 0])),
   };
 }

@@ -5,13 +5,14 @@
  * petitions of one matter appear, the figure counts the matter once). Texts are the masked ones
  * the lists show (a denunciation's excerpt without the denouncer).
  */
-import { INDICATORS, type Indicator, type IndicatorSource } from "@minhbach/domain/reports/index";
+import { INDICATORS, rollupOf, type Indicator, type IndicatorSource } from "@minhbach/domain/reports/index";
 import type { DrilldownQuery } from "@minhbach/domain/api/reports";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { AuthContext } from "../../platform/access.ts";
 import { fail } from "../../platform/errors.ts";
 import { indicatorWhere, resolveReport, TOTAL_ROW } from "./compute.ts";
+import { duplicateCondition } from "./rollup.ts";
 import { SOURCE_TABLES } from "./sources.ts";
 
 interface Row {
@@ -26,7 +27,13 @@ interface Row {
   n: string | number;
 }
 
-function listQuery(ind: Indicator, agencyIds: readonly string[], from: string, to: string) {
+function listQuery(
+  ind: Indicator,
+  agencyIds: readonly string[],
+  from: string,
+  to: string,
+  leaveOut: RawBuilder<boolean> | null,
+) {
   const source = SOURCE_TABLES[ind.source];
   const alias = source.alias;
   const counted = indicatorWhere(ind, from, to);
@@ -48,11 +55,11 @@ function listQuery(ind: Indicator, agencyIds: readonly string[], from: string, t
       a.code as agency_code, ${amount} as amount
     from ${source.from(from)} as ${sql.table(alias)} ${sql.raw(l.joins ?? "")}
       join agency a on a.id = ${sql.ref(`${alias}.agency_id`)}
-    where ${sql.ref(`${alias}.agency_id`)} in (${ids}) and ${where}`;
+    where ${sql.ref(`${alias}.agency_id`)} in (${ids}) and ${where}${leaveOut ? sql` and not ${leaveOut}` : sql``}`;
 }
 
 export async function drilldown(db: Kysely<DB>, auth: AuthContext | null, q: DrilldownQuery) {
-  const { form, agencies } = await resolveReport(db, auth, q);
+  const { form, agencies, contributors, scope } = await resolveReport(db, auth, q);
   let row = TOTAL_ROW;
   let code = q.indicator;
   if (q.cell !== undefined) {
@@ -60,14 +67,20 @@ export async function drilldown(db: Kysely<DB>, auth: AuthContext | null, q: Dri
     row = q.cell.slice(0, dot);
     const column = form.columns.find((c) => c.no === Number(q.cell!.slice(dot + 1)));
     if (!column) fail("REPORT_CELL_UNKNOWN", "cell");
-    if (row !== TOTAL_ROW && (!q.subtree || !agencies.some((a) => a.code === row))) fail("REPORT_CELL_UNKNOWN", "cell");
+    if (row !== TOTAL_ROW && !contributors.some((c) => c.agency.code === row)) fail("REPORT_CELL_UNKNOWN", "cell");
     code = column.indicator;
   }
   const ind = code === undefined ? undefined : INDICATORS[code];
   if (!ind) fail("REPORT_CELL_UNKNOWN", "indicator");
-  const ids = row === TOTAL_ROW ? agencies.map((a) => a.id) : agencies.filter((a) => a.code === row).map((a) => a.id);
+  // A unit row lists the records of the agencies it covers; the consolidated total leaves out the
+  // senders' petitions it counts once, at the receiving unit (rollup.ts), as the figure does.
+  const ids =
+    row === TOTAL_ROW
+      ? agencies.map((a) => a.id)
+      : contributors.find((c) => c.agency.code === row)!.covers.map((a) => a.id);
   const offset = (q.page - 1) * q.pageSize;
-  const base = listQuery(ind, ids, q.from, q.to);
+  const once = scope !== "unit" && row === TOTAL_ROW && rollupOf(ind.code) === "once";
+  const base = listQuery(ind, ids, q.from, q.to, once ? duplicateCondition(ind.code, ids, q.from, q.to) : null);
   const result = await sql<Row>`select *, count(*) over () as n from (${base}) as l
     order by l.date, l.code, l.id limit ${q.pageSize} offset ${offset}`.execute(db);
   let total = Number(result.rows[0]?.n ?? 0);

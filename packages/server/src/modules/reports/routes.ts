@@ -13,6 +13,8 @@ import { attachmentHeader, XLSX_MIME } from "../../platform/excel.ts";
 import { DOCX_MIME } from "../documents/service.ts";
 import { route, type Api } from "../../platform/http.ts";
 import { computeReport } from "./compute.ts";
+import { addLine, closeLine, listLines, readableClusters } from "./graph.ts";
+import { todayInVietnam } from "@minhbach/domain";
 import { drilldown } from "./drilldown.ts";
 import { reportWorkbook } from "./excel.ts";
 import { narrativeDocument } from "./narrative.ts";
@@ -106,4 +108,19 @@ export function reportRoutes(app: Api, ctx: AppContext): void {
       submissionAction(ctx.db, requireAuth(request), actorOf(request), request.params.id, action, request.body),
     );
   }
+
+  // Reporting graph (issue 19): anyone reading the organisation sees the lines of their scope; the
+  // system administrator of a unit's agency (`agency.manage`) adds and closes them (graph.ts).
+  route(app, ROUTES["reports.lines.list"], { config: { permission: "agency.read" } }, async (request) =>
+    listLines(ctx.db, requireAuth(request)),
+  );
+  route(app, ROUTES["reports.lines.create"], { config: { permission: "agency.manage" } }, async (request) =>
+    addLine(ctx.db, requireAuth(request), actorOf(request), request.body),
+  );
+  route(app, ROUTES["reports.lines.close"], { config: { permission: "agency.manage" } }, async (request) =>
+    closeLine(ctx.db, requireAuth(request), actorOf(request), request.params.id, request.body),
+  );
+  route(app, ROUTES["reports.clusters"], read, async (request) => ({
+    items: await readableClusters(ctx.db, requireAuth(request), request.query.at ?? todayInVietnam()),
+  }));
 }

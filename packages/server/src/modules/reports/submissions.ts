@@ -1,6 +1,7 @@
 /**
  * Report submissions (docs/LAW.md §11.3): a unit saves its report (computed now, the result frozen
- * in the row), submits it to its superior (the parent agency), which returns it with a reason or
+ * in the row), submits it to its superior (the reporting graph on the period's last day, graph.ts:
+ * a reporting line in force then, else the parent agency), which returns it with a reason or
  * accepts it; acceptance locks it. The rules of who may do what and in which state are the
  * domain's (reports/submission.ts); this file reads the rows, asks the domain, and writes the step
  * with the row's version checked, the audit event in the same transaction.
@@ -9,6 +10,7 @@ import {
   draftStep,
   SUBMISSION_STATUS_LABELS,
   submissionStep,
+  superiorOn,
   type SubmissionPowers,
   type SubmissionSide,
   type SubmissionStatus,
@@ -20,6 +22,7 @@ import { can, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 import { computeReport } from "./compute.ts";
+import { loadGraph } from "./graph.ts";
 
 type Row = Selectable<ReportSubmissionTable> & {
   agency_code: string;
@@ -91,10 +94,21 @@ function view(row: Row, auth: AuthContext): SubmissionView {
   return { ...summary(row, auth), snapshot };
 }
 
-/** A submission the user may see: their own agency's, or one of their direct units'. */
+/**
+ * The superior of each row's unit on the period's last day, from the reporting graph (graph.ts):
+ * a line in force then, else the parent in the agency tree. Kept in `agency_parent_id`.
+ */
+async function withSuperiors(db: Kysely<DB>, rows: Row[]): Promise<Row[]> {
+  if (rows.length === 0) return rows;
+  const graph = await loadGraph(db);
+  return rows.map((r) => ({ ...r, agency_parent_id: superiorOn(graph, r.agency_id, r.period_to) }));
+}
+
+/** A submission the user may see: their own agency's, or one of the units reporting to them. */
 async function readVisible(db: Kysely<DB>, auth: AuthContext, id: string): Promise<Row> {
-  const row = (await baseQuery(db).where("rs.id", "=", id).executeTakeFirst()) as Row | undefined;
-  if (!row) fail("REPORT_SUBMISSION_NOT_FOUND", "id");
+  const found = (await baseQuery(db).where("rs.id", "=", id).executeTakeFirst()) as Row | undefined;
+  if (!found) fail("REPORT_SUBMISSION_NOT_FOUND", "id");
+  const [row] = (await withSuperiors(db, [found])) as [Row];
   if (sideOf(auth, row.agency_id, row.agency_parent_id) === "other") fail("OUT_OF_SCOPE", "id");
   return row;
 }
@@ -108,18 +122,33 @@ export async function listSubmissions(
   auth: AuthContext,
   q: { page: number; pageSize: number; agencyId?: string; form?: string; status?: SubmissionStatus },
 ): Promise<{ items: SubmissionSummary[]; total: number; page: number; pageSize: number }> {
+  // Candidates: own, the tree's children, the units with a reporting line to the user's agency;
+  // which of them reported to it in each row's period is the graph's answer (withSuperiors).
   let query = baseQuery(db).where((eb) =>
-    eb.or([eb("rs.agency_id", "=", auth.agencyId), eb("a.parent_id", "=", auth.agencyId)]),
+    eb.or([
+      eb("rs.agency_id", "=", auth.agencyId),
+      eb("a.parent_id", "=", auth.agencyId),
+      eb(
+        "rs.agency_id",
+        "in",
+        eb.selectFrom("reporting_line").select("agency_id").where("reports_to_id", "=", auth.agencyId),
+      ),
+    ]),
   );
   if (q.agencyId) query = query.where("rs.agency_id", "=", q.agencyId);
   if (q.form) query = query.where("rs.form", "=", q.form);
   if (q.status) query = query.where("rs.status", "=", q.status);
-  const rows = (await query
-    .orderBy("rs.period_from", "desc")
-    .orderBy("a.code")
-    .orderBy("rs.form")
-    .orderBy("rs.revision", "desc")
-    .execute()) as Row[];
+  const rows = (
+    await withSuperiors(
+      db,
+      (await query
+        .orderBy("rs.period_from", "desc")
+        .orderBy("a.code")
+        .orderBy("rs.form")
+        .orderBy("rs.revision", "desc")
+        .execute()) as Row[],
+    )
+  ).filter((r) => r.agency_id === auth.agencyId || r.agency_parent_id === auth.agencyId);
   const start = (q.page - 1) * q.pageSize;
   return {
     items: rows.slice(start, start + q.pageSize).map((r) => summary(r, auth)),

@@ -1,5 +1,6 @@
 /**
- * The superior's view of a period (docs/LAW.md §11.3): each of its direct units, the day by which
+ * The superior's view of a period (docs/LAW.md §11.3): each unit reporting to it on the period's
+ * last day (the reporting graph, graph.ts), the day by which
  * that unit had to send the form (the domain's per-level rule through the deadline engine, on the
  * working calendar the database holds) and whether it was sent on time, late (by how many days),
  * not yet sent and late, or not yet due. A report counts as sent from its earliest revision that
@@ -8,6 +9,7 @@
  */
 import {
   classifyPeriod,
+  directReportsOn,
   FORMS,
   reportingLevelOf,
   REPORTING_LEVEL_LABELS,
@@ -26,6 +28,7 @@ import type { DB } from "../../db/schema.ts";
 import type { AuthContext } from "../../platform/access.ts";
 import { fail } from "../../platform/errors.ts";
 import { currentCalendar } from "../calendar/service.ts";
+import { loadGraph } from "./graph.ts";
 
 export async function submissionTimeliness(
   db: Kysely<DB>,
@@ -41,16 +44,13 @@ export async function submissionTimeliness(
   const rule = submissionRuleFor(period.to);
   if (!rule) fail("REPORT_PERIOD_INVALID", "from");
 
-  // The units reporting to the user's agency during the period: its direct units existing on the
-  // period's last day.
-  const units = await db
-    .selectFrom("agency")
-    .select(["id", "code", "name", "kind"])
-    .where("parent_id", "=", auth.agencyId)
-    .where("valid_from", "<=", period.to)
-    .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", period.to)]))
-    .orderBy("code")
-    .execute();
+  // The units reporting to the user's agency on the period's last day (the reporting graph: a line
+  // in force then, else the tree parent), existing on that day.
+  const graph = await loadGraph(db);
+  const units = directReportsOn(graph, auth.agencyId, period.to)
+    .map((id) => graph.byId.get(id)!)
+    .filter((a) => a.validFrom <= period.to && (a.validTo === null || a.validTo >= period.to))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const rows =
     units.length === 0
       ? []

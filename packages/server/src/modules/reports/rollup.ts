@@ -1,0 +1,317 @@
+/**
+ * Consolidated reports (docs/LAW.md §11.8–§11.10): a unit and the units reporting to it on the
+ * period's last day (the reporting graph), or an emulation cluster ("toàn Cụm"). One row per
+ * contributing unit, then the total:
+ * - a unit that sent the report of this form and period (its latest revision submitted or
+ *   accepted) contributes its frozen snapshot's figures, not a recount, so what the superior sends
+ *   up equals what its units sent; a snapshot of "the unit and its units" covers those units too;
+ * - a unit that did not send is computed live from the records and marked so;
+ * - the total is the plain sum of the rows minus the petitions transferred between two units of
+ *   the scope (domain reports/rollup.ts), the duplicates counted from the records whichever way
+ *   each row was obtained (a snapshot keeps its sender's and its receiver's petitions, exactly like
+ *   a live row, so the same records-based adjustment applies);
+ * - last year's figures for the same period, each row with the records of the units merged into it
+ *   (agency_lineage), computed from the records.
+ */
+import {
+  consolidate,
+  INDICATORS,
+  membersOn,
+  predecessorsOf,
+  reportingSubtreeOn,
+  rollupOf,
+  SUBMISSION_STATUS_LABELS,
+  type FormDefinition,
+  type IndicatorCode,
+  type SubmissionStatus,
+} from "@minhbach/domain/reports/index";
+import type { ConsolidationView, ReportScope } from "@minhbach/domain/api/reports";
+import { sql, type Kysely, type RawBuilder } from "kysely";
+import type { DB } from "../../db/schema.ts";
+import type { AuthContext } from "../../platform/access.ts";
+import { fail } from "../../platform/errors.ts";
+import { aggregateSources, indicatorWhere, TOTAL_ROW, type ReportRequest, type ResolvedReport } from "./compute.ts";
+import { assertClusterReadable, loadCluster, loadGraph, loadLineage, type LoadedGraph } from "./graph.ts";
+
+type Ref = { id: string; code: string; name: string };
+
+export interface Contributor {
+  agency: Ref;
+  /** The agencies whose records the row holds (the unit, or the unit and its units). */
+  covers: Ref[];
+  snapshot: {
+    id: string;
+    revision: number;
+    status: string;
+    subtree: boolean;
+    indicators: Record<string, number>;
+  } | null;
+  note: string | null;
+}
+
+/** The row of the sum of the units, and the row of the duplicates taken off. */
+export const SUM_ROW = "cong_don_vi";
+export const ADJUSTMENT_ROW = "tru_trung";
+
+export const UNSENT_NOTE = "chưa gửi báo cáo — số liệu tính từ hồ sơ";
+
+/** The latest revision of each unit's report of the form and period, when submitted or accepted. */
+async function sentSnapshots(db: Kysely<DB>, form: string, from: string, to: string, ids: readonly string[]) {
+  const out = new Map<string, NonNullable<Contributor["snapshot"]>>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom("report_submission as rs")
+    .select(["rs.id", "rs.agency_id", "rs.revision", "rs.status", "rs.subtree", "rs.snapshot"])
+    .where("rs.agency_id", "in", ids)
+    .where("rs.form", "=", form)
+    .where("rs.period_from", "=", from)
+    .where("rs.period_to", "=", to)
+    .where(
+      sql<boolean>`not exists (select 1 from report_submission r2 where r2.agency_id = rs.agency_id
+        and r2.form = rs.form and r2.period_from = rs.period_from and r2.period_to = rs.period_to
+        and r2.revision > rs.revision)`,
+    )
+    .where("rs.status", "in", ["submitted", "accepted"])
+    .execute();
+  for (const r of rows) {
+    const snapshot = (typeof r.snapshot === "string" ? JSON.parse(r.snapshot) : r.snapshot) as {
+      indicators?: Record<string, unknown>;
+    } | null;
+    const indicators: Record<string, number> = {};
+    for (const [code, value] of Object.entries(snapshot?.indicators ?? {})) indicators[code] = Number(value) || 0;
+    out.set(r.agency_id, { id: r.id, revision: r.revision, status: r.status, subtree: r.subtree, indicators });
+  }
+  return out;
+}
+
+function sentNote(snapshot: NonNullable<Contributor["snapshot"]>, units: number): string {
+  const status = SUBMISSION_STATUS_LABELS[snapshot.status as SubmissionStatus] ?? snapshot.status;
+  const scope = units > 1 ? `, gồm ${units} đơn vị` : "";
+  return `số liệu theo báo cáo đã gửi (lần ${snapshot.revision}, ${status.toLowerCase()}${scope})`;
+}
+
+const validOn = (graph: LoadedGraph, id: string, date: string) => {
+  const a = graph.byId.get(id);
+  return a !== undefined && a.validFrom <= date && (a.validTo === null || a.validTo >= date);
+};
+
+/** The rows of a consolidated report: who contributes, with which records or which snapshot. */
+export async function contributorsOf(
+  db: Kysely<DB>,
+  auth: AuthContext | null,
+  q: ReportRequest & { scope: Exclude<ReportScope, "unit"> },
+  agency: Ref,
+): Promise<{ contributors: Contributor[]; group: Ref | null }> {
+  const asOf = q.to;
+  const graph = await loadGraph(db);
+  const ref = (id: string): Ref => {
+    const a = graph.byId.get(id)!;
+    return { id, code: a.code, name: a.name };
+  };
+  const covered = new Set<string>();
+  /** The ids not yet in another row, now marked as taken. */
+  const take = (ids: readonly string[]) => {
+    const fresh = ids.filter((id) => !covered.has(id));
+    for (const id of fresh) covered.add(id);
+    return fresh;
+  };
+  const byCode = (a: Contributor, b: Contributor) => (a.agency.code < b.agency.code ? -1 : 1);
+
+  if (q.scope === "subtree") {
+    const order = reportingSubtreeOn(graph, agency.id, asOf);
+    const snapshots = await sentSnapshots(db, q.form, q.from, q.to, order.slice(1));
+    const out: Contributor[] = [];
+    for (const id of order) {
+      if (covered.has(id)) continue;
+      if (id === agency.id) {
+        out.push({ agency: ref(id), covers: take([id]).map(ref), snapshot: null, note: null });
+        continue;
+      }
+      const snapshot = snapshots.get(id) ?? null;
+      const covers = take(snapshot?.subtree ? reportingSubtreeOn(graph, id, asOf) : [id]).map(ref);
+      const note = snapshot ? sentNote(snapshot, covers.length) : validOn(graph, id, asOf) ? UNSENT_NOTE : null;
+      out.push({ agency: ref(id), covers, snapshot, note });
+    }
+    return { contributors: [out[0]!, ...out.slice(1).sort(byCode)], group: null };
+  }
+
+  if (!q.groupId) fail("REPORT_SCOPE_GROUP_REQUIRED", "groupId");
+  const cluster = await loadCluster(db, q.groupId);
+  const members = auth ? await assertClusterReadable(db, auth, cluster, asOf) : membersOn(cluster.members, asOf);
+  const snapshots = await sentSnapshots(db, q.form, q.from, q.to, members);
+  const out: Contributor[] = [];
+  for (const id of [...members].sort((a, b) => (ref(a).code < ref(b).code ? -1 : 1))) {
+    if (covered.has(id)) continue;
+    const subtree = reportingSubtreeOn(graph, id, asOf);
+    const sent = snapshots.get(id);
+    // A member's report counts for the cluster when it covers the member's units (or it has none).
+    const snapshot = sent && (sent.subtree || subtree.length === 1) ? sent : null;
+    const covers = take(subtree).map(ref);
+    out.push({ agency: ref(id), covers, snapshot, note: snapshot ? sentNote(snapshot, covers.length) : UNSENT_NOTE });
+  }
+  return { contributors: out, group: { id: cluster.id, code: cluster.code, name: cluster.name } };
+}
+
+/**
+ * Per indicator counted once (rollup.ts), the petitions of the scope whose receiving petition is
+ * in the scope too and counted by the same indicator in the same period. The inner `petition p`
+ * shadows the outer one, so one indicator definition tests both the sender and its receiver.
+ */
+export function duplicateCondition(code: IndicatorCode, ids: readonly string[], from: string, to: string) {
+  const ind = INDICATORS[code]!;
+  const list = sql.join(ids.map((id) => sql`${id}`));
+  const counted = indicatorWhere(ind, from, to);
+  return sql<boolean>`(${counted} and p.id in (select p.transferred_from_id from petition p
+    where p.transferred_from_id is not null and p.agency_id in (${list}) and ${counted}))`;
+}
+
+export async function duplicates(
+  db: Kysely<DB>,
+  codes: readonly IndicatorCode[],
+  ids: readonly string[],
+  from: string,
+  to: string,
+): Promise<Record<IndicatorCode, number>> {
+  const once = codes.filter((c) => rollupOf(c) === "once");
+  if (once.length === 0 || ids.length === 0) return {};
+  const list = sql.join(ids.map((id) => sql`${id}`));
+  const columns = once.map((code, i) => {
+    const dup = duplicateCondition(code, ids, from, to);
+    const measure: RawBuilder<number> =
+      INDICATORS[code]!.measure === "matters"
+        ? sql<number>`count(distinct p.matter_id) filter (where ${dup})`
+        : sql<number>`count(*) filter (where ${dup})`;
+    return sql`${measure} as ${sql.ref(`d${i}`)}`;
+  });
+  const result = await sql<Record<string, unknown>>`select ${sql.join(columns)} from petition p
+    where p.agency_id in (${list}) and p.id in (select transferred_from_id from petition
+      where transferred_from_id is not null and agency_id in (${list}))`.execute(db);
+  const row = result.rows[0] ?? {};
+  return Object.fromEntries(once.map((code, i) => [code, Number(row[`d${i}`] ?? 0)]));
+}
+
+/** The same day a year earlier (29/02 → 28/02). */
+export function yearBefore(date: string): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
+  return `${y - 1}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+function sumOver(
+  byAgency: Map<string, Record<string, number>>,
+  ids: readonly string[],
+  codes: readonly IndicatorCode[],
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const code of codes) {
+    const sum = ids.reduce((s, id) => s + (byAgency.get(id)?.[code] ?? 0), 0);
+    out[code] = Math.round(sum * 1e6) / 1e6;
+  }
+  return out;
+}
+
+function cellsOf(form: FormDefinition, key: string, values: Record<string, number>, into: Record<string, number>) {
+  for (const column of form.columns) into[`${key}.${column.no}`] = values[column.indicator] ?? 0;
+}
+
+export const ADJUSTMENT_NOTE =
+  "Tổng cộng = cộng các đơn vị trừ số đơn trùng: đơn một đơn vị trong phạm vi đã chuyển cho một đơn vị khác cũng trong phạm vi chỉ tính một lần, tại đơn vị nhận và giải quyết (tiếp nhận, phân loại, đã xử lý, đang xử lý). Số đơn chuyển đi vẫn tính ở đơn vị chuyển; số liệu của từng đơn vị giữ nguyên.";
+
+/** The rows, cells, total and consolidation block of a consolidated report. */
+export async function consolidatedReport(
+  db: Kysely<DB>,
+  resolved: ResolvedReport,
+  codes: readonly IndicatorCode[],
+  byAgency: Map<string, Record<string, number>>,
+  q: ReportRequest,
+) {
+  const { form, contributors } = resolved;
+  const rowValues = contributors.map((c) =>
+    c.snapshot
+      ? Object.fromEntries(codes.map((code) => [code, c.snapshot!.indicators[code] ?? 0]))
+      : sumOver(
+          byAgency,
+          c.covers.map((a) => a.id),
+          codes,
+        ),
+  );
+  const allIds = contributors.flatMap((c) => c.covers.map((a) => a.id));
+  const dup = await duplicates(db, codes, allIds, q.from, q.to);
+  const { plainSum, adjustment, total } = consolidate(codes, rowValues, dup);
+
+  // Last year: each row's agencies and the units merged into them, from the records.
+  const lineage = await loadLineage(db);
+  const lyFrom = yearBefore(q.from);
+  const lyTo = yearBefore(q.to);
+  const claimed = new Set(allIds);
+  const lyCovers = contributors.map((c) => {
+    const ids = c.covers.map((a) => a.id);
+    const merged = [...new Set(ids.flatMap((id) => predecessorsOf(lineage, id)))].filter((id) => !claimed.has(id));
+    for (const id of merged) claimed.add(id);
+    return { ids: [...ids, ...merged], merged };
+  });
+  const lyIds = lyCovers.flatMap((c) => c.ids);
+  const ly = await aggregateSources(
+    db,
+    lyIds,
+    codes.map((code) => ({ name: code, ind: INDICATORS[code]!, from: lyFrom, to: lyTo })),
+    lyFrom,
+    lyTo,
+  );
+  const lyRows = lyCovers.map((c) => sumOver(ly.byAgency, c.ids, codes));
+  const lyTotal = consolidate(codes, lyRows, await duplicates(db, codes, lyIds, lyFrom, lyTo)).total;
+  const names = new Map<string, string>(
+    (lyIds.length === 0
+      ? []
+      : await db.selectFrom("agency").select(["id", "name"]).where("id", "in", lyIds).execute()
+    ).map((a) => [a.id, a.name]),
+  );
+
+  const cells: Record<string, number> = {};
+  const lyCells: Record<string, number> = {};
+  const rows = [{ key: TOTAL_ROW, label: "Tổng cộng" }];
+  cellsOf(form, TOTAL_ROW, total, cells);
+  cellsOf(form, TOTAL_ROW, lyTotal, lyCells);
+  contributors.forEach((c, i) => {
+    rows.push({ key: c.agency.code, label: c.note ? `${c.agency.name} (${c.note})` : c.agency.name });
+    cellsOf(form, c.agency.code, rowValues[i]!, cells);
+    cellsOf(form, c.agency.code, lyRows[i]!, lyCells);
+  });
+  // The two lines that explain a total which is not the plain sum, when a column of the form has one.
+  if (form.columns.some((c) => (adjustment[c.indicator] ?? 0) !== 0)) {
+    rows.push({ key: SUM_ROW, label: "Cộng các đơn vị (chưa trừ trùng)" });
+    cellsOf(form, SUM_ROW, plainSum, cells);
+    rows.push({ key: ADJUSTMENT_ROW, label: "Trừ: đơn chuyển giữa các đơn vị trong phạm vi (chỉ tính một lần)" });
+    cellsOf(form, ADJUSTMENT_ROW, adjustment, cells);
+  }
+
+  const consolidation: ConsolidationView = {
+    scope: resolved.scope === "cluster" ? "cluster" : "subtree",
+    asOf: q.to,
+    group: resolved.group,
+    units: contributors.map((c, i) => ({
+      key: c.agency.code,
+      agency: c.agency,
+      source: c.snapshot ? "snapshot" : "live",
+      submission: c.snapshot
+        ? { id: c.snapshot.id, revision: c.snapshot.revision, status: c.snapshot.status, subtree: c.snapshot.subtree }
+        : null,
+      agencies: c.covers.length,
+      note: c.note,
+      indicators: rowValues[i]!,
+    })),
+    plainSum,
+    adjustment,
+    adjustmentNote: ADJUSTMENT_NOTE,
+    lastYear: {
+      from: lyFrom,
+      to: lyTo,
+      cells: lyCells,
+      indicators: lyTotal,
+      successors: contributors
+        .map((c, i) => ({ key: c.agency.code, predecessors: lyCovers[i]!.merged.map((id) => names.get(id) ?? id) }))
+        .filter((s) => s.predecessors.length > 0),
+    },
+  };
+  return { rows, cells, indicators: total, consolidation };
+}

@@ -1,0 +1,527 @@
+/**
+ * The reporting graph, emulation clusters, roll-up without double counting and the
+ * same-period-last-year column (modules/reports/graph.ts, rollup.ts), on both databases.
+ *
+ * Hand count, 02/XLD, Q4/2025 = 15/09/2025–14/12/2025 (columns: 1 total, 3 received, 4 matters
+ * received, 7 eligible, 14 within competence, 15 not within, 16 handled, 19 transferred, 21 filed,
+ * 22 in progress at the end):
+ * - LC.SCT: A1 received 01/10, complaint, eligible, not within its competence, transferred on
+ *   05/10 to the provincial Inspectorate; A2 received 10/10, recommendation, eligible, within,
+ *   answered 01/11. Own row: received 2, handled 2, transferred 1, eligible 2.
+ * - LC.TT: B1 received 08/10, the petition A1 transferred (transferred_from_id = A1), complaint,
+ *   eligible, within, in progress; B2 received 05/11, denunciation, not eligible, filed 10/11.
+ *   Own row: received 2, handled 1, filed 1, eligible 1, in progress 1.
+ * - Province (LC.UBND and the units reporting to it): plain sum received 4; A1 and B1 are the same
+ *   letter, both received in the period → counted once: received 3 (adjustment 1), matters 3,
+ *   eligible 2 (A1 and B1 both eligible: adjustment 1), handled 3 (A1 handled by its transfer, B1
+ *   not yet handled: no duplicate), transferred 1 (a transfer stays an act of the sender).
+ * - The reporting graph: test commune T.X.HOA, tree parent the district T.H.HOA (ended 30/06/2025),
+ *   reports to LC.UBND from 01/07/2025 by a line: on 30/06/2025 its superior is the district, on
+ *   01/07/2025 the province.
+ * - Last year (15/09/2024–14/12/2024): one petition at OLD.TTS.SCT.LC (merged into LC.TT) and one
+ *   at OLD.UBND.X.BACHA (merged into LC.X.BACHA): each counts under its successor: total 2.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { receiveMany } from "../src/modules/petitions/intake.ts";
+import { computeReport } from "../src/modules/reports/compute.ts";
+import { superiorOf } from "../src/modules/reports/graph.ts";
+import { SYSTEM_ACTOR } from "../src/platform/audit.ts";
+import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
+
+const Q4 = { from: "2025-09-15", to: "2025-12-14" };
+const Q2 = { from: "2025-03-15", to: "2025-06-14" };
+const COL = { total: 1, received: 3, matters: 4, eligible: 7, handled: 16, transferred: 19, filed: 21, open: 22 };
+
+for (const db of testDatabases()) {
+  describe(`reporting graph and roll-up (${db.kind})`, () => {
+    let t: TestApp;
+    let admin: TestClient;
+    let tinh: TestClient;
+    let tonghop: TestClient;
+    const agency = new Map<string, string>();
+    const petitionId = new Map<string, string>();
+
+    async function petition(
+      key: string,
+      code: string,
+      fields: {
+        receivedOn: string;
+        kind: string;
+        eligible: boolean | null;
+        competence: string | null;
+        outcome: string | null;
+        outcomeOn: string | null;
+        state: string;
+        from?: string;
+      },
+    ) {
+      const kdb = t.system.database.db;
+      const [created] = await receiveMany(kdb, SYSTEM_ACTOR, agency.get(code)!, [
+        {
+          channel: "post" as const,
+          receivedOn: "2026-03-02",
+          petitioners: [{ kind: "person" as const, fullName: `Người viết ${key}`, address: "xã Bắc Hà" }],
+          anonymous: false,
+          impersonated: false,
+          respondents: [{ name: "Cửa hàng vật tư nông nghiệp" }],
+          content: `Nội dung đơn ${key} về cửa hàng bán phân bón giả.`,
+          language: "vi" as const,
+          attachments: [],
+        },
+      ]);
+      await kdb
+        .updateTable("petition")
+        .set({
+          received_on: fields.receivedOn,
+          kind: fields.kind,
+          eligible: fields.eligible,
+          competence: fields.competence,
+          outcome: fields.outcome,
+          outcome_on: fields.outcomeOn,
+          state: fields.state,
+          signer_count: 1,
+          transferred_from_id: fields.from ? petitionId.get(fields.from)! : null,
+        })
+        .where("id", "=", created!.id)
+        .execute();
+      petitionId.set(key, created!.id);
+    }
+
+    const query = (params: Record<string, string>) => new URLSearchParams({ form: "02/XLD", ...params }).toString();
+    const province = (extra: Record<string, string> = {}) =>
+      tinh.get(
+        `/api/reports/compute?${query({ agencyId: agency.get("LC.UBND")!, ...Q4, scope: "subtree", ...extra })}`,
+      );
+
+    before(async () => {
+      t = await startTestApp({ db, listen: false });
+      const kdb = t.system.database.db;
+      for (const a of await kdb.selectFrom("agency").select(["id", "code"]).execute()) agency.set(a.code, a.id);
+      // A district ended by the reform and a commune whose tree parent is still that district.
+      const district = await kdb
+        .insertInto("agency")
+        .values({
+          code: "T.H.HOA",
+          name: "UBND huyện Hòa (thử)",
+          kind: "district_committee",
+          parent_id: agency.get("LC.UBND")!,
+          valid_from: "2020-01-01",
+          valid_to: "2025-06-30",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const commune = await kdb
+        .insertInto("agency")
+        .values({
+          code: "T.X.HOA",
+          name: "UBND xã Hòa (thử)",
+          kind: "commune_committee",
+          parent_id: district.id,
+          valid_from: "2020-01-01",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      agency.set("T.H.HOA", district.id);
+      agency.set("T.X.HOA", commune.id);
+
+      const base = { eligible: true, competence: "within", outcome: null, outcomeOn: null, state: "ELIGIBLE" };
+      await petition("A1", "LC.SCT", {
+        ...base,
+        receivedOn: "2025-10-01",
+        kind: "complaint",
+        competence: "not_within",
+        outcome: "transfer",
+        outcomeOn: "2025-10-05",
+        state: "TRANSFERRED",
+      });
+      await petition("A2", "LC.SCT", {
+        ...base,
+        receivedOn: "2025-10-10",
+        kind: "recommendation",
+        outcome: "resolve_reply",
+        outcomeOn: "2025-11-01",
+        state: "RESOLVED_REPLY",
+      });
+      await petition("B1", "LC.TT", { ...base, receivedOn: "2025-10-08", kind: "complaint", from: "A1" });
+      await petition("B2", "LC.TT", {
+        ...base,
+        receivedOn: "2025-11-05",
+        kind: "denunciation",
+        eligible: false,
+        competence: null,
+        outcome: "archive",
+        outcomeOn: "2025-11-10",
+        state: "FILED",
+      });
+      // Last year, at two units merged on 01/07/2025.
+      await petition("L1", "OLD.TTS.SCT.LC", { ...base, receivedOn: "2024-10-01", kind: "complaint" });
+      await petition("L2", "OLD.UBND.X.BACHA", { ...base, receivedOn: "2024-11-01", kind: "complaint" });
+
+      admin = await t.login("admin");
+      tinh = await t.login("lanhdao.tinh");
+      tonghop = await t.login("tonghop");
+    });
+    after(() => t?.close());
+
+    test("a line: the commune reports to its district until 30/06/2025 and to the province from 01/07/2025", async () => {
+      const kdb = t.system.database.db;
+      const commune = agency.get("T.X.HOA")!;
+      // No line yet: the tree parent on both days.
+      assert.equal(await superiorOf(kdb, commune, "2025-07-01"), agency.get("T.H.HOA"));
+      const added = await admin.post("/api/reports/lines", {
+        agencyId: commune,
+        reportsToId: agency.get("LC.UBND")!,
+        validFrom: "2025-07-01",
+        basis: "Nghị quyết 1656/NQ-UBTVQH15 sắp xếp đơn vị hành chính cấp xã",
+      });
+      assert.equal(added.status, 200, JSON.stringify(added.body));
+      assert.equal(added.body.reportsTo.code, "LC.UBND");
+      assert.equal(await superiorOf(kdb, commune, "2025-06-30"), agency.get("T.H.HOA"));
+      assert.equal(await superiorOf(kdb, commune, "2025-07-01"), agency.get("LC.UBND"));
+      const audit = await kdb
+        .selectFrom("audit_event")
+        .select(["summary"])
+        .where("action", "=", "report.line.added")
+        .where("entity_id", "=", added.body.id)
+        .executeTakeFirst();
+      assert.ok(audit, "the line is audited");
+
+      const listed = await admin.get("/api/reports/lines");
+      assert.equal(listed.status, 200);
+      assert.ok(listed.body.items.some((l: { id: string }) => l.id === added.body.id));
+
+      // Timeliness follows the graph on the period's end date: Q4/2025 the province expects the
+      // commune (tree parent: the district); Q2/2025 the district does, the province does not.
+      const q4 = await tinh.get(`/api/reports/submissions/timeliness?${query(Q4)}`);
+      assert.equal(q4.status, 200);
+      const q4codes = q4.body.items.map((i: { agency: { code: string } }) => i.agency.code);
+      assert.ok(q4codes.includes("T.X.HOA"));
+      assert.ok(!q4codes.includes("T.H.HOA"), "the district has ended by 14/12/2025");
+      const q2 = await tinh.get(`/api/reports/submissions/timeliness?${query(Q2)}`);
+      const q2codes = q2.body.items.map((i: { agency: { code: string } }) => i.agency.code);
+      assert.ok(!q2codes.includes("T.X.HOA"));
+      assert.ok(q2codes.includes("T.H.HOA"));
+
+      // Submissions: the commune's Q4/2025 report goes to the province, its Q2/2025 one to the district.
+      const ids: Record<string, string> = {};
+      for (const [name, period] of [
+        ["q4", Q4],
+        ["q2", Q2],
+      ] as const) {
+        const row = await kdb
+          .insertInto("report_submission")
+          .values({
+            agency_id: commune,
+            form: "02/XLD",
+            period_from: period.from,
+            period_to: period.to,
+            subtree: false,
+            kind: "periodic",
+            revision: 1,
+            snapshot: JSON.stringify(
+              await computeReport(kdb, null, {
+                form: "02/XLD",
+                agencyId: commune,
+                ...period,
+                subtree: false,
+                kind: "periodic",
+              }),
+            ),
+            status: "submitted",
+            correction_reason: null,
+            return_reason: null,
+            drafted_by: null,
+            drafted_by_name: "Người lập",
+            submitted_by: null,
+            submitted_by_name: "Người ký",
+            submitted_at: new Date("2025-12-15T02:00:00Z"),
+            returned_by: null,
+            returned_by_name: null,
+            accepted_by: null,
+            accepted_by_name: null,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        ids[name] = row.id;
+      }
+      const list = await tinh.get("/api/reports/submissions?pageSize=200");
+      const seen = list.body.items.map((i: { id: string }) => i.id);
+      assert.ok(seen.includes(ids.q4));
+      assert.ok(!seen.includes(ids.q2), "in Q2/2025 the commune reported to its district");
+      const q2get = await tinh.get(`/api/reports/submissions/${ids.q2}`);
+      assert.equal(q2get.status, 403);
+      const accepted = await tinh.post(`/api/reports/submissions/${ids.q4}/accept`, { version: 1 });
+      assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+      assert.equal(accepted.body.status, "accepted");
+    });
+
+    test("bad lines: overlap, unknown agency, no basis, end before start, no permission", async () => {
+      const commune = agency.get("T.X.HOA")!;
+      const overlap = await admin.post("/api/reports/lines", {
+        agencyId: commune,
+        reportsToId: agency.get("LC.TT")!,
+        validFrom: "2025-08-01",
+        basis: "Thử chồng lấn",
+      });
+      assert.equal(overlap.status, 409);
+      assert.equal(overlap.body.code, "REPORTING_LINE_OVERLAP");
+      assert.equal(overlap.body.field, "validFrom");
+      assert.match(overlap.body.message, /đã có quan hệ báo cáo/);
+      const unknown = await admin.post("/api/reports/lines", {
+        agencyId: commune,
+        reportsToId: "00000000-0000-4000-8000-000000000000",
+        validFrom: "2030-01-01",
+        basis: "Thử",
+      });
+      assert.equal(unknown.status, 404);
+      assert.equal(unknown.body.code, "AGENCY_NOT_FOUND");
+      assert.equal(unknown.body.field, "reportsToId");
+      const noBasis = await admin.post("/api/reports/lines", {
+        agencyId: commune,
+        reportsToId: agency.get("LC.TT")!,
+        validFrom: "2030-01-01",
+        basis: "  ",
+      });
+      assert.equal(noBasis.status, 400);
+      assert.equal(noBasis.body.field, "basis");
+      const backwards = await admin.post("/api/reports/lines", {
+        agencyId: commune,
+        reportsToId: agency.get("LC.TT")!,
+        validFrom: "2030-01-01",
+        validTo: "2029-12-31",
+        basis: "Thử",
+      });
+      assert.equal(backwards.status, 400);
+      assert.equal(backwards.body.field, "validTo");
+      const self = await admin.post("/api/reports/lines", {
+        agencyId: commune,
+        reportsToId: commune,
+        validFrom: "2030-01-01",
+        basis: "Thử",
+      });
+      assert.equal(self.status, 400);
+      assert.equal(self.body.code, "REPORTING_LINE_SELF");
+      const forbidden = await tonghop.post("/api/reports/lines", {
+        agencyId: agency.get("LC.SCT.VP")!,
+        reportsToId: agency.get("LC.TT")!,
+        validFrom: "2030-01-01",
+        basis: "Thử",
+      });
+      assert.equal(forbidden.status, 403);
+      // Outside the administrator's scope (another province).
+      const outside = await admin.post("/api/reports/lines", {
+        agencyId: agency.get("TQ.UBND")!,
+        reportsToId: agency.get("LC.UBND")!,
+        validFrom: "2030-01-01",
+        basis: "Thử",
+      });
+      assert.equal(outside.status, 403);
+      assert.equal(outside.body.field, "agencyId");
+      // The database refuses an overlap even past the service (the trigger).
+      await assert.rejects(
+        t.system.database.db
+          .insertInto("reporting_line")
+          .values({
+            agency_id: commune,
+            reports_to_id: agency.get("LC.TT")!,
+            valid_from: "2026-01-01",
+            valid_to: null,
+            basis: "Thử trực tiếp",
+            created_by: null,
+            closed_by: null,
+            close_basis: null,
+          })
+          .execute(),
+      );
+      // Closing the line, then a new one from the next day is accepted.
+      const lines = (await admin.get("/api/reports/lines")).body.items as {
+        id: string;
+        agency: { id: string };
+        version: number;
+      }[];
+      const line = lines.find((l) => l.agency.id === commune)!;
+      const closed = await admin.post(`/api/reports/lines/${line.id}/close`, {
+        validTo: "2029-12-31",
+        basis: "Thử kết thúc",
+        version: line.version,
+      });
+      assert.equal(closed.status, 200, JSON.stringify(closed.body));
+      assert.equal(closed.body.validTo, "2029-12-31");
+      const again = await admin.post(`/api/reports/lines/${line.id}/close`, {
+        validTo: "2029-12-31",
+        basis: "Thử kết thúc",
+        version: closed.body.version,
+      });
+      assert.equal(again.status, 409);
+      assert.equal(again.body.code, "REPORTING_LINE_CLOSED");
+      const next = await admin.post("/api/reports/lines", {
+        agencyId: commune,
+        reportsToId: agency.get("LC.TT")!,
+        validFrom: "2030-01-01",
+        basis: "Thử quan hệ mới",
+      });
+      assert.equal(next.status, 200, JSON.stringify(next.body));
+    });
+
+    test("the province counts a petition transferred between two of its units once; each unit keeps it", async () => {
+      const sct = await tinh.get(`/api/reports/compute?${query({ agencyId: agency.get("LC.SCT")!, ...Q4 })}`);
+      assert.equal(sct.status, 200);
+      assert.equal(sct.body.indicators.petitions_received, 2);
+      assert.equal(sct.body.indicators.petitions_transferred, 1);
+      const tt = await tinh.get(`/api/reports/compute?${query({ agencyId: agency.get("LC.TT")!, ...Q4 })}`);
+      assert.equal(tt.body.indicators.petitions_received, 2);
+
+      const res = await province();
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      const r = res.body;
+      const cell = (row: string, col: number) => r.cells[`${row}.${col}`];
+      // Per-unit rows keep each unit's own figures.
+      assert.equal(cell("LC.SCT", COL.received), 2);
+      assert.equal(cell("LC.TT", COL.received), 2);
+      assert.equal(cell("LC.SCT", COL.handled), 2);
+      assert.equal(cell("LC.TT", COL.handled), 1);
+      // The plain sum, the adjustment and the total.
+      assert.equal(cell("cong_don_vi", COL.received), 4);
+      assert.equal(cell("tru_trung", COL.received), 1);
+      assert.equal(cell("tong", COL.received), 3);
+      assert.equal(cell("tong", COL.matters), 3);
+      assert.equal(cell("tong", COL.total), 3);
+      assert.equal(cell("tru_trung", COL.eligible), 1);
+      assert.equal(cell("tong", COL.eligible), 2);
+      assert.equal(cell("tong", COL.handled), 3);
+      assert.equal(cell("tru_trung", COL.handled), 0);
+      assert.equal(cell("tong", COL.transferred), 1);
+      assert.equal(cell("tong", COL.open), 1);
+      assert.equal(r.indicators.petitions_received, 3);
+      assert.equal(r.consolidation.adjustment.petitions_received, 1);
+      assert.equal(r.consolidation.plainSum.petitions_received, 4);
+      assert.match(r.consolidation.adjustmentNote, /chỉ tính một lần/);
+      // Every column: total = plain sum − adjustment.
+      for (const c of r.columns as { no: number }[])
+        assert.equal(cell("tong", c.no), cell("cong_don_vi", c.no) - cell("tru_trung", c.no), `column ${c.no}`);
+      // No unit has sent: each row is live and marked.
+      const sctRow = r.consolidation.units.find((u: { key: string }) => u.key === "LC.SCT");
+      assert.equal(sctRow.source, "live");
+      assert.match(sctRow.note, /chưa gửi báo cáo — số liệu tính từ hồ sơ/);
+      // The commune reporting by a line is in the province's rows.
+      assert.ok(r.rows.some((row: { key: string }) => row.key === "T.X.HOA"));
+
+      // Drill-down: the total lists the 3 petitions counted (not A1), the unit row its own 2.
+      const drill = (cellKey: string) =>
+        tinh.get(
+          `/api/reports/drilldown?${query({ agencyId: agency.get("LC.UBND")!, ...Q4, scope: "subtree", cell: cellKey })}`,
+        );
+      const total = await drill(`tong.${COL.received}`);
+      assert.equal(total.status, 200, JSON.stringify(total.body));
+      assert.equal(total.body.total, 3);
+      assert.ok(!total.body.items.some((i: { id: string }) => i.id === petitionId.get("A1")));
+      const unit = await drill(`LC.SCT.${COL.received}`);
+      assert.equal(unit.body.total, 2);
+      assert.ok(unit.body.items.some((i: { id: string }) => i.id === petitionId.get("A1")));
+    });
+
+    test("last year's figures of merged units count under their successor", async () => {
+      const r = (await province()).body;
+      assert.equal(r.consolidation.lastYear.from, "2024-09-15");
+      assert.equal(r.consolidation.lastYear.to, "2024-12-14");
+      assert.equal(r.consolidation.lastYear.cells[`LC.TT.${COL.received}`], 1);
+      assert.equal(r.consolidation.lastYear.cells[`LC.X.BACHA.${COL.received}`], 1);
+      assert.equal(r.consolidation.lastYear.cells[`LC.SCT.${COL.received}`], 0);
+      assert.equal(r.consolidation.lastYear.indicators.petitions_received, 2);
+      const tt = r.consolidation.lastYear.successors.find((s: { key: string }) => s.key === "LC.TT");
+      assert.deepEqual(tt.predecessors, ["Thanh tra Sở Công Thương tỉnh Lào Cai"]);
+    });
+
+    test("a unit's submitted snapshot is used instead of a recount after new records arrive", async () => {
+      const saved = await tonghop.post("/api/reports/submissions", {
+        form: "02/XLD",
+        agencyId: agency.get("LC.SCT")!,
+        ...Q4,
+        subtree: false,
+        kind: "periodic",
+      });
+      assert.equal(saved.status, 200, JSON.stringify(saved.body));
+      const lanhdao = await t.login("lanhdao");
+      const sent = await lanhdao.post(`/api/reports/submissions/${saved.body.id}/submit`, {
+        version: saved.body.version,
+      });
+      assert.equal(sent.status, 200, JSON.stringify(sent.body));
+      // A petition the Department records afterwards, dated inside the period.
+      await petition("A3", "LC.SCT", {
+        eligible: true,
+        competence: "within",
+        outcome: null,
+        outcomeOn: null,
+        state: "ELIGIBLE",
+        receivedOn: "2025-11-20",
+        kind: "complaint",
+      });
+      const live = await tinh.get(`/api/reports/compute?${query({ agencyId: agency.get("LC.SCT")!, ...Q4 })}`);
+      assert.equal(live.body.indicators.petitions_received, 3, "the unit's own live report sees A3");
+      const r = (await province()).body;
+      const row = r.consolidation.units.find((u: { key: string }) => u.key === "LC.SCT");
+      assert.equal(row.source, "snapshot");
+      assert.equal(row.submission.id, saved.body.id);
+      assert.match(row.note, /theo báo cáo đã gửi/);
+      assert.equal(r.cells[`LC.SCT.${COL.received}`], 2, "the snapshot's figure, not 3");
+      assert.equal(r.cells[`tong.${COL.received}`], 3, "2 (snapshot) + 2 (LC.TT live) − 1 duplicate");
+      const tt = r.consolidation.units.find((u: { key: string }) => u.key === "LC.TT");
+      assert.equal(tt.source, "live");
+    });
+
+    test("a cluster total, and who may read it", async () => {
+      const kdb = t.system.database.db;
+      await petition("Q1", "TQ.UBND", {
+        eligible: true,
+        competence: "within",
+        outcome: null,
+        outcomeOn: null,
+        state: "ELIGIBLE",
+        receivedOn: "2025-10-20",
+        kind: "complaint",
+      });
+      const group = await kdb
+        .selectFrom("agency_group")
+        .select("id")
+        .where("code", "=", "CUM.MNPB")
+        .executeTakeFirstOrThrow();
+      const cluster = (client: TestClient, agencyCode = "LC.UBND") =>
+        client.get(
+          `/api/reports/compute?${query({ agencyId: agency.get(agencyCode)!, ...Q4, scope: "cluster", groupId: group.id })}`,
+        );
+      // The province's leader sees LC.UBND but not the other five provinces, and LC.UBND is not the lead yet.
+      const refused = await cluster(tinh);
+      assert.equal(refused.status, 403);
+      assert.equal(refused.body.code, "OUT_OF_SCOPE");
+      assert.equal(refused.body.field, "groupId");
+      await kdb
+        .updateTable("agency_group")
+        .set({ lead_agency_id: agency.get("LC.UBND")! })
+        .where("id", "=", group.id)
+        .execute();
+      const res = await cluster(tinh);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      // LC.UBND's row: its reporting subtree (LC.SCT snapshot 2, LC.TT 2, minus 1 duplicate... as
+      // a member row it is the live subtree: A1, A2, A3, B1, B2 = 5) ; TQ.UBND: 1.
+      assert.equal(res.body.consolidation.group.code, "CUM.MNPB");
+      assert.equal(res.body.consolidation.units.length, 6);
+      assert.equal(res.body.cells[`LC.UBND.${COL.received}`], 5);
+      assert.equal(res.body.cells[`TQ.UBND.${COL.received}`], 1);
+      assert.equal(res.body.cells[`tru_trung.${COL.received}`], 1);
+      assert.equal(res.body.cells[`tong.${COL.received}`], 5);
+      // A Department's officer is not the lead and does not see every member.
+      const other = await cluster(tonghop, "LC.SCT");
+      assert.equal(other.status, 403);
+      // No cluster chosen.
+      const missing = await tinh.get(
+        `/api/reports/compute?${query({ agencyId: agency.get("LC.UBND")!, ...Q4, scope: "cluster" })}`,
+      );
+      assert.equal(missing.status, 400);
+      assert.equal(missing.body.field, "groupId");
+      const clusters = await tinh.get("/api/reports/clusters?at=2025-12-14");
+      assert.equal(clusters.status, 200);
+      assert.ok(clusters.body.items.some((c: { code: string }) => c.code === "CUM.MNPB"));
+    });
+  });
+}
