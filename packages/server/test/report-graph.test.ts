@@ -23,6 +23,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import ExcelJS from "exceljs";
 import { receiveMany } from "../src/modules/petitions/intake.ts";
 import { computeReport } from "../src/modules/reports/compute.ts";
 import { superiorOf } from "../src/modules/reports/graph.ts";
@@ -419,6 +420,34 @@ for (const db of testDatabases()) {
       const unit = await drill(`LC.SCT.${COL.received}`);
       assert.equal(unit.body.total, 2);
       assert.ok(unit.body.items.some((i: { id: string }) => i.id === petitionId.get("A1")));
+    });
+
+    test("the Excel of the province: unit rows, the adjustment line, the note and last year's sheet", async () => {
+      const res = await t.app.inject({
+        method: "GET",
+        url: `/api/reports/form.xlsx?${query({ agencyId: agency.get("LC.UBND")!, ...Q4, scope: "subtree" })}`,
+        headers: { cookie: `mb_session=${tinh.session}` },
+      });
+      assert.equal(res.statusCode, 200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      let adjustment = 0;
+      sheet.eachRow((row, n) => {
+        if (String(row.getCell(2).value ?? "").startsWith("Trừ: đơn chuyển")) adjustment = n;
+      });
+      assert.ok(adjustment > 9, "the adjustment line");
+      assert.equal(sheet.getRow(adjustment).getCell(2 + COL.received).value, 1);
+      assert.equal(sheet.getRow(9).getCell(2 + COL.received).value, 3, "the total row");
+      const all: string[] = [];
+      sheet.eachRow((r) => r.eachCell((cell) => all.push(String(cell.value))));
+      assert.ok(all.some((x) => x.includes("chỉ tính một lần")));
+      assert.ok(all.some((x) => x.includes("Sở Công Thương tỉnh Lào Cai: Tính từ hồ sơ")));
+      const ly = workbook.getWorksheet("Cung ky nam truoc")!;
+      assert.ok(ly, "last year's sheet");
+      const received = ly.getRow(4 + COL.received);
+      assert.equal(received.getCell(3).value, 3);
+      assert.equal(received.getCell(4).value, 2);
     });
 
     test("last year's figures of merged units count under their successor", async () => {

@@ -57,6 +57,8 @@ const FollowUpPage = lazy(() => import("../features/inspections/follow-up/Follow
 const PublicationsPage = lazy(() => import("../features/portal/PublicationsPage.tsx"));
 const FaqPage = lazy(() => import("../features/portal/FaqPage.tsx"));
 const PortalHubPage = lazy(() => import("../features/portal/PortalHubPage.tsx"));
+// reporting graph (issue 19)
+const ReportingLinesPage = lazy(() => import("../features/reports/ReportingLinesPage.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -345,6 +347,15 @@ export function App() {
                       element={
                         <RequirePermission permission="reception.write">
                           <FaqPage />
+                        </RequirePermission>
+                      }
+                    />
+                    {/* reporting graph (issue 19) */}
+                    <Route
+                      path="/quan-tri/quan-he-bao-cao"
+                      element={
+                        <RequirePermission permission="agency.read">
+                          <ReportingLinesPage />
                         </RequirePermission>
                       }
                     />

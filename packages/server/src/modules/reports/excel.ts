@@ -85,6 +85,70 @@ export async function reportWorkbook(report: ReportView): Promise<{ fileName: st
     });
   });
   sheet.views = [{ state: "frozen", ySplit: 8, xSplit: 2 }];
+  if (report.consolidation) consolidationSheets(workbook, sheet, report, 9 + report.rows.length);
   const fileName = `Bieu-${report.form.replace("/", "-")}-${report.agency.code}-${report.from}-${report.to}.xlsx`;
   return { fileName, bytes: Buffer.from(await workbook.xlsx.writeBuffer()) };
+}
+
+/**
+ * A consolidated report (issue 19): under the form, the note on the duplicates taken off and where
+ * each unit's figures come from; a second sheet with the same period last year (merged units under
+ * their successor), indicator by indicator.
+ */
+function consolidationSheets(
+  workbook: ReturnType<typeof newWorkbook>,
+  sheet: ReturnType<typeof newSheet>,
+  report: ReportView,
+  firstFree: number,
+): void {
+  const c = report.consolidation!;
+  const last = 2 + report.columns.length;
+  let r = firstFree + 1;
+  if (Object.keys(c.adjustment).length > 0)
+    banner(sheet, r++, 1, last, c.adjustmentNote, { italic: true, size: 10, align: "left" });
+  for (const u of c.units) {
+    const source = u.source === "snapshot" ? "Đã gửi báo cáo" : "Tính từ hồ sơ";
+    banner(sheet, r++, 1, last, `${u.agency.name}: ${source}${u.note ? ` — ${u.note}` : ""}`, {
+      size: 10,
+      align: "left",
+    });
+  }
+
+  const ly = newSheet(workbook, "Cung ky nam truoc", "4:4");
+  ly.getColumn(1).width = 8;
+  ly.getColumn(2).width = 48;
+  for (const col of [3, 4, 5]) ly.getColumn(col).width = 16;
+  banner(
+    ly,
+    1,
+    1,
+    5,
+    `So sánh với cùng kỳ năm trước (${formatVietnameseDate(c.lastYear.from)} – ${formatVietnameseDate(c.lastYear.to)})`,
+    { bold: true, size: 13 },
+  );
+  ["Cột", "Chỉ tiêu", "Kỳ này", "Cùng kỳ năm trước", "Tăng (+), giảm (−)"].forEach((label, i) => {
+    headerCell(ly.getCell(4, i + 1), label);
+    ly.getCell(4, i + 1).border = THIN;
+  });
+  report.columns.forEach((col, i) => {
+    const now = report.cells[`tong.${col.no}`] ?? 0;
+    const before = c.lastYear.cells[`tong.${col.no}`] ?? 0;
+    const values: (string | number)[] = [col.no, col.label, now, before, Math.round((now - before) * 1e6) / 1e6];
+    values.forEach((value, j) => {
+      const cell = ly.getCell(5 + i, j + 1);
+      cell.value = value;
+      cell.font = { name: FONT, size: 11 };
+      cell.border = THIN;
+      if (typeof value === "number" && j >= 2) cell.numFmt = Number.isInteger(value) ? "#,##0" : "#,##0.###";
+    });
+  });
+  let n = 6 + report.columns.length;
+  const names = new Map(c.units.map((u) => [u.key, u.agency.name]));
+  for (const s of c.lastYear.successors) {
+    banner(ly, n++, 1, 5, `${names.get(s.key) ?? s.key}: gồm số liệu của ${s.predecessors.join(", ")}`, {
+      italic: true,
+      size: 10,
+      align: "left",
+    });
+  }
 }

@@ -1,23 +1,11 @@
 /**
- * Periodic reports: choose a form, an agency (and its units), a period of the reporting regime;
+ * Periodic reports: choose a form, an agency (alone, with the units reporting to it, or an
+ * emulation cluster), a period of the reporting regime;
  * the form is computed from the records and shown in the appendix's layout (grouped headers,
  * numbered columns, a total row and one row per unit). Every figure opens the list of records it
  * counts; the form downloads as Excel.
  */
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  Pagination,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-} from "@mantine/core";
+import { Alert, Anchor, Button, Group, Modal, Pagination, Paper, Select, Stack, Table, Text } from "@mantine/core";
 import { INSPECTION_STATES } from "@minhbach/domain";
 import { useState } from "react";
 import { errorMessage } from "../../api/client.ts";
@@ -26,8 +14,21 @@ import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryStatus } from "../../ui/QueryState.tsx";
 import { saveDownload } from "../../ui/download.ts";
 import { useSession } from "../auth/session.tsx";
-import { useAgencies, useCatalogue, useDrilldown, useReport, type ReportChoice, type ReportView } from "./api.ts";
-import { REPORT_TEXT as T } from "./text.ts";
+import {
+  useAgencies,
+  useCatalogue,
+  useClusters,
+  useDrilldown,
+  useReport,
+  type ReportChoice,
+  type ReportView,
+} from "./api.ts";
+import { ConsolidationPanel } from "./ConsolidationPanel.tsx";
+import { REPORT_TEXT as T, SCOPE_TEXT as S } from "./text.ts";
+
+/** The rows that explain a consolidated total (rollup.ts on the server): not records, no drill-down. */
+const SUM_ROW = "cong_don_vi";
+const ADJUSTMENT_ROW = "tru_trung";
 import { SaveAndSubmit, SubmissionsPanel } from "./SubmissionsPanel.tsx";
 import { TimelinessPanel } from "./TimelinessPanel.tsx";
 
@@ -40,7 +41,8 @@ export default function ReportsPage() {
   const [year, setYear] = useState<string>(String(THIS_YEAR));
   const [period, setPeriod] = useState<string | null>(null);
   const [agencyId, setAgencyId] = useState<string | null>(session.me?.agency.id ?? null);
-  const [subtree, setSubtree] = useState(false);
+  const [scope, setScope] = useState<"unit" | "subtree" | "cluster">("unit");
+  const [groupId, setGroupId] = useState<string | null>(null);
   const [choice, setChoice] = useState<ReportChoice | null>(null);
   const [cell, setCell] = useState<string | null>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
@@ -50,7 +52,9 @@ export default function ReportsPage() {
 
   const periods = catalogue.data?.periods ?? [];
   const chosenPeriod = periods.find((p) => `${p.from}_${p.to}` === period) ?? null;
-  const ready = form !== null && agencyId !== null && chosenPeriod !== null;
+  const clusters = useClusters(chosenPeriod?.to ?? null);
+  const ready =
+    form !== null && agencyId !== null && chosenPeriod !== null && (scope !== "cluster" || groupId !== null);
 
   return (
     <>
@@ -61,7 +65,15 @@ export default function ReportsPage() {
             e.preventDefault();
             if (!ready) return;
             setCell(null);
-            setChoice({ form, agencyId, from: chosenPeriod.from, to: chosenPeriod.to, subtree });
+            setChoice({
+              form,
+              agencyId,
+              from: chosenPeriod.from,
+              to: chosenPeriod.to,
+              subtree: scope !== "unit",
+              scope,
+              ...(scope === "cluster" && groupId ? { groupId } : {}),
+            });
           }}
         >
           <Group align="flex-end" wrap="wrap" gap="sm">
@@ -103,7 +115,27 @@ export default function ReportsPage() {
               searchable
               w={{ base: "100%", sm: 320 }}
             />
-            <Checkbox label={T.subtree} checked={subtree} onChange={(e) => setSubtree(e.currentTarget.checked)} />
+            <Select
+              label={S.scope}
+              data={[
+                { value: "unit", label: S.unit },
+                { value: "subtree", label: S.subtree },
+                { value: "cluster", label: S.cluster },
+              ]}
+              value={scope}
+              onChange={(v) => setScope((v as "unit" | "subtree" | "cluster" | null) ?? "unit")}
+              allowDeselect={false}
+              w={{ base: "100%", sm: 280 }}
+            />
+            {scope === "cluster" ? (
+              <Select
+                label={S.chooseCluster}
+                data={(clusters.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                value={groupId}
+                onChange={setGroupId}
+                w={{ base: "100%", sm: 320 }}
+              />
+            ) : null}
             <Button type="submit" disabled={!ready}>
               {T.compute}
             </Button>
@@ -145,7 +177,11 @@ export default function ReportsPage() {
               downloadError={downloadError}
             />
           ) : null}
-          {report.data && choice.agencyId === session.me?.agency.id && session.can("report.write") ? (
+          {report.data ? <ConsolidationPanel report={report.data} /> : null}
+          {report.data &&
+          choice.scope !== "cluster" &&
+          choice.agencyId === session.me?.agency.id &&
+          session.can("report.write") ? (
             <SaveAndSubmit choice={choice} />
           ) : null}
         </>
@@ -252,6 +288,12 @@ function ReportTable({
                 {report.columns.map((c) => {
                   const key = `${row.key}.${c.no}`;
                   const n = report.cells[key] ?? 0;
+                  if (row.key === SUM_ROW || row.key === ADJUSTMENT_ROW)
+                    return (
+                      <Table.Td key={c.no} ta="center">
+                        {row.key === ADJUSTMENT_ROW && n !== 0 ? `−${formatNumber(n)}` : formatNumber(n)}
+                      </Table.Td>
+                    );
                   return (
                     <Table.Td key={c.no} ta="center">
                       <Anchor

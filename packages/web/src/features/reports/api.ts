@@ -10,6 +10,9 @@ export interface ReportChoice {
   from: string;
   to: string;
   subtree: boolean;
+  /** unit, subtree (the reporting graph) or cluster (with `groupId`). */
+  scope?: "unit" | "subtree" | "cluster";
+  groupId?: string;
 }
 
 const KEY = ["reports"] as const;
@@ -109,5 +112,47 @@ export function useTimeliness(period: { form: string; from: string; to: string }
     queryKey: [...KEY, "submissions", "timeliness", period],
     queryFn: ({ signal }) => call("reports.submissions.timeliness", { query: period!, signal }),
     enabled: period !== null,
+  });
+}
+
+// ---- Reporting graph and clusters (issue 19) ---------------------------------------------------
+
+export type ReportingLines = Answer<"reports.lines.list">;
+export type ReportingLine = ReportingLines["items"][number];
+
+export function useReportingLines() {
+  return useQuery({
+    queryKey: [...KEY, "lines"],
+    queryFn: ({ signal }) => call("reports.lines.list", { signal }),
+  });
+}
+
+export function useAddLine() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: {
+      agencyId: string;
+      reportsToId: string;
+      validFrom: string;
+      validTo?: string | null;
+      basis: string;
+    }) => call("reports.lines.create", { body }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [...KEY] }),
+  });
+}
+
+export function useCloseLine() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; validTo: string; basis: string; version: number }) =>
+      call("reports.lines.close", { params: { id }, body }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [...KEY] }),
+  });
+}
+
+export function useClusters(at: string | null) {
+  return useQuery({
+    queryKey: [...KEY, "clusters", at],
+    queryFn: ({ signal }) => call("reports.clusters", { query: at ? { at } : {}, signal }),
   });
 }

@@ -78,3 +78,53 @@ export const SUBMISSION_LIST_TEXT = {
   progress: (done: number, total: number) => `Đang xuất ${done}/${total} báo cáo…`,
   done: (n: number) => `Đã xuất ${n} báo cáo.`,
 };
+
+// ---- Reporting graph, clusters, consolidated reports (issue 19) --------------------------------
+
+export const LINES_TEXT = {
+  title: "Quan hệ báo cáo",
+  description:
+    "Đơn vị nào báo cáo về cơ quan nào, từ ngày nào đến ngày nào. Đơn vị không có quan hệ báo cáo trong một ngày thì báo cáo về cơ quan cấp trên trực tiếp trong cây tổ chức. Báo cáo tổng hợp, hạn gửi và việc tiếp nhận báo cáo theo quan hệ báo cáo vào ngày cuối kỳ.",
+  addTitle: "Thêm quan hệ báo cáo",
+  agency: "Đơn vị báo cáo",
+  reportsTo: "Báo cáo về",
+  validFrom: "Từ ngày",
+  validTo: "Đến ngày",
+  validToOptional: "Đến ngày (để trống nếu chưa kết thúc)",
+  lastDay: "Ngày cuối cùng của quan hệ báo cáo",
+  basis: "Căn cứ (quyết định, văn bản)",
+  add: "Thêm quan hệ",
+  added: "Đã thêm quan hệ báo cáo.",
+  open: "Đang áp dụng",
+  close: "Kết thúc",
+  closeTitle: "Kết thúc quan hệ báo cáo",
+  closedBy: "kết thúc theo",
+  closing: (agency: string, to: string, from: string) => `${agency} báo cáo về ${to} từ ngày ${from}.`,
+  actions: "Thao tác",
+  filter: "Tìm theo đơn vị, căn cứ",
+  sortBy: "Sắp xếp",
+  sortAgency: "Theo đơn vị",
+  sortFrom: "Theo ngày bắt đầu",
+  sortTo: "Theo ngày kết thúc",
+  empty: "Chưa có quan hệ báo cáo nào: các đơn vị báo cáo theo cây tổ chức.",
+};
+
+export const SCOPE_TEXT = {
+  scope: "Phạm vi",
+  unit: "Đơn vị",
+  subtree: "Đơn vị và các đơn vị báo cáo về",
+  cluster: "Cụm thi đua",
+  chooseCluster: "Cụm thi đua",
+  units: "Nguồn số liệu của từng đơn vị",
+  source: "Nguồn số liệu",
+  sent: "Đã gửi báo cáo",
+  unsent: "Tính từ hồ sơ",
+  agencies: (n: number) => (n > 1 ? `gồm ${n} đơn vị` : ""),
+  lastYearTitle: (from: string, to: string) => `So sánh với cùng kỳ năm trước (${from} – ${to})`,
+  indicator: "Chỉ tiêu",
+  current: "Kỳ này",
+  lastYear: "Cùng kỳ năm trước",
+  change: "Tăng (+), giảm (−)",
+  successors: (unit: string, names: string) => `${unit}: gồm số liệu của ${names}`,
+  linesLink: "Quan hệ báo cáo",
+};

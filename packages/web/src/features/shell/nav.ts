@@ -19,6 +19,7 @@ import {
   IconWorld,
   IconWorldUpload,
   IconHelpCircle,
+  IconHierarchy2,
   type Icon,
 } from "@tabler/icons-react";
 
@@ -86,4 +87,6 @@ export const ADMIN_NAV: NavItem[] = [
     icon: IconEyeCheck,
     permission: "case.approve_reveal",
   },
+  // reporting graph (issue 19)
+  { path: "/quan-tri/quan-he-bao-cao", label: "Quan hệ báo cáo", icon: IconHierarchy2, permission: "agency.read" },
 ];
