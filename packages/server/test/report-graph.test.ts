@@ -519,7 +519,9 @@ for (const db of testDatabases()) {
         client.get(
           `/api/reports/compute?${query({ agencyId: agency.get(agencyCode)!, ...Q4, scope: "cluster", groupId: group.id })}`,
         );
-      // The province's leader sees LC.UBND but not the other five provinces, and LC.UBND is not the lead yet.
+      // The demo names LC.UBND the cluster's lead; the province's leader sees LC.UBND but not the
+      // other five provinces, so without the lead the cluster is out of scope.
+      await kdb.updateTable("agency_group").set({ lead_agency_id: null }).where("id", "=", group.id).execute();
       const refused = await cluster(tinh);
       assert.equal(refused.status, 403);
       assert.equal(refused.body.code, "OUT_OF_SCOPE");
@@ -531,8 +533,8 @@ for (const db of testDatabases()) {
         .execute();
       const res = await cluster(tinh);
       assert.equal(res.status, 200, JSON.stringify(res.body));
-      // LC.UBND's row: its reporting subtree (LC.SCT snapshot 2, LC.TT 2, minus 1 duplicate... as
-      // a member row it is the live subtree: A1, A2, A3, B1, B2 = 5) ; TQ.UBND: 1.
+      // LC.UBND has not sent: its row is its live reporting subtree (A1, A2, A3, B1, B2 = 5);
+      // TQ.UBND: 1. Total 6 − 1 (A1 and B1, both in the cluster) = 5.
       assert.equal(res.body.consolidation.group.code, "CUM.MNPB");
       assert.equal(res.body.consolidation.units.length, 6);
       assert.equal(res.body.cells[`LC.UBND.${COL.received}`], 5);

@@ -143,6 +143,8 @@ const GROUPS = [
     name: "Cụm thi đua các tỉnh miền núi phía Bắc",
     kind: "emulation_cluster",
     members: ["LC.UBND", "TQ.UBND", "TN.UBND", "PT.UBND", "LCH.UBND", "DB.UBND"],
+    // The cluster's lead (trưởng cụm) reads the cluster's report (issue 19).
+    lead: "LC.UBND",
   },
 ];
 
@@ -258,7 +260,7 @@ export async function seedDemo(
       if (existing) continue;
       const row = await trx
         .insertInto("agency_group")
-        .values({ code: group.code, name: group.name, kind: group.kind })
+        .values({ code: group.code, name: group.name, kind: group.kind, lead_agency_id: ids.get(group.lead) ?? null })
         .returning("id")
         .executeTakeFirstOrThrow();
       await trx
