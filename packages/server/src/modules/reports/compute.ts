@@ -28,7 +28,7 @@ import type { DB } from "../../db/schema.ts";
 import { assertAgencyInScope, type AuthContext } from "../../platform/access.ts";
 import { fail } from "../../platform/errors.ts";
 import { SOURCE_TABLES } from "./sources.ts";
-import { contributorsOf, consolidatedReport, type Contributor } from "./rollup.ts";
+import { consolidatedReport, consolidationInputs, contributorsOf, type Contributor } from "./rollup.ts";
 
 export interface ReportRequest {
   form: string;
@@ -233,13 +233,16 @@ export async function computeReport(
       to: previousTo,
     })),
   ];
-  const { byAgency } = await aggregateSources(
-    db,
-    agencies.map((a) => a.id),
-    wanted,
-    q.from,
-    q.to,
-  );
+  const [{ byAgency }, inputs] = await Promise.all([
+    aggregateSources(
+      db,
+      agencies.map((a) => a.id),
+      wanted,
+      q.from,
+      q.to,
+    ),
+    resolved.scope === "unit" ? null : consolidationInputs(db, resolved, codes, q),
+  ]);
   // The reconciliation is the records' (a snapshot holds no previous period): the live total.
   const live = byAgency.get("") ?? {};
   const checks = pairs.map((p) => {
@@ -265,9 +268,7 @@ export async function computeReport(
     },
     computedAt: now.toISOString(),
   };
-  if (resolved.scope !== "unit") {
-    return { ...base, ...(await consolidatedReport(db, resolved, codes, byAgency, q)), subtree: true };
-  }
+  if (inputs) return { ...base, ...consolidatedReport(resolved, codes, byAgency, inputs, q), subtree: true };
   const cells: Record<string, number> = {};
   for (const column of form.columns) cells[`${TOTAL_ROW}.${column.no}`] = live[column.indicator] ?? 0;
   return {

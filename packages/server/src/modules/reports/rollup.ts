@@ -217,15 +217,64 @@ function cellsOf(form: FormDefinition, key: string, values: Record<string, numbe
 export const ADJUSTMENT_NOTE =
   "Tổng cộng = cộng các đơn vị trừ số đơn trùng: đơn một đơn vị trong phạm vi đã chuyển cho một đơn vị khác cũng trong phạm vi chỉ tính một lần, tại đơn vị nhận và giải quyết (tiếp nhận, phân loại, đã xử lý, đang xử lý). Số đơn chuyển đi vẫn tính ở đơn vị chuyển; số liệu của từng đơn vị giữ nguyên.";
 
-/** The rows, cells, total and consolidation block of a consolidated report. */
-export async function consolidatedReport(
+/**
+ * What a consolidated report needs beside the period's own aggregate: the duplicates of the scope,
+ * and last year's figures (each row's agencies and the units merged into them, from the records).
+ * Run alongside the period's aggregate (computeReport), each query on its own connection.
+ */
+export async function consolidationInputs(
   db: Kysely<DB>,
   resolved: ResolvedReport,
   codes: readonly IndicatorCode[],
+  q: ReportRequest,
+) {
+  const { contributors } = resolved;
+  const allIds = contributors.flatMap((c) => c.covers.map((a) => a.id));
+  const lyFrom = yearBefore(q.from);
+  const lyTo = yearBefore(q.to);
+  const lastYear = async () => {
+    const lineage = await loadLineage(db);
+    const claimed = new Set(allIds);
+    const lyCovers = contributors.map((c) => {
+      const ids = c.covers.map((a) => a.id);
+      const merged = [...new Set(ids.flatMap((id) => predecessorsOf(lineage, id)))].filter((id) => !claimed.has(id));
+      for (const id of merged) claimed.add(id);
+      return { ids: [...ids, ...merged], merged };
+    });
+    const lyIds = lyCovers.flatMap((c) => c.ids);
+    const [ly, lyDup, named] = await Promise.all([
+      aggregateSources(
+        db,
+        lyIds,
+        codes.map((code) => ({ name: code, ind: INDICATORS[code]!, from: lyFrom, to: lyTo })),
+        lyFrom,
+        lyTo,
+      ),
+      duplicates(db, codes, lyIds, lyFrom, lyTo),
+      lyIds.length === 0 ? [] : db.selectFrom("agency").select(["id", "name"]).where("id", "in", lyIds).execute(),
+    ]);
+    const lyRows = lyCovers.map((c) => sumOver(ly.byAgency, c.ids, codes));
+    return {
+      lyCovers,
+      lyRows,
+      lyTotal: consolidate(codes, lyRows, lyDup).total,
+      names: new Map<string, string>(named.map((a) => [a.id, a.name])),
+    };
+  };
+  const [dup, ly] = await Promise.all([duplicates(db, codes, allIds, q.from, q.to), lastYear()]);
+  return { dup, lyFrom, lyTo, ...ly };
+}
+
+/** The rows, cells, total and consolidation block of a consolidated report. */
+export function consolidatedReport(
+  resolved: ResolvedReport,
+  codes: readonly IndicatorCode[],
   byAgency: Map<string, Record<string, number>>,
+  inputs: Awaited<ReturnType<typeof consolidationInputs>>,
   q: ReportRequest,
 ) {
   const { form, contributors } = resolved;
+  const { dup, lyFrom, lyTo, lyCovers, lyRows, lyTotal, names } = inputs;
   const rowValues = contributors.map((c) =>
     c.snapshot
       ? Object.fromEntries(codes.map((code) => [code, c.snapshot!.indicators[code] ?? 0]))
@@ -235,37 +284,7 @@ export async function consolidatedReport(
           codes,
         ),
   );
-  const allIds = contributors.flatMap((c) => c.covers.map((a) => a.id));
-  const dup = await duplicates(db, codes, allIds, q.from, q.to);
   const { plainSum, adjustment, total } = consolidate(codes, rowValues, dup);
-
-  // Last year: each row's agencies and the units merged into them, from the records.
-  const lineage = await loadLineage(db);
-  const lyFrom = yearBefore(q.from);
-  const lyTo = yearBefore(q.to);
-  const claimed = new Set(allIds);
-  const lyCovers = contributors.map((c) => {
-    const ids = c.covers.map((a) => a.id);
-    const merged = [...new Set(ids.flatMap((id) => predecessorsOf(lineage, id)))].filter((id) => !claimed.has(id));
-    for (const id of merged) claimed.add(id);
-    return { ids: [...ids, ...merged], merged };
-  });
-  const lyIds = lyCovers.flatMap((c) => c.ids);
-  const ly = await aggregateSources(
-    db,
-    lyIds,
-    codes.map((code) => ({ name: code, ind: INDICATORS[code]!, from: lyFrom, to: lyTo })),
-    lyFrom,
-    lyTo,
-  );
-  const lyRows = lyCovers.map((c) => sumOver(ly.byAgency, c.ids, codes));
-  const lyTotal = consolidate(codes, lyRows, await duplicates(db, codes, lyIds, lyFrom, lyTo)).total;
-  const names = new Map<string, string>(
-    (lyIds.length === 0
-      ? []
-      : await db.selectFrom("agency").select(["id", "name"]).where("id", "in", lyIds).execute()
-    ).map((a) => [a.id, a.name]),
-  );
 
   const cells: Record<string, number> = {};
   const lyCells: Record<string, number> = {};
