@@ -194,6 +194,31 @@ for (const db of testDatabases()) {
       });
       assert.equal(replay.statusCode, 400);
       assert.match(textOf(replay.body), /đã được dùng/);
+      // A challenge solved for filing a petition does not post a comment: each is bound to its form.
+      const filingPage = await t.app.inject({ method: "GET", url: "/cong-dan/gui-don", remoteAddress: nextIp() });
+      const filingPow = /name="pow" value="([^"]+)"/.exec(filingPage.body)![1]!;
+      const commentsBefore = await t.system.database.db
+        .selectFrom("consultation_comment")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
+      const crossUse = await t.app.inject({
+        method: "POST",
+        url: `/cong-dan/du-thao/${id}/gop-y`,
+        ...form({
+          pow: filingPow,
+          nonce: solveChallenge(filingPow),
+          anchor: "dieu-1",
+          body: "Dùng phép thử của trang gửi đơn",
+        }),
+        remoteAddress: nextIp(),
+      });
+      assert.equal(crossUse.statusCode, 400);
+      assert.match(textOf(crossUse.body), /không hợp lệ/);
+      const commentsAfter = await t.system.database.db
+        .selectFrom("consultation_comment")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(commentsAfter.n), Number(commentsBefore.n));
       const second = await comment(id, { anchor: "dieu-1-doan-1", body: "Nội dung quảng cáo không liên quan." });
       assert.equal(second.res.statusCode, 201);
 

@@ -10,7 +10,6 @@ import { encodePersonalId } from "@minhbach/domain";
 import { POW_LIFETIME_MS } from "@minhbach/domain/portal/index";
 import { sql } from "kysely";
 import { issueChallenge, solveChallenge } from "../src/modules/portal/crypto.ts";
-import { CodeTries } from "../src/modules/portal/routes.ts";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
 
 const NAME = "Phùng Thị Xuyến";
@@ -71,20 +70,6 @@ const COMPLAINT = {
     "Tôi khiếu nại quyết định xử phạt vi phạm hành chính số 12/QĐ-XPHC ngày 02/11/2026 về việc kinh doanh xăng dầu vì đã áp dụng sai mức phạt.",
   truthAck: "yes",
 };
-
-test("code tries: one count per address over a sliding window of 10 minutes", () => {
-  let now = 0;
-  const tries = new CodeTries(3, 600_000, () => now);
-  assert.deepEqual(
-    [1, 2, 3, 4].map(() => tries.take("10.0.0.1")),
-    [true, true, true, false],
-  );
-  assert.equal(tries.take("10.0.0.2"), true, "another address counts apart");
-  now = 599_999;
-  assert.equal(tries.take("10.0.0.1"), false, "still within the window");
-  now = 600_001;
-  assert.equal(tries.take("10.0.0.1"), true, "the first tries have left the window");
-});
 
 for (const db of testDatabases()) {
   describe(`portal (${db.kind})`, () => {
@@ -293,7 +278,7 @@ for (const db of testDatabases()) {
       assert.equal(wrongRes.statusCode, 400);
       assert.match(textOf(wrongRes.body), /không đúng/);
 
-      const old = issueChallenge(8, Date.now() - POW_LIFETIME_MS - 60_000);
+      const old = issueChallenge(8, "filing", Date.now() - POW_LIFETIME_MS - 60_000);
       const expired = await file(COMPLAINT, [], { pow: old, nonce: solveChallenge(old) });
       assert.equal(expired.statusCode, 400);
       assert.match(textOf(expired.body), /đã hết hạn/);
@@ -304,6 +289,11 @@ for (const db of testDatabases()) {
       const forgedRes = await file(COMPLAINT, [], { pow: forged, nonce: solveChallenge(forged) });
       assert.equal(forgedRes.statusCode, 400);
       assert.match(textOf(forgedRes.body), /không hợp lệ/);
+      // A challenge issued for a comment on a draft does not file a petition (bound to its purpose).
+      const forComment = issueChallenge(8, "comment");
+      const crossUse = await file(COMPLAINT, [], { pow: forComment, nonce: solveChallenge(forComment) });
+      assert.equal(crossUse.statusCode, 400);
+      assert.match(textOf(crossUse.body), /không hợp lệ/);
       assert.equal(await count("petition"), petitions);
 
       const once = { pow: fresh, nonce: solveChallenge(fresh) };
@@ -365,6 +355,23 @@ for (const db of testDatabases()) {
       for (let i = 0; i < 4; i++) mixed.push((await lookup("1111111111111117", "10.99.0.3")).statusCode);
       for (let i = 0; i < 3; i++) mixed.push((await reply("1111111111111117", "x", "10.99.0.3")).statusCode);
       assert.deepEqual(mixed, [400, 400, 400, 400, 400, 400, 429]);
+      // The guessing is audited: every refused code, and the first refusal by the limit of each address.
+      const limited = await sql<{ client_ip: string }>`
+        select client_ip from audit_event
+        where action = 'portal.code_refused' and summary->>'reason' = 'rate_limited' order by id`.execute(dbq());
+      assert.deepEqual(
+        limited.rows.map((r) => String(r.client_ip)),
+        ["10.99.0.1", "10.99.0.3"],
+      );
+      // The counts live in the database, not in this process: a restarted server (a new limiter
+      // on the same database) still refuses the address.
+      const rows = await sql<{ hits: number }>`
+        select hits from portal_rate_hit where bucket = 'portal-code' order by hits desc limit 1`.execute(dbq());
+      assert.ok(Number(rows.rows[0]!.hits) >= 9);
+      const { SharedLimits } = await import("../src/modules/portal/limits.ts");
+      const restarted = new SharedLimits(dbq());
+      const taken = await restarted.take({ bucket: "portal-code", max: 6, windowMs: 10 * 60_000 }, "10.99.0.1");
+      assert.equal(taken.allowed, false);
     });
 
     test("an online denunciation is sealed from the first second; its status page shows no identity", async () => {

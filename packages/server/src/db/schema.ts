@@ -1051,6 +1051,9 @@ export interface PortalSubmissionTable {
   pow_id: string;
   declared_kind: string | null;
   created_at: Timestamp;
+  // 0045: the optional e-mail to tell the filer (sealed), and when they stopped it
+  email_sealed: ColumnType<string | null, string | null | undefined, string | null>;
+  email_stopped_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface PortalMessageTable {
@@ -1072,6 +1075,8 @@ export interface PortalSurveyAnswerTable {
   rating: number;
   comment: string | null;
   created_at: Generated<Timestamp>;
+  // 0045: the comment sealed at rest (`comment` is null once sealed)
+  comment_sealed: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 // portal publications and FAQ (0036_portal_publications)
@@ -1281,8 +1286,30 @@ export interface DB {
   // portal publications and FAQ (0036_portal_publications)
   portal_publication: PortalPublicationTable;
   portal_faq: PortalFaqTable;
+  // portal shared limits and mails (0045_portal_shared_limits)
+  portal_rate_hit: PortalRateHitTable;
+  portal_mail: PortalMailTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;
 export type AppUserRow = Selectable<AppUserTable>;
 export type NewAuditEvent = Insertable<AuditEventTable>;
+
+// portal shared limits and mails to filers (0045_portal_shared_limits)
+export interface PortalRateHitTable {
+  bucket: string;
+  client_hash: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
+export interface PortalMailTable {
+  id: string;
+  petition_id: string;
+  kind: "received" | "message" | "notice";
+  created_at: Generated<Timestamp>;
+  sent_at: Timestamp | null;
+  attempts: Generated<number>;
+  status: Generated<"pending" | "sent" | "failed" | "skipped">;
+  message_id: string | null;
+}

@@ -12,6 +12,7 @@ import { actorOf, requireAuth } from "../../platform/access.ts";
 import type { AppContext } from "../../platform/context.ts";
 import { route, type Api } from "../../platform/http.ts";
 import { checkPow, issueChallenge } from "../portal/crypto.ts";
+import { HOUR, limitHook, MINUTE, type LimitRule } from "../portal/limits.ts";
 import { errorPage } from "../portal/pages.ts";
 import { sendPage, TOO_MANY } from "../portal/routes.ts";
 import { BASE, commentPage, listPage, thanksPage, viewPage, type CommentFormState } from "./pages.ts";
@@ -92,10 +93,11 @@ const notFound = (reply: FastifyReply) =>
   );
 
 export function consultationPages(app: FastifyInstance, ctx: AppContext): void {
+  // Counted in the database, shared by every server process (portal/limits.ts).
   const limits = {
-    pages: { max: 120, timeWindow: "1 minute" },
-    comment: { max: ctx.config.consultationCommentLimit, timeWindow: "1 hour" },
-  };
+    pages: { bucket: "consultation-pages", max: 120, windowMs: MINUTE },
+    comment: { bucket: "consultation-comment", max: ctx.config.consultationCommentLimit, windowMs: HOUR },
+  } satisfies Record<string, LimitRule>;
   void app.register(async (scope) => {
     scope.addContentTypeParser(
       "application/x-www-form-urlencoded",
@@ -121,9 +123,10 @@ export function consultationPages(app: FastifyInstance, ctx: AppContext): void {
       return sendPage(reply, 500, errorPage("Lỗi hệ thống", ERROR_MESSAGES.INTERNAL_ERROR));
     });
     // Pages, not API operations: out of the OpenAPI document (tested in consultations-portal.test.ts).
-    const pub = (rateLimit: { max: number; timeWindow: string }) => ({
-      config: { public: true, rateLimit },
+    const pub = (rule: LimitRule) => ({
+      config: { public: true },
       schema: { hide: true },
+      onRequest: limitHook(ctx.db, rule),
     });
 
     scope.get(BASE, pub(limits.pages), async (_request, reply) =>
@@ -159,7 +162,7 @@ export function consultationPages(app: FastifyInstance, ctx: AppContext): void {
         200,
         commentPage(
           c,
-          issueChallenge(ctx.config.portalPowBits),
+          issueChallenge(ctx.config.portalPowBits, "comment"),
           blank(text(query, "doan", 100), text(query, "trich", 1000)),
         ),
       );
@@ -180,8 +183,12 @@ export function consultationPages(app: FastifyInstance, ctx: AppContext): void {
         general: null,
       };
       const again = (status: number, patch: Partial<CommentFormState>) =>
-        sendPage(reply, status, commentPage(c, issueChallenge(ctx.config.portalPowBits), { ...state, ...patch }));
-      const pow = checkPow(text(body, "pow", 400), text(body, "nonce", 40), ctx.config.portalPowBits);
+        sendPage(
+          reply,
+          status,
+          commentPage(c, issueChallenge(ctx.config.portalPowBits, "comment"), { ...state, ...patch }),
+        );
+      const pow = checkPow(text(body, "pow", 400), text(body, "nonce", 40), ctx.config.portalPowBits, "comment");
       if (pow.verdict !== "ok") return again(400, { general: POW_MESSAGES[pow.verdict] });
       const result = await postComment(ctx.db, c.id, body, pow.id!, request.ip);
       if (!result.ok) return again(400, { problems: result.problems });

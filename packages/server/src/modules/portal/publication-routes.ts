@@ -13,11 +13,13 @@ import type { AppContext } from "../../platform/context.ts";
 import { route, type Api } from "../../platform/http.ts";
 import { createFaq, listFaq, publicFaq, updateFaq } from "./faq.ts";
 import { openData, openDataCsv } from "./open-data.ts";
+import { limitHook, MINUTE, type LimitRule } from "./limits.ts";
 import { errorPage } from "./pages.ts";
 import { faqPage, openDataPage, publicationPage, publicationsPage } from "./publication-pages.ts";
 import { listPublications, proposePublication, publicDetail, publicList, publish, withdraw } from "./publications.ts";
 
-const publicLimit = { max: 120, timeWindow: "1 minute" };
+/** Reading the public pages and open data: 120 a minute per address (counted in the database, limits.ts). */
+const publicLimit = { bucket: "portal-public", max: 120, windowMs: MINUTE } satisfies LimitRule;
 
 /** The back office's routes and the open data (under /api). */
 export function publicationRoutes(app: Api, ctx: AppContext): void {
@@ -53,7 +55,7 @@ export function publicationRoutes(app: Api, ctx: AppContext): void {
   route(
     app,
     ROUTES["public.openData.statistics"],
-    { config: { public: true, rateLimit: publicLimit } },
+    { config: { public: true }, onRequest: limitHook(ctx.db, publicLimit) },
     async (request, reply) => {
       void reply.header("cache-control", "public, max-age=300");
       return openData(ctx.db, request.query);
@@ -62,7 +64,7 @@ export function publicationRoutes(app: Api, ctx: AppContext): void {
   route(
     app,
     ROUTES["public.openData.statistics.csv"],
-    { config: { public: true, rateLimit: publicLimit } },
+    { config: { public: true }, onRequest: limitHook(ctx.db, publicLimit) },
     async (request, reply) => {
       const data = await openData(ctx.db, request.query);
       return reply
@@ -123,7 +125,7 @@ export function publicationPages(app: FastifyInstance, ctx: AppContext): void {
       request.log.error({ err: error }, "portal error");
       return sendPage(reply, 500, errorPage("Lỗi hệ thống", ERROR_MESSAGES.INTERNAL_ERROR));
     });
-    const pub = { config: { public: true, rateLimit: publicLimit }, schema: { hide: true } };
+    const pub = { config: { public: true }, schema: { hide: true }, onRequest: limitHook(ctx.db, publicLimit) };
 
     scope.get("/cong-dan/cong-khai", pub, async (request, reply) => {
       const q = request.query as Record<string, unknown>;
