@@ -121,6 +121,8 @@ export const createPublicationBody = z.strictObject({
   documentId: uuid,
   title: requiredText(500, "Tiêu đề công khai"),
   body: requiredText(200_000, "Nội dung công khai"),
+  /** The planned first day (today when left out): today or later, the window counted from it. */
+  publishedOn: labelledDate("Ngày bắt đầu công khai").optional(),
   visibleUntil: labelledDate("Công khai đến ngày"),
 });
 

@@ -14,12 +14,17 @@ function query(search: PublicSearch, page: number): string {
   const params = new URLSearchParams();
   if (search.q) params.set("q", search.q);
   if (search.kind) params.set("loai", search.kind);
+  if (search.agencyCode) params.set("coQuan", search.agencyCode);
   if (page > 1) params.set("trang", String(page));
   const s = params.toString();
   return s ? `/cong-dan/cong-khai?${s}` : "/cong-dan/cong-khai";
 }
 
-export function publicationsPage(search: PublicSearch, result: { items: PublicItem[]; total: number }): string {
+export function publicationsPage(
+  search: PublicSearch,
+  result: { items: PublicItem[]; total: number },
+  agencies: readonly { code: string; name: string }[] = [],
+): string {
   const pages = Math.max(1, Math.ceil(result.total / PUBLIC_PAGE_SIZE));
   return page(
     { title: "Công khai kết quả giải quyết" },
@@ -38,6 +43,14 @@ export function publicationsPage(search: PublicSearch, result: { items: PublicIt
           ${KIND_CHOICES.map(
             ([value, label]) =>
               html`<option value="${value}" ${search.kind === value ? html`selected` : ""}>${label}</option>`,
+          )}
+        </select>
+        <label for="coQuan">Cơ quan công khai</label>
+        <select id="coQuan" name="coQuan">
+          <option value="">Tất cả cơ quan</option>
+          ${agencies.map(
+            (a) =>
+              html`<option value="${a.code}" ${search.agencyCode === a.code ? html`selected` : ""}>${a.name}</option>`,
           )}
         </select>
         <p><button type="submit">Tìm kiếm</button></p>

@@ -16,7 +16,15 @@ import { openData, openDataCsv } from "./open-data.ts";
 import { limitHook, MINUTE, type LimitRule } from "./limits.ts";
 import { errorPage } from "./pages.ts";
 import { faqPage, openDataPage, publicationPage, publicationsPage } from "./publication-pages.ts";
-import { listPublications, proposePublication, publicDetail, publicList, publish, withdraw } from "./publications.ts";
+import {
+  listPublications,
+  proposePublication,
+  publicAgencies,
+  publicDetail,
+  publicList,
+  publish,
+  withdraw,
+} from "./publications.ts";
 
 /** Reading the public pages and open data: 120 a minute per address (counted in the database, limits.ts). */
 const publicLimit = { bucket: "portal-public", max: 120, windowMs: MINUTE } satisfies LimitRule;
@@ -134,9 +142,11 @@ export function publicationPages(app: FastifyInstance, ctx: AppContext): void {
       const search = {
         q: text(q.q, 200),
         kind: kind in PUBLICATION_KINDS ? (kind as PublicationKind) : ("" as const),
+        agencyCode: text(q.coQuan, 40),
         page: Number.isFinite(pageNo) && pageNo > 0 && pageNo < 10_000 ? pageNo : 1,
       };
-      return sendPage(reply, 200, publicationsPage(search, await publicList(ctx.db, search)));
+      const [found, agencies] = await Promise.all([publicList(ctx.db, search), publicAgencies(ctx.db)]);
+      return sendPage(reply, 200, publicationsPage(search, found, agencies));
     });
 
     scope.get("/cong-dan/cong-khai/:id", pub, async (request, reply) => {
