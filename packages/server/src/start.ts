@@ -29,6 +29,7 @@ import { seedDemoConsultations } from "./seed/demo-consultations.ts";
 import { completeCaseFigures } from "./modules/cases/figures.ts";
 import { repairPetitionClocks } from "./modules/petitions/repair.ts";
 import { sealClearCases } from "./modules/cases/at-rest.ts";
+import { sealClearSurveyComments } from "./modules/portal/survey.ts";
 import { scheduleReminders } from "./modules/reminders/reminders.ts";
 
 export interface Started {
@@ -78,6 +79,8 @@ export async function prepareDatabase(database: Database): Promise<string[]> {
     await sealClearVisitTexts(database.db);
     // A denunciation case's typed texts (migration 0040).
     await sealClearCases(database.db);
+    // A portal survey's comments (migration 0045).
+    await sealClearSurveyComments(database.db);
   }
   await completeCaseFigures(database.db);
   await repairPetitionClocks(database.db);

@@ -204,6 +204,9 @@ const FIXED_AUDIT_ACTIONS = {
   "portal.publication.withdrawn": "Rút kết quả công khai khỏi cổng",
   "portal.faq.created": "Thêm câu hỏi thường gặp trên cổng",
   "portal.faq.updated": "Sửa, ẩn, hiện câu hỏi thường gặp trên cổng",
+  // portal: survey comments, mails to filers (issue 20)
+  "portal.survey_comments_viewed": "Xem ý kiến góp ý trong phiếu khảo sát mức độ hài lòng",
+  "portal.mail_stopped": "Người gửi đơn ngừng nhận thư thông báo qua cổng",
 } as const;
 
 /** Every code the server writes to the audit trail, with its label. */

@@ -57,6 +57,8 @@ const FollowUpPage = lazy(() => import("../features/inspections/follow-up/Follow
 const PublicationsPage = lazy(() => import("../features/portal/PublicationsPage.tsx"));
 const FaqPage = lazy(() => import("../features/portal/FaqPage.tsx"));
 const PortalHubPage = lazy(() => import("../features/portal/PortalHubPage.tsx"));
+// portal survey results (issue 20)
+const SurveyResultsPage = lazy(() => import("../features/portal/SurveyResultsPage.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -345,6 +347,15 @@ export function App() {
                       element={
                         <RequirePermission permission="reception.write">
                           <FaqPage />
+                        </RequirePermission>
+                      }
+                    />
+                    {/* portal survey results and comments (issue 20) */}
+                    <Route
+                      path="/khao-sat-hai-long"
+                      element={
+                        <RequirePermission permission="report.read">
+                          <SurveyResultsPage />
                         </RequirePermission>
                       }
                     />

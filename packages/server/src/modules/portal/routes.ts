@@ -53,6 +53,7 @@ import {
   petitionSurvey,
   surveyAgencies,
   surveyAgency,
+  surveyComments,
   surveyCounts,
 } from "./survey.ts";
 
@@ -428,6 +429,10 @@ export function portalSurveyRoutes(app: Api, ctx: AppContext): void {
   route(app, ROUTES["portal.survey.counts"], { config: { permission: "report.read" } }, async (request, reply) => {
     void reply.header("cache-control", "no-store");
     return surveyCounts(ctx.db, requireAuth(request), request.query);
+  });
+  route(app, ROUTES["portal.survey.comments"], { config: { permission: "report.read" } }, async (request, reply) => {
+    void reply.header("cache-control", "no-store");
+    return surveyComments(ctx.db, requireAuth(request), actorOf(request), request.query);
   });
 }
 
