@@ -10,6 +10,8 @@ import { encodePersonalId } from "@minhbach/domain";
 import { POW_LIFETIME_MS } from "@minhbach/domain/portal/index";
 import { sql } from "kysely";
 import { issueChallenge, solveChallenge } from "../src/modules/portal/crypto.ts";
+import { deliverPortalMail } from "../src/modules/portal/mail.ts";
+import type { MailMessage, MailTransport } from "../src/modules/reminders/mail.ts";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
 
 const NAME = "Phùng Thị Xuyến";
@@ -416,6 +418,96 @@ for (const db of testDatabases()) {
       const handler = await xulydon.get(`/api/petitions/${id}/identity`);
       assert.equal(handler.status, 200, JSON.stringify(handler.body));
       assert.match(JSON.stringify(handler.body), /Phùng Thị Xuyến/);
+    });
+
+    test("an optional e-mail: checked, sealed, told of receipt and of a message without the code or the words; stopped by the code", async () => {
+      const bad = await file({ ...COMPLAINT, notifyEmail: "khong-phai-thu" });
+      assert.equal(bad.statusCode, 400);
+      assert.match(textOf(bad.body), /Thư điện tử nhận thông báo: không đúng dạng/);
+      const res = await file({ ...COMPLAINT, title: "Đơn có thư thông báo", notifyEmail: "khai.luong@example.vn" });
+      assert.equal(res.statusCode, 201, textOf(res.body));
+      assert.match(textOf(res.body), /Cổng sẽ gửi thư báo đơn đã được tiếp nhận/);
+      const code = receiptCode(res.body);
+      const id = (
+        await sql<{
+          petition_id: string;
+        }>`select petition_id from portal_submission order by created_at desc limit 1`.execute(dbq())
+      ).rows[0]!.petition_id;
+      // Sealed at rest, apart from the writer's identity; bound to its petition.
+      const notify = (await sql<Record<string, unknown>>`select * from portal_notify where id = ${id}`.execute(dbq()))
+        .rows[0]!;
+      assert.doesNotMatch(JSON.stringify(notify), /khai\.luong|example\.vn/);
+      assert.equal(notify.code_tail, code.slice(-4));
+
+      const sent: MailMessage[] = [];
+      const transport: MailTransport = {
+        sendMail: async (m) => {
+          sent.push(m);
+          return { messageId: `<m${sent.length}@test>` };
+        },
+      };
+      const mailConfig = { mailFrom: "Cổng <no-reply@example.vn>", publicUrl: "https://minhbach.example.vn" };
+      assert.deepEqual(await deliverPortalMail(dbq(), transport, mailConfig), { sent: 1, failed: 0, skipped: 0 });
+      assert.equal(sent[0]!.to, "khai.luong@example.vn");
+      assert.equal(sent[0]!.subject, "Đơn của bạn đã được tiếp nhận");
+      const all = (m: MailMessage) => `${m.subject}\n${m.text}\n${m.html}`;
+      // The full code never; its last four digits name the letter; nothing of the letter or agency.
+      assert.ok(!all(sent[0]!).includes(code), "the code is not in the mail");
+      assert.ok(!all(sent[0]!).includes(code.slice(0, 8)));
+      assert.match(sent[0]!.text, new RegExp(`kết thúc bằng ${code.slice(-4)}`));
+      assert.match(sent[0]!.text, /https:\/\/minhbach\.example\.vn\/cong-dan\/tra-cuu/);
+      assert.doesNotMatch(all(sent[0]!), /khiếu nại quyết định xử phạt|Lương Văn Khải|Sở Công Thương/i);
+      // Sent once: nothing pending any more.
+      assert.deepEqual(await deliverPortalMail(dbq(), transport, mailConfig), { sent: 0, failed: 0, skipped: 0 });
+
+      // A message from the handler: a mail says one waits, not what it says.
+      const asked = await xulydon.post(`/api/petitions/${id}/portal/messages`, {
+        text: "Đề nghị ông gửi bản chụp biên lai nộp phạt.",
+      });
+      assert.equal(asked.status, 201);
+      // A failing server: kept pending, retried by the next sending.
+      const broken: MailTransport = { sendMail: async () => Promise.reject(new Error("SMTP down")) };
+      assert.deepEqual(await deliverPortalMail(dbq(), broken, mailConfig), { sent: 0, failed: 1, skipped: 0 });
+      assert.deepEqual(await deliverPortalMail(dbq(), transport, mailConfig), { sent: 1, failed: 0, skipped: 0 });
+      assert.equal(sent[1]!.subject, "Có tin nhắn mới về đơn của bạn");
+      assert.doesNotMatch(all(sent[1]!), /biên lai|nộp phạt/);
+      assert.ok(!all(sent[1]!).includes(code));
+
+      // The tracking page offers to stop; stopping needs the code, is audited, and drops what waits.
+      const page = await lookup(code);
+      assert.match(page.body, /action="\/cong-dan\/tra-cuu\/ngung-thu"/);
+      await xulydon.post(`/api/petitions/${id}/portal/messages`, { text: "Câu hỏi thứ hai." });
+      const stop = await t.app.inject({
+        method: "POST",
+        url: "/cong-dan/tra-cuu/ngung-thu",
+        payload: `code=${code}`,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        remoteAddress: nextIp(),
+      });
+      assert.equal(stop.statusCode, 200);
+      assert.match(textOf(stop.body), /Đã ngừng gửi thư thông báo về đơn này/);
+      assert.deepEqual(await deliverPortalMail(dbq(), transport, mailConfig), { sent: 0, failed: 0, skipped: 0 });
+      await xulydon.post(`/api/petitions/${id}/portal/messages`, { text: "Câu hỏi thứ ba." });
+      assert.deepEqual(await deliverPortalMail(dbq(), transport, mailConfig), { sent: 0, failed: 0, skipped: 0 });
+      assert.equal(sent.length, 2);
+      const stopped = await sql<{ n: number }>`
+        select count(*)::int as n from audit_event where action = 'portal.mail_stopped' and entity_id = ${id}`.execute(
+        dbq(),
+      );
+      assert.equal(Number(stopped.rows[0]!.n), 1);
+      // A wrong code stops nothing.
+      const wrong = await t.app.inject({
+        method: "POST",
+        url: "/cong-dan/tra-cuu/ngung-thu",
+        payload: "code=1111111111111117",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        remoteAddress: nextIp(),
+      });
+      assert.equal(wrong.statusCode, 400);
+      // A filing without an address queues nothing.
+      const before = await count("portal_mail");
+      await file({ ...COMPLAINT, title: "Đơn không có thư" });
+      assert.equal(await count("portal_mail"), before);
     });
 
     test("the handler asks, the sender answers with the code; other agencies see nothing", async () => {

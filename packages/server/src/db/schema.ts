@@ -1051,9 +1051,6 @@ export interface PortalSubmissionTable {
   pow_id: string;
   declared_kind: string | null;
   created_at: Timestamp;
-  // 0045: the optional e-mail to tell the filer (sealed), and when they stopped it
-  email_sealed: ColumnType<string | null, string | null | undefined, string | null>;
-  email_stopped_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface PortalMessageTable {
@@ -1288,6 +1285,7 @@ export interface DB {
   portal_faq: PortalFaqTable;
   // portal shared limits and mails (0045_portal_shared_limits)
   portal_rate_hit: PortalRateHitTable;
+  portal_notify: PortalNotifyTable;
   portal_mail: PortalMailTable;
 }
 
@@ -1301,6 +1299,15 @@ export interface PortalRateHitTable {
   client_hash: string;
   window_start: Timestamp;
   hits: number;
+}
+
+export interface PortalNotifyTable {
+  /** The petition's id. */
+  id: string;
+  email_sealed: string;
+  code_tail: string;
+  stopped_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
 }
 
 export interface PortalMailTable {

@@ -14,13 +14,20 @@ create table portal_rate_hit (
 create index portal_rate_hit_window_idx on portal_rate_hit (window_start);
 
 -- The optional e-mail a filer gives to be told that the letter was received and that a message
--- or a notice waits on the tracking page. Sealed under the key ring (bound to the petition), never
--- part of the writer's identity (an anonymous denouncer may leave one); stopped by the code.
-alter table portal_submission add column email_sealed text;
-alter table portal_submission add column email_stopped_at timestamptz;
+-- waits on the tracking page: one row per petition filed online with one (id = the petition's id).
+-- Sealed under the key ring, bound to the row; never part of the writer's identity (an anonymous
+-- denouncer may leave one). The receipt code's last four digits (three random and the check
+-- digit) name the letter in the mail without giving the code; stopped by the holder of the code.
+create table portal_notify (
+  id uuid primary key references petition (id) on delete cascade,
+  email_sealed text not null,
+  code_tail text not null check (code_tail ~ '^[0-9]{4}$'),
+  stopped_at timestamptz,
+  created_at timestamptz not null default now()
+);
 
 -- The mails to send to filers: what kind and when, never a text or an address (the address is
--- opened from portal_submission when sending, the text composed from the kind). Sent after the
+-- opened from portal_notify when sending, the text composed from the kind). Sent after the
 -- transaction that queued it; a failed one is retried by the next send, at most five times.
 create table portal_mail (
   id uuid primary key,

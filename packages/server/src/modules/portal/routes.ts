@@ -28,6 +28,7 @@ import { cleanFileName, receiveFile, type Received } from "../attachments/servic
 import { LocalFileStorage, type FileStorage } from "../attachments/storage.ts";
 import { checkPow, issueChallenge } from "./crypto.ts";
 import { HOUR, limitHook, MINUTE, type LimitRule } from "./limits.ts";
+import { portalMailerOf, stopPortalMail } from "./mail.ts";
 import { errorPage, filingPage, homePage, lookupPage, receiptPage, statusPage } from "./pages.ts";
 import {
   askCitizen,
@@ -77,6 +78,7 @@ const TEXT_FIELDS = new Set([
   "content",
   "anonymousAck",
   "truthAck",
+  "notifyEmail",
 ]);
 
 const SCRIPT_FILE = path.resolve(import.meta.dirname, "../../../../web/portal/portal.js");
@@ -134,6 +136,7 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
     survey: { bucket: "portal-survey", max: ctx.config.portalSurveyLimit, windowMs: HOUR },
   } satisfies Record<string, LimitRule>;
   const script = readFileSync(SCRIPT_FILE, "utf8");
+  const mailer = portalMailerOf(ctx.db, ctx.config, app.log);
   const maxUploadMb = Math.round(ctx.config.maxUploadBytes / 1048576);
 
   void app.register(async (scope) => {
@@ -286,6 +289,7 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
       }
       try {
         const result = await fileOnline(ctx.db, storage.kind, check.value, received, powChecked.id!, request.ip);
+        mailer.kick();
         return sendPage(reply, 201, receiptPage(result));
       } catch (error) {
         await discard();
@@ -319,11 +323,11 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
     const tracking = async (
       code: string,
       petitionId: string,
-      options: { replyProblem?: string; sent?: boolean; survey?: SurveyFormState } = {},
+      options: { replyProblem?: string; sent?: boolean; survey?: SurveyFormState; mailStopped?: boolean } = {},
     ) => {
       const view = await citizenView(ctx.db, petitionId);
       const survey = petitionSurveyBlock(code, await petitionSurvey(ctx.db, petitionId), options.survey);
-      return statusPage(code, view, options.replyProblem ?? null, options.sent ?? false, survey);
+      return statusPage(code, view, options.replyProblem ?? null, options.sent ?? false, survey, options.mailStopped);
     };
 
     scope.post("/cong-dan/tra-cuu", pub(limits.code), async (request, reply) => {
@@ -346,6 +350,20 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
         throw error;
       }
       return sendPage(reply, 201, await tracking(found.code, found.petitionId, { sent: true }));
+    });
+
+    // The holder of the code stops the notification mails (a code try like any other).
+    scope.post("/cong-dan/tra-cuu/ngung-thu", pub(limits.code), async (request, reply) => {
+      const typed = codeOf(request.body);
+      const found = await lookupCode(ctx.db, typed, request.ip);
+      if (!found.ok) return sendPage(reply, 400, lookupPage(found.message, typed));
+      const agency = await ctx.db
+        .selectFrom("petition")
+        .select("agency_id")
+        .where("id", "=", found.petitionId)
+        .executeTakeFirstOrThrow();
+      await stopPortalMail(ctx.db, found.petitionId, request.ip, agency.agency_id);
+      return sendPage(reply, 200, await tracking(found.code, found.petitionId, { mailStopped: true }));
     });
 
     // ---- Satisfaction survey (issue 20) ----
@@ -443,9 +461,17 @@ export function portalRoutes(app: Api, ctx: AppContext): void {
     return officerThread(ctx.db, requireAuth(request), actorOf(request), request.params.id);
   });
 
-  route(app, ROUTES["petitions.portal.ask"], { config: { permission: "petition.write" } }, async (request, reply) =>
-    reply
-      .code(201)
-      .send(await askCitizen(ctx.db, requireAuth(request), actorOf(request), request.params.id, request.body.text)),
-  );
+  const mailer = portalMailerOf(ctx.db, ctx.config, app.log);
+  route(app, ROUTES["petitions.portal.ask"], { config: { permission: "petition.write" } }, async (request, reply) => {
+    const thread = await askCitizen(
+      ctx.db,
+      requireAuth(request),
+      actorOf(request),
+      request.params.id,
+      request.body.text,
+    );
+    // The filer is told by mail that a message waits (sent after the answer, in the background).
+    mailer.kick();
+    return reply.code(201).send(thread);
+  });
 }
