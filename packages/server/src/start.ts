@@ -26,6 +26,7 @@ import { seedDemoInspections } from "./seed/demo-inspections.ts";
 import { seedDemoAnticorruption } from "./seed/demo-anticorruption.ts";
 // public consultation on draft regulations (issue 20)
 import { seedDemoConsultations } from "./seed/demo-consultations.ts";
+import { seedDemoPortal } from "./seed/demo-portal.ts";
 import { completeCaseFigures } from "./modules/cases/figures.ts";
 import { repairPetitionClocks } from "./modules/petitions/repair.ts";
 import { sealClearCases } from "./modules/cases/at-rest.ts";
@@ -114,6 +115,8 @@ export async function startSystem(config: Config, options: StartOptions = {}): P
         await seedDemoAnticorruption(database.db);
         // public consultation on draft regulations (issue 20)
         await seedDemoConsultations(database.db);
+        // portal FAQ and a published result (issue 20)
+        await seedDemoPortal(database.db);
       }
       seeded = true;
     }
