@@ -15,7 +15,7 @@ import { checkPow, issueChallenge } from "../portal/crypto.ts";
 import { HOUR, limitHook, MINUTE, type LimitRule } from "../portal/limits.ts";
 import { errorPage } from "../portal/pages.ts";
 import { sendPage, TOO_MANY } from "../portal/routes.ts";
-import { BASE, commentPage, listPage, thanksPage, viewPage, type CommentFormState } from "./pages.ts";
+import { BASE, commentPage, comparePage, listPage, thanksPage, viewPage, type CommentFormState } from "./pages.ts";
 import {
   addResponse,
   addVersion,
@@ -26,6 +26,7 @@ import {
   moderateComment,
   openConsultation,
   postComment,
+  publicComparison,
   publicConsultation,
   publicConsultations,
   publishSummary,
@@ -139,6 +140,18 @@ export function consultationPages(app: FastifyInstance, ctx: AppContext): void {
       const c = await publicConsultation(ctx.db, id, Number.isInteger(wanted) && wanted > 0 ? wanted : null);
       if (!c) return notFound(reply);
       return sendPage(reply, 200, viewPage(c));
+    });
+
+    scope.get(`${BASE}/:id/so-sanh`, pub(limits.pages), async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const q = request.query as Record<string, unknown>;
+      const num = (v: unknown) => {
+        const n = Number(v);
+        return Number.isInteger(n) && n > 0 ? n : null;
+      };
+      const c = await publicComparison(ctx.db, id, { from: num(q.tu), to: num(q.den) });
+      if (!c) return notFound(reply);
+      return sendPage(reply, 200, comparePage(c));
     });
 
     const blank = (anchor: string, quote: string): CommentFormState => ({
