@@ -167,5 +167,44 @@ for (const db of testDatabases()) {
       assert.ok(!detail.includes(PERSON));
       assert.ok(!detail.includes("0912 345 678"));
     });
+
+    test("the reception schedule on the portal: chosen by agency in a GET form, with its iCal feed", async () => {
+      const tiepdan = await t.login("tiepdan");
+      const starts = new Date(Date.now() + 3 * 24 * 3600_000);
+      const created = await tiepdan.post("/api/reception/schedule", {
+        leaderName: "Nguyễn Văn Thành",
+        leaderTitle: "Giám đốc Sở",
+        startsAt: starts.toISOString(),
+        endsAt: new Date(starts.getTime() + 3 * 3600_000).toISOString(),
+        place: "Phòng tiếp công dân, số 2 đường Hoàng Liên",
+        kind: "periodic",
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const choose = await portal("/cong-dan/lich-tiep");
+      assert.equal(choose.statusCode, 200);
+      assert.match(choose.body, /<form method="get" action="\/cong-dan\/lich-tiep"/);
+      assert.match(choose.body, /<option value="LC\.SCT"\s*>Sở Công Thương tỉnh Lào Cai<\/option>/);
+      // A draft is not public.
+      assert.doesNotMatch(
+        textOf((await portal("/cong-dan/lich-tiep?coQuan=LC.SCT")).body),
+        /Phòng tiếp công dân, số 2/,
+      );
+      const published = await tiepdan.post(`/api/reception/schedule/${created.body.id}/publish`, {
+        version: created.body.version,
+      });
+      assert.equal(published.status, 200, JSON.stringify(published.body));
+      const shown = await portal("/cong-dan/lich-tiep?coQuan=LC.SCT");
+      const text = textOf(shown.body);
+      assert.match(text, /Nguyễn Văn Thành, Giám đốc Sở · Phòng tiếp công dân, số 2 đường Hoàng Liên/);
+      assert.match(text, /Tiếp định kỳ/);
+      assert.match(shown.body, /href="\/api\/public\/reception-schedule\.ics\?agency=LC\.SCT"/);
+      const ics = await portal("/api/public/reception-schedule.ics?agency=LC.SCT");
+      assert.equal(ics.statusCode, 200);
+      assert.match(ics.body, /BEGIN:VCALENDAR/);
+      assert.equal((await portal("/cong-dan/lich-tiep?coQuan=KHONG.CO")).statusCode, 404);
+      // The portal's home links the page (not the feed without an agency, which would be refused).
+      const home = await portal("/cong-dan");
+      assert.match(home.body, /href="\/cong-dan\/lich-tiep"/);
+    });
   });
 }

@@ -33,8 +33,8 @@ export function homePage(): string {
           và trả lời câu hỏi của cán bộ.
         </li>
         <li>
-          <a href="/api/public/reception-schedule.ics">Lịch tiếp công dân của lãnh đạo</a> (tệp lịch iCal, mở bằng ứng
-          dụng lịch của điện thoại).
+          <a href="/cong-dan/lich-tiep">Lịch tiếp công dân của lãnh đạo</a> — ngày, giờ, địa điểm; thêm vào lịch của
+          điện thoại (tệp iCal).
         </li>
         <li>
           <a href="/cong-dan/du-thao">Góp ý dự thảo văn bản</a> — đọc toàn văn, góp ý từng điều, khoản và xem kết quả

@@ -15,7 +15,9 @@ import { createFaq, listFaq, publicFaq, updateFaq } from "./faq.ts";
 import { openData, openDataCsv } from "./open-data.ts";
 import { limitHook, MINUTE, type LimitRule } from "./limits.ts";
 import { errorPage } from "./pages.ts";
-import { faqPage, openDataPage, publicationPage, publicationsPage } from "./publication-pages.ts";
+import { publicSchedule } from "../reception/schedule.ts";
+import { faqPage, openDataPage, publicationPage, publicationsPage, schedulePage } from "./publication-pages.ts";
+import { surveyAgencies } from "./survey.ts";
 import {
   listPublications,
   proposePublication,
@@ -153,6 +155,25 @@ export function publicationPages(app: FastifyInstance, ctx: AppContext): void {
       const item = await publicDetail(ctx.db, (request.params as { id: string }).id);
       if (!item) return sendPage(reply, 404, NOT_SHOWN);
       return sendPage(reply, 200, publicationPage(item));
+    });
+
+    scope.get("/cong-dan/lich-tiep", pub, async (request, reply) => {
+      const code = text((request.query as Record<string, unknown>).coQuan, 40);
+      const agencies = await surveyAgencies(ctx.db);
+      const agency = agencies.find((a) => a.code === code);
+      if (code && !agency)
+        return sendPage(
+          reply,
+          404,
+          errorPage("Không tìm thấy cơ quan", "Cơ quan (coQuan): mã cơ quan không có trong danh sách.", {
+            href: "/cong-dan/lich-tiep",
+            label: "Về lịch tiếp công dân",
+          }),
+        );
+      const chosen = agency
+        ? { ...agency, items: (await publicSchedule(ctx.db, { agency: agency.code, from: todayInVietnam() })).items }
+        : null;
+      return sendPage(reply, 200, schedulePage(agencies, chosen));
     });
 
     scope.get("/cong-dan/du-lieu-mo", pub, async (_request, reply) =>
