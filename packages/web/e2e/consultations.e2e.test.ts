@@ -151,7 +151,7 @@ test("a draft opened for comments, commented on a passage, moderated, closed, su
   await officer.getByTestId("phase").getByText("Đã công bố kết quả tiếp thu, giải trình").waitFor();
   await shoot(officer, "consultation-officer");
 
-  await citizen.reload();
+  await citizen.goto(`${app.url}/cong-dan/du-thao/${id}`);
   const summary = citizen.locator("#tiep-thu");
   await summary.getByRole("heading", { name: "Kết quả tiếp thu, giải trình" }).waitFor();
   await summary.getByText("Chợ đêm mở đến 24 giờ vào thứ Bảy và Chủ nhật.").waitFor();
