@@ -4,7 +4,14 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { checkComment, checkPhaseDates, passagesOf, phaseOn, type PhaseState } from "../src/consultations/index.ts";
+import {
+  checkComment,
+  checkPhaseDates,
+  comparePassages,
+  passagesOf,
+  phaseOn,
+  type PhaseState,
+} from "../src/consultations/index.ts";
 
 describe("passages of a draft", () => {
   const draft = [
@@ -120,5 +127,49 @@ describe("a comment", () => {
       ok: true,
       value: { anchor: "dieu-2-khoan-1", body: "Đề nghị sửa.", quote: null, authorName: null, contact: "0912 000 111" },
     });
+  });
+});
+
+describe("comparing two versions of a draft, passage by passage", () => {
+  const v1 = [
+    "Điều 1. Phạm vi điều chỉnh",
+    "Quy định này áp dụng cho chợ.",
+    "Điều 2. Giờ hoạt động",
+    "1. Chợ mở từ 5 giờ đến 19 giờ.",
+    "2. Chợ đêm mở đến 23 giờ.",
+    "3. Chợ phiên theo nội quy.",
+  ].join("\n");
+  const v2 = [
+    "Điều 1. Phạm vi điều chỉnh",
+    "Quy định này áp dụng cho chợ.",
+    "Điều 2. Giờ hoạt động",
+    "1. Chợ mở từ 5 giờ đến 20 giờ.",
+    "3. Chợ phiên theo nội quy.",
+    "Điều 3. Vệ sinh",
+  ].join("\n");
+
+  test("same, changed, removed in place, added; matched by the draft's numbering", () => {
+    const changes = comparePassages(passagesOf(v1), passagesOf(v2));
+    assert.deepEqual(
+      changes.map((c) => [c.anchor, c.change]),
+      [
+        ["dieu-1", "same"],
+        ["dieu-1-doan-1", "same"],
+        ["dieu-2", "same"],
+        ["dieu-2-khoan-1", "changed"],
+        ["dieu-2-khoan-2", "removed"],
+        ["dieu-2-khoan-3", "same"],
+        ["dieu-3", "added"],
+      ],
+    );
+    const changed = changes.find((c) => c.change === "changed")!;
+    assert.equal(changed.before, "1. Chợ mở từ 5 giờ đến 19 giờ.");
+    assert.equal(changed.after, "1. Chợ mở từ 5 giờ đến 20 giờ.");
+    assert.equal(changes.find((c) => c.change === "removed")!.after, null);
+    assert.equal(changes.find((c) => c.change === "added")!.before, null);
+  });
+
+  test("a version compared with itself has no change", () => {
+    assert.ok(comparePassages(passagesOf(v1), passagesOf(v1)).every((c) => c.change === "same"));
   });
 });

@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import {
+  checkPublicationStart,
   checkPublicationWindow,
   isVisibleOn,
   personalDataLeft,
@@ -25,6 +26,19 @@ describe("publication window", () => {
     assert.equal(checkPublicationWindow("2026-03-01", "2026-04-30"), null);
     assert.match(checkPublicationWindow("2026-03-01", "2027-03-02")!.message, /không quá 366 ngày/);
     assert.match(checkPublicationWindow("2026-03-01", "2026-02-30")!.message, /không hợp lệ/);
+  });
+
+  test("a planned start: today or later, at most 90 days ahead; the window counted from it", () => {
+    assert.equal(checkPublicationStart("2026-03-01", "2026-03-01"), null);
+    assert.equal(checkPublicationStart("2026-05-30", "2026-03-01"), null); // 30 + 30 + 30 days
+    const past = checkPublicationStart("2026-02-28", "2026-03-01");
+    assert.equal(past?.field, "publishedOn");
+    assert.match(past!.message, /không được trước hôm nay \(01\/03\/2026\)/);
+    assert.match(checkPublicationStart("2026-05-31", "2026-03-01")!.message, /không quá 90 ngày/);
+    assert.match(checkPublicationStart("2026-02-30", "2026-03-01")!.message, /không hợp lệ/);
+    // Planned for 10/03: the least window runs through 24/03, not 15/03.
+    assert.match(checkPublicationWindow("2026-03-10", "2026-03-20")!.message, /24\/03\/2026/);
+    assert.equal(checkPublicationWindow("2026-03-10", "2026-03-24"), null);
   });
 
   test("shown from the day of publication through the last day, never once withdrawn", () => {

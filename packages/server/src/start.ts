@@ -26,9 +26,11 @@ import { seedDemoInspections } from "./seed/demo-inspections.ts";
 import { seedDemoAnticorruption } from "./seed/demo-anticorruption.ts";
 // public consultation on draft regulations (issue 20)
 import { seedDemoConsultations } from "./seed/demo-consultations.ts";
+import { seedDemoPortal } from "./seed/demo-portal.ts";
 import { completeCaseFigures } from "./modules/cases/figures.ts";
 import { repairPetitionClocks } from "./modules/petitions/repair.ts";
 import { sealClearCases } from "./modules/cases/at-rest.ts";
+import { sealClearSurveyComments } from "./modules/portal/survey.ts";
 import { scheduleReminders } from "./modules/reminders/reminders.ts";
 
 export interface Started {
@@ -78,6 +80,8 @@ export async function prepareDatabase(database: Database): Promise<string[]> {
     await sealClearVisitTexts(database.db);
     // A denunciation case's typed texts (migration 0040).
     await sealClearCases(database.db);
+    // A portal survey's comments (migration 0045).
+    await sealClearSurveyComments(database.db);
   }
   await completeCaseFigures(database.db);
   await repairPetitionClocks(database.db);
@@ -111,6 +115,8 @@ export async function startSystem(config: Config, options: StartOptions = {}): P
         await seedDemoAnticorruption(database.db);
         // public consultation on draft regulations (issue 20)
         await seedDemoConsultations(database.db);
+        // portal FAQ and a published result (issue 20)
+        await seedDemoPortal(database.db);
       }
       seeded = true;
     }

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { todayInVietnam } from "@minhbach/domain";
 import { sql } from "kysely";
-import { solveChallenge } from "../src/modules/portal/crypto.ts";
+import { issueChallenge, solveChallenge } from "../src/modules/portal/crypto.ts";
 import { seedDemoConsultations } from "../src/seed/demo-consultations.ts";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
 
@@ -194,6 +194,31 @@ for (const db of testDatabases()) {
       });
       assert.equal(replay.statusCode, 400);
       assert.match(textOf(replay.body), /đã được dùng/);
+      // A challenge solved for filing a petition does not post a comment: each is bound to its form.
+      const filingPage = await t.app.inject({ method: "GET", url: "/cong-dan/gui-don", remoteAddress: nextIp() });
+      const filingPow = /name="pow" value="([^"]+)"/.exec(filingPage.body)![1]!;
+      const commentsBefore = await t.system.database.db
+        .selectFrom("consultation_comment")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
+      const crossUse = await t.app.inject({
+        method: "POST",
+        url: `/cong-dan/du-thao/${id}/gop-y`,
+        ...form({
+          pow: filingPow,
+          nonce: solveChallenge(filingPow),
+          anchor: "dieu-1",
+          body: "Dùng phép thử của trang gửi đơn",
+        }),
+        remoteAddress: nextIp(),
+      });
+      assert.equal(crossUse.statusCode, 400);
+      assert.match(textOf(crossUse.body), /không hợp lệ/);
+      const commentsAfter = await t.system.database.db
+        .selectFrom("consultation_comment")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(commentsAfter.n), Number(commentsBefore.n));
       const second = await comment(id, { anchor: "dieu-1-doan-1", body: "Nội dung quảng cáo không liên quan." });
       assert.equal(second.res.statusCode, 201);
 
@@ -253,6 +278,23 @@ for (const db of testDatabases()) {
       assert.match(gone.text, /không có đoạn này trong phiên bản hiện hành/);
       const old = await t.app.inject({ method: "GET", url: `/cong-dan/du-thao/${id}?phienBan=1` });
       assert.match(old.body, /id="dieu-2-khoan-2"/);
+      // The two versions compared on the portal: the removed clause marked, without JavaScript.
+      const shownV2 = await t.app.inject({ method: "GET", url: `/cong-dan/du-thao/${id}` });
+      assert.match(shownV2.body, new RegExp(`href="/cong-dan/du-thao/${id}/so-sanh\\?tu=1&amp;den=2"`));
+      const compared = await t.app.inject({ method: "GET", url: `/cong-dan/du-thao/${id}/so-sanh` });
+      assert.equal(compared.statusCode, 200);
+      assert.doesNotMatch(compared.body, /<script/);
+      assert.match(textOf(compared.body), /Phiên bản 2 so với phiên bản 1: 1 đoạn thay đổi, 5 đoạn giữ nguyên/);
+      assert.match(textOf(compared.body), /Điều 2, khoản 2 — Bỏ \[bỏ: 2\. Chợ đêm mở cửa đến 23 giờ\. ?\]/);
+      assert.match(compared.body, /<del>/);
+      // Backwards (2 → 1) the clause is an addition; a draft never put on the portal answers 404.
+      const back = await t.app.inject({ method: "GET", url: `/cong-dan/du-thao/${id}/so-sanh?tu=2&den=1` });
+      assert.match(textOf(back.body), /Điều 2, khoản 2 — Bổ sung \[thêm: 2\. Chợ đêm/);
+      assert.equal(
+        (await t.app.inject({ method: "GET", url: "/cong-dan/du-thao/00000000-0000-4000-8000-000000000000/so-sanh" }))
+          .statusCode,
+        404,
+      );
 
       // The summary only after closing; then a comment is refused.
       const early = await lanhdao.post(`/api/consultations/${id}/summary`);
@@ -345,9 +387,8 @@ for (const db of testDatabases()) {
       });
       assert.equal(res.statusCode, 400);
       const before = await count("consultation_comment");
-      // Even with a solved challenge (one from another page), the phase refuses it.
-      const other = await t.app.inject({ method: "GET", url: "/cong-dan/gui-don", remoteAddress: nextIp() });
-      const pow = /name="pow" value="([^"]+)"/.exec(other.body)![1]!;
+      // Even with a solved challenge for a comment, the phase refuses it.
+      const pow = issueChallenge(8, "comment");
       const solved = await t.app.inject({
         method: "POST",
         url: `/cong-dan/du-thao/${id}/gop-y`,

@@ -10,6 +10,8 @@ import { after, before, describe, test } from "node:test";
 import { todayInVietnam } from "@minhbach/domain";
 import { sql } from "kysely";
 import { solveChallenge } from "../src/modules/portal/crypto.ts";
+import { sealClearSurveyComments } from "../src/modules/portal/survey.ts";
+import { keyRing } from "../src/platform/vault.ts";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
 
 function multipart(fields: Record<string, string>) {
@@ -164,11 +166,18 @@ for (const db of testDatabases()) {
       assert.equal(row.agency_id, sctId);
       assert.equal(row.source, "petition");
       assert.equal(Number(row.rating), 5);
-      assert.equal(row.comment, "Cán bộ hướng dẫn tận tình.");
+      // The comment is sealed at rest, bound to its row; nothing of it in clear.
+      assert.equal(row.comment, null);
+      assert.ok(!JSON.stringify(row).includes("tận tình"));
+      assert.equal(
+        keyRing().open(String(row.comment_sealed), `portal_survey_comment:${String(row.id)}`),
+        "Cán bộ hướng dẫn tận tình.",
+      );
       assert.deepEqual(Object.keys(row).sort(), [
         "agency_id",
         "answered_on",
         "comment",
+        "comment_sealed",
         "created_at",
         "id",
         "petition_id",
@@ -229,7 +238,8 @@ for (const db of testDatabases()) {
 
       const ip = nextIp();
       for (const rating of ["4", "3", "5"]) {
-        const res = await rateReception({ coQuan: "LC.SCT", rating }, ip);
+        const comment = rating === "3" ? "Mong cán bộ gọi lại cho tôi: 0912 345 678, an.le@example.vn." : "";
+        const res = await rateReception({ coQuan: "LC.SCT", rating, comment }, ip);
         assert.equal(res.statusCode, 201, textOf(res.body));
         assert.match(textOf(res.body), /Cảm ơn bạn đã đánh giá/);
       }
@@ -296,9 +306,49 @@ for (const db of testDatabases()) {
       const backwards = await xem.get(`/api/portal/survey/counts?agencyId=${sctId}&from=2026-02-01&to=2026-01-01`);
       assert.equal(backwards.status, 400);
       assert.match(JSON.stringify(backwards.body), /Đến ngày: phải cùng hoặc sau Từ ngày/);
+      // The comments, opened for the agency's officers with phones and e-mails masked; the read audited.
+      const comments = await xem.get(`/api/portal/survey/comments?agencyId=${sctId}&from=${today}&to=${today}`);
+      assert.equal(comments.status, 200, JSON.stringify(comments.body));
+      const texts = (comments.body.items as { comment: string }[]).map((c) => c.comment);
+      assert.ok(texts.includes("Cán bộ hướng dẫn tận tình."), JSON.stringify(texts));
+      const masked = texts.find((c) => c.includes("gọi lại"));
+      assert.ok(masked, JSON.stringify(texts));
+      assert.ok(!masked.includes("0912 345 678") && !masked.includes("an.le@example.vn"), masked);
+      assert.match(masked, /\[thông tin cá nhân đã được che\]/);
+      const viewed = await sql<{ n: number }>`
+        select count(*)::int as n from audit_event where action = 'portal.survey_comments_viewed'`.execute(dbq());
+      assert.equal(Number(viewed.rows[0]!.n), 1);
+      assert.equal(
+        (await xem.get(`/api/portal/survey/comments?agencyId=${snnmtId}&from=${today}&to=${today}`)).status,
+        403,
+      );
+      assert.equal(
+        (await otherHandler.get(`/api/portal/survey/comments?agencyId=${sctId}&from=${today}&to=${today}`)).status,
+        403,
+      );
       const badDate = await xem.get(`/api/portal/survey/counts?agencyId=${sctId}&from=2026-02-30&to=2026-03-01`);
       assert.equal(badDate.status, 400);
       assert.match(JSON.stringify(badDate.body), /Ngày không tồn tại trong lịch/);
+    });
+
+    test("comments an earlier version stored in clear are sealed at start", async () => {
+      await sql`insert into portal_survey_answer (id, agency_id, answered_on, source, rating, comment)
+        values ('00000000-0000-4000-8000-0000000000c1', ${sctId}, '2026-01-20', 'reception', 2, 'Chờ lâu quá.')`.execute(
+        dbq(),
+      );
+      assert.equal(await sealClearSurveyComments(dbq()), 1);
+      const row = (
+        await sql<{ comment: string | null; comment_sealed: string }>`
+          select comment, comment_sealed from portal_survey_answer where id = '00000000-0000-4000-8000-0000000000c1'`.execute(
+          dbq(),
+        )
+      ).rows[0]!;
+      assert.equal(row.comment, null);
+      assert.equal(
+        keyRing().open(row.comment_sealed, "portal_survey_comment:00000000-0000-4000-8000-0000000000c1"),
+        "Chờ lâu quá.",
+      );
+      assert.equal(await sealClearSurveyComments(dbq()), 0);
     });
   });
 }

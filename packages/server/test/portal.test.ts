@@ -10,7 +10,8 @@ import { encodePersonalId } from "@minhbach/domain";
 import { POW_LIFETIME_MS } from "@minhbach/domain/portal/index";
 import { sql } from "kysely";
 import { issueChallenge, solveChallenge } from "../src/modules/portal/crypto.ts";
-import { CodeTries } from "../src/modules/portal/routes.ts";
+import { deliverPortalMail } from "../src/modules/portal/mail.ts";
+import type { MailMessage, MailTransport } from "../src/modules/reminders/mail.ts";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
 
 const NAME = "Phùng Thị Xuyến";
@@ -71,20 +72,6 @@ const COMPLAINT = {
     "Tôi khiếu nại quyết định xử phạt vi phạm hành chính số 12/QĐ-XPHC ngày 02/11/2026 về việc kinh doanh xăng dầu vì đã áp dụng sai mức phạt.",
   truthAck: "yes",
 };
-
-test("code tries: one count per address over a sliding window of 10 minutes", () => {
-  let now = 0;
-  const tries = new CodeTries(3, 600_000, () => now);
-  assert.deepEqual(
-    [1, 2, 3, 4].map(() => tries.take("10.0.0.1")),
-    [true, true, true, false],
-  );
-  assert.equal(tries.take("10.0.0.2"), true, "another address counts apart");
-  now = 599_999;
-  assert.equal(tries.take("10.0.0.1"), false, "still within the window");
-  now = 600_001;
-  assert.equal(tries.take("10.0.0.1"), true, "the first tries have left the window");
-});
 
 for (const db of testDatabases()) {
   describe(`portal (${db.kind})`, () => {
@@ -293,7 +280,7 @@ for (const db of testDatabases()) {
       assert.equal(wrongRes.statusCode, 400);
       assert.match(textOf(wrongRes.body), /không đúng/);
 
-      const old = issueChallenge(8, Date.now() - POW_LIFETIME_MS - 60_000);
+      const old = issueChallenge(8, "filing", Date.now() - POW_LIFETIME_MS - 60_000);
       const expired = await file(COMPLAINT, [], { pow: old, nonce: solveChallenge(old) });
       assert.equal(expired.statusCode, 400);
       assert.match(textOf(expired.body), /đã hết hạn/);
@@ -304,6 +291,11 @@ for (const db of testDatabases()) {
       const forgedRes = await file(COMPLAINT, [], { pow: forged, nonce: solveChallenge(forged) });
       assert.equal(forgedRes.statusCode, 400);
       assert.match(textOf(forgedRes.body), /không hợp lệ/);
+      // A challenge issued for a comment on a draft does not file a petition (bound to its purpose).
+      const forComment = issueChallenge(8, "comment");
+      const crossUse = await file(COMPLAINT, [], { pow: forComment, nonce: solveChallenge(forComment) });
+      assert.equal(crossUse.statusCode, 400);
+      assert.match(textOf(crossUse.body), /không hợp lệ/);
       assert.equal(await count("petition"), petitions);
 
       const once = { pow: fresh, nonce: solveChallenge(fresh) };
@@ -365,6 +357,23 @@ for (const db of testDatabases()) {
       for (let i = 0; i < 4; i++) mixed.push((await lookup("1111111111111117", "10.99.0.3")).statusCode);
       for (let i = 0; i < 3; i++) mixed.push((await reply("1111111111111117", "x", "10.99.0.3")).statusCode);
       assert.deepEqual(mixed, [400, 400, 400, 400, 400, 400, 429]);
+      // The guessing is audited: every refused code, and the first refusal by the limit of each address.
+      const limited = await sql<{ client_ip: string }>`
+        select client_ip from audit_event
+        where action = 'portal.code_refused' and summary->>'reason' = 'rate_limited' order by id`.execute(dbq());
+      assert.deepEqual(
+        limited.rows.map((r) => String(r.client_ip)),
+        ["10.99.0.1", "10.99.0.3"],
+      );
+      // The counts live in the database, not in this process: a restarted server (a new limiter
+      // on the same database) still refuses the address.
+      const rows = await sql<{ hits: number }>`
+        select hits from portal_rate_hit where bucket = 'portal-code' order by hits desc limit 1`.execute(dbq());
+      assert.ok(Number(rows.rows[0]!.hits) >= 9);
+      const { SharedLimits } = await import("../src/modules/portal/limits.ts");
+      const restarted = new SharedLimits(dbq());
+      const taken = await restarted.take({ bucket: "portal-code", max: 6, windowMs: 10 * 60_000 }, "10.99.0.1");
+      assert.equal(taken.allowed, false);
     });
 
     test("an online denunciation is sealed from the first second; its status page shows no identity", async () => {
@@ -409,6 +418,96 @@ for (const db of testDatabases()) {
       const handler = await xulydon.get(`/api/petitions/${id}/identity`);
       assert.equal(handler.status, 200, JSON.stringify(handler.body));
       assert.match(JSON.stringify(handler.body), /Phùng Thị Xuyến/);
+    });
+
+    test("an optional e-mail: checked, sealed, told of receipt and of a message without the code or the words; stopped by the code", async () => {
+      const bad = await file({ ...COMPLAINT, notifyEmail: "khong-phai-thu" });
+      assert.equal(bad.statusCode, 400);
+      assert.match(textOf(bad.body), /Thư điện tử nhận thông báo: không đúng dạng/);
+      const res = await file({ ...COMPLAINT, title: "Đơn có thư thông báo", notifyEmail: "khai.luong@example.vn" });
+      assert.equal(res.statusCode, 201, textOf(res.body));
+      assert.match(textOf(res.body), /Cổng sẽ gửi thư báo đơn đã được tiếp nhận/);
+      const code = receiptCode(res.body);
+      const id = (
+        await sql<{
+          petition_id: string;
+        }>`select petition_id from portal_submission order by created_at desc limit 1`.execute(dbq())
+      ).rows[0]!.petition_id;
+      // Sealed at rest, apart from the writer's identity; bound to its petition.
+      const notify = (await sql<Record<string, unknown>>`select * from portal_notify where id = ${id}`.execute(dbq()))
+        .rows[0]!;
+      assert.doesNotMatch(JSON.stringify(notify), /khai\.luong|example\.vn/);
+      assert.equal(notify.code_tail, code.slice(-4));
+
+      const sent: MailMessage[] = [];
+      const transport: MailTransport = {
+        sendMail: async (m) => {
+          sent.push(m);
+          return { messageId: `<m${sent.length}@test>` };
+        },
+      };
+      const mailConfig = { mailFrom: "Cổng <no-reply@example.vn>", publicUrl: "https://minhbach.example.vn" };
+      assert.deepEqual(await deliverPortalMail(dbq(), transport, mailConfig), { sent: 1, failed: 0, skipped: 0 });
+      assert.equal(sent[0]!.to, "khai.luong@example.vn");
+      assert.equal(sent[0]!.subject, "Đơn của bạn đã được tiếp nhận");
+      const all = (m: MailMessage) => `${m.subject}\n${m.text}\n${m.html}`;
+      // The full code never; its last four digits name the letter; nothing of the letter or agency.
+      assert.ok(!all(sent[0]!).includes(code), "the code is not in the mail");
+      assert.ok(!all(sent[0]!).includes(code.slice(0, 8)));
+      assert.match(sent[0]!.text, new RegExp(`kết thúc bằng ${code.slice(-4)}`));
+      assert.match(sent[0]!.text, /https:\/\/minhbach\.example\.vn\/cong-dan\/tra-cuu/);
+      assert.doesNotMatch(all(sent[0]!), /khiếu nại quyết định xử phạt|Lương Văn Khải|Sở Công Thương/i);
+      // Sent once: nothing pending any more.
+      assert.deepEqual(await deliverPortalMail(dbq(), transport, mailConfig), { sent: 0, failed: 0, skipped: 0 });
+
+      // A message from the handler: a mail says one waits, not what it says.
+      const asked = await xulydon.post(`/api/petitions/${id}/portal/messages`, {
+        text: "Đề nghị ông gửi bản chụp biên lai nộp phạt.",
+      });
+      assert.equal(asked.status, 201);
+      // A failing server: kept pending, retried by the next sending.
+      const broken: MailTransport = { sendMail: async () => Promise.reject(new Error("SMTP down")) };
+      assert.deepEqual(await deliverPortalMail(dbq(), broken, mailConfig), { sent: 0, failed: 1, skipped: 0 });
+      assert.deepEqual(await deliverPortalMail(dbq(), transport, mailConfig), { sent: 1, failed: 0, skipped: 0 });
+      assert.equal(sent[1]!.subject, "Có tin nhắn mới về đơn của bạn");
+      assert.doesNotMatch(all(sent[1]!), /biên lai|nộp phạt/);
+      assert.ok(!all(sent[1]!).includes(code));
+
+      // The tracking page offers to stop; stopping needs the code, is audited, and drops what waits.
+      const page = await lookup(code);
+      assert.match(page.body, /action="\/cong-dan\/tra-cuu\/ngung-thu"/);
+      await xulydon.post(`/api/petitions/${id}/portal/messages`, { text: "Câu hỏi thứ hai." });
+      const stop = await t.app.inject({
+        method: "POST",
+        url: "/cong-dan/tra-cuu/ngung-thu",
+        payload: `code=${code}`,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        remoteAddress: nextIp(),
+      });
+      assert.equal(stop.statusCode, 200);
+      assert.match(textOf(stop.body), /Đã ngừng gửi thư thông báo về đơn này/);
+      assert.deepEqual(await deliverPortalMail(dbq(), transport, mailConfig), { sent: 0, failed: 0, skipped: 0 });
+      await xulydon.post(`/api/petitions/${id}/portal/messages`, { text: "Câu hỏi thứ ba." });
+      assert.deepEqual(await deliverPortalMail(dbq(), transport, mailConfig), { sent: 0, failed: 0, skipped: 0 });
+      assert.equal(sent.length, 2);
+      const stopped = await sql<{ n: number }>`
+        select count(*)::int as n from audit_event where action = 'portal.mail_stopped' and entity_id = ${id}`.execute(
+        dbq(),
+      );
+      assert.equal(Number(stopped.rows[0]!.n), 1);
+      // A wrong code stops nothing.
+      const wrong = await t.app.inject({
+        method: "POST",
+        url: "/cong-dan/tra-cuu/ngung-thu",
+        payload: "code=1111111111111117",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        remoteAddress: nextIp(),
+      });
+      assert.equal(wrong.statusCode, 400);
+      // A filing without an address queues nothing.
+      const before = await count("portal_mail");
+      await file({ ...COMPLAINT, title: "Đơn không có thư" });
+      assert.equal(await count("portal_mail"), before);
     });
 
     test("the handler asks, the sender answers with the code; other agencies see nothing", async () => {

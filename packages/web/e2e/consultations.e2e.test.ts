@@ -119,6 +119,26 @@ test("a draft opened for comments, commented on a passage, moderated, closed, su
   await passage.getByText("Đề nghị cho chợ đêm mở đến 24 giờ vào cuối tuần.").waitFor();
   assert.doesNotMatch(await citizen.content(), /sau\.ly@example\.vn/);
 
+  // A second version (stored as "Thêm phiên bản" stores it), compared with the first on the portal.
+  await app.system.database.db
+    .insertInto("consultation_version")
+    .values({
+      consultation_id: id,
+      number: 2,
+      body: DRAFT.replace("đến 19 giờ", "đến 20 giờ"),
+      note: "Sửa giờ mở cửa",
+      created_by: null,
+      created_at: new Date(),
+    })
+    .execute();
+  await citizen.goto(`${app.url}/cong-dan/du-thao/${id}`);
+  await citizen.getByRole("link", { name: "So sánh các phiên bản" }).click();
+  await citizen.getByRole("heading", { name: "So sánh các phiên bản dự thảo" }).waitFor();
+  await citizen.getByText("Phiên bản 2 so với phiên bản 1: 1 đoạn thay đổi").waitFor();
+  assert.equal(await citizen.locator("del").filter({ hasText: "19" }).count(), 1);
+  assert.equal(await citizen.locator("ins").filter({ hasText: "20" }).count(), 1);
+  await checkPublic(citizen, "compare");
+
   // Closed, answered, summary published.
   await officer.getByRole("button", { name: "Kết thúc lấy ý kiến" }).click();
   await officer.getByTestId("phase").getByText("Đã hết thời gian góp ý").waitFor();
@@ -131,7 +151,7 @@ test("a draft opened for comments, commented on a passage, moderated, closed, su
   await officer.getByTestId("phase").getByText("Đã công bố kết quả tiếp thu, giải trình").waitFor();
   await shoot(officer, "consultation-officer");
 
-  await citizen.reload();
+  await citizen.goto(`${app.url}/cong-dan/du-thao/${id}`);
   const summary = citizen.locator("#tiep-thu");
   await summary.getByRole("heading", { name: "Kết quả tiếp thu, giải trình" }).waitFor();
   await summary.getByText("Chợ đêm mở đến 24 giờ vào thứ Bảy và Chủ nhật.").waitFor();

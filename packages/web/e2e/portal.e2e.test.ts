@@ -61,6 +61,7 @@ test("file on a phone with a file → receipt code → the handler asks → the 
     `performance.getEntriesByType("resource").filter((e) => e.initiatorType === "script").reduce((sum, e) => sum + e.decodedBodySize, 0)`,
   );
   assert.ok(scripts > 0 && scripts < 100_000, `filing page JavaScript: ${scripts} bytes`);
+  console.log(`filing page JavaScript: ${scripts} bytes`);
   await assertAccessible(page, "filing");
 
   // Help by field: the Department of Industry and Trade for a petrol matter.
@@ -78,6 +79,7 @@ test("file on a phone with a file → receipt code → the handler asks → the 
     .fill(
       "Tôi khiếu nại quyết định xử phạt vi phạm hành chính số 12/QĐ-XPHC ngày 02/11/2026 về kinh doanh xăng dầu vì áp dụng sai mức phạt.",
     );
+  await page.getByLabel("Thư điện tử nhận thông báo").fill("khai.luong@example.vn");
   await page.getByRole("checkbox", { name: /Tôi cam đoan/ }).check();
   const scan = Buffer.alloc(3000, 0x20);
   Buffer.from("%PDF-1.7\n% quyet dinh\n").copy(scan);
@@ -118,6 +120,7 @@ test("file on a phone with a file → receipt code → the handler asks → the 
   await page.getByRole("heading", { name: "Tình trạng đơn" }).waitFor();
   await page.getByText("Đề nghị ông gửi bản chụp biên bản vi phạm kèm quyết định.").waitFor();
   await page.getByText("Đã vào sổ").waitFor();
+  await page.getByRole("button", { name: "Ngừng nhận thư thông báo" }).waitFor();
   await assertAccessible(page, "status");
   await page
     .getByLabel("Trả lời hoặc bổ sung thông tin")

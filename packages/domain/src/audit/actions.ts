@@ -207,6 +207,9 @@ const FIXED_AUDIT_ACTIONS = {
   // reporting graph (issue 19)
   "report.line.added": "Thêm quan hệ báo cáo (đơn vị báo cáo về cơ quan cấp trên từ ngày)",
   "report.line.closed": "Kết thúc quan hệ báo cáo",
+  // portal: survey comments, mails to filers (issue 20)
+  "portal.survey_comments_viewed": "Xem ý kiến góp ý trong phiếu khảo sát mức độ hài lòng",
+  "portal.mail_stopped": "Người gửi đơn ngừng nhận thư thông báo qua cổng",
 } as const;
 
 /** Every code the server writes to the audit trail, with its label. */

@@ -94,3 +94,53 @@ export function passagesOf(body: string): Passage[] {
   }
   return out;
 }
+
+/** How a passage changed between two versions of a draft. */
+export interface PassageChange {
+  anchor: string;
+  label: string;
+  change: "same" | "changed" | "added" | "removed";
+  /** The older version's text (null when added). */
+  before: string | null;
+  /** The newer version's text (null when removed). */
+  after: string | null;
+}
+
+/**
+ * Compares two versions passage by passage, matched by their anchors (the draft's own numbering:
+ * "Điều 3, khoản 2" of version 1 is "Điều 3, khoản 2" of version 2), in the newer version's order,
+ * a removed passage placed where it stood in the older one. Renumbered articles show as removed
+ * and added: the anchors follow the numbering, as the comments do.
+ */
+export function comparePassages(older: readonly Passage[], newer: readonly Passage[]): PassageChange[] {
+  const inNewer = new Set(newer.map((p) => p.anchor));
+  const olderAt = new Map(older.map((p, i) => [p.anchor, i]));
+  const out: PassageChange[] = [];
+  let i = 0;
+  const removedUpTo = (end: number) => {
+    for (; i < end; i++) {
+      const p = older[i]!;
+      if (!inNewer.has(p.anchor))
+        out.push({ anchor: p.anchor, label: p.label, change: "removed", before: p.text, after: null });
+    }
+  };
+  for (const p of newer) {
+    const at = olderAt.get(p.anchor);
+    if (at === undefined) {
+      out.push({ anchor: p.anchor, label: p.label, change: "added", before: null, after: p.text });
+      continue;
+    }
+    removedUpTo(at);
+    i = Math.max(i, at + 1);
+    const before = older[at]!.text;
+    out.push({
+      anchor: p.anchor,
+      label: p.label,
+      change: before === p.text ? "same" : "changed",
+      before,
+      after: p.text,
+    });
+  }
+  removedUpTo(older.length);
+  return out;
+}

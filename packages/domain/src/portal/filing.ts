@@ -70,6 +70,7 @@ export const FILING_LABELS = {
   content: "Nội dung đơn",
   anonymousAck: "Xác nhận đã đọc lưu ý về đơn không ghi tên",
   truthAck: "Cam đoan",
+  notifyEmail: "Thư điện tử nhận thông báo",
   files: "Tệp đính kèm",
 } as const;
 
@@ -87,7 +88,16 @@ export interface FilingInput {
   kind: PortalKind;
   agencyId: string;
   body: CreatePetitionBody;
+  /**
+   * Where to tell the filer that the letter was received and that a message waits (optional;
+   * kept apart from the writer's identity, so an anonymous denouncer may leave one too).
+   */
+  notifyEmail: string | null;
 }
+
+/** What a notification mail to a filer is about: never the letter's words, never the full code. */
+export const NOTIFY_EMAIL_HINT =
+  "Không bắt buộc. Cơ quan gửi thư báo đơn đã được tiếp nhận và khi có tin nhắn mới; thư không ghi nội dung đơn, không ghi đầy đủ mã tra cứu. Nếu gửi đơn không ghi tên, địa chỉ thư điện tử có thể cho biết bạn là ai.";
 
 const LIMITS: Partial<Record<FilingField, number>> = {
   fullName: 120,
@@ -96,6 +106,7 @@ const LIMITS: Partial<Record<FilingField, number>> = {
   address: 300,
   phone: 20,
   email: 200,
+  notifyEmail: 200,
   idNumber: 20,
   taxCode: 20,
   respondent: 300,
@@ -103,6 +114,7 @@ const LIMITS: Partial<Record<FilingField, number>> = {
   content: 20000,
 };
 
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -158,7 +170,9 @@ export function checkFilingForm(
   const representativeName = get("representativeName");
 
   if (phone && !/^\+?[0-9 .-]{8,20}$/.test(phone)) add("phone", "chỉ gồm chữ số (8 đến 20 ký tự), ví dụ 0912 345 678.");
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) add("email", "không đúng dạng, ví dụ ten@example.vn.");
+  if (email && !EMAIL.test(email)) add("email", "không đúng dạng, ví dụ ten@example.vn.");
+  const notifyEmail = get("notifyEmail");
+  if (notifyEmail && !EMAIL.test(notifyEmail)) add("notifyEmail", "không đúng dạng, ví dụ ten@example.vn.");
 
   let petitioners: CreatePetitionBody["petitioners"] = [];
   if (filerType === "anonymous") {
@@ -222,6 +236,7 @@ export function checkFilingForm(
         signed: null,
         attachments: [],
       },
+      notifyEmail: notifyEmail || null,
     },
   };
 }

@@ -9,6 +9,20 @@
  */
 
 export const POW_DEFAULT_BITS = 18;
+
+/**
+ * What a challenge was issued for. The server's signature covers the purpose too, so a challenge
+ * solved for one form does not pass another's check: each form keeps its own single-use list
+ * (a filing's in portal_submission, a comment's in consultation_comment), and without the binding
+ * one solved challenge could file a petition and also post a comment.
+ */
+export const POW_PURPOSES = ["filing", "message", "comment", "survey"] as const;
+export type PowPurpose = (typeof POW_PURPOSES)[number];
+
+/** The text the server signs for a challenge of a purpose (the challenge's text stays the same). */
+export function powSignedText(purpose: PowPurpose, signed: string): string {
+  return `${purpose}|${signed}`;
+}
 /** How long a challenge may be used: the time to write a letter. */
 export const POW_LIFETIME_MS = 3 * 60 * 60 * 1000;
 

@@ -49,7 +49,34 @@ export function publicationMinEnd(publishedOn: string): string {
   return addDays(publishedOn, PUBLICATION_MIN_DAYS - 1);
 }
 
-export type WindowProblem = { field: "visibleUntil"; message: string };
+export type WindowProblem = { field: "visibleUntil" | "publishedOn"; message: string };
+
+/**
+ * How far ahead a publication may be planned: the result is published soon after it is issued,
+ * not held back; a quarter is room for a planned day (e.g. after the parties were notified).
+ */
+export const PUBLICATION_MAX_LEAD_DAYS = 90;
+
+/**
+ * The planned first day of a publication, checked: today or later (a window is never counted from
+ * a day already past: the 15 days must all be shown), at most PUBLICATION_MAX_LEAD_DAYS ahead.
+ * Null when it holds.
+ */
+export function checkPublicationStart(publishedOn: string, today: string): WindowProblem | null {
+  if (!isValidIsoDate(publishedOn))
+    return { field: "publishedOn", message: "Ngày bắt đầu công khai: ngày không hợp lệ (dd/mm/yyyy)." };
+  if (publishedOn < today)
+    return {
+      field: "publishedOn",
+      message: `Ngày bắt đầu công khai: không được trước hôm nay (${formatVietnameseDate(today)}); thời hạn công khai tính từ ngày bắt đầu.`,
+    };
+  if (toDayNumber(publishedOn) - toDayNumber(today) > PUBLICATION_MAX_LEAD_DAYS)
+    return {
+      field: "publishedOn",
+      message: `Ngày bắt đầu công khai: không quá ${PUBLICATION_MAX_LEAD_DAYS} ngày kể từ hôm nay.`,
+    };
+  return null;
+}
 
 /** The window an officer chose, checked: null when it holds, else the problem with the field. */
 export function checkPublicationWindow(publishedOn: string, visibleUntil: string): WindowProblem | null {

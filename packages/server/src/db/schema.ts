@@ -1077,6 +1077,8 @@ export interface PortalSurveyAnswerTable {
   rating: number;
   comment: string | null;
   created_at: Generated<Timestamp>;
+  // 0045: the comment sealed at rest (`comment` is null once sealed)
+  comment_sealed: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 // portal publications and FAQ (0036_portal_publications)
@@ -1288,6 +1290,10 @@ export interface DB {
   portal_faq: PortalFaqTable;
   // reporting graph (0041_reporting_graph)
   reporting_line: ReportingLineTable;
+  // portal shared limits and mails (0045_portal_shared_limits)
+  portal_rate_hit: PortalRateHitTable;
+  portal_notify: PortalNotifyTable;
+  portal_mail: PortalMailTable;
 }
 
 // reporting graph (0041_reporting_graph)
@@ -1309,3 +1315,31 @@ export interface ReportingLineTable {
 export type AgencyRow = Selectable<AgencyTable>;
 export type AppUserRow = Selectable<AppUserTable>;
 export type NewAuditEvent = Insertable<AuditEventTable>;
+
+// portal shared limits and mails to filers (0045_portal_shared_limits)
+export interface PortalRateHitTable {
+  bucket: string;
+  client_hash: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
+export interface PortalNotifyTable {
+  /** The petition's id. */
+  id: string;
+  email_sealed: string;
+  code_tail: string;
+  stopped_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface PortalMailTable {
+  id: string;
+  petition_id: string;
+  kind: "received" | "message" | "notice";
+  created_at: Generated<Timestamp>;
+  sent_at: Timestamp | null;
+  attempts: Generated<number>;
+  status: Generated<"pending" | "sent" | "failed" | "skipped">;
+  message_id: string | null;
+}

@@ -53,6 +53,11 @@ export const SEALED = {
   caseFacts: sealed("resolution_case", "facts_sealed", "case_facts"),
   /** The data of a protected case's timeline entry as written (cases/at-rest.ts). */
   caseEventData: sealed("case_event", "data_sealed", "case_event", "bigint"),
+  // portal survey comments (0045)
+  /** A satisfaction survey's free comment (portal/survey.ts). */
+  surveyComment: sealed("portal_survey_answer", "comment_sealed", "portal_survey_comment"),
+  /** The e-mail a portal filer left to be told of their letter (portal/mail.ts). */
+  portalNotify: sealed("portal_notify", "email_sealed", "portal_notify"),
 } satisfies Record<string, SealedColumn>;
 
 export const SEALED_COLUMNS: readonly SealedColumn[] = Object.values(SEALED);

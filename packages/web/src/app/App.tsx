@@ -59,6 +59,8 @@ const FaqPage = lazy(() => import("../features/portal/FaqPage.tsx"));
 const PortalHubPage = lazy(() => import("../features/portal/PortalHubPage.tsx"));
 // reporting graph (issue 19)
 const ReportingLinesPage = lazy(() => import("../features/reports/ReportingLinesPage.tsx"));
+// portal survey results (issue 20)
+const SurveyResultsPage = lazy(() => import("../features/portal/SurveyResultsPage.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -356,6 +358,15 @@ export function App() {
                       element={
                         <RequirePermission permission="agency.read">
                           <ReportingLinesPage />
+                        </RequirePermission>
+                      }
+                    />
+                    {/* portal survey results and comments (issue 20) */}
+                    <Route
+                      path="/khao-sat-hai-long"
+                      element={
+                        <RequirePermission permission="report.read">
+                          <SurveyResultsPage />
                         </RequirePermission>
                       }
                     />

@@ -73,6 +73,22 @@ export const surveyCounts = z.object({
 });
 export type SurveyCountsView = z.infer<typeof surveyCounts>;
 
+/** The comments left with the answers (sealed at rest; phones, e-mails, identity numbers masked). */
+export const surveyComments = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      answeredOn: z.string(),
+      source: z.enum(["petition", "reception"]),
+      rating: z.number().int(),
+      comment: z.string(),
+    }),
+  ),
+  /** More comments than shown (the newest 500 are). */
+  truncated: z.boolean(),
+});
+export type SurveyCommentsView = z.infer<typeof surveyComments>;
+
 // ---- Published results (issue 20) ----
 export const publicationKind = z.enum(["complaint_decision", "denunciation_conclusion", "inspection_conclusion"]);
 
@@ -121,6 +137,8 @@ export const createPublicationBody = z.strictObject({
   documentId: uuid,
   title: requiredText(500, "Tiêu đề công khai"),
   body: requiredText(200_000, "Nội dung công khai"),
+  /** The planned first day (today when left out): today or later, the window counted from it. */
+  publishedOn: labelledDate("Ngày bắt đầu công khai").optional(),
   visibleUntil: labelledDate("Công khai đến ngày"),
 });
 
@@ -226,6 +244,15 @@ export const PORTAL_ROUTES = defineRoutes({
     summary: "Kết quả khảo sát mức độ hài lòng của một cơ quan trong một khoảng thời gian (hài lòng, rất hài lòng)",
     query: surveyCountsQuery,
     response: { 200: surveyCounts, ...recordErrors },
+  },
+  "portal.survey.comments": {
+    method: "GET",
+    path: "/portal/survey/comments",
+    tags,
+    summary:
+      "Ý kiến ghi trong phiếu khảo sát mức độ hài lòng của một cơ quan trong một khoảng thời gian (đã che số điện thoại, thư điện tử, số giấy tờ; có ghi nhật ký)",
+    query: surveyCountsQuery,
+    response: { 200: surveyComments, ...recordErrors },
   },
   // published results (issue 20)
   "portal.publications.list": {

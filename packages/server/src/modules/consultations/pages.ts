@@ -13,8 +13,9 @@ import {
   type CommentProblem,
   type Phase,
 } from "@minhbach/domain/consultations/index";
+import { diffWords } from "diff";
 import { dateTimeVn, dateVn, html, page, type Html } from "../portal/html.ts";
-import type { PublicConsultation } from "./service.ts";
+import type { PublicComparison, PublicConsultation } from "./service.ts";
 
 export const BASE = "/cong-dan/du-thao";
 
@@ -109,6 +110,12 @@ export function viewPage(c: PublicConsultation, notice: string | null = null): s
                     ? html`<strong aria-current="page">${n}</strong> `
                     : html`<a href="${BASE}/${c.id}?phienBan=${n}">${n}</a> `,
                 )}
+              </p>
+              <p>
+                <a
+                  href="${BASE}/${c.id}/so-sanh${c.versionNumber > c.versions[0]! ? `?tu=${c.versions[c.versions.indexOf(c.versionNumber) - 1]}&den=${c.versionNumber}` : ""}"
+                  >So sánh các phiên bản</a
+                >
               </p>
             </nav>`
           : ""
@@ -323,5 +330,64 @@ export function thanksPage(c: PublicConsultation, number: number): string {
         </p>
       </div>
       <p><a href="${BASE}/${c.id}">Về toàn văn dự thảo</a></p>`,
+  );
+}
+
+/** The words of a changed passage: what the newer version dropped and added, marked for every reader. */
+function wordDiff(before: string, after: string): Html[] {
+  return diffWords(before, after).map((part) =>
+    part.added
+      ? html`<ins><span class="sr">[thêm: </span>${part.value}<span class="sr">]</span></ins>`
+      : part.removed
+        ? html`<del><span class="sr">[bỏ: </span>${part.value}<span class="sr">]</span></del>`
+        : html`${part.value}`,
+  );
+}
+
+const CHANGE_LABELS = { changed: "Sửa đổi", added: "Bổ sung", removed: "Bỏ" } as const;
+
+/** Two versions of a draft, passage by passage: only what changed, the words marked. */
+export function comparePage(c: PublicComparison): string {
+  const changed = c.changes.filter((x) => x.change !== "same");
+  const same = c.changes.length - changed.length;
+  const select = (name: string, label: string, value: number) =>
+    html`<label for="f-${name}">${label}</label>
+      <select id="f-${name}" name="${name}">
+        ${c.versions.map((n) => html`<option value="${n}" ${n === value ? html`selected` : ""}>Phiên bản ${n}</option>`)}
+      </select>`;
+  return page(
+    { title: `So sánh phiên bản — ${c.title}` },
+    html`<p><a href="${BASE}/${c.id}">← Về dự thảo</a></p>
+      <h1>So sánh các phiên bản dự thảo</h1>
+      <p>${c.title}</p>
+      <p class="meta">Cơ quan soạn thảo: ${c.agencyName}</p>
+      <form method="get" action="${BASE}/${c.id}/so-sanh" class="card">
+        ${select("tu", "Từ phiên bản", c.from)} ${select("den", "Đến phiên bản", c.to)}
+        <p><button type="submit">So sánh</button></p>
+      </form>
+      <p role="status">
+        Phiên bản ${c.to} so với phiên bản ${c.from}: ${changed.length} đoạn thay đổi, ${same} đoạn giữ nguyên.
+      </p>
+      <p class="hint">
+        Các đoạn được đối chiếu theo số điều, khoản, điểm của dự thảo. Chữ <ins>gạch chân, nền xanh</ins> là phần thêm;
+        chữ <del>gạch ngang, nền đỏ</del> là phần bỏ.
+      </p>
+      ${changed.map(
+        (x) =>
+          html`<section class="card passage" aria-labelledby="s-${x.anchor}">
+            <h2 id="s-${x.anchor}" class="meta">
+              ${x.label} — ${CHANGE_LABELS[x.change as keyof typeof CHANGE_LABELS]}
+            </h2>
+            <p>
+              ${
+                x.change === "changed"
+                  ? wordDiff(x.before!, x.after!)
+                  : x.change === "added"
+                    ? html`<ins><span class="sr">[thêm: </span>${x.after}<span class="sr">]</span></ins>`
+                    : html`<del><span class="sr">[bỏ: </span>${x.before}<span class="sr">]</span></del>`
+              }
+            </p>
+          </section>`,
+      )}`,
   );
 }

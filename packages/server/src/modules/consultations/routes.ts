@@ -12,9 +12,10 @@ import { actorOf, requireAuth } from "../../platform/access.ts";
 import type { AppContext } from "../../platform/context.ts";
 import { route, type Api } from "../../platform/http.ts";
 import { checkPow, issueChallenge } from "../portal/crypto.ts";
+import { HOUR, limitHook, MINUTE, type LimitRule } from "../portal/limits.ts";
 import { errorPage } from "../portal/pages.ts";
 import { sendPage, TOO_MANY } from "../portal/routes.ts";
-import { BASE, commentPage, listPage, thanksPage, viewPage, type CommentFormState } from "./pages.ts";
+import { BASE, commentPage, comparePage, listPage, thanksPage, viewPage, type CommentFormState } from "./pages.ts";
 import {
   addResponse,
   addVersion,
@@ -25,6 +26,7 @@ import {
   moderateComment,
   openConsultation,
   postComment,
+  publicComparison,
   publicConsultation,
   publicConsultations,
   publishSummary,
@@ -92,10 +94,11 @@ const notFound = (reply: FastifyReply) =>
   );
 
 export function consultationPages(app: FastifyInstance, ctx: AppContext): void {
+  // Counted in the database, shared by every server process (portal/limits.ts).
   const limits = {
-    pages: { max: 120, timeWindow: "1 minute" },
-    comment: { max: ctx.config.consultationCommentLimit, timeWindow: "1 hour" },
-  };
+    pages: { bucket: "consultation-pages", max: 120, windowMs: MINUTE },
+    comment: { bucket: "consultation-comment", max: ctx.config.consultationCommentLimit, windowMs: HOUR },
+  } satisfies Record<string, LimitRule>;
   void app.register(async (scope) => {
     scope.addContentTypeParser(
       "application/x-www-form-urlencoded",
@@ -121,9 +124,10 @@ export function consultationPages(app: FastifyInstance, ctx: AppContext): void {
       return sendPage(reply, 500, errorPage("Lỗi hệ thống", ERROR_MESSAGES.INTERNAL_ERROR));
     });
     // Pages, not API operations: out of the OpenAPI document (tested in consultations-portal.test.ts).
-    const pub = (rateLimit: { max: number; timeWindow: string }) => ({
-      config: { public: true, rateLimit },
+    const pub = (rule: LimitRule) => ({
+      config: { public: true },
       schema: { hide: true },
+      onRequest: limitHook(ctx.db, rule),
     });
 
     scope.get(BASE, pub(limits.pages), async (_request, reply) =>
@@ -136,6 +140,18 @@ export function consultationPages(app: FastifyInstance, ctx: AppContext): void {
       const c = await publicConsultation(ctx.db, id, Number.isInteger(wanted) && wanted > 0 ? wanted : null);
       if (!c) return notFound(reply);
       return sendPage(reply, 200, viewPage(c));
+    });
+
+    scope.get(`${BASE}/:id/so-sanh`, pub(limits.pages), async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const q = request.query as Record<string, unknown>;
+      const num = (v: unknown) => {
+        const n = Number(v);
+        return Number.isInteger(n) && n > 0 ? n : null;
+      };
+      const c = await publicComparison(ctx.db, id, { from: num(q.tu), to: num(q.den) });
+      if (!c) return notFound(reply);
+      return sendPage(reply, 200, comparePage(c));
     });
 
     const blank = (anchor: string, quote: string): CommentFormState => ({
@@ -159,7 +175,7 @@ export function consultationPages(app: FastifyInstance, ctx: AppContext): void {
         200,
         commentPage(
           c,
-          issueChallenge(ctx.config.portalPowBits),
+          issueChallenge(ctx.config.portalPowBits, "comment"),
           blank(text(query, "doan", 100), text(query, "trich", 1000)),
         ),
       );
@@ -180,8 +196,12 @@ export function consultationPages(app: FastifyInstance, ctx: AppContext): void {
         general: null,
       };
       const again = (status: number, patch: Partial<CommentFormState>) =>
-        sendPage(reply, status, commentPage(c, issueChallenge(ctx.config.portalPowBits), { ...state, ...patch }));
-      const pow = checkPow(text(body, "pow", 400), text(body, "nonce", 40), ctx.config.portalPowBits);
+        sendPage(
+          reply,
+          status,
+          commentPage(c, issueChallenge(ctx.config.portalPowBits, "comment"), { ...state, ...patch }),
+        );
+      const pow = checkPow(text(body, "pow", 400), text(body, "nonce", 40), ctx.config.portalPowBits, "comment");
       if (pow.verdict !== "ok") return again(400, { general: POW_MESSAGES[pow.verdict] });
       const result = await postComment(ctx.db, c.id, body, pow.id!, request.ip);
       if (!result.ok) return again(400, { problems: result.problems });

@@ -18,12 +18,14 @@ import type {
 import {
   checkComment,
   checkPhaseDates,
+  comparePassages,
   passagesOf,
   PHASE_LABELS,
   phaseOn,
   RESPONSE_OUTCOME_LABELS,
   type CommentProblem,
   type Passage,
+  type PassageChange,
   type Phase,
   type PhaseState,
   type ResponseOutcome,
@@ -739,4 +741,57 @@ export async function postComment(
     );
     return { ok: true, number };
   });
+}
+
+/** Two versions of a draft on the portal, compared passage by passage (consultations/text.ts). */
+export interface PublicComparison {
+  id: string;
+  title: string;
+  agencyName: string;
+  versions: number[];
+  from: number;
+  to: number;
+  changes: PassageChange[];
+}
+
+/**
+ * The comparison of two versions of a draft put on the portal; by default the one before the
+ * latest with the latest. Null when the draft is not on the portal or has one version only.
+ */
+export async function publicComparison(
+  db: Kysely<DB>,
+  id: string,
+  wanted: { from: number | null; to: number | null },
+): Promise<PublicComparison | null> {
+  if (!UUID.test(id)) return null;
+  const c = await db
+    .selectFrom("consultation as c")
+    .innerJoin("agency as a", "a.id", "c.agency_id")
+    .select(["c.id", "c.title", "a.name as agency_name"])
+    .where("c.id", "=", id)
+    .where("c.opened_at", "is not", null)
+    .executeTakeFirst();
+  if (!c) return null;
+  const versions = await db
+    .selectFrom("consultation_version")
+    .select(["number", "body"])
+    .where("consultation_id", "=", id)
+    .orderBy("number")
+    .execute();
+  if (versions.length < 2) return null;
+  const numbers = versions.map((v) => v.number);
+  const last = numbers[numbers.length - 1]!;
+  const to = wanted.to !== null && numbers.includes(wanted.to) ? wanted.to : last;
+  const fallbackFrom = numbers.filter((n) => n < to).pop() ?? numbers[0]!;
+  const from = wanted.from !== null && numbers.includes(wanted.from) ? wanted.from : fallbackFrom;
+  const body = (n: number) => versions.find((v) => v.number === n)!.body;
+  return {
+    id: c.id,
+    title: c.title,
+    agencyName: c.agency_name,
+    versions: numbers,
+    from,
+    to,
+    changes: comparePassages(passagesOf(body(from)), passagesOf(body(to))),
+  };
 }

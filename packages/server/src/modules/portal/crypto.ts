@@ -9,7 +9,9 @@ import {
   parsePowChallenge,
   POW_LIFETIME_MS,
   powInput,
+  powSignedText,
   receiptCodeFrom,
+  type PowPurpose,
   type PowVerdict,
 } from "@minhbach/domain/portal/index";
 import { keyRing } from "../../platform/vault.ts";
@@ -34,11 +36,14 @@ function sign(text: string): string {
   return createHmac("sha256", powKey()).update(text, "utf8").digest("base64url");
 }
 
-/** A fresh challenge of `bits` difficulty, valid POW_LIFETIME_MS from now. */
-export function issueChallenge(bits: number, now = Date.now()): string {
+/**
+ * A fresh challenge of `bits` difficulty for one purpose (the signature covers it), valid
+ * POW_LIFETIME_MS from now.
+ */
+export function issueChallenge(bits: number, purpose: PowPurpose, now = Date.now()): string {
   const id = randomBytes(16).toString("base64url");
   const signed = `v1.${id}.${bits}.${now + POW_LIFETIME_MS}`;
-  return `${signed}.${sign(signed)}`;
+  return `${signed}.${sign(powSignedText(purpose, signed))}`;
 }
 
 export interface PowCheck {
@@ -47,12 +52,19 @@ export interface PowCheck {
   id: string | null;
 }
 
-export function checkPow(challengeText: string, nonce: string, minBits: number, now = Date.now()): PowCheck {
+/** Checks a solved challenge for a purpose: one issued for another purpose is refused as not ours. */
+export function checkPow(
+  challengeText: string,
+  nonce: string,
+  minBits: number,
+  purpose: PowPurpose,
+  now = Date.now(),
+): PowCheck {
   if (!challengeText) return { verdict: "missing", id: null };
   const challenge = parsePowChallenge(challengeText);
   let signatureValid = false;
   if (challenge) {
-    const expected = Buffer.from(sign(challenge.signed));
+    const expected = Buffer.from(sign(powSignedText(purpose, challenge.signed)));
     const given = Buffer.from(challenge.signature);
     signatureValid = expected.length === given.length && timingSafeEqual(expected, given);
   }

@@ -90,6 +90,9 @@ dd{margin:0}
 .msg.citizen{border-left:4px solid #2f6b3a}
 .msg p{margin:.25rem 0;white-space:pre-wrap}
 .meta{color:#464c55;font-size:.9rem}
+ins{background:#dcfce7;text-decoration:underline}
+del{background:#fee2e2;text-decoration:line-through}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 ul.links li{margin:.35rem 0}
 ul.comments{list-style:none;padding:0;margin:.5rem 0 0}
 blockquote{margin:.25rem 0;padding-left:.75rem;border-left:3px solid #d0d4da;color:#464c55}

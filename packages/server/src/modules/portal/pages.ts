@@ -3,6 +3,7 @@ import { fieldCatalog } from "@minhbach/domain";
 import { AGENCY_KINDS } from "@minhbach/domain/api/agencies";
 import {
   ANONYMOUS_WARNING,
+  NOTIFY_EMAIL_HINT,
   competenceHint,
   FILER_TYPES,
   FILING_LABELS,
@@ -32,8 +33,8 @@ export function homePage(): string {
           và trả lời câu hỏi của cán bộ.
         </li>
         <li>
-          <a href="/api/public/reception-schedule.ics">Lịch tiếp công dân của lãnh đạo</a> (tệp lịch iCal, mở bằng ứng
-          dụng lịch của điện thoại).
+          <a href="/cong-dan/lich-tiep">Lịch tiếp công dân của lãnh đạo</a> — ngày, giờ, địa điểm; thêm vào lịch của
+          điện thoại (tệp iCal).
         </li>
         <li>
           <a href="/cong-dan/du-thao">Góp ý dự thảo văn bản</a> — đọc toàn văn, góp ý từng điều, khoản và xem kết quả
@@ -290,6 +291,7 @@ ${f.values.content ?? ""}</textarea>
 
         <fieldset>
           <legend>Kiểm tra và gửi</legend>
+          ${input(f, "notifyEmail", { type: "email", autocomplete: "email", hint: NOTIFY_EMAIL_HINT })}
           ${checkbox(f, "truthAck", "Tôi cam đoan nội dung đơn là đúng sự thật và chịu trách nhiệm trước pháp luật về nội dung này.")}
           <p id="pow-status" role="status" aria-live="polite" class="hint"></p>
           <noscript
@@ -341,6 +343,14 @@ export function receiptPage(r: FilingResult): string {
           <dd>${r.files} tệp</dd>
         </dl>
       </div>
+      ${
+        r.notify
+          ? html`<p class="noprint">
+              Cổng sẽ gửi thư báo đơn đã được tiếp nhận và khi có tin nhắn mới đến địa chỉ thư điện tử bạn đã ghi. Thư
+              không ghi đầy đủ mã tra cứu: hãy giữ phiếu này.
+            </p>`
+          : ""
+      }
       <p class="noprint"><button type="button" data-print hidden>In phiếu tiếp nhận</button></p>
       <p class="noprint hint">Không có nút in? Dùng lệnh In của trình duyệt (Ctrl+P), hoặc chụp màn hình.</p>
       <p class="noprint"><a href="/cong-dan/tra-cuu">Tra cứu đơn bằng mã</a></p>`,
@@ -380,6 +390,8 @@ export function statusPage(
   sent = false,
   /** The satisfaction survey's part (survey-pages.ts), when the caller has it. */
   survey?: Html,
+  /** The holder just stopped the notification mails. */
+  mailStopped = false,
 ): string {
   return page(
     { title: "Tình trạng đơn" },
@@ -446,6 +458,23 @@ export function statusPage(
           : html`<p>Đơn đã kết thúc xử lý: không gửi thêm tin nhắn được.</p>`
       }
       ${survey ?? ""}
+      ${
+        v.mail === "active"
+          ? html`<form method="post" action="/cong-dan/tra-cuu/ngung-thu" class="card">
+              <h2>Thư thông báo</h2>
+              <p>
+                Cổng gửi thư đến địa chỉ bạn ghi khi gửi đơn lúc đơn được tiếp nhận và khi có tin nhắn mới (không ghi
+                nội dung, không ghi đầy đủ mã tra cứu).
+              </p>
+              <input type="hidden" name="code" value="${code}" />
+              <p><button type="submit">Ngừng nhận thư thông báo</button></p>
+            </form>`
+          : v.mail === "stopped"
+            ? html`<p ${mailStopped ? html`role="status"` : ""}>
+                ${mailStopped ? "Đã ngừng gửi thư thông báo về đơn này." : "Bạn đã ngừng nhận thư thông báo về đơn này."}
+              </p>`
+            : ""
+      }
       <p><a href="/cong-dan/tra-cuu">Tra cứu đơn khác</a></p>`,
   );
 }

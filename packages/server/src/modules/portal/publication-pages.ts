@@ -3,7 +3,8 @@
  * and questions and answers (/cong-dan/hoi-dap): server-rendered, readable without JavaScript.
  */
 import { PUBLICATION_KINDS, PUBLICATION_MIN_DAYS } from "@minhbach/domain/portal/publication";
-import { dateVn, html, page } from "./html.ts";
+import { SCHEDULE_KINDS } from "@minhbach/domain/api/reception-views";
+import { dateTimeVn, dateVn, html, page } from "./html.ts";
 import type { PublicFaq } from "./faq.ts";
 import type { PublicItem, PublicSearch } from "./publications.ts";
 import { PUBLIC_PAGE_SIZE } from "./publications.ts";
@@ -14,12 +15,17 @@ function query(search: PublicSearch, page: number): string {
   const params = new URLSearchParams();
   if (search.q) params.set("q", search.q);
   if (search.kind) params.set("loai", search.kind);
+  if (search.agencyCode) params.set("coQuan", search.agencyCode);
   if (page > 1) params.set("trang", String(page));
   const s = params.toString();
   return s ? `/cong-dan/cong-khai?${s}` : "/cong-dan/cong-khai";
 }
 
-export function publicationsPage(search: PublicSearch, result: { items: PublicItem[]; total: number }): string {
+export function publicationsPage(
+  search: PublicSearch,
+  result: { items: PublicItem[]; total: number },
+  agencies: readonly { code: string; name: string }[] = [],
+): string {
   const pages = Math.max(1, Math.ceil(result.total / PUBLIC_PAGE_SIZE));
   return page(
     { title: "Công khai kết quả giải quyết" },
@@ -38,6 +44,14 @@ export function publicationsPage(search: PublicSearch, result: { items: PublicIt
           ${KIND_CHOICES.map(
             ([value, label]) =>
               html`<option value="${value}" ${search.kind === value ? html`selected` : ""}>${label}</option>`,
+          )}
+        </select>
+        <label for="coQuan">Cơ quan công khai</label>
+        <select id="coQuan" name="coQuan">
+          <option value="">Tất cả cơ quan</option>
+          ${agencies.map(
+            (a) =>
+              html`<option value="${a.code}" ${search.agencyCode === a.code ? html`selected` : ""}>${a.name}</option>`,
           )}
         </select>
         <p><button type="submit">Tìm kiếm</button></p>
@@ -145,5 +159,74 @@ export function faqPage(search: { q: string; agencyCode: string }, items: Public
             ${f.answer.split(/\n+/).map((line) => (line.trim() ? html`<p>${line}</p>` : ""))}
           </details>`,
       )}`,
+  );
+}
+
+/** One published reception day of an agency's leader, as the schedule page shows it. */
+export interface ScheduleItem {
+  leaderName: string;
+  leaderTitle: string | null;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  kind: keyof typeof SCHEDULE_KINDS;
+  status: "published" | "held" | "cancelled";
+}
+
+const SCHEDULE_STATUS = { published: "", held: "Đã tiếp", cancelled: "Đã hủy" } as const;
+
+/**
+ * "Lịch tiếp công dân": the days the heads of an agency receive citizens (published by the
+ * agency), chosen by a GET form — no JavaScript — with the agency's iCal feed to subscribe to.
+ */
+export function schedulePage(
+  agencies: readonly { code: string; name: string }[],
+  chosen: { code: string; name: string; items: readonly ScheduleItem[] } | null,
+): string {
+  // dd/mm/yyyy and hh:mm in Vietnam time.
+  const day = (iso: string) => dateTimeVn(new Date(iso)).slice(0, 10);
+  const time = (iso: string) => dateTimeVn(new Date(iso)).slice(11);
+  return page(
+    { title: "Lịch tiếp công dân" },
+    html`<h1>Lịch tiếp công dân của lãnh đạo</h1>
+      <p>Ngày, giờ, địa điểm người đứng đầu cơ quan tiếp công dân định kỳ và đột xuất, do cơ quan công bố.</p>
+      <form method="get" action="/cong-dan/lich-tiep" class="card">
+        <label for="coQuan">Cơ quan</label>
+        <select id="coQuan" name="coQuan">
+          <option value="">— Chọn cơ quan —</option>
+          ${agencies.map(
+            (a) => html`<option value="${a.code}" ${chosen?.code === a.code ? html`selected` : ""}>${a.name}</option>`,
+          )}
+        </select>
+        <p><button type="submit">Xem lịch</button></p>
+      </form>
+      ${
+        chosen
+          ? html`<h2>${chosen.name}</h2>
+              <p>
+                <a href="/api/public/reception-schedule.ics?agency=${chosen.code}"
+                  >Thêm vào lịch của điện thoại (tệp iCal)</a
+                >
+                — lịch tự cập nhật khi cơ quan thay đổi.
+              </p>
+              ${
+                chosen.items.length
+                  ? html`<ul class="links">
+                      ${chosen.items.map(
+                        (i) =>
+                          html`<li class="card">
+                            <strong>${day(i.startsAt)}</strong>, ${time(i.startsAt)}–${time(i.endsAt)} · Tiếp
+                            ${SCHEDULE_KINDS[i.kind]}
+                            ${SCHEDULE_STATUS[i.status] ? html` · <strong>${SCHEDULE_STATUS[i.status]}</strong>` : ""}
+                            <p class="meta">
+                              ${i.leaderName}${i.leaderTitle ? html`, ${i.leaderTitle}` : ""} · ${i.place}
+                            </p>
+                          </li>`,
+                      )}
+                    </ul>`
+                  : html`<p>Cơ quan chưa công bố lịch tiếp công dân trong thời gian tới.</p>`
+              }`
+          : ""
+      }`,
   );
 }

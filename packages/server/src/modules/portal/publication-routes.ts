@@ -13,11 +13,23 @@ import type { AppContext } from "../../platform/context.ts";
 import { route, type Api } from "../../platform/http.ts";
 import { createFaq, listFaq, publicFaq, updateFaq } from "./faq.ts";
 import { openData, openDataCsv } from "./open-data.ts";
+import { limitHook, MINUTE, type LimitRule } from "./limits.ts";
 import { errorPage } from "./pages.ts";
-import { faqPage, openDataPage, publicationPage, publicationsPage } from "./publication-pages.ts";
-import { listPublications, proposePublication, publicDetail, publicList, publish, withdraw } from "./publications.ts";
+import { publicSchedule } from "../reception/schedule.ts";
+import { faqPage, openDataPage, publicationPage, publicationsPage, schedulePage } from "./publication-pages.ts";
+import { surveyAgencies } from "./survey.ts";
+import {
+  listPublications,
+  proposePublication,
+  publicAgencies,
+  publicDetail,
+  publicList,
+  publish,
+  withdraw,
+} from "./publications.ts";
 
-const publicLimit = { max: 120, timeWindow: "1 minute" };
+/** Reading the public pages and open data: 120 a minute per address (counted in the database, limits.ts). */
+const publicLimit = { bucket: "portal-public", max: 120, windowMs: MINUTE } satisfies LimitRule;
 
 /** The back office's routes and the open data (under /api). */
 export function publicationRoutes(app: Api, ctx: AppContext): void {
@@ -53,7 +65,7 @@ export function publicationRoutes(app: Api, ctx: AppContext): void {
   route(
     app,
     ROUTES["public.openData.statistics"],
-    { config: { public: true, rateLimit: publicLimit } },
+    { config: { public: true }, onRequest: limitHook(ctx.db, publicLimit) },
     async (request, reply) => {
       void reply.header("cache-control", "public, max-age=300");
       return openData(ctx.db, request.query);
@@ -62,7 +74,7 @@ export function publicationRoutes(app: Api, ctx: AppContext): void {
   route(
     app,
     ROUTES["public.openData.statistics.csv"],
-    { config: { public: true, rateLimit: publicLimit } },
+    { config: { public: true }, onRequest: limitHook(ctx.db, publicLimit) },
     async (request, reply) => {
       const data = await openData(ctx.db, request.query);
       return reply
@@ -123,7 +135,7 @@ export function publicationPages(app: FastifyInstance, ctx: AppContext): void {
       request.log.error({ err: error }, "portal error");
       return sendPage(reply, 500, errorPage("Lỗi hệ thống", ERROR_MESSAGES.INTERNAL_ERROR));
     });
-    const pub = { config: { public: true, rateLimit: publicLimit }, schema: { hide: true } };
+    const pub = { config: { public: true }, schema: { hide: true }, onRequest: limitHook(ctx.db, publicLimit) };
 
     scope.get("/cong-dan/cong-khai", pub, async (request, reply) => {
       const q = request.query as Record<string, unknown>;
@@ -132,15 +144,36 @@ export function publicationPages(app: FastifyInstance, ctx: AppContext): void {
       const search = {
         q: text(q.q, 200),
         kind: kind in PUBLICATION_KINDS ? (kind as PublicationKind) : ("" as const),
+        agencyCode: text(q.coQuan, 40),
         page: Number.isFinite(pageNo) && pageNo > 0 && pageNo < 10_000 ? pageNo : 1,
       };
-      return sendPage(reply, 200, publicationsPage(search, await publicList(ctx.db, search)));
+      const [found, agencies] = await Promise.all([publicList(ctx.db, search), publicAgencies(ctx.db)]);
+      return sendPage(reply, 200, publicationsPage(search, found, agencies));
     });
 
     scope.get("/cong-dan/cong-khai/:id", pub, async (request, reply) => {
       const item = await publicDetail(ctx.db, (request.params as { id: string }).id);
       if (!item) return sendPage(reply, 404, NOT_SHOWN);
       return sendPage(reply, 200, publicationPage(item));
+    });
+
+    scope.get("/cong-dan/lich-tiep", pub, async (request, reply) => {
+      const code = text((request.query as Record<string, unknown>).coQuan, 40);
+      const agencies = await surveyAgencies(ctx.db);
+      const agency = agencies.find((a) => a.code === code);
+      if (code && !agency)
+        return sendPage(
+          reply,
+          404,
+          errorPage("Không tìm thấy cơ quan", "Cơ quan (coQuan): mã cơ quan không có trong danh sách.", {
+            href: "/cong-dan/lich-tiep",
+            label: "Về lịch tiếp công dân",
+          }),
+        );
+      const chosen = agency
+        ? { ...agency, items: (await publicSchedule(ctx.db, { agency: agency.code, from: todayInVietnam() })).items }
+        : null;
+      return sendPage(reply, 200, schedulePage(agencies, chosen));
     });
 
     scope.get("/cong-dan/du-lieu-mo", pub, async (_request, reply) =>

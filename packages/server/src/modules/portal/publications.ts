@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { todayInVietnam, type RedactionSubject } from "@minhbach/domain";
 import type { PublicationProposal, PublicationView } from "@minhbach/domain/api/routes/portal";
 import {
+  checkPublicationStart,
   checkPublicationWindow,
   isVisibleOn,
   personalDataLeft,
@@ -86,10 +87,22 @@ async function publishablePaper(db: Db, auth: AuthContext, documentId: string): 
 
 /**
  * Whose personal data the published text must not hold: the writers of the letter behind a case
- * (sealed; a denouncer's identity above all), read for this check only and never returned.
- * An inspection conclusion has no sealed parties: only the masking by shape applies to it.
+ * (sealed; a denouncer's identity above all), read for this check only and never returned; for an
+ * inspection conclusion, the individuals inspected (name, address, personal tax number), as the
+ * inspection's own publication notice masks them — an enterprise's or a body's name stays, the
+ * conclusion is about it. Phones, e-mails and identity numbers are masked by their shape anyway.
  */
 async function subjectsOf(db: Db, paper: IssuedPaper): Promise<RedactionSubject[]> {
+  if (paper.entityType === "inspection") {
+    const people = await db
+      .selectFrom("inspection_target as t")
+      .innerJoin("inspection_subject as s", "s.id", "t.subject_id")
+      .select(["s.name", "s.address", "s.tax_code"])
+      .where("t.inspection_id", "=", paper.entityId)
+      .where("s.kind", "=", "individual")
+      .execute();
+    return people.map((p) => ({ name: p.name, address: p.address, numbers: [p.tax_code] }));
+  }
   if (paper.entityType !== "case") return [];
   const kase = await db
     .selectFrom("resolution_case")
@@ -221,16 +234,20 @@ export async function proposePublication(
 /**
  * Publishes the reviewed text: refused while it holds any personal data of the parties (the
  * refusal is audited on its own, since it says something about what the sealed data holds), or
- * while another publication of the paper is live. From today through `visibleUntil`.
+ * while another publication of the paper is live. From `publishedOn` (today when not given; a
+ * planned day is today or later, domain checkPublicationStart) through `visibleUntil`.
  */
 export async function publish(
   db: Kysely<DB>,
   auth: AuthContext,
   actor: Actor,
-  body: { documentId: string; title: string; body: string; visibleUntil: string },
+  body: { documentId: string; title: string; body: string; publishedOn?: string | undefined; visibleUntil: string },
 ): Promise<PublicationView> {
   const today = todayInVietnam();
-  const windowProblem = checkPublicationWindow(today, body.visibleUntil);
+  const publishedOn = body.publishedOn ?? today;
+  const startProblem = checkPublicationStart(publishedOn, today);
+  if (startProblem) fail("PUBLICATION_WINDOW", startProblem.field, startProblem.message);
+  const windowProblem = checkPublicationWindow(publishedOn, body.visibleUntil);
   if (windowProblem) fail("PUBLICATION_WINDOW", windowProblem.field, windowProblem.message);
   const paper = await publishablePaper(db, auth, body.documentId);
   const subjects = await subjectsOf(db, paper);
@@ -273,7 +290,7 @@ export async function publish(
         issued_on: paper.issuedOn,
         body: body.body,
         search_text: normalizeForMatch(`${body.title} ${paper.symbol} ${paper.agencyName} ${body.body}`),
-        published_on: today,
+        published_on: publishedOn,
         visible_until: body.visibleUntil,
         published_by: actor.userId,
       })
@@ -286,7 +303,7 @@ export async function publish(
         documentId: paper.id,
         kind: paper.kind,
         symbol: paper.symbol,
-        publishedOn: today,
+        publishedOn,
         visibleUntil: body.visibleUntil,
       },
     });
@@ -343,6 +360,8 @@ export interface PublicItem {
 export interface PublicSearch {
   q: string;
   kind: PublicationKind | "";
+  /** The publishing agency's code (LC.SCT…), or "" for all. */
+  agencyCode: string;
   page: number;
 }
 
@@ -367,6 +386,7 @@ export async function publicList(
   const words = normalizeForMatch(search.q).split(" ").filter(Boolean).slice(0, 8);
   for (const w of words) q = q.where(sql<boolean>`position(${w} in p.search_text) > 0`);
   if (search.kind) q = q.where("p.kind", "=", search.kind);
+  if (search.agencyCode) q = q.where("a.code", "=", search.agencyCode);
   const [rows, count] = await Promise.all([
     q
       .select([
@@ -399,6 +419,11 @@ export async function publicList(
       visibleUntil: String(r.visible_until),
     })),
   };
+}
+
+/** The agencies with a result shown today, for the list's agency filter (by name). */
+export async function publicAgencies(db: Kysely<DB>): Promise<{ code: string; name: string }[]> {
+  return shownToday(db).select(["a.code", "a.name"]).distinct().orderBy("a.name").execute();
 }
 
 export async function publicDetail(db: Kysely<DB>, id: string): Promise<(PublicItem & { body: string }) | null> {

@@ -16,19 +16,23 @@ import {
   type FilingForm,
   type FilingProblem,
 } from "@minhbach/domain/portal/index";
-import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { actorOf, requireAuth } from "../../platform/access.ts";
 import type { AppContext } from "../../platform/context.ts";
 import { route, type Api } from "../../platform/http.ts";
+import { recordAudit } from "../../platform/audit.ts";
 import { RuleViolation } from "../../platform/problems.ts";
 import { keyRing } from "../../platform/vault.ts";
 import { ACCEPTED_EXTENSIONS } from "../attachments/file-types.ts";
 import { cleanFileName, receiveFile, type Received } from "../attachments/service.ts";
 import { LocalFileStorage, type FileStorage } from "../attachments/storage.ts";
 import { checkPow, issueChallenge } from "./crypto.ts";
+import { HOUR, limitHook, MINUTE, type LimitRule } from "./limits.ts";
+import { portalMailerOf, stopPortalMail } from "./mail.ts";
 import { errorPage, filingPage, homePage, lookupPage, receiptPage, statusPage } from "./pages.ts";
 import {
   askCitizen,
+  citizenActor,
   citizenView,
   citizenWrites,
   fileOnline,
@@ -50,6 +54,7 @@ import {
   petitionSurvey,
   surveyAgencies,
   surveyAgency,
+  surveyComments,
   surveyCounts,
 } from "./survey.ts";
 
@@ -73,6 +78,7 @@ const TEXT_FIELDS = new Set([
   "content",
   "anonymousAck",
   "truthAck",
+  "notifyEmail",
 ]);
 
 const SCRIPT_FILE = path.resolve(import.meta.dirname, "../../../../web/portal/portal.js");
@@ -99,33 +105,6 @@ type Part =
   | { type: "file"; fieldname: string; filename: string; file: NodeJS.ReadableStream & { resume(): void } }
   | { type: "field"; fieldname: string; value: unknown; valueTruncated?: boolean };
 
-/**
- * One count of receipt-code tries per address across every page that takes a code (look-up,
- * reply, survey): each try is a guess, wherever it is made. The route limits count per route
- * (their in-memory store keeps one cache per route), so this count sits above them.
- */
-export class CodeTries {
-  private readonly hits = new Map<string, number[]>();
-  constructor(
-    private readonly max: number,
-    private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Counts a try; false when the address has used up its tries in the window. */
-  take(address: string): boolean {
-    const t = this.now();
-    const recent = (this.hits.get(address) ?? []).filter((at) => at > t - this.windowMs);
-    const allowed = recent.length < this.max;
-    if (allowed) recent.push(t);
-    this.hits.set(address, recent);
-    if (this.hits.size > 100_000) {
-      for (const [key, times] of this.hits) if (!times.some((at) => at > t - this.windowMs)) this.hits.delete(key);
-    }
-    return allowed;
-  }
-}
-
 export const TOO_MANY = errorPage(
   "Quá nhiều yêu cầu",
   "Địa chỉ mạng của bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.",
@@ -133,14 +112,31 @@ export const TOO_MANY = errorPage(
 
 export function portalPages(app: FastifyInstance, ctx: AppContext, options: PortalOptions = {}): void {
   const storage = options.storage ?? new LocalFileStorage(ctx.config.storageDir, (id) => keyRing().rawKey(id));
+  // Counted in the database, shared by every server process (limits.ts).
   const limits = {
-    filing: { max: ctx.config.portalFilingLimit, timeWindow: "1 hour" },
-    lookup: { max: ctx.config.portalLookupLimit, timeWindow: "10 minutes" },
-    pages: { max: 120, timeWindow: "1 minute" },
-    survey: { max: ctx.config.portalSurveyLimit, timeWindow: "1 hour" },
-  };
-  const tries = new CodeTries(ctx.config.portalLookupLimit, 10 * 60_000);
+    filing: { bucket: "portal-filing", max: ctx.config.portalFilingLimit, windowMs: HOUR },
+    // One count of receipt-code tries per address across every page that takes a code (look-up,
+    // reply, survey, stopping the mails): each try is a guess, wherever it is made. The first
+    // refusal of an address in a window is audited with the refused codes.
+    code: {
+      bucket: "portal-code",
+      max: ctx.config.portalLookupLimit,
+      windowMs: 10 * MINUTE,
+      onFirstRefusal: (request: FastifyRequest) =>
+        ctx.db.transaction().execute((trx) =>
+          recordAudit(trx, citizenActor(null, request.ip), {
+            action: "portal.code_refused",
+            entityType: "portal_lookup",
+            entityId: null,
+            summary: { reason: "rate_limited" },
+          }),
+        ),
+    },
+    pages: { bucket: "portal-pages", max: 120, windowMs: MINUTE },
+    survey: { bucket: "portal-survey", max: ctx.config.portalSurveyLimit, windowMs: HOUR },
+  } satisfies Record<string, LimitRule>;
   const script = readFileSync(SCRIPT_FILE, "utf8");
+  const mailer = portalMailerOf(ctx.db, ctx.config, app.log);
   const maxUploadMb = Math.round(ctx.config.maxUploadBytes / 1048576);
 
   void app.register(async (scope) => {
@@ -178,14 +174,17 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
 
     // Pages, not API operations: kept out of the OpenAPI document (and so out of the API fuzz,
     // whose answers must be JSON; these answer HTML, tested in portal.test.ts).
-    const pub = (rateLimit: { max: number; timeWindow: string }) => ({
-      config: { public: true, rateLimit },
+    /** Reading pages: 120 a minute per address and page. */
+    const page = (path: string): LimitRule => ({ ...limits.pages, bucket: `portal-page:${path}` });
+    const pub = (...rules: LimitRule[]) => ({
+      config: { public: true },
       schema: { hide: true },
+      onRequest: limitHook(ctx.db, ...rules),
     });
 
-    scope.get("/cong-dan", pub(limits.pages), async (_request, reply) => sendPage(reply, 200, homePage()));
+    scope.get("/cong-dan", pub(page("/cong-dan")), async (_request, reply) => sendPage(reply, 200, homePage()));
 
-    scope.get("/cong-dan/portal.js", pub(limits.pages), async (_request, reply) =>
+    scope.get("/cong-dan/portal.js", pub(page("/cong-dan/portal.js")), async (_request, reply) =>
       reply
         .header("content-type", "text/javascript; charset=utf-8")
         .header("cache-control", "public, max-age=3600")
@@ -200,7 +199,7 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
     ) =>
       filingPage({
         agencies: await portalAgencies(ctx.db),
-        challenge: issueChallenge(ctx.config.portalPowBits),
+        challenge: issueChallenge(ctx.config.portalPowBits, "filing"),
         values,
         problems,
         general,
@@ -210,7 +209,7 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
         accept: ACCEPTED_EXTENSIONS,
       });
 
-    scope.get("/cong-dan/gui-don", pub(limits.pages), async (request, reply) => {
+    scope.get("/cong-dan/gui-don", pub(page("/cong-dan/gui-don")), async (request, reply) => {
       const query = request.query as Record<string, unknown>;
       const help = typeof query.linhVuc === "string" && query.linhVuc.length < 60 ? query.linhVuc : null;
       return sendPage(reply, 200, await renderFiling({}, [], null, help));
@@ -246,7 +245,7 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
           }
           // A file arrives after the fields before it in the form: the proof of work is checked
           // first, so nothing of an unsolved request is stored.
-          powChecked ??= checkPow(pow, nonce, ctx.config.portalPowBits);
+          powChecked ??= checkPow(pow, nonce, ctx.config.portalPowBits, "filing");
           if (failure || powChecked.verdict !== "ok" || !part.filename) {
             part.file.resume();
             continue;
@@ -271,7 +270,7 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
             : new DomainError("MALFORMED_MULTIPART", ERROR_MESSAGES.MALFORMED_MULTIPART, "body");
       }
       const discard = () => Promise.all(received.map((r) => storage.delete(r.id).catch(() => {})));
-      powChecked ??= checkPow(pow, nonce, ctx.config.portalPowBits);
+      powChecked ??= checkPow(pow, nonce, ctx.config.portalPowBits, "filing");
       const check = checkFilingForm(values, todayInVietnam());
       const problems: FilingProblem[] = check.ok ? [] : [...check.problems];
       let general: string | null = null;
@@ -290,6 +289,7 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
       }
       try {
         const result = await fileOnline(ctx.db, storage.kind, check.value, received, powChecked.id!, request.ip);
+        mailer.kick();
         return sendPage(reply, 201, receiptPage(result));
       } catch (error) {
         await discard();
@@ -310,7 +310,9 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
       }
     });
 
-    scope.get("/cong-dan/tra-cuu", pub(limits.pages), async (_request, reply) => sendPage(reply, 200, lookupPage()));
+    scope.get("/cong-dan/tra-cuu", pub(page("/cong-dan/tra-cuu")), async (_request, reply) =>
+      sendPage(reply, 200, lookupPage()),
+    );
 
     const codeOf = (body: unknown): string => {
       const value = (body as Record<string, unknown> | null)?.code;
@@ -321,30 +323,22 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
     const tracking = async (
       code: string,
       petitionId: string,
-      options: { replyProblem?: string; sent?: boolean; survey?: SurveyFormState } = {},
+      options: { replyProblem?: string; sent?: boolean; survey?: SurveyFormState; mailStopped?: boolean } = {},
     ) => {
       const view = await citizenView(ctx.db, petitionId);
       const survey = petitionSurveyBlock(code, await petitionSurvey(ctx.db, petitionId), options.survey);
-      return statusPage(code, view, options.replyProblem ?? null, options.sent ?? false, survey);
+      return statusPage(code, view, options.replyProblem ?? null, options.sent ?? false, survey, options.mailStopped);
     };
 
-    scope.post("/cong-dan/tra-cuu", pub(limits.lookup), async (request, reply) => {
+    scope.post("/cong-dan/tra-cuu", pub(limits.code), async (request, reply) => {
       const typed = codeOf(request.body);
-      if (!tries.take(request.ip)) {
-        request.log.warn({ url: request.url }, "portal code tries");
-        return sendPage(reply, 429, TOO_MANY);
-      }
       const found = await lookupCode(ctx.db, typed, request.ip);
       if (!found.ok) return sendPage(reply, 400, lookupPage(found.message, typed));
       return sendPage(reply, 200, await tracking(found.code, found.petitionId));
     });
 
-    scope.post("/cong-dan/tra-cuu/tra-loi", pub(limits.lookup), async (request, reply) => {
+    scope.post("/cong-dan/tra-cuu/tra-loi", pub(limits.code), async (request, reply) => {
       const typed = codeOf(request.body);
-      if (!tries.take(request.ip)) {
-        request.log.warn({ url: request.url }, "portal code tries");
-        return sendPage(reply, 429, TOO_MANY);
-      }
       const found = await lookupCode(ctx.db, typed, request.ip);
       if (!found.ok) return sendPage(reply, 400, lookupPage(found.message, typed));
       const text = (request.body as Record<string, unknown>).text;
@@ -358,15 +352,25 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
       return sendPage(reply, 201, await tracking(found.code, found.petitionId, { sent: true }));
     });
 
+    // The holder of the code stops the notification mails (a code try like any other).
+    scope.post("/cong-dan/tra-cuu/ngung-thu", pub(limits.code), async (request, reply) => {
+      const typed = codeOf(request.body);
+      const found = await lookupCode(ctx.db, typed, request.ip);
+      if (!found.ok) return sendPage(reply, 400, lookupPage(found.message, typed));
+      const agency = await ctx.db
+        .selectFrom("petition")
+        .select("agency_id")
+        .where("id", "=", found.petitionId)
+        .executeTakeFirstOrThrow();
+      await stopPortalMail(ctx.db, found.petitionId, request.ip, agency.agency_id);
+      return sendPage(reply, 200, await tracking(found.code, found.petitionId, { mailStopped: true }));
+    });
+
     // ---- Satisfaction survey (issue 20) ----
     // No proof of work here: the survey must work without JavaScript (the proof is solved by the
     // script); the per-address limit holds it back, and a petition is rated once.
-    scope.post("/cong-dan/tra-cuu/khao-sat", pub(limits.survey), async (request, reply) => {
+    scope.post("/cong-dan/tra-cuu/khao-sat", pub(limits.code, limits.survey), async (request, reply) => {
       const typed = codeOf(request.body);
-      if (!tries.take(request.ip)) {
-        request.log.warn({ url: request.url }, "portal code tries");
-        return sendPage(reply, 429, TOO_MANY);
-      }
       const found = await lookupCode(ctx.db, typed, request.ip);
       if (!found.ok) return sendPage(reply, 400, lookupPage(found.message, typed));
       const body = request.body as Record<string, unknown>;
@@ -408,7 +412,7 @@ export function portalPages(app: FastifyInstance, ctx: AppContext, options: Port
         }),
       );
 
-    scope.get("/cong-dan/khao-sat", pub(limits.pages), async (request, reply) => {
+    scope.get("/cong-dan/khao-sat", pub(page("/cong-dan/khao-sat")), async (request, reply) => {
       const code = agencyCodeOf((request.query as Record<string, unknown>).coQuan);
       if (!code) return sendPage(reply, 200, surveyAgencyChoicePage(await surveyAgencies(ctx.db)));
       const agency = await surveyAgency(ctx.db, code);
@@ -444,6 +448,10 @@ export function portalSurveyRoutes(app: Api, ctx: AppContext): void {
     void reply.header("cache-control", "no-store");
     return surveyCounts(ctx.db, requireAuth(request), request.query);
   });
+  route(app, ROUTES["portal.survey.comments"], { config: { permission: "report.read" } }, async (request, reply) => {
+    void reply.header("cache-control", "no-store");
+    return surveyComments(ctx.db, requireAuth(request), actorOf(request), request.query);
+  });
 }
 
 /** The back office's side: the thread of a petition filed online (under /api). */
@@ -453,9 +461,17 @@ export function portalRoutes(app: Api, ctx: AppContext): void {
     return officerThread(ctx.db, requireAuth(request), actorOf(request), request.params.id);
   });
 
-  route(app, ROUTES["petitions.portal.ask"], { config: { permission: "petition.write" } }, async (request, reply) =>
-    reply
-      .code(201)
-      .send(await askCitizen(ctx.db, requireAuth(request), actorOf(request), request.params.id, request.body.text)),
-  );
+  const mailer = portalMailerOf(ctx.db, ctx.config, app.log);
+  route(app, ROUTES["petitions.portal.ask"], { config: { permission: "petition.write" } }, async (request, reply) => {
+    const thread = await askCitizen(
+      ctx.db,
+      requireAuth(request),
+      actorOf(request),
+      request.params.id,
+      request.body.text,
+    );
+    // The filer is told by mail that a message waits (sent after the answer, in the background).
+    mailer.kick();
+    return reply.code(201).send(thread);
+  });
 }

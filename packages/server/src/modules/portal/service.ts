@@ -35,6 +35,7 @@ import { insertReceivedFiles, type Received } from "../attachments/service.ts";
 import { identityAccess } from "../identity/access.ts";
 import { insertPetition } from "../petitions/intake.ts";
 import { newReceiptCode, receiptHash } from "./crypto.ts";
+import { keepNotifyAddress, notifyState, queuePortalMail } from "./mail.ts";
 
 const messageContext = SEALED.portalMessage.context;
 
@@ -75,6 +76,8 @@ export interface FilingResult {
   agencyName: string;
   receivedOn: string;
   files: number;
+  /** The filer left an address for the notification mails. */
+  notify: boolean;
 }
 
 /**
@@ -128,11 +131,21 @@ export async function fileOnline(
       .insertInto("portal_submission")
       .values({ petition_id: created.id, code_hash: receiptHash(code), pow_id: powId, declared_kind: input.kind })
       .execute();
+    if (input.notifyEmail) {
+      await keepNotifyAddress(trx, created.id, input.notifyEmail, code);
+      await queuePortalMail(trx, created.id, "received");
+    }
     await recordAudit(trx, actor, {
       action: "portal.petition_filed",
       entityType: "petition",
       entityId: created.id,
-      summary: { code: created.code, declaredKind: input.kind, files: files.length, anonymous: input.body.anonymous },
+      summary: {
+        code: created.code,
+        declaredKind: input.kind,
+        files: files.length,
+        anonymous: input.body.anonymous,
+        notify: input.notifyEmail !== null,
+      },
     });
     return {
       code,
@@ -140,6 +153,7 @@ export async function fileOnline(
       agencyName: agency.name,
       receivedOn: input.body.receivedOn,
       files: files.length,
+      notify: input.notifyEmail !== null,
     };
   });
 }
@@ -196,6 +210,8 @@ export interface CitizenView {
   messages: { author: "citizen" | "officer"; text: string; at: Date }[];
   /** Whether the holder may still write (not once the matter is closed or destroyed). */
   canReply: boolean;
+  /** The notification mails: no address given, being sent, or stopped by the holder. */
+  mail: "none" | "active" | "stopped";
 }
 
 function isClosedPetition(state: string): boolean {
@@ -252,6 +268,7 @@ export async function citizenView(db: Kysely<DB>, petitionId: string): Promise<C
     })),
     messages: await readMessages(db, petitionId),
     canReply: !isClosedPetition(p.state) && !caseClosed,
+    mail: await notifyState(db, petitionId),
   };
 }
 
@@ -432,6 +449,8 @@ export async function askCitizen(
       })
       .execute();
     await writeEvent(trx, "petition", petitionId, actor, { action: "portal_message_out", data: { messageId: id } });
+    // The filer is told by mail that a message waits (not what it says), if they asked to be.
+    await queuePortalMail(trx, petitionId, "message");
     await recordAudit(trx, actor, {
       action: "portal.message_to_citizen",
       entityType: "petition",

@@ -6,13 +6,16 @@
  */
 import { randomUUID } from "node:crypto";
 import { FINAL_STATES, todayInVietnam, type CaseState, type PetitionState } from "@minhbach/domain";
-import type { SurveyCountsView } from "@minhbach/domain/api/routes/portal";
+import type { SurveyCommentsView, SurveyCountsView } from "@minhbach/domain/api/routes/portal";
 import { countSurvey, SURVEY_PETITION_STATES, type SurveyAnswer } from "@minhbach/domain/portal/index";
+import { proposePublicText } from "@minhbach/domain/portal/publication";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { assertAgencyInScope, type AuthContext } from "../../platform/access.ts";
-import { recordAudit } from "../../platform/audit.ts";
+import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
+import { SEALED } from "../../platform/sealed-columns.ts";
+import { keyRing } from "../../platform/vault.ts";
 import { citizenActor } from "./service.ts";
 
 /** Where the survey stands for a petition's code holder. */
@@ -99,7 +102,9 @@ async function insertAnswer(
       source,
       petition_id: petitionId,
       rating: answer.rating,
-      comment: answer.comment,
+      // The comment may name the answerer or an officer: sealed, bound to the answer (0045).
+      comment: null,
+      comment_sealed: answer.comment ? keyRing().seal(answer.comment, SEALED.surveyComment.context(id)) : null,
     })
     .execute();
   // The audit trail keeps the address (as for every portal posting), never the rating's author.
@@ -169,4 +174,74 @@ export async function surveyCounts(
     fromPetitioners: rows.filter((r) => r.source === "petition").length,
     fromVisitors: rows.filter((r) => r.source === "reception").length,
   };
+}
+
+/** At most this many comments are shown for one period (the newest). */
+export const SURVEY_COMMENTS_LIMIT = 500;
+
+/**
+ * The comments left with the answers of an agency in a period, for its officers (report.read,
+ * agency scope): opened from their seal and shown with every phone, e-mail and identity number
+ * masked by its shape — a comment is the citizen's own words, not a record of the person. The
+ * read is audited (who, which agency and period, how many), never the comments themselves.
+ */
+export async function surveyComments(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  query: { agencyId: string; from: string; to: string },
+): Promise<SurveyCommentsView> {
+  if (query.from > query.to) fail("VALIDATION_FAILED", "to", "Đến ngày: phải cùng hoặc sau Từ ngày.");
+  const agency = await db.selectFrom("agency").select("id").where("id", "=", query.agencyId).executeTakeFirst();
+  if (!agency) fail("AGENCY_NOT_FOUND", "agencyId");
+  await assertAgencyInScope(db, auth, "report.read", agency.id, "agencyId");
+  const rows = await db
+    .selectFrom("portal_survey_answer")
+    .select(["id", "answered_on", "source", "rating", "comment_sealed"])
+    .where("agency_id", "=", agency.id)
+    .where("answered_on", ">=", query.from)
+    .where("answered_on", "<=", query.to)
+    .where("comment_sealed", "is not", null)
+    .orderBy("answered_on", "desc")
+    .orderBy("created_at", "desc")
+    .limit(SURVEY_COMMENTS_LIMIT + 1)
+    .execute();
+  const shown = rows.slice(0, SURVEY_COMMENTS_LIMIT);
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, actor, {
+      action: "portal.survey_comments_viewed",
+      entityType: "agency",
+      entityId: agency.id,
+      summary: { from: query.from, to: query.to, comments: shown.length },
+    }),
+  );
+  return {
+    items: shown.map((r) => ({
+      id: r.id,
+      answeredOn: String(r.answered_on),
+      source: r.source,
+      rating: Number(r.rating),
+      comment: proposePublicText(keyRing().open(r.comment_sealed!, SEALED.surveyComment.context(r.id)), []),
+    })),
+    truncated: rows.length > SURVEY_COMMENTS_LIMIT,
+  };
+}
+
+/** Seals the comments an earlier version stored in clear (at start, with the key ring loaded). */
+export async function sealClearSurveyComments(db: Kysely<DB>): Promise<number> {
+  const rows = await db
+    .selectFrom("portal_survey_answer")
+    .select(["id", "comment"])
+    .where("comment", "is not", null)
+    .execute();
+  if (!rows.length) return 0;
+  await db.transaction().execute(async (trx) => {
+    for (const r of rows)
+      await trx
+        .updateTable("portal_survey_answer")
+        .set({ comment_sealed: keyRing().seal(r.comment!, SEALED.surveyComment.context(r.id)), comment: null })
+        .where("id", "=", r.id)
+        .execute();
+  });
+  return rows.length;
 }

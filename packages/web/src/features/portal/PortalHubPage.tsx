@@ -44,6 +44,12 @@ const BACK_OFFICE: readonly { to: string; label: string; what: string; permissio
     permission: "consultation.manage",
   },
   { to: "/hoi-dap-cong-dan", label: "Hỏi đáp trên cổng", what: "câu hỏi và trả lời", permission: "reception.write" },
+  {
+    to: "/khao-sat-hai-long",
+    label: "Kết quả khảo sát hài lòng",
+    what: "số phiếu, tỷ lệ hài lòng theo cơ quan và thời gian; ý kiến đã che thông tin cá nhân",
+    permission: "report.read",
+  },
 ];
 
 export default function PortalHubPage() {

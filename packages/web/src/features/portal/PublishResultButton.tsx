@@ -5,7 +5,7 @@
  * publishes it on the portal. The server refuses a text that still holds personal data.
  */
 import type { DocumentSummary } from "@minhbach/domain/api/documents";
-import { PUBLISHABLE_FORMS } from "@minhbach/domain/portal/publication";
+import { PUBLISHABLE_FORMS, publicationMinEnd } from "@minhbach/domain/portal/publication";
 import { Alert, Anchor, Button, Group, Modal, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconWorldUpload } from "@tabler/icons-react";
@@ -44,6 +44,7 @@ function PublishModal({ documentId, onClose }: { documentId: string; onClose(): 
   const [title, setTitle] = useState("");
   const [body, setBody] = useState("");
   const [visibleUntil, setVisibleUntil] = useState<string | null>(null);
+  const [publishedOn, setPublishedOn] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const p = proposal.data;
@@ -52,20 +53,28 @@ function PublishModal({ documentId, onClose }: { documentId: string; onClose(): 
     setTitle(p.title);
     setBody(p.body);
     setVisibleUntil(p.minVisibleUntil);
+    setPublishedOn(p.publishedOn);
   }, [p]);
+  // The least last day follows the planned first day (15 consecutive days counted from it).
+  const minEnd = publishedOn ? publicationMinEnd(publishedOn) : (p?.minVisibleUntil ?? null);
   const publish = useMutation({
     mutationFn: () =>
-      call("portal.publications.create", { body: { documentId, title, body, visibleUntil: visibleUntil ?? "" } }),
+      call("portal.publications.create", {
+        body: { documentId, title, body, publishedOn: publishedOn ?? "", visibleUntil: visibleUntil ?? "" },
+      }),
     onSuccess: async (published) => {
       notifications.show({
         color: "green",
-        message: `Đã công khai trên cổng đến hết ngày ${formatDate(published.visibleUntil)}.`,
+        message:
+          published.status === "scheduled"
+            ? `Đã lên lịch công khai trên cổng từ ngày ${formatDate(published.publishedOn)} đến hết ngày ${formatDate(published.visibleUntil)}.`
+            : `Đã công khai trên cổng đến hết ngày ${formatDate(published.visibleUntil)}.`,
       });
       await queryClient.invalidateQueries({ queryKey: ["portal"] });
       onClose();
     },
     onError: (error) => {
-      if (isApiError(error) && error.field && ["title", "body", "visibleUntil"].includes(error.field)) {
+      if (isApiError(error) && error.field && ["title", "body", "publishedOn", "visibleUntil"].includes(error.field)) {
         setErrors({ [error.field]: error.message });
         setFailure(null);
       } else {
@@ -118,8 +127,21 @@ function PublishModal({ documentId, onClose }: { documentId: string; onClose(): 
               maxRows={24}
             />
             <DateField
+              label="Ngày bắt đầu công khai"
+              description="Hôm nay hoặc một ngày sau đó (tối đa 90 ngày); thời hạn công khai tính từ ngày này."
+              required
+              value={publishedOn}
+              onChange={(value) => {
+                setPublishedOn(value);
+                // Keep the last day at least the least window from the new first day.
+                if (value && visibleUntil && visibleUntil < publicationMinEnd(value))
+                  setVisibleUntil(publicationMinEnd(value));
+              }}
+              error={errors.publishedOn}
+            />
+            <DateField
               label="Công khai đến hết ngày"
-              description={`Ít nhất 15 ngày liên tục kể từ hôm nay, tức là đến hết ngày ${formatDate(p.minVisibleUntil)} trở đi.`}
+              description={`Ít nhất 15 ngày liên tục kể từ ngày bắt đầu, tức là đến hết ngày ${formatDate(minEnd ?? p.minVisibleUntil)} trở đi.`}
               required
               value={visibleUntil}
               onChange={(value) => setVisibleUntil(value)}
