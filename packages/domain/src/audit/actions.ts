@@ -204,6 +204,9 @@ const FIXED_AUDIT_ACTIONS = {
   "portal.publication.withdrawn": "Rút kết quả công khai khỏi cổng",
   "portal.faq.created": "Thêm câu hỏi thường gặp trên cổng",
   "portal.faq.updated": "Sửa, ẩn, hiện câu hỏi thường gặp trên cổng",
+  // job rotation plan and its execution (issue 18)
+  "anticorruption.rotation.planned": "Đưa cán bộ vào kế hoạch chuyển đổi vị trí công tác",
+  "anticorruption.rotation.recorded": "Ghi kết quả chuyển đổi vị trí công tác (đã chuyển, không chuyển, tạm hoãn)",
 } as const;
 
 /** Every code the server writes to the audit trail, with its label. */
