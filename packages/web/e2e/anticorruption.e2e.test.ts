@@ -169,6 +169,7 @@ test("campaign → lottery → verification result, and the declarant reads her 
   await choose(page, outcome, "Kết quả", "Không thực hiện chuyển đổi");
   const [y, m, d] = todayInVietnam().split("-");
   await field(outcome, "Ngày quyết định không chuyển đổi").fill(`${d}/${m}/${y}`);
+  await field(outcome, "Ngày quyết định không chuyển đổi").press("Tab");
   await outcome.getByRole("button", { name: "Lưu" }).click();
   await outcome.getByText("Nhập lý do không chuyển đổi.").waitFor();
   await field(outcome, "Lý do không chuyển đổi").fill("Còn dưới 18 tháng đến tuổi nghỉ hưu");
