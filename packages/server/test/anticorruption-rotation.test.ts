@@ -19,6 +19,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { todayInVietnam } from "@minhbach/domain";
 import { addDays } from "@minhbach/domain/legal-clock";
+import ExcelJS from "exceljs";
 import nodemailer from "nodemailer";
 import type { MailMessage, MailTransport } from "../src/modules/reminders/mail.ts";
 import { runReminderDigest } from "../src/modules/reminders/reminders.ts";
@@ -39,6 +40,30 @@ interface SentMail {
   to: { address: string }[];
   subject: string;
   text: string;
+}
+
+async function xlsxOf(rows: string[][]): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Cán bộ");
+  sheet.addRow(["DANH SÁCH CÁN BỘ"]);
+  sheet.addRow([]);
+  sheet.addRow([
+    "Mã",
+    "Họ tên",
+    "Đơn vị",
+    "Sinh",
+    "Ngạch",
+    "Hưu",
+    "Vị trí",
+    "Từ",
+    "Đến",
+    "Đã kê khai",
+    "Năm",
+    "Thư",
+    "ĐT",
+  ]);
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await workbook.xlsx.writeBuffer()).toString("base64");
 }
 
 function capturing(): { transport: MailTransport; sent: SentMail[] } {
@@ -435,6 +460,44 @@ for (const db of testDatabases()) {
       campaign = opened.body;
     });
     after(() => t?.close());
+
+    test("the Excel import takes an official's e-mail and phone; a bad address is refused on its row", async () => {
+      const row = (email: string) => [
+        "EM-9",
+        "Ngô Văn Chín",
+        "LC.SCT.VP",
+        "",
+        "",
+        "",
+        "KE_TOAN",
+        "01/03/2015",
+        "",
+        "Có",
+        "",
+        email,
+        "0912 345 678",
+      ];
+      const bad = await officer.post("/api/anticorruption/officials/import", {
+        fileName: "can-bo.xlsx",
+        contentBase64: await xlsxOf([row("chin-at-sct")]),
+        dryRun: false,
+      });
+      assert.equal(bad.status, 200, JSON.stringify(bad.body));
+      assert.equal(bad.body.saved, false);
+      assert.deepEqual(
+        bad.body.refused.map((r: { row: number; field: string }) => [r.row, r.field]),
+        [[4, "Thư điện tử"]],
+      );
+      const good = await officer.post("/api/anticorruption/officials/import", {
+        fileName: "can-bo.xlsx",
+        contentBase64: await xlsxOf([row("chin.nv@sct.laocai.gov.vn")]),
+        dryRun: false,
+      });
+      assert.equal(good.body.saved, true, JSON.stringify(good.body));
+      const id = (await officer.get("/api/anticorruption/officials?q=EM-9")).body.items[0].id;
+      const detail = (await officer.get(`/api/anticorruption/officials/${id}`)).body;
+      assert.deepEqual([detail.email, detail.phone], ["chin.nv@sct.laocai.gov.vn", "0912 345 678"]);
+    });
 
     test("an official with no user is reminded at his record's address, once a day, name and status only", async () => {
       const kdb = t.system.database.db;
