@@ -552,6 +552,14 @@ const RULE_ERRORS = {
     status: 400,
     message: "Đi học tập, công tác ở nước ngoài chỉ được loại trừ khi từ 12 tháng trở lên.",
   },
+  AC_ROTATION_NOT_FOUND: { status: 404, message: "Không tìm thấy người trong kế hoạch chuyển đổi vị trí công tác." },
+  AC_ROTATION_EXISTS: { status: 409, message: "Cán bộ đã có trong kế hoạch chuyển đổi vị trí công tác của năm này." },
+  AC_ROTATION_CLOSED: {
+    status: 409,
+    message: "Người này đã có kết quả chuyển đổi (đã chuyển, không chuyển hoặc tạm hoãn); không ghi lại được.",
+  },
+  AC_ROTATION_SAME_POSITION: { status: 400, message: "Vị trí mới phải khác vị trí đang giữ." },
+  AC_ROTATION_DATE_ORDER: { status: 400, message: "Ngày thực hiện không được trước ngày quyết định." },
 } as const satisfies Record<string, ErrorEntry>;
 
 /** Every family, for whoever needs to go through them (the catalogue's own tests). */

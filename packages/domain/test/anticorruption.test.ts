@@ -262,3 +262,40 @@ describe("job rotation", () => {
     );
   });
 });
+
+describe("the rotation plan's outcomes (docs/LAW.md §10.4)", () => {
+  test("each outcome is counted on its own event's day", async () => {
+    const { rotationOutcomeDate } = await import("../src/anticorruption/index.ts");
+    assert.equal(rotationOutcomeDate({ outcome: "done", executedOn: "2023-06-01", on: "2023-01-01" }), "2023-06-01");
+    assert.equal(rotationOutcomeDate({ outcome: "exempted", on: "2023-04-10", from: "2023-01-01" }), "2023-04-10");
+    assert.equal(
+      rotationOutcomeDate({ outcome: "deferred", from: "2023-05-01", executedOn: "2023-01-01" }),
+      "2023-05-01",
+    );
+    assert.throws(() => rotationOutcomeDate({ outcome: "done", on: "2023-04-10" }));
+  });
+
+  test("the outcome body names the missing field of each outcome", async () => {
+    const { rotationOutcomeBody } = await import("../src/api/anticorruption.ts");
+    const issue = (body: Record<string, unknown>) =>
+      rotationOutcomeBody.safeParse({ version: 1, ...body }).error?.issues.map((i) => i.path.join("."));
+    assert.deepEqual(issue({ outcome: "deferred", kind: "illness", from: "2023-05-01", evidence: "Giấy ra viện" }), [
+      "to",
+    ]);
+    assert.deepEqual(
+      issue({
+        outcome: "done",
+        toPositionId: "6f1c1e1e-8a4b-4c57-9d0e-0a1b2c3d4e5f",
+        decisionNumber: "12/QĐ",
+        decidedOn: "2023-05-25",
+        executedOn: "2023-05-24",
+      }),
+      ["executedOn"],
+    );
+    assert.deepEqual(issue({ outcome: "exempted", on: "2023-04-10" }), ["reason"]);
+    assert.equal(
+      rotationOutcomeBody.safeParse({ version: 1, outcome: "exempted", on: "2023-04-10", reason: "Nghỉ hưu" }).success,
+      true,
+    );
+  });
+});

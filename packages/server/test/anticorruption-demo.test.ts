@@ -2,6 +2,7 @@
 // it goes through the services, so it must pass every rule they check, and shows what it promises.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { addDays } from "@minhbach/domain/legal-clock";
 import { seedDemoAnticorruption } from "../src/seed/demo-anticorruption.ts";
 import { startTestApp, testDatabases, type TestApp } from "../src/testing.ts";
 
@@ -46,6 +47,10 @@ for (const db of testDatabases()) {
       assert.equal(cases.totals.recoveredMoney, 60_000_000);
       assert.equal(cases.totals.transferredCases, 1);
       assert.equal(cases.totals.persons, 2);
+      // The rotation plan carried out: two rotated, one deferred, one still to do.
+      const plannedYear = Number(addDays("2026-12-06", -120).slice(0, 4));
+      const rotations = (await officer.get(`/api/anticorruption/rotations?year=${plannedYear}`)).body;
+      assert.deepEqual(rotations.counts, { planned: 4, done: 2, exempted: 0, deferred: 1 });
       for (const path of ["loophole-documents", "prevention-documents", "gifts", "trainings"]) {
         const list = await officer.get(`/api/anticorruption/${path}`);
         assert.equal(list.status, 200, path);

@@ -124,6 +124,10 @@ const PCTN01_Q2: Record<number, number> = {
   23: 1, // K1
   24: 2, // L2, L3 found
   25: 2, // L1, L3 remedied
+  26: 0, // no rotation plan in this world (anticorruption-rotation.test.ts counts one by hand)
+  27: 0,
+  28: 0,
+  29: 0,
 };
 
 function query(params: Record<string, string | boolean>) {

@@ -20,6 +20,7 @@ import {
   newPage as openPage,
   shoot,
 } from "./support.ts";
+import { todayInVietnam } from "@minhbach/domain";
 import { startTestApp, type TestApp } from "@minhbach/server/testing";
 import { docxText } from "../../server/test/support/zip.ts";
 
@@ -152,6 +153,33 @@ test("campaign → lottery → verification result, and the declarant reads her 
   const rotation = page.getByTestId("ac-rotation");
   await rotation.getByText("Quá thời hạn tối đa").first().waitFor();
   assert.ok((await rotation.getByText("Quá thời hạn tối đa").count()) >= 12);
+  // One of them put in this year's rotation plan, then recorded as not rotated (day and reason):
+  // the plan shows the dated outcome and the count.
+  await rotation
+    .getByRole("button", { name: /^Đưa .+ vào kế hoạch chuyển đổi$/ })
+    .first()
+    .click();
+  const planDialog = page.getByRole("dialog");
+  await planDialog.getByRole("button", { name: "Lưu" }).click();
+  await planDialog.waitFor({ state: "detached" });
+  const plan = page.getByTestId("ac-rotation-plan");
+  await plan.locator("tbody tr").first().waitFor();
+  await plan.getByRole("button", { name: /^Ghi kết quả chuyển đổi của / }).click();
+  const outcome = page.getByRole("dialog");
+  await choose(page, outcome, "Kết quả", "Không thực hiện chuyển đổi");
+  const [y, m, d] = todayInVietnam().split("-");
+  await field(outcome, "Ngày quyết định không chuyển đổi").fill(`${d}/${m}/${y}`);
+  await field(outcome, "Ngày quyết định không chuyển đổi").press("Tab");
+  await field(outcome, "Lý do không chuyển đổi").fill("Còn dưới 18 tháng đến tuổi nghỉ hưu");
+  await outcome.getByRole("button", { name: "Lưu" }).click();
+  await outcome.waitFor({ state: "detached" });
+  await plan.getByText("Không thực hiện chuyển đổi").waitFor();
+  // The counts come with the list: planned 1, not rotated 1.
+  assert.match(
+    await page.getByTestId("ac-rotation-counts").innerText(),
+    /Theo kế hoạch\s*1[\s\S]*Không chuyển đổi\s*1/,
+  );
+  await shoot(page, "pctn-ke-hoach-chuyen-doi");
 
   // The declarant reads her own declaration.
   const own = await openPage(browser);

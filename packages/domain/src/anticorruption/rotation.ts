@@ -116,3 +116,35 @@ export function rotationClock(facts: RotationFacts, on: IsoDate): RotationClock 
     };
   return { ...base, status: "due", detail: `Đã đủ 24 tháng từ ${formatVietnameseDate(dueFrom)}` };
 }
+
+// ---- The execution of the yearly rotation plan (docs/LAW.md §10.2) ---------------------------
+
+/**
+ * A person in the year's rotation plan is first `planned` (the day the plan listing him was
+ * approved), then closed once: `done` (rotated: by which decision, decided and executed on which
+ * day, to which position), `exempted` (not rotated: less than 18 months to retirement, Điều 38
+ * Nghị định 59/2019, or another ground the competent body decided, with its reason), or `deferred`
+ * (a ground of Điều 39 running, with its evidence and end). Each is counted by the 01/PCTN figures
+ * on the date of its own event.
+ */
+export const ROTATION_OUTCOMES = ["planned", "done", "exempted", "deferred"] as const;
+export type RotationOutcome = (typeof ROTATION_OUTCOMES)[number];
+
+export const ROTATION_OUTCOME_LABELS: Readonly<Record<RotationOutcome, string>> = {
+  planned: "Trong kế hoạch, chưa thực hiện",
+  done: "Đã chuyển đổi",
+  exempted: "Không thực hiện chuyển đổi",
+  deferred: "Tạm hoãn chuyển đổi",
+};
+
+/** The date an outcome is counted on: executed (done), decided (exempted), deferral start. */
+export function rotationOutcomeDate(o: {
+  outcome: Exclude<RotationOutcome, "planned">;
+  executedOn?: IsoDate | null;
+  on?: IsoDate | null;
+  from?: IsoDate | null;
+}): IsoDate {
+  const date = o.outcome === "done" ? o.executedOn : o.outcome === "exempted" ? o.on : o.from;
+  if (!date) throw new Error(`rotationOutcomeDate: ${o.outcome} without its date`);
+  return date;
+}

@@ -8,6 +8,7 @@
 import {
   ASSET_OWNERS,
   DEFERRAL_KINDS,
+  ROTATION_OUTCOMES,
   ROTATION_STATUS_LABELS,
   DECLARATION_KINDS,
   EXCLUSION_REASONS,
@@ -15,7 +16,7 @@ import {
   POSITION_KINDS,
   type DeclarationContent,
 } from "../anticorruption/index.ts";
-import { uuid } from "./common.ts";
+import { emailAddress, phoneNumber, uuid } from "./common.ts";
 import { blankable, choiceOf, z } from "./zod-vi.ts";
 import { labelledText as text, requiredText as required, labelledDate as date, flag, version } from "./fields.ts";
 
@@ -115,6 +116,9 @@ export const officialBody = z.strictObject({
   verifiedYears: z.array(year, { error: "Năm đã được xác minh phải là danh sách năm." }).max(50).default([]),
   leftOn: optionalDate("Ngày thôi công tác"),
   positions: z.array(heldPosition, { error: "Quá trình công tác phải là danh sách." }).max(100).default([]),
+  // His own contact: the declaration reminders use it when no linked user has an e-mail address.
+  email: blankable(emailAddress.nullish()),
+  phone: blankable(phoneNumber.nullish()),
 });
 export type OfficialBody = z.infer<typeof officialBody>;
 
@@ -146,6 +150,8 @@ export const officialDetail = officialItem.extend({
   declaredBefore: z.boolean(),
   verifiedYears: z.array(z.number()),
   leftOn: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
   positions: z.array(
     z.object({ positionId: z.string(), positionName: z.string(), from: z.string(), to: z.string().nullable() }),
   ),
@@ -505,4 +511,92 @@ export const rotationView = z.object({
   on: z.string(),
   counts: z.record(z.string(), z.number()),
   items: z.array(rotationItem),
+});
+
+// ---- The execution of the rotation plan (docs/LAW.md §10.2) -------------------------------------
+
+export const rotationRecordQuery = z.object({ year });
+
+/** Put an official holding a rotation position in the year's plan, on the day it was approved. */
+export const rotationPlanBody = z.strictObject({
+  officialId: uuid,
+  year,
+  plannedOn: date("Ngày phê duyệt kế hoạch"),
+  planReference: blankable(text(100, "Số, ký hiệu kế hoạch").nullish()),
+});
+
+/**
+ * The event that closes a plan row, its fields by outcome: rotated (decision, decided and executed
+ * on, the new position), not rotated (the day and the reason), deferred (ground, from, to, evidence).
+ */
+export const rotationOutcomeBody = z
+  .strictObject({
+    version,
+    outcome: choiceOf(["done", "exempted", "deferred"] as const, "kết quả chuyển đổi"),
+    toPositionId: blankable(uuid.optional()),
+    decisionNumber: blankable(text(100, "Số quyết định").optional()),
+    decidedOn: optionalDate("Ngày quyết định"),
+    executedOn: optionalDate("Ngày thực hiện chuyển đổi"),
+    on: optionalDate("Ngày quyết định không chuyển đổi"),
+    reason: blankable(text(1000, "Lý do không chuyển đổi").optional()),
+    kind: blankable(choiceOf(DEFERRAL_KINDS, "trường hợp tạm hoãn").optional()),
+    from: optionalDate("Tạm hoãn từ ngày"),
+    // Điều 39 Nghị định 59/2019: a deferral lasts while its ground does; its end is recorded.
+    to: optionalDate("Tạm hoãn đến ngày"),
+    evidence: blankable(text(500, "Căn cứ, giấy tờ chứng minh").optional()),
+  })
+  .superRefine((v, ctx) => {
+    const need = (field: keyof typeof v, message: string) => {
+      if (v[field] === undefined || v[field] === "") ctx.addIssue({ code: "custom", path: [field], message });
+    };
+    if (v.outcome === "done") {
+      need("toPositionId", "Chọn vị trí công tác mới.");
+      need("decisionNumber", "Nhập số quyết định chuyển đổi.");
+      need("decidedOn", "Nhập ngày quyết định chuyển đổi.");
+      need("executedOn", "Nhập ngày thực hiện chuyển đổi.");
+      if (v.decidedOn && v.executedOn && v.executedOn < v.decidedOn)
+        ctx.addIssue({
+          code: "custom",
+          path: ["executedOn"],
+          message: "Ngày thực hiện chuyển đổi không được trước ngày quyết định.",
+        });
+    } else if (v.outcome === "exempted") {
+      need("on", "Nhập ngày quyết định không chuyển đổi.");
+      need("reason", "Nhập lý do không chuyển đổi.");
+    } else {
+      need("kind", "Chọn trường hợp tạm hoãn.");
+      need("from", "Nhập ngày bắt đầu tạm hoãn.");
+      need("to", "Nhập ngày kết thúc tạm hoãn (Điều 39 Nghị định 59/2019/NĐ-CP).");
+      need("evidence", "Nhập căn cứ, giấy tờ chứng minh.");
+      if (v.from && v.to && v.to < v.from)
+        ctx.addIssue({ code: "custom", path: ["to"], message: "Tạm hoãn đến ngày phải sau Tạm hoãn từ ngày." });
+    }
+  });
+export type RotationOutcomeBody = z.infer<typeof rotationOutcomeBody>;
+
+export const rotationRecordItem = z.object({
+  id: z.string(),
+  officialId: z.string(),
+  officialCode: z.string(),
+  fullName: z.string(),
+  unitName: z.string(),
+  year: z.number(),
+  plannedOn: z.string(),
+  planReference: z.string().nullable(),
+  fromPositionName: z.string(),
+  outcome: z.enum(ROTATION_OUTCOMES),
+  outcomeOn: z.string().nullable(),
+  toPositionName: z.string().nullable(),
+  decisionNumber: z.string().nullable(),
+  decidedOn: z.string().nullable(),
+  reason: z.string().nullable(),
+  deferral: z.object({ kind: z.enum(DEFERRAL_KINDS), from: z.string(), to: z.string() }).nullable(),
+  version: z.number(),
+});
+export type RotationRecordItem = z.infer<typeof rotationRecordItem>;
+
+export const rotationRecordList = z.object({
+  year: z.number(),
+  counts: z.object({ planned: z.number(), done: z.number(), exempted: z.number(), deferred: z.number() }),
+  items: z.array(rotationRecordItem),
 });

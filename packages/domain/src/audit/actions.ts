@@ -210,6 +210,9 @@ const FIXED_AUDIT_ACTIONS = {
   // portal: survey comments, mails to filers (issue 20)
   "portal.survey_comments_viewed": "Xem ý kiến góp ý trong phiếu khảo sát mức độ hài lòng",
   "portal.mail_stopped": "Người gửi đơn ngừng nhận thư thông báo qua cổng",
+  // job rotation plan and its execution (issue 18)
+  "anticorruption.rotation.planned": "Đưa cán bộ vào kế hoạch chuyển đổi vị trí công tác",
+  "anticorruption.rotation.recorded": "Ghi kết quả chuyển đổi vị trí công tác (đã chuyển, không chuyển, tạm hoãn)",
 } as const;
 
 /** Every code the server writes to the audit trail, with its label. */

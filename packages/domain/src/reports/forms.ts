@@ -275,6 +275,10 @@ export const FORMS: Readonly<Record<string, FormDefinition>> = {
       ["Người đứng đầu bị xem xét trách nhiệm", "pctn_heads_responsible"],
       ["Văn bản có sơ hở phát hiện", "pctn_loopholes_found"],
       ["Văn bản đã khắc phục", "pctn_loopholes_remedied"],
+      ["Theo kế hoạch", "pctn_rotation_planned"],
+      ["Đã chuyển đổi", "pctn_rotation_done"],
+      ["Không chuyển đổi", "pctn_rotation_exempted"],
+      ["Tạm hoãn", "pctn_rotation_deferred"],
     ]),
     groups: [
       { label: "Tuyên truyền, tập huấn", from: 2, to: 3 },
@@ -286,6 +290,7 @@ export const FORMS: Readonly<Record<string, FormDefinition>> = {
       { label: "Đã thu hồi", from: 19, to: 20 },
       { label: "Chuyển cơ quan điều tra", from: 21, to: 22 },
       { label: "Văn bản có sơ hở", from: 24, to: 25 },
+      { label: "Chuyển đổi vị trí công tác (người)", from: 26, to: 29 },
     ],
   },
   "02/PCTN": {

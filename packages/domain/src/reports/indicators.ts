@@ -12,7 +12,8 @@
  * inspections and specialised checks, the recommendations of their conclusions, the recoveries on
  * them and the administrative penalty decisions (issue 17); and the anti-corruption records
  * (issue 18): corruption cases detected, documents with loopholes, prevention documents, gifts
- * handed in, training sessions, asset declaration duties, declarations and verifications.
+ * handed in, training sessions, asset declaration duties, declarations and verifications; the
+ * people of the yearly job rotation plan, each with the event that closed his row (ac_rotation).
  */
 export type IndicatorSource =
   | "petition"
@@ -29,7 +30,8 @@ export type IndicatorSource =
   | "ac_training"
   | "ac_obligation"
   | "ac_declaration"
-  | "ac_verification";
+  | "ac_verification"
+  | "ac_rotation";
 
 /**
  * When a record counts, relative to the period {from, to}. A source has a start date (petition:
@@ -61,6 +63,9 @@ export const SOURCE_DATES: Readonly<Record<IndicatorSource, { start: string; end
   ac_obligation: { start: "due_on", end: null },
   ac_declaration: { start: "declared_on", end: null },
   ac_verification: { start: "concluded_on", end: null },
+  // A person enters the rotation plan on the day it was approved; his row "ends" on the day he was
+  // rotated, exempted or deferred (the outcome column says which).
+  ac_rotation: { start: "planned_on", end: "outcome_on" },
 };
 
 /** The columns conditions may name, per source (the server maps them to SQL, nothing else). */
@@ -80,6 +85,7 @@ export const SOURCE_COLUMNS = {
   ac_obligation: ["kind", "removed"],
   ac_declaration: ["kind"],
   ac_verification: ["ground", "conclusion"],
+  ac_rotation: ["outcome"],
 } as const satisfies Record<IndicatorSource, readonly string[]>;
 
 export type Scalar = string | number | boolean;
@@ -816,6 +822,31 @@ const DEFS = {
     name: "Văn bản chưa khắc phục cuối kỳ",
     basis: LPCTN,
     counts: "Văn bản có sơ hở chưa khắc phục khi kết thúc kỳ",
+  }),
+  // Job rotation (Điều 25 Luật PCTN 2018; Điều 36–39 Nghị định 59/2019): each by its event's date.
+  pctn_rotation_planned: ev({
+    ...ac("ac_rotation", "started", [], "count", "người"),
+    name: "Số người trong kế hoạch chuyển đổi vị trí công tác",
+    basis: `Điều 25 ${LPCTN}; Điều 36, 37 ${ND59}`,
+    counts: "Người được đưa vào kế hoạch chuyển đổi phê duyệt trong kỳ (chỉ hiện họ tên và kết quả)",
+  }),
+  pctn_rotation_done: ev({
+    ...ac("ac_rotation", "ended", [{ col: "outcome", eq: "done" }], "count", "người"),
+    name: "Số người đã chuyển đổi vị trí công tác",
+    basis: `Điều 25 ${LPCTN}; Điều 36 ${ND59}`,
+    counts: "Người thực hiện chuyển đổi vị trí công tác trong kỳ (theo ngày thực hiện)",
+  }),
+  pctn_rotation_exempted: ev({
+    ...ac("ac_rotation", "ended", [{ col: "outcome", eq: "exempted" }], "count", "người"),
+    name: "Số người không thực hiện chuyển đổi",
+    basis: `Điều 38 ${ND59}`,
+    counts: "Người trong kế hoạch được quyết định không chuyển đổi trong kỳ (theo ngày quyết định)",
+  }),
+  pctn_rotation_deferred: ev({
+    ...ac("ac_rotation", "ended", [{ col: "outcome", eq: "deferred" }], "count", "người"),
+    name: "Số người tạm hoãn chuyển đổi",
+    basis: `Điều 39 ${ND59}`,
+    counts: "Người trong kế hoạch được tạm hoãn chuyển đổi từ một ngày trong kỳ",
   }),
 } satisfies Record<string, Def>;
 

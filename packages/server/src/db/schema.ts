@@ -825,6 +825,9 @@ export interface AcOfficialTable {
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  // 0044_anticorruption_rotation: his own contact, for reminders when no user has an e-mail.
+  email: string | null;
+  phone: string | null;
 }
 
 export interface AcOfficialPositionTable {
@@ -1310,6 +1313,9 @@ export interface ReportingLineTable {
   closed_at: NullableTimestamp;
   close_basis: string | null;
   version: Generated<number>;
+  // anti-corruption rotation records and officials' reminders (0044_anticorruption_rotation)
+  ac_rotation: AcRotationTable;
+  ac_official_reminder: AcOfficialReminderTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;
@@ -1342,4 +1348,38 @@ export interface PortalMailTable {
   attempts: Generated<number>;
   status: Generated<"pending" | "sent" | "failed" | "skipped">;
   message_id: string | null;
+// anti-corruption: the execution of the rotation plan, officials' own reminders (0044_anticorruption_rotation)
+export type AcRotationOutcome = "planned" | "done" | "exempted" | "deferred";
+
+export interface AcRotationTable {
+  id: Generated<string>;
+  agency_id: string;
+  official_id: string;
+  year: number;
+  planned_on: DateOnly;
+  plan_reference: string | null;
+  from_position_id: string;
+  outcome: Generated<AcRotationOutcome>;
+  outcome_on: DateOnly | null;
+  to_position_id: string | null;
+  decision_number: string | null;
+  decided_on: DateOnly | null;
+  reason: string | null;
+  deferral_id: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AcOfficialReminderTable {
+  official_id: string;
+  sent_on: DateOnly;
+  status: "sending" | "sent" | "failed";
+  obligation_ids: ColumnType<string[], string[] | undefined, string[]>;
+  attempts: Generated<number>;
+  error: string | null;
+  message_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }

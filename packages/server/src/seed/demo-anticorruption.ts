@@ -11,7 +11,13 @@
  */
 import { addDays } from "@minhbach/domain/legal-clock";
 import { todayInVietnam } from "@minhbach/domain";
-import { declarationBody, lotteryBody, officialBody, planBody } from "@minhbach/domain/api/anticorruption";
+import {
+  declarationBody,
+  lotteryBody,
+  officialBody,
+  planBody,
+  rotationOutcomeBody,
+} from "@minhbach/domain/api/anticorruption";
 import {
   corruptionCaseBody,
   giftBody,
@@ -34,6 +40,7 @@ import {
   createTraining,
 } from "../modules/anticorruption/registers.ts";
 import { listPositions } from "../modules/anticorruption/positions.ts";
+import { planRotation, recordRotationOutcome } from "../modules/anticorruption/rotation.ts";
 import { concludeVerification, createPlan, runLottery } from "../modules/anticorruption/verification.ts";
 import { authOf } from "./seed-auth.ts";
 
@@ -226,7 +233,61 @@ export async function seedDemoAnticorruption(db: Kysely<DB>, today = todayInViet
       concludedOn,
     });
   await seedRecords(db, officer, today);
+  await seedRotationPlan(db, officer, today, position);
   return people.length;
+}
+
+/**
+ * The rotation plan approved four months ago and carried out: two people rotated six weeks ago,
+ * one deferred for a course of study, one not yet (01/PCTN columns 26–29).
+ */
+async function seedRotationPlan(
+  db: Kysely<DB>,
+  officer: AuthContext,
+  today: string,
+  position: Map<string, string>,
+): Promise<void> {
+  const ago = (days: number) => addDays(today, -days);
+  const plannedOn = ago(120);
+  const ids = new Map(
+    (await db.selectFrom("ac_official").select(["id", "code"]).execute()).map((o) => [o.code, o.id] as const),
+  );
+  const rows = new Map<string, { id: string; version: number }>();
+  for (const code of ["SCT-001", "SCT-002", "SCT-004", "SCT-005"]) {
+    const row = await planRotation(db, officer, ACTOR, {
+      officialId: ids.get(code)!,
+      year: Number(plannedOn.slice(0, 4)),
+      plannedOn,
+      planReference: "12/KH-SCT",
+    });
+    rows.set(code, row);
+  }
+  const outcome = (code: string, body: Record<string, unknown>) =>
+    recordRotationOutcome(
+      db,
+      officer,
+      ACTOR,
+      rows.get(code)!.id,
+      rotationOutcomeBody.parse({ version: rows.get(code)!.version, ...body }),
+    );
+  for (const [code, number] of [
+    ["SCT-001", "88/QĐ-SCT"],
+    ["SCT-002", "89/QĐ-SCT"],
+  ] as const)
+    await outcome(code, {
+      outcome: "done",
+      toPositionId: position.get("CHUYEN_VIEN"),
+      decisionNumber: number,
+      decidedOn: ago(50),
+      executedOn: ago(45),
+    });
+  await outcome("SCT-004", {
+    outcome: "deferred",
+    kind: "study_or_secondment",
+    from: ago(30),
+    to: addDays(today, 300),
+    evidence: "Quyết định cử đi học cao cấp lý luận chính trị tập trung 14 tháng",
+  });
 }
 
 /**

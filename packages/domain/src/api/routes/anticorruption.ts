@@ -30,7 +30,12 @@ import {
   publicationBody,
   receiveBody,
   reminderResult,
+  rotationOutcomeBody,
+  rotationPlanBody,
   rotationQuery,
+  rotationRecordItem,
+  rotationRecordList,
+  rotationRecordQuery,
   rotationView,
 } from "../anticorruption.ts";
 import {
@@ -475,5 +480,31 @@ export const ANTICORRUPTION_ROUTES = defineRoutes({
     summary: "Kế hoạch chuyển đổi vị trí công tác của năm (.docx): người phải chuyển đổi, tạm hoãn, không chuyển đổi",
     query: rotationQuery,
     response: { 200: fileResponse(DOCX_MIME, "Kế hoạch chuyển đổi vị trí công tác"), ...errors },
+  },
+  // ---- The execution of the yearly rotation plan (01/PCTN: planned, done, exempted, deferred) ----
+  "anticorruption.rotations.list": {
+    method: "GET",
+    path: "/anticorruption/rotations",
+    tags,
+    summary: "Thực hiện kế hoạch chuyển đổi vị trí công tác của năm: người trong kế hoạch và kết quả",
+    query: rotationRecordQuery,
+    response: { 200: rotationRecordList, ...errors },
+  },
+  "anticorruption.rotations.plan": {
+    method: "POST",
+    path: "/anticorruption/rotations",
+    tags,
+    summary: "Đưa cán bộ đang giữ vị trí thuộc diện chuyển đổi vào kế hoạch chuyển đổi của năm",
+    body: rotationPlanBody,
+    response: { 201: rotationRecordItem, ...errors },
+  },
+  "anticorruption.rotations.outcome": {
+    method: "POST",
+    path: "/anticorruption/rotations/:id/outcome",
+    tags,
+    summary: "Ghi kết quả: đã chuyển đổi (quyết định, ngày thực hiện, vị trí mới), không chuyển đổi, tạm hoãn",
+    params: idParams,
+    body: rotationOutcomeBody,
+    response: { 200: rotationRecordItem, ...errors },
   },
 });

@@ -29,6 +29,9 @@ export const IMPORT_COLUMNS = [
   { key: "to", header: "Đến ngày", width: 14 },
   { key: "declaredBefore", header: "Đã kê khai trước đây (Có/Không)", width: 16 },
   { key: "verifiedYears", header: "Năm đã được xác minh (cách nhau dấu phẩy)", width: 20 },
+  // The official's own contact, for the declaration reminders when he has no account (optional).
+  { key: "email", header: "Thư điện tử", width: 26 },
+  { key: "phone", header: "Điện thoại", width: 16 },
 ] as const;
 type Key = (typeof IMPORT_COLUMNS)[number]["key"];
 const HEADER_ROW = 3;
@@ -150,6 +153,8 @@ export async function importOfficials(
         expectedRetirement: isoOf(v.expectedRetirement),
         declaredBefore: /^(có|co|x|1|true)$/i.test(v.declaredBefore),
         verifiedYears: years,
+        email: v.email || undefined,
+        phone: v.phone || undefined,
         positions: [] as unknown[],
       },
       rows: [],
@@ -171,6 +176,8 @@ export async function importOfficials(
     expectedRetirement: "expectedRetirement",
     verifiedYears: "verifiedYears",
     declaredBefore: "declaredBefore",
+    email: "email",
+    phone: "phone",
   };
   for (const [code, person] of people) {
     const parsed = officialBody.safeParse(person.body);
@@ -212,6 +219,9 @@ export async function importOfficials(
         expected_retirement: body.expectedRetirement ?? null,
         declared_before: body.declaredBefore,
         verified_years: [...new Set(body.verifiedYears)].sort(),
+        // A blank cell keeps the address or phone already recorded.
+        ...(body.email ? { email: body.email } : {}),
+        ...(body.phone ? { phone: body.phone } : {}),
       };
       let id = known.get(body.code);
       if (id) {

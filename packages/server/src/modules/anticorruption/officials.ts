@@ -85,6 +85,8 @@ function officialColumns(body: OfficialBody) {
     declared_before: body.declaredBefore,
     verified_years: [...new Set(body.verifiedYears)].sort(),
     left_on: body.leftOn ?? null,
+    email: body.email ?? null,
+    phone: body.phone ?? null,
   };
 }
 
@@ -237,6 +239,8 @@ export async function getOfficial(db: Kysely<DB>, auth: AuthContext, id: string)
     declaredBefore: row.declared_before,
     verifiedYears: (row.verified_years ?? []).map(Number),
     leftOn: row.left_on,
+    email: row.email,
+    phone: row.phone,
     positions: positions.map((p) => ({
       positionId: p.position_id,
       positionName: p.name,

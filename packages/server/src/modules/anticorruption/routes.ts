@@ -32,7 +32,7 @@ import {
   listTrainings,
   updateLoophole,
 } from "./registers.ts";
-import { addDeferral, rotationList } from "./rotation.ts";
+import { addDeferral, listRotations, planRotation, recordRotationOutcome, rotationList } from "./rotation.ts";
 import {
   concludeVerification,
   createPlan,
@@ -177,6 +177,15 @@ export function anticorruptionRoutes(app: Api, ctx: AppContext): void {
   );
   route(app, ROUTES["anticorruption.rotation.list"], read, async (request) =>
     rotationList(db, requireAuth(request), request.query.on),
+  );
+  route(app, ROUTES["anticorruption.rotations.list"], read, async (request) =>
+    listRotations(db, requireAuth(request), request.query.year),
+  );
+  route(app, ROUTES["anticorruption.rotations.plan"], write, async (request, reply) =>
+    reply.code(201).send(await planRotation(db, requireAuth(request), actorOf(request), request.body)),
+  );
+  route(app, ROUTES["anticorruption.rotations.outcome"], write, async (request) =>
+    recordRotationOutcome(db, requireAuth(request), actorOf(request), request.params.id, request.body),
   );
 
   // Records the PCTN forms count: corruption cases (02/PCTN), loophole documents (03/PCTN),

@@ -11,7 +11,10 @@
  * The same digest reminds a declarant (an official linked to a user) of an asset and income
  * declaration not received yet as its due date approaches (DECLARATION_REMINDER_DAYS before) and
  * after it: the due date is the one the deadline engine set on the obligation (31/12 for the yearly
- * declaration); the mail names the declaration's year, kind and status, never its content.
+ * declaration); the mail names the declaration's year, kind and status, never its content. An
+ * official with no linked user, or whose user has no e-mail address, is reminded at the address
+ * recorded on his own official record (ac_official.email), one digest a day kept in
+ * ac_official_reminder as reminder_mail keeps the users'.
  */
 import { FINAL_STATES, todayInVietnam, VN_OFFSET_MS, type CaseKind, type DeclarationKind } from "@minhbach/domain";
 import { addDays } from "@minhbach/domain/legal-clock";
@@ -71,7 +74,9 @@ export interface ReminderRunResult {
   failed: number;
   skipped: number;
   digests: {
-    userId: string;
+    /** The user reminded; null for an official reached at his own record's address. */
+    userId: string | null;
+    officialId?: string;
     username: string;
     email: string;
     caseCodes: string[];
@@ -164,6 +169,84 @@ export async function plannedDigests(
     digest.declarations.push({ obligationId: r.id, year: r.year, kind: r.kind as DeclarationKind, dueOn: r.due_on });
   }
   return [...byUser.values()];
+}
+
+/** A declarant reached at the address of his official record: no user has an address for him. */
+export interface PlannedOfficialDigest {
+  officialId: string;
+  code: string;
+  email: string;
+  fullName: string;
+  declarations: DigestDeclaration[];
+}
+
+/**
+ * Declarations not received, due within `declarationDays` or late, of officials who have an e-mail
+ * address of their own and no linked, enabled user with one (those are in plannedDigests).
+ */
+export async function plannedOfficialDigests(
+  db: Kysely<DB>,
+  today: string,
+  declarationDays: number = DECLARATION_REMINDER_DAYS,
+): Promise<PlannedOfficialDigest[]> {
+  const rows = await db
+    .selectFrom("ac_obligation as b")
+    .innerJoin("ac_campaign as c", "c.id", "b.campaign_id")
+    .innerJoin("ac_official as o", "o.id", "b.official_id")
+    .leftJoin("app_user as u", "u.id", "o.user_id")
+    .select(["o.id as official_id", "o.code", "o.email", "o.full_name", "b.id", "c.year", "b.kind", "b.due_on"])
+    .where("o.email", "is not", null)
+    .where("o.email", "<>", "")
+    .where((eb) =>
+      eb.or([eb("u.id", "is", null), eb("u.email", "is", null), eb("u.email", "=", ""), eb("u.disabled", "=", true)]),
+    )
+    .where("b.removed", "=", false)
+    .where("b.received_on", "is", null)
+    .where("b.due_on", "<=", addDays(today, declarationDays))
+    .orderBy("o.code")
+    .orderBy("b.due_on")
+    .orderBy("c.year")
+    .execute();
+  const byOfficial = new Map<string, PlannedOfficialDigest>();
+  for (const r of rows) {
+    let digest = byOfficial.get(r.official_id);
+    if (!digest) {
+      digest = { officialId: r.official_id, code: r.code, email: r.email!, fullName: r.full_name, declarations: [] };
+      byOfficial.set(r.official_id, digest);
+    }
+    digest.declarations.push({ obligationId: r.id, year: r.year, kind: r.kind as DeclarationKind, dueOn: r.due_on });
+  }
+  return [...byOfficial.values()];
+}
+
+/** Takes the official's row of the day for this run, as claim() does for a user. */
+async function claimOfficial(db: Kysely<DB>, officialId: string, today: string, obligationIds: string[]) {
+  const staleBefore = new Date(Date.now() - STALE_CLAIM_MS);
+  const row = await db
+    .insertInto("ac_official_reminder")
+    .values({ official_id: officialId, sent_on: today, status: "sending", obligation_ids: obligationIds })
+    .onConflict((oc) =>
+      oc
+        .columns(["official_id", "sent_on"])
+        .doUpdateSet((eb) => ({
+          status: "sending",
+          obligation_ids: eb.ref("excluded.obligation_ids"),
+          attempts: eb("ac_official_reminder.attempts", "+", 1),
+          updated_at: new Date(),
+        }))
+        .where((eb) =>
+          eb.or([
+            eb("ac_official_reminder.status", "=", "failed"),
+            eb.and([
+              eb("ac_official_reminder.status", "=", "sending"),
+              eb("ac_official_reminder.updated_at", "<", staleBefore),
+            ]),
+          ]),
+        ),
+    )
+    .returning("official_id")
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Takes the user's row of the day for this run; false when it was sent or another run holds it. */
@@ -298,7 +381,102 @@ export async function runReminderDigest(
       result.digests.push({ ...entry, status: "failed" });
     }
   }
+  await sendOfficialDigests(db, transport, today, options, result);
   return result;
+}
+
+/** The declarants reached at their own record's address: the same digest, the same once-a-day rule. */
+async function sendOfficialDigests(
+  db: Kysely<DB>,
+  transport: MailTransport | null,
+  today: string,
+  options: ReminderOptions,
+  result: ReminderRunResult,
+) {
+  const from = options.from ?? "Minh Bạch <no-reply@localhost>";
+  const publicUrl = options.publicUrl ?? "http://localhost:3000";
+  const planned = await plannedOfficialDigests(db, today, options.declarationDays ?? DECLARATION_REMINDER_DAYS);
+  const ids = planned.map((p) => p.officialId);
+  const sentToday = ids.length
+    ? await db
+        .selectFrom("ac_official_reminder")
+        .select("official_id")
+        .where("sent_on", "=", today)
+        .where("status", "=", "sent")
+        .where("official_id", "in", ids)
+        .execute()
+    : [];
+  const done = new Set(sentToday.map((r) => r.official_id));
+  for (const digest of planned) {
+    const entry = {
+      userId: null,
+      officialId: digest.officialId,
+      username: digest.code,
+      email: digest.email,
+      caseCodes: [],
+      declarations: digest.declarations.length,
+    };
+    if (done.has(digest.officialId)) {
+      result.skipped++;
+      result.digests.push({ ...entry, status: "already_sent" });
+      continue;
+    }
+    if (result.dryRun) {
+      result.digests.push({ ...entry, status: "would_send" });
+      continue;
+    }
+    const obligationIds = digest.declarations.map((d) => d.obligationId);
+    if (!(await claimOfficial(db, digest.officialId, today, obligationIds))) {
+      result.skipped++;
+      result.digests.push({ ...entry, status: "in_progress" });
+      continue;
+    }
+    const mail = composeDigest({
+      recipientName: digest.fullName,
+      cases: [],
+      declarations: digest.declarations,
+      today,
+      days: result.days,
+      publicUrl,
+    });
+    try {
+      const info = await transport!.sendMail({ from, to: digest.email, ...mail });
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable("ac_official_reminder")
+          .set({ status: "sent", error: null, message_id: info.messageId ?? null, updated_at: new Date() })
+          .where("official_id", "=", digest.officialId)
+          .where("sent_on", "=", today)
+          .execute();
+        await trx
+          .updateTable("ac_obligation")
+          .set((eb) => ({ reminders: eb("reminders", "+", 1), last_reminded_at: new Date() }))
+          .where("id", "in", obligationIds)
+          .execute();
+        await recordAudit(trx, REMINDER_ACTOR, {
+          action: "reminder.mailed",
+          entityType: "ac_official",
+          entityId: digest.officialId,
+          summary: { officialId: digest.officialId, cases: 0, declarations: obligationIds.length, on: today },
+        });
+      });
+      result.sent++;
+      result.digests.push({ ...entry, status: "sent" });
+    } catch (error) {
+      await db
+        .updateTable("ac_official_reminder")
+        .set({
+          status: "failed",
+          error: String((error as Error)?.message ?? error).slice(0, 1000),
+          updated_at: new Date(),
+        })
+        .where("official_id", "=", digest.officialId)
+        .where("sent_on", "=", today)
+        .execute();
+      result.failed++;
+      result.digests.push({ ...entry, status: "failed" });
+    }
+  }
 }
 
 /** The hour of the day in Vietnam (UTC+7, no daylight saving). */

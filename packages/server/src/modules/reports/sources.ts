@@ -263,4 +263,20 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
       state: "case when vf.conclusion = 'dishonest' then 'Kết luận: không trung thực' else 'Kết luận: trung thực' end",
     },
   },
+  // Job rotation: the person's name, the plan's day and the outcome; no declaration, no reason text.
+  ac_rotation: {
+    alias: "rt",
+    from: () => sql`(select r.id, r.agency_id, r.year, r.planned_on, r.outcome, r.outcome_on, f.full_name
+      from ac_rotation r join ac_official f on f.id = r.official_id)`,
+    matter: null,
+    summable: [],
+    list: {
+      id: "rt.id",
+      code: "'KH ' || rt.year",
+      date: "coalesce(rt.outcome_on, rt.planned_on)::text",
+      title: "rt.full_name",
+      state: `case rt.outcome when 'done' then 'Đã chuyển đổi' when 'exempted' then 'Không thực hiện chuyển đổi'
+        when 'deferred' then 'Tạm hoãn chuyển đổi' else 'Trong kế hoạch, chưa thực hiện' end`,
+    },
+  },
 };

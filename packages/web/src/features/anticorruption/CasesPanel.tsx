@@ -14,12 +14,10 @@ import {
   Group,
   Modal,
   NumberInput,
-  Pagination,
   Paper,
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
@@ -37,10 +35,12 @@ import { formatDate, formatNumber, todayIso } from "../../ui/format.ts";
 import { QueryStatus } from "../../ui/QueryState.tsx";
 import { useAppForm } from "../../ui/use-app-form.ts";
 import { AC_KEY, useAcMutation } from "./api.ts";
+import { RecordTable } from "./RecordTable.tsx";
 import { REC_TEXT } from "./records-text.ts";
 
 const C = REC_TEXT.cases;
 type CaseView = Answer<"anticorruption.cases.get">;
+type CaseItem = Answer<"anticorruption.cases.list">["items"][number];
 type Filters = { from: string | null; to: string | null; channel: string | null; transferred: string | null };
 
 function queryOf(f: Filters, page: number) {
@@ -133,55 +133,48 @@ export function CasesPanel({ write }: { write: boolean }) {
               <Figure label={C.totals.recoveredMoney} value={formatDong(list.data.totals.recoveredMoney)} />
               <Figure label={C.totals.transferredCases} value={formatNumber(list.data.totals.transferredCases)} />
             </SimpleGrid>
-            {list.data.items.length === 0 ? <Text c="dimmed">{C.none}</Text> : null}
-            {list.data.items.length ? (
-              <Table.ScrollContainer minWidth={900}>
-                <Table striped data-testid="ac-cases">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{C.detectedOn}</Table.Th>
-                      <Table.Th>{C.name}</Table.Th>
-                      <Table.Th>{C.concernedName}</Table.Th>
-                      <Table.Th>{C.channel}</Table.Th>
-                      <Table.Th>{C.personCount}</Table.Th>
-                      <Table.Th>{C.totals.damageMoney}</Table.Th>
-                      <Table.Th>{C.totals.recoveredMoney}</Table.Th>
-                      <Table.Th>{C.transferredOn}</Table.Th>
-                      <Table.Th />
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {list.data.items.map((c) => (
-                      <Table.Tr key={c.id}>
-                        <Table.Td>{formatDate(c.detectedOn)}</Table.Td>
-                        <Table.Td>{c.name}</Table.Td>
-                        <Table.Td>{c.concernedName}</Table.Td>
-                        <Table.Td>{CASE_CHANNEL_LABELS[c.channel]}</Table.Td>
-                        <Table.Td>{c.persons}</Table.Td>
-                        <Table.Td>{formatDong(c.damageMoney)}</Table.Td>
-                        <Table.Td>{formatDong(c.recoveredMoney)}</Table.Td>
-                        <Table.Td>
-                          {c.transferredOn ? `${formatDate(c.transferredOn)} — ${c.transferredTo}` : ""}
-                        </Table.Td>
-                        <Table.Td>
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            onClick={() => void open(c.id)}
-                            aria-label={`${C.edit}: ${c.name}`}
-                          >
-                            {write ? C.edit : "Xem"}
-                          </Button>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            ) : null}
-            {list.data.total > 50 ? (
-              <Pagination mt="sm" total={Math.ceil(list.data.total / 50)} value={page} onChange={setPage} />
-            ) : null}
+            <RecordTable<CaseItem>
+              rows={list.data.items}
+              testId="ac-cases"
+              minWidth={900}
+              empty={C.none}
+              paging={{ total: list.data.total, page, pageSize: 50, onChange: setPage }}
+              columns={[
+                { header: C.detectedOn, cell: (c) => formatDate(c.detectedOn), sort: (c) => c.detectedOn },
+                { header: C.name, cell: (c) => c.name, sort: (c) => c.name },
+                { header: C.concernedName, cell: (c) => c.concernedName, sort: (c) => c.concernedName },
+                {
+                  header: C.channel,
+                  cell: (c) => CASE_CHANNEL_LABELS[c.channel],
+                  sort: (c) => CASE_CHANNEL_LABELS[c.channel],
+                },
+                { header: C.personCount, cell: (c) => c.persons, sort: (c) => c.persons },
+                { header: C.totals.damageMoney, cell: (c) => formatDong(c.damageMoney), sort: (c) => c.damageMoney },
+                {
+                  header: C.totals.recoveredMoney,
+                  cell: (c) => formatDong(c.recoveredMoney),
+                  sort: (c) => c.recoveredMoney,
+                },
+                {
+                  header: C.transferredOn,
+                  cell: (c) => (c.transferredOn ? `${formatDate(c.transferredOn)} — ${c.transferredTo}` : ""),
+                  sort: (c) => c.transferredOn,
+                },
+                {
+                  header: "",
+                  cell: (c) => (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => void open(c.id)}
+                      aria-label={`${C.edit}: ${c.name}`}
+                    >
+                      {write ? C.edit : "Xem"}
+                    </Button>
+                  ),
+                },
+              ]}
+            />
           </>
         ) : null}
       </Paper>

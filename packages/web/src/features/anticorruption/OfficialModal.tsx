@@ -36,6 +36,8 @@ export function OfficialModal({ official, onClose }: { official: Official; onClo
       expectedRetirement: official.expectedRetirement as string | null,
       declaredBefore: official.declaredBefore,
       leftOn: official.leftOn as string | null,
+      email: official.email ?? "",
+      phone: official.phone ?? "",
       positions: official.positions.map((p) => ({
         positionId: p.positionId as string | null,
         from: p.from as string | null,
@@ -60,6 +62,8 @@ export function OfficialModal({ official, onClose }: { official: Official; onClo
           declaredBefore: v.declaredBefore,
           verifiedYears: official.verifiedYears,
           leftOn: v.leftOn,
+          email: emptyToNull(v.email),
+          phone: emptyToNull(v.phone),
           positions: v.positions.map((p) => ({ positionId: p.positionId ?? "", from: p.from ?? "", to: p.to })),
         },
       },
@@ -88,6 +92,14 @@ export function OfficialModal({ official, onClose }: { official: Official; onClo
             <DateField label={O.birthDate} clearable {...form.getInputProps("birthDate")} />
             <DateField label={O.retirement} clearable {...form.getInputProps("expectedRetirement")} />
             <DateField label={O.leftOn} clearable {...form.getInputProps("leftOn")} />
+            <TextInput
+              label={O.email}
+              description={O.emailHint}
+              type="email"
+              autoComplete="off"
+              {...form.getInputProps("email")}
+            />
+            <TextInput label={O.phone} type="tel" autoComplete="off" {...form.getInputProps("phone")} />
             <Checkbox
               mt="lg"
               label={O.declaredBefore}

@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  FileInput,
-  Group,
-  Pagination,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Badge, Button, FileInput, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useState } from "react";
 import { call, type Answer } from "../../api/call.ts";
 import { errorMessage } from "../../api/client.ts";
@@ -21,11 +8,13 @@ import { QueryStatus } from "../../ui/QueryState.tsx";
 import { useAcMutation, useOfficials, usePositions } from "./api.ts";
 import { OfficialModal } from "./OfficialModal.tsx";
 import { PositionModal } from "./PositionModal.tsx";
+import { RecordTable } from "./RecordTable.tsx";
 import { OFFICIAL_TEXT } from "./records-text.ts";
 import { AC_TEXT } from "./text.ts";
 
 type ImportResult = Answer<"anticorruption.officials.import">;
 type Position = Answer<"anticorruption.positions.list">["items"][number];
+type Official = Answer<"anticorruption.officials.list">["items"][number];
 
 async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -57,56 +46,41 @@ export function PeoplePanel({ write }: { write: boolean }) {
           mb="sm"
         />
         <QueryStatus query={officials} />
-        {officials.data ? (
-          <>
-            <Table.ScrollContainer minWidth={760}>
-              <Table striped data-testid="ac-officials">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{AC_TEXT.code}</Table.Th>
-                    <Table.Th>{AC_TEXT.fullName}</Table.Th>
-                    <Table.Th>{AC_TEXT.unit}</Table.Th>
-                    <Table.Th>{AC_TEXT.currentPosition}</Table.Th>
-                    <Table.Th>{AC_TEXT.birthDate}</Table.Th>
-                    <Table.Th>{AC_TEXT.retirement}</Table.Th>
-                    {write ? <Table.Th /> : null}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {officials.data.items.map((o) => (
-                    <Table.Tr key={o.id}>
-                      <Table.Td>{o.code}</Table.Td>
-                      <Table.Td>{o.fullName}</Table.Td>
-                      <Table.Td>{o.unitName}</Table.Td>
-                      <Table.Td>{o.currentPosition ?? ""}</Table.Td>
-                      <Table.Td>{formatDate(o.birthDate)}</Table.Td>
-                      <Table.Td>{formatDate(o.expectedRetirement)}</Table.Td>
-                      {write ? (
-                        <Table.Td>
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            aria-label={`${OFFICIAL_TEXT.edit}: ${o.fullName}`}
-                            onClick={() =>
-                              void call("anticorruption.officials.get", { params: { id: o.id } }).then(setEditing, () =>
-                                setEditing(null),
-                              )
-                            }
-                          >
-                            {OFFICIAL_TEXT.edit}
-                          </Button>
-                        </Table.Td>
-                      ) : null}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {officials.data.total > 50 ? (
-              <Pagination mt="sm" total={Math.ceil(officials.data.total / 50)} value={page} onChange={setPage} />
-            ) : null}
-          </>
-        ) : null}
+        <RecordTable<Official>
+          rows={officials.data?.items}
+          testId="ac-officials"
+          minWidth={760}
+          paging={officials.data ? { total: officials.data.total, page, pageSize: 50, onChange: setPage } : undefined}
+          columns={[
+            { header: AC_TEXT.code, cell: (o) => o.code, sort: (o) => o.code },
+            { header: AC_TEXT.fullName, cell: (o) => o.fullName, sort: (o) => o.fullName },
+            { header: AC_TEXT.unit, cell: (o) => o.unitName, sort: (o) => o.unitName },
+            { header: AC_TEXT.currentPosition, cell: (o) => o.currentPosition ?? "", sort: (o) => o.currentPosition },
+            { header: AC_TEXT.birthDate, cell: (o) => formatDate(o.birthDate), sort: (o) => o.birthDate },
+            {
+              header: AC_TEXT.retirement,
+              cell: (o) => formatDate(o.expectedRetirement),
+              sort: (o) => o.expectedRetirement,
+            },
+            write && {
+              header: "",
+              cell: (o) => (
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  aria-label={`${OFFICIAL_TEXT.edit}: ${o.fullName}`}
+                  onClick={() =>
+                    void call("anticorruption.officials.get", { params: { id: o.id } }).then(setEditing, () =>
+                      setEditing(null),
+                    )
+                  }
+                >
+                  {OFFICIAL_TEXT.edit}
+                </Button>
+              ),
+            },
+          ]}
+        />
       </Paper>
       <Positions write={write} />
       {editing ? <OfficialModal official={editing} onClose={() => setEditing(null)} /> : null}
@@ -217,51 +191,40 @@ function Positions({ write }: { write: boolean }) {
         <PositionModal position={editing === "new" ? null : editing} onClose={() => setEditing(null)} />
       ) : null}
       <QueryStatus query={positions} />
-      {positions.data ? (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped data-testid="ac-positions">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{AC_TEXT.code}</Table.Th>
-                <Table.Th>{AC_TEXT.fullName}</Table.Th>
-                <Table.Th>{AC_TEXT.annual}</Table.Th>
-                <Table.Th>{AC_TEXT.rotation}</Table.Th>
-                <Table.Th>{AC_TEXT.basis}</Table.Th>
-                {write ? <Table.Th>{AC_TEXT.actions}</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {positions.data.items.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>{p.code}</Table.Td>
-                  <Table.Td>{p.name}</Table.Td>
-                  <Table.Td>{p.declaresAnnually ? <Badge variant="light">{AC_TEXT.yes}</Badge> : AC_TEXT.no}</Table.Td>
-                  <Table.Td>
-                    {p.rotation && p.rotationMonths
-                      ? `${p.sector ?? ""} — ${AC_TEXT.months(p.rotationMonths)}`
-                      : AC_TEXT.no}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{p.declarationBasis}</Text>
-                  </Table.Td>
-                  {write ? (
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        aria-label={AC_TEXT.position.editFor(p.name)}
-                        onClick={() => setEditing(p)}
-                      >
-                        {AC_TEXT.position.edit}
-                      </Button>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
+      <RecordTable<Position>
+        rows={positions.data?.items}
+        testId="ac-positions"
+        minWidth={760}
+        columns={[
+          { header: AC_TEXT.code, cell: (p) => p.code, sort: (p) => p.code },
+          { header: AC_TEXT.fullName, cell: (p) => p.name, sort: (p) => p.name },
+          {
+            header: AC_TEXT.annual,
+            cell: (p) => (p.declaresAnnually ? <Badge variant="light">{AC_TEXT.yes}</Badge> : AC_TEXT.no),
+            sort: (p) => (p.declaresAnnually ? 0 : 1),
+          },
+          {
+            header: AC_TEXT.rotation,
+            cell: (p) =>
+              p.rotation && p.rotationMonths ? `${p.sector ?? ""} — ${AC_TEXT.months(p.rotationMonths)}` : AC_TEXT.no,
+            sort: (p) => (p.rotation ? (p.sector ?? "") : null),
+          },
+          { header: AC_TEXT.basis, cell: (p) => <Text size="xs">{p.declarationBasis}</Text> },
+          write && {
+            header: AC_TEXT.actions,
+            cell: (p) => (
+              <Button
+                size="xs"
+                variant="subtle"
+                aria-label={AC_TEXT.position.editFor(p.name)}
+                onClick={() => setEditing(p)}
+              >
+                {AC_TEXT.position.edit}
+              </Button>
+            ),
+          },
+        ]}
+      />
     </Paper>
   );
 }

@@ -25,6 +25,7 @@ import { QueryStatus } from "../../ui/QueryState.tsx";
 import { useAppForm } from "../../ui/use-app-form.ts";
 import { AC_KEY, useAcMutation } from "./api.ts";
 import { PAPERS } from "./records-text.ts";
+import { PlanModal, RotationPlan } from "./RotationPlan.tsx";
 import { AC_TEXT } from "./text.ts";
 
 type Item = Answer<"anticorruption.rotation.list">["items"][number];
@@ -44,6 +45,7 @@ export function RotationPanel({ write }: { write: boolean }) {
   const [on, setOn] = useState<string | null>(todayIso());
   const [status, setStatus] = useState<string | null>(null);
   const [deferring, setDeferring] = useState<Item | null>(null);
+  const [planning, setPlanning] = useState<Item | null>(null);
   const [paperError, setPaperError] = useState<string | null>(null);
   const list = useQuery({
     queryKey: [...AC_KEY, "rotation", on],
@@ -134,14 +136,24 @@ export function RotationPanel({ write }: { write: boolean }) {
                     </Table.Td>
                     {write ? (
                       <Table.Td>
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          aria-label={R.deferFor(i.fullName)}
-                          onClick={() => setDeferring(i)}
-                        >
-                          {R.defer}
-                        </Button>
+                        <Group gap={4} wrap="nowrap">
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            aria-label={R.planFor(i.fullName)}
+                            onClick={() => setPlanning(i)}
+                          >
+                            {R.plan}
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            aria-label={R.deferFor(i.fullName)}
+                            onClick={() => setDeferring(i)}
+                          >
+                            {R.defer}
+                          </Button>
+                        </Group>
                       </Table.Td>
                     ) : null}
                   </Table.Tr>
@@ -152,6 +164,14 @@ export function RotationPanel({ write }: { write: boolean }) {
         </>
       ) : null}
       {deferring ? <DeferralModal item={deferring} onClose={() => setDeferring(null)} /> : null}
+      {planning ? (
+        <PlanModal
+          official={planning}
+          year={Number((on ?? todayIso()).slice(0, 4))}
+          onClose={() => setPlanning(null)}
+        />
+      ) : null}
+      <RotationPlan write={write} initialYear={Number((on ?? todayIso()).slice(0, 4))} />
     </Stack>
   );
 }

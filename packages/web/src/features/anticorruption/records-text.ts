@@ -120,6 +120,9 @@ export const OFFICIAL_TEXT = {
   to: "Đến ngày",
   addPosition: "Thêm vị trí",
   removePosition: (n: number) => `Bỏ vị trí thứ ${n}`,
+  email: "Thư điện tử",
+  emailHint: "Dùng để nhắc nộp bản kê khai khi cán bộ không có tài khoản (hoặc tài khoản không có thư điện tử).",
+  phone: "Điện thoại",
 };
 
 /** Words of the home page's anti-corruption cards. */
