@@ -218,6 +218,13 @@ const API_ERRORS = {
   },
   PUBLICATION_WINDOW: { status: 400, message: "Công khai đến ngày: phải công khai ít nhất 15 ngày liên tục." },
   PUBLICATION_WITHDRAWN: { status: 409, message: "Kết quả này đã được rút khỏi cổng." },
+  // uploaded Excel reports (issue 19)
+  REPORT_UPLOAD_NOT_ALLOWED: {
+    status: 403,
+    message:
+      "Chỉ đơn vị báo cáo hoặc cơ quan cấp trên trực tiếp của đơn vị mới được tải lên báo cáo trên biểu mẫu Excel.",
+  },
+  REPORT_ORIGINAL_NOT_FOUND: { status: 404, message: "Báo cáo này không có tệp Excel gốc (báo cáo tính từ hồ sơ)." },
 } as const satisfies Record<string, ErrorEntry>;
 
 /**

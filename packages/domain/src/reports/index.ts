@@ -4,3 +4,4 @@ export * from "./forms.ts";
 export * from "./submission.ts";
 export * from "./narrative.ts";
 export * from "./timeliness.ts";
+export * from "./upload.ts";

@@ -1286,3 +1286,11 @@ export interface DB {
 export type AgencyRow = Selectable<AgencyTable>;
 export type AppUserRow = Selectable<AppUserTable>;
 export type NewAuditEvent = Insertable<AuditEventTable>;
+
+// uploaded Excel reports (0039_report_upload): merged into the table's interface above.
+export interface ReportSubmissionTable {
+  /** Where the snapshot came from: computed from the records, or read from an uploaded Excel form. */
+  origin: Generated<"computed" | "upload">;
+  /** The uploaded original (an `attachment` row with entity_type 'report_submission'). */
+  original_file_id: string | null;
+}

@@ -21,18 +21,18 @@ import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 import { computeReport } from "./compute.ts";
 
-type Row = Selectable<ReportSubmissionTable> & {
+export type Row = Selectable<ReportSubmissionTable> & {
   agency_code: string;
   agency_name: string;
   agency_parent_id: string | null;
   latest: boolean;
 };
 
-function powersOf(auth: AuthContext): SubmissionPowers {
+export function powersOf(auth: AuthContext): SubmissionPowers {
   return { write: can(auth, "report.write"), submit: can(auth, "report.submit") };
 }
 
-function sideOf(auth: AuthContext, agencyId: string, parentId: string | null): SubmissionSide {
+export function sideOf(auth: AuthContext, agencyId: string, parentId: string | null): SubmissionSide {
   if (agencyId === auth.agencyId) return "own";
   if (parentId !== null && parentId === auth.agencyId) return "superior";
   return "other";
@@ -83,6 +83,7 @@ function summary(row: Row, auth: AuthContext): SubmissionSummary {
     version: row.version,
     canSubmit: stepOk("submit"),
     canDecide: stepOk("accept"),
+    origin: row.origin,
   };
 }
 
@@ -92,7 +93,7 @@ function view(row: Row, auth: AuthContext): SubmissionView {
 }
 
 /** A submission the user may see: their own agency's, or one of their direct units'. */
-async function readVisible(db: Kysely<DB>, auth: AuthContext, id: string): Promise<Row> {
+export async function readVisible(db: Kysely<DB>, auth: AuthContext, id: string): Promise<Row> {
   const row = (await baseQuery(db).where("rs.id", "=", id).executeTakeFirst()) as Row | undefined;
   if (!row) fail("REPORT_SUBMISSION_NOT_FOUND", "id");
   if (sideOf(auth, row.agency_id, row.agency_parent_id) === "other") fail("OUT_OF_SCOPE", "id");
@@ -180,6 +181,9 @@ export async function createSubmission(
           subtree: body.subtree,
           kind: body.kind,
           status: "draft",
+          // Computed again: an uploaded form this draft held is replaced by the records' figures.
+          origin: "computed",
+          original_file_id: null,
           ...by,
           version: latest!.version + 1,
           updated_at: now,
