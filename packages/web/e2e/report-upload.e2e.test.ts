@@ -38,7 +38,8 @@ async function fill(blank: Buffer, values: Record<number, number | string>): Pro
 }
 
 async function uploadFile(page: Page, bytes: Buffer) {
-  await page.getByLabel("Tệp Excel đã điền (.xlsx)").setInputFiles({
+  // Mantine's FileInput labels a button; the file goes to its hidden input.
+  await page.locator('section[aria-labelledby="report-upload-title"] input[type="file"]').setInputFiles({
     name: "Bieu-02-XLD-QLTT.xlsx",
     mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     buffer: bytes,
