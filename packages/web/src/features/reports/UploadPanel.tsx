@@ -63,7 +63,10 @@ export function UploadPanel({ target }: { target: UploadTarget | null }) {
               {
                 onSuccess: (answer) => {
                   setResult(answer);
-                  if (answer.accepted) (setFile(null), setReason(""));
+                  if (answer.accepted) {
+                    setFile(null);
+                    setReason("");
+                  }
                 },
               },
             );
