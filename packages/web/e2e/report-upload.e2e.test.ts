@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
-import { choose, ensureWebBuilt, launchBrowser, login, newPage } from "./support.ts";
+import { choose, ensureWebBuilt, launchBrowser, login, newPage, shoot } from "./support.ts";
 import { startTestApp, type TestApp } from "@minhbach/server/testing";
 
 let app: TestApp;
@@ -74,6 +74,7 @@ test("download the blank form, upload it with a wrong cell, see the error table;
   await page.getByText("Tệp không được nhận: 1 lỗi.", { exact: false }).waitFor();
   // Reachable from the keyboard: the error list takes the focus.
   await page.getByRole("region", { name: "Các lỗi trong tệp đã tải lên" }).focus();
+  await shoot(page, "report-upload-errors");
 
   await uploadFile(page, await fill(blank, FIGURES));
   await page.getByText("Đã nhận báo cáo của Chi cục Quản lý thị trường", { exact: false }).waitFor();
@@ -83,4 +84,5 @@ test("download the blank form, upload it with a wrong cell, see the error table;
   });
   await listed.getByText("Tải lên từ Excel").waitFor();
   await listed.getByText("Đã gửi, chờ cấp trên xem xét").waitFor();
+  await shoot(page, "report-upload-listed");
 });

@@ -112,7 +112,13 @@ export function UploadPanel({ target }: { target: UploadTarget | null }) {
             {/* Focusable so the list can be scrolled and read from the keyboard. */}
             <div tabIndex={0} role="region" aria-label={T.errorsCaption}>
               <Table.ScrollContainer minWidth={560}>
-                <Table striped withTableBorder aria-label={T.errorsCaption} data-testid="upload-errors">
+                <Table
+                  striped
+                  withTableBorder
+                  captionSide="top"
+                  aria-label={T.errorsCaption}
+                  data-testid="upload-errors"
+                >
                   <Table.Caption>{T.errorsCaption}</Table.Caption>
                   <Table.Thead>
                     <Table.Tr>
