@@ -230,6 +230,13 @@ const API_ERRORS = {
   REPORTING_LINE_CLOSED: { status: 409, message: "Quan hệ báo cáo này đã kết thúc." },
   AGENCY_GROUP_NOT_FOUND: { status: 404, message: "Không tìm thấy cụm thi đua." },
   REPORT_SCOPE_GROUP_REQUIRED: { status: 400, message: "Chọn cụm thi đua để lập báo cáo toàn Cụm." },
+  // uploaded Excel reports (issue 19)
+  REPORT_UPLOAD_NOT_ALLOWED: {
+    status: 403,
+    message:
+      "Chỉ đơn vị báo cáo hoặc cơ quan cấp trên trực tiếp của đơn vị mới được tải lên báo cáo trên biểu mẫu Excel.",
+  },
+  REPORT_ORIGINAL_NOT_FOUND: { status: 404, message: "Báo cáo này không có tệp Excel gốc (báo cáo tính từ hồ sơ)." },
 } as const satisfies Record<string, ErrorEntry>;
 
 /**

@@ -117,8 +117,10 @@ describe("route table", () => {
       "reception.register.export",
       "reception.schedule.export",
       "reception.visits.export",
+      "reports.blank",
       "reports.export",
       "reports.narrative",
+      "reports.submissions.original",
     ]);
   });
 

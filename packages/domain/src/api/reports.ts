@@ -254,6 +254,8 @@ export const submissionSummary = z.object({
   /** What the person asking may do with it now. */
   canSubmit: z.boolean(),
   canDecide: z.boolean(),
+  /** Computed from the records, or read from an uploaded Excel form (its original downloadable). */
+  origin: z.enum(["computed", "upload"]),
 });
 export type SubmissionSummary = z.infer<typeof submissionSummary>;
 
@@ -266,3 +268,56 @@ export const submissionListView = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+
+// ---- Uploaded Excel forms of units not on the system (issue 19) ---------------------------------
+
+/** The blank form of a report: which form, unit and period (the unit's own or a direct unit's). */
+export const blankFormQuery = z
+  .object({
+    form: choiceOf(FORM_CODES, "biểu mẫu"),
+    agencyId: uuid,
+    from: isoDate,
+    to: isoDate,
+    kind: blankable(choiceOf(["periodic", "adhoc"], "loại báo cáo").default("periodic")),
+  })
+  .refine((q) => q.from <= q.to, { error: "Từ ngày phải trước hoặc bằng đến ngày.", path: ["to"] });
+export type BlankFormQuery = z.infer<typeof blankFormQuery>;
+
+/** A filled form, sent as base64 (the attachment size limit applies). */
+export const uploadReportBody = z
+  .object({
+    form: choiceOf(FORM_CODES, "biểu mẫu"),
+    agencyId: uuid,
+    from: isoDate,
+    to: isoDate,
+    kind: choiceOf(["periodic", "adhoc"], "loại báo cáo").default("periodic"),
+    fileName: z
+      .string({ error: "Tên tệp phải là chuỗi ký tự." })
+      .trim()
+      .min(1, { error: "Nhập tên tệp." })
+      .max(200, { error: "Tên tệp chỉ được tối đa 200 ký tự." }),
+    contentBase64: z
+      .string({ error: "Nội dung tệp phải được mã hóa base64." })
+      .min(1, { error: "Chọn tệp Excel đã điền." })
+      .regex(/^[A-Za-z0-9+/=\s]+$/, { error: "Nội dung tệp phải được mã hóa base64." }),
+    /** Why a report already submitted or accepted is replaced by this file (a new revision). */
+    reason: submissionReason("Lý do điều chỉnh"),
+  })
+  .refine((q) => q.from <= q.to, { error: "Từ ngày phải trước hoặc bằng đến ngày.", path: ["to"] });
+export type UploadReportBody = z.infer<typeof uploadReportBody>;
+
+export const uploadError = z.object({
+  /** The sheet cell ("E9"), or null for the file as a whole. */
+  cell: z.string().nullable(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
+export type UploadErrorView = z.infer<typeof uploadError>;
+
+/** Accepted (the submission it became) or refused (every error found; nothing saved). */
+export const uploadReportView = z.object({
+  accepted: z.boolean(),
+  errors: z.array(uploadError),
+  submission: submissionView.nullable(),
+});
+export type UploadReportView = z.infer<typeof uploadReportView>;

@@ -213,6 +213,11 @@ const FIXED_AUDIT_ACTIONS = {
   // job rotation plan and its execution (issue 18)
   "anticorruption.rotation.planned": "Đưa cán bộ vào kế hoạch chuyển đổi vị trí công tác",
   "anticorruption.rotation.recorded": "Ghi kết quả chuyển đổi vị trí công tác (đã chuyển, không chuyển, tạm hoãn)",
+  // uploaded Excel reports of units not on the system (issue 19)
+  "report.blank.downloaded": "Tải biểu mẫu báo cáo trống để đơn vị điền số liệu",
+  "report.upload.accepted": "Tải lên báo cáo đã điền trên biểu mẫu Excel (được chấp nhận)",
+  "report.upload.refused": "Tải lên báo cáo trên biểu mẫu Excel bị từ chối (có lỗi số liệu)",
+  "report.upload.original_downloaded": "Tải tệp Excel gốc của báo cáo đã tải lên",
 } as const;
 
 /** Every code the server writes to the audit trail, with its label. */

@@ -27,6 +27,18 @@ export interface FormDefinition {
   regimes: readonly string[];
   columns: readonly FormColumn[];
   groups: readonly FormGroup[];
+  /**
+   * Columns that the layout makes the sum of others (docs/LAW.md §11.8): "total" equals the sum of
+   * "parts" on every row. Checked on an uploaded form, cell by cell.
+   */
+  sums?: readonly FormSum[];
+}
+
+export interface FormSum {
+  /** The printed number of the total column. */
+  total: number;
+  /** The printed numbers of the columns that add up to it. */
+  parts: readonly number[];
 }
 
 const ALL = ["TT02/2021", "TT01/2024", "TT06/2025"];
@@ -91,6 +103,8 @@ export const FORMS: Readonly<Record<string, FormDefinition>> = {
       { label: "Nội dung", from: 7, to: 9 },
       { label: "Kết quả tiếp", from: 10, to: 13 },
     ],
+    // Every visit is regular or held by the head (periodic or ad hoc): Điều 10, 12 Luật TCD.
+    sums: [{ total: 1, parts: [3, 4] }],
   },
   "02/XLD": {
     code: "02/XLD",
@@ -129,6 +143,14 @@ export const FORMS: Readonly<Record<string, FormDefinition>> = {
       { label: "Kết quả xử lý trong kỳ", from: 16, to: 21 },
       { label: "Chuyển kỳ sau", from: 22, to: 22 },
     ],
+    sums: [
+      // Total = carried over + received in the period.
+      { total: 1, parts: [2, 3] },
+      // Total = handled in the period + still in progress at its end.
+      { total: 1, parts: [16, 22] },
+      // Received = signed by one person + signed by several.
+      { total: 3, parts: [5, 6] },
+    ],
   },
   "03/GQKN": {
     code: "03/GQKN",
@@ -140,6 +162,7 @@ export const FORMS: Readonly<Record<string, FormDefinition>> = {
       ["Lần hai: hủy, sửa lần đầu", "complaints_first_changed"],
     ]),
     groups: [...RESOLUTION_GROUPS, { label: "Giải quyết lần hai", from: 17, to: 18 }],
+    sums: [{ total: 3, parts: [1, 2] }],
   },
   "04/GQTC": {
     code: "04/GQTC",
@@ -147,6 +170,7 @@ export const FORMS: Readonly<Record<string, FormDefinition>> = {
     regimes: ALL,
     columns: cols([...RESOLUTION_COLUMNS("denunciations"), ["Tố cáo tiếp thụ lý", "denunciations_repeated_accepted"]]),
     groups: [...RESOLUTION_GROUPS, { label: "Tố cáo tiếp", from: 17, to: 17 }],
+    sums: [{ total: 3, parts: [1, 2] }],
   },
   // Inspection forms (docs/LAW.md §11.5–11.6 G). The predecessor regime's 01/TTr (administrative
   // inspection results) is known by its code; the columns here and the two other forms are

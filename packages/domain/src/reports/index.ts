@@ -6,3 +6,4 @@ export * from "./narrative.ts";
 export * from "./timeliness.ts";
 export * from "./graph.ts";
 export * from "./rollup.ts";
+export * from "./upload.ts";

@@ -1297,6 +1297,9 @@ export interface DB {
   portal_rate_hit: PortalRateHitTable;
   portal_notify: PortalNotifyTable;
   portal_mail: PortalMailTable;
+  // anti-corruption rotation records and officials' reminders (0044_anticorruption_rotation)
+  ac_rotation: AcRotationTable;
+  ac_official_reminder: AcOfficialReminderTable;
 }
 
 // reporting graph (0041_reporting_graph)
@@ -1313,9 +1316,6 @@ export interface ReportingLineTable {
   closed_at: NullableTimestamp;
   close_basis: string | null;
   version: Generated<number>;
-  // anti-corruption rotation records and officials' reminders (0044_anticorruption_rotation)
-  ac_rotation: AcRotationTable;
-  ac_official_reminder: AcOfficialReminderTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;
@@ -1348,6 +1348,8 @@ export interface PortalMailTable {
   attempts: Generated<number>;
   status: Generated<"pending" | "sent" | "failed" | "skipped">;
   message_id: string | null;
+}
+
 // anti-corruption: the execution of the rotation plan, officials' own reminders (0044_anticorruption_rotation)
 export type AcRotationOutcome = "planned" | "done" | "exempted" | "deferred";
 
@@ -1382,4 +1384,11 @@ export interface AcOfficialReminderTable {
   message_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+// uploaded Excel reports (0039_report_upload): merged into the table's interface above.
+export interface ReportSubmissionTable {
+  /** Where the snapshot came from: computed from the records, or read from an uploaded Excel form. */
+  origin: Generated<"computed" | "upload">;
+  /** The uploaded original (an `attachment` row with entity_type 'report_submission'). */
+  original_file_id: string | null;
 }

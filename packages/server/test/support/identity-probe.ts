@@ -608,6 +608,25 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
     subtree: true,
   });
   if (submission.status !== 200) throw new Error(`report submission: ${JSON.stringify(submission.body)}`);
+  // A unit not on the system (issue 19): its blank form uploaded as it is (all zeros) by the Department.
+  const uploadPeriod = {
+    form: "02/XLD",
+    agencyId: agencies.get("LC.SCT.QLTT")!,
+    from: `${today.slice(0, 4)}-01-01`,
+    to: today,
+    kind: "adhoc",
+  };
+  const blankForm = await t.app.inject({
+    method: "GET",
+    url: `/api/reports/blank.xlsx?${new URLSearchParams(uploadPeriod).toString()}`,
+    headers: { cookie: `mb_session=${tonghop.session}` },
+  });
+  const uploaded = await tonghop.post("/api/reports/submissions/upload", {
+    ...uploadPeriod,
+    fileName: "bieu-02-XLD.xlsx",
+    contentBase64: blankForm.rawPayload.toString("base64"),
+  });
+  if (!uploaded.body.accepted) throw new Error(`report upload: ${JSON.stringify(uploaded.body)}`);
 
   const caseDetail = async (client: TestClient, id: string) => (await client.get(`/api/cases/${id}`)).body;
   const assigneesOf = (c: { assignments?: { userId?: string; id?: string }[] }) =>
@@ -659,7 +678,7 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
       "inspection-plans": [inspectionPlan.body.id],
       versions: ["0"],
       // Report submissions (issue 19).
-      submissions: [submission.body.id],
+      submissions: [submission.body.id, uploaded.body.submission.id],
     },
     documentOwners: [...documentOwners.values()],
   };

@@ -8,6 +8,9 @@ import {
   submissionListView,
   submissionStepBody,
   submissionView,
+  blankFormQuery,
+  uploadReportBody,
+  uploadReportView,
   drilldownQuery,
   drilldownView,
   narrativeQuery,
@@ -252,5 +255,31 @@ export const REPORT_ROUTES = defineRoutes({
     summary: "Các cụm thi đua người dùng được xem báo cáo toàn Cụm",
     query: clusterListQuery,
     response: { 200: clusterListView, ...errors },
+  },
+  // uploaded Excel forms of units not on the system (issue 19)
+  "reports.blank": {
+    method: "GET",
+    path: "/reports/blank.xlsx",
+    tags,
+    summary: "Tải biểu mẫu trống (Excel) để đơn vị chưa dùng hệ thống điền số liệu của một kỳ",
+    query: blankFormQuery,
+    response: { 200: fileResponse(XLSX_MIME, "Tệp Excel"), ...errors },
+  },
+  "reports.submissions.upload": {
+    method: "POST",
+    path: "/reports/submissions/upload",
+    tags,
+    summary:
+      "Tải lên báo cáo đã điền trên biểu mẫu Excel: kiểm tra từng ô, lưu thành báo cáo nếu không có lỗi (danh sách lỗi nếu có)",
+    body: uploadReportBody,
+    response: { 200: uploadReportView, ...errors },
+  },
+  "reports.submissions.original": {
+    method: "GET",
+    path: "/reports/submissions/:id/original.xlsx",
+    tags,
+    summary: "Tải tệp Excel gốc của báo cáo đã tải lên",
+    params: idParams,
+    response: { 200: fileResponse(XLSX_MIME, "Tệp Excel"), ...errors },
   },
 });

@@ -2,9 +2,20 @@
  * The computed form as the appendix prints it: the reporting unit above the form code, the title
  * and period, two header rows (groups merged across their columns, then each column's label), the
  * row of column numbers, then the total row and one row per unit. Numbers are written as numbers.
+ *
+ * The blank form (`blank`): the same layout with the unit's number cells empty, for a unit not on
+ * the system to fill by hand, and a hidden sheet naming the form, regime, unit and period so the
+ * upload is recognised (domain reports/upload.ts checks the filled file against this layout).
  */
 import { formatVietnameseDate } from "@minhbach/domain/calendar/iso-date";
 import type { ReportView } from "@minhbach/domain/api/reports";
+import {
+  FORM_LAYOUT,
+  formSheetName,
+  UPLOAD_META_KEYS,
+  UPLOAD_META_SHEET,
+  type UploadMeta,
+} from "@minhbach/domain/reports/index";
 import { banner, FONT, headerCell, newSheet, newWorkbook } from "../../platform/excel.ts";
 
 const THIN = {
@@ -14,9 +25,12 @@ const THIN = {
   right: { style: "thin" as const },
 };
 
-export async function reportWorkbook(report: ReportView): Promise<{ fileName: string; bytes: Buffer }> {
+export async function reportWorkbook(
+  report: ReportView,
+  options: { blank?: UploadMeta } = {},
+): Promise<{ fileName: string; bytes: Buffer }> {
   const workbook = newWorkbook();
-  const sheet = newSheet(workbook, report.form.replace("/", "-"), "6:8");
+  const sheet = newSheet(workbook, formSheetName(report.form), `${FORM_LAYOUT.groupRow}:${FORM_LAYOUT.numberRow}`);
   const last = 2 + report.columns.length;
   sheet.getColumn(1).width = 6;
   sheet.getColumn(2).width = 34;
@@ -65,11 +79,11 @@ export async function reportWorkbook(report: ReportView): Promise<{ fileName: st
   sheet.getRow(7).height = 45;
 
   report.rows.forEach((row, i) => {
-    const r = 9 + i;
-    const values: (string | number)[] = [
+    const r = FORM_LAYOUT.dataRow + i;
+    const values: (string | number | null)[] = [
       i === 0 ? "" : i,
       row.label,
-      ...report.columns.map((c) => report.cells[`${row.key}.${c.no}`] ?? 0),
+      ...report.columns.map((c) => (options.blank ? null : (report.cells[`${row.key}.${c.no}`] ?? 0))),
     ];
     values.forEach((value, c) => {
       const cell = sheet.getCell(r, c + 1);
@@ -77,16 +91,25 @@ export async function reportWorkbook(report: ReportView): Promise<{ fileName: st
       cell.font = { name: FONT, size: 11, bold: i === 0 };
       cell.alignment = {
         vertical: "middle",
-        horizontal: typeof value === "number" ? "center" : "left",
+        horizontal: typeof value === "number" || (value === null && c >= 2) ? "center" : "left",
         wrapText: true,
       };
       cell.border = THIN;
       if (typeof value === "number" && c >= 2) cell.numFmt = Number.isInteger(value) ? "#,##0" : "#,##0.###";
     });
   });
-  sheet.views = [{ state: "frozen", ySplit: 8, xSplit: 2 }];
-  if (report.consolidation) consolidationSheets(workbook, sheet, report, 9 + report.rows.length);
-  const fileName = `Bieu-${report.form.replace("/", "-")}-${report.agency.code}-${report.from}-${report.to}.xlsx`;
+  sheet.views = [{ state: "frozen", ySplit: FORM_LAYOUT.numberRow, xSplit: 2 }];
+  if (options.blank) {
+    // Read back by the upload; hidden so the officer filling the form only sees the form.
+    const meta = workbook.addWorksheet(UPLOAD_META_SHEET, { state: "veryHidden" });
+    UPLOAD_META_KEYS.forEach((key, i) => {
+      meta.getCell(i + 1, 1).value = key;
+      meta.getCell(i + 1, 2).value = options.blank![key];
+    });
+  }
+  if (report.consolidation) consolidationSheets(workbook, sheet, report, FORM_LAYOUT.dataRow + report.rows.length);
+  const stem = `${formSheetName(report.form)}-${report.agency.code}-${report.from}-${report.to}`;
+  const fileName = options.blank ? `Bieu-trong-${stem}.xlsx` : `Bieu-${stem}.xlsx`;
   return { fileName, bytes: Buffer.from(await workbook.xlsx.writeBuffer()) };
 }
 

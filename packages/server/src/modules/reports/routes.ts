@@ -20,6 +20,9 @@ import { reportWorkbook } from "./excel.ts";
 import { narrativeDocument } from "./narrative.ts";
 import { createSubmission, getSubmission, listSubmissions, submissionAction } from "./submissions.ts";
 import { submissionTimeliness } from "./timeliness.ts";
+import { keyRing, hasKeyRing } from "../../platform/vault.ts";
+import { LocalFileStorage } from "../attachments/storage.ts";
+import { blankForm, openOriginal, uploadReport, type UploadDeps } from "./upload.ts";
 
 const read = { config: { permission: "report.read" as const } };
 
@@ -123,4 +126,39 @@ export function reportRoutes(app: Api, ctx: AppContext): void {
   route(app, ROUTES["reports.clusters"], read, async (request) => ({
     items: await readableClusters(ctx.db, requireAuth(request), request.query.at ?? todayInVietnam()),
   }));
+  // Uploaded Excel forms of units not on the system (upload.ts): the original kept in the
+  // attachment store, encrypted like every attached file when the key ring is loaded.
+  const uploadDeps: UploadDeps = {
+    db: ctx.db,
+    storage: new LocalFileStorage(ctx.config.storageDir, (id) => keyRing().rawKey(id)),
+    maxUploadBytes: ctx.config.maxUploadBytes,
+    get encrypt() {
+      return hasKeyRing();
+    },
+  };
+  route(app, ROUTES["reports.blank"], read, async (request, reply) => {
+    const file = await blankForm(ctx.db, requireAuth(request), actorOf(request), request.query);
+    return reply
+      .header("content-type", XLSX_MIME)
+      .header("content-disposition", attachmentHeader(file.fileName))
+      .header("cache-control", "no-store")
+      .send(file.bytes as unknown as string);
+  });
+  route(
+    app,
+    ROUTES["reports.submissions.upload"],
+    // base64 is 4/3 of the file: the attachment limit, plus room for the other fields.
+    { config: { permission: "report.write" }, bodyLimit: Math.ceil((ctx.config.maxUploadBytes * 4) / 3) + 64 * 1024 },
+    async (request) => uploadReport(uploadDeps, requireAuth(request), actorOf(request), request.body),
+  );
+  route(app, ROUTES["reports.submissions.original"], read, async (request, reply) => {
+    const file = await openOriginal(uploadDeps, requireAuth(request), actorOf(request), request.params.id);
+    return reply
+      .header("content-type", XLSX_MIME)
+      .header("content-length", String(file.size))
+      .header("content-disposition", attachmentHeader(file.fileName))
+      .header("x-content-type-options", "nosniff")
+      .header("cache-control", "private, no-store")
+      .send(file.stream);
+  });
 }

@@ -24,18 +24,18 @@ import { fail } from "../../platform/errors.ts";
 import { computeReport } from "./compute.ts";
 import { loadGraph } from "./graph.ts";
 
-type Row = Selectable<ReportSubmissionTable> & {
+export type Row = Selectable<ReportSubmissionTable> & {
   agency_code: string;
   agency_name: string;
   agency_parent_id: string | null;
   latest: boolean;
 };
 
-function powersOf(auth: AuthContext): SubmissionPowers {
+export function powersOf(auth: AuthContext): SubmissionPowers {
   return { write: can(auth, "report.write"), submit: can(auth, "report.submit") };
 }
 
-function sideOf(auth: AuthContext, agencyId: string, parentId: string | null): SubmissionSide {
+export function sideOf(auth: AuthContext, agencyId: string, parentId: string | null): SubmissionSide {
   if (agencyId === auth.agencyId) return "own";
   if (parentId !== null && parentId === auth.agencyId) return "superior";
   return "other";
@@ -86,6 +86,7 @@ function summary(row: Row, auth: AuthContext): SubmissionSummary {
     version: row.version,
     canSubmit: stepOk("submit"),
     canDecide: stepOk("accept"),
+    origin: row.origin,
   };
 }
 
@@ -105,7 +106,7 @@ async function withSuperiors(db: Kysely<DB>, rows: Row[]): Promise<Row[]> {
 }
 
 /** A submission the user may see: their own agency's, or one of the units reporting to them. */
-async function readVisible(db: Kysely<DB>, auth: AuthContext, id: string): Promise<Row> {
+export async function readVisible(db: Kysely<DB>, auth: AuthContext, id: string): Promise<Row> {
   const found = (await baseQuery(db).where("rs.id", "=", id).executeTakeFirst()) as Row | undefined;
   if (!found) fail("REPORT_SUBMISSION_NOT_FOUND", "id");
   const [row] = (await withSuperiors(db, [found])) as [Row];
@@ -209,6 +210,9 @@ export async function createSubmission(
           subtree: body.subtree,
           kind: body.kind,
           status: "draft",
+          // Computed again: an uploaded form this draft held is replaced by the records' figures.
+          origin: "computed",
+          original_file_id: null,
           ...by,
           version: latest!.version + 1,
           updated_at: now,

@@ -31,6 +31,7 @@ const SUM_ROW = "cong_don_vi";
 const ADJUSTMENT_ROW = "tru_trung";
 import { SaveAndSubmit, SubmissionsPanel } from "./SubmissionsPanel.tsx";
 import { TimelinessPanel } from "./TimelinessPanel.tsx";
+import { UploadPanel } from "./UploadPanel.tsx";
 
 const THIS_YEAR = new Date().getFullYear();
 const YEARS = Array.from({ length: THIS_YEAR + 1 - 2021 + 1 }, (_, i) => String(THIS_YEAR + 1 - i));
@@ -187,6 +188,9 @@ export default function ReportsPage() {
         </>
       ) : null}
       {choice ? <TimelinessPanel form={choice.form} from={choice.from} to={choice.to} /> : null}
+      {session.can("report.write") ? (
+        <UploadPanel target={ready ? { form, agencyId, from: chosenPeriod.from, to: chosenPeriod.to } : null} />
+      ) : null}
       <SubmissionsPanel />
       <DrilldownModal choice={choice} cell={cell} onClose={() => setCell(null)} report={report.data ?? null} />
     </>

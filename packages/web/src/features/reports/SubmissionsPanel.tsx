@@ -4,15 +4,16 @@
  * the server says the person may use (submit again; return with a reason or accept for the
  * superior). The server checks every step again.
  */
-import { Alert, Button, Group, Modal, Paper, Select, Stack, Table, Text, Textarea } from "@mantine/core";
+import { Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, Textarea } from "@mantine/core";
 import { SUBMISSION_STATUSES, SUBMISSION_STATUS_LABELS } from "@minhbach/domain/reports/submission";
 import { useMemo, useState } from "react";
 import { errorMessage } from "../../api/client.ts";
 import { ExportMenu } from "../../ui/ExportMenu.tsx";
 import { formatDate } from "../../ui/format.ts";
+import { saveDownload } from "../../ui/download.ts";
 import { QueryStatus } from "../../ui/QueryState.tsx";
 import { useSaveAndSubmit, useSubmissions, useSubmissionStep, type ReportChoice, type SubmissionItem } from "./api.ts";
-import { SUBMISSION_LIST_TEXT as L, SUBMISSION_TEXT as T } from "./text.ts";
+import { SUBMISSION_LIST_TEXT as L, SUBMISSION_TEXT as T, UPLOAD_TEXT as U } from "./text.ts";
 
 type SortKey = "period" | "agency" | "status";
 const SORTS: Record<SortKey, (a: SubmissionItem, b: SubmissionItem) => number> = {
@@ -29,7 +30,7 @@ function exportTable(items: readonly SubmissionItem[]) {
     headers: [T.agency, T.form, L.from, L.to, T.revision, T.status, T.reason],
     rows: items.map((s) => [
       s.agency.name,
-      s.form,
+      s.origin === "upload" ? `${s.form} (${U.badge})` : s.form,
       formatDate(s.from),
       formatDate(s.to),
       s.revision,
@@ -97,6 +98,7 @@ export function SubmissionsPanel() {
   const [status, setStatus] = useState<string | null>(null);
   const [form, setForm] = useState<string | null>(null);
   const [sort, setSort] = useState<SortKey>("period");
+  const [originalError, setOriginalError] = useState<string | null>(null);
   const all = list.data?.items;
   const forms = useMemo(() => [...new Set((all ?? []).map((s) => s.form))].sort(), [all]);
   const items = useMemo(
@@ -143,6 +145,7 @@ export function SubmissionsPanel() {
         </Group>
         <QueryStatus query={list} />
         {step.error && returning === null ? <Alert color="red">{errorMessage(step.error)}</Alert> : null}
+        {originalError ? <Alert color="red">{originalError}</Alert> : null}
         {list.data && items.length === 0 ? <Text>{(all ?? []).length === 0 ? T.empty : L.noMatch}</Text> : null}
         {items.length > 0 ? (
           <Table.ScrollContainer minWidth={760}>
@@ -162,7 +165,14 @@ export function SubmissionsPanel() {
                 {items.map((s) => (
                   <Table.Tr key={s.id} data-submission={s.id}>
                     <Table.Td>{s.agency.name}</Table.Td>
-                    <Table.Td>{s.form}</Table.Td>
+                    <Table.Td>
+                      {s.form}
+                      {s.origin === "upload" ? (
+                        <Badge ml="xs" variant="light" color="grape" data-badge="upload">
+                          {U.badge}
+                        </Badge>
+                      ) : null}
+                    </Table.Td>
                     <Table.Td>
                       {formatDate(s.from)} – {formatDate(s.to)}
                     </Table.Td>
@@ -171,6 +181,26 @@ export function SubmissionsPanel() {
                     <Table.Td>{s.returnReason ?? s.correctionReason ?? ""}</Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
+                        {s.origin === "upload" ? (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            onClick={async () => {
+                              setOriginalError(null);
+                              try {
+                                await saveDownload(
+                                  "reports.submissions.original",
+                                  { params: { id: s.id } },
+                                  "bao-cao-goc.xlsx",
+                                );
+                              } catch (error) {
+                                setOriginalError(errorMessage(error));
+                              }
+                            }}
+                          >
+                            {U.original}
+                          </Button>
+                        ) : null}
                         {s.canSubmit ? (
                           <Button
                             size="xs"

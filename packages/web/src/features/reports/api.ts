@@ -155,4 +155,29 @@ export function useClusters(at: string | null) {
     queryKey: [...KEY, "clusters", at],
     queryFn: ({ signal }) => call("reports.clusters", { query: at ? { at } : {}, signal }),
   });
+// ---- Uploaded Excel forms of units not on the system (issue 19) ---------------------------------
+
+export type UploadAnswer = Answer<"reports.submissions.upload">;
+
+export interface UploadTarget {
+  form: string;
+  agencyId: string;
+  from: string;
+  to: string;
+}
+
+export function useUploadReport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { target: UploadTarget; fileName: string; contentBase64: string; reason?: string }) =>
+      call("reports.submissions.upload", {
+        body: {
+          ...input.target,
+          fileName: input.fileName,
+          contentBase64: input.contentBase64,
+          ...(input.reason ? { reason: input.reason } : {}),
+        },
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [...KEY, "submissions"] }),
+  });
 }

@@ -128,3 +128,22 @@ export const SCOPE_TEXT = {
   successors: (unit: string, names: string) => `${unit}: gồm số liệu của ${names}`,
   linesLink: "Quan hệ báo cáo",
 };
+export const UPLOAD_TEXT = {
+  title: "Báo cáo của đơn vị chưa dùng hệ thống (biểu mẫu Excel)",
+  hint: "Chọn biểu mẫu, kỳ và đơn vị ở trên (đơn vị mình hoặc đơn vị trực thuộc), tải biểu mẫu trống, để đơn vị điền số liệu vào dòng của đơn vị rồi tải tệp đã điền lên. Hệ thống kiểm tra từng ô (số, tổng, số chuyển kỳ); có lỗi thì không lưu gì.",
+  choose: "Chọn biểu mẫu, kỳ báo cáo và đơn vị ở trên trước.",
+  blank: "Tải biểu mẫu trống",
+  file: "Tệp Excel đã điền (.xlsx)",
+  filePlaceholder: "Chọn tệp",
+  reason: "Lý do điều chỉnh (chỉ khi báo cáo kỳ này đã gửi hoặc đã tiếp nhận)",
+  upload: "Tải lên báo cáo đã điền",
+  accepted: (unit: string) => `Đã nhận báo cáo của ${unit}: số liệu hợp lệ, báo cáo đã được lưu.`,
+  refused: (n: number) => `Tệp không được nhận: ${n} lỗi. Sửa các ô dưới đây rồi tải lên lại.`,
+  errorsCaption: "Các lỗi trong tệp đã tải lên",
+  cell: "Ô",
+  column: "Cột",
+  message: "Lỗi",
+  wholeFile: "Cả tệp",
+  badge: "Tải lên từ Excel",
+  original: "Tải tệp gốc",
+};

@@ -1,0 +1,287 @@
+/**
+ * Reports of units not on the system (modules/reports/upload.ts), on both databases: the
+ * Department of Industry and Trade (LC.SCT, reporting officer `tonghop`) downloads the blank 02/XLD
+ * of its Market Surveillance Branch (LC.SCT.QLTT) for Q1/2026 (15/12/2025–14/03/2026), then Q2/2026, fills it as the
+ * branch would (with exceljs), uploads it: accepted, it becomes the branch's report (submitted to
+ * the Department), counted in the timeliness panel and accepted like a computed one; the original
+ * is downloadable. Wrong sums, text in a number cell, another form, a Word file named .xlsx, a
+ * unit outside the Department's reach: refused with the cell addresses, nothing saved.
+ *
+ * Hand figures: 3 carried over + 7 received = 10 (col 1) = 6 handled (col 16) + 4 in progress
+ * (col 22); 7 received = 5 signed by one person + 2 by several.
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import ExcelJS from "exceljs";
+import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
+
+// The branch exists from the 2025 reform: quarters I and II of 2026 (TT 06/2025).
+const Q2 = { from: "2025-12-15", to: "2026-03-14" };
+const Q3 = { from: "2026-03-15", to: "2026-06-14" };
+
+/** Column number → value for the branch's row (row 9, column C = 1). */
+const FIGURES: Record<number, number | string> = {
+  1: 10,
+  2: 3,
+  3: 7,
+  4: 6,
+  5: 5,
+  6: 2,
+  7: 8,
+  8: 7,
+  9: 2,
+  16: 6,
+  17: 1,
+  18: 2,
+  19: 3,
+  22: 4,
+};
+
+function query(params: Record<string, string>) {
+  return new URLSearchParams(params).toString();
+}
+
+function countFiles(dir: string): number {
+  let n = 0;
+  try {
+    for (const entry of readdirSync(dir)) {
+      const full = path.join(dir, entry);
+      n += statSync(full).isDirectory() ? countFiles(full) : 1;
+    }
+  } catch {
+    return 0;
+  }
+  return n;
+}
+
+for (const db of testDatabases()) {
+  describe(`report upload (${db.kind})`, () => {
+    let t: TestApp;
+    let tonghop: TestClient;
+    let xem: TestClient;
+    const agency = new Map<string, string>();
+    const storageDir = mkdtempSync(path.join(os.tmpdir(), "minhbach-upload-"));
+
+    before(async () => {
+      t = await startTestApp({ db, listen: false, config: { storageDir } });
+      for (const a of await t.system.database.db.selectFrom("agency").select(["id", "code"]).execute())
+        agency.set(a.code, a.id);
+      tonghop = await t.login("tonghop");
+      xem = await t.login("xem");
+    });
+    after(async () => {
+      await t?.close();
+      rmSync(storageDir, { recursive: true, force: true });
+    });
+
+    async function download(url: string, client = tonghop) {
+      const res = await t.app.inject({ method: "GET", url, headers: { cookie: `mb_session=${client.session}` } });
+      return res;
+    }
+
+    async function blank(form: string, unit: string, period: { from: string; to: string }) {
+      const res = await download(`/api/reports/blank.xlsx?${query({ form, agencyId: agency.get(unit)!, ...period })}`);
+      assert.equal(res.statusCode, 200, res.body);
+      return res.rawPayload;
+    }
+
+    /** The blank form with the unit's row filled. */
+    async function filled(bytes: Buffer, values: Record<number, number | string>) {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets.find((s) => s.state === "visible")!;
+      for (const [no, value] of Object.entries(values)) sheet.getCell(9, 2 + Number(no)).value = value;
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    }
+
+    function upload(bytes: Buffer, extra: Record<string, unknown> = {}, unit = "LC.SCT.QLTT") {
+      return tonghop.post("/api/reports/submissions/upload", {
+        form: "02/XLD",
+        agencyId: agency.get(unit)!,
+        ...Q2,
+        fileName: "Bieu-02-XLD-QLTT.xlsx",
+        contentBase64: bytes.toString("base64"),
+        ...extra,
+      });
+    }
+
+    async function saved() {
+      const kdb = t.system.database.db;
+      const subs = await kdb
+        .selectFrom("report_submission")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
+      const files = await kdb
+        .selectFrom("attachment")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("entity_type", "=", "report_submission")
+        .executeTakeFirstOrThrow();
+      return { submissions: Number(subs.n), files: Number(files.n), stored: countFiles(storageDir) };
+    }
+
+    test("the blank form: the official layout, the unit's row empty, the hidden metadata", async () => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await blank("02/XLD", "LC.SCT.QLTT", Q2)) as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet("02-XLD")!;
+      assert.equal(sheet.getCell(2, 1).value, "TỔNG HỢP KẾT QUẢ TIẾP NHẬN, XỬ LÝ ĐƠN");
+      assert.equal(sheet.getCell(8, 3).value, "1");
+      assert.equal(sheet.getCell(9, 2).value, "Chi cục Quản lý thị trường");
+      assert.equal(sheet.getCell(9, 3).value, null);
+      const meta = workbook.getWorksheet("MinhBach")!;
+      assert.equal(meta.state, "veryHidden");
+      assert.equal(meta.getCell(1, 2).value, "02/XLD");
+      assert.equal(meta.getCell(3, 2).value, "LC.SCT.QLTT");
+    });
+
+    test("filled and uploaded: checked, recorded as the branch's report, counted, accepted; the original kept", async () => {
+      const bytes = await filled(await blank("02/XLD", "LC.SCT.QLTT", Q2), FIGURES);
+      const res = await upload(bytes);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.deepEqual(res.body.errors, []);
+      assert.equal(res.body.accepted, true);
+      const sub = res.body.submission;
+      assert.equal(sub.origin, "upload");
+      assert.equal(sub.agency.code, "LC.SCT.QLTT");
+      // Entered by the superior on the branch's behalf: submitted to it, waiting for its decision.
+      assert.equal(sub.status, "submitted");
+      assert.equal(sub.canDecide, true);
+      assert.equal(sub.snapshot.cells["tong.1"], 10);
+      assert.equal(sub.snapshot.cells["tong.22"], 4);
+      assert.equal(sub.snapshot.cells["tong.20"], 0);
+      assert.equal(sub.snapshot.indicators.petitions_received, 7);
+      assert.equal(sub.snapshot.indicators.petitions_carried_over, 3);
+
+      // Counted like a computed report: the Department's timeliness panel sees the branch's report.
+      const panel = await tonghop.get(`/api/reports/submissions/timeliness?${query({ form: "02/XLD", ...Q2 })}`);
+      assert.equal(panel.status, 200, JSON.stringify(panel.body));
+      const branch = panel.body.items.find((i: { agency: { code: string } }) => i.agency.code === "LC.SCT.QLTT");
+      assert.equal(branch.submission.id, sub.id);
+
+      const list = await tonghop.get(`/api/reports/submissions?${query({ agencyId: agency.get("LC.SCT.QLTT")! })}`);
+      assert.equal(list.body.items[0].origin, "upload");
+
+      // The original, byte for byte, for those who may read the report; audited.
+      const original = await download(`/api/reports/submissions/${sub.id}/original.xlsx`);
+      assert.equal(original.statusCode, 200);
+      assert.ok(Buffer.compare(original.rawPayload, bytes) === 0);
+      const stranger = await download(`/api/reports/submissions/${sub.id}/original.xlsx`, await t.login("admin.snnmt"));
+      assert.equal(stranger.statusCode, 403);
+
+      const accepted = await tonghop.post(`/api/reports/submissions/${sub.id}/accept`, { version: sub.version });
+      assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+      assert.equal(accepted.body.status, "accepted");
+
+      const audit = await t.system.database.db
+        .selectFrom("audit_event")
+        .select("action")
+        .where("action", "in", [
+          "report.upload.accepted",
+          "report.upload.original_downloaded",
+          "report.blank.downloaded",
+        ])
+        .execute();
+      const actions = new Set(audit.map((a) => a.action));
+      assert.ok(actions.has("report.upload.accepted"));
+      assert.ok(actions.has("report.upload.original_downloaded"));
+      assert.ok(actions.has("report.blank.downloaded"));
+    });
+
+    test("a wrong sum and text in a number cell: every error with its cell, nothing saved", async () => {
+      const before = await saved();
+      const bytes = await filled(await blank("02/XLD", "LC.SCT.QLTT", Q3), {
+        ...FIGURES,
+        2: 4, // carried over: 4 = the Q2 report's in progress at its end
+        1: 12, // 4 + 7 = 11, and 6 + 4 = 10
+        5: "năm",
+      });
+      const res = await upload(bytes, Q3);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.body.accepted, false);
+      assert.equal(res.body.submission, null);
+      assert.deepEqual(
+        res.body.errors.map((e: { message: string }) => e.message),
+        [
+          "Ô G9 (cột 5): phải là số, đang là 'năm'.",
+          "Ô C9 (cột 1): phải bằng tổng cột 2 + cột 3 = 11, đang là 12.",
+          "Ô C9 (cột 1): phải bằng tổng cột 16 + cột 22 = 10, đang là 12.",
+        ],
+      );
+      assert.equal(res.body.errors[0].column, "cột 5 — Tiếp nhận: Một người đứng tên");
+      assert.deepEqual(await saved(), before);
+      const refusal = await t.system.database.db
+        .selectFrom("audit_event")
+        .select(["summary"])
+        .where("action", "=", "report.upload.refused")
+        .orderBy("id", "desc")
+        .executeTakeFirstOrThrow();
+      assert.equal((refusal.summary as { errors: number }).errors, 3);
+    });
+
+    test("reconciliation with the previous period's uploaded report", async () => {
+      // Q2 (accepted above) ended with 4 in progress: Q3 cannot start with 3 carried over.
+      const wrong = await upload(await filled(await blank("02/XLD", "LC.SCT.QLTT", Q3), FIGURES), Q3);
+      assert.equal(wrong.body.accepted, false);
+      assert.deepEqual(
+        wrong.body.errors.map((e: { cell: string }) => e.cell),
+        ["D9"],
+      );
+      assert.match(wrong.body.errors[0].message, /cuối kỳ trước .* = 4, đang là 3/);
+      const right = await upload(
+        await filled(await blank("02/XLD", "LC.SCT.QLTT", Q3), { ...FIGURES, 1: 11, 2: 4, 16: 7 }),
+        Q3,
+      );
+      assert.equal(right.body.accepted, true, JSON.stringify(right.body.errors));
+      assert.equal(right.body.submission.snapshot.reconciliation.holds, true);
+    });
+
+    test("not the form: another form's workbook, a Word file named .xlsx, the wrong period", async () => {
+      const before = await saved();
+      const tcd = await filled(await blank("01/TCD", "LC.SCT.QLTT", Q2), { 1: 1, 3: 1 });
+      const other = await upload(tcd);
+      assert.equal(other.body.accepted, false);
+      assert.deepEqual(
+        other.body.errors.map((e: { message: string }) => e.message),
+        ["Tệp là biểu số 01/TCD, không phải biểu số 02/XLD."],
+      );
+
+      const docx = await download(`/api/reports/narrative.docx?${query({ agencyId: agency.get("LC.SCT")!, ...Q2 })}`);
+      assert.equal(docx.statusCode, 200);
+      const word = await upload(docx.rawPayload);
+      assert.equal(word.body.accepted, false);
+      assert.equal(word.body.errors.length, 1);
+      assert.equal(word.body.errors[0].cell, null);
+      assert.match(word.body.errors[0].message, /Word \(\.docx\)/);
+
+      const q3Form = await filled(await blank("02/XLD", "LC.SCT.QLTT", Q3), FIGURES);
+      const period = await upload(q3Form);
+      assert.equal(period.body.accepted, false);
+      assert.match(period.body.errors[0].message, /không phải kỳ 2025-12-15 – 2026-03-14/);
+      assert.deepEqual(await saved(), before);
+    });
+
+    test("scope: a unit of another province, a unit not directly below, a viewer", async () => {
+      const before = await saved();
+      const bytes = await filled(await blank("02/XLD", "LC.SCT.QLTT", Q2), FIGURES);
+      const province = await upload(bytes, {}, "TQ.UBND");
+      assert.equal(province.status, 403, JSON.stringify(province.body));
+      const sibling = await upload(bytes, {}, "LC.SNNMT");
+      assert.equal(sibling.status, 403);
+      const blankOther = await download(
+        `/api/reports/blank.xlsx?${query({ form: "02/XLD", agencyId: agency.get("TQ.UBND")!, ...Q2 })}`,
+      );
+      assert.equal(blankOther.statusCode, 403);
+      const viewer = await xem.post("/api/reports/submissions/upload", {
+        form: "02/XLD",
+        agencyId: agency.get("LC.SCT.QLTT")!,
+        ...Q2,
+        fileName: "a.xlsx",
+        contentBase64: bytes.toString("base64"),
+      });
+      assert.equal(viewer.status, 403);
+      assert.deepEqual(await saved(), before);
+    });
+  });
+}
