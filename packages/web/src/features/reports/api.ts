@@ -155,6 +155,8 @@ export function useClusters(at: string | null) {
     queryKey: [...KEY, "clusters", at],
     queryFn: ({ signal }) => call("reports.clusters", { query: at ? { at } : {}, signal }),
   });
+}
+
 // ---- Uploaded Excel forms of units not on the system (issue 19) ---------------------------------
 
 export type UploadAnswer = Answer<"reports.submissions.upload">;
