@@ -8,11 +8,14 @@ import {
   Group,
   Modal,
   NumberInput,
+  Paper,
   Select,
+  SimpleGrid,
   Stack,
   Table,
   Text,
   TextInput,
+  Title,
 } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -103,6 +106,57 @@ function RecoveryModal({ item, onClose }: { item: Item; onClose(): void }) {
   );
 }
 
+/**
+ * The year's figures as the periodic forms count them (03/TTr): recommended in the year's
+ * conclusions, recovered in the year, of which from earlier years' conclusions, still outstanding.
+ */
+function YearSummary() {
+  const [chosen, setChosen] = useState(String(year));
+  const summary = useQuery({
+    queryKey: [...KEY, "summary", chosen],
+    queryFn: ({ signal }) =>
+      call("inspectionFollowUp.summary", { query: { from: `${chosen}-01-01`, to: `${chosen}-12-31` }, signal }),
+  });
+  const t = summary.data?.text;
+  return (
+    <Paper withBorder p="md" mb="md" data-testid="follow-up-summary">
+      <Group align="flex-end" justify="space-between" wrap="wrap">
+        <Title order={2} fz="h4">
+          Số liệu năm {chosen}
+        </Title>
+        <Select
+          label="Năm số liệu"
+          data={YEARS}
+          value={chosen}
+          onChange={(v) => v && setChosen(v)}
+          allowDeselect={false}
+          w={140}
+        />
+      </Group>
+      {t ? (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} mt="sm">
+          <Text size="sm" data-testid="summary-recommended">
+            <b>Kiến nghị thu hồi (kết luận trong năm):</b> {t.recommended}
+          </Text>
+          <Text size="sm" data-testid="summary-recovered">
+            <b>Đã thu hồi trong năm:</b> {t.recoveredInPeriod}
+          </Text>
+          <Text size="sm" data-testid="summary-earlier">
+            <b>Trong đó từ kết luận các năm trước:</b> {t.recoveredFromEarlierYears}
+          </Text>
+          <Text size="sm" data-testid="summary-outstanding">
+            <b>Còn phải thu hồi cuối năm:</b> {t.outstandingAtEnd}
+          </Text>
+        </SimpleGrid>
+      ) : (
+        <Text size="sm" mt="sm">
+          {summary.isError ? "Không tải được số liệu năm." : "Đang tải số liệu…"}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
 /** Every recommendation of the user's scope followed across years: filters, sort, Excel. */
 export default function FollowUpPage() {
   const list = useListState({
@@ -137,6 +191,7 @@ export default function FollowUpPage() {
           </Group>
         }
       />
+      <YearSummary />
       <FilterPanel label="Lọc kiến nghị">
         <Stack gap="sm">
           <QuickFilters label="Lọc nhanh">
