@@ -39,6 +39,10 @@ const COMPANY = "Công ty cổ phần Khoáng sản Bắc Hà";
 const TAX_CODE = "0314409058";
 const YEAR = 2025;
 const HEAD = "Lê Quang Vinh";
+/** A small PDF: the receipt of a recovery. */
+const pdf = Buffer.alloc(3000, 0x20);
+Buffer.from("%PDF-1.7\n% giay nop tien\n").copy(pdf);
+Buffer.from("\n%%EOF\n").copy(pdf, pdf.length - 7);
 
 let app: TestApp;
 let browser: Browser;
@@ -339,7 +343,27 @@ test("kế hoạch trùng lặp → xử lý → thanh tra đột xuất có că
       await field(form, "Số tiền đã thu hồi (đồng)").fill(amount);
       await form.getByRole("button", { name: "Ghi nhận" }).click();
       await form.waitFor({ state: "detached" });
+      // Recorded: its evidence (the bank's receipt) is uploaded to it, listed and downloadable.
+      const recoveries = page.getByRole("dialog", { name: /Các lần thu hồi và chứng từ/ });
+      const latest = recoveries.getByTestId("recovery").filter({ hasText: date });
+      const receipt = `giay-nop-tien-${date.replace(/\//g, "-")}.pdf`;
+      await latest
+        .locator('input[type="file"]')
+        .setInputFiles({ name: receipt, mimeType: "application/pdf", buffer: pdf });
+      await latest.getByRole("button", { name: "Tải lên" }).click();
+      await latest
+        .getByRole("button", { name: `Tải xuống tệp ${receipt}` })
+        .or(latest.getByRole("link", { name: `Tải xuống tệp ${receipt}` }))
+        .first()
+        .waitFor();
+      await page.keyboard.press("Escape");
+      await recoveries.waitFor({ state: "hidden" });
     }
+    const evidence = (await long.get(`/api/inspection-follow-up/${signed.recommendations[0].id}`)).body;
+    assert.deepEqual(
+      evidence.recoveries.map((x: { files: { fileName: string }[] }) => x.files.map((f) => f.fileName)),
+      [["giay-nop-tien-20-12-2025.pdf"], ["giay-nop-tien-10-01-2026.pdf"]],
+    );
     await table.getByTestId("outstanding").getByText("300 triệu đồng").waitFor();
     const after2026 = (await long.get("/api/inspection-follow-up/summary?from=2026-01-01&to=2026-12-31")).body;
     const after2025 = (await long.get("/api/inspection-follow-up/summary?from=2025-01-01&to=2025-12-31")).body;

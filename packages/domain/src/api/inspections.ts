@@ -606,6 +606,8 @@ export const followUpDetail = followUpListItem.extend({
       note: nullableText,
       evidence: nullableText,
       createdBy: nullableText,
+      /** Its evidence files (attachments): download through /attachments/:id/download. */
+      files: z.array(z.object({ id: z.string(), fileName: z.string(), size: z.number() })),
     }),
   ),
   actions: z.array(

@@ -84,6 +84,14 @@ export function attachmentRoutes(app: Api, ctx: AppContext, options: AttachmentO
         read: "case.read",
         write: "case.write",
       },
+      // An inspection's partial recovery: its evidence (receipts, bank slips), issue 17.
+      {
+        upload: ROUTES["inspectionFollowUp.recoveries.attachments.upload"],
+        list: ROUTES["inspectionFollowUp.recoveries.attachments.list"],
+        entityType: "inspection_recovery",
+        read: "inspection.read",
+        write: "inspection.write",
+      },
     ] as const) {
       route(
         api,
