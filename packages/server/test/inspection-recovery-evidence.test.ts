@@ -186,5 +186,28 @@ for (const db of testDatabases()) {
       assert.equal(late.body.code, "ATTACHMENTS_LOCKED");
       assert.match(late.body.message, /kết thúc theo dõi/);
     });
+
+    test("an inspection's own files: uploaded and listed by its agency, refused to another agency", async () => {
+      const subject = await createSubject(w.db, w.tt, { name: "Ban Quản lý dự án đầu tư xây dựng huyện Si Ma Cai" });
+      const p = await decidedInspection(w, [subject], 2026, "2026-03-02");
+      const body = multipart([{ name: "bien-ban-lam-viec.pdf", data: pdf(), type: "application/pdf" }]);
+      const send = (client: TestClient) =>
+        client.request("POST", `/api/inspections/${p.id}/attachments`, body.payload, {
+          csrf: true,
+          headers: { "content-type": body.contentType },
+        });
+      const foreign = await send(w.sctInspector);
+      assert.equal(foreign.status, 403, JSON.stringify(foreign.body));
+      const up = await send(w.long);
+      assert.equal(up.status, 201, JSON.stringify(up.body));
+      const listed = await w.head.get(`/api/inspections/${p.id}/attachments`);
+      assert.equal(listed.status, 200, JSON.stringify(listed.body));
+      assert.deepEqual(
+        listed.body.items.map((f: { fileName: string }) => f.fileName),
+        ["bien-ban-lam-viec.pdf"],
+      );
+      const other = await w.sctInspector.get(`/api/inspections/${p.id}/attachments`);
+      assert.ok([403, 404].includes(other.status), JSON.stringify(other.body));
+    });
   });
 }

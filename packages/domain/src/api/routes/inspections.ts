@@ -200,6 +200,22 @@ export const INSPECTION_ROUTES = defineRoutes({
     // The recovery just recorded: its evidence files are uploaded to it next.
     response: { 201: followUpDetail.extend({ recoveryId: z.string() }), ...errors },
   },
+  "inspections.attachments.upload": {
+    method: "POST",
+    path: "/inspections/:id/attachments",
+    tags,
+    summary: "Tải tệp đính kèm lên hồ sơ cuộc thanh tra (biên bản làm việc, tài liệu thu thập) (multipart/form-data)",
+    params: idParams,
+    response: { 201: z.object({ items: z.array(attachmentView) }), 413: apiError, 415: apiError, ...errors },
+  },
+  "inspections.attachments.list": {
+    method: "GET",
+    path: "/inspections/:id/attachments",
+    tags,
+    summary: "Tệp đính kèm của cuộc thanh tra, giới hạn tải lên và thao tác được phép",
+    params: idParams,
+    response: { 200: attachmentList, ...errors },
+  },
   "inspectionFollowUp.recoveries.attachments.upload": {
     method: "POST",
     path: "/inspection-follow-up/recoveries/:id/attachments",

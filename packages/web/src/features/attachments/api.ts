@@ -17,16 +17,17 @@ export type { AttachmentList };
 export const ATTACHMENTS_KEY = ["attachments"] as const;
 
 /**
- * The record that holds the files, as its API path: "petitions/<id>", "cases/<id>", or
- * "inspection-recoveries/<id>" (the evidence of a partial recovery, issue 17).
+ * The record that holds the files, as its API path: "petitions/<id>", "cases/<id>",
+ * "inspections/<id>", or "inspection-recoveries/<id>" (the evidence of a partial recovery).
  */
-type OwnerKind = "petitions" | "cases" | "inspection-recoveries";
+type OwnerKind = "petitions" | "cases" | "inspections" | "inspection-recoveries";
 export type AttachmentOwner = `${OwnerKind}/${string}`;
 
 /** Each kind's list and upload entries of the route table. */
 const OWNER_ROUTES = {
   petitions: { list: "petitions.attachments.list", upload: "petitions.attachments.upload" },
   cases: { list: "cases.attachments.list", upload: "cases.attachments.upload" },
+  inspections: { list: "inspections.attachments.list", upload: "inspections.attachments.upload" },
   "inspection-recoveries": {
     list: "inspectionFollowUp.recoveries.attachments.list",
     upload: "inspectionFollowUp.recoveries.attachments.upload",

@@ -76,6 +76,7 @@ import {
   type CancelledPaper,
   type IssuedPaper,
 } from "../../documents/service.ts";
+import { registerAttachmentOwner } from "../../attachments/service.ts";
 import { currentCalendar, trackDeadline } from "../../calendar/service.ts";
 import { findOverlaps, writeOccurrences, type OverlapView } from "../overlaps.ts";
 import { assertActor, isDecider } from "./access.ts";
@@ -922,6 +923,19 @@ export async function inspectionDraftCancelled(
 }
 
 onDraftCancelled("inspection", inspectionDraftCancelled);
+
+// The inspection's own files (minutes of the work, documents gathered) through the attachments
+// module: the agency's inspection scope reads and writes them, with its checks, limits and audit.
+registerAttachmentOwner("inspection", {
+  read: "inspection.read",
+  write: "inspection.write",
+  notFound: "Không tìm thấy cuộc thanh tra, kiểm tra.",
+  locked: "Cuộc thanh tra không nhận thêm tệp đính kèm.",
+  async load(db, id) {
+    const row = await db.selectFrom("inspection").select("agency_id").where("id", "=", id).executeTakeFirst();
+    return row ? { agencyId: row.agency_id, open: true, petition: null } : null;
+  },
+});
 
 // ---- Findings (the conclusion's content: the team leader only, until signing) ---------------
 

@@ -37,6 +37,7 @@ import { reportServerError } from "../../../ui/forms.ts";
 import { PageHeader } from "../../../ui/PageHeader.tsx";
 import { QueryStatus } from "../../../ui/QueryState.tsx";
 import { useAppForm } from "../../../ui/use-app-form.ts";
+import { AttachmentsPanel } from "../../attachments/AttachmentsPanel.tsx";
 import { DocumentsPanel } from "../../petitions/DocumentsPanel.tsx";
 import { useInspection, useInspectionWrite, type InspectionDetail } from "./api.ts";
 import { INSPECTION_TEXT as T } from "./text.ts";
@@ -677,6 +678,8 @@ export default function InspectionPage() {
           </Title>
           <DocumentsPanel entityType="inspection" entityId={d.id} editing={editingDoc} onEdit={setEditingDoc} />
         </Paper>
+
+        <AttachmentsPanel owner={`inspections/${d.id}`} />
       </Stack>
     </>
   );
