@@ -65,3 +65,46 @@ test("the paper's form tells the step its issue completes", () => {
   assert.equal(signedStepOf("TTr-TBCK"), null);
   assert.equal(signedStepOf("TTr-DD"), null);
 });
+
+test("the conclusion is neither drafted nor signed while a sanction decision waits for its signature (docs/LAW.md §8.7)", () => {
+  let f = inspectionTransition(proposedFacts(), { action: "decide", date: "2026-03-02", number: "1/QĐ-TTr" }, ctx);
+  for (const [action, date] of [
+    ["approve_plan", "2026-03-03"],
+    ["announce", "2026-03-04"],
+    ["end_onsite", "2026-04-01"],
+    ["report", "2026-04-02"],
+    ["assign_draft", "2026-04-03"],
+    ["submit_draft", "2026-04-10"],
+    ["appraise", "2026-04-14"],
+  ] as const)
+    f = inspectionTransition(f, { action, date } as never, ctx);
+  const waiting = {
+    ...f,
+    pendingSanctions: [
+      {
+        documentId: "xp-1",
+        subjectId: "s-1",
+        targetKind: "organisation" as const,
+        targetName: "Công ty TNHH Xăng dầu Mường Khương",
+        fine: 12_500_000,
+        additionalMeasures: null,
+      },
+    ],
+  };
+  const refused = (e: unknown) =>
+    e instanceof DomainError &&
+    e.code === "INSPECTION_STEP_OUT_OF_ORDER" &&
+    e.field === "action" &&
+    e.message.includes("Công ty TNHH Xăng dầu Mường Khương (12.500.000 đồng) đang chờ ký");
+  assert.throws(() => checkInspectionStep(waiting, "sign", d), refused);
+  assert.throws(
+    () => inspectionTransition(waiting, { action: "sign", date: "2026-04-20", number: "5/KL-TTr" }, ctx),
+    refused,
+  );
+  // Still offered, so the refusal says why; the other steps are not concerned.
+  assert.ok(allowedInspectionActions(waiting, d).includes("sign"));
+  // Signed (or its draft cancelled), nothing waits: the conclusion goes ahead.
+  checkInspectionStep({ ...waiting, pendingSanctions: [] }, "sign", d);
+  const signed = inspectionTransition(f, { action: "sign", date: "2026-04-20", number: "5/KL-TTr" }, ctx);
+  assert.equal(signed.state, "SIGNED");
+});

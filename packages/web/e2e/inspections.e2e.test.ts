@@ -173,6 +173,11 @@ test("quyết định thanh tra đột xuất → kết quả, xử phạt → k
       await field(form, "Số tiền đã thu hồi (đồng)").fill(amount);
       await form.getByRole("button", { name: "Ghi nhận" }).click();
       await form.waitFor({ state: "detached" });
+      // Recorded: its recoveries open for the evidence files (uploaded in inspection-walk.e2e).
+      const recoveries = page.getByRole("dialog", { name: /Các lần thu hồi và chứng từ/ });
+      await recoveries.getByTestId("recovery").filter({ hasText: date }).waitFor();
+      await page.keyboard.press("Escape");
+      await recoveries.waitFor({ state: "hidden" });
     }
     await table.getByTestId("outstanding").getByText("300 triệu đồng").waitFor();
     await shoot(page, "inspection-03-theo-doi");

@@ -105,6 +105,15 @@ export const decideInspectionBody = z.object({
 });
 export type DecideInspectionBody = z.infer<typeof decideInspectionBody>;
 
+/** "08:30", optional. */
+const clock = (label: string) =>
+  blankable(
+    z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${label}: nhập theo dạng giờ:phút, ví dụ 08:30.` })
+      .optional(),
+  );
+
 const step = <A extends string, S extends z.ZodRawShape>(action: A, shape: S) =>
   z.object({ action: z.literal(action), version, ...shape });
 
@@ -112,7 +121,20 @@ export const inspectionStepBody = z.discriminatedUnion(
   "action",
   [
     step("approve_plan", { date: date("Ngày phê duyệt kế hoạch") }),
-    step("announce", { date: date("Ngày công bố quyết định") }),
+    step("announce", {
+      date: date("Ngày công bố quyết định"),
+      /** Given, the step drafts the minutes of the announcement (TTr-BBCB) for the team to sign. */
+      minutes: z
+        .object({
+          place: required(300, "Địa điểm công bố"),
+          representative: required(120, "Người đại diện đối tượng thanh tra"),
+          representativePosition: required(300, "Chức vụ người đại diện"),
+          startTime: clock("Giờ bắt đầu"),
+          endTime: clock("Giờ kết thúc"),
+          opinions: optionalText(4000, "Ý kiến của đối tượng thanh tra"),
+        })
+        .optional(),
+    }),
     step("extend", {
       issuedOutside,
       date: blankable(date("Ngày gia hạn").optional()),
@@ -584,6 +606,8 @@ export const followUpDetail = followUpListItem.extend({
       note: nullableText,
       evidence: nullableText,
       createdBy: nullableText,
+      /** Its evidence files (attachments): download through /attachments/:id/download. */
+      files: z.array(z.object({ id: z.string(), fileName: z.string(), size: z.number() })),
     }),
   ),
   actions: z.array(

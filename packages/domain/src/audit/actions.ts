@@ -60,6 +60,7 @@ const INSPECTION_RECORD_LABELS = {
   paper_issued: "Văn bản của cuộc thanh tra được ban hành",
   sanction_drafted: "Lập dự thảo quyết định xử phạt vi phạm hành chính trình người có thẩm quyền ký",
   sanction_issued: "Quyết định xử phạt vi phạm hành chính được ký ban hành",
+  paper_cancelled: "Hủy dự thảo quyết định thanh tra: bỏ Đoàn thanh tra đã dự kiến",
 } as const;
 type InspectionRecordAction = keyof typeof INSPECTION_RECORD_LABELS;
 

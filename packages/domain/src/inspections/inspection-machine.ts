@@ -7,6 +7,7 @@
 import type { IsoDate } from "../calendar/iso-date.ts";
 import type { DeadlineInput } from "../deadlines/rule-set.ts";
 import { DomainError } from "../errors.ts";
+import { formatDong } from "../text/money.ts";
 import type { LevelDurations } from "./durations.ts";
 import {
   INSPECTION_STATES,
@@ -90,6 +91,11 @@ export interface AwaitingPaper {
   /** The extension's ground, kept until the extension is signed. */
   ground?: ExtensionGround;
   note?: string | null;
+  /**
+   * The decision's draft wrote the team and the clear sign of violation; the sign recorded before
+   * it, put back if the draft is cancelled (with the team it named).
+   */
+  violationSignBefore?: string | null;
 }
 
 export function proposedFacts(): InspectionFacts {
@@ -270,6 +276,22 @@ function stateAfter(f: InspectionFacts): InspectionState {
  */
 export function checkInspectionStep(facts: InspectionFacts, action: InspectionAction, durations: LevelDurations): void {
   precondition(facts, action, durations);
+  if (action === "sign") assertNoSanctionWaiting(facts);
+}
+
+/**
+ * The conclusion states the sanctions imposed, with their numbers (docs/LAW.md §8.7): while a
+ * sanction decision drafted in the system still waits for its signature, the conclusion is not
+ * drafted nor signed (it would leave the sanction out). The officer has it signed, or cancels its
+ * draft, first. The step stays offered, so the refusal says why.
+ */
+function assertNoSanctionWaiting(f: InspectionFacts): void {
+  const waiting = f.pendingSanctions ?? [];
+  if (!waiting.length) return;
+  const names = waiting.map((p) => `${p.targetName} (${formatDong(p.fine)})`).join("; ");
+  outOfOrder(
+    `Quyết định xử phạt vi phạm hành chính đối với ${names} đang chờ ký: ký ban hành hoặc hủy dự thảo quyết định xử phạt trước khi ký kết luận thanh tra.`,
+  );
 }
 
 /** The facts holding a drafted paper for signature (the state itself does not move). */
@@ -284,6 +306,7 @@ export function inspectionTransition(
   ctx: MachineContext,
 ): InspectionFacts {
   precondition(facts, input.action, ctx.durations);
+  if (input.action === "sign") assertNoSanctionWaiting(facts);
   if (input.date > ctx.today) badDate(`Ngày «${label(input.action)}» không được sau ngày hôm nay.`);
   const last = lastDate(facts);
   if (last && input.date < last)

@@ -748,6 +748,11 @@ export const SKIPPED: Record<string, string> = {
   // any letter; nothing of a petition, case or visit is copied there (access: consultations.test.ts).
   "/api/consultations/{id}":
     "a draft regulation put to public comment: its comments are posted on the portal apart from any letter, case or visit, so no denouncer's identity can reach it (its access rules are tested in consultations.test.ts)",
+  // issue 17: the files of an inspection and of a recovery's evidence are uploaded by the
+  // inspecting agency; nothing of a letter, case or visit is copied there (access:
+  // inspection-recovery-evidence.test.ts).
+  "/api/inspections/{id}/attachments": NO_PETITION_DATA,
+  "/api/inspection-follow-up/recoveries/{id}/attachments": NO_PETITION_DATA,
 };
 
 /** The pool of ids a path parameter takes: the path segment before it names the resource. */

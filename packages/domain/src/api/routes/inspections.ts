@@ -1,4 +1,5 @@
-import { uuid } from "../common.ts";
+import { attachmentList, attachmentView } from "../attachments.ts";
+import { apiError, uuid } from "../common.ts";
 import { defineRoutes, fileResponse, XLSX_MIME } from "../contract.ts";
 import {
   closeRecommendationBody,
@@ -196,7 +197,40 @@ export const INSPECTION_ROUTES = defineRoutes({
     summary: "Ghi nhận một lần thu hồi (ngày, số tiền, diện tích, chứng từ) hoặc việc đã thực hiện kiến nghị",
     params: idParams,
     body: recoveryBody,
-    response: { 201: followUpDetail, ...errors },
+    // The recovery just recorded: its evidence files are uploaded to it next.
+    response: { 201: followUpDetail.extend({ recoveryId: z.string() }), ...errors },
+  },
+  "inspections.attachments.upload": {
+    method: "POST",
+    path: "/inspections/:id/attachments",
+    tags,
+    summary: "Tải tệp đính kèm lên hồ sơ cuộc thanh tra (biên bản làm việc, tài liệu thu thập) (multipart/form-data)",
+    params: idParams,
+    response: { 201: z.object({ items: z.array(attachmentView) }), 413: apiError, 415: apiError, ...errors },
+  },
+  "inspections.attachments.list": {
+    method: "GET",
+    path: "/inspections/:id/attachments",
+    tags,
+    summary: "Tệp đính kèm của cuộc thanh tra, giới hạn tải lên và thao tác được phép",
+    params: idParams,
+    response: { 200: attachmentList, ...errors },
+  },
+  "inspectionFollowUp.recoveries.attachments.upload": {
+    method: "POST",
+    path: "/inspection-follow-up/recoveries/:id/attachments",
+    tags: followTags,
+    summary: "Tải chứng từ của một lần thu hồi (biên lai, giấy nộp tiền, ủy nhiệm chi) (multipart/form-data)",
+    params: idParams,
+    response: { 201: z.object({ items: z.array(attachmentView) }), 413: apiError, 415: apiError, ...errors },
+  },
+  "inspectionFollowUp.recoveries.attachments.list": {
+    method: "GET",
+    path: "/inspection-follow-up/recoveries/:id/attachments",
+    tags: followTags,
+    summary: "Chứng từ của một lần thu hồi, giới hạn tải lên và thao tác được phép",
+    params: idParams,
+    response: { 200: attachmentList, ...errors },
   },
   "inspectionFollowUp.action": {
     method: "POST",

@@ -84,6 +84,22 @@ export function attachmentRoutes(app: Api, ctx: AppContext, options: AttachmentO
         read: "case.read",
         write: "case.write",
       },
+      // An inspection's file: minutes of the work, documents gathered, issue 17.
+      {
+        upload: ROUTES["inspections.attachments.upload"],
+        list: ROUTES["inspections.attachments.list"],
+        entityType: "inspection",
+        read: "inspection.read",
+        write: "inspection.write",
+      },
+      // An inspection's partial recovery: its evidence (receipts, bank slips), issue 17.
+      {
+        upload: ROUTES["inspectionFollowUp.recoveries.attachments.upload"],
+        list: ROUTES["inspectionFollowUp.recoveries.attachments.list"],
+        entityType: "inspection_recovery",
+        read: "inspection.read",
+        write: "inspection.write",
+      },
     ] as const) {
       route(
         api,

@@ -41,15 +41,18 @@ export interface AttachmentDeps {
 
 // ---- Owners ---------------------------------------------------------------------------------
 
-interface Owner {
+export interface Owner {
   agencyId: string;
   /** Attachments may still be added or removed. */
   open: boolean;
-  /** The petition, for the denouncer's protection: a scan of the letter shows its handwriting. */
-  petition: { id: string; agency_id: string; kind: string | null };
+  /**
+   * The petition, for the denouncer's protection: a scan of the letter shows its handwriting.
+   * Null for a record that no petition stands behind (an inspection's recovery evidence).
+   */
+  petition: { id: string; agency_id: string; kind: string | null } | null;
 }
 
-interface OwnerKind {
+export interface OwnerKind {
   read: Permission;
   write: Permission;
   notFound: string;
@@ -104,6 +107,20 @@ OWNERS.case = {
   },
   mayWrite: (db, auth, id) => isAssigned(db, id, auth.userId),
 };
+
+/**
+ * Another module's record that holds files (an inspection's recovery: its receipts and bank
+ * slips), registered at start by that module; the checks here (scope, limits, audit) are the same.
+ */
+export function registerAttachmentOwner(entityType: string, kind: OwnerKind): void {
+  OWNERS[entityType] = kind;
+}
+
+/** Whether the files' writer is protected (a denouncer), and whether the caller may see them. */
+async function identityOf(db: Kysely<DB>, auth: AuthContext, owner: Owner) {
+  if (!owner.petition) return { protected: false, canView: true, ground: null };
+  return identityAccess(db, auth, owner.petition);
+}
 
 /** Refuses a writer the owner does not accept (not assigned to the case). */
 async function assertMayWrite(db: Kysely<DB>, auth: AuthContext, kind: OwnerKind, id: string) {
@@ -246,7 +263,7 @@ export async function listAttachments(
     (!kind.mayWrite || (await kind.mayWrite(deps.db, auth, target.entityId)));
   // The files of a denunciation (scans of the letter show the denouncer's handwriting, names are
   // often in the file name) are for those who may see the identity: others see that files exist.
-  const identity = await identityAccess(deps.db, auth, owner.petition);
+  const identity = await identityOf(deps.db, auth, owner);
   const hidden = identity.protected && !identity.canView;
   return {
     items: rows.map((row, i) => (hidden ? maskedView(row, i) : viewOf(row, canWrite))),
@@ -438,7 +455,7 @@ export async function uploadAttachments(
     });
     // The uploader reads back what they may read in a list (a petition's handler who is not
     // assigned to the denunciation case opened from it sees that files exist).
-    const identity = await identityAccess(deps.db, auth, owner.petition);
+    const identity = await identityOf(deps.db, auth, owner);
     if (identity.protected && !identity.canView) return rows.map((row, i) => maskedView(row, i));
     return rows.map((row) => viewOf(row, true));
   } catch (error) {
@@ -530,7 +547,7 @@ export async function openDownload(
   const row = await loadAttachment(deps.db, id);
   const { kind, owner } = await ownerOf(deps.db, { entityType: row.entity_type, entityId: row.entity_id });
   await assertAgencyInScope(deps.db, auth, kind.read, owner.agencyId);
-  const identity = await identityAccess(deps.db, auth, owner.petition);
+  const identity = await identityOf(deps.db, auth, owner);
   if (identity.protected && !identity.canView) {
     await deps.db.transaction().execute((trx) =>
       recordAudit(trx, actor, {

@@ -724,6 +724,23 @@ export function allowCancel(entityType: string, refuse: (formCode: string) => st
 }
 const mayCancel = (entityType: string, formCode: string) => cancellable.get(entityType)?.(formCode) === null;
 
+/** What the record a paper belongs to learns when its draft is cancelled. */
+export interface CancelledPaper {
+  id: string;
+  entityId: string;
+  formCode: string;
+}
+type CancelledHook = (trx: Transaction<DB>, actor: Actor, paper: CancelledPaper) => Promise<void>;
+const cancelledHooks = new Map<string, CancelledHook>();
+
+/**
+ * The module that owns an entity type learns, in the cancel's transaction, that one of its drafts
+ * was cancelled (an inspection drops the team its cancelled decision named). Registered at start.
+ */
+export function onDraftCancelled(entityType: string, hook: CancelledHook): void {
+  cancelledHooks.set(entityType, hook);
+}
+
 /**
  * Cancels a draft that will not be issued, with its reason, by those who may draft it (a submitted
  * paper is first returned by its signer). It stays in the record, unnumbered; what it held (a
@@ -744,6 +761,7 @@ export async function cancelDraft(
     if (why) fail("DOCUMENT_NOT_CANCELLABLE", undefined, why);
     if (row.version !== input.version) fail("VERSION_CONFLICT", "version");
     await markCancelled(trx, id, input.reason);
+    await cancelledHooks.get(row.entity_type)?.(trx, actor, { id, entityId: row.entity_id, formCode: row.form_code });
     await recordAudit(trx, actor, {
       action: "document.cancelled",
       entityType: "document",

@@ -37,7 +37,7 @@ import { ATTACHMENT_TEXT, formatFileSize } from "./text.ts";
  * The files attached to a petition: the list with download links, an upload form with progress
  * (when the server says the user may upload), and deletion after a confirmation.
  */
-export function AttachmentsPanel({ owner }: { owner: AttachmentOwner }) {
+export function AttachmentsPanel({ owner, title }: { owner: AttachmentOwner; title?: string }) {
   const list = useAttachments(owner);
   const ownerId = owner.replace("/", "-");
   const [deleting, setDeleting] = useState<Attachment | null>(null);
@@ -45,7 +45,7 @@ export function AttachmentsPanel({ owner }: { owner: AttachmentOwner }) {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={titleId} data-testid="attachments-panel">
       <Title order={2} fz="h4" mb="sm" id={titleId}>
-        {ATTACHMENT_TEXT.title}
+        {title ?? ATTACHMENT_TEXT.title}
       </Title>
       <QueryStatus query={list} />
       {list.data ? (

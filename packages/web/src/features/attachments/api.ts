@@ -16,12 +16,27 @@ export type { AttachmentList };
 
 export const ATTACHMENTS_KEY = ["attachments"] as const;
 
-/** The record that holds the files, as its API path: "petitions/<id>" or "cases/<id>". */
-export type AttachmentOwner = `${"petitions" | "cases"}/${string}`;
+/**
+ * The record that holds the files, as its API path: "petitions/<id>", "cases/<id>",
+ * "inspections/<id>", or "inspection-recoveries/<id>" (the evidence of a partial recovery).
+ */
+type OwnerKind = "petitions" | "cases" | "inspections" | "inspection-recoveries";
+export type AttachmentOwner = `${OwnerKind}/${string}`;
 
-function ownerOf(owner: AttachmentOwner): { kind: "petitions" | "cases"; id: string } {
+/** Each kind's list and upload entries of the route table. */
+const OWNER_ROUTES = {
+  petitions: { list: "petitions.attachments.list", upload: "petitions.attachments.upload" },
+  cases: { list: "cases.attachments.list", upload: "cases.attachments.upload" },
+  inspections: { list: "inspections.attachments.list", upload: "inspections.attachments.upload" },
+  "inspection-recoveries": {
+    list: "inspectionFollowUp.recoveries.attachments.list",
+    upload: "inspectionFollowUp.recoveries.attachments.upload",
+  },
+} as const;
+
+function ownerOf(owner: AttachmentOwner): { kind: OwnerKind; id: string } {
   const slash = owner.indexOf("/");
-  return { kind: owner.slice(0, slash) as "petitions" | "cases", id: owner.slice(slash + 1) };
+  return { kind: owner.slice(0, slash) as OwnerKind, id: owner.slice(slash + 1) };
 }
 
 export function useAttachments(owner: AttachmentOwner) {
@@ -29,9 +44,7 @@ export function useAttachments(owner: AttachmentOwner) {
     queryKey: [...ATTACHMENTS_KEY, owner],
     queryFn: ({ signal }) => {
       const { kind, id } = ownerOf(owner);
-      return kind === "petitions"
-        ? call("petitions.attachments.list", { params: { id }, signal })
-        : call("cases.attachments.list", { params: { id }, signal });
+      return call(OWNER_ROUTES[kind].list, { params: { id }, signal });
     },
   });
 }
@@ -110,9 +123,7 @@ export function useUploadAttachments(owner: AttachmentOwner) {
     mutationFn: async ({ files, description, onProgress, signal }: UploadInput) => {
       // Multipart with upload progress: XMLHttpRequest, to the address of the owner's entry.
       const { kind, id } = ownerOf(owner);
-      const url = urlOf(kind === "petitions" ? "petitions.attachments.upload" : "cases.attachments.upload", {
-        params: { id },
-      });
+      const url = urlOf(OWNER_ROUTES[kind].upload, { params: { id } });
       const form = new FormData();
       if (description.trim()) form.append("description", description.trim());
       for (const file of files) form.append("files", file, file.name);

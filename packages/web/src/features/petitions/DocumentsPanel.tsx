@@ -20,7 +20,8 @@ import { useEffect, useState } from "react";
 import { errorMessage, isApiError } from "../../api/client.ts";
 import { saveDownload } from "../../ui/download.ts";
 import { reportServerError } from "../../ui/forms.ts";
-import { formatDate } from "../../ui/format.ts";
+import { DateField } from "../../ui/DateField.tsx";
+import { formatDate, todayIso } from "../../ui/format.ts";
 import { ErrorBlock, LoadingBlock, QueryStatus } from "../../ui/QueryState.tsx";
 import { usePhone } from "../../ui/responsive.ts";
 import { COMMON } from "../../ui/text.ts";
@@ -234,15 +235,19 @@ export function DocumentRow({
 function IssueModal({ doc, onClose }: { doc: DocumentSummary | null; onClose(): void }) {
   const issue = useIssueDocument();
   const [failure, setFailure] = useState<string | null>(null);
+  // The day it is signed: today unless the leader signed it on an earlier day (the register
+  // still numbers it now; a later day is refused by the server).
+  const [issuedOn, setIssuedOn] = useState<string | null>(todayIso());
   const close = () => {
     setFailure(null);
+    setIssuedOn(todayIso());
     onClose();
   };
   const confirm = async () => {
     if (!doc) return;
     setFailure(null);
     try {
-      const issued = await issue.mutateAsync(doc.id);
+      const issued = await issue.mutateAsync({ id: doc.id, issuedOn: issuedOn ?? undefined });
       notifications.show({ color: "green", message: DOCUMENT_TEXT.issuedOk(issued.symbol ?? "") });
       close();
     } catch (error) {
@@ -253,6 +258,13 @@ function IssueModal({ doc, onClose }: { doc: DocumentSummary | null; onClose(): 
     <Modal opened={doc !== null} onClose={close} title={DOCUMENT_TEXT.issueConfirmTitle}>
       <Stack>
         <Text>{doc ? DOCUMENT_TEXT.issueConfirm(doc.title) : ""}</Text>
+        <DateField
+          label={DOCUMENT_TEXT.issuedOn}
+          required
+          maxDate={todayIso()}
+          value={issuedOn}
+          onChange={(value) => setIssuedOn(value)}
+        />
         {failure ? (
           <Alert color="red" role="alert">
             {failure}

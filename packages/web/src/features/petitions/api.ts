@@ -194,7 +194,8 @@ export function useUpdateDocument() {
 export function useIssueDocument() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => call("documents.issue", { params: { id }, body: {} }),
+    mutationFn: ({ id, issuedOn }: { id: string; issuedOn?: string | undefined }) =>
+      call("documents.issue", { params: { id }, body: issuedOn ? { issuedOn } : {} }),
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }

@@ -56,7 +56,7 @@ export function inspectionFollowUpRoutes(app: Api, ctx: AppContext): void {
     { config: { permission: "inspection.write" } },
     async (request, reply) => {
       const out = await recordRecovery(ctx.db, requireAuth(request), actorOf(request), request.params.id, request.body);
-      return reply.code(201).send(out as Detail);
+      return reply.code(201).send(out as Detail & { recoveryId: string });
     },
   );
 

@@ -24,6 +24,7 @@ import { recordAudit, type Actor } from "../../../platform/audit.ts";
 import { fail } from "../../../platform/errors.ts";
 import { tableWorkbook } from "../../../platform/excel.ts";
 import { writeEvent } from "../../../platform/procedure.ts";
+import { registerAttachmentOwner } from "../../attachments/service.ts";
 import { recommendationViewOf } from "../record/service.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -62,6 +63,30 @@ function itemOf(r: RecommendationRow & { actions?: number | string | null }, tod
   };
 }
 
+/** The attachments' owner type of a recovery's evidence. */
+export const RECOVERY_EVIDENCE = "inspection_recovery";
+
+/**
+ * A partial recovery holds its evidence files (receipt, bank slip) through the attachments
+ * module: its agency's inspection scope reads and writes them, with the module's content checks,
+ * limits and audit; a recommendation closed by decision takes no more.
+ */
+registerAttachmentOwner(RECOVERY_EVIDENCE, {
+  read: "inspection.read",
+  write: "inspection.write",
+  notFound: "Không tìm thấy lần thu hồi.",
+  locked: "Kiến nghị đã kết thúc theo dõi theo quyết định: không thêm, xóa chứng từ được nữa.",
+  async load(db, id) {
+    const row = await db
+      .selectFrom("inspection_recovery as x")
+      .innerJoin("inspection_recommendation as r", "r.id", "x.recommendation_id")
+      .select(["x.agency_id", "r.closed_on"])
+      .where("x.id", "=", id)
+      .executeTakeFirst();
+    return row ? { agencyId: row.agency_id, open: row.closed_on === null, petition: null } : null;
+  },
+});
+
 export async function getFollowUp(db: Kysely<DB>, auth: AuthContext, id: string, today = todayInVietnam()) {
   const row = await loadRecommendation(db, id);
   await assertAgencyInScope(db, auth, "inspection.read", row.agency_id);
@@ -85,6 +110,22 @@ export async function getFollowUp(db: Kysely<DB>, auth: AuthContext, id: string,
       ? db.selectFrom("inspection_subject").select("name").where("id", "=", row.subject_id).executeTakeFirst()
       : undefined,
   ]);
+  // The evidence files of each recovery (receipts, bank slips): names and sizes; the content is
+  // downloaded through the attachments module, with its scope check and audit.
+  const files = recoveries.length
+    ? await db
+        .selectFrom("attachment")
+        .select(["id", "entity_id", "file_name", "size"])
+        .where("entity_type", "=", RECOVERY_EVIDENCE)
+        .where(
+          "entity_id",
+          "in",
+          recoveries.map((x) => x.id),
+        )
+        .orderBy("created_at")
+        .orderBy("id")
+        .execute()
+    : [];
   const item = itemOf({ ...row, actions: actions.length }, today);
   return {
     ...item,
@@ -98,6 +139,9 @@ export async function getFollowUp(db: Kysely<DB>, auth: AuthContext, id: string,
       note: x.note,
       evidence: x.evidence,
       createdBy: x.full_name,
+      files: files
+        .filter((f) => f.entity_id === x.id)
+        .map((f) => ({ id: f.id, fileName: f.file_name, size: Number(f.size) })),
     })),
     actions: actions.map((a) => ({
       id: a.id,
@@ -172,7 +216,8 @@ function checkDate(row: RecommendationRow, on: string, field: string) {
 }
 
 export async function recordRecovery(db: Kysely<DB>, auth: AuthContext, actor: Actor, id: string, body: RecoveryBody) {
-  return followUpWrite(db, auth, actor, id, body.version, async (trx, row) => {
+  let recoveryId = "";
+  const detail = await followUpWrite(db, auth, actor, id, body.version, async (trx, row) => {
     checkDate(row, body.recoveredOn, "recoveredOn");
     const state = {
       amount: Number(row.amount),
@@ -196,7 +241,9 @@ export async function recordRecovery(db: Kysely<DB>, auth: AuthContext, actor: A
         evidence: body.evidence ?? null,
         created_by: actor.userId,
       })
-      .execute();
+      .returning("id")
+      .executeTakeFirstOrThrow()
+      .then((r) => (recoveryId = r.id));
     const recovered = state.recovered + body.amount;
     const land = Math.round((state.landRecovered + body.landM2) * 100) / 100;
     const quantified = state.amount > 0 || state.landM2 > 0;
@@ -216,6 +263,7 @@ export async function recordRecovery(db: Kysely<DB>, auth: AuthContext, actor: A
       summary: { recoveredOn: body.recoveredOn, amount: body.amount, landM2: body.landM2, done: complete },
     };
   });
+  return { ...detail, recoveryId };
 }
 
 export async function recordFollowUpAction(

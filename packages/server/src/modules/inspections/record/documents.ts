@@ -168,6 +168,70 @@ export async function draftConclusion(trx: Trx, actor: Actor, row: Row, facts: I
 }
 
 /**
+ * The minutes of the announcement (TTr-BBCB), drafted by the announce step when its minutes are
+ * given: the decision announced, when and where, the team (from the record) and the inspected
+ * party's representative. Signed by the team leader and the representative, not in the head's
+ * name; the draft is the paper of a recorded step, corrected rather than cancelled (docs/LAW.md §8.7).
+ */
+export async function draftAnnouncement(
+  trx: Trx,
+  actor: Actor,
+  row: Row,
+  facts: InspectionFacts,
+  input: {
+    date: string;
+    minutes: {
+      place: string;
+      representative: string;
+      representativePosition: string;
+      startTime?: string | undefined;
+      endTime?: string | undefined;
+      opinions?: string | null | undefined;
+    };
+  },
+): Promise<string> {
+  const agency = await trx
+    .selectFrom("agency")
+    .select("name")
+    .where("id", "=", row.agency_id)
+    .executeTakeFirstOrThrow();
+  const team = await trx
+    .selectFrom("inspection_member as m")
+    .innerJoin("app_user as u", "u.id", "m.user_id")
+    .select(["u.full_name", "m.role"])
+    .where("m.inspection_id", "=", row.id)
+    .orderBy("u.full_name")
+    .execute();
+  // Every decided inspection has its team leader (checked by the decision).
+  const leader = team.find((t) => t.role === "leader") ?? team[0]!;
+  const position = (role: string) => `${role === "leader" ? "Trưởng đoàn" : "Thành viên Đoàn"}, ${agency.name}`;
+  const m = input.minutes;
+  const doc = await createDraft(trx, actor, {
+    agencyId: row.agency_id,
+    entityType: "inspection",
+    entityId: row.id,
+    formCode: "TTr-BBCB",
+    fields: {
+      activity: row.kind === "specialised_check" ? "check" : "inspection",
+      deciderTitle: await deciderTitle(trx, row.agency_id),
+      decision: { number: facts.decisionNumber!, date: facts.decidedOn!, title: row.title },
+      heldOn: input.date,
+      ...(m.startTime ? { startTime: m.startTime } : {}),
+      ...(m.endTime ? { endTime: m.endTime } : {}),
+      place: m.place,
+      leader: { name: leader.full_name, position: position("leader") },
+      members: team
+        .filter((t) => t.role === "member")
+        .map((t) => ({ name: t.full_name, position: position("member") })),
+      subject: (await subjectLines(trx, row.id)).join("; "),
+      representatives: [{ name: m.representative, position: m.representativePosition }],
+      ...(m.opinions?.trim() ? { opinions: m.opinions.trim() } : {}),
+    },
+  });
+  return doc.id;
+}
+
+/**
  * The extension decision (TTr-GH), drafted by the extend step: the decision extended, the days
  * first set and added (the level's configuration), the ground. Signed in the system by a leader.
  */

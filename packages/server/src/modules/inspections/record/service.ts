@@ -12,6 +12,7 @@ import {
   awaitingPaper,
   checkInspectionStep,
   signedStepOf,
+  SIGNED_STEP_FORMS,
   type SignedStep,
   BODY_LEVEL_LABELS,
   bodyLevelOf,
@@ -68,11 +69,25 @@ import { assertAgencyInScope, inScope, scopeOf, type AuthContext } from "../../.
 import { recordAudit, type Actor } from "../../../platform/audit.ts";
 import { fail } from "../../../platform/errors.ts";
 import { bumpVersion, readTimeline, runStep, writeEvent, type Procedure } from "../../../platform/procedure.ts";
-import { allowCancel, onPaperIssued, type IssuedPaper } from "../../documents/service.ts";
+import {
+  allowCancel,
+  onDraftCancelled,
+  onPaperIssued,
+  type CancelledPaper,
+  type IssuedPaper,
+} from "../../documents/service.ts";
+import { registerAttachmentOwner } from "../../attachments/service.ts";
 import { currentCalendar, trackDeadline } from "../../calendar/service.ts";
 import { findOverlaps, writeOccurrences, type OverlapView } from "../overlaps.ts";
 import { assertActor, isDecider } from "./access.ts";
-import { draftConclusion, draftDecision, draftDirective, draftExtension, draftPublication } from "./documents.ts";
+import {
+  draftAnnouncement,
+  draftConclusion,
+  draftDecision,
+  draftDirective,
+  draftExtension,
+  draftPublication,
+} from "./documents.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -554,7 +569,12 @@ export async function decideInspection(
         assertDecisionYear(row, typed.date, "date");
       } else {
         checkInspectionStep(facts, "decide", durations[row.body_level]);
-        next = awaitingPaper(facts, { action: "decide", documentId: "", draftedOn: today });
+        next = awaitingPaper(facts, {
+          action: "decide",
+          documentId: "",
+          draftedOn: today,
+          violationSignBefore: row.violation_sign,
+        });
       }
       team = await checkTeam(db, row.agency_id, body);
       violationSign = body.violationSign ?? row.violation_sign;
@@ -678,6 +698,8 @@ export async function takeStep(db: Kysely<DB>, auth: AuthContext, actor: Actor, 
         return documentId;
       }
       if (input.action === "publish") return draftPublication(trx, actor, row, next, input);
+      if (input.action === "announce" && input.minutes)
+        return draftAnnouncement(trx, actor, row, next, { date: input.date, minutes: input.minutes });
       // Signing fixes the period the recommendations count in (follow-up across years).
       if (input.action === "sign") await concludeRecommendations(trx, row.id, next.signedOn!);
       return null;
@@ -741,7 +763,9 @@ export async function inspectionPaperIssued(trx: Transaction<DB>, actor: Actor, 
   const awaiting = facts.awaiting;
   if (!action || !awaiting || awaiting.documentId !== paper.id) return;
   const durations = (await inspectionDurations(trx))[row.body_level];
-  const base: InspectionFacts = { ...facts, awaiting: null };
+  // A sanction whose draft was cancelled since no longer waits (the conclusion checks it again).
+  const { pendingSanctions } = await liveFacts(trx, row);
+  const base: InspectionFacts = { ...facts, awaiting: null, ...(pendingSanctions ? { pendingSanctions } : {}) };
   const date = paper.issuedOn;
   const stepInput: InspectionStepInput =
     action === "decide"
@@ -860,6 +884,58 @@ allowCancel("inspection", (formCode) =>
       ? "Biên bản công bố quyết định thanh tra là văn bản của bước công bố: không hủy được; sửa dự thảo rồi trình ký."
       : null,
 );
+
+/**
+ * The decision's draft was cancelled: the team it named and the clear sign of violation it wrote
+ * belonged to it, so they go with it (the sign recorded before it is put back) and the record is
+ * a proposal again, without members, until a new decision is drafted. Audited on the inspection.
+ */
+export async function inspectionDraftCancelled(
+  trx: Transaction<DB>,
+  actor: Actor,
+  paper: CancelledPaper,
+): Promise<void> {
+  if (paper.formCode !== SIGNED_STEP_FORMS.decide) return;
+  const row = await loadInspection(trx, paper.entityId, true);
+  const facts = factsOf(row);
+  if (facts.awaiting?.action !== "decide" || facts.awaiting.documentId !== paper.id) return;
+  const restored = facts.awaiting.violationSignBefore;
+  const members = await trx.deleteFrom("inspection_member").where("inspection_id", "=", row.id).executeTakeFirst();
+  const next: InspectionFacts = { ...facts, awaiting: null };
+  await bumpVersion(trx, "inspection", row.id, row.version, {
+    facts: JSON.stringify(next),
+    ...(restored !== undefined ? { violation_sign: restored } : {}),
+  });
+  const data = { step: "decide", membersRemoved: Number(members.numDeletedRows) };
+  await writeEvent(trx, "inspection", row.id, actor, {
+    action: "inspection.paper_cancelled",
+    from: row.state,
+    to: row.state,
+    data,
+    documentId: paper.id,
+  });
+  await recordAudit(trx, actor, {
+    action: "inspection.paper_cancelled",
+    entityType: "inspection",
+    entityId: row.id,
+    summary: { code: row.code, ...data, documentId: paper.id },
+  });
+}
+
+onDraftCancelled("inspection", inspectionDraftCancelled);
+
+// The inspection's own files (minutes of the work, documents gathered) through the attachments
+// module: the agency's inspection scope reads and writes them, with its checks, limits and audit.
+registerAttachmentOwner("inspection", {
+  read: "inspection.read",
+  write: "inspection.write",
+  notFound: "Không tìm thấy cuộc thanh tra, kiểm tra.",
+  locked: "Cuộc thanh tra không nhận thêm tệp đính kèm.",
+  async load(db, id) {
+    const row = await db.selectFrom("inspection").select("agency_id").where("id", "=", id).executeTakeFirst();
+    return row ? { agencyId: row.agency_id, open: true, petition: null } : null;
+  },
+});
 
 // ---- Findings (the conclusion's content: the team leader only, until signing) ---------------
 

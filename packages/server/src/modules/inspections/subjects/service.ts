@@ -19,6 +19,7 @@ import type { DB } from "../../../db/schema.ts";
 import { assertAgencyInScope, can, scopeOf, type AuthContext } from "../../../platform/access.ts";
 import { recordAudit, type Actor } from "../../../platform/audit.ts";
 import { fail } from "../../../platform/errors.ts";
+import { bumpVersion } from "../../../platform/procedure.ts";
 import { tableWorkbook } from "../../../platform/excel.ts";
 import { readSheet, restoreLeadingZero } from "./sheet.ts";
 
@@ -354,6 +355,7 @@ export async function mergeSubject(
       .executeTakeFirst();
     for (const table of ["inspection_violation", "inspection_sanction", "inspection_recommendation"] as const)
       await trx.updateTable(table).set({ subject_id: body.intoId }).where("subject_id", "=", id).execute();
+    const pendingMoved = await movePendingSanctions(trx, id, body.intoId);
     await recordAudit(trx, actor, {
       action: "inspection.subject.merged",
       entityType: "inspection_subject",
@@ -365,10 +367,41 @@ export async function mergeSubject(
         occurrencesMoved: Number(occurrences.numUpdatedRows),
         planItemsMoved: Number(items.numUpdatedRows),
         inspectionsMoved: Number(inspections.numUpdatedRows),
+        pendingSanctionsMoved: pendingMoved,
       },
     });
   });
   return getSubjectView(db, auth, id);
+}
+
+/**
+ * A sanction decision drafted and not yet signed is held in its inspection's facts (issued, it
+ * becomes an inspection_sanction row, moved above): it names the survivor too, or it would be
+ * recorded against the merged duplicate when signed. Each inspection so changed takes a new version.
+ */
+async function movePendingSanctions(trx: Transaction<DB>, from: string, to: string): Promise<number> {
+  // A pending sanction's subject is one of its inspection's targets (moved to the survivor above).
+  const rows = await trx
+    .selectFrom("inspection as i")
+    .innerJoin("inspection_target as t", "t.inspection_id", "i.id")
+    .select(["i.id", "i.version", "i.facts"])
+    .where("t.subject_id", "=", to)
+    .execute();
+  let moved = 0;
+  for (const row of rows) {
+    const facts = (typeof row.facts === "string" ? JSON.parse(row.facts) : row.facts) as {
+      pendingSanctions?: { subjectId: string }[];
+    };
+    const hits = (facts.pendingSanctions ?? []).filter((p) => p.subjectId === from).length;
+    if (!hits) continue;
+    const next = {
+      ...facts,
+      pendingSanctions: facts.pendingSanctions!.map((p) => (p.subjectId === from ? { ...p, subjectId: to } : p)),
+    };
+    await bumpVersion(trx, "inspection", row.id, row.version, { facts: JSON.stringify(next) });
+    moved += hits;
+  }
+  return moved;
 }
 
 // ---- Import ----------------------------------------------------------------------------------

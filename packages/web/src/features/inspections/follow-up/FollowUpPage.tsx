@@ -8,16 +8,20 @@ import {
   Group,
   Modal,
   NumberInput,
+  Paper,
   Select,
+  SimpleGrid,
   Stack,
   Table,
   Text,
   TextInput,
+  Title,
 } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { call, type Answer } from "../../../api/call.ts";
+import { AttachmentsPanel } from "../../attachments/AttachmentsPanel.tsx";
 import { DateField } from "../../../ui/DateField.tsx";
 import { saveDownload } from "../../../ui/download.ts";
 import { formatDate, formatNumber, todayIso } from "../../../ui/format.ts";
@@ -48,8 +52,42 @@ const SORTS = [
 ];
 const KEY = ["inspection-follow-up"] as const;
 
+/**
+ * One recommendation's recoveries, each with its evidence files (receipts, bank slips) through
+ * the attachments module: listed, downloaded, and uploaded while the recommendation is followed.
+ */
+function RecoveriesModal({ item, onClose }: { item: Item; onClose(): void }) {
+  const detail = useQuery({
+    queryKey: [...KEY, "detail", item.id],
+    queryFn: ({ signal }) => call("inspectionFollowUp.get", { params: { id: item.id }, signal }),
+  });
+  return (
+    <Modal opened onClose={onClose} size="xl" title={`Các lần thu hồi và chứng từ — ${item.inspectionCode}`}>
+      <Stack gap="md" data-testid="recoveries">
+        <Text size="sm">
+          {item.typeLabel}: {item.content} — còn phải thu hồi {detail.data?.outstandingText ?? item.outstandingText}
+        </Text>
+        {detail.data?.recoveries.length === 0 ? <Text size="sm">Chưa ghi nhận lần thu hồi nào.</Text> : null}
+        {detail.isError ? <Alert color="red">Không tải được các lần thu hồi.</Alert> : null}
+        {detail.data?.recoveries.map((x) => (
+          <Stack key={x.id} gap="xs" data-testid="recovery">
+            <Text size="sm" fw={700}>
+              {formatDate(x.recoveredOn)}: {x.amountText}
+              {x.evidence ? ` — ${x.evidence}` : ""}
+            </Text>
+            <AttachmentsPanel
+              owner={`inspection-recoveries/${x.id}`}
+              title={`Chứng từ thu hồi ngày ${formatDate(x.recoveredOn)}`}
+            />
+          </Stack>
+        ))}
+      </Stack>
+    </Modal>
+  );
+}
+
 /** A recovery (date, amount, evidence) of one recommendation; refused above what is outstanding. */
-function RecoveryModal({ item, onClose }: { item: Item; onClose(): void }) {
+function RecoveryModal({ item, onClose }: { item: Item; onClose(recorded: boolean): void }) {
   const client = useQueryClient();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useAppForm<{ recoveredOn: string | null; amount: number | string; evidence: string }>({
@@ -68,13 +106,13 @@ function RecoveryModal({ item, onClose }: { item: Item; onClose(): void }) {
         },
       });
       await client.invalidateQueries({ queryKey: KEY });
-      onClose();
+      onClose(true);
     } catch (error) {
       setFailure(reportServerError(form, error));
     }
   });
   return (
-    <Modal opened onClose={onClose} title={`Ghi nhận thu hồi — ${item.inspectionCode}`}>
+    <Modal opened onClose={() => onClose(false)} title={`Ghi nhận thu hồi — ${item.inspectionCode}`}>
       <form onSubmit={submit} noValidate data-testid="recovery-form">
         <Stack gap="sm">
           <Text size="sm">
@@ -94,12 +132,64 @@ function RecoveryModal({ item, onClose }: { item: Item; onClose(): void }) {
             {...form.getInputProps("amount")}
           />
           <TextInput label="Chứng từ (số, ngày giấy nộp tiền)" {...form.getInputProps("evidence")} />
+          <Text size="xs">Tệp chứng từ (biên lai, giấy nộp tiền) được tải lên sau khi ghi nhận.</Text>
           <Group>
             <Button type="submit">Ghi nhận</Button>
           </Group>
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/**
+ * The year's figures as the periodic forms count them (03/TTr): recommended in the year's
+ * conclusions, recovered in the year, of which from earlier years' conclusions, still outstanding.
+ */
+function YearSummary() {
+  const [chosen, setChosen] = useState(String(year));
+  const summary = useQuery({
+    queryKey: [...KEY, "summary", chosen],
+    queryFn: ({ signal }) =>
+      call("inspectionFollowUp.summary", { query: { from: `${chosen}-01-01`, to: `${chosen}-12-31` }, signal }),
+  });
+  const t = summary.data?.text;
+  return (
+    <Paper withBorder p="md" mb="md" data-testid="follow-up-summary">
+      <Group align="flex-end" justify="space-between" wrap="wrap">
+        <Title order={2} fz="h4">
+          Số liệu năm {chosen}
+        </Title>
+        <Select
+          label="Năm số liệu"
+          data={YEARS}
+          value={chosen}
+          onChange={(v) => v && setChosen(v)}
+          allowDeselect={false}
+          w={140}
+        />
+      </Group>
+      {t ? (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} mt="sm">
+          <Text size="sm" data-testid="summary-recommended">
+            <b>Kiến nghị thu hồi (kết luận trong năm):</b> {t.recommended}
+          </Text>
+          <Text size="sm" data-testid="summary-recovered">
+            <b>Đã thu hồi trong năm:</b> {t.recoveredInPeriod}
+          </Text>
+          <Text size="sm" data-testid="summary-earlier">
+            <b>Trong đó từ kết luận các năm trước:</b> {t.recoveredFromEarlierYears}
+          </Text>
+          <Text size="sm" data-testid="summary-outstanding">
+            <b>Còn phải thu hồi cuối năm:</b> {t.outstandingAtEnd}
+          </Text>
+        </SimpleGrid>
+      ) : (
+        <Text size="sm" mt="sm">
+          {summary.isError ? "Không tải được số liệu năm." : "Đang tải số liệu…"}
+        </Text>
+      )}
+    </Paper>
   );
 }
 
@@ -118,6 +208,7 @@ export default function FollowUpPage() {
       call("inspectionFollowUp.list", { query: { ...query, page: list.page, pageSize: list.pageSize }, signal }),
   });
   const [recovering, setRecovering] = useState<Item | null>(null);
+  const [showing, setShowing] = useState<Item | null>(null);
   return (
     <>
       <PageHeader
@@ -137,6 +228,7 @@ export default function FollowUpPage() {
           </Group>
         }
       />
+      <YearSummary />
       <FilterPanel label="Lọc kiến nghị">
         <Stack gap="sm">
           <QuickFilters label="Lọc nhanh">
@@ -227,11 +319,23 @@ export default function FollowUpPage() {
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      {r.amount > r.recovered && !r.closedOn && !r.doneOn ? (
-                        <Button size="compact-sm" variant="light" onClick={() => setRecovering(r)}>
-                          Ghi nhận thu hồi
-                        </Button>
-                      ) : null}
+                      <Group gap="xs" wrap="nowrap">
+                        {r.amount > r.recovered && !r.closedOn && !r.doneOn ? (
+                          <Button size="compact-sm" variant="light" onClick={() => setRecovering(r)}>
+                            Ghi nhận thu hồi
+                          </Button>
+                        ) : null}
+                        {r.recovered > 0 ? (
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            onClick={() => setShowing(r)}
+                            aria-label={`Các lần thu hồi và chứng từ: ${r.content}`}
+                          >
+                            Chứng từ
+                          </Button>
+                        ) : null}
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -240,7 +344,17 @@ export default function FollowUpPage() {
           </Table.ScrollContainer>
         )}
       </ListResults>
-      {recovering ? <RecoveryModal item={recovering} onClose={() => setRecovering(null)} /> : null}
+      {recovering ? (
+        <RecoveryModal
+          item={recovering}
+          onClose={(recorded) => {
+            // Recorded: its evidence files are uploaded next, in the recommendation's recoveries.
+            if (recorded) setShowing(recovering);
+            setRecovering(null);
+          }}
+        />
+      ) : null}
+      {showing ? <RecoveriesModal item={showing} onClose={() => setShowing(null)} /> : null}
     </>
   );
 }

@@ -31,11 +31,13 @@ import { useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router-dom";
 import { call } from "../../../api/call.ts";
 import { DateField } from "../../../ui/DateField.tsx";
+import { TimeField } from "../../../ui/TimeField.tsx";
 import { formatDate, todayIso } from "../../../ui/format.ts";
 import { reportServerError } from "../../../ui/forms.ts";
 import { PageHeader } from "../../../ui/PageHeader.tsx";
 import { QueryStatus } from "../../../ui/QueryState.tsx";
 import { useAppForm } from "../../../ui/use-app-form.ts";
+import { AttachmentsPanel } from "../../attachments/AttachmentsPanel.tsx";
 import { DocumentsPanel } from "../../petitions/DocumentsPanel.tsx";
 import { useInspection, useInspectionWrite, type InspectionDetail } from "./api.ts";
 import { INSPECTION_TEXT as T } from "./text.ts";
@@ -313,6 +315,12 @@ export default function InspectionPage() {
               ground: null,
               reason: "",
               reportBy: null,
+              minutes: "",
+              place: "",
+              representative: "",
+              representativePosition: "",
+              startTime: "",
+              endTime: "",
             }}
             send={(v) =>
               call("inspections.step", {
@@ -326,6 +334,18 @@ export default function InspectionPage() {
                   ...(v.action === "extend" ? { ground: v.ground } : {}),
                   ...(v.action === "suspend" ? { reason: v.reason } : {}),
                   ...(v.action === "direct" && v.outside !== "yes" && v.reportBy ? { reportBy: v.reportBy } : {}),
+                  ...(v.action === "announce" && v.minutes === "yes"
+                    ? {
+                        minutes: {
+                          place: text(v.place),
+                          representative: text(v.representative),
+                          representativePosition: text(v.representativePosition),
+                          // The time picker gives "08:30:00" or "08:30".
+                          startTime: text(v.startTime).slice(0, 5),
+                          endTime: text(v.endTime).slice(0, 5),
+                        },
+                      }
+                    : {}),
                 } as never,
               })
             }
@@ -361,6 +381,30 @@ export default function InspectionPage() {
                 ) : null}
                 {form.values.action === "direct" && form.values.outside !== "yes" ? (
                   <DateField label={T.reportBy} {...form.getInputProps("reportBy")} />
+                ) : null}
+                {form.values.action === "announce" ? (
+                  <>
+                    <Checkbox
+                      label={T.minutes}
+                      checked={form.values.minutes === "yes"}
+                      onChange={(e) => form.setFieldValue("minutes", e.currentTarget.checked ? "yes" : "")}
+                    />
+                    {form.values.minutes === "yes" ? (
+                      <>
+                        <TextInput label={T.minutesPlace} required {...form.getInputProps("place")} />
+                        <TextInput label={T.minutesRepresentative} required {...form.getInputProps("representative")} />
+                        <TextInput
+                          label={T.minutesPosition}
+                          required
+                          {...form.getInputProps("representativePosition")}
+                        />
+                        <Group grow>
+                          <TimeField label={T.minutesStart} {...form.getInputProps("startTime")} />
+                          <TimeField label={T.minutesEnd} {...form.getInputProps("endTime")} />
+                        </Group>
+                      </>
+                    ) : null}
+                  </>
                 ) : null}
               </>
             )}
@@ -634,6 +678,8 @@ export default function InspectionPage() {
           </Title>
           <DocumentsPanel entityType="inspection" entityId={d.id} editing={editingDoc} onEdit={setEditingDoc} />
         </Paper>
+
+        <AttachmentsPanel owner={`inspections/${d.id}`} />
       </Stack>
     </>
   );
