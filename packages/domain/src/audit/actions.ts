@@ -204,6 +204,11 @@ const FIXED_AUDIT_ACTIONS = {
   "portal.publication.withdrawn": "Rút kết quả công khai khỏi cổng",
   "portal.faq.created": "Thêm câu hỏi thường gặp trên cổng",
   "portal.faq.updated": "Sửa, ẩn, hiện câu hỏi thường gặp trên cổng",
+  // enforcement of decisions and manual report cells (issue 19, 05/KQTH and 06/QLKNTC)
+  "case.enforcement.created": "Lập hồ sơ tổ chức thi hành quyết định giải quyết khiếu nại, xử lý tố cáo",
+  "case.enforcement.updated": "Sửa nội dung phải thi hành của quyết định",
+  "case.enforcement.step": "Ghi bước tổ chức thi hành quyết định",
+  "report.manual_cells.saved": "Nhập, sửa ô số liệu nhập tay của biểu báo cáo",
 } as const;
 
 /** Every code the server writes to the audit trail, with its label. */

@@ -4,3 +4,5 @@ export * from "./forms.ts";
 export * from "./submission.ts";
 export * from "./narrative.ts";
 export * from "./timeliness.ts";
+// manual cells of the forms (06/QLKNTC)
+export * from "./manual-cells.ts";

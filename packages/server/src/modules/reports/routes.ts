@@ -18,6 +18,7 @@ import { reportWorkbook } from "./excel.ts";
 import { narrativeDocument } from "./narrative.ts";
 import { createSubmission, getSubmission, listSubmissions, submissionAction } from "./submissions.ts";
 import { submissionTimeliness } from "./timeliness.ts";
+import { getManualCells, saveManualCells } from "./manual-cells.ts";
 
 const read = { config: { permission: "report.read" as const } };
 
@@ -106,4 +107,12 @@ export function reportRoutes(app: Api, ctx: AppContext): void {
       submissionAction(ctx.db, requireAuth(request), actorOf(request), request.params.id, action, request.body),
     );
   }
+
+  // Manual cells of a form (issue 19, 06/QLKNTC): writing needs report.write on the agency (manual-cells.ts).
+  route(app, ROUTES["reports.manualCells.get"], read, async (request) =>
+    getManualCells(ctx.db, requireAuth(request), request.query),
+  );
+  route(app, ROUTES["reports.manualCells.save"], { config: { permission: "report.write" } }, async (request) =>
+    saveManualCells(ctx.db, requireAuth(request), actorOf(request), request.body),
+  );
 }
