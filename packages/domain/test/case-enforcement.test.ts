@@ -46,7 +46,10 @@ test("dates: not after today (Vietnam), not before the decision or the previous 
   const future = checkEnforcementStep(record, [], step({ kind: "started", on: "2023-06-02" }), TODAY);
   assert.deepEqual([future?.code, future?.field], ["ENFORCEMENT_DATE_INVALID", "onDate"]);
   assert.equal(checkEnforcementStep(record, [], step({ kind: "started", on: TODAY }), TODAY), null);
-  assert.match(checkEnforcementStep(record, [], step({ kind: "started", on: "2023-01-09" }), TODAY)!.message, /10\/01\/2023/);
+  assert.match(
+    checkEnforcementStep(record, [], step({ kind: "started", on: "2023-01-09" }), TODAY)!.message,
+    /10\/01\/2023/,
+  );
   assert.equal(checkEnforcementStep(record, [], step({ kind: "started", on: "2023-01-10" }), TODAY), null);
   const started = [step({ kind: "started", on: "2023-03-01" })];
   assert.match(checkEnforcementStep(record, started, step({ on: "2023-02-28" }), TODAY)!.message, /01\/03\/2023/);
@@ -74,7 +77,10 @@ test("done with something left needs its reason; the plan may not go below what 
   const started = [step({ kind: "started", moneyToState: 10_000_000, landToOthers: 0.3 })];
   assert.equal(checkEnforcementStep(record, started, step({ kind: "done" }), TODAY)?.field, "evidence");
   assert.equal(checkEnforcementStep(record, started, step({ kind: "done", discipline: 1 }), TODAY), null);
-  assert.equal(checkEnforcementStep(record, started, step({ kind: "done", evidence: "Người bị xử lý đã nghỉ hưu" }), TODAY), null);
+  assert.equal(
+    checkEnforcementStep(record, started, step({ kind: "done", evidence: "Người bị xử lý đã nghỉ hưu" }), TODAY),
+    null,
+  );
   const lower = checkEnforcementPlan({ ...due, moneyToState: 9_999_999, dueOn: null }, "2023-01-10", started);
   assert.deepEqual([lower?.code, lower?.field], ["ENFORCEMENT_OVER_DUE", "moneyToState"]);
   assert.equal(checkEnforcementPlan({ ...due, dueOn: "2023-01-09" }, "2023-01-10", [])?.field, "dueOn");
@@ -108,4 +114,20 @@ test("manual cells: numbers as Vietnamese write them, refused otherwise with the
   assert.deepEqual(parseManualValue(decimals, "1.250,5"), { ok: true, value: 1250.5 });
   assert.deepEqual(parseManualValue(decimals, "12,35"), { ok: true, value: 12.35 });
   assert.equal(parseManualValue(decimals, "12,345").ok, false);
+});
+
+test("the narrative's complaints and denunciations part tells the enforcement, only when there is one", async () => {
+  const { narrativeSections } = await import("../src/reports/index.ts");
+  const part = (f: Record<string, number>) => narrativeSections(f)[2]!.paragraphs.join(" ");
+  assert.doesNotMatch(part({}), /thi hành/);
+  const text = part({
+    enf_total: 3,
+    enf_carried_over: 2,
+    enf_new: 1,
+    enf_done: 2,
+    enf_open_end: 1,
+    enf_money_state_done: 3.734567,
+  });
+  assert.match(text, /phải thi hành 03 quyết định \(kỳ trước chuyển sang 02 quyết định, mới 01 quyết định\)/);
+  assert.match(text, /Đã thu hồi cho Nhà nước 3,734567 triệu đồng|Đã thu hồi cho Nhà nước 3,73/);
 });

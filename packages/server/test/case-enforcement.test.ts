@@ -20,20 +20,31 @@ for (const db of testDatabases()) {
     before(async () => {
       t = await startTestApp({ db, listen: false });
       const kdb = t.system.database.db;
-      const sct = (await kdb.selectFrom("agency").select("id").where("code", "=", "LC.SCT").executeTakeFirstOrThrow()).id;
+      const sct = (await kdb.selectFrom("agency").select("id").where("code", "=", "LC.SCT").executeTakeFirstOrThrow())
+        .id;
       ids.assigned = await caseWithDecision(kdb, sct, "A1", "complaint", "2023-01-10", "xacminh");
       ids.notAssigned = await caseWithDecision(kdb, sct, "A2", "complaint", "2023-01-10", "xacminh2");
       ids.undecided = await caseWithDecision(kdb, sct, "A3", "complaint", null, "xacminh");
       ids.denunciation = await caseWithDecision(kdb, sct, "A4", "denunciation", "2023-02-01");
       // The follow-up officer of the Department (a role of its own: case.read and case.enforce).
-      await kdb.updateTable("app_user").set({ roles: ["enforcement_officer"] }).where("username", "=", "xem").execute();
+      await kdb
+        .updateTable("app_user")
+        .set({ roles: ["enforcement_officer"] })
+        .where("username", "=", "xem")
+        .execute();
       resolver = await t.login("xacminh");
       officer = await t.login("xem");
       other = await t.login("xulydon.snnmt");
     });
     after(() => t?.close());
 
-    const plan = { responsible: "UBND xã Bắc Hà", dueOn: "2023-03-31", ...NOTHING, moneyToState: 10_000_000, landToOthers: 120.5 };
+    const plan = {
+      responsible: "UBND xã Bắc Hà",
+      dueOn: "2023-03-31",
+      ...NOTHING,
+      moneyToState: 10_000_000,
+      landToOthers: 120.5,
+    };
 
     test("the assigned resolver records what the decision orders; the view shows what is left", async () => {
       const res = await resolver.post(`/api/cases/${ids.assigned}/enforcement`, plan);
@@ -96,7 +107,12 @@ for (const db of testDatabases()) {
       assert.equal(started.body.record.startedOn, "2023-01-20");
       version = started.body.record.version;
 
-      const stale = await resolver.post(`${base}/steps`, { ...NOTHING, version: version - 1, kind: "partial", onDate: "2023-02-01" });
+      const stale = await resolver.post(`${base}/steps`, {
+        ...NOTHING,
+        version: version - 1,
+        kind: "partial",
+        onDate: "2023-02-01",
+      });
       assert.equal(stale.status, 409);
       assert.equal(stale.body.code, "VERSION_CONFLICT");
 
@@ -189,10 +205,14 @@ for (const db of testDatabases()) {
       assert.equal(undecided.body.code, "ENFORCEMENT_NO_DECISION");
       const early = await officer.post(`/api/cases/${ids.assigned}/enforcement`, plan);
       assert.equal(early.status, 409);
-      const dueBefore = await resolver.post(`/api/cases/${ids.undecided}/enforcement`, { ...plan, dueOn: "2022-01-01" });
+      const dueBefore = await resolver.post(`/api/cases/${ids.undecided}/enforcement`, {
+        ...plan,
+        dueOn: "2022-01-01",
+      });
       assert.equal(dueBefore.status, 409);
       const kdb = t.system.database.db;
-      const sct = (await kdb.selectFrom("agency").select("id").where("code", "=", "LC.SCT").executeTakeFirstOrThrow()).id;
+      const sct = (await kdb.selectFrom("agency").select("id").where("code", "=", "LC.SCT").executeTakeFirstOrThrow())
+        .id;
       const fresh = await caseWithDecision(kdb, sct, "A5", "complaint", "2023-05-10");
       const due = await officer.post(`/api/cases/${fresh}/enforcement`, { ...plan, dueOn: "2023-05-09" });
       assert.equal(due.status, 400);

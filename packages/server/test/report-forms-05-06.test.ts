@@ -118,7 +118,11 @@ for (const db of testDatabases()) {
       for (const a of await kdb.selectFrom("agency").select(["id", "code"]).execute()) agency.set(a.code, a.id);
       // The follow-up officer of the province works on both units (a subtree scope is not the role's:
       // the officer records LC.SCT's, the unit's own officer LC.SCT.QLTT's).
-      await kdb.updateTable("app_user").set({ roles: ["enforcement_officer"] }).where("username", "=", "xem").execute();
+      await kdb
+        .updateTable("app_user")
+        .set({ roles: ["enforcement_officer"] })
+        .where("username", "=", "xem")
+        .execute();
       await kdb
         .updateTable("app_user")
         .set({ roles: ["enforcement_officer"], agency_id: agency.get("LC.SCT.QLTT")! })
@@ -175,10 +179,7 @@ for (const db of testDatabases()) {
       );
       // What was left to recover at the start of Q2 = left at the start of Q1 − recovered in Q1
       // (E3, new in Q2, adds nothing to the money to the State).
-      assert.equal(
-        q2.body.indicators.enf_money_state_due,
-        Number((KQTH_Q1[8]! - KQTH_Q1[9]!).toFixed(6)),
-      );
+      assert.equal(q2.body.indicators.enf_money_state_due, Number((KQTH_Q1[8]! - KQTH_Q1[9]!).toFixed(6)));
       // The 6-month period (cumulative from 15/12) counts both quarters' events once.
       const h1 = await compute({ form: "05/KQTH", agencyId: agency.get("LC.SCT")!, ...H1 });
       assert.equal(h1.status, 200, JSON.stringify(h1.body));
@@ -194,13 +195,19 @@ for (const db of testDatabases()) {
       for (let col = 1; col <= 20; col++) {
         assert.equal(res.body.cells[`LC.SCT.${col}`], KQTH_Q2[col], `LC.SCT.${col}`);
         assert.equal(res.body.cells[`LC.SCT.QLTT.${col}`], unit[col] ?? 0, `LC.SCT.QLTT.${col}`);
-        assert.equal(res.body.cells[`tong.${col}`], Number((KQTH_Q2[col]! + (unit[col] ?? 0)).toFixed(6)), `tong.${col}`);
+        assert.equal(
+          res.body.cells[`tong.${col}`],
+          Number((KQTH_Q2[col]! + (unit[col] ?? 0)).toFixed(6)),
+          `tong.${col}`,
+        );
       }
     });
 
     test("every figure drills down to the records it counts", async () => {
       const drill = (cell: string) =>
-        tonghop.get(`/api/reports/drilldown?${query({ form: "05/KQTH", agencyId: agency.get("LC.SCT")!, ...Q2, cell })}`);
+        tonghop.get(
+          `/api/reports/drilldown?${query({ form: "05/KQTH", agencyId: agency.get("LC.SCT")!, ...Q2, cell })}`,
+        );
       const done = await drill("tong.6");
       assert.equal(done.status, 200, JSON.stringify(done.body));
       assert.deepEqual(

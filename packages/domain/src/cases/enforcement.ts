@@ -143,7 +143,8 @@ export function enforcementOutstanding(due: EnforcementItems, steps: readonly En
  * 2018). Null when the case has neither yet.
  */
 export function enforcedDecision(facts: CaseFacts): { on: string; number: string | null } | null {
-  if (facts.kind === "complaint") return facts.decision ? { on: facts.decision.date, number: facts.decision.number } : null;
+  if (facts.kind === "complaint")
+    return facts.decision ? { on: facts.decision.date, number: facts.decision.number } : null;
   return facts.conclusionHandling
     ? { on: facts.conclusionHandling.on, number: facts.conclusionHandling.documentNumber }
     : null;

@@ -1111,7 +1111,7 @@ export const RECONCILED_PAIRS: readonly { carriedOver: IndicatorCode; inProgress
  * period's steps, so "to do" of N+1 = "to do" of N − "achieved" in N.
  */
 function enforcementFigures() {
-  const basis = "Điều 43–46 Luật Khiếu nại 2011; Điều 44 Luật Tố cáo 2018";
+  const basis = "Điều 43–46 Luật Khiếu nại 2011; Điều 36 Luật Tố cáo 2018";
   const rec = (window: IndicatorWindow, where: readonly Condition[] = [], measure: Measure = "count") => ({
     source: "enforcement" as const,
     window,

@@ -33,7 +33,11 @@ export async function caseWithDecision(
   const facts =
     kind === "complaint"
       ? { kind, decision: decidedOn ? { date: decidedOn, number: `${key}/QĐ-SCT` } : null, conclusionHandling: null }
-      : { kind, decision: null, conclusionHandling: decidedOn ? { on: decidedOn, documentNumber: `${key}/QĐ-XL` } : null };
+      : {
+          kind,
+          decision: null,
+          conclusionHandling: decidedOn ? { on: decidedOn, documentNumber: `${key}/QĐ-XL` } : null,
+        };
   const row = await kdb
     .insertInto("resolution_case")
     .values({
@@ -51,7 +55,11 @@ export async function caseWithDecision(
     .returning("id")
     .executeTakeFirstOrThrow();
   if (assignee) {
-    const user = await kdb.selectFrom("app_user").select("id").where("username", "=", assignee).executeTakeFirstOrThrow();
+    const user = await kdb
+      .selectFrom("app_user")
+      .select("id")
+      .where("username", "=", assignee)
+      .executeTakeFirstOrThrow();
     await kdb.insertInto("case_assignment").values({ case_id: row.id, user_id: user.id, role: "lead" }).execute();
   }
   return row.id;

@@ -215,7 +215,11 @@ export async function createEnforcement(
 ): Promise<EnforcementView> {
   await db.transaction().execute(async (trx) => {
     const { row, decision } = await writableCase(trx, auth, caseId);
-    const existing = await trx.selectFrom("case_enforcement").select("id").where("case_id", "=", caseId).executeTakeFirst();
+    const existing = await trx
+      .selectFrom("case_enforcement")
+      .select("id")
+      .where("case_id", "=", caseId)
+      .executeTakeFirst();
     if (existing) fail("ENFORCEMENT_EXISTS");
     const problem = checkEnforcementPlan({ ...itemsOf(body), dueOn: body.dueOn ?? null }, decision.on, []);
     if (problem) fail(problem.code, problem.field, problem.message);
@@ -298,7 +302,12 @@ export async function recordEnforcementStep(
     const { row } = await writableCase(trx, auth, caseId);
     const record = await lockedRecord(trx, caseId, body.version);
     const loaded = (await loadRecord(trx, caseId))!;
-    const step: EnforcementStep = { kind: body.kind, on: body.onDate, evidence: body.evidence ?? null, ...itemsOf(body) };
+    const step: EnforcementStep = {
+      kind: body.kind,
+      on: body.onDate,
+      evidence: body.evidence ?? null,
+      ...itemsOf(body),
+    };
     const problem = checkEnforcementStep({ decidedOn: record.decided_on, due: loaded.due }, loaded.steps, step, today);
     if (problem) fail(problem.code, problem.field, problem.message);
     await trx

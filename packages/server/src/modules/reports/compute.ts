@@ -90,7 +90,10 @@ function windowOf(source: IndicatorSource, window: IndicatorWindow, from: string
 
 /** All of an indicator's conditions, window included, as one boolean. */
 export function indicatorWhere(ind: Indicator, from: string, to: string): RawBuilder<boolean> {
-  const parts = [windowOf(ind.source, ind.window, from, to), ...ind.where.map((c) => condition(ind.source, c, from, to))];
+  const parts = [
+    windowOf(ind.source, ind.window, from, to),
+    ...ind.where.map((c) => condition(ind.source, c, from, to)),
+  ];
   return sql<boolean>`(${sql.join(parts, sql` and `)})`;
 }
 

@@ -47,11 +47,7 @@ async function canWrite(db: Kysely<DB>, auth: AuthContext, agencyId: string): Pr
   }
 }
 
-export async function getManualCells(
-  db: Kysely<DB>,
-  auth: AuthContext,
-  q: ManualCellsQuery,
-): Promise<ManualCellsView> {
+export async function getManualCells(db: Kysely<DB>, auth: AuthContext, q: ManualCellsQuery): Promise<ManualCellsView> {
   const { form, cells, period, agency } = await resolve(db, auth, q);
   const stored = await db
     .selectFrom("report_manual_cell")

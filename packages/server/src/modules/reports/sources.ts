@@ -334,7 +334,8 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
       code: "mc.form",
       date: "mc.period_to::text",
       title: "coalesce(mc.note, 'Số liệu nhập tay')",
-      state: "'Nhập tay: ' || coalesce(mc.updated_by_name, '') || ' ' || to_char(mc.updated_at at time zone 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY')",
+      state:
+        "'Nhập tay: ' || coalesce(mc.updated_by_name, '') || ' ' || to_char(mc.updated_at at time zone 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY')",
     },
   },
 };

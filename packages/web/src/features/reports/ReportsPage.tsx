@@ -30,6 +30,8 @@ import { useAgencies, useCatalogue, useDrilldown, useReport, type ReportChoice, 
 import { REPORT_TEXT as T } from "./text.ts";
 import { SaveAndSubmit, SubmissionsPanel } from "./SubmissionsPanel.tsx";
 import { TimelinessPanel } from "./TimelinessPanel.tsx";
+import { ManualCellsPanel } from "./ManualCellsPanel.tsx";
+import { manualCellsOf } from "@minhbach/domain/reports/manual-cells";
 
 const THIS_YEAR = new Date().getFullYear();
 const YEARS = Array.from({ length: THIS_YEAR + 1 - 2021 + 1 }, (_, i) => String(THIS_YEAR + 1 - i));
@@ -150,6 +152,7 @@ export default function ReportsPage() {
           ) : null}
         </>
       ) : null}
+      {choice && manualCellsOf(choice.form).length > 0 ? <ManualCellsPanel choice={choice} /> : null}
       {choice ? <TimelinessPanel form={choice.form} from={choice.from} to={choice.to} /> : null}
       <SubmissionsPanel />
       <DrilldownModal choice={choice} cell={cell} onClose={() => setCell(null)} report={report.data ?? null} />
