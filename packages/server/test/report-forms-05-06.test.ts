@@ -341,6 +341,12 @@ for (const db of testDatabases()) {
       });
       assert.equal(period.status, 400);
       assert.equal(period.body.code, "REPORT_PERIOD_INVALID");
+      // An ad hoc report (đột xuất) takes any days, as the form itself does.
+      const adhoc = await tonghop.get(
+        `/api/reports/manual-cells?${query({ ...CELLS, from: "2023-04-01", to: "2023-06-30", kind: "adhoc", agencyId: sct })}`,
+      );
+      assert.equal(adhoc.status, 200, JSON.stringify(adhoc.body));
+      assert.equal(adhoc.body.period, null);
       const now = await tonghop.get(`/api/reports/manual-cells?${query({ ...CELLS, agencyId: sct })}`);
       assert.equal(now.status, 200);
       assert.equal(now.body.cells.find((c: { cell: string }) => c.cell === "qlkntc_documents_issued").value, null);

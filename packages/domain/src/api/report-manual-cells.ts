@@ -15,6 +15,8 @@ export const manualCellsQuery = z
     agencyId: uuid,
     from: isoDate,
     to: isoDate,
+    /** "periodic" (the default) only takes the regime's periods; "adhoc" (đột xuất) any {from, to}. */
+    kind: blankable(choiceOf(["periodic", "adhoc"], "loại báo cáo").default("periodic")),
   })
   .refine((q) => q.from <= q.to, { error: "Từ ngày phải trước hoặc bằng đến ngày.", path: ["to"] });
 export type ManualCellsQuery = z.infer<typeof manualCellsQuery>;
@@ -25,6 +27,7 @@ export const manualCellsBody = z
     agencyId: uuid,
     from: isoDate,
     to: isoDate,
+    kind: choiceOf(["periodic", "adhoc"], "loại báo cáo").default("periodic"),
     cells: z
       .array(
         z.object({
@@ -47,7 +50,8 @@ export const manualCellsView = z.object({
   agency: z.object({ id: z.string(), code: z.string(), name: z.string() }),
   from: z.string(),
   to: z.string(),
-  period: z.object({ label: z.string(), regime: z.string() }),
+  /** The regime's period, or null for an ad hoc report's days. */
+  period: z.object({ label: z.string(), regime: z.string() }).nullable(),
   canWrite: z.boolean(),
   cells: z.array(
     z.object({

@@ -24,9 +24,12 @@ async function resolve(db: Kysely<DB>, auth: AuthContext, q: ManualCellsQuery) {
   const form = FORMS[q.form];
   const cells = manualCellsOf(q.form);
   if (!form || cells.length === 0) fail("REPORT_MANUAL_CELL_UNKNOWN", "form");
+  // As the form itself: a periodic report takes a regime's period, an ad hoc one any days.
   const period: ReportPeriod | null = classifyPeriod(q.from, q.to);
-  if (!period) fail("REPORT_PERIOD_INVALID", "from");
-  if (!form.regimes.includes(period.regime)) fail("REPORT_FORM_NOT_IN_REGIME", "form");
+  if (q.kind === "periodic") {
+    if (!period) fail("REPORT_PERIOD_INVALID", "from");
+    if (!form.regimes.includes(period.regime)) fail("REPORT_FORM_NOT_IN_REGIME", "form");
+  }
   const agency = await db
     .selectFrom("agency")
     .select(["id", "code", "name"])
@@ -62,7 +65,7 @@ export async function getManualCells(db: Kysely<DB>, auth: AuthContext, q: Manua
     agency,
     from: q.from,
     to: q.to,
-    period: { label: period.label, regime: period.regime },
+    period: period ? { label: period.label, regime: period.regime } : null,
     canWrite: await canWrite(db, auth, agency.id),
     cells: cells.map((c) => {
       const row = stored.find((s) => s.cell === c.code);

@@ -60,6 +60,7 @@ function ManualCellsForm({ view }: { view: Awaited<ReturnType<typeof call<"repor
           agencyId: view.agency.id,
           from: view.from,
           to: view.to,
+          kind: view.period ? "periodic" : "adhoc",
           cells: v.cells.map((c) => ({
             cell: c.cell,
             value: c.value.trim() === "" ? null : c.value,
