@@ -237,6 +237,28 @@ const API_ERRORS = {
       "Chỉ đơn vị báo cáo hoặc cơ quan cấp trên trực tiếp của đơn vị mới được tải lên báo cáo trên biểu mẫu Excel.",
   },
   REPORT_ORIGINAL_NOT_FOUND: { status: 404, message: "Báo cáo này không có tệp Excel gốc (báo cáo tính từ hồ sơ)." },
+  // enforcement of complaint decisions and denunciation handling decisions (issue 19, 05/KQTH)
+  ENFORCEMENT_NOT_FOUND: { status: 404, message: "Vụ việc chưa có hồ sơ tổ chức thi hành quyết định." },
+  ENFORCEMENT_EXISTS: { status: 409, message: "Vụ việc đã có hồ sơ tổ chức thi hành quyết định." },
+  ENFORCEMENT_NO_DECISION: {
+    status: 409,
+    message:
+      "Chưa có quyết định giải quyết khiếu nại (hoặc quyết định xử lý kết luận nội dung tố cáo): chưa tổ chức thi hành được.",
+  },
+  ENFORCEMENT_NOT_ALLOWED: {
+    status: 403,
+    message: "Chỉ người được giao giải quyết vụ việc hoặc cán bộ theo dõi thi hành mới ghi việc tổ chức thi hành.",
+  },
+  ENFORCEMENT_STEP_ORDER: { status: 409, message: "Bước thi hành không đúng thứ tự (bắt đầu, một phần, xong)." },
+  ENFORCEMENT_DATE_INVALID: { status: 400, message: "Ngày thi hành không hợp lệ." },
+  ENFORCEMENT_OVER_DUE: { status: 400, message: "Số đã thực hiện vượt số quyết định yêu cầu." },
+  ENFORCEMENT_DONE_UNEXPLAINED: {
+    status: 400,
+    message: "Còn nội dung chưa thực hiện hết: ghi căn cứ, lý do kết thúc việc thi hành.",
+  },
+  // manual cells of the periodic forms (issue 19, 06/QLKNTC)
+  REPORT_MANUAL_CELL_UNKNOWN: { status: 400, message: "Biểu mẫu không có ô nhập tay này." },
+  REPORT_MANUAL_CELL_INVALID: { status: 400, message: "Ô nhập tay phải là một số không âm." },
 } as const satisfies Record<string, ErrorEntry>;
 
 /**

@@ -219,6 +219,11 @@ const FIXED_AUDIT_ACTIONS = {
   "report.upload.accepted": "Tải lên báo cáo đã điền trên biểu mẫu Excel (được chấp nhận)",
   "report.upload.refused": "Tải lên báo cáo trên biểu mẫu Excel bị từ chối (có lỗi số liệu)",
   "report.upload.original_downloaded": "Tải tệp Excel gốc của báo cáo đã tải lên",
+  // enforcement of decisions and manual report cells (issue 19, 05/KQTH and 06/QLKNTC)
+  "case.enforcement.created": "Lập hồ sơ tổ chức thi hành quyết định giải quyết khiếu nại, xử lý tố cáo",
+  "case.enforcement.updated": "Sửa nội dung phải thi hành của quyết định",
+  "case.enforcement.step": "Ghi bước tổ chức thi hành quyết định",
+  "report.manual_cells.saved": "Nhập, sửa ô số liệu nhập tay của biểu báo cáo",
 } as const;
 
 /** Every code the server writes to the audit trail, with its label. */

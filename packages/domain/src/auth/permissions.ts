@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   "document.issue",
   // public consultation on draft regulations (issue 20)
   "consultation.manage",
+  // enforcement of complaint decisions and denunciation handling decisions (issue 19, 05/KQTH)
+  "case.enforce",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -51,6 +53,8 @@ export const ROLE_CODES = [
   "reporting_officer",
   "anticorruption_officer",
   "viewer",
+  // enforcement of complaint decisions and denunciation handling decisions (issue 19, 05/KQTH)
+  "enforcement_officer",
 ] as const;
 
 export type RoleCode = (typeof ROLE_CODES)[number];
@@ -140,6 +144,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       "case.reveal_identity",
       "document.read",
       "document.issue",
+      // enforcement of the decisions of the cases assigned to them (issue 19)
+      "case.enforce",
     ],
   },
   inspector: {
@@ -188,6 +194,14 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       "anticorruption.read",
       "report.read",
     ],
+  },
+  // enforcement of complaint decisions and denunciation handling decisions (issue 19, 05/KQTH)
+  enforcement_officer: {
+    code: "enforcement_officer",
+    name: "Cán bộ theo dõi thi hành quyết định",
+    description: "Theo dõi, ghi kết quả thi hành quyết định giải quyết khiếu nại, quyết định xử lý tố cáo",
+    scope: "own",
+    permissions: [...BASE_READ, "case.read", "case.enforce", "document.read"],
   },
 };
 

@@ -8,3 +8,4 @@ export * from "./actions.ts";
 export * from "./case-deadlines.ts";
 export * from "./case-machine.ts";
 export * from "./figures.ts";
+export * from "./enforcement.ts";

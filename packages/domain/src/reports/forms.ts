@@ -5,6 +5,7 @@
  * form is "<row>.<column number>", the row being "tong" (the total) or a unit's code.
  */
 import { INDICATORS, type IndicatorCode } from "./indicators.ts";
+import { MANUAL_CELLS } from "./manual-cells.ts";
 
 export interface FormColumn {
   /** The printed column number (1, 2, …). */
@@ -343,7 +344,68 @@ export const FORMS: Readonly<Record<string, FormDefinition>> = {
     ]),
     groups: [],
   },
+  // 05/KQTH and 06/QLKNTC (docs/LAW.md §11.5, §11.6 E–F, §11.8): their layout is reconstructed from
+  // the indicators of §11.6, not copied from the appendix of TT 06/2025 (not read; README). The
+  // forms exist under the three regimes (the predecessors' KQGQ series held the same figures).
+  "05/KQTH": {
+    code: "05/KQTH",
+    title: "TỔNG HỢP KẾT QUẢ THI HÀNH QUYẾT ĐỊNH GIẢI QUYẾT KHIẾU NẠI, QUYẾT ĐỊNH XỬ LÝ TỐ CÁO",
+    regimes: ALL,
+    columns: cols([
+      ["Kỳ trước chuyển sang", "enf_carried_over"],
+      ["Mới trong kỳ", "enf_new"],
+      ["Tổng số", "enf_total"],
+      ["Quyết định giải quyết khiếu nại", "enf_total_complaint"],
+      ["Quyết định xử lý tố cáo", "enf_total_denunciation"],
+      ["Đã thi hành xong", "enf_done"],
+      ["Chưa thi hành xong cuối kỳ", "enf_open_end"],
+      ["Phải thu hồi", "enf_money_state_due"],
+      ["Đã thu hồi", "enf_money_state_done"],
+      ["Phải trả lại", "enf_money_others_due"],
+      ["Đã trả lại", "enf_money_others_done"],
+      ["Phải thu hồi", "enf_land_state_due"],
+      ["Đã thu hồi", "enf_land_state_done"],
+      ["Phải trả lại", "enf_land_others_due"],
+      ["Đã trả lại", "enf_land_others_done"],
+      ["Phải xử lý", "enf_discipline_due"],
+      ["Đã xử lý", "enf_discipline_done"],
+      ["Số vụ", "enf_investigation_matters"],
+      ["Số người", "enf_investigation_persons"],
+      ["Tổ chức, cá nhân được khôi phục quyền, lợi ích", "enf_rights_restored"],
+    ]),
+    groups: [
+      { label: "Số quyết định phải thi hành", from: 1, to: 5 },
+      { label: "Kết quả thi hành", from: 6, to: 7 },
+      { label: "Tiền thu hồi cho Nhà nước (triệu đồng)", from: 8, to: 9 },
+      { label: "Tiền trả lại cho tổ chức, cá nhân (triệu đồng)", from: 10, to: 11 },
+      { label: "Đất thu hồi cho Nhà nước (m²)", from: 12, to: 13 },
+      { label: "Đất trả lại cho tổ chức, cá nhân (m²)", from: 14, to: 15 },
+      { label: "Xử lý kỷ luật (người)", from: 16, to: 17 },
+      { label: "Chuyển cơ quan điều tra", from: 18, to: 19 },
+    ],
+  },
+  "06/QLKNTC": {
+    code: "06/QLKNTC",
+    title: "TỔNG HỢP KẾT QUẢ CÔNG TÁC QUẢN LÝ NHÀ NƯỚC VỀ TIẾP CÔNG DÂN, KHIẾU NẠI, TỐ CÁO",
+    regimes: ALL,
+    columns: cols(
+      MANUAL_CELLS["06/QLKNTC"]!.map((c): [string, IndicatorCode] => [`${shortLabel(c.name)} (nhập tay)`, c.code]),
+    ),
+    groups: [
+      { label: "Thanh tra trách nhiệm", from: 1, to: 4 },
+      { label: "Tuyên truyền, phổ biến pháp luật", from: 6, to: 7 },
+      { label: "Tập huấn, bồi dưỡng nghiệp vụ", from: 8, to: 9 },
+    ],
+  },
 };
+
+/** "Thanh tra trách nhiệm: số cuộc" under its group header is "Số cuộc". */
+function shortLabel(name: string): string {
+  const i = name.indexOf(": ");
+  if (i < 0) return name;
+  const rest = name.slice(i + 2);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
 
 export const FORM_CODES = Object.keys(FORMS) as [string, ...string[]];
 

@@ -7,3 +7,5 @@ export * from "./timeliness.ts";
 export * from "./graph.ts";
 export * from "./rollup.ts";
 export * from "./upload.ts";
+// manual cells of the forms (06/QLKNTC)
+export * from "./manual-cells.ts";

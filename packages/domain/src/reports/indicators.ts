@@ -6,6 +6,7 @@
  * one SQL aggregate per source (a FILTER per indicator) and into the drill-down list's WHERE, so
  * a figure and the list behind it come from the same definition.
  */
+import { MANUAL_CELLS } from "./manual-cells.ts";
 
 /**
  * The records an indicator counts: petitions (đơn), reception visits (lượt tiếp), resolution cases;
@@ -31,7 +32,11 @@ export type IndicatorSource =
   | "ac_obligation"
   | "ac_declaration"
   | "ac_verification"
-  | "ac_rotation";
+  | "ac_rotation"
+  // enforcement of decisions (05/KQTH) and the manual cells of a form (06/QLKNTC)
+  | "enforcement"
+  | "enforcement_step"
+  | "manual";
 
 /**
  * When a record counts, relative to the period {from, to}. A source has a start date (petition:
@@ -66,6 +71,11 @@ export const SOURCE_DATES: Readonly<Record<IndicatorSource, { start: string; end
   // A person enters the rotation plan on the day it was approved; his row "ends" on the day he was
   // rotated, exempted or deferred (the outcome column says which).
   ac_rotation: { start: "planned_on", end: "outcome_on" },
+  // An enforcement starts with its decision and ends when done; a step is an event; a manual
+  // cell belongs to the period it was entered for (its conditions name both ends, see manualFigures).
+  enforcement: { start: "decided_on", end: "done_on" },
+  enforcement_step: { start: "on_date", end: null },
+  manual: { start: "period_from", end: null },
 };
 
 /** The columns conditions may name, per source (the server maps them to SQL, nothing else). */
@@ -86,6 +96,9 @@ export const SOURCE_COLUMNS = {
   ac_declaration: ["kind"],
   ac_verification: ["ground", "conclusion"],
   ac_rotation: ["outcome"],
+  enforcement: ["kind"],
+  enforcement_step: ["kind", "case_kind"],
+  manual: ["form", "cell", "period_from", "period_to"],
 } as const satisfies Record<IndicatorSource, readonly string[]>;
 
 export type Scalar = string | number | boolean;
@@ -97,7 +110,9 @@ export type Condition =
   | { col: string; lte: number }
   | { col: string; isNull: boolean }
   /** A date column before the first day of the data year of the period (15/12 of the year before, §11.1). */
-  | { col: string; before: "year_start" };
+  | { col: string; before: "year_start" }
+  /** A date column equal to the period's first or last day (a manual cell of exactly this period). */
+  | { col: string; period: "from" | "to" };
 
 /**
  * What is added up: records, distinct matters (vụ việc), or a column's sum; `per` divides the
@@ -848,6 +863,9 @@ const DEFS = {
     basis: `Điều 39 ${ND59}`,
     counts: "Người trong kế hoạch được tạm hoãn chuyển đổi từ một ngày trong kỳ",
   }),
+  // enforcement of decisions (05/KQTH) and the manual cells of 06/QLKNTC (issue 19)
+  ...enforcementFigures(),
+  ...manualFigures(),
 } satisfies Record<string, Def>;
 
 function inspectionFigures(prefix: "insp" | "check", kinds: Condition, word: string) {
@@ -1113,4 +1131,181 @@ export const RECONCILED_PAIRS: readonly { carriedOver: IndicatorCode; inProgress
   { carriedOver: "check_carried_over", inProgressAtEnd: "check_in_progress_end" },
   { carriedOver: "fu_recs_carried_over", inProgressAtEnd: "fu_recs_open_end" },
   { carriedOver: "pctn_loopholes_carried_over", inProgressAtEnd: "pctn_loopholes_open_end" },
+  { carriedOver: "enf_carried_over", inProgressAtEnd: "enf_open_end" },
 ];
+
+/**
+ * 05/KQTH (docs/LAW.md §5.6, §11.6 E): the enforcement records of complaint decisions and of
+ * denunciation handling decisions. A record starts on its decision's day and ends the day its
+ * enforcement is done; what was ordered is counted as still to do at the start of the period
+ * (ordered minus what steps before the period achieved), what was achieved as the sum of the
+ * period's steps, so "to do" of N+1 = "to do" of N − "achieved" in N.
+ */
+function enforcementFigures() {
+  const basis = "Điều 43–46 Luật Khiếu nại 2011; Điều 36 Luật Tố cáo 2018";
+  const rec = (window: IndicatorWindow, where: readonly Condition[] = [], measure: Measure = "count") => ({
+    source: "enforcement" as const,
+    window,
+    where,
+    measure,
+    unit: typeof measure === "object" ? (measure.per === MILLION ? "triệu đồng" : "m²") : "quyết định",
+  });
+  const step = (sum: string, unit: string, per?: number) => ({
+    source: "enforcement_step" as const,
+    window: "started" as const,
+    where: [] as readonly Condition[],
+    measure: (per ? { sum, per } : { sum }) as Measure,
+    unit,
+  });
+  const left = (column: string, unit: string, per?: number) => ({
+    ...rec("in_play", [], (per ? { sum: column, per } : { sum: column }) as Measure),
+    unit,
+  });
+  return {
+    enf_carried_over: st({
+      ...rec("carried_over"),
+      name: "Quyết định phải thi hành kỳ trước chuyển sang",
+      basis,
+      counts: "Quyết định ban hành trước kỳ, chưa thi hành xong khi bắt đầu kỳ",
+    }),
+    enf_new: ev({
+      ...rec("started"),
+      name: "Quyết định phải thi hành mới trong kỳ",
+      basis,
+      counts: "Quyết định giải quyết khiếu nại, quyết định xử lý tố cáo ban hành trong kỳ",
+    }),
+    enf_total: st({
+      ...rec("in_play"),
+      name: "Tổng số quyết định phải thi hành",
+      basis,
+      counts: "Quyết định kỳ trước chuyển sang và mới trong kỳ",
+    }),
+    enf_total_complaint: st({
+      ...rec("in_play", [{ col: "kind", eq: "complaint" }]),
+      name: "Trong đó: quyết định giải quyết khiếu nại",
+      basis,
+      counts: "Quyết định giải quyết khiếu nại phải thi hành trong kỳ",
+    }),
+    enf_total_denunciation: st({
+      ...rec("in_play", [{ col: "kind", eq: "denunciation" }]),
+      name: "Trong đó: quyết định xử lý tố cáo",
+      basis,
+      counts: "Quyết định xử lý tố cáo phải thi hành trong kỳ",
+    }),
+    enf_done: ev({
+      ...rec("ended"),
+      name: "Quyết định đã thi hành xong",
+      basis,
+      counts: "Quyết định ghi nhận thi hành xong trong kỳ",
+    }),
+    enf_open_end: st({
+      ...rec("open_at_end"),
+      name: "Quyết định chưa thi hành xong cuối kỳ",
+      basis,
+      counts: "Quyết định ban hành đến hết kỳ, chưa thi hành xong khi kết thúc kỳ",
+    }),
+    enf_money_state_due: st({
+      ...left("money_to_state_left", "triệu đồng", MILLION),
+      name: "Tiền phải thu hồi cho Nhà nước",
+      basis,
+      counts: "Quyết định phải thi hành trong kỳ (cộng số tiền còn phải thu khi bắt đầu kỳ)",
+    }),
+    enf_money_state_done: ev({
+      ...step("money_to_state", "triệu đồng", MILLION),
+      name: "Tiền đã thu hồi cho Nhà nước",
+      basis,
+      counts: "Bước thi hành ghi nhận trong kỳ (cộng số tiền đã thu hồi)",
+    }),
+    enf_money_others_due: st({
+      ...left("money_to_others_left", "triệu đồng", MILLION),
+      name: "Tiền phải trả lại cho tổ chức, cá nhân",
+      basis,
+      counts: "Quyết định phải thi hành trong kỳ (cộng số tiền còn phải trả khi bắt đầu kỳ)",
+    }),
+    enf_money_others_done: ev({
+      ...step("money_to_others", "triệu đồng", MILLION),
+      name: "Tiền đã trả lại cho tổ chức, cá nhân",
+      basis,
+      counts: "Bước thi hành ghi nhận trong kỳ (cộng số tiền đã trả lại)",
+    }),
+    enf_land_state_due: st({
+      ...left("land_to_state_left", "m²"),
+      name: "Đất phải thu hồi cho Nhà nước",
+      basis,
+      counts: "Quyết định phải thi hành trong kỳ (cộng diện tích còn phải thu khi bắt đầu kỳ)",
+    }),
+    enf_land_state_done: ev({
+      ...step("land_to_state", "m²"),
+      name: "Đất đã thu hồi cho Nhà nước",
+      basis,
+      counts: "Bước thi hành ghi nhận trong kỳ (cộng diện tích đã thu hồi)",
+    }),
+    enf_land_others_due: st({
+      ...left("land_to_others_left", "m²"),
+      name: "Đất phải trả lại cho tổ chức, cá nhân",
+      basis,
+      counts: "Quyết định phải thi hành trong kỳ (cộng diện tích còn phải trả khi bắt đầu kỳ)",
+    }),
+    enf_land_others_done: ev({
+      ...step("land_to_others", "m²"),
+      name: "Đất đã trả lại cho tổ chức, cá nhân",
+      basis,
+      counts: "Bước thi hành ghi nhận trong kỳ (cộng diện tích đã trả lại)",
+    }),
+    enf_discipline_due: st({
+      ...left("discipline_left", "người"),
+      name: "Số người phải xử lý kỷ luật",
+      basis,
+      counts: "Quyết định phải thi hành trong kỳ (cộng số người còn phải xử lý khi bắt đầu kỳ)",
+    }),
+    enf_discipline_done: ev({
+      ...step("persons_disciplined", "người"),
+      name: "Số người đã xử lý kỷ luật",
+      basis,
+      counts: "Bước thi hành ghi nhận trong kỳ (cộng số người đã bị xử lý)",
+    }),
+    enf_investigation_matters: ev({
+      ...step("matters_transferred", "vụ"),
+      name: "Đã chuyển cơ quan điều tra: số vụ",
+      basis,
+      counts: "Bước thi hành ghi nhận trong kỳ (cộng số vụ đã chuyển)",
+    }),
+    enf_investigation_persons: ev({
+      ...step("persons_transferred", "người"),
+      name: "Đã chuyển cơ quan điều tra: số người",
+      basis,
+      counts: "Bước thi hành ghi nhận trong kỳ (cộng số người đã chuyển)",
+    }),
+    enf_rights_restored: ev({
+      ...step("rights_restored", "tổ chức, cá nhân"),
+      name: "Tổ chức, cá nhân được khôi phục quyền, lợi ích",
+      basis,
+      counts: "Bước thi hành ghi nhận trong kỳ (cộng số tổ chức, cá nhân được khôi phục quyền, lợi ích)",
+    }),
+  } satisfies Record<string, Def>;
+}
+
+/** The manual cells (manual-cells.ts): each the sum of what was entered for exactly this period. */
+function manualFigures() {
+  const out: Record<string, Def> = {};
+  for (const [form, cells] of Object.entries(MANUAL_CELLS)) {
+    for (const cell of cells) {
+      out[cell.code] = ev({
+        source: "manual",
+        window: "started",
+        where: [
+          { col: "form", eq: form },
+          { col: "cell", eq: cell.code },
+          { col: "period_from", period: "from" },
+          { col: "period_to", period: "to" },
+        ],
+        measure: { sum: "value" },
+        unit: cell.unit,
+        name: cell.name,
+        basis: cell.basis,
+        counts: "Số liệu nhập tay của đơn vị cho đúng kỳ báo cáo này",
+      });
+    }
+  }
+  return out;
+}

@@ -97,6 +97,15 @@ export function narrativeSections(f: NarrativeFigures): NarrativeSection[] {
         `${viArea(n(`${p}_land_to_state`))} đất; trả lại cho tổ chức, cá nhân ${viMillions(n(`${p}_money_to_others`))} và ` +
         `${viArea(n(`${p}_land_to_others`))} đất. Đang giải quyết cuối kỳ ${c(`${p}_in_progress_end`, "vụ việc")}.`;
 
+  const enforcement =
+    `Tổ chức thi hành quyết định giải quyết khiếu nại, quyết định xử lý tố cáo: phải thi hành ` +
+    `${c("enf_total", "quyết định")} (kỳ trước chuyển sang ${c("enf_carried_over", "quyết định")}, mới ` +
+    `${c("enf_new", "quyết định")}); đã thi hành xong ${c("enf_done", "quyết định")}, chưa thi hành xong ` +
+    `${c("enf_open_end", "quyết định")}. Đã thu hồi cho Nhà nước ${viMillions(n("enf_money_state_done"))} và ` +
+    `${viArea(n("enf_land_state_done"))} đất; đã trả lại cho tổ chức, cá nhân ${viMillions(n("enf_money_others_done"))} ` +
+    `và ${viArea(n("enf_land_others_done"))} đất; đã xử lý kỷ luật ${c("enf_discipline_done", "người")}; chuyển cơ quan ` +
+    `điều tra ${pair(n("enf_investigation_matters"), "vụ", n("enf_investigation_persons"), "người")}.`;
+
   const inspections = [
     n("insp_total") === 0
       ? "Trong kỳ không có cuộc thanh tra hành chính."
@@ -148,7 +157,12 @@ export function narrativeSections(f: NarrativeFigures): NarrativeSection[] {
     { heading: "2. Công tác tiếp nhận, xử lý đơn", paragraphs: petitions },
     {
       heading: "3. Kết quả giải quyết khiếu nại, tố cáo",
-      paragraphs: [resolution("complaints", "khiếu nại"), resolution("denunciations", "tố cáo")],
+      paragraphs: [
+        resolution("complaints", "khiếu nại"),
+        resolution("denunciations", "tố cáo"),
+        // Enforcement of the decisions (05/KQTH), told only when there is something to enforce.
+        ...(n("enf_total") === 0 ? [] : [enforcement]),
+      ],
     },
     { heading: "4. Công tác thanh tra, kiểm tra", paragraphs: inspections },
     { heading: "5. Công tác phòng, chống tham nhũng", paragraphs: anticorruption },
@@ -166,4 +180,6 @@ export const NARRATIVE_FORMS = [
   "03/TTr",
   "01/PCTN",
   "03/PCTN",
+  // enforcement of decisions (issue 19)
+  "05/KQTH",
 ] as const;

@@ -1300,6 +1300,10 @@ export interface DB {
   // anti-corruption rotation records and officials' reminders (0044_anticorruption_rotation)
   ac_rotation: AcRotationTable;
   ac_official_reminder: AcOfficialReminderTable;
+  // enforcement of decisions and manual report cells (0038_enforcement_manual_cells)
+  case_enforcement: CaseEnforcementTable;
+  case_enforcement_step: CaseEnforcementStepTable;
+  report_manual_cell: ReportManualCellTable;
 }
 
 // reporting graph (0041_reporting_graph)
@@ -1391,4 +1395,66 @@ export interface ReportSubmissionTable {
   origin: Generated<"computed" | "upload">;
   /** The uploaded original (an `attachment` row with entity_type 'report_submission'). */
   original_file_id: string | null;
+}
+
+// Enforcement of complaint decisions and denunciation handling decisions (0038_enforcement_manual_cells).
+export interface CaseEnforcementTable {
+  id: Generated<string>;
+  case_id: string;
+  agency_id: string;
+  kind: "complaint" | "denunciation";
+  decision_number: string | null;
+  decided_on: DateOnly;
+  responsible: string;
+  due_on: DateOnly | null;
+  money_to_state: Count;
+  money_to_others: Count;
+  land_to_state: Area;
+  land_to_others: Area;
+  persons_to_discipline: Count;
+  matters_to_transfer: Count;
+  persons_to_transfer: Count;
+  rights_to_restore: Count;
+  note: string | null;
+  state: Generated<"not_started" | "in_progress" | "done">;
+  started_on: DateOnly | null;
+  done_on: DateOnly | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CaseEnforcementStepTable {
+  id: Generated<string>;
+  enforcement_id: string;
+  agency_id: string;
+  seq: number;
+  kind: "started" | "partial" | "done";
+  on_date: DateOnly;
+  money_to_state: Count;
+  money_to_others: Count;
+  land_to_state: Area;
+  land_to_others: Area;
+  persons_disciplined: Count;
+  matters_transferred: Count;
+  persons_transferred: Count;
+  rights_restored: Count;
+  evidence: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+// Manual cells of the periodic forms (0038_enforcement_manual_cells).
+export interface ReportManualCellTable {
+  agency_id: string;
+  form: string;
+  period_from: DateOnly;
+  period_to: DateOnly;
+  cell: string;
+  value: Area;
+  note: string | null;
+  updated_by: string | null;
+  updated_by_name: string | null;
+  updated_at: Generated<Date>;
 }

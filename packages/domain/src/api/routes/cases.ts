@@ -14,6 +14,12 @@ import { pageOf, uuid } from "../common.ts";
 import { defineRoutes } from "../contract.ts";
 import { z } from "../zod-vi.ts";
 import { recordErrors as errors } from "./errors.ts";
+import {
+  enforcementPlanBody,
+  enforcementStepBody,
+  enforcementUpdateBody,
+  enforcementView,
+} from "../case-enforcement.ts";
 
 const tags = ["Giải quyết khiếu nại, tố cáo"];
 const idParams = z.object({ id: uuid });
@@ -116,5 +122,41 @@ export const CASE_ROUTES = defineRoutes({
       200: z.object({ id: z.string(), status: z.enum(["approved", "refused"]), expiresAt: z.string().nullable() }),
       ...errors,
     },
+  },
+  // enforcement of the decision (issue 19, 05/KQTH)
+  "cases.enforcement.get": {
+    method: "GET",
+    path: "/cases/:id/enforcement",
+    tags,
+    summary: "Tổ chức thi hành quyết định giải quyết khiếu nại, quyết định xử lý tố cáo của vụ việc",
+    params: idParams,
+    response: { 200: enforcementView, ...errors },
+  },
+  "cases.enforcement.create": {
+    method: "POST",
+    path: "/cases/:id/enforcement",
+    tags,
+    summary: "Lập hồ sơ tổ chức thi hành: nội dung phải thi hành (tiền, đất, xử lý kỷ luật, chuyển điều tra)",
+    params: idParams,
+    body: enforcementPlanBody,
+    response: { 200: enforcementView, ...errors },
+  },
+  "cases.enforcement.update": {
+    method: "PUT",
+    path: "/cases/:id/enforcement",
+    tags,
+    summary: "Sửa nội dung phải thi hành của quyết định (không nhỏ hơn số đã thực hiện)",
+    params: idParams,
+    body: enforcementUpdateBody,
+    response: { 200: enforcementView, ...errors },
+  },
+  "cases.enforcement.step": {
+    method: "POST",
+    path: "/cases/:id/enforcement/steps",
+    tags,
+    summary: "Ghi một bước thi hành (bắt đầu, một phần, xong) với số tiền, đất đã thu hồi, trả lại",
+    params: idParams,
+    body: enforcementStepBody,
+    response: { 200: enforcementView, ...errors },
   },
 });

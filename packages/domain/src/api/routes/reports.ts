@@ -22,6 +22,7 @@ import {
 import { listErrors, recordErrors as errors } from "./errors.ts";
 import { FORM_CODES, SUBMISSION_STATUSES, TIMELINESS } from "../../reports/index.ts";
 import { blankable, choiceOf } from "../zod-vi.ts";
+import { manualCellsBody, manualCellsQuery, manualCellsView } from "../report-manual-cells.ts";
 
 /** Which of the user's direct units sent a period's report on time (issue 19, per-level deadlines). */
 export const timelinessQuery = z
@@ -281,5 +282,22 @@ export const REPORT_ROUTES = defineRoutes({
     summary: "Tải tệp Excel gốc của báo cáo đã tải lên",
     params: idParams,
     response: { 200: fileResponse(XLSX_MIME, "Tệp Excel"), ...errors },
+  },
+  // manual cells of a form (issue 19, 06/QLKNTC)
+  "reports.manualCells.get": {
+    method: "GET",
+    path: "/reports/manual-cells",
+    tags,
+    summary: "Các ô số liệu nhập tay của một biểu mẫu (06/QLKNTC) cho một cơ quan và một kỳ",
+    query: manualCellsQuery,
+    response: { 200: manualCellsView, ...errors },
+  },
+  "reports.manualCells.save": {
+    method: "PUT",
+    path: "/reports/manual-cells",
+    tags,
+    summary: "Nhập, sửa các ô số liệu nhập tay của một biểu mẫu cho một kỳ (để trống để xóa)",
+    body: manualCellsBody,
+    response: { 200: manualCellsView, ...errors },
   },
 });

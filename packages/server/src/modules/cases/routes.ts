@@ -5,6 +5,7 @@ import { actorOf, requireAuth } from "../../platform/access.ts";
 import type { AppContext } from "../../platform/context.ts";
 import { route, type Api } from "../../platform/http.ts";
 import { revealCaseWriters } from "../identity/access.ts";
+import { createEnforcement, getEnforcement, recordEnforcementStep, updateEnforcement } from "./enforcement.ts";
 import { decideIdentityRequest, listIdentityRequests, requestIdentity } from "../identity/requests.ts";
 import {
   applyCaseAction,
@@ -106,5 +107,20 @@ export function caseRoutes(app: Api, ctx: AppContext): void {
 
   route(app, ROUTES["identityRequests.decide"], { config: { permission: "case.approve_reveal" } }, async (request) =>
     decideIdentityRequest(ctx.db, requireAuth(request), actorOf(request), request.params.id, request.body),
+  );
+
+  // Enforcement of the decision (issue 19, 05/KQTH): who may write is checked in enforcement.ts
+  // (an assigned resolver, or an enforcement officer of the case's agency).
+  route(app, ROUTES["cases.enforcement.get"], { config: { permission: "case.read" } }, async (request) =>
+    getEnforcement(ctx.db, requireAuth(request), request.params.id),
+  );
+  route(app, ROUTES["cases.enforcement.create"], { config: { permission: "case.enforce" } }, async (request) =>
+    createEnforcement(ctx.db, requireAuth(request), actorOf(request), request.params.id, request.body),
+  );
+  route(app, ROUTES["cases.enforcement.update"], { config: { permission: "case.enforce" } }, async (request) =>
+    updateEnforcement(ctx.db, requireAuth(request), actorOf(request), request.params.id, request.body),
+  );
+  route(app, ROUTES["cases.enforcement.step"], { config: { permission: "case.enforce" } }, async (request) =>
+    recordEnforcementStep(ctx.db, requireAuth(request), actorOf(request), request.params.id, request.body),
   );
 }

@@ -61,8 +61,9 @@ function col(source: IndicatorSource, name: string): RawBuilder<unknown> {
   return sql.ref(`${SOURCE_TABLES[source].alias}.${name}`);
 }
 
-function condition(source: IndicatorSource, c: Condition, from: string): RawBuilder<boolean> {
+function condition(source: IndicatorSource, c: Condition, from: string, to: string): RawBuilder<boolean> {
   const ref = col(source, c.col);
+  if ("period" in c) return sql<boolean>`${ref} = ${c.period === "from" ? from : to}::date`;
   if ("before" in c) return sql<boolean>`${ref} < ${dataYearStart(from)}::date`;
   if ("eq" in c) return sql<boolean>`${ref} = ${c.eq}`;
   if ("in" in c) return sql<boolean>`${ref} in (${sql.join(c.in.map((v) => sql`${v}`))})`;
@@ -97,7 +98,10 @@ function windowOf(source: IndicatorSource, window: IndicatorWindow, from: string
 
 /** All of an indicator's conditions, window included, as one boolean. */
 export function indicatorWhere(ind: Indicator, from: string, to: string): RawBuilder<boolean> {
-  const parts = [windowOf(ind.source, ind.window, from, to), ...ind.where.map((c) => condition(ind.source, c, from))];
+  const parts = [
+    windowOf(ind.source, ind.window, from, to),
+    ...ind.where.map((c) => condition(ind.source, c, from, to)),
+  ];
   return sql<boolean>`(${sql.join(parts, sql` and `)})`;
 }
 

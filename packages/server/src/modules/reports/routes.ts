@@ -23,6 +23,7 @@ import { submissionTimeliness } from "./timeliness.ts";
 import { keyRing, hasKeyRing } from "../../platform/vault.ts";
 import { LocalFileStorage } from "../attachments/storage.ts";
 import { blankForm, openOriginal, uploadReport, type UploadDeps } from "./upload.ts";
+import { getManualCells, saveManualCells } from "./manual-cells.ts";
 
 const read = { config: { permission: "report.read" as const } };
 
@@ -161,4 +162,11 @@ export function reportRoutes(app: Api, ctx: AppContext): void {
       .header("cache-control", "private, no-store")
       .send(file.stream);
   });
+  // Manual cells of a form (issue 19, 06/QLKNTC): writing needs report.write on the agency (manual-cells.ts).
+  route(app, ROUTES["reports.manualCells.get"], read, async (request) =>
+    getManualCells(ctx.db, requireAuth(request), request.query),
+  );
+  route(app, ROUTES["reports.manualCells.save"], { config: { permission: "report.write" } }, async (request) =>
+    saveManualCells(ctx.db, requireAuth(request), actorOf(request), request.body),
+  );
 }

@@ -279,4 +279,79 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
         when 'deferred' then 'Tạm hoãn chuyển đổi' else 'Trong kế hoạch, chưa thực hiện' end`,
     },
   },
+  // Enforcement of decisions (05/KQTH): each record with what was still to do when the period
+  // started (ordered minus the steps before it); the case's title is its masked copy.
+  enforcement: {
+    alias: "e",
+    from: (periodFrom) => sql`(select e.id, e.agency_id, e.kind, e.decided_on, e.done_on, e.state, c.code, c.title,
+        e.money_to_state - coalesce(b.money_to_state, 0) as money_to_state_left,
+        e.money_to_others - coalesce(b.money_to_others, 0) as money_to_others_left,
+        e.land_to_state - coalesce(b.land_to_state, 0) as land_to_state_left,
+        e.land_to_others - coalesce(b.land_to_others, 0) as land_to_others_left,
+        e.persons_to_discipline - coalesce(b.persons_disciplined, 0) as discipline_left
+      from case_enforcement e join resolution_case c on c.id = e.case_id
+        left join (select enforcement_id, sum(money_to_state) as money_to_state, sum(money_to_others) as money_to_others,
+            sum(land_to_state) as land_to_state, sum(land_to_others) as land_to_others,
+            sum(persons_disciplined) as persons_disciplined
+          from case_enforcement_step where on_date < ${periodFrom}::date group by enforcement_id) b
+          on b.enforcement_id = e.id)`,
+    matter: null,
+    summable: [
+      "money_to_state_left",
+      "money_to_others_left",
+      "land_to_state_left",
+      "land_to_others_left",
+      "discipline_left",
+    ],
+    list: {
+      id: "e.id",
+      code: "e.code",
+      date: "e.decided_on::text",
+      title: "e.title",
+      state:
+        "case e.state when 'done' then 'Đã thi hành xong' when 'in_progress' then 'Đang thi hành' else 'Chưa tổ chức thi hành' end",
+    },
+  },
+  enforcement_step: {
+    alias: "es",
+    from: () => sql`(select s.id, s.agency_id, s.kind, s.on_date, e.kind as case_kind, c.code, c.title,
+        s.money_to_state, s.money_to_others, s.land_to_state, s.land_to_others, s.persons_disciplined,
+        s.matters_transferred, s.persons_transferred, s.rights_restored
+      from case_enforcement_step s join case_enforcement e on e.id = s.enforcement_id
+        join resolution_case c on c.id = e.case_id)`,
+    matter: null,
+    summable: [
+      "money_to_state",
+      "money_to_others",
+      "land_to_state",
+      "land_to_others",
+      "persons_disciplined",
+      "matters_transferred",
+      "persons_transferred",
+      "rights_restored",
+    ],
+    list: {
+      id: "es.id",
+      code: "es.code",
+      date: "es.on_date::text",
+      title: "es.title",
+      state:
+        "case es.kind when 'done' then 'Thi hành xong' when 'partial' then 'Thi hành một phần' else 'Bắt đầu thi hành' end",
+    },
+  },
+  // Manual cells (06/QLKNTC): what the unit entered, with who entered it last.
+  manual: {
+    alias: "mc",
+    from: table("report_manual_cell"),
+    matter: null,
+    summable: ["value"],
+    list: {
+      id: "mc.agency_id || ':' || mc.cell",
+      code: "mc.form",
+      date: "mc.period_to::text",
+      title: "coalesce(mc.note, 'Số liệu nhập tay')",
+      state:
+        "'Nhập tay: ' || coalesce(mc.updated_by_name, '') || ' ' || to_char(mc.updated_at at time zone 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY')",
+    },
+  },
 };

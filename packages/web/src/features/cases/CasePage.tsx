@@ -31,6 +31,7 @@ import { PATHS } from "../shell/nav.ts";
 import { ActionModal } from "./ActionModal.tsx";
 import { revealCaseIdentity, useCase, type CaseDetail } from "./api.ts";
 import { AssignmentsModal } from "./AssignmentsModal.tsx";
+import { EnforcementSection } from "./EnforcementSection.tsx";
 import { CaseStateBadge, caseStateLabel, InstanceBadge, Section } from "./components.tsx";
 import { IdentityRequestButton, IdentityRequestList, ProtectedWriters } from "./IdentityPanel.tsx";
 import { casePath, casesPath, type CaseKind } from "./paths.ts";
@@ -96,6 +97,7 @@ function CaseView({ detail: c, reload }: { detail: CaseDetail; reload(): Promise
             <ContentCard detail={c} />
             <DocumentsPanel entityType="case" entityId={c.id} editing={editingDoc} onEdit={setEditingDoc} />
             <AttachmentsPanel owner={`cases/${c.id}`} />
+            <EnforcementSection caseId={c.id} />
             {c.identityRequests.length > 0 ? (
               <Section title={CASE_TEXT.identityRequests} id="case-identity-requests">
                 <IdentityRequestList requests={c.identityRequests} />

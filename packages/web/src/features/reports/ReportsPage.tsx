@@ -32,6 +32,8 @@ const ADJUSTMENT_ROW = "tru_trung";
 import { SaveAndSubmit, SubmissionsPanel } from "./SubmissionsPanel.tsx";
 import { TimelinessPanel } from "./TimelinessPanel.tsx";
 import { UploadPanel } from "./UploadPanel.tsx";
+import { ManualCellsPanel } from "./ManualCellsPanel.tsx";
+import { manualCellsOf } from "@minhbach/domain/reports/manual-cells";
 
 const THIS_YEAR = new Date().getFullYear();
 const YEARS = Array.from({ length: THIS_YEAR + 1 - 2021 + 1 }, (_, i) => String(THIS_YEAR + 1 - i));
@@ -187,6 +189,7 @@ export default function ReportsPage() {
           ) : null}
         </>
       ) : null}
+      {choice && manualCellsOf(choice.form).length > 0 ? <ManualCellsPanel choice={choice} /> : null}
       {choice ? <TimelinessPanel form={choice.form} from={choice.from} to={choice.to} /> : null}
       {session.can("report.write") ? (
         <UploadPanel target={ready ? { form, agencyId, from: chosenPeriod.from, to: chosenPeriod.to } : null} />
