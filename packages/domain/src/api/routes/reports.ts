@@ -17,6 +17,7 @@ import {
   reportView,
 } from "../reports.ts";
 import { listErrors, recordErrors as errors } from "./errors.ts";
+import { dashboardQuery, dashboardView } from "../reports-dashboard.ts";
 import { FORM_CODES, SUBMISSION_STATUSES, TIMELINESS } from "../../reports/index.ts";
 import { choiceOf } from "../zod-vi.ts";
 
@@ -168,5 +169,14 @@ export const REPORT_ROUTES = defineRoutes({
     params: idParams,
     body: submissionStepBody,
     response: { 200: submissionView, ...errors },
+  },
+  // dashboard with charts (issue 19)
+  "reports.dashboard": {
+    method: "GET",
+    path: "/reports/dashboard",
+    tags,
+    summary: "Bảng điều khiển báo cáo: số liệu theo kỳ, theo lĩnh vực, theo địa bàn, việc quá hạn, thu hồi; so với cùng kỳ năm trước",
+    query: dashboardQuery,
+    response: { 200: dashboardView, ...errors },
   },
 });

@@ -18,6 +18,7 @@ import { reportWorkbook } from "./excel.ts";
 import { narrativeDocument } from "./narrative.ts";
 import { createSubmission, getSubmission, listSubmissions, submissionAction } from "./submissions.ts";
 import { submissionTimeliness } from "./timeliness.ts";
+import { reportDashboard } from "./dashboard.ts";
 
 const read = { config: { permission: "report.read" as const } };
 
@@ -47,12 +48,13 @@ export function reportRoutes(app: Api, ctx: AppContext): void {
         entityType: "report",
         entityId: q.agencyId,
         summary: {
-          form: q.form,
+          form: q.form ?? null,
           from: q.from,
           to: q.to,
           subtree: q.subtree,
           indicator: list.indicator,
           row: list.row,
+          ...(q.dimension !== undefined ? { dimension: q.dimension, value: q.value ?? null } : {}),
           page: q.page,
           total: list.total,
         },
@@ -106,4 +108,9 @@ export function reportRoutes(app: Api, ctx: AppContext): void {
       submissionAction(ctx.db, requireAuth(request), actorOf(request), request.params.id, action, request.body),
     );
   }
+
+  // Dashboard with charts (issue 19): the engine's figures; each point drills down via reports.drilldown.
+  route(app, ROUTES["reports.dashboard"], read, async (request) =>
+    reportDashboard(ctx.db, requireAuth(request), request.query),
+  );
 }
