@@ -15,6 +15,7 @@ import { PATHS, WORK_NAV } from "../features/shell/nav.ts";
 import { SHELL_TEXT } from "../features/shell/text.ts";
 import { LoadingBlock } from "../ui/QueryState.tsx";
 import { cssVariablesResolver, theme } from "./theme.ts";
+import { DASHBOARD_PATH } from "../features/reports/dashboard/path.ts";
 
 dayjs.locale("vi");
 
@@ -57,6 +58,8 @@ const FollowUpPage = lazy(() => import("../features/inspections/follow-up/Follow
 const PublicationsPage = lazy(() => import("../features/portal/PublicationsPage.tsx"));
 const FaqPage = lazy(() => import("../features/portal/FaqPage.tsx"));
 const PortalHubPage = lazy(() => import("../features/portal/PortalHubPage.tsx"));
+// reports dashboard with charts (issue 19): @mantine/charts only in this lazy chunk
+const ReportDashboardPage = lazy(() => import("../features/reports/dashboard/DashboardPage.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -345,6 +348,15 @@ export function App() {
                       element={
                         <RequirePermission permission="reception.write">
                           <FaqPage />
+                        </RequirePermission>
+                      }
+                    />
+                    {/* reports dashboard with charts (issue 19) */}
+                    <Route
+                      path={DASHBOARD_PATH}
+                      element={
+                        <RequirePermission permission="report.read">
+                          <ReportDashboardPage />
                         </RequirePermission>
                       }
                     />

@@ -10,6 +10,8 @@ export interface ReportChoice {
   from: string;
   to: string;
   subtree: boolean;
+  /** "adhoc" (đột xuất): any days, not only the regime's periods. */
+  kind: "periodic" | "adhoc";
 }
 
 const KEY = ["reports"] as const;
@@ -37,15 +39,29 @@ export function useReport(choice: ReportChoice | null) {
   });
 }
 
-export function useDrilldown(choice: ReportChoice | null, cell: string | null, page: number) {
+/** What a drill-down asks for: a form's cell, or an indicator (a dashboard point, maybe grouped). */
+export interface DrillQuery {
+  form?: string;
+  agencyId: string;
+  from: string;
+  to: string;
+  subtree: boolean;
+  kind?: "periodic" | "adhoc";
+  cell?: string;
+  indicator?: string;
+  dimension?: "field" | "area";
+  value?: string;
+}
+
+export function useDrilldown(target: DrillQuery | null, page: number) {
   return useQuery({
-    queryKey: [...KEY, "drilldown", choice, cell, page],
+    queryKey: [...KEY, "drilldown", target, page],
     queryFn: ({ signal }) =>
       call("reports.drilldown", {
-        query: { ...choice!, subtree: String(choice!.subtree), cell: cell!, page, pageSize: 20 },
+        query: { ...target!, subtree: String(target!.subtree), page, pageSize: 20 },
         signal,
       }),
-    enabled: choice !== null && cell !== null,
+    enabled: target !== null,
   });
 }
 
@@ -109,5 +125,18 @@ export function useTimeliness(period: { form: string; from: string; to: string }
     queryKey: [...KEY, "submissions", "timeliness", period],
     queryFn: ({ signal }) => call("reports.submissions.timeliness", { query: period!, signal }),
     enabled: period !== null,
+  });
+}
+
+// ---- Dashboard with charts (issue 19) ------------------------------------------------------------
+
+export type DashboardView = Answer<"reports.dashboard">;
+
+export function useDashboard(choice: { agencyId: string; year: number; subtree: boolean } | null) {
+  return useQuery({
+    queryKey: [...KEY, "dashboard", choice],
+    queryFn: ({ signal }) =>
+      call("reports.dashboard", { query: { ...choice!, subtree: String(choice!.subtree) }, signal }),
+    enabled: choice !== null,
   });
 }
