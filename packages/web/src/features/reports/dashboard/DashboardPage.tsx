@@ -84,13 +84,14 @@ export default function DashboardPage() {
             value={agencyId}
             onChange={setAgencyId}
             searchable
+            allowDeselect={false}
             w={{ base: "100%", sm: 360 }}
           />
           <Checkbox label={T.subtree} checked={subtree} onChange={(e) => setSubtree(e.currentTarget.checked)} />
           <Switch label={T.compare} checked={compare} onChange={(e) => setCompare(e.currentTarget.checked)} />
         </Group>
       </Paper>
-      <QueryStatus query={dashboard} />
+      {agencyId ? <QueryStatus query={dashboard} /> : <Text>{T.chooseAgency}</Text>}
       {data ? (
         <Stack gap="md">
           <Text size="sm" c="dimmed">
@@ -146,32 +147,30 @@ function Overdue({ view }: { view: DashboardView }) {
         />
       </SimpleGrid>
       {several ? (
-        <Table.ScrollContainer minWidth={420} mt="sm">
-          <Table striped withTableBorder aria-labelledby="overdue-heading">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{T.unit}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {T.overduePetitions}
+        <Table mt="sm" striped withTableBorder aria-labelledby="overdue-heading">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{T.unit}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {T.overduePetitions}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {T.overdueCases}
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {o.byAgency.map((r) => (
+              <Table.Tr key={r.agency.id}>
+                <Table.Th scope="row" fw={500}>
+                  {r.agency.name}
                 </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {T.overdueCases}
-                </Table.Th>
+                <Table.Td ta="right">{formatNumber(r.petitions)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(r.cases)}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {o.byAgency.map((r) => (
-                <Table.Tr key={r.agency.id}>
-                  <Table.Th scope="row" fw={500}>
-                    {r.agency.name}
-                  </Table.Th>
-                  <Table.Td ta="right">{formatNumber(r.petitions)}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(r.cases)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       ) : null}
     </Card>
   );

@@ -4,6 +4,7 @@ export const DASHBOARD_TEXT = {
     "Số liệu của năm báo cáo tính từ hồ sơ theo cùng định nghĩa chỉ tiêu của các biểu mẫu: diễn biến theo kỳ, đơn theo lĩnh vực và theo địa bàn, việc quá hạn, thu hồi tiền qua thanh tra, kiểm tra; so sánh với cùng kỳ năm trước. Bấm vào một cột hoặc một số liệu trong bảng để xem danh sách hồ sơ.",
   year: "Năm báo cáo",
   agency: "Cơ quan, đơn vị",
+  chooseAgency: "Chọn cơ quan, đơn vị để xem số liệu.",
   subtree: "Gồm các đơn vị trực thuộc",
   compare: "So sánh cùng kỳ năm trước",
   toReports: "Về trang báo cáo định kỳ",
