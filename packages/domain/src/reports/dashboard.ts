@@ -1,6 +1,6 @@
 /**
  * The reports dashboard (issue 19): which figures of the indicator catalogue its charts show and
- * over which periods (docs/LAW.md §11.1, §11.7). Pure: the server computes each figure with the
+ * over which periods (docs/LAW.md §11.1, §11.7, §11.8). Pure: the server computes each figure with the
  * report engine from these codes, so a bar counts what the same indicator counts in the forms.
  * - The trend runs over the regime's data periods of the year: its months when the regime in force
  *   asks for monthly reports all year, otherwise its quarters (a year straddling two regimes takes
