@@ -104,7 +104,7 @@ for (const db of testDatabases()) {
       }
       // Cases (their figures as stored), each on a petition of its own that is closed (accepted) in 2026.
       // prettier-ignore
-      const cases: { key: string; kind: "complaint" | "denunciation"; endedBy: string | null; endedOn: string | null; state: string; dueOn: string | null }[] = [
+      const cases: { key: string; kind: "complaint" | "denunciation"; endedBy: "decided" | "concluded" | "withdrawn" | null; endedOn: string | null; state: string; dueOn: string | null }[] = [
         { key: "C1", kind: "complaint", endedBy: "decided", endedOn: "2024-05-01", state: "CLOSED", dueOn: "2024-01-01" },
         { key: "C2", kind: "denunciation", endedBy: "concluded", endedOn: "2024-08-01", state: "CLOSED", dueOn: null },
         { key: "C3", kind: "complaint", endedBy: "withdrawn", endedOn: "2024-05-02", state: "WITHDRAWN", dueOn: null },
@@ -114,7 +114,11 @@ for (const db of testDatabases()) {
       ];
       for (const c of cases) {
         const petitionId = await receive(sct, c.key);
-        await kdb.updateTable("petition").set({ state: "ACCEPTED", due_on: null }).where("id", "=", petitionId).execute();
+        await kdb
+          .updateTable("petition")
+          .set({ state: "ACCEPTED", due_on: null })
+          .where("id", "=", petitionId)
+          .execute();
         const row = await kdb
           .insertInto("resolution_case")
           .values({

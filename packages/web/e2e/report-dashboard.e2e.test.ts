@@ -9,16 +9,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import {
-  axeProblems,
-  checkPhonePage,
-  choose,
-  ensureWebBuilt,
-  launchBrowser,
-  login,
-  newPage,
-  shoot,
-} from "./support.ts";
+import { axeProblems, choose, ensureWebBuilt, launchBrowser, login, shoot } from "./support.ts";
 import { startTestApp, type TestApp } from "@minhbach/server/testing";
 import { receiveMany } from "@minhbach/server/modules/petitions/intake";
 import { SYSTEM_ACTOR } from "@minhbach/server/platform/audit";

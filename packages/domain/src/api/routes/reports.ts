@@ -175,7 +175,8 @@ export const REPORT_ROUTES = defineRoutes({
     method: "GET",
     path: "/reports/dashboard",
     tags,
-    summary: "Bảng điều khiển báo cáo: số liệu theo kỳ, theo lĩnh vực, theo địa bàn, việc quá hạn, thu hồi; so với cùng kỳ năm trước",
+    summary:
+      "Bảng điều khiển báo cáo: số liệu theo kỳ, theo lĩnh vực, theo địa bàn, việc quá hạn, thu hồi; so với cùng kỳ năm trước",
     query: dashboardQuery,
     response: { 200: dashboardView, ...errors },
   },

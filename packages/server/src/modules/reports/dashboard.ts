@@ -8,7 +8,12 @@
  * record whose due date is before today).
  */
 import { FINAL_STATES, PETITION_OPEN_STATES, fieldByCode, todayInVietnam } from "@minhbach/domain";
-import type { DashboardChart, DashboardPoint, DashboardQuery, DashboardView } from "@minhbach/domain/api/reports-dashboard";
+import type {
+  DashboardChart,
+  DashboardPoint,
+  DashboardQuery,
+  DashboardView,
+} from "@minhbach/domain/api/reports-dashboard";
 import {
   DASHBOARD_CHARTS,
   NO_FIELD_LABEL,
