@@ -1,6 +1,6 @@
 /**
  * Enforcement of a decision (docs/LAW.md §5.6): the order of the steps, amounts within what the
- * decision orders (đồng exact, land to the cm²), dates, and the manual cells' values (§11.8),
+ * decision orders (đồng exact, land to the cm²), dates, and the manual cells' values (§11.12),
  * checked by hand.
  */
 import assert from "node:assert/strict";

@@ -1,5 +1,5 @@
 /**
- * Checking an uploaded official form (docs/LAW.md §11.8), by hand: a filled 02/XLD of unit
+ * Checking an uploaded official form (docs/LAW.md §11.11), by hand: a filled 02/XLD of unit
  * LC.SCT.QLTT for Q2/2023 read as plain cells; every error listed with its cell address; the sums
  * of the layout; the reconciliation with the previous period; who may upload and where it lands.
  */

@@ -3,6 +3,7 @@
  * records behind one of its figures, and the catalogue the page offers.
  */
 import { FORM_CODES, INDICATORS, SUBMISSION_STATUSES } from "../reports/index.ts";
+import { DASHBOARD_DIMENSIONS } from "../reports/dashboard.ts";
 import { isoDate, pageQuery, uuid } from "./common.ts";
 import { blankable, choiceOf, z } from "./zod-vi.ts";
 
@@ -49,7 +50,8 @@ export type NarrativeQuery = z.infer<typeof narrativeQuery>;
 
 export const drilldownQuery = pageQuery
   .extend({
-    form: choiceOf(FORM_CODES, "biểu mẫu"),
+    /** Needed with a cell; an indicator alone (the dashboard's points) may go without a form. */
+    form: blankable(choiceOf(FORM_CODES, "biểu mẫu").optional()),
     agencyId: uuid,
     from: isoDate,
     to: isoDate,
@@ -65,11 +67,25 @@ export const drilldownQuery = pageQuery
     ),
     indicator: blankable(choiceOf(INDICATOR_CODES, "chỉ tiêu").optional()),
     ...scopeFields,
+    /** A dashboard point's grouping (reports/dashboard.ts) and its value: a field code ("-": none), an agency code. */
+    dimension: blankable(choiceOf(DASHBOARD_DIMENSIONS, "nhóm số liệu").optional()),
+    value: blankable(
+      z
+        .string()
+        .max(80)
+        .regex(/^[A-Za-z0-9_.-]+$/, { error: "Giá trị nhóm không hợp lệ." })
+        .optional(),
+    ),
   })
   .refine((q) => q.from <= q.to, { error: "Từ ngày phải trước hoặc bằng đến ngày.", path: ["to"] })
   .refine((q) => q.cell !== undefined || q.indicator !== undefined, {
     error: "Chọn ô số liệu hoặc chỉ tiêu.",
     path: ["cell"],
+  })
+  .refine((q) => q.cell === undefined || q.form !== undefined, { error: "Chọn biểu mẫu.", path: ["form"] })
+  .refine((q) => q.dimension === undefined || q.value !== undefined, {
+    error: "Chọn giá trị của nhóm số liệu.",
+    path: ["value"],
   });
 export type DrilldownQuery = z.infer<typeof drilldownQuery>;
 

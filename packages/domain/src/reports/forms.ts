@@ -29,7 +29,7 @@ export interface FormDefinition {
   columns: readonly FormColumn[];
   groups: readonly FormGroup[];
   /**
-   * Columns that the layout makes the sum of others (docs/LAW.md §11.8): "total" equals the sum of
+   * Columns that the layout makes the sum of others (docs/LAW.md §11.11): "total" equals the sum of
    * "parts" on every row. Checked on an uploaded form, cell by cell.
    */
   sums?: readonly FormSum[];
@@ -344,7 +344,7 @@ export const FORMS: Readonly<Record<string, FormDefinition>> = {
     ]),
     groups: [],
   },
-  // 05/KQTH and 06/QLKNTC (docs/LAW.md §11.5, §11.6 E–F, §11.8): their layout is reconstructed from
+  // 05/KQTH and 06/QLKNTC (docs/LAW.md §11.5, §11.6 E–F, §11.12): their layout is reconstructed from
   // the indicators of §11.6, not copied from the appendix of TT 06/2025 (not read; README). The
   // forms exist under the three regimes (the predecessors' KQGQ series held the same figures).
   "05/KQTH": {

@@ -1,6 +1,6 @@
 /**
  * Cells of a form that no record of the system holds, entered by hand per agency and period
- * (docs/LAW.md §11.8): the state-management work of form 06/QLKNTC. Inspections of responsibility
+ * (docs/LAW.md §11.12): the state-management work of form 06/QLKNTC. Inspections of responsibility
  * are not told apart from other inspections in the inspection record (its field of state management
  * is free text), the directive documents of the unit and the trainings on reception, complaints and
  * denunciations are not registered anywhere (the anti-corruption training register is about

@@ -1,6 +1,6 @@
 /**
  * A unit not on the system sends its report as the official Excel form, filled by hand
- * (docs/LAW.md §11.8). The blank form the system hands out carries, on a hidden sheet, the form
+ * (docs/LAW.md §11.11). The blank form the system hands out carries, on a hidden sheet, the form
  * code, the regime, the unit and the period; the layout (header cells and column numbers) is the
  * one `FORMS` defines. This file checks a filled form read into plain cell values: which form and
  * report it is, its layout, then every number cell (a non-negative number; a whole number for
@@ -335,7 +335,7 @@ export function validateUpload(input: {
 }
 
 /**
- * Who may record an uploaded report and in which state it lands (docs/LAW.md §11.8): the unit's own
+ * Who may record an uploaded report and in which state it lands (docs/LAW.md §11.11): the unit's own
  * reporting officer (a draft it then submits, as a computed one), or the reporting officer of its
  * direct superior entering the form the unit sent (recorded as submitted to that superior, which
  * then returns or accepts it). Revisions follow the computed report's rule (draftStep): a report

@@ -15,6 +15,7 @@ import { PATHS, WORK_NAV } from "../features/shell/nav.ts";
 import { SHELL_TEXT } from "../features/shell/text.ts";
 import { LoadingBlock } from "../ui/QueryState.tsx";
 import { cssVariablesResolver, theme } from "./theme.ts";
+import { DASHBOARD_PATH } from "../features/reports/dashboard/path.ts";
 
 dayjs.locale("vi");
 
@@ -61,6 +62,8 @@ const PortalHubPage = lazy(() => import("../features/portal/PortalHubPage.tsx"))
 const ReportingLinesPage = lazy(() => import("../features/reports/ReportingLinesPage.tsx"));
 // portal survey results (issue 20)
 const SurveyResultsPage = lazy(() => import("../features/portal/SurveyResultsPage.tsx"));
+// reports dashboard with charts (issue 19): @mantine/charts only in this lazy chunk
+const ReportDashboardPage = lazy(() => import("../features/reports/dashboard/DashboardPage.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -367,6 +370,15 @@ export function App() {
                       element={
                         <RequirePermission permission="report.read">
                           <SurveyResultsPage />
+                        </RequirePermission>
+                      }
+                    />
+                    {/* reports dashboard with charts (issue 19) */}
+                    <Route
+                      path={DASHBOARD_PATH}
+                      element={
+                        <RequirePermission permission="report.read">
+                          <ReportDashboardPage />
                         </RequirePermission>
                       }
                     />

@@ -20,6 +20,7 @@ import {
   reportView,
 } from "../reports.ts";
 import { listErrors, recordErrors as errors } from "./errors.ts";
+import { dashboardQuery, dashboardView } from "../reports-dashboard.ts";
 import { FORM_CODES, SUBMISSION_STATUSES, TIMELINESS } from "../../reports/index.ts";
 import { blankable, choiceOf } from "../zod-vi.ts";
 import { manualCellsBody, manualCellsQuery, manualCellsView } from "../report-manual-cells.ts";
@@ -299,5 +300,15 @@ export const REPORT_ROUTES = defineRoutes({
     summary: "Nhập, sửa các ô số liệu nhập tay của một biểu mẫu cho một kỳ (để trống để xóa)",
     body: manualCellsBody,
     response: { 200: manualCellsView, ...errors },
+  },
+  // dashboard with charts (issue 19)
+  "reports.dashboard": {
+    method: "GET",
+    path: "/reports/dashboard",
+    tags,
+    summary:
+      "Bảng điều khiển báo cáo: số liệu theo kỳ, theo lĩnh vực, theo địa bàn, việc quá hạn, thu hồi; so với cùng kỳ năm trước",
+    query: dashboardQuery,
+    response: { 200: dashboardView, ...errors },
   },
 });

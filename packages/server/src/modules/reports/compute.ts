@@ -54,7 +54,8 @@ function col(source: IndicatorSource, name: string): RawBuilder<unknown> {
     name !== dates.start &&
     name !== dates.end &&
     !SOURCE_TABLES[source].summable.includes(name) &&
-    name !== SOURCE_TABLES[source].matter
+    name !== SOURCE_TABLES[source].matter &&
+    !Object.values(SOURCE_TABLES[source].dimensions ?? {}).includes(name)
   ) {
     throw new Error(`reports: column ${source}.${name} is not in the catalogue`);
   }
@@ -130,11 +131,18 @@ function relevant(source: IndicatorSource, from: string, to: string): RawBuilder
 export interface Aggregated {
   /** agency id → indicator code → value; "" holds the grand total. */
   byAgency: Map<string, Record<string, number>>;
+  /** With a grouping dimension: its value (NO_VALUE when empty) → indicator name → value. */
+  byDimension: Map<string, Record<string, number>>;
 }
+
+/** The key of the records whose dimension column is empty (a petition without a field). */
+export const NO_VALUE = "-";
 
 /**
  * One query per source: every requested indicator as a FILTER column, per agency and in total.
- * `extra` adds indicators under another name with their own period (the reconciliation).
+ * Each wanted indicator has its own name and period (the reconciliation's previous period, the
+ * dashboard's periods). `by` names a dimension of the catalogue (sources.ts `dimensions`): the
+ * sources that have it are also grouped by its column, one more grouping set of the same query.
  */
 export async function aggregateSources(
   db: Kysely<DB>,
@@ -142,33 +150,41 @@ export async function aggregateSources(
   wanted: readonly { name: string; ind: Indicator; from: string; to: string }[],
   from: string,
   to: string,
+  by?: string,
 ): Promise<Aggregated> {
   const byAgency = new Map<string, Record<string, number>>();
+  const byDimension = new Map<string, Record<string, number>>();
   const sources = [...new Set(wanted.map((w) => w.ind.source))];
   await Promise.all(
     sources.map(async (source) => {
       const list = wanted.filter((w) => w.ind.source === source);
-      const { from: fromItem, alias } = SOURCE_TABLES[source];
+      const { from: fromItem, alias, dimensions } = SOURCE_TABLES[source];
       // Each window's earliest "from" and latest "to", so the pre-filter keeps every row any needs.
       const lo = list.reduce((m, w) => (w.from < m ? w.from : m), from);
       const hi = list.reduce((m, w) => (w.to > m ? w.to : m), to);
       const columns = list.map((w, i) => sql`${aggregate(w.ind, w.from, w.to)} as ${sql.ref(`i${i}`)}`);
+      const agency = sql.ref(`${alias}.agency_id`);
+      const dimension = by === undefined ? undefined : dimensions?.[by];
+      const extra = dimension === undefined ? null : col(source, dimension);
       const result = await sql<Record<string, unknown>>`
-        select ${sql.ref(`${alias}.agency_id`)} as agency_id, grouping(${sql.ref(`${alias}.agency_id`)}) as total,
+        select ${agency} as agency_id, grouping(${agency}) as total,
+          ${extra === null ? sql`null` : extra} as dim, ${extra === null ? sql`1` : sql`grouping(${extra})`} as no_dim,
           ${sql.join(columns)}
         from ${fromItem(from)} as ${sql.table(alias)}
-        where ${sql.ref(`${alias}.agency_id`)} in (${sql.join(agencyIds.map((id) => sql`${id}`))})
+        where ${agency} in (${sql.join(agencyIds.map((id) => sql`${id}`))})
           and ${relevant(source, lo, hi)}
-        group by grouping sets ((${sql.ref(`${alias}.agency_id`)}), ())`.execute(db);
+        group by grouping sets ((${agency}), ${extra === null ? sql`` : sql`(${extra}),`} ())`.execute(db);
       for (const row of result.rows) {
-        const key = Number(row.total) === 1 ? "" : String(row.agency_id);
-        const values = byAgency.get(key) ?? {};
+        const perDimension = Number(row.no_dim) === 0;
+        const key = perDimension ? String(row.dim ?? NO_VALUE) : Number(row.total) === 1 ? "" : String(row.agency_id);
+        const target = perDimension ? byDimension : byAgency;
+        const values = target.get(key) ?? {};
         list.forEach((w, i) => (values[w.name] = Number(row[`i${i}`] ?? 0)));
-        byAgency.set(key, values);
+        target.set(key, values);
       }
     }),
   );
-  return { byAgency };
+  return { byAgency, byDimension };
 }
 
 export interface ResolvedReport {
@@ -181,6 +197,27 @@ export interface ResolvedReport {
   /** The rows of a consolidated report (scope subtree or cluster), see rollup.ts. */
   contributors: Contributor[];
   group: { id: string; code: string; name: string } | null;
+}
+
+/** The agency asked for (in the user's `report.read` scope) and, with its subtree, its units. */
+export async function resolveAgencies(db: Kysely<DB>, auth: AuthContext | null, agencyId: string, subtree: boolean) {
+  const agency = await db
+    .selectFrom("agency")
+    .select(["id", "code", "name", "path"])
+    .where("id", "=", agencyId)
+    .executeTakeFirst();
+  if (!agency) fail("AGENCY_NOT_FOUND", "agencyId");
+  if (auth) await assertAgencyInScope(db, auth, "report.read", agency.id, "agencyId");
+  const agencies = subtree
+    ? await db
+        .selectFrom("agency")
+        .select(["id", "code", "name"])
+        .where("path", "like", `${agency.path}%`)
+        .orderBy("code")
+        .execute()
+        .then((list) => [...list.filter((a) => a.id === agency.id), ...list.filter((a) => a.id !== agency.id)])
+    : [{ id: agency.id, code: agency.code, name: agency.name }];
+  return { agency, agencies };
 }
 
 /** Checks a request (form, period, agency and scope) and names the field that is wrong. */

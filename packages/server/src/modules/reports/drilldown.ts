@@ -11,7 +11,7 @@ import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { AuthContext } from "../../platform/access.ts";
 import { fail } from "../../platform/errors.ts";
-import { indicatorWhere, resolveReport, TOTAL_ROW } from "./compute.ts";
+import { indicatorWhere, NO_VALUE, resolveAgencies, resolveReport, TOTAL_ROW } from "./compute.ts";
 import { duplicateCondition } from "./rollup.ts";
 import { SOURCE_TABLES } from "./sources.ts";
 
@@ -33,10 +33,19 @@ function listQuery(
   from: string,
   to: string,
   leaveOut: RawBuilder<boolean> | null,
+  group?: { column: string; value: string },
 ) {
   const source = SOURCE_TABLES[ind.source];
   const alias = source.alias;
-  const counted = indicatorWhere(ind, from, to);
+  const where1 = indicatorWhere(ind, from, to);
+  // A dashboard point grouped by a dimension lists the records of its value (NO_VALUE: none).
+  const grouped =
+    group === undefined
+      ? null
+      : group.value === NO_VALUE
+        ? sql`${sql.ref(`${alias}.${group.column}`)} is null`
+        : sql`${sql.ref(`${alias}.${group.column}`)} = ${group.value}`;
+  const counted = grouped === null ? where1 : sql`(${where1} and ${grouped})`;
   const measure = ind.measure;
   // A sum lists the records that add something to it (a resolved case without money adds nothing).
   const where =
@@ -59,10 +68,19 @@ function listQuery(
 }
 
 export async function drilldown(db: Kysely<DB>, auth: AuthContext | null, q: DrilldownQuery) {
-  const { form, agencies, contributors, scope } = await resolveReport(db, auth, q);
+  // A cell needs its form (checked with its period); an indicator alone (a dashboard point) does not.
+  const { form, agencies, contributors, scope } =
+    q.form !== undefined
+      ? await resolveReport(db, auth, { ...q, form: q.form })
+      : {
+          form: null,
+          contributors: [],
+          scope: "unit" as const,
+          ...(await resolveAgencies(db, auth, q.agencyId, q.subtree)),
+        };
   let row = TOTAL_ROW;
   let code = q.indicator;
-  if (q.cell !== undefined) {
+  if (q.cell !== undefined && form !== null) {
     const dot = q.cell.lastIndexOf(".");
     row = q.cell.slice(0, dot);
     const column = form.columns.find((c) => c.no === Number(q.cell!.slice(dot + 1)));
@@ -72,15 +90,29 @@ export async function drilldown(db: Kysely<DB>, auth: AuthContext | null, q: Dri
   }
   const ind = code === undefined ? undefined : INDICATORS[code];
   if (!ind) fail("REPORT_CELL_UNKNOWN", "indicator");
+  let group: { column: string; value: string } | undefined;
+  if (q.dimension === "area") {
+    // An area is an agency of the subtree: its row.
+    if (!agencies.some((a) => a.code === q.value) || (row !== TOTAL_ROW && row !== q.value))
+      fail("REPORT_CELL_UNKNOWN", "value");
+    row = q.value!;
+  } else if (q.dimension !== undefined) {
+    const column = SOURCE_TABLES[ind.source].dimensions?.[q.dimension];
+    if (column === undefined) fail("REPORT_CELL_UNKNOWN", "dimension");
+    group = { column, value: q.value! };
+  }
   // A unit row lists the records of the agencies it covers; the consolidated total leaves out the
   // senders' petitions it counts once, at the receiving unit (rollup.ts), as the figure does.
+  const unit = contributors.find((c) => c.agency.code === row);
   const ids =
     row === TOTAL_ROW
       ? agencies.map((a) => a.id)
-      : contributors.find((c) => c.agency.code === row)!.covers.map((a) => a.id);
+      : unit
+        ? unit.covers.map((a) => a.id)
+        : agencies.filter((a) => a.code === row).map((a) => a.id);
   const offset = (q.page - 1) * q.pageSize;
   const once = scope !== "unit" && row === TOTAL_ROW && rollupOf(ind.code) === "once";
-  const base = listQuery(ind, ids, q.from, q.to, once ? duplicateCondition(ind.code, ids, q.from, q.to) : null);
+  const base = listQuery(ind, ids, q.from, q.to, once ? duplicateCondition(ind.code, ids, q.from, q.to) : null, group);
   const result = await sql<Row>`select *, count(*) over () as n from (${base}) as l
     order by l.date, l.code, l.id limit ${q.pageSize} offset ${offset}`.execute(db);
   let total = Number(result.rows[0]?.n ?? 0);

@@ -1,5 +1,5 @@
 /**
- * The manual cells of a form (docs/LAW.md §11.8, issue 19 06/QLKNTC): entered by a unit for one
+ * The manual cells of a form (docs/LAW.md §11.12, issue 19 06/QLKNTC): entered by a unit for one
  * period of the regime and kept in report_manual_cell; the form counts them like any other figure
  * (source "manual" of sources.ts), a subtree adds them up, a submission freezes them in its
  * snapshot. Reading needs `report.read`, writing `report.write`, both on the agency's scope; every

@@ -24,6 +24,7 @@ import { keyRing, hasKeyRing } from "../../platform/vault.ts";
 import { LocalFileStorage } from "../attachments/storage.ts";
 import { blankForm, openOriginal, uploadReport, type UploadDeps } from "./upload.ts";
 import { getManualCells, saveManualCells } from "./manual-cells.ts";
+import { reportDashboard } from "./dashboard.ts";
 
 const read = { config: { permission: "report.read" as const } };
 
@@ -53,12 +54,13 @@ export function reportRoutes(app: Api, ctx: AppContext): void {
         entityType: "report",
         entityId: q.agencyId,
         summary: {
-          form: q.form,
+          form: q.form ?? null,
           from: q.from,
           to: q.to,
           subtree: q.subtree,
           indicator: list.indicator,
           row: list.row,
+          ...(q.dimension !== undefined ? { dimension: q.dimension, value: q.value ?? null } : {}),
           page: q.page,
           total: list.total,
         },
@@ -168,5 +170,9 @@ export function reportRoutes(app: Api, ctx: AppContext): void {
   );
   route(app, ROUTES["reports.manualCells.save"], { config: { permission: "report.write" } }, async (request) =>
     saveManualCells(ctx.db, requireAuth(request), actorOf(request), request.body),
+  );
+  // Dashboard with charts (issue 19): the engine's figures; each point drills down via reports.drilldown.
+  route(app, ROUTES["reports.dashboard"], read, async (request) =>
+    reportDashboard(ctx.db, requireAuth(request), request.query),
   );
 }

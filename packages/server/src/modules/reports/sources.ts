@@ -16,6 +16,8 @@ export interface SourceTable {
   matter: string | null;
   /** Columns a measure may add up. */
   summable: readonly string[];
+  /** Columns a figure may be grouped by, by dimension name (the dashboard's "by field"). */
+  dimensions?: Readonly<Record<string, string>>;
   /** The drill-down's columns over the alias (and joins), see drilldown.ts. */
   list: {
     id: string;
@@ -35,6 +37,7 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
     from: table("petition"),
     matter: "matter_id",
     summable: [],
+    dimensions: { field: "field_code" },
     list: {
       id: "p.id",
       code: "p.code",

@@ -1,5 +1,5 @@
 /**
- * Reports of units not on the system (issue 19, docs/LAW.md §11.8): the blank official form of a
+ * Reports of units not on the system (issue 19, docs/LAW.md §11.11): the blank official form of a
  * unit and period (excel.ts in its blank mode), and the filled form uploaded back. The upload is
  * checked as a file (an .xlsx by its content, the attachment module's inspector and size limit),
  * then as the form (domain reports/upload.ts: form, regime, unit, period, header, every number

@@ -5,25 +5,20 @@
  * numbered columns, a total row and one row per unit). Every figure opens the list of records it
  * counts; the form downloads as Excel.
  */
-import { Alert, Anchor, Button, Group, Modal, Pagination, Paper, Select, Stack, Table, Text } from "@mantine/core";
-import { INSPECTION_STATES } from "@minhbach/domain";
+import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
+import { Link } from "react-router-dom";
 import { errorMessage } from "../../api/client.ts";
 import { formatDate, formatNumber } from "../../ui/format.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryStatus } from "../../ui/QueryState.tsx";
 import { saveDownload } from "../../ui/download.ts";
 import { useSession } from "../auth/session.tsx";
-import {
-  useAgencies,
-  useCatalogue,
-  useClusters,
-  useDrilldown,
-  useReport,
-  type ReportChoice,
-  type ReportView,
-} from "./api.ts";
+import { DateField } from "../../ui/DateField.tsx";
+import { useAgencies, useCatalogue, useClusters, useReport, type ReportChoice, type ReportView } from "./api.ts";
 import { ConsolidationPanel } from "./ConsolidationPanel.tsx";
+import { DrilldownModal } from "./DrilldownModal.tsx";
+import { DASHBOARD_PATH } from "./dashboard/path.ts";
 import { REPORT_TEXT as T, SCOPE_TEXT as S } from "./text.ts";
 
 /** The rows that explain a consolidated total (rollup.ts on the server): not records, no drill-down. */
@@ -43,6 +38,10 @@ export default function ReportsPage() {
   const [form, setForm] = useState<string | null>("02/XLD");
   const [year, setYear] = useState<string>(String(THIS_YEAR));
   const [period, setPeriod] = useState<string | null>(null);
+  // Ad hoc (đột xuất): any days, as the server accepts with kind "adhoc".
+  const [kind, setKind] = useState<"periodic" | "adhoc">("periodic");
+  const [adhocFrom, setAdhocFrom] = useState<string | null>(null);
+  const [adhocTo, setAdhocTo] = useState<string | null>(null);
   const [agencyId, setAgencyId] = useState<string | null>(session.me?.agency.id ?? null);
   const [scope, setScope] = useState<"unit" | "subtree" | "cluster">("unit");
   const [groupId, setGroupId] = useState<string | null>(null);
@@ -55,13 +54,24 @@ export default function ReportsPage() {
 
   const periods = catalogue.data?.periods ?? [];
   const chosenPeriod = periods.find((p) => `${p.from}_${p.to}` === period) ?? null;
-  const clusters = useClusters(chosenPeriod?.to ?? null);
-  const ready =
-    form !== null && agencyId !== null && chosenPeriod !== null && (scope !== "cluster" || groupId !== null);
+  const clusters = useClusters(kind === "periodic" ? (chosenPeriod?.to ?? null) : adhocTo);
+  const days =
+    kind === "periodic"
+      ? chosenPeriod && { from: chosenPeriod.from, to: chosenPeriod.to }
+      : adhocFrom && adhocTo && adhocFrom <= adhocTo
+        ? { from: adhocFrom, to: adhocTo }
+        : null;
+  const ready = form !== null && agencyId !== null && days !== null && (scope !== "cluster" || groupId !== null);
+  const rangeError = kind === "adhoc" && adhocFrom && adhocTo && adhocFrom > adhocTo ? T.rangeOrder : null;
 
   return (
     <>
       <PageHeader title={T.title} description={T.description} />
+      <Text mb="sm">
+        <Anchor component={Link} to={DASHBOARD_PATH}>
+          {T.toDashboard}
+        </Anchor>
+      </Text>
       <Paper withBorder p="md" mb="md">
         <form
           onSubmit={(e) => {
@@ -71,11 +81,12 @@ export default function ReportsPage() {
             setChoice({
               form,
               agencyId,
-              from: chosenPeriod.from,
-              to: chosenPeriod.to,
+              from: days.from,
+              to: days.to,
               subtree: scope !== "unit",
               scope,
               ...(scope === "cluster" && groupId ? { groupId } : {}),
+              kind,
             });
           }}
         >
@@ -88,28 +99,63 @@ export default function ReportsPage() {
               w={{ base: "100%", sm: 360 }}
               allowDeselect={false}
             />
-            <Select
-              label={T.year}
-              data={YEARS}
-              value={year}
-              onChange={(v) => {
-                setYear(v ?? String(THIS_YEAR));
-                setPeriod(null);
-              }}
-              w={{ base: "100%", sm: 120 }}
-              allowDeselect={false}
-            />
-            <Select
-              label={T.period}
-              placeholder={T.choosePeriod}
-              data={periods.map((p) => ({
-                value: `${p.from}_${p.to}`,
-                label: `${p.label} (${formatDate(p.from)} – ${formatDate(p.to)})`,
-              }))}
-              value={period}
-              onChange={setPeriod}
-              w={{ base: "100%", sm: 320 }}
-            />
+            <Stack gap={4}>
+              <Text component="span" size="sm" fw={500} id="report-kind-label">
+                {T.kind}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="report-kind-label"
+                value={kind}
+                onChange={(v) => setKind(v === "adhoc" ? "adhoc" : "periodic")}
+                data={[
+                  { value: "periodic", label: T.kindPeriodic },
+                  { value: "adhoc", label: T.kindAdhoc },
+                ]}
+              />
+            </Stack>
+            {kind === "adhoc" ? (
+              <>
+                <DateField
+                  label={T.from}
+                  value={adhocFrom}
+                  onChange={(v) => setAdhocFrom(v)}
+                  w={{ base: "100%", sm: 170 }}
+                />
+                <DateField
+                  label={T.to}
+                  value={adhocTo}
+                  onChange={(v) => setAdhocTo(v)}
+                  error={rangeError}
+                  w={{ base: "100%", sm: 170 }}
+                />
+              </>
+            ) : null}
+            {kind === "periodic" ? (
+              <>
+                <Select
+                  label={T.year}
+                  data={YEARS}
+                  value={year}
+                  onChange={(v) => {
+                    setYear(v ?? String(THIS_YEAR));
+                    setPeriod(null);
+                  }}
+                  w={{ base: "100%", sm: 120 }}
+                  allowDeselect={false}
+                />
+                <Select
+                  label={T.period}
+                  placeholder={T.choosePeriod}
+                  data={periods.map((p) => ({
+                    value: `${p.from}_${p.to}`,
+                    label: `${p.label} (${formatDate(p.from)} – ${formatDate(p.to)})`,
+                  }))}
+                  value={period}
+                  onChange={setPeriod}
+                  w={{ base: "100%", sm: 320 }}
+                />
+              </>
+            ) : null}
             <Select
               label={T.agency}
               data={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.name} (${a.code})` }))}
@@ -167,10 +213,10 @@ export default function ReportsPage() {
               onDownloadNarrative={async () => {
                 setDownloadError(null);
                 try {
-                  const { agencyId, from, to, subtree } = choice;
+                  const { agencyId, from, to, subtree, kind } = choice;
                   await saveDownload(
                     "reports.narrative",
-                    { query: { agencyId, from, to, subtree: String(subtree) } },
+                    { query: { agencyId, from, to, subtree: String(subtree), kind } },
                     "bao-cao.docx",
                   );
                 } catch (error) {
@@ -190,12 +236,20 @@ export default function ReportsPage() {
         </>
       ) : null}
       {choice && manualCellsOf(choice.form).length > 0 ? <ManualCellsPanel choice={choice} /> : null}
-      {choice ? <TimelinessPanel form={choice.form} from={choice.from} to={choice.to} /> : null}
+      {choice && choice.kind === "periodic" ? (
+        <TimelinessPanel form={choice.form} from={choice.from} to={choice.to} />
+      ) : null}
       {session.can("report.write") ? (
-        <UploadPanel target={ready ? { form, agencyId, from: chosenPeriod.from, to: chosenPeriod.to } : null} />
+        <UploadPanel
+          target={ready && kind === "periodic" ? { form, agencyId, from: days.from, to: days.to } : null}
+        />
       ) : null}
       <SubmissionsPanel />
-      <DrilldownModal choice={choice} cell={cell} onClose={() => setCell(null)} report={report.data ?? null} />
+      <DrilldownModal
+        target={choice && cell !== null ? { ...choice, cell } : null}
+        onClose={() => setCell(null)}
+        fallbackTitle={report.data?.title ?? ""}
+      />
     </>
   );
 }
@@ -228,7 +282,7 @@ function ReportTable({
           </Text>
           <Text size="sm" c="dimmed">
             {report.agency.name} ·{" "}
-            {T.periodLine(report.period?.label ?? "", formatDate(report.from), formatDate(report.to))}
+            {T.periodLine(report.period?.label ?? T.kindAdhoc, formatDate(report.from), formatDate(report.to))}
           </Text>
         </Stack>
         <Group gap="xs">
@@ -321,87 +375,5 @@ function ReportTable({
         </Table>
       </Table.ScrollContainer>
     </Stack>
-  );
-}
-
-/**
- * The state shown beside a record: the inspections' labels; the anti-corruption and follow-up
- * sources give a Vietnamese status already; petitions, visits and cases keep their own pages.
- */
-function stateOf(kind: string, state: string): string {
-  if (kind === "inspection") return (INSPECTION_STATES as Record<string, string>)[state] ?? state;
-  if (kind === "petition" || kind === "visit" || kind === "case") return "";
-  return state;
-}
-
-function DrilldownModal({
-  choice,
-  cell,
-  onClose,
-  report,
-}: {
-  choice: ReportChoice | null;
-  cell: string | null;
-  onClose: () => void;
-  report: ReportView | null;
-}) {
-  const [page, setPage] = useState(1);
-  const list = useDrilldown(choice, cell, page);
-  const data = list.data;
-  return (
-    <Modal
-      opened={cell !== null}
-      onClose={() => {
-        setPage(1);
-        onClose();
-      }}
-      title={data ? T.drillTitle(data.name, formatNumber(data.total)) : (report?.title ?? "")}
-      size="xl"
-    >
-      <QueryStatus query={list} />
-      {data ? (
-        <Stack gap="xs">
-          <Text size="sm" c="dimmed">
-            {data.counts}
-          </Text>
-          {data.items.length === 0 ? (
-            <Text>{T.empty}</Text>
-          ) : (
-            <Table.ScrollContainer minWidth={600}>
-              <Table striped aria-label={data.name}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{T.code}</Table.Th>
-                    <Table.Th>{T.date}</Table.Th>
-                    <Table.Th>{T.content}</Table.Th>
-                    <Table.Th>{T.state}</Table.Th>
-                    <Table.Th>{T.unit}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.items.map((item) => (
-                    <Table.Tr key={item.id}>
-                      <Table.Td>{item.code}</Table.Td>
-                      <Table.Td>{item.date ? formatDate(item.date) : ""}</Table.Td>
-                      <Table.Td>{item.title}</Table.Td>
-                      <Table.Td>{stateOf(item.kind, item.state)}</Table.Td>
-                      <Table.Td>{item.agencyCode}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-          {data.total > data.pageSize ? (
-            <Pagination
-              total={Math.ceil(data.total / data.pageSize)}
-              value={page}
-              onChange={setPage}
-              aria-label="Phân trang"
-            />
-          ) : null}
-        </Stack>
-      ) : null}
-    </Modal>
   );
 }

@@ -13,6 +13,8 @@ export interface ReportChoice {
   /** unit, subtree (the reporting graph) or cluster (with `groupId`). */
   scope?: "unit" | "subtree" | "cluster";
   groupId?: string;
+  /** "adhoc" (đột xuất): any days, not only the regime's periods. */
+  kind: "periodic" | "adhoc";
 }
 
 const KEY = ["reports"] as const;
@@ -40,15 +42,32 @@ export function useReport(choice: ReportChoice | null) {
   });
 }
 
-export function useDrilldown(choice: ReportChoice | null, cell: string | null, page: number) {
+/** What a drill-down asks for: a form's cell, or an indicator (a dashboard point, maybe grouped). */
+export interface DrillQuery {
+  form?: string;
+  agencyId: string;
+  from: string;
+  to: string;
+  subtree: boolean;
+  /** A consolidated report's scope (the drill-down of its total leaves out the duplicates). */
+  scope?: "unit" | "subtree" | "cluster";
+  groupId?: string;
+  kind?: "periodic" | "adhoc";
+  cell?: string;
+  indicator?: string;
+  dimension?: "field" | "area";
+  value?: string;
+}
+
+export function useDrilldown(target: DrillQuery | null, page: number) {
   return useQuery({
-    queryKey: [...KEY, "drilldown", choice, cell, page],
+    queryKey: [...KEY, "drilldown", target, page],
     queryFn: ({ signal }) =>
       call("reports.drilldown", {
-        query: { ...choice!, subtree: String(choice!.subtree), cell: cell!, page, pageSize: 20 },
+        query: { ...target!, subtree: String(target!.subtree), page, pageSize: 20 },
         signal,
       }),
-    enabled: choice !== null && cell !== null,
+    enabled: target !== null,
   });
 }
 
@@ -181,5 +200,18 @@ export function useUploadReport() {
         },
       }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: [...KEY, "submissions"] }),
+  });
+}
+
+// ---- Dashboard with charts (issue 19) ------------------------------------------------------------
+
+export type DashboardView = Answer<"reports.dashboard">;
+
+export function useDashboard(choice: { agencyId: string; year: number; subtree: boolean } | null) {
+  return useQuery({
+    queryKey: [...KEY, "dashboard", choice],
+    queryFn: ({ signal }) =>
+      call("reports.dashboard", { query: { ...choice!, subtree: String(choice!.subtree) }, signal }),
+    enabled: choice !== null,
   });
 }

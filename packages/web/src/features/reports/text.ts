@@ -23,6 +23,15 @@ export const REPORT_TEXT = {
   empty: "Không có hồ sơ nào.",
   choosePeriod: "Chọn kỳ báo cáo.",
   figureLabel: (column: string, row: string, n: string) => `${column}, ${row}: ${n} — xem danh sách hồ sơ`,
+  // ad hoc range (issue 19)
+  kind: "Loại báo cáo",
+  kindPeriodic: "Định kỳ",
+  kindAdhoc: "Đột xuất",
+  from: "Từ ngày",
+  to: "Đến ngày",
+  rangeOrder: "Đến ngày phải sau hoặc bằng từ ngày.",
+  toDashboard: "Xem bảng điều khiển báo cáo (biểu đồ)",
+  amount: "Giá trị",
 };
 
 export const SUBMISSION_TEXT = {

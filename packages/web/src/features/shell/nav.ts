@@ -72,6 +72,8 @@ export const WORK_NAV: NavItem[] = [
   // portal publications and Q&A (issue 20)
   { path: "/cong-khai-ket-qua", label: "Công khai kết quả", icon: IconWorldUpload, permission: "document.read" },
   { path: "/hoi-dap-cong-dan", label: "Hỏi đáp trên cổng", icon: IconHelpCircle, permission: "reception.write" },
+  // reports dashboard with charts (issue 19)
+  { path: "/bang-dieu-khien-bao-cao", label: "Bảng điều khiển báo cáo", icon: IconChartBar, permission: "report.read" },
 ];
 
 export const ADMIN_NAV: NavItem[] = [
