@@ -240,9 +240,7 @@ export default function ReportsPage() {
         <TimelinessPanel form={choice.form} from={choice.from} to={choice.to} />
       ) : null}
       {session.can("report.write") ? (
-        <UploadPanel
-          target={ready && kind === "periodic" ? { form, agencyId, from: days.from, to: days.to } : null}
-        />
+        <UploadPanel target={ready && kind === "periodic" ? { form, agencyId, from: days.from, to: days.to } : null} />
       ) : null}
       <SubmissionsPanel />
       <DrilldownModal
