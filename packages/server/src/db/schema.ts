@@ -1147,6 +1147,10 @@ export interface ReportSubmissionTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  // 0039_report_upload: where the snapshot came from (computed from the records, or read from an
+  // uploaded Excel form) and the uploaded original (an `attachment` row, entity_type 'report_submission').
+  origin: Generated<"computed" | "upload">;
+  original_file_id: string | null;
 }
 
 // public consultation on draft regulations (0037_consultations)
@@ -1388,13 +1392,6 @@ export interface AcOfficialReminderTable {
   message_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
-}
-// uploaded Excel reports (0039_report_upload): merged into the table's interface above.
-export interface ReportSubmissionTable {
-  /** Where the snapshot came from: computed from the records, or read from an uploaded Excel form. */
-  origin: Generated<"computed" | "upload">;
-  /** The uploaded original (an `attachment` row with entity_type 'report_submission'). */
-  original_file_id: string | null;
 }
 
 // Enforcement of complaint decisions and denunciation handling decisions (0038_enforcement_manual_cells).
