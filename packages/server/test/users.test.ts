@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { ROLE_CODES } from "@minhbach/domain";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
 
 for (const db of testDatabases()) {
@@ -146,8 +147,13 @@ for (const db of testDatabases()) {
 
     test("roles list names every role in Vietnamese", async () => {
       const roles = await admin.get("/api/roles");
-      assert.equal(roles.body.items.length, 9);
+      // Every role of the domain, each with its Vietnamese name.
+      assert.deepEqual(roles.body.items.map((r: { code: string }) => r.code).sort(), [...ROLE_CODES].sort());
       assert.ok(roles.body.items.some((r: { name: string }) => r.name === "Chuyên viên xử lý đơn"));
+      assert.ok(
+        roles.body.items.some((r: { name: string }) => r.name === "Cán bộ theo dõi thi hành quyết định"),
+        "the enforcement officer's role (05/KQTH)",
+      );
     });
   });
 }

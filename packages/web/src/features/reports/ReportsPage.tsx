@@ -162,6 +162,7 @@ export default function ReportsPage() {
               value={agencyId}
               onChange={setAgencyId}
               searchable
+              allowDeselect={false}
               w={{ base: "100%", sm: 320 }}
             />
             <Select

@@ -6,7 +6,7 @@ export const SHELL_TEXT = {
   sectionWork: "Nghiệp vụ",
   sectionAdmin: "Quản trị",
   userMenu: "Tài khoản của tôi",
-  home: "Về trang Tổng quan",
+  home: "Minh Bạch — về trang Tổng quan",
   notFoundTitle: "Không tìm thấy trang",
   notFoundBody: "Địa chỉ này không có trong hệ thống. Hãy chọn chức năng ở danh mục bên trái.",
   backHome: "Về trang Tổng quan",
