@@ -18,7 +18,7 @@
  */
 import { FINAL_STATES, todayInVietnam, VN_OFFSET_MS, type CaseKind, type DeclarationKind } from "@minhbach/domain";
 import { addDays } from "@minhbach/domain/legal-clock";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Config } from "../../config.ts";
 import type { DB } from "../../db/schema.ts";
 import { recordAudit, SYSTEM_ACTOR, type Actor } from "../../platform/audit.ts";
@@ -219,61 +219,35 @@ export async function plannedOfficialDigests(
   return [...byOfficial.values()];
 }
 
-/** Takes the official's row of the day for this run, as claim() does for a user. */
-async function claimOfficial(db: Kysely<DB>, officialId: string, today: string, obligationIds: string[]) {
-  const staleBefore = new Date(Date.now() - STALE_CLAIM_MS);
-  const row = await db
-    .insertInto("ac_official_reminder")
-    .values({ official_id: officialId, sent_on: today, status: "sending", obligation_ids: obligationIds })
-    .onConflict((oc) =>
-      oc
-        .columns(["official_id", "sent_on"])
-        .doUpdateSet((eb) => ({
-          status: "sending",
-          obligation_ids: eb.ref("excluded.obligation_ids"),
-          attempts: eb("ac_official_reminder.attempts", "+", 1),
-          updated_at: new Date(),
-        }))
-        .where((eb) =>
-          eb.or([
-            eb("ac_official_reminder.status", "=", "failed"),
-            eb.and([
-              eb("ac_official_reminder.status", "=", "sending"),
-              eb("ac_official_reminder.updated_at", "<", staleBefore),
-            ]),
-          ]),
-        ),
-    )
-    .returning("official_id")
-    .executeTakeFirst();
-  return row !== undefined;
-}
+/** The day's row of a digest: the users' case digest, or the officials' own declaration digest. */
+const DIGEST_ROWS = {
+  user: { table: "reminder_mail", owner: "user_id", ids: "case_ids" },
+  official: { table: "ac_official_reminder", owner: "official_id", ids: "obligation_ids" },
+} as const;
 
-/** Takes the user's row of the day for this run; false when it was sent or another run holds it. */
-async function claim(db: Kysely<DB>, userId: string, today: string, caseIds: string[]): Promise<boolean> {
+/**
+ * Takes the day's row of a digest for this run: inserted, or taken back when it failed earlier or
+ * a run that held it went stale; false when it was sent or another run holds it.
+ */
+async function claim(
+  db: Kysely<DB>,
+  kind: keyof typeof DIGEST_ROWS,
+  ownerId: string,
+  today: string,
+  ids: string[],
+): Promise<boolean> {
+  const { table, owner, ids: idsColumn } = DIGEST_ROWS[kind];
   const staleBefore = new Date(Date.now() - STALE_CLAIM_MS);
-  const row = await db
-    .insertInto("reminder_mail")
-    .values({ user_id: userId, sent_on: today, status: "sending", case_ids: caseIds })
-    .onConflict((oc) =>
-      oc
-        .columns(["user_id", "sent_on"])
-        .doUpdateSet((eb) => ({
-          status: "sending",
-          case_ids: eb.ref("excluded.case_ids"),
-          attempts: eb("reminder_mail.attempts", "+", 1),
-          updated_at: new Date(),
-        }))
-        .where((eb) =>
-          eb.or([
-            eb("reminder_mail.status", "=", "failed"),
-            eb.and([eb("reminder_mail.status", "=", "sending"), eb("reminder_mail.updated_at", "<", staleBefore)]),
-          ]),
-        ),
-    )
-    .returning("user_id")
-    .executeTakeFirst();
-  return row !== undefined;
+  const t = sql.table(table);
+  const result = await sql`
+    insert into ${t} (${sql.ref(owner)}, sent_on, status, ${sql.ref(idsColumn)})
+    values (${ownerId}, ${today}, 'sending', ${ids})
+    on conflict (${sql.ref(owner)}, sent_on) do update
+      set status = 'sending', ${sql.ref(idsColumn)} = excluded.${sql.ref(idsColumn)},
+        attempts = ${t}.attempts + 1, updated_at = ${new Date()}
+      where ${t}.status = 'failed' or (${t}.status = 'sending' and ${t}.updated_at < ${staleBefore})
+    returning ${sql.ref(owner)}`.execute(db);
+  return result.rows.length > 0;
 }
 
 /**
@@ -321,7 +295,7 @@ export async function runReminderDigest(
       continue;
     }
     const caseIds = digest.cases.map((c) => c.id);
-    if (!(await claim(db, digest.userId, today, caseIds))) {
+    if (!(await claim(db, "user", digest.userId, today, caseIds))) {
       result.skipped++;
       result.digests.push({ ...entry, status: "in_progress" });
       continue;
@@ -426,7 +400,7 @@ async function sendOfficialDigests(
       continue;
     }
     const obligationIds = digest.declarations.map((d) => d.obligationId);
-    if (!(await claimOfficial(db, digest.officialId, today, obligationIds))) {
+    if (!(await claim(db, "official", digest.officialId, today, obligationIds))) {
       result.skipped++;
       result.digests.push({ ...entry, status: "in_progress" });
       continue;
