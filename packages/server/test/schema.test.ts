@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { sql } from "kysely";
 import ts from "typescript";
+import { migrate, REWORDED_CHECKSUMS } from "../src/db/migrate.ts";
 import { startTestApp, testDatabases, type TestApp } from "../src/testing.ts";
 
 const SCHEMA = new URL("../src/db/schema.ts", import.meta.url);
@@ -131,6 +132,26 @@ for (const db of testDatabases()) {
       for (const table of actual.keys())
         if (!declared.has(table)) drift.push(`${table}: in the database, not in schema.ts`);
       assert.deepEqual(drift, []);
+    });
+
+    test("an applied migration edited afterwards stops the start, unless only its comments were reworded", async () => {
+      const { database } = t.system;
+      const setChecksum = (checksum: string) =>
+        sql`update schema_migration set checksum = ${checksum} where version = '0001'`.execute(database.db);
+      const { rows } = await sql<{
+        checksum: string;
+      }>`select checksum from schema_migration where version = '0001'`.execute(database.db);
+      const current = rows[0]!.checksum;
+      try {
+        // An installation migrated before the comments of 0001 were reworded.
+        await setChecksum(REWORDED_CHECKSUMS["0001"]![0]!);
+        assert.deepEqual((await migrate(database)).applied, []);
+        // Any other difference is an edited migration.
+        await setChecksum("0".repeat(64));
+        await assert.rejects(migrate(database), /0001_foundation đã bị sửa sau khi áp dụng/);
+      } finally {
+        await setChecksum(current);
+      }
     });
   });
 }

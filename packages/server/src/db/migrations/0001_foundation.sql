@@ -9,7 +9,7 @@ create or replace function f_unaccent(text) returns text
   language sql immutable parallel safe strict
   as $$ select public.unaccent('public.unaccent'::regdictionary, $1) $$;
 
--- Organisation units, effective-dated (LEGAL-RULES §2.3): a unit that ends gets valid_to,
+-- Organisation units, effective-dated (docs/LAW.md §2.3): a unit that ends gets valid_to,
 -- a unit formed by merger lists its predecessors in agency_lineage.
 create table agency (
   id uuid primary key default gen_random_uuid(),
@@ -27,7 +27,7 @@ create table agency (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   constraint agency_valid_range check (valid_to is null or valid_to >= valid_from),
-  -- LEGAL-RULES §2.3: no new district-level unit after the two-level reform of 01/07/2025.
+  -- docs/LAW.md §2.3: no new district-level unit after the two-level reform of 01/07/2025.
   constraint agency_no_new_district check (kind <> 'district_committee' or valid_from < date '2025-07-01')
 );
 create index agency_parent_idx on agency (parent_id);

@@ -1,4 +1,4 @@
--- Citizen reception (tiếp công dân, LEGAL-RULES §3): the visits written in the reception register
+-- Citizen reception (tiếp công dân, docs/LAW.md §3): the visits written in the reception register
 -- (Sổ tiếp công dân, Mẫu số 03 Thông tư 04/2021/TT-TTCP), the register's yearly numbering and the
 -- heads' reception schedule (lịch tiếp công dân của người đứng đầu), which must be posted publicly.
 -- Runs unchanged on PostgreSQL 15+ and on PGlite (PostgreSQL 18). Needs 0004 (petition).

@@ -3,7 +3,7 @@
 -- .docx, a file's name and description. Their clear columns keep a copy with the writers' personal
 -- data masked (domain text/redact.ts), which every reader of the agency's documents may see; the
 -- original is sealed under the key ring (platform/vault.ts), bound to its row, for those who may
--- see the identity (Điều 9 khoản 1, Điều 47 Luật Tố cáo 2018; LEGAL-RULES §6.6).
+-- see the identity (Điều 9 khoản 1, Điều 47 Luật Tố cáo 2018; docs/LAW.md §6.6).
 -- Runs unchanged on PostgreSQL 15+ and on PGlite.
 
 -- {"fields": …, "title": …} as drafted or last edited; null when nothing is protected.
