@@ -55,6 +55,22 @@ export function reportServerError(form: FormWithErrors, error: unknown): string 
   return field && text.startsWith(`${field}: `) ? text.slice(field.length + 2) : text;
 }
 
+/**
+ * For a form kept in plain component state rather than a Mantine form: the server error as the
+ * message beside one of `fields` when it names one of them, else as the form-level failure.
+ */
+export function splitServerError(
+  error: unknown,
+  fields: readonly string[],
+): { errors: Record<string, string>; failure: string | null } {
+  if (error instanceof ApiError && error.field && fields.includes(error.field)) {
+    const prefix = `${error.field}: `;
+    const text = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+    return { errors: { [error.field]: text }, failure: null };
+  }
+  return { errors: {}, failure: errorMessage(error) };
+}
+
 /** Empty strings from text inputs become null for optional API fields. */
 export function emptyToNull(value: string | null | undefined): string | null {
   const trimmed = value?.trim() ?? "";

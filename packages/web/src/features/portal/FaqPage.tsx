@@ -22,7 +22,7 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { call } from "../../api/call.ts";
-import { errorMessage, isApiError } from "../../api/client.ts";
+import { splitServerError } from "../../ui/forms.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryStatus } from "../../ui/QueryState.tsx";
 import { useMe } from "../auth/session.tsx";
@@ -113,13 +113,9 @@ function FaqModal({ faq, onClose }: { faq: FaqView | null; onClose(): void }) {
       onClose();
     },
     onError: (error) => {
-      if (isApiError(error) && error.field && ["question", "answer", "position"].includes(error.field)) {
-        setErrors({ [error.field]: error.message });
-        setFailure(null);
-      } else {
-        setErrors({});
-        setFailure(errorMessage(error));
-      }
+      const { errors, failure } = splitServerError(error, ["question", "answer", "position"]);
+      setErrors(errors);
+      setFailure(failure);
     },
   });
   return (

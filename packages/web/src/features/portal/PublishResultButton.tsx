@@ -12,7 +12,8 @@ import { IconWorldUpload } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { call } from "../../api/call.ts";
-import { errorMessage, isApiError } from "../../api/client.ts";
+import { errorMessage } from "../../api/client.ts";
+import { splitServerError } from "../../ui/forms.ts";
 import { DateField } from "../../ui/DateField.tsx";
 import { formatDate } from "../../ui/format.ts";
 
@@ -74,13 +75,9 @@ function PublishModal({ documentId, onClose }: { documentId: string; onClose(): 
       onClose();
     },
     onError: (error) => {
-      if (isApiError(error) && error.field && ["title", "body", "publishedOn", "visibleUntil"].includes(error.field)) {
-        setErrors({ [error.field]: error.message });
-        setFailure(null);
-      } else {
-        setErrors({});
-        setFailure(errorMessage(error));
-      }
+      const { errors, failure } = splitServerError(error, ["title", "body", "publishedOn", "visibleUntil"]);
+      setErrors(errors);
+      setFailure(failure);
     },
   });
   return (
