@@ -4,7 +4,7 @@
 // - Browser tests when Debian's Chromium is installed (CHROMIUM_PATH, default /usr/bin/chromium).
 // Ends with the line "N passed, N failed".
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,7 +41,11 @@ if (only.length) files = files.filter((f) => only.some((o) => f.includes(o)));
 console.log(
   `Cơ sở dữ liệu kiểm thử: PGlite${process.env.TEST_DATABASE_URL ? " + PostgreSQL (TEST_DATABASE_URL)" : " (đặt TEST_DATABASE_URL để chạy thêm trên PostgreSQL)"}`,
 );
-const tap = path.join(mkdtempSync(path.join(os.tmpdir(), "minhbach-test-")), "result.tap");
+const runDir = mkdtempSync(path.join(os.tmpdir(), "minhbach-test-"));
+const tap = path.join(runDir, "result.tap");
+// The migrated, seeded embedded databases the run's test processes start from (src/testing.ts).
+const templates = path.join(runDir, "templates");
+mkdirSync(templates);
 const result = spawnSync(
   process.execPath,
   [
@@ -57,8 +61,9 @@ const result = spawnSync(
     `--test-reporter-destination=${tap}`,
     ...files,
   ],
-  { cwd: root, stdio: "inherit", env: { ...process.env, CHROMIUM_PATH: chromium } },
+  { cwd: root, stdio: "inherit", env: { ...process.env, CHROMIUM_PATH: chromium, MINHBACH_TEST_TEMPLATES: templates } },
 );
+rmSync(templates, { recursive: true, force: true });
 let passed = 0;
 let failed = 0;
 if (existsSync(tap)) {

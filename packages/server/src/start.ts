@@ -46,6 +46,8 @@ export interface StartOptions extends BuildOptions {
   schema?: string;
   /** Keep the embedded database in memory instead of DATA_DIR (tests). */
   inMemory?: boolean;
+  /** In memory: start from these database files (a `Database.dump()`) instead of an empty database. */
+  template?: Blob;
   /** Demo mode also loads generated petitions (default); tests start without them. */
   demoPetitions?: boolean;
 }
@@ -98,6 +100,7 @@ export async function startSystem(config: Config, options: StartOptions = {}): P
     databaseUrl: config.databaseUrl,
     dataDir: options.inMemory ? undefined : config.dataDir,
     schema: options.schema,
+    template: options.inMemory ? options.template : undefined,
   });
   try {
     const applied = await prepareDatabase(database);

@@ -4,13 +4,15 @@
  * data, plus a small client that logs in as a demo user and carries cookie and CSRF token.
  */
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
+import { existsSync, linkSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { loadConfig, type Config } from "./config.ts";
 import type { DbKind } from "./db/connection.ts";
+import { todayInVietnam } from "@minhbach/domain";
 import type { Api } from "./platform/http.ts";
+import { hasKeyRing, KeyRing, keyRing, loadKeyRing, useKeyRing, writeKeyRing } from "./platform/vault.ts";
 import { DEMO_PASSWORD } from "./seed/demo.ts";
 import { startSystem, type Started } from "./start.ts";
 
@@ -57,6 +59,68 @@ export interface StartTestOptions {
   dataDir?: string;
 }
 
+/**
+ * A fresh in-memory PGlite runs initdb in WebAssembly, every migration and the demo seed: seconds
+ * for each test app, most of a test run's time. So the first app of each kind (with the demo or
+ * not, with the demo's generated records or not) is dumped, and later apps of that kind start from
+ * the copy. Where MINHBACH_TEST_TEMPLATES names a folder (scripts/test.mjs makes one per run) the
+ * copies are shared by the run's test processes, with the key ring that sealed them; the folder
+ * lives as long as the run, so a copy never outlives the code that made it.
+ */
+const templates = new Map<string, Promise<{ dump: Blob; ring: string }>>();
+
+/** The run's shared key ring: the first process to ask writes it, the others read it. */
+function runKeyRing(dir: string): KeyRing {
+  const file = path.join(dir, "identity-keys.json");
+  if (!existsSync(file)) {
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeKeyRing(tmp, KeyRing.generate("test"));
+    try {
+      linkSync(tmp, file); // fails if another process was first: its ring is the run's
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      unlinkSync(tmp);
+    }
+  }
+  return loadKeyRing({ file, create: false }).ring;
+}
+
+function ringText(ring: KeyRing): string {
+  return JSON.stringify(ring.toFile());
+}
+
+async function pgliteTemplate(config: Config, demoPetitions: boolean): Promise<Blob | null> {
+  const dir = process.env.MINHBACH_TEST_TEMPLATES;
+  if (dir && !hasKeyRing()) useKeyRing(runKeyRing(dir));
+  if (!hasKeyRing()) useKeyRing(KeyRing.generate("test"));
+  const kind = `${config.demo ? "demo" : "empty"}${config.demo && demoPetitions ? "-records" : ""}-${todayInVietnam()}`;
+  let template = templates.get(kind);
+  if (!template) {
+    template = (async () => {
+      const ring = ringText(keyRing());
+      const file = dir ? path.join(dir, `pglite-${kind}.tar`) : null;
+      if (file && existsSync(file)) return { dump: new Blob([readFileSync(file)]), ring };
+      const system = await startSystem(config, { inMemory: true, demoPetitions, logger: false });
+      try {
+        const dump = await system.database.dump!();
+        if (file) {
+          const tmp = `${file}.${process.pid}.tmp`;
+          writeFileSync(tmp, new Uint8Array(await dump.arrayBuffer()));
+          renameSync(tmp, file);
+        }
+        return { dump, ring };
+      } finally {
+        await system.close();
+      }
+    })();
+    templates.set(kind, template);
+  }
+  const { dump, ring } = await template;
+  // A test that rotated the process's keys gets a database of its own: the copy is sealed with the old ring.
+  return ring === ringText(keyRing()) ? dump : null;
+}
+
 export async function startTestApp(options: StartTestOptions = {}): Promise<TestApp> {
   const db = options.db ?? { kind: "pglite" };
   const dataDir = options.dataDir;
@@ -84,8 +148,11 @@ export async function startTestApp(options: StartTestOptions = {}): Promise<Test
   // unless the test chose the folder.
   const ownStorage = options.config?.storageDir === undefined && !dataDir;
   if (ownStorage) config.storageDir = path.join(os.tmpdir(), `minhbach-files-${randomBytes(8).toString("hex")}`);
+  const template =
+    db.kind === "pglite" && !dataDir ? await pgliteTemplate(config, options.demoPetitions ?? false) : null;
   const system = await startSystem(config, {
     inMemory: !dataDir,
+    ...(template ? { template } : {}),
     demoPetitions: options.demoPetitions ?? false,
     ...(schema ? { schema } : {}),
     ...(options.logStream ? { logStream: options.logStream } : { logger: false as const }),

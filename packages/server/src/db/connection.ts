@@ -20,6 +20,8 @@ export interface Database {
    * several statements). Not for request handling: use `db` there.
    */
   session<T>(fn: (raw: RawSession) => Promise<T>): Promise<T>;
+  /** The embedded database's files as one tar (a template for tests); undefined on a server. */
+  dump?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,8 @@ export interface OpenOptions {
   schema?: string | undefined;
   /** Pool size on a server. */
   poolSize?: number;
+  /** An in-memory embedded database starts as a copy of these files (a `dump()`), not empty. */
+  template?: Blob | undefined;
 }
 
 // Numeric and bigint columns come back as strings by default; counts and ids fit in a double.
@@ -46,7 +50,7 @@ pg.types.setTypeParser(1082, (v) => v);
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
-  return openPGlite(options.dataDir);
+  return openPGlite(options.dataDir, options.template);
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
@@ -98,7 +102,8 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   };
 }
 
-async function openPGlite(dataDir: string | undefined): Promise<Database> {
+async function openPGlite(dataDir: string | undefined, template: Blob | undefined): Promise<Database> {
+  if (dataDir && template) throw new Error("a template is for an in-memory database only");
   const { PGlite } = await import("@electric-sql/pglite");
   const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
@@ -112,6 +117,7 @@ async function openPGlite(dataDir: string | undefined): Promise<Database> {
     extensions: { unaccent, pg_trgm },
     // Same value shapes as the pg driver above: dates as 'YYYY-MM-DD', bigints as numbers.
     parsers: { 1082: (v: string) => v, 20: (v: string) => Number(v) },
+    ...(template ? { loadDataDir: template } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
@@ -127,6 +133,7 @@ async function openPGlite(dataDir: string | undefined): Promise<Database> {
         },
       });
     },
+    dump: () => pglite.dumpDataDir("none"),
     async close() {
       await db.destroy();
       await pglite.close();
