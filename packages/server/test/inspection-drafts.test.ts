@@ -258,6 +258,20 @@ for (const db of testDatabases()) {
       assert.equal(announced.body.announcedOn ?? announced.body.facts.announcedOn, "2026-03-09");
       const minutes = announced.body.documents.find((d: { formCode: string }) => d.formCode === "TTr-BBCB");
       assert.ok(minutes, "the minutes are drafted");
+      // The representative is a person: the minutes name them, the timeline keeps only that they were drafted.
+      const entry = announced.body.events.find((e: { action: string }) => e.action === "inspection.announce");
+      assert.deepEqual(entry.data.minutes, {
+        drafted: true,
+        place: "Trụ sở Công ty cổ phần Chè Phong Hải, xã Phong Hải",
+      });
+      assert.doesNotMatch(JSON.stringify(announced.body.events), /Vàng A Chính/);
+      const stored = await w.db
+        .selectFrom("inspection_event")
+        .select("data")
+        .where("inspection_id", "=", p.id)
+        .where("action", "=", "inspection.announce")
+        .executeTakeFirstOrThrow();
+      assert.doesNotMatch(JSON.stringify(stored.data), /Vàng A Chính/);
       const doc = (await w.long.get(`/api/documents/${minutes.id}`)).body;
       assert.equal(doc.fields.heldOn, "2026-03-09");
       assert.equal(doc.fields.representatives[0].name, "Ông Vàng A Chính");

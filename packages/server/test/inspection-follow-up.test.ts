@@ -432,5 +432,67 @@ for (const db of testDatabases()) {
       assert.match(String(file.headers["content-type"]), /spreadsheetml/);
       assert.equal(file.headers["x-total-rows"], "3");
     });
+
+    test("the follow-up officer records recoveries, urging and checks, but decides, signs and edits nothing", async () => {
+      const officer = await t.login("theodoi");
+      let r = (await rec(ids.money2025!)).body;
+      // Reads the agency's inspections and the recommendation, and is told it may write.
+      const seen = await officer.get(`/api/inspection-follow-up/${r.id}`);
+      assert.equal(seen.status, 200, JSON.stringify(seen.body));
+      assert.equal(seen.body.mayWrite, true);
+      assert.equal((await officer.get(`/api/inspections/${ids.i2025}`)).status, 200);
+      const recovered = await officer.post(`/api/inspection-follow-up/${r.id}/recoveries`, {
+        version: r.version,
+        recoveredOn: "2026-05-04",
+        amount: 1_000_000,
+        evidence: "Giấy nộp tiền số 12 ngày 04/05/2026",
+      });
+      assert.equal(recovered.status, 201, JSON.stringify(recovered.body));
+      r = recovered.body;
+      const urged = await officer.post(`/api/inspection-follow-up/${r.id}/actions`, {
+        version: r.version,
+        kind: "urge",
+        onDate: "2026-05-05",
+        note: "Đôn đốc nộp số tiền còn lại",
+      });
+      assert.equal(urged.status, 201, JSON.stringify(urged.body));
+      const checked = await officer.post(`/api/inspection-follow-up/${r.id}/actions`, {
+        version: urged.body.version,
+        kind: "check",
+        onDate: "2026-05-06",
+      });
+      assert.equal(checked.status, 201, JSON.stringify(checked.body));
+      // Never a step of an inspection, its findings or a proposal; not the signer of a paper.
+      const inspection = (await w.long.get(`/api/inspections/${ids.i2026}`)).body;
+      const asOfficer = (await officer.get(`/api/inspections/${ids.i2026}`)).body;
+      assert.deepEqual(asOfficer.allowedActions, []);
+      assert.equal(asOfficer.me.mayEditFindings, false);
+      for (const [url, body] of [
+        [
+          "/api/inspections",
+          {
+            kind: "ad_hoc",
+            trigger: "superior",
+            triggerNote: "Chỉ đạo của UBND tỉnh",
+            title: "Thanh tra",
+            content: "Nội dung",
+            year: 2026,
+            subjectIds: [school],
+            online: false,
+          },
+        ],
+        [`/api/inspections/${ids.i2026}/steps`, { version: inspection.version, action: "sign" }],
+        [
+          `/api/inspections/${ids.i2026}/violations`,
+          { version: inspection.version, subjectId: hospital, kind: "economic", description: "Chi sai", money: 1 },
+        ],
+      ] as const) {
+        const refused = await officer.post(url, body);
+        assert.equal(refused.status, 403, `${url}: ${JSON.stringify(refused.body)}`);
+      }
+      // Another agency's recommendation stays out of reach.
+      const sct = await t.login("kiemtra.sct");
+      assert.equal((await sct.get(`/api/inspection-follow-up/${r.id}`)).status, 403);
+    });
   });
 }

@@ -583,6 +583,8 @@ export const inspectionDetail = z.object({
     mayEditFindings: z.boolean(),
   }),
   allowedActions: z.array(z.object({ action: z.string(), label: z.string() })),
+  /** Typed from a denunciation case's file: masked for those who may not see the denouncer. */
+  identity: z.object({ protected: z.boolean(), canView: z.boolean() }),
   version: z.number(),
 });
 

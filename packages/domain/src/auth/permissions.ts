@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   "case.approve_reveal",
   "inspection.read",
   "inspection.write",
+  // the follow-up of conclusions: recoveries, urging, follow-up checks, closing (issue 17)
+  "inspection.follow_up",
   "anticorruption.read",
   "anticorruption.write",
   "report.read",
@@ -55,6 +57,8 @@ export const ROLE_CODES = [
   "viewer",
   // enforcement of complaint decisions and denunciation handling decisions (issue 19, 05/KQTH)
   "enforcement_officer",
+  // the follow-up of inspection conclusions (issue 17)
+  "followup_officer",
 ] as const;
 
 export type RoleCode = (typeof ROLE_CODES)[number];
@@ -153,7 +157,14 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     name: "Thanh tra viên",
     description: "Kế hoạch thanh tra, cuộc thanh tra, theo dõi kết luận",
     scope: "own",
-    permissions: [...BASE_READ, "inspection.read", "inspection.write", "document.read", "document.issue"],
+    permissions: [
+      ...BASE_READ,
+      "inspection.read",
+      "inspection.write",
+      "inspection.follow_up",
+      "document.read",
+      "document.issue",
+    ],
   },
   reporting_officer: {
     code: "reporting_officer",
@@ -202,6 +213,16 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     description: "Theo dõi, ghi kết quả thi hành quyết định giải quyết khiếu nại, quyết định xử lý tố cáo",
     scope: "own",
     permissions: [...BASE_READ, "case.read", "case.enforce", "document.read"],
+  },
+  // The follow-up of inspection conclusions (issue 17): reads the inspections of its agency and
+  // records what is done on their recommendations (recoveries, urging letters drafted for a
+  // leader to sign, follow-up checks, closing by decision); never decides, signs or edits findings.
+  followup_officer: {
+    code: "followup_officer",
+    name: "Cán bộ theo dõi, đôn đốc thực hiện kết luận",
+    description: "Theo dõi, đôn đốc, kiểm tra việc thực hiện kết luận thanh tra; ghi nhận số đã thu hồi",
+    scope: "own",
+    permissions: [...BASE_READ, "inspection.read", "inspection.follow_up", "document.read", "document.issue"],
   },
 };
 

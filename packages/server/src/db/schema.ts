@@ -683,6 +683,10 @@ export interface InspectionTable {
   due_rule: string | null;
   subject_display: Generated<string>;
   search_text: Generated<string>;
+  /** A case-triggered inspection's title, content and ground as typed, sealed; the columns hold the masked copy (0046). */
+  texts_sealed: Generated<string | null>;
+  /** Its facts as written, sealed; `facts` then holds the masked copy (0046). */
+  facts_sealed: Generated<string | null>;
   version: Generated<number>;
   created_by: string | null;
   created_at: Generated<Date>;
@@ -704,6 +708,8 @@ export interface InspectionMemberTable {
 }
 
 export interface InspectionEventTable extends EventTable {
+  /** The original data of a protected inspection's entry, sealed; `data` then holds the masked copy (0046). */
+  data_sealed: Generated<string | null>;
   inspection_id: string;
 }
 

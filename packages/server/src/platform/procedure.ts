@@ -77,8 +77,9 @@ const atRestByTimeline = new Map<Timeline, AtRest>();
 
 /** Declares that a procedure's rows keep their texts sealed at rest when protected. */
 export function keepAtRest(spec: AtRest): void {
-  // Only the case timeline has a column for its entries' sealed data so far (migration 0040).
-  if (spec.timeline !== "case") throw new Error(`keepAtRest: no sealed data column for the ${spec.timeline} timeline`);
+  // The case (0040) and inspection (0046) timelines have a column for their entries' sealed data.
+  if (spec.timeline === "petition")
+    throw new Error(`keepAtRest: no sealed data column for the ${spec.timeline} timeline`);
   atRestByTable.set(spec.table, spec);
   atRestByTimeline.set(spec.timeline, spec);
 }
@@ -93,7 +94,7 @@ export function openValue<T>(column: SealedColumn, id: string, sealed: string): 
   return JSON.parse(keyRing().open(sealed, column.context(String(id)))) as T;
 }
 
-/** Writes one event on the timeline of a petition or a case, in the caller's transaction. */
+/** Writes one event on the timeline of a petition, a case or an inspection, in the caller's transaction. */
 export async function writeEvent(
   trx: Transaction<DB>,
   timeline: Timeline,
@@ -126,12 +127,19 @@ export async function writeEvent(
         .set({ data_sealed: sealValue(rest.eventData, String(row.id), data) })
         .where("id", "=", row.id)
         .execute();
-  } else if (timeline === "inspection")
-    await trx
+  } else if (timeline === "inspection") {
+    const row = await trx
       .insertInto("inspection_event")
       .values({ inspection_id: ownerId, ...columns })
-      .execute();
-  else
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (mask && rest)
+      await trx
+        .updateTable("inspection_event")
+        .set({ data_sealed: sealValue(rest.eventData, String(row.id), data) })
+        .where("id", "=", row.id)
+        .execute();
+  } else
     await trx
       .insertInto("petition_event")
       .values({ petition_id: ownerId, ...columns })

@@ -53,6 +53,13 @@ export const SEALED = {
   caseFacts: sealed("resolution_case", "facts_sealed", "case_facts"),
   /** The data of a protected case's timeline entry as written (cases/at-rest.ts). */
   caseEventData: sealed("case_event", "data_sealed", "case_event", "bigint"),
+  // an inspection triggered by a denunciation case (0046)
+  /** Its title, content and ground as typed (inspections/record/at-rest.ts). */
+  inspectionTexts: sealed("inspection", "texts_sealed", "inspection_texts"),
+  /** Its facts as written (inspections/record/at-rest.ts). */
+  inspectionFacts: sealed("inspection", "facts_sealed", "inspection_facts"),
+  /** The data of its timeline entry as written (inspections/record/at-rest.ts). */
+  inspectionEventData: sealed("inspection_event", "data_sealed", "inspection_event", "bigint"),
   // portal survey comments (0045)
   /** A satisfaction survey's free comment (portal/survey.ts). */
   surveyComment: sealed("portal_survey_answer", "comment_sealed", "portal_survey_comment"),

@@ -41,6 +41,8 @@ export const INSPECTION_ACCOUNTS: readonly {
   },
   { username: "thanhtra2", fullName: "Đỗ Thị Thu Hà", agency: "LC.TT", roles: ["inspector"] },
   { username: "thanhtra3", fullName: "Trương Văn Sơn", agency: "LC.TT", roles: ["inspector"] },
+  // The follow-up officer: recoveries, urging, follow-up checks; never a step of the inspection.
+  { username: "theodoi", fullName: "Phan Thị Ngọc Ánh", agency: "LC.TT", roles: ["followup_officer"] },
 ];
 
 /**

@@ -527,6 +527,44 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
     detail1 = (await xacminh.get(`/api/cases/${case1.id}`)).body;
   }
 
+  // An ad hoc inspection triggered by X1's case (issue 17), typed from the case's file by the
+  // Department's inspector: its title, content, ground, a file and the drafted decision quote the
+  // denouncer. Nobody assigned to the case works on it, so nobody may read them as typed.
+  const kiemtra = await t.login("kiemtra.sct");
+  const inspected = await kiemtra.post("/api/inspection-subjects", {
+    kind: "state_body",
+    name: "Đội Quản lý thị trường số 3",
+  });
+  expect(inspected, 201, "inspection subject of X1's case");
+  const x1Ground = `${x1.honorific} ${x1.fullName} (CCCD ${x1.cccd}, ĐT ${x1.phone}, ${x1.address})`;
+  const inspection = await kiemtra.post("/api/inspections", {
+    kind: "ad_hoc",
+    trigger: "case",
+    triggerCaseId: case1.id,
+    triggerNote: `Đơn tố cáo của ${x1Ground}`,
+    violationSign: `Theo lời ${x1.fullName.toUpperCase()}, ${phoneShapes(x1.phone)[1]}: nhận tiền của 05 hộ`,
+    title: `Kiểm tra Đội QLTT số 3 theo đơn của ${x1.honorific} ${x1.fullName}`,
+    content: `Kiểm tra việc xử lý vi phạm tại chợ Cốc Lếu. ${identityShapes(x1)}`,
+    year: Number(today.slice(0, 4)),
+    subjectIds: [inspected.body.id],
+    online: false,
+  });
+  expect(inspection, 201, "inspection of X1's case");
+  const inspectionFiles = await uploadText(
+    kiemtra,
+    `/api/inspections/${inspection.body.id}/attachments`,
+    `don-chuyen-${asciiName(x1)}.txt`,
+    `Đơn tố cáo chuyển kèm. ${identityShapes(x1)}\n`,
+    `Bản sao đơn của ${x1.fullName}`,
+  );
+  const inspectionDecided = await lanhdao.post(`/api/inspections/${inspection.body.id}/decision`, {
+    version: inspection.body.version,
+    leaderId: users.get("kiemtra.sct")!.id,
+    memberIds: [],
+    declarations: [{ userId: users.get("kiemtra.sct")!.id, hasConflict: false }],
+  });
+  expect(inspectionDecided, 200, "decision of X1's inspection (drafted)");
+
   // A published schedule entry, so that its routes have an id too.
   const hour = 3600_000;
   const entry = await tiepdan.post("/api/reception/schedule", {
@@ -549,6 +587,7 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
   const documentOwners = new Map<string, { entityType: string; entityId: string }>();
   const harvest = (items: { id: string }[] | undefined) => items?.forEach((d) => documentIds.add(d.id));
   harvest(proposed1.documents);
+  harvest(inspectionDecided.body.documents);
   harvest(proposed2.documents);
   if (proposed1.documentId) documentIds.add(proposed1.documentId);
   if (proposed2.documentId) documentIds.add(proposed2.documentId);
@@ -581,6 +620,7 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
     ["case", case1.id],
     ["case", case2.id],
     ["reception_visit", v2],
+    ["inspection", inspection.body.id],
   ] as const) {
     documentOwners.set(`${entityType}/${entityId}`, { entityType, entityId });
   }
@@ -666,7 +706,9 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
       cases: [case1.id, case2.id],
       visits: [v2],
       documents: [...documentIds],
-      attachments: [...scan1, ...scan3, ...evidence1].map((a) => a.id),
+      attachments: [...scan1, ...scan3, ...evidence1, ...inspectionFiles].map((a) => a.id),
+      // Issue 17: the inspection triggered by X1's case.
+      inspections: [inspection.body.id],
       schedule: [entry.body.id],
       agencies: ["LC.UBND", "LC.SCT", "LC.SNNMT", "LC.TT"].map((c) => agencies.get(c)!).filter(Boolean),
       users: ["xacminh", "tiepdan", "xulydon.snnmt"].map((u) => users.get(u)!.id),
@@ -730,7 +772,6 @@ export interface PlannedCall {
 const NO_PETITION_DATA =
   "an inspection or anti-corruption record by id: it holds no letter, case or visit, so no denouncer's identity can reach it; the scenario creates none yet (its access rules are tested in its own tests)";
 export const SKIPPED: Record<string, string> = {
-  "/api/inspections/{id}": NO_PETITION_DATA,
   "/api/inspection-follow-up/{id}": NO_PETITION_DATA,
   "/api/anticorruption/officials/{id}": NO_PETITION_DATA,
   "/api/anticorruption/campaigns/{id}": NO_PETITION_DATA,
@@ -748,10 +789,9 @@ export const SKIPPED: Record<string, string> = {
   // any letter; nothing of a petition, case or visit is copied there (access: consultations.test.ts).
   "/api/consultations/{id}":
     "a draft regulation put to public comment: its comments are posted on the portal apart from any letter, case or visit, so no denouncer's identity can reach it (its access rules are tested in consultations.test.ts)",
-  // issue 17: the files of an inspection and of a recovery's evidence are uploaded by the
-  // inspecting agency; nothing of a letter, case or visit is copied there (access:
-  // inspection-recovery-evidence.test.ts).
-  "/api/inspections/{id}/attachments": NO_PETITION_DATA,
+  // issue 17: a recovery's evidence is uploaded by the inspecting agency after the conclusion;
+  // nothing of a letter, case or visit is copied there (access: inspection-recovery-evidence.test.ts).
+  // An inspection and its files are walked: the scenario's is triggered by X1's case.
   "/api/inspection-follow-up/recoveries/{id}/attachments": NO_PETITION_DATA,
 };
 

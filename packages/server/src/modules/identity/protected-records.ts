@@ -28,11 +28,22 @@ export interface ProtectedRecord {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The petition behind a record of type "petition" or "case" when its writers are protected, with
- * their masker; null for any other record (a complaint, a reception schedule…).
+ * The petition behind a record of type "petition", "case" or "inspection" (through the case that
+ * triggered it) when its writers are protected, with their masker; null for any other record (a
+ * complaint, a reception schedule…).
  */
 export async function protectedRecord(db: Db, entityType: string, entityId: string): Promise<ProtectedRecord | null> {
   if (!UUID.test(entityId)) return null;
+  if (entityType === "inspection") {
+    // An inspection triggered by a case of this system is typed from the case's file: it is
+    // protected as the case is (its texts, papers and files may quote the denouncer).
+    const inspection = await db
+      .selectFrom("inspection")
+      .select("trigger_case_id")
+      .where("id", "=", entityId)
+      .executeTakeFirst();
+    return inspection?.trigger_case_id ? protectedRecord(db, "case", inspection.trigger_case_id) : null;
+  }
   let petitionId: string;
   let caseKind: string | null = null;
   if (entityType === "petition") {

@@ -53,7 +53,7 @@ export function inspectionFollowUpRoutes(app: Api, ctx: AppContext): void {
   route(
     app,
     ROUTES["inspectionFollowUp.recover"],
-    { config: { permission: "inspection.write" } },
+    { config: { permission: "inspection.follow_up" } },
     async (request, reply) => {
       const out = await recordRecovery(ctx.db, requireAuth(request), actorOf(request), request.params.id, request.body);
       return reply.code(201).send(out as Detail & { recoveryId: string });
@@ -63,7 +63,7 @@ export function inspectionFollowUpRoutes(app: Api, ctx: AppContext): void {
   route(
     app,
     ROUTES["inspectionFollowUp.action"],
-    { config: { permission: "inspection.write" } },
+    { config: { permission: "inspection.follow_up" } },
     async (request, reply) => {
       const out = await recordFollowUpAction(
         ctx.db,
@@ -80,7 +80,7 @@ export function inspectionFollowUpRoutes(app: Api, ctx: AppContext): void {
   route(
     app,
     ROUTES["inspectionFollowUp.close"],
-    { config: { permission: "inspection.write" } },
+    { config: { permission: "inspection.follow_up" } },
     async (request) =>
       (await closeRecommendation(
         ctx.db,

@@ -73,7 +73,7 @@ export const RECOVERY_EVIDENCE = "inspection_recovery";
  */
 registerAttachmentOwner(RECOVERY_EVIDENCE, {
   read: "inspection.read",
-  write: "inspection.write",
+  write: "inspection.follow_up",
   notFound: "Không tìm thấy lần thu hồi.",
   locked: "Kiến nghị đã kết thúc theo dõi theo quyết định: không thêm, xóa chứng từ được nữa.",
   async load(db, id) {
@@ -151,12 +151,12 @@ export async function getFollowUp(db: Kysely<DB>, auth: AuthContext, id: string,
       note: a.note,
       documentId: a.document_id,
     })),
-    mayWrite: scopeOf(auth, "inspection.write") !== null && auth.agencyId === row.agency_id,
+    mayWrite: scopeOf(auth, "inspection.follow_up") !== null && auth.agencyId === row.agency_id,
   };
 }
 
 /**
- * One write on a recommendation: the inspection's agency in the user's inspection.write scope,
+ * One write on a recommendation: the inspection's agency in the user's inspection.follow_up scope,
  * the conclusion signed, the row read FOR UPDATE and its version checked, then the change, the
  * inspection's timeline event and the audit event, all in one transaction.
  */
@@ -175,7 +175,7 @@ async function followUpWrite(
   }>,
 ) {
   const read = await loadRecommendation(db, id);
-  await assertAgencyInScope(db, auth, "inspection.write", read.agency_id);
+  await assertAgencyInScope(db, auth, "inspection.follow_up", read.agency_id);
   await db.transaction().execute(async (trx) => {
     const row = await loadRecommendation(trx, id, true);
     if (row.version !== version) fail("VERSION_CONFLICT", "version");

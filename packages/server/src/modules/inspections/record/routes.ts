@@ -17,8 +17,8 @@ import {
   checkProposalOverlaps,
   createInspection,
   decideInspection,
-  getInspection,
   listInspections,
+  readInspection,
   takeStep,
 } from "./service.ts";
 
@@ -46,7 +46,8 @@ export function inspectionRecordRoutes(app: Api, ctx: AppContext): void {
     app,
     ROUTES["inspections.get"],
     { config: { permission: "inspection.read" } },
-    async (request) => (await getInspection(ctx.db, requireAuth(request), request.params.id)) as Detail,
+    async (request) =>
+      (await readInspection(ctx.db, requireAuth(request), actorOf(request), request.params.id)) as Detail,
   );
 
   // The decider is a leader (inspection.read): the service checks the role and the agency.

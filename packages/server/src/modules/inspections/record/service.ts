@@ -77,9 +77,11 @@ import {
   type IssuedPaper,
 } from "../../documents/service.ts";
 import { registerAttachmentOwner } from "../../attachments/service.ts";
+import { protectedRecord } from "../../identity/protected-records.ts";
 import { currentCalendar, trackDeadline } from "../../calendar/service.ts";
 import { findOverlaps, writeOccurrences, type OverlapView } from "../overlaps.ts";
 import { assertActor, isDecider } from "./access.ts";
+import { maskerFor, originalRow, readerOf, sealInsertedTexts, storedTexts, type InspectionTexts } from "./at-rest.ts";
 import {
   draftAnnouncement,
   draftConclusion,
@@ -98,7 +100,29 @@ export async function loadInspection(db: Db, id: string, lock = false) {
   if (lock) q = q.forUpdate();
   const row = await q.executeTakeFirst();
   if (!row) fail("INSPECTION_NOT_FOUND", "id");
-  return row;
+  // A case-triggered inspection's texts as typed (at-rest.ts): the steps and papers read these.
+  return originalRow(row);
+}
+
+function textsOf(row: InspectionTexts): InspectionTexts {
+  return {
+    title: row.title,
+    content: row.content,
+    trigger_note: row.trigger_note,
+    violation_sign: row.violation_sign,
+  };
+}
+
+/** The text columns after a change of the ground: masked and sealed again for a protected row. */
+async function changedTexts(db: Db, row: InspectionRow, change: Partial<InspectionTexts>) {
+  const mask = await maskerFor(db, row.trigger_case_id);
+  const texts = { ...textsOf(row), ...change };
+  if (!mask) return change;
+  const stored = storedTexts(mask, texts, row.id);
+  return {
+    ...Object.fromEntries(Object.keys(change).map((k) => [k, stored[k as keyof InspectionTexts]])),
+    texts_sealed: stored.texts_sealed,
+  };
 }
 
 export function factsOf(row: InspectionRow): InspectionFacts {
@@ -152,6 +176,19 @@ async function overlapsOf(db: Db, row: InspectionRow): Promise<OverlapView[]> {
     })),
     { source: "inspection", sourceId: row.id },
   );
+}
+
+/**
+ * What a step's timeline entry keeps of its input. The announcement's minutes name the inspected
+ * party's representative (a person: personal data) and their opinions: the minutes are a paper of
+ * the record (the entry links it), so the timeline keeps only that they were drafted and where the
+ * announcement was held. Entries written before keep their minutes; they are read through this too.
+ */
+function stepEventData(data: Record<string, unknown>): Record<string, unknown> {
+  const { minutes, version: _version, ...rest } = data;
+  if (!minutes || typeof minutes !== "object") return rest;
+  const place = (minutes as { place?: unknown }).place;
+  return { ...rest, minutes: { drafted: true, ...(typeof place === "string" ? { place } : {}) } };
 }
 
 // ---- Tracked deadlines ----------------------------------------------------------------------
@@ -309,6 +346,15 @@ export async function createInspection(db: Kysely<DB>, auth: AuthContext, actor:
   const subjects = await resolveSubjects(db, body.subjectIds);
   const agency = await db.selectFrom("agency").select(["kind"]).where("id", "=", agencyId).executeTakeFirstOrThrow();
   const facts = proposedFacts();
+  // Typed from a denunciation case's file, the texts are kept masked in clear (at-rest.ts).
+  const mask = await maskerFor(db, triggerCaseId);
+  const texts: InspectionTexts = {
+    title: body.title,
+    content: body.content,
+    trigger_note: body.triggerNote ?? null,
+    violation_sign: body.violationSign ?? null,
+  };
+  const { texts_sealed: _none, ...clear } = storedTexts(mask, texts);
   const id = await db.transaction().execute(async (trx) => {
     const code = await nextCode(trx, agencyId, body.year, kind);
     const subjectDisplay = subjects.map((s) => s.name).join("; ");
@@ -321,25 +367,26 @@ export async function createInspection(db: Kysely<DB>, auth: AuthContext, actor:
         kind,
         trigger: kind === "ad_hoc" ? (body.trigger ?? null) : null,
         trigger_case_id: triggerCaseId,
-        trigger_note: body.triggerNote ?? null,
+        trigger_note: clear.trigger_note,
         reinspects_id: reinspectsId,
         reinspection_ground: kind === "re_inspection" ? (body.reinspectionGround ?? null) : null,
         plan_item_id: body.planItemId ?? null,
         online: body.online,
-        title: body.title,
-        content: body.content,
+        title: clear.title,
+        content: clear.content,
         content_field: body.contentField ?? null,
         period_covered: body.periodCovered ?? null,
-        violation_sign: body.violationSign ?? null,
+        violation_sign: clear.violation_sign,
         body_level: bodyLevelOf(agency.kind),
         state: facts.state,
         facts: JSON.stringify(facts),
         subject_display: subjectDisplay,
-        search_text: normalizeForMatch(`${code} ${body.title} ${subjectDisplay}`),
+        search_text: normalizeForMatch(`${code} ${clear.title} ${subjectDisplay}`),
         created_by: actor.userId,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    if (mask) await sealInsertedTexts(trx, row.id, texts);
     await trx
       .insertInto("inspection_target")
       .values(subjects.map((s, i) => ({ inspection_id: row.id, subject_id: s.id, position: i })))
@@ -614,7 +661,7 @@ export async function decideInspection(
       facts: JSON.stringify(next),
       decision_number: next.decisionNumber,
       decided_on: next.decidedOn,
-      violation_sign: violationSign,
+      ...(await changedTexts(trx, row, { violation_sign: violationSign })),
       ...(await mainDue(trx, row, next)),
     }),
     event: (row, next, documentId) => ({
@@ -708,7 +755,9 @@ export async function takeStep(db: Kysely<DB>, auth: AuthContext, actor: Actor, 
       action: drafted ? "inspection.paper_drafted" : `inspection.${input.action}`,
       from: row.state,
       to: next.state,
-      data: drafted ? { step: input.action } : { ...input, ...(typed ? { ...typed, issuedOutside: true } : {}) },
+      data: drafted
+        ? { step: input.action }
+        : stepEventData({ ...input, ...(typed ? { ...typed, issuedOutside: true } : {}) }),
       documentId,
     }),
     audit: (row, next, documentId) => ({
@@ -904,7 +953,7 @@ export async function inspectionDraftCancelled(
   const next: InspectionFacts = { ...facts, awaiting: null };
   await bumpVersion(trx, "inspection", row.id, row.version, {
     facts: JSON.stringify(next),
-    ...(restored !== undefined ? { violation_sign: restored } : {}),
+    ...(restored !== undefined ? await changedTexts(trx, row, { violation_sign: restored }) : {}),
   });
   const data = { step: "decide", membersRemoved: Number(members.numDeletedRows) };
   await writeEvent(trx, "inspection", row.id, actor, {
@@ -933,7 +982,11 @@ registerAttachmentOwner("inspection", {
   locked: "Cuộc thanh tra không nhận thêm tệp đính kèm.",
   async load(db, id) {
     const row = await db.selectFrom("inspection").select("agency_id").where("id", "=", id).executeTakeFirst();
-    return row ? { agencyId: row.agency_id, open: true, petition: null } : null;
+    if (!row) return null;
+    // A case-triggered inspection's files are protected as the case's are: a copy of the letter
+    // or the minutes of a meeting with the denouncer show who they are.
+    const record = await protectedRecord(db, "inspection", id);
+    return { agencyId: row.agency_id, open: true, petition: record?.petition ?? null };
   },
 });
 
@@ -1021,6 +1074,10 @@ const STEP_FACT: Partial<Record<InspectionAction, keyof InspectionFacts>> = {
 export async function getInspection(db: Kysely<DB>, auth: AuthContext, id: string, today = todayInVietnam()) {
   const row = await loadInspection(db, id);
   await assertAgencyInScope(db, auth, "inspection.read", row.agency_id);
+  // Typed from a denunciation case's file, the texts may quote the denouncer: those who may not
+  // see the identity read them masked (at-rest.ts), the others as typed.
+  const reader = await readerOf(db, auth, id);
+  const { shown } = reader;
   const facts = await liveFacts(db, row);
   const level = row.body_level as BodyLevel;
   const durations = (await inspectionDurations(db))[level];
@@ -1036,7 +1093,7 @@ export async function getInspection(db: Kysely<DB>, auth: AuthContext, id: strin
         .select(["m.user_id", "m.role", "m.conflict_declared", "m.conflict_note", "u.full_name"])
         .where("m.inspection_id", "=", id)
         .execute(),
-      readTimeline(db, "inspection", id),
+      readTimeline(db, "inspection", id, reader.canView),
       db
         .selectFrom("official_document")
         .select(["id", "form_code", "title", "status", "symbol", "issued_on"])
@@ -1136,7 +1193,7 @@ export async function getInspection(db: Kysely<DB>, auth: AuthContext, id: strin
     triggerLabel: row.trigger ? AD_HOC_TRIGGER_LABELS[row.trigger] : null,
     triggerCaseId: row.trigger_case_id,
     triggerCaseCode: links[0]?.code ?? null,
-    triggerNote: row.trigger_note,
+    triggerNote: shown(row.trigger_note),
     reinspectsId: row.reinspects_id,
     reinspectsCode: links[1]?.code ?? null,
     reinspectionGround: row.reinspection_ground,
@@ -1145,11 +1202,11 @@ export async function getInspection(db: Kysely<DB>, auth: AuthContext, id: strin
       : null,
     planItemId: row.plan_item_id,
     online: row.online,
-    title: row.title,
-    content: row.content,
+    title: shown(row.title),
+    content: shown(row.content),
     contentField: row.content_field,
     periodCovered: row.period_covered,
-    violationSign: row.violation_sign,
+    violationSign: shown(row.violation_sign),
     bodyLevel: level,
     bodyLevelLabel: BODY_LEVEL_LABELS[level],
     state: row.state,
@@ -1170,7 +1227,7 @@ export async function getInspection(db: Kysely<DB>, auth: AuthContext, id: strin
             returnedNote: held.returned_note,
           }
         : null,
-    facts,
+    facts: shown(facts),
     subjects: subjects.map((s) => ({ id: s.id, kind: s.kind, name: s.name, taxCode: s.tax_code })),
     team: team
       .sort(
@@ -1217,7 +1274,7 @@ export async function getInspection(db: Kysely<DB>, auth: AuthContext, id: strin
       subjectName: v.name,
       kind: v.kind,
       kindLabel: VIOLATION_KIND_LABELS[v.kind as ViolationKind] ?? v.kind,
-      description: v.description,
+      description: shown(v.description),
       money: Number(v.money),
       moneyText: formatMillions(Number(v.money)),
       landM2: Number(v.land_m2),
@@ -1229,10 +1286,10 @@ export async function getInspection(db: Kysely<DB>, auth: AuthContext, id: strin
       number: x.number,
       issuedOn: x.issued_on,
       targetKind: x.target_kind,
-      targetName: x.target_name,
+      targetName: shown(x.target_name),
       fine: Number(x.fine),
       fineText: formatMillions(Number(x.fine)),
-      additionalMeasures: x.additional_measures,
+      additionalMeasures: shown(x.additional_measures),
       paid: x.paid,
       paidOn: x.paid_on,
     })),
@@ -1241,13 +1298,13 @@ export async function getInspection(db: Kysely<DB>, auth: AuthContext, id: strin
       subjectId: p.subjectId,
       subjectName: subjects.find((x) => x.id === p.subjectId)?.name ?? "",
       targetKind: p.targetKind,
-      targetName: p.targetName,
+      targetName: shown(p.targetName),
       fine: p.fine,
       fineText: formatMillions(p.fine),
-      additionalMeasures: p.additionalMeasures,
+      additionalMeasures: shown(p.additionalMeasures),
     })),
     recommendations: recommendations.map((r) => ({
-      ...r,
+      ...shown(r),
       subjectName: r.subjectId ? (subjectName.get(r.subjectId) ?? null) : null,
     })),
     totals: {
@@ -1271,7 +1328,9 @@ export async function getInspection(db: Kysely<DB>, auth: AuthContext, id: strin
       actionLabel: timelineActionLabel(e.action),
       fromState: e.fromState,
       toState: e.toState,
-      data: (e.data ?? {}) as Record<string, never>,
+      data: shown(
+        e.action === "inspection.announce" ? stepEventData((e.data ?? {}) as Record<string, unknown>) : (e.data ?? {}),
+      ) as Record<string, never>,
       documentId: e.documentId,
     })),
     documents: documents.map((d) => ({
@@ -1290,8 +1349,28 @@ export async function getInspection(db: Kysely<DB>, auth: AuthContext, id: strin
       mayEditFindings: inspector && myRole === "leader" && findingsEditable(facts),
     },
     allowedActions: allowed.map((a) => ({ action: a, label: INSPECTION_STEPS[a].label })),
+    /** Whether the texts quote a protected denouncer, and whether the caller reads them as typed. */
+    identity: { protected: reader.protected, canView: reader.canView },
     version: row.version,
   };
+}
+
+/**
+ * GET /inspections/:id: the detail; a protected inspection read as typed (by those assigned to
+ * its case) is an audit event, as any view of a denouncer's identity is.
+ */
+export async function readInspection(db: Kysely<DB>, auth: AuthContext, actor: Actor, id: string) {
+  const detail = await getInspection(db, auth, id);
+  if (detail.identity.protected && detail.identity.canView)
+    await db.transaction().execute((trx) =>
+      recordAudit(trx, actor, {
+        action: "identity.view",
+        entityType: "inspection",
+        entityId: id,
+        summary: { inspection: detail.code, case: detail.triggerCaseCode, texts: true },
+      }),
+    );
+  return detail;
 }
 
 /** The recommendations of one inspection with their computed status. */

@@ -30,6 +30,7 @@ import { FilterPanel, ListResults, QuickFilters } from "../../../ui/list-page/Li
 import { useListState } from "../../../ui/list-page/list-state.ts";
 import { PageHeader } from "../../../ui/PageHeader.tsx";
 import { useAppForm } from "../../../ui/use-app-form.ts";
+import { useSession } from "../../auth/session.tsx";
 
 type Item = Answer<"inspectionFollowUp.list">["items"][number];
 
@@ -201,6 +202,8 @@ export default function FollowUpPage() {
     maxPageSize: 200,
   });
   const { update, sort, order } = list;
+  // Inspectors and the follow-up officer record recoveries (inspection.follow_up); the server checks the agency.
+  const mayFollowUp = useSession().can("inspection.follow_up");
   const query = { ...list.query, sort, order };
   const items = useQuery({
     queryKey: [...KEY, query, list.page, list.pageSize],
@@ -320,7 +323,7 @@ export default function FollowUpPage() {
                     </Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
-                        {r.amount > r.recovered && !r.closedOn && !r.doneOn ? (
+                        {mayFollowUp && r.amount > r.recovered && !r.closedOn && !r.doneOn ? (
                           <Button size="compact-sm" variant="light" onClick={() => setRecovering(r)}>
                             Ghi nhận thu hồi
                           </Button>

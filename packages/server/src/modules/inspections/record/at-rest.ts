@@ -1,0 +1,98 @@
+/**
+ * A case-triggered inspection's typed texts at rest (issue 17). An ad hoc inspection whose ground
+ * is a denunciation case of this system is typed from the case's file: its title, content, ground
+ * (trigger note, sign of violation), the notes of its steps and its timeline may quote the
+ * denouncer. Such an inspection is protected as its case is (identity/protected-records.ts): the
+ * clear columns hold a copy with the denouncer's personal data masked and the originals are
+ * sealed under the key ring, bound to the row (migration 0046; Điều 9 khoản 1, Điều 47 Luật Tố
+ * cáo 2018, docs/LAW.md §8.8). The procedure kit keeps the facts and the timeline so
+ * (platform/procedure.ts `keepAtRest`); this file keeps the texts. The steps and the papers read
+ * the originals (loadInspection), the readers who may not see the identity the masked copy.
+ */
+import type { Kysely, Transaction } from "kysely";
+import type { DB } from "../../../db/schema.ts";
+import type { AuthContext } from "../../../platform/access.ts";
+import { keepAtRest, openValue, sealValue, type AtRest, type Masker } from "../../../platform/procedure.ts";
+import { SEALED } from "../../../platform/sealed-columns.ts";
+import { maskDeep, maySeeWriters, protectedRecord } from "../../identity/protected-records.ts";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export const INSPECTION_AT_REST: AtRest = {
+  table: "inspection",
+  timeline: "inspection",
+  facts: SEALED.inspectionFacts,
+  eventData: SEALED.inspectionEventData,
+  async masker(db, id) {
+    const record = await protectedRecord(db, "inspection", id);
+    return record ? (value) => maskDeep(value, record.redact) : null;
+  },
+};
+
+keepAtRest(INSPECTION_AT_REST);
+
+/** The typed texts kept sealed for a protected inspection. */
+export interface InspectionTexts {
+  title: string;
+  content: string;
+  trigger_note: string | null;
+  violation_sign: string | null;
+}
+
+interface StoredRow extends InspectionTexts {
+  id: string;
+  facts: unknown;
+  texts_sealed: string | null;
+  facts_sealed: string | null;
+}
+
+/** The row as typed: its texts and facts opened from their seals when it has them. */
+export function originalRow<R extends StoredRow>(row: R): R {
+  if (!row.texts_sealed && !row.facts_sealed) return row;
+  const texts = row.texts_sealed ? openValue<InspectionTexts>(SEALED.inspectionTexts, row.id, row.texts_sealed) : {};
+  const facts = row.facts_sealed ? openValue<unknown>(SEALED.inspectionFacts, row.id, row.facts_sealed) : row.facts;
+  return { ...row, ...texts, facts };
+}
+
+/** The masker of a case-triggered inspection's texts (by its trigger case), or null. */
+export async function maskerFor(db: Db, triggerCaseId: string | null): Promise<Masker | null> {
+  if (!triggerCaseId) return null;
+  const record = await protectedRecord(db, "case", triggerCaseId);
+  return record ? (value) => maskDeep(value, record.redact) : null;
+}
+
+/**
+ * The columns that store the texts: as given when the inspection is not protected, else the
+ * masked copy and the originals sealed (with `id`; on insert, sealed once the id is known).
+ */
+export function storedTexts(mask: Masker | null, texts: InspectionTexts, id?: string) {
+  if (!mask) return { ...texts, texts_sealed: null };
+  return {
+    ...(mask(texts) as InspectionTexts),
+    texts_sealed: id ? sealValue(SEALED.inspectionTexts, id, texts) : null,
+  };
+}
+
+/** Seals the texts of an inspection just inserted (the seal names the row's id). */
+export async function sealInsertedTexts(trx: Transaction<DB>, id: string, texts: InspectionTexts): Promise<void> {
+  await trx
+    .updateTable("inspection")
+    .set({ texts_sealed: sealValue(SEALED.inspectionTexts, id, texts) })
+    .where("id", "=", id)
+    .execute();
+}
+
+/**
+ * How the caller reads an inspection's texts: as typed when it is not protected or when the
+ * caller may see the denouncer (assigned to the case, or an approved request), else masked.
+ */
+export async function readerOf(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  id: string,
+): Promise<{ protected: boolean; canView: boolean; shown: <T>(value: T) => T }> {
+  const record = await protectedRecord(db, "inspection", id);
+  if (!record) return { protected: false, canView: true, shown: (v) => v };
+  if (await maySeeWriters(db, auth, record)) return { protected: true, canView: true, shown: (v) => v };
+  return { protected: true, canView: false, shown: (v) => maskDeep(v, record.redact) };
+}
