@@ -554,5 +554,123 @@ for (const db of testDatabases()) {
       assert.equal(clusters.status, 200);
       assert.ok(clusters.body.items.some((c: { code: string }) => c.code === "CUM.MNPB"));
     });
+
+    /** Polls a job until it is no longer running (the server computes it in the background). */
+    async function finished(client: TestClient, id: string) {
+      for (let i = 0; i < 400; i++) {
+        const res = await client.get(`/api/reports/jobs/${id}`);
+        assert.equal(res.status, 200, JSON.stringify(res.body));
+        if (res.body.status !== "running") return res.body;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error("the job did not finish");
+    }
+    const withoutTime = (r: Record<string, unknown>) => ({ ...r, computedAt: "" });
+
+    test("a province's and a cluster's report as a job: progress to the total, the direct call's report", async () => {
+      const kdb = t.system.database.db;
+      const body = { form: "02/XLD", agencyId: agency.get("LC.UBND")!, ...Q4, scope: "subtree" };
+      const started = await tinh.post("/api/reports/jobs", body);
+      assert.equal(started.status, 200, JSON.stringify(started.body));
+      const units = (await province()).body.consolidation.units.length;
+      assert.equal(started.body.total, units, "one step per contributing unit");
+      assert.deepEqual(started.body.request, { ...body, kind: "periodic", groupId: null });
+      const job = await finished(tinh, started.body.id);
+      assert.equal(job.status, "done", JSON.stringify(job.error));
+      assert.equal(job.done, units);
+      assert.equal(job.total, units);
+      assert.ok(job.finishedAt);
+      // The same report as the direct call (LC.SCT's sent snapshot, the live rows, the adjustment, last year).
+      const direct = (await province()).body;
+      assert.deepEqual(withoutTime(job.report), withoutTime(direct));
+      assert.equal(job.report.cells[`tong.${COL.received}`], 3);
+      const audit = await kdb
+        .selectFrom("audit_event")
+        .select("summary")
+        .where("action", "=", "report.job.started")
+        .where("entity_id", "=", agency.get("LC.UBND")!)
+        .execute();
+      assert.equal(audit.length, 1, "the start is audited");
+
+      // The steps, in order: each unit by name, then the totals at done = total.
+      const steps: { done: number; total: number; label: string }[] = [];
+      const stepwise = await computeReport(
+        kdb,
+        null,
+        { form: "02/XLD", agencyId: agency.get("LC.UBND")!, ...Q4, subtree: true, kind: "periodic", scope: "subtree" },
+        new Date(direct.computedAt),
+        { step: async (done, total, label) => void steps.push({ done, total, label }) },
+      );
+      assert.deepEqual(
+        steps.map((s) => s.done),
+        Array.from({ length: units + 1 }, (_, i) => i),
+      );
+      assert.ok(steps.every((s) => s.total === units));
+      assert.equal(steps[0]!.label, "UBND tỉnh Lào Cai");
+      assert.match(steps.at(-1)!.label, /Cộng tổng, trừ đơn trùng/);
+      assert.deepEqual(withoutTime(stepwise as never), withoutTime(direct));
+
+      // A cluster: the same as the direct call too.
+      const group = await kdb
+        .selectFrom("agency_group")
+        .select("id")
+        .where("code", "=", "CUM.MNPB")
+        .executeTakeFirstOrThrow();
+      const clusterBody = { ...body, scope: "cluster", groupId: group.id };
+      const clusterJob = await tinh.post("/api/reports/jobs", clusterBody);
+      assert.equal(clusterJob.status, 200, JSON.stringify(clusterJob.body));
+      assert.equal(clusterJob.body.total, 6);
+      const clusterDone = await finished(tinh, clusterJob.body.id);
+      assert.equal(clusterDone.status, "done");
+      const clusterDirect = await tinh.get(
+        `/api/reports/compute?${query({ agencyId: agency.get("LC.UBND")!, ...Q4, scope: "cluster", groupId: group.id })}`,
+      );
+      assert.deepEqual(withoutTime(clusterDone.report), withoutTime(clusterDirect.body));
+
+      // Someone who may not read the province's report does not see the job, nor its progress.
+      for (const id of [started.body.id, clusterJob.body.id]) {
+        const other = await tonghop.get(`/api/reports/jobs/${id}`);
+        assert.equal(other.status, 403);
+        assert.equal(other.body.code, "OUT_OF_SCOPE");
+        assert.equal(other.body.field, "id");
+        assert.ok(!("report" in other.body));
+      }
+      const unknown = await tinh.get("/api/reports/jobs/00000000-0000-4000-8000-000000000000");
+      assert.equal(unknown.status, 404);
+      assert.equal(unknown.body.code, "REPORT_JOB_NOT_FOUND");
+      assert.match(unknown.body.message, /Không tìm thấy việc tính báo cáo/);
+    });
+
+    test("a bad job is refused at the start, with the field named, and nothing is written", async () => {
+      const kdb = t.system.database.db;
+      const count = async () =>
+        Number(
+          (
+            await kdb
+              .selectFrom("report_job")
+              .select((eb) => eb.fn.countAll().as("n"))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await count();
+      const body = { form: "02/XLD", agencyId: agency.get("LC.UBND")!, ...Q4, scope: "subtree" };
+      const cases: [Record<string, unknown>, number, string, RegExp][] = [
+        [{ ...body, form: "99/XXX" }, 400, "form", /biểu mẫu/i],
+        [{ ...body, from: "2025-09-16" }, 400, "from", /Kỳ báo cáo không đúng/],
+        [{ ...body, scope: "unit" }, 400, "scope", /phạm vi/i],
+        [{ ...body, scope: "cluster" }, 400, "groupId", /cụm thi đua/],
+        [{ ...body, agencyId: agency.get("TQ.UBND")! }, 403, "agencyId", /./],
+      ];
+      for (const [input, status, field, message] of cases) {
+        const res = await tinh.post("/api/reports/jobs", input);
+        assert.equal(res.status, status, JSON.stringify(res.body));
+        assert.equal(res.body.field, field, JSON.stringify(res.body));
+        assert.match(res.body.message, message);
+      }
+      // A user outside the province's scope cannot start its job either.
+      const outside = await tonghop.post("/api/reports/jobs", body);
+      assert.equal(outside.status, 403);
+      assert.equal(await count(), before, "no job row for a refused request");
+    });
   });
 }
