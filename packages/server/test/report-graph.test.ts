@@ -533,14 +533,48 @@ for (const db of testDatabases()) {
         .execute();
       const res = await cluster(tinh);
       assert.equal(res.status, 200, JSON.stringify(res.body));
-      // LC.UBND has not sent: its row is its live reporting subtree (A1, A2, A3, B1, B2 = 5);
-      // TQ.UBND: 1. Total 6 − 1 (A1 and B1, both in the cluster) = 5.
+      // LC.UBND has not sent: its row is what its own consolidated report counts — LC.SCT's sent
+      // report (A1, A2 = 2; not A3, recorded after it was sent) and the live records of the other
+      // units (LC.TT: B1, B2 = 2), each unit once: 4; TQ.UBND: 1. Total 5 − 1 (A1 and B1, both in
+      // the cluster) = 4, the province's own total (3) plus TQ.UBND's (1).
       assert.equal(res.body.consolidation.group.code, "CUM.MNPB");
       assert.equal(res.body.consolidation.units.length, 6);
-      assert.equal(res.body.cells[`LC.UBND.${COL.received}`], 5);
+      assert.equal(res.body.cells[`LC.UBND.${COL.received}`], 4);
       assert.equal(res.body.cells[`TQ.UBND.${COL.received}`], 1);
       assert.equal(res.body.cells[`tru_trung.${COL.received}`], 1);
-      assert.equal(res.body.cells[`tong.${COL.received}`], 5);
+      assert.equal(res.body.cells[`tong.${COL.received}`], 4);
+      const member = res.body.consolidation.units.find((u: { key: string }) => u.key === "LC.UBND");
+      assert.equal(member.source, "live");
+      assert.match(member.note, /chưa gửi báo cáo/);
+      assert.match(member.note, /Sở Công Thương tỉnh Lào Cai \(lần 1/);
+      assert.equal((await province()).body.cells[`tong.${COL.received}`], 3);
+
+      // A cluster listing a unit and one of its own units: the unit's row covers it, once, whichever
+      // code sorts first (LC.SCT sorts before LC.UBND and sent its report).
+      const pair = await kdb
+        .insertInto("agency_group")
+        .values({ code: "CUM.THU", name: "Cụm thử", kind: "emulation_cluster", lead_agency_id: agency.get("LC.UBND")! })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await kdb
+        .insertInto("agency_group_member")
+        .values(
+          ["LC.SCT", "LC.UBND"].map((code) => ({
+            group_id: pair.id,
+            agency_id: agency.get(code)!,
+            valid_from: "2020-01-01",
+          })),
+        )
+        .execute();
+      const both = await tinh.get(
+        `/api/reports/compute?${query({ agencyId: agency.get("LC.UBND")!, ...Q4, scope: "cluster", groupId: pair.id })}`,
+      );
+      assert.equal(both.status, 200, JSON.stringify(both.body));
+      assert.deepEqual(
+        both.body.consolidation.units.map((u: { key: string }) => u.key),
+        ["LC.UBND"],
+      );
+      assert.equal(both.body.cells[`tong.${COL.received}`], 3, "the province's own total, LC.SCT not twice");
       // A Department's officer is not the lead and does not see every member.
       const other = await cluster(tonghop, "LC.SCT");
       assert.equal(other.status, 403);

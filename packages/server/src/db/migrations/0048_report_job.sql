@@ -1,4 +1,4 @@
--- Consolidated reports computed as a job (issue 19, docs/LAW.md §11.14): a province's or a
+-- Consolidated reports computed as a job (issue 19; the report: docs/LAW.md §11.9–§11.10): a province's or a
 -- cluster's report is computed in steps (one per contributing unit, then the totals) while the
 -- page shows the progress; the row keeps the request, the progress and the result, so a page
 -- reload (or another tab) finds the job. Who may read it is checked against the report's scope

@@ -1,5 +1,5 @@
 /**
- * A consolidated report computed as a job (issue 19, docs/LAW.md §11.14): a province's or a
+ * A consolidated report computed as a job (issue 19; the report itself: docs/LAW.md §11.9–§11.10): a province's or a
  * cluster's report may take seconds at scale, so the page starts it, gets the job's id at once and
  * follows its progress (done/total contributing units, the unit under way) until the report is
  * there. The job is a row (report_job): a page reload finds it, and the result is the very report
