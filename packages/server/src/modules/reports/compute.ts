@@ -13,6 +13,7 @@ import {
   classifyPeriod,
   previousPeriod,
   formIndicators,
+  reportingSubtreeOn,
   type Condition,
   type FormDefinition,
   type Indicator,
@@ -29,6 +30,7 @@ import { assertAgencyInScope, type AuthContext } from "../../platform/access.ts"
 import { fail } from "../../platform/errors.ts";
 import { SOURCE_TABLES } from "./sources.ts";
 import { consolidatedReport, consolidationInputs, contributorsOf, type Contributor } from "./rollup.ts";
+import { loadGraph } from "./graph.ts";
 
 export interface ReportRequest {
   form: string;
@@ -199,8 +201,18 @@ export interface ResolvedReport {
   group: { id: string; code: string; name: string } | null;
 }
 
-/** The agency asked for (in the user's `report.read` scope) and, with its subtree, its units. */
-export async function resolveAgencies(db: Kysely<DB>, auth: AuthContext | null, agencyId: string, subtree: boolean) {
+/**
+ * The agency asked for (in the user's `report.read` scope) and, with its subtree, its units: the
+ * units reporting to it on `asOf` (the reporting graph, docs/LAW.md §11.8), as a consolidated
+ * report counts them — the dashboard and its drill-down say "the units under an agency" the same way.
+ */
+export async function resolveAgencies(
+  db: Kysely<DB>,
+  auth: AuthContext | null,
+  agencyId: string,
+  subtree: boolean,
+  asOf: string,
+) {
   const agency = await db
     .selectFrom("agency")
     .select(["id", "code", "name", "path"])
@@ -208,16 +220,14 @@ export async function resolveAgencies(db: Kysely<DB>, auth: AuthContext | null, 
     .executeTakeFirst();
   if (!agency) fail("AGENCY_NOT_FOUND", "agencyId");
   if (auth) await assertAgencyInScope(db, auth, "report.read", agency.id, "agencyId");
-  const agencies = subtree
-    ? await db
-        .selectFrom("agency")
-        .select(["id", "code", "name"])
-        .where("path", "like", `${agency.path}%`)
-        .orderBy("code")
-        .execute()
-        .then((list) => [...list.filter((a) => a.id === agency.id), ...list.filter((a) => a.id !== agency.id)])
-    : [{ id: agency.id, code: agency.code, name: agency.name }];
-  return { agency, agencies };
+  if (!subtree) return { agency, agencies: [{ id: agency.id, code: agency.code, name: agency.name }] };
+  const graph = await loadGraph(db);
+  const units = reportingSubtreeOn(graph, agency.id, asOf)
+    .slice(1)
+    .map((id) => graph.byId.get(id)!)
+    .map((a) => ({ id: a.id, code: a.code, name: a.name }))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return { agency, agencies: [{ id: agency.id, code: agency.code, name: agency.name }, ...units] };
 }
 
 /** Checks a request (form, period, agency and scope) and names the field that is wrong. */
