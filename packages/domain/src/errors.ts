@@ -259,6 +259,16 @@ const API_ERRORS = {
   // manual cells of the periodic forms (issue 19, 06/QLKNTC)
   REPORT_MANUAL_CELL_UNKNOWN: { status: 400, message: "Biểu mẫu không có ô nhập tay này." },
   REPORT_MANUAL_CELL_INVALID: { status: 400, message: "Ô nhập tay phải là một số không âm." },
+  // consolidated reports computed as a job (issue 19)
+  REPORT_JOB_NOT_FOUND: { status: 404, message: "Không tìm thấy việc tính báo cáo tổng hợp." },
+  REPORT_JOB_SCOPE: {
+    status: 400,
+    message: "Chỉ báo cáo tổng hợp (cơ quan và các đơn vị trực thuộc, hoặc toàn Cụm) mới tính theo từng bước.",
+  },
+  REPORT_JOB_INTERRUPTED: {
+    status: 409,
+    message: "Việc tính báo cáo bị gián đoạn (máy chủ đã khởi động lại). Hãy bấm tính lại.",
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 /**

@@ -460,5 +460,53 @@ for (const db of testDatabases()) {
       assert.equal(year.body.field, "year");
       assert.match(year.body.message, /2021/);
     });
+
+    test("the units under an agency are the reporting graph's, as in a consolidated report", async () => {
+      const kdb = t.system.database.db;
+      // LC.SCT.QLTT (a tree child of LC.SCT) reports to the provincial Inspectorate through 2024.
+      await kdb
+        .insertInto("reporting_line")
+        .values({
+          agency_id: agency.get("LC.SCT.QLTT")!,
+          reports_to_id: agency.get("LC.TT")!,
+          valid_from: "2024-01-01",
+          valid_to: "2024-12-31",
+          basis: "Thử: báo cáo về Thanh tra tỉnh",
+          created_by: null,
+          closed_by: null,
+          close_basis: null,
+        })
+        .execute();
+      const res = await dashboard(tonghop, { agencyId: agency.get("LC.SCT")!, year: 2024, subtree: true });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      const areas = chartOf(res.body, "by_area").points.map((p) => p.value);
+      assert.ok(!areas.includes("LC.SCT.QLTT"), "LC.SCT.QLTT reports to LC.TT on 14/12/2024");
+      assert.equal(
+        chartOf(res.body, "by_area").points.reduce((n, p) => n + p.values.petitions_received!, 0),
+        4, // A1, A2, A3, A6; not A4
+      );
+      const report = await tonghop.get(
+        `/api/reports/compute?${query({ form: "02/XLD", agencyId: agency.get("LC.SCT")!, from: "2023-12-15", to: "2024-12-14", scope: "subtree" })}`,
+      );
+      assert.equal(report.status, 200, JSON.stringify(report.body));
+      assert.deepEqual(
+        report.body.consolidation.units.map((u: { key: string }) => u.key).sort(),
+        [...areas].sort(),
+        "the dashboard's areas are the report's rows",
+      );
+      const drill = await tonghop.get(
+        `/api/reports/drilldown?${query({
+          agencyId: agency.get("LC.SCT")!,
+          from: "2023-12-15",
+          to: "2024-12-14",
+          subtree: true,
+          indicator: "petitions_received",
+          dimension: "area",
+          value: "LC.SCT.QLTT",
+        })}`,
+      );
+      assert.equal(drill.status, 400);
+      assert.equal(drill.body.field, "value");
+    });
   });
 }

@@ -533,14 +533,48 @@ for (const db of testDatabases()) {
         .execute();
       const res = await cluster(tinh);
       assert.equal(res.status, 200, JSON.stringify(res.body));
-      // LC.UBND has not sent: its row is its live reporting subtree (A1, A2, A3, B1, B2 = 5);
-      // TQ.UBND: 1. Total 6 − 1 (A1 and B1, both in the cluster) = 5.
+      // LC.UBND has not sent: its row is what its own consolidated report counts — LC.SCT's sent
+      // report (A1, A2 = 2; not A3, recorded after it was sent) and the live records of the other
+      // units (LC.TT: B1, B2 = 2), each unit once: 4; TQ.UBND: 1. Total 5 − 1 (A1 and B1, both in
+      // the cluster) = 4, the province's own total (3) plus TQ.UBND's (1).
       assert.equal(res.body.consolidation.group.code, "CUM.MNPB");
       assert.equal(res.body.consolidation.units.length, 6);
-      assert.equal(res.body.cells[`LC.UBND.${COL.received}`], 5);
+      assert.equal(res.body.cells[`LC.UBND.${COL.received}`], 4);
       assert.equal(res.body.cells[`TQ.UBND.${COL.received}`], 1);
       assert.equal(res.body.cells[`tru_trung.${COL.received}`], 1);
-      assert.equal(res.body.cells[`tong.${COL.received}`], 5);
+      assert.equal(res.body.cells[`tong.${COL.received}`], 4);
+      const member = res.body.consolidation.units.find((u: { key: string }) => u.key === "LC.UBND");
+      assert.equal(member.source, "live");
+      assert.match(member.note, /chưa gửi báo cáo/);
+      assert.match(member.note, /Sở Công Thương tỉnh Lào Cai \(lần 1/);
+      assert.equal((await province()).body.cells[`tong.${COL.received}`], 3);
+
+      // A cluster listing a unit and one of its own units: the unit's row covers it, once, whichever
+      // code sorts first (LC.SCT sorts before LC.UBND and sent its report).
+      const pair = await kdb
+        .insertInto("agency_group")
+        .values({ code: "CUM.THU", name: "Cụm thử", kind: "emulation_cluster", lead_agency_id: agency.get("LC.UBND")! })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await kdb
+        .insertInto("agency_group_member")
+        .values(
+          ["LC.SCT", "LC.UBND"].map((code) => ({
+            group_id: pair.id,
+            agency_id: agency.get(code)!,
+            valid_from: "2020-01-01",
+          })),
+        )
+        .execute();
+      const both = await tinh.get(
+        `/api/reports/compute?${query({ agencyId: agency.get("LC.UBND")!, ...Q4, scope: "cluster", groupId: pair.id })}`,
+      );
+      assert.equal(both.status, 200, JSON.stringify(both.body));
+      assert.deepEqual(
+        both.body.consolidation.units.map((u: { key: string }) => u.key),
+        ["LC.UBND"],
+      );
+      assert.equal(both.body.cells[`tong.${COL.received}`], 3, "the province's own total, LC.SCT not twice");
       // A Department's officer is not the lead and does not see every member.
       const other = await cluster(tonghop, "LC.SCT");
       assert.equal(other.status, 403);
@@ -553,6 +587,124 @@ for (const db of testDatabases()) {
       const clusters = await tinh.get("/api/reports/clusters?at=2025-12-14");
       assert.equal(clusters.status, 200);
       assert.ok(clusters.body.items.some((c: { code: string }) => c.code === "CUM.MNPB"));
+    });
+
+    /** Polls a job until it is no longer running (the server computes it in the background). */
+    async function finished(client: TestClient, id: string) {
+      for (let i = 0; i < 400; i++) {
+        const res = await client.get(`/api/reports/jobs/${id}`);
+        assert.equal(res.status, 200, JSON.stringify(res.body));
+        if (res.body.status !== "running") return res.body;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error("the job did not finish");
+    }
+    const withoutTime = (r: Record<string, unknown>) => ({ ...r, computedAt: "" });
+
+    test("a province's and a cluster's report as a job: progress to the total, the direct call's report", async () => {
+      const kdb = t.system.database.db;
+      const body = { form: "02/XLD", agencyId: agency.get("LC.UBND")!, ...Q4, scope: "subtree" };
+      const started = await tinh.post("/api/reports/jobs", body);
+      assert.equal(started.status, 200, JSON.stringify(started.body));
+      const units = (await province()).body.consolidation.units.length;
+      assert.equal(started.body.total, units, "one step per contributing unit");
+      assert.deepEqual(started.body.request, { ...body, kind: "periodic", groupId: null });
+      const job = await finished(tinh, started.body.id);
+      assert.equal(job.status, "done", JSON.stringify(job.error));
+      assert.equal(job.done, units);
+      assert.equal(job.total, units);
+      assert.ok(job.finishedAt);
+      // The same report as the direct call (LC.SCT's sent snapshot, the live rows, the adjustment, last year).
+      const direct = (await province()).body;
+      assert.deepEqual(withoutTime(job.report), withoutTime(direct));
+      assert.equal(job.report.cells[`tong.${COL.received}`], 3);
+      const audit = await kdb
+        .selectFrom("audit_event")
+        .select("summary")
+        .where("action", "=", "report.job.started")
+        .where("entity_id", "=", agency.get("LC.UBND")!)
+        .execute();
+      assert.equal(audit.length, 1, "the start is audited");
+
+      // The steps, in order: each unit by name, then the totals at done = total.
+      const steps: { done: number; total: number; label: string }[] = [];
+      const stepwise = await computeReport(
+        kdb,
+        null,
+        { form: "02/XLD", agencyId: agency.get("LC.UBND")!, ...Q4, subtree: true, kind: "periodic", scope: "subtree" },
+        new Date(direct.computedAt),
+        { step: async (done, total, label) => void steps.push({ done, total, label }) },
+      );
+      assert.deepEqual(
+        steps.map((s) => s.done),
+        Array.from({ length: units + 1 }, (_, i) => i),
+      );
+      assert.ok(steps.every((s) => s.total === units));
+      assert.equal(steps[0]!.label, "UBND tỉnh Lào Cai");
+      assert.match(steps.at(-1)!.label, /Cộng tổng, trừ đơn trùng/);
+      assert.deepEqual(withoutTime(stepwise as never), withoutTime(direct));
+
+      // A cluster: the same as the direct call too.
+      const group = await kdb
+        .selectFrom("agency_group")
+        .select("id")
+        .where("code", "=", "CUM.MNPB")
+        .executeTakeFirstOrThrow();
+      const clusterBody = { ...body, scope: "cluster", groupId: group.id };
+      const clusterJob = await tinh.post("/api/reports/jobs", clusterBody);
+      assert.equal(clusterJob.status, 200, JSON.stringify(clusterJob.body));
+      assert.equal(clusterJob.body.total, 6);
+      const clusterDone = await finished(tinh, clusterJob.body.id);
+      assert.equal(clusterDone.status, "done");
+      const clusterDirect = await tinh.get(
+        `/api/reports/compute?${query({ agencyId: agency.get("LC.UBND")!, ...Q4, scope: "cluster", groupId: group.id })}`,
+      );
+      assert.deepEqual(withoutTime(clusterDone.report), withoutTime(clusterDirect.body));
+
+      // Someone who may not read the province's report does not see the job, nor its progress.
+      for (const id of [started.body.id, clusterJob.body.id]) {
+        const other = await tonghop.get(`/api/reports/jobs/${id}`);
+        assert.equal(other.status, 403);
+        assert.equal(other.body.code, "OUT_OF_SCOPE");
+        assert.equal(other.body.field, "id");
+        assert.ok(!("report" in other.body));
+      }
+      const unknown = await tinh.get("/api/reports/jobs/00000000-0000-4000-8000-000000000000");
+      assert.equal(unknown.status, 404);
+      assert.equal(unknown.body.code, "REPORT_JOB_NOT_FOUND");
+      assert.match(unknown.body.message, /Không tìm thấy việc tính báo cáo/);
+    });
+
+    test("a bad job is refused at the start, with the field named, and nothing is written", async () => {
+      const kdb = t.system.database.db;
+      const count = async () =>
+        Number(
+          (
+            await kdb
+              .selectFrom("report_job")
+              .select((eb) => eb.fn.countAll().as("n"))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await count();
+      const body = { form: "02/XLD", agencyId: agency.get("LC.UBND")!, ...Q4, scope: "subtree" };
+      const cases: [Record<string, unknown>, number, string, RegExp][] = [
+        [{ ...body, form: "99/XXX" }, 400, "form", /biểu mẫu/i],
+        [{ ...body, from: "2025-09-16" }, 400, "from", /Kỳ báo cáo không đúng/],
+        [{ ...body, scope: "unit" }, 400, "scope", /phạm vi/i],
+        [{ ...body, scope: "cluster" }, 400, "groupId", /cụm thi đua/],
+        [{ ...body, agencyId: agency.get("TQ.UBND")! }, 403, "agencyId", /./],
+      ];
+      for (const [input, status, field, message] of cases) {
+        const res = await tinh.post("/api/reports/jobs", input);
+        assert.equal(res.status, status, JSON.stringify(res.body));
+        assert.equal(res.body.field, field, JSON.stringify(res.body));
+        assert.match(res.body.message, message);
+      }
+      // A user outside the province's scope cannot start its job either.
+      const outside = await tonghop.post("/api/reports/jobs", body);
+      assert.equal(outside.status, 403);
+      assert.equal(await count(), before, "no job row for a refused request");
     });
   });
 }

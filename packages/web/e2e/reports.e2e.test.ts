@@ -3,7 +3,8 @@
  * the demo accounts): the reporting officer (tonghop) computes 02/XLD of the Department of
  * Industry and Trade for Q2/2023, drills down from the "received" figure to its petitions, and
  * downloads the form as Excel and the narrative draft as Word. Two petitions received in that quarter are written through the
- * service beforehand (dates set on the stored rows).
+ * service beforehand (dates set on the stored rows). Then a consolidated report's job, found again
+ * from its address: its progress bar while it runs, its report once done.
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -12,6 +13,7 @@ import type { Browser } from "playwright-core";
 import { choose, ensureWebBuilt, launchBrowser, login, newPage, shoot } from "./support.ts";
 import { startTestApp, type TestApp } from "@minhbach/server/testing";
 import { receiveMany } from "@minhbach/server/modules/petitions/intake";
+import { computeReport } from "@minhbach/server/modules/reports/compute";
 import { SYSTEM_ACTOR } from "@minhbach/server/platform/audit";
 import { docxText } from "../../server/test/support/zip.ts";
 
@@ -98,4 +100,42 @@ test("02/XLD for Q2/2023: compute, drill down from a figure, download the .xlsx 
   assert.match(text, /tiếp nhận trong kỳ 02 đơn\/02 vụ việc/);
   assert.match(text, /4\. Công tác thanh tra, kiểm tra/);
   assert.match(text, /5\. Công tác phòng, chống tham nhũng/);
+
+  // A consolidated report's job (the Department and its units), as a reload finds it: running at
+  // 12 of 34 units, then done (the page asks again while it runs).
+  const request = { form: "02/XLD", agencyId: sct.id, from: "2023-03-15", to: "2023-06-14", kind: "periodic" as const };
+  const job = await db
+    .insertInto("report_job")
+    .values({
+      created_by: null,
+      form: request.form,
+      agency_id: sct.id,
+      kind: request.kind,
+      period_from: request.from,
+      period_to: request.to,
+      scope: "subtree",
+      group_id: null,
+      total: 34,
+      done: 12,
+      step: "Văn phòng Sở",
+      result: null,
+      error: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await page.goto(`${app.url}/bao-cao?job=${job.id}`);
+  const bar = page.getByRole("progressbar", { name: "Đang tính: 12/34 đơn vị" });
+  await bar.waitFor();
+  assert.equal(await bar.getAttribute("aria-valuenow"), "12");
+  assert.equal(await bar.getAttribute("aria-valuemax"), "34");
+  await page.getByRole("status").getByText("Đang tính: 12/34 đơn vị — Văn phòng Sở").waitFor();
+  const report = await computeReport(db, null, { ...request, subtree: true, scope: "subtree" });
+  await db
+    .updateTable("report_job")
+    .set({ status: "done", done: 34, step: null, result: JSON.stringify(report), finished_at: new Date() })
+    .where("id", "=", job.id)
+    .execute();
+  await page.locator('[data-cell="tong.3"]').waitFor();
+  assert.equal((await page.locator('[data-cell="tong.3"]').textContent())?.trim(), "2");
+  await bar.waitFor({ state: "detached" });
 });

@@ -4,7 +4,7 @@
  */
 import { FORM_CODES, INDICATORS, SUBMISSION_STATUSES } from "../reports/index.ts";
 import { DASHBOARD_DIMENSIONS } from "../reports/dashboard.ts";
-import { isoDate, pageQuery, uuid } from "./common.ts";
+import { apiError, isoDate, pageQuery, uuid } from "./common.ts";
 import { blankable, choiceOf, z } from "./zod-vi.ts";
 
 const INDICATOR_CODES = Object.keys(INDICATORS) as [string, ...string[]];
@@ -337,3 +337,46 @@ export const uploadReportView = z.object({
   submission: submissionView.nullable(),
 });
 export type UploadReportView = z.infer<typeof uploadReportView>;
+
+// ---- Consolidated reports computed as a job (issue 19) --------------------------------------
+
+/** A consolidated report (a unit and its units, or a cluster) started as a job with its progress. */
+export const reportJobBody = z
+  .object({
+    form: choiceOf(FORM_CODES, "biểu mẫu"),
+    agencyId: uuid,
+    from: isoDate,
+    to: isoDate,
+    kind: choiceOf(["periodic", "adhoc"], "loại báo cáo").default("periodic"),
+    scope: choiceOf(["subtree", "cluster"], "phạm vi"),
+    groupId: uuid.optional(),
+  })
+  .refine((q) => q.from <= q.to, { error: "Từ ngày phải trước hoặc bằng đến ngày.", path: ["to"] });
+export type ReportJobBody = z.infer<typeof reportJobBody>;
+
+export const REPORT_JOB_STATUSES = ["running", "done", "failed"] as const;
+
+export const reportJobView = z.object({
+  id: z.string(),
+  status: z.enum(REPORT_JOB_STATUSES),
+  /** Contributing units computed so far, of `total`; the last step (totals) runs at done = total. */
+  done: z.number().int(),
+  total: z.number().int(),
+  /** The step under way, in Vietnamese (a unit's name, or the totals). */
+  step: z.string().nullable(),
+  request: z.object({
+    form: z.string(),
+    agencyId: z.string(),
+    from: z.string(),
+    to: z.string(),
+    kind: z.enum(["periodic", "adhoc"]),
+    scope: z.enum(["subtree", "cluster"]),
+    groupId: z.string().nullable(),
+  }),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** The report, once done: the same as reports.compute answers for the request. */
+  report: reportView.nullable(),
+  error: apiError.nullable(),
+});
+export type ReportJobView = z.infer<typeof reportJobView>;

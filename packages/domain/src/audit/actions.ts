@@ -199,6 +199,7 @@ const FIXED_AUDIT_ACTIONS = {
   // report drill-down and narrative (issue 19)
   "report.drilldown.viewed": "Xem danh sách hồ sơ tạo nên một số liệu báo cáo",
   "report.narrative.downloaded": "Tải dự thảo báo cáo bằng lời (tệp Word)",
+  "report.job.started": "Bắt đầu tính báo cáo tổng hợp theo từng đơn vị (có tiến độ)",
   // published results and Q&A on the portal (issue 20)
   "portal.publication.published": "Công khai kết quả giải quyết, kết luận trên cổng",
   "portal.publication.refused": "Bị từ chối công khai: nội dung còn thông tin cá nhân của các bên",

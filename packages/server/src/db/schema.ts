@@ -1159,6 +1159,28 @@ export interface ReportSubmissionTable {
   original_file_id: string | null;
 }
 
+// consolidated reports computed as a job with its progress (0048_report_job)
+export interface ReportJobTable {
+  id: Generated<string>;
+  created_by: string | null;
+  agency_id: string;
+  scope: "subtree" | "cluster";
+  group_id: string | null;
+  form: string;
+  period_from: DateOnly;
+  period_to: DateOnly;
+  kind: "periodic" | "adhoc";
+  status: Generated<"running" | "done" | "failed">;
+  done: Generated<number>;
+  total: Generated<number>;
+  step: string | null;
+  result: Json | null;
+  error: Json | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
 // public consultation on draft regulations (0037_consultations)
 export interface ConsultationTable {
   id: string;
@@ -1293,6 +1315,7 @@ export interface DB {
   portal_survey_answer: PortalSurveyAnswerTable;
   // report submissions (0033_report_submissions)
   report_submission: ReportSubmissionTable;
+  report_job: ReportJobTable;
   // public consultation on draft regulations (0037_consultations)
   consultation: ConsultationTable;
   consultation_version: ConsultationVersionTable;

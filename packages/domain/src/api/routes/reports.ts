@@ -16,6 +16,8 @@ import {
   narrativeQuery,
   reportCatalogueQuery,
   reportCatalogueView,
+  reportJobBody,
+  reportJobView,
   reportQuery,
   reportView,
 } from "../reports.ts";
@@ -300,6 +302,24 @@ export const REPORT_ROUTES = defineRoutes({
     summary: "Nhập, sửa các ô số liệu nhập tay của một biểu mẫu cho một kỳ (để trống để xóa)",
     body: manualCellsBody,
     response: { 200: manualCellsView, ...errors },
+  },
+  // consolidated reports computed as a job with a progress bar (issue 19)
+  "reports.jobs.start": {
+    method: "POST",
+    path: "/reports/jobs",
+    tags,
+    summary:
+      "Bắt đầu tính báo cáo tổng hợp (cơ quan và các đơn vị trực thuộc, hoặc toàn Cụm) theo từng đơn vị, có tiến độ",
+    body: reportJobBody,
+    response: { 200: reportJobView, ...errors },
+  },
+  "reports.jobs.get": {
+    method: "GET",
+    path: "/reports/jobs/:id",
+    tags,
+    summary: "Tiến độ của việc tính báo cáo tổng hợp và, khi xong, biểu mẫu đã tính",
+    params: idParams,
+    response: { 200: reportJobView, ...errors },
   },
   // dashboard with charts (issue 19)
   "reports.dashboard": {

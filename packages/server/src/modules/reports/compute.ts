@@ -13,6 +13,7 @@ import {
   classifyPeriod,
   previousPeriod,
   formIndicators,
+  reportingSubtreeOn,
   type Condition,
   type FormDefinition,
   type Indicator,
@@ -29,6 +30,7 @@ import { assertAgencyInScope, type AuthContext } from "../../platform/access.ts"
 import { fail } from "../../platform/errors.ts";
 import { SOURCE_TABLES } from "./sources.ts";
 import { consolidatedReport, consolidationInputs, contributorsOf, type Contributor } from "./rollup.ts";
+import { loadGraph } from "./graph.ts";
 
 export interface ReportRequest {
   form: string;
@@ -199,8 +201,18 @@ export interface ResolvedReport {
   group: { id: string; code: string; name: string } | null;
 }
 
-/** The agency asked for (in the user's `report.read` scope) and, with its subtree, its units. */
-export async function resolveAgencies(db: Kysely<DB>, auth: AuthContext | null, agencyId: string, subtree: boolean) {
+/**
+ * The agency asked for (in the user's `report.read` scope) and, with its subtree, its units: the
+ * units reporting to it on `asOf` (the reporting graph, docs/LAW.md §11.8), as a consolidated
+ * report counts them — the dashboard and its drill-down say "the units under an agency" the same way.
+ */
+export async function resolveAgencies(
+  db: Kysely<DB>,
+  auth: AuthContext | null,
+  agencyId: string,
+  subtree: boolean,
+  asOf: string,
+) {
   const agency = await db
     .selectFrom("agency")
     .select(["id", "code", "name", "path"])
@@ -208,16 +220,14 @@ export async function resolveAgencies(db: Kysely<DB>, auth: AuthContext | null, 
     .executeTakeFirst();
   if (!agency) fail("AGENCY_NOT_FOUND", "agencyId");
   if (auth) await assertAgencyInScope(db, auth, "report.read", agency.id, "agencyId");
-  const agencies = subtree
-    ? await db
-        .selectFrom("agency")
-        .select(["id", "code", "name"])
-        .where("path", "like", `${agency.path}%`)
-        .orderBy("code")
-        .execute()
-        .then((list) => [...list.filter((a) => a.id === agency.id), ...list.filter((a) => a.id !== agency.id)])
-    : [{ id: agency.id, code: agency.code, name: agency.name }];
-  return { agency, agencies };
+  if (!subtree) return { agency, agencies: [{ id: agency.id, code: agency.code, name: agency.name }] };
+  const graph = await loadGraph(db);
+  const units = reportingSubtreeOn(graph, agency.id, asOf)
+    .slice(1)
+    .map((id) => graph.byId.get(id)!)
+    .map((a) => ({ id: a.id, code: a.code, name: a.name }))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return { agency, agencies: [{ id: agency.id, code: agency.code, name: agency.name }, ...units] };
 }
 
 /** Checks a request (form, period, agency and scope) and names the field that is wrong. */
@@ -252,12 +262,73 @@ export async function resolveReport(
 
 export const TOTAL_ROW = "tong";
 
-/** The form computed for an agency (and its subtree) and a period: cells, indicators, reconciliation. */
+/**
+ * The steps of a consolidated report computed as a job (jobs.ts): told the number of contributing
+ * units first, then each unit about to be computed (done = the units finished so far), then the
+ * last step (totals, duplicates, last year) with done = total.
+ */
+export interface ReportProgress {
+  step(done: number, total: number, label: string): Promise<void>;
+}
+
+export const TOTALS_STEP = "Cộng tổng, trừ đơn trùng, đối chiếu kỳ trước và cùng kỳ năm trước";
+
+/**
+ * The period's aggregate of a consolidated report unit by unit (the job's steps): each live row's
+ * agencies in one query, reported as a step; then the reconciliation's figures over the whole
+ * scope in one query, exactly as the single query of computeReport computes them (its grand
+ * total, which a sum of per-unit totals would not be for a count of distinct matters). The
+ * per-agency figures are those of the single query: it groups by agency too.
+ */
+async function aggregateByContributor(
+  db: Kysely<DB>,
+  resolved: ResolvedReport,
+  wanted: readonly { name: string; ind: Indicator; from: string; to: string }[],
+  reconciled: readonly string[],
+  q: ReportRequest,
+  progress: ReportProgress,
+): Promise<Aggregated> {
+  const byAgency = new Map<string, Record<string, number>>();
+  const total = resolved.contributors.length;
+  for (const [i, c] of resolved.contributors.entries()) {
+    await progress.step(i, total, c.agency.name);
+    // A unit that sent its report contributes its snapshot: nothing to count for its row.
+    if (c.snapshot) continue;
+    const part = await aggregateSources(
+      db,
+      c.covers.map((a) => a.id),
+      wanted,
+      q.from,
+      q.to,
+    );
+    for (const [key, values] of part.byAgency) if (key !== "") byAgency.set(key, values);
+  }
+  await progress.step(total, total, TOTALS_STEP);
+  const wholeScope = wanted.filter((w) => reconciled.includes(w.name));
+  if (wholeScope.length > 0) {
+    const all = await aggregateSources(
+      db,
+      resolved.agencies.map((a) => a.id),
+      wholeScope,
+      q.from,
+      q.to,
+    );
+    byAgency.set("", all.byAgency.get("") ?? {});
+  }
+  return { byAgency, byDimension: new Map() };
+}
+
+/**
+ * The form computed for an agency (and its subtree) and a period: cells, indicators, reconciliation.
+ * With `progress` (a job), a consolidated report counts its live rows unit by unit and says so;
+ * the result is the same as the single query's.
+ */
 export async function computeReport(
   db: Kysely<DB>,
   auth: AuthContext | null,
   q: ReportRequest,
   now = new Date(),
+  progress?: ReportProgress,
 ): Promise<ReportView> {
   const resolved = await resolveReport(db, auth, q);
   const { form, agency, period, agencies } = resolved;
@@ -274,16 +345,29 @@ export async function computeReport(
       to: previousTo,
     })),
   ];
-  const [{ byAgency }, inputs] = await Promise.all([
-    aggregateSources(
-      db,
-      agencies.map((a) => a.id),
-      wanted,
-      q.from,
-      q.to,
-    ),
-    resolved.scope === "unit" ? null : consolidationInputs(db, resolved, codes, q),
-  ]);
+  const stepwise = progress !== undefined && resolved.scope !== "unit";
+  const [{ byAgency }, inputs] = stepwise
+    ? [
+        await aggregateByContributor(
+          db,
+          resolved,
+          wanted,
+          pairs.flatMap((p) => [p.carriedOver, `prev:${p.inProgressAtEnd}`]),
+          q,
+          progress,
+        ),
+        await consolidationInputs(db, resolved, codes, q),
+      ]
+    : await Promise.all([
+        aggregateSources(
+          db,
+          agencies.map((a) => a.id),
+          wanted,
+          q.from,
+          q.to,
+        ),
+        resolved.scope === "unit" ? null : consolidationInputs(db, resolved, codes, q),
+      ]);
   // The reconciliation is the records' (a snapshot holds no previous period): the live total.
   const live = byAgency.get("") ?? {};
   const checks = pairs.map((p) => {

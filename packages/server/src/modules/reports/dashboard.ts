@@ -3,8 +3,8 @@
  * report engine (compute.ts aggregateSources, the catalogue's indicators), so a bar counts what
  * the same indicator counts in the forms and drills down through the same route. One call of the
  * engine computes every period of the year and of the year before (each figure a FILTER column
- * with its own days) and groups the year's petitions by field; the areas are the agencies of the
- * subtree. Overdue work is counted as the petitions and cases lists count it ("quá hạn": an open
+ * with its own days) and groups the year's petitions by field; the areas are the units reporting
+ * to the agency on the year's last day (the reporting graph, as the consolidated reports count). Overdue work is counted as the petitions and cases lists count it ("quá hạn": an open
  * record whose due date is before today).
  */
 import { FINAL_STATES, PETITION_OPEN_STATES, fieldByCode, todayInVietnam } from "@minhbach/domain";
@@ -37,8 +37,6 @@ export async function reportDashboard(
   q: DashboardQuery,
   now = new Date(),
 ): Promise<DashboardView> {
-  const { agency, agencies } = await resolveAgencies(db, auth, q.agencyId, q.subtree);
-  const ids = agencies.map((a) => a.id);
   const periods = trendPeriods(q.year).map((p) => ({
     key: `${p.kind}-${p.n}`,
     label: p.label,
@@ -48,6 +46,9 @@ export async function reportDashboard(
   }));
   const year = yearPeriod(q.year);
   const whole = { key: "year", label: year.label, from: year.from, to: year.to, lastYear: sameTimeLastYear(year) };
+  // The units under the agency as the year's reports count them: the reporting graph on its last day.
+  const { agency, agencies } = await resolveAgencies(db, auth, q.agencyId, q.subtree, year.to);
+  const ids = agencies.map((a) => a.id);
 
   // Every chart's series over its days, this year and last year, named code@year@key.
   const wanted = DASHBOARD_CHARTS.flatMap((chart) =>

@@ -76,7 +76,7 @@ export async function drilldown(db: Kysely<DB>, auth: AuthContext | null, q: Dri
           form: null,
           contributors: [],
           scope: "unit" as const,
-          ...(await resolveAgencies(db, auth, q.agencyId, q.subtree)),
+          ...(await resolveAgencies(db, auth, q.agencyId, q.subtree, q.to)),
         };
   let row = TOTAL_ROW;
   let code = q.indicator;

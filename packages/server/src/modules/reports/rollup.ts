@@ -5,7 +5,9 @@
  * - a unit that sent the report of this form and period (its latest revision submitted or
  *   accepted) contributes its frozen snapshot's figures, not a recount, so what the superior sends
  *   up equals what its units sent; a snapshot of "the unit and its units" covers those units too;
- * - a unit that did not send is computed live from the records and marked so;
+ * - a unit that did not send is computed live from the records and marked so; a cluster member
+ *   that did not send is its own consolidated report (its units that sent by their snapshots,
+ *   §11.14), and a member inside another member's subtree is that member's;
  * - the total is the plain sum of the rows minus the petitions transferred between two units of
  *   the scope (domain reports/rollup.ts), the duplicates counted from the records whichever way
  *   each row was obtained (a snapshot keeps its sender's and its receiver's petitions, exactly like
@@ -35,17 +37,24 @@ import { assertClusterReadable, loadCluster, loadGraph, loadLineage, type Loaded
 
 type Ref = { id: string; code: string; name: string };
 
+type Snapshot = {
+  id: string;
+  revision: number;
+  status: string;
+  subtree: boolean;
+  indicators: Record<string, number>;
+};
+
 export interface Contributor {
   agency: Ref;
   /** The agencies whose records the row holds (the unit, or the unit and its units). */
   covers: Ref[];
-  snapshot: {
-    id: string;
-    revision: number;
-    status: string;
-    subtree: boolean;
-    indicators: Record<string, number>;
-  } | null;
+  snapshot: Snapshot | null;
+  /**
+   * A live row's units that sent their report (a cluster member that has not sent, counted as its
+   * own consolidated report counts): their frozen figures stand for the agencies they cover.
+   */
+  sent?: { agency: Ref; covers: string[]; snapshot: Snapshot }[];
   note: string | null;
 }
 
@@ -138,16 +147,45 @@ export async function contributorsOf(
   if (!q.groupId) fail("REPORT_SCOPE_GROUP_REQUIRED", "groupId");
   const cluster = await loadCluster(db, q.groupId);
   const members = auth ? await assertClusterReadable(db, auth, cluster, asOf) : membersOn(cluster.members, asOf);
-  const snapshots = await sentSnapshots(db, q.form, q.from, q.to, members);
+  const subtrees = new Map(members.map((id) => [id, reportingSubtreeOn(graph, id, asOf)]));
+  // A member inside another member's reporting subtree is counted in that member's row, once.
+  const inner = new Set(
+    members.filter((id) => members.some((other) => other !== id && subtrees.get(other)!.includes(id))),
+  );
+  const tops = members.filter((id) => !inner.has(id)).sort((a, b) => (ref(a).code < ref(b).code ? -1 : 1));
+  const snapshots = await sentSnapshots(db, q.form, q.from, q.to, [
+    ...new Set(tops.flatMap((id) => subtrees.get(id)!)),
+  ]);
   const out: Contributor[] = [];
-  for (const id of [...members].sort((a, b) => (ref(a).code < ref(b).code ? -1 : 1))) {
+  for (const id of tops) {
     if (covered.has(id)) continue;
-    const subtree = reportingSubtreeOn(graph, id, asOf);
-    const sent = snapshots.get(id);
+    const subtree = subtrees.get(id)!;
+    const own = snapshots.get(id);
     // A member's report counts for the cluster when it covers the member's units (or it has none).
-    const snapshot = sent && (sent.subtree || subtree.length === 1) ? sent : null;
-    const covers = take(subtree).map(ref);
-    out.push({ agency: ref(id), covers, snapshot, note: snapshot ? sentNote(snapshot, covers.length) : UNSENT_NOTE });
+    if (own && (own.subtree || subtree.length === 1)) {
+      const covers = take(subtree).map(ref);
+      out.push({ agency: ref(id), covers, snapshot: own, note: sentNote(own, covers.length) });
+      continue;
+    }
+    // Not sent: the member's row is its own consolidated report (subtree scope above) added up —
+    // its units that sent count with their frozen figures, the others from the records.
+    const sent: NonNullable<Contributor["sent"]> = [];
+    const ids = take([id]);
+    for (const unit of subtree.slice(1)) {
+      if (covered.has(unit)) continue;
+      const snapshot = snapshots.get(unit);
+      const part = take(snapshot?.subtree ? reportingSubtreeOn(graph, unit, asOf) : [unit]);
+      ids.push(...part);
+      if (snapshot) sent.push({ agency: ref(unit), covers: part, snapshot });
+    }
+    const status = (s: Snapshot) => (SUBMISSION_STATUS_LABELS[s.status as SubmissionStatus] ?? s.status).toLowerCase();
+    const note =
+      sent.length === 0
+        ? UNSENT_NOTE
+        : `${UNSENT_NOTE}; theo báo cáo đã gửi: ${sent
+            .map((p) => `${p.agency.name} (lần ${p.snapshot.revision}, ${status(p.snapshot)})`)
+            .join(", ")}`;
+    out.push({ agency: ref(id), covers: ids.map(ref), snapshot: null, ...(sent.length ? { sent } : {}), note });
   }
   return { contributors: out, group: { id: cluster.id, code: cluster.code, name: cluster.name } };
 }
@@ -275,15 +313,18 @@ export function consolidatedReport(
 ) {
   const { form, contributors } = resolved;
   const { dup, lyFrom, lyTo, lyCovers, lyRows, lyTotal, names } = inputs;
-  const rowValues = contributors.map((c) =>
-    c.snapshot
-      ? Object.fromEntries(codes.map((code) => [code, c.snapshot!.indicators[code] ?? 0]))
-      : sumOver(
-          byAgency,
-          c.covers.map((a) => a.id),
-          codes,
-        ),
-  );
+  const rowValues = contributors.map((c) => {
+    if (c.snapshot) return Object.fromEntries(codes.map((code) => [code, c.snapshot!.indicators[code] ?? 0]));
+    const frozen = new Set((c.sent ?? []).flatMap((p) => p.covers));
+    const live = sumOver(
+      byAgency,
+      c.covers.map((a) => a.id).filter((id) => !frozen.has(id)),
+      codes,
+    );
+    for (const p of c.sent ?? [])
+      for (const code of codes) live[code] = Math.round((live[code]! + (p.snapshot.indicators[code] ?? 0)) * 1e6) / 1e6;
+    return live;
+  });
   const { plainSum, adjustment, total } = consolidate(codes, rowValues, dup);
 
   const cells: Record<string, number> = {};

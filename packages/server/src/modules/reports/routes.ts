@@ -25,6 +25,7 @@ import { LocalFileStorage } from "../attachments/storage.ts";
 import { blankForm, openOriginal, uploadReport, type UploadDeps } from "./upload.ts";
 import { getManualCells, saveManualCells } from "./manual-cells.ts";
 import { reportDashboard } from "./dashboard.ts";
+import { ReportJobs } from "./jobs.ts";
 
 const read = { config: { permission: "report.read" as const } };
 
@@ -171,6 +172,13 @@ export function reportRoutes(app: Api, ctx: AppContext): void {
   route(app, ROUTES["reports.manualCells.save"], { config: { permission: "report.write" } }, async (request) =>
     saveManualCells(ctx.db, requireAuth(request), actorOf(request), request.body),
   );
+  // Consolidated reports as a job with its progress (jobs.ts): read like the report it computes.
+  const jobs = new ReportJobs(ctx.db, app.log);
+  app.addHook("onClose", async () => jobs.drain());
+  route(app, ROUTES["reports.jobs.start"], read, async (request) =>
+    jobs.start(requireAuth(request), actorOf(request), request.body),
+  );
+  route(app, ROUTES["reports.jobs.get"], read, async (request) => jobs.get(requireAuth(request), request.params.id));
   // Dashboard with charts (issue 19): the engine's figures; each point drills down via reports.drilldown.
   route(app, ROUTES["reports.dashboard"], read, async (request) =>
     reportDashboard(ctx.db, requireAuth(request), request.query),

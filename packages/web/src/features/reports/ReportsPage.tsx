@@ -3,11 +3,25 @@
  * emulation cluster), a period of the reporting regime;
  * the form is computed from the records and shown in the appendix's layout (grouped headers,
  * numbered columns, a total row and one row per unit). Every figure opens the list of records it
- * counts; the form downloads as Excel.
+ * counts; the form downloads as Excel. A consolidated report (a unit and its units, a cluster) is
+ * computed as a job: its id in the address (`?job=`), a progress bar while it runs, the same report
+ * when done, found again after a reload.
  */
-import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text } from "@mantine/core";
-import { useState } from "react";
-import { Link } from "react-router-dom";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Paper,
+  Progress,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+} from "@mantine/core";
+import { useEffect, useState } from "react";
+import { Link, useSearchParams } from "react-router-dom";
 import { errorMessage } from "../../api/client.ts";
 import { formatDate, formatNumber } from "../../ui/format.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
@@ -15,7 +29,18 @@ import { QueryStatus } from "../../ui/QueryState.tsx";
 import { saveDownload } from "../../ui/download.ts";
 import { useSession } from "../auth/session.tsx";
 import { DateField } from "../../ui/DateField.tsx";
-import { useAgencies, useCatalogue, useClusters, useReport, type ReportChoice, type ReportView } from "./api.ts";
+import {
+  choiceOfJob,
+  useAgencies,
+  useCatalogue,
+  useClusters,
+  useReport,
+  useReportJob,
+  useStartReportJob,
+  type ReportChoice,
+  type ReportJobView,
+  type ReportView,
+} from "./api.ts";
 import { ConsolidationPanel } from "./ConsolidationPanel.tsx";
 import { DrilldownModal } from "./DrilldownModal.tsx";
 import { DASHBOARD_PATH } from "./dashboard/path.ts";
@@ -50,7 +75,33 @@ export default function ReportsPage() {
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const catalogue = useCatalogue(Number(year));
   const agencies = useAgencies();
-  const report = useReport(choice);
+  // A consolidated report runs as a job (server reports/jobs.ts); a unit's report is computed directly.
+  const [params, setParams] = useSearchParams();
+  const jobId = params.get("job");
+  const job = useReportJob(jobId);
+  const startJob = useStartReportJob();
+  const consolidated = choice !== null && choice.scope !== undefined && choice.scope !== "unit";
+  const direct = useReport(consolidated ? null : choice);
+  useEffect(() => {
+    // After a reload the address names the job: show what it computes.
+    if (choice !== null || !job.data) return;
+    const restored = choiceOfJob(job.data);
+    setChoice(restored);
+    setForm(restored.form);
+    setAgencyId(restored.agencyId);
+    setScope(restored.scope ?? "subtree");
+    setGroupId(restored.groupId ?? null);
+    setKind(restored.kind);
+    if (restored.kind === "periodic") {
+      setYear(restored.to.slice(0, 4));
+      setPeriod(`${restored.from}_${restored.to}`);
+    } else {
+      setAdhocFrom(restored.from);
+      setAdhocTo(restored.to);
+    }
+  }, [choice, job.data]);
+  const jobReport = jobId !== null && job.data?.status === "done" ? job.data.report : null;
+  const report = { data: consolidated ? (jobReport ?? undefined) : direct.data };
 
   const periods = catalogue.data?.periods ?? [];
   const chosenPeriod = periods.find((p) => `${p.from}_${p.to}` === period) ?? null;
@@ -78,7 +129,7 @@ export default function ReportsPage() {
             e.preventDefault();
             if (!ready) return;
             setCell(null);
-            setChoice({
+            const next: ReportChoice = {
               form,
               agencyId,
               from: days.from,
@@ -87,7 +138,19 @@ export default function ReportsPage() {
               scope,
               ...(scope === "cluster" && groupId ? { groupId } : {}),
               kind,
-            });
+            };
+            setChoice(next);
+            const withoutJob = new URLSearchParams(params);
+            withoutJob.delete("job");
+            setParams(withoutJob, { replace: true });
+            if (scope !== "unit")
+              startJob.mutate(next, {
+                onSuccess: (started) => {
+                  const withJob = new URLSearchParams(params);
+                  withJob.set("job", started.id);
+                  setParams(withJob, { replace: true });
+                },
+              });
           }}
         >
           <Group align="flex-end" wrap="wrap" gap="sm">
@@ -186,7 +249,7 @@ export default function ReportsPage() {
                 w={{ base: "100%", sm: 320 }}
               />
             ) : null}
-            <Button type="submit" disabled={!ready}>
+            <Button type="submit" disabled={!ready} loading={startJob.isPending}>
               {T.compute}
             </Button>
           </Group>
@@ -194,7 +257,15 @@ export default function ReportsPage() {
       </Paper>
       {choice ? (
         <>
-          <QueryStatus query={report} />
+          {consolidated ? (
+            <JobStatus
+              job={jobId !== null ? job.data : undefined}
+              starting={startJob.isPending}
+              error={startJob.error ?? (jobId !== null ? job.error : null)}
+            />
+          ) : (
+            <QueryStatus query={direct} />
+          )}
           {report.data ? (
             <ReportTable
               report={report.data}
@@ -250,6 +321,46 @@ export default function ReportsPage() {
         fallbackTitle={report.data?.title ?? ""}
       />
     </>
+  );
+}
+
+/** The job's progress ("Đang tính: 12/34 đơn vị"), or why it failed. */
+function JobStatus({ job, starting, error }: { job: ReportJobView | undefined; starting: boolean; error: unknown }) {
+  if (error) return <Alert color="red">{errorMessage(error)}</Alert>;
+  if (job?.status === "failed")
+    return (
+      <Alert color="red" title={S.jobFailed}>
+        {job.error?.message ?? ""}
+      </Alert>
+    );
+  if (job?.status === "done") return null;
+  if (!job)
+    return starting ? (
+      <Text role="status" mb="sm">
+        {S.jobStarting}
+      </Text>
+    ) : null;
+  const percent = job.total === 0 ? 100 : Math.round((job.done * 100) / job.total);
+  const text = S.jobProgress(job.done, job.total);
+  return (
+    <Stack gap={4} mb="sm" data-testid="report-job">
+      <Text role="status" aria-live="polite">
+        {text}
+        {job.step ? ` — ${job.step}` : ""}
+      </Text>
+      <Progress.Root size="lg">
+        <Progress.Section
+          value={percent}
+          withAria={false}
+          role="progressbar"
+          aria-label={text}
+          aria-valuemin={0}
+          aria-valuemax={job.total}
+          aria-valuenow={job.done}
+          aria-valuetext={job.step ? `${text} — ${job.step}` : text}
+        />
+      </Progress.Root>
+    </Stack>
   );
 }
 

@@ -42,6 +42,53 @@ export function useReport(choice: ReportChoice | null) {
   });
 }
 
+// ---- Consolidated reports computed as a job (issue 19) ------------------------------------------
+
+export type ReportJobView = Answer<"reports.jobs.get">;
+
+/** Starts a consolidated report (subtree or cluster) as a job; the answer names the job. */
+export function useStartReportJob() {
+  return useMutation({
+    mutationFn: (choice: ReportChoice) =>
+      call("reports.jobs.start", {
+        body: {
+          form: choice.form,
+          agencyId: choice.agencyId,
+          from: choice.from,
+          to: choice.to,
+          kind: choice.kind,
+          scope: choice.scope === "cluster" ? "cluster" : "subtree",
+          ...(choice.scope === "cluster" && choice.groupId ? { groupId: choice.groupId } : {}),
+        },
+      }),
+  });
+}
+
+/** A job, asked again every half second while it runs. */
+export function useReportJob(id: string | null) {
+  return useQuery({
+    queryKey: [...KEY, "job", id],
+    queryFn: ({ signal }) => call("reports.jobs.get", { params: { id: id! }, signal }),
+    enabled: id !== null,
+    refetchInterval: (query) => (query.state.data?.status === "running" ? 500 : false),
+  });
+}
+
+/** The page's choice that a job computes (to show it again after a reload). */
+export function choiceOfJob(job: ReportJobView): ReportChoice {
+  const r = job.request;
+  return {
+    form: r.form,
+    agencyId: r.agencyId,
+    from: r.from,
+    to: r.to,
+    subtree: true,
+    scope: r.scope,
+    ...(r.groupId ? { groupId: r.groupId } : {}),
+    kind: r.kind,
+  };
+}
+
 /** What a drill-down asks for: a form's cell, or an indicator (a dashboard point, maybe grouped). */
 export interface DrillQuery {
   form?: string;

@@ -136,6 +136,9 @@ export const SCOPE_TEXT = {
   change: "Tăng (+), giảm (−)",
   successors: (unit: string, names: string) => `${unit}: gồm số liệu của ${names}`,
   linesLink: "Quan hệ báo cáo",
+  jobProgress: (done: number, total: number) => `Đang tính: ${done}/${total} đơn vị`,
+  jobStarting: "Đang bắt đầu tính báo cáo tổng hợp…",
+  jobFailed: "Không tính được báo cáo tổng hợp.",
 };
 export const UPLOAD_TEXT = {
   title: "Báo cáo của đơn vị chưa dùng hệ thống (biểu mẫu Excel)",
