@@ -570,6 +570,11 @@ const RULE_ERRORS = {
   AC_VERIFICATION_NOT_FOUND: { status: 404, message: "Không tìm thấy người được xác minh." },
   AC_HANDLING_REQUIRED: { status: 400, message: "Kê khai không trung thực: nhập hình thức xử lý." },
   AC_IMPORT_FILE_INVALID: { status: 400, message: "Tệp không phải tệp Excel (.xlsx) đọc được." },
+  AC_DECLARATION_FILE_NOT_FORM: {
+    status: 400,
+    message:
+      "Tệp không phải mẫu bản kê khai tài sản, thu nhập của hệ thống: tải mẫu (.xlsx) của người kê khai, điền vào các ô, không đổi tên các mục.",
+  },
   AC_NOT_ROTATION_POSITION: {
     status: 400,
     message: "Cán bộ không giữ vị trí thuộc diện chuyển đổi định kỳ.",

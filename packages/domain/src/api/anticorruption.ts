@@ -324,6 +324,28 @@ export const declarationBody = z.strictObject({
   content: declarationContent,
 });
 
+/**
+ * One declaration's content from the .xlsx form the system gives out (the blank form of the
+ * obligation, or a declaration downloaded), filled in by the declarant. The date of the
+ * declaration is read from the form; the day it was received is the officer's.
+ */
+export const declarationImportBody = z.strictObject({
+  version,
+  receivedOn: date("Ngày nhận bản kê khai"),
+  fileName: required(200, "Tên tệp"),
+  contentBase64: z
+    .string({ error: "Chọn tệp Excel bản kê khai." })
+    .min(1, { error: "Chọn tệp Excel bản kê khai." })
+    .max(4_000_000, { error: "Tệp quá lớn (tối đa khoảng 3 MB)." }),
+});
+
+/** Saved (its id), or refused cell by cell: the section of the form, the sheet's row, the column. */
+export const declarationImportResult = z.object({
+  saved: z.boolean(),
+  id: z.string().nullable(),
+  refused: z.array(z.object({ section: z.string(), row: z.number(), field: z.string(), message: z.string() })),
+});
+
 const assetOut = z.object({ owner: z.enum(ASSET_OWNERS), description: z.string(), value: z.number() });
 const memberOut = z.object({ fullName: z.string(), birthDate: z.string().optional() });
 /** The content as answered (the input schema's preprocessing runs one way only). */

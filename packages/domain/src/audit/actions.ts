@@ -151,6 +151,7 @@ const FIXED_AUDIT_ACTIONS = {
   "anticorruption.declaration.received": "Ghi nhận đã nhận bản kê khai",
   "anticorruption.declaration.published": "Ghi nhận công khai bản kê khai",
   "anticorruption.declaration.entered": "Nhập nội dung bản kê khai",
+  "anticorruption.declaration.imported": "Nhập nội dung bản kê khai từ tệp Excel theo mẫu",
   "anticorruption.declaration.viewed": "Xem bản kê khai tài sản, thu nhập",
   "anticorruption.declaration.downloaded": "Tải bản kê khai tài sản, thu nhập",
   "anticorruption.declaration.view_refused": "Bị từ chối xem bản kê khai tài sản, thu nhập",

@@ -9,6 +9,8 @@ import {
   campaignView,
   conclusionBody,
   declarationBody,
+  declarationImportBody,
+  declarationImportResult,
   deferralBody,
   declarationView,
   exemptionBody,
@@ -222,6 +224,24 @@ export const ANTICORRUPTION_ROUTES = defineRoutes({
     params: idParams,
     body: declarationBody,
     response: { 201: created, ...errors },
+  },
+  "anticorruption.declarations.template": {
+    method: "GET",
+    path: "/anticorruption/obligations/:id/declaration-template",
+    tags,
+    summary: "Tải mẫu bản kê khai (.xlsx) của người trong danh sách để người kê khai điền và nộp lại",
+    params: idParams,
+    response: { 200: fileResponse(XLSX_MIME, "Mẫu bản kê khai tài sản, thu nhập"), ...errors },
+  },
+  "anticorruption.declarations.import": {
+    method: "POST",
+    path: "/anticorruption/obligations/:id/declaration/import",
+    tags,
+    summary:
+      "Nhập nội dung bản kê khai từ tệp Excel theo mẫu (được mã hóa khi lưu); kiểm tra từng ô, báo lỗi theo mục và dòng, không lưu nửa chừng",
+    params: idParams,
+    body: declarationImportBody,
+    response: { 200: declarationImportResult, ...errors },
   },
   "anticorruption.declarations.get": {
     method: "GET",

@@ -51,7 +51,7 @@ export async function importTemplate(): Promise<{ bytes: Buffer; fileName: strin
   return { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), fileName: "Mau-nhap-can-bo.xlsx" };
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) {
     // Excel dates come as UTC midnight of the typed day.
@@ -70,7 +70,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 /** "05/03/1975" → "1975-03-05"; an ISO date passes; anything else is left for the schema to refuse. */
-function isoOf(text: string): string | undefined {
+export function isoOf(text: string): string | undefined {
   if (!text) return undefined;
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
   if (m) return `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
