@@ -169,6 +169,18 @@ export const AC_TEXT = {
     rotationBasis: "Căn cứ chuyển đổi",
     active: "Đang sử dụng",
   },
+  declarationImport: {
+    title: "Nhập từ tệp Excel theo mẫu",
+    hint: "Tải mẫu bản kê khai của người này, gửi người kê khai điền vào các ô rồi nhập tệp đã điền. Tệp được kiểm tra từng ô; có lỗi thì không lưu gì.",
+    template: "Tải mẫu bản kê khai (.xlsx)",
+    file: "Tệp bản kê khai đã điền (.xlsx)",
+    run: "Nhập từ tệp",
+    refused: "Bản kê khai chưa được lưu: sửa các ô dưới đây trong tệp rồi nhập lại.",
+    section: "Mục",
+    row: "Dòng",
+    field: "Cột",
+    message: "Lỗi",
+  },
   forms: {
     addTitle: "Thêm người vào danh sách kê khai",
     official: "Cán bộ",
