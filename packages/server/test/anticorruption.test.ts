@@ -1012,5 +1012,73 @@ for (const db of testDatabases()) {
         403,
       );
     });
+
+    test("supplementary duty computed: a declaration of the year 350 million above the one before puts it on the list with its reason; an annual declarant owes none", async () => {
+      const kdb = t.system.database.db;
+      const created = await officer.post("/api/anticorruption/officials", {
+        code: "CB-E",
+        fullName: "Lương Thị Em",
+        unitAgencyId: agency["LC.SCT"],
+        positions: [{ positionId: position.CHUYEN_VIEN, from: "2012-01-01" }],
+        declaredBefore: true,
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      // A declaration for personnel work in 2025, another in 2026 (content(): land + 920 million).
+      const declare = async (campaignId: string, expectedOn: string, declaredOn: string, land: number) => {
+        const view = await officer.post(`/api/anticorruption/campaigns/${campaignId}/adjustments`, {
+          action: "add",
+          officialId: created.body.id,
+          kind: "appointment",
+          expectedOn,
+          reason: "Dự kiến bổ nhiệm Phó Trưởng phòng",
+        });
+        assert.equal(view.status, 200, JSON.stringify(view.body));
+        const o = view.body.items.find(
+          (i: { officialCode: string; kind: string }) => i.officialCode === "CB-E" && i.kind === "appointment",
+        );
+        const res = await officer.post(`/api/anticorruption/obligations/${o.id}/declaration`, {
+          version: o.version,
+          declaredOn,
+          receivedOn: declaredOn,
+          content: content(land),
+        });
+        assert.equal(res.status, 201, JSON.stringify(res.body));
+      };
+      await declare(c2025.id, "2025-08-01", "2025-07-20", 1_000_000_000);
+      const after2025 = (await officer.get(`/api/anticorruption/campaigns/${c2025.id}`)).body;
+      assert.deepEqual(
+        after2025.items
+          .filter((i: { officialCode: string }) => i.officialCode === "CB-E")
+          .map((i: { kind: string }) => i.kind),
+        ["appointment"],
+        "one declaration: nothing to compare",
+      );
+      await declare(c2026.id, "2026-10-20", "2026-10-01", 1_350_000_000);
+      const view = (await officer.get(`/api/anticorruption/campaigns/${c2026.id}`)).body;
+      const supplementary = view.items.filter(
+        (i: { officialCode: string; kind: string }) => i.officialCode === "CB-E" && i.kind === "supplementary",
+      );
+      assert.equal(supplementary.length, 1);
+      assert.deepEqual([supplementary[0].source, supplementary[0].dueOn], ["computed", "2026-12-31"]);
+      assert.equal(
+        supplementary[0].reason,
+        "Tài sản biến động từ 300 triệu đồng trở lên trong năm 2026: bản kê khai ngày 01/10/2026 (kê khai phục vụ công tác cán bộ) so với bản kê khai ngày 20/07/2025 — Điều 36 khoản 2 Luật Phòng, chống tham nhũng 2018.",
+      );
+      const added = await kdb
+        .selectFrom("audit_event")
+        .select("summary")
+        .where("action", "=", "anticorruption.obligation.added")
+        .where("entity_id", "=", c2026.id)
+        .execute();
+      assert.ok(added.some((e) => (e.summary as { computed?: boolean }).computed === true));
+      // Recomputed: still one; CB-B (annual, +400 million in 2026) owes none (Điều 36 khoản 2).
+      const again = (await officer.post(`/api/anticorruption/campaigns/${c2026.id}/recompute`)).body;
+      assert.deepEqual(
+        again.items
+          .filter((i: { kind: string }) => i.kind === "supplementary")
+          .map((i: { officialCode: string }) => i.officialCode),
+        ["CB-E"],
+      );
+    });
   });
 }

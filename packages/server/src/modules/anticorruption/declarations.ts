@@ -11,7 +11,6 @@ import {
   compareDeclarations,
   normalizeForMatch,
   todayInVietnam,
-  type DeclarationContent,
   type DeclarationKind,
 } from "@minhbach/domain";
 import type { declarationBody, declarationImportBody } from "@minhbach/domain/api/anticorruption";
@@ -21,21 +20,12 @@ import type { AcObligationTable, DB } from "../../db/schema.ts";
 import { agenciesInScope, can, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
-import { SEALED } from "../../platform/sealed-columns.ts";
-import { keyRing } from "../../platform/vault.ts";
 import { loadIssuingAgency } from "../documents/letterhead.ts";
 import { renderDocument } from "../documents/render.ts";
-import { notAfterToday, obligationInScope } from "./campaigns.ts";
+import { addSupplementaryIfDue, notAfterToday, obligationInScope } from "./campaigns.ts";
 import { declarationFormModel } from "./declaration-form.ts";
 import { declarationWorkbook, readDeclarationWorkbook } from "./declaration-workbook.ts";
-
-function seal(id: string, content: DeclarationContent): string {
-  return keyRing().seal(JSON.stringify(content), SEALED.declaration.context(id));
-}
-
-function open(id: string, sealed: string): DeclarationContent {
-  return JSON.parse(keyRing().open(sealed, SEALED.declaration.context(id))) as DeclarationContent;
-}
+import { openDeclaration, sealDeclaration } from "./sealed-declaration.ts";
 
 export async function submitDeclaration(
   db: Kysely<DB>,
@@ -71,7 +61,7 @@ async function saveDeclaration(
     .where("id", "=", obligation.campaign_id)
     .executeTakeFirstOrThrow();
   const id = randomUUID();
-  const sealed = seal(id, body.content);
+  const sealed = sealDeclaration(id, body.content);
   await db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom("ac_declaration")
@@ -112,6 +102,7 @@ async function saveDeclaration(
         ...(importedFrom === null ? {} : { fileName: importedFrom }),
       },
     });
+    await addSupplementaryIfDue(trx, actor, obligation.agency_id, obligation.official_id, body.declaredOn);
   });
   return { id };
 }
@@ -243,7 +234,7 @@ async function readable(db: Kysely<DB>, auth: AuthContext, actor: Actor, id: str
     );
     fail("AC_DECLARATION_FORBIDDEN");
   }
-  const content = open(row.id, row.content_sealed);
+  const content = openDeclaration(row.id, row.content_sealed);
   // The comparison reads the previous declaration of the same person: part of this one read.
   const previousRow = await db
     .selectFrom("ac_declaration")
@@ -255,7 +246,7 @@ async function readable(db: Kysely<DB>, auth: AuthContext, actor: Actor, id: str
     .orderBy("created_at", "desc")
     .limit(1)
     .executeTakeFirst();
-  const previous = previousRow ? open(previousRow.id, previousRow.content_sealed) : null;
+  const previous = previousRow ? openDeclaration(previousRow.id, previousRow.content_sealed) : null;
   await db.transaction().execute((trx) =>
     recordAudit(trx, actor, {
       action: how === "viewed" ? "anticorruption.declaration.viewed" : "anticorruption.declaration.downloaded",
