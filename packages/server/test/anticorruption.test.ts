@@ -224,6 +224,27 @@ for (const db of testDatabases()) {
         contentBase64: await xlsxOf(rows),
       });
       assert.deepEqual([saved.body.saved, saved.body.created, saved.body.refused.length], [true, 12, 0]);
+      // Imported again from a file that gives CB-002 only his new post: the history is kept, the
+      // earlier position closed the day before the new one starts; a third import changes nothing.
+      const moved = rows.map((r) =>
+        r[0] === "CB-002" ? [...r.slice(0, 4), "Kế toán viên", "", "KE_TOAN", "01/07/2026", "", "Có", r[10]!] : r,
+      );
+      for (let i = 0; i < 2; i++) {
+        const again = await officer.post("/api/anticorruption/officials/import", {
+          fileName: "can-bo-2.xlsx",
+          contentBase64: await xlsxOf(moved),
+        });
+        assert.deepEqual([again.body.saved, again.body.created, again.body.updated], [true, 0, 12]);
+        const cb2 = (await officer.get("/api/anticorruption/officials?q=CB-002")).body.items[0];
+        const history = (await officer.get(`/api/anticorruption/officials/${cb2.id}`)).body.positions;
+        assert.deepEqual(
+          history.map((h: { positionId: string; from: string; to: string | null }) => [h.positionId, h.from, h.to]),
+          [
+            [position.KIEM_SOAT_VIEN_TT, "2019-01-01", "2026-06-30"],
+            [position.KE_TOAN, "2026-07-01", null],
+          ],
+        );
+      }
       const notExcel = await officer.post("/api/anticorruption/officials/import", {
         fileName: "x.xlsx",
         contentBase64: Buffer.from("hello").toString("base64"),
