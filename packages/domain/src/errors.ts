@@ -594,6 +594,15 @@ const RULE_ERRORS = {
   },
   AC_ROTATION_SAME_POSITION: { status: 400, message: "Vị trí mới phải khác vị trí đang giữ." },
   AC_ROTATION_DATE_ORDER: { status: 400, message: "Ngày thực hiện không được trước ngày quyết định." },
+  AC_ROTATION_PLAN_NOT_ANNOUNCED: {
+    status: 409,
+    message:
+      "Kế hoạch chuyển đổi vị trí công tác của năm chưa được công khai trong cơ quan: ghi ngày, hình thức, nơi công khai trước khi thực hiện chuyển đổi.",
+  },
+  AC_ROTATION_BEFORE_ANNOUNCEMENT: {
+    status: 400,
+    message: "Ngày thực hiện chuyển đổi không được trước ngày công khai kế hoạch chuyển đổi.",
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 /** Every family, for whoever needs to go through them (the catalogue's own tests). */

@@ -210,6 +210,58 @@ for (const db of testDatabases()) {
       assert.equal((await otherOfficer.get("/api/anticorruption/rotations?year=2023")).body.items.length, 0);
     });
 
+    test("the plan made public before it is carried out: an execution before the announcement is refused; the announcement recorded and shown", async () => {
+      const rotate = {
+        outcome: "done",
+        toPositionId: position.CHUYEN_VIEN,
+        decisionNumber: "120/QĐ-SCT",
+        decidedOn: "2023-03-30",
+        executedOn: "2023-04-01",
+      };
+      const early = await outcome("R1", rotate);
+      assert.deepEqual([early.status, early.body.code], [409, "AC_ROTATION_PLAN_NOT_ANNOUNCED"]);
+      assert.match(early.body.message, /chưa được công khai/);
+      const announce = (body: Record<string, unknown>, client: TestClient = officer) =>
+        client.put("/api/anticorruption/rotations/announcement", {
+          year: 2023,
+          announcedOn: "2023-04-05",
+          form: "posted",
+          place: "Bảng tin tầng 1, trụ sở Sở Công Thương",
+          announcedBy: "Văn phòng Sở",
+          ...body,
+        });
+      assert.equal((await announce({}, leader)).status, 403);
+      const future = await announce({ announcedOn: addDays(todayInVietnam(), 1) });
+      assert.deepEqual([future.status, future.body.code, future.body.field], [400, "AC_DATE_IN_FUTURE", "announcedOn"]);
+      const noPlace = await announce({ place: "" });
+      assert.deepEqual([noPlace.status, noPlace.body.field], [400, "place"]);
+      const ok = await announce({});
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      assert.deepEqual(ok.body.announcement, {
+        announcedOn: "2023-04-05",
+        form: "posted",
+        place: "Bảng tin tầng 1, trụ sở Sở Công Thương",
+        announcedBy: "Văn phòng Sở",
+        version: 1,
+      });
+      // Executed on 01/04, before the plan was made public on 05/04: refused, the field named.
+      const before = await outcome("R1", rotate);
+      assert.deepEqual(
+        [before.status, before.body.code, before.body.field],
+        [400, "AC_ROTATION_BEFORE_ANNOUNCEMENT", "executedOn"],
+      );
+      // A correction needs the version; another agency has no announcement of its own.
+      assert.equal((await announce({ announcedOn: "2023-04-03" })).body.code, "VERSION_CONFLICT");
+      const corrected = await announce({ announcedOn: "2023-04-03", form: "meeting", version: 1 });
+      assert.deepEqual([corrected.body.announcement.form, corrected.body.announcement.version], ["meeting", 2]);
+      assert.equal((await otherOfficer.get("/api/anticorruption/rotations?year=2023")).body.announcement, null);
+      const rows = await t.system.database.db.selectFrom("ac_rotation").select("outcome").execute();
+      assert.ok(
+        rows.every((r) => r.outcome === "planned"),
+        "nothing executed",
+      );
+    });
+
     test("bad outcomes: a deferral without its end, an execution before its decision, the same position — field named, nothing saved", async () => {
       const kdb = t.system.database.db;
       const noEnd = await outcome("R4", {

@@ -6,6 +6,7 @@
  * service and in domain/src/anticorruption.
  */
 import {
+  ANNOUNCEMENT_FORMS,
   ASSET_OWNERS,
   DEFERRAL_KINDS,
   ROTATION_OUTCOMES,
@@ -617,8 +618,28 @@ export const rotationRecordItem = z.object({
 });
 export type RotationRecordItem = z.infer<typeof rotationRecordItem>;
 
+/** The year's plan made public in the agency (docs/LAW.md §10.7): when, how, where, by whom. */
+export const rotationAnnouncementBody = z.strictObject({
+  year,
+  announcedOn: date("Ngày công khai kế hoạch"),
+  form: choiceOf(ANNOUNCEMENT_FORMS, "hình thức công khai"),
+  place: required(300, "Nơi công khai"),
+  announcedBy: required(200, "Người, đơn vị công khai"),
+  /** The recorded announcement's version when it is corrected; absent the first time. */
+  version: version.optional(),
+});
+
+export const rotationAnnouncement = z.object({
+  announcedOn: z.string(),
+  form: z.enum(ANNOUNCEMENT_FORMS),
+  place: z.string(),
+  announcedBy: z.string(),
+  version: z.number(),
+});
+
 export const rotationRecordList = z.object({
   year: z.number(),
+  announcement: rotationAnnouncement.nullable(),
   counts: z.object({ planned: z.number(), done: z.number(), exempted: z.number(), deferred: z.number() }),
   items: z.array(rotationRecordItem),
 });

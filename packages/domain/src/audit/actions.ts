@@ -214,6 +214,7 @@ const FIXED_AUDIT_ACTIONS = {
   "portal.mail_stopped": "Người gửi đơn ngừng nhận thư thông báo qua cổng",
   // job rotation plan and its execution (issue 18)
   "anticorruption.rotation.planned": "Đưa cán bộ vào kế hoạch chuyển đổi vị trí công tác",
+  "anticorruption.rotation.announced": "Ghi việc công khai kế hoạch chuyển đổi vị trí công tác",
   "anticorruption.rotation.recorded": "Ghi kết quả chuyển đổi vị trí công tác (đã chuyển, không chuyển, tạm hoãn)",
   // uploaded Excel reports of units not on the system (issue 19)
   "report.blank.downloaded": "Tải biểu mẫu báo cáo trống để đơn vị điền số liệu",

@@ -32,6 +32,7 @@ import {
   publicationBody,
   receiveBody,
   reminderResult,
+  rotationAnnouncementBody,
   rotationOutcomeBody,
   rotationPlanBody,
   rotationQuery,
@@ -508,6 +509,14 @@ export const ANTICORRUPTION_ROUTES = defineRoutes({
     tags,
     summary: "Thực hiện kế hoạch chuyển đổi vị trí công tác của năm: người trong kế hoạch và kết quả",
     query: rotationRecordQuery,
+    response: { 200: rotationRecordList, ...errors },
+  },
+  "anticorruption.rotations.announce": {
+    method: "PUT",
+    path: "/anticorruption/rotations/announcement",
+    tags,
+    summary: "Ghi việc công khai kế hoạch chuyển đổi vị trí công tác của năm: ngày, hình thức, nơi, người công khai",
+    body: rotationAnnouncementBody,
     response: { 200: rotationRecordList, ...errors },
   },
   "anticorruption.rotations.plan": {

@@ -40,7 +40,14 @@ import {
   listTrainings,
   updateLoophole,
 } from "./registers.ts";
-import { addDeferral, listRotations, planRotation, recordRotationOutcome, rotationList } from "./rotation.ts";
+import {
+  addDeferral,
+  announceRotationPlan,
+  listRotations,
+  planRotation,
+  recordRotationOutcome,
+  rotationList,
+} from "./rotation.ts";
 import {
   concludeVerification,
   createPlan,
@@ -194,6 +201,9 @@ export function anticorruptionRoutes(app: Api, ctx: AppContext): void {
   );
   route(app, ROUTES["anticorruption.rotations.list"], read, async (request) =>
     listRotations(db, requireAuth(request), request.query.year),
+  );
+  route(app, ROUTES["anticorruption.rotations.announce"], write, async (request) =>
+    announceRotationPlan(db, requireAuth(request), actorOf(request), request.body),
   );
   route(app, ROUTES["anticorruption.rotations.plan"], write, async (request, reply) =>
     reply.code(201).send(await planRotation(db, requireAuth(request), actorOf(request), request.body)),

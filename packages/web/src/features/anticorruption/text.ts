@@ -13,6 +13,20 @@ export const AC_TEXT = {
   },
   tabsLabel: "Các phần công việc phòng, chống tham nhũng",
   rotationPage: {
+    announcement: {
+      title: "Công khai kế hoạch chuyển đổi",
+      shown: (on: string, form: string, place: string, by: string) =>
+        `Đã công khai ngày ${on}: ${form}, tại ${place} (${by}).`,
+      missing:
+        "Chưa ghi việc công khai kế hoạch trong cơ quan: chưa thể ghi người đã được chuyển đổi (vẫn ghi được không chuyển đổi, tạm hoãn).",
+      record: "Ghi việc công khai",
+      correct: "Sửa thông tin công khai",
+      modal: (year: number) => `Công khai kế hoạch chuyển đổi vị trí công tác năm ${year}`,
+      on: "Ngày công khai",
+      form: "Hình thức công khai",
+      place: "Nơi công khai",
+      by: "Người, đơn vị công khai",
+    },
     on: "Ngày xét",
     position: "Vị trí",
     from: "Giữ vị trí từ",
