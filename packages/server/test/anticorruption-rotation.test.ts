@@ -27,6 +27,7 @@ import { insertUser } from "../src/modules/users/service.ts";
 import { SYSTEM_ACTOR } from "../src/platform/audit.ts";
 import { DEMO_PASSWORD } from "../src/seed/demo.ts";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
+import { docxText } from "./support/zip.ts";
 
 const Q1 = { from: "2022-12-15", to: "2023-03-14" };
 const Q2 = { from: "2023-03-15", to: "2023-06-14" };
@@ -420,6 +421,24 @@ for (const db of testDatabases()) {
       assert.deepEqual(rotationCells(q2.body.cells), [4, 1, 1, 1]);
       assert.deepEqual(rotationCells((await compute(Q1)).body.cells), [1, 0, 0, 0]);
       assert.deepEqual(rotationCells((await compute(YEAR)).body.cells), [5, 2, 1, 1]);
+    });
+
+    test("the narrative draft tells the same rotation figures as 01/PCTN", async () => {
+      const narrative = async (period: { from: string; to: string }) => {
+        const res = await t.app.inject({
+          method: "GET",
+          url: `/api/reports/narrative.docx?${query({ agencyId: sct, ...period })}`,
+          headers: { cookie: `mb_session=${tonghop.session}` },
+        });
+        assert.equal(res.statusCode, 200, res.body);
+        return docxText(res.rawPayload);
+      };
+      assert.ok(
+        (await narrative(Q2)).includes(
+          "Chuyển đổi vị trí công tác: đưa 04 người vào kế hoạch chuyển đổi; đã chuyển đổi 01 người, không chuyển đổi 01 người (dưới 18 tháng đến tuổi nghỉ hưu hoặc lý do khác), tạm hoãn 01 người.",
+        ),
+      );
+      assert.ok((await narrative(YEAR)).includes("đưa 05 người vào kế hoạch chuyển đổi; đã chuyển đổi 02 người"));
     });
 
     test("the drill-down lists people by name and outcome, never a reason or a declaration", async () => {
