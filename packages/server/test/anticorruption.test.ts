@@ -674,10 +674,22 @@ for (const db of testDatabases()) {
         contentBase64: Buffer.from(his.rawPayload).toString("base64"),
       });
       assert.deepEqual(
-        wrong.body.refused.map((r: { field: string }) => r.field),
-        ["Họ và tên người kê khai"],
+        wrong.body.refused.map((r: { field: string; row: number }) => [r.field, r.row]),
+        [["Họ và tên người kê khai", rowOf("Họ và tên người kê khai")]],
         JSON.stringify(wrong.body),
       );
+      assert.match(wrong.body.refused[0].message, /Bản kê khai của “Lê Văn Bảo”, không phải của Cán bộ số 5/);
+      // Completed on a day after today: refused on its row.
+      sheet.getCell(rowOf("Ngày hoàn thành"), 3).value = "05/01/2099";
+      const future = await upload();
+      assert.ok(
+        future.body.refused.some(
+          (r: { row: number; message: string }) =>
+            r.row === rowOf("Ngày hoàn thành") && /không được sau ngày hôm nay/.test(r.message),
+        ),
+        JSON.stringify(future.body),
+      );
+      sheet.getCell(rowOf("Ngày hoàn thành"), 3).value = "15/11/2026";
 
       // Fixed: the amount written with thousands dots, the owner chosen, the date real.
       sheet.getRow(money).getCell(4).value = "50.000.000";

@@ -209,7 +209,14 @@ export interface RefusedCell {
 
 export type ReadDeclaration =
   | { form: false }
-  | { form: true; refused: RefusedCell[]; content: DeclarationContent | null; declaredOn: string | null };
+  | {
+      form: true;
+      refused: RefusedCell[];
+      content: DeclarationContent | null;
+      declaredOn: string | null;
+      /** The sheet's rows of the declarant's name and of the completion day, for the caller's refusals. */
+      rows: { fullName: number; declaredOn: number };
+    };
 
 const OWNER_WORDS: Record<string, AssetOwner> = {
   ...Object.fromEntries(ASSET_OWNERS.map((o) => [normalizeForMatch(ASSET_OWNER_LABELS[o]), o])),
@@ -392,5 +399,11 @@ export async function readDeclarationWorkbook(bytes: Buffer): Promise<ReadDeclar
     }
   }
   refused.sort((x, y) => x.row - y.row);
-  return { form: true, refused, content: parsed.success && !refused.length ? parsed.data : null, declaredOn };
+  return {
+    form: true,
+    refused,
+    content: parsed.success && !refused.length ? parsed.data : null,
+    declaredOn,
+    rows: { fullName: lines.fullName?.row ?? 0, declaredOn: lines.declaredOn?.row ?? 0 },
+  };
 }

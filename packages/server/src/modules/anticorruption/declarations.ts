@@ -7,12 +7,7 @@
  * search, export or reminder carries the content.
  */
 import { randomUUID } from "node:crypto";
-import {
-  compareDeclarations,
-  normalizeForMatch,
-  todayInVietnam,
-  type DeclarationKind,
-} from "@minhbach/domain";
+import { compareDeclarations, normalizeForMatch, todayInVietnam, type DeclarationKind } from "@minhbach/domain";
 import type { declarationBody, declarationImportBody } from "@minhbach/domain/api/anticorruption";
 import { sql, type Kysely, type Selectable } from "kysely";
 import type { z } from "zod";
@@ -177,14 +172,14 @@ export async function importDeclaration(
   if (named && normalizeForMatch(named) !== normalizeForMatch(who.full_name))
     refused.unshift({
       section: "I.1. Người kê khai tài sản, thu nhập",
-      row: 0,
+      row: read.rows.fullName,
       field: "Họ và tên người kê khai",
       message: `Bản kê khai của “${named}”, không phải của ${who.full_name} trong danh sách kê khai.`,
     });
   if (read.declaredOn && read.declaredOn > todayInVietnam())
     refused.push({
       section: "I.1. Người kê khai tài sản, thu nhập",
-      row: 0,
+      row: read.rows.declaredOn,
       field: "Ngày hoàn thành bản kê khai (dd/mm/yyyy)",
       message: "Ngày hoàn thành bản kê khai không được sau ngày hôm nay.",
     });
