@@ -156,12 +156,9 @@ export async function declarationWorkbook(form: DeclarationWorkbook): Promise<Bu
     explanation: c?.explanation ?? null,
   };
   for (const s of SECTIONS) {
-    r++;
-    if (s.kind === "group") {
-      line([s.text], { bold: true, merge: true });
-      continue;
-    }
+    r++; // a blank row before each heading
     line([s.text], { bold: true, merge: true });
+    if (s.kind === "group") continue;
     if (s.kind === "lines") {
       for (const l of s.lines) {
         line([l.label, null, lineValue[l.key], null], { border: true });
