@@ -580,6 +580,11 @@ const RULE_ERRORS = {
   AC_VERIFICATION_NOT_FOUND: { status: 404, message: "Không tìm thấy người được xác minh." },
   AC_HANDLING_REQUIRED: { status: 400, message: "Kê khai không trung thực: nhập hình thức xử lý." },
   AC_IMPORT_FILE_INVALID: { status: 400, message: "Tệp không phải tệp Excel (.xlsx) đọc được." },
+  AC_DECLARATION_FILE_NOT_FORM: {
+    status: 400,
+    message:
+      "Tệp không phải mẫu bản kê khai tài sản, thu nhập của hệ thống: tải mẫu (.xlsx) của người kê khai, điền vào các ô, không đổi tên các mục.",
+  },
   AC_NOT_ROTATION_POSITION: {
     status: 400,
     message: "Cán bộ không giữ vị trí thuộc diện chuyển đổi định kỳ.",
@@ -599,6 +604,15 @@ const RULE_ERRORS = {
   },
   AC_ROTATION_SAME_POSITION: { status: 400, message: "Vị trí mới phải khác vị trí đang giữ." },
   AC_ROTATION_DATE_ORDER: { status: 400, message: "Ngày thực hiện không được trước ngày quyết định." },
+  AC_ROTATION_PLAN_NOT_ANNOUNCED: {
+    status: 409,
+    message:
+      "Kế hoạch chuyển đổi vị trí công tác của năm chưa được công khai trong cơ quan: ghi ngày, hình thức, nơi công khai trước khi thực hiện chuyển đổi.",
+  },
+  AC_ROTATION_BEFORE_ANNOUNCEMENT: {
+    status: 400,
+    message: "Ngày thực hiện chuyển đổi không được trước ngày công khai kế hoạch chuyển đổi.",
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 /** Every family, for whoever needs to go through them (the catalogue's own tests). */

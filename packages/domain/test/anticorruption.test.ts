@@ -14,6 +14,7 @@ import {
   fullMonths,
   rotationClock,
   sha256Hex,
+  supplementaryDuty,
   type DeclarationContent,
   type PositionFacts,
 } from "../src/index.ts";
@@ -120,6 +121,45 @@ describe("obligated list", () => {
         ["D", "first_time", "2026-03-01"],
       ],
     );
+  });
+});
+
+describe("supplementary declaration computed from the declarations on record (Điều 36 khoản 2)", () => {
+  const before = { declaredOn: "2025-07-20", kind: "appointment" as const, total: 1_000_000_000 };
+  test("a declaration of the year 300.000.000 đồng above the one before: due, reason without an amount", () => {
+    const duty = supplementaryDuty(
+      "cb",
+      2026,
+      [{ declaredOn: "2026-10-01", kind: "appointment", total: 1_300_000_000 }, before],
+      false,
+    );
+    assert.equal(duty?.kind, "supplementary");
+    assert.equal(duty?.dueFrom, "2026-10-01");
+    assert.match(
+      duty!.reason,
+      /bản kê khai ngày 01\/10\/2026 \(kê khai phục vụ công tác cán bộ\) so với bản kê khai ngày 20\/07\/2025/,
+    );
+    assert.match(duty!.reason, /Điều 36 khoản 2/);
+    assert.ok(!/1\.300|300\.000\.000/.test(duty!.reason), "no amount in the list");
+  });
+  test("299.999.999 đồng: not due; a fall of 400 million is a change too: due", () => {
+    const next = (total: number) => [before, { declaredOn: "2026-03-12", kind: "first_time" as const, total }];
+    assert.equal(supplementaryDuty("cb", 2026, next(1_299_999_999), false), null);
+    assert.equal(supplementaryDuty("cb", 2026, next(600_000_000), false)?.kind, "supplementary");
+  });
+  test("an annual declarant of the year owes none; a change recorded in another year is not this year's", () => {
+    const changed = [before, { declaredOn: "2026-12-01", kind: "annual" as const, total: 2_000_000_000 }];
+    assert.equal(supplementaryDuty("cb", 2026, changed, true), null);
+    assert.equal(supplementaryDuty("cb", 2027, changed, false), null);
+    assert.equal(supplementaryDuty("cb", 2025, changed, false), null, "2025 has one declaration and nothing before it");
+  });
+  test("the supplementary declaration itself is not a new change; compared with the one just before", () => {
+    const list = [
+      before,
+      { declaredOn: "2026-02-01", kind: "supplementary" as const, total: 1_500_000_000 },
+      { declaredOn: "2026-09-01", kind: "appointment" as const, total: 1_600_000_000 },
+    ];
+    assert.equal(supplementaryDuty("cb", 2026, list, false), null);
   });
 });
 

@@ -27,6 +27,7 @@ import { insertUser } from "../src/modules/users/service.ts";
 import { SYSTEM_ACTOR } from "../src/platform/audit.ts";
 import { DEMO_PASSWORD } from "../src/seed/demo.ts";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
+import { docxText } from "./support/zip.ts";
 
 const Q1 = { from: "2022-12-15", to: "2023-03-14" };
 const Q2 = { from: "2023-03-15", to: "2023-06-14" };
@@ -210,6 +211,58 @@ for (const db of testDatabases()) {
       assert.equal((await otherOfficer.get("/api/anticorruption/rotations?year=2023")).body.items.length, 0);
     });
 
+    test("the plan made public before it is carried out: an execution before the announcement is refused; the announcement recorded and shown", async () => {
+      const rotate = {
+        outcome: "done",
+        toPositionId: position.CHUYEN_VIEN,
+        decisionNumber: "120/QĐ-SCT",
+        decidedOn: "2023-03-30",
+        executedOn: "2023-04-01",
+      };
+      const early = await outcome("R1", rotate);
+      assert.deepEqual([early.status, early.body.code], [409, "AC_ROTATION_PLAN_NOT_ANNOUNCED"]);
+      assert.match(early.body.message, /chưa được công khai/);
+      const announce = (body: Record<string, unknown>, client: TestClient = officer) =>
+        client.put("/api/anticorruption/rotations/announcement", {
+          year: 2023,
+          announcedOn: "2023-04-05",
+          form: "posted",
+          place: "Bảng tin tầng 1, trụ sở Sở Công Thương",
+          announcedBy: "Văn phòng Sở",
+          ...body,
+        });
+      assert.equal((await announce({}, leader)).status, 403);
+      const future = await announce({ announcedOn: addDays(todayInVietnam(), 1) });
+      assert.deepEqual([future.status, future.body.code, future.body.field], [400, "AC_DATE_IN_FUTURE", "announcedOn"]);
+      const noPlace = await announce({ place: "" });
+      assert.deepEqual([noPlace.status, noPlace.body.field], [400, "place"]);
+      const ok = await announce({});
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      assert.deepEqual(ok.body.announcement, {
+        announcedOn: "2023-04-05",
+        form: "posted",
+        place: "Bảng tin tầng 1, trụ sở Sở Công Thương",
+        announcedBy: "Văn phòng Sở",
+        version: 1,
+      });
+      // Executed on 01/04, before the plan was made public on 05/04: refused, the field named.
+      const before = await outcome("R1", rotate);
+      assert.deepEqual(
+        [before.status, before.body.code, before.body.field],
+        [400, "AC_ROTATION_BEFORE_ANNOUNCEMENT", "executedOn"],
+      );
+      // A correction needs the version; another agency has no announcement of its own.
+      assert.equal((await announce({ announcedOn: "2023-04-03" })).body.code, "VERSION_CONFLICT");
+      const corrected = await announce({ announcedOn: "2023-04-03", form: "meeting", version: 1 });
+      assert.deepEqual([corrected.body.announcement.form, corrected.body.announcement.version], ["meeting", 2]);
+      assert.equal((await otherOfficer.get("/api/anticorruption/rotations?year=2023")).body.announcement, null);
+      const rows = await t.system.database.db.selectFrom("ac_rotation").select("outcome").execute();
+      assert.ok(
+        rows.every((r) => r.outcome === "planned"),
+        "nothing executed",
+      );
+    });
+
     test("bad outcomes: a deferral without its end, an execution before its decision, the same position — field named, nothing saved", async () => {
       const kdb = t.system.database.db;
       const noEnd = await outcome("R4", {
@@ -368,6 +421,24 @@ for (const db of testDatabases()) {
       assert.deepEqual(rotationCells(q2.body.cells), [4, 1, 1, 1]);
       assert.deepEqual(rotationCells((await compute(Q1)).body.cells), [1, 0, 0, 0]);
       assert.deepEqual(rotationCells((await compute(YEAR)).body.cells), [5, 2, 1, 1]);
+    });
+
+    test("the narrative draft tells the same rotation figures as 01/PCTN", async () => {
+      const narrative = async (period: { from: string; to: string }) => {
+        const res = await t.app.inject({
+          method: "GET",
+          url: `/api/reports/narrative.docx?${query({ agencyId: sct, ...period })}`,
+          headers: { cookie: `mb_session=${tonghop.session}` },
+        });
+        assert.equal(res.statusCode, 200, res.body);
+        return docxText(res.rawPayload);
+      };
+      assert.ok(
+        (await narrative(Q2)).includes(
+          "Chuyển đổi vị trí công tác: đưa 04 người vào kế hoạch chuyển đổi; đã chuyển đổi 01 người, không chuyển đổi 01 người (dưới 18 tháng đến tuổi nghỉ hưu hoặc lý do khác), tạm hoãn 01 người.",
+        ),
+      );
+      assert.ok((await narrative(YEAR)).includes("đưa 05 người vào kế hoạch chuyển đổi; đã chuyển đổi 02 người"));
     });
 
     test("the drill-down lists people by name and outcome, never a reason or a declaration", async () => {

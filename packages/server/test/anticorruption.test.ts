@@ -224,6 +224,27 @@ for (const db of testDatabases()) {
         contentBase64: await xlsxOf(rows),
       });
       assert.deepEqual([saved.body.saved, saved.body.created, saved.body.refused.length], [true, 12, 0]);
+      // Imported again from a file that gives CB-002 only his new post: the history is kept, the
+      // earlier position closed the day before the new one starts; a third import changes nothing.
+      const moved = rows.map((r) =>
+        r[0] === "CB-002" ? [...r.slice(0, 4), "Kế toán viên", "", "KE_TOAN", "01/07/2026", "", "Có", r[10]!] : r,
+      );
+      for (let i = 0; i < 2; i++) {
+        const again = await officer.post("/api/anticorruption/officials/import", {
+          fileName: "can-bo-2.xlsx",
+          contentBase64: await xlsxOf(moved),
+        });
+        assert.deepEqual([again.body.saved, again.body.created, again.body.updated], [true, 0, 12]);
+        const cb2 = (await officer.get("/api/anticorruption/officials?q=CB-002")).body.items[0];
+        const history = (await officer.get(`/api/anticorruption/officials/${cb2.id}`)).body.positions;
+        assert.deepEqual(
+          history.map((h: { positionId: string; from: string; to: string | null }) => [h.positionId, h.from, h.to]),
+          [
+            [position.KIEM_SOAT_VIEN_TT, "2019-01-01", "2026-06-30"],
+            [position.KE_TOAN, "2026-07-01", null],
+          ],
+        );
+      }
       const notExcel = await officer.post("/api/anticorruption/officials/import", {
         fileName: "x.xlsx",
         contentBase64: Buffer.from("hello").toString("base64"),
@@ -430,7 +451,8 @@ for (const db of testDatabases()) {
       await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
       const cells = workbook.worksheets[0]!.getSheetValues().flat().map(String).join("|");
       assert.ok(cells.includes(LAND));
-      assert.ok(cells.includes("1.400 triệu đồng"));
+      // The form's layout (the import reads it back): values in whole đồng.
+      assert.ok(cells.includes("1400000000"));
 
       // Every read audited, the refused ones too; the audit trail holds no amount or asset.
       const events = await kdb
@@ -547,6 +569,163 @@ for (const db of testDatabases()) {
       );
       // Rendered on each download, never kept in the documents register.
       assert.equal((await kdb.selectFrom("official_document").select("id").execute()).length, documentsBefore);
+    });
+
+    test("declaration imported from the .xlsx form: checked cell by cell, refusals by section and row, nothing saved on error; sealed and audited like an entry", async () => {
+      const kdb = t.system.database.db;
+      const item = itemOf((await officer.get(`/api/anticorruption/campaigns/${c2026.id}`)).body, "CB-005");
+      const url = `/api/anticorruption/obligations/${item.id}/declaration/import`;
+      const templateUrl = `/api/anticorruption/obligations/${item.id}/declaration-template`;
+      const fetchFile = (client: TestClient, path: string) =>
+        t.app.inject({ method: "GET", url: path, headers: { cookie: `mb_session=${client.session}` } });
+      // Forbidden: a leader (read only) and another agency's officer, for the form and the import.
+      for (const client of [leader, otherOfficer]) {
+        assert.equal((await fetchFile(client, templateUrl)).statusCode, 403);
+        const res = await client.post(url, {
+          version: item.version,
+          receivedOn: "2026-11-20",
+          fileName: "x.xlsx",
+          contentBase64: "AA==",
+        });
+        assert.equal(res.status, 403);
+      }
+      const blank = await fetchFile(officer, templateUrl);
+      assert.equal(blank.statusCode, 200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(blank.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      const rowOf = (text: string) => {
+        for (let n = 1; n <= sheet.rowCount; n++)
+          if (String(sheet.getCell(n, 1).value ?? "").startsWith(text)) return n;
+        throw new Error(text);
+      };
+      assert.equal(sheet.getCell(rowOf("Họ và tên người kê khai"), 3).value, "Cán bộ số 5");
+      sheet.getCell(rowOf("Ngày hoàn thành"), 3).value = "15/11/2026";
+      const land = rowOf("II.1.") + 2; // heading, header row, first blank row
+      sheet.getRow(land).getCell(2).value = "Người kê khai";
+      sheet.getRow(land).getCell(3).value = "Thửa đất số 88, tờ bản đồ số 3, xã Cốc San";
+      sheet.getRow(land).getCell(4).value = 650_000_000;
+      const money = rowOf("II.4.") + 2;
+      sheet.getRow(money).getCell(2).value = "Vợ hoặc chồng";
+      sheet.getRow(money).getCell(3).value = "Tiền gửi tiết kiệm";
+      sheet.getRow(money).getCell(4).value = "năm mươi triệu";
+      const houses = rowOf("II.2.") + 2;
+      sheet.getRow(houses).getCell(3).value = "Nhà cấp 4";
+      sheet.getRow(houses).getCell(4).value = 300_000_000;
+      const child = rowOf("I.3.") + 2;
+      sheet.getRow(child).getCell(3).value = "Con Một";
+      sheet.getRow(child).getCell(4).value = "31/02/2015";
+      sheet.getCell(rowOf("Tổng thu nhập"), 3).value = 240_000_000;
+      const upload = async (version = item.version) =>
+        officer.post(url, {
+          version,
+          receivedOn: "2026-11-20",
+          fileName: "ban-ke-khai.xlsx",
+          contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString("base64"),
+        });
+      const refused = await upload();
+      assert.equal(refused.status, 200, JSON.stringify(refused.body));
+      assert.equal(refused.body.saved, false);
+      assert.deepEqual(
+        refused.body.refused.map((r: { section: string; row: number; field: string }) => [r.section, r.row, r.field]),
+        [
+          ["I.3. Con chưa thành niên", child, "Ngày sinh (dd/mm/yyyy)"],
+          ["II.2. Nhà ở, công trình xây dựng", houses, "Người sở hữu"],
+          ["II.4. Tiền (tiền mặt, tiền gửi, cho vay…) từ 50 triệu đồng", money, "Giá trị (đồng)"],
+        ],
+      );
+      assert.match(refused.body.refused[0].message, /Ngày sinh không tồn tại trong lịch/);
+      assert.match(refused.body.refused[1].message, /Ghi người sở hữu/);
+      assert.equal(refused.body.refused[2].message, "Giá trị phải là một số tiền (đồng).");
+      const nothing = await kdb
+        .selectFrom("ac_declaration")
+        .select("id")
+        .where("obligation_id", "=", item.id)
+        .execute();
+      assert.equal(nothing.length, 0, "nothing saved");
+      const still = itemOf((await officer.get(`/api/anticorruption/campaigns/${c2026.id}`)).body, "CB-005");
+      assert.deepEqual([still.receivedOn, still.version], [null, item.version]);
+
+      // Not the form: the officials' sheet, and bytes that are no workbook.
+      const notForm = await officer.post(url, {
+        version: item.version,
+        receivedOn: "2026-11-20",
+        fileName: "can-bo.xlsx",
+        contentBase64: await xlsxOf([["CB-1", "A"]]),
+      });
+      assert.deepEqual(
+        [notForm.status, notForm.body.code, notForm.body.field],
+        [400, "AC_DECLARATION_FILE_NOT_FORM", "contentBase64"],
+      );
+      const garbage = await officer.post(url, {
+        version: item.version,
+        receivedOn: "2026-11-20",
+        fileName: "x.xlsx",
+        contentBase64: Buffer.from("hello").toString("base64"),
+      });
+      assert.equal(garbage.body.code, "AC_IMPORT_FILE_INVALID");
+
+      // Another person's form (Lê Văn Bảo's declaration as downloaded) is refused by name.
+      const his = await fetchFile(officer, `/api/anticorruption/declarations/${declaration2026}/file`);
+      const wrong = await officer.post(url, {
+        version: item.version,
+        receivedOn: "2026-11-20",
+        fileName: "le-van-bao.xlsx",
+        contentBase64: Buffer.from(his.rawPayload).toString("base64"),
+      });
+      assert.deepEqual(
+        wrong.body.refused.map((r: { field: string; row: number }) => [r.field, r.row]),
+        [["Họ và tên người kê khai", rowOf("Họ và tên người kê khai")]],
+        JSON.stringify(wrong.body),
+      );
+      assert.match(wrong.body.refused[0].message, /Bản kê khai của “Lê Văn Bảo”, không phải của Cán bộ số 5/);
+      // Completed on a day after today: refused on its row.
+      sheet.getCell(rowOf("Ngày hoàn thành"), 3).value = "05/01/2099";
+      const future = await upload();
+      assert.ok(
+        future.body.refused.some(
+          (r: { row: number; message: string }) =>
+            r.row === rowOf("Ngày hoàn thành") && /không được sau ngày hôm nay/.test(r.message),
+        ),
+        JSON.stringify(future.body),
+      );
+      sheet.getCell(rowOf("Ngày hoàn thành"), 3).value = "15/11/2026";
+
+      // Fixed: the amount written with thousands dots, the owner chosen, the date real.
+      sheet.getRow(money).getCell(4).value = "50.000.000";
+      sheet.getRow(houses).getCell(2).value = "Người kê khai";
+      sheet.getRow(child).getCell(4).value = "28/02/2015";
+      const saved = await upload();
+      assert.deepEqual([saved.status, saved.body.saved, saved.body.refused], [200, true, []]);
+      const raw = JSON.stringify(
+        await kdb.selectFrom("ac_declaration").selectAll().where("id", "=", saved.body.id).execute(),
+      );
+      for (const secret of ["Cốc San", "Con Một", "650000000"]) assert.ok(!raw.includes(secret), secret);
+      const read = await officer.get(`/api/anticorruption/declarations/${saved.body.id}`);
+      assert.equal(read.body.declaredOn, "2026-11-15");
+      assert.deepEqual(read.body.content.money, [
+        { owner: "spouse", description: "Tiền gửi tiết kiệm", value: 50_000_000 },
+      ]);
+      assert.deepEqual(read.body.content.children, [{ fullName: "Con Một", birthDate: "2015-02-28" }]);
+      assert.equal(read.body.content.income, 240_000_000);
+      assert.equal(read.body.comparison.total, 1_000_000_000);
+      const again = await upload(item.version + 1);
+      assert.equal(again.body.code, "AC_DECLARATION_EXISTS");
+      const events = await kdb
+        .selectFrom("audit_event")
+        .select(["action", "summary"])
+        .where("entity_id", "=", saved.body.id)
+        .orderBy("id")
+        .execute();
+      assert.deepEqual(
+        events.map((e) => e.action),
+        ["anticorruption.declaration.imported", "anticorruption.declaration.viewed"],
+      );
+      assert.ok(!JSON.stringify(events).includes("650000000"));
+      assert.equal(
+        itemOf((await officer.get(`/api/anticorruption/campaigns/${c2026.id}`)).body, "CB-005").receivedOn,
+        "2026-11-20",
+      );
     });
 
     test("receipts, publication, reminders: names and status only; a receipt dated in the future refused", async () => {
@@ -864,6 +1043,74 @@ for (const db of testDatabases()) {
       assert.equal(
         (await file(otherOfficer, `/api/anticorruption/verification-plans/${verification.id}/plan-document`)).status,
         403,
+      );
+    });
+
+    test("supplementary duty computed: a declaration of the year 350 million above the one before puts it on the list with its reason; an annual declarant owes none", async () => {
+      const kdb = t.system.database.db;
+      const created = await officer.post("/api/anticorruption/officials", {
+        code: "CB-E",
+        fullName: "Lương Thị Em",
+        unitAgencyId: agency["LC.SCT"],
+        positions: [{ positionId: position.CHUYEN_VIEN, from: "2012-01-01" }],
+        declaredBefore: true,
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      // A declaration for personnel work in 2025, another in 2026 (content(): land + 920 million).
+      const declare = async (campaignId: string, expectedOn: string, declaredOn: string, land: number) => {
+        const view = await officer.post(`/api/anticorruption/campaigns/${campaignId}/adjustments`, {
+          action: "add",
+          officialId: created.body.id,
+          kind: "appointment",
+          expectedOn,
+          reason: "Dự kiến bổ nhiệm Phó Trưởng phòng",
+        });
+        assert.equal(view.status, 200, JSON.stringify(view.body));
+        const o = view.body.items.find(
+          (i: { officialCode: string; kind: string }) => i.officialCode === "CB-E" && i.kind === "appointment",
+        );
+        const res = await officer.post(`/api/anticorruption/obligations/${o.id}/declaration`, {
+          version: o.version,
+          declaredOn,
+          receivedOn: declaredOn,
+          content: content(land),
+        });
+        assert.equal(res.status, 201, JSON.stringify(res.body));
+      };
+      await declare(c2025.id, "2025-08-01", "2025-07-20", 1_000_000_000);
+      const after2025 = (await officer.get(`/api/anticorruption/campaigns/${c2025.id}`)).body;
+      assert.deepEqual(
+        after2025.items
+          .filter((i: { officialCode: string }) => i.officialCode === "CB-E")
+          .map((i: { kind: string }) => i.kind),
+        ["appointment"],
+        "one declaration: nothing to compare",
+      );
+      await declare(c2026.id, "2026-10-20", "2026-10-01", 1_350_000_000);
+      const view = (await officer.get(`/api/anticorruption/campaigns/${c2026.id}`)).body;
+      const supplementary = view.items.filter(
+        (i: { officialCode: string; kind: string }) => i.officialCode === "CB-E" && i.kind === "supplementary",
+      );
+      assert.equal(supplementary.length, 1);
+      assert.deepEqual([supplementary[0].source, supplementary[0].dueOn], ["computed", "2026-12-31"]);
+      assert.equal(
+        supplementary[0].reason,
+        "Tài sản biến động từ 300 triệu đồng trở lên trong năm 2026: bản kê khai ngày 01/10/2026 (kê khai phục vụ công tác cán bộ) so với bản kê khai ngày 20/07/2025 — Điều 36 khoản 2 Luật Phòng, chống tham nhũng 2018.",
+      );
+      const added = await kdb
+        .selectFrom("audit_event")
+        .select("summary")
+        .where("action", "=", "anticorruption.obligation.added")
+        .where("entity_id", "=", c2026.id)
+        .execute();
+      assert.ok(added.some((e) => (e.summary as { computed?: boolean }).computed === true));
+      // Recomputed: still one; CB-B (annual, +400 million in 2026) owes none (Điều 36 khoản 2).
+      const again = (await officer.post(`/api/anticorruption/campaigns/${c2026.id}/recompute`)).body;
+      assert.deepEqual(
+        again.items
+          .filter((i: { kind: string }) => i.kind === "supplementary")
+          .map((i: { officialCode: string }) => i.officialCode),
+        ["CB-E"],
       );
     });
   });

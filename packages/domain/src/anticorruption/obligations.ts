@@ -12,7 +12,9 @@
  *   earlier declaration on record declares first-time (within 10 days of taking it, rule
  *   asset.declaration.first_time). That year's first-time declaration stands in for the annual one.
  * - Supplementary (change ≥ 300 million đồng) is not owed by whoever declares annually that year
- *   (Điều 36 khoản 2 Luật PCTN 2018), and is added by the officer, like before-appointment ones.
+ *   (Điều 36 khoản 2 Luật PCTN 2018). It is computed from the declarations on record
+ *   (supplementaryDuty, docs/LAW.md §10.6) and may be added by the officer for a change the
+ *   records do not show, like before-appointment ones.
  */
 import { addDays, formatVietnameseDate, type IsoDate } from "../calendar/iso-date.ts";
 import { cite } from "../law/acts.ts";
@@ -133,6 +135,52 @@ export function computeObligations(
   const out: Obligation[] = [];
   for (const official of officials) for (const o of obligationsOf(official, year, positions)) out.push(o);
   return out;
+}
+
+/** One declaration on record, as the supplementary rule needs it: its day, kind and total of assets. */
+export interface RecordedDeclaration {
+  declaredOn: IsoDate;
+  kind: DeclarationKind;
+  /** Total of the declared assets, whole đồng (assets.ts assetTotal). */
+  total: number;
+}
+
+/**
+ * The supplementary declaration owed for `year` (Điều 36 khoản 2 Luật PCTN 2018; docs/LAW.md §10.6):
+ * the assets on record changed — up or down — by 300 million đồng or more within the year, that
+ * is, a declaration made in the year (other than a supplementary one) differs by that much from
+ * the declaration before it. Not owed by an annual declarant of the year (the same khoản: "trừ
+ * trường hợp đã kê khai theo quy định tại khoản 3"). Due by 31/12 of the year. The reason names
+ * the two declarations, never an amount: the obligated list carries names and status only.
+ */
+export function supplementaryDuty(
+  officialId: string,
+  year: number,
+  declarations: readonly RecordedDeclaration[],
+  annualInYear: boolean,
+): Obligation | null {
+  if (annualInYear) return null;
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const sorted = [...declarations].sort((a, b) =>
+    a.declaredOn < b.declaredOn ? -1 : a.declaredOn > b.declaredOn ? 1 : 0,
+  );
+  for (let i = 1; i < sorted.length; i++) {
+    const d = sorted[i]!;
+    if (d.declaredOn < first || d.declaredOn > last || d.kind === "supplementary") continue;
+    const previous = sorted[i - 1]!;
+    if (Math.abs(d.total - previous.total) < SUPPLEMENTARY_THRESHOLD_DONG) continue;
+    return {
+      officialId,
+      kind: "supplementary",
+      reason:
+        `Tài sản biến động từ 300 triệu đồng trở lên trong năm ${year}: bản kê khai ngày ` +
+        `${formatVietnameseDate(d.declaredOn)} (${DECLARATION_KIND_LABELS[d.kind].toLocaleLowerCase("vi")}) so với bản ` +
+        `kê khai ngày ${formatVietnameseDate(previous.declaredOn)} — Điều 36 khoản 2 ${cite("LPCTN")}.`,
+      dueFrom: d.declaredOn,
+    };
+  }
+  return null;
 }
 
 /**

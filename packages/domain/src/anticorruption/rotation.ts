@@ -31,6 +31,17 @@ export const DEFERRAL_LABELS: Readonly<Record<DeferralKind, string>> = {
   child_under_36_months: "Đang mang thai, nuôi con dưới 36 tháng tuổi",
 };
 
+/** How the year's rotation plan was made public in the agency (docs/LAW.md §10.7). */
+export const ANNOUNCEMENT_FORMS = ["posted", "meeting", "written_notice", "website"] as const;
+export type AnnouncementForm = (typeof ANNOUNCEMENT_FORMS)[number];
+
+export const ANNOUNCEMENT_FORM_LABELS: Readonly<Record<AnnouncementForm, string>> = {
+  posted: "Niêm yết tại trụ sở",
+  meeting: "Thông báo tại cuộc họp cơ quan",
+  written_notice: "Văn bản thông báo đến cán bộ, đơn vị",
+  website: "Đăng trên trang thông tin điện tử",
+};
+
 export type RotationStatus = "not_due" | "due" | "approaching_max" | "over_max" | "retirement_exempt" | "deferred";
 
 export const ROTATION_STATUS_LABELS: Readonly<Record<RotationStatus, string>> = {

@@ -6,6 +6,7 @@
  * service and in domain/src/anticorruption.
  */
 import {
+  ANNOUNCEMENT_FORMS,
   ASSET_OWNERS,
   DEFERRAL_KINDS,
   ROTATION_OUTCOMES,
@@ -324,6 +325,28 @@ export const declarationBody = z.strictObject({
   content: declarationContent,
 });
 
+/**
+ * One declaration's content from the .xlsx form the system gives out (the blank form of the
+ * obligation, or a declaration downloaded), filled in by the declarant. The date of the
+ * declaration is read from the form; the day it was received is the officer's.
+ */
+export const declarationImportBody = z.strictObject({
+  version,
+  receivedOn: date("Ngày nhận bản kê khai"),
+  fileName: required(200, "Tên tệp"),
+  contentBase64: z
+    .string({ error: "Chọn tệp Excel bản kê khai." })
+    .min(1, { error: "Chọn tệp Excel bản kê khai." })
+    .max(4_000_000, { error: "Tệp quá lớn (tối đa khoảng 3 MB)." }),
+});
+
+/** Saved (its id), or refused cell by cell: the section of the form, the sheet's row, the column. */
+export const declarationImportResult = z.object({
+  saved: z.boolean(),
+  id: z.string().nullable(),
+  refused: z.array(z.object({ section: z.string(), row: z.number(), field: z.string(), message: z.string() })),
+});
+
 const assetOut = z.object({ owner: z.enum(ASSET_OWNERS), description: z.string(), value: z.number() });
 const memberOut = z.object({ fullName: z.string(), birthDate: z.string().optional() });
 /** The content as answered (the input schema's preprocessing runs one way only). */
@@ -595,8 +618,28 @@ export const rotationRecordItem = z.object({
 });
 export type RotationRecordItem = z.infer<typeof rotationRecordItem>;
 
+/** The year's plan made public in the agency (docs/LAW.md §10.7): when, how, where, by whom. */
+export const rotationAnnouncementBody = z.strictObject({
+  year,
+  announcedOn: date("Ngày công khai kế hoạch"),
+  form: choiceOf(ANNOUNCEMENT_FORMS, "hình thức công khai"),
+  place: required(300, "Nơi công khai"),
+  announcedBy: required(200, "Người, đơn vị công khai"),
+  /** The recorded announcement's version when it is corrected; absent the first time. */
+  version: version.optional(),
+});
+
+export const rotationAnnouncement = z.object({
+  announcedOn: z.string(),
+  form: z.enum(ANNOUNCEMENT_FORMS),
+  place: z.string(),
+  announcedBy: z.string(),
+  version: z.number(),
+});
+
 export const rotationRecordList = z.object({
   year: z.number(),
+  announcement: rotationAnnouncement.nullable(),
   counts: z.object({ planned: z.number(), done: z.number(), exempted: z.number(), deferred: z.number() }),
   items: z.array(rotationRecordItem),
 });

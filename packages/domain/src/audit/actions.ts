@@ -151,6 +151,7 @@ const FIXED_AUDIT_ACTIONS = {
   "anticorruption.declaration.received": "Ghi nhận đã nhận bản kê khai",
   "anticorruption.declaration.published": "Ghi nhận công khai bản kê khai",
   "anticorruption.declaration.entered": "Nhập nội dung bản kê khai",
+  "anticorruption.declaration.imported": "Nhập nội dung bản kê khai từ tệp Excel theo mẫu",
   "anticorruption.declaration.viewed": "Xem bản kê khai tài sản, thu nhập",
   "anticorruption.declaration.downloaded": "Tải bản kê khai tài sản, thu nhập",
   "anticorruption.declaration.view_refused": "Bị từ chối xem bản kê khai tài sản, thu nhập",
@@ -214,6 +215,7 @@ const FIXED_AUDIT_ACTIONS = {
   "portal.mail_stopped": "Người gửi đơn ngừng nhận thư thông báo qua cổng",
   // job rotation plan and its execution (issue 18)
   "anticorruption.rotation.planned": "Đưa cán bộ vào kế hoạch chuyển đổi vị trí công tác",
+  "anticorruption.rotation.announced": "Ghi việc công khai kế hoạch chuyển đổi vị trí công tác",
   "anticorruption.rotation.recorded": "Ghi kết quả chuyển đổi vị trí công tác (đã chuyển, không chuyển, tạm hoãn)",
   // uploaded Excel reports of units not on the system (issue 19)
   "report.blank.downloaded": "Tải biểu mẫu báo cáo trống để đơn vị điền số liệu",

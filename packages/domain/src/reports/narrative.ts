@@ -139,6 +139,14 @@ export function narrativeSections(f: NarrativeFigures): NarrativeSection[] {
     `Kê khai tài sản, thu nhập: ${viCount(n("pctn_declarations_made"))}/${viCount(n("pctn_declarations_obliged"))} người ` +
       `phải kê khai đã kê khai; xác minh ${c("pctn_verified", "người")}, trong đó ${c("pctn_verified_dishonest", "người")} ` +
       `kê khai không trung thực.`,
+    // Job rotation (01/PCTN columns 26–29, each counted on its event's day: docs/LAW.md §10.4).
+    ["pctn_rotation_planned", "pctn_rotation_done", "pctn_rotation_exempted", "pctn_rotation_deferred"].every(
+      (code) => n(code) === 0,
+    )
+      ? "Trong kỳ không có người được đưa vào hoặc thực hiện kế hoạch chuyển đổi vị trí công tác."
+      : `Chuyển đổi vị trí công tác: đưa ${c("pctn_rotation_planned", "người")} vào kế hoạch chuyển đổi; đã chuyển đổi ` +
+        `${c("pctn_rotation_done", "người")}, không chuyển đổi ${c("pctn_rotation_exempted", "người")} (dưới 18 tháng ` +
+        `đến tuổi nghỉ hưu hoặc lý do khác), tạm hoãn ${c("pctn_rotation_deferred", "người")}.`,
     n("pctn_cases_detected") === 0 && n("pctn_cases_transferred") === 0
       ? "Trong kỳ không phát hiện vụ việc tham nhũng."
       : `Phát hiện ${pair(n("pctn_cases_detected"), "vụ", n("pctn_persons_detected"), "người")} có hành vi tham nhũng ` +

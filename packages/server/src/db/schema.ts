@@ -1332,6 +1332,7 @@ export interface DB {
   portal_mail: PortalMailTable;
   // anti-corruption rotation records and officials' reminders (0044_anticorruption_rotation)
   ac_rotation: AcRotationTable;
+  ac_rotation_announcement: AcRotationAnnouncementTable;
   ac_official_reminder: AcOfficialReminderTable;
   // enforcement of decisions and manual report cells (0038_enforcement_manual_cells)
   case_enforcement: CaseEnforcementTable;
@@ -1405,6 +1406,21 @@ export interface AcRotationTable {
   decided_on: DateOnly | null;
   reason: string | null;
   deferral_id: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+// 0047_rotation_plan_announcement: the year's rotation plan made public in the agency.
+export interface AcRotationAnnouncementTable {
+  id: Generated<string>;
+  agency_id: string;
+  year: number;
+  announced_on: DateOnly;
+  form: "posted" | "meeting" | "written_notice" | "website";
+  place: string;
+  announced_by: string;
   version: Generated<number>;
   created_by: string | null;
   created_at: Timestamp;

@@ -40,7 +40,7 @@ import {
   createTraining,
 } from "../modules/anticorruption/registers.ts";
 import { listPositions } from "../modules/anticorruption/positions.ts";
-import { planRotation, recordRotationOutcome } from "../modules/anticorruption/rotation.ts";
+import { announceRotationPlan, planRotation, recordRotationOutcome } from "../modules/anticorruption/rotation.ts";
 import { concludeVerification, createPlan, runLottery } from "../modules/anticorruption/verification.ts";
 import { authOf } from "./seed-auth.ts";
 
@@ -262,6 +262,14 @@ async function seedRotationPlan(
     });
     rows.set(code, row);
   }
+  // Made public at the office ten days after its approval, before any rotation (LAW.md §10.7).
+  await announceRotationPlan(db, officer, ACTOR, {
+    year: Number(plannedOn.slice(0, 4)),
+    announcedOn: ago(110),
+    form: "posted",
+    place: "Bảng tin tại trụ sở Sở Công Thương",
+    announcedBy: "Văn phòng Sở",
+  });
   const outcome = (code: string, body: Record<string, unknown>) =>
     recordRotationOutcome(
       db,

@@ -8,6 +8,7 @@ import {
   appointmentDue,
   computeObligations,
   DECLARATION_DEADLINE_RULES,
+  supplementaryDuty,
   todayInVietnam,
   type DeclarationKind,
   type Obligation,
@@ -25,6 +26,7 @@ import { fail } from "../../platform/errors.ts";
 import { currentCalendar } from "../calendar/service.ts";
 import { loadOfficial } from "./officials.ts";
 import { ensurePositionCatalogue } from "./positions.ts";
+import { declarationTotals } from "./sealed-declaration.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -122,11 +124,78 @@ async function insertObligations(
   return inserted;
 }
 
-/** Computes the obligated list of an agency for a year (the benchmark times this). */
+/**
+ * Computes the obligated list of an agency for a year (the benchmark times this): the positions'
+ * duties, then the supplementary duty of whoever's declarations on record changed by 300 million
+ * đồng or more within the year and is not an annual declarant of it (LAW.md §10.6). Only the
+ * declarations of people who declared in the year are opened, for their totals; nothing of them
+ * leaves this function but the duty and its reason.
+ */
 export async function computeAgencyObligations(db: Db, agencyId: string, year: number): Promise<Obligation[]> {
   await ensurePositionCatalogue(db as Kysely<DB>);
-  const [officials, positions] = await Promise.all([officialFacts(db, agencyId, year), positionFacts(db)]);
-  return computeObligations(officials, year, positions);
+  const [officials, positions, totals] = await Promise.all([
+    officialFacts(db, agencyId, year),
+    positionFacts(db),
+    declarationTotals(db, agencyId, year),
+  ]);
+  const list = computeObligations(officials, year, positions);
+  const annual = new Set(list.filter((o) => o.kind === "annual").map((o) => o.officialId));
+  for (const [officialId, declarations] of totals) {
+    const duty = supplementaryDuty(
+      officialId,
+      year,
+      declarations.map((d) => ({ ...d, kind: d.kind as DeclarationKind })),
+      annual.has(officialId),
+    );
+    if (duty) list.push(duty);
+  }
+  return list;
+}
+
+/**
+ * After a declaration is saved: when it makes the year's change reach 300 million đồng (LAW.md
+ * §10.6) and the agency's campaign of that year is open, the supplementary duty joins the list
+ * at once, in the same transaction, with its reason (no amount) and its own audit event.
+ */
+export async function addSupplementaryIfDue(
+  trx: Transaction<DB>,
+  actor: Actor,
+  agencyId: string,
+  officialId: string,
+  declaredOn: string,
+): Promise<void> {
+  const year = Number(declaredOn.slice(0, 4));
+  const campaign = await trx
+    .selectFrom("ac_campaign")
+    .select("id")
+    .where("agency_id", "=", agencyId)
+    .where("year", "=", year)
+    .executeTakeFirst();
+  if (!campaign) return;
+  const annual = await trx
+    .selectFrom("ac_obligation")
+    .select("id")
+    .where("campaign_id", "=", campaign.id)
+    .where("official_id", "=", officialId)
+    .where("kind", "=", "annual")
+    .where("removed", "=", false)
+    .executeTakeFirst();
+  const declarations = (await declarationTotals(trx, agencyId, year, officialId)).get(officialId) ?? [];
+  const duty = supplementaryDuty(
+    officialId,
+    year,
+    declarations.map((d) => ({ ...d, kind: d.kind as DeclarationKind })),
+    annual !== undefined,
+  );
+  if (!duty) return;
+  const n = await insertObligations(trx, campaign.id, agencyId, year, [duty], await currentCalendar(trx));
+  if (n)
+    await recordAudit(trx, actor, {
+      action: "anticorruption.obligation.added",
+      entityType: "ac_campaign",
+      entityId: campaign.id,
+      summary: { year, kind: "supplementary", computed: true },
+    });
 }
 
 export async function openCampaign(db: Kysely<DB>, auth: AuthContext, actor: Actor, year: number) {

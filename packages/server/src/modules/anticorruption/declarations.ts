@@ -7,38 +7,20 @@
  * search, export or reminder carries the content.
  */
 import { randomUUID } from "node:crypto";
-import {
-  ASSET_OWNER_LABELS,
-  ASSET_SECTION_KEYS,
-  ASSET_SECTIONS,
-  compareDeclarations,
-  DECLARATION_KIND_LABELS,
-  formatAssetValue,
-  type DeclarationContent,
-  type DeclarationKind,
-} from "@minhbach/domain";
-import type { declarationBody } from "@minhbach/domain/api/anticorruption";
-import type { Kysely } from "kysely";
+import { compareDeclarations, normalizeForMatch, todayInVietnam, type DeclarationKind } from "@minhbach/domain";
+import type { declarationBody, declarationImportBody } from "@minhbach/domain/api/anticorruption";
+import { sql, type Kysely, type Selectable } from "kysely";
 import type { z } from "zod";
-import type { DB } from "../../db/schema.ts";
+import type { AcObligationTable, DB } from "../../db/schema.ts";
 import { agenciesInScope, can, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
-import { tableWorkbook } from "../../platform/excel.ts";
-import { SEALED } from "../../platform/sealed-columns.ts";
-import { keyRing } from "../../platform/vault.ts";
 import { loadIssuingAgency } from "../documents/letterhead.ts";
 import { renderDocument } from "../documents/render.ts";
-import { notAfterToday, obligationInScope } from "./campaigns.ts";
+import { addSupplementaryIfDue, notAfterToday, obligationInScope } from "./campaigns.ts";
 import { declarationFormModel } from "./declaration-form.ts";
-
-function seal(id: string, content: DeclarationContent): string {
-  return keyRing().seal(JSON.stringify(content), SEALED.declaration.context(id));
-}
-
-function open(id: string, sealed: string): DeclarationContent {
-  return JSON.parse(keyRing().open(sealed, SEALED.declaration.context(id))) as DeclarationContent;
-}
+import { declarationWorkbook, readDeclarationWorkbook } from "./declaration-workbook.ts";
+import { openDeclaration, sealDeclaration } from "./sealed-declaration.ts";
 
 export async function submitDeclaration(
   db: Kysely<DB>,
@@ -48,18 +30,33 @@ export async function submitDeclaration(
   body: z.infer<typeof declarationBody>,
 ) {
   const obligation = await obligationInScope(db, auth, obligationId);
+  return saveDeclaration(db, actor, obligation, body, null);
+}
+
+/**
+ * Seals and stores one declaration and marks the obligation received, in one transaction with its
+ * audit event (entered by hand, or imported from the named file).
+ */
+async function saveDeclaration(
+  db: Kysely<DB>,
+  actor: Actor,
+  obligation: Selectable<AcObligationTable>,
+  body: z.infer<typeof declarationBody>,
+  importedFrom: string | null,
+) {
   if (obligation.removed) fail("AC_OBLIGATION_REMOVED");
   notAfterToday(body.declaredOn, "declaredOn", "Ngày kê khai");
   notAfterToday(body.receivedOn, "receivedOn", "Ngày nhận bản kê khai");
   if (body.receivedOn < body.declaredOn)
     fail("VALIDATION_FAILED", "receivedOn", "Ngày nhận bản kê khai: không được trước ngày kê khai.");
+  const obligationId = obligation.id;
   const campaign = await db
     .selectFrom("ac_campaign")
     .select("year")
     .where("id", "=", obligation.campaign_id)
     .executeTakeFirstOrThrow();
   const id = randomUUID();
-  const sealed = seal(id, body.content);
+  const sealed = sealDeclaration(id, body.content);
   await db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom("ac_declaration")
@@ -89,14 +86,112 @@ export async function submitDeclaration(
       })
       .execute();
     await recordAudit(trx, actor, {
-      action: "anticorruption.declaration.entered",
+      action: importedFrom === null ? "anticorruption.declaration.entered" : "anticorruption.declaration.imported",
       entityType: "ac_declaration",
       entityId: id,
       // Who, which year and kind: never an amount or an asset.
-      summary: { year: campaign.year, kind: obligation.kind, on: body.declaredOn },
+      summary: {
+        year: campaign.year,
+        kind: obligation.kind,
+        on: body.declaredOn,
+        ...(importedFrom === null ? {} : { fileName: importedFrom }),
+      },
     });
+    await addSupplementaryIfDue(trx, actor, obligation.agency_id, obligation.official_id, body.declaredOn);
   });
   return { id };
+}
+
+/** The declarant's name, birth date, unit and current position as the records hold them (not sealed). */
+async function declarantOf(db: Kysely<DB>, officialId: string) {
+  const official = await db
+    .selectFrom("ac_official as o")
+    .innerJoin("agency as u", "u.id", "o.unit_agency_id")
+    .select(["o.full_name", "o.birth_date", "u.name as unit_name"])
+    .where("o.id", "=", officialId)
+    .executeTakeFirstOrThrow();
+  const position = await db
+    .selectFrom("ac_official_position as op")
+    .innerJoin("ac_position as p", "p.id", "op.position_id")
+    .select("p.name")
+    .where("op.official_id", "=", officialId)
+    .orderBy(sql`op.to_date is null`, "desc")
+    .orderBy("op.from_date", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return { ...official, position: position?.name };
+}
+
+/**
+ * The blank form (.xlsx) of one obligation: the declarant's name, birth date, unit and position
+ * filled in, the rest for him to fill. It holds no declared content, so it is not a sealed read.
+ */
+export async function declarationTemplate(db: Kysely<DB>, auth: AuthContext, obligationId: string) {
+  const obligation = await obligationInScope(db, auth, obligationId);
+  const campaign = await db
+    .selectFrom("ac_campaign")
+    .select("year")
+    .where("id", "=", obligation.campaign_id)
+    .executeTakeFirstOrThrow();
+  const who = await declarantOf(db, obligation.official_id);
+  const bytes = await declarationWorkbook({
+    kind: obligation.kind,
+    year: campaign.year,
+    unitName: who.unit_name,
+    declarant: { fullName: who.full_name, birthDate: who.birth_date ?? undefined, position: who.position },
+    content: null,
+    declaredOn: null,
+  });
+  return { bytes, fileName: `Mau-ban-ke-khai-${campaign.year}.xlsx` };
+}
+
+/**
+ * One declaration's content from the .xlsx form, filled in by the declarant (LAW.md §10.5): read
+ * cell by cell; any refusal answers the whole list (section, row, column) and saves nothing; a
+ * form of another person is refused. Saved as an entry is: sealed, the obligation received.
+ */
+export async function importDeclaration(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  obligationId: string,
+  body: z.infer<typeof declarationImportBody>,
+) {
+  const obligation = await obligationInScope(db, auth, obligationId);
+  if (obligation.removed) fail("AC_OBLIGATION_REMOVED");
+  let read: Awaited<ReturnType<typeof readDeclarationWorkbook>>;
+  try {
+    read = await readDeclarationWorkbook(Buffer.from(body.contentBase64, "base64"));
+  } catch {
+    fail("AC_IMPORT_FILE_INVALID", "contentBase64");
+  }
+  if (!read.form) fail("AC_DECLARATION_FILE_NOT_FORM", "contentBase64");
+  const refused = [...read.refused];
+  const who = await declarantOf(db, obligation.official_id);
+  const named = read.content?.declarant.fullName;
+  if (named && normalizeForMatch(named) !== normalizeForMatch(who.full_name))
+    refused.unshift({
+      section: "I.1. Người kê khai tài sản, thu nhập",
+      row: read.rows.fullName,
+      field: "Họ và tên người kê khai",
+      message: `Bản kê khai của “${named}”, không phải của ${who.full_name} trong danh sách kê khai.`,
+    });
+  if (read.declaredOn && read.declaredOn > todayInVietnam())
+    refused.push({
+      section: "I.1. Người kê khai tài sản, thu nhập",
+      row: read.rows.declaredOn,
+      field: "Ngày hoàn thành bản kê khai (dd/mm/yyyy)",
+      message: "Ngày hoàn thành bản kê khai không được sau ngày hôm nay.",
+    });
+  if (refused.length || !read.content || !read.declaredOn) return { saved: false, id: null, refused };
+  const { id } = await saveDeclaration(
+    db,
+    actor,
+    obligation,
+    { version: body.version, declaredOn: read.declaredOn, receivedOn: body.receivedOn, content: read.content },
+    body.fileName,
+  );
+  return { saved: true, id, refused: [] };
 }
 
 /** Opens one declaration for a reader allowed to see it, recording the read; refused reads are recorded too. */
@@ -134,7 +229,7 @@ async function readable(db: Kysely<DB>, auth: AuthContext, actor: Actor, id: str
     );
     fail("AC_DECLARATION_FORBIDDEN");
   }
-  const content = open(row.id, row.content_sealed);
+  const content = openDeclaration(row.id, row.content_sealed);
   // The comparison reads the previous declaration of the same person: part of this one read.
   const previousRow = await db
     .selectFrom("ac_declaration")
@@ -146,7 +241,7 @@ async function readable(db: Kysely<DB>, auth: AuthContext, actor: Actor, id: str
     .orderBy("created_at", "desc")
     .limit(1)
     .executeTakeFirst();
-  const previous = previousRow ? open(previousRow.id, previousRow.content_sealed) : null;
+  const previous = previousRow ? openDeclaration(previousRow.id, previousRow.content_sealed) : null;
   await db.transaction().execute((trx) =>
     recordAudit(trx, actor, {
       action: how === "viewed" ? "anticorruption.declaration.viewed" : "anticorruption.declaration.downloaded",
@@ -172,34 +267,20 @@ export async function getDeclaration(db: Kysely<DB>, auth: AuthContext, actor: A
   return readable(db, auth, actor, id, "viewed");
 }
 
+/**
+ * The declaration as the .xlsx form (declaration-workbook.ts), the layout the import reads: a
+ * declarant may download last year's, change it and hand it in. Same readers, audited as a download.
+ */
 export async function declarationFile(db: Kysely<DB>, auth: AuthContext, actor: Actor, id: string) {
   const d = await readable(db, auth, actor, id, "downloaded");
-  const rows: unknown[][] = [];
-  for (const key of ASSET_SECTION_KEYS)
-    for (const item of d.content[key])
-      rows.push([
-        rows.length + 1,
-        ASSET_SECTIONS[key],
-        ASSET_OWNER_LABELS[item.owner],
-        item.description,
-        formatAssetValue(item.value),
-      ]);
-  rows.push([rows.length + 1, "Tổng thu nhập giữa hai lần kê khai", "", "", formatAssetValue(d.content.income)]);
-  if (d.content.explanation) rows.push([rows.length + 1, "Giải trình biến động", "", d.content.explanation, ""]);
-  const [y, m, dd] = d.declaredOn.split("-");
-  const bytes = await tableWorkbook({
-    sheetName: "Bản kê khai",
-    agencyName: d.fullName,
-    title: `BẢN KÊ KHAI TÀI SẢN, THU NHẬP — ${DECLARATION_KIND_LABELS[d.kind].toUpperCase()} NĂM ${d.year}`,
-    subtitle: `Người kê khai: ${d.content.declarant.fullName}; ngày kê khai ${dd}/${m}/${y}`,
-    columns: [
-      { header: "STT", width: 6 },
-      { header: "Loại tài sản, thu nhập", width: 36 },
-      { header: "Người sở hữu", width: 18 },
-      { header: "Mô tả", width: 50 },
-      { header: "Giá trị", width: 22 },
-    ],
-    rows,
+  const who = await declarantOf(db, d.officialId);
+  const bytes = await declarationWorkbook({
+    kind: d.kind,
+    year: d.year,
+    unitName: who.unit_name,
+    declarant: d.content.declarant,
+    content: d.content,
+    declaredOn: d.declaredOn,
   });
   return { bytes, fileName: `Ban-ke-khai-${d.year}.xlsx` };
 }

@@ -2,11 +2,13 @@
  * Officials from an Excel sheet (the template of importTemplate): one row per position held, rows
  * of one official share his code. Every row is checked; a row refused is reported with its number,
  * the field and a Vietnamese message. Nothing is saved unless every row passes (one transaction):
- * an officer fixes the file and imports it again, never half of it.
+ * an officer fixes the file and imports it again, never half of it. Imported again, a file adds
+ * to each official's position history and closes what it supersedes; it never deletes history.
  */
 import { normalizeForMatch } from "@minhbach/domain";
 import { officialBody, type OfficialBody } from "@minhbach/domain/api/anticorruption";
 import { firstIssue } from "@minhbach/domain/api/zod-vi";
+import { addDays } from "@minhbach/domain/legal-clock";
 import ExcelJS from "exceljs";
 import type { Kysely } from "kysely";
 import { sql } from "kysely";
@@ -51,7 +53,7 @@ export async function importTemplate(): Promise<{ bytes: Buffer; fileName: strin
   return { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), fileName: "Mau-nhap-can-bo.xlsx" };
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) {
     // Excel dates come as UTC midnight of the typed day.
@@ -70,7 +72,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 /** "05/03/1975" → "1975-03-05"; an ISO date passes; anything else is left for the schema to refuse. */
-function isoOf(text: string): string | undefined {
+export function isoOf(text: string): string | undefined {
   if (!text) return undefined;
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
   if (m) return `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
@@ -85,6 +87,48 @@ interface Refused {
 }
 
 const LABEL: Record<string, string> = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.key, c.header]));
+
+interface Held {
+  id: string | null;
+  positionId: string;
+  from: string;
+  to: string | null;
+}
+
+/**
+ * A file imported again adds to an official's position history, never replaces it: a row already
+ * recorded (same position, same start) is kept, taking the end the file gives; a new row is added;
+ * then each position left open before a later one is closed the day before the later one starts
+ * (as a rotation closes it, LAW.md §10.4). Returns the rows to add and the recorded rows whose end
+ * changed.
+ */
+export function mergeHistory(
+  recorded: readonly Held[],
+  incoming: ReadonlyArray<{ positionId: string; from: string; to?: string | undefined }>,
+): { added: Held[]; closed: { id: string; to: string }[] } {
+  const all: Held[] = recorded.map((h) => ({ ...h }));
+  const changed = new Set<Held>();
+  for (const p of incoming) {
+    const same = all.find((h) => h.positionId === p.positionId && h.from === p.from);
+    if (!same) all.push({ id: null, positionId: p.positionId, from: p.from, to: p.to ?? null });
+    else if (p.to && p.to !== same.to) {
+      same.to = p.to;
+      changed.add(same);
+    }
+  }
+  all.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  all.forEach((h, i) => {
+    const next = all[i + 1];
+    if (h.to !== null || !next) return;
+    const dayBefore = addDays(next.from, -1);
+    h.to = dayBefore < h.from ? h.from : dayBefore;
+    changed.add(h);
+  });
+  return {
+    added: all.filter((h) => h.id === null),
+    closed: [...changed].filter((h): h is Held & { id: string; to: string } => h.id !== null && h.to !== null),
+  };
+}
 
 export async function importOfficials(
   db: Kysely<DB>,
@@ -230,7 +274,6 @@ export async function importOfficials(
           .set((eb) => ({ ...columns, version: eb("version", "+", 1), updated_at: new Date() }))
           .where("id", "=", id)
           .execute();
-        await trx.deleteFrom("ac_official_position").where("official_id", "=", id).execute();
       } else {
         id = (
           await trx
@@ -240,15 +283,29 @@ export async function importOfficials(
             .executeTakeFirstOrThrow()
         ).id;
       }
-      if (body.positions.length)
+      const history = known.has(body.code)
+        ? await trx
+            .selectFrom("ac_official_position")
+            .select(["id", "position_id", "from_date", "to_date"])
+            .where("official_id", "=", id)
+            .execute()
+        : [];
+      const merged = mergeHistory(
+        history.map((h) => ({ id: h.id, positionId: h.position_id, from: h.from_date, to: h.to_date })),
+        body.positions,
+      );
+      for (const h of merged.closed)
+        await trx.updateTable("ac_official_position").set({ to_date: h.to }).where("id", "=", h.id).execute();
+      const officialId = id;
+      if (merged.added.length)
         await trx
           .insertInto("ac_official_position")
           .values(
-            body.positions.map((p) => ({
-              official_id: id,
+            merged.added.map((p) => ({
+              official_id: officialId,
               position_id: p.positionId,
               from_date: p.from,
-              to_date: p.to ?? null,
+              to_date: p.to,
             })),
           )
           .execute();

@@ -11,7 +11,12 @@ import {
   type DeferralKind,
   type RotationStatus,
 } from "@minhbach/domain";
-import type { deferralBody, RotationOutcomeBody, rotationPlanBody } from "@minhbach/domain/api/anticorruption";
+import type {
+  deferralBody,
+  rotationAnnouncementBody,
+  RotationOutcomeBody,
+  rotationPlanBody,
+} from "@minhbach/domain/api/anticorruption";
 import type { Kysely, Transaction } from "kysely";
 import type { z } from "zod";
 import type { DB } from "../../db/schema.ts";
@@ -211,11 +216,84 @@ export async function listRotations(db: Kysely<DB>, auth: AuthContext, year: num
     .execute();
   const items = rows.map(rotationItem);
   const count = (outcome: string) => items.filter((i) => i.outcome === outcome).length;
+  const announced = await announcementOf(db, auth.agencyId, year);
   return {
     year,
+    announcement: announced
+      ? {
+          announcedOn: announced.announced_on,
+          form: announced.form,
+          place: announced.place,
+          announcedBy: announced.announced_by,
+          version: announced.version,
+        }
+      : null,
     counts: { planned: items.length, done: count("done"), exempted: count("exempted"), deferred: count("deferred") },
     items,
   };
+}
+
+async function announcementOf(db: Db, agencyId: string, year: number) {
+  return db
+    .selectFrom("ac_rotation_announcement")
+    .selectAll()
+    .where("agency_id", "=", agencyId)
+    .where("year", "=", year)
+    .executeTakeFirst();
+}
+
+/**
+ * Records (or corrects) how the caller's agency made its year's rotation plan public (LAW.md
+ * §10.7). Not after today; a correction may not move the day after a rotation already carried out.
+ */
+export async function announceRotationPlan(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  body: z.infer<typeof rotationAnnouncementBody>,
+) {
+  await assertAgencyInScope(db, auth, "anticorruption.write", auth.agencyId);
+  if (body.announcedOn > todayInVietnam()) fail("AC_DATE_IN_FUTURE", "announcedOn");
+  const agencyId = auth.agencyId;
+  const executedBefore = await db
+    .selectFrom("ac_rotation")
+    .select("id")
+    .where("agency_id", "=", agencyId)
+    .where("year", "=", body.year)
+    .where("outcome", "=", "done")
+    .where("outcome_on", "<", body.announcedOn)
+    .executeTakeFirst();
+  if (executedBefore) fail("AC_ROTATION_BEFORE_ANNOUNCEMENT", "announcedOn");
+  await db.transaction().execute(async (trx) => {
+    const existing = await announcementOf(trx, agencyId, body.year);
+    const columns = {
+      announced_on: body.announcedOn,
+      form: body.form,
+      place: body.place,
+      announced_by: body.announcedBy,
+    };
+    if (existing) {
+      const done = await trx
+        .updateTable("ac_rotation_announcement")
+        .set({ ...columns, version: existing.version + 1, updated_at: new Date() })
+        .where("id", "=", existing.id)
+        .where("version", "=", body.version ?? -1)
+        .executeTakeFirst();
+      if (Number(done.numUpdatedRows) !== 1) fail("VERSION_CONFLICT", "version");
+    } else
+      await trx
+        .insertInto("ac_rotation_announcement")
+        .values({ ...columns, agency_id: agencyId, year: body.year, created_by: actor.userId })
+        .onConflict((oc) => oc.columns(["agency_id", "year"]).doNothing())
+        .execute();
+    await recordAudit(trx, actor, {
+      action: "anticorruption.rotation.announced",
+      entityType: "agency",
+      entityId: agencyId,
+      summary: { year: body.year, on: body.announcedOn, form: body.form, corrected: existing !== undefined },
+    });
+  });
+  return listRotations(db, auth, body.year);
 }
 
 /** The rotation position the official holds on `on`, if any. */
@@ -300,6 +378,10 @@ export async function recordRotationOutcome(
     const to = await db.selectFrom("ac_position").select("id").where("id", "=", body.toPositionId!).executeTakeFirst();
     if (!to) fail("AC_POSITION_NOT_FOUND", "toPositionId");
     if (to.id === row.from_position_id) fail("AC_ROTATION_SAME_POSITION", "toPositionId");
+    // The plan is carried out once made public in the agency, not before (LAW.md §10.7).
+    const announced = await announcementOf(db, row.agency_id, row.year);
+    if (!announced) fail("AC_ROTATION_PLAN_NOT_ANNOUNCED");
+    if (body.executedOn! < announced.announced_on) fail("AC_ROTATION_BEFORE_ANNOUNCEMENT", "executedOn");
   } else if (body.outcome === "exempted") {
     if (body.on! > today) fail("AC_DATE_IN_FUTURE", "on");
   } else if (body.from! > today) fail("AC_DATE_IN_FUTURE", "from");

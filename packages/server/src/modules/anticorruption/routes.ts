@@ -16,7 +16,15 @@ import {
   remindCampaign,
 } from "./campaigns.ts";
 import { caseInspections, createCase, exportCases, getCase, listCases, updateCase } from "./cases.ts";
-import { declarationFile, declarationForm, getDeclaration, myDeclarations, submitDeclaration } from "./declarations.ts";
+import {
+  declarationFile,
+  declarationForm,
+  declarationTemplate,
+  getDeclaration,
+  importDeclaration,
+  myDeclarations,
+  submitDeclaration,
+} from "./declarations.ts";
 import { importOfficials, importTemplate } from "./import.ts";
 import { addExemption, createOfficial, getOfficial, listOfficials, updateOfficial } from "./officials.ts";
 import { obligatedListPaper, rotationPlanPaper, verificationPlanPaper } from "./papers.ts";
@@ -32,7 +40,14 @@ import {
   listTrainings,
   updateLoophole,
 } from "./registers.ts";
-import { addDeferral, listRotations, planRotation, recordRotationOutcome, rotationList } from "./rotation.ts";
+import {
+  addDeferral,
+  announceRotationPlan,
+  listRotations,
+  planRotation,
+  recordRotationOutcome,
+  rotationList,
+} from "./rotation.ts";
 import {
   concludeVerification,
   createPlan,
@@ -135,6 +150,12 @@ export function anticorruptionRoutes(app: Api, ctx: AppContext): void {
       .code(201)
       .send(await submitDeclaration(db, requireAuth(request), actorOf(request), request.params.id, request.body)),
   );
+  route(app, ROUTES["anticorruption.declarations.template"], write, async (request, reply) =>
+    sendFile(reply, XLSX_MIME, await declarationTemplate(db, requireAuth(request), request.params.id)),
+  );
+  route(app, ROUTES["anticorruption.declarations.import"], { ...write, bodyLimit: 6 * 1024 * 1024 }, async (request) =>
+    importDeclaration(db, requireAuth(request), actorOf(request), request.params.id, request.body),
+  );
   route(app, ROUTES["anticorruption.declarations.get"], session, async (request, reply) => {
     const result = await getDeclaration(db, requireAuth(request), actorOf(request), request.params.id);
     void reply.header("cache-control", "no-store");
@@ -180,6 +201,9 @@ export function anticorruptionRoutes(app: Api, ctx: AppContext): void {
   );
   route(app, ROUTES["anticorruption.rotations.list"], read, async (request) =>
     listRotations(db, requireAuth(request), request.query.year),
+  );
+  route(app, ROUTES["anticorruption.rotations.announce"], write, async (request) =>
+    announceRotationPlan(db, requireAuth(request), actorOf(request), request.body),
   );
   route(app, ROUTES["anticorruption.rotations.plan"], write, async (request, reply) =>
     reply.code(201).send(await planRotation(db, requireAuth(request), actorOf(request), request.body)),

@@ -28,6 +28,7 @@ import { DateField } from "../../ui/DateField.tsx";
 import { reportServerError } from "../../ui/forms.ts";
 import { todayIso } from "../../ui/format.ts";
 import { useAppForm } from "../../ui/use-app-form.ts";
+import { DeclarationImport } from "./DeclarationImport.tsx";
 import { useAcMutation, useOfficials, type Obligation } from "./api.ts";
 import { AC_TEXT } from "./text.ts";
 
@@ -285,6 +286,7 @@ export function DeclarationModal({ obligation, onClose }: { obligation: Obligati
             <DateField label={AC_TEXT.declaredOn} required {...form.getInputProps("declaredOn")} />
             <DateField label={AC_TEXT.receivedOn} required {...form.getInputProps("receivedOn")} />
           </Group>
+          <DeclarationImport obligation={obligation} receivedOn={form.values.receivedOn} onSaved={onClose} />
           <Group grow wrap="wrap">
             <TextInput label={F.declarant} required {...form.getInputProps("declarantName")} />
             <TextInput label={F.spouse} {...form.getInputProps("spouseName")} />

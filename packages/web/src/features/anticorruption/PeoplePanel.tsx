@@ -16,7 +16,7 @@ type ImportResult = Answer<"anticorruption.officials.import">;
 type Position = Answer<"anticorruption.positions.list">["items"][number];
 type Official = Answer<"anticorruption.officials.list">["items"][number];
 
-async function base64Of(file: File): Promise<string> {
+export async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

@@ -1,7 +1,10 @@
 import {
+  ANNOUNCEMENT_FORM_LABELS,
+  ANNOUNCEMENT_FORMS,
   DEFERRAL_KINDS,
   DEFERRAL_LABELS,
   ROTATION_OUTCOME_LABELS,
+  type AnnouncementForm,
   type DeferralKind,
   type RotationOutcome,
 } from "@minhbach/domain";
@@ -87,6 +90,7 @@ export function RotationPlan({ write, initialYear }: { write: boolean; initialYe
           ))}
         </SimpleGrid>
       ) : null}
+      {list.data ? <Announcement year={year} announcement={list.data.announcement} write={write} /> : null}
       <RecordTable<Row>
         rows={list.data?.items}
         testId="ac-rotation-plan"
@@ -137,6 +141,106 @@ export function RotationPlan({ write, initialYear }: { write: boolean; initialYe
       />
       {recording ? <OutcomeModal row={recording} onClose={() => setRecording(null)} /> : null}
     </Paper>
+  );
+}
+
+type Announced = NonNullable<Answer<"anticorruption.rotations.list">["announcement"]>;
+
+/** When, how and where the year's plan was made public; a rotation is executed only after it. */
+function Announcement({ year, announcement, write }: { year: number; announcement: Announced | null; write: boolean }) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <Alert
+      color={announcement ? "green" : "orange"}
+      mb="sm"
+      title={R.announcement.title}
+      data-testid="ac-rotation-announcement"
+    >
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <Text size="sm">
+          {announcement
+            ? R.announcement.shown(
+                formatDate(announcement.announcedOn),
+                ANNOUNCEMENT_FORM_LABELS[announcement.form],
+                announcement.place,
+                announcement.announcedBy,
+              )
+            : R.announcement.missing}
+        </Text>
+        {write ? (
+          <Button size="xs" variant="light" onClick={() => setEditing(true)}>
+            {announcement ? R.announcement.correct : R.announcement.record}
+          </Button>
+        ) : null}
+      </Group>
+      {editing ? <AnnouncementModal year={year} announcement={announcement} onClose={() => setEditing(false)} /> : null}
+    </Alert>
+  );
+}
+
+function AnnouncementModal({
+  year,
+  announcement,
+  onClose,
+}: {
+  year: number;
+  announcement: Announced | null;
+  onClose(): void;
+}) {
+  const form = useAppForm({
+    initialValues: {
+      announcedOn: (announcement?.announcedOn ?? todayIso()) as string | null,
+      form: (announcement?.form ?? null) as AnnouncementForm | null,
+      place: announcement?.place ?? "",
+      announcedBy: announcement?.announcedBy ?? "",
+    },
+  });
+  const [error, setError] = useState<string | null>(null);
+  const save = useAcMutation((v: typeof form.values) =>
+    call("anticorruption.rotations.announce", {
+      body: {
+        year,
+        announcedOn: v.announcedOn ?? "",
+        form: v.form ?? ("" as AnnouncementForm),
+        place: v.place,
+        announcedBy: v.announcedBy,
+        ...(announcement ? { version: announcement.version } : {}),
+      },
+    }),
+  );
+  return (
+    <Modal opened onClose={onClose} title={R.announcement.modal(year)}>
+      <form
+        onSubmit={form.onSubmit((v) =>
+          save.mutate(v, { onSuccess: onClose, onError: (e) => setError(reportServerError(form, e)) }),
+        )}
+      >
+        <Stack gap="xs">
+          <DateField label={R.announcement.on} required data-autofocus {...form.getInputProps("announcedOn")} />
+          <Select
+            label={R.announcement.form}
+            required
+            data={ANNOUNCEMENT_FORMS.map((f) => ({ value: f, label: ANNOUNCEMENT_FORM_LABELS[f] }))}
+            {...form.getInputProps("form")}
+          />
+          <TextInput label={R.announcement.place} required {...form.getInputProps("place")} />
+          <TextInput label={R.announcement.by} required {...form.getInputProps("announcedBy")} />
+          {error ? (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="subtle" onClick={onClose}>
+              {AC_TEXT.cancel}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {AC_TEXT.save}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }
 

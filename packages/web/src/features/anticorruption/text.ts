@@ -13,6 +13,20 @@ export const AC_TEXT = {
   },
   tabsLabel: "Các phần công việc phòng, chống tham nhũng",
   rotationPage: {
+    announcement: {
+      title: "Công khai kế hoạch chuyển đổi",
+      shown: (on: string, form: string, place: string, by: string) =>
+        `Đã công khai ngày ${on}: ${form}, tại ${place} (${by}).`,
+      missing:
+        "Chưa ghi việc công khai kế hoạch trong cơ quan: chưa thể ghi người đã được chuyển đổi (vẫn ghi được không chuyển đổi, tạm hoãn).",
+      record: "Ghi việc công khai",
+      correct: "Sửa thông tin công khai",
+      modal: (year: number) => `Công khai kế hoạch chuyển đổi vị trí công tác năm ${year}`,
+      on: "Ngày công khai",
+      form: "Hình thức công khai",
+      place: "Nơi công khai",
+      by: "Người, đơn vị công khai",
+    },
     on: "Ngày xét",
     position: "Vị trí",
     from: "Giữ vị trí từ",
@@ -168,6 +182,18 @@ export const AC_TEXT = {
     rotationMonths: "Thời hạn chuyển đổi (tháng, 24–60)",
     rotationBasis: "Căn cứ chuyển đổi",
     active: "Đang sử dụng",
+  },
+  declarationImport: {
+    title: "Nhập từ tệp Excel theo mẫu",
+    hint: "Tải mẫu bản kê khai của người này, gửi người kê khai điền vào các ô rồi nhập tệp đã điền. Tệp được kiểm tra từng ô; có lỗi thì không lưu gì.",
+    template: "Tải mẫu bản kê khai (.xlsx)",
+    file: "Tệp bản kê khai đã điền (.xlsx)",
+    run: "Nhập từ tệp",
+    refused: "Bản kê khai chưa được lưu: sửa các ô dưới đây trong tệp rồi nhập lại.",
+    section: "Mục",
+    row: "Dòng",
+    field: "Cột",
+    message: "Lỗi",
   },
   forms: {
     addTitle: "Thêm người vào danh sách kê khai",
