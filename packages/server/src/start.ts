@@ -30,6 +30,7 @@ import { seedDemoPortal } from "./seed/demo-portal.ts";
 import { completeCaseFigures } from "./modules/cases/figures.ts";
 import { repairPetitionClocks } from "./modules/petitions/repair.ts";
 import { sealClearCases } from "./modules/cases/at-rest.ts";
+import { sealClearInspections } from "./modules/inspections/record/at-rest.ts";
 import { sealClearSurveyComments } from "./modules/portal/survey.ts";
 import { scheduleReminders } from "./modules/reminders/reminders.ts";
 
@@ -82,6 +83,8 @@ export async function prepareDatabase(database: Database): Promise<string[]> {
     await sealClearVisitTexts(database.db);
     // A denunciation case's typed texts (migration 0040).
     await sealClearCases(database.db);
+    // A case-triggered inspection's texts, facts and timeline (migration 0046).
+    await sealClearInspections(database.db);
     // A portal survey's comments (migration 0045).
     await sealClearSurveyComments(database.db);
   }

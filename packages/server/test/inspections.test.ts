@@ -3,11 +3,18 @@
  * overlap rule across agencies, every step in order with its hand-computed due dates, the steps
  * out of order and the forbidden callers (another agency's inspector, a member editing the
  * conclusion, an inspector deciding, a decider signing before appraisal or before the result
- * report), each a clear Vietnamese error naming the field, and nothing half-saved.
+ * report), each a clear Vietnamese error naming the field, and nothing half-saved. A case-triggered
+ * inspection: the case must be one the proposer may read; its texts left in clear by an earlier
+ * version are sealed at start.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { normalizeForMatch } from "@minhbach/domain";
+import { maskerFor, sealClearInspections } from "../src/modules/inspections/record/at-rest.ts";
+import { openValue, sealValue } from "../src/platform/procedure.ts";
+import { SEALED } from "../src/platform/sealed-columns.ts";
 import { startTestApp, testDatabases, type TestApp } from "../src/testing.ts";
+import { proposedPetition } from "./support/petitions.ts";
 import {
   awaitingDocument,
   createSubject,
@@ -541,6 +548,163 @@ for (const db of testDatabases()) {
       assert.equal(missing.status, 400);
       assert.equal(missing.body.code, "INSPECTION_LINK_INVALID");
       assert.equal(missing.body.field, "reinspectsId");
+    });
+    test("a case-triggered inspection: the case is one the proposer may read; texts left in clear are sealed at start", async () => {
+      const DENOUNCER = "Vương Thị Thanh Xuân";
+      const handler = await t.login("xulydon");
+      const resolverId = (
+        await w.db.selectFrom("app_user").select("id").where("username", "=", "xacminh").executeTakeFirstOrThrow()
+      ).id;
+      const petition = await proposedPetition(
+        handler,
+        {
+          channel: "post",
+          receivedOn: "2026-11-02",
+          writtenOn: "2026-10-31",
+          petitioners: [
+            {
+              kind: "person",
+              fullName: DENOUNCER,
+              address: "Tổ 5, phường Cam Đường, tỉnh Lào Cai",
+              phone: "0912345678",
+              identity: { kind: "cccd", number: "010195067890", birthYear: 1995, gender: "female" },
+            },
+          ],
+          respondents: [{ name: "Ông Hà Văn Cường, Đội trưởng Đội Quản lý thị trường số 3" }],
+          content:
+            "Tôi tố cáo ông Hà Văn Cường, Đội trưởng Đội Quản lý thị trường số 3, nhiều lần nhận tiền của các hộ " +
+            "kinh doanh tại chợ Cốc Lếu để bỏ qua vi phạm.",
+        },
+        "denunciation",
+        "2026-11-05",
+      );
+      const opened = await w.sctHead.post("/api/cases", { petitionId: petition.id, assignees: [resolverId] });
+      assert.equal(opened.status, 201, JSON.stringify(opened.body));
+      const caseId: string = opened.body.id;
+      const team3 = await createSubject(w.db, w.sct, { name: "Đội Quản lý thị trường số 3", kind: "state_body" });
+      const body = {
+        kind: "ad_hoc",
+        trigger: "case",
+        triggerCaseId: caseId,
+        triggerNote: `Đơn tố cáo của bà ${DENOUNCER}, ĐT 0912 345 678`,
+        title: `Thanh tra Đội QLTT số 3 theo đơn của bà ${DENOUNCER}`,
+        content: "Thanh tra việc xử lý vi phạm tại chợ Cốc Lếu",
+        year: 2026,
+        subjectIds: [team3],
+        online: false,
+      };
+      const count = async () =>
+        Number(
+          (
+            await w.db
+              .selectFrom("inspection")
+              .select((eb) => eb.fn.countAll().as("n"))
+              .where("trigger_case_id", "=", caseId)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+
+      // An inspector who may read no case does not name one as the ground.
+      const blind = await w.sctInspector.post("/api/inspections", body);
+      assert.equal(blind.status, 403, JSON.stringify(blind.body));
+      assert.equal(blind.body.code, "FORBIDDEN");
+      assert.equal(blind.body.field, "triggerCaseId");
+      assert.match(blind.body.message, /vụ việc/);
+      const roles = ["inspector", "viewer"];
+      await w.db.updateTable("app_user").set({ roles }).where("username", "in", ["kiemtra.sct", "thanhtra"]).execute();
+      try {
+        // The Inspectorate's inspector reads the cases of the Inspectorate only: the Department's is refused.
+        const outside = await w.long.post("/api/inspections", body);
+        assert.equal(outside.status, 403, JSON.stringify(outside.body));
+        assert.equal(outside.body.code, "OUT_OF_SCOPE");
+        assert.equal(outside.body.field, "triggerCaseId");
+        assert.match(outside.body.message, /ngoài phạm vi/);
+        assert.equal(await count(), 0, "nothing saved");
+        const proposed = await w.sctInspector.post("/api/inspections", body);
+        assert.equal(proposed.status, 201, JSON.stringify(proposed.body));
+      } finally {
+        await w.db
+          .updateTable("app_user")
+          .set({ roles: ["inspector"] })
+          .where("username", "in", ["kiemtra.sct", "thanhtra"])
+          .execute();
+      }
+      assert.equal(await count(), 1);
+
+      // Written the way of a version before 0046: texts, facts and timeline in clear, nothing sealed.
+      const row = await w.db
+        .selectFrom("inspection")
+        .selectAll()
+        .where("trigger_case_id", "=", caseId)
+        .executeTakeFirstOrThrow();
+      const texts = {
+        title: body.title,
+        content: body.content,
+        trigger_note: body.triggerNote,
+        violation_sign: null,
+      };
+      const facts = { ...(row.facts as Record<string, unknown>), note: `Đã làm việc với bà ${DENOUNCER}` };
+      await w.db
+        .updateTable("inspection")
+        .set({
+          ...texts,
+          search_text: normalizeForMatch(`${row.code} ${texts.title} ${row.subject_display}`),
+          texts_sealed: null,
+          facts: JSON.stringify(facts),
+          facts_sealed: null,
+        })
+        .where("id", "=", row.id)
+        .execute();
+      const eventData = { code: row.code, note: `Theo đơn của bà ${DENOUNCER}, ĐT 0912 345 678` };
+      await w.db
+        .updateTable("inspection_event")
+        .set({ data: JSON.stringify(eventData), data_sealed: null })
+        .where("inspection_id", "=", row.id)
+        .execute();
+
+      assert.ok((await sealClearInspections(w.db)) >= 1);
+      const mask = (await maskerFor(w.db, caseId))!;
+      assert.ok(mask, "the case's denouncer is protected");
+      const sealed = await w.db.selectFrom("inspection").selectAll().where("id", "=", row.id).executeTakeFirstOrThrow();
+      assert.deepEqual(
+        {
+          title: sealed.title,
+          content: sealed.content,
+          trigger_note: sealed.trigger_note,
+          violation_sign: sealed.violation_sign,
+        },
+        mask(texts),
+      );
+      assert.doesNotMatch(JSON.stringify(sealed), /Thanh Xuân|0912 345 678/);
+      assert.doesNotMatch(sealed.search_text, new RegExp(normalizeForMatch("Thanh Xuân")));
+      assert.deepEqual(openValue(SEALED.inspectionTexts, row.id, sealed.texts_sealed!), texts);
+      assert.deepEqual(sealed.facts, mask(facts));
+      assert.deepEqual(openValue(SEALED.inspectionFacts, row.id, sealed.facts_sealed!), facts);
+      const events = await w.db
+        .selectFrom("inspection_event")
+        .select(["id", "data", "data_sealed"])
+        .where("inspection_id", "=", row.id)
+        .execute();
+      assert.ok(events.length >= 1);
+      for (const e of events) {
+        assert.deepEqual(e.data, mask(eventData));
+        assert.deepEqual(openValue(SEALED.inspectionEventData, String(e.id), e.data_sealed!), eventData);
+      }
+      // A seal is bound to its row: the texts' seal of another row does not open here.
+      assert.throws(() => openValue(SEALED.inspectionTexts, row.id, sealValue(SEALED.inspectionTexts, caseId, texts)));
+
+      // Twice changes nothing.
+      assert.equal(await sealClearInspections(w.db), 0);
+      const again = await w.db.selectFrom("inspection").selectAll().where("id", "=", row.id).executeTakeFirstOrThrow();
+      assert.deepEqual(
+        [again.title, again.texts_sealed, again.facts_sealed, again.search_text],
+        [sealed.title, sealed.texts_sealed, sealed.facts_sealed, sealed.search_text],
+      );
+
+      // The proposer, not assigned to the case, reads the masked copy.
+      const seen = await w.sctInspector.get(`/api/inspections/${row.id}`);
+      assert.equal(seen.status, 200, JSON.stringify(seen.body));
+      assert.equal(seen.body.title, (mask(texts) as typeof texts).title);
     });
   });
 }

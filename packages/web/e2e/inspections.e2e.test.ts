@@ -11,6 +11,7 @@ import { after, before, test } from "node:test";
 import type { Browser, Locator, Page } from "playwright-core";
 import { ensureInspectionUsers } from "@minhbach/server/seed/demo-inspections";
 import { startTestApp, type TestApp, type TestClient } from "@minhbach/server/testing";
+import { docxText } from "../../server/test/support/zip.ts";
 import {
   choose,
   ensureWebBuilt,
@@ -183,6 +184,28 @@ test("quyết định thanh tra đột xuất → kết quả, xử phạt → k
     await shoot(page, "inspection-03-theo-doi");
     const summary = (await long.get("/api/inspection-follow-up/summary?from=2026-01-01&to=2026-12-31")).body;
     assert.equal(summary.recoveredFromEarlierYears, 80_000_000);
+
+    // 6. Narrowed to the Inspectorate (list and year's figures), an urging drafts its letter (.docx).
+    const agency = await db.selectFrom("agency").select("name").where("id", "=", tt).executeTakeFirstOrThrow();
+    await choose(page, page.getByRole("search", { name: "Lọc kiến nghị" }), "Cơ quan", `${agency.name} (LC.TT)`);
+    await page.waitForURL(new RegExp(`agencyId=${tt}`));
+    await page.getByTestId("follow-up-summary").getByRole("heading", { name: agency.name }).waitFor();
+    await table
+      .getByRole("button", { name: /^Đôn đốc:/ })
+      .first()
+      .click();
+    const urging = page.getByTestId("follow-up-action-form");
+    await field(urging, "Nội dung đôn đốc").fill("Đề nghị nộp số còn phải thu hồi trước ngày 31/12/2026.");
+    await urging.getByRole("button", { name: "Ghi nhận đôn đốc" }).click();
+    const [letter] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("urging-drafted").getByRole("button", { name: "Tải văn bản đôn đốc (.docx)" }).click(),
+    ]);
+    assert.match(letter.suggestedFilename(), /\.docx$/);
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await letter.createReadStream())!) chunks.push(chunk as Buffer);
+    assert.match(docxText(Buffer.concat(chunks)), /đôn đốc/i);
+    await shoot(page, "inspection-04-don-doc");
   } finally {
     await page.context().close();
   }

@@ -530,6 +530,13 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
   // An ad hoc inspection triggered by X1's case (issue 17), typed from the case's file by the
   // Department's inspector: its title, content, ground, a file and the drafted decision quote the
   // denouncer. Nobody assigned to the case works on it, so nobody may read them as typed.
+  // The ground is a case its proposer may read (case.read over the case's agency): the
+  // Department's inspector is also a reader of the Department's cases here.
+  await t.system.database.db
+    .updateTable("app_user")
+    .set({ roles: ["inspector", "viewer"] })
+    .where("username", "=", "kiemtra.sct")
+    .execute();
   const kiemtra = await t.login("kiemtra.sct");
   const inspected = await kiemtra.post("/api/inspection-subjects", {
     kind: "state_body",

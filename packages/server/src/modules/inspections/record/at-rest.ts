@@ -9,6 +9,7 @@
  * (platform/procedure.ts `keepAtRest`); this file keeps the texts. The steps and the papers read
  * the originals (loadInspection), the readers who may not see the identity the masked copy.
  */
+import { normalizeForMatch } from "@minhbach/domain";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../../db/schema.ts";
 import type { AuthContext } from "../../../platform/access.ts";
@@ -95,4 +96,111 @@ export async function readerOf(
   if (!record) return { protected: false, canView: true, shown: (v) => v };
   if (await maySeeWriters(db, auth, record)) return { protected: true, canView: true, shown: (v) => v };
   return { protected: true, canView: false, shown: (v) => maskDeep(v, record.redact) };
+}
+
+/**
+ * Seals what a protected inspection still keeps in clear (the clear columns are then the
+ * originals): its texts when they have no seal, its facts when they have none, each timeline
+ * entry without a seal; the clear columns get the masked copy and the search text is made again
+ * from the masked title. Returns whether the inspection is protected (then nothing is left in
+ * clear). What is sealed already is left as it is, so running it twice changes nothing.
+ */
+export async function sealInspectionTexts(trx: Transaction<DB>, id: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom("inspection")
+    .select([
+      "id",
+      "code",
+      "trigger_case_id",
+      "title",
+      "content",
+      "trigger_note",
+      "violation_sign",
+      "subject_display",
+      "facts",
+      "texts_sealed",
+      "facts_sealed",
+    ])
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) return false;
+  const mask = await maskerFor(trx, row.trigger_case_id);
+  if (!mask) return false;
+  if (!row.texts_sealed) {
+    const texts: InspectionTexts = {
+      title: row.title,
+      content: row.content,
+      trigger_note: row.trigger_note,
+      violation_sign: row.violation_sign,
+    };
+    const stored = storedTexts(mask, texts, id);
+    await trx
+      .updateTable("inspection")
+      .set({ ...stored, search_text: normalizeForMatch(`${row.code} ${stored.title} ${row.subject_display}`) })
+      .where("id", "=", id)
+      .execute();
+  }
+  if (!row.facts_sealed)
+    await trx
+      .updateTable("inspection")
+      .set({
+        facts: JSON.stringify(mask(row.facts)),
+        facts_sealed: sealValue(SEALED.inspectionFacts, id, row.facts),
+      })
+      .where("id", "=", id)
+      .execute();
+  const events = await trx
+    .selectFrom("inspection_event")
+    .select(["id", "data"])
+    .where("inspection_id", "=", id)
+    .where("data_sealed", "is", null)
+    .execute();
+  for (const e of events)
+    await trx
+      .updateTable("inspection_event")
+      .set({
+        data: JSON.stringify(mask(e.data)),
+        data_sealed: sealValue(SEALED.inspectionEventData, String(e.id), e.data),
+      })
+      .where("id", "=", e.id)
+      .execute();
+  return true;
+}
+
+/**
+ * At start: seals the texts of the case-triggered inspections an earlier version (before 0046)
+ * left in clear (the keys are not in the database, so a migration cannot). Only inspections with
+ * something unsealed are read; one transaction per inspection. Returns how many it sealed.
+ */
+export async function sealClearInspections(db: Kysely<DB>): Promise<number> {
+  const rows = await db
+    .selectFrom("inspection as i")
+    .innerJoin("resolution_case as c", "c.id", "i.trigger_case_id")
+    .innerJoin("petition as p", "p.id", "c.petition_id")
+    .select("i.id")
+    // Protected as its case is (identity/protected-records.ts): a denunciation, or a case whose
+    // letter may be one; maskerFor decides for each.
+    .where((eb) =>
+      eb.or([eb("c.kind", "=", "denunciation"), eb("p.kind", "is", null), eb("p.kind", "=", "denunciation")]),
+    )
+    .where((eb) =>
+      eb.or([
+        eb("i.texts_sealed", "is", null),
+        eb("i.facts_sealed", "is", null),
+        eb.exists(
+          eb
+            .selectFrom("inspection_event as e")
+            .select("e.id")
+            .whereRef("e.inspection_id", "=", "i.id")
+            .where("e.data_sealed", "is", null),
+        ),
+      ]),
+    )
+    .execute();
+  let sealed = 0;
+  for (const r of rows) {
+    if (await db.transaction().execute((trx) => sealInspectionTexts(trx, r.id))) sealed += 1;
+  }
+  return sealed;
 }

@@ -65,7 +65,7 @@ import type {
 } from "@minhbach/domain/api/inspections";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../../../db/schema.ts";
-import { assertAgencyInScope, inScope, scopeOf, type AuthContext } from "../../../platform/access.ts";
+import { assertAgencyInScope, can, inScope, scopeOf, type AuthContext } from "../../../platform/access.ts";
 import { recordAudit, type Actor } from "../../../platform/audit.ts";
 import { fail } from "../../../platform/errors.ts";
 import { bumpVersion, readTimeline, runStep, writeEvent, type Procedure } from "../../../platform/procedure.ts";
@@ -304,10 +304,30 @@ export async function createInspection(db: Kysely<DB>, auth: AuthContext, actor:
   if (kind === "ad_hoc" && body.trigger === "case") {
     const c = await db
       .selectFrom("resolution_case")
-      .select(["id"])
+      .select(["id", "agency_id"])
       .where("id", "=", body.triggerCaseId!)
       .executeTakeFirst();
     if (!c) fail("INSPECTION_LINK_INVALID", "triggerCaseId", "Không tìm thấy vụ việc khiếu nại, tố cáo.");
+    // The ground is a case the proposer may read, as the cases module scopes it (case.read over
+    // the case's agency): the inspection copies its file and is then protected as it is.
+    if (!can(auth, "case.read"))
+      fail(
+        "FORBIDDEN",
+        "triggerCaseId",
+        "Vụ việc làm căn cứ: bạn không có quyền xem vụ việc khiếu nại, tố cáo nên không chọn được vụ việc này.",
+      );
+    const readable = await db
+      .selectFrom("resolution_case as c")
+      .select("c.id")
+      .where("c.id", "=", c.id)
+      .where(inScope(auth, "case.read", "c.agency_id"))
+      .executeTakeFirst();
+    if (!readable)
+      fail(
+        "OUT_OF_SCOPE",
+        "triggerCaseId",
+        "Vụ việc làm căn cứ thuộc cơ quan ngoài phạm vi bạn được xem; chọn vụ việc của cơ quan mình.",
+      );
     triggerCaseId = c.id;
   }
   let reinspectsId: string | null = null;

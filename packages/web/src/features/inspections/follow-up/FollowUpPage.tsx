@@ -14,6 +14,7 @@ import {
   Stack,
   Table,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -30,6 +31,7 @@ import { FilterPanel, ListResults, QuickFilters } from "../../../ui/list-page/Li
 import { useListState } from "../../../ui/list-page/list-state.ts";
 import { PageHeader } from "../../../ui/PageHeader.tsx";
 import { useAppForm } from "../../../ui/use-app-form.ts";
+import { useAgencies } from "../../agencies/api.ts";
 import { useSession } from "../../auth/session.tsx";
 
 type Item = Answer<"inspectionFollowUp.list">["items"][number];
@@ -53,9 +55,19 @@ const SORTS = [
 ];
 const KEY = ["inspection-follow-up"] as const;
 
+/** The urging letter drafted for an urging (TTr-DD), as a .docx draft for the leader to sign. */
+function downloadUrgingLetter(documentId: string, item: Item, onDate: string) {
+  return saveDownload(
+    "documents.file",
+    { params: { id: documentId } },
+    `van-ban-don-doc-${item.inspectionCode}-${onDate}.docx`,
+  );
+}
+
 /**
- * One recommendation's recoveries, each with its evidence files (receipts, bank slips) through
- * the attachments module: listed, downloaded, and uploaded while the recommendation is followed.
+ * One recommendation's follow-up: its recoveries, each with its evidence files (receipts, bank
+ * slips) through the attachments module (listed, downloaded, uploaded while the recommendation is
+ * followed), the urgings with their letters and the checks, and its closing.
  */
 function RecoveriesModal({ item, onClose }: { item: Item; onClose(): void }) {
   const detail = useQuery({
@@ -63,7 +75,12 @@ function RecoveriesModal({ item, onClose }: { item: Item; onClose(): void }) {
     queryFn: ({ signal }) => call("inspectionFollowUp.get", { params: { id: item.id }, signal }),
   });
   return (
-    <Modal opened onClose={onClose} size="xl" title={`Các lần thu hồi và chứng từ — ${item.inspectionCode}`}>
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      title={`Các lần thu hồi và chứng từ, đôn đốc, kiểm tra — ${item.inspectionCode}`}
+    >
       <Stack gap="md" data-testid="recoveries">
         <Text size="sm">
           {item.typeLabel}: {item.content} — còn phải thu hồi {detail.data?.outstandingText ?? item.outstandingText}
@@ -82,7 +99,174 @@ function RecoveriesModal({ item, onClose }: { item: Item; onClose(): void }) {
             />
           </Stack>
         ))}
+        {detail.data?.actions.length ? (
+          <Stack gap="xs" data-testid="follow-up-actions">
+            <Title order={3} fz="h5">
+              Đôn đốc, kiểm tra việc thực hiện
+            </Title>
+            {detail.data.actions.map((a) => (
+              <Group key={a.id} gap="sm" wrap="wrap" data-testid="follow-up-action">
+                <Text size="sm">
+                  {formatDate(a.onDate)}: {a.kindLabel}
+                  {a.note ? ` — ${a.note}` : ""}
+                </Text>
+                {a.documentId ? (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() => void downloadUrgingLetter(a.documentId!, item, a.onDate)}
+                    aria-label={`Tải văn bản đôn đốc ngày ${formatDate(a.onDate)} (.docx)`}
+                  >
+                    Văn bản đôn đốc (.docx)
+                  </Button>
+                ) : null}
+              </Group>
+            ))}
+          </Stack>
+        ) : null}
+        {detail.data?.closedOn ? (
+          <Text size="sm" data-testid="follow-up-closed">
+            <b>Kết thúc theo dõi ngày {formatDate(detail.data.closedOn)}:</b> {detail.data.closedReason}
+          </Text>
+        ) : null}
       </Stack>
+    </Modal>
+  );
+}
+
+const ACTION_TEXT = {
+  urge: {
+    title: "Đôn đốc thực hiện kiến nghị",
+    date: "Ngày đôn đốc",
+    note: "Nội dung đôn đốc",
+    hint: "Hệ thống lập dự thảo văn bản đôn đốc (.docx) để lãnh đạo ký.",
+    submit: "Ghi nhận đôn đốc",
+  },
+  check: {
+    title: "Kiểm tra việc thực hiện kiến nghị",
+    date: "Ngày kiểm tra",
+    note: "Kết quả kiểm tra",
+    hint: null,
+    submit: "Ghi nhận kiểm tra",
+  },
+} as const;
+
+/**
+ * An urging (the server drafts the urging letter, offered here for download) or a follow-up
+ * check of one recommendation: its date and what was done.
+ */
+function FollowUpActionModal({ item, kind, onClose }: { item: Item; kind: "urge" | "check"; onClose(): void }) {
+  const client = useQueryClient();
+  const text = ACTION_TEXT[kind];
+  const [failure, setFailure] = useState<string | null>(null);
+  const [letter, setLetter] = useState<{ id: string; onDate: string } | null>(null);
+  const form = useAppForm<{ kind: "urge" | "check"; onDate: string | null; note: string }>({
+    initialValues: { kind, onDate: todayIso(), note: "" },
+  });
+  const submit = form.onSubmit(async (v) => {
+    setFailure(null);
+    try {
+      const onDate = v.onDate ?? "";
+      const detail = await call("inspectionFollowUp.action", {
+        params: { id: item.id },
+        body: { version: item.version, kind, onDate, note: v.note.trim() || undefined },
+      });
+      await client.invalidateQueries({ queryKey: KEY });
+      // The urging just recorded: the last of that date (the list is by date, then as recorded).
+      const drafted = detail.actions.filter((a) => a.kind === "urge" && a.onDate === onDate && a.documentId).at(-1);
+      if (kind === "urge" && drafted?.documentId) setLetter({ id: drafted.documentId, onDate });
+      else onClose();
+    } catch (error) {
+      setFailure(reportServerError(form, error));
+    }
+  });
+  return (
+    <Modal opened onClose={onClose} title={`${text.title} — ${item.inspectionCode}`}>
+      {letter ? (
+        <Stack gap="sm" data-testid="urging-drafted">
+          <Alert color="green" role="status">
+            Đã ghi nhận đôn đốc và lập dự thảo văn bản đôn đốc; lãnh đạo ký tại mục Văn bản.
+          </Alert>
+          <Group>
+            <Button onClick={() => void downloadUrgingLetter(letter.id, item, letter.onDate)}>
+              Tải văn bản đôn đốc (.docx)
+            </Button>
+            <Button variant="subtle" onClick={onClose}>
+              Đóng
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form onSubmit={submit} noValidate data-testid="follow-up-action-form">
+          <Stack gap="sm">
+            <Text size="sm">
+              {item.typeLabel}: {item.content} — {item.responsibleUnit}
+            </Text>
+            {failure ? (
+              <Alert color="red" role="alert" data-testid="follow-up-action-error">
+                {failure}
+              </Alert>
+            ) : null}
+            <DateField label={text.date} required {...form.getInputProps("onDate")} />
+            <Textarea label={text.note} autosize minRows={2} {...form.getInputProps("note")} />
+            {text.hint ? <Text size="xs">{text.hint}</Text> : null}
+            <Group>
+              <Button type="submit">{text.submit}</Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}
+
+/** Closing a recommendation's follow-up by the decision of whoever may decide it, with its reason. */
+function CloseModal({ item, onClose }: { item: Item; onClose(): void }) {
+  const client = useQueryClient();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useAppForm<{ closedOn: string | null; reason: string }>({
+    initialValues: { closedOn: todayIso(), reason: "" },
+  });
+  const submit = form.onSubmit(async (v) => {
+    setFailure(null);
+    try {
+      await call("inspectionFollowUp.close", {
+        params: { id: item.id },
+        body: { version: item.version, closedOn: v.closedOn ?? "", reason: v.reason },
+      });
+      await client.invalidateQueries({ queryKey: KEY });
+      onClose();
+    } catch (error) {
+      setFailure(reportServerError(form, error));
+    }
+  });
+  return (
+    <Modal opened onClose={onClose} title={`Kết thúc theo dõi kiến nghị — ${item.inspectionCode}`}>
+      <form onSubmit={submit} noValidate data-testid="close-form">
+        <Stack gap="sm">
+          <Text size="sm">
+            {item.typeLabel}: {item.content} — còn phải thu hồi {item.outstandingText}
+          </Text>
+          {failure ? (
+            <Alert color="red" role="alert" data-testid="close-error">
+              {failure}
+            </Alert>
+          ) : null}
+          <DateField label="Ngày kết thúc theo dõi" required {...form.getInputProps("closedOn")} />
+          <Textarea
+            label="Quyết định, lý do kết thúc theo dõi"
+            required
+            autosize
+            minRows={2}
+            {...form.getInputProps("reason")}
+          />
+          <Group>
+            <Button type="submit" color="red">
+              Kết thúc theo dõi
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }
@@ -147,12 +331,15 @@ function RecoveryModal({ item, onClose }: { item: Item; onClose(recorded: boolea
  * The year's figures as the periodic forms count them (03/TTr): recommended in the year's
  * conclusions, recovered in the year, of which from earlier years' conclusions, still outstanding.
  */
-function YearSummary() {
+function YearSummary({ agencyId, agencyName }: { agencyId: string | null; agencyName: string | null }) {
   const [chosen, setChosen] = useState(String(year));
   const summary = useQuery({
-    queryKey: [...KEY, "summary", chosen],
+    queryKey: [...KEY, "summary", chosen, agencyId],
     queryFn: ({ signal }) =>
-      call("inspectionFollowUp.summary", { query: { from: `${chosen}-01-01`, to: `${chosen}-12-31` }, signal }),
+      call("inspectionFollowUp.summary", {
+        query: { from: `${chosen}-01-01`, to: `${chosen}-12-31`, agencyId: agencyId ?? undefined },
+        signal,
+      }),
   });
   const t = summary.data?.text;
   return (
@@ -160,6 +347,7 @@ function YearSummary() {
       <Group align="flex-end" justify="space-between" wrap="wrap">
         <Title order={2} fz="h4">
           Số liệu năm {chosen}
+          {agencyName ? ` — ${agencyName}` : ""}
         </Title>
         <Select
           label="Năm số liệu"
@@ -203,7 +391,14 @@ export default function FollowUpPage() {
   });
   const { update, sort, order } = list;
   // Inspectors and the follow-up officer record recoveries (inspection.follow_up); the server checks the agency.
-  const mayFollowUp = useSession().can("inspection.follow_up");
+  const session = useSession();
+  const mayFollowUp = session.can("inspection.follow_up");
+  // The follow-up is written by the recommendation's own agency (the server checks it too).
+  const mayWrite = (r: Item) => mayFollowUp && r.agencyId === session.me?.agency.id;
+  // The agencies of the user's scope, to narrow the list, the year's figures and the export.
+  const agencies = useAgencies();
+  const agencyOptions = (agencies.data ?? []).map((a) => ({ value: a.id, label: `${a.name} (${a.code})` }));
+  const agencyName = agencies.data?.find((a) => a.id === list.values.agencyId)?.name ?? null;
   const query = { ...list.query, sort, order };
   const items = useQuery({
     queryKey: [...KEY, query, list.page, list.pageSize],
@@ -212,6 +407,8 @@ export default function FollowUpPage() {
   });
   const [recovering, setRecovering] = useState<Item | null>(null);
   const [showing, setShowing] = useState<Item | null>(null);
+  const [acting, setActing] = useState<{ item: Item; kind: "urge" | "check" } | null>(null);
+  const [closing, setClosing] = useState<Item | null>(null);
   return (
     <>
       <PageHeader
@@ -231,7 +428,7 @@ export default function FollowUpPage() {
           </Group>
         }
       />
-      <YearSummary />
+      <YearSummary agencyId={list.values.agencyId} agencyName={agencyName} />
       <FilterPanel label="Lọc kiến nghị">
         <Stack gap="sm">
           <QuickFilters label="Lọc nhanh">
@@ -245,6 +442,16 @@ export default function FollowUpPage() {
               clearable
               data={FOLLOW_UP_STATUSES.map((s) => ({ value: s, label: FOLLOW_UP_STATUS_LABELS[s] }))}
               {...list.field("status")}
+            />
+            <Select
+              label="Cơ quan"
+              placeholder="Mọi cơ quan trong phạm vi"
+              clearable
+              searchable
+              nothingFoundMessage="Không có cơ quan phù hợp"
+              data={agencyOptions}
+              w={{ base: "100%", sm: 320 }}
+              {...list.field("agencyId")}
             />
             <Select label="Năm kết luận" clearable data={YEARS} {...list.field("year")} />
             <NumberInput
@@ -322,23 +529,50 @@ export default function FollowUpPage() {
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        {mayFollowUp && r.amount > r.recovered && !r.closedOn && !r.doneOn ? (
+                      <Stack gap={4} align="stretch" miw={130}>
+                        {mayWrite(r) && r.amount > r.recovered && !r.closedOn && !r.doneOn ? (
                           <Button size="compact-sm" variant="light" onClick={() => setRecovering(r)}>
                             Ghi nhận thu hồi
                           </Button>
                         ) : null}
-                        {r.recovered > 0 ? (
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            onClick={() => setShowing(r)}
-                            aria-label={`Các lần thu hồi và chứng từ: ${r.content}`}
-                          >
-                            Chứng từ
-                          </Button>
+                        {mayWrite(r) && !r.closedOn && !r.doneOn ? (
+                          <>
+                            <Button
+                              size="compact-sm"
+                              variant="light"
+                              onClick={() => setActing({ item: r, kind: "urge" })}
+                              aria-label={`Đôn đốc: ${r.content}`}
+                            >
+                              Đôn đốc
+                            </Button>
+                            <Button
+                              size="compact-sm"
+                              variant="light"
+                              onClick={() => setActing({ item: r, kind: "check" })}
+                              aria-label={`Kiểm tra việc thực hiện: ${r.content}`}
+                            >
+                              Kiểm tra
+                            </Button>
+                            <Button
+                              size="compact-sm"
+                              variant="subtle"
+                              color="red"
+                              onClick={() => setClosing(r)}
+                              aria-label={`Kết thúc theo dõi: ${r.content}`}
+                            >
+                              Kết thúc
+                            </Button>
+                          </>
                         ) : null}
-                      </Group>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          onClick={() => setShowing(r)}
+                          aria-label={`${r.recovered > 0 ? "Chứng từ" : "Quá trình"} (thu hồi, đôn đốc, kiểm tra): ${r.content}`}
+                        >
+                          {r.recovered > 0 ? "Chứng từ" : "Quá trình"}
+                        </Button>
+                      </Stack>
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -358,6 +592,8 @@ export default function FollowUpPage() {
         />
       ) : null}
       {showing ? <RecoveriesModal item={showing} onClose={() => setShowing(null)} /> : null}
+      {acting ? <FollowUpActionModal item={acting.item} kind={acting.kind} onClose={() => setActing(null)} /> : null}
+      {closing ? <CloseModal item={closing} onClose={() => setClosing(null)} /> : null}
     </>
   );
 }
