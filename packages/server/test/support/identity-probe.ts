@@ -530,13 +530,7 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
   // An ad hoc inspection triggered by X1's case (issue 17), typed from the case's file by the
   // Department's inspector: its title, content, ground, a file and the drafted decision quote the
   // denouncer. Nobody assigned to the case works on it, so nobody may read them as typed.
-  // The ground is a case its proposer may read (case.read over the case's agency): the
-  // Department's inspector is also a reader of the Department's cases here.
-  await t.system.database.db
-    .updateTable("app_user")
-    .set({ roles: ["inspector", "viewer"] })
-    .where("username", "=", "kiemtra.sct")
-    .execute();
+  // The ground is a case of the agency its proposer inspects for (docs/LAW.md §8.10).
   const kiemtra = await t.login("kiemtra.sct");
   const inspected = await kiemtra.post("/api/inspection-subjects", {
     kind: "state_body",
@@ -675,6 +669,21 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
   });
   if (!uploaded.body.accepted) throw new Error(`report upload: ${JSON.stringify(uploaded.body)}`);
 
+  // The Department's consolidated report computed as a job (issue 19), walked once it is done.
+  const job = await tonghop.post("/api/reports/jobs", {
+    form: "02/XLD",
+    agencyId: agencies.get("LC.SCT")!,
+    from: `${today.slice(0, 4)}-01-01`,
+    to: today,
+    kind: "adhoc",
+    scope: "subtree",
+  });
+  if (job.status !== 200) throw new Error(`report job: ${JSON.stringify(job.body)}`);
+  for (let status = job.body.status; status === "running";) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    status = (await tonghop.get(`/api/reports/jobs/${job.body.id}`)).body.status;
+  }
+
   const caseDetail = async (client: TestClient, id: string) => (await client.get(`/api/cases/${id}`)).body;
   const assigneesOf = (c: { assignments?: { userId?: string; id?: string }[] }) =>
     (c.assignments ?? []).map((a) => usernameOf(a.userId ?? a.id ?? ""));
@@ -728,6 +737,7 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
       versions: ["0"],
       // Report submissions (issue 19).
       submissions: [submission.body.id, uploaded.body.submission.id],
+      jobs: [job.body.id],
     },
     documentOwners: [...documentOwners.values()],
   };
@@ -785,6 +795,7 @@ export const SKIPPED: Record<string, string> = {
   "/api/anticorruption/declarations/{id}": NO_PETITION_DATA,
   "/api/anticorruption/declarations/{id}/file": NO_PETITION_DATA,
   "/api/anticorruption/declarations/{id}/form": NO_PETITION_DATA,
+  "/api/anticorruption/obligations/{id}/declaration-template": NO_PETITION_DATA,
   "/api/anticorruption/verification-plans/{id}": NO_PETITION_DATA,
   "/api/anticorruption/verification-plans/{id}/minutes": NO_PETITION_DATA,
   "/api/anticorruption/verification-plans/{id}/lottery-inputs": NO_PETITION_DATA,

@@ -65,7 +65,7 @@ import type {
 } from "@minhbach/domain/api/inspections";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../../../db/schema.ts";
-import { assertAgencyInScope, can, inScope, scopeOf, type AuthContext } from "../../../platform/access.ts";
+import { assertAgencyInScope, inScope, scopeOf, type AuthContext } from "../../../platform/access.ts";
 import { recordAudit, type Actor } from "../../../platform/audit.ts";
 import { fail } from "../../../platform/errors.ts";
 import { bumpVersion, readTimeline, runStep, writeEvent, type Procedure } from "../../../platform/procedure.ts";
@@ -308,19 +308,16 @@ export async function createInspection(db: Kysely<DB>, auth: AuthContext, actor:
       .where("id", "=", body.triggerCaseId!)
       .executeTakeFirst();
     if (!c) fail("INSPECTION_LINK_INVALID", "triggerCaseId", "Không tìm thấy vụ việc khiếu nại, tố cáo.");
-    // The ground is a case the proposer may read, as the cases module scopes it (case.read over
-    // the case's agency): the inspection copies its file and is then protected as it is.
-    if (!can(auth, "case.read"))
-      fail(
-        "FORBIDDEN",
-        "triggerCaseId",
-        "Vụ việc làm căn cứ: bạn không có quyền xem vụ việc khiếu nại, tố cáo nên không chọn được vụ việc này.",
-      );
+    // The ground is a case of an agency the proposer inspects for (inspection.write), or one the
+    // proposer may read anyway (case.read): an inspector needs no access to every case of the
+    // agency to name its own agency's case, and never names another agency's (docs/LAW.md §8.10).
     const readable = await db
       .selectFrom("resolution_case as c")
       .select("c.id")
       .where("c.id", "=", c.id)
-      .where(inScope(auth, "case.read", "c.agency_id"))
+      .where(
+        sql<boolean>`(${inScope(auth, "inspection.write", "c.agency_id")} or ${inScope(auth, "case.read", "c.agency_id")})`,
+      )
       .executeTakeFirst();
     if (!readable)
       fail(
