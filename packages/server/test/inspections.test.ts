@@ -14,6 +14,7 @@ import { maskerFor, sealClearInspections } from "../src/modules/inspections/reco
 import { openValue, sealValue } from "../src/platform/procedure.ts";
 import { SEALED } from "../src/platform/sealed-columns.ts";
 import { startTestApp, testDatabases, type TestApp } from "../src/testing.ts";
+import { unescapeXml, zipEntry } from "./support/zip.ts";
 import { proposedPetition } from "./support/petitions.ts";
 import {
   awaitingDocument,
@@ -707,6 +708,47 @@ for (const db of testDatabases()) {
       const seen = await w.sctInspector.get(`/api/inspections/${row.id}`);
       assert.equal(seen.status, 200, JSON.stringify(seen.body));
       assert.equal(seen.body.title, (mask(texts) as typeof texts).title);
+
+      // A recommendation of that inspection quoting her: the follow-up list, its detail and its
+      // export show it masked to the proposer as well (the list read it as typed before).
+      const recommendation = await w.db
+        .insertInto("inspection_recommendation")
+        .values({
+          inspection_id: row.id,
+          agency_id: row.agency_id,
+          position: 1,
+          type: "discipline",
+          content: `Kiểm điểm ông Hà Văn Cường theo phản ánh của bà ${DENOUNCER}`,
+          amount: 0,
+          land_m2: 0,
+          collectives: 0,
+          individuals: 1,
+          persons: JSON.stringify([]),
+          matters: 0,
+          responsible_unit: "Chi cục Quản lý thị trường",
+          concluded_on: "2026-11-20",
+          recovered: 0,
+          land_recovered: 0,
+          urged: 0,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const listed = await w.sctInspector.get(`/api/inspection-follow-up?inspectionId=${row.id}`);
+      assert.equal(listed.status, 200, JSON.stringify(listed.body));
+      assert.equal(listed.body.items.length, 1);
+      const detailed = await w.sctInspector.get(`/api/inspection-follow-up/${recommendation.id}`);
+      assert.equal(detailed.status, 200, JSON.stringify(detailed.body));
+      const exported = await t.app.inject({
+        method: "GET",
+        url: `/api/inspection-follow-up/export.xlsx?inspectionId=${row.id}`,
+        headers: { cookie: `mb_session=${w.sctInspector.session}` },
+      });
+      assert.equal(exported.statusCode, 200);
+      const sheet = unescapeXml(zipEntry(exported.rawPayload, "xl/sharedStrings.xml").toString("utf8"));
+      for (const answer of [JSON.stringify(listed.body), JSON.stringify(detailed.body), sheet])
+        assert.doesNotMatch(answer, /Thanh Xuân/, "the denouncer's name is masked");
+      for (const answer of [listed.body.items[0].content, detailed.body.content, sheet])
+        assert.match(answer, /Hà Văn Cường/, "the rest of the text is as typed");
     });
   });
 }

@@ -28,8 +28,8 @@ export interface ProtectedRecord {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The petition behind a record of type "petition", "case" or "inspection" (through the case that
- * triggered it) when its writers are protected, with their masker; null for any other record (a
+ * The petition behind a record of type "petition", "case", "inspection" (through the case that
+ * triggered it) or "inspection_recommendation" (through its inspection) when its writers are protected, with their masker; null for any other record (a
  * complaint, a reception schedule…).
  */
 export async function protectedRecord(db: Db, entityType: string, entityId: string): Promise<ProtectedRecord | null> {
@@ -43,6 +43,15 @@ export async function protectedRecord(db: Db, entityType: string, entityId: stri
       .where("id", "=", entityId)
       .executeTakeFirst();
     return inspection?.trigger_case_id ? protectedRecord(db, "case", inspection.trigger_case_id) : null;
+  }
+  if (entityType === "inspection_recommendation") {
+    // A recommendation, and the urging letter filed under it, is part of its inspection's file.
+    const recommendation = await db
+      .selectFrom("inspection_recommendation")
+      .select("inspection_id")
+      .where("id", "=", entityId)
+      .executeTakeFirst();
+    return recommendation ? protectedRecord(db, "inspection", recommendation.inspection_id) : null;
   }
   let petitionId: string;
   let caseKind: string | null = null;

@@ -25,6 +25,7 @@ import { fail } from "../../../platform/errors.ts";
 import { tableWorkbook } from "../../../platform/excel.ts";
 import { writeEvent } from "../../../platform/procedure.ts";
 import { registerAttachmentOwner } from "../../attachments/service.ts";
+import { readersOf } from "../record/at-rest.ts";
 import { recommendationViewOf } from "../record/service.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -39,6 +40,7 @@ async function loadRecommendation(db: Db, id: string, lock = false) {
       "i.code as inspection_code",
       "i.title as inspection_title",
       "i.conclusion_number",
+      "i.trigger_case_id",
       "a.name as agency_name",
     ])
     .where("r.id", "=", id);
@@ -127,7 +129,10 @@ export async function getFollowUp(db: Kysely<DB>, auth: AuthContext, id: string,
         .execute()
     : [];
   const item = itemOf({ ...row, actions: actions.length }, today);
-  return {
+  // A recommendation of an inspection grounded on a denunciation case may quote the denouncer in
+  // its texts, as the inspection's own do (record/at-rest.ts): masked for those who may not see it.
+  const shown = (await readersOf(db, auth, [row]))(row.inspection_id);
+  return shown({
     ...item,
     subjectName: subject?.name ?? null,
     recoveries: recoveries.map((x) => ({
@@ -152,7 +157,7 @@ export async function getFollowUp(db: Kysely<DB>, auth: AuthContext, id: string,
       documentId: a.document_id,
     })),
     mayWrite: scopeOf(auth, "inspection.follow_up") !== null && auth.agencyId === row.agency_id,
-  };
+  });
 }
 
 /**
@@ -413,6 +418,7 @@ async function selectItems(
       "i.code as inspection_code",
       "i.title as inspection_title",
       "i.conclusion_number",
+      "i.trigger_case_id",
       "a.name as agency_name",
     ])
     .where("r.id", "in", ids)
@@ -440,8 +446,9 @@ export async function listFollowUp(
     selectItems(db, auth, query, today, query.pageSize, (query.page - 1) * query.pageSize),
   ]);
   const n = Number(counted.n);
+  const shownOf = await readersOf(db, auth, rows);
   return {
-    items: rows.map((r) => itemOf(r, today)),
+    items: rows.map((r) => shownOf(r.inspection_id)(itemOf(r, today))),
     total: Math.min(n, FOLLOW_UP_COUNT_CAP),
     totalCapped: n > FOLLOW_UP_COUNT_CAP,
     page: query.page,
@@ -459,7 +466,9 @@ export async function exportFollowUp(
   query: FollowUpListQuery,
   today = todayInVietnam(),
 ) {
-  const rows = (await selectItems(db, auth, query, today, FOLLOW_UP_EXPORT_LIMIT, 0)).map((r) => itemOf(r, today));
+  const selected = await selectItems(db, auth, query, today, FOLLOW_UP_EXPORT_LIMIT, 0);
+  const shownOf = await readersOf(db, auth, selected);
+  const rows = selected.map((r) => shownOf(r.inspection_id)(itemOf(r, today)));
   const agency = await db.selectFrom("agency").select("name").where("id", "=", auth.agencyId).executeTakeFirstOrThrow();
   const date = (d: string | null) => (d ? d.split("-").reverse().join("/") : "");
   const buffer = await tableWorkbook({

@@ -99,6 +99,23 @@ export async function readerOf(
 }
 
 /**
+ * `readerOf` for the rows of a list or an export (the follow-up of recommendations): asked only
+ * for the inspections that have a case as their ground, the others read as typed.
+ */
+export async function readersOf(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  rows: readonly { inspection_id: string; trigger_case_id: string | null }[],
+): Promise<(inspectionId: string) => <T>(value: T) => T> {
+  const ids = [...new Set(rows.filter((r) => r.trigger_case_id !== null).map((r) => r.inspection_id))];
+  const readers = new Map(
+    await Promise.all(ids.map(async (id) => [id, (await readerOf(db, auth, id)).shown] as const)),
+  );
+  const asTyped = <T>(value: T) => value;
+  return (id) => readers.get(id) ?? asTyped;
+}
+
+/**
  * Seals what a protected inspection still keeps in clear (the clear columns are then the
  * originals): its texts when they have no seal, its facts when they have none, each timeline
  * entry without a seal; the clear columns get the masked copy and the search text is made again
