@@ -275,6 +275,10 @@ const API_ERRORS = {
     status: 400,
     message: "Chỉ báo cáo tổng hợp (cơ quan và các đơn vị trực thuộc, hoặc toàn Cụm) mới tính theo từng bước.",
   },
+  REPORT_JOB_LIMIT: {
+    status: 429,
+    message: "Bạn đang có quá nhiều việc tính báo cáo tổng hợp chưa xong: chờ một việc xong rồi mới bắt đầu việc mới.",
+  },
   REPORT_JOB_INTERRUPTED: {
     status: 409,
     message: "Việc tính báo cáo bị gián đoạn (máy chủ đã khởi động lại). Hãy bấm tính lại.",
