@@ -9,6 +9,10 @@
  * user's `report.read` scope, the cluster readable): a user moved to another unit no longer sees it.
  * The request is checked (form, period, agency, scope) before the job is created: a bad one is
  * refused at the start with the field named, and no row is written.
+ *
+ * Housekeeping: at most MAX_RUNNING_PER_USER running jobs per user; a heartbeat while a process
+ * computes, so that jobs a stopped process left "running" are marked interrupted (at the server's
+ * start and at each job's start, sweepReportJobs), which also removes jobs finished long ago.
  */
 import { DomainError, ERROR_MESSAGES } from "@minhbach/domain";
 import type { ReportJobBody, ReportJobView, ReportView } from "@minhbach/domain/api/reports";
