@@ -38,7 +38,7 @@ export const SUBMISSION_TEXT = {
   title: "Báo cáo đã lập và gửi",
   saveAndSubmit: "Lưu và gửi báo cáo",
   saveHint: "Số liệu được chốt tại thời điểm lưu; hồ sơ phát sinh sau đó không làm thay đổi báo cáo đã gửi.",
-  correctionReason: "Lý do điều chỉnh (báo cáo kỳ này đã gửi)",
+  correctionReason: "Lý do điều chỉnh (báo cáo kỳ này đã gửi hoặc đã tải lên từ Excel)",
   returnReason: "Lý do trả lại",
   submit: "Gửi",
   return: "Trả lại",
