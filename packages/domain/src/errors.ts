@@ -236,6 +236,16 @@ const API_ERRORS = {
     message:
       "Chỉ đơn vị báo cáo hoặc cơ quan cấp trên trực tiếp của đơn vị mới được tải lên báo cáo trên biểu mẫu Excel.",
   },
+  REPORT_REUPLOAD_REASON_REQUIRED: {
+    status: 400,
+    message:
+      "Báo cáo này đã có tệp Excel gốc tải lên: nhập lý do điều chỉnh để lập lần mới (tệp gốc của lần trước được giữ).",
+  },
+  REPORT_UPLOAD_UNIT_ON_SYSTEM: {
+    status: 409,
+    message:
+      "Đơn vị đã dùng hệ thống (có tài khoản người dùng đang hoạt động): báo cáo của đơn vị được lập từ hồ sơ trên hệ thống, không nhận biểu mẫu Excel tải lên.",
+  },
   REPORT_ORIGINAL_NOT_FOUND: { status: 404, message: "Báo cáo này không có tệp Excel gốc (báo cáo tính từ hồ sơ)." },
   // enforcement of complaint decisions and denunciation handling decisions (issue 19, 05/KQTH)
   ENFORCEMENT_NOT_FOUND: { status: 404, message: "Vụ việc chưa có hồ sơ tổ chức thi hành quyết định." },
@@ -264,6 +274,10 @@ const API_ERRORS = {
   REPORT_JOB_SCOPE: {
     status: 400,
     message: "Chỉ báo cáo tổng hợp (cơ quan và các đơn vị trực thuộc, hoặc toàn Cụm) mới tính theo từng bước.",
+  },
+  REPORT_JOB_LIMIT: {
+    status: 429,
+    message: "Bạn đang có quá nhiều việc tính báo cáo tổng hợp chưa xong: chờ một việc xong rồi mới bắt đầu việc mới.",
   },
   REPORT_JOB_INTERRUPTED: {
     status: 409,

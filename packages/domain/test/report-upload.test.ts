@@ -11,6 +11,7 @@ import {
   FORMS,
   FORM_LAYOUT,
   UPLOAD_LAYOUT_VERSION,
+  draftStep,
   uploadStep,
   validateUpload,
   type UploadSheet,
@@ -262,7 +263,7 @@ test("who may upload: the unit (a draft) or its direct superior (recorded as sub
     ok: false,
     code: "FORBIDDEN",
   });
-  // A returned upload is replaced (same revision); an accepted one needs a reason for a new one.
+  // A returned computed report is replaced (same revision); an accepted one needs a reason for a new one.
   assert.deepEqual(uploadStep({ side: "superior", powers: officer, latest: { status: "returned", revision: 1 } }), {
     ok: true,
     mode: "refresh",
@@ -274,4 +275,34 @@ test("who may upload: the unit (a draft) or its direct superior (recorded as sub
     code: "REPORT_CORRECTION_REASON_REQUIRED",
     field: "reason",
   });
+});
+
+test("a revision holding an uploaded original is never replaced in place (§11.15)", () => {
+  const officer = { write: true, submit: false };
+  for (const status of ["draft", "returned"] as const) {
+    const latest = { status, revision: 2, original: true };
+    assert.deepEqual(uploadStep({ side: "superior", powers: officer, latest }), {
+      ok: false,
+      code: "REPORT_REUPLOAD_REASON_REQUIRED",
+      field: "reason",
+    });
+    assert.deepEqual(uploadStep({ side: "superior", powers: officer, latest, reason: "  " }).ok, false);
+    assert.deepEqual(uploadStep({ side: "superior", powers: officer, latest, reason: "Đơn vị gửi lại biểu" }), {
+      ok: true,
+      mode: "correction",
+      revision: 3,
+      status: "submitted",
+    });
+    // Computing the report again from the records over an uploaded draft: a new revision too.
+    assert.deepEqual(draftStep({ side: "own", powers: officer, latest }), {
+      ok: false,
+      code: "REPORT_REUPLOAD_REASON_REQUIRED",
+      field: "reason",
+    });
+    assert.equal(draftStep({ side: "own", powers: officer, latest: { ...latest, original: false } }).ok, true);
+  }
+  assert.deepEqual(
+    uploadStep({ side: "superior", powers: officer, latest: { status: "submitted", revision: 1, original: true } }),
+    { ok: false, code: "REPORT_CORRECTION_REASON_REQUIRED", field: "reason" },
+  );
 });

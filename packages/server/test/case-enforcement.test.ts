@@ -26,14 +26,10 @@ for (const db of testDatabases()) {
       ids.notAssigned = await caseWithDecision(kdb, sct, "A2", "complaint", "2023-01-10", "xacminh2");
       ids.undecided = await caseWithDecision(kdb, sct, "A3", "complaint", null, "xacminh");
       ids.denunciation = await caseWithDecision(kdb, sct, "A4", "denunciation", "2023-02-01");
-      // The follow-up officer of the Department (a role of its own: case.read and case.enforce).
-      await kdb
-        .updateTable("app_user")
-        .set({ roles: ["enforcement_officer"] })
-        .where("username", "=", "xem")
-        .execute();
+      // The follow-up officer of the Department, the demo account (a role of its own: case.read and
+      // case.enforce).
       resolver = await t.login("xacminh");
-      officer = await t.login("xem");
+      officer = await t.login("thihanh");
       other = await t.login("xulydon.snnmt");
     });
     after(() => t?.close());

@@ -27,6 +27,7 @@ import ExcelJS from "exceljs";
 import { receiveMany } from "../src/modules/petitions/intake.ts";
 import { computeReport } from "../src/modules/reports/compute.ts";
 import { superiorOf } from "../src/modules/reports/graph.ts";
+import { sweepReportJobs } from "../src/modules/reports/jobs.ts";
 import { SYSTEM_ACTOR } from "../src/platform/audit.ts";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
 
@@ -705,6 +706,97 @@ for (const db of testDatabases()) {
       const outside = await tonghop.post("/api/reports/jobs", body);
       assert.equal(outside.status, 403);
       assert.equal(await count(), before, "no job row for a refused request");
+    });
+
+    test("job housekeeping: 3 running per user, jobs a stopped server left are interrupted, old ones removed", async () => {
+      const kdb = t.system.database.db;
+      const user = await kdb
+        .selectFrom("app_user")
+        .select("id")
+        .where("username", "=", "lanhdao.tinh")
+        .executeTakeFirstOrThrow();
+      const body = { form: "02/XLD", agencyId: agency.get("LC.UBND")!, ...Q4, scope: "subtree" };
+      const ago = (ms: number) => new Date(Date.now() - ms);
+      const DAY = 24 * 60 * 60 * 1000;
+      const job = (status: "running" | "done" | "failed", updated: Date, finished: Date | null = null) => ({
+        created_by: user.id,
+        agency_id: agency.get("LC.UBND")!,
+        scope: "subtree" as const,
+        form: "02/XLD",
+        period_from: Q4.from,
+        period_to: Q4.to,
+        kind: "periodic" as const,
+        status,
+        step: null,
+        result: null,
+        error: null,
+        created_at: updated,
+        updated_at: updated,
+        finished_at: finished,
+      });
+      const insert = async (row: ReturnType<typeof job>) =>
+        (await kdb.insertInto("report_job").values(row).returning("id").executeTakeFirstOrThrow()).id;
+      const statusOf = async (id: string) =>
+        (await kdb.selectFrom("report_job").select(["status", "error"]).where("id", "=", id).executeTakeFirst()) ??
+        null;
+
+      // Three jobs of the user under way (touched a moment ago): a fourth is refused, nothing written.
+      const live = [await insert(job("running", ago(1000))), await insert(job("running", ago(2000)))];
+      const stale = await insert(job("running", ago(10 * 1000)));
+      const jobs = async () =>
+        Number(
+          (
+            await kdb
+              .selectFrom("report_job")
+              .select((eb) => eb.fn.countAll().as("n"))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await jobs();
+      const refused = await tinh.post("/api/reports/jobs", body);
+      assert.equal(refused.status, 429, JSON.stringify(refused.body));
+      assert.equal(refused.body.code, "REPORT_JOB_LIMIT");
+      assert.match(refused.body.message, /đang có 3 việc tính báo cáo tổng hợp chưa xong/);
+      assert.equal(await jobs(), before);
+      // Another user is not held by them.
+      const other = await tonghop.post("/api/reports/jobs", { ...body, agencyId: agency.get("LC.SCT")! });
+      assert.equal(other.status, 200, JSON.stringify(other.body));
+      await finished(tonghop, other.body.id);
+
+      // The third was left by a server that stopped (not heard from for 3 heartbeats): interrupted.
+      await kdb
+        .updateTable("report_job")
+        .set({ updated_at: ago(61 * 1000) })
+        .where("id", "=", stale)
+        .execute();
+      const old = await insert(job("done", ago(8 * DAY), ago(8 * DAY)));
+      const oldFailed = await insert(job("failed", ago(8 * DAY), ago(8 * DAY)));
+      const recent = await insert(job("done", ago(6 * DAY), ago(6 * DAY)));
+      const shown = await tinh.get(`/api/reports/jobs/${stale}`);
+      assert.equal(shown.body.status, "failed");
+      assert.equal(shown.body.error.code, "REPORT_JOB_INTERRUPTED");
+      const started = await tinh.post("/api/reports/jobs", body);
+      assert.equal(started.status, 200, JSON.stringify(started.body));
+      assert.equal((await finished(tinh, started.body.id)).status, "done");
+      const swept = await statusOf(stale);
+      assert.equal(swept?.status, "failed");
+      assert.equal((swept?.error as { code: string }).code, "REPORT_JOB_INTERRUPTED");
+      for (const id of live) assert.equal((await statusOf(id))?.status, "running");
+      // Finished more than 7 days ago: removed; 6 days ago: kept.
+      assert.equal(await statusOf(old), null);
+      assert.equal(await statusOf(oldFailed), null);
+      assert.equal((await statusOf(recent))?.status, "done");
+      const gone = await tinh.get(`/api/reports/jobs/${old}`);
+      assert.equal(gone.status, 404);
+
+      // The sweep at the server's start: what a stopped process left running is interrupted.
+      await kdb
+        .updateTable("report_job")
+        .set({ updated_at: ago(5 * 60 * 1000) })
+        .where("id", "in", live)
+        .execute();
+      assert.deepEqual(await sweepReportJobs(kdb), { interrupted: 2, removed: 0 });
+      for (const id of live) assert.equal((await statusOf(id))?.status, "failed");
     });
   });
 }

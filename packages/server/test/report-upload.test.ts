@@ -237,6 +237,73 @@ for (const db of testDatabases()) {
       assert.equal(right.body.submission.snapshot.reconciliation.holds, true);
     });
 
+    test("re-upload: a new revision with its reason, each original kept with its revision; no reason, nothing saved", async () => {
+      // Q3 was uploaded above (submitted): the Department returns it to be sent again.
+      const list = await tonghop.get(
+        `/api/reports/submissions?${query({ agencyId: agency.get("LC.SCT.QLTT")!, form: "02/XLD" })}`,
+      );
+      const first = list.body.items.find((i: { from: string }) => i.from === Q3.from);
+      assert.equal(first.revision, 1);
+      const firstOriginal = (await download(`/api/reports/submissions/${first.id}/original.xlsx`)).rawPayload;
+      const returned = await tonghop.post(`/api/reports/submissions/${first.id}/return`, {
+        version: first.version,
+        reason: "Số liệu cột 7 chưa khớp sổ theo dõi",
+      });
+      assert.equal(returned.status, 200, JSON.stringify(returned.body));
+      assert.equal(returned.body.status, "returned");
+
+      const second = await filled(await blank("02/XLD", "LC.SCT.QLTT", Q3), { ...FIGURES, 1: 11, 2: 4, 16: 7, 7: 9 });
+      const before = await saved();
+      const noReason = await upload(second, Q3);
+      assert.equal(noReason.status, 400, JSON.stringify(noReason.body));
+      assert.equal(noReason.body.code, "REPORT_REUPLOAD_REASON_REQUIRED");
+      assert.equal(noReason.body.field, "reason");
+      assert.deepEqual(await saved(), before);
+
+      const again = await upload(second, { ...Q3, reason: "Đơn vị gửi lại biểu đã sửa cột 7" });
+      assert.equal(again.body.accepted, true, JSON.stringify(again.body));
+      const sub = again.body.submission;
+      assert.equal(sub.revision, 2);
+      assert.equal(sub.latest, true);
+      assert.equal(sub.status, "submitted");
+      assert.equal(sub.correctionReason, "Đơn vị gửi lại biểu đã sửa cột 7");
+      assert.equal(sub.snapshot.cells["tong.7"], 9);
+      const after = await saved();
+      assert.deepEqual(after, {
+        submissions: before.submissions + 1,
+        files: before.files + 1,
+        stored: before.stored + 1,
+      });
+
+      // Both originals, each with its revision, byte for byte; the first revision is unchanged.
+      const newer = await download(`/api/reports/submissions/${sub.id}/original.xlsx`);
+      assert.equal(newer.statusCode, 200);
+      assert.ok(Buffer.compare(newer.rawPayload, second) === 0);
+      const older = await download(`/api/reports/submissions/${first.id}/original.xlsx`);
+      assert.equal(older.statusCode, 200);
+      assert.ok(Buffer.compare(older.rawPayload, firstOriginal) === 0);
+      assert.ok(Buffer.compare(older.rawPayload, second) !== 0);
+      const kept = await tonghop.get(`/api/reports/submissions/${first.id}`);
+      assert.equal(kept.body.status, "returned");
+      assert.equal(kept.body.latest, false);
+      assert.equal(kept.body.snapshot.cells["tong.7"], 8);
+      // No file without its revision: every stored original is some revision's.
+      const kdb = t.system.database.db;
+      const files = await kdb
+        .selectFrom("attachment")
+        .select(["id", "entity_id"])
+        .where("entity_type", "=", "report_submission")
+        .execute();
+      const originals = await kdb
+        .selectFrom("report_submission")
+        .select(["id", "original_file_id"])
+        .where("original_file_id", "is not", null)
+        .execute();
+      const held = new Set(originals.map((o) => `${o.id}/${o.original_file_id}`));
+      const orphans = files.filter((f) => !held.has(`${f.entity_id}/${f.id}`));
+      assert.deepEqual(orphans, []);
+    });
+
     test("not the form: another form's workbook, a Word file named .xlsx, the wrong period", async () => {
       const before = await saved();
       const tcd = await filled(await blank("01/TCD", "LC.SCT.QLTT", Q2), { 1: 1, 3: 1 });
@@ -282,6 +349,46 @@ for (const db of testDatabases()) {
       });
       assert.equal(viewer.status, 403);
       assert.deepEqual(await saved(), before);
+    });
+
+    test("a unit on the system (an active account of its own) reports from its records: its form refused", async () => {
+      const kdb = t.system.database.db;
+      const bytes = await filled(await blank("02/XLD", "LC.SCT.QLTT", Q2), FIGURES);
+      const before = await saved();
+      // The branch gets an account: it is on the system now.
+      await kdb
+        .updateTable("app_user")
+        .set({ agency_id: agency.get("LC.SCT.QLTT")! })
+        .where("username", "=", "pctn")
+        .execute();
+      try {
+        const res = await upload(bytes, { reason: "Đơn vị gửi lại" });
+        assert.equal(res.status, 409, JSON.stringify(res.body));
+        assert.equal(res.body.code, "REPORT_UPLOAD_UNIT_ON_SYSTEM");
+        assert.equal(res.body.field, "agencyId");
+        assert.match(res.body.message, /^Đơn vị “Chi cục Quản lý thị trường” \(LC\.SCT\.QLTT\) đã dùng hệ thống/);
+        const blankRes = await download(
+          `/api/reports/blank.xlsx?${query({ form: "02/XLD", agencyId: agency.get("LC.SCT.QLTT")!, ...Q2 })}`,
+        );
+        assert.equal(blankRes.statusCode, 409);
+        assert.deepEqual(await saved(), before);
+        // A disabled account does not count: the unit is off the system again.
+        await kdb.updateTable("app_user").set({ disabled: true }).where("username", "=", "pctn").execute();
+        assert.equal(
+          (
+            await download(
+              `/api/reports/blank.xlsx?${query({ form: "02/XLD", agencyId: agency.get("LC.SCT.QLTT")!, ...Q2 })}`,
+            )
+          ).statusCode,
+          200,
+        );
+      } finally {
+        await kdb
+          .updateTable("app_user")
+          .set({ agency_id: agency.get("LC.SCT")!, disabled: false })
+          .where("username", "=", "pctn")
+          .execute();
+      }
     });
   });
 }

@@ -71,7 +71,8 @@ export const SOURCE_DATES: Readonly<Record<IndicatorSource, { start: string; end
   // A person enters the rotation plan on the day it was approved; his row "ends" on the day he was
   // rotated, exempted or deferred (the outcome column says which).
   ac_rotation: { start: "planned_on", end: "outcome_on" },
-  // An enforcement starts with its decision and ends when done; a step is an event; a manual
+  // An enforcement starts with its decision (its date: the records hold no legal-effect date,
+  // docs/LAW.md §11.16) and ends when done; a step is an event; a manual
   // cell belongs to the period it was entered for (its conditions name both ends, see manualFigures).
   enforcement: { start: "decided_on", end: "done_on" },
   enforcement_step: { start: "on_date", end: null },

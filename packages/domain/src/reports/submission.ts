@@ -79,21 +79,33 @@ export type DraftDecision =
   | { ok: true; mode: "refresh"; revision: number }
   /** The latest revision was submitted or accepted: a new revision, with the reason for correcting. */
   | { ok: true; mode: "correction"; revision: number }
-  | { ok: false; code: SubmissionRefusal | "REPORT_CORRECTION_REASON_REQUIRED"; field?: string };
+  | {
+      ok: false;
+      code: SubmissionRefusal | "REPORT_CORRECTION_REASON_REQUIRED" | "REPORT_REUPLOAD_REASON_REQUIRED";
+      field?: string;
+    };
 
-/** Taking (or retaking) the snapshot of a report: only the unit's own reporting officer. */
+/**
+ * Taking (or retaking) the snapshot of a report: only the unit's own reporting officer. A revision
+ * that holds an uploaded original file (`original`) is never taken again in place: the file stays
+ * with its revision and the new figures are a new revision, with a reason (docs/LAW.md §11.15).
+ */
 export function draftStep(input: {
   side: SubmissionSide;
   powers: SubmissionPowers;
-  latest: { status: SubmissionStatus; revision: number } | null;
+  latest: { status: SubmissionStatus; revision: number; original?: boolean } | null;
   reason?: string | null;
 }): DraftDecision {
   if (input.side !== "own") return { ok: false, code: "REPORT_SUBMISSION_NOT_OWN", field: "agencyId" };
   if (!input.powers.write) return { ok: false, code: "FORBIDDEN" };
   const latest = input.latest;
   if (latest === null) return { ok: true, mode: "first", revision: 1 };
-  if (latest.status === "draft" || latest.status === "returned")
+  if ((latest.status === "draft" || latest.status === "returned") && !latest.original)
     return { ok: true, mode: "refresh", revision: latest.revision };
+  if (latest.status === "draft" || latest.status === "returned") {
+    if (!(input.reason ?? "").trim()) return { ok: false, code: "REPORT_REUPLOAD_REASON_REQUIRED", field: "reason" };
+    return { ok: true, mode: "correction", revision: latest.revision + 1 };
+  }
   if (!(input.reason ?? "").trim()) return { ok: false, code: "REPORT_CORRECTION_REASON_REQUIRED", field: "reason" };
   return { ok: true, mode: "correction", revision: latest.revision + 1 };
 }

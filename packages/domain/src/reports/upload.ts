@@ -339,12 +339,14 @@ export function validateUpload(input: {
  * reporting officer (a draft it then submits, as a computed one), or the reporting officer of its
  * direct superior entering the form the unit sent (recorded as submitted to that superior, which
  * then returns or accepts it). Revisions follow the computed report's rule (draftStep): a report
- * already submitted or accepted is corrected by a new revision with its reason.
+ * already submitted or accepted is corrected by a new revision with its reason, and so is any
+ * revision holding an uploaded original, whatever its state (§11.15: each original stays with its
+ * revision).
  */
 export function uploadStep(input: {
   side: SubmissionSide;
   powers: SubmissionPowers;
-  latest: { status: SubmissionStatus; revision: number } | null;
+  latest: { status: SubmissionStatus; revision: number; original?: boolean } | null;
   reason?: string | null;
 }): (Extract<DraftDecision, { ok: true }> & { status: SubmissionStatus }) | Extract<DraftDecision, { ok: false }> {
   if (input.side === "other") return { ok: false, code: "REPORT_SUBMISSION_NOT_OWN", field: "agencyId" };

@@ -168,6 +168,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: "tonghop", fullName: "Vũ Thị Lan", agency: "LC.SCT", roles: ["reporting_officer"] },
   { username: "pctn", fullName: "Đặng Quốc Huy", agency: "LC.SCT", roles: ["anticorruption_officer"] },
   { username: "xem", fullName: "Bùi Thị Mai", agency: "LC.SCT", roles: ["viewer"] },
+  // Enforcement of complaint decisions and denunciation handling decisions (issue 19, 05/KQTH).
+  { username: "thihanh", fullName: "Lý Văn Phúc", agency: "LC.SCT", roles: ["enforcement_officer"] },
   { username: "admin.snnmt", fullName: "Đỗ Văn Nam", agency: "LC.SNNMT", roles: ["admin"] },
   { username: "xulydon.snnmt", fullName: "Trịnh Văn Bình", agency: "LC.SNNMT", roles: ["petition_handler"] },
   // Inspection plans (issue 17): the Department's specialised-check officer, the province's leader

@@ -668,8 +668,7 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
     contentBase64: blankForm.rawPayload.toString("base64"),
   });
   if (!uploaded.body.accepted) throw new Error(`report upload: ${JSON.stringify(uploaded.body)}`);
-
-  // The Department's consolidated report computed as a job (issue 19), walked once it is done.
+  // The Department's consolidated report as a job (issue 19): its result is walked, once finished.
   const job = await tonghop.post("/api/reports/jobs", {
     form: "02/XLD",
     agencyId: agencies.get("LC.SCT")!,
@@ -679,9 +678,9 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
     scope: "subtree",
   });
   if (job.status !== 200) throw new Error(`report job: ${JSON.stringify(job.body)}`);
-  for (let status = job.body.status; status === "running";) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    status = (await tonghop.get(`/api/reports/jobs/${job.body.id}`)).body.status;
+  for (let i = 0; (await tonghop.get(`/api/reports/jobs/${job.body.id}`)).body.status === "running"; i++) {
+    if (i > 400) throw new Error("report job: not finished");
+    await new Promise((r) => setTimeout(r, 25));
   }
 
   const caseDetail = async (client: TestClient, id: string) => (await client.get(`/api/cases/${id}`)).body;
@@ -738,6 +737,8 @@ export async function runScenario(t: TestApp): Promise<Scenario> {
       // Report submissions (issue 19).
       submissions: [submission.body.id, uploaded.body.submission.id],
       jobs: [job.body.id],
+      // Units not on the system (no account of their own): the one whose form was uploaded.
+      "off-system": [agencies.get("LC.SCT.QLTT")!],
     },
     documentOwners: [...documentOwners.values()],
   };
@@ -920,7 +921,9 @@ export function planCalls(
     }
     // Every agency, the caller's and others'.
     if (required.includes("agencyId")) {
-      bases = bases.flatMap((b) => s.pools.agencies!.map((id) => new URLSearchParams([...b, ["agencyId", id]])));
+      // A blank form is only for a unit not on the system (docs/LAW.md §11.15): the uploaded unit too.
+      const ids = path.endsWith("/blank.xlsx") ? [...s.pools.agencies!, ...s.pools["off-system"]!] : s.pools.agencies!;
+      bases = bases.flatMap((b) => ids.map((id) => new URLSearchParams([...b, ["agencyId", id]])));
       filled.add("agencyId");
     }
     for (const name of required.filter((n) => !filled.has(n))) {

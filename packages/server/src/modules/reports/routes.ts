@@ -174,6 +174,7 @@ export function reportRoutes(app: Api, ctx: AppContext): void {
   );
   // Consolidated reports as a job with its progress (jobs.ts): read like the report it computes.
   const jobs = new ReportJobs(ctx.db, app.log);
+  app.addHook("onReady", async () => jobs.sweep());
   app.addHook("onClose", async () => jobs.drain());
   route(app, ROUTES["reports.jobs.start"], read, async (request) =>
     jobs.start(requireAuth(request), actorOf(request), request.body),

@@ -184,7 +184,7 @@ export async function createSubmission(
     await trx.selectFrom("agency").select("id").where("id", "=", body.agencyId).forUpdate().executeTakeFirst();
     const latest = await trx
       .selectFrom("report_submission")
-      .select(["id", "status", "revision", "version"])
+      .select(["id", "status", "revision", "version", "original_file_id"])
       .where("agency_id", "=", body.agencyId)
       .where("form", "=", body.form)
       .where("period_from", "=", body.from)
@@ -195,7 +195,13 @@ export async function createSubmission(
     const decision = draftStep({
       side: "own",
       powers: powersOf(auth),
-      latest: latest ? { status: latest.status as SubmissionStatus, revision: latest.revision } : null,
+      latest: latest
+        ? {
+            status: latest.status as SubmissionStatus,
+            revision: latest.revision,
+            original: latest.original_file_id !== null,
+          }
+        : null,
       reason: body.reason,
     });
     if (!decision.ok) fail(decision.code, decision.field);
@@ -210,9 +216,8 @@ export async function createSubmission(
           subtree: body.subtree,
           kind: body.kind,
           status: "draft",
-          // Computed again: an uploaded form this draft held is replaced by the records' figures.
+          // A draft refreshed here never held an uploaded original (draftStep: that is a new revision).
           origin: "computed",
-          original_file_id: null,
           ...by,
           version: latest!.version + 1,
           updated_at: now,

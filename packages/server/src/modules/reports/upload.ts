@@ -6,7 +6,10 @@
  * cell, the sums, the reconciliation with the previous period's report). A valid upload becomes a
  * `report_submission` whose snapshot is a ReportView built from the cells, so the workflow, the
  * timeliness panel and the roll-up treat it as a computed one; the original file is kept in the
- * attachment store. Refusals save nothing but their audit event (with the error count).
+ * attachment store, attached to its revision: a re-upload is a new revision with its reason, and
+ * every earlier original stays downloadable with its own revision (docs/LAW.md §11.15). A unit on
+ * the system (an active account of its own) reports from its records: its form is refused.
+ * Refusals save nothing but their audit event (with the error count).
  */
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
@@ -92,6 +95,26 @@ function viewOf(r: ResolvedReport, q: { from: string; to: string }, cells: Recor
   };
 }
 
+/**
+ * A unit on the system reports from its records, not on an uploaded form (docs/LAW.md §11.15): it
+ * is on the system when it has an active user account of its own. Refused with the unit's name.
+ */
+async function refuseUnitOnSystem(db: Kysely<DB>, agency: { id: string; code: string; name: string }) {
+  const user = await db
+    .selectFrom("app_user")
+    .select("id")
+    .where("agency_id", "=", agency.id)
+    .where("disabled", "=", false)
+    .limit(1)
+    .executeTakeFirst();
+  if (user)
+    fail(
+      "REPORT_UPLOAD_UNIT_ON_SYSTEM",
+      "agencyId",
+      `Đơn vị “${agency.name}” (${agency.code}) đã dùng hệ thống (có tài khoản người dùng đang hoạt động): báo cáo của đơn vị được lập từ hồ sơ trên hệ thống, không nhận biểu mẫu Excel tải lên.`,
+    );
+}
+
 /** The blank form of a unit (the user's own, or one of its direct units) and a period. */
 export async function blankForm(
   db: Kysely<DB>,
@@ -101,6 +124,7 @@ export async function blankForm(
 ): Promise<{ fileName: string; bytes: Buffer }> {
   const r = await resolveUnit(db, auth, q);
   if (r.side === "other") fail("REPORT_UPLOAD_NOT_ALLOWED", "agencyId");
+  await refuseUnitOnSystem(db, r.agency);
   const file = await reportWorkbook(viewOf(r, q, {}), { blank: metaOf(r, q) });
   await db.transaction().execute((trx) =>
     recordAudit(trx, actor, {
@@ -178,6 +202,7 @@ export async function uploadReport(
   const { db } = deps;
   const r = await resolveUnit(db, auth, body);
   if (r.side === "other") fail("REPORT_UPLOAD_NOT_ALLOWED", "agencyId");
+  await refuseUnitOnSystem(db, r.agency);
 
   const bytes = Buffer.from(body.contentBase64.replace(/\s+/g, ""), "base64");
   let received: Received | null = null;
@@ -279,7 +304,7 @@ export async function uploadReport(
       await trx.selectFrom("agency").select("id").where("id", "=", r.agency.id).forUpdate().executeTakeFirst();
       const latest = await trx
         .selectFrom("report_submission")
-        .select(["id", "status", "revision", "version"])
+        .select(["id", "status", "revision", "version", "original_file_id"])
         .where("agency_id", "=", r.agency.id)
         .where("form", "=", r.form.code)
         .where("period_from", "=", body.from)
@@ -290,10 +315,17 @@ export async function uploadReport(
       const decision = uploadStep({
         side: r.side,
         powers: powersOf(auth),
-        latest: latest ? { status: latest.status as SubmissionStatus, revision: latest.revision } : null,
+        latest: latest
+          ? {
+              status: latest.status as SubmissionStatus,
+              revision: latest.revision,
+              original: latest.original_file_id !== null,
+            }
+          : null,
         reason: body.reason,
       });
       if (!decision.ok) fail(decision.code, decision.field);
+      // A refresh only ever replaces a computed draft (draftStep): no earlier original is left behind.
       const submissionId = decision.mode === "refresh" ? latest!.id : randomUUID();
       await trx
         .insertInto("attachment")

@@ -50,7 +50,9 @@ export function SaveAndSubmit({ choice }: { choice: ReportChoice }) {
   const [reason, setReason] = useState("");
   const [done, setDone] = useState(false);
   const latest = (list.data?.items ?? []).find((s) => s.latest && sameReport(s, choice)) ?? null;
-  const needsReason = latest !== null && (latest.status === "submitted" || latest.status === "accepted");
+  // An uploaded form is never replaced in place (docs/LAW.md §11.15): a new revision, with its reason.
+  const needsReason =
+    latest !== null && (latest.status === "submitted" || latest.status === "accepted" || latest.origin === "upload");
   const version = latest && (latest.status === "draft" || latest.status === "returned") ? latest.version : undefined;
   return (
     <Paper withBorder p="sm">

@@ -38,7 +38,7 @@ export const SUBMISSION_TEXT = {
   title: "Báo cáo đã lập và gửi",
   saveAndSubmit: "Lưu và gửi báo cáo",
   saveHint: "Số liệu được chốt tại thời điểm lưu; hồ sơ phát sinh sau đó không làm thay đổi báo cáo đã gửi.",
-  correctionReason: "Lý do điều chỉnh (báo cáo kỳ này đã gửi)",
+  correctionReason: "Lý do điều chỉnh (báo cáo kỳ này đã gửi hoặc đã tải lên từ Excel)",
   returnReason: "Lý do trả lại",
   submit: "Gửi",
   return: "Trả lại",
@@ -142,12 +142,12 @@ export const SCOPE_TEXT = {
 };
 export const UPLOAD_TEXT = {
   title: "Báo cáo của đơn vị chưa dùng hệ thống (biểu mẫu Excel)",
-  hint: "Chọn biểu mẫu, kỳ và đơn vị ở trên (đơn vị mình hoặc đơn vị trực thuộc), tải biểu mẫu trống, để đơn vị điền số liệu vào dòng của đơn vị rồi tải tệp đã điền lên. Hệ thống kiểm tra từng ô (số, tổng, số chuyển kỳ); có lỗi thì không lưu gì.",
+  hint: "Chọn biểu mẫu, kỳ và đơn vị ở trên (đơn vị mình hoặc đơn vị trực thuộc), tải biểu mẫu trống (chỉ cho đơn vị chưa dùng hệ thống), để đơn vị điền số liệu vào dòng của đơn vị rồi tải tệp đã điền lên. Hệ thống kiểm tra từng ô (số, tổng, số chuyển kỳ); có lỗi thì không lưu gì.",
   choose: "Chọn biểu mẫu, kỳ báo cáo và đơn vị ở trên trước.",
   blank: "Tải biểu mẫu trống",
   file: "Tệp Excel đã điền (.xlsx)",
   filePlaceholder: "Chọn tệp",
-  reason: "Lý do điều chỉnh (chỉ khi báo cáo kỳ này đã gửi hoặc đã tiếp nhận)",
+  reason: "Lý do điều chỉnh (khi đơn vị đã có báo cáo kỳ này đã gửi, đã tiếp nhận hoặc đã tải lên)",
   upload: "Tải lên báo cáo đã điền",
   accepted: (unit: string) => `Đã nhận báo cáo của ${unit}: số liệu hợp lệ, báo cáo đã được lưu.`,
   refused: (n: number) => `Tệp không được nhận: ${n} lỗi. Sửa các ô dưới đây rồi tải lên lại.`,
