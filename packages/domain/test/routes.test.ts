@@ -100,6 +100,7 @@ describe("route table", () => {
       "anticorruption.cases.export",
       "anticorruption.declarations.file",
       "anticorruption.declarations.form",
+      "anticorruption.declarations.template",
       "anticorruption.officials.importTemplate",
       "anticorruption.plans.document",
       "anticorruption.plans.inputs",
