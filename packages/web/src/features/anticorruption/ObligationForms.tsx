@@ -31,6 +31,7 @@ import { useAppForm } from "../../ui/use-app-form.ts";
 import { DeclarationImport } from "./DeclarationImport.tsx";
 import { useAcMutation, useOfficials, type Obligation } from "./api.ts";
 import { AC_TEXT } from "./text.ts";
+import { FormActions } from "../../ui/FormActions.tsx";
 
 const F = AC_TEXT.forms;
 
@@ -193,14 +194,7 @@ export function PublicationModal({ obligation, onClose }: { obligation: Obligati
             <DateField label={F.to} required {...form.getInputProps("to")} />
           </Group>
           <FormError error={error} />
-          <Group justify="flex-end">
-            <Button variant="subtle" onClick={onClose}>
-              {AC_TEXT.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {AC_TEXT.save}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submit={AC_TEXT.save} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -351,14 +345,7 @@ export function DeclarationModal({ obligation, onClose }: { obligation: Obligati
           />
           <Textarea label={F.explanation} autosize minRows={1} {...form.getInputProps("explanation")} />
           <FormError error={error} />
-          <Group justify="flex-end">
-            <Button variant="subtle" onClick={onClose}>
-              {AC_TEXT.cancel}
-            </Button>
-            <Button type="submit" loading={submit.isPending}>
-              {AC_TEXT.save}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submit={AC_TEXT.save} loading={submit.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -19,6 +19,7 @@ import { useAppForm } from "../../ui/use-app-form.ts";
 import { useAllAgencies } from "../agencies/api.ts";
 import { useAcMutation, usePositions } from "./api.ts";
 import { OFFICIAL_TEXT as O, REC_TEXT } from "./records-text.ts";
+import { FormActions } from "../../ui/FormActions.tsx";
 
 type Official = Answer<"anticorruption.officials.get">;
 
@@ -143,14 +144,7 @@ export function OfficialModal({ official, onClose }: { official: Official; onClo
               {error}
             </Alert>
           ) : null}
-          <Group justify="flex-end">
-            <Button variant="subtle" onClick={onClose}>
-              {REC_TEXT.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {REC_TEXT.save}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submit={REC_TEXT.save} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

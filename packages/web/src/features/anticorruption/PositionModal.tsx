@@ -1,11 +1,12 @@
 import { POSITION_KIND_LABELS, POSITION_KINDS } from "@minhbach/domain";
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, TextInput } from "@mantine/core";
+import { Alert, Checkbox, Group, Modal, NumberInput, Select, Stack, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { call, type Answer } from "../../api/call.ts";
 import { reportServerError } from "../../ui/forms.ts";
 import { useAppForm } from "../../ui/use-app-form.ts";
 import { useAcMutation } from "./api.ts";
 import { AC_TEXT } from "./text.ts";
+import { FormActions } from "../../ui/FormActions.tsx";
 
 type Position = Answer<"anticorruption.positions.list">["items"][number];
 const P = AC_TEXT.position;
@@ -82,14 +83,7 @@ export function PositionModal({ position, onClose }: { position: Position | null
               {error}
             </Alert>
           ) : null}
-          <Group justify="flex-end">
-            <Button variant="subtle" onClick={onClose}>
-              {AC_TEXT.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {AC_TEXT.save}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submit={AC_TEXT.save} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

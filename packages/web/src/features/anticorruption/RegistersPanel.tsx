@@ -37,6 +37,7 @@ import { useAppForm } from "../../ui/use-app-form.ts";
 import { AC_KEY, useAcMutation } from "./api.ts";
 import { RecordTable } from "./RecordTable.tsx";
 import { REC_TEXT } from "./records-text.ts";
+import { FormActions } from "../../ui/FormActions.tsx";
 
 const R = REC_TEXT.registers;
 type Loophole = Answer<"anticorruption.loopholes.list">["items"][number];
@@ -98,14 +99,7 @@ function FormModal(props: {
               {props.error}
             </Alert>
           ) : null}
-          <Group justify="flex-end">
-            <Button variant="subtle" onClick={props.onClose}>
-              {REC_TEXT.cancel}
-            </Button>
-            <Button type="submit" loading={props.pending}>
-              {REC_TEXT.save}
-            </Button>
-          </Group>
+          <FormActions onCancel={props.onClose} submit={REC_TEXT.save} loading={props.pending} />
         </Stack>
       </form>
     </Modal>

@@ -27,6 +27,7 @@ import { AC_KEY, useAcMutation } from "./api.ts";
 import { PAPERS } from "./records-text.ts";
 import { PlanModal, RotationPlan } from "./RotationPlan.tsx";
 import { AC_TEXT } from "./text.ts";
+import { FormActions } from "../../ui/FormActions.tsx";
 
 type Item = Answer<"anticorruption.rotation.list">["items"][number];
 const R = AC_TEXT.rotationPage;
@@ -221,14 +222,7 @@ function DeferralModal({ item, onClose }: { item: Item; onClose(): void }) {
               {error}
             </Alert>
           ) : null}
-          <Group justify="flex-end">
-            <Button variant="subtle" onClick={onClose}>
-              {AC_TEXT.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {AC_TEXT.save}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submit={AC_TEXT.save} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -35,6 +35,7 @@ import { useAppForm } from "../../ui/use-app-form.ts";
 import { AC_KEY, useAcMutation, usePositions } from "./api.ts";
 import { RecordTable } from "./RecordTable.tsx";
 import { AC_TEXT } from "./text.ts";
+import { FormActions } from "../../ui/FormActions.tsx";
 
 type Row = Answer<"anticorruption.rotations.list">["items"][number];
 const R = AC_TEXT.rotationPage;
@@ -230,14 +231,7 @@ function AnnouncementModal({
               {error}
             </Alert>
           ) : null}
-          <Group justify="flex-end">
-            <Button variant="subtle" onClick={onClose}>
-              {AC_TEXT.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {AC_TEXT.save}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submit={AC_TEXT.save} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -291,14 +285,7 @@ export function PlanModal({
               {error}
             </Alert>
           ) : null}
-          <Group justify="flex-end">
-            <Button variant="subtle" onClick={onClose}>
-              {AC_TEXT.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {AC_TEXT.save}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submit={AC_TEXT.save} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -413,14 +400,7 @@ function OutcomeModal({ row, onClose }: { row: Row; onClose(): void }) {
               {error}
             </Alert>
           ) : null}
-          <Group justify="flex-end">
-            <Button variant="subtle" onClick={onClose}>
-              {AC_TEXT.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {AC_TEXT.save}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submit={AC_TEXT.save} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>
