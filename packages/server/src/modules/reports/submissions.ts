@@ -31,6 +31,15 @@ export type Row = Selectable<ReportSubmissionTable> & {
   latest: boolean;
 };
 
+/** The latest revision of a unit's report as the domain's steps (draftStep, uploadStep) read it. */
+export function latestRevision(
+  row: { status: string; revision: number; original_file_id: string | null } | undefined,
+): { status: SubmissionStatus; revision: number; original: boolean } | null {
+  return row
+    ? { status: row.status as SubmissionStatus, revision: row.revision, original: row.original_file_id !== null }
+    : null;
+}
+
 export function powersOf(auth: AuthContext): SubmissionPowers {
   return { write: can(auth, "report.write"), submit: can(auth, "report.submit") };
 }
@@ -195,13 +204,7 @@ export async function createSubmission(
     const decision = draftStep({
       side: "own",
       powers: powersOf(auth),
-      latest: latest
-        ? {
-            status: latest.status as SubmissionStatus,
-            revision: latest.revision,
-            original: latest.original_file_id !== null,
-          }
-        : null,
+      latest: latestRevision(latest),
       reason: body.reason,
     });
     if (!decision.ok) fail(decision.code, decision.field);

@@ -24,7 +24,6 @@ import {
   UPLOAD_META_SHEET,
   uploadStep,
   validateUpload,
-  type SubmissionStatus,
   type UploadMeta,
   type UploadSheet,
   type UploadValue,
@@ -46,7 +45,7 @@ import type { FileStorage } from "../attachments/storage.ts";
 import { resolveReport, TOTAL_ROW, type ResolvedReport } from "./compute.ts";
 import { reportWorkbook } from "./excel.ts";
 import { superiorOf } from "./graph.ts";
-import { getSubmission, powersOf, readVisible, sideOf } from "./submissions.ts";
+import { getSubmission, latestRevision, powersOf, readVisible, sideOf } from "./submissions.ts";
 
 export interface UploadDeps {
   db: Kysely<DB>;
@@ -315,13 +314,7 @@ export async function uploadReport(
       const decision = uploadStep({
         side: r.side,
         powers: powersOf(auth),
-        latest: latest
-          ? {
-              status: latest.status as SubmissionStatus,
-              revision: latest.revision,
-              original: latest.original_file_id !== null,
-            }
-          : null,
+        latest: latestRevision(latest),
         reason: body.reason,
       });
       if (!decision.ok) fail(decision.code, decision.field);
