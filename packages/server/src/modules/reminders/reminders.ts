@@ -250,6 +250,21 @@ async function claim(
   return result.rows.length > 0;
 }
 
+/** Marks the day's row of a digest failed with the transport's message, so the next run retries it. */
+async function markFailed(
+  db: Kysely<DB>,
+  kind: keyof typeof DIGEST_ROWS,
+  ownerId: string,
+  today: string,
+  error: unknown,
+): Promise<void> {
+  const { table, owner } = DIGEST_ROWS[kind];
+  const message = String((error as Error)?.message ?? error).slice(0, 1000);
+  await sql`
+    update ${sql.table(table)} set status = 'failed', error = ${message}, updated_at = ${new Date()}
+    where ${sql.ref(owner)} = ${ownerId} and sent_on = ${today}`.execute(db);
+}
+
 /**
  * Sends today's digests that are not sent yet (or failed earlier today). `today` is the Vietnamese
  * date the cases are counted against and the day the digest is recorded for.
@@ -341,16 +356,7 @@ export async function runReminderDigest(
       result.sent++;
       result.digests.push({ ...entry, status: "sent" });
     } catch (error) {
-      await db
-        .updateTable("reminder_mail")
-        .set({
-          status: "failed",
-          error: String((error as Error)?.message ?? error).slice(0, 1000),
-          updated_at: new Date(),
-        })
-        .where("user_id", "=", digest.userId)
-        .where("sent_on", "=", today)
-        .execute();
+      await markFailed(db, "user", digest.userId, today, error);
       result.failed++;
       result.digests.push({ ...entry, status: "failed" });
     }
@@ -437,16 +443,7 @@ async function sendOfficialDigests(
       result.sent++;
       result.digests.push({ ...entry, status: "sent" });
     } catch (error) {
-      await db
-        .updateTable("ac_official_reminder")
-        .set({
-          status: "failed",
-          error: String((error as Error)?.message ?? error).slice(0, 1000),
-          updated_at: new Date(),
-        })
-        .where("official_id", "=", digest.officialId)
-        .where("sent_on", "=", today)
-        .execute();
+      await markFailed(db, "official", digest.officialId, today, error);
       result.failed++;
       result.digests.push({ ...entry, status: "failed" });
     }
