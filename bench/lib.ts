@@ -3,8 +3,9 @@
  * harness prints them as a table and appends them as JSON lines to bench/results.jsonl so that
  * runs can be compared over time. Timing belongs here, never in tests.
  */
-import { appendFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { KeyRing, writeKeyRing, type KeyRingFile } from "../packages/server/src/platform/vault.ts";
 
 export type DbKind = "pglite" | "postgres" | "none";
 
@@ -45,4 +46,17 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
+}
+
+/**
+ * The key ring of a data set kept in a PostgreSQL schema across runs (BENCH_PG_SCHEMA): its sealed
+ * values and blind indexes were written under it, so a later run must use the same ring. Kept in
+ * bench/tmp (ignored by git), made on the first run.
+ */
+export function benchKeyRing(schema: string): KeyRing {
+  const file = fileURLToPath(new URL(`./tmp/${schema}.keys.json`, import.meta.url));
+  if (existsSync(file)) return new KeyRing(JSON.parse(readFileSync(file, "utf8")) as KeyRingFile);
+  const ring = KeyRing.generate("bench");
+  writeKeyRing(file, ring);
+  return ring;
 }

@@ -6,7 +6,7 @@
  * measurement then goes through the whole HTTP stack (session, permission, scope, zod, query).
  */
 import { randomUUID } from "node:crypto";
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PetitionGenerator, type GeneratedPetition } from "@minhbach/domain/generate/index";
 import { sql } from "kysely";
@@ -18,9 +18,9 @@ import {
 } from "../../packages/server/src/modules/petitions/facts.ts";
 import { SEARCH_LIMITS } from "../../packages/server/src/modules/petitions/search/limits.ts";
 import { DUPLICATE_LIMITS } from "../../packages/server/src/modules/petitions/duplicates.ts";
-import { KeyRing, useKeyRing, writeKeyRing, type KeyRingFile } from "../../packages/server/src/platform/vault.ts";
+import { useKeyRing } from "../../packages/server/src/platform/vault.ts";
 import { startTestApp, type TestApp, type TestClient, type TestDb } from "../../packages/server/src/testing.ts";
-import { percentile, type DbKind, type Report, type Scenario } from "../lib.ts";
+import { benchKeyRing, percentile, type DbKind, type Report, type Scenario } from "../lib.ts";
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 
@@ -337,14 +337,6 @@ async function runOn(db: TestDb, n: number, report: Report, log: (line: string) 
 }
 
 /** The key ring of a kept data set, stored beside it under bench/tmp (created on first use). */
-function benchKeyRing(schema: string): KeyRing {
-  const file = fileURLToPath(new URL(`../tmp/${schema}.keys.json`, import.meta.url));
-  if (existsSync(file)) return new KeyRing(JSON.parse(readFileSync(file, "utf8")) as KeyRingFile);
-  const ring = KeyRing.generate("bench");
-  writeKeyRing(file, ring);
-  return ring;
-}
-
 function unaccentish(name: string): string {
   return name.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
 }

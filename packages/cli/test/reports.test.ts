@@ -115,6 +115,31 @@ describe("minhbach report", () => {
     assert.equal(res.err, "");
   });
 
+  test("--form all: every form of the regime's period, each as computed alone; one workbook", () => {
+    const args = ["--agency", "LC.SCT", "--from", "2022-12-15", "--to", "2023-12-14"];
+    const res = run(["report", "--form", "all", ...args, "--json"]);
+    assert.equal(res.code, 0, res.err);
+    const all = JSON.parse(res.out) as { form: string; cells: Record<string, number> }[];
+    assert.ok(all.length >= 4, `${all.length} forms`);
+    assert.ok(["01/TCD", "02/XLD", "03/GQKN", "04/GQTC"].every((code) => all.some((f) => f.form === code)));
+    for (const code of ["02/XLD", "03/GQKN"]) {
+      const alone = run(["report", "--form", code, ...args, "--json"]);
+      assert.equal(alone.code, 0, alone.err);
+      assert.deepEqual(
+        all.find((f) => f.form === code),
+        JSON.parse(alone.out),
+      );
+    }
+    const file = path.join(dataDir, "bo-bieu.xlsx");
+    const xlsx = run(["report", "--form", "all", ...args, "--xlsx", file]);
+    assert.equal(xlsx.code, 0, xlsx.err);
+    assert.equal(readFileSync(file).subarray(0, 2).toString(), "PK");
+    // Not a period of the regime: refused, naming the option.
+    const adhoc = run(["report", "--form", "all", "--agency", "LC.SCT", "--from", "2023-01-01", "--to", "2023-12-31"]);
+    assert.equal(adhoc.code, 2);
+    assert.match(adhoc.err, /--form/);
+  });
+
   test("a calendar year is computed as an ad hoc report, with a note", () => {
     const res = run([
       "report",

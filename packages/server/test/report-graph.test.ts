@@ -607,13 +607,14 @@ for (const db of testDatabases()) {
       const body = { form: "02/XLD", agencyId: agency.get("LC.UBND")!, ...Q4, scope: "subtree" };
       const started = await tinh.post("/api/reports/jobs", body);
       assert.equal(started.status, 200, JSON.stringify(started.body));
-      const units = (await province()).body.consolidation.units.length;
-      assert.equal(started.body.total, units, "one step per contributing unit");
+      // 02/XLD counts petitions only: one step for them, then the totals.
+      const steps = 2;
+      assert.equal(started.body.total, steps, "one step per kind of record, then the totals");
       assert.deepEqual(started.body.request, { ...body, kind: "periodic", groupId: null });
       const job = await finished(tinh, started.body.id);
       assert.equal(job.status, "done", JSON.stringify(job.error));
-      assert.equal(job.done, units);
-      assert.equal(job.total, units);
+      assert.equal(job.done, steps);
+      assert.equal(job.total, steps);
       assert.ok(job.finishedAt);
       // The same report as the direct call (LC.SCT's sent snapshot, the live rows, the adjustment, last year).
       const direct = (await province()).body;
@@ -627,22 +628,22 @@ for (const db of testDatabases()) {
         .execute();
       assert.equal(audit.length, 1, "the start is audited");
 
-      // The steps, in order: each unit by name, then the totals at done = total.
-      const steps: { done: number; total: number; label: string }[] = [];
+      // The steps, in order: the petitions counted, then the totals at done = total.
+      const told: { done: number; total: number; label: string }[] = [];
       const stepwise = await computeReport(
         kdb,
         null,
         { form: "02/XLD", agencyId: agency.get("LC.UBND")!, ...Q4, subtree: true, kind: "periodic", scope: "subtree" },
         new Date(direct.computedAt),
-        { step: async (done, total, label) => void steps.push({ done, total, label }) },
+        { step: async (done, total, label) => void told.push({ done, total, label }) },
       );
       assert.deepEqual(
-        steps.map((s) => s.done),
-        Array.from({ length: units + 1 }, (_, i) => i),
+        told.map((s) => s.done),
+        [1, 2],
       );
-      assert.ok(steps.every((s) => s.total === units));
-      assert.equal(steps[0]!.label, "UBND tỉnh Lào Cai");
-      assert.match(steps.at(-1)!.label, /Cộng tổng, trừ đơn trùng/);
+      assert.ok(told.every((s) => s.total === steps));
+      assert.equal(told[0]!.label, "Đã đếm đơn thư");
+      assert.match(told.at(-1)!.label, /Cộng tổng, trừ đơn trùng/);
       assert.deepEqual(withoutTime(stepwise as never), withoutTime(direct));
 
       // A cluster: the same as the direct call too.
@@ -654,7 +655,7 @@ for (const db of testDatabases()) {
       const clusterBody = { ...body, scope: "cluster", groupId: group.id };
       const clusterJob = await tinh.post("/api/reports/jobs", clusterBody);
       assert.equal(clusterJob.status, 200, JSON.stringify(clusterJob.body));
-      assert.equal(clusterJob.body.total, 6);
+      assert.equal(clusterJob.body.total, steps);
       const clusterDone = await finished(tinh, clusterJob.body.id);
       assert.equal(clusterDone.status, "done");
       const clusterDirect = await tinh.get(

@@ -102,7 +102,7 @@ test("02/XLD for Q2/2023: compute, drill down from a figure, download the .xlsx 
   assert.match(text, /5\. Công tác phòng, chống tham nhũng/);
 
   // A consolidated report's job (the Department and its units), as a reload finds it: running at
-  // 12 of 34 units, then done (the page asks again while it runs).
+  // its third of four steps, then done (the page asks again while it runs).
   const request = { form: "02/XLD", agencyId: sct.id, from: "2023-03-15", to: "2023-06-14", kind: "periodic" as const };
   const job = await db
     .insertInto("report_job")
@@ -115,24 +115,24 @@ test("02/XLD for Q2/2023: compute, drill down from a figure, download the .xlsx 
       period_to: request.to,
       scope: "subtree",
       group_id: null,
-      total: 34,
-      done: 12,
-      step: "Văn phòng Sở",
+      total: 4,
+      done: 3,
+      step: "Đã đếm đơn thư",
       result: null,
       error: null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
   await page.goto(`${app.url}/bao-cao?job=${job.id}`);
-  const bar = page.getByRole("progressbar", { name: "Đang tính: 12/34 đơn vị" });
+  const bar = page.getByRole("progressbar", { name: "Đang tính: 3/4 bước" });
   await bar.waitFor();
-  assert.equal(await bar.getAttribute("aria-valuenow"), "12");
-  assert.equal(await bar.getAttribute("aria-valuemax"), "34");
-  await page.getByRole("status").getByText("Đang tính: 12/34 đơn vị — Văn phòng Sở").waitFor();
+  assert.equal(await bar.getAttribute("aria-valuenow"), "3");
+  assert.equal(await bar.getAttribute("aria-valuemax"), "4");
+  await page.getByRole("status").getByText("Đang tính: 3/4 bước — Đã đếm đơn thư").waitFor();
   const report = await computeReport(db, null, { ...request, subtree: true, scope: "subtree" });
   await db
     .updateTable("report_job")
-    .set({ status: "done", done: 34, step: null, result: JSON.stringify(report), finished_at: new Date() })
+    .set({ status: "done", done: 4, step: null, result: JSON.stringify(report), finished_at: new Date() })
     .where("id", "=", job.id)
     .execute();
   await page.locator('[data-cell="tong.3"]').waitFor();

@@ -359,10 +359,10 @@ export const REPORT_JOB_STATUSES = ["running", "done", "failed"] as const;
 export const reportJobView = z.object({
   id: z.string(),
   status: z.enum(REPORT_JOB_STATUSES),
-  /** Contributing units computed so far, of `total`; the last step (totals) runs at done = total. */
+  /** Steps done so far, of `total` (each kind of record counted); the last step (totals) runs at done = total. */
   done: z.number().int(),
   total: z.number().int(),
-  /** The step under way, in Vietnamese (a unit's name, or the totals). */
+  /** The last step, in Vietnamese (the records just counted, or the totals). */
   step: z.string().nullable(),
   request: z.object({
     form: z.string(),

@@ -216,6 +216,8 @@ export interface MatterTable {
   id: Generated<string>;
   agency_id: string;
   created_at: Timestamp;
+  /** Kept by a trigger (migration 0049): the petitions of the matter. */
+  petition_count: Generated<number>;
 }
 
 export interface PetitionRegisterTable {
@@ -255,6 +257,8 @@ export interface PetitionTable {
   outcome_on: DateOnly | null;
   facts: Json;
   matter_id: string;
+  /** Kept by a trigger (migration 0049): the matter holds other petitions too. */
+  matter_shared: Generated<boolean>;
   petitioner_display: string;
   respondent_display: Generated<string>;
   signer_count: number;

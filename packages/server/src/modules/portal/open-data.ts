@@ -11,7 +11,7 @@ import { todayInVietnam } from "@minhbach/domain";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { fail } from "../../platform/errors.ts";
-import { indicatorWhere } from "../reports/compute.ts";
+import { indicatorWhere } from "../reports/aggregate.ts";
 
 /** Each published figure: the indicators it adds up. */
 const FIGURES = [

@@ -1,36 +1,42 @@
 /**
- * Computing a statistical form from the records (docs/LAW.md §11.7): the catalogue's indicators
- * (domain reports/indicators.ts) become one SQL aggregate per source, a `count(*) FILTER (WHERE …)`
- * per indicator, grouped by agency with a grand total (GROUPING SETS), so PostgreSQL counts and
- * adds, not JavaScript. The drill-down turns the same definition into a WHERE for the list.
+ * Computing statistical forms from the records (docs/LAW.md §11.7): the catalogue's indicators
+ * (domain reports/indicators.ts) of every form asked for, this period's, the previous period's
+ * end (the reconciliation) and, for a consolidated report, last year's, counted in one pass per
+ * source (aggregate.ts), so PostgreSQL counts and adds, not JavaScript; then each form's cells,
+ * rows and checks. The drill-down turns the same definitions into a WHERE for the list.
  */
 import {
   FORMS,
   INDICATORS,
   RECONCILED_PAIRS,
-  SOURCE_COLUMNS,
-  SOURCE_DATES,
   classifyPeriod,
   previousPeriod,
   formIndicators,
   reportingSubtreeOn,
-  type Condition,
   type FormDefinition,
-  type Indicator,
+  type IndicatorCode,
   type IndicatorSource,
-  type IndicatorWindow,
   type ReportPeriod,
 } from "@minhbach/domain/reports/index";
 import { addDays } from "@minhbach/domain/calendar/iso-date";
-import { dataYearStart } from "@minhbach/domain/reports/index";
 import type { ReportScope, ReportView } from "@minhbach/domain/api/reports";
-import { sql, type Kysely, type RawBuilder } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { assertAgencyInScope, type AuthContext } from "../../platform/access.ts";
 import { fail } from "../../platform/errors.ts";
+import { aggregateSources, type Wanted } from "./aggregate.ts";
 import { SOURCE_TABLES } from "./sources.ts";
-import { consolidatedReport, consolidationInputs, contributorsOf, type Contributor } from "./rollup.ts";
-import { loadGraph } from "./graph.ts";
+import {
+  consolidatedReport,
+  consolidationInputs,
+  contributorsOf,
+  duplicates,
+  yearBefore,
+  lastYearCovers,
+  type ConsolidationFigures,
+  type Contributor,
+} from "./rollup.ts";
+import { loadGraph, loadLineage } from "./graph.ts";
 
 export interface ReportRequest {
   form: string;
@@ -46,147 +52,6 @@ export interface ReportRequest {
 
 export function scopeOfRequest(q: Pick<ReportRequest, "scope" | "subtree">): ReportScope {
   return q.scope ?? (q.subtree ? "subtree" : "unit");
-}
-
-function col(source: IndicatorSource, name: string): RawBuilder<unknown> {
-  const allowed: readonly string[] = SOURCE_COLUMNS[source];
-  const dates = SOURCE_DATES[source];
-  if (
-    !allowed.includes(name) &&
-    name !== dates.start &&
-    name !== dates.end &&
-    !SOURCE_TABLES[source].summable.includes(name) &&
-    name !== SOURCE_TABLES[source].matter &&
-    !Object.values(SOURCE_TABLES[source].dimensions ?? {}).includes(name)
-  ) {
-    throw new Error(`reports: column ${source}.${name} is not in the catalogue`);
-  }
-  return sql.ref(`${SOURCE_TABLES[source].alias}.${name}`);
-}
-
-function condition(source: IndicatorSource, c: Condition, from: string, to: string): RawBuilder<boolean> {
-  const ref = col(source, c.col);
-  if ("period" in c) return sql<boolean>`${ref} = ${c.period === "from" ? from : to}::date`;
-  if ("before" in c) return sql<boolean>`${ref} < ${dataYearStart(from)}::date`;
-  if ("eq" in c) return sql<boolean>`${ref} = ${c.eq}`;
-  if ("in" in c) return sql<boolean>`${ref} in (${sql.join(c.in.map((v) => sql`${v}`))})`;
-  if ("gt" in c) return sql<boolean>`${ref} > ${c.gt}`;
-  if ("lte" in c) return sql<boolean>`${ref} <= ${c.lte}`;
-  return c.isNull ? sql<boolean>`${ref} is null` : sql<boolean>`${ref} is not null`;
-}
-
-/** The time window of §11.7 on a source's start and end dates. */
-function windowOf(source: IndicatorSource, window: IndicatorWindow, from: string, to: string): RawBuilder<boolean> {
-  const { start: s, end: e } = SOURCE_DATES[source];
-  const start = col(source, s);
-  const end = e === null ? null : col(source, e);
-  const startedIn = sql<boolean>`${start} between ${from}::date and ${to}::date`;
-  if (end === null) {
-    if (window !== "started") throw new Error(`reports: ${source} has only events`);
-    return startedIn;
-  }
-  switch (window) {
-    case "started":
-      return startedIn;
-    case "ended":
-      return sql<boolean>`${end} between ${from}::date and ${to}::date`;
-    case "carried_over":
-      return sql<boolean>`(${start} < ${from}::date and (${end} is null or ${end} >= ${from}::date))`;
-    case "in_play":
-      return sql<boolean>`(${start} <= ${to}::date and (${end} is null or ${end} >= ${from}::date))`;
-    case "open_at_end":
-      return sql<boolean>`(${start} <= ${to}::date and (${end} is null or ${end} > ${to}::date))`;
-  }
-}
-
-/** All of an indicator's conditions, window included, as one boolean. */
-export function indicatorWhere(ind: Indicator, from: string, to: string): RawBuilder<boolean> {
-  const parts = [
-    windowOf(ind.source, ind.window, from, to),
-    ...ind.where.map((c) => condition(ind.source, c, from, to)),
-  ];
-  return sql<boolean>`(${sql.join(parts, sql` and `)})`;
-}
-
-function aggregate(ind: Indicator, from: string, to: string): RawBuilder<number> {
-  const where = indicatorWhere(ind, from, to);
-  if (ind.measure === "count") return sql<number>`count(*) filter (where ${where})`;
-  if (ind.measure === "matters") {
-    const matter = SOURCE_TABLES[ind.source].matter;
-    if (!matter) throw new Error(`reports: ${ind.source} has no matter`);
-    return sql<number>`count(distinct ${col(ind.source, matter)}) filter (where ${where})`;
-  }
-  const total = sql<number>`coalesce(sum(${col(ind.source, ind.measure.sum)}) filter (where ${where}), 0)`;
-  // Added up first, divided once (đồng → triệu đồng): exact decimals, no drift from row to row.
-  return ind.measure.per ? sql<number>`(${total})::numeric / ${sql.lit(ind.measure.per)}` : total;
-}
-
-/** Rows that can count in any window of the period (an index-friendly pre-filter). */
-function relevant(source: IndicatorSource, from: string, to: string): RawBuilder<boolean> {
-  const { start: s, end: e } = SOURCE_DATES[source];
-  const start = col(source, s);
-  if (e === null) return sql<boolean>`${start} between ${from}::date and ${to}::date`;
-  const end = col(source, e);
-  return sql<boolean>`((${start} <= ${to}::date or ${end} <= ${to}::date) and (${end} is null or ${end} >= ${from}::date))`;
-}
-
-export interface Aggregated {
-  /** agency id → indicator code → value; "" holds the grand total. */
-  byAgency: Map<string, Record<string, number>>;
-  /** With a grouping dimension: its value (NO_VALUE when empty) → indicator name → value. */
-  byDimension: Map<string, Record<string, number>>;
-}
-
-/** The key of the records whose dimension column is empty (a petition without a field). */
-export const NO_VALUE = "-";
-
-/**
- * One query per source: every requested indicator as a FILTER column, per agency and in total.
- * Each wanted indicator has its own name and period (the reconciliation's previous period, the
- * dashboard's periods). `by` names a dimension of the catalogue (sources.ts `dimensions`): the
- * sources that have it are also grouped by its column, one more grouping set of the same query.
- */
-export async function aggregateSources(
-  db: Kysely<DB>,
-  agencyIds: readonly string[],
-  wanted: readonly { name: string; ind: Indicator; from: string; to: string }[],
-  from: string,
-  to: string,
-  by?: string,
-): Promise<Aggregated> {
-  const byAgency = new Map<string, Record<string, number>>();
-  const byDimension = new Map<string, Record<string, number>>();
-  const sources = [...new Set(wanted.map((w) => w.ind.source))];
-  await Promise.all(
-    sources.map(async (source) => {
-      const list = wanted.filter((w) => w.ind.source === source);
-      const { from: fromItem, alias, dimensions } = SOURCE_TABLES[source];
-      // Each window's earliest "from" and latest "to", so the pre-filter keeps every row any needs.
-      const lo = list.reduce((m, w) => (w.from < m ? w.from : m), from);
-      const hi = list.reduce((m, w) => (w.to > m ? w.to : m), to);
-      const columns = list.map((w, i) => sql`${aggregate(w.ind, w.from, w.to)} as ${sql.ref(`i${i}`)}`);
-      const agency = sql.ref(`${alias}.agency_id`);
-      const dimension = by === undefined ? undefined : dimensions?.[by];
-      const extra = dimension === undefined ? null : col(source, dimension);
-      const result = await sql<Record<string, unknown>>`
-        select ${agency} as agency_id, grouping(${agency}) as total,
-          ${extra === null ? sql`null` : extra} as dim, ${extra === null ? sql`1` : sql`grouping(${extra})`} as no_dim,
-          ${sql.join(columns)}
-        from ${fromItem(from)} as ${sql.table(alias)}
-        where ${agency} in (${sql.join(agencyIds.map((id) => sql`${id}`))})
-          and ${relevant(source, lo, hi)}
-        group by grouping sets ((${agency}), ${extra === null ? sql`` : sql`(${extra}),`} ())`.execute(db);
-      for (const row of result.rows) {
-        const perDimension = Number(row.no_dim) === 0;
-        const key = perDimension ? String(row.dim ?? NO_VALUE) : Number(row.total) === 1 ? "" : String(row.agency_id);
-        const target = perDimension ? byDimension : byAgency;
-        const values = target.get(key) ?? {};
-        list.forEach((w, i) => (values[w.name] = Number(row[`i${i}`] ?? 0)));
-        target.set(key, values);
-      }
-    }),
-  );
-  return { byAgency, byDimension };
 }
 
 export interface ResolvedReport {
@@ -263,9 +128,9 @@ export async function resolveReport(
 export const TOTAL_ROW = "tong";
 
 /**
- * The steps of a consolidated report computed as a job (jobs.ts): told the number of contributing
- * units first, then each unit about to be computed (done = the units finished so far), then the
- * last step (totals, duplicates, last year) with done = total.
+ * The steps of a report computed as a job (jobs.ts): one per kind of record counted (each told
+ * once counted, done = the kinds counted so far), then the last step (the rows, totals,
+ * duplicates, last year) with done = total.
  */
 export interface ReportProgress {
   step(done: number, total: number, label: string): Promise<void>;
@@ -273,55 +138,19 @@ export interface ReportProgress {
 
 export const TOTALS_STEP = "Cộng tổng, trừ đơn trùng, đối chiếu kỳ trước và cùng kỳ năm trước";
 
-/**
- * The period's aggregate of a consolidated report unit by unit (the job's steps): each live row's
- * agencies in one query, reported as a step; then the reconciliation's figures over the whole
- * scope in one query, exactly as the single query of computeReport computes them (its grand
- * total, which a sum of per-unit totals would not be for a count of distinct matters). The
- * per-agency figures are those of the single query: it groups by agency too.
- */
-async function aggregateByContributor(
-  db: Kysely<DB>,
-  resolved: ResolvedReport,
-  wanted: readonly { name: string; ind: Indicator; from: string; to: string }[],
-  reconciled: readonly string[],
-  q: ReportRequest,
-  progress: ReportProgress,
-): Promise<Aggregated> {
-  const byAgency = new Map<string, Record<string, number>>();
-  const total = resolved.contributors.length;
-  for (const [i, c] of resolved.contributors.entries()) {
-    await progress.step(i, total, c.agency.name);
-    // A unit that sent its report contributes its snapshot: nothing to count for its row.
-    if (c.snapshot) continue;
-    const part = await aggregateSources(
-      db,
-      c.covers.map((a) => a.id),
-      wanted,
-      q.from,
-      q.to,
-    );
-    for (const [key, values] of part.byAgency) if (key !== "") byAgency.set(key, values);
-  }
-  await progress.step(total, total, TOTALS_STEP);
-  const wholeScope = wanted.filter((w) => reconciled.includes(w.name));
-  if (wholeScope.length > 0) {
-    const all = await aggregateSources(
-      db,
-      resolved.agencies.map((a) => a.id),
-      wholeScope,
-      q.from,
-      q.to,
-    );
-    byAgency.set("", all.byAgency.get("") ?? {});
-  }
-  return { byAgency, byDimension: new Map() };
+/** The kinds of records the forms count, each one step of a job. */
+function sourcesOf(forms: readonly FormDefinition[]): IndicatorSource[] {
+  return [...new Set(forms.flatMap((f) => formIndicators(f).map((code) => INDICATORS[code]!.source)))];
+}
+
+/** The steps of a job computing the form: its kinds of records, then the totals. */
+export function reportStepCount(form: FormDefinition): number {
+  return sourcesOf([form]).length + 1;
 }
 
 /**
  * The form computed for an agency (and its subtree) and a period: cells, indicators, reconciliation.
- * With `progress` (a job), a consolidated report counts its live rows unit by unit and says so;
- * the result is the same as the single query's.
+ * With `progress` (a job), it says which records it has counted.
  */
 export async function computeReport(
   db: Kysely<DB>,
@@ -330,44 +159,110 @@ export async function computeReport(
   now = new Date(),
   progress?: ReportProgress,
 ): Promise<ReportView> {
-  const resolved = await resolveReport(db, auth, q);
-  const { form, agency, period, agencies } = resolved;
-  const codes = formIndicators(form);
+  return (await computeReports(db, auth, [q], now, progress))[0]!;
+}
+
+const unique = <T>(values: readonly T[]) => [...new Set(values)];
+
+/**
+ * Several forms of one agency, scope and period (a whole periodic report, the narrative draft),
+ * each exactly as computeReport computes it alone, with every source read once for all of them.
+ * Each request keeps its own form and kind (the narrative reads some forms outside their regime).
+ */
+export async function computeReports(
+  db: Kysely<DB>,
+  auth: AuthContext | null,
+  requests: readonly ReportRequest[],
+  now = new Date(),
+  progress?: ReportProgress,
+): Promise<ReportView[]> {
+  const q = requests[0];
+  if (!q) return [];
+  for (const r of requests)
+    if (r.agencyId !== q.agencyId || r.from !== q.from || r.to !== q.to || scopeOfRequest(r) !== scopeOfRequest(q))
+      throw new Error("reports: the forms computed together share their agency, period and scope");
+  const resolved: ResolvedReport[] = [];
+  for (const r of requests) resolved.push(await resolveReport(db, auth, r));
+  const consolidated = resolved[0]!.scope !== "unit";
+  const forms = resolved.map((r) => {
+    const codes = formIndicators(r.form);
+    const pairs = RECONCILED_PAIRS.filter((p) => codes.includes(p.carriedOver) && codes.includes(p.inProgressAtEnd));
+    return { codes, pairs };
+  });
+  const codes = unique(forms.flatMap((f) => f.codes));
+  const ids = unique(resolved.flatMap((r) => r.agencies.map((a) => a.id)));
   const previousTo = addDays(q.from, -1);
-  const pairs = RECONCILED_PAIRS.filter((p) => codes.includes(p.carriedOver) && codes.includes(p.inProgressAtEnd));
-  const wanted = [
+  const wanted: Wanted[] = [
     ...codes.map((code) => ({ name: code, ind: INDICATORS[code]!, from: q.from, to: q.to })),
     // In progress at the end of the previous period, which ends the day before this one starts.
-    ...pairs.map((p) => ({
-      name: `prev:${p.inProgressAtEnd}`,
-      ind: INDICATORS[p.inProgressAtEnd]!,
+    ...unique(forms.flatMap((f) => f.pairs.map((p) => p.inProgressAtEnd))).map((code) => ({
+      name: `prev:${code}`,
+      ind: INDICATORS[code]!,
       from: q.from,
       to: previousTo,
     })),
   ];
-  const stepwise = progress !== undefined && resolved.scope !== "unit";
-  const [{ byAgency }, inputs] = stepwise
-    ? [
-        await aggregateByContributor(
-          db,
-          resolved,
-          wanted,
-          pairs.flatMap((p) => [p.carriedOver, `prev:${p.inProgressAtEnd}`]),
-          q,
-          progress,
-        ),
-        await consolidationInputs(db, resolved, codes, q),
-      ]
-    : await Promise.all([
-        aggregateSources(
-          db,
-          agencies.map((a) => a.id),
-          wanted,
-          q.from,
-          q.to,
-        ),
-        resolved.scope === "unit" ? null : consolidationInputs(db, resolved, codes, q),
-      ]);
+
+  // A consolidated report's last year: each row's agencies and the units merged into them.
+  const lyFrom = yearBefore(q.from);
+  const lyTo = yearBefore(q.to);
+  const lineage = consolidated ? await loadLineage(db) : [];
+  const lyIds = consolidated ? unique([...ids, ...resolved.flatMap((r) => lastYearIds(lineage, r.contributors))]) : [];
+  if (consolidated) {
+    // This period's figures stay with this period's agencies; the merged units count last year only.
+    if (lyIds.length > ids.length) for (const w of wanted) w.agencies = ids;
+    wanted.push(
+      ...codes.map((code) => ({ name: `ly:${code}`, ind: INDICATORS[code]!, from: lyFrom, to: lyTo, asOf: lyFrom })),
+    );
+  }
+
+  const sources = sourcesOf(resolved.map((r) => r.form));
+  const steps = sources.length + 1;
+  let counted = 0;
+  const [{ byAgency }, dup, lyDup, names] = await Promise.all([
+    aggregateSources(db, consolidated ? lyIds : ids, wanted, q.from, q.to, undefined, async (source) => {
+      counted += 1;
+      await progress?.step(counted, steps, `Đã đếm ${SOURCE_TABLES[source].label}`);
+    }),
+    consolidated ? duplicates(db, codes, ids, q.from, q.to) : {},
+    consolidated ? duplicates(db, codes, lyIds, lyFrom, lyTo) : {},
+    consolidated ? agencyNames(db, lyIds) : new Map<string, string>(),
+  ]);
+  await progress?.step(steps, steps, TOTALS_STEP);
+
+  const figures: ConsolidationFigures = {
+    dup,
+    lyDup,
+    lyByAgency: new Map(
+      [...byAgency].map(([id, values]) => [id, Object.fromEntries(codes.map((c) => [c, values[`ly:${c}`] ?? 0]))]),
+    ),
+    lineage,
+    names,
+  };
+  return resolved.map((r, i) => viewOf(r, forms[i]!, byAgency, consolidated ? figures : null, requests[i]!, now));
+}
+
+function lastYearIds(lineage: Awaited<ReturnType<typeof loadLineage>>, contributors: readonly Contributor[]) {
+  return lastYearCovers(lineage, contributors).flatMap((c) => c.ids);
+}
+
+async function agencyNames(db: Kysely<DB>, ids: readonly string[]) {
+  const rows =
+    ids.length === 0 ? [] : await db.selectFrom("agency").select(["id", "name"]).where("id", "in", ids).execute();
+  return new Map(rows.map((a) => [a.id, a.name]));
+}
+
+/** One form's view from the pass's figures. */
+function viewOf(
+  resolved: ResolvedReport,
+  { codes, pairs }: { codes: IndicatorCode[]; pairs: typeof RECONCILED_PAIRS },
+  byAgency: Map<string, Record<string, number>>,
+  figures: ConsolidationFigures | null,
+  q: ReportRequest,
+  now: Date,
+): ReportView {
+  const { form, agency, period } = resolved;
+  const previousTo = addDays(q.from, -1);
   // The reconciliation is the records' (a snapshot holds no previous period): the live total.
   const live = byAgency.get("") ?? {};
   const checks = pairs.map((p) => {
@@ -393,7 +288,10 @@ export async function computeReport(
     },
     computedAt: now.toISOString(),
   };
-  if (inputs) return { ...base, ...consolidatedReport(resolved, codes, byAgency, inputs, q), subtree: true };
+  if (figures) {
+    const inputs = consolidationInputs(resolved, codes, q, figures);
+    return { ...base, ...consolidatedReport(resolved, codes, byAgency, inputs, q), subtree: true };
+  }
   const cells: Record<string, number> = {};
   for (const column of form.columns) cells[`${TOTAL_ROW}.${column.no}`] = live[column.indicator] ?? 0;
   return {

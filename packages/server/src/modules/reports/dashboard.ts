@@ -25,7 +25,8 @@ import { INDICATORS } from "@minhbach/domain/reports/index";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { AuthContext } from "../../platform/access.ts";
-import { aggregateSources, NO_VALUE, resolveAgencies } from "./compute.ts";
+import { aggregateSources, NO_VALUE } from "./aggregate.ts";
+import { resolveAgencies } from "./compute.ts";
 
 const THIS = "y";
 const LAST = "ly";

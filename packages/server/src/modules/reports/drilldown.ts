@@ -11,7 +11,8 @@ import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { AuthContext } from "../../platform/access.ts";
 import { fail } from "../../platform/errors.ts";
-import { indicatorWhere, NO_VALUE, resolveAgencies, resolveReport, TOTAL_ROW } from "./compute.ts";
+import { indicatorWhere, NO_VALUE } from "./aggregate.ts";
+import { resolveAgencies, resolveReport, TOTAL_ROW } from "./compute.ts";
 import { duplicateCondition } from "./rollup.ts";
 import { SOURCE_TABLES } from "./sources.ts";
 

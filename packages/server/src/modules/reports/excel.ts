@@ -6,6 +6,7 @@
  * The blank form (`blank`): the same layout with the unit's number cells empty, for a unit not on
  * the system to fill by hand, and a hidden sheet naming the form, regime, unit and period so the
  * upload is recognised (domain reports/upload.ts checks the filled file against this layout).
+ * The package (`reportPackageWorkbook`): every form of the period, a sheet each.
  */
 import { formatVietnameseDate } from "@minhbach/domain/calendar/iso-date";
 import type { ReportView } from "@minhbach/domain/api/reports";
@@ -30,6 +31,41 @@ export async function reportWorkbook(
   options: { blank?: UploadMeta } = {},
 ): Promise<{ fileName: string; bytes: Buffer }> {
   const workbook = newWorkbook();
+  formSheet(workbook, report, options, "Cung ky nam truoc");
+  if (options.blank) {
+    // Read back by the upload; hidden so the officer filling the form only sees the form.
+    const meta = workbook.addWorksheet(UPLOAD_META_SHEET, { state: "veryHidden" });
+    UPLOAD_META_KEYS.forEach((key, i) => {
+      meta.getCell(i + 1, 1).value = key;
+      meta.getCell(i + 1, 2).value = options.blank![key];
+    });
+  }
+  const stem = `${formSheetName(report.form)}-${report.agency.code}-${report.from}-${report.to}`;
+  const fileName = options.blank ? `Bieu-trong-${stem}.xlsx` : `Bieu-${stem}.xlsx`;
+  return { fileName, bytes: Buffer.from(await workbook.xlsx.writeBuffer()) };
+}
+
+/**
+ * Every form of a period's report in one workbook, a sheet per form laid out as reportWorkbook
+ * lays it out (a consolidated form's last-year comparison on a sheet of its own beside it).
+ */
+export async function reportPackageWorkbook(
+  reports: readonly ReportView[],
+): Promise<{ fileName: string; bytes: Buffer }> {
+  const first = reports[0];
+  if (!first) throw new Error("reports: no form in the package");
+  const workbook = newWorkbook();
+  for (const report of reports) formSheet(workbook, report, {}, `${formSheetName(report.form)} cung ky`);
+  const fileName = `Bo-bieu-${first.agency.code}-${first.from}-${first.to}.xlsx`;
+  return { fileName, bytes: Buffer.from(await workbook.xlsx.writeBuffer()) };
+}
+
+function formSheet(
+  workbook: ReturnType<typeof newWorkbook>,
+  report: ReportView,
+  options: { blank?: UploadMeta },
+  lastYearSheet: string,
+): void {
   const sheet = newSheet(workbook, formSheetName(report.form), `${FORM_LAYOUT.groupRow}:${FORM_LAYOUT.numberRow}`);
   const last = 2 + report.columns.length;
   sheet.getColumn(1).width = 6;
@@ -99,18 +135,8 @@ export async function reportWorkbook(
     });
   });
   sheet.views = [{ state: "frozen", ySplit: FORM_LAYOUT.numberRow, xSplit: 2 }];
-  if (options.blank) {
-    // Read back by the upload; hidden so the officer filling the form only sees the form.
-    const meta = workbook.addWorksheet(UPLOAD_META_SHEET, { state: "veryHidden" });
-    UPLOAD_META_KEYS.forEach((key, i) => {
-      meta.getCell(i + 1, 1).value = key;
-      meta.getCell(i + 1, 2).value = options.blank![key];
-    });
-  }
-  if (report.consolidation) consolidationSheets(workbook, sheet, report, FORM_LAYOUT.dataRow + report.rows.length);
-  const stem = `${formSheetName(report.form)}-${report.agency.code}-${report.from}-${report.to}`;
-  const fileName = options.blank ? `Bieu-trong-${stem}.xlsx` : `Bieu-${stem}.xlsx`;
-  return { fileName, bytes: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  if (report.consolidation)
+    consolidationSheets(workbook, sheet, report, FORM_LAYOUT.dataRow + report.rows.length, lastYearSheet);
 }
 
 /**
@@ -123,6 +149,7 @@ function consolidationSheets(
   sheet: ReturnType<typeof newSheet>,
   report: ReportView,
   firstFree: number,
+  lastYearSheet: string,
 ): void {
   const c = report.consolidation!;
   const last = 2 + report.columns.length;
@@ -137,7 +164,7 @@ function consolidationSheets(
     });
   }
 
-  const ly = newSheet(workbook, "Cung ky nam truoc", "4:4");
+  const ly = newSheet(workbook, lastYearSheet, "4:4");
   ly.getColumn(1).width = 8;
   ly.getColumn(2).width = 48;
   for (const col of [3, 4, 5]) ly.getColumn(col).width = 16;

@@ -1,7 +1,7 @@
 /**
  * A consolidated report computed as a job (issue 19; the report itself: docs/LAW.md §11.9–§11.10): a province's or a
  * cluster's report may take seconds at scale, so the page starts it, gets the job's id at once and
- * follows its progress (done/total contributing units, the unit under way) until the report is
+ * follows its progress (done/total steps: each kind of record counted, then the totals) until the report is
  * there. The job is a row (report_job): a page reload finds it, and the result is the very report
  * reports.compute answers (computeReport with a progress, compute.ts).
  *
@@ -21,7 +21,7 @@ import type { DB } from "../../db/schema.ts";
 import { assertAgencyInScope, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
-import { computeReport, resolveReport, type ReportRequest } from "./compute.ts";
+import { computeReport, reportStepCount, resolveReport, type ReportRequest } from "./compute.ts";
 import { assertClusterReadable, loadCluster } from "./graph.ts";
 
 /**
@@ -142,7 +142,7 @@ export class ReportJobs {
           period_from: body.from,
           period_to: body.to,
           kind: body.kind,
-          total: resolved.contributors.length,
+          total: reportStepCount(resolved.form),
           step: null,
           result: null,
           error: null,

@@ -13,7 +13,7 @@
  *   each row was obtained (a snapshot keeps its sender's and its receiver's petitions, exactly like
  *   a live row, so the same records-based adjustment applies);
  * - last year's figures for the same period, each row with the records of the units merged into it
- *   (agency_lineage), computed from the records.
+ *   (agency_lineage), computed from the records, in the same pass as the period's (compute.ts).
  */
 import {
   consolidate,
@@ -32,8 +32,9 @@ import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { AuthContext } from "../../platform/access.ts";
 import { fail } from "../../platform/errors.ts";
-import { aggregateSources, indicatorWhere, TOTAL_ROW, type ReportRequest, type ResolvedReport } from "./compute.ts";
-import { assertClusterReadable, loadCluster, loadGraph, loadLineage, type LoadedGraph } from "./graph.ts";
+import { indicatorWhere } from "./aggregate.ts";
+import { TOTAL_ROW, type ReportRequest, type ResolvedReport } from "./compute.ts";
+import { assertClusterReadable, loadCluster, loadGraph, type loadLineage, type LoadedGraph } from "./graph.ts";
 
 type Ref = { id: string; code: string; name: string };
 
@@ -256,51 +257,55 @@ export const ADJUSTMENT_NOTE =
   "Tổng cộng = cộng các đơn vị trừ số đơn trùng: đơn một đơn vị trong phạm vi đã chuyển cho một đơn vị khác cũng trong phạm vi chỉ tính một lần, tại đơn vị nhận và giải quyết (tiếp nhận, phân loại, đã xử lý, đang xử lý). Số đơn chuyển đi vẫn tính ở đơn vị chuyển; số liệu của từng đơn vị giữ nguyên.";
 
 /**
- * What a consolidated report needs beside the period's own aggregate: the duplicates of the scope,
- * and last year's figures (each row's agencies and the units merged into them, from the records).
- * Run alongside the period's aggregate (computeReport), each query on its own connection.
+ * Each row's agencies last year: its own and the units merged into it (agency_lineage), each
+ * merged unit in the first row that claims it, none counted twice.
  */
-export async function consolidationInputs(
-  db: Kysely<DB>,
+export function lastYearCovers(
+  lineage: Awaited<ReturnType<typeof loadLineage>>,
+  contributors: readonly Contributor[],
+): { ids: string[]; merged: string[] }[] {
+  const claimed = new Set(contributors.flatMap((c) => c.covers.map((a) => a.id)));
+  return contributors.map((c) => {
+    const ids = c.covers.map((a) => a.id);
+    const merged = [...new Set(ids.flatMap((id) => predecessorsOf(lineage, id)))].filter((id) => !claimed.has(id));
+    for (const id of merged) claimed.add(id);
+    return { ids: [...ids, ...merged], merged };
+  });
+}
+
+/** The figures a consolidated report reads beside the period's own, counted once for all its forms. */
+export interface ConsolidationFigures {
+  /** Duplicates of the scope this period and last year (duplicates above), by indicator. */
+  dup: Record<IndicatorCode, number>;
+  lyDup: Record<IndicatorCode, number>;
+  /** Last year's figures, agency id → indicator → value. */
+  lyByAgency: Map<string, Record<string, number>>;
+  lineage: Awaited<ReturnType<typeof loadLineage>>;
+  /** The names of the agencies counted last year (the merged units named in the report). */
+  names: Map<string, string>;
+}
+
+/**
+ * What a consolidated report needs beside the period's own aggregate: the duplicates of the scope,
+ * and last year's figures (each row's agencies and the units merged into it, from the records).
+ */
+export function consolidationInputs(
   resolved: ResolvedReport,
   codes: readonly IndicatorCode[],
-  q: ReportRequest,
+  q: Pick<ReportRequest, "from" | "to">,
+  figures: ConsolidationFigures,
 ) {
-  const { contributors } = resolved;
-  const allIds = contributors.flatMap((c) => c.covers.map((a) => a.id));
-  const lyFrom = yearBefore(q.from);
-  const lyTo = yearBefore(q.to);
-  const lastYear = async () => {
-    const lineage = await loadLineage(db);
-    const claimed = new Set(allIds);
-    const lyCovers = contributors.map((c) => {
-      const ids = c.covers.map((a) => a.id);
-      const merged = [...new Set(ids.flatMap((id) => predecessorsOf(lineage, id)))].filter((id) => !claimed.has(id));
-      for (const id of merged) claimed.add(id);
-      return { ids: [...ids, ...merged], merged };
-    });
-    const lyIds = lyCovers.flatMap((c) => c.ids);
-    const [ly, lyDup, named] = await Promise.all([
-      aggregateSources(
-        db,
-        lyIds,
-        codes.map((code) => ({ name: code, ind: INDICATORS[code]!, from: lyFrom, to: lyTo })),
-        lyFrom,
-        lyTo,
-      ),
-      duplicates(db, codes, lyIds, lyFrom, lyTo),
-      lyIds.length === 0 ? [] : db.selectFrom("agency").select(["id", "name"]).where("id", "in", lyIds).execute(),
-    ]);
-    const lyRows = lyCovers.map((c) => sumOver(ly.byAgency, c.ids, codes));
-    return {
-      lyCovers,
-      lyRows,
-      lyTotal: consolidate(codes, lyRows, lyDup).total,
-      names: new Map<string, string>(named.map((a) => [a.id, a.name])),
-    };
+  const lyCovers = lastYearCovers(figures.lineage, resolved.contributors);
+  const lyRows = lyCovers.map((c) => sumOver(figures.lyByAgency, c.ids, codes));
+  return {
+    dup: figures.dup,
+    lyFrom: yearBefore(q.from),
+    lyTo: yearBefore(q.to),
+    lyCovers,
+    lyRows,
+    lyTotal: consolidate(codes, lyRows, figures.lyDup).total,
+    names: figures.names,
   };
-  const [dup, ly] = await Promise.all([duplicates(db, codes, allIds, q.from, q.to), lastYear()]);
-  return { dup, lyFrom, lyTo, ...ly };
 }
 
 /** The rows, cells, total and consolidation block of a consolidated report. */
@@ -308,7 +313,7 @@ export function consolidatedReport(
   resolved: ResolvedReport,
   codes: readonly IndicatorCode[],
   byAgency: Map<string, Record<string, number>>,
-  inputs: Awaited<ReturnType<typeof consolidationInputs>>,
+  inputs: ReturnType<typeof consolidationInputs>,
   q: ReportRequest,
 ) {
   const { form, contributors } = resolved;

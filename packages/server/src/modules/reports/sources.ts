@@ -10,10 +10,16 @@ import { sql, type RawBuilder } from "kysely";
 
 export interface SourceTable {
   alias: string;
+  /** The records, in Vietnamese (a job's step says it has counted them). */
+  label: string;
   /** The FROM item: the period's first day is given for figures "as of the period start". */
   from: (periodFrom: string) => RawBuilder<unknown>;
+  /** Its rows depend on that day (amounts still due when the period started). */
+  asOfStart?: true;
   /** The column holding the matter (for "vụ việc" counts). */
   matter: string | null;
+  /** The column saying the row's matter holds other rows too (kept by a trigger, migration 0049). */
+  matterShared?: string;
   /** Columns a measure may add up. */
   summable: readonly string[];
   /** Columns a figure may be grouped by, by dimension name (the dashboard's "by field"). */
@@ -34,8 +40,10 @@ const table = (name: string) => () => sql.table(name);
 export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
   petition: {
     alias: "p",
+    label: "đơn thư",
     from: table("petition"),
     matter: "matter_id",
+    matterShared: "matter_shared",
     summable: [],
     dimensions: { field: "field_code" },
     list: {
@@ -48,6 +56,7 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
   },
   visit: {
     alias: "v",
+    label: "lượt tiếp công dân",
     from: table("reception_visit"),
     matter: null,
     summable: ["people_count"],
@@ -61,6 +70,7 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
   },
   case: {
     alias: "c",
+    label: "vụ việc khiếu nại, tố cáo",
     from: table("case_figures"),
     matter: null,
     summable: ["money_to_state", "money_to_others", "land_to_state", "land_to_others"],
@@ -75,6 +85,7 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
   },
   inspection: {
     alias: "i",
+    label: "cuộc thanh tra",
     from: () => sql`(select i.id, i.agency_id, i.code, i.title, i.state, i.kind, i.trigger, i.decided_on, i.signed_on,
         (select count(*) from inspection_target t where t.inspection_id = i.id) as targets,
         (select count(distinct v.subject_id) from inspection_violation v where v.inspection_id = i.id) as violating_targets,
@@ -93,6 +104,8 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
   },
   recommendation: {
     alias: "r",
+    label: "kiến nghị sau thanh tra",
+    asOfStart: true,
     from: (periodFrom) => sql`(select r.id, r.agency_id, r.type, r.content, r.amount, r.land_m2, r.collectives,
         r.individuals, r.matters, jsonb_array_length(r.persons) as persons_count, r.concluded_on,
         coalesce(r.done_on, r.closed_on) as ended_on, r.closed_on is not null as closed,
@@ -125,6 +138,7 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
   },
   recovery: {
     alias: "x",
+    label: "khoản đã thu hồi",
     from: () => sql`(select x.id, x.agency_id, x.recovered_on, x.amount, x.land_m2, r.type,
         r.concluded_on as rec_concluded_on, r.content, i.code as inspection_code, i.kind as inspection_kind
       from inspection_recovery x join inspection_recommendation r on r.id = x.recommendation_id
@@ -141,6 +155,7 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
   },
   sanction: {
     alias: "s",
+    label: "quyết định xử phạt",
     from: () => sql`(select s.id, i.agency_id, s.number, s.issued_on, s.target_kind, s.target_name, s.fine, s.paid,
         i.code as inspection_code, i.kind as inspection_kind
       from inspection_sanction s join inspection i on i.id = s.inspection_id)`,
@@ -156,6 +171,7 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
   },
   ac_case: {
     alias: "k",
+    label: "vụ việc tham nhũng",
     from: () => sql`(select k.id, k.agency_id, k.name, k.concerned_name, k.detected_on, k.channel, k.transferred_on,
         k.damage_money, k.damage_land_m2, k.recovered_money, k.recovered_land_m2, k.heads_responsible,
         (select count(*) from ac_corruption_person p where p.case_id = k.id) as persons
@@ -179,6 +195,7 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
   },
   ac_loophole: {
     alias: "l",
+    label: "văn bản có sơ hở",
     from: table("ac_loophole_document"),
     matter: null,
     summable: [],
@@ -192,6 +209,7 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
   },
   ac_prevention: {
     alias: "d",
+    label: "văn bản phòng ngừa tham nhũng",
     from: table("ac_prevention_document"),
     matter: null,
     summable: [],
@@ -205,6 +223,7 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
   },
   ac_gift: {
     alias: "g",
+    label: "quà tặng nộp lại",
     from: table("ac_gift"),
     matter: null,
     summable: ["value"],
@@ -218,6 +237,7 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
   },
   ac_training: {
     alias: "tr",
+    label: "buổi tuyên truyền, tập huấn",
     from: table("ac_training"),
     matter: null,
     summable: ["sessions", "participants"],
@@ -232,6 +252,7 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
   // Asset declarations: only the official's name and a status (docs/LAW.md §10.1).
   ac_obligation: {
     alias: "o",
+    label: "nghĩa vụ kê khai tài sản",
     from: () => sql`(select o.id, o.agency_id, o.kind, o.removed, o.due_on, o.received_on, f.full_name
       from ac_obligation o join ac_official f on f.id = o.official_id)`,
     matter: null,
@@ -246,6 +267,7 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
   },
   ac_declaration: {
     alias: "dc",
+    label: "bản kê khai tài sản",
     from: () => sql`(select d.id, d.agency_id, d.kind, d.declared_on, f.full_name
       from ac_declaration d join ac_official f on f.id = d.official_id)`,
     matter: null,
@@ -254,6 +276,7 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
   },
   ac_verification: {
     alias: "vf",
+    label: "kết luận xác minh tài sản",
     from: () => sql`(select v.id, v.agency_id, v.ground, v.conclusion, v.concluded_on, f.full_name
       from ac_verification v join ac_official f on f.id = v.official_id)`,
     matter: null,
@@ -269,6 +292,7 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
   // Job rotation: the person's name, the plan's day and the outcome; no declaration, no reason text.
   ac_rotation: {
     alias: "rt",
+    label: "chuyển đổi vị trí công tác",
     from: () => sql`(select r.id, r.agency_id, r.year, r.planned_on, r.outcome, r.outcome_on, f.full_name
       from ac_rotation r join ac_official f on f.id = r.official_id)`,
     matter: null,
@@ -286,6 +310,8 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
   // started (ordered minus the steps before it); the case's title is its masked copy.
   enforcement: {
     alias: "e",
+    label: "quyết định phải thi hành",
+    asOfStart: true,
     from: (periodFrom) => sql`(select e.id, e.agency_id, e.kind, e.decided_on, e.done_on, e.state, c.code, c.title,
         e.money_to_state - coalesce(b.money_to_state, 0) as money_to_state_left,
         e.money_to_others - coalesce(b.money_to_others, 0) as money_to_others_left,
@@ -317,6 +343,7 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
   },
   enforcement_step: {
     alias: "es",
+    label: "bước thi hành quyết định",
     from: () => sql`(select s.id, s.agency_id, s.kind, s.on_date, e.kind as case_kind, c.code, c.title,
         s.money_to_state, s.money_to_others, s.land_to_state, s.land_to_others, s.persons_disciplined,
         s.matters_transferred, s.persons_transferred, s.rights_restored
@@ -345,6 +372,7 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
   // Manual cells (06/QLKNTC): what the unit entered, with who entered it last.
   manual: {
     alias: "mc",
+    label: "số liệu nhập tay",
     from: table("report_manual_cell"),
     matter: null,
     summable: ["value"],

@@ -136,7 +136,7 @@ export const SCOPE_TEXT = {
   change: "Tăng (+), giảm (−)",
   successors: (unit: string, names: string) => `${unit}: gồm số liệu của ${names}`,
   linesLink: "Quan hệ báo cáo",
-  jobProgress: (done: number, total: number) => `Đang tính: ${done}/${total} đơn vị`,
+  jobProgress: (done: number, total: number) => `Đang tính: ${done}/${total} bước`,
   jobStarting: "Đang bắt đầu tính báo cáo tổng hợp…",
   jobFailed: "Không tính được báo cáo tổng hợp.",
 };
