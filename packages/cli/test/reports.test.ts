@@ -117,24 +117,19 @@ describe("minhbach report", () => {
 
   test("--form all: every form of the regime's period, each as computed alone; one workbook", () => {
     const args = ["--agency", "LC.SCT", "--from", "2022-12-15", "--to", "2023-12-14"];
-    const res = run(["report", "--form", "all", ...args, "--json"]);
+    const file = path.join(dataDir, "bo-bieu.xlsx");
+    const res = run(["report", "--form", "all", ...args, "--json", "--xlsx", file]);
     assert.equal(res.code, 0, res.err);
     const all = JSON.parse(res.out) as { form: string; cells: Record<string, number> }[];
-    assert.ok(all.length >= 4, `${all.length} forms`);
     assert.ok(["01/TCD", "02/XLD", "03/GQKN", "04/GQTC"].every((code) => all.some((f) => f.form === code)));
-    for (const code of ["02/XLD", "03/GQKN"]) {
-      const alone = run(["report", "--form", code, ...args, "--json"]);
-      assert.equal(alone.code, 0, alone.err);
-      assert.deepEqual(
-        all.find((f) => f.form === code),
-        JSON.parse(alone.out),
-      );
-    }
-    const file = path.join(dataDir, "bo-bieu.xlsx");
-    const xlsx = run(["report", "--form", "all", ...args, "--xlsx", file]);
-    assert.equal(xlsx.code, 0, xlsx.err);
+    const alone = run(["report", "--form", "02/XLD", ...args, "--json"]);
+    assert.equal(alone.code, 0, alone.err);
+    assert.deepEqual(
+      all.find((f) => f.form === "02/XLD"),
+      JSON.parse(alone.out),
+    );
     assert.equal(readFileSync(file).subarray(0, 2).toString(), "PK");
-    // Not a period of the regime: refused, naming the option.
+    // Not a period of the regime: refused, naming the option, before the database is opened.
     const adhoc = run(["report", "--form", "all", "--agency", "LC.SCT", "--from", "2023-01-01", "--to", "2023-12-31"]);
     assert.equal(adhoc.code, 2);
     assert.match(adhoc.err, /--form/);

@@ -98,17 +98,18 @@ export async function choose(page: Page, scope: Page | Locator, label: string, o
   const box = scope.getByRole("textbox", { name: label, exact: true }).or(scope.getByRole("combobox", { name: label }));
   const wanted = page.getByRole("option", { name: option, exact: true });
   // A form that re-renders while the list opens (an answer arriving, such as the plan item's
-  // overlap check) may close it again: open it once more rather than wait on a hidden option.
+  // overlap check) may close it again, also between the option showing and the click: open it once
+  // more rather than wait on a hidden option.
   for (let attempt = 1; ; attempt++) {
     await box.first().click();
     try {
       await wanted.waitFor({ state: "visible", timeout: 4_000 });
-      break;
+      await wanted.click({ timeout: 4_000 });
+      return;
     } catch (error) {
-      if (attempt === 3) throw error;
+      if (attempt === 4) throw error;
     }
   }
-  await wanted.click();
 }
 
 /** Types a 24-hour time ("08:30") into a TimeField: its hours and minutes fields. */

@@ -112,6 +112,25 @@ function relevant(source: IndicatorSource, from: string, to: string): RawBuilder
   return sql<boolean>`((${start} <= ${to}::date or ${end} <= ${to}::date) and (${end} is null or ${end} >= ${from}::date))`;
 }
 
+/**
+ * The days the wanted windows read, as few disjoint spans (overlapping or touching ones joined):
+ * this period and the same period last year are two spans, so the months between them are not
+ * read. Without windows, the call's days.
+ */
+function spans(list: readonly Wanted[], from: string, to: string): [string, string][] {
+  const windows = list.map((w): [string, string] => (w.from <= w.to ? [w.from, w.to] : [w.to, w.from]));
+  if (windows.length === 0) return [[from, to]];
+  windows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const out: [string, string][] = [];
+  for (const [a, b] of windows) {
+    const last = out.at(-1);
+    if (last && a <= addDays(last[1], 1)) {
+      if (b > last[1]) last[1] = b;
+    } else out.push([a, b]);
+  }
+  return out;
+}
+
 /** An indicator asked for, under its own name, over its own days (and agencies, when given). */
 export interface Wanted {
   name: string;
@@ -281,8 +300,7 @@ async function aggregateSource(
 ) {
   const { from: fromItem, alias, dimensions, matter } = SOURCE_TABLES[source];
   const layout = layoutOf(list);
-  const lo = list.reduce((m, w) => (w.from < m ? w.from : m), from);
-  const hi = list.reduce((m, w) => (w.to > m ? w.to : m), to);
+  const read = spans(list, from, to);
   const dimension = by === undefined ? undefined : dimensions?.[by];
   if (dimension !== undefined) {
     layout.raw.add(dimension);
@@ -308,7 +326,10 @@ async function aggregateSource(
   const groups = sql`(select ${sql.join(keys)}, ${sql.join(measures)}
     from ${fromItem(asOf)} as ${sql.table(alias)}
     where ${sql.ref(`${alias}.agency_id`)} in (${sql.join(agencyIds.map((id) => sql`${id}`))})
-      and ${relevant(source, lo, hi)}
+      and (${sql.join(
+        read.map(([a, b]) => relevant(source, a, b)),
+        sql` or `,
+      )})
     group by ${sql.join(keys.map((_, i) => sql.raw(String(i + 1))))})`;
 
   const columns = list.map((w, i) => {
@@ -333,11 +354,14 @@ async function aggregateSource(
   // planner cannot foresee how few groups there are), in this transaction only.
   const rows = await db.transaction().execute(async (trx) => {
     await sql`set local work_mem = '64MB'`.execute(trx);
+    // The groups are counted on their own (a hash table), then added up per agency: planned as one
+    // query, the sorted order the totals want made PostgreSQL sort every row instead.
     const result = await sql<Record<string, unknown>>`
+      with g as materialized ${groups}
       select ${agency} as agency_id, grouping(${agency}) as total,
         ${extra === null ? sql`null` : extra} as dim, ${extra === null ? sql`1` : sql`grouping(${extra})`} as no_dim,
         ${sql.join(columns)}
-      from ${groups} as g
+      from g
       group by grouping sets ((${agency}), ${extra === null ? sql`` : sql`(${extra}),`} ())`.execute(trx);
     return result.rows;
   });
