@@ -115,11 +115,10 @@ function relevant(source: IndicatorSource, from: string, to: string): RawBuilder
 /**
  * The days the wanted windows read, as few disjoint spans (overlapping or touching ones joined):
  * this period and the same period last year are two spans, so the months between them are not
- * read. Without windows, the call's days.
+ * read.
  */
-function spans(list: readonly Wanted[], from: string, to: string): [string, string][] {
+function spans(list: readonly Wanted[]): [string, string][] {
   const windows = list.map((w): [string, string] => (w.from <= w.to ? [w.from, w.to] : [w.to, w.from]));
-  if (windows.length === 0) return [[from, to]];
   windows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const out: [string, string][] = [];
   for (const [a, b] of windows) {
@@ -139,7 +138,7 @@ export interface Wanted {
   to: string;
   /** Add up only these agencies' records (a subset of the call's); all of them by default. */
   agencies?: readonly string[];
-  /** The day "as of the period start" for the sources that need one (sources.ts); the call's `from` by default. */
+  /** The day "as of the period start" for the sources that need one (sources.ts); the call's `asOf` by default. */
   asOf?: string;
 }
 
@@ -246,16 +245,15 @@ const sumName = (name: string) => `sum__${name}`;
 
 /**
  * One query per source: every wanted indicator per agency and in total (and per value of the
- * dimension `by`, a column of the catalogue's sources.ts `dimensions`, when given). `from`–`to`
- * bound the days of every wanted window (the pre-filter keeps any row some indicator may count).
- * `progress` is told each source once it is counted.
+ * dimension `by`, a column of the catalogue's sources.ts `dimensions`, when given). Only the days
+ * of the wanted windows are read. `asOf` is the day "as of the period start" of the indicators
+ * that do not name their own. `progress` is told each source once it is counted.
  */
 export async function aggregateSources(
   db: Kysely<DB>,
   agencyIds: readonly string[],
   wanted: readonly Wanted[],
-  from: string,
-  to: string,
+  asOf: string,
   by?: string,
   progress?: (source: IndicatorSource) => Promise<void>,
 ): Promise<Aggregated> {
@@ -263,25 +261,26 @@ export async function aggregateSources(
   const byDimension = new Map<string, Record<string, number>>();
   if (agencyIds.length === 0) return { byAgency, byDimension };
   // A source whose rows depend on the day "as of the period start" is read once per such day.
-  const queries = new Map<string, { source: IndicatorSource; asOf: string; list: Wanted[] }>();
+  const bySource = new Map<IndicatorSource, Map<string, Wanted[]>>();
   for (const w of wanted) {
-    const asOf = SOURCE_TABLES[w.ind.source].asOfStart ? (w.asOf ?? from) : from;
-    const key = `${w.ind.source}@${asOf}`;
-    const entry = queries.get(key) ?? { source: w.ind.source, asOf, list: [] };
-    entry.list.push(w);
-    queries.set(key, entry);
+    const day = SOURCE_TABLES[w.ind.source].asOfStart ? (w.asOf ?? asOf) : asOf;
+    const days = bySource.get(w.ind.source) ?? new Map<string, Wanted[]>();
+    days.set(day, [...(days.get(day) ?? []), w]);
+    bySource.set(w.ind.source, days);
   }
+  const read = async (source: IndicatorSource, day: string, list: readonly Wanted[]) => {
+    for (const row of await aggregateSource(db, source, day, agencyIds, list, by)) {
+      const perDimension = Number(row.no_dim) === 0;
+      const key = perDimension ? String(row.dim ?? NO_VALUE) : Number(row.total) === 1 ? "" : String(row.agency_id);
+      const target = perDimension ? byDimension : byAgency;
+      const values = target.get(key) ?? {};
+      list.forEach((w, i) => (values[w.name] = Number(row[`i${i}`] ?? 0)));
+      target.set(key, values);
+    }
+  };
   await Promise.all(
-    [...queries.values()].map(async ({ source, asOf, list }) => {
-      const rows = await aggregateSource(db, source, asOf, agencyIds, list, from, to, by);
-      for (const row of rows) {
-        const perDimension = Number(row.no_dim) === 0;
-        const key = perDimension ? String(row.dim ?? NO_VALUE) : Number(row.total) === 1 ? "" : String(row.agency_id);
-        const target = perDimension ? byDimension : byAgency;
-        const values = target.get(key) ?? {};
-        list.forEach((w, i) => (values[w.name] = Number(row[`i${i}`] ?? 0)));
-        target.set(key, values);
-      }
+    [...bySource].map(async ([source, days]) => {
+      await Promise.all([...days].map(([day, list]) => read(source, day, list)));
       await progress?.(source);
     }),
   );
@@ -294,13 +293,11 @@ async function aggregateSource(
   asOf: string,
   agencyIds: readonly string[],
   list: readonly Wanted[],
-  from: string,
-  to: string,
   by: string | undefined,
 ) {
   const { from: fromItem, alias, dimensions, matter } = SOURCE_TABLES[source];
   const layout = layoutOf(list);
-  const read = spans(list, from, to);
+  const read = spans(list);
   const dimension = by === undefined ? undefined : dimensions?.[by];
   if (dimension !== undefined) {
     layout.raw.add(dimension);
@@ -335,8 +332,7 @@ async function aggregateSource(
   const columns = list.map((w, i) => {
     const where = within(indicatorWhere(w.ind, w.from, w.to, "g"), w, "g");
     let value: RawBuilder<unknown>;
-    const count = sql`coalesce(sum(g.${sql.ref(COUNT)}) filter (where ${where}), 0)`;
-    if (w.ind.measure === "count") value = count;
+    if (w.ind.measure === "count") value = sql`coalesce(sum(g.${sql.ref(COUNT)}) filter (where ${where}), 0)`;
     // A matter of one petition is that petition; a matter of several is counted once.
     else if (w.ind.measure === "matters")
       value = sql`coalesce(sum(g.${sql.ref(COUNT)}) filter (where ${where} and g.${sql.ref(MATTER)} is null), 0)
@@ -352,7 +348,7 @@ async function aggregateSource(
   const extra = dimension === undefined ? null : sql.ref(`g.${dimension}`);
   // A report runs a few heavy aggregates: memory enough to count the groups in a hash table (the
   // planner cannot foresee how few groups there are), in this transaction only.
-  const rows = await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     await sql`set local work_mem = '64MB'`.execute(trx);
     // The groups are counted on their own (a hash table), then added up per agency: planned as one
     // query, the sorted order the totals want made PostgreSQL sort every row instead.
@@ -365,7 +361,6 @@ async function aggregateSource(
       group by grouping sets ((${agency}), ${extra === null ? sql`` : sql`(${extra}),`} ())`.execute(trx);
     return result.rows;
   });
-  return rows;
 }
 
 /** The indicator's condition, within its own agencies when it has some. */

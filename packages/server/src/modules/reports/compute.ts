@@ -143,9 +143,9 @@ function sourcesOf(forms: readonly FormDefinition[]): IndicatorSource[] {
   return [...new Set(forms.flatMap((f) => formIndicators(f).map((code) => INDICATORS[code]!.source)))];
 }
 
-/** The steps of a job computing the form: its kinds of records, then the totals. */
-export function reportStepCount(form: FormDefinition): number {
-  return sourcesOf([form]).length + 1;
+/** The steps of a job computing the forms: their kinds of records, then the totals. */
+export function reportStepCount(forms: readonly FormDefinition[]): number {
+  return sourcesOf(forms).length + 1;
 }
 
 /**
@@ -207,7 +207,8 @@ export async function computeReports(
   const lyFrom = yearBefore(q.from);
   const lyTo = yearBefore(q.to);
   const lineage = consolidated ? await loadLineage(db) : [];
-  const lyIds = consolidated ? unique([...ids, ...resolved.flatMap((r) => lastYearIds(lineage, r.contributors))]) : [];
+  const lyCovers = resolved.map((r) => lastYearCovers(lineage, r.contributors));
+  const lyIds = consolidated ? unique([...ids, ...lyCovers.flatMap((covers) => covers.flatMap((c) => c.ids))]) : [];
   if (consolidated) {
     // This period's figures stay with this period's agencies; the merged units count last year only.
     if (lyIds.length > ids.length) for (const w of wanted) w.agencies = ids;
@@ -216,11 +217,10 @@ export async function computeReports(
     );
   }
 
-  const sources = sourcesOf(resolved.map((r) => r.form));
-  const steps = sources.length + 1;
+  const steps = reportStepCount(resolved.map((r) => r.form));
   let counted = 0;
   const [{ byAgency }, dup, lyDup, names] = await Promise.all([
-    aggregateSources(db, consolidated ? lyIds : ids, wanted, q.from, q.to, undefined, async (source) => {
+    aggregateSources(db, consolidated ? lyIds : ids, wanted, q.from, undefined, async (source) => {
       counted += 1;
       await progress?.step(counted, steps, `Đã đếm ${SOURCE_TABLES[source].label}`);
     }),
@@ -233,17 +233,16 @@ export async function computeReports(
   const figures: ConsolidationFigures = {
     dup,
     lyDup,
+    lyFrom,
+    lyTo,
     lyByAgency: new Map(
       [...byAgency].map(([id, values]) => [id, Object.fromEntries(codes.map((c) => [c, values[`ly:${c}`] ?? 0]))]),
     ),
-    lineage,
     names,
   };
-  return resolved.map((r, i) => viewOf(r, forms[i]!, byAgency, consolidated ? figures : null, requests[i]!, now));
-}
-
-function lastYearIds(lineage: Awaited<ReturnType<typeof loadLineage>>, contributors: readonly Contributor[]) {
-  return lastYearCovers(lineage, contributors).flatMap((c) => c.ids);
+  return resolved.map((r, i) =>
+    viewOf(r, forms[i]!, byAgency, consolidated ? { ...figures, lyCovers: lyCovers[i]! } : null, requests[i]!, now),
+  );
 }
 
 async function agencyNames(db: Kysely<DB>, ids: readonly string[]) {
@@ -257,7 +256,7 @@ function viewOf(
   resolved: ResolvedReport,
   { codes, pairs }: { codes: IndicatorCode[]; pairs: typeof RECONCILED_PAIRS },
   byAgency: Map<string, Record<string, number>>,
-  figures: ConsolidationFigures | null,
+  figures: (ConsolidationFigures & { lyCovers: ReturnType<typeof lastYearCovers> }) | null,
   q: ReportRequest,
   now: Date,
 ): ReportView {
@@ -289,7 +288,7 @@ function viewOf(
     computedAt: now.toISOString(),
   };
   if (figures) {
-    const inputs = consolidationInputs(resolved, codes, q, figures);
+    const inputs = consolidationInputs(codes, figures);
     return { ...base, ...consolidatedReport(resolved, codes, byAgency, inputs, q), subtree: true };
   }
   const cells: Record<string, number> = {};

@@ -62,8 +62,7 @@ export async function reportDashboard(
   );
   const unique = [...new Map(wanted.map((w) => [w.name, w])).values()];
   const lo = unique.reduce((m, w) => (w.from < m ? w.from : m), whole.from);
-  const hi = unique.reduce((m, w) => (w.to > m ? w.to : m), whole.to);
-  const { byAgency, byDimension } = await aggregateSources(db, ids, unique, lo, hi, "field");
+  const { byAgency, byDimension } = await aggregateSources(db, ids, unique, lo, "field");
   const total = byAgency.get("") ?? {};
 
   const point = (

@@ -142,7 +142,7 @@ export class ReportJobs {
           period_from: body.from,
           period_to: body.to,
           kind: body.kind,
-          total: reportStepCount(resolved.form),
+          total: reportStepCount([resolved.form]),
           step: null,
           result: null,
           error: null,

@@ -31,16 +31,16 @@ export async function narrativeDocument(
   // The first form checks the period (a regime's period unless ad hoc), the agency and the scope;
   // the others are read for the same days whatever their regime (the inspection forms of TT 06/2025
   // are not identified, the narrative still tells what the records hold). One pass for all.
-  const [first, ...others] = await computeReports(
+  const reports = await computeReports(
     db,
     auth,
     NARRATIVE_FORMS.map((form, i) => ({ ...q, form, kind: i === 0 ? q.kind : ("adhoc" as const) })),
   );
-  const figures: Record<string, number> = {};
-  for (const report of [first!, ...others]) Object.assign(figures, report.indicators);
+  const first = reports[0]!;
+  const figures: Record<string, number> = Object.assign({}, ...reports.map((r) => r.indicators));
   const agency = await loadIssuingAgency(db, q.agencyId);
   const span = `từ ngày ${formatVietnameseDate(q.from)} đến ngày ${formatVietnameseDate(q.to)}`;
-  const label = first!.period ? first!.period.label.charAt(0).toLowerCase() + first!.period.label.slice(1) : span;
+  const label = first.period ? first.period.label.charAt(0).toLowerCase() + first.period.label.slice(1) : span;
   const paragraphs: BodyParagraph[] = [
     `Thực hiện chế độ báo cáo định kỳ, ${agency.headerName} báo cáo kết quả công tác ${label} ` +
       `(số liệu tính ${span}${q.subtree ? ", gồm các đơn vị trực thuộc" : ""}) như sau:`,
@@ -68,6 +68,6 @@ export async function narrativeDocument(
     { draftYear: Number(q.to.slice(0, 4)) },
   );
   const bytes = await renderDocument(model);
-  const fileName = `Bao-cao-${first!.agency.code}-${q.from}-${q.to}.docx`;
+  const fileName = `Bao-cao-${first.agency.code}-${q.from}-${q.to}.docx`;
   return { fileName, bytes, text: documentText(model) };
 }

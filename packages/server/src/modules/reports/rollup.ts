@@ -278,34 +278,27 @@ export interface ConsolidationFigures {
   /** Duplicates of the scope this period and last year (duplicates above), by indicator. */
   dup: Record<IndicatorCode, number>;
   lyDup: Record<IndicatorCode, number>;
+  /** The same period last year (yearBefore). */
+  lyFrom: string;
+  lyTo: string;
   /** Last year's figures, agency id → indicator → value. */
   lyByAgency: Map<string, Record<string, number>>;
-  lineage: Awaited<ReturnType<typeof loadLineage>>;
   /** The names of the agencies counted last year (the merged units named in the report). */
   names: Map<string, string>;
 }
 
 /**
  * What a consolidated report needs beside the period's own aggregate: the duplicates of the scope,
- * and last year's figures (each row's agencies and the units merged into it, from the records).
+ * and last year's figures of each row (its agencies and the units merged into it, `lyCovers`,
+ * lastYearCovers of its contributors).
  */
 export function consolidationInputs(
-  resolved: ResolvedReport,
   codes: readonly IndicatorCode[],
-  q: Pick<ReportRequest, "from" | "to">,
-  figures: ConsolidationFigures,
+  figures: ConsolidationFigures & { lyCovers: ReturnType<typeof lastYearCovers> },
 ) {
-  const lyCovers = lastYearCovers(figures.lineage, resolved.contributors);
-  const lyRows = lyCovers.map((c) => sumOver(figures.lyByAgency, c.ids, codes));
-  return {
-    dup: figures.dup,
-    lyFrom: yearBefore(q.from),
-    lyTo: yearBefore(q.to),
-    lyCovers,
-    lyRows,
-    lyTotal: consolidate(codes, lyRows, figures.lyDup).total,
-    names: figures.names,
-  };
+  const { dup, lyDup, lyFrom, lyTo, lyByAgency, names, lyCovers } = figures;
+  const lyRows = lyCovers.map((c) => sumOver(lyByAgency, c.ids, codes));
+  return { dup, lyFrom, lyTo, lyCovers, lyRows, lyTotal: consolidate(codes, lyRows, lyDup).total, names };
 }
 
 /** The rows, cells, total and consolidation block of a consolidated report. */
