@@ -498,6 +498,95 @@ for (const db of testDatabases()) {
       assert.equal(r.cells[`tong.${COL.received}`], 3, "2 (snapshot) + 2 (LC.TT live) − 1 duplicate");
       const tt = r.consolidation.units.find((u: { key: string }) => u.key === "LC.TT");
       assert.equal(tt.source, "live");
+
+      // The frozen figure drills down to the records counted at the save: A1 and A2, not A3.
+      const drill = (cellKey: string) =>
+        tinh.get(
+          `/api/reports/drilldown?${query({ agencyId: agency.get("LC.UBND")!, ...Q4, scope: "subtree", cell: cellKey })}`,
+        );
+      const unit = await drill(`LC.SCT.${COL.received}`);
+      assert.equal(unit.status, 200, JSON.stringify(unit.body));
+      assert.equal(unit.body.total, 2);
+      assert.deepEqual(
+        unit.body.items.map((i: { id: string }) => i.id).sort(),
+        [petitionId.get("A1"), petitionId.get("A2")].sort(),
+      );
+      assert.deepEqual(
+        unit.body.sources.map((s: { agencyCode: string; kind: string; revision: number }) => [
+          s.agencyCode,
+          s.kind,
+          s.revision,
+        ]),
+        [["LC.SCT", "frozen", 1]],
+      );
+      // The total: the snapshot's A2 (A1 counted once, at LC.TT as B1) and LC.TT's B1, B2 now.
+      const total = await drill(`tong.${COL.received}`);
+      assert.equal(total.body.total, 3);
+      assert.deepEqual(
+        total.body.items.map((i: { id: string }) => i.id).sort(),
+        [petitionId.get("A2"), petitionId.get("B1"), petitionId.get("B2")].sort(),
+      );
+      // A live row says nothing of sent reports.
+      assert.deepEqual((await drill(`LC.TT.${COL.received}`)).body.sources, []);
+      // The records kept with the report: one row per record and indicator, under the total row.
+      const kept = await t.system.database.db
+        .selectFrom("report_submission_record")
+        .select(["indicator", "row_key", "record_id"])
+        .where("submission_id", "=", saved.body.id)
+        .where("indicator", "=", "petitions_received")
+        .execute();
+      assert.deepEqual(
+        kept.map((k) => [k.row_key, k.record_id]).sort(),
+        [
+          ["tong", petitionId.get("A1")],
+          ["tong", petitionId.get("A2")],
+        ].sort(),
+      );
+
+      // The province saves its own consolidated report: the Department's row keeps the records of
+      // the Department's sent report (A1, A2: not A3), the Inspectorate's row its records now.
+      await t.system.database.db
+        .updateTable("app_user")
+        .set({ roles: ["leader", "reporting_officer"] })
+        .where("username", "=", "lanhdao.tinh")
+        .execute();
+      const writer = await t.login("lanhdao.tinh");
+      const own = await writer.post("/api/reports/submissions", {
+        form: "02/XLD",
+        agencyId: agency.get("LC.UBND")!,
+        ...Q4,
+        subtree: true,
+        kind: "periodic",
+      });
+      assert.equal(own.status, 200, JSON.stringify(own.body));
+      const rows = await t.system.database.db
+        .selectFrom("report_submission_record")
+        .select(["row_key", "record_id"])
+        .where("submission_id", "=", own.body.id)
+        .where("indicator", "=", "petitions_received")
+        .execute();
+      assert.deepEqual(
+        rows.map((k) => [k.row_key, k.record_id]).sort(),
+        [
+          ["LC.SCT", petitionId.get("A1")],
+          ["LC.SCT", petitionId.get("A2")],
+          ["LC.TT", petitionId.get("B1")],
+          ["LC.TT", petitionId.get("B2")],
+        ].sort(),
+      );
+
+      // A report saved before the records were kept lists its unit's records now, and says so.
+      await t.system.database.db
+        .updateTable("report_submission")
+        .set({ records_frozen: false })
+        .where("id", "=", saved.body.id)
+        .execute();
+      const today = await drill(`LC.SCT.${COL.received}`);
+      assert.equal(today.body.total, 3, "A1, A2 and A3");
+      assert.deepEqual(
+        today.body.sources.map((s: { kind: string }) => s.kind),
+        ["today"],
+      );
     });
 
     test("a cluster total, and who may read it", async () => {

@@ -174,6 +174,24 @@ for (const db of testDatabases()) {
       assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
       assert.equal(accepted.body.status, "accepted");
 
+      // In the Department's consolidated report the branch's row is its uploaded figure; drilling
+      // into it says the figure came from a form and lists no records (there are none here).
+      const scope = { agencyId: agency.get("LC.SCT")!, form: "02/XLD", ...Q2, scope: "subtree" };
+      const consolidated = await tonghop.get(`/api/reports/compute?${query(scope)}`);
+      assert.equal(consolidated.status, 200, JSON.stringify(consolidated.body));
+      assert.equal(consolidated.body.cells["LC.SCT.QLTT.3"], 7);
+      const drill = await tonghop.get(`/api/reports/drilldown?${query({ ...scope, cell: "LC.SCT.QLTT.3" })}`);
+      assert.equal(drill.status, 200, JSON.stringify(drill.body));
+      assert.equal(drill.body.total, 0);
+      assert.deepEqual(
+        drill.body.sources.map((x: { agencyCode: string; kind: string; revision: number }) => [
+          x.agencyCode,
+          x.kind,
+          x.revision,
+        ]),
+        [["LC.SCT.QLTT", "upload", 1]],
+      );
+
       const audit = await t.system.database.db
         .selectFrom("audit_event")
         .select("action")

@@ -162,6 +162,7 @@ export const reportView = z.object({
   consolidation: consolidationView.optional(),
 });
 export type ReportView = z.infer<typeof reportView>;
+export type DrilldownView = z.infer<typeof drilldownView>;
 
 export const drilldownItem = z.object({
   id: z.string(),
@@ -176,11 +177,25 @@ export const drilldownItem = z.object({
   amount: z.number(),
 });
 
+/**
+ * A consolidated row standing on a unit's sent report: "frozen", its list is the records kept with
+ * the report at its save; "upload", the unit sent its Excel form and has no records here; "today",
+ * a report saved before the records were kept, listed by its agencies' records now.
+ */
+export const drilldownSource = z.object({
+  agencyCode: z.string(),
+  agencyName: z.string(),
+  revision: z.number().int(),
+  status: z.string(),
+  kind: z.enum(["frozen", "upload", "today"]),
+});
+
 export const drilldownView = z.object({
   indicator: z.string(),
   name: z.string(),
   counts: z.string(),
   row: z.string(),
+  sources: z.array(drilldownSource),
   items: z.array(drilldownItem),
   total: z.number().int(),
   page: z.number().int(),

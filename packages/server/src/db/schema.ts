@@ -1161,6 +1161,17 @@ export interface ReportSubmissionTable {
   // uploaded Excel form) and the uploaded original (an `attachment` row, entity_type 'report_submission').
   origin: Generated<"computed" | "upload">;
   original_file_id: string | null;
+  // 0050_report_submission_records: the records behind the figures were kept at the save.
+  records_frozen: Generated<boolean>;
+}
+
+// the records each indicator of a saved report counted, by row (0050_report_submission_records)
+export interface ReportSubmissionRecordTable {
+  submission_id: string;
+  indicator: string;
+  row_key: string;
+  record_id: string;
+  amount: string | number | null;
 }
 
 // consolidated reports computed as a job with its progress (0048_report_job)
@@ -1319,6 +1330,7 @@ export interface DB {
   portal_survey_answer: PortalSurveyAnswerTable;
   // report submissions (0033_report_submissions)
   report_submission: ReportSubmissionTable;
+  report_submission_record: ReportSubmissionRecordTable;
   report_job: ReportJobTable;
   // public consultation on draft regulations (0037_consultations)
   consultation: ConsultationTable;

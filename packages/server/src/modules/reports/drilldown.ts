@@ -4,16 +4,32 @@
  * holds exactly the records the figure counts. A "vụ việc" figure lists its petitions (several
  * petitions of one matter appear, the figure counts the matter once). Texts are the masked ones
  * the lists show (a denunciation's excerpt without the denouncer).
+ *
+ * A consolidated report's row that stands on a unit's sent report (rollup.ts) holds the figures
+ * frozen at the save (docs/LAW.md §11.7): its list is the records kept with that report then
+ * (freezeRecords, below; migration 0050), shown as they are now, with what each added to a sum
+ * then. A unit that uploaded its Excel form has no records here, and a report saved before the
+ * records were kept has none either; the answer says so (`sources`) instead of a list that does
+ * not add up to the figure.
  */
-import { INDICATORS, rollupOf, type Indicator, type IndicatorSource } from "@minhbach/domain/reports/index";
-import type { DrilldownQuery } from "@minhbach/domain/api/reports";
+import {
+  formIndicators,
+  INDICATORS,
+  rollupOf,
+  SUBMISSION_STATUS_LABELS,
+  type Indicator,
+  type IndicatorCode,
+  type IndicatorSource,
+  type SubmissionStatus,
+} from "@minhbach/domain/reports/index";
+import type { DrilldownQuery, DrilldownView } from "@minhbach/domain/api/reports";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { AuthContext } from "../../platform/access.ts";
 import { fail } from "../../platform/errors.ts";
 import { indicatorWhere, NO_VALUE } from "./aggregate.ts";
-import { resolveAgencies, resolveReport, TOTAL_ROW } from "./compute.ts";
-import { duplicateCondition } from "./rollup.ts";
+import { resolveAgencies, resolveReport, TOTAL_ROW, type ResolvedReport } from "./compute.ts";
+import { duplicateCondition, type Contributor } from "./rollup.ts";
 import { SOURCE_TABLES } from "./sources.ts";
 
 interface Row {
@@ -28,9 +44,12 @@ interface Row {
   n: string | number;
 }
 
+/** Where a list's records come from: the records of some agencies now, or a sent report's kept ones. */
+type Part = { live: readonly string[] } | { frozen: string };
+
 function listQuery(
   ind: Indicator,
-  agencyIds: readonly string[],
+  part: Part,
   from: string,
   to: string,
   leaveOut: RawBuilder<boolean> | null,
@@ -38,6 +57,21 @@ function listQuery(
 ) {
   const source = SOURCE_TABLES[ind.source];
   const alias = source.alias;
+  const l = source.list;
+  const measure = ind.measure;
+  const tail = leaveOut ? sql` and not ${leaveOut}` : sql``;
+  // The list's expressions are constants of sources.ts (no input reaches them).
+  const columns = (amount: RawBuilder<unknown>) => sql`${sql.raw(l.id)} as id, ${ind.source}::text as kind,
+      ${sql.raw(l.code)} as code, ${sql.raw(l.date)} as date, ${sql.raw(l.title)} as title,
+      ${sql.raw(l.state)} as state, a.code as agency_code, a.id as agency_id, ${amount} as amount`;
+  const body = sql`from ${source.from(from)} as ${sql.table(alias)} ${sql.raw(l.joins ?? "")}
+      join agency a on a.id = ${sql.ref(`${alias}.agency_id`)}`;
+  if ("frozen" in part) {
+    // The records kept at the save, with what each added then (a count adds 1).
+    return sql`select ${columns(sql`coalesce(k.amount, 1)`)} ${body}
+      join report_submission_record k on k.record_id = ${sql.raw(l.id)}
+    where k.submission_id = ${part.frozen} and k.indicator = ${ind.code}${tail}`;
+  }
   const where1 = indicatorWhere(ind, from, to);
   // A dashboard point grouped by a dimension lists the records of its value (NO_VALUE: none).
   const grouped =
@@ -47,28 +81,54 @@ function listQuery(
         ? sql`${sql.ref(`${alias}.${group.column}`)} is null`
         : sql`${sql.ref(`${alias}.${group.column}`)} = ${group.value}`;
   const counted = grouped === null ? where1 : sql`(${where1} and ${grouped})`;
-  const measure = ind.measure;
   // A sum lists the records that add something to it (a resolved case without money adds nothing).
   const where =
     typeof measure === "object" ? sql`(${counted} and ${sql.ref(`${alias}.${measure.sum}`)} <> 0)` : counted;
-  const ids = sql.join(agencyIds.map((id) => sql`${id}`));
+  const ids = sql.join(part.live.map((id) => sql`${id}`));
   const amount: RawBuilder<unknown> =
     typeof measure === "object"
       ? measure.per
         ? sql`${sql.ref(`${alias}.${measure.sum}`)}::numeric / ${sql.lit(measure.per)}`
         : sql.ref(`${alias}.${measure.sum}`)
       : sql`1`;
-  const l = source.list;
-  // The list's expressions are constants of sources.ts (no input reaches them).
-  return sql`select ${sql.raw(l.id)} as id, ${ind.source}::text as kind, ${sql.raw(l.code)} as code,
-      ${sql.raw(l.date)} as date, ${sql.raw(l.title)} as title, ${sql.raw(l.state)} as state,
-      a.code as agency_code, ${amount} as amount
-    from ${source.from(from)} as ${sql.table(alias)} ${sql.raw(l.joins ?? "")}
-      join agency a on a.id = ${sql.ref(`${alias}.agency_id`)}
-    where ${sql.ref(`${alias}.agency_id`)} in (${ids}) and ${where}${leaveOut ? sql` and not ${leaveOut}` : sql``}`;
+  return sql`select ${columns(amount)} ${body}
+    where ${sql.ref(`${alias}.agency_id`)} in (${ids}) and ${where}${tail}`;
 }
 
-export async function drilldown(db: Kysely<DB>, auth: AuthContext | null, q: DrilldownQuery) {
+type Source = DrilldownView["sources"][number];
+
+const statusOf = (s: { status: string }) =>
+  (SUBMISSION_STATUS_LABELS[s.status as SubmissionStatus] ?? s.status).toLowerCase();
+
+/**
+ * A consolidated report's row as parts of a list: the records of its agencies that did not send,
+ * and for each sent report the records kept with it (none for an uploaded form or a report saved
+ * before the records were kept: then the row's agencies now, said in `sources`).
+ */
+function partsOf(c: Contributor, sources: Source[]): Part[] {
+  const sent = c.snapshot
+    ? [{ agency: c.agency, covers: c.covers.map((a) => a.id), snapshot: c.snapshot }]
+    : (c.sent ?? []);
+  const frozen = new Set(sent.flatMap((p) => p.covers));
+  const parts: Part[] = [];
+  const live = c.covers.map((a) => a.id).filter((id) => !frozen.has(id));
+  for (const p of sent) {
+    const base = { agencyCode: p.agency.code, agencyName: p.agency.name, revision: p.snapshot.revision };
+    if (p.snapshot.origin === "upload") {
+      sources.push({ ...base, kind: "upload", status: statusOf(p.snapshot) });
+    } else if (p.snapshot.recordsFrozen) {
+      sources.push({ ...base, kind: "frozen", status: statusOf(p.snapshot) });
+      parts.push({ frozen: p.snapshot.id });
+    } else {
+      sources.push({ ...base, kind: "today", status: statusOf(p.snapshot) });
+      live.push(...p.covers);
+    }
+  }
+  if (live.length > 0) parts.unshift({ live });
+  return parts;
+}
+
+export async function drilldown(db: Kysely<DB>, auth: AuthContext | null, q: DrilldownQuery): Promise<DrilldownView> {
   // A cell needs its form (checked with its period); an indicator alone (a dashboard point) does not.
   const { form, agencies, contributors, scope } =
     q.form !== undefined
@@ -102,18 +162,41 @@ export async function drilldown(db: Kysely<DB>, auth: AuthContext | null, q: Dri
     if (column === undefined) fail("REPORT_CELL_UNKNOWN", "dimension");
     group = { column, value: q.value! };
   }
-  // A unit row lists the records of the agencies it covers; the consolidated total leaves out the
-  // senders' petitions it counts once, at the receiving unit (rollup.ts), as the figure does.
+  // A unit row lists the records its figures stand on (its agencies now, or its sent report's);
+  // the consolidated total leaves out the senders' petitions it counts once, at the receiving
+  // unit (rollup.ts), as the figure does.
+  const sources: Source[] = [];
   const unit = contributors.find((c) => c.agency.code === row);
-  const ids =
+  // (A dashboard point grouped by a dimension is always counted from the records now.)
+  const frozenRows = group === undefined;
+  const parts: Part[] =
     row === TOTAL_ROW
-      ? agencies.map((a) => a.id)
-      : unit
-        ? unit.covers.map((a) => a.id)
-        : agencies.filter((a) => a.code === row).map((a) => a.id);
+      ? contributors.length > 0 && frozenRows
+        ? contributors.flatMap((c) => partsOf(c, sources))
+        : [{ live: agencies.map((a) => a.id) }]
+      : unit && frozenRows
+        ? partsOf(unit, sources)
+        : unit
+          ? [{ live: unit.covers.map((a) => a.id) }]
+          : [{ live: agencies.filter((a) => a.code === row).map((a) => a.id) }];
   const offset = (q.page - 1) * q.pageSize;
   const once = scope !== "unit" && row === TOTAL_ROW && rollupOf(ind.code) === "once";
-  const base = listQuery(ind, ids, q.from, q.to, once ? duplicateCondition(ind.code, ids, q.from, q.to) : null, group);
+  const scopeIds = agencies.map((a) => a.id);
+  const leaveOut = once ? duplicateCondition(ind.code, scopeIds, q.from, q.to) : null;
+  const view = {
+    indicator: ind.code,
+    name: ind.name,
+    counts: ind.counts,
+    row,
+    sources,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+  if (parts.length === 0) return { ...view, items: [], total: 0 };
+  const base = sql.join(
+    parts.map((part) => sql`(${listQuery(ind, part, q.from, q.to, leaveOut, group)})`),
+    sql` union all `,
+  );
   const result = await sql<Row>`select *, count(*) over () as n from (${base}) as l
     order by l.date, l.code, l.id limit ${q.pageSize} offset ${offset}`.execute(db);
   let total = Number(result.rows[0]?.n ?? 0);
@@ -122,10 +205,7 @@ export async function drilldown(db: Kysely<DB>, auth: AuthContext | null, q: Dri
     total = Number(counted.rows[0]?.n ?? 0);
   }
   return {
-    indicator: ind.code,
-    name: ind.name,
-    counts: ind.counts,
-    row,
+    ...view,
     items: result.rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -137,7 +217,57 @@ export async function drilldown(db: Kysely<DB>, auth: AuthContext | null, q: Dri
       amount: Number(r.amount),
     })),
     total,
-    page: q.page,
-    pageSize: q.pageSize,
   };
+}
+
+/**
+ * Keeps, with a report being saved, the records each of its indicators counts, row by row
+ * (migration 0050): a unit's own report under the total row; a consolidated report's unit rows
+ * from the records now, or, for a unit that sent its report, the records kept with that report.
+ * Runs in the save's transaction: the report row and its records are written together.
+ */
+export async function freezeRecords(
+  trx: Kysely<DB>,
+  submissionId: string,
+  resolved: ResolvedReport,
+  from: string,
+  to: string,
+): Promise<void> {
+  await trx.deleteFrom("report_submission_record").where("submission_id", "=", submissionId).execute();
+  const codes: IndicatorCode[] = formIndicators(resolved.form);
+  const rows: { key: string; live: string[]; sent: string[] }[] =
+    resolved.contributors.length === 0
+      ? [{ key: TOTAL_ROW, live: [resolved.agency.id], sent: [] }]
+      : resolved.contributors.map((c) => {
+          const sent = c.snapshot ? [{ covers: c.covers.map((a) => a.id), snapshot: c.snapshot }] : (c.sent ?? []);
+          const frozen = new Set(sent.flatMap((p) => p.covers));
+          return {
+            key: c.agency.code,
+            live: c.covers.map((a) => a.id).filter((id) => !frozen.has(id)),
+            // An uploaded form has no records; a report saved before they were kept cannot lend them.
+            sent: sent
+              .filter((p) => p.snapshot.origin !== "upload" && p.snapshot.recordsFrozen)
+              .map((p) => p.snapshot.id),
+          };
+        });
+  const live = rows.flatMap((r) => r.live.map((id) => ({ id, key: r.key })));
+  if (live.length > 0) {
+    const keys = sql.join(live.map((r) => sql`(${r.id}::uuid, ${r.key}::text)`));
+    for (const code of codes) {
+      const ind = INDICATORS[code]!;
+      const list = listQuery(ind, { live: live.map((r) => r.id) }, from, to, null);
+      await sql`insert into report_submission_record (submission_id, indicator, row_key, record_id, amount)
+        select ${submissionId}, ${code}, m.row_key, l.id, ${typeof ind.measure === "object" ? sql`l.amount` : sql`null`}
+        from (${list}) as l join (values ${keys}) as m (agency_id, row_key) on m.agency_id = l.agency_id
+        on conflict do nothing`.execute(trx);
+    }
+  }
+  const wanted = sql.join(codes.map((code) => sql`${code}`));
+  for (const r of rows)
+    for (const id of r.sent)
+      await sql`insert into report_submission_record (submission_id, indicator, row_key, record_id, amount)
+        select ${submissionId}, indicator, ${r.key}, record_id, amount from report_submission_record
+        where submission_id = ${id} and indicator in (${wanted})
+        on conflict do nothing`.execute(trx);
+  await trx.updateTable("report_submission").set({ records_frozen: true }).where("id", "=", submissionId).execute();
 }

@@ -44,6 +44,10 @@ type Snapshot = {
   status: string;
   subtree: boolean;
   indicators: Record<string, number>;
+  /** Computed from the records, or read from an uploaded Excel form (no records behind it). */
+  origin: "computed" | "upload";
+  /** The records behind its figures were kept at its save (drilldown.ts freezeRecords). */
+  recordsFrozen: boolean;
 };
 
 export interface Contributor {
@@ -71,7 +75,16 @@ async function sentSnapshots(db: Kysely<DB>, form: string, from: string, to: str
   if (ids.length === 0) return out;
   const rows = await db
     .selectFrom("report_submission as rs")
-    .select(["rs.id", "rs.agency_id", "rs.revision", "rs.status", "rs.subtree", "rs.snapshot"])
+    .select([
+      "rs.id",
+      "rs.agency_id",
+      "rs.revision",
+      "rs.status",
+      "rs.subtree",
+      "rs.snapshot",
+      "rs.origin",
+      "rs.records_frozen",
+    ])
     .where("rs.agency_id", "in", ids)
     .where("rs.form", "=", form)
     .where("rs.period_from", "=", from)
@@ -89,7 +102,15 @@ async function sentSnapshots(db: Kysely<DB>, form: string, from: string, to: str
     } | null;
     const indicators: Record<string, number> = {};
     for (const [code, value] of Object.entries(snapshot?.indicators ?? {})) indicators[code] = Number(value) || 0;
-    out.set(r.agency_id, { id: r.id, revision: r.revision, status: r.status, subtree: r.subtree, indicators });
+    out.set(r.agency_id, {
+      id: r.id,
+      revision: r.revision,
+      status: r.status,
+      subtree: r.subtree,
+      indicators,
+      origin: r.origin,
+      recordsFrozen: r.records_frozen,
+    });
   }
   return out;
 }

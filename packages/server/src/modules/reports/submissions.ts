@@ -21,7 +21,8 @@ import type { DB, ReportSubmissionTable } from "../../db/schema.ts";
 import { can, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
-import { computeReport } from "./compute.ts";
+import { computeReport, resolveReport } from "./compute.ts";
+import { freezeRecords } from "./drilldown.ts";
 import { loadGraph } from "./graph.ts";
 
 export type Row = Selectable<ReportSubmissionTable> & {
@@ -182,12 +183,15 @@ export async function createSubmission(
 ): Promise<SubmissionView> {
   if (body.agencyId !== auth.agencyId) fail("REPORT_SUBMISSION_NOT_OWN", "agencyId");
   if (!can(auth, "report.write")) fail("FORBIDDEN");
-  const computed = await computeReport(
-    db,
-    auth,
-    { form: body.form, agencyId: body.agencyId, from: body.from, to: body.to, subtree: body.subtree, kind: body.kind },
-    now,
-  );
+  const request = {
+    form: body.form,
+    agencyId: body.agencyId,
+    from: body.from,
+    to: body.to,
+    subtree: body.subtree,
+    kind: body.kind,
+  };
+  const computed = await computeReport(db, auth, request, now);
   const id = await db.transaction().execute(async (trx) => {
     // One writer at a time per agency: the revision number is read and written under this lock.
     await trx.selectFrom("agency").select("id").where("id", "=", body.agencyId).forUpdate().executeTakeFirst();
@@ -209,6 +213,8 @@ export async function createSubmission(
     });
     if (!decision.ok) fail(decision.code, decision.field);
     const snapshot = JSON.stringify(computed);
+    // The records behind the figures are kept with them (drilldown.ts), in this transaction.
+    const resolved = await resolveReport(trx, auth, request);
     const by = { drafted_by: actor.userId, drafted_by_name: actor.name, drafted_at: now };
     if (decision.mode === "refresh") {
       if (body.version !== latest!.version) fail("VERSION_CONFLICT", "version");
@@ -229,6 +235,7 @@ export async function createSubmission(
         .where("version", "=", latest!.version)
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) !== 1) fail("VERSION_CONFLICT", "version");
+      await freezeRecords(trx, latest!.id, resolved, body.from, body.to);
       await recordAudit(trx, actor, {
         action: "report.submission.drafted",
         entityType: "report_submission",
@@ -260,6 +267,7 @@ export async function createSubmission(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    await freezeRecords(trx, inserted.id, resolved, body.from, body.to);
     await recordAudit(trx, actor, {
       action: decision.mode === "correction" ? "report.submission.corrected" : "report.submission.drafted",
       entityType: "report_submission",

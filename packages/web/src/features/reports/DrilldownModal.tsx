@@ -1,4 +1,4 @@
-import { Modal, Pagination, Stack, Table, Text } from "@mantine/core";
+import { Alert, List, Modal, Pagination, Stack, Table, Text } from "@mantine/core";
 import { INSPECTION_STATES } from "@minhbach/domain";
 import { useState } from "react";
 import { formatDate, formatNumber } from "../../ui/format.ts";
@@ -51,6 +51,15 @@ export function DrilldownModal({
           <Text size="sm" c="dimmed">
             {data.counts}
           </Text>
+          {data.sources.length > 0 ? (
+            <Alert color="blue" variant="light" p="xs">
+              <List size="sm" spacing={2}>
+                {data.sources.map((s) => (
+                  <List.Item key={s.agencyCode}>{T.drillSource(s.kind, s.agencyName, s.revision, s.status)}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          ) : null}
           {data.items.length === 0 ? (
             <Text>{T.empty}</Text>
           ) : (

@@ -21,6 +21,13 @@ export const REPORT_TEXT = {
   content: "Nội dung",
   state: "Trạng thái",
   empty: "Không có hồ sơ nào.",
+  /** Where a row standing on a sent report takes its list from (drilldown.ts `sources`). */
+  drillSource: (kind: "frozen" | "upload" | "today", unit: string, revision: number, status: string) =>
+    kind === "frozen"
+      ? `${unit}: số liệu theo báo cáo đã gửi (lần ${revision}, ${status}); danh sách là các hồ sơ đã đếm khi lập báo cáo đó.`
+      : kind === "upload"
+        ? `${unit}: số liệu theo biểu mẫu Excel đơn vị tải lên (lần ${revision}, ${status}); không có hồ sơ trên hệ thống để liệt kê.`
+        : `${unit}: số liệu theo báo cáo đã gửi (lần ${revision}, ${status}), lập trước khi hệ thống lưu danh sách hồ sơ; danh sách là hồ sơ hiện nay, có thể khác số đã gửi.`,
   choosePeriod: "Chọn kỳ báo cáo.",
   figureLabel: (column: string, row: string, n: string) => `${column}, ${row}: ${n} — xem danh sách hồ sơ`,
   // ad hoc range (issue 19)
