@@ -9,7 +9,8 @@ create table report_submission_record (
   indicator text not null,
   -- The report's row: the agency code of a consolidated report's unit, or 'tong' for a unit's own.
   row_key text not null,
-  record_id uuid not null,
+  -- A uuid as text (a manual cell's id is its agency and cell, sources.ts).
+  record_id text not null,
   amount numeric,
   primary key (submission_id, indicator, row_key, record_id)
 );

@@ -69,7 +69,7 @@ function listQuery(
   if ("frozen" in part) {
     // The records kept at the save, with what each added then (a count adds 1).
     return sql`select ${columns(sql`coalesce(k.amount, 1)`)} ${body}
-      join report_submission_record k on k.record_id = ${sql.raw(l.id)}
+      join report_submission_record k on ${sql.raw(l.id)} = ${l.textId ? sql`k.record_id` : sql`k.record_id::uuid`}
     where k.submission_id = ${part.frozen} and k.indicator = ${ind.code}${tail}`;
   }
   const where1 = indicatorWhere(ind, from, to);
@@ -257,7 +257,7 @@ export async function freezeRecords(
       const ind = INDICATORS[code]!;
       const list = listQuery(ind, { live: live.map((r) => r.id) }, from, to, null);
       await sql`insert into report_submission_record (submission_id, indicator, row_key, record_id, amount)
-        select ${submissionId}, ${code}, m.row_key, l.id, ${typeof ind.measure === "object" ? sql`l.amount` : sql`null`}
+        select ${submissionId}, ${code}, m.row_key, l.id::text, ${typeof ind.measure === "object" ? sql`l.amount` : sql`null`}
         from (${list}) as l join (values ${keys}) as m (agency_id, row_key) on m.agency_id = l.agency_id
         on conflict do nothing`.execute(trx);
     }

@@ -32,6 +32,8 @@ export interface SourceTable {
     title: string;
     state: string;
     joins?: string;
+    /** The id is text, not a uuid (a manual cell is its agency and cell). */
+    textId?: true;
   };
 }
 
@@ -378,6 +380,7 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
     summable: ["value"],
     list: {
       id: "mc.agency_id || ':' || mc.cell",
+      textId: true,
       code: "mc.form",
       date: "mc.period_to::text",
       title: "coalesce(mc.note, 'Số liệu nhập tay')",
