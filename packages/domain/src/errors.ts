@@ -244,7 +244,7 @@ const API_ERRORS = {
   REPORT_UPLOAD_UNIT_ON_SYSTEM: {
     status: 409,
     message:
-      "Đơn vị đã dùng hệ thống (có tài khoản người dùng đang hoạt động): báo cáo của đơn vị được lập từ hồ sơ trên hệ thống, không nhận biểu mẫu Excel tải lên.",
+      "Đơn vị đã dùng hệ thống trong kỳ này (có tài khoản người dùng đang hoạt động từ đầu kỳ, hoặc có hồ sơ trong kỳ): báo cáo của đơn vị được lập từ hồ sơ trên hệ thống, không nhận biểu mẫu Excel tải lên.",
   },
   REPORT_ORIGINAL_NOT_FOUND: { status: 404, message: "Báo cáo này không có tệp Excel gốc (báo cáo tính từ hồ sơ)." },
   // enforcement of complaint decisions and denunciation handling decisions (issue 19, 05/KQTH)

@@ -11,6 +11,8 @@
  * (col 22); 7 received = 5 signed by one person + 2 by several.
  */
 import assert from "node:assert/strict";
+import { receiveMany } from "../src/modules/petitions/intake.ts";
+import { SYSTEM_ACTOR } from "../src/platform/audit.ts";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -369,14 +371,36 @@ for (const db of testDatabases()) {
       assert.deepEqual(await saved(), before);
     });
 
-    test("a unit on the system (an active account of its own) reports from its records: its form refused", async () => {
+    test("a unit on the system in the period (an account from its start, or records) reports from its records: its form refused", async () => {
       const kdb = t.system.database.db;
       const bytes = await filled(await blank("02/XLD", "LC.SCT.QLTT", Q2), FIGURES);
       const before = await saved();
-      // The branch gets an account: it is on the system now.
+      const blankStatus = async () =>
+        (
+          await download(
+            `/api/reports/blank.xlsx?${query({ form: "02/XLD", agencyId: agency.get("LC.SCT.QLTT")!, ...Q2 })}`,
+          )
+        ).statusCode;
+      // The branch gets an account after the period started (16/12/2025), and has no records in
+      // it: the period is still one it reports on the form.
       await kdb
         .updateTable("app_user")
-        .set({ agency_id: agency.get("LC.SCT.QLTT")! })
+        .set({ agency_id: agency.get("LC.SCT.QLTT")!, created_at: new Date("2025-12-16T02:00:00Z") })
+        .where("username", "=", "pctn")
+        .execute();
+      const [existing] = await kdb
+        .selectFrom("petition")
+        .select("id")
+        .where("agency_id", "=", agency.get("LC.SCT.QLTT")!)
+        .where("received_on", ">=", Q2.from)
+        .where("received_on", "<=", Q2.to)
+        .execute();
+      assert.equal(existing, undefined, "no petition of the branch in the period");
+      assert.equal(await blankStatus(), 200, "joined during the period: the form is still taken");
+      // On the period's first day (Vietnam time: 15/12/2025 06:00 +07): on the system.
+      await kdb
+        .updateTable("app_user")
+        .set({ created_at: new Date("2025-12-14T23:00:00Z") })
         .where("username", "=", "pctn")
         .execute();
       try {
@@ -400,6 +424,27 @@ for (const db of testDatabases()) {
           ).statusCode,
           200,
         );
+        // An account opened later, but a petition of the branch received in the period: on the system.
+        await kdb
+          .updateTable("app_user")
+          .set({ disabled: false, created_at: new Date("2026-01-10T02:00:00Z") })
+          .where("username", "=", "pctn")
+          .execute();
+        const [letter] = await receiveMany(kdb, SYSTEM_ACTOR, agency.get("LC.SCT.QLTT")!, [
+          {
+            channel: "post",
+            receivedOn: "2026-02-02",
+            petitioners: [{ kind: "person", fullName: "Người viết thử", address: "xã Bắc Hà" }],
+            anonymous: false,
+            impersonated: false,
+            respondents: [{ name: "Cửa hàng A" }],
+            content: "Đơn phản ánh việc bán hàng không rõ nguồn gốc.",
+            language: "vi",
+            attachments: [],
+          },
+        ]);
+        await kdb.updateTable("petition").set({ received_on: "2026-02-02" }).where("id", "=", letter!.id).execute();
+        assert.equal(await blankStatus(), 409);
       } finally {
         await kdb
           .updateTable("app_user")

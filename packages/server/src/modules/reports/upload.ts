@@ -95,22 +95,29 @@ function viewOf(r: ResolvedReport, q: { from: string; to: string }, cells: Recor
 }
 
 /**
- * A unit on the system reports from its records, not on an uploaded form (docs/LAW.md §11.15): it
- * is on the system when it has an active user account of its own. Refused with the unit's name.
+ * A unit on the system reports from its records, not on an uploaded form (docs/LAW.md §11.15).
+ * Being on the system is dated: for a period, a unit is on it when it has an active user account
+ * of its own that existed on the period's first day, or any petition or reception visit received in
+ * the period. A unit that joined later still owes the reports of the periods before, on the form.
+ * Refused with the unit's name.
  */
-async function refuseUnitOnSystem(db: Kysely<DB>, agency: { id: string; code: string; name: string }) {
-  const user = await db
-    .selectFrom("app_user")
-    .select("id")
-    .where("agency_id", "=", agency.id)
-    .where("disabled", "=", false)
-    .limit(1)
-    .executeTakeFirst();
-  if (user)
+async function refuseUnitOnSystem(
+  db: Kysely<DB>,
+  agency: { id: string; code: string; name: string },
+  period: { from: string; to: string },
+) {
+  const found = await sql<{ on: boolean }>`select exists (select 1 from app_user u
+      where u.agency_id = ${agency.id} and not u.disabled
+        and ((u.created_at at time zone 'Asia/Ho_Chi_Minh')::date <= ${period.from}::date
+          or exists (select 1 from petition p where p.agency_id = ${agency.id}
+            and p.received_on between ${period.from}::date and ${period.to}::date)
+          or exists (select 1 from reception_visit v where v.agency_id = ${agency.id}
+            and v.received_on between ${period.from}::date and ${period.to}::date))) as on`.execute(db);
+  if (found.rows[0]?.on)
     fail(
       "REPORT_UPLOAD_UNIT_ON_SYSTEM",
       "agencyId",
-      `Đơn vị “${agency.name}” (${agency.code}) đã dùng hệ thống (có tài khoản người dùng đang hoạt động): báo cáo của đơn vị được lập từ hồ sơ trên hệ thống, không nhận biểu mẫu Excel tải lên.`,
+      `Đơn vị “${agency.name}” (${agency.code}) đã dùng hệ thống trong kỳ này (có tài khoản người dùng đang hoạt động từ đầu kỳ, hoặc có hồ sơ trong kỳ): báo cáo của đơn vị được lập từ hồ sơ trên hệ thống, không nhận biểu mẫu Excel tải lên.`,
     );
 }
 
@@ -123,7 +130,7 @@ export async function blankForm(
 ): Promise<{ fileName: string; bytes: Buffer }> {
   const r = await resolveUnit(db, auth, q);
   if (r.side === "other") fail("REPORT_UPLOAD_NOT_ALLOWED", "agencyId");
-  await refuseUnitOnSystem(db, r.agency);
+  await refuseUnitOnSystem(db, r.agency, q);
   const file = await reportWorkbook(viewOf(r, q, {}), { blank: metaOf(r, q) });
   await db.transaction().execute((trx) =>
     recordAudit(trx, actor, {
@@ -201,7 +208,7 @@ export async function uploadReport(
   const { db } = deps;
   const r = await resolveUnit(db, auth, body);
   if (r.side === "other") fail("REPORT_UPLOAD_NOT_ALLOWED", "agencyId");
-  await refuseUnitOnSystem(db, r.agency);
+  await refuseUnitOnSystem(db, r.agency, body);
 
   const bytes = Buffer.from(body.contentBase64.replace(/\s+/g, ""), "base64");
   let received: Received | null = null;
