@@ -249,6 +249,24 @@ for (const db of testDatabases()) {
         a.submissions.map((s) => [s.id, s.agency.code, s.revision, s.status, s.subtree, s.row]),
         [[sent.a, "T.SO.A", 2, "accepted", false, "T.SO.A"]],
       );
+      // The Excel's last-year sheet says it too.
+      const xlsx = await t.app.inject({
+        method: "GET",
+        url: `/api/reports/form.xlsx?${new URLSearchParams({ form: "02/XLD", agencyId: agency.get("LC.UBND")!, ...Q4, scope: "subtree" }).toString()}`,
+        headers: { cookie: `mb_session=${tinh.session}` },
+      });
+      assert.equal(xlsx.statusCode, 200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const lines: string[] = [];
+      workbook.getWorksheet("Cung ky nam truoc")!.eachRow((row) => row.eachCell((c) => lines.push(String(c.value))));
+      assert.ok(lines.includes("Cùng kỳ năm trước của Sở A (thử): theo báo cáo đã gửi (lần 2, đã tiếp nhận)"));
+      assert.ok(
+        lines.includes(
+          "Cùng kỳ năm trước của Phòng C1 (thử): đã tính trong báo cáo đã gửi của Sở C (thử) (lần 1, chờ cấp trên tiếp nhận, gồm các đơn vị báo cáo về), ở dòng Sở C (thử)",
+        ),
+        lines.join("\n"),
+      );
       // This period is untouched: T.SO.A has no record of Q4/2025 and has not sent.
       assert.equal(r.cells[`T.SO.A.${COL.received}`], 0);
       assert.equal(r.consolidation.units.find((u: { key: string }) => u.key === "T.SO.A").source, "live");
@@ -356,6 +374,28 @@ for (const db of testDatabases()) {
       let sum = 0;
       for (const u of r.consolidation.units as { key: string }[]) sum += ly[`${u.key}.${COL.received}`];
       assert.equal(sum, 17);
+    });
+
+    test("a consolidated report saved before last year's sources were recorded still reads", async () => {
+      const kdb = t.system.database.db;
+      const row = await kdb
+        .selectFrom("report_submission")
+        .select("snapshot")
+        .where("id", "=", sent.c!)
+        .executeTakeFirstOrThrow();
+      const snapshot = (typeof row.snapshot === "string" ? JSON.parse(row.snapshot) : row.snapshot) as {
+        consolidation: { lastYear: Record<string, unknown> };
+      };
+      delete snapshot.consolidation.lastYear.units;
+      await kdb
+        .updateTable("report_submission")
+        .set({ snapshot: JSON.stringify(snapshot) })
+        .where("id", "=", sent.c!)
+        .execute();
+      const res = await tinh.get(`/api/reports/submissions/${sent.c}`);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.body.snapshot.consolidation.lastYear.units, undefined);
+      assert.equal(res.body.snapshot.indicators.petitions_received, 2);
     });
 
     test("a later revision not yet sent (a draft or a return) leaves last year to the records", async () => {

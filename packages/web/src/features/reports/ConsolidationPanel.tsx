@@ -100,7 +100,7 @@ export function ConsolidationPanel({ report }: { report: ReportView }) {
             {T.successors(names.get(s.key) ?? s.key, s.predecessors.join(", "))}
           </Text>
         ))}
-        {c.lastYear.units
+        {(c.lastYear.units ?? [])
           .filter((u) => u.submissions.length > 0)
           .map((u) => (
             <Text key={`ly-${u.key}`} size="sm" c="dimmed">
