@@ -17,7 +17,8 @@
  *   T.OLD.E2 not sent, 2 records (LE3, LE4): the row 1 + 2 = 3, "mixed".
  * - The province's predecessor OLD.UBND.LC sent a report of its whole subtree (say 50): the
  *   consolidator's row uses its reports of itself alone, so it is not used; L1 and L2 stay in
- *   their successors' rows.
+ *   their successors' rows. In the cluster, LC.UBND's row is the province with its units: there
+ *   the old province's report counts (see the cluster test).
  * Last year's total received: 3 + 7 + 2 + 0 + 1 + 1 + 3 = 17 (no transfer, no duplicate).
  */
 import assert from "node:assert/strict";
@@ -374,6 +375,36 @@ for (const db of testDatabases()) {
       let sum = 0;
       for (const u of r.consolidation.units as { key: string }[]) sum += ly[`${u.key}.${COL.received}`];
       assert.equal(sum, 17);
+    });
+
+    test("a cluster: the member's row takes every sent report of its agencies, its predecessor's whole-province one too", async () => {
+      const group = await t.system.database.db
+        .selectFrom("agency_group")
+        .select("id")
+        .where("code", "=", "CUM.MNPB")
+        .executeTakeFirstOrThrow();
+      const res = await tinh.get(
+        `/api/reports/compute?${new URLSearchParams({ form: "02/XLD", agencyId: agency.get("LC.UBND")!, ...Q4, scope: "cluster", groupId: group.id }).toString()}`,
+      );
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      const r = res.body;
+      // LC.UBND's row is the member with its units: OLD.UBND.LC's report of the old province (50)
+      // stands for it and its units then (L1 at OLD.TTS.SCT.LC, L2 and L3 at OLD.UBND.X.BACHA, whose
+      // own report is inside it); T.SO.A 3, T.CC.B 7, T.SO.C 2, T.OLD.E1 1 as sent; T.OLD.E2's 2
+      // records: 50 + 3 + 7 + 2 + 1 + 2 = 65. The other members have nothing last year.
+      assert.equal(r.consolidation.lastYear.cells[`LC.UBND.${COL.received}`], 65);
+      assert.equal(r.consolidation.lastYear.cells[`tong.${COL.received}`], 65);
+      const row = unitOf(r, "LC.UBND");
+      assert.equal(row.source, "mixed");
+      assert.deepEqual(row.submissions.map((s) => s.agency.code).sort(), [
+        "OLD.UBND.LC",
+        "T.CC.B",
+        "T.OLD.E1",
+        "T.SO.A",
+        "T.SO.C",
+      ]);
+      assert.ok(row.submissions.every((s) => s.row === "LC.UBND"));
+      assert.equal(unitOf(r, "TQ.UBND").source, "live");
     });
 
     test("a consolidated report saved before last year's sources were recorded still reads", async () => {
