@@ -4,7 +4,8 @@
  * end (the reconciliation) and, for a consolidated report, last year's, counted in one pass per
  * source (aggregate.ts), so PostgreSQL counts and adds, not JavaScript; then each form's cells,
  * rows and checks (a consolidated report's rows, this period and last year, take the units' sent
- * reports where there are, rollup.ts). The drill-down turns the same definitions into a WHERE for the list.
+ * reports where they exist, rollup.ts). The drill-down turns the same definitions into a WHERE for
+ * the list.
  */
 import {
   FORMS,
