@@ -134,6 +134,36 @@ export const consolidationView = z.object({
     cells: figures,
     indicators: figures,
     successors: z.array(z.object({ key: z.string(), predecessors: z.array(z.string()) })),
+    /**
+     * Where each row's last-year figures come from (docs/LAW.md §11.9): the reports of last year's
+     * period sent by its agencies (the unit, the units merged into it), their frozen figures, the
+     * rest counted from the records. "snapshot": every agency of the row that existed then is in a
+     * sent report; "live": none; "mixed": some. Absent from a report saved before it was recorded
+     * (a consolidated submission's snapshot, a finished job), whose last year was the records':
+     * optional, not defaulted, as the answers are checked on the way out (encoded) too.
+     */
+    units: z
+      .array(
+        z.object({
+          /** The row key in `rows`/`cells`, as in `units` above. */
+          key: z.string(),
+          source: z.enum(["live", "snapshot", "mixed"]),
+          submissions: z.array(
+            z.object({
+              id: z.string(),
+              /** The unit that sent it: the row's unit, a unit merged into it, or its superior then. */
+              agency: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+              revision: z.number().int(),
+              status: z.string(),
+              /** A report of "the unit and its units" (their figures are in it, not counted again). */
+              subtree: z.boolean(),
+              /** The row key holding its figures: this row, or the row of the unit whose report covers it. */
+              row: z.string(),
+            }),
+          ),
+        }),
+      )
+      .optional(),
   }),
 });
 export type ConsolidationView = z.infer<typeof consolidationView>;

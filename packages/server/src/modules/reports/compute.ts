@@ -3,7 +3,9 @@
  * (domain reports/indicators.ts) of every form asked for, this period's, the previous period's
  * end (the reconciliation) and, for a consolidated report, last year's, counted in one pass per
  * source (aggregate.ts), so PostgreSQL counts and adds, not JavaScript; then each form's cells,
- * rows and checks. The drill-down turns the same definitions into a WHERE for the list.
+ * rows and checks (a consolidated report's rows, this period and last year, take the units' sent
+ * reports where they exist, rollup.ts). The drill-down turns the same definitions into a WHERE for
+ * the list.
  */
 import {
   FORMS,
@@ -33,8 +35,11 @@ import {
   duplicates,
   yearBefore,
   lastYearCovers,
+  lastYearSources,
+  sentReports,
   type ConsolidationFigures,
   type Contributor,
+  type LastYearRow,
 } from "./rollup.ts";
 import { loadGraph, loadLineage } from "./graph.ts";
 
@@ -219,7 +224,7 @@ export async function computeReports(
 
   const steps = reportStepCount(resolved.map((r) => r.form));
   let counted = 0;
-  const [{ byAgency }, dup, lyDup, names] = await Promise.all([
+  const [{ byAgency }, dup, lyDup, names, lySent, graph] = await Promise.all([
     aggregateSources(db, consolidated ? lyIds : ids, wanted, q.from, undefined, async (source) => {
       counted += 1;
       await progress?.step(counted, steps, `Đã đếm ${SOURCE_TABLES[source].label}`);
@@ -227,6 +232,9 @@ export async function computeReports(
     consolidated ? duplicates(db, codes, ids, q.from, q.to) : {},
     consolidated ? duplicates(db, codes, lyIds, lyFrom, lyTo) : {},
     consolidated ? agencyNames(db, lyIds) : new Map<string, string>(),
+    // Last year's sent reports of every form, read beside the pass: the rows use their figures.
+    consolidated ? sentReports(db, unique(resolved.map((r) => r.form.code)), lyFrom, lyTo, lyIds) : new Map(),
+    consolidated ? loadGraph(db) : null,
   ]);
   await progress?.step(steps, steps, TOTALS_STEP);
 
@@ -240,8 +248,20 @@ export async function computeReports(
     ),
     names,
   };
+  // The consolidator's own row (scope subtree) counts its reports of itself alone (lastYearSources).
+  const lySources = resolved.map((r, i) =>
+    graph
+      ? lastYearSources(
+          graph,
+          lyCovers[i]!,
+          lySent.get(r.form.code) ?? new Map(),
+          { from: lyFrom, to: lyTo },
+          r.scope === "subtree" ? 0 : null,
+        )
+      : [],
+  );
   return resolved.map((r, i) =>
-    viewOf(r, forms[i]!, byAgency, consolidated ? { ...figures, lyCovers: lyCovers[i]! } : null, requests[i]!, now),
+    viewOf(r, forms[i]!, byAgency, consolidated ? { ...figures, lySources: lySources[i]! } : null, requests[i]!, now),
   );
 }
 
@@ -256,7 +276,7 @@ function viewOf(
   resolved: ResolvedReport,
   { codes, pairs }: { codes: IndicatorCode[]; pairs: typeof RECONCILED_PAIRS },
   byAgency: Map<string, Record<string, number>>,
-  figures: (ConsolidationFigures & { lyCovers: ReturnType<typeof lastYearCovers> }) | null,
+  figures: (ConsolidationFigures & { lySources: LastYearRow[] }) | null,
   q: ReportRequest,
   now: Date,
 ): ReportView {

@@ -201,4 +201,24 @@ function consolidationSheets(
       align: "left",
     });
   }
+  // The units whose last year is their sent report, not a count of the records (docs/LAW.md §11.9).
+  for (const u of c.lastYear.units ?? []) {
+    if (u.submissions.length === 0) continue;
+    banner(ly, n++, 1, 5, lastYearSource(u, names), { italic: true, size: 10, align: "left" });
+  }
+}
+
+/** "Cùng kỳ năm trước của <unit>: theo báo cáo đã gửi (lần 2, đã tiếp nhận)", as the page says it. */
+function lastYearSource(
+  u: NonNullable<NonNullable<ReportView["consolidation"]>["lastYear"]["units"]>[number],
+  names: Map<string, string>,
+): string {
+  const parts = u.submissions.map((s) => {
+    const status = s.status === "accepted" ? "đã tiếp nhận" : "chờ cấp trên tiếp nhận";
+    const sender = s.agency.code === u.key ? "" : ` của ${s.agency.name}`;
+    const what = `báo cáo đã gửi${sender} (lần ${s.revision}, ${status}${s.subtree ? ", gồm các đơn vị báo cáo về" : ""})`;
+    return s.row === u.key ? `theo ${what}` : `đã tính trong ${what}, ở dòng ${names.get(s.row) ?? s.row}`;
+  });
+  const rest = u.source === "mixed" ? "; các đơn vị còn lại tính từ hồ sơ" : "";
+  return `Cùng kỳ năm trước của ${names.get(u.key) ?? u.key}: ${parts.join("; ")}${rest}`;
 }

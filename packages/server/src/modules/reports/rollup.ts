@@ -12,8 +12,13 @@
  *   the scope (domain reports/rollup.ts), the duplicates counted from the records whichever way
  *   each row was obtained (a snapshot keeps its sender's and its receiver's petitions, exactly like
  *   a live row, so the same records-based adjustment applies);
- * - last year's figures for the same period, each row with the records of the units merged into it
- *   (agency_lineage), computed from the records, in the same pass as the period's (compute.ts).
+ * - last year's figures for the same period, each row with the units merged into it
+ *   (agency_lineage), by the period's rule (lastYearSources): an agency whose report of the form
+ *   for last year's period was sent (latest revision submitted or accepted; an uploaded Excel form
+ *   too, the only figures of a unit not on the system then) counts with its frozen figures, a
+ *   report of "the unit and its units" standing for the units reporting to it on last year's last
+ *   day; the other agencies are counted from the records, in the same pass as the period's
+ *   (compute.ts). Last year's duplicates are the records', as the period's are (above).
  */
 import {
   consolidate,
@@ -38,7 +43,7 @@ import { assertClusterReadable, loadCluster, loadGraph, type loadLineage, type L
 
 type Ref = { id: string; code: string; name: string };
 
-type Snapshot = {
+export type Snapshot = {
   id: string;
   revision: number;
   status: string;
@@ -71,13 +76,28 @@ export const UNSENT_NOTE = "chưa gửi báo cáo — số liệu tính từ h�
 
 /** The latest revision of each unit's report of the form and period, when submitted or accepted. */
 async function sentSnapshots(db: Kysely<DB>, form: string, from: string, to: string, ids: readonly string[]) {
-  const out = new Map<string, NonNullable<Contributor["snapshot"]>>();
-  if (ids.length === 0) return out;
+  return (await sentReports(db, [form], from, to, ids)).get(form) ?? new Map<string, Snapshot>();
+}
+
+/**
+ * sentSnapshots for several forms at once (a whole periodic report's last year): form → agency →
+ * the latest revision of its report of the period, when submitted or accepted; one query.
+ */
+export async function sentReports(
+  db: Kysely<DB>,
+  forms: readonly string[],
+  from: string,
+  to: string,
+  ids: readonly string[],
+): Promise<Map<string, Map<string, Snapshot>>> {
+  const out = new Map<string, Map<string, Snapshot>>();
+  if (ids.length === 0 || forms.length === 0) return out;
   const rows = await db
     .selectFrom("report_submission as rs")
     .select([
       "rs.id",
       "rs.agency_id",
+      "rs.form",
       "rs.revision",
       "rs.status",
       "rs.subtree",
@@ -86,7 +106,7 @@ async function sentSnapshots(db: Kysely<DB>, form: string, from: string, to: str
       "rs.records_frozen",
     ])
     .where("rs.agency_id", "in", ids)
-    .where("rs.form", "=", form)
+    .where("rs.form", "in", forms)
     .where("rs.period_from", "=", from)
     .where("rs.period_to", "=", to)
     .where(
@@ -102,7 +122,8 @@ async function sentSnapshots(db: Kysely<DB>, form: string, from: string, to: str
     } | null;
     const indicators: Record<string, number> = {};
     for (const [code, value] of Object.entries(snapshot?.indicators ?? {})) indicators[code] = Number(value) || 0;
-    out.set(r.agency_id, {
+    const byAgency = out.get(r.form) ?? new Map<string, Snapshot>();
+    byAgency.set(r.agency_id, {
       id: r.id,
       revision: r.revision,
       status: r.status,
@@ -111,6 +132,7 @@ async function sentSnapshots(db: Kysely<DB>, form: string, from: string, to: str
       origin: r.origin,
       recordsFrozen: r.records_frozen,
     });
+    out.set(r.form, byAgency);
   }
   return out;
 }
@@ -294,6 +316,81 @@ export function lastYearCovers(
   });
 }
 
+/** A report of last year's period, sent, whose frozen figures a consolidated report's last year uses. */
+export interface LastYearSent {
+  agency: Ref;
+  snapshot: Snapshot;
+  /** The agencies it stands for: the unit, or the units reporting to it on last year's last day. */
+  covers: string[];
+  /** The row (index in the contributors) whose last-year figures hold it: the row counting its unit. */
+  row: number;
+}
+
+/** One row's last year: lastYearCovers, split between the sent reports and the records. */
+export interface LastYearRow {
+  ids: string[];
+  merged: string[];
+  /** The row's agencies no sent report stands for: counted from the records. */
+  counted: string[];
+  /** The sent reports whose figures this row holds. */
+  own: LastYearSent[];
+  /** The sent reports standing for some of the row's agencies, held here or in another row. */
+  sent: LastYearSent[];
+  /** "snapshot": every agency of the row that existed then is in a sent report; "mixed": some. */
+  source: "snapshot" | "live" | "mixed";
+}
+
+/**
+ * Where each row's last-year figures come from (docs/LAW.md §11.9, the same rule as the period's
+ * rows): an agency a row counts last year (lastYearCovers: the unit and the units merged into it)
+ * whose report of the form for last year's period was sent (`snapshots`, sentReports) counts with
+ * that report's frozen figures — an upload included, the only figures of a unit that was not on
+ * the system then; a report of "the unit and its units" stands for the units reporting to it on
+ * last year's last day (reportingSubtreeOn), whole (its figures cannot be split by unit), so a
+ * report inside another sent report's subtree is not used and those units are not counted again
+ * from the records, in whatever row they are. The rest is counted from the records. `unitOnly`
+ * (the consolidator's own row of a "unit and its units" report) uses only reports of the unit
+ * alone: as for the period, the consolidator's row is the consolidator itself, and its report of
+ * last year's whole subtree is the report this one compares with, not one of its rows.
+ */
+export function lastYearSources(
+  graph: LoadedGraph,
+  covers: ReturnType<typeof lastYearCovers>,
+  snapshots: ReadonlyMap<string, Snapshot>,
+  period: { from: string; to: string },
+  unitOnly: number | null,
+): LastYearRow[] {
+  const ref = (id: string): Ref => {
+    const a = graph.byId.get(id);
+    return { id, code: a?.code ?? id, name: a?.name ?? id };
+  };
+  const candidates: LastYearSent[] = [];
+  covers.forEach((c, row) => {
+    for (const id of c.ids) {
+      const snapshot = snapshots.get(id);
+      if (!snapshot || (snapshot.subtree && row === unitOnly)) continue;
+      const held = snapshot.subtree ? reportingSubtreeOn(graph, id, period.to) : [id];
+      candidates.push({ agency: ref(id), snapshot, covers: held, row });
+    }
+  });
+  // A unit's report inside another unit's sent report of "the unit and its units" is in its figures.
+  const used = candidates.filter(
+    (c) => !candidates.some((o) => o !== c && o.snapshot.subtree && o.covers.includes(c.agency.id)),
+  );
+  const holder = new Map<string, LastYearSent>();
+  for (const s of used) for (const id of s.covers) holder.set(id, s);
+  const existed = (id: string) => {
+    const a = graph.byId.get(id);
+    return a !== undefined && a.validFrom <= period.to && (a.validTo === null || a.validTo >= period.from);
+  };
+  return covers.map((c, row) => {
+    const counted = c.ids.filter((id) => !holder.has(id));
+    const sent = [...new Set(c.ids.flatMap((id) => holder.get(id) ?? []))];
+    const source = sent.length === 0 ? "live" : counted.some(existed) ? "mixed" : "snapshot";
+    return { ...c, counted, own: used.filter((s) => s.row === row), sent, source };
+  });
+}
+
 /** The figures a consolidated report reads beside the period's own, counted once for all its forms. */
 export interface ConsolidationFigures {
   /** Duplicates of the scope this period and last year (duplicates above), by indicator. */
@@ -310,16 +407,24 @@ export interface ConsolidationFigures {
 
 /**
  * What a consolidated report needs beside the period's own aggregate: the duplicates of the scope,
- * and last year's figures of each row (its agencies and the units merged into it, `lyCovers`,
- * lastYearCovers of its contributors).
+ * and last year's figures of each row (its agencies and the units merged into it, `lySources`,
+ * lastYearSources of its contributors): its sent reports' frozen figures plus the records of the
+ * rest. The duplicates stay the records' (lyDup), as for the period: a sent report holds the same
+ * sender and receiver petitions a count of the records would (docs/LAW.md §11.10).
  */
 export function consolidationInputs(
   codes: readonly IndicatorCode[],
-  figures: ConsolidationFigures & { lyCovers: ReturnType<typeof lastYearCovers> },
+  figures: ConsolidationFigures & { lySources: LastYearRow[] },
 ) {
-  const { dup, lyDup, lyFrom, lyTo, lyByAgency, names, lyCovers } = figures;
-  const lyRows = lyCovers.map((c) => sumOver(lyByAgency, c.ids, codes));
-  return { dup, lyFrom, lyTo, lyCovers, lyRows, lyTotal: consolidate(codes, lyRows, lyDup).total, names };
+  const { dup, lyDup, lyFrom, lyTo, lyByAgency, names, lySources } = figures;
+  const lyRows = lySources.map((c) => {
+    const values = sumOver(lyByAgency, c.counted, codes);
+    for (const s of c.own)
+      for (const code of codes)
+        values[code] = Math.round((values[code]! + (s.snapshot.indicators[code] ?? 0)) * 1e6) / 1e6;
+    return values;
+  });
+  return { dup, lyFrom, lyTo, lySources, lyRows, lyTotal: consolidate(codes, lyRows, lyDup).total, names };
 }
 
 /** The rows, cells, total and consolidation block of a consolidated report. */
@@ -331,7 +436,7 @@ export function consolidatedReport(
   q: ReportRequest,
 ) {
   const { form, contributors } = resolved;
-  const { dup, lyFrom, lyTo, lyCovers, lyRows, lyTotal, names } = inputs;
+  const { dup, lyFrom, lyTo, lySources, lyRows, lyTotal, names } = inputs;
   const rowValues = contributors.map((c) => {
     if (c.snapshot) return Object.fromEntries(codes.map((code) => [code, c.snapshot!.indicators[code] ?? 0]));
     const frozen = new Set((c.sent ?? []).flatMap((p) => p.covers));
@@ -388,8 +493,20 @@ export function consolidatedReport(
       cells: lyCells,
       indicators: lyTotal,
       successors: contributors
-        .map((c, i) => ({ key: c.agency.code, predecessors: lyCovers[i]!.merged.map((id) => names.get(id) ?? id) }))
+        .map((c, i) => ({ key: c.agency.code, predecessors: lySources[i]!.merged.map((id) => names.get(id) ?? id) }))
         .filter((s) => s.predecessors.length > 0),
+      units: contributors.map((c, i) => ({
+        key: c.agency.code,
+        source: lySources[i]!.source,
+        submissions: lySources[i]!.sent.map((s) => ({
+          id: s.snapshot.id,
+          agency: s.agency,
+          revision: s.snapshot.revision,
+          status: s.snapshot.status,
+          subtree: s.snapshot.subtree,
+          row: contributors[s.row]!.agency.code,
+        })),
+      })),
     },
   };
   return { rows, cells, indicators: total, consolidation };

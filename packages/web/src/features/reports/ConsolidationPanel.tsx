@@ -2,7 +2,7 @@
  * Beside a consolidated report (issue 19): why the total is not the plain sum (transferred
  * petitions counted once), where each unit's figures come from (its sent report, or the records
  * for a unit that has not sent), and the same period last year with merged units under their
- * successor.
+ * successor and, per unit, the reports of last year's period it sent (their figures, not a recount).
  */
 import { Alert, Badge, Paper, Stack, Table, Text } from "@mantine/core";
 import { formatDate, formatNumber } from "../../ui/format.ts";
@@ -100,6 +100,27 @@ export function ConsolidationPanel({ report }: { report: ReportView }) {
             {T.successors(names.get(s.key) ?? s.key, s.predecessors.join(", "))}
           </Text>
         ))}
+        {(c.lastYear.units ?? [])
+          .filter((u) => u.submissions.length > 0)
+          .map((u) => (
+            <Text key={`ly-${u.key}`} size="sm" c="dimmed">
+              {T.lastYearSent(
+                names.get(u.key) ?? u.key,
+                u.submissions
+                  .map((s) =>
+                    T.lastYearReport({
+                      sender: s.agency.code === u.key ? null : s.agency.name,
+                      revision: s.revision,
+                      status: s.status,
+                      subtree: s.subtree,
+                      heldBy: s.row === u.key ? null : (names.get(s.row) ?? s.row),
+                    }),
+                  )
+                  .join("; "),
+                u.source === "mixed",
+              )}
+            </Text>
+          ))}
       </Paper>
     </Stack>
   );

@@ -142,6 +142,20 @@ export const SCOPE_TEXT = {
   lastYear: "Cùng kỳ năm trước",
   change: "Tăng (+), giảm (−)",
   successors: (unit: string, names: string) => `${unit}: gồm số liệu của ${names}`,
+  // Where a row's last-year figures come from: last year's sent reports (docs/LAW.md §11.9).
+  lastYearSent: (unit: string, parts: string, mixed: boolean) =>
+    `Cùng kỳ năm trước của ${unit}: ${parts}${mixed ? "; các đơn vị còn lại tính từ hồ sơ" : ""}`,
+  lastYearReport: (p: {
+    sender: string | null;
+    revision: number;
+    status: string;
+    subtree: boolean;
+    heldBy: string | null;
+  }) => {
+    const status = p.status === "accepted" ? "đã tiếp nhận" : "chờ cấp trên tiếp nhận";
+    const what = `báo cáo đã gửi${p.sender ? ` của ${p.sender}` : ""} (lần ${p.revision}, ${status}${p.subtree ? ", gồm các đơn vị báo cáo về" : ""})`;
+    return p.heldBy ? `đã tính trong ${what}, ở dòng ${p.heldBy}` : `theo ${what}`;
+  },
   linesLink: "Quan hệ báo cáo",
   jobProgress: (done: number, total: number) => `Đang tính: ${done}/${total} bước`,
   jobStarting: "Đang bắt đầu tính báo cáo tổng hợp…",
