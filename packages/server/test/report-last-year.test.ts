@@ -84,6 +84,7 @@ for (const db of testDatabases()) {
         })
         .where("id", "=", created!.id)
         .execute();
+      return created!.id;
     }
 
     async function newAgency(
@@ -442,6 +443,73 @@ for (const db of testDatabases()) {
       assert.equal(e.source, "live");
       assert.deepEqual(e.submissions, []);
       assert.equal(r.consolidation.lastYear.cells[`tong.${COL.received}`], 18);
+    });
+
+    test("a transfer inside a sent report of the unit and its units is taken off once, by that report", async () => {
+      const kdb = t.system.database.db;
+      // This period: QC1 at T.SO.C transferred to its unit T.SO.C.1 as QC2; both received in Q4/2025.
+      const qc1 = await petition("QC1", "T.SO.C", "2025-10-01");
+      const qc2 = await petition("QC2", "T.SO.C.1", "2025-10-03");
+      await kdb.updateTable("petition").set({ transferred_from_id: qc1 }).where("id", "=", qc2).execute();
+      const cell = (r: { cells: Record<string, number> }, row: string) => r.cells[`${row}.${COL.received}`] ?? 0;
+      const before = (await province()).body;
+      assert.equal(cell(before, "T.SO.C"), 1, "live: the unit's own row");
+      assert.equal(cell(before, "T.SO.C.1"), 1, "live: its unit's row");
+
+      // T.SO.C sends its report of itself and its unit: 2 letters, the transfer counted once = 1.
+      await kdb
+        .updateTable("app_user")
+        .set({ agency_id: agency.get("T.SO.C")!, roles: ["reporting_officer", "leader"] })
+        .where("username", "=", "tonghop")
+        .execute();
+      try {
+        const writer = await t.login("tonghop");
+        const saved = await writer.post("/api/reports/submissions", {
+          form: "02/XLD",
+          agencyId: agency.get("T.SO.C")!,
+          ...Q4,
+          subtree: true,
+          kind: "periodic",
+        });
+        assert.equal(saved.status, 200, JSON.stringify(saved.body));
+        assert.equal(saved.body.snapshot.indicators.petitions_received, 1);
+        const submitted = await writer.post(`/api/reports/submissions/${saved.body.id}/submit`, {
+          version: saved.body.version,
+        });
+        assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+      } finally {
+        await kdb
+          .updateTable("app_user")
+          .set({ agency_id: agency.get("LC.SCT")!, roles: ["reporting_officer"] })
+          .where("username", "=", "tonghop")
+          .execute();
+      }
+
+      // The province: the row is the sent 1; the pair is not taken off a second time.
+      const after = (await province()).body;
+      assert.equal(cell(after, "T.SO.C"), 1, "the unit's report stands for both");
+      assert.equal(cell(after, "T.SO.C.1"), 0);
+      assert.equal(cell(after, "tru_trung"), cell(before, "tru_trung") - 1);
+      assert.equal(cell(after, "tong"), cell(before, "tong"), "the same letters, counted once either way");
+      // The total drills down to as many letters as it says: QC2, not QC1; the row to QC2 alone.
+      const drill = (row: string) =>
+        tinh.get(
+          `/api/reports/drilldown?${new URLSearchParams({ form: "02/XLD", agencyId: agency.get("LC.UBND")!, ...Q4, scope: "subtree", cell: `${row}.${COL.received}`, pageSize: "100" }).toString()}`,
+        );
+      const total = await drill("tong");
+      assert.equal(total.status, 200, JSON.stringify(total.body));
+      assert.equal(total.body.total, cell(after, "tong"));
+      const ids = total.body.items.map((i: { id: string }) => i.id);
+      assert.ok(ids.includes(qc2) && !ids.includes(qc1));
+      const row = await drill("T.SO.C");
+      assert.deepEqual(
+        row.body.items.map((i: { id: string }) => i.id),
+        [qc2],
+      );
+      assert.deepEqual(
+        row.body.sources.map((x: { kind: string }) => x.kind),
+        ["frozen"],
+      );
     });
   });
 }

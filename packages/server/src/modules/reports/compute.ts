@@ -37,6 +37,8 @@ import {
   lastYearCovers,
   lastYearSources,
   sentReports,
+  dedupedGroups,
+  lastYearGroups,
   type ConsolidationFigures,
   type Contributor,
   type LastYearRow,
@@ -224,23 +226,21 @@ export async function computeReports(
 
   const steps = reportStepCount(resolved.map((r) => r.form));
   let counted = 0;
-  const [{ byAgency }, dup, lyDup, names, lySent, graph] = await Promise.all([
+  // The duplicates of each form's scope: forms standing on the same sent reports share one count.
+  const dupOf = onceEach((groups: string[][]) => duplicates(db, codes, ids, q.from, q.to, groups));
+  const [{ byAgency }, dup, names, lySent, graph] = await Promise.all([
     aggregateSources(db, consolidated ? lyIds : ids, wanted, q.from, undefined, async (source) => {
       counted += 1;
       await progress?.step(counted, steps, `Đã đếm ${SOURCE_TABLES[source].label}`);
     }),
-    consolidated ? duplicates(db, codes, ids, q.from, q.to) : {},
-    consolidated ? duplicates(db, codes, lyIds, lyFrom, lyTo) : {},
+    consolidated ? Promise.all(resolved.map((r) => dupOf(dedupedGroups(r.contributors)))) : [],
     consolidated ? agencyNames(db, lyIds) : new Map<string, string>(),
     // Last year's sent reports of every form, read beside the pass: the rows use their figures.
     consolidated ? sentReports(db, unique(resolved.map((r) => r.form.code)), lyFrom, lyTo, lyIds) : new Map(),
     consolidated ? loadGraph(db) : null,
   ]);
-  await progress?.step(steps, steps, TOTALS_STEP);
 
-  const figures: ConsolidationFigures = {
-    dup,
-    lyDup,
+  const figures: Omit<ConsolidationFigures, "dup" | "lyDup"> = {
     lyFrom,
     lyTo,
     lyByAgency: new Map(
@@ -260,9 +260,30 @@ export async function computeReports(
         )
       : [],
   );
+  const lyDupOf = onceEach((groups: string[][]) => duplicates(db, codes, lyIds, lyFrom, lyTo, groups));
+  const lyDup = consolidated ? await Promise.all(lySources.map((rows) => lyDupOf(lastYearGroups(rows)))) : [];
+  await progress?.step(steps, steps, TOTALS_STEP);
   return resolved.map((r, i) =>
-    viewOf(r, forms[i]!, byAgency, consolidated ? { ...figures, lySources: lySources[i]! } : null, requests[i]!, now),
+    viewOf(
+      r,
+      forms[i]!,
+      byAgency,
+      consolidated ? { ...figures, dup: dup[i]!, lyDup: lyDup[i]!, lySources: lySources[i]! } : null,
+      requests[i]!,
+      now,
+    ),
   );
+}
+
+/** `count` called once per distinct argument (compared as JSON), its promise shared. */
+function onceEach<A, T>(count: (arg: A) => Promise<T>): (arg: A) => Promise<T> {
+  const seen = new Map<string, Promise<T>>();
+  return (arg) => {
+    const key = JSON.stringify(arg);
+    let found = seen.get(key);
+    if (!found) seen.set(key, (found = count(arg)));
+    return found;
+  };
 }
 
 async function agencyNames(db: Kysely<DB>, ids: readonly string[]) {

@@ -29,7 +29,7 @@ import type { AuthContext } from "../../platform/access.ts";
 import { fail } from "../../platform/errors.ts";
 import { indicatorWhere, NO_VALUE } from "./aggregate.ts";
 import { resolveAgencies, resolveReport, TOTAL_ROW, type ResolvedReport } from "./compute.ts";
-import { duplicateCondition, type Contributor } from "./rollup.ts";
+import { dedupedGroups, duplicateCondition, type Contributor } from "./rollup.ts";
 import { SOURCE_TABLES } from "./sources.ts";
 
 interface Row {
@@ -45,7 +45,7 @@ interface Row {
 }
 
 /** Where a list's records come from: the records of some agencies now, or a sent report's kept ones. */
-type Part = { live: readonly string[] } | { frozen: string };
+type Part = { live: readonly string[] } | { frozen: string; subtree: boolean };
 
 function listQuery(
   ind: Indicator,
@@ -67,10 +67,18 @@ function listQuery(
   const body = sql`from ${source.from(from)} as ${sql.table(alias)} ${sql.raw(l.joins ?? "")}
       join agency a on a.id = ${sql.ref(`${alias}.agency_id`)}`;
   if ("frozen" in part) {
+    // A report of "the unit and its units" counted a petition sent between two of them once, at
+    // the receiver (its total is after its own duplicates): its list leaves the sender out too.
+    const within =
+      part.subtree && rollupOf(ind.code) === "once"
+        ? sql` and not exists (select 1 from petition r where r.transferred_from_id = ${sql.raw(l.id)}
+            and exists (select 1 from report_submission_record k2 where k2.submission_id = k.submission_id
+              and k2.indicator = k.indicator and k2.record_id = r.id::text))`
+        : sql``;
     // The records kept at the save, with what each added then (a count adds 1).
     return sql`select ${columns(sql`coalesce(k.amount, 1)`)} ${body}
       join report_submission_record k on ${sql.raw(l.id)} = ${l.textId ? sql`k.record_id` : sql`k.record_id::uuid`}
-    where k.submission_id = ${part.frozen} and k.indicator = ${ind.code}${tail}`;
+    where k.submission_id = ${part.frozen} and k.indicator = ${ind.code}${within}${tail}`;
   }
   const where1 = indicatorWhere(ind, from, to);
   // A dashboard point grouped by a dimension lists the records of its value (NO_VALUE: none).
@@ -118,7 +126,7 @@ function partsOf(c: Contributor, sources: Source[]): Part[] {
       sources.push({ ...base, kind: "upload", status: statusOf(p.snapshot) });
     } else if (p.snapshot.recordsFrozen) {
       sources.push({ ...base, kind: "frozen", status: statusOf(p.snapshot) });
-      parts.push({ frozen: p.snapshot.id });
+      parts.push({ frozen: p.snapshot.id, subtree: p.snapshot.subtree });
     } else {
       sources.push({ ...base, kind: "today", status: statusOf(p.snapshot) });
       live.push(...p.covers);
@@ -182,7 +190,7 @@ export async function drilldown(db: Kysely<DB>, auth: AuthContext | null, q: Dri
   const offset = (q.page - 1) * q.pageSize;
   const once = scope !== "unit" && row === TOTAL_ROW && rollupOf(ind.code) === "once";
   const scopeIds = agencies.map((a) => a.id);
-  const leaveOut = once ? duplicateCondition(ind.code, scopeIds, q.from, q.to) : null;
+  const leaveOut = once ? duplicateCondition(ind.code, scopeIds, q.from, q.to, dedupedGroups(contributors)) : null;
   const view = {
     indicator: ind.code,
     name: ind.name,

@@ -11,7 +11,9 @@
  * - the total is the plain sum of the rows minus the petitions transferred between two units of
  *   the scope (domain reports/rollup.ts), the duplicates counted from the records whichever way
  *   each row was obtained (a snapshot keeps its sender's and its receiver's petitions, exactly like
- *   a live row, so the same records-based adjustment applies);
+ *   a live row, so the same records-based adjustment applies), except a transfer between two units
+ *   of one sent report of "the unit and its units": that report's figures are after its own
+ *   duplicates, so it is not taken off again (dedupedGroups);
  * - last year's figures for the same period, each row with the units merged into it
  *   (agency_lineage), by the period's rule (lastYearSources): an agency whose report of the form
  *   for last year's period was sent (latest revision submitted or accepted; an uploaded Excel form
@@ -235,16 +237,49 @@ export async function contributorsOf(
 }
 
 /**
+ * The agencies of a sent report of "the unit and its units" a consolidated report stands on: that
+ * report counted the transfers among them once already (its total is after its own duplicates),
+ * so the consolidated total must not take them off again (docs/LAW.md §11.10).
+ */
+export function dedupedGroups(contributors: readonly Contributor[]): string[][] {
+  const groups: string[][] = [];
+  for (const c of contributors) {
+    if (c.snapshot?.subtree && c.covers.length > 1) groups.push(c.covers.map((a) => a.id));
+    for (const p of c.sent ?? []) if (p.snapshot.subtree && p.covers.length > 1) groups.push([...p.covers]);
+  }
+  return groups;
+}
+
+/** dedupedGroups of last year's rows: the sent reports of "the unit and its units" they stand on. */
+export function lastYearGroups(rows: readonly LastYearRow[]): string[][] {
+  const reports = new Set(rows.flatMap((r) => r.sent));
+  return [...reports].filter((s) => s.snapshot.subtree && s.covers.length > 1).map((s) => [...s.covers]);
+}
+
+/**
  * Per indicator counted once (rollup.ts), the petitions of the scope whose receiving petition is
- * in the scope too and counted by the same indicator in the same period. The inner `petition p`
+ * in the scope too and counted by the same indicator in the same period, unless both are in one of
+ * `groups` (a sent report that counted them once already, dedupedGroups). The inner `petition p`
  * shadows the outer one, so one indicator definition tests both the sender and its receiver.
  */
-export function duplicateCondition(code: IndicatorCode, ids: readonly string[], from: string, to: string) {
+export function duplicateCondition(
+  code: IndicatorCode,
+  ids: readonly string[],
+  from: string,
+  to: string,
+  groups: readonly (readonly string[])[] = [],
+) {
   const ind = INDICATORS[code]!;
   const list = sql.join(ids.map((id) => sql`${id}`));
   const counted = indicatorWhere(ind, from, to);
-  return sql<boolean>`(${counted} and p.id in (select p.transferred_from_id from petition p
-    where p.transferred_from_id is not null and p.agency_id in (${list}) and ${counted}))`;
+  if (groups.length === 0)
+    return sql<boolean>`(${counted} and p.id in (select p.transferred_from_id from petition p
+      where p.transferred_from_id is not null and p.agency_id in (${list}) and ${counted}))`;
+  const cases = groups.flatMap((g, i) => g.map((id) => sql`when ${id}::uuid then ${sql.lit(i)}`));
+  const groupOf = (alias: string) => sql`(case ${sql.ref(`${alias}.agency_id`)} ${sql.join(cases, sql` `)} end)`;
+  return sql<boolean>`(${counted} and p.id in (select r.transferred_from_id from petition r
+    where r.transferred_from_id is not null and r.agency_id in (${list}) and ${indicatorWhere(ind, from, to, "r")}
+      and not coalesce(${groupOf("r")} = ${groupOf("p")}, false)))`;
 }
 
 export async function duplicates(
@@ -253,12 +288,13 @@ export async function duplicates(
   ids: readonly string[],
   from: string,
   to: string,
+  groups: readonly (readonly string[])[] = [],
 ): Promise<Record<IndicatorCode, number>> {
   const once = codes.filter((c) => rollupOf(c) === "once");
   if (once.length === 0 || ids.length === 0) return {};
   const list = sql.join(ids.map((id) => sql`${id}`));
   const columns = once.map((code, i) => {
-    const dup = duplicateCondition(code, ids, from, to);
+    const dup = duplicateCondition(code, ids, from, to, groups);
     const measure: RawBuilder<number> =
       INDICATORS[code]!.measure === "matters"
         ? sql<number>`count(distinct p.matter_id) filter (where ${dup})`
@@ -410,7 +446,8 @@ export interface ConsolidationFigures {
  * and last year's figures of each row (its agencies and the units merged into it, `lySources`,
  * lastYearSources of its contributors): its sent reports' frozen figures plus the records of the
  * rest. The duplicates stay the records' (lyDup), as for the period: a sent report holds the same
- * sender and receiver petitions a count of the records would (docs/LAW.md §11.10).
+ * sender and receiver petitions a count of the records would (docs/LAW.md §11.10), but for the
+ * transfers inside a sent report of "the unit and its units" (lastYearGroups).
  */
 export function consolidationInputs(
   codes: readonly IndicatorCode[],
