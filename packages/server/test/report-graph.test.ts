@@ -575,6 +575,40 @@ for (const db of testDatabases()) {
         ].sort(),
       );
 
+      // The sent reports as they were sent: a frozen figure of each drills down to its records.
+      const sentDrill = (id: string, cellKey: string, client = tinh) =>
+        client.get(`/api/reports/submissions/${id}/drilldown?${query({ cell: cellKey })}`);
+      const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((i) => i.id).sort();
+      const unitSent = await sentDrill(saved.body.id, `tong.${COL.received}`);
+      assert.equal(unitSent.status, 200, JSON.stringify(unitSent.body));
+      assert.deepEqual(ids(unitSent), [petitionId.get("A1"), petitionId.get("A2")].sort());
+      assert.equal(unitSent.body.sources[0].kind, "frozen");
+      // The province's own: A1 went to LC.TT as B1, both in its report: the total lists B1 only.
+      assert.equal(own.body.snapshot.cells[`tong.${COL.received}`], 3);
+      assert.deepEqual(
+        ids(await sentDrill(own.body.id, `tong.${COL.received}`)),
+        [petitionId.get("A2"), petitionId.get("B1"), petitionId.get("B2")].sort(),
+      );
+      assert.deepEqual(
+        ids(await sentDrill(own.body.id, `LC.SCT.${COL.received}`)),
+        [petitionId.get("A1"), petitionId.get("A2")].sort(),
+      );
+      const badCell = await sentDrill(own.body.id, `cong_don_vi.${COL.received}`);
+      assert.equal(badCell.status, 400);
+      assert.equal(badCell.body.field, "cell");
+      const stranger = await sentDrill(saved.body.id, `tong.${COL.received}`, await t.login("admin.snnmt"));
+      assert.equal(stranger.status, 403);
+      // Its official Excel form with the frozen figures.
+      const xlsx = await t.app.inject({
+        method: "GET",
+        url: `/api/reports/submissions/${saved.body.id}/form.xlsx`,
+        headers: { cookie: `mb_session=${tinh.session}` },
+      });
+      assert.equal(xlsx.statusCode, 200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      assert.equal(book.worksheets[0]!.getRow(9).getCell(2 + COL.received).value, 2, "the sent 2, not today's 3");
+
       // A report saved before the records were kept lists its unit's records now, and says so.
       await t.system.database.db
         .updateTable("report_submission")
@@ -585,6 +619,12 @@ for (const db of testDatabases()) {
       assert.equal(today.body.total, 3, "A1, A2 and A3");
       assert.deepEqual(
         today.body.sources.map((s: { kind: string }) => s.kind),
+        ["today"],
+      );
+      const todaySent = await sentDrill(saved.body.id, `tong.${COL.received}`);
+      assert.equal(todaySent.body.total, 3);
+      assert.deepEqual(
+        todaySent.body.sources.map((s: { kind: string }) => s.kind),
         ["today"],
       );
     });

@@ -69,9 +69,25 @@ test("save and send, the province returns it with a reason, send again, the prov
   await openReports(leader);
   const again = submissions(leader).getByRole("row").filter({ hasText: "Sở Công Thương tỉnh Lào Cai" });
   await again.getByText("Đã gửi, chờ cấp trên xem xét").waitFor();
+  // Before deciding, the leader reads the report as it was sent and opens a figure's records.
+  await again.getByRole("button", { name: "Xem báo cáo 02/XLD của Sở Công Thương tỉnh Lào Cai, lần 1" }).click();
+  const sentView = leader.getByRole("dialog", { name: /^Báo cáo 02\/XLD của Sở Công Thương tỉnh Lào Cai — lần 1/ });
+  const figure = sentView.locator('[data-cell="tong.3"]');
+  await figure.waitFor();
+  const received = (await figure.textContent())!.trim();
+  await figure.click();
+  const records = leader.getByRole("dialog", { name: new RegExp(`: ${received} hồ sơ$`) });
+  await records
+    .getByText(/số liệu theo báo cáo đã gửi \(lần 1, .*\); danh sách là các hồ sơ đã đếm khi lập báo cáo đó/)
+    .waitFor();
+  await records.getByRole("button", { name: "Close" }).or(records.locator(".mantine-Modal-close")).first().click();
+  await records.waitFor({ state: "detached" });
+  await sentView.locator(".mantine-Modal-close").click();
+  await sentView.waitFor({ state: "detached" });
   await again.getByRole("button", { name: "Tiếp nhận" }).click();
   await again.getByText("Cấp trên đã tiếp nhận (khóa số liệu)").waitFor();
-  assert.equal(await again.getByRole("button").count(), 0);
+  // Locked: only reading is left.
+  assert.deepEqual(await again.getByRole("button").allTextContents(), ["Xem"]);
 
   // The list filters by status.
   await choose(leader, leader, "Lọc theo trạng thái", "Bản nháp");

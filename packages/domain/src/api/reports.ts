@@ -89,6 +89,15 @@ export const drilldownQuery = pageQuery
   });
 export type DrilldownQuery = z.infer<typeof drilldownQuery>;
 
+/** The records behind a figure of a sent report (its frozen cells): a cell "<row>.<column>". */
+export const submissionDrilldownQuery = pageQuery.extend({
+  cell: z
+    .string({ error: "Chọn ô số liệu." })
+    .max(80)
+    .regex(/^[A-Za-z0-9_.-]+\.\d{1,3}$/, { error: "Ô số liệu phải có dạng <dòng>.<cột>." }),
+});
+export type SubmissionDrilldownQuery = z.infer<typeof submissionDrilldownQuery>;
+
 const reconciliationCheck = z.object({
   carriedOver: z.string(),
   inProgressAtEnd: z.string(),

@@ -45,7 +45,7 @@ interface Row {
 }
 
 /** Where a list's records come from: the records of some agencies now, or a sent report's kept ones. */
-type Part = { live: readonly string[] } | { frozen: string; subtree: boolean };
+export type Part = { live: readonly string[] } | { frozen: string; subtree: boolean; row?: string };
 
 function listQuery(
   ind: Indicator,
@@ -73,12 +73,14 @@ function listQuery(
       part.subtree && rollupOf(ind.code) === "once"
         ? sql` and not exists (select 1 from petition r where r.transferred_from_id = ${sql.raw(l.id)}
             and exists (select 1 from report_submission_record k2 where k2.submission_id = k.submission_id
-              and k2.indicator = k.indicator and k2.record_id = r.id::text))`
+              and k2.indicator = k.indicator and k2.record_id = r.id::text
+              ${part.row === undefined ? sql`` : sql`and k2.row_key = k.row_key`}))`
         : sql``;
-    // The records kept at the save, with what each added then (a count adds 1).
+    // The records kept at the save (one row of the report, or all), with what each added then.
+    const row = part.row === undefined ? sql`` : sql` and k.row_key = ${part.row}`;
     return sql`select ${columns(sql`coalesce(k.amount, 1)`)} ${body}
       join report_submission_record k on ${sql.raw(l.id)} = ${l.textId ? sql`k.record_id` : sql`k.record_id::uuid`}
-    where k.submission_id = ${part.frozen} and k.indicator = ${ind.code}${within}${tail}`;
+    where k.submission_id = ${part.frozen} and k.indicator = ${ind.code}${row}${within}${tail}`;
   }
   const where1 = indicatorWhere(ind, from, to);
   // A dashboard point grouped by a dimension lists the records of its value (NO_VALUE: none).
@@ -187,7 +189,6 @@ export async function drilldown(db: Kysely<DB>, auth: AuthContext | null, q: Dri
         : unit
           ? [{ live: unit.covers.map((a) => a.id) }]
           : [{ live: agencies.filter((a) => a.code === row).map((a) => a.id) }];
-  const offset = (q.page - 1) * q.pageSize;
   const once = scope !== "unit" && row === TOTAL_ROW && rollupOf(ind.code) === "once";
   const scopeIds = agencies.map((a) => a.id);
   const leaveOut = once ? duplicateCondition(ind.code, scopeIds, q.from, q.to, dedupedGroups(contributors)) : null;
@@ -200,7 +201,20 @@ export async function drilldown(db: Kysely<DB>, auth: AuthContext | null, q: Dri
     page: q.page,
     pageSize: q.pageSize,
   };
-  if (parts.length === 0) return { ...view, items: [], total: 0 };
+  return { ...view, ...(await listParts(db, ind, parts, q, leaveOut, group)) };
+}
+
+/** One page of the records of some parts (their union), in date order, with their number. */
+export async function listParts(
+  db: Kysely<DB>,
+  ind: Indicator,
+  parts: readonly Part[],
+  q: { from: string; to: string; page: number; pageSize: number },
+  leaveOut: RawBuilder<boolean> | null = null,
+  group?: { column: string; value: string },
+): Promise<Pick<DrilldownView, "items" | "total">> {
+  if (parts.length === 0) return { items: [], total: 0 };
+  const offset = (q.page - 1) * q.pageSize;
   const base = sql.join(
     parts.map((part) => sql`(${listQuery(ind, part, q.from, q.to, leaveOut, group)})`),
     sql` union all `,
@@ -213,7 +227,6 @@ export async function drilldown(db: Kysely<DB>, auth: AuthContext | null, q: Dri
     total = Number(counted.rows[0]?.n ?? 0);
   }
   return {
-    ...view,
     items: result.rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -247,15 +260,16 @@ export async function freezeRecords(
     resolved.contributors.length === 0
       ? [{ key: TOTAL_ROW, live: [resolved.agency.id], sent: [] }]
       : resolved.contributors.map((c) => {
-          const sent = c.snapshot ? [{ covers: c.covers.map((a) => a.id), snapshot: c.snapshot }] : (c.sent ?? []);
+          // An uploaded form has no records; a report saved before the records were kept lends
+          // none, so its agencies' records now are kept (the nearest there is).
+          const sent = (
+            c.snapshot ? [{ covers: c.covers.map((a) => a.id), snapshot: c.snapshot }] : (c.sent ?? [])
+          ).filter((p) => p.snapshot.origin === "upload" || p.snapshot.recordsFrozen);
           const frozen = new Set(sent.flatMap((p) => p.covers));
           return {
             key: c.agency.code,
             live: c.covers.map((a) => a.id).filter((id) => !frozen.has(id)),
-            // An uploaded form has no records; a report saved before they were kept cannot lend them.
-            sent: sent
-              .filter((p) => p.snapshot.origin !== "upload" && p.snapshot.recordsFrozen)
-              .map((p) => p.snapshot.id),
+            sent: sent.filter((p) => p.snapshot.origin !== "upload").map((p) => p.snapshot.id),
           };
         });
   const live = rows.flatMap((r) => r.live.map((id) => ({ id, key: r.key })));

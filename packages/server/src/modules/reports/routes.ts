@@ -6,6 +6,7 @@
 import { FORMS } from "@minhbach/domain/reports/index";
 import { periodsOfYear } from "@minhbach/domain/reports/index";
 import { ROUTES } from "@minhbach/domain/api/routes";
+import type { ReportView } from "@minhbach/domain/api/reports";
 import { actorOf, requireAuth } from "../../platform/access.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { AppContext } from "../../platform/context.ts";
@@ -18,7 +19,14 @@ import { todayInVietnam } from "@minhbach/domain";
 import { drilldown } from "./drilldown.ts";
 import { reportWorkbook } from "./excel.ts";
 import { narrativeDocument } from "./narrative.ts";
-import { createSubmission, getSubmission, listSubmissions, submissionAction } from "./submissions.ts";
+import {
+  createSubmission,
+  getSubmission,
+  listSubmissions,
+  readVisible,
+  submissionAction,
+  submissionDrilldown,
+} from "./submissions.ts";
 import { submissionTimeliness } from "./timeliness.ts";
 import { keyRing, hasKeyRing } from "../../platform/vault.ts";
 import { LocalFileStorage } from "../attachments/storage.ts";
@@ -155,6 +163,31 @@ export function reportRoutes(app: Api, ctx: AppContext): void {
     { config: { permission: "report.write" }, bodyLimit: Math.ceil((ctx.config.maxUploadBytes * 4) / 3) + 64 * 1024 },
     async (request) => uploadReport(uploadDeps, requireAuth(request), actorOf(request), request.body),
   );
+  // A sent report as it was sent: the records behind a frozen figure (audited like any drill-down)
+  // and its official Excel form with the frozen figures.
+  route(app, ROUTES["reports.submissions.drilldown"], read, async (request) => {
+    const { id } = request.params;
+    const list = await submissionDrilldown(ctx.db, requireAuth(request), id, request.query);
+    await ctx.db.transaction().execute((trx) =>
+      recordAudit(trx, actorOf(request), {
+        action: "report.drilldown.viewed",
+        entityType: "report_submission",
+        entityId: id,
+        summary: { indicator: list.indicator, row: list.row, page: request.query.page, total: list.total },
+      }),
+    );
+    return list;
+  });
+  route(app, ROUTES["reports.submissions.form"], read, async (request, reply) => {
+    const row = await readVisible(ctx.db, requireAuth(request), request.params.id);
+    const snapshot = (typeof row.snapshot === "string" ? JSON.parse(row.snapshot) : row.snapshot) as ReportView;
+    const file = await reportWorkbook(snapshot);
+    return reply
+      .header("content-type", XLSX_MIME)
+      .header("content-disposition", attachmentHeader(file.fileName))
+      .header("cache-control", "no-store")
+      .send(file.bytes as unknown as string);
+  });
   route(app, ROUTES["reports.submissions.original"], read, async (request, reply) => {
     const file = await openOriginal(uploadDeps, requireAuth(request), actorOf(request), request.params.id);
     return reply

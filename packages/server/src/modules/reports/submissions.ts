@@ -8,6 +8,7 @@
  */
 import {
   draftStep,
+  INDICATORS,
   SUBMISSION_STATUS_LABELS,
   submissionStep,
   superiorOn,
@@ -15,14 +16,22 @@ import {
   type SubmissionSide,
   type SubmissionStatus,
 } from "@minhbach/domain/reports/index";
-import type { CreateSubmissionBody, ReportView, SubmissionSummary, SubmissionView } from "@minhbach/domain/api/reports";
+import type {
+  CreateSubmissionBody,
+  DrilldownView,
+  ReportView,
+  SubmissionDrilldownQuery,
+  SubmissionSummary,
+  SubmissionView,
+} from "@minhbach/domain/api/reports";
 import { sql, type Kysely, type Selectable } from "kysely";
 import type { DB, ReportSubmissionTable } from "../../db/schema.ts";
 import { can, type AuthContext } from "../../platform/access.ts";
 import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
-import { computeReport, resolveReport } from "./compute.ts";
-import { freezeRecords } from "./drilldown.ts";
+import { computeReport, resolveReport, TOTAL_ROW } from "./compute.ts";
+import { drilldown, freezeRecords, listParts } from "./drilldown.ts";
+import { ADJUSTMENT_ROW, SUM_ROW } from "./rollup.ts";
 import { loadGraph } from "./graph.ts";
 
 export type Row = Selectable<ReportSubmissionTable> & {
@@ -126,6 +135,83 @@ export async function readVisible(db: Kysely<DB>, auth: AuthContext, id: string)
 
 export async function getSubmission(db: Kysely<DB>, auth: AuthContext, id: string): Promise<SubmissionView> {
   return view(await readVisible(db, auth, id), auth);
+}
+
+/**
+ * The records behind a figure of a sent report, as it was sent (docs/LAW.md §11.7): those kept at
+ * its save (drilldown.ts freezeRecords), shown as they are now; a figure of a unit that sent its
+ * Excel form has none, and a report saved before the records were kept lists today's records by
+ * the same definition. `sources` says which.
+ */
+export async function submissionDrilldown(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  id: string,
+  q: SubmissionDrilldownQuery,
+): Promise<DrilldownView> {
+  const row = await readVisible(db, auth, id);
+  const snapshot = view(row, auth).snapshot;
+  const dot = q.cell.lastIndexOf(".");
+  const rowKey = q.cell.slice(0, dot);
+  const column = snapshot.columns.find((c) => c.no === Number(q.cell.slice(dot + 1)));
+  if (!column || rowKey === SUM_ROW || rowKey === ADJUSTMENT_ROW || !snapshot.rows.some((r) => r.key === rowKey))
+    fail("REPORT_CELL_UNKNOWN", "cell");
+  const ind = INDICATORS[column.indicator];
+  if (!ind) fail("REPORT_CELL_UNKNOWN", "cell");
+  const status = (SUBMISSION_STATUS_LABELS[row.status as SubmissionStatus] ?? row.status).toLowerCase();
+  const own = { agencyCode: row.agency_code, agencyName: row.agency_name, revision: row.revision, status };
+  const page = { page: q.page, pageSize: q.pageSize };
+  const base = { indicator: ind.code, name: ind.name, counts: ind.counts, row: rowKey, ...page };
+  if (row.origin === "upload") return { ...base, sources: [{ ...own, kind: "upload" }], items: [], total: 0 };
+  if (!row.records_frozen) {
+    const live = await drilldown(db, auth, {
+      form: row.form,
+      agencyId: row.agency_id,
+      from: row.period_from,
+      to: row.period_to,
+      subtree: row.subtree,
+      kind: row.kind as "periodic" | "adhoc",
+      cell: q.cell,
+      ...page,
+    });
+    return { ...live, sources: [{ ...own, kind: "today" }, ...live.sources] };
+  }
+  // The units of a consolidated report that sent their Excel form: their figures have no records.
+  const units = (snapshot.consolidation?.units ?? []).filter(
+    (u) => u.submission !== null && (rowKey === TOTAL_ROW || u.key === rowKey),
+  );
+  const uploads =
+    units.length === 0
+      ? []
+      : await db
+          .selectFrom("report_submission")
+          .select("id")
+          .where(
+            "id",
+            "in",
+            units.map((u) => u.submission!.id),
+          )
+          .where("origin", "=", "upload")
+          .execute();
+  const uploaded = new Set(uploads.map((u) => u.id));
+  const sources = units
+    .filter((u) => uploaded.has(u.submission!.id))
+    .map((u) => ({
+      agencyCode: u.agency.code,
+      agencyName: u.agency.name,
+      revision: u.submission!.revision,
+      status: (
+        SUBMISSION_STATUS_LABELS[u.submission!.status as SubmissionStatus] ?? u.submission!.status
+      ).toLowerCase(),
+      kind: "upload" as const,
+    }));
+  const listed = await listParts(
+    db,
+    ind,
+    [{ frozen: row.id, subtree: row.subtree, ...(rowKey === TOTAL_ROW ? {} : { row: rowKey }) }],
+    { from: row.period_from, to: row.period_to, ...page },
+  );
+  return { ...base, sources: [{ ...own, kind: "frozen" }, ...sources], ...listed };
 }
 
 export async function listSubmissions(

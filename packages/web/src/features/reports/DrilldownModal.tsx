@@ -3,7 +3,7 @@ import { INSPECTION_STATES } from "@minhbach/domain";
 import { useState } from "react";
 import { formatDate, formatNumber } from "../../ui/format.ts";
 import { QueryStatus } from "../../ui/QueryState.tsx";
-import { useDrilldown, type DrillQuery } from "./api.ts";
+import { useDrilldown, type DrillQuery, type SentDrillQuery } from "./api.ts";
 import { REPORT_TEXT as T } from "./text.ts";
 
 /**
@@ -25,7 +25,7 @@ export function DrilldownModal({
   onClose,
   fallbackTitle,
 }: {
-  target: DrillQuery | null;
+  target: DrillQuery | SentDrillQuery | null;
   onClose: () => void;
   /** The dialog's title until the list has come. */
   fallbackTitle: string;

@@ -7,23 +7,11 @@
  * computed as a job: its id in the address (`?job=`), a progress bar while it runs, the same report
  * when done, found again after a reload.
  */
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Paper,
-  Progress,
-  SegmentedControl,
-  Select,
-  Stack,
-  Table,
-  Text,
-} from "@mantine/core";
+import { Alert, Anchor, Button, Group, Paper, Progress, SegmentedControl, Select, Stack, Text } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { errorMessage } from "../../api/client.ts";
-import { formatDate, formatNumber } from "../../ui/format.ts";
+import { formatDate } from "../../ui/format.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryStatus } from "../../ui/QueryState.tsx";
 import { saveDownload } from "../../ui/download.ts";
@@ -39,16 +27,13 @@ import {
   useStartReportJob,
   type ReportChoice,
   type ReportJobView,
-  type ReportView,
 } from "./api.ts";
 import { ConsolidationPanel } from "./ConsolidationPanel.tsx";
 import { DrilldownModal } from "./DrilldownModal.tsx";
+import { ReportTable } from "./ReportTable.tsx";
 import { DASHBOARD_PATH } from "./dashboard/path.ts";
 import { REPORT_TEXT as T, SCOPE_TEXT as S } from "./text.ts";
 
-/** The rows that explain a consolidated total (rollup.ts on the server): not records, no drill-down. */
-const SUM_ROW = "cong_don_vi";
-const ADJUSTMENT_ROW = "tru_trung";
 import { SaveAndSubmit, SubmissionsPanel } from "./SubmissionsPanel.tsx";
 import { TimelinessPanel } from "./TimelinessPanel.tsx";
 import { UploadPanel } from "./UploadPanel.tsx";
@@ -360,130 +345,6 @@ function JobStatus({ job, starting, error }: { job: ReportJobView | undefined; s
           aria-valuetext={job.step ? `${text} — ${job.step}` : text}
         />
       </Progress.Root>
-    </Stack>
-  );
-}
-
-function ReportTable({
-  report,
-  onOpen,
-  onDownload,
-  onDownloadNarrative,
-  downloadError,
-}: {
-  report: ReportView;
-  onOpen: (cell: string) => void;
-  onDownload: () => void;
-  onDownloadNarrative: () => void;
-  downloadError: string | null;
-}) {
-  const grouped = new Map<number, { label: string; span: number } | null>();
-  for (const g of report.groups) {
-    grouped.set(g.from, { label: g.label, span: g.to - g.from + 1 });
-    for (let n = g.from + 1; n <= g.to; n++) grouped.set(n, null);
-  }
-  const broken = report.reconciliation.checks.filter((c) => !c.holds);
-  return (
-    <Stack gap="sm">
-      <Group justify="space-between" wrap="wrap">
-        <Stack gap={0}>
-          <Text fw={700}>
-            {report.form} — {report.title}
-          </Text>
-          <Text size="sm" c="dimmed">
-            {report.agency.name} ·{" "}
-            {T.periodLine(report.period?.label ?? T.kindAdhoc, formatDate(report.from), formatDate(report.to))}
-          </Text>
-        </Stack>
-        <Group gap="xs">
-          <Button variant="light" onClick={onDownload}>
-            {T.download}
-          </Button>
-          <Button variant="light" onClick={onDownloadNarrative}>
-            {T.downloadNarrative}
-          </Button>
-        </Group>
-      </Group>
-      {downloadError ? <Alert color="red">{downloadError}</Alert> : null}
-      {broken.map((c) => (
-        <Alert key={c.carriedOver} color="orange">
-          {T.reconciliationBroken(c.carried, c.previousEnd)}
-        </Alert>
-      ))}
-      <Table.ScrollContainer minWidth={900}>
-        <Table withTableBorder withColumnBorders striped aria-label={`${report.form} ${report.title}`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th rowSpan={2}>{T.no}</Table.Th>
-              <Table.Th rowSpan={2}>{T.unit}</Table.Th>
-              {report.columns.map((c) => {
-                const g = grouped.get(c.no);
-                if (g === null) return null;
-                if (g === undefined)
-                  return (
-                    <Table.Th key={c.no} rowSpan={2} ta="center">
-                      {c.label}
-                    </Table.Th>
-                  );
-                return (
-                  <Table.Th key={c.no} colSpan={g.span} ta="center">
-                    {g.label}
-                  </Table.Th>
-                );
-              })}
-            </Table.Tr>
-            <Table.Tr>
-              {report.columns
-                .filter((c) => grouped.get(c.no) !== undefined)
-                .map((c) => (
-                  <Table.Th key={c.no} ta="center">
-                    {c.label}
-                  </Table.Th>
-                ))}
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Th ta="center">A</Table.Th>
-              <Table.Th ta="center">B</Table.Th>
-              {report.columns.map((c) => (
-                <Table.Th key={c.no} ta="center">
-                  {c.no}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.rows.map((row, i) => (
-              <Table.Tr key={row.key} fw={i === 0 ? 700 : undefined}>
-                <Table.Td>{i === 0 ? "" : i}</Table.Td>
-                <Table.Td>{row.label}</Table.Td>
-                {report.columns.map((c) => {
-                  const key = `${row.key}.${c.no}`;
-                  const n = report.cells[key] ?? 0;
-                  if (row.key === SUM_ROW || row.key === ADJUSTMENT_ROW)
-                    return (
-                      <Table.Td key={c.no} ta="center">
-                        {row.key === ADJUSTMENT_ROW && n !== 0 ? `−${formatNumber(n)}` : formatNumber(n)}
-                      </Table.Td>
-                    );
-                  return (
-                    <Table.Td key={c.no} ta="center">
-                      <Anchor
-                        component="button"
-                        type="button"
-                        onClick={() => onOpen(key)}
-                        aria-label={T.figureLabel(c.label, row.label, formatNumber(n))}
-                        data-cell={key}
-                      >
-                        {formatNumber(n)}
-                      </Anchor>
-                    </Table.Td>
-                  );
-                })}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
     </Stack>
   );
 }

@@ -12,7 +12,17 @@ import { ExportMenu } from "../../ui/ExportMenu.tsx";
 import { formatDate } from "../../ui/format.ts";
 import { saveDownload } from "../../ui/download.ts";
 import { QueryStatus } from "../../ui/QueryState.tsx";
-import { useSaveAndSubmit, useSubmissions, useSubmissionStep, type ReportChoice, type SubmissionItem } from "./api.ts";
+import { usePhone } from "../../ui/responsive.ts";
+import {
+  useSaveAndSubmit,
+  useSubmission,
+  useSubmissions,
+  useSubmissionStep,
+  type ReportChoice,
+  type SubmissionItem,
+} from "./api.ts";
+import { DrilldownModal } from "./DrilldownModal.tsx";
+import { ReportTable } from "./ReportTable.tsx";
 import { SUBMISSION_LIST_TEXT as L, SUBMISSION_TEXT as T, UPLOAD_TEXT as U } from "./text.ts";
 
 type SortKey = "period" | "agency" | "status";
@@ -101,6 +111,7 @@ export function SubmissionsPanel() {
   const [form, setForm] = useState<string | null>(null);
   const [sort, setSort] = useState<SortKey>("period");
   const [originalError, setOriginalError] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<SubmissionItem | null>(null);
   const all = list.data?.items;
   const forms = useMemo(() => [...new Set((all ?? []).map((s) => s.form))].sort(), [all]);
   const items = useMemo(
@@ -183,6 +194,14 @@ export function SubmissionsPanel() {
                     <Table.Td>{s.returnReason ?? s.correctionReason ?? ""}</Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="light"
+                          aria-label={T.viewLabel(s.form, s.agency.name, s.revision)}
+                          onClick={() => setViewing(s)}
+                        >
+                          {T.view}
+                        </Button>
                         {s.origin === "upload" ? (
                           <Button
                             size="xs"
@@ -233,6 +252,7 @@ export function SubmissionsPanel() {
           </Table.ScrollContainer>
         ) : null}
       </Stack>
+      <SentReportModal item={viewing} onClose={() => setViewing(null)} />
       <Modal
         opened={returning !== null}
         onClose={() => {
@@ -270,5 +290,58 @@ export function SubmissionsPanel() {
         </form>
       </Modal>
     </Paper>
+  );
+}
+
+/**
+ * A sent report as it was sent: its frozen figures in the form's layout, each opening the records
+ * counted into it when it was saved; its Excel form with those figures.
+ */
+function SentReportModal({ item, onClose }: { item: SubmissionItem | null; onClose: () => void }) {
+  const phone = usePhone();
+  const sent = useSubmission(item?.id ?? null);
+  const [cell, setCell] = useState<string | null>(null);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const report = sent.data?.snapshot;
+  return (
+    <>
+      <Modal
+        opened={item !== null}
+        onClose={() => {
+          setDownloadError(null);
+          onClose();
+        }}
+        title={item ? T.viewTitle(item.form, item.agency.name, item.revision, item.statusLabel) : ""}
+        size="100%"
+        fullScreen={phone}
+      >
+        <Stack gap="sm">
+          <QueryStatus query={sent} />
+          <Text size="sm" c="dimmed">
+            {item?.origin === "upload" ? T.uploadedHint : T.frozenHint}
+          </Text>
+          {report && item ? (
+            <ReportTable
+              report={report}
+              onOpen={setCell}
+              onDownload={async () => {
+                setDownloadError(null);
+                try {
+                  await saveDownload("reports.submissions.form", { params: { id: item.id } }, "bao-cao-da-gui.xlsx");
+                } catch (error) {
+                  setDownloadError(errorMessage(error));
+                }
+              }}
+              downloadError={downloadError}
+            />
+          ) : null}
+        </Stack>
+      </Modal>
+      <DrilldownModal
+        target={item && cell !== null ? { submissionId: item.id, cell } : null}
+        onClose={() => setCell(null)}
+        fallbackTitle={report?.title ?? ""}
+      />
+    </>
   );
 }

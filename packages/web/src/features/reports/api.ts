@@ -106,14 +106,26 @@ export interface DrillQuery {
   value?: string;
 }
 
-export function useDrilldown(target: DrillQuery | null, page: number) {
+/** A figure of a sent report (its frozen cells): the records kept when it was saved. */
+export interface SentDrillQuery {
+  submissionId: string;
+  cell: string;
+}
+
+export function useDrilldown(target: DrillQuery | SentDrillQuery | null, page: number) {
   return useQuery({
     queryKey: [...KEY, "drilldown", target, page],
     queryFn: ({ signal }) =>
-      call("reports.drilldown", {
-        query: { ...target!, subtree: String(target!.subtree), page, pageSize: 20 },
-        signal,
-      }),
+      "submissionId" in target!
+        ? call("reports.submissions.drilldown", {
+            params: { id: target.submissionId },
+            query: { cell: target.cell, page, pageSize: 20 },
+            signal,
+          })
+        : call("reports.drilldown", {
+            query: { ...target!, subtree: String(target!.subtree), page, pageSize: 20 },
+            signal,
+          }),
     enabled: target !== null,
   });
 }
@@ -127,6 +139,15 @@ export function useSubmissions() {
   return useQuery({
     queryKey: [...KEY, "submissions"],
     queryFn: ({ signal }) => call("reports.submissions.list", { query: { pageSize: 200 }, signal }),
+  });
+}
+
+/** One sent report with its frozen figures (the snapshot), when a row of the list is opened. */
+export function useSubmission(id: string | null) {
+  return useQuery({
+    queryKey: [...KEY, "submission", id],
+    queryFn: ({ signal }) => call("reports.submissions.get", { params: { id: id! }, signal }),
+    enabled: id !== null,
   });
 }
 

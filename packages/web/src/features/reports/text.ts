@@ -60,6 +60,14 @@ export const SUBMISSION_TEXT = {
   status: "Trạng thái",
   reason: "Lý do",
   actions: "Thao tác",
+  view: "Xem",
+  viewLabel: (form: string, agency: string, revision: number) => `Xem báo cáo ${form} của ${agency}, lần ${revision}`,
+  viewTitle: (form: string, agency: string, revision: number, status: string) =>
+    `Báo cáo ${form} của ${agency} — lần ${revision} (${status})`,
+  frozenHint:
+    "Số liệu đã chốt khi lập báo cáo. Bấm vào một số để xem các hồ sơ đã được đếm vào số đó tại thời điểm lập.",
+  uploadedHint:
+    "Báo cáo do đơn vị điền trên biểu mẫu Excel và tải lên: số liệu theo biểu mẫu, không có hồ sơ để liệt kê.",
 };
 
 export const TIMELINESS_TEXT = {
