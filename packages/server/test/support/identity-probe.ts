@@ -926,6 +926,11 @@ export function planCalls(
       bases = bases.flatMap((b) => ids.map((id) => new URLSearchParams([...b, ["agencyId", id]])));
       filled.add("agencyId");
     }
+    // A sent report's figure (02/XLD): the petitions in total and those received, as kept at its save.
+    if (required.includes("cell")) {
+      bases = bases.flatMap((b) => ["tong.1", "tong.3"].map((cell) => new URLSearchParams([...b, ["cell", cell]])));
+      filled.add("cell");
+    }
     for (const name of required.filter((n) => !filled.has(n))) {
       unfilled.push(`${operation}: required query parameter "${name}"`);
       bases = [];
