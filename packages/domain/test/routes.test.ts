@@ -121,6 +121,7 @@ describe("route table", () => {
       "reports.blank",
       "reports.export",
       "reports.narrative",
+      "reports.submissions.form",
       "reports.submissions.original",
     ]);
   });
