@@ -6,7 +6,9 @@
  * (01/TCD, 02/XLD, 03/GQKN, 04/GQTC and the anti-corruption forms, whose tables the bench leaves
  * empty) computed for the province and all its units, one row per
  * unit — against one raw GROUP BY agency scan of the same three tables (the floor any report
- * reading every row pays). Median of 5 runs each. On PGlite and on PostgreSQL (BENCH_DATABASE_URL,
+ * reading every row pays). Median of 5 runs each. Then saving the province's 02/XLD with the
+ * records behind its figures kept (drilldown.ts freezeRecords) against computing it alone, median
+ * of 3, rolled back. On PGlite and on PostgreSQL (BENCH_DATABASE_URL,
  * else TEST_DATABASE_URL); BENCH_REPORTS_PGLITE=0 skips PGlite. BENCH_PG_SCHEMA=name keeps the
  * PostgreSQL data set in that schema and reuses it on the next run when it has the size asked for.
  */
@@ -14,7 +16,8 @@ import { performance } from "node:perf_hooks";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../../packages/server/src/db/schema.ts";
 import { classifyPeriod, FORM_CODES, FORMS } from "@minhbach/domain/reports/index";
-import { computeReports } from "../../packages/server/src/modules/reports/compute.ts";
+import { computeReport, computeReports, resolveReport } from "../../packages/server/src/modules/reports/compute.ts";
+import { freezeRecords } from "../../packages/server/src/modules/reports/drilldown.ts";
 import { startTestApp, type TestDb } from "../../packages/server/src/testing.ts";
 import { useKeyRing } from "../../packages/server/src/platform/vault.ts";
 import { benchKeyRing, type DbKind, type Report, type Scenario } from "../lib.ts";
@@ -191,6 +194,56 @@ async function measure(
   report(`quarterly report, ${QUARTER_FORMS.length} forms, ${size} petitions (median)`, r, "ms", kind);
   report(`raw GROUP BY scan, same rows (median)`, s, "ms", kind);
   report(`report / scan`, r / s, "×", kind);
+
+  // Saving the province's 02/XLD keeps the records behind its figures (drilldown.ts freezeRecords):
+  // what that adds to computing the report, in a transaction rolled back (nothing stays).
+  const xld = { form: "02/XLD", agencyId: provinceId, ...QUARTER, subtree: true, kind: "periodic" as const };
+  let kept = 0;
+  const save = async () => {
+    const t0 = performance.now();
+    const view = await computeReport(kdb, null, xld);
+    const computed = performance.now() - t0;
+    const rolledBack = new Error("rollback");
+    await kdb
+      .transaction()
+      .execute(async (trx) => {
+        const row = await trx
+          .insertInto("report_submission")
+          .values({
+            agency_id: provinceId,
+            form: xld.form,
+            period_from: xld.from,
+            period_to: xld.to,
+            subtree: true,
+            revision: 1,
+            snapshot: JSON.stringify(view),
+            drafted_at: new Date(),
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await freezeRecords(trx, row.id, await resolveReport(trx, null, xld), xld.from, xld.to);
+        kept = (
+          await sql<{ n: number }>`select count(*)::int as n from report_submission_record
+            where submission_id = ${row.id}`.execute(trx)
+        ).rows[0]!.n;
+        throw rolledBack;
+      })
+      .catch((error: unknown) => {
+        if (error !== rolledBack) throw error;
+      });
+    return { computed, saved: performance.now() - t0 };
+  };
+  const saves: { computed: number; saved: number }[] = [];
+  for (let i = 0; i < 3; i++) saves.push(await save());
+  const c = median(saves.map((x) => x.computed));
+  const w = median(saves.map((x) => x.saved));
+  log(
+    `${kind}: lưu 02/XLD của tỉnh kèm hồ sơ (${kept.toLocaleString("vi-VN")} dòng) ${Math.round(w)} ms; ` +
+      `chỉ tính ${Math.round(c)} ms; tỉ lệ ${(w / c).toFixed(2)}×`,
+  );
+  report(`province 02/XLD saved with its records kept (median)`, w, "ms", kind);
+  report(`province 02/XLD computed alone (median)`, c, "ms", kind);
+  report(`records kept by the save`, kept, "rows", kind);
 }
 
 const scenario: Scenario = {

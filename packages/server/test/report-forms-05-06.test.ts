@@ -380,6 +380,14 @@ for (const db of testDatabases()) {
       assert.equal(later.body.snapshot.cells["tong.1"], 2);
       const live = await compute({ form: "06/QLKNTC", agencyId: sct, ...Q2 });
       assert.equal(live.body.cells["tong.1"], 9);
+      // The sent figure drills down to the entry as it was counted then: 2, not today's 9.
+      const sent = await tonghop.get(`/api/reports/submissions/${created.body.id}/drilldown?cell=tong.1`);
+      assert.equal(sent.status, 200, JSON.stringify(sent.body));
+      assert.deepEqual(
+        sent.body.items.map((i: { amount: number }) => i.amount),
+        [2],
+      );
+      assert.equal(sent.body.sources[0].kind, "frozen");
       const audit = await t.system.database.db
         .selectFrom("audit_event")
         .select(["summary"])

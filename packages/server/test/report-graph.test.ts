@@ -24,6 +24,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import ExcelJS from "exceljs";
+import { sql } from "kysely";
 import { receiveMany } from "../src/modules/petitions/intake.ts";
 import { computeReport } from "../src/modules/reports/compute.ts";
 import { superiorOf } from "../src/modules/reports/graph.ts";
@@ -528,13 +529,18 @@ for (const db of testDatabases()) {
       );
       // A live row says nothing of sent reports.
       assert.deepEqual((await drill(`LC.TT.${COL.received}`)).body.sources, []);
-      // The records kept with the report: one row per record and indicator, under the total row.
+      // The records kept with the report: one row per record, with the figures that counted it.
       const kept = await t.system.database.db
         .selectFrom("report_submission_record")
-        .select(["indicator", "row_key", "record_id"])
+        .select(["indicators", "row_key", "record_id"])
         .where("submission_id", "=", saved.body.id)
-        .where("indicator", "=", "petitions_received")
+        .where(sql<boolean>`'petitions_received' = any (indicators)`)
         .execute();
+      const a2 = kept.find((k) => k.record_id === petitionId.get("A2"))!;
+      // A2: a recommendation received, eligible, within competence, handled by a reply.
+      for (const code of ["petitions_received", "petitions_eligible", "petitions_handled"])
+        assert.ok(a2.indicators.includes(code), code);
+      assert.ok(!a2.indicators.includes("petitions_transferred"));
       assert.deepEqual(
         kept.map((k) => [k.row_key, k.record_id]).sort(),
         [
@@ -563,7 +569,7 @@ for (const db of testDatabases()) {
         .selectFrom("report_submission_record")
         .select(["row_key", "record_id"])
         .where("submission_id", "=", own.body.id)
-        .where("indicator", "=", "petitions_received")
+        .where(sql<boolean>`'petitions_received' = any (indicators)`)
         .execute();
       assert.deepEqual(
         rows.map((k) => [k.row_key, k.record_id]).sort(),

@@ -1168,10 +1168,10 @@ export interface ReportSubmissionTable {
 // the records each indicator of a saved report counted, by row (0050_report_submission_records)
 export interface ReportSubmissionRecordTable {
   submission_id: string;
-  indicator: string;
   row_key: string;
   record_id: string;
-  amount: string | number | null;
+  indicators: string[];
+  amounts: Json | null;
 }
 
 // consolidated reports computed as a job with its progress (0048_report_job)

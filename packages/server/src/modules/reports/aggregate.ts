@@ -104,7 +104,7 @@ export function indicatorWhere(ind: Indicator, from: string, to: string, alias?:
 }
 
 /** Rows that can count in any window of the period (an index-friendly pre-filter). */
-function relevant(source: IndicatorSource, from: string, to: string): RawBuilder<boolean> {
+export function relevant(source: IndicatorSource, from: string, to: string): RawBuilder<boolean> {
   const { start: s, end: e } = SOURCE_DATES[source];
   const start = col(source, s);
   if (e === null) return sql<boolean>`${start} between ${from}::date and ${to}::date`;

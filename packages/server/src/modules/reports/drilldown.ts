@@ -27,7 +27,7 @@ import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { AuthContext } from "../../platform/access.ts";
 import { fail } from "../../platform/errors.ts";
-import { indicatorWhere, NO_VALUE } from "./aggregate.ts";
+import { indicatorWhere, NO_VALUE, relevant } from "./aggregate.ts";
 import { resolveAgencies, resolveReport, TOTAL_ROW, type ResolvedReport } from "./compute.ts";
 import { dedupedGroups, duplicateCondition, type Contributor } from "./rollup.ts";
 import { SOURCE_TABLES } from "./sources.ts";
@@ -47,6 +47,34 @@ interface Row {
 /** Where a list's records come from: the records of some agencies now, or a sent report's kept ones. */
 export type Part = { live: readonly string[] } | { frozen: string; subtree: boolean; row?: string };
 
+/**
+ * What an indicator counts of its source (the alias of sources.ts): the WHERE (a sum lists only the
+ * records that add something to it: a resolved case without money adds nothing) and what each
+ * record adds (1 for a count).
+ */
+function countedBy(ind: Indicator, from: string, to: string, group?: { column: string; value: string }) {
+  const alias = SOURCE_TABLES[ind.source].alias;
+  const measure = ind.measure;
+  const where1 = indicatorWhere(ind, from, to);
+  // A dashboard point grouped by a dimension lists the records of its value (NO_VALUE: none).
+  const grouped =
+    group === undefined
+      ? null
+      : group.value === NO_VALUE
+        ? sql`${sql.ref(`${alias}.${group.column}`)} is null`
+        : sql`${sql.ref(`${alias}.${group.column}`)} = ${group.value}`;
+  const counted = grouped === null ? where1 : sql`(${where1} and ${grouped})`;
+  const where =
+    typeof measure === "object" ? sql`(${counted} and ${sql.ref(`${alias}.${measure.sum}`)} <> 0)` : counted;
+  const amount: RawBuilder<unknown> =
+    typeof measure === "object"
+      ? measure.per
+        ? sql`${sql.ref(`${alias}.${measure.sum}`)}::numeric / ${sql.lit(measure.per)}`
+        : sql.ref(`${alias}.${measure.sum}`)
+      : sql`1`;
+  return { where, amount };
+}
+
 function listQuery(
   ind: Indicator,
   part: Part,
@@ -58,12 +86,11 @@ function listQuery(
   const source = SOURCE_TABLES[ind.source];
   const alias = source.alias;
   const l = source.list;
-  const measure = ind.measure;
   const tail = leaveOut ? sql` and not ${leaveOut}` : sql``;
   // The list's expressions are constants of sources.ts (no input reaches them).
   const columns = (amount: RawBuilder<unknown>) => sql`${sql.raw(l.id)} as id, ${ind.source}::text as kind,
       ${sql.raw(l.code)} as code, ${sql.raw(l.date)} as date, ${sql.raw(l.title)} as title,
-      ${sql.raw(l.state)} as state, a.code as agency_code, a.id as agency_id, ${amount} as amount`;
+      ${sql.raw(l.state)} as state, a.code as agency_code, ${amount} as amount`;
   const body = sql`from ${source.from(from)} as ${sql.table(alias)} ${sql.raw(l.joins ?? "")}
       join agency a on a.id = ${sql.ref(`${alias}.agency_id`)}`;
   if ("frozen" in part) {
@@ -73,36 +100,42 @@ function listQuery(
       part.subtree && rollupOf(ind.code) === "once"
         ? sql` and not exists (select 1 from petition r where r.transferred_from_id = ${sql.raw(l.id)}
             and exists (select 1 from report_submission_record k2 where k2.submission_id = k.submission_id
-              and k2.indicator = k.indicator and k2.record_id = r.id::text
+              and k2.record_id = r.id::text and ${ind.code} = any (k2.indicators)
               ${part.row === undefined ? sql`` : sql`and k2.row_key = k.row_key`}))`
         : sql``;
     // The records kept at the save (one row of the report, or all), with what each added then.
     const row = part.row === undefined ? sql`` : sql` and k.row_key = ${part.row}`;
-    return sql`select ${columns(sql`coalesce(k.amount, 1)`)} ${body}
+    const added = sql`coalesce((k.amounts ->> ${ind.code}::text)::numeric, 1)`;
+    return sql`select ${columns(added)} ${body}
       join report_submission_record k on ${sql.raw(l.id)} = ${l.textId ? sql`k.record_id` : sql`k.record_id::uuid`}
-    where k.submission_id = ${part.frozen} and k.indicator = ${ind.code}${row}${within}${tail}`;
+    where k.submission_id = ${part.frozen} and ${ind.code} = any (k.indicators)${row}${within}${tail}`;
   }
-  const where1 = indicatorWhere(ind, from, to);
-  // A dashboard point grouped by a dimension lists the records of its value (NO_VALUE: none).
-  const grouped =
-    group === undefined
-      ? null
-      : group.value === NO_VALUE
-        ? sql`${sql.ref(`${alias}.${group.column}`)} is null`
-        : sql`${sql.ref(`${alias}.${group.column}`)} = ${group.value}`;
-  const counted = grouped === null ? where1 : sql`(${where1} and ${grouped})`;
-  // A sum lists the records that add something to it (a resolved case without money adds nothing).
-  const where =
-    typeof measure === "object" ? sql`(${counted} and ${sql.ref(`${alias}.${measure.sum}`)} <> 0)` : counted;
+  const { where, amount } = countedBy(ind, from, to, group);
   const ids = sql.join(part.live.map((id) => sql`${id}`));
-  const amount: RawBuilder<unknown> =
-    typeof measure === "object"
-      ? measure.per
-        ? sql`${sql.ref(`${alias}.${measure.sum}`)}::numeric / ${sql.lit(measure.per)}`
-        : sql.ref(`${alias}.${measure.sum}`)
-      : sql`1`;
   return sql`select ${columns(amount)} ${body}
     where ${sql.ref(`${alias}.agency_id`)} in (${ids}) and ${where}${tail}`;
+}
+
+/**
+ * The records of some agencies that the indicators of one source count, each once with the
+ * indicators that count it and, for sums, what it adds to each, as freezeRecords keeps them: one
+ * pass over the source, each record's conditions tested in its row (no row per indicator).
+ */
+function keptQuery(inds: readonly Indicator[], ids: readonly string[], from: string, to: string) {
+  const source = SOURCE_TABLES[inds[0]!.source];
+  const alias = source.alias;
+  const counted = inds.map((ind) => ({ ind, ...countedBy(ind, from, to) }));
+  const codes = counted.map(({ ind, where }) => sql`case when ${where} then ${ind.code}::text end`);
+  const sums = counted
+    .filter(({ ind }) => typeof ind.measure === "object")
+    .map(({ ind, where, amount }) => sql`${ind.code}::text, case when ${where} then (${amount})::numeric end`);
+  const agencies = sql.join(ids.map((id) => sql`${id}`));
+  return sql`select * from (select (${sql.raw(source.list.id)})::text as id, ${sql.ref(`${alias}.agency_id`)} as agency_id,
+        array_remove(array[${sql.join(codes)}], null) as indicators,
+        ${sums.length ? sql`jsonb_strip_nulls(jsonb_build_object(${sql.join(sums)}))` : sql`null::jsonb`} as amounts
+      from ${source.from(from)} as ${sql.table(alias)} ${sql.raw(source.list.joins ?? "")}
+      where ${sql.ref(`${alias}.agency_id`)} in (${agencies}) and ${relevant(inds[0]!.source, from, to)}) as x
+    where cardinality(x.indicators) > 0`;
 }
 
 type Source = DrilldownView["sources"][number];
@@ -275,21 +308,28 @@ export async function freezeRecords(
   const live = rows.flatMap((r) => r.live.map((id) => ({ id, key: r.key })));
   if (live.length > 0) {
     const keys = sql.join(live.map((r) => sql`(${r.id}::uuid, ${r.key}::text)`));
+    const bySource = new Map<IndicatorSource, Indicator[]>();
     for (const code of codes) {
       const ind = INDICATORS[code]!;
-      const list = listQuery(ind, { live: live.map((r) => r.id) }, from, to, null);
-      await sql`insert into report_submission_record (submission_id, indicator, row_key, record_id, amount)
-        select ${submissionId}, ${code}, m.row_key, l.id::text, ${typeof ind.measure === "object" ? sql`l.amount` : sql`null`}
-        from (${list}) as l join (values ${keys}) as m (agency_id, row_key) on m.agency_id = l.agency_id
-        on conflict do nothing`.execute(trx);
+      bySource.set(ind.source, [...(bySource.get(ind.source) ?? []), ind]);
     }
+    for (const inds of bySource.values())
+      await sql`insert into report_submission_record (submission_id, row_key, record_id, indicators, amounts)
+        select ${submissionId}, m.row_key, l.id, l.indicators, l.amounts
+        from (${keptQuery(
+          inds,
+          live.map((r) => r.id),
+          from,
+          to,
+        )}) as l
+          join (values ${keys}) as m (agency_id, row_key) on m.agency_id = l.agency_id
+        on conflict do nothing`.execute(trx);
   }
-  const wanted = sql.join(codes.map((code) => sql`${code}`));
   for (const r of rows)
     for (const id of r.sent)
-      await sql`insert into report_submission_record (submission_id, indicator, row_key, record_id, amount)
-        select ${submissionId}, indicator, ${r.key}, record_id, amount from report_submission_record
-        where submission_id = ${id} and indicator in (${wanted})
+      await sql`insert into report_submission_record (submission_id, row_key, record_id, indicators, amounts)
+        select ${submissionId}, ${r.key}, record_id, indicators, amounts from report_submission_record
+        where submission_id = ${id}
         on conflict do nothing`.execute(trx);
   await trx.updateTable("report_submission").set({ records_frozen: true }).where("id", "=", submissionId).execute();
 }

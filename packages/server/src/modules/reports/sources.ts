@@ -32,7 +32,7 @@ export interface SourceTable {
     title: string;
     state: string;
     joins?: string;
-    /** The id is text, not a uuid (a manual cell is its agency and cell). */
+    /** The id is text, not a uuid (a manual cell is its agency, form, period and cell). */
     textId?: true;
   };
 }
@@ -379,7 +379,8 @@ export const SOURCE_TABLES: Record<IndicatorSource, SourceTable> = {
     matter: null,
     summable: ["value"],
     list: {
-      id: "mc.agency_id || ':' || mc.cell",
+      // The whole key of the entry: a sent report's kept records find it by this id (drilldown.ts).
+      id: "mc.agency_id || ':' || mc.form || ':' || mc.period_from || ':' || mc.period_to || ':' || mc.cell",
       textId: true,
       code: "mc.form",
       date: "mc.period_to::text",
