@@ -16,11 +16,9 @@ import {
   formIndicators,
   INDICATORS,
   rollupOf,
-  SUBMISSION_STATUS_LABELS,
   type Indicator,
   type IndicatorCode,
   type IndicatorSource,
-  type SubmissionStatus,
 } from "@minhbach/domain/reports/index";
 import type { DrilldownQuery, DrilldownView } from "@minhbach/domain/api/reports";
 import { sql, type Kysely, type RawBuilder } from "kysely";
@@ -29,7 +27,7 @@ import type { AuthContext } from "../../platform/access.ts";
 import { fail } from "../../platform/errors.ts";
 import { indicatorWhere, NO_VALUE, relevant } from "./aggregate.ts";
 import { resolveAgencies, resolveReport, TOTAL_ROW, type ResolvedReport } from "./compute.ts";
-import { dedupedGroups, duplicateCondition, type Contributor } from "./rollup.ts";
+import { dedupedGroups, duplicateCondition, statusText, type Contributor } from "./rollup.ts";
 import { SOURCE_TABLES } from "./sources.ts";
 
 interface Row {
@@ -140,34 +138,40 @@ function keptQuery(inds: readonly Indicator[], ids: readonly string[], from: str
 
 type Source = DrilldownView["sources"][number];
 
-const statusOf = (s: { status: string }) =>
-  (SUBMISSION_STATUS_LABELS[s.status as SubmissionStatus] ?? s.status).toLowerCase();
-
 /**
- * A consolidated report's row as parts of a list: the records of its agencies that did not send,
- * and for each sent report the records kept with it (none for an uploaded form or a report saved
- * before the records were kept: then the row's agencies now, said in `sources`).
+ * A consolidated row's agencies and the sent reports it stands on. `live`: the agencies counted
+ * from the records now; an uploaded form has no records, and a report saved before the records
+ * were kept lends none, so its agencies count now too (the nearest there is).
  */
-function partsOf(c: Contributor, sources: Source[]): Part[] {
+function rowParts(c: Contributor) {
   const sent = c.snapshot
     ? [{ agency: c.agency, covers: c.covers.map((a) => a.id), snapshot: c.snapshot }]
     : (c.sent ?? []);
-  const frozen = new Set(sent.flatMap((p) => p.covers));
-  const parts: Part[] = [];
-  const live = c.covers.map((a) => a.id).filter((id) => !frozen.has(id));
+  const held = new Set(
+    sent.filter((p) => p.snapshot.origin === "upload" || p.snapshot.recordsFrozen).flatMap((p) => p.covers),
+  );
+  const frozen = (p: (typeof sent)[number]) => p.snapshot.origin !== "upload" && p.snapshot.recordsFrozen;
+  return { live: c.covers.map((a) => a.id).filter((id) => !held.has(id)), sent, frozen };
+}
+
+/**
+ * A consolidated report's row as parts of a list: the records of its agencies counted now, and for
+ * each sent report the records kept with it; `sources` says which (rowParts).
+ */
+function partsOf(c: Contributor, sources: Source[]): Part[] {
+  const { live, sent, frozen } = rowParts(c);
+  const parts: Part[] = live.length > 0 ? [{ live }] : [];
   for (const p of sent) {
-    const base = { agencyCode: p.agency.code, agencyName: p.agency.name, revision: p.snapshot.revision };
-    if (p.snapshot.origin === "upload") {
-      sources.push({ ...base, kind: "upload", status: statusOf(p.snapshot) });
-    } else if (p.snapshot.recordsFrozen) {
-      sources.push({ ...base, kind: "frozen", status: statusOf(p.snapshot) });
-      parts.push({ frozen: p.snapshot.id, subtree: p.snapshot.subtree });
-    } else {
-      sources.push({ ...base, kind: "today", status: statusOf(p.snapshot) });
-      live.push(...p.covers);
-    }
+    const kind = p.snapshot.origin === "upload" ? "upload" : frozen(p) ? "frozen" : "today";
+    sources.push({
+      agencyCode: p.agency.code,
+      agencyName: p.agency.name,
+      revision: p.snapshot.revision,
+      status: statusText(p.snapshot.status),
+      kind,
+    });
+    if (kind === "frozen") parts.push({ frozen: p.snapshot.id, subtree: p.snapshot.subtree });
   }
-  if (live.length > 0) parts.unshift({ live });
   return parts;
 }
 
@@ -293,17 +297,8 @@ export async function freezeRecords(
     resolved.contributors.length === 0
       ? [{ key: TOTAL_ROW, live: [resolved.agency.id], sent: [] }]
       : resolved.contributors.map((c) => {
-          // An uploaded form has no records; a report saved before the records were kept lends
-          // none, so its agencies' records now are kept (the nearest there is).
-          const sent = (
-            c.snapshot ? [{ covers: c.covers.map((a) => a.id), snapshot: c.snapshot }] : (c.sent ?? [])
-          ).filter((p) => p.snapshot.origin === "upload" || p.snapshot.recordsFrozen);
-          const frozen = new Set(sent.flatMap((p) => p.covers));
-          return {
-            key: c.agency.code,
-            live: c.covers.map((a) => a.id).filter((id) => !frozen.has(id)),
-            sent: sent.filter((p) => p.snapshot.origin !== "upload").map((p) => p.snapshot.id),
-          };
+          const { live, sent, frozen } = rowParts(c);
+          return { key: c.agency.code, live, sent: sent.filter(frozen).map((p) => p.snapshot.id) };
         });
   const live = rows.flatMap((r) => r.live.map((id) => ({ id, key: r.key })));
   if (live.length > 0) {

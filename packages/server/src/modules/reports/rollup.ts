@@ -139,10 +139,14 @@ export async function sentReports(
   return out;
 }
 
+/** A submission's state as a sentence says it ("đã gửi, chờ cấp trên xem xét"). */
+export function statusText(status: string): string {
+  return (SUBMISSION_STATUS_LABELS[status as SubmissionStatus] ?? status).toLowerCase();
+}
+
 function sentNote(snapshot: NonNullable<Contributor["snapshot"]>, units: number): string {
-  const status = SUBMISSION_STATUS_LABELS[snapshot.status as SubmissionStatus] ?? snapshot.status;
   const scope = units > 1 ? `, gồm ${units} đơn vị` : "";
-  return `số liệu theo báo cáo đã gửi (lần ${snapshot.revision}, ${status.toLowerCase()}${scope})`;
+  return `số liệu theo báo cáo đã gửi (lần ${snapshot.revision}, ${statusText(snapshot.status)}${scope})`;
 }
 
 const validOn = (graph: LoadedGraph, id: string, date: string) => {
@@ -224,12 +228,11 @@ export async function contributorsOf(
       ids.push(...part);
       if (snapshot) sent.push({ agency: ref(unit), covers: part, snapshot });
     }
-    const status = (s: Snapshot) => (SUBMISSION_STATUS_LABELS[s.status as SubmissionStatus] ?? s.status).toLowerCase();
     const note =
       sent.length === 0
         ? UNSENT_NOTE
         : `${UNSENT_NOTE}; theo báo cáo đã gửi: ${sent
-            .map((p) => `${p.agency.name} (lần ${p.snapshot.revision}, ${status(p.snapshot)})`)
+            .map((p) => `${p.agency.name} (lần ${p.snapshot.revision}, ${statusText(p.snapshot.status)})`)
             .join(", ")}`;
     out.push({ agency: ref(id), covers: ids.map(ref), snapshot: null, ...(sent.length ? { sent } : {}), note });
   }

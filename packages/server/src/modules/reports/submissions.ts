@@ -31,7 +31,7 @@ import { recordAudit, type Actor } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
 import { computeReport, resolveReport, TOTAL_ROW } from "./compute.ts";
 import { drilldown, freezeRecords, listParts } from "./drilldown.ts";
-import { ADJUSTMENT_ROW, SUM_ROW } from "./rollup.ts";
+import { ADJUSTMENT_ROW, statusText, SUM_ROW } from "./rollup.ts";
 import { loadGraph } from "./graph.ts";
 
 export type Row = Selectable<ReportSubmissionTable> & {
@@ -158,8 +158,12 @@ export async function submissionDrilldown(
     fail("REPORT_CELL_UNKNOWN", "cell");
   const ind = INDICATORS[column.indicator];
   if (!ind) fail("REPORT_CELL_UNKNOWN", "cell");
-  const status = (SUBMISSION_STATUS_LABELS[row.status as SubmissionStatus] ?? row.status).toLowerCase();
-  const own = { agencyCode: row.agency_code, agencyName: row.agency_name, revision: row.revision, status };
+  const own = {
+    agencyCode: row.agency_code,
+    agencyName: row.agency_name,
+    revision: row.revision,
+    status: statusText(row.status),
+  };
   const page = { page: q.page, pageSize: q.pageSize };
   const base = { indicator: ind.code, name: ind.name, counts: ind.counts, row: rowKey, ...page };
   if (row.origin === "upload") return { ...base, sources: [{ ...own, kind: "upload" }], items: [], total: 0 };
@@ -200,9 +204,7 @@ export async function submissionDrilldown(
       agencyCode: u.agency.code,
       agencyName: u.agency.name,
       revision: u.submission!.revision,
-      status: (
-        SUBMISSION_STATUS_LABELS[u.submission!.status as SubmissionStatus] ?? u.submission!.status
-      ).toLowerCase(),
+      status: statusText(u.submission!.status),
       kind: "upload" as const,
     }));
   const listed = await listParts(
