@@ -25,11 +25,10 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
-import { receiveMany } from "../src/modules/petitions/intake.ts";
 import { computeReport } from "../src/modules/reports/compute.ts";
 import { superiorOf } from "../src/modules/reports/graph.ts";
 import { sweepReportJobs } from "../src/modules/reports/jobs.ts";
-import { SYSTEM_ACTOR } from "../src/platform/audit.ts";
+import { recordedLetter } from "./support/petitions.ts";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
 
 const Q4 = { from: "2025-09-15", to: "2025-12-14" };
@@ -59,36 +58,18 @@ for (const db of testDatabases()) {
         from?: string;
       },
     ) {
-      const kdb = t.system.database.db;
-      const [created] = await receiveMany(kdb, SYSTEM_ACTOR, agency.get(code)!, [
-        {
-          channel: "post" as const,
-          receivedOn: "2026-03-02",
-          petitioners: [{ kind: "person" as const, fullName: `Người viết ${key}`, address: "xã Bắc Hà" }],
-          anonymous: false,
-          impersonated: false,
-          respondents: [{ name: "Cửa hàng vật tư nông nghiệp" }],
-          content: `Nội dung đơn ${key} về cửa hàng bán phân bón giả.`,
-          language: "vi" as const,
-          attachments: [],
-        },
-      ]);
-      await kdb
-        .updateTable("petition")
-        .set({
-          received_on: fields.receivedOn,
-          kind: fields.kind,
-          eligible: fields.eligible,
-          competence: fields.competence,
-          outcome: fields.outcome,
-          outcome_on: fields.outcomeOn,
-          state: fields.state,
-          signer_count: 1,
-          transferred_from_id: fields.from ? petitionId.get(fields.from)! : null,
-        })
-        .where("id", "=", created!.id)
-        .execute();
-      petitionId.set(key, created!.id);
+      const id = await recordedLetter(t.system.database.db, agency.get(code)!, key, {
+        received_on: fields.receivedOn,
+        kind: fields.kind,
+        eligible: fields.eligible,
+        competence: fields.competence,
+        outcome: fields.outcome,
+        outcome_on: fields.outcomeOn,
+        state: fields.state,
+        signer_count: 1,
+        transferred_from_id: fields.from ? petitionId.get(fields.from)! : null,
+      });
+      petitionId.set(key, id);
     }
 
     const query = (params: Record<string, string>) => new URLSearchParams({ form: "02/XLD", ...params }).toString();

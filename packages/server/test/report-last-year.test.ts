@@ -27,9 +27,8 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import ExcelJS from "exceljs";
-import { receiveMany } from "../src/modules/petitions/intake.ts";
 import { computeReport } from "../src/modules/reports/compute.ts";
-import { SYSTEM_ACTOR } from "../src/platform/audit.ts";
+import { recordedLetter } from "./support/petitions.ts";
 import { startTestApp, testDatabases, type TestApp, type TestClient } from "../src/testing.ts";
 
 const Q4 = { from: "2025-09-15", to: "2025-12-14" };
@@ -58,33 +57,14 @@ for (const db of testDatabases()) {
     const storageDir = mkdtempSync(path.join(os.tmpdir(), "minhbach-last-year-"));
 
     async function petition(key: string, code: string, receivedOn: string) {
-      const kdb = t.system.database.db;
-      const [created] = await receiveMany(kdb, SYSTEM_ACTOR, agency.get(code)!, [
-        {
-          channel: "post" as const,
-          receivedOn: "2026-03-02",
-          petitioners: [{ kind: "person" as const, fullName: `Người viết ${key}`, address: "xã Bắc Hà" }],
-          anonymous: false,
-          impersonated: false,
-          respondents: [{ name: "Cửa hàng vật tư nông nghiệp" }],
-          content: `Nội dung đơn ${key} về cửa hàng bán phân bón giả.`,
-          language: "vi" as const,
-          attachments: [],
-        },
-      ]);
-      await kdb
-        .updateTable("petition")
-        .set({
-          received_on: receivedOn,
-          kind: "complaint",
-          eligible: true,
-          competence: "within",
-          state: "ELIGIBLE",
-          signer_count: 1,
-        })
-        .where("id", "=", created!.id)
-        .execute();
-      return created!.id;
+      return recordedLetter(t.system.database.db, agency.get(code)!, key, {
+        received_on: receivedOn,
+        kind: "complaint",
+        eligible: true,
+        competence: "within",
+        state: "ELIGIBLE",
+        signer_count: 1,
+      });
     }
 
     async function newAgency(

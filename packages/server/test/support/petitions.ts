@@ -5,7 +5,38 @@
  */
 import assert from "node:assert/strict";
 import { ELIGIBLE_ANSWERS } from "@minhbach/domain";
+import type { Kysely, Updateable } from "kysely";
+import type { DB } from "../../src/db/schema.ts";
+import { receiveMany } from "../../src/modules/petitions/intake.ts";
+import { SYSTEM_ACTOR } from "../../src/platform/audit.ts";
 import type { TestClient } from "../../src/testing.ts";
+
+/**
+ * A letter received at an agency through the register (its texts sealed as intake seals them),
+ * then given the figures a report test counts by hand (`fields`: received_on, kind, outcome …).
+ */
+export async function recordedLetter(
+  db: Kysely<DB>,
+  agencyId: string,
+  key: string,
+  fields: Updateable<DB["petition"]>,
+): Promise<string> {
+  const [created] = await receiveMany(db, SYSTEM_ACTOR, agencyId, [
+    {
+      channel: "post",
+      receivedOn: "2026-03-02",
+      petitioners: [{ kind: "person", fullName: `Người viết ${key}`, address: "xã Bắc Hà" }],
+      anonymous: false,
+      impersonated: false,
+      respondents: [{ name: "Cửa hàng vật tư nông nghiệp" }],
+      content: `Nội dung đơn ${key} về cửa hàng bán phân bón giả.`,
+      language: "vi",
+      attachments: [],
+    },
+  ]);
+  await db.updateTable("petition").set(fields).where("id", "=", created!.id).execute();
+  return created!.id;
+}
 
 export interface ProposedPetition {
   id: string;
